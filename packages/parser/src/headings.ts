@@ -1,0 +1,260 @@
+import { numberingSchemes, chineseNumeralValue, toHalfWidthDigits, conceptOfHeading, type ConceptId } from '@fzlint/ontology';
+import type { Heading, HeadingNumbering, HeadingOrigin, NumberingKind, TextRange } from './model.js';
+import { isSpace } from './blocks.js';
+
+/** A heading before levels are assigned. */
+export interface RawHeading {
+  readonly start: number;
+  readonly end: number;
+  readonly titleStart: number;
+  readonly titleEnd: number;
+  readonly numbering?: HeadingNumbering;
+  readonly origin: HeadingOrigin;
+  readonly markdownDepth?: number;
+  /** What ended the title of an enumerated heading. */
+  readonly endedBy?: 'sentence' | 'space' | 'line' | 'numbering';
+}
+
+const KIND_RANK: Readonly<Record<NumberingKind, number>> = { chinese: 1, 'paren-chinese': 2, arabic: 3, 'paren-arabic': 4 };
+
+/** Longest title of a heading, in UTF-16 units: longer text is a numbered paragraph, not a heading. */
+const MAX_TITLE: Readonly<Record<NumberingKind, number>> = { chinese: 64, 'paren-chinese': 50, arabic: 40, 'paren-arabic': 40 };
+const HAN = /\p{Script=Han}/u;
+const TRAILING_PUNCT = /[\s:：,，、*_]+$/u;
+
+/** Tries every numbering scheme at `pos`; returns the numbering found. */
+export function matchNumbering(text: string, pos: number): HeadingNumbering | undefined {
+  for (const scheme of numberingSchemes) {
+    const re = scheme.pattern;
+    re.lastIndex = pos;
+    const m = re.exec(text);
+    if (!m) continue;
+    const open = m[1] ?? '';
+    const numeral = m[2] ?? '';
+    const close = m[3] ?? '';
+    const value = scheme.kind === 'chinese' || scheme.kind === 'paren-chinese'
+      ? chineseNumeralValue(numeral)
+      : Number(toHalfWidthDigits(numeral));
+    if (value === undefined || !Number.isFinite(value) || value < 1) continue;
+    const paren = scheme.kind === 'paren-chinese' || scheme.kind === 'paren-arabic';
+    const widthChar = paren ? open : close;
+    // 、 is the standard separator after 一 and counts as full width.
+    const full = paren ? widthChar === '（' && close === '）' : widthChar === '、' || widthChar === '．';
+    return {
+      kind: scheme.kind as NumberingKind,
+      value,
+      raw: m[0],
+      range: { start: pos, end: pos + m[0].length },
+      width: full ? 'full' : 'half',
+    };
+  }
+  return undefined;
+}
+
+/** True after Markdown emphasis markers opening a line (`**（一）加强领导。**`). */
+function afterLeadingEmphasis(text: string, pos: number, blockStart: number): boolean {
+  let i = pos;
+  while (i > blockStart && pos - i < 3 && (text.charCodeAt(i - 1) === 42 || text.charCodeAt(i - 1) === 95)) i--;
+  return i < pos && (i === blockStart || text.charCodeAt(i - 1) === 10);
+}
+
+/** A heading numbering must not be the start of a number such as 1.5 or a list inside a sentence. */
+function canStartHeading(text: string, pos: number, blockStart: number, lineStart: boolean): boolean {
+  if (pos === blockStart || lineStart) return true;
+  const prev = text.charCodeAt(pos - 1);
+  if (isSpace(prev)) return true;
+  // After ；a numbering continues a list inside the sentence (包括：1.……；2.……).
+  return prev === 0x3002 || prev === 0xff01 || prev === 0xff1f || prev === 0x21 || prev === 0x3f;
+}
+
+/** Characters after which a heading may start (the gate below): whitespace, 。！？!? and emphasis markers. */
+const GATE = /[ \t\n\r\u3000\u00a0\ufeff\u2002\u2003*_\u3002\uff01\uff1f!?]/g;
+const GATE_CODES = new Uint8Array(0x10000);
+for (const ch of ' \t\n\r\u3000\u00a0\ufeff\u2002\u2003*_\u3002\uff01\uff1f!?') GATE_CODES[ch.charCodeAt(0)] = 1;
+
+/**
+ * Finds enumerated headings inside one block (a line, or a whole report run
+ * together on one line). Candidates start at the block start, a line start,
+ * after whitespace or after a sentence end; 一是/二是 never match (no separator).
+ */
+export function findHeadingsInBlock(text: string, start: number, end: number): RawHeading[] {
+  const found: RawHeading[] = [];
+  let pos = start;
+  let afterHeading = -1;
+  while (pos < end) {
+    if (pos !== start && pos !== afterHeading && !GATE_CODES[text.charCodeAt(pos - 1)]) {
+      // Jump to the character after the next possible gate: most characters are neither.
+      GATE.lastIndex = pos;
+      const g = GATE.exec(text);
+      if (!g || g.index + 1 >= end) break;
+      pos = g.index + 1;
+    }
+    const c = text.charCodeAt(pos);
+    const maybe = (c >= 0x4e00 && c <= 0x9fff) || c === 0x28 || c === 0xff08 || (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+    // Cheap gate before the full test: a heading starts only at the block start, right after a heading,
+    // after whitespace or a sentence end, or after emphasis markers opening a line.
+    const prev = pos > start ? text.charCodeAt(pos - 1) : -1;
+    const gate = maybe && (pos === start || pos === afterHeading || prev === 42 || prev === 95 || isSpace(prev) || prev === 0x3002 || prev === 0xff01 || prev === 0xff1f || prev === 0x21 || prev === 0x3f);
+    const lineStart = gate && (pos === start || prev === 10 || afterLeadingEmphasis(text, pos, start));
+    if (gate && (pos === afterHeading || canStartHeading(text, pos, start, lineStart))) {
+      let numbering = matchNumbering(text, pos);
+      // Inside a line, 1. and (1) only start a heading after whitespace: after 。 they are usually list items.
+      if (numbering && !lineStart && (numbering.kind === 'arabic' || numbering.kind === 'paren-arabic') && !isSpace(text.charCodeAt(pos - 1))) numbering = undefined;
+      if (numbering && numbering.range.end < end) {
+        const h = headingAt(text, pos, end, numbering, lineStart);
+        if (h) {
+          found.push(h);
+          pos = h.end;
+          // A sub-heading may follow a title directly (二、存在的问题（一）基层力量薄弱).
+          if (h.endedBy === 'numbering') afterHeading = pos;
+          continue;
+        }
+      }
+    }
+    pos++;
+  }
+  return found;
+}
+
+function headingAt(text: string, pos: number, blockEnd: number, numbering: HeadingNumbering, lineStart: boolean): RawHeading | undefined {
+  let titleStart = numbering.range.end;
+  while (titleStart < blockEnd && (text.charCodeAt(titleStart) === 32 || text.charCodeAt(titleStart) === 0x3000)) titleStart++;
+  const max = MAX_TITLE[numbering.kind];
+  // Look for the line end only within the longest possible title: a whole
+  // report on one line must not be rescanned for every heading.
+  const windowEnd = Math.min(blockEnd, titleStart + max + 2);
+  let lineEnd = blockEnd;
+  for (let k = titleStart; k < windowEnd; k++) {
+    if (text.charCodeAt(k) === 10) {
+      lineEnd = k;
+      break;
+    }
+  }
+  // Title ends at a sentence end, at a whitespace gap (run-together reports
+  // separate headings from text with spaces) or at the end of the line.
+  let i = titleStart;
+  let endedBy: RawHeading['endedBy'] = 'line';
+  for (; i < lineEnd && i - titleStart <= max + 1; i++) {
+    const code = text.charCodeAt(i);
+    // A colon also ends a run-in heading: （一）依法履行政府职能，科学开展民主决策：我镇坚持……
+    if (code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff1b || code === 0x21 || code === 0x3f || code === 0x3b || code === 0xff1a || code === 0x3a) {
+      endedBy = 'sentence';
+      break;
+    }
+    // A deeper numbering right after the title ends it: 二、存在的问题（一）基层力量薄弱.
+    if ((code === 0x28 || code === 0xff08) && i > titleStart) {
+      const inner = matchNumbering(text, i);
+      if (inner && KIND_RANK[inner.kind] > KIND_RANK[numbering.kind]) {
+        endedBy = 'numbering';
+        break;
+      }
+    }
+    // Closing emphasis (**) ends a bold run-in heading.
+    if ((code === 42 || code === 95) && text.charCodeAt(i + 1) === code) {
+      endedBy = 'sentence';
+      break;
+    }
+    if (isSpace(text.charCodeAt(i))) {
+      // Whitespace right before the end of the line is trailing, not a gap.
+      let j = i;
+      while (j < lineEnd && text.charCodeAt(j) !== 10 && isSpace(text.charCodeAt(j))) j++;
+      if (j >= lineEnd || text.charCodeAt(j) === 10) {
+        i = j;
+        break;
+      }
+      endedBy = 'space';
+      break;
+    }
+  }
+  if (i - titleStart > max) return undefined;
+  let titleEnd = i;
+  const rawTitle = text.slice(titleStart, titleEnd);
+  const trimmed = rawTitle.replace(TRAILING_PUNCT, '');
+  titleEnd = titleStart + trimmed.length;
+  if (trimmed.length < 2 || !HAN.test(trimmed)) return undefined;
+  const wholeLine = endedBy === 'line' && lineStart;
+  const origin: HeadingOrigin = lineStart ? 'line' : 'inline';
+  if (!wholeLine && endedBy === 'sentence' && numbering.kind !== 'chinese') {
+    // A run-in heading (（一）加强领导。正文……) is short; a long first sentence is a numbered paragraph.
+    if (trimmed.length > 40) return undefined;
+    // 1. and (1) items are list entries unless their lead-in is a short phrase (1. 压实工作责任。).
+    if ((numbering.kind === 'arabic' || numbering.kind === 'paren-arabic') && (trimmed.length > 20 || /[,，、]/.test(trimmed))) return undefined;
+  }
+  if (endedBy === 'space' && !lineStart && trimmed.length > max) return undefined;
+  return { start: pos, end: titleEnd, titleStart, titleEnd, numbering, origin, endedBy };
+}
+
+const YEAR_IN_HEADING = /((?:19|20)\d{2})\s*年/;
+
+/** Concept per heading title: titles repeat across documents and re-parses, and matching runs many patterns. */
+const conceptCache = new Map<string, ConceptId | null>();
+function conceptOf(title: string): ConceptId | undefined {
+  let c = conceptCache.get(title);
+  if (c === undefined) {
+    // Bounded: a language server runs for days.
+    if (conceptCache.size > 20_000) conceptCache.clear();
+    c = conceptOfHeading(title) ?? null;
+    conceptCache.set(title, c);
+  }
+  return c ?? undefined;
+}
+
+/** Year named in a heading title (2022年工作打算). */
+export function headingYear(text: string, titleStart: number, titleEnd: number): { year: number; range: TextRange } | undefined {
+  const m = YEAR_IN_HEADING.exec(text.slice(titleStart, titleEnd));
+  if (!m) return undefined;
+  const s = titleStart + m.index;
+  return { year: Number(m[1]), range: { start: s, end: s + 4 } };
+}
+
+/**
+ * Assigns levels: a Markdown heading without numbering uses its `#` depth
+ * (relative to the shallowest section heading); numbered headings nest by the
+ * order their numbering kinds appear (一、 then 1. makes 1. level 2 when no
+ * （一） is used), never deeper than one below the enclosing heading.
+ */
+export function assignLevels(text: string, raws: readonly RawHeading[]): Heading[] {
+  let minDepth = Infinity;
+  for (const r of raws) if (r.markdownDepth !== undefined) minDepth = Math.min(minDepth, r.markdownDepth);
+  // In Markdown that mixes numbered and unnumbered headings, a depth keeps the level its numbered headings have.
+  const depthLevel = new Map<number, number>();
+  const stack: { kind: NumberingKind | 'md'; rank: number; level: number }[] = [];
+  const out: Heading[] = [];
+  for (const r of raws) {
+    let level: number;
+    if (r.numbering) {
+      const rank = KIND_RANK[r.numbering.kind];
+      while (stack.length > 0 && (stack[stack.length - 1]?.rank ?? 0) >= rank) stack.pop();
+      level = stack.length + 1;
+      stack.push({ kind: r.numbering.kind, rank, level });
+      if (r.markdownDepth !== undefined && !depthLevel.has(r.markdownDepth)) depthLevel.set(r.markdownDepth, level);
+    } else if (r.markdownDepth !== undefined) {
+      level = depthLevel.get(r.markdownDepth) ?? r.markdownDepth - (Number.isFinite(minDepth) ? minDepth : 1) + 1;
+      const rank = level;
+      while (stack.length > 0 && (stack[stack.length - 1]?.level ?? 0) >= level) stack.pop();
+      stack.push({ kind: 'md', rank, level });
+    } else {
+      // Unnumbered heading-like line: a sibling of the deepest open numbered heading below level 1.
+      const top = stack[stack.length - 1];
+      level = top && top.level > 1 ? top.level : 2;
+      while (stack.length > 0 && (stack[stack.length - 1]?.level ?? 0) > level) stack.pop();
+    }
+    const title = text.slice(r.titleStart, r.titleEnd);
+    const concept = conceptOf(title);
+    const y = headingYear(text, r.titleStart, r.titleEnd);
+    out.push({
+      text: text.slice(r.start, r.end),
+      range: { start: r.start, end: r.end },
+      title,
+      titleRange: { start: r.titleStart, end: r.titleEnd },
+      level,
+      ...(r.markdownDepth !== undefined ? { markdownDepth: r.markdownDepth } : {}),
+      ...(r.numbering ? { numbering: r.numbering } : {}),
+      origin: r.origin,
+      ...(concept ? { concept } : {}),
+      ...(y ? { year: y.year, yearRange: y.range } : {}),
+    });
+  }
+  return out;
+}
+

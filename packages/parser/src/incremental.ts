@@ -1,0 +1,206 @@
+import type { ParseOptions, ReportDocument, TextRange } from './model.js';
+import { plainTextBlocks, type Block } from './blocks.js';
+import { FENCE_START, markdownBlocks } from './markdown.js';
+import type { RawHeading } from './headings.js';
+import { analyzeBlock, assemble, formatOf, parse, parseStates, type BlockInfo, type ParseState } from './parse.js';
+
+/** A change to a text: `range` (in the text as it is before this edit) is replaced by `text`. */
+export interface TextEdit {
+  readonly range: TextRange;
+  readonly text: string;
+}
+
+/**
+ * Re-parses a document after edits, re-reading only the blocks the edits
+ * touched. The result is deep-equal to `parse(newText, options)`.
+ *
+ * Edits apply in order, each range in the text left by the edits before it
+ * (as the language server protocol's `contentChanges`). `options` default to
+ * the options `previous` was parsed with. Blocks are lines in plain text and
+ * top-level constructs separated by a blank line in Markdown; untouched blocks
+ * keep their analysis (headings, sentences, numbers, references), shifted to
+ * their new offsets, and the document-level facts (body, title, levels,
+ * sections, report year, dates) are recomputed from the blocks, which is cheap.
+ * A document this module did not make, a change of format, or an edit whose
+ * effect cannot be bounded (an unclosed code fence, front matter) falls back
+ * to a full `parse`.
+ */
+export function reparse(previous: ReportDocument, edits: readonly TextEdit[], options?: ParseOptions): ReportDocument {
+  const oldText = previous.text;
+  let text = oldText;
+  // Unchanged prefix and suffix lengths over all edits.
+  let prefix = oldText.length;
+  let suffix = oldText.length;
+  for (const edit of edits) {
+    const a = Math.max(0, Math.min(edit.range.start, text.length));
+    const b = Math.max(a, Math.min(edit.range.end, text.length));
+    prefix = Math.min(prefix, a);
+    suffix = Math.min(suffix, text.length - b);
+    text = text.slice(0, a) + edit.text + text.slice(b);
+  }
+  const state = parseStates.get(previous);
+  const opts = options ?? state?.options ?? { format: previous.format, ...(previous.filePath !== undefined ? { filePath: previous.filePath } : {}) };
+  if (!state || formatOf(opts) !== state.format) return parse(text, opts);
+  suffix = Math.max(0, Math.min(suffix, oldText.length - prefix, text.length - prefix));
+  const region = { prefix, oldEnd: oldText.length - suffix, delta: text.length - oldText.length };
+  const next = state.format === 'markdown' ? markdownRegion(oldText, text, state, region) : plainRegion(oldText, text, state, region);
+  if (!next) return parse(text, opts);
+  return assemble(text, opts, state.format, next.infos, next.frontMatter, next.roots);
+}
+
+interface Region {
+  /** Edits start at or after this offset (same in old and new text). */
+  readonly prefix: number;
+  /** Edits end at or before this offset of the old text. */
+  readonly oldEnd: number;
+  /** New length minus old length. */
+  readonly delta: number;
+}
+
+type NextState = Pick<ParseState, 'infos' | 'frontMatter' | 'roots'>;
+
+/** Index of the first info whose block starts at or after `offset`. */
+function firstAtOrAfter(infos: readonly BlockInfo[], offset: number): number {
+  let lo = 0;
+  let hi = infos.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((infos[mid] as BlockInfo).block.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Old blocks before `from`, new blocks, then old blocks from `oldFrom` on, shifted by `delta`. */
+function splice(text: string, infos: readonly BlockInfo[], from: number, blocks: readonly Block[], oldFrom: number, delta: number): BlockInfo[] {
+  const keep = firstAtOrAfter(infos, from);
+  const out: BlockInfo[] = infos.slice(0, keep);
+  for (const b of blocks) out.push(analyzeBlock(text, b));
+  for (let i = firstAtOrAfter(infos, oldFrom); i < infos.length; i++) out.push(shiftInfo(infos[i] as BlockInfo, delta));
+  return out;
+}
+
+function shiftInfo(info: BlockInfo, d: number): BlockInfo {
+  if (d === 0) return info;
+  const b = info.block;
+  const block: Block = {
+    ...b,
+    start: b.start + d,
+    end: b.end + d,
+    ...(b.contentStart !== undefined ? { contentStart: b.contentStart + d } : {}),
+    ...(b.contentEnd !== undefined ? { contentEnd: b.contentEnd + d } : {}),
+  };
+  const raws = info.raws.map((h): RawHeading => ({
+    ...h,
+    start: h.start + d,
+    end: h.end + d,
+    titleStart: h.titleStart + d,
+    titleEnd: h.titleEnd + d,
+    ...(h.numbering ? { numbering: { ...h.numbering, range: { start: h.numbering.range.start + d, end: h.numbering.range.end + d } } } : {}),
+  }));
+  // The paragraph cache keeps its own block start; `assemble` shifts it when it places the block.
+  return info.para ? { block, junk: info.junk, prose: info.prose, raws, para: info.para } : { block, junk: info.junk, prose: info.prose, raws };
+}
+
+/**
+ * Plain text: blocks are lines. The lines holding the edits are re-read, and
+ * the line before them too (a numbering at a line's end may look one
+ * character into the next line).
+ */
+function plainRegion(oldText: string, text: string, state: ParseState, r: Region): NextState {
+  let from = lineStart(text, r.prefix);
+  if (from > 0) from = lineStart(text, from - 1);
+  let oldTo = oldText.indexOf('\n', r.oldEnd);
+  if (oldTo < 0) oldTo = oldText.length;
+  const to = oldTo + r.delta;
+  const blocks = plainTextBlocks(text, from, to);
+  return { infos: splice(text, state.infos, from, blocks, oldTo + 1, r.delta), frontMatter: undefined, roots: [] };
+}
+
+/** Start of the line holding `pos`. */
+function lineStart(text: string, pos: number): number {
+  return pos <= 0 ? 0 : text.lastIndexOf('\n', pos - 1) + 1;
+}
+
+const isBlankLineChar = (c: number): boolean => c === 32 || c === 9 || c === 13;
+
+/**
+ * A place where Markdown parsing can restart from scratch: the start of a
+ * line that is not indented and follows a blank line (or the text start).
+ * Nothing open before it can continue into it except a list, and a list only
+ * groups items, which the blocks do not record.
+ */
+function isRestartPoint(text: string, at: number): boolean {
+  if (at === 0) return true;
+  if (at > text.length || text.charCodeAt(at - 1) !== 10) return false;
+  const c = text.charCodeAt(at);
+  if (c === 32 || c === 9) return false;
+  let i = at - 2;
+  while (i >= 0 && text.charCodeAt(i) !== 10) {
+    if (!isBlankLineChar(text.charCodeAt(i))) return false;
+    i--;
+  }
+  return i >= 0;
+}
+
+/** Index of the first root at or after `offset`. */
+function firstRootAtOrAfter(roots: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = roots.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((roots[mid] as number) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Markdown: re-reads from the last restart point at or before the edits (a
+ * top-level construct that starts a line after a blank line) to a restart
+ * point after them. The re-read runs one construct further and must itself
+ * restart at that end point, which proves nothing it opened (a code fence, an
+ * HTML block) runs on; otherwise the end moves on, and after a few tries the
+ * whole text is parsed.
+ */
+function markdownRegion(oldText: string, text: string, state: ParseState, r: Region): NextState | undefined {
+  // A text opening with a `---` fence that does not close reads all later
+  // containers (quotes, lists) as paragraphs (a quirk of the front-matter
+  // extension, which remark shares), and typing a closing fence anywhere
+  // changes that: such texts are parsed whole.
+  if ((FENCE_START.test(oldText) && !state.frontMatter) || (FENCE_START.test(text) && !(state.frontMatter && r.prefix > state.frontMatter.end))) return undefined;
+  const roots = state.roots;
+  // Start: the last old root at or before the edits that is a restart point in the new text.
+  let k = firstRootAtOrAfter(roots, r.prefix + 1) - 1;
+  while (k >= 0 && !(isRestartPoint(oldText, roots[k] as number) && isRestartPoint(text, roots[k] as number))) k--;
+  const from = k >= 0 ? (roots[k] as number) : 0;
+  // End candidates: old roots after the edits that are restart points in the new text.
+  let j = firstRootAtOrAfter(roots, r.oldEnd);
+  for (let tries = 0; tries < 4; tries++) {
+    while (j < roots.length && !(isRestartPoint(oldText, roots[j] as number) && isRestartPoint(text, (roots[j] as number) + r.delta))) j++;
+    const oldTo = j < roots.length ? (roots[j] as number) : oldText.length;
+    const to = oldTo + r.delta;
+    // Front matter is front matter only at the text start: moved, it must be re-read.
+    if (state.frontMatter && oldTo === state.frontMatter.start && to !== oldTo) {
+      j++;
+      continue;
+    }
+    const lookahead = j + 1 < roots.length ? (roots[j + 1] as number) + r.delta : text.length;
+    // (From a later start micromark reads no front matter: it exists only at the text start.)
+    const md = markdownBlocks(text, from, lookahead);
+    if (to < text.length && !md.roots.includes(to)) {
+      j++;
+      continue;
+    }
+    const blocks = md.blocks.filter((b) => b.start < to);
+    const newRoots = roots.slice(0, firstRootAtOrAfter(roots, from));
+    for (const x of md.roots) if (x < to) newRoots.push(x);
+    for (let i = firstRootAtOrAfter(roots, oldTo); i < roots.length; i++) newRoots.push((roots[i] as number) + r.delta);
+    return {
+      infos: splice(text, state.infos, from, blocks, oldTo, r.delta),
+      frontMatter: from === 0 ? md.frontMatter : state.frontMatter,
+      roots: newRoots,
+    };
+  }
+  return undefined;
+}

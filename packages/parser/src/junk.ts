@@ -1,0 +1,103 @@
+
+import type { TextRange } from './model.js';
+
+/*
+ * Web-page furniture around a report pasted from a government website. Strong
+ * junk (metadata tables, navigation, footers) bounds the report; weak junk
+ * (lines of table bars) is dropped but does not move the body's start, so a
+ * title between bars stays in the body.
+ */
+const STRONG_JUNK = [
+  /^索\s*引\s*号\s*[:：]/,
+  /^(?:发布机构|公开方式|发文日期|成文日期|组配分类|文件编号|发文机关|发文字号|发布日期|生成日期|主题分类|主\s*题\s*词|信息来源|来源|浏览次数|点击数|有效性|文\s*号|分\s*类|标\s*题|公开范围|公开时限|责任部门)\s*[:：|]/,
+  /^[|｜\s]*(?:索\s*引\s*号|发布机构|公开方式|发文日期|组配分类|文件编号)\s*[:：]?\s*[|｜]/,
+  /(?:>>|»|＞＞)/,
+  /^(?:首页|当前位置|您当前的位置|您的位置)\s*[>＞:：]/,
+  /网站地图|联系我们|扫一扫在手机打开当前页|打印本页|关闭窗口|分享到[:：]|【\s*字体|字号\s*[:：]?\s*[大中小]|版权所有|ICP备|网站标识码|公网安备|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]|分辨率\s*[/／]?\s*浏览|使用[^。]{0,12}分辨率|适老化无障碍|无障碍浏览|涉密文件严禁上网|相关链接|上一篇\s*[:：]|下一篇\s*[:：]|【\s*打印\s*】|【\s*关闭\s*】/,
+  /^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/,
+  /^(?:联系电话|电话|传真|邮编|地址)\s*[:：]/,
+];
+const WEAK_JUNK = /^[|｜\s]+$/;
+
+/** Junk strength of a block's text: 2 strong, 1 weak, 0 not junk. */
+export function junkLevel(line: string): 0 | 1 | 2 {
+  if (WEAK_JUNK.test(line)) return 1;
+  // A long line with sentence punctuation is prose even when it names 联系电话 etc.
+  if (line.length > 80 && /[。；]/.test(line)) return 0;
+  for (const re of STRONG_JUNK) if (re.test(line)) return 2;
+  return 0;
+}
+
+/** True when a block is long prose, which anchors the body. */
+export function isProse(line: string): boolean {
+  return line.length >= 40 && /[。；，,]/.test(line);
+}
+
+/** The per-block facts `findBody` reads (see `BlockInfo`). */
+interface JunkInfo {
+  readonly block: { readonly kind: string; readonly start: number; readonly end: number };
+  readonly junk: 0 | 1 | 2;
+  readonly prose: boolean;
+}
+
+/** Splits blocks into the report body and junk. Linear in the number of blocks. */
+export function findBody(
+  text: string,
+  blocks: readonly JunkInfo[],
+): { bodyRange: TextRange; junk: boolean[]; junkRanges: TextRange[] } {
+  const n = blocks.length;
+  const junk: boolean[] = new Array<boolean>(n);
+  let firstProse = n;
+  let lastProse = -1;
+  for (let i = 0; i < n; i++) {
+    const b = blocks[i] as JunkInfo;
+    junk[i] = b.junk > 0;
+    if (b.block.kind !== 'comment' && b.junk === 0 && b.prose) {
+      if (firstProse === n) firstProse = i;
+      lastProse = i;
+    }
+  }
+  let startIdx = 0;
+  for (let i = 0; i < firstProse && i < n; i++) if ((blocks[i] as JunkInfo).junk === 2) startIdx = i + 1;
+  let endIdx = n - 1;
+  for (let i = n - 1; i > lastProse && i >= 0; i--) if ((blocks[i] as JunkInfo).junk === 2) endIdx = i - 1;
+  // Everything before the body's start or after its end is junk as well.
+  for (let i = 0; i < n; i++) if (i < startIdx || i > endIdx) junk[i] = blocks[i]?.block.kind !== 'comment';
+  let bs = text.length;
+  let be = text.length;
+  for (let i = startIdx; i <= endIdx; i++) {
+    if (!junk[i]) {
+      bs = (blocks[i] as JunkInfo).block.start;
+      break;
+    }
+  }
+  for (let i = endIdx; i >= startIdx; i--) {
+    if (!junk[i]) {
+      be = (blocks[i] as JunkInfo).block.end;
+      break;
+    }
+  }
+  if (bs > be) {
+    bs = 0;
+    be = 0;
+  }
+  const junkRanges: TextRange[] = [];
+  for (let i = 0; i < n; i++) {
+    if (!junk[i]) continue;
+    const b = (blocks[i] as JunkInfo).block;
+    const last = junkRanges[junkRanges.length - 1];
+    // Merge neighbouring junk blocks separated only by whitespace.
+    if (last && onlySpace(text, last.end, b.start)) junkRanges[junkRanges.length - 1] = { start: last.start, end: b.end };
+    else junkRanges.push({ start: b.start, end: b.end });
+  }
+  return { bodyRange: { start: bs, end: be }, junk, junkRanges };
+}
+
+/** /^\s*$/ over text[start, end) without slicing. */
+function onlySpace(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!(c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff)) return false;
+  }
+  return true;
+}

@@ -1,0 +1,483 @@
+import { parse as micromarkParse, preprocess } from 'micromark';
+import { subtokenize } from 'micromark-util-subtokenize';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { trimRange, type Block, type FrontMatter } from './blocks.js';
+
+/*
+ * Markdown is read from micromark's events (the tokenizer behind remark-parse),
+ * not from an mdast tree: the report model needs blocks, their positions and
+ * HTML comments, so building a tree is wasted work, and so is tokenizing the
+ * inline content of every paragraph (about half of micromark's time on CJK
+ * text). Inline content is tokenized only where it can hold what we keep: a
+ * paragraph or heading that contains `<!--`. The blocks are the same as
+ * remark's mdast gives (test/markdown-oracle.test.ts checks this against
+ * unified + remark-parse + remark-frontmatter).
+ */
+
+const FRONTMATTER = [frontmatter(['yaml'])];
+
+/** A YAML front-matter fence opening the text. */
+export const FENCE_START = /^---[ \t]*(?:\r|\n|$)/;
+
+const COMMENT = /<!--([\s\S]*?)-->/g;
+const YAML_FIELD = /^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$/gm;
+
+type MmEvent = ['enter' | 'exit', MmToken, unknown];
+interface MmToken {
+  type: string;
+  start: { offset: number };
+  end: { offset: number };
+  contentType?: string | undefined;
+}
+
+/** Starts of every `<!--` in the text, ascending. */
+function commentOpenings(text: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf('<!--'); i >= 0; i = text.indexOf('<!--', i + 4)) out.push(i);
+  return out;
+}
+
+/** True when some opening lies in [start, end). */
+function hasOpeningIn(openings: readonly number[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = openings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((openings[mid] as number) < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < openings.length && (openings[lo] as number) < end;
+}
+
+/**
+ * Block-level tokenization: inline (text) content is expanded only inside
+ * blocks holding a `<!--`. (Content chunks, definitions then a paragraph, are
+ * expanded by micromark's own content resolver as the flow is read.)
+ */
+function blockEvents(text: string, atDocumentStart: boolean): MmEvent[] {
+  // Front matter exists only at the start of the document, not of a part of it.
+  const events = micromarkParse(atDocumentStart ? { extensions: FRONTMATTER } : {}).document().write(preprocess()(text, undefined, true)) as unknown as MmEvent[];
+  const openings = commentOpenings(text);
+  for (;;) {
+    let keepUntil = -1;
+    for (let i = 0; i < events.length; i++) {
+      const ev = events[i] as MmEvent;
+      if (ev[0] !== 'enter') continue;
+      const t = ev[1];
+      const type = t.type;
+      if (type === 'paragraph' || type === 'atxHeadingText' || type === 'setextHeadingText') {
+        keepUntil = openings.length > 0 && hasOpeningIn(openings, t.start.offset, t.end.offset) ? t.end.offset : -1;
+      } else if (t.contentType === 'string' || (t.contentType === 'text' && t.start.offset >= keepUntil)) {
+        t.contentType = undefined;
+      }
+    }
+    if (subtokenize(events as never)) break;
+  }
+  return events;
+}
+
+/** What the Markdown reader found. */
+export interface MarkdownBlocks {
+  readonly blocks: Block[];
+  readonly frontMatter?: FrontMatter;
+  /** Starts of the top-level (document-level) constructs, ascending, where a re-parse may restart (not after indented code). */
+  readonly roots: number[];
+}
+
+/** Blocks read by micromark, with every top-level construct (start and token type). */
+interface MicromarkBlocks {
+  readonly blocks: Block[];
+  readonly frontMatter?: FrontMatter;
+  readonly rootStarts: number[];
+  readonly rootTypes: string[];
+}
+
+/** Reads `text[from, to)` with micromark, as a document of its own; offsets are into `text`. */
+function micromarkBlocks(text: string, from: number, to: number): MicromarkBlocks {
+  // A part of the text is read after a blank line: that changes nothing, and keeps a BOM that
+  // starts the part a character (micromark skips one only at the start of the document).
+  const events = blockEvents(from === 0 ? (to === text.length ? text : text.slice(0, to)) : '\n' + text.slice(from, to), from === 0);
+  // micromark does not count a BOM that starts the document: offsets after it are one less.
+  const base = from === 0 ? (text.charCodeAt(0) === 0xfeff ? 1 : 0) : from - 1;
+  const rootStarts: number[] = [];
+  const rootTypes: string[] = [];
+  const blocks: Block[] = [];
+  let frontMatter: FrontMatter | undefined;
+
+  const pushComments = (s: number, e: number, into: Block[]): boolean => {
+    const raw = text.slice(s, e);
+    if (!raw.trimStart().startsWith('<!--')) return false;
+    COMMENT.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = COMMENT.exec(raw))) {
+      into.push({ kind: 'comment', start: s + m.index, end: s + m.index + m[0].length, value: (m[1] ?? '').trim() });
+    }
+    return true;
+  };
+
+  // Open lists: the marker start of the item whose first block is still to come.
+  const lists: { depth: number; marker: number }[] = [];
+  // Inline comments found inside the current paragraph/heading, pushed after it (as mdast order gives).
+  let pending: Block[] = [];
+  let depth = 0;
+  let skipUntilDepth = -1;
+  let imageDepth = 0;
+  let paragraphMarker = -1;
+  let headingDepth = 0;
+  let headingContent: [number, number] | undefined;
+  // The marker start handed to the first paragraph/definition of a list item's content.
+  let firstInContent = -1;
+
+  for (let i = 0; i < events.length; i++) {
+    const [kind, t] = events[i] as MmEvent;
+    const type = t.type;
+    const ts = t.start.offset + base;
+    const te = t.end.offset + base;
+    if (kind === 'exit') {
+      depth--;
+      if (skipUntilDepth >= 0) {
+        if (depth === skipUntilDepth) skipUntilDepth = -1;
+        continue;
+      }
+      switch (type) {
+        case 'listOrdered':
+        case 'listUnordered':
+          lists.pop();
+          break;
+        case 'image':
+          imageDepth--;
+          break;
+        case 'paragraph': {
+          const [s, e] = trimRange(text, paragraphMarker >= 0 ? paragraphMarker : ts, te);
+          if (e > s) blocks.push({ kind: 'paragraph', start: s, end: e });
+          paragraphMarker = -1;
+          flushPending();
+          break;
+        }
+        case 'atxHeading':
+        case 'setextHeading': {
+          const [s, e] = trimRange(text, ts, te);
+          const cs = headingContent ? headingContent[0] : e;
+          const ce = headingContent ? headingContent[1] : e;
+          blocks.push({ kind: 'heading', start: s, end: e, depth: headingDepth || 1, contentStart: cs, contentEnd: ce });
+          headingContent = undefined;
+          headingDepth = 0;
+          flushPending();
+          break;
+        }
+        default:
+          break;
+      }
+      continue;
+    }
+    // Enter.
+    const d = depth++;
+    if (d === 0 && isFlowBlock(type)) {
+      rootStarts.push(ts);
+      rootTypes.push(type);
+    }
+    if (skipUntilDepth >= 0) continue;
+    const list = lists[lists.length - 1];
+    // The first block of a list item (a direct child of the list) takes the item's marker if it is a paragraph.
+    if (list && d === list.depth + 1 && type !== 'listItemPrefix' && isFlowBlock(type)) {
+      if (type === 'content') firstInContent = list.marker;
+      list.marker = -1;
+    }
+    switch (type) {
+      case 'listOrdered':
+      case 'listUnordered':
+        lists.push({ depth: d, marker: -1 });
+        break;
+      case 'listItemPrefix':
+        if (list && d === list.depth + 1) list.marker = ts;
+        skipUntilDepth = d;
+        break;
+      case 'paragraph':
+        paragraphMarker = firstInContent;
+        firstInContent = -1;
+        break;
+      case 'definition':
+        firstInContent = -1;
+        skipUntilDepth = d;
+        break;
+      case 'yaml': {
+        const fields = new Map<string, { value: string; start: number; end: number }>();
+        const s0 = ts;
+        const raw = text.slice(s0, te);
+        YAML_FIELD.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = YAML_FIELD.exec(raw))) {
+          const key = m[1] ?? '';
+          let value = m[2] ?? '';
+          const vOff = m.index + m[0].indexOf(value, key.length + 1);
+          value = value.replace(/^(['"])(.*)\1$/, '$2');
+          fields.set(key, { value, start: s0 + vOff, end: s0 + vOff + (m[2] ?? '').length });
+        }
+        frontMatter = { start: s0, end: te, fields };
+        skipUntilDepth = d;
+        break;
+      }
+      case 'atxHeadingSequence':
+        if (headingDepth === 0) headingDepth = te - ts;
+        break;
+      case 'setextHeadingLineSequence':
+        headingDepth = text.charCodeAt(ts) === 61 /* = */ ? 1 : 2;
+        break;
+      case 'atxHeadingText':
+        headingContent = [ts, te];
+        break;
+      case 'setextHeadingText': {
+        // Inline content drops the trailing spaces of the last line.
+        let e = te;
+        while (e > ts && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
+        headingContent = [ts, e];
+        break;
+      }
+      case 'image':
+        imageDepth++;
+        break;
+      case 'htmlText':
+        if (imageDepth === 0) pushComments(ts, te, pending);
+        skipUntilDepth = d;
+        break;
+      case 'htmlFlow': {
+        if (!pushComments(ts, te, blocks)) {
+          const [s, e] = trimRange(text, ts, te);
+          if (e > s) blocks.push({ kind: 'paragraph', start: s, end: e });
+        }
+        skipUntilDepth = d;
+        break;
+      }
+      case 'codeFenced':
+      case 'codeIndented':
+      case 'thematicBreak':
+        skipUntilDepth = d;
+        break;
+      default:
+        break;
+    }
+  }
+
+  function flushPending(): void {
+    if (pending.length > 0) {
+      for (const b of pending) blocks.push(b);
+      pending = [];
+    }
+  }
+
+  blocks.sort((a, b) => a.start - b.start);
+  return frontMatter ? { blocks, frontMatter, rootStarts, rootTypes } : { blocks, rootStarts, rootTypes };
+}
+
+
+/** Token types that are blocks (mdast flow nodes) when they are children of a list. */
+function isFlowBlock(type: string): boolean {
+  switch (type) {
+    case 'content':
+    case 'atxHeading':
+    case 'setextHeading':
+    case 'htmlFlow':
+    case 'yaml':
+    case 'codeFenced':
+    case 'codeIndented':
+    case 'blockQuote':
+    case 'listOrdered':
+    case 'listUnordered':
+    case 'thematicBreak':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/*
+ * Fast path. Report Markdown is mostly paragraphs of CJK prose and `#`
+ * headings separated by blank lines. A group of lines between blank lines is
+ * "simple" when every line is an ATX heading without `#`/`<` in its text, or a
+ * paragraph line that cannot start or interrupt any block construct (its
+ * first character is none of the CommonMark markers, it is not indented, not
+ * an ordered-list marker) and holds no `<` (so no HTML comment) and no lone
+ * CR. Such a group is read here directly: its blocks are exactly micromark's.
+ * Everything else goes to micromark in maximal runs of groups; a run must end
+ * cleanly (a top-level construct starts at the next simple group, checked by
+ * reading that group's first line too), otherwise the whole text is read by
+ * micromark. A run starts after a blank line that follows a paragraph or a
+ * heading, where micromark has nothing open, so reading it alone gives what
+ * reading the whole text gives.
+ */
+
+const enum LineKind {
+  Blank,
+  Paragraph,
+  Heading,
+  Complex,
+}
+
+/** First characters that may start (or interrupt with) a block construct, or indent. */
+const MARKER_START = new Uint8Array(128);
+for (const c of ' \t#>-*+=_`~<[\r\n') MARKER_START[c.charCodeAt(0)] = 1;
+
+/** Classifies the line text[start, end) (end at the `\n` or the range end). */
+function lineKind(text: string, start: number, end: number): LineKind {
+  let e = end;
+  if (e > start && text.charCodeAt(e - 1) === 13) e--;
+  let blank = true;
+  for (let i = start; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) {
+      blank = false;
+      break;
+    }
+  }
+  if (blank) return LineKind.Blank;
+  const c0 = text.charCodeAt(start);
+  let kind = LineKind.Paragraph;
+  if (c0 === 35 /* # */) {
+    let i = start;
+    while (i < e && text.charCodeAt(i) === 35) i++;
+    const hashes = i - start;
+    if (hashes > 6 || i >= e) return LineKind.Complex;
+    const sp = text.charCodeAt(i);
+    if (sp !== 32 && sp !== 9) return LineKind.Complex;
+    while (i < e && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    if (i >= e) return LineKind.Complex;
+    for (let k = i; k < e; k++) if (text.charCodeAt(k) === 35) return LineKind.Complex;
+    kind = LineKind.Heading;
+  } else if (c0 < 128) {
+    if (MARKER_START[c0] === 1) return LineKind.Complex;
+    if (c0 >= 48 && c0 <= 57) {
+      // 1. or 1) opens an ordered list.
+      let i = start;
+      while (i < e && i - start < 10 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+      const m = text.charCodeAt(i);
+      if (m === 46 || m === 41) return LineKind.Complex;
+    }
+  } else if (c0 === 0xfeff) return LineKind.Complex;
+  // `<` may open an HTML comment; a lone CR is a line ending to micromark.
+  for (let i = start; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 60 || c === 13) return LineKind.Complex;
+  }
+  return kind;
+}
+
+/**
+ * Reads Markdown: headings, paragraphs (list items keep their marker), HTML
+ * comments, YAML front matter. Only `text[from, to)` is read, as a document of
+ * its own (`from` must be a line start where nothing is open); offsets are into `text`.
+ */
+export function markdownBlocks(text: string, from = 0, to = text.length): MarkdownBlocks {
+  const blocks: Block[] = [];
+  const rootStarts: number[] = [];
+  const rootTypes: string[] = [];
+  let frontMatter: FrontMatter | undefined;
+  // Start of the pending run of complex groups, or -1.
+  let runStart = -1;
+  // The current group: start, and whether all its lines are simple so far.
+  let groupStart = -1;
+  let groupSimple = true;
+  const groupLines: number[] = []; // start, end, kind triples
+
+  const flushRun = (until: number, lookaheadEnd: number): boolean => {
+    const md = micromarkBlocks(text, runStart, lookaheadEnd);
+    if (runStart === 0 && md.frontMatter) frontMatter = md.frontMatter;
+    // Front matter that does not close makes micromark read every later container as a paragraph.
+    if (runStart === 0 && !md.frontMatter && FENCE_START.test(text)) return false;
+    if (lookaheadEnd > until && !md.rootStarts.includes(until)) return false;
+    for (const b of md.blocks) if (b.start < until) blocks.push(b);
+    for (let i = 0; i < md.rootStarts.length; i++) {
+      const r = md.rootStarts[i] as number;
+      if (r >= until) break;
+      rootStarts.push(r);
+      rootTypes.push(md.rootTypes[i] as string);
+    }
+    runStart = -1;
+    return true;
+  };
+
+  const emitSimpleGroup = (): void => {
+    let paraStart = -1;
+    let paraEnd = -1;
+    const flushPara = (): void => {
+      if (paraStart < 0) return;
+      const [s, e] = trimRange(text, paraStart, paraEnd);
+      if (e > s) blocks.push({ kind: 'paragraph', start: s, end: e });
+      rootStarts.push(paraStart);
+      rootTypes.push('content');
+      paraStart = -1;
+    };
+    for (let k = 0; k < groupLines.length; k += 3) {
+      const ls = groupLines[k] as number;
+      const le = groupLines[k + 1] as number;
+      if (groupLines[k + 2] === LineKind.Heading) {
+        flushPara();
+        let i = ls;
+        while (text.charCodeAt(i) === 35) i++;
+        const depth = i - ls;
+        while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+        let ce = le;
+        if (ce > i && text.charCodeAt(ce - 1) === 13) ce--;
+        while (ce > i && (text.charCodeAt(ce - 1) === 32 || text.charCodeAt(ce - 1) === 9)) ce--;
+        const [s, e] = trimRange(text, ls, le);
+        blocks.push({ kind: 'heading', start: s, end: e, depth, contentStart: i, contentEnd: ce });
+        rootStarts.push(ls);
+        rootTypes.push('atxHeading');
+      } else {
+        if (paraStart < 0) paraStart = ls;
+        paraEnd = le;
+      }
+    }
+    flushPara();
+  };
+
+  const endGroup = (): boolean => {
+    if (groupStart < 0) return true;
+    if (groupSimple) {
+      // The group's first line is the run's look-ahead: a construct must start there.
+      if (runStart >= 0 && !flushRun(groupStart, groupLines[1] as number)) return false;
+      emitSimpleGroup();
+    } else if (runStart < 0) runStart = groupStart;
+    groupStart = -1;
+    groupSimple = true;
+    groupLines.length = 0;
+    return true;
+  };
+
+  let ok = true;
+  let pos = from;
+  while (pos < to) {
+    let le = text.indexOf('\n', pos);
+    if (le < 0 || le > to) le = to;
+    const kind = lineKind(text, pos, le);
+    if (kind === LineKind.Blank) {
+      if (!endGroup()) {
+        ok = false;
+        break;
+      }
+    } else {
+      if (groupStart < 0) groupStart = pos;
+      if (kind === LineKind.Complex) groupSimple = false;
+      groupLines.push(pos, le, kind);
+    }
+    pos = le + 1;
+  }
+  if (ok) ok = endGroup();
+  if (ok && runStart >= 0) ok = flushRun(to, to);
+  if (!ok) {
+    const md = micromarkBlocks(text, from, to);
+    return withRestarts(md.blocks, md.frontMatter, md.rootStarts, md.rootTypes);
+  }
+  blocks.sort((a, b) => a.start - b.start);
+  return withRestarts(blocks, frontMatter, rootStarts, rootTypes);
+}
+
+/**
+ * The restart points among the top-level constructs: not right after indented
+ * code, where micromark is still inside the code at the next line (it may go
+ * on after blank lines), which changes how that line reads.
+ */
+function withRestarts(blocks: Block[], frontMatter: FrontMatter | undefined, rootStarts: readonly number[], rootTypes: readonly string[]): MarkdownBlocks {
+  const roots: number[] = [];
+  for (let i = 0; i < rootStarts.length; i++) if (i === 0 || rootTypes[i - 1] !== 'codeIndented') roots.push(rootStarts[i] as number);
+  return frontMatter ? { blocks, frontMatter, roots } : { blocks, roots };
+}

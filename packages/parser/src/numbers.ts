@@ -1,0 +1,313 @@
+import {
+  approximationPrefixes,
+  chineseNumeralValue,
+  hotlineNumbers,
+  numberUnits,
+  toHalfWidthDigits,
+  unitKind,
+} from '@fzlint/ontology';
+import type { DocumentNumber, NumberKind, NumberMention, TextRange } from './model.js';
+
+/** A number mention (its sentence index is given by the caller). */
+type RawNumber = NumberMention;
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&');
+const UNIT_ALT = [...numberUnits].sort((a, b) => b.text.length - a.text.length).map((u) => escape(u.text)).join('|');
+const PREFIX_ALT = [...approximationPrefixes].sort((a, b) => b.length - a.length).map(escape).join('|');
+
+/** Numerals: arabic (with thousands separators, decimals, full-width digits) or Chinese. */
+const NUMERAL = /([0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?)|([〇零一二两三四五六七八九十百千万亿]+)/g;
+/** What may follow a numeral: multiplier, 余/多, unit, 以上/左右/余. */
+const TAIL = new RegExp(String.raw`(万|亿)?(余|多)?(${UNIT_ALT})?(以上|左右|余|多)?`, 'y');
+/** 10多万份: 多/余 before the multiplier. */
+const TAIL_APPROX_FIRST = new RegExp(String.raw`(余|多)(万|亿)(${UNIT_ALT})?(以上|左右)?`, 'y');
+/** Characters that make a prefix part of a word (节约, 最近, 附近). */
+const PREFIX_WORD_BEFORE: Readonly<Record<string, RegExp>> = { 约: /[节制签履合预邀公条相大契简]$/, 近: /[最附临靠亲就贴逼接将]$/, 超: /[赶高]$/ };
+const PREFIX_BEFORE = new RegExp(String.raw`(?:${PREFIX_ALT})$`);
+const FULL_DATE = /^([0-9０-９]{4})\s*[年\-/.．]\s*([0-9０-９]{1,2})\s*[月\-/.．]\s*(?:([0-9０-９]{1,2})\s*日?)?/;
+const YEAR_RANGE_TAIL = /^[—－\-–~～至到]{1,2}\s*((?:19|20)[0-9]{2})(?![0-9])/;
+
+const YEAR_RANGE_HEAD = /(?:19|20)[0-9]{2}\s*[—－\-–~～至到]{1,2}\s*$/;
+
+/** `1.` / `1、` / `(1)` opening a sentence, possibly after spaces or emphasis. */
+function isListMarker(text: string, s: number, raw: string): boolean {
+  if (raw.length > 2) return false;
+  let i = s - 1;
+  let open = false;
+  if (i >= 0 && (text[i] === '(' || text[i] === '（')) {
+    open = true;
+    i--;
+  }
+  while (i >= 0 && /[\s*_]/.test(text[i] ?? '')) i--;
+  if (i >= 0) return false;
+  const next = text[s + raw.length] ?? '';
+  return open ? next === ')' || next === '）' : /[.、．]/.test(next) && !/[0-9０-９]/.test(text[s + raw.length + 1] ?? '');
+}
+const MONTH_DAY = /^\s*月(?:份|底|初|中旬|上旬|下旬|末)?(?:\s*[0-9０-９]{1,2}\s*日)?/;
+const PHONE = /^(?:[0-9]{3,4}-[0-9]{7,8}|1[3-9][0-9]{9})/;
+/** A count unit (with 万/亿 and 余/多 before it), tested at an offset without slicing the text. */
+const COUNT_UNIT_AT = new RegExp(String.raw`(?:万|亿)?(?:余|多)?(?:${UNIT_ALT})`, 'y');
+function countUnitAt(text: string, at: number): boolean {
+  COUNT_UNIT_AT.lastIndex = at;
+  return COUNT_UNIT_AT.test(text);
+}
+
+function decimalsOf(numeral: string): number {
+  const m = /[.．]([0-9０-９]+)$/.exec(numeral);
+  return m ? (m[1] ?? '').length : 0;
+}
+
+function kindOfUnit(unit: string | undefined, decimals: number): NumberKind {
+  if (unit === undefined) return decimals > 0 ? 'decimal' : 'other';
+  const k = unitKind(unit);
+  if (k === 'count') return 'count';
+  if (k === 'percent') return 'percent';
+  if (k === 'money') return 'money';
+  return 'other';
+}
+
+/**
+ * Extracts the numbers of one stretch of text (a sentence) in one left-to-right
+ * pass. Years (2022年), dates, phone numbers and hotlines, ordinals (第三次) and
+ * the parts of document numbers get their own kinds so that statistics rules
+ * can keep to counts, percentages and money.
+ */
+export function extractNumbers(text: string, base: number, docNumberRanges: readonly TextRange[], sentenceIndex: number, out: NumberMention[]): void {
+  NUMERAL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let dn = 0;
+  const first = out.length;
+  while ((m = NUMERAL.exec(text))) {
+    const s = m.index;
+    const raw = m[0];
+    let e = s + raw.length;
+    while (dn < docNumberRanges.length && (docNumberRanges[dn]?.end ?? 0) <= base + s) dn++;
+    const inDocNumber = dn < docNumberRanges.length && (docNumberRanges[dn]?.start ?? Infinity) <= base + s;
+    const prev = text[s - 1] ?? '';
+    if (m[1] !== undefined) {
+      // Arabic numeral.
+      if (/[A-Za-z0-9０-９_/]/.test(prev)) continue;
+      // After a hyphen only the second year of a range (2021-2025年) is a number of its own.
+      if (prev === '-' && !(/^[0-9]{4}$/.test(raw) && /(?:19|20)[0-9]{2}-$/.test(text.slice(Math.max(0, s - 5), s)))) continue;
+      // The numbering of a list item or heading (1. 1、 (1)) at the start of a sentence is not a number.
+      if (isListMarker(text, s, raw)) continue;
+      const rest = text.slice(e, e + 12);
+      const half = toHalfWidthDigits(raw.replace(/[,，]/g, '')).replace('．', '.');
+      const fullWidth = /[０-９]/.test(raw);
+      const decimals = decimalsOf(raw);
+      const mk = (kind: NumberKind, end: number, value: number, extra: Partial<RawNumber> = {}): RawNumber => ({
+        raw: text.slice(s, end),
+        range: { start: base + s, end: base + end },
+        valueRange: { start: base + s, end: base + s + raw.length },
+        value,
+        kind,
+        approximate: false,
+        decimals,
+        numeral: 'arabic',
+        fullWidth,
+        sentenceIndex,
+        ...extra,
+      });
+      if (inDocNumber) {
+        out.push(mk('document-number', e, Number(half)));
+        continue;
+      }
+      const phone = PHONE.exec(text.slice(s, s + 13));
+      if (phone) {
+        out.push(mk('phone', s + phone[0].length, Number(phone[0].replace(/-/g, ''))));
+        NUMERAL.lastIndex = s + phone[0].length;
+        continue;
+      }
+      if (/^[0-9０-９]{4}$/.test(raw)) {
+        const date = FULL_DATE.exec(text.slice(s, s + 16));
+        if (date && date[2] !== undefined && Number(toHalfWidthDigits(date[2])) <= 12) {
+          const end = s + date[0].length;
+          out.push(mk('date', end, Number(half), { unit: '年' }));
+          NUMERAL.lastIndex = end;
+          continue;
+        }
+        const yr = Number(half);
+        if (yr >= 1900 && yr <= 2100) {
+          if (rest.startsWith('年') || YEAR_RANGE_TAIL.test(rest) || YEAR_RANGE_HEAD.test(text.slice(Math.max(0, s - 8), s))) {
+            out.push(mk('year', e + (rest.startsWith('年度') ? 2 : rest.startsWith('年') ? 1 : 0), yr, { unit: '年' }));
+            continue;
+          }
+        }
+      }
+      if (/^[0-9０-９]{1,2}$/.test(raw)) {
+        const md = MONTH_DAY.exec(rest);
+        if (md && Number(half) <= 12) {
+          out.push(mk('date', e + md[0].length, Number(half), { unit: '月' }));
+          NUMERAL.lastIndex = e + md[0].length;
+          continue;
+        }
+        if (rest.startsWith('日') && Number(half) <= 31 && /[月]/.test(text.slice(Math.max(0, s - 3), s))) {
+          out.push(mk('date', e + 1, Number(half), { unit: '日' }));
+          continue;
+        }
+      }
+      if (hotlineNumbers.includes(half) && !countUnitAt(text, e)) {
+        out.push(mk('phone', e, Number(half)));
+        continue;
+      }
+      if (prev === '第') {
+        TAIL.lastIndex = e;
+        const t = TAIL.exec(text);
+        const end = t && t[3] ? e + (t[0].length - (t[4]?.length ?? 0)) : e;
+        out.push({ ...mk('ordinal', end, Number(half)), range: { start: base + s - 1, end: base + end }, raw: text.slice(s - 1, end), ...(t?.[3] ? { unit: t[3] } : {}) });
+        NUMERAL.lastIndex = end;
+        continue;
+      }
+      out.push(withTail(text, base, s, e, Number(half), decimals, 'arabic', fullWidth, sentenceIndex));
+      NUMERAL.lastIndex = Math.max(NUMERAL.lastIndex, (out.length > first ? (out[out.length - 1] as RawNumber).range.end : base + e) - base);
+    } else {
+      // Chinese numeral: only with a unit (两百余件, 十五个), never a lone 一/两 (一个, 两个维护 are words).
+      let numeral = raw;
+      // 万/亿 at the end are multipliers, handled by TAIL.
+      while (numeral.length > 0 && /[万亿]$/.test(numeral)) numeral = numeral.slice(0, -1);
+      if (numeral.length === 0) continue;
+      e = s + numeral.length;
+      if (!countUnitAt(text, e)) continue;
+      if (numeral.length === 1 && /[一两俩〇零千百]/.test(numeral)) continue;
+      const value = chineseNumeralValue(numeral);
+      if (value === undefined) continue;
+      const mk = (kind: NumberKind, end: number, v: number, extra: Partial<RawNumber> = {}): RawNumber => ({
+        raw: text.slice(s, end),
+        range: { start: base + s, end: base + end },
+        valueRange: { start: base + s, end: base + e },
+        value: v,
+        kind,
+        approximate: false,
+        decimals: 0,
+        numeral: 'chinese',
+        fullWidth: false,
+        sentenceIndex,
+        ...extra,
+      });
+      if (prev === '第') {
+        TAIL.lastIndex = e;
+        const t = TAIL.exec(text);
+        const end = t && t[3] ? e + t[0].length - (t[4]?.length ?? 0) : e;
+        out.push({ ...mk('ordinal', end, value), range: { start: base + s - 1, end: base + end }, raw: text.slice(s - 1, end), ...(t?.[3] ? { unit: t[3] } : {}) });
+        NUMERAL.lastIndex = end;
+        continue;
+      }
+      out.push(withTail(text, base, s, e, value, 0, 'chinese', false, sentenceIndex));
+      NUMERAL.lastIndex = (out.length > first ? (out[out.length - 1] as RawNumber).range.end : base + e) - base;
+    }
+  }
+}
+
+function withTail(
+  text: string,
+  base: number,
+  s: number,
+  e: number,
+  value: number,
+  decimals: number,
+  numeral: 'arabic' | 'chinese',
+  fullWidth: boolean,
+  sentenceIndex: number,
+): RawNumber {
+  TAIL_APPROX_FIRST.lastIndex = e;
+  const first = TAIL_APPROX_FIRST.exec(text);
+  TAIL.lastIndex = e;
+  // Normalise both shapes to [all, mult, approx, unit, post].
+  const t: (string | undefined)[] | null = first ? [first[0], first[2], first[1], first[3], first[4]] : TAIL.exec(text);
+  let mult = t?.[1];
+  let unit = t?.[3];
+  let approxMark = t?.[2] ?? t?.[4];
+  if (t?.[2] && t[4]) approxMark = t[2];
+  // 余/多 after the unit only counts where nothing else follows as a noun (5个多月 is fine too).
+  let end = e + (t ? (t[0] ?? '').length : 0);
+  // 万元/亿元: money written in 万元 keeps its value as written.
+  let multiplier: number | undefined;
+  if (mult && unit && /^(?:余|多)?元$/.test(unit)) {
+    unit = mult + '元';
+    mult = undefined;
+  } else if (mult && !unit && !t?.[2] && !t?.[4]) {
+    // 211.29万 with no unit: multiplier applies.
+  }
+  if (mult) multiplier = mult === '万' ? 1e4 : 1e8;
+  // A bare trailing 多 without a unit is usually a word (多元, 多部门): drop it.
+  if (!unit && t?.[4] === '多' && !t?.[2]) {
+    end -= 1;
+    approxMark = mult || t[2] ? approxMark : undefined;
+  }
+  if (!unit && t?.[2] === '多' && !t?.[4] && !mult) {
+    end -= 1;
+    approxMark = undefined;
+  }
+  const before = text.slice(Math.max(0, s - 4), s);
+  let pre = PREFIX_BEFORE.exec(before);
+  if (pre) {
+    const wordBefore = PREFIX_WORD_BEFORE[pre[0]];
+    if (wordBefore && wordBefore.test(before.slice(0, before.length - pre[0].length))) pre = null;
+  }
+  let start = s;
+  if (pre && !approxMark) {
+    approxMark = pre[0];
+    start = s - pre[0].length;
+  }
+  const v = multiplier ? Math.round(value * multiplier * 1e6) / 1e6 : value;
+  const kind = kindOfUnit(unit, decimals);
+  // One literal, optional fields added after: no spread of temporary objects on this hot path.
+  const n: { -readonly [K in keyof RawNumber]: RawNumber[K] } = {
+    raw: text.slice(start, end),
+    range: { start: base + start, end: base + end },
+    valueRange: { start: base + s, end: base + e },
+    value: v,
+    kind,
+    approximate: approxMark !== undefined,
+    decimals,
+    numeral,
+    fullWidth,
+    sentenceIndex,
+  };
+  if (unit) n.unit = unit;
+  if (approxMark) n.approximateMarker = approxMark;
+  if (multiplier) n.multiplier = multiplier;
+  return n;
+}
+
+/** The bracketed year of a document number; the issuer prefix is read backwards from it. */
+const DOC_YEAR = /([〔［\[（(【])\s*((?:19|20)\d{2})(?:\s*([〕］\]）)】])\s*第?\s*([0-9０-９]{1,5})|([0-9０-９]{1,5}))\s*号/g;
+const HAN_CHAR = /\p{Script=Han}/u;
+const PREFIX_STOP = /^.*[据照按的与和及了在于将对为是见由以、]/u;
+const PREFIX_END = /[发字函办令通规函告复呈报批]$/u;
+
+/**
+ * Finds document numbers (文号) such as 长府发〔2020〕9号; a missing closing
+ * bracket (中发〔202133号) is flagged. The scan anchors on the bracketed year,
+ * which is rare, and reads the issuer prefix backwards, so it stays linear.
+ */
+export function extractDocumentNumbers(text: string, base: number, out: DocumentNumber[]): void {
+  // The year needs a bracket and the number ends in 号: most paragraphs have neither.
+  if (text.indexOf('号') < 0) return;
+  DOC_YEAR.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DOC_YEAR.exec(text))) {
+    let ps = m.index;
+    while (ps > 0 && m.index - ps < 12 && HAN_CHAR.test(text[ps - 1] ?? '')) ps--;
+    let prefix = text.slice(ps, m.index);
+    if (prefix.length === 0) continue;
+    const cut = PREFIX_STOP.exec(prefix);
+    if (cut && cut[0].length < prefix.length) prefix = prefix.slice(cut[0].length);
+    if (prefix.length > 8) prefix = prefix.slice(prefix.length - 8);
+    const bracket = m[1] ?? '';
+    const wellFormedShape = m[3] !== undefined;
+    // Round brackets are used for many things; accept them only after an issuer-like prefix.
+    if (!PREFIX_END.test(prefix) && !/[〔［\[]/.test(bracket)) continue;
+    const start = m.index - prefix.length;
+    const end = m.index + m[0].length;
+    out.push({
+      raw: text.slice(start, end),
+      range: { start: base + start, end: base + end },
+      prefix,
+      year: Number(m[2]),
+      serial: Number(toHalfWidthDigits((wellFormedShape ? m[4] : m[5]) ?? '')),
+      wellFormed: wellFormedShape,
+      standardBrackets: bracket === '〔',
+    });
+  }
+}

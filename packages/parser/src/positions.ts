@@ -1,0 +1,39 @@
+import type { LineColumn, LineIndex } from './model.js';
+
+/**
+ * Builds the offset ↔ line/column index of a text in one pass.
+ * Lines end at `\n`, `\r\n` or a lone `\r`; columns count UTF-16 code units.
+ */
+export function createLineIndex(text: string): LineIndex {
+  const lineStarts: number[] = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) lineStarts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      lineStarts.push(i + 1);
+    }
+  }
+  const length = text.length;
+  return {
+    lineStarts,
+    positionAt(offset: number): LineColumn {
+      const o = Math.max(0, Math.min(offset, length));
+      let lo = 0;
+      let hi = lineStarts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if ((lineStarts[mid] ?? 0) <= o) lo = mid;
+        else hi = mid - 1;
+      }
+      return { line: lo + 1, column: o - (lineStarts[lo] ?? 0) + 1 };
+    },
+    offsetAt(position: LineColumn): number {
+      if (position.line < 1) return 0;
+      if (position.line > lineStarts.length) return length;
+      const start = lineStarts[position.line - 1] ?? length;
+      const next = lineStarts[position.line] ?? length + 1;
+      return Math.min(start + Math.max(0, position.column - 1), next - 1, length);
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import type { QuotedReference } from './model.js';
+
+
+const BOOK_TITLE = /《([^《》\n]{1,150})》/g;
+/** Short quoted names; long quotations are speech, not names. */
+const QUOTED = /([“"])([^“”"\n]{1,16})([”"])/g;
+const NAME_SUFFIX = /^(?:普法|规划|时期|期间|计划|纲要|战略|工程|行动|改革|制度|机制|活动|试点|建设|创建|专项)/;
+
+/**
+ * Normalises a title for catalogue look-up: every dash becomes `—`, brackets
+ * become half-width `(` `)`, quotes become `"`, and whitespace is removed, so
+ * 《法治政府建设实施纲要（2021－2025年）》 and 《法治政府建设实施纲要(2021—2025年)》 compare equal.
+ */
+export function normalizeTitle(text: string): string {
+  return text
+    .replace(/[—–－‐‑‒―\-~～]+/g, '—')
+    .replace(/[（\[［【〔]/g, '(')
+    .replace(/[）\]］】〕]/g, ')')
+    .replace(/[“”"‘’'「」『』]/g, '"')
+    .replace(/[〈<＜]/g, '<')
+    .replace(/[〉>＞]/g, '>')
+    .replace(/[\s\u3000\u00a0]+/g, '');
+}
+
+/** Finds 《…》 titles and short “…” names (“七五”普法, “十四五”规划) in one stretch of text. */
+export function extractReferences(text: string, base: number, sentenceIndex: number, into: QuotedReference[]): void {
+  // Cheap pre-checks: most sentences hold neither 《 nor a quote.
+  const hasBook = text.indexOf('《') >= 0;
+  const hasQuote = text.indexOf('“') >= 0 || text.indexOf('"') >= 0;
+  if (!hasBook && !hasQuote) return;
+  const out: QuotedReference[] = [];
+  BOOK_TITLE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while (hasBook && (m = BOOK_TITLE.exec(text))) {
+    const inner = m[1] ?? '';
+    out.push({
+      kind: 'book-title',
+      raw: m[0],
+      range: { start: base + m.index, end: base + m.index + m[0].length },
+      inner,
+      innerRange: { start: base + m.index + 1, end: base + m.index + 1 + inner.length },
+      normalized: normalizeTitle(inner),
+      sentenceIndex,
+    });
+  }
+  QUOTED.lastIndex = 0;
+  while (hasQuote && (m = QUOTED.exec(text))) {
+    const open = m[1] ?? '';
+    const close = m[3] ?? '';
+    // A straight quote opens and closes; a curly close quote cannot open.
+    if (open === '"' && close !== '"') continue;
+    const inner = m[2] ?? '';
+    if (inner.trim().length === 0) continue;
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
+    const suffix = NAME_SUFFIX.exec(after)?.[0];
+    out.push({
+      kind: 'quoted-name',
+      raw: m[0],
+      range: { start: base + m.index, end: base + m.index + m[0].length },
+      inner,
+      innerRange: { start: base + m.index + 1, end: base + m.index + 1 + inner.length },
+      normalized: normalizeTitle(inner),
+      ...(suffix ? { suffix } : {}),
+      sentenceIndex,
+    });
+  }
+  if (hasBook && hasQuote) out.sort((a, b) => a.range.start - b.range.start);
+  for (const r of out) into.push(r);
+}

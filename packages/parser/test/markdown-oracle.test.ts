@@ -1,0 +1,83 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { markdownBlocks } from '../src/markdown.js';
+import { parse } from '../src/index.js';
+import { mdastBlocks } from './support/mdast-blocks.js';
+import { markdownDoc, markdownNoise, reportLikeDoc } from './support/markdown-gen.js';
+
+/** The reader's blocks and front matter (its restart points have no mdast counterpart). */
+const blocksOf = (text: string): unknown => {
+  const { roots: _roots, ...rest } = markdownBlocks(text);
+  return rest;
+};
+
+/**
+ * remark's blocks for `text`. remark does not count a BOM that starts the text, so its offsets
+ * are one short after it; the reader counts it, so the oracle reads the text after the BOM and shifts.
+ */
+const expectedBlocks = (text: string): unknown => {
+  if (text.charCodeAt(0) !== 0xfeff) return mdastBlocks(text);
+  // A second BOM is an ordinary character: a blank line in place of the first keeps every offset.
+  if (text.charCodeAt(1) === 0xfeff) return mdastBlocks('\n' + text.slice(1));
+  const { blocks, frontMatter } = mdastBlocks(text.slice(1));
+  const shift = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: x.start + 1, end: x.end + 1 });
+  const shifted = blocks.map((b) => ({
+    ...shift(b),
+    ...(b.contentStart !== undefined ? { contentStart: b.contentStart + 1 } : {}),
+    ...(b.contentEnd !== undefined ? { contentEnd: b.contentEnd + 1 } : {}),
+  }));
+  if (!frontMatter) return { blocks: shifted };
+  const fields = new Map([...frontMatter.fields].map(([k, v]) => [k, shift(v)]));
+  return { blocks: shifted, frontMatter: { ...shift(frontMatter), fields } };
+};
+
+const corpus = join(dirname(fileURLToPath(import.meta.url)), '../../../fixtures/corpus/markdown');
+
+describe('micromark block reader equals the remark (mdast) reader', () => {
+  it('on the Markdown corpus', () => {
+    const files = readdirSync(corpus).filter((f) => f.endsWith('.md'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) {
+      const text = readFileSync(join(corpus, f), 'utf8');
+      expect(blocksOf(text), f).toEqual(expectedBlocks(text));
+    }
+  });
+
+  it('counts a BOM that starts the text, so offsets stay offsets into the text', () => {
+    const text = '\ufeff# 一、总体情况\n\n工作取得成效。';
+    const doc = parse(text, { format: 'markdown' });
+    const h = doc.headings[0];
+    expect(h && text.slice(h.range.start, h.range.end)).toBe('一、总体情况');
+    expect(doc.sentences.map((s) => text.slice(s.range.start, s.range.end))).toEqual(['一、总体情况', '工作取得成效。']);
+  });
+
+  it('on generated report-like Markdown (the fast path beside micromark runs)', () => {
+    fc.assert(
+      fc.property(reportLikeDoc, (text) => {
+        expect(blocksOf(text)).toEqual(expectedBlocks(text));
+      }),
+      { numRuns: 600 },
+    );
+  }, 60_000);
+
+  it('on random strings of Markdown-significant characters', () => {
+    fc.assert(
+      fc.property(markdownNoise, (text) => {
+        expect(blocksOf(text)).toEqual(expectedBlocks(text));
+      }),
+      { numRuns: 1000 },
+    );
+  }, 60_000);
+
+  it('on generated Markdown (headings, lists, quotes, comments, code, HTML, front matter)', () => {
+    fc.assert(
+      fc.property(markdownDoc, (text) => {
+        expect(blocksOf(text)).toEqual(expectedBlocks(text));
+      }),
+      { numRuns: 600 },
+    );
+  }, 60_000);
+});

@@ -1,0 +1,182 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { markdownDoc, markdownNoise, MARKDOWN_LINES, reportLikeDoc } from './support/markdown-gen.js';
+import { parse, reparse, type ParseOptions, type ReportDocument, type TextEdit } from '../src/index.js';
+
+const corpus = join(dirname(fileURLToPath(import.meta.url)), '../../../fixtures/corpus');
+const readDir = (dir: string, ext: string): string[] =>
+  readdirSync(join(corpus, dir))
+    .filter((f) => f.endsWith(ext))
+    .sort()
+    .map((f) => readFileSync(join(corpus, dir, f), 'utf8'));
+
+const fullTxt = readDir('full', '.txt');
+const fullMd = readDir('markdown', '.md');
+const excerpts = readDir('excerpts', '.txt').slice(0, 40);
+const PLAIN: ParseOptions = { format: 'plaintext' };
+const MARKDOWN: ParseOptions = { filePath: 'report.md' };
+
+/** The document without the line index's closures (its line starts stay). */
+const comparable = (d: ReportDocument): unknown => {
+  const { lineIndex, ...rest } = d;
+  return { ...rest, lineStarts: lineIndex.lineStarts };
+};
+
+/** Text inserted by random edits: structure (headings, lists, fences, comments, junk), facts and plain characters. */
+const INSERTS = [
+  '', 'x', '字', '。', '，', '\n', '\n\n', '\r\n', '\u3000', '  ', '    ', '一、', '二、存在的问题', '（一）', '（三）加强领导。', '1. ', '2、',
+  '(1)', '# ', '## 三、2024年工作打算', '### ', '标题\n===', '---\n', '***', '> ', '- ', '* ', '<!-- fzlint-disable -->', '<!--', '-->',
+  '```', '~~~\n', '**', '2023年', '2023年2月1日', '2022年度法治政府建设工作报告', '共办理案件1,436件', '211.29万人次', '十五个', '99.7%',
+  '12345', '长府发〔2020〕9号', '《法治政府建设实施纲要（2021—2025年）》', '“八五”普法', '索引号：11', '网站地图', '发布日期：2023-03-01',
+  '中共某某县委\n2023年3月1日', 'year: 2021\n', '<div>', '[a]: /u',
+];
+
+/** Up to three edits, each placed by fractions of the text it applies to. */
+const editSpecs = fc.array(
+  fc.record({
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    del: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 60 })),
+    insert: fc.oneof(fc.constantFrom(...INSERTS), fc.string({ maxLength: 6 })),
+  }),
+  { minLength: 1, maxLength: 3 },
+);
+
+/** Turns specs into sequential edits of `text`; returns them and the edited text. */
+function applySpecs(text: string, specs: readonly { at: number; del: number; insert: string }[]): { edits: TextEdit[]; text: string } {
+  const edits: TextEdit[] = [];
+  let t = text;
+  for (const s of specs) {
+    const start = Math.min(t.length, Math.floor(s.at * (t.length + 1)));
+    const end = Math.min(t.length, start + s.del);
+    edits.push({ range: { start, end }, text: s.insert });
+    t = t.slice(0, start) + s.insert + t.slice(end);
+  }
+  return { edits, text: t };
+}
+
+function checkChain(base: string, options: ParseOptions, first: readonly { at: number; del: number; insert: string }[], second: readonly { at: number; del: number; insert: string }[]): void {
+  const doc0 = parse(base, options);
+  const a = applySpecs(base, first);
+  const doc1 = reparse(doc0, a.edits);
+  expect(comparable(doc1)).toEqual(comparable(parse(a.text, options)));
+  // Reparse of a reparsed document: the kept analysis must stay right.
+  const b = applySpecs(a.text, second);
+  const doc2 = reparse(doc1, b.edits);
+  expect(comparable(doc2)).toEqual(comparable(parse(b.text, options)));
+}
+
+describe('reparse equals parse of the edited text', () => {
+  it('plain-text corpus reports under random edits', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...fullTxt), editSpecs, editSpecs, (base, e1, e2) => checkChain(base, PLAIN, e1, e2)),
+      { numRuns: 120 },
+    );
+  }, 120_000);
+
+  it('Markdown corpus reports under random edits', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...fullMd), editSpecs, editSpecs, (base, e1, e2) => checkChain(base, MARKDOWN, e1, e2)),
+      { numRuns: 120 },
+    );
+  }, 120_000);
+
+  it('corpus excerpts in both formats (short texts, one-line reports, web-page junk)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...excerpts), fc.constantFrom(PLAIN, MARKDOWN), editSpecs, editSpecs, (base, options, e1, e2) =>
+        checkChain(base, options, e1, e2),
+      ),
+      { numRuns: 300 },
+    );
+  }, 120_000);
+
+  it('generated Markdown (lists, quotes, fences, HTML, setext headings, no blank-line discipline)', () => {
+    const specs = fc.array(
+      fc.record({
+        at: fc.double({ min: 0, max: 1, noNaN: true }),
+        del: fc.integer({ min: 0, max: 12 }),
+        insert: fc.oneof(fc.constantFrom(...INSERTS), fc.constantFrom(...MARKDOWN_LINES).map((l) => l + '\n')),
+      }),
+      { minLength: 1, maxLength: 3 },
+    );
+    fc.assert(
+      fc.property(fc.oneof(markdownDoc, reportLikeDoc, markdownNoise), specs, specs, (base, e1, e2) => checkChain(base, MARKDOWN, e1, e2)),
+      { numRuns: 1000 },
+    );
+  }, 120_000);
+
+  it('generated plain text (the same generated texts read as plain text)', () => {
+    const specs = fc.array(
+      fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.integer({ min: 0, max: 12 }), insert: fc.constantFrom(...INSERTS) }),
+      { minLength: 1, maxLength: 3 },
+    );
+    fc.assert(
+      fc.property(fc.oneof(reportLikeDoc, markdownNoise), specs, specs, (base, e1, e2) => checkChain(base, PLAIN, e1, e2)),
+      { numRuns: 500 },
+    );
+  }, 120_000);
+
+  it('a one-line report (one block: the whole text is re-read)', () => {
+    const line = fullTxt[0]?.replace(/\s*\n\s*/g, ' ') ?? '';
+    expect(line).not.toContain('\n');
+    fc.assert(
+      fc.property(fc.constantFrom(PLAIN, MARKDOWN), editSpecs, editSpecs, (options, e1, e2) => checkChain(line, options, e1, e2)),
+      { numRuns: 30 },
+    );
+  }, 120_000);
+});
+
+describe('reparse', () => {
+  it('keeps the analysis of blocks before the edit and shifts those after it', () => {
+    const text = fullTxt[3] ?? '';
+    for (const options of [PLAIN, MARKDOWN]) {
+      const source = options === MARKDOWN ? (fullMd[3] ?? '') : text;
+      const doc = parse(source, options);
+      const mid = doc.sentences[Math.floor(doc.sentences.length / 2)];
+      expect(mid).toBeDefined();
+      const at = mid?.range.start ?? 0;
+      const next = reparse(doc, [{ range: { start: at, end: at }, text: '新' }]);
+      expect(comparable(next)).toEqual(comparable(parse(source.slice(0, at) + '新' + source.slice(at), options)));
+      // The first sentence, far before the edit, is the very same object.
+      expect(next.sentences[0]).toBe(doc.sentences[0]);
+      const last = doc.sentences[doc.sentences.length - 1];
+      const shifted = next.sentences[next.sentences.length - 1];
+      expect(shifted?.range.start).toBe((last?.range.start ?? 0) + 1);
+      expect(shifted?.text).toBe(last?.text);
+    }
+  });
+
+  it('applies edits in order, each in the text left by the ones before (LSP contentChanges)', () => {
+    const doc = parse('一、总体情况\n工作取得成效。\n二、存在的问题\n基层力量薄弱。');
+    const next = reparse(doc, [
+      { range: { start: 0, end: 0 }, text: '2022年度法治政府建设工作报告\n' },
+      { range: { start: 19, end: 23 }, text: '主要举措' },
+    ]);
+    expect(next.text).toBe('2022年度法治政府建设工作报告\n一、主要举措\n工作取得成效。\n二、存在的问题\n基层力量薄弱。');
+    expect(comparable(next)).toEqual(comparable(parse(next.text)));
+    expect(next.reportYear?.value).toBe(2022);
+    expect(next.headings.map((h) => h.title)).toEqual(['主要举措', '存在的问题']);
+  });
+
+  it('falls back to a full parse for documents it did not make, and for a change of format', () => {
+    const doc = parse('一、总体情况\n工作取得成效。');
+    const copy: ReportDocument = { ...doc };
+    const edit = [{ range: { start: 6, end: 6 }, text: '和成效' }];
+    expect(comparable(reparse(copy, edit))).toEqual(comparable(parse('一、总体情况和成效\n工作取得成效。')));
+    const md = reparse(doc, edit, { format: 'markdown' });
+    expect(md.format).toBe('markdown');
+    expect(comparable(md)).toEqual(comparable(parse('一、总体情况和成效\n工作取得成效。', { format: 'markdown' })));
+  });
+
+  it('handles an unclosed code fence typed into Markdown (the rest of the text becomes code)', () => {
+    const source = fullMd[0] ?? '';
+    const doc = parse(source, MARKDOWN);
+    const at = source.indexOf('\n\n', Math.floor(source.length / 3)) + 2;
+    const next = reparse(doc, [{ range: { start: at, end: at }, text: '```\n\n' }]);
+    const expected = parse(source.slice(0, at) + '```\n\n' + source.slice(at), MARKDOWN);
+    expect(comparable(next)).toEqual(comparable(expected));
+    expect(next.sentences.length).toBeLessThan(doc.sentences.length);
+  });
+});
