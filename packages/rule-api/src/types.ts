@@ -1,0 +1,131 @@
+import type { CatalogueEntry } from '@fzlint/ontology';
+import type { CalendarDate, LineColumn, ReportDocument, TextRange } from '@fzlint/parser';
+
+/** Severity of a finding. */
+export type Severity = 'error' | 'warn' | 'info';
+/** A rule's configured severity; `off` disables it. */
+export type SeveritySetting = Severity | 'off';
+/** Message locales; zh-CN is the default. */
+export type Locale = 'zh-CN' | 'en';
+/** The four rule families. */
+export type RuleFamily = 'structure' | 'statistics' | 'references' | 'style';
+
+/** A text in every supported locale. */
+export interface LocalizedText {
+  readonly 'zh-CN': string;
+  readonly en: string;
+}
+
+/** A text edit: replace `range` with `text` (ESLint's and textlint's fix shape, on offsets). */
+export interface Fix {
+  readonly range: TextRange;
+  readonly text: string;
+}
+
+/** A rule's description, as ESLint's `meta`. */
+export interface RuleMeta<MessageId extends string = string, Options = unknown> {
+  /** `<family>/<name>`; equals the rule file's path under `src/`. */
+  readonly id: `${RuleFamily}/${string}`;
+  readonly family: RuleFamily;
+  readonly defaultSeverity: Severity;
+  readonly description: LocalizedText;
+  /** Link to `docs/rules/<id>.md`. Filled from the id by `defineRule` when omitted. */
+  readonly docsUrl: string;
+  /** Whether the rule can offer automatic fixes. */
+  readonly fixable: boolean;
+  /** Whether the rule offers suggestions (edits that are not safe to apply automatically). */
+  readonly hasSuggestions?: boolean;
+  /** Message templates by id; `{{name}}` placeholders are filled from `data`. */
+  readonly messages: { readonly [K in MessageId]: LocalizedText };
+  /** JSON Schema of the rule's options object. */
+  readonly optionsSchema?: Readonly<Record<string, unknown>>;
+  readonly defaultOptions?: Options;
+}
+
+/** Values settings give every rule. */
+export interface RuleSettings {
+  /** The report year, from config/option or from the document. */
+  readonly reportYear?: number;
+  /** The writing date, from config/option or from the document. */
+  readonly writingDate: CalendarDate;
+  readonly locale: Locale;
+  /** Built-in catalogue plus the user's entries (theirs override ours by id). */
+  readonly catalogue: readonly CatalogueEntry[];
+}
+
+/** A place related to a finding (the received count of a concluded count). */
+export interface RelatedDescriptor<MessageId extends string = string> {
+  readonly range: TextRange;
+  readonly messageId: MessageId;
+  readonly data?: Readonly<Record<string, string | number>>;
+}
+
+/** A suggested edit, shown to a person and never applied by `--fix`. */
+export interface SuggestionDescriptor<MessageId extends string = string> {
+  readonly messageId: MessageId;
+  readonly data?: Readonly<Record<string, string | number>>;
+  readonly fix: Fix | readonly Fix[];
+}
+
+/** What a rule reports. */
+export interface ReportDescriptor<MessageId extends string = string> {
+  readonly messageId: MessageId;
+  readonly data?: Readonly<Record<string, string | number>>;
+  readonly range: TextRange;
+  /**
+   * The finding's own severity when it differs from the rule's default
+   * (a missing section is an error, a section present only as prose is info).
+   * The configured severity is a ceiling: a rule set to `warn` never reports errors.
+   */
+  readonly severity?: Severity;
+  readonly fix?: Fix | readonly Fix[];
+  readonly suggestions?: readonly SuggestionDescriptor<MessageId>[];
+  readonly related?: readonly RelatedDescriptor<MessageId>[];
+}
+
+/** What a rule receives besides the document. */
+export interface RuleContext<MessageId extends string = string, Options = unknown> {
+  readonly options: Options;
+  readonly settings: RuleSettings;
+  report(descriptor: ReportDescriptor<MessageId>): void;
+}
+
+/** A rule: its metadata and its check. */
+export interface Rule<MessageId extends string = string, Options = unknown> {
+  readonly meta: RuleMeta<MessageId, Options>;
+  check(document: ReportDocument, context: RuleContext<MessageId, Options>): void;
+}
+
+/** Any rule, whatever its message ids and options. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRule = Rule<string, any>;
+
+/** A related place, resolved to text. */
+export interface RelatedInformation {
+  readonly range: TextRange;
+  readonly message: string;
+}
+
+/** A suggestion, resolved to text, with its edits merged into one. */
+export interface Suggestion {
+  readonly desc: string;
+  readonly fix: Fix;
+}
+
+/** A finding, resolved: message rendered in the locale, edits merged, positions computed. */
+export interface Diagnostic {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly messageId: string;
+  readonly message: string;
+  readonly range: TextRange;
+  /** 1-based start position (UTF-16 columns). */
+  readonly start: LineColumn;
+  /** 1-based end position (UTF-16 columns). */
+  readonly end: LineColumn;
+  readonly docsUrl: string;
+  readonly fix?: Fix;
+  readonly suggestions?: readonly Suggestion[];
+  readonly related?: readonly RelatedInformation[];
+  readonly data?: Readonly<Record<string, string | number>>;
+}
