@@ -1,0 +1,53 @@
+import type { AnyRule } from '@fzlint/rule-api';
+import { referencesRules } from './references/index.js';
+import { statisticsRules } from './statistics/index.js';
+import { structureRules } from './structure/index.js';
+import { styleRules } from './style/index.js';
+
+export { structureRules, statisticsRules, referencesRules, styleRules };
+
+// Analyses the rules share, exported for hovers and other tools (the language server shows them).
+export {
+  extractStatistics,
+  statisticsAt,
+  type StatisticsResult,
+  type StatisticRelation,
+  type StatisticsAt,
+  type StatisticMention,
+  type RateStatement,
+  type MentionObject,
+} from './statistics/index.js';
+export {
+  findCatalogueReferences,
+  analyzeReferences,
+  hoverText,
+  type CatalogueReference,
+  type CongressPhrase,
+} from './references/index.js';
+
+/** Every built-in rule, in one explicit, ordered list (markdownlint's approach). */
+export const rules: readonly AnyRule[] = [...structureRules, ...statisticsRules, ...referencesRules, ...styleRules];
+
+/** Built-in rules by id. */
+export const rulesById: ReadonlyMap<string, AnyRule> = new Map(rules.map((r) => [r.meta.id, r]));
+
+// Every rule by name, for tools that pick rules individually (`import { rateMismatch } from '@fzlint/rules'`).
+export { rule as disclosureDeadline } from './structure/disclosure-deadline.js';
+export { rule as headingNumbering } from './structure/heading-numbering.js';
+export { rule as requiredSection } from './structure/required-section.js';
+export { rule as shortcomingsWithoutCauses } from './structure/shortcomings-without-causes.js';
+export { rule as yearConsistency } from './structure/year-consistency.js';
+export { rule as concludedExceedsReceived } from './statistics/concluded-exceeds-received.js';
+export { rule as derivedTotalMismatch } from './statistics/derived-total-mismatch.js';
+export { rule as partsExceedTotal } from './statistics/parts-exceed-total.js';
+export { rule as rateMismatch } from './statistics/rate-mismatch.js';
+export { rule as rateOutOfRange } from './statistics/rate-out-of-range.js';
+export { rule as anachronism } from './references/anachronism.js';
+export { rule as malformedCitation } from './references/malformed-citation.js';
+export { rule as outdatedCongress } from './references/outdated-congress.js';
+export { rule as outdatedOrganization } from './references/outdated-organization.js';
+export { rule as outdatedPlanPeriod } from './references/outdated-plan-period.js';
+export { rule as outdatedPolicy } from './references/outdated-policy.js';
+export { rule as outdatedTerm } from './references/outdated-term.js';
+export { rule as domainTypo } from './style/domain-typo.js';
+export { rule as officialName } from './style/official-name.js';

@@ -1,0 +1,28 @@
+import type { AnyRule } from '@fzlint/rule-api';
+import { rule as anachronism } from './anachronism.js';
+import { rule as malformedCitation } from './malformed-citation.js';
+import { rule as outdatedCongress } from './outdated-congress.js';
+import { rule as outdatedOrganization } from './outdated-organization.js';
+import { rule as outdatedPlanPeriod } from './outdated-plan-period.js';
+import { rule as outdatedPolicy } from './outdated-policy.js';
+import { rule as outdatedTerm } from './outdated-term.js';
+
+export {
+  findCatalogueReferences,
+  analyzeReferences,
+  type CatalogueReference,
+  type CongressPhrase,
+  type ReferenceStatus,
+} from './match.js';
+export { hoverText } from './hover.js';
+
+/** The references/ rules, in documentation order. */
+export const referencesRules: readonly AnyRule[] = [
+  outdatedPolicy,
+  outdatedPlanPeriod,
+  outdatedCongress,
+  outdatedOrganization,
+  outdatedTerm,
+  anachronism,
+  malformedCitation,
+];

@@ -1,0 +1,210 @@
+import type { CatalogueEntry } from '@fzlint/ontology';
+import type { TextRange } from '@fzlint/parser';
+import { defineRule, type Fix } from '@fzlint/rule-api';
+import { displayName } from './judge.js';
+import { analyzeReferences } from './match.js';
+
+type MessageId = 'documentNumber' | 'yearRange' | 'inexactTitle' | 'didYouMean' | 'useCatalogueName';
+
+/** Two years run together (20212025) inside a title: the dash between them was lost. */
+const RUN_TOGETHER = /(?<!\d)((?:19|20)\d{2})((?:19|20)\d{2})(?!\d)(年?)/gu;
+/** A year range whose 年 was lost before the closing bracket: (2020—2025). */
+const RANGE_WITHOUT_YEAR = /(?<!\d)((?:19|20)\d{2})([—–－\-~～至])((?:19|20)\d{2})(?=[)）])/gu;
+/** A document number in brackets with neither year brackets nor 号: (开州委法20239). */
+const BARE_DOC_NUMBER = /(?<=[（(])([\p{Script=Han}]{2,10}?[发字函办令委法])((?:19|20)\d{2})(\d{1,4})(?=[)）])/gu;
+
+/** Levenshtein distance, bounded: returns max+1 as soon as it is exceeded. */
+function distance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+function plausibleRange(from: string, to: string): boolean {
+  const a = Number(from);
+  const b = Number(to);
+  return b > a && b - a <= 15;
+}
+
+/**
+ * A citation whose form is broken:
+ * - a document number that is not 机关字〔YYYY〕N号 — the closing bracket lost so the
+ *   year and serial run together (中发〔202133号), or no brackets and no 号 at all
+ *   ((开州委法20239)); the fix rebuilds 中发〔2021〕33号;
+ * - a title whose year range is broken: digits run together (2021 2025 → 20212025)
+ *   or 年 lost ((2020—2025)); the fix inserts the dash (—) and 年;
+ * - a 《》 title the catalogue knows under a slightly different exact name
+ *   (《法治政府建设与责任落实督察规定》) — a suggestion, not a fix.
+ * Round brackets around the year (长府发(2020)9号) and hyphens in ranges are left alone:
+ * common, and the citation stays unambiguous.
+ */
+export const rule = defineRule<MessageId>({
+  meta: {
+    id: 'references/malformed-citation',
+    family: 'references',
+    defaultSeverity: 'warn',
+    description: {
+      'zh-CN': '文号或文件标题的格式残缺（年份与序号连写、缺括号、年份区间缺连接号或“年”）',
+      en: 'A document number or title whose form is broken (year and serial run together, bracket missing, year range without dash or 年)',
+    },
+    fixable: true,
+    hasSuggestions: true,
+    messages: {
+      documentNumber: {
+        'zh-CN': '文号「{{text}}」格式残缺，应为「{{fixed}}」（机关代字〔年份〕序号号）。',
+        en: 'The document number “{{text}}” is malformed; it should read “{{fixed}}” (issuer〔year〕serial号).',
+      },
+      yearRange: {
+        'zh-CN': '标题中的年份区间「{{text}}」残缺，应为「{{fixed}}」。',
+        en: 'The year range “{{text}}” in the title is broken; it should read “{{fixed}}”.',
+      },
+      inexactTitle: {
+        'zh-CN': '《{{text}}》与目录中的{{name}}名称不完全一致，请核对标题。',
+        en: '《{{text}}》 does not match the catalogue’s exact title {{name}}; check the title.',
+      },
+      didYouMean: {
+        'zh-CN': '《{{text}}》可能是{{name}}，标题有出入，请核对。',
+        en: '《{{text}}》 is probably {{name}}; the title differs, check it.',
+      },
+      useCatalogueName: {
+        'zh-CN': '改为《{{fixed}}》',
+        en: 'Change to 《{{fixed}}》',
+      },
+    },
+  },
+  check(document, context) {
+    const { references, titles, compiled } = analyzeReferences(document, context.settings);
+    const reported: TextRange[] = [];
+    const overlaps = (r: TextRange) => reported.some((x) => r.start < x.end && x.start < r.end);
+    const report = (
+      messageId: MessageId,
+      range: TextRange,
+      data: Record<string, string>,
+      fix?: Fix,
+      suggestion?: { fixed: string; fix: Fix },
+    ) => {
+      if (overlaps(range)) return;
+      reported.push(range);
+      context.report({
+        messageId,
+        data,
+        range,
+        ...(fix ? { fix } : {}),
+        ...(suggestion
+          ? { suggestions: [{ messageId: 'useCatalogueName' as const, data: { fixed: suggestion.fixed }, fix: suggestion.fix }] }
+          : {}),
+      });
+    };
+
+    // Document numbers the parser saw with a lost bracket.
+    for (const dn of document.documentNumbers) {
+      if (dn.wellFormed || dn.year === undefined || dn.serial === undefined) continue;
+      const fixed = `${dn.prefix}〔${dn.year}〕${dn.serial}号`;
+      report('documentNumber', dn.range, { text: dn.raw, fixed }, { range: dn.range, text: fixed });
+    }
+    for (const sentence of document.sentences) {
+      if (!/\d{5}/u.test(sentence.text)) continue;
+      BARE_DOC_NUMBER.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = BARE_DOC_NUMBER.exec(sentence.text))) {
+        const start = sentence.range.start + m.index;
+        const range = { start, end: start + m[0].length };
+        const fixed = `${m[1]}〔${m[2]}〕${Number(m[3])}号`;
+        report('documentNumber', range, { text: m[0], fixed }, { range, text: fixed });
+      }
+    }
+
+    // Year ranges inside titles.
+    for (const title of document.references) {
+      if (title.kind !== 'book-title') continue;
+      const base = title.innerRange.start;
+      RUN_TOGETHER.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = RUN_TOGETHER.exec(title.inner))) {
+        const from = m[1]!;
+        const to = m[2]!;
+        if (!plausibleRange(from, to)) continue;
+        const fixed = `${from}—${to}年`;
+        const range = { start: base + m.index, end: base + m.index + m[0].length };
+        report('yearRange', range, { text: m[0], fixed }, { range, text: fixed });
+      }
+      RANGE_WITHOUT_YEAR.lastIndex = 0;
+      while ((m = RANGE_WITHOUT_YEAR.exec(title.inner))) {
+        if (!plausibleRange(m[1]!, m[3]!)) continue;
+        const fixed = `${m[0]}年`;
+        const range = { start: base + m.index, end: base + m.index + m[0].length };
+        report('yearRange', range, { text: m[0], fixed }, { range, text: fixed });
+      }
+    }
+
+    // Titles the catalogue knows under a slightly different name.
+    for (const ref of references) {
+      if (ref.via !== 'loose-title' || overlaps(ref.range)) continue;
+      report('inexactTitle', ref.range, { text: ref.text, name: displayName(ref.entry) });
+    }
+    const titlesWithReferences = new Set(references.flatMap((r) => (r.titleRange ? [r.titleRange.start] : [])));
+    for (const { title, exact: key, loose } of titles) {
+      if (key.length < 10 || titlesWithReferences.has(title.innerRange.start) || overlaps(title.innerRange)) continue;
+      if (compiled.titleKeys.has(key) || compiled.looseKeys.has(loose)) continue;
+      const match = nearestPolicy(key, compiled.titleKeys);
+      if (!match) continue;
+      const fixed = match.spelling;
+      report(
+        'didYouMean',
+        title.innerRange,
+        { text: title.inner, name: displayName(match.entry) },
+        undefined,
+        { fixed, fix: { range: title.innerRange, text: fixed } },
+      );
+    }
+  },
+});
+
+interface PolicySpelling {
+  readonly spelling: string;
+  readonly digits: string;
+  readonly entry: CatalogueEntry;
+}
+
+const policyCache = new WeakMap<ReadonlyMap<string, CatalogueEntry[]>, readonly PolicySpelling[]>();
+
+/** The policy spellings a title may be a near miss of (10+ characters), once per compiled catalogue. */
+function policySpellings(titleKeys: ReadonlyMap<string, CatalogueEntry[]>): readonly PolicySpelling[] {
+  let list = policyCache.get(titleKeys);
+  if (!list) {
+    list = [...titleKeys]
+      .filter(([spelling, entries]) => spelling.length >= 10 && entries[0]?.kind === 'policy')
+      .map(([spelling, entries]) => ({ spelling, digits: spelling.replace(/\D/gu, ''), entry: entries[0]! }));
+    policyCache.set(titleKeys, list);
+  }
+  return list;
+}
+
+/** The policy title within edit distance 2 (1 for short titles) that differs in words, not digits. */
+function nearestPolicy(
+  key: string,
+  titleKeys: ReadonlyMap<string, CatalogueEntry[]>,
+): { entry: CatalogueEntry; spelling: string } | undefined {
+  const max = key.length >= 14 ? 2 : 1;
+  let digits: string | undefined;
+  for (const p of policySpellings(titleKeys)) {
+    if (Math.abs(p.spelling.length - key.length) > max) continue;
+    digits ??= key.replace(/\D/gu, '');
+    if (digits !== p.digits) continue;
+    if (distance(key, p.spelling, max) <= max) return { entry: p.entry, spelling: p.entry.name.replace(/^《([^》]+)》.*$/u, '$1') };
+  }
+  return undefined;
+}
+
+export default rule;

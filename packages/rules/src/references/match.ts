@@ -1,0 +1,813 @@
+import type { CatalogueEntry } from '@fzlint/ontology';
+import type { QuotedReference, ReportDocument, Section, TextRange } from '@fzlint/parser';
+import type { RuleSettings } from '@fzlint/rule-api';
+import { dayOf, earliestDay, latestDay, type DayNumber } from './dates.js';
+
+/*
+ * Finds every catalogue entry a report cites. The catalogue is compiled once per
+ * catalogue array (a WeakMap keyed by its identity) into a character trie of all
+ * literal spellings, so one left-to-right pass over the sentences finds every entry
+ * (leftmost-longest, as a reader would: 行政监察法 is not 监察法). Text is read
+ * through a 1:1-or-dropping normalisation — full-width ASCII to half-width, every
+ * dash to `-`, quotes and spaces dropped — so “七五”普法, 七五普法 and "七五"普法,
+ * or （2021—2025年） and (2021-2025年), are one spelling. Party congresses and
+ * plenums are read by a phrase grammar instead, because reports list them
+ * (十九届二中、三中、四中全会).
+ */
+
+/** Where a reference was found. */
+export type ReferenceVia = 'title' | 'text' | 'congress-phrase' | 'loose-title';
+
+/** An entry's status on the writing date. */
+export type ReferenceStatus = 'current' | 'superseded' | 'not-yet' | 'unknown';
+
+/** One recognised reference to a catalogue entry (the data a hover shows). */
+export interface CatalogueReference {
+  readonly entry: CatalogueEntry;
+  /** The words that name the entry, as written. */
+  readonly range: TextRange;
+  readonly text: string;
+  readonly via: ReferenceVia;
+  /** False when a 《》 title names the entry with a slightly different wording. */
+  readonly exact: boolean;
+  readonly sentenceIndex: number;
+  /** Inside the 《》 title of another document (《XX市“十四五”规划》, 《XX县工商局关于…》). */
+  readonly inOtherTitle: boolean;
+  /** The inner range of the 《》 title the reference sits in, if any. */
+  readonly titleRange?: TextRange;
+  /** Inside the next-year-plan section. */
+  readonly inNextYearPlan: boolean;
+  /** A historical mention (原工商局, 党的十九大以来, 七五普法期间获评). */
+  readonly historical: boolean;
+  /** Status on the writing date. */
+  readonly status: ReferenceStatus;
+  /** The entry that replaced it, when the catalogue has it. */
+  readonly successor?: CatalogueEntry;
+}
+
+/** A congress/plenum phrase ending in 精神 (学习贯彻党的十九大和十九届二中、三中全会精神). */
+export interface CongressPhrase {
+  readonly range: TextRange;
+  readonly text: string;
+  readonly sentenceIndex: number;
+  readonly paragraphIndex: number;
+  /** The meetings the phrase names, in order. */
+  readonly meetings: readonly CongressMention[];
+  /** Plenums it covers as “历次全会” of a Central Committee (number of the CC). */
+  readonly allPlenumsOf: readonly number[];
+  readonly inNextYearPlan: boolean;
+}
+
+/** One meeting named in a phrase. */
+export interface CongressMention {
+  readonly entry: CatalogueEntry;
+  readonly range: TextRange;
+  readonly text: string;
+  readonly meeting: Meeting;
+}
+
+/** A congress (session 0) or a plenum of a Central Committee. */
+export interface Meeting {
+  readonly entry: CatalogueEntry;
+  /** Number of the congress / Central Committee (19 for 十九大 and 十九届…). */
+  readonly cc: number;
+  /** 0 for the congress itself, k for the k-th plenum. */
+  readonly session: number;
+  readonly start: DayNumber;
+}
+
+interface TrieNode {
+  /** Children by normalised UTF-16 code unit. */
+  readonly next: Map<number, TrieNode>;
+  /** Entries that end here (several when an alias is shared, e.g. two law versions). */
+  entries?: CatalogueEntry[];
+  /** An `exclude` word ends here: consumed, not reported. */
+  blocked?: boolean;
+}
+
+/** The catalogue, compiled for matching. */
+export interface CompiledCatalogue {
+  readonly root: TrieNode;
+  /** The trie flattened into typed arrays for the scan (no Map look-up per character). */
+  readonly flat: FlatTrie;
+  readonly byId: ReadonlyMap<string, CatalogueEntry>;
+  /** Normalised exact spellings of policies and laws (for titles). */
+  readonly titleKeys: ReadonlyMap<string, CatalogueEntry[]>;
+  /** Loose spellings (only CJK and digits, no 年) of policies and laws. */
+  readonly looseKeys: ReadonlyMap<string, CatalogueEntry[]>;
+  /** Congress and plenum entries by their short spelling (十九大, 十九届六中全会). */
+  readonly meetingsByKey: ReadonlyMap<string, Meeting>;
+  readonly meetings: readonly Meeting[];
+  /** Combined regular expression of the entries' extra `patterns`, and the entry of each group. */
+  readonly patterns?: { readonly regex: RegExp; readonly groups: readonly (CatalogueEntry | undefined)[] };
+}
+
+const DASHES = '—–－‐‑‒―-~～─';
+const DROPPED = '“”"‘’\'「」『』 \t\u3000\u00a0\r\n';
+const DASH = 0x2d;
+
+/**
+ * The units of DASHES and DROPPED at or above U+0100, normalised (dropped wins
+ * over dash). Few, so a map; the Latin-1 ones are in LATIN1.
+ */
+const SPECIAL = new Map<number, number>();
+/** The normalisation of U+0000–U+00FF. */
+const LATIN1 = new Int32Array(0x100);
+for (let c = 0; c < LATIN1.length; c++) LATIN1[c] = c;
+for (const [chars, to] of [
+  [DASHES, DASH],
+  [DROPPED, -1],
+] as const) {
+  for (const ch of chars) {
+    const c = ch.charCodeAt(0);
+    if (c < 0x100) LATIN1[c] = to;
+    else SPECIAL.set(c, to);
+  }
+}
+
+/**
+ * The normalisation of one UTF-16 code unit: -1 drops the unit (quotes,
+ * spaces), dashes become `-`, full-width ASCII becomes half-width, anything
+ * else is itself. Range checks instead of a 65,536-entry table built at load.
+ */
+function norm(c: number): number {
+  if (c < 0x100) return LATIN1[c]!;
+  // CJK ideographs, most of a report's text: none is special.
+  if (c >= 0x4e00 && c <= 0x9fff) return c;
+  const special = SPECIAL.get(c);
+  if (special !== undefined) return special;
+  return c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c;
+}
+
+/** Normalises a spelling for matching (the same mapping the scan applies to text). */
+export function normalizeSpelling(text: string): string {
+  let codes: number[] | undefined;
+  let last = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const n = norm(c);
+    const skip = n < 0 || (n === DASH && last === DASH);
+    // Allocate only when the text actually changes (most titles do not).
+    if (!codes && (skip || n !== c)) {
+      codes = [];
+      for (let k = 0; k < i; k++) codes.push(text.charCodeAt(k));
+    }
+    if (skip) continue;
+    codes?.push(n);
+    last = n;
+  }
+  return codes ? String.fromCharCode(...codes) : text;
+}
+
+const NIAN = 0x5e74; // 年
+
+/** Only CJK characters and digits, without 年: what is left of a title whose punctuation broke. */
+export function looseKey(text: string): string {
+  const codes: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const n = norm(text.charCodeAt(i));
+    if ((n >= 0x4e00 && n <= 0x9fff && n !== NIAN) || (n >= 0x3400 && n <= 0x4dbf) || (n >= 0x30 && n <= 0x39)) codes.push(n);
+  }
+  return String.fromCharCode(...codes);
+}
+
+const CN_NUM: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** 十九 → 19, 二十 → 20, 二十一 → 21. */
+export function chineseNumber(text: string): number | undefined {
+  if (!text) return undefined;
+  if (text.length === 1) return CN_NUM[text];
+  const tens = text.indexOf('十');
+  if (tens < 0) return undefined;
+  const before = text.slice(0, tens);
+  const after = text.slice(tens + 1);
+  const t = before ? CN_NUM[before] : 1;
+  const u = after ? CN_NUM[after] : 0;
+  return t === undefined || u === undefined ? undefined : t * 10 + u;
+}
+
+const MEETING_KEY = /^(?:党的|中共)?([一二三四五六七八九十]+)(?:大|届([一二三四五六七八九])中全会)$/;
+
+function meetingOf(entry: CatalogueEntry): Meeting | undefined {
+  const start = earliestDay(entry.validFrom);
+  if (start === undefined) return undefined;
+  for (const alias of entry.aliases ?? []) {
+    const m = MEETING_KEY.exec(alias);
+    if (!m) continue;
+    const cc = chineseNumber(m[1] ?? '');
+    if (cc === undefined) continue;
+    const session = m[2] ? (CN_NUM[m[2]] ?? 0) : 0;
+    return { entry, cc, session, start };
+  }
+  return undefined;
+}
+
+function insert(root: TrieNode, key: string): TrieNode {
+  let node = root;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    let child = node.next.get(c);
+    if (!child) {
+      child = { next: new Map() };
+      node.next.set(c, child);
+    }
+    node = child;
+  }
+  return node;
+}
+
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) {
+    if (!list.includes(value)) list.push(value);
+  } else map.set(key, [value]);
+}
+
+/** Counts the capture groups of a regular-expression source. */
+function groupCount(source: string): number {
+  return (new RegExp(`(?:${source})|`, 'u').exec('')?.length ?? 1) - 1;
+}
+
+/**
+ * The trie as arrays: node 0 is the root, edges live in one open-addressing hash
+ * table keyed by (parent, unit). The scan visits every position of every sentence,
+ * and a typed-array probe is far cheaper there than `Map.prototype.get`.
+ */
+export interface FlatTrie {
+  /** Node id of the root's child for a RAW code unit (normalised first), 0 for none. */
+  readonly firstNode: Int32Array;
+  /** Per node: 1 when entries end here, 2 when an `exclude` word ends here. */
+  readonly flags: Uint8Array;
+  /** Per node: the entries that end here. */
+  readonly entries: ReadonlyArray<CatalogueEntry[] | undefined>;
+  /** Edge table: parent id + 1 (0 = empty slot), unit, child id. */
+  readonly slotParent: Int32Array;
+  readonly slotUnit: Uint16Array;
+  readonly slotChild: Int32Array;
+  readonly mask: number;
+}
+
+const ENTRIES = 1;
+const BLOCKED = 2;
+
+function slotOf(parent: number, unit: number, mask: number): number {
+  return (Math.imul(parent, 0x9e3779b1) ^ Math.imul(unit, 0x85ebca6b)) & mask;
+}
+
+/** The child of `parent` by normalised unit `unit`, 0 for none. */
+function childOf(trie: FlatTrie, parent: number, unit: number): number {
+  const { slotParent, slotUnit, mask } = trie;
+  const key = parent + 1;
+  for (let s = slotOf(parent, unit, mask); ; s = (s + 1) & mask) {
+    const p = slotParent[s]!;
+    if (p === 0) return 0;
+    if (p === key && slotUnit[s] === unit) return trie.slotChild[s]!;
+  }
+}
+
+function flatten(root: TrieNode): FlatTrie {
+  const nodes: TrieNode[] = [root];
+  const ids = new Map<TrieNode, number>([[root, 0]]);
+  let edges = 0;
+  for (let k = 0; k < nodes.length; k++) {
+    for (const child of nodes[k]!.next.values()) {
+      ids.set(child, nodes.length);
+      nodes.push(child);
+      edges++;
+    }
+  }
+  let size = 16;
+  while (size < edges * 2) size *= 2;
+  const mask = size - 1;
+  const slotParent = new Int32Array(size);
+  const slotUnit = new Uint16Array(size);
+  const slotChild = new Int32Array(size);
+  const flags = new Uint8Array(nodes.length);
+  const entries: Array<CatalogueEntry[] | undefined> = new Array<CatalogueEntry[] | undefined>(nodes.length).fill(undefined);
+  nodes.forEach((node, id) => {
+    if (node.entries) {
+      flags[id] = flags[id]! | ENTRIES;
+      entries[id] = node.entries;
+    }
+    if (node.blocked) flags[id] = flags[id]! | BLOCKED;
+    for (const [unit, child] of node.next) {
+      let s = slotOf(id, unit, mask);
+      while (slotParent[s] !== 0) s = (s + 1) & mask;
+      slotParent[s] = id + 1;
+      slotUnit[s] = unit;
+      slotChild[s] = ids.get(child)!;
+    }
+  });
+  const firstNode = new Int32Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    const n = norm(c);
+    if (n < 0) continue;
+    const child = root.next.get(n);
+    if (child) firstNode[c] = ids.get(child)!;
+  }
+  return { firstNode, flags, entries, slotParent, slotUnit, slotChild, mask };
+}
+
+function compile(catalogue: readonly CatalogueEntry[]): CompiledCatalogue {
+  const root: TrieNode = { next: new Map() };
+  const titleKeys = new Map<string, CatalogueEntry[]>();
+  const looseKeys = new Map<string, CatalogueEntry[]>();
+  const meetingsByKey = new Map<string, Meeting>();
+  const meetings: Meeting[] = [];
+  const byId = new Map<string, CatalogueEntry>();
+  const patternSources: string[] = [];
+  const groups: (CatalogueEntry | undefined)[] = [undefined];
+  for (const entry of catalogue) {
+    byId.set(entry.id, entry);
+    if (entry.kind === 'congress') {
+      const meeting = meetingOf(entry);
+      if (meeting) meetings.push(meeting);
+      for (const alias of entry.aliases ?? []) {
+        const m = MEETING_KEY.exec(alias);
+        if (!m) continue;
+        const key = alias.replace(/^(?:党的|中共)/, '');
+        const known = meetingsByKey.get(key);
+        if (meeting && (!known || known.entry.confidence === 'unconfirmed')) meetingsByKey.set(key, meeting);
+      }
+      continue;
+    }
+    const spellings = new Set<string>(entry.aliases ?? []);
+    for (const spelling of spellings) {
+      const key = normalizeSpelling(spelling);
+      if (key.length < 2) continue;
+      const node = insert(root, key);
+      (node.entries ??= []).includes(entry) || node.entries.push(entry);
+      if (entry.kind === 'policy' || entry.kind === 'law') {
+        addTo(titleKeys, key, entry);
+        const loose = looseKey(spelling);
+        if (loose.length >= 6) addTo(looseKeys, loose, entry);
+      }
+    }
+    for (const word of entry.exclude ?? []) insert(root, normalizeSpelling(word)).blocked = true;
+    for (const source of entry.patterns ?? []) {
+      patternSources.push(`(${source})`);
+      groups.push(entry);
+      for (let i = groupCount(source); i > 0; i--) groups.push(undefined);
+    }
+  }
+  meetings.sort((a, b) => a.start - b.start);
+  const compiled: CompiledCatalogue = {
+    root,
+    flat: flatten(root),
+    byId,
+    titleKeys,
+    looseKeys,
+    meetingsByKey,
+    meetings,
+    ...(patternSources.length
+      ? { patterns: { regex: new RegExp(patternSources.join('|'), 'gu'), groups } }
+      : {}),
+  };
+  return compiled;
+}
+
+const compiledCache = new WeakMap<readonly CatalogueEntry[], CompiledCatalogue>();
+/** Recently compiled catalogues: a merged catalogue is often a new array of the same entry objects. */
+const recent: Array<{ entries: readonly CatalogueEntry[]; compiled: CompiledCatalogue }> = [];
+
+function sameEntries(a: readonly CatalogueEntry[], b: readonly CatalogueEntry[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Compiles a catalogue for matching, once per catalogue array — and once per list
+ * of entry objects, since the settings merge the built-in and user catalogues into a
+ * new array for every document.
+ */
+export function compileCatalogue(catalogue: readonly CatalogueEntry[]): CompiledCatalogue {
+  let compiled = compiledCache.get(catalogue);
+  if (compiled) return compiled;
+  compiled = recent.find((r) => sameEntries(r.entries, catalogue))?.compiled;
+  if (!compiled) {
+    compiled = compile(catalogue);
+    recent.unshift({ entries: catalogue, compiled });
+    if (recent.length > 4) recent.pop();
+  }
+  compiledCache.set(catalogue, compiled);
+  return compiled;
+}
+
+/* ---------------------------------------------------------------- context */
+
+/** Preceding words that make a name historical (原工商局, 原市政府法制办公室, 改革前的…). */
+const HISTORICAL_BEFORE =
+  /(?:原(?![则因告始来本件理料创价])[\p{Script=Han}《〈“"]{0,8}|改革前的?|更名前的?|撤并前的?|前身(?:为|是)?|时任|(?:完成|总结|回顾|验收|收官|获评|荣获|评为)[\p{Script=Han}《〈“"]{0,3})$/u;
+/** Following words that make a name historical (七五普法期间, 党的十九大以来, （现市场监管局）). */
+const HISTORICAL_AFTER =
+  /^(?:["”’]?)(?:[(（]现|期间|时期|以来|总结|验收|收官|圆满|先进|表彰|已于|已经|已被|被废止|废止|失效|同时废止|更名|改为|改称|撤销|职责|划入|并入|整合)/u;
+/** Words that make the whole sentence an account of a reform or a repeal. */
+const HISTORICAL_SENTENCE = /机构改革|不再保留|职责整合|整合组建|重新组建|挂牌成立|更名为|同时废止|予以废止|已废止|已失效|被取代/u;
+
+function isHistorical(sentence: string, localStart: number, localEnd: number): boolean {
+  const before = sentence.slice(Math.max(0, localStart - 12), localStart);
+  const clauseStart = Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), before.lastIndexOf('、'), before.lastIndexOf('；'));
+  if (HISTORICAL_BEFORE.test(before.slice(clauseStart + 1))) return true;
+  if (HISTORICAL_AFTER.test(sentence.slice(localEnd, localEnd + 6))) return true;
+  return HISTORICAL_SENTENCE.test(sentence);
+}
+
+function collectPlanRanges(sections: readonly Section[], out: TextRange[]): void {
+  for (const s of sections) {
+    if (s.concept === 'next-year-plan' || s.heading.concept === 'next-year-plan') out.push(s.range);
+    else collectPlanRanges(s.children, out);
+  }
+}
+
+/** The ranges of the next-year-plan sections. */
+export function nextYearPlanRanges(document: ReportDocument): readonly TextRange[] {
+  const out: TextRange[] = [];
+  collectPlanRanges(document.sections, out);
+  return out;
+}
+
+function inRanges(ranges: readonly TextRange[], offset: number): boolean {
+  return ranges.some((r) => offset >= r.start && offset < r.end);
+}
+
+/** Writing date and report year as used by the references rules. */
+export interface ReferenceDates {
+  readonly writing: DayNumber;
+  readonly reportYear: number;
+}
+
+/** The dates judgements use: the report year defaults to the year before the writing date's. */
+export function referenceDates(settings: RuleSettings): ReferenceDates {
+  const writing = dayOf(settings.writingDate);
+  const reportYear = settings.reportYear ?? (settings.writingDate.month <= 6 ? settings.writingDate.year - 1 : settings.writingDate.year);
+  return { writing, reportYear };
+}
+
+/** An entry's status on a day. */
+export function statusOn(entry: CatalogueEntry, day: DayNumber): ReferenceStatus {
+  const from = earliestDay(entry.validFrom);
+  const until = latestDay(entry.validUntil);
+  if (from === undefined && until === undefined) return 'unknown';
+  if (from !== undefined && from > day) return 'not-yet';
+  if (until !== undefined && until < day) return 'superseded';
+  return 'current';
+}
+
+/**
+ * Of several entries sharing a spelling (监察法 2018 and 2024, two 中央全面依法治国工作会议),
+ * the one current on the writing date: a generic name means the version in force.
+ */
+function pickByDate(entries: readonly CatalogueEntry[], day: DayNumber): CatalogueEntry {
+  if (entries.length === 1) return entries[0]!;
+  let best: CatalogueEntry | undefined;
+  let bestFrom = -1;
+  for (const e of entries) {
+    const from = earliestDay(e.validFrom) ?? 0;
+    if (from <= day && from >= bestFrom) {
+      best = e;
+      bestFrom = from;
+    }
+  }
+  return best ?? entries[0]!;
+}
+
+/* ---------------------------------------------------------------- congress phrases */
+
+const NUM = '(?:十[八九]|二十一?|二十)';
+const PLENUMS = '(?:[一二三四五六七八九]中(?:[、,，和及](?=[一二三四五六七八九]中))?)+';
+/** One meeting: 党的十九大 / 十九届二中、三中全会 / 十九届历次全会 / 历届全会. */
+const TOKEN_SOURCE = `(?:党的|中共)?(?:(${NUM})(?:大|次全国代表大会)|(${NUM})届(${PLENUMS})全会|(${NUM})届(?:历次|历届)全会)|(?:历次|历届)全会`;
+const TOKEN = new RegExp(TOKEN_SOURCE, 'gu');
+const CHAIN = new RegExp(`(?:${TOKEN_SOURCE})(?:(?:和|及|以及|与|、|,|，)(?:${TOKEN_SOURCE}))*`, 'gu');
+const NOT_GUIDING_AFTER = /^(?:报告|以来|召开|胜利召开|开幕|闭幕|期间|之前|前后|后|上|提出|作出|明确|强调|审议|通过|决定|代表)/u;
+const CLAUSE_END = /[。；;！!？?]/u;
+
+/** Finds congress/plenum phrases ending in 精神 and every meeting mention (for hovers). */
+function scanCongress(
+  document: ReportDocument,
+  compiled: CompiledCatalogue,
+  day: DayNumber,
+  planRanges: readonly TextRange[],
+  refs: CatalogueReference[],
+  phrases: CongressPhrase[],
+): void {
+  if (compiled.meetings.length === 0) return;
+  document.sentences.forEach((sentence, sentenceIndex) => {
+    const text = sentence.text;
+    if (!/大|全会/u.test(text)) return;
+    CHAIN.lastIndex = 0;
+    let chain: RegExpExecArray | null;
+    while ((chain = CHAIN.exec(text))) {
+      const chainStart = chain.index;
+      const chainEnd = chainStart + chain[0].length;
+      const after = text.slice(chainEnd);
+      const clause = after.split(CLAUSE_END, 1)[0] ?? '';
+      const guiding = !NOT_GUIDING_AFTER.test(after) && /^(?:[^，,]{0,4}会议)?精神|^[^，,。；]{0,30}精神/u.test(clause);
+      const mentions: CongressMention[] = [];
+      const allPlenumsOf: number[] = [];
+      let lastCc: number | undefined;
+      TOKEN.lastIndex = 0;
+      let t: RegExpExecArray | null;
+      const body = chain[0];
+      while ((t = TOKEN.exec(body))) {
+        const start = sentence.range.start + chainStart + t.index;
+        const congressNo = t[1] ? chineseNumber(t[1]) : undefined;
+        const plenumCc = t[2] ? chineseNumber(t[2]) : undefined;
+        const allCc = t[4] ? chineseNumber(t[4]) : undefined;
+        if (congressNo !== undefined) {
+          lastCc = congressNo;
+          const meeting = compiled.meetingsByKey.get(`${t[1]}大`);
+          if (meeting) mentions.push({ entry: meeting.entry, range: { start, end: start + t[0].length }, text: t[0], meeting });
+        } else if (plenumCc !== undefined && t[2] && t[3]) {
+          lastCc = plenumCc;
+          const plenums = [...t[3].matchAll(/[一二三四五六七八九](?=中)/gu)];
+          // The list's own offset in the token (after 党的/中共 and 十九届).
+          const listAt = t[0].length - t[3].length - 2;
+          for (const p of plenums) {
+            const meeting = compiled.meetingsByKey.get(`${t[2]}届${p[0]}中全会`);
+            if (!meeting) continue;
+            // One plenum: the whole token; a list: each 二中/三中 on its own, so a hover names the right one.
+            const range =
+              plenums.length === 1
+                ? { start, end: start + t[0].length }
+                : { start: start + listAt + p.index, end: start + listAt + p.index + 2 };
+            const text = plenums.length === 1 ? t[0] : p[0] + '中';
+            mentions.push({ entry: meeting.entry, range, text, meeting });
+          }
+        } else {
+          const cc = allCc ?? lastCc;
+          if (cc !== undefined) allPlenumsOf.push(cc);
+        }
+      }
+      const inPlan = inRanges(planRanges, sentence.range.start + chainStart);
+      for (const m of mentions) {
+        refs.push({
+          entry: m.entry,
+          range: m.range,
+          text: m.text,
+          via: 'congress-phrase',
+          exact: true,
+          sentenceIndex,
+          inOtherTitle: false,
+          inNextYearPlan: inPlan,
+          historical: !guiding,
+          status: statusOn(m.entry, day),
+          ...(m.entry.successor && compiled.byId.get(m.entry.successor)
+            ? { successor: compiled.byId.get(m.entry.successor)! }
+            : {}),
+        });
+      }
+      if (guiding && (mentions.length > 0 || allPlenumsOf.length > 0)) {
+        phrases.push({
+          range: { start: sentence.range.start + chainStart, end: sentence.range.start + chainEnd },
+          text: chain[0],
+          sentenceIndex,
+          paragraphIndex: sentence.paragraphIndex,
+          meetings: mentions,
+          allPlenumsOf,
+          inNextYearPlan: inPlan,
+        });
+      }
+    }
+  });
+}
+
+/* ---------------------------------------------------------------- literal scan */
+
+/** Law names ending in 法 followed by these characters are other words (婚姻法律, 合同法规). */
+const LAW_TAIL = /^[律规治院庭官学务理制]/u;
+const OPENING_QUOTES = '“‘"\'「『';
+const CLOSING_QUOTE = /[”’"'」』]/u;
+/** The administrative level right before a law's name makes it a local regulation. */
+const LOCAL_PREFIX = /(?:[省市区州县旗]|[省市区州县旗](?:人民)?政府|[省市区州县旗]委)$/u;
+/** After an organisation name ending in 部, these begin another word (部门, 部署, 部分). */
+const MINISTRY_TAIL = /^[门署分位件]/u;
+
+function scanLiterals(
+  document: ReportDocument,
+  compiled: CompiledCatalogue,
+  day: DayNumber,
+  planRanges: readonly TextRange[],
+  titles: readonly QuotedReference[],
+  refs: CatalogueReference[],
+): void {
+  const trie = compiled.flat;
+  const { firstNode, flags } = trie;
+  // Titles by sentence, so a match looks only at the titles of its own sentence.
+  const titlesBySentence = new Map<number, QuotedReference[]>();
+  for (const t of titles) {
+    const list = titlesBySentence.get(t.sentenceIndex);
+    if (list) list.push(t);
+    else titlesBySentence.set(t.sentenceIndex, [t]);
+  }
+  const sentences = document.sentences;
+  for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
+    const sentence = sentences[sentenceIndex]!;
+    const text = sentence.text;
+    const n = text.length;
+    let i = 0;
+    // The trie is walked on the raw text through `norm`: no copy of the text.
+    while (i < n) {
+      let node = firstNode[text.charCodeAt(i)]!;
+      if (node === 0) {
+        i++;
+        continue;
+      }
+      let best = flags[node] !== 0 ? node : 0;
+      let bestEnd = best !== 0 ? i : -1;
+      let last = norm(text.charCodeAt(i));
+      for (let j = i + 1; j < n; j++) {
+        const c = norm(text.charCodeAt(j));
+        if (c < 0 || (c === DASH && last === DASH)) continue;
+        node = childOf(trie, node, c);
+        if (node === 0) break;
+        last = c;
+        if (flags[node] !== 0) {
+          best = node;
+          bestEnd = j;
+        }
+      }
+      if (best === 0) {
+        i++;
+        continue;
+      }
+      let localStart = i;
+      const localEnd = bestEnd + 1;
+      // “七五”普法: take in the opening quote when the closing one is inside the match.
+      if (localStart > 0 && OPENING_QUOTES.includes(text[localStart - 1]!) && CLOSING_QUOTE.test(text.slice(localStart, localEnd))) localStart--;
+      i = bestEnd + 1;
+      const bestEntries = trie.entries[best];
+      if ((flags[best]! & BLOCKED) !== 0 || !bestEntries) continue;
+      const entry = pickByDate(bestEntries, day);
+      const written = text.slice(localStart, localEnd);
+      const tail = text.slice(localEnd, localEnd + 1);
+      if (entry.kind === 'law' && written.endsWith('法') && LAW_TAIL.test(tail)) continue;
+      // 农业部门, 文化部署, 环境保护部分: 部 begins another word.
+      if (entry.kind === 'organization' && written.endsWith('部') && MINISTRY_TAIL.test(tail)) continue;
+      // 浙江省信访条例, XX市优化营商环境条例: a local regulation with the national one's short name.
+      if ((entry.kind === 'law' || entry.kind === 'policy') && LOCAL_PREFIX.test(text.slice(Math.max(0, localStart - 4), localStart))) continue;
+      const start = sentence.range.start + localStart;
+      const end = sentence.range.start + localEnd;
+      const title = titlesBySentence.get(sentenceIndex)?.find((t) => start >= t.innerRange.start && end <= t.innerRange.end);
+      const wholeTitle = title !== undefined && title.innerRange.start === start && title.innerRange.end === end;
+      const successor = entry.successor ? compiled.byId.get(entry.successor) : undefined;
+      refs.push({
+        entry,
+        range: { start, end },
+        text: written,
+        via: title ? 'title' : 'text',
+        exact: true,
+        sentenceIndex,
+        inOtherTitle: title !== undefined && !wholeTitle && !isCitationTitle(title, entry),
+        ...(title ? { titleRange: title.innerRange } : {}),
+        inNextYearPlan: inRanges(planRanges, start),
+        historical: isHistorical(text, localStart, localEnd),
+        status: statusOn(entry, day),
+        ...(successor ? { successor } : {}),
+      });
+    }
+  }
+}
+
+/** A title that is the entry itself with a document number or 年 variant around it. */
+function isCitationTitle(title: QuotedReference, entry: CatalogueEntry): boolean {
+  if (entry.kind !== 'policy' && entry.kind !== 'law') return false;
+  const inner = normalizeSpelling(title.inner);
+  return (entry.aliases ?? []).some((a) => {
+    const key = normalizeSpelling(a);
+    return inner === key || inner === `中华人民共和国${key}`;
+  });
+}
+
+/** Titles that no exact spelling covers but whose loose form is a policy or law the catalogue knows. */
+function scanLooseTitles(
+  titles: readonly TitleKeys[],
+  compiled: CompiledCatalogue,
+  day: DayNumber,
+  planRanges: readonly TextRange[],
+  refs: CatalogueReference[],
+): void {
+  for (const { title, exact, loose } of titles) {
+    if (compiled.titleKeys.has(exact)) continue;
+    const entries = compiled.looseKeys.get(loose);
+    if (!entries) continue;
+    const entry = pickByDate(entries, day);
+    const successor = entry.successor ? compiled.byId.get(entry.successor) : undefined;
+    refs.push({
+      entry,
+      range: title.innerRange,
+      text: title.inner,
+      via: 'loose-title',
+      exact: false,
+      sentenceIndex: title.sentenceIndex,
+      inOtherTitle: false,
+      titleRange: title.innerRange,
+      inNextYearPlan: inRanges(planRanges, title.range.start),
+      historical: false,
+      status: statusOn(entry, day),
+      ...(successor ? { successor } : {}),
+    });
+  }
+}
+
+/** A 《》 title's normalised spellings, computed once per document. */
+export interface TitleKeys {
+  readonly title: QuotedReference;
+  /** `normalizeSpelling` of the inner text. */
+  readonly exact: string;
+  /** `looseKey` of the inner text. */
+  readonly loose: string;
+}
+
+/** Everything recognised in one document for one catalogue and dates. */
+export interface DocumentReferences {
+  readonly references: readonly CatalogueReference[];
+  /** Every 《》 title with its look-up keys. */
+  readonly titles: readonly TitleKeys[];
+  readonly congressPhrases: readonly CongressPhrase[];
+  readonly compiled: CompiledCatalogue;
+  readonly dates: ReferenceDates;
+}
+
+const documentCache = new WeakMap<ReportDocument, { key: string; catalogue: readonly CatalogueEntry[]; value: DocumentReferences }>();
+
+/**
+ * Analyses a document once per catalogue and dates (several rules share the result).
+ */
+export function analyzeReferences(document: ReportDocument, settings: RuleSettings): DocumentReferences {
+  const catalogue = settings.catalogue;
+  const dates = referenceDates(settings);
+  const key = `${dates.writing}/${dates.reportYear}`;
+  const cached = documentCache.get(document);
+  if (cached && cached.key === key && cached.catalogue === catalogue) return cached.value;
+  const compiled = compileCatalogue(catalogue);
+  const planRanges = nextYearPlanRanges(document);
+  const refs: CatalogueReference[] = [];
+  const phrases: CongressPhrase[] = [];
+  const titles = document.references.filter((r) => r.kind === 'book-title');
+  const titleKeys: TitleKeys[] = titles.map((title) => ({
+    title,
+    exact: normalizeSpelling(title.inner),
+    loose: looseKey(title.inner),
+  }));
+  scanLiterals(document, compiled, dates.writing, planRanges, titles, refs);
+  scanLooseTitles(titleKeys, compiled, dates.writing, planRanges, refs);
+  scanCongress(document, compiled, dates.writing, planRanges, refs, phrases);
+  if (compiled.patterns) scanPatterns(document, compiled, dates.writing, planRanges, refs);
+  refs.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  const value: DocumentReferences = { references: refs, titles: titleKeys, congressPhrases: phrases, compiled, dates };
+  documentCache.set(document, { key, catalogue, value });
+  return value;
+}
+
+function scanPatterns(
+  document: ReportDocument,
+  compiled: CompiledCatalogue,
+  day: DayNumber,
+  planRanges: readonly TextRange[],
+  refs: CatalogueReference[],
+): void {
+  const { regex, groups } = compiled.patterns!;
+  document.sentences.forEach((sentence, sentenceIndex) => {
+    regex.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = regex.exec(sentence.text))) {
+      if (m[0].length === 0) {
+        regex.lastIndex++;
+        continue;
+      }
+      const g = groups.findIndex((e, i) => e !== undefined && m![i] !== undefined);
+      const entry = groups[g];
+      if (!entry) continue;
+      const start = sentence.range.start + m.index;
+      const successor = entry.successor ? compiled.byId.get(entry.successor) : undefined;
+      refs.push({
+        entry,
+        range: { start, end: start + m[0].length },
+        text: m[0],
+        via: 'text',
+        exact: true,
+        sentenceIndex,
+        inOtherTitle: false,
+        inNextYearPlan: inRanges(planRanges, start),
+        historical: isHistorical(sentence.text, m.index, m.index + m[0].length),
+        status: statusOn(entry, day),
+        ...(successor ? { successor } : {}),
+      });
+    }
+  });
+}
+
+/**
+ * Every recognised reference to a catalogue entry, with its entry, its status on
+ * the writing date and its successor: the data the language server shows on hover.
+ * `catalogue` is the merged built-in + user catalogue (`context.settings.catalogue`).
+ */
+export function findCatalogueReferences(
+  document: ReportDocument,
+  catalogue: readonly CatalogueEntry[],
+  settings: RuleSettings,
+): readonly CatalogueReference[] {
+  return analyzeReferences(document, { ...settings, catalogue }).references;
+}

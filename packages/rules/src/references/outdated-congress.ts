@@ -1,0 +1,111 @@
+import type { CatalogueEntry } from '@fzlint/ontology';
+import { defineRule, type Severity } from '@fzlint/rule-api';
+import { formatIsoEn, formatIsoZh, isoOf } from './dates.js';
+import { capFor, datesKnown } from './judge.js';
+import { analyzeReferences, type CongressPhrase, type Meeting } from './match.js';
+
+type MessageId = 'notLatest' | 'notLatestInPlan';
+
+/** 党的二十大 / 二十届三中全会: the short form reports use. */
+function shortName(entry: CatalogueEntry): string {
+  const aliases = entry.aliases ?? [];
+  return aliases.find((a) => a.startsWith('党的')) ?? aliases[0] ?? entry.name;
+}
+
+/**
+ * The guiding-thought phrase (学习贯彻/深入贯彻/全面贯彻 … 精神) naming a Party
+ * congress or plenum that was no longer the latest on the writing date, while a
+ * later one had already met. Two cases:
+ * - no phrase of the paragraph names a congress that had met by then
+ *   (学习贯彻党的十九大精神 in a report written in 2024);
+ * - a phrase lists plenums one by one and leaves out one that had met
+ *   (二十届二中全会 listed, 三中全会 of 2024-07 missing in a 2024 report).
+ * A plenum named alone (学习党的十九届五中全会精神) is cited for its content and passes.
+ * “历次全会” covers every plenum of its Central Committee. Meetings named
+ * elsewhere in the same paragraph count (十九届历次全会和党的二十大精神 passes).
+ * Not phrases: 写入党的十九大报告, 党的十九大以来, 党的二十大召开后 — historical.
+ */
+export const rule = defineRule<MessageId>({
+  meta: {
+    id: 'references/outdated-congress',
+    family: 'references',
+    // The ceiling: findings carry their own severity (error only in the next-year plan).
+    defaultSeverity: 'error',
+    description: {
+      'zh-CN': '指导思想表述中的党代会或全会不是成稿时最新的一次',
+      en: 'The guiding-thought phrase names a Party congress or plenum that was not the latest when the report was written',
+    },
+    fixable: false,
+    messages: {
+      notLatest: {
+        'zh-CN': '「{{text}}精神」：成稿时（{{writing}}）{{missing}}已于{{since}}召开，指导思想表述应包括{{missing}}精神。',
+        en: '“{{text}}精神”: by the writing date ({{writingEn}}) {{missing}} had met ({{sinceEn}}); the guiding phrase should include it.',
+      },
+      notLatestInPlan: {
+        'zh-CN': '下一年度工作安排以「{{text}}精神」为指导，但{{missing}}已于{{since}}召开，应学习贯彻{{missing}}精神。',
+        en: 'The next-year plan is guided by “{{text}}精神”, but {{missing}} met on {{sinceEn}}; it should follow {{missing}}.',
+      },
+    },
+  },
+  check(document, context) {
+    if (!datesKnown(document, context.settings)) return;
+    const { congressPhrases, compiled, dates } = analyzeReferences(document, context.settings);
+    if (congressPhrases.length === 0) return;
+    const byParagraph = new Map<number, CongressPhrase[]>();
+    for (const p of congressPhrases) {
+      const list = byParagraph.get(p.paragraphIndex) ?? [];
+      list.push(p);
+      byParagraph.set(p.paragraphIndex, list);
+    }
+    const met = compiled.meetings.filter((m) => m.start <= dates.writing && m.entry.confidence === 'confirmed');
+    const writingIso = isoOf(context.settings.writingDate);
+    for (const phrase of congressPhrases) {
+      const siblings = byParagraph.get(phrase.paragraphIndex) ?? [phrase];
+      const cited = siblings.flatMap((p) => p.meetings.map((m) => m.meeting));
+      const allOf = new Set(siblings.flatMap((p) => p.allPlenumsOf));
+      const maxCc = Math.max(...cited.map((m) => m.cc), ...allOf);
+      let missing: Meeting | undefined;
+      // A later congress that no phrase of the paragraph names.
+      missing = met.find((m) => m.session === 0 && m.cc > maxCc);
+      const listed = phrase.meetings.filter((m) => m.meeting.session > 0).map((m) => m.meeting);
+      // The cumulative formula (十九大和十九届二中、三中全会) must be complete; one plenum named alone
+      // (学习党的十九届五中全会精神) is cited for its own content.
+      const cumulative = listed.length >= 2 || (listed.length > 0 && phrase.meetings.some((m) => m.meeting.session === 0));
+      if (!missing && cumulative) {
+        // Plenums listed one by one in this phrase, with a later one of the same CC left out.
+        // Only the latest Central Committee matters: a later congress closes the plenums of the one before.
+        for (const cc of new Set(listed.map((m) => m.cc))) {
+          if (allOf.has(cc) || cc < maxCc) continue;
+          const maxSession = Math.max(...cited.filter((m) => m.cc === cc).map((m) => m.session));
+          const later = met.find((m) => m.cc === cc && m.session > maxSession);
+          if (later) {
+            missing = later;
+            break;
+          }
+        }
+      }
+      if (!missing) continue;
+      const since = missing.entry.validFrom ?? '';
+      const yearStart = dates.reportYear * 10000 + 101;
+      const yearEnd = dates.reportYear * 10000 + 1231;
+      let severity: Severity = phrase.inNextYearPlan ? 'error' : missing.start <= yearEnd ? 'warn' : 'info';
+      if (!phrase.inNextYearPlan && missing.start < yearStart) severity = 'warn';
+      severity = capFor(phrase.meetings[0]?.entry ?? missing.entry, missing.entry, severity);
+      context.report({
+        messageId: phrase.inNextYearPlan ? 'notLatestInPlan' : 'notLatest',
+        data: {
+          text: phrase.text,
+          missing: shortName(missing.entry),
+          since: formatIsoZh(since),
+          sinceEn: formatIsoEn(since),
+          writing: formatIsoZh(writingIso),
+          writingEn: formatIsoEn(writingIso),
+        },
+        range: phrase.range,
+        severity,
+      });
+    }
+  },
+});
+
+export default rule;

@@ -1,0 +1,86 @@
+import { defineRule } from '@fzlint/rule-api';
+import { renameFix, renameText } from './fixes.js';
+import { judgeOutdated, outdatedData, datesKnown } from './judge.js';
+import { analyzeReferences } from './match.js';
+
+type MessageId = 'renamed' | 'ended' | 'renamedSuggest';
+
+/**
+ * A renamed term (新型冠状病毒肺炎 → 新型冠状病毒感染, 全面依法治国新理念新思想新战略 →
+ * 习近平法治思想) or an ended policy (乙类甲管, 动态清零) described as current.
+ * A term that ended during the report year is only info: the report recounts the
+ * year as it was (a 2022 report may say 新冠肺炎疫情 of 2022 events). Renames are
+ * fixed when the entry is confirmed; unconfirmed ones (法制观念 → 法治观念) get a
+ * suggestion instead. Historical mentions (原称…, 更名为…) are skipped.
+ */
+export const rule = defineRule<MessageId>({
+  meta: {
+    id: 'references/outdated-term',
+    family: 'references',
+    // The ceiling: findings carry their own severity (error only in the next-year plan).
+    defaultSeverity: 'error',
+    description: {
+      'zh-CN': '使用已更名的提法或已结束的政策措施',
+      en: 'Uses a renamed term or describes an ended policy as current',
+    },
+    fixable: true,
+    hasSuggestions: true,
+    messages: {
+      renamed: {
+        'zh-CN': '「{{text}}」自{{since}}起已改称{{successor}}，应写作「{{replacement}}」。',
+        en: '“{{text}}” has been called {{successorEn}} since {{sinceEn}}; write “{{replacement}}”.',
+      },
+      renamedSuggest: {
+        'zh-CN': '改为「{{replacement}}」',
+        en: 'Change to “{{replacement}}”',
+      },
+      ended: {
+        'zh-CN': '「{{text}}」{{nameClause}}自{{since}}起已不再实行，现为{{successor}}；作为现行做法表述不妥。',
+        en: '“{{text}}”{{nameClauseEn}} ended in {{sinceEn}}, followed by {{successorEn}}; do not describe it as current.',
+      },
+    },
+  },
+  check(document, context) {
+    if (!datesKnown(document, context.settings)) return;
+    const { references, dates } = analyzeReferences(document, context.settings);
+    // One finding per entry and sentence (外防输入、内防反弹 … 动态清零 is one policy).
+    const seen = new Set<string>();
+    for (const ref of references) {
+      if (ref.entry.kind !== 'term' && ref.entry.kind !== 'formula') continue;
+      if (ref.historical || ref.inOtherTitle) continue;
+      const key = `${ref.entry.id}@${ref.sentenceIndex}`;
+      if (seen.has(key)) continue;
+      const judgement = judgeOutdated(ref.entry, ref.successor, dates, {
+        inNextYearPlan: ref.inNextYearPlan,
+        duringYear: 'info',
+      });
+      if (!judgement) continue;
+      seen.add(key);
+      const data = outdatedData(ref.text, ref.entry, ref.successor, judgement);
+      const replacement = renameText(ref);
+      const fix = renameFix(ref, ref.successor);
+      const suggestionFix =
+        !fix && replacement && ref.entry.renames
+          ? (() => {
+              const key = Object.keys(ref.entry.renames!)
+                .sort((a, b) => b.length - a.length)
+                .find((k) => ref.text.includes(k))!;
+              const at = ref.range.start + ref.text.indexOf(key);
+              return { range: { start: at, end: at + key.length }, text: ref.entry.renames![key]! };
+            })()
+          : undefined;
+      context.report({
+        messageId: replacement ? 'renamed' : 'ended',
+        data: { ...data, replacement: replacement ?? '' },
+        range: ref.range,
+        severity: judgement.severity,
+        ...(fix ? { fix } : {}),
+        ...(suggestionFix
+          ? { suggestions: [{ messageId: 'renamedSuggest' as const, data: { replacement: replacement! }, fix: suggestionFix }] }
+          : {}),
+      });
+    }
+  },
+});
+
+export default rule;

@@ -1,0 +1,52 @@
+/**
+ * The statistics rule pages (docs/rules/statistics/<name>.md) exist, are titled by
+ * the rule id, repeat the rule's description, and their examples behave as they
+ * say: every “错误示例 / Incorrect” block is flagged, every “正确示例 / Correct”
+ * block passes (typescript-eslint's docs test).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from '@fzlint/parser';
+import { resolveSettings, runRule } from '@fzlint/rule-api';
+import { describe, expect, it } from 'vitest';
+import { statisticsRules } from './index.js';
+
+const DOCS = join(dirname(fileURLToPath(import.meta.url)), '../../../../docs/rules');
+
+function blocks(markdown: string, heading: string): string[] {
+  const start = markdown.indexOf(`## ${heading}`);
+  if (start < 0) return [];
+  const next = markdown.indexOf('\n## ', start + 3);
+  const section = markdown.slice(start, next < 0 ? undefined : next);
+  return [...section.matchAll(/```text\n([\s\S]*?)```/g)].map((m) => m[1]!);
+}
+
+describe('statistics rule pages', () => {
+  for (const rule of statisticsRules) {
+    const path = join(DOCS, `${rule.meta.id}.md`);
+    describe(rule.meta.id, () => {
+      it('exists with the id as title and the rule’s descriptions', () => {
+        expect(existsSync(path)).toBe(true);
+        const page = readFileSync(path, 'utf8');
+        expect(page.split('\n')[0]).toBe(`# ${rule.meta.id}`);
+        expect(page).toContain(rule.meta.description['zh-CN']);
+        expect(page).toContain(rule.meta.description.en);
+        expect(rule.meta.docsUrl.endsWith(`docs/rules/${rule.meta.id}.md`)).toBe(true);
+      });
+      it('has incorrect examples that are flagged and correct ones that pass', () => {
+        const page = readFileSync(path, 'utf8');
+        const incorrect = blocks(page, '错误示例 / Incorrect');
+        const correct = blocks(page, '正确示例 / Correct');
+        expect(incorrect.length).toBeGreaterThan(0);
+        expect(correct.length).toBeGreaterThan(0);
+        const lint = (code: string) => {
+          const document = parse(code, { format: 'markdown' });
+          return runRule(rule, document, { settings: resolveSettings(document) });
+        };
+        for (const code of incorrect) expect(lint(code).length, code).toBeGreaterThan(0);
+        for (const code of correct) expect(lint(code).map((d) => d.message), code).toEqual([]);
+      });
+    });
+  }
+});

@@ -1,0 +1,34 @@
+import type { AnyRule } from '@fzlint/rule-api';
+import { rule as concludedExceedsReceived } from './concluded-exceeds-received.js';
+import { rule as derivedTotalMismatch } from './derived-total-mismatch.js';
+import { rule as partsExceedTotal } from './parts-exceed-total.js';
+import { rule as rateMismatch } from './rate-mismatch.js';
+import { rule as rateOutOfRange } from './rate-out-of-range.js';
+
+export {
+  extractStatistics,
+  extractStatisticsUncached,
+  createStatisticsCache,
+  clearStatisticsCache,
+  statisticsAt,
+} from './relations.js';
+export { StatisticsCache } from './incremental.js';
+export type {
+  StatisticsResult,
+  StatisticRelation,
+  ReceivedConcludedRelation,
+  PartsRelation,
+  RateRelation,
+  DerivedTotalRelation,
+  StatisticsAt,
+} from './relations.js';
+export type { StatisticMention, RateStatement, MentionObject } from './mentions.js';
+
+/** The statistics/ rules, in documentation order. */
+export const statisticsRules: readonly AnyRule[] = [
+  concludedExceedsReceived,
+  partsExceedTotal,
+  rateMismatch,
+  rateOutOfRange,
+  derivedTotalMismatch,
+];

@@ -1,0 +1,616 @@
+import {
+  CARRY_OVER_MARKERS,
+  COMPARISON_MARKERS,
+  COUNT_UNIT_FAMILIES,
+  GROWTH_MARKERS,
+  GROWTH_UNITS,
+  METRIC_OBJECTS,
+  METRIC_VERBS,
+  NEGATIONS,
+  PER_CAPITA_MARKERS,
+  RATE_LINKS,
+  RATE_SUFFIXES,
+  SCOPE_WORDS,
+  NEUTRAL_SCOPES,
+  UNBOUNDED_RATE_WORDS,
+  type MetricActionKind,
+  type MetricObject,
+  type MetricVerb,
+} from '@fzlint/ontology';
+import type { NumberMention, TextRange } from '@fzlint/parser';
+
+/** The object a count is about, as resolved from the words around it. */
+export interface MentionObject {
+  /** Key two mentions share when they count the same thing: an ontology id, or `text:` + the words. */
+  readonly key: string;
+  /** The ontology object, when the words name one. */
+  readonly metric?: MetricObject;
+  /** The words as written (行政复议案件, 依申请公开办件). */
+  readonly text: string;
+  /** True when the object was elided and taken from an earlier count (审结90件). */
+  readonly inherited: boolean;
+}
+
+/** A count in the text, with what it counts and what happened to it. */
+export interface StatisticMention {
+  /** Index in `StatisticsResult.mentions`. */
+  readonly index: number;
+  readonly number: NumberMention;
+  /** Range of the number with its marks and unit (115件, 两百余件). */
+  readonly range: TextRange;
+  readonly value: number;
+  /** Lowest value the text allows (余/多/以上 keep the value; 近/不到 give 0). */
+  readonly lower: number;
+  /** Highest value the text allows (余/多/以上 give Infinity). */
+  readonly upper: number;
+  /** An exact count (no 余, 多, 近, 约 …): only exact counts take part in equalities. */
+  readonly exact: boolean;
+  /**
+   * Half a unit of the last digit written, after multipliers: 96.8万件 stands for
+   * 967,500–968,500 (precision 500); a plain integer count has precision 0.
+   */
+  readonly precision: number;
+  /** Unit as written (件, 起, 户), without 万/亿. */
+  readonly unit: string;
+  /** Family of the unit (`item`, `person` …): counts compare only within one family. */
+  readonly unitFamily: string;
+  /** What happened to the objects, from the verb before the number. */
+  readonly action?: MetricActionKind;
+  readonly verb?: MetricVerb;
+  readonly verbRange?: TextRange;
+  /** The verb as written, with its negation (未办结), for messages. */
+  readonly verbText?: string;
+  readonly object?: MentionObject;
+  /** Scope word in force (全年, 区本级 …), if any. */
+  readonly scope?: string;
+  /** A year written in the count's own clause (2022年度受理30件). */
+  readonly year?: number;
+  /** The words between the clause start (or the previous number) and the number, for part labels. */
+  readonly label: string;
+  /** The count itself is carried-over or cumulative work (上年结转5件, 累计办结). */
+  readonly carryOver: boolean;
+  /** Listed under 其中/包括/分别为/含 or in brackets: a sub-category of an earlier count. */
+  readonly inPartList: boolean;
+  readonly sentenceIndex: number;
+  readonly paragraphIndex: number;
+  /** Offset where the number's clause starts (after ，；：（ …). */
+  readonly clauseStart: number;
+}
+
+/** A rate statement: 办结率100%, 整改率99.7%, 占比99.07%. */
+export interface RateStatement {
+  /** Index in `StatisticsResult.rates`. */
+  readonly index: number;
+  readonly number: NumberMention;
+  /** The rate's name as written (矛盾隐患化解达成率). */
+  readonly name: string;
+  readonly nameRange: TextRange;
+  /** Range of the value with its % sign. */
+  readonly range: TextRange;
+  /** The stated percentage (99.7 for 99.7%). */
+  readonly value: number;
+  /** Digits after the decimal point as written. */
+  readonly decimals: number;
+  readonly exact: boolean;
+  /** The concluding verb the rate measures (化解 in 化解达成率), if any. */
+  readonly verb?: MetricVerb;
+  /** The object the name mentions (矛盾隐患 → disputes), if any. */
+  readonly metric?: MetricObject;
+  /** A share of a whole (占比, 比例, 比重) rather than an outcome rate. */
+  readonly share: boolean;
+  /** Growth, plan-fulfilment or comparison rates that may exceed 100% (增长率, 完成率). */
+  readonly unbounded: boolean;
+  readonly sentenceIndex: number;
+  readonly paragraphIndex: number;
+}
+
+/** Number kinds that are never counts: years, dates, document numbers, phone numbers, ordinals, money. */
+const NOT_COUNT_KINDS = new Set(['year', 'date', 'document-number', 'phone', 'ordinal', 'money', 'percent']);
+
+/** Characters that end a clause (a verb never reaches across them). 、 is not one: lists share a verb. */
+const CLAUSE_BREAK = /[，,；;：:。！？!?（）()【】\[\]\n\r]/;
+
+/** 分别为 after a list of verbs hands them out to the counts that follow, in order. */
+const DISTRIBUTIVE_RE = /分别(?:为|是|达到|达)\s*$/;
+const LIST_GAP = /^[、，,和及与\s]*$/;
+
+/** How far back in a clause scope, comparison and per-capita words are looked for. */
+const CLAUSE_WINDOW = 48;
+
+
+/** Leading words that are not part of an object's name. */
+const OBJECT_FILLER =
+  /^(?:[、，,：:\s]|了|共计|共|总计|合计|累计|全部|依法|已|各类|各种|各项|各|出|到|的|其中|包括|含|分别为|分别是|分别|均|有|等)+/;
+const OBJECT_TAIL_FILLER = /(?:的|等|共计|共|合计|总计|累计|达|为|计|了)+$/;
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function alternation(words: readonly string[]): string {
+  return [...words].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+}
+
+const VERB_RE = new RegExp(alternation(METRIC_VERBS.map((v) => v.text)), 'g');
+const VERB_BY_TEXT: ReadonlyMap<string, MetricVerb> = new Map(METRIC_VERBS.map((v) => [v.text, v]));
+const CONCLUDED_VERBS_LONGEST = METRIC_VERBS.filter((v) => v.kind === 'concluded').sort(
+  (a, b) => b.text.length - a.text.length,
+);
+const SCOPE_RE = new RegExp(alternation(SCOPE_WORDS), 'g');
+const NEGATED_RE = new RegExp(`(?:${alternation(NEGATIONS)})$`);
+const NEUTRAL_SCOPE_SET = new Set(NEUTRAL_SCOPES);
+const CARRY_OVER_RE = new RegExp(alternation(CARRY_OVER_MARKERS));
+const PER_CAPITA_RE = new RegExp(alternation(PER_CAPITA_MARKERS));
+/** A comparison word in the clause makes a count a difference (较上年增加30件). */
+const COMPARISON_RE = new RegExp(alternation(COMPARISON_MARKERS));
+/** A growth word right before the number makes it a change (办结量增长30件); 净增加 and 新增 are counts. */
+const GROWTH_BEFORE_RE = new RegExp(`(?<![净新])(?:${alternation(GROWTH_MARKERS)})(?:了|达|为)?$`);
+const RATE_LINK_TAIL_RE = new RegExp(`(?:${alternation(RATE_LINKS)}|由|\\s)+$`);
+const RATE_NAME_RE = new RegExp(`([\\p{Script=Han}A-Za-z0-9“”"'‘’]{0,24}?(?:${alternation(RATE_SUFFIXES)}))$`, 'u');
+const UNBOUNDED_RE = new RegExp(alternation(UNBOUNDED_RATE_WORDS));
+const SHARE_RE = new RegExp(`(?:${alternation(RATE_SUFFIXES.filter((x) => x !== '率'))})$`);
+const ALIASES_LONGEST: readonly { alias: string; metric: MetricObject }[] = METRIC_OBJECTS.flatMap((m) =>
+  m.aliases.map((alias) => ({ alias, metric: m })),
+).sort((a, b) => b.alias.length - a.alias.length);
+
+const ALIAS_RE = new RegExp(alternation(ALIASES_LONGEST.map((a) => a.alias)), 'g');
+const METRIC_BY_ALIAS: ReadonlyMap<string, MetricObject> = new Map(
+  [...ALIASES_LONGEST].reverse().map((a) => [a.alias, a.metric]),
+);
+
+/** The ontology object whose longest alias occurs in `text` (one regex pass). */
+export function findMetricObject(text: string): MetricObject | undefined {
+  let best: string | undefined;
+  ALIAS_RE.lastIndex = 0;
+  for (const m of text.matchAll(ALIAS_RE)) if (!best || m[0].length > best.length) best = m[0];
+  return best === undefined ? undefined : METRIC_BY_ALIAS.get(best);
+}
+
+/**
+ * Qualifiers that make a rate measure something else than concluded / received:
+ * 按时办结率 and 办结时限率 are about timeliness, not completion.
+ */
+const RATE_QUALIFIER_BEFORE_VERB = /(?:按时|及时|按期|限时|当场|当日|即时|一次性|现场|提前|满意)$/;
+
+const RATE_HEAD_OK = new RegExp(
+  `(?:${alternation([
+    ...METRIC_OBJECTS.flatMap((m) => m.aliases),
+    ...SCOPE_WORDS,
+    '案件',
+    '事项',
+    '申请',
+    '诉求',
+    '投诉',
+    '举报',
+    '工单',
+    '问题',
+    '件',
+    '办件',
+    '的',
+  ])})$`,
+);
+
+/**
+ * The concluding verb a rate is the rate of: the name must end in verb + 率
+ * (办结率, 案件办结率, 调解成功率) or verb + 达成率/完成率 (矛盾隐患化解达成率).
+ */
+export function findRateVerb(name: string): MetricVerb | undefined {
+  const stem = /(?:达成|完成)?率$/.exec(name);
+  if (!stem) return undefined;
+  const head = name.slice(0, stem.index);
+  for (const v of CONCLUDED_VERBS_LONGEST) {
+    if (!head.endsWith(v.text)) continue;
+    const before = head.slice(0, head.length - v.text.length).replace(/[“”"']/g, '');
+    if (RATE_QUALIFIER_BEFORE_VERB.test(before)) return undefined;
+    // 调解结案率 is a share of the concluded cases, not of the received ones: only a rate
+    // whose verb follows nothing, an object or a scope is concluded / received.
+    if (before && !RATE_HEAD_OK.test(before)) return undefined;
+    return v;
+  }
+  return undefined;
+}
+
+/** The unit without 万/亿 multipliers, and its family, or undefined when it is not a count unit. */
+function countUnit(n: NumberMention): { unit: string; family: string } | undefined {
+  const raw = (n.unit ?? '').replace(/^[万亿千百]+/, '');
+  if (GROWTH_UNITS.includes(raw)) return undefined;
+  const family = COUNT_UNIT_FAMILIES[raw];
+  return family ? { unit: raw, family } : undefined;
+}
+
+/** Half a unit of the last digit of a number as written (211.29万 → 50; 106 → 0). */
+export function precisionOf(n: NumberMention): number {
+  const multiplier = n.multiplier ?? 1;
+  if (n.decimals === 0 && multiplier === 1) return 0;
+  return 0.5 * 10 ** -n.decimals * multiplier;
+}
+
+/** Bounds of an approximate number: 余/多/以上/超过 are lower bounds, 近/不到/以内 upper bounds, 约/左右 neither. */
+function bounds(n: NumberMention): { lower: number; upper: number } {
+  if (!n.approximate) return { lower: n.value, upper: n.value };
+  const m = n.approximateMarker ?? '';
+  if (/余|多|以上|超过|超|逾/.test(m)) return { lower: n.value, upper: Infinity };
+  if (/近|不到|以内|以下|不足/.test(m)) return { lower: 0, upper: n.value };
+  return { lower: 0, upper: Infinity };
+}
+
+/** Offset of the clause end after `offset`, looking at most `limit` characters ahead. */
+function clauseEndAfter(text: string, offset: number, ceiling: number, limit = 24): number {
+  const stop = Math.min(ceiling, offset + limit);
+  for (let i = offset; i < stop; i++) if (CLAUSE_BREAK.test(text[i]!)) return i;
+  return stop;
+}
+
+/**
+ * Walks a sentence forward once, between numbers, keeping the start of the current
+ * clause and the bracket depth, so that every number gets both in linear time
+ * (commas inside numerals such as 1,436 are never read as clause breaks).
+ */
+class ClauseScanner {
+  private pos: number;
+  private clauseStart: number;
+  private depth = 0;
+  constructor(
+    private readonly text: string,
+    start: number,
+  ) {
+    this.pos = start;
+    this.clauseStart = start;
+  }
+  /** Advances to `offset` and returns the clause start and whether a bracket is open there. */
+  advance(offset: number): { clauseStart: number; inBracket: boolean } {
+    for (; this.pos < offset; this.pos++) {
+      const ch = this.text[this.pos]!;
+      if (CLAUSE_BREAK.test(ch)) this.clauseStart = this.pos + 1;
+      if (ch === '（' || ch === '(') this.depth++;
+      else if ((ch === '）' || ch === ')') && this.depth > 0) this.depth--;
+    }
+    return { clauseStart: this.clauseStart, inBracket: this.depth > 0 };
+  }
+  /** Skips a number's own characters. */
+  skip(offset: number): void {
+    if (offset > this.pos) this.pos = offset;
+  }
+}
+
+function cleanObjectText(s: string): string {
+  let t = s.trim().replace(/[“”"'‘’《》\s]/g, '');
+  t = t.replace(OBJECT_FILLER, '').replace(OBJECT_TAIL_FILLER, '');
+  SCOPE_RE.lastIndex = 0;
+  t = t.replace(SCOPE_RE, '');
+  return t.replace(OBJECT_FILLER, '');
+}
+
+/**
+ * The ontology object an object phrase is about: its head noun, the end of the
+ * phrase, must be an alias (问题线索 is about leads, not 问题).
+ */
+export function headMetricObject(phrase: string): MetricObject | undefined {
+  for (const { alias, metric } of ALIASES_LONGEST) if (phrase.endsWith(alias)) return metric;
+  return undefined;
+}
+
+function objectFrom(text: string): MentionObject | undefined {
+  const t = cleanObjectText(text);
+  if (!t) return undefined;
+  const metric = headMetricObject(t);
+  if (metric) return { key: metric.id, metric, text: t, inherited: false };
+  // Long free text is a description, not an object name: do not let it block a pairing.
+  if (t.length > 16) return undefined;
+  return { key: `text:${t}`, text: t, inherited: false };
+}
+
+/**
+ * What the statistics extraction reads of a document: its text, sentences and
+ * numbers. A `ReportDocument` is one; the incremental path (`StatisticsCache`)
+ * passes one paragraph at a time, with offsets relative to the paragraph.
+ */
+export interface StatisticsInput {
+  readonly text: string;
+  readonly sentences: readonly { readonly range: TextRange; readonly paragraphIndex: number }[];
+  readonly numbers: readonly NumberMention[];
+}
+
+/** Numbers and sentences grouped once, so that every step is linear in the text. */
+function numbersBySentence(doc: StatisticsInput): NumberMention[][] {
+  const out: NumberMention[][] = doc.sentences.map(() => []);
+  for (const n of doc.numbers) out[n.sentenceIndex]?.push(n);
+  for (const list of out) list.sort((a, b) => a.range.start - b.range.start);
+  return out;
+}
+
+/** What `extractMentions` finds. */
+export interface MentionsAndRates {
+  readonly mentions: readonly StatisticMention[];
+  readonly rates: readonly RateStatement[];
+  /** Mentions of each sentence, by sentence index. */
+  readonly bySentence: readonly (readonly StatisticMention[])[];
+  /** Rates of each sentence, by sentence index. */
+  readonly ratesBySentence: readonly (readonly RateStatement[])[];
+  /** Every number of each sentence, sorted (counts, rates and the rest). */
+  readonly numbersBySentence: readonly (readonly NumberMention[])[];
+}
+
+/** Whether the sentence (or its neighbour) mentions carried-over work. */
+export function hasCarryOver(text: string): boolean {
+  return CARRY_OVER_RE.test(text);
+}
+
+type MutableMention = { -readonly [K in keyof StatisticMention]: StatisticMention[K] };
+
+/**
+ * Turns the parser's numbers into statistic mentions (counts with their verb,
+ * object and scope) and rate statements. Objects and scopes elided in a later
+ * clause are carried over from the previous count of the sentence, or from the
+ * last count of the previous sentence in the same paragraph.
+ */
+export function extractMentions(doc: StatisticsInput, reader: SentenceReader = readSentence): MentionsAndRates {
+  const text = doc.text;
+  const grouped = numbersBySentence(doc);
+  const mentions: StatisticMention[] = [];
+  const rates: RateStatement[] = [];
+  const bySentence: (readonly StatisticMention[])[] = [];
+  const ratesBySentence: (readonly RateStatement[])[] = [];
+  let previousSentenceLast: { mention: StatisticMention; paragraphIndex: number } | undefined;
+
+  doc.sentences.forEach((sentence, sentenceIndex) => {
+    const numbers = grouped[sentenceIndex] ?? [];
+    if (numbers.length === 0) {
+      bySentence.push([]);
+      ratesBySentence.push([]);
+      if (previousSentenceLast && previousSentenceLast.paragraphIndex !== sentence.paragraphIndex) {
+        previousSentenceLast = undefined;
+      }
+      return;
+    }
+    const incoming =
+      previousSentenceLast && previousSentenceLast.paragraphIndex === sentence.paragraphIndex
+        ? { object: previousSentenceLast.mention.object, scope: previousSentenceLast.mention.scope }
+        : undefined;
+    const read = reader(text, sentence.range, numbers, incoming, {
+      sentenceIndex,
+      paragraphIndex: sentence.paragraphIndex,
+      mentionBase: mentions.length,
+      rateBase: rates.length,
+    });
+    const here = read.mentions;
+    const hereRates = read.rates;
+    for (const m of here) mentions.push(m);
+    for (const r of hereRates) rates.push(r);
+    bySentence.push(here);
+    ratesBySentence.push(hereRates);
+    const last = here[here.length - 1];
+    if (last) previousSentenceLast = { mention: last, paragraphIndex: sentence.paragraphIndex };
+    else if (previousSentenceLast && previousSentenceLast.paragraphIndex !== sentence.paragraphIndex) {
+      previousSentenceLast = undefined;
+    }
+  });
+  return { mentions, rates, bySentence, ratesBySentence, numbersBySentence: grouped };
+}
+
+/** What flows from a sentence into the next one of its paragraph: the object and scope of its last count. */
+export interface SentenceContext {
+  readonly object: MentionObject | undefined;
+  readonly scope: string | undefined;
+}
+
+/** Where a sentence's mentions and rates go in the result: their first indices, sentence and paragraph. */
+export interface SentencePlace {
+  readonly sentenceIndex: number;
+  readonly paragraphIndex: number;
+  readonly mentionBase: number;
+  readonly rateBase: number;
+}
+
+/** The counts and rates of one sentence. */
+export interface SentenceMentions {
+  readonly mentions: readonly StatisticMention[];
+  readonly rates: readonly RateStatement[];
+}
+
+/**
+ * Reads the counts and rates of one sentence (`range` in `text`, its numbers in
+ * text order). What it finds depends on the text inside `range`, the numbers and
+ * `context` only; `at` only numbers the results.
+ */
+export type SentenceReader = (
+  text: string,
+  range: TextRange,
+  numbers: readonly NumberMention[],
+  context: SentenceContext | undefined,
+  at: SentencePlace,
+) => SentenceMentions;
+
+/** The `SentenceReader` of the whole-document pass (no cache). */
+export function readSentence(
+  text: string,
+  range: TextRange,
+  numbers: readonly NumberMention[],
+  context: SentenceContext | undefined,
+  at: SentencePlace,
+): SentenceMentions {
+  const here: StatisticMention[] = [];
+  const hereRates: RateStatement[] = [];
+  const sStart = range.start;
+  const sEnd = range.end;
+  let previousEnd = sStart;
+  let previousCountEnd = sStart;
+  const scanner = new ClauseScanner(text, sStart);
+  let distributed: { verb: MetricVerb; range: TextRange }[] = [];
+  let lastYear: { value: number; clauseStart: number } | undefined;
+  let distributedObject = '';
+  let inPartList = false;
+  let lastObject: MentionObject | undefined = context?.object;
+  let lastScope: string | undefined = context?.scope;
+
+  for (const n of numbers) {
+    const start = n.range.start;
+    const { clauseStart, inBracket: bracketed } = scanner.advance(start);
+    scanner.skip(n.range.end);
+    const prefixStart = Math.max(clauseStart, previousEnd);
+    const prefix = text.slice(prefixStart, start);
+    // Clauses are short in prose; the cap keeps unpunctuated text linear.
+    const clausePrefix = text.slice(Math.max(clauseStart, start - CLAUSE_WINDOW), start);
+    previousEnd = Math.max(previousEnd, n.range.end);
+
+    if (n.kind === 'percent' && (n.unit === '%' || n.unit === '％' || n.unit === undefined)) {
+      for (const rate of rateStatements(n, prefixStart, prefix)) {
+        const r: RateStatement = {
+          ...rate,
+          index: at.rateBase + hereRates.length,
+          sentenceIndex: at.sentenceIndex,
+          paragraphIndex: at.paragraphIndex,
+        };
+        hereRates.push(r);
+      }
+      continue;
+    }
+    if (n.kind === 'year') lastYear = { value: n.value, clauseStart };
+    if (NOT_COUNT_KINDS.has(n.kind)) continue;
+    const unit = countUnit(n);
+    if (!unit) continue;
+    // A change against last year or a per-capita figure is not a count of work done.
+    if (COMPARISON_RE.test(clausePrefix) || PER_CAPITA_RE.test(clausePrefix) || GROWTH_BEFORE_RE.test(prefix)) continue;
+
+    let verb: MetricVerb | undefined;
+    let verbRange: TextRange | undefined;
+    let objectWords: string | undefined;
+    if (distributed.length > 0 && LIST_GAP.test(text.slice(previousCountEnd, start))) {
+      // 受理、办结行政复议案件分别为50件、45件: the next verb of the list.
+      const next = distributed.shift()!;
+      verb = next.verb;
+      verbRange = next.range;
+      objectWords = distributedObject;
+    } else {
+      distributed = [];
+      const d = DISTRIBUTIVE_RE.exec(prefix);
+      const head = d ? prefix.slice(0, d.index) : '';
+      const listed = d
+        ? [...head.matchAll(VERB_RE)].map((m) => ({
+            verb: VERB_BY_TEXT.get(m[0])!,
+            range: { start: prefixStart + m.index, end: prefixStart + m.index + m[0].length },
+          }))
+        : [];
+      if (listed.length >= 2) {
+        const first = listed.shift()!;
+        const lastVerb = listed[listed.length - 1]!;
+        distributed = listed;
+        distributedObject = text.slice(lastVerb.range.end, prefixStart + d!.index);
+        verb = first.verb;
+        verbRange = first.range;
+        objectWords = distributedObject;
+      }
+    }
+    if (!verb) {
+      VERB_RE.lastIndex = 0;
+      for (const m of prefix.matchAll(VERB_RE)) {
+        verb = VERB_BY_TEXT.get(m[0]);
+        verbRange = { start: prefixStart + m.index, end: prefixStart + m.index + m[0].length };
+      }
+    }
+    objectWords ??= verbRange ? text.slice(verbRange.end, start) : prefix;
+    let object = objectFrom(objectWords);
+    if (!object && verbRange) {
+      // 市场主体新增28745户: the object may stand before the verb.
+      const metric = headMetricObject(cleanObjectText(text.slice(Math.max(clauseStart, verbRange.start - CLAUSE_WINDOW), verbRange.start)));
+      if (metric) object = { key: metric.id, metric, text: metric.name, inherited: false };
+    }
+    if (!object) {
+      // 确定37件矛盾隐患: the object may follow the count.
+      const after = text.slice(n.range.end, clauseEndAfter(text, n.range.end, sEnd));
+      const afterObject = after.length <= 16 ? objectFrom(after) : undefined;
+      if (afterObject?.metric) object = afterObject;
+    }
+    if (!object && lastObject) object = { ...lastObject, inherited: true };
+    // Parts (其中企业3322户) and bracketed counts name sub-categories: a later elided
+    // object refers back to the whole, not to the last part.
+    const between = text.slice(Math.max(previousCountEnd, start - 64), start);
+    if (verb) inPartList = false;
+    if (PART_LIST_START.test(between)) inPartList = true;
+
+    let scope: string | undefined;
+    SCOPE_RE.lastIndex = 0;
+    for (const m of clausePrefix.matchAll(SCOPE_RE)) scope = m[0];
+    if (scope === undefined && lastScope !== undefined && !NEUTRAL_SCOPE_SET.has(lastScope)) scope = lastScope;
+
+    const { lower, upper } = bounds(n);
+    const mention: MutableMention = {
+      index: at.mentionBase + here.length,
+      number: n,
+      range: n.range,
+      value: n.value,
+      lower,
+      upper,
+      exact: !n.approximate,
+      precision: precisionOf(n),
+      unit: unit.unit,
+      unitFamily: unit.family,
+      label: cleanObjectText(prefix),
+      carryOver: CARRY_OVER_RE.test(prefix),
+      inPartList: false,
+      sentenceIndex: at.sentenceIndex,
+      paragraphIndex: at.paragraphIndex,
+      clauseStart,
+    };
+    if (verb && verbRange) {
+      mention.verb = verb;
+      mention.verbRange = verbRange;
+      // 不予受理13件 is a refusal; 未办结5件 is pending work.
+      const negation = NEGATED_RE.exec(text.slice(Math.max(clauseStart, verbRange.start - 2), verbRange.start));
+      const negated = negation !== null;
+      mention.verbText = (negation?.[0] ?? '') + verb.text;
+      if (!negated) mention.action = verb.kind;
+      else if (verb.kind === 'concluded') mention.action = 'pending';
+    }
+    if (object) mention.object = object;
+    if (scope !== undefined) mention.scope = scope;
+    if (lastYear && lastYear.clauseStart === clauseStart) mention.year = lastYear.value;
+    mention.inPartList = inPartList || bracketed;
+    const frozen: StatisticMention = mention;
+    here.push(frozen);
+    if (object && !inPartList && !bracketed) lastObject = object;
+    if (scope !== undefined) lastScope = scope;
+    previousCountEnd = n.range.end;
+  }
+  return { mentions: here, rates: hereRates };
+}
+
+type RateDraft = Omit<RateStatement, 'index' | 'sentenceIndex' | 'paragraphIndex'>;
+
+/**
+ * Reads the rate names in front of a percentage: the words before the value,
+ * once links such as 为/达/均达到 are dropped, must end in 率/占比/比例/比重.
+ * 办结率、答复率达100% names two rates, and both get the value.
+ */
+function rateStatements(n: NumberMention, prefixStart: number, prefix: string): RateDraft[] {
+  let trimmed = prefix.replace(RATE_LINK_TAIL_RE, '');
+  const out: RateDraft[] = [];
+  for (;;) {
+    const m = RATE_NAME_RE.exec(trimmed);
+    if (!m) break;
+    const name = m[1]!.replace(/^[为达是均]+/, '');
+    const nameEnd = prefixStart + trimmed.length;
+    const verb = findRateVerb(name);
+    const metric = findMetricObject(name);
+    const draft: { -readonly [K in keyof RateDraft]: RateDraft[K] } = {
+      number: n,
+      name,
+      nameRange: { start: nameEnd - name.length, end: nameEnd },
+      range: n.range,
+      value: n.value,
+      decimals: n.decimals,
+      exact: !n.approximate,
+      share: SHARE_RE.test(name),
+      unbounded: UNBOUNDED_RE.test(name),
+    };
+    if (verb) draft.verb = verb;
+    if (metric) draft.metric = metric;
+    out.unshift(draft);
+    const before = trimmed.slice(0, trimmed.length - m[1]!.length);
+    if (!/[、和及与]$/.test(before)) break;
+    trimmed = before.slice(0, -1);
+  }
+  return out;
+}
+
+const PART_LIST_START = /其中|包括|分别为|分别是|[（(，,]含/;

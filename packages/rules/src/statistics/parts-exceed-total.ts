@@ -1,0 +1,76 @@
+import { defineRule } from '@fzlint/rule-api';
+import { shown, withUnit } from './format.js';
+import { extractStatistics } from './relations.js';
+
+/**
+ * Parts of a total (其中…、包括…、分别为…) that add up to more than the total.
+ * A non-exhaustive list (其中废止29件、宣告失效14件 out of 804) may add up to less;
+ * a partition — 分别为, or every part of a known split such as 企业/个体工商户 —
+ * must add up exactly, and a difference is a warning (the text may simply omit a
+ * small remainder). Approximate parts count with their lower bound, an approximate
+ * total with its upper bound.
+ */
+export const rule = defineRule({
+  meta: {
+    id: 'statistics/parts-exceed-total',
+    family: 'statistics',
+    defaultSeverity: 'error',
+    fixable: false,
+    description: {
+      'zh-CN': '“其中”“分别为”等列出的分项之和不得大于总数；写明构成全部的分项之和应等于总数。',
+      en: 'The parts listed after 其中/分别为 must not add up to more than their total, and a stated partition must add up to it.',
+    },
+    messages: {
+      exceeds: {
+        'zh-CN': '分项之和（{{sum}}）大于总数（{{total}}）。',
+        en: 'The parts add up to {{sum}}, more than the total ({{total}}).',
+      },
+      partitionMismatch: {
+        'zh-CN': '分项之和（{{sum}}）与总数（{{total}}）不符：“{{marker}}”列出的分项应构成全部，相差{{difference}}。',
+        en: 'The parts add up to {{sum}}, not to the total ({{total}}), although “{{marker}}” lists all of them (difference {{difference}}).',
+      },
+      totalHere: {
+        'zh-CN': '总数（{{total}}）',
+        en: 'total ({{total}})',
+      },
+    },
+  },
+  check(document, context) {
+    for (const rel of extractStatistics(document).relations) {
+      if (rel.kind !== 'parts') continue;
+      const { total, parts } = rel;
+      const lastPart = parts[parts.length - 1]!;
+      const range = { start: rel.markerRange.start, end: lastPart.range.end };
+      const lower = parts.reduce((s, p) => s + p.lower, 0);
+      const data = {
+        sum: withUnit(lower, total),
+        total: shown(total),
+        marker: rel.exhaustive === 'marker' ? rel.marker : parts.map((p) => p.label).join('、'),
+        difference: '',
+      };
+      // Rounded counts (3.2万户) may add up to a little more or less than their total.
+      const tolerance = parts.reduce((s, p) => s + p.precision, total.precision) + 1e-9;
+      if (lower > total.upper + tolerance) {
+        context.report({
+          messageId: 'exceeds',
+          range,
+          data,
+          related: [{ range: total.range, messageId: 'totalHere', data }],
+        });
+        continue;
+      }
+      if (!rel.exhaustive || !total.exact || parts.some((p) => !p.exact)) continue;
+      const difference = Math.abs(total.value - lower);
+      if (difference <= tolerance) continue;
+      context.report({
+        messageId: 'partitionMismatch',
+        severity: 'warn',
+        range,
+        data: { ...data, difference: withUnit(difference, total) },
+        related: [{ range: total.range, messageId: 'totalHere', data }],
+      });
+    }
+  },
+});
+
+export default rule;

@@ -1,0 +1,575 @@
+import {
+  EXHAUSTIVE_SPLITS,
+  NEUTRAL_SCOPES,
+  PART_MARKERS,
+  SPLIT_PART_VARIANTS,
+  type PartMarker,
+} from '@fzlint/ontology';
+import type { ReportDocument, TextRange } from '@fzlint/parser';
+import { StatisticsCache } from './incremental.js';
+import {
+  extractMentions,
+  hasCarryOver,
+  type RateStatement,
+  type SentenceReader,
+  type StatisticMention,
+  type StatisticsInput,
+} from './mentions.js';
+
+/** A concluded count and the received count of the same object and scope it must not exceed. */
+export interface ReceivedConcludedRelation {
+  readonly kind: 'received-concluded';
+  readonly received: StatisticMention;
+  readonly concluded: StatisticMention;
+  /** The text signals carried-over or cumulative work (上年结转, 旧存, 累计): concluded may exceed received. */
+  readonly carryOver: boolean;
+}
+
+/** A total and its parts (其中…, 分别为…). */
+export interface PartsRelation {
+  readonly kind: 'parts';
+  readonly total: StatisticMention;
+  readonly parts: readonly StatisticMention[];
+  /** The marker as written (其中, 分别为). */
+  readonly marker: string;
+  readonly markerRange: TextRange;
+  /** The parts must add up to the total: `marker` (分别为) or `split` (企业 + 个体工商户). */
+  readonly exhaustive: false | 'marker' | 'split';
+}
+
+/** A rate statement with the counts it is computed from. */
+export interface RateRelation {
+  readonly kind: 'rate';
+  readonly rate: RateStatement;
+  readonly numerator: StatisticMention;
+  readonly denominator: StatisticMention;
+  /** numerator / denominator × 100. */
+  readonly computed: number;
+  /** Lowest and highest value the counts allow when they are rounded (96.8万件): equal to `computed` for integers. */
+  readonly computedMin: number;
+  readonly computedMax: number;
+  /** Where the counts come from: a received/concluded pair, or a part of a total (占比). */
+  readonly basis: 'received-concluded' | 'part-total';
+}
+
+/** Stated arithmetic: 新增 − 注销 = 净增, or 收到 = 审结 + 在审. */
+export interface DerivedTotalRelation {
+  readonly kind: 'derived-total';
+  readonly operation: 'net-change' | 'received-balance';
+  /** The count the others must produce (净增, or 收到). */
+  readonly result: StatisticMention;
+  /** The terms, with their sign: 新增 (+1), 注销 (−1); 审结 (+1), 在审 (+1). */
+  readonly terms: readonly { readonly mention: StatisticMention; readonly sign: 1 | -1 }[];
+  readonly expected: number;
+  /** How far `expected` and the result may differ because the counts are rounded (2.1万户 …). */
+  readonly tolerance: number;
+  /** The part label the check is about (企业), when it compares parts of the three totals. */
+  readonly label?: string;
+}
+
+/** Any relation between statistic mentions. */
+export type StatisticRelation = ReceivedConcludedRelation | PartsRelation | RateRelation | DerivedTotalRelation;
+
+/** Everything the statistics extraction finds in a document. */
+export interface StatisticsResult {
+  readonly mentions: readonly StatisticMention[];
+  readonly rates: readonly RateStatement[];
+  readonly relations: readonly StatisticRelation[];
+}
+
+const NEUTRAL = new Set(NEUTRAL_SCOPES);
+const MARKERS_LONGEST: readonly PartMarker[] = [...PART_MARKERS].sort((a, b) => b.text.length - a.text.length);
+const PART_MARKER_RE = new RegExp(MARKERS_LONGEST.map((m) => m.text).join('|'), 'g');
+const MARKER_BY_TEXT = new Map(MARKERS_LONGEST.map((m) => [m.text, m]));
+/**
+ * Between a total and its marker stand only punctuation and the rest of the total's
+ * own clause (106件,其中 / 28745户(其中: / 263人参加考试,其中).
+ */
+const TOTAL_MARKER_GAP = /^[^，,；;。：:（(）)]*[\s，,、；;：:（(【[]*$/;
+/** 含 is a part marker only right after punctuation or 其中 (含往年 elsewhere is carry-over talk). */
+const HAN_AFTER = /[，,（(：:、]\s*$|其中[，,：:\s]*$/;
+const CLOSE_BRACKET = /[）)】\]]/;
+const OPEN_BRACKET = /[（(【[]/;
+const SPLITS = EXHAUSTIVE_SPLITS.map((s) => new Set(s));
+
+/** Two scopes may describe the same cases: either is unstated, they are equal, or both only name the period/area. */
+export function scopesCompatible(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined || a === b) return true;
+  return NEUTRAL.has(a) && NEUTRAL.has(b);
+}
+
+/** Two mentions count the same thing in the same unit family. */
+function sameObject(a: StatisticMention, b: StatisticMention): boolean {
+  if (a.unitFamily !== b.unitFamily) return false;
+  return (a.object?.key ?? '') === (b.object?.key ?? '');
+}
+
+/** Normalises a part label to a split's vocabulary (个工商户 → 个体工商户). */
+export function splitLabel(label: string): string {
+  const l = label.replace(/^[：:，,\s]+/, '').replace(/[的类]+$/, '');
+  return SPLIT_PART_VARIANTS[l] ?? l;
+}
+
+function isExhaustiveSplit(parts: readonly StatisticMention[]): boolean {
+  const labels = parts.map((p) => splitLabel(p.label));
+  if (new Set(labels).size !== labels.length) return false;
+  return SPLITS.some((split) => split.size === labels.length && labels.every((l) => split.has(l)));
+}
+
+const memo = new WeakMap<ReportDocument, StatisticsResult>();
+const sharedCache = new StatisticsCache(analyzeStatistics);
+
+/**
+ * Statistic mentions and the relations between them: received/concluded pairs,
+ * totals and parts, rates with their counts, and stated arithmetic. Computed once
+ * per document and shared by the statistics rules (and by hovers in an editor).
+ *
+ * Paragraphs are analysed one by one through a content-keyed cache, so that after
+ * an edit (a new document from `reparse`) only the paragraphs whose text changed
+ * are read again. The result is deep-equal to `extractStatisticsUncached`. Pass a
+ * `cache` of your own to keep its entries apart (it is then not memoised per document).
+ */
+export function extractStatistics(document: ReportDocument, cache?: StatisticsCache): StatisticsResult {
+  if (cache) return cache.extract(document);
+  const cached = memo.get(document);
+  if (cached) return cached;
+  const result = sharedCache.extract(document);
+  memo.set(document, result);
+  return result;
+}
+
+/**
+ * The statistics of a document read in one whole-document pass, without any cache:
+ * the reference the incremental path must equal (tests, benchmarks).
+ */
+export function extractStatisticsUncached(document: ReportDocument): StatisticsResult {
+  return analyzeStatistics(document);
+}
+
+/**
+ * A fresh cache for `extractStatistics` (for tests, or one per workspace), keeping
+ * paragraph and sentence analyses made from at most `maxChars` characters of text each.
+ */
+export function createStatisticsCache(maxChars?: number): StatisticsCache {
+  return new StatisticsCache(analyzeStatistics, maxChars);
+}
+
+/** Empties the cache `extractStatistics` shares (the per-document memo is weak and needs no clearing). */
+export function clearStatisticsCache(): void {
+  sharedCache.clear();
+}
+
+/**
+ * The whole analysis over a text with its sentences and numbers (a document, or one
+ * paragraph of it). Everything it reads lies inside a run of sentences of one
+ * paragraph: elided objects carry over only within a paragraph, and relations reach
+ * back at most to the previous sentence of the same paragraph. `reader` reads each
+ * sentence's counts (the incremental path passes a cached one).
+ */
+export function analyzeStatistics(doc: StatisticsInput, reader?: SentenceReader): StatisticsResult {
+  const text = doc.text;
+  const { mentions, rates, bySentence, ratesBySentence, numbersBySentence } = extractMentions(doc, reader);
+  const relations: StatisticRelation[] = [];
+
+  // 1. Totals and parts.
+  const partOf = new Map<number, PartsRelation>();
+  const partsByTotal = new Map<number, PartsRelation>();
+  doc.sentences.forEach((sentence, si) => {
+    const here = bySentence[si] ?? [];
+    if (here.length < 2) return;
+    const percents = percentStarts(numbersBySentence[si] ?? []);
+    const sText = text.slice(sentence.range.start, sentence.range.end);
+    let next = 0; // index in `here` of the first mention after the marker
+    PART_MARKER_RE.lastIndex = 0;
+    for (const m of sText.matchAll(PART_MARKER_RE)) {
+      const marker = MARKER_BY_TEXT.get(m[0])!;
+      const at = sentence.range.start + m.index;
+      const markerEnd = at + m[0].length;
+      const lead = text.slice(Math.max(sentence.range.start, at - 8), at);
+      if (marker.text === '含' && !HAN_AFTER.test(lead)) continue;
+      // 其中,含重点信访事件4起: one list, already read from 其中.
+      if (marker.text === '含' && /其中[，,：:\s]*$/.test(lead)) continue;
+      while (next < here.length && here[next]!.range.end <= at) next++;
+      const total = here[next - 1];
+      if (!total || !TOTAL_MARKER_GAP.test(text.slice(total.range.end, at))) continue;
+      // 分别为 partitions only the count right before it (735件，分别为…); after a list of
+      // verbs (受理、办结分别为50件、45件) it hands the verbs out instead.
+      if (marker.exhaustive && !/^[\s，,：:（(]*$/.test(text.slice(total.range.end, at))) continue;
+      if (hasPercentBetween(percents, total.range.end, at)) continue;
+      const inBracket = OPEN_BRACKET.test(text.slice(total.range.end, at));
+      const parts: StatisticMention[] = [];
+      let cursor = markerEnd;
+      for (let k = next; k < here.length; k++) {
+        const c = here[k]!;
+        if (c.range.start < markerEnd) continue;
+        const gap = text.slice(cursor, c.range.start);
+        if (inBracket && CLOSE_BRACKET.test(gap)) break;
+        if (parts.length > 0 && /其中|分别为|分别是|包括/.test(gap)) break;
+        if (c.unitFamily !== total.unitFamily) break;
+        if (hasPercentBetween(percents, cursor, c.range.start)) break;
+        // 其中涉及物业60件,办结95件: a new verb in a new clause leaves the list; inside one
+        // 、-list (维持30件、撤销15件) verbs are only the parts' names.
+        const first = parts[0];
+        const newClause = /[，,；;]/.test(gap);
+        if (first && newClause && listAction(first) !== listAction(c) && !(listAction(first) === 'concluded' && c.action === 'pending')) {
+          break;
+        }
+        parts.push(c);
+        cursor = c.range.end;
+      }
+      if (parts.length === 0) continue;
+      const exhaustive: PartsRelation['exhaustive'] = marker.exhaustive
+        ? parts.length >= 2
+          ? 'marker'
+          : false
+        : parts.length >= 2 && isExhaustiveSplit(parts)
+          ? 'split'
+          : false;
+      const rel: PartsRelation = {
+        kind: 'parts',
+        total,
+        parts,
+        marker: marker.text,
+        markerRange: { start: at, end: markerEnd },
+        exhaustive,
+      };
+      relations.push(rel);
+      partsByTotal.set(total.index, rel);
+      for (const p of parts) if (!partOf.has(p.index)) partOf.set(p.index, rel);
+    }
+  });
+
+  // 2. Received/concluded pairs: the nearest earlier received count of the same object and
+  // scope, in the same sentence or (for an elided object) the previous one of the paragraph.
+  const receivedOf = new Map<number, ReceivedConcludedRelation>();
+  const carryOverIn = new Map<number, boolean>();
+  const sentenceCarriesOver = (si: number): boolean => {
+    let v = carryOverIn.get(si);
+    if (v === undefined) {
+      const range = doc.sentences[si]!.range;
+      v = hasCarryOver(text.slice(range.start, range.end));
+      carryOverIn.set(si, v);
+    }
+    return v;
+  };
+  for (const c of mentions) {
+    if (c.action !== 'concluded') continue;
+    const r = findReceived(c, bySentence, partOf);
+    if (!r) continue;
+    const rel: ReceivedConcludedRelation = {
+      kind: 'received-concluded',
+      received: r,
+      concluded: c,
+      carryOver: r.carryOver || c.carryOver || sentenceCarriesOver(r.sentenceIndex) || sentenceCarriesOver(c.sentenceIndex),
+    };
+    relations.push(rel);
+    receivedOf.set(c.index, rel);
+  }
+
+  // 3. Rates with their counts.
+  for (const rate of rates) {
+    const rel = rateRelation(rate, bySentence, ratesBySentence, receivedOf, partOf, doc);
+    if (rel) relations.push(rel);
+  }
+
+  // 4. Stated arithmetic.
+  for (const rel of netChanges(mentions, bySentence, partsByTotal)) relations.push(rel);
+  for (const rel of receivedBalances(mentions, bySentence, receivedOf, partOf, sentenceCarriesOver)) relations.push(rel);
+
+  return { mentions, rates, relations };
+}
+
+/** The action that separates list items: outcomes (撤销12件) are categories, like 维持68件. */
+function listAction(m: StatisticMention): StatisticMention['action'] {
+  return m.verb?.outcome ? undefined : m.action;
+}
+
+/** Sorted start offsets of the percentages of a sentence. */
+function percentStarts(numbers: readonly { kind: string; range: TextRange }[]): number[] {
+  return numbers.filter((n) => n.kind === 'percent').map((n) => n.range.start);
+}
+
+/** Whether a percentage starts in [from, to) (binary search: sentences may hold many numbers). */
+function hasPercentBetween(starts: readonly number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < starts.length && starts[lo]! < to;
+}
+
+/** How many earlier counts a relation may reach back over: relations are local, and this keeps long lists linear. */
+const WINDOW = 24;
+
+/** Index of the last mention of a sentence that ends at or before `offset`, or -1. */
+function lastBefore(here: readonly StatisticMention[], offset: number): number {
+  let lo = 0;
+  let hi = here.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (here[mid]!.range.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/**
+ * Mentions before `m` in its sentence (nearest first), then those of the previous
+ * sentence of its paragraph; at most WINDOW of them.
+ */
+function* before(
+  m: { sentenceIndex: number; paragraphIndex: number; range: TextRange },
+  bySentence: readonly (readonly StatisticMention[])[],
+): Generator<StatisticMention> {
+  let budget = WINDOW;
+  const here = bySentence[m.sentenceIndex] ?? [];
+  for (let i = lastBefore(here, m.range.start); i >= 0 && budget > 0; i--, budget--) yield here[i]!;
+  const prev = bySentence[m.sentenceIndex - 1] ?? [];
+  for (let i = prev.length - 1; i >= 0 && budget > 0; i--, budget--) {
+    if (prev[i]!.paragraphIndex === m.paragraphIndex) yield prev[i]!;
+  }
+}
+
+function findReceived(
+  c: StatisticMention,
+  bySentence: readonly (readonly StatisticMention[])[],
+  partOf: ReadonlyMap<number, PartsRelation>,
+): StatisticMention | undefined {
+  const cPart = partOf.get(c.index);
+  // Across sentences only when the concluded count opens its sentence (已化解17起 after
+  // 确定37件矛盾隐患。) and has an object, named or carried over.
+  const opensSentence = (bySentence[c.sentenceIndex] ?? [])[0] === c;
+  // 2022年度受理30件，2021年度受理25件，两年共审结50件: counts of several years before an
+  // undated concluded count leave its basis open.
+  const years = new Set<number>();
+  for (const r of before(c, bySentence)) {
+    if (r.action === 'received' && r.sentenceIndex === c.sentenceIndex && r.year !== undefined && sameObject(r, c)) {
+      years.add(r.year);
+    }
+  }
+  if (years.size > 1 && c.year === undefined) return undefined;
+  for (const r of before(c, bySentence)) {
+    if (r.action !== 'received') continue;
+    if (r.year !== undefined && c.year !== undefined && r.year !== c.year) continue;
+    if (r.sentenceIndex !== c.sentenceIndex && (!c.object || !opensSentence)) return undefined;
+    const rPart = partOf.get(r.index);
+    if (rPart && rPart !== cPart) continue;
+    if (!sameObject(r, c) || !scopesCompatible(r.scope, c.scope)) continue;
+    return r;
+  }
+  return undefined;
+}
+
+function rateRelation(
+  rate: RateStatement,
+  bySentence: readonly (readonly StatisticMention[])[],
+  ratesBySentence: readonly (readonly RateStatement[])[],
+  receivedOf: ReadonlyMap<number, ReceivedConcludedRelation>,
+  partOf: ReadonlyMap<number, PartsRelation>,
+  doc: StatisticsInput,
+): RateRelation | undefined {
+  const at = { sentenceIndex: rate.sentenceIndex, paragraphIndex: rate.paragraphIndex, range: rate.nameRange };
+  // 纠错率 and 败诉率 are over the concluded cases, which the text seldom gives as their base.
+  if (rate.verb && !rate.verb.rateOverReceived) return undefined;
+  if (rate.verb) {
+    const verb = rate.verb;
+    for (const c of before(at, bySentence)) {
+      if (c.action !== 'concluded' || c.verb?.group !== verb.group) continue;
+      if (rate.metric && c.object?.metric && c.object.metric.id !== rate.metric.id) continue;
+      // A rate in a later sentence names its own counts; do not reach back past other rates.
+      if (c.sentenceIndex !== rate.sentenceIndex && (ratesBySentence[rate.sentenceIndex] ?? []).some((q) => q.range.end <= rate.range.start && q !== rate)) {
+        return undefined;
+      }
+      const pair = receivedOf.get(c.index);
+      if (!pair || pair.carryOver) return undefined;
+      return ratio(rate, c, pair.received, 'received-concluded');
+    }
+    return undefined;
+  }
+  if (rate.share) {
+    // 其中败诉5件,占比10%: the part right before the share, over its total.
+    const here = bySentence[rate.sentenceIndex] ?? [];
+    const last = here[lastBefore(here, rate.nameRange.start)];
+    if (!last) return undefined;
+    const gap = doc.text.slice(last.range.end, rate.nameRange.start);
+    if (!/^[\s，,、]*$/.test(gap)) return undefined;
+    const parts = partOf.get(last.index);
+    if (!parts) return undefined;
+    return ratio(rate, last, parts.total, 'part-total');
+  }
+  return undefined;
+}
+
+function ratio(
+  rate: RateStatement,
+  numerator: StatisticMention,
+  denominator: StatisticMention,
+  basis: RateRelation['basis'],
+): RateRelation | undefined {
+  if (!numerator.exact || !denominator.exact || denominator.value <= 0) return undefined;
+  if (numerator.unitFamily !== denominator.unitFamily) return undefined;
+  const computedMin = ((numerator.value - numerator.precision) / (denominator.value + denominator.precision)) * 100;
+  const computedMax =
+    denominator.value - denominator.precision > 0
+      ? ((numerator.value + numerator.precision) / (denominator.value - denominator.precision)) * 100
+      : Infinity;
+  return {
+    kind: 'rate',
+    rate,
+    numerator,
+    denominator,
+    computed: (numerator.value / denominator.value) * 100,
+    computedMin,
+    computedMax,
+    basis,
+  };
+}
+
+function* netChanges(
+  mentions: readonly StatisticMention[],
+  bySentence: readonly (readonly StatisticMention[])[],
+  partsByTotal: ReadonlyMap<number, PartsRelation>,
+): Generator<DerivedTotalRelation> {
+  for (const net of mentions) {
+    if (net.action !== 'net' || !net.exact) continue;
+    let removed: StatisticMention | undefined;
+    let added: StatisticMention | undefined;
+    for (const m of before(net, bySentence)) {
+      if (!sameObject(m, net)) continue;
+      if (!removed) {
+        if (m.action === 'removed') removed = m;
+        else if (m.action === 'added' || m.action === 'net') break;
+      } else if (m.action === 'added') {
+        added = m;
+        break;
+      } else if (m.action === 'removed' || m.action === 'net') break;
+    }
+    if (!added || !removed || !added.exact || !removed.exact) continue;
+    yield {
+      kind: 'derived-total',
+      operation: 'net-change',
+      result: net,
+      terms: [
+        { mention: added, sign: 1 },
+        { mention: removed, sign: -1 },
+      ],
+      expected: added.value - removed.value,
+      tolerance: added.precision + removed.precision + net.precision,
+    };
+    // The same arithmetic holds part by part (企业: 新增3322 − 注销812 = 净增2510).
+    const pa = partsByTotal.get(added.index);
+    const pr = partsByTotal.get(removed.index);
+    const pn = partsByTotal.get(net.index);
+    if (!pa || !pr || !pn) continue;
+    const byLabel = (rel: PartsRelation): Map<string, StatisticMention> =>
+      new Map(rel.parts.map((p) => [splitLabel(p.label), p]));
+    const la = byLabel(pa);
+    const lr = byLabel(pr);
+    for (const [label, pnet] of byLabel(pn)) {
+      const a = la.get(label);
+      const r = lr.get(label);
+      if (!a || !r || !a.exact || !r.exact || !pnet.exact || !label) continue;
+      yield {
+        kind: 'derived-total',
+        operation: 'net-change',
+        result: pnet,
+        terms: [
+          { mention: a, sign: 1 },
+          { mention: r, sign: -1 },
+        ],
+        expected: a.value - r.value,
+        tolerance: a.precision + r.precision + pnet.precision,
+        label,
+      };
+    }
+  }
+}
+
+function* receivedBalances(
+  mentions: readonly StatisticMention[],
+  bySentence: readonly (readonly StatisticMention[])[],
+  receivedOf: ReadonlyMap<number, ReceivedConcludedRelation>,
+  partOf: ReadonlyMap<number, PartsRelation>,
+  sentenceCarriesOver: (sentenceIndex: number) => boolean,
+): Generator<DerivedTotalRelation> {
+  for (const p of mentions) {
+    if (p.action !== 'pending' || !p.exact || partOf.has(p.index)) continue;
+    const here = bySentence[p.sentenceIndex] ?? [];
+    // The counts between the received one and the pending one must be exactly one concluded count:
+    // 审结90件,败诉4件,在审10件 lists an outcome inside the concluded ones, and is left alone.
+    let concluded: StatisticMention | undefined;
+    let ok = true;
+    const first = here[0]?.index ?? 0;
+    for (let i = p.index - first - 1, budget = WINDOW; i >= 0 && budget > 0; i--, budget--) {
+      const m = here[i]!;
+      if (partOf.has(m.index) || m.unitFamily !== p.unitFamily) continue;
+      if (m.action === 'concluded' && !concluded) {
+        concluded = m;
+        continue;
+      }
+      if (m.action === 'received') break;
+      ok = false;
+      break;
+    }
+    if (!ok || !concluded || !sameObject(concluded, p)) continue;
+    const pair = receivedOf.get(concluded.index);
+    if (!pair || pair.carryOver || pair.received.sentenceIndex !== p.sentenceIndex) continue;
+    if (concluded.verb?.group !== 'close' || !concluded.exact || !pair.received.exact) continue;
+    if (sentenceCarriesOver(p.sentenceIndex)) continue;
+    yield {
+      kind: 'derived-total',
+      operation: 'received-balance',
+      result: pair.received,
+      terms: [
+        { mention: concluded, sign: 1 },
+        { mention: p, sign: 1 },
+      ],
+      expected: concluded.value + p.value,
+      tolerance: concluded.precision + p.precision + pair.received.precision,
+    };
+  }
+}
+
+/** What the statistics extraction knows about one place in the text (for an editor hover). */
+export interface StatisticsAt {
+  readonly mention?: StatisticMention;
+  readonly rate?: RateStatement;
+  /** Relations the count or rate at the offset takes part in. */
+  readonly relations: readonly StatisticRelation[];
+}
+
+function covers(range: TextRange, offset: number): boolean {
+  return range.start <= offset && offset < range.end;
+}
+
+function involves(rel: StatisticRelation, m: StatisticMention | undefined, r: RateStatement | undefined): boolean {
+  switch (rel.kind) {
+    case 'received-concluded':
+      return rel.received === m || rel.concluded === m;
+    case 'parts':
+      return rel.total === m || rel.parts.some((p) => p === m);
+    case 'rate':
+      return rel.rate === r || rel.numerator === m || rel.denominator === m;
+    case 'derived-total':
+      return rel.result === m || rel.terms.some((t) => t.mention === m);
+  }
+}
+
+/**
+ * The count or rate under `offset` and the relations it takes part in, so that a
+ * language server can show 「审结90件 ← 收到106件（行政复议案件）」 on hover without
+ * knowing the rules. Linear in the number of mentions; call it per hover, not per edit.
+ */
+export function statisticsAt(result: StatisticsResult, offset: number): StatisticsAt {
+  const mention = result.mentions.find((m) => covers(m.range, offset));
+  const rate = result.rates.find((r) => covers({ start: r.nameRange.start, end: r.range.end }, offset));
+  if (!mention && !rate) return { relations: [] };
+  return {
+    ...(mention ? { mention } : {}),
+    ...(rate ? { rate } : {}),
+    relations: result.relations.filter((rel) => involves(rel, mention, rate)),
+  };
+}

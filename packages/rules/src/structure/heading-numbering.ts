@@ -1,0 +1,351 @@
+import type { Heading, HeadingNumbering, NumberingKind, ReportDocument, Section } from '@fzlint/parser';
+import { chineseNumeralValue, numberingScheme, toHalfWidthDigits } from '@fzlint/ontology';
+import { defineRule, type Fix, type ReportDescriptor } from '@fzlint/rule-api';
+import { chineseNumeral, fullWidthDigits, headingLabel, numeralRange, trimRange } from './outline.js';
+
+type MessageId =
+  | 'skipped'
+  | 'repeated'
+  | 'restarted'
+  | 'backwards'
+  | 'startsNotAtOne'
+  | 'mixedWidth'
+  | 'unnumbered'
+  | 'addNumber';
+
+/** A numbered heading of one sibling list. */
+interface Item {
+  readonly heading: Heading;
+  readonly numbering: HeadingNumbering;
+}
+
+/** The numeral of `value` written as `numbering` writes its own. */
+function formatValue(text: string, numbering: HeadingNumbering, value: number): string {
+  if (numbering.kind === 'chinese' || numbering.kind === 'paren-chinese') return chineseNumeral(value);
+  const r = numeralRange(text, numbering.range);
+  return /[０-９]/u.test(text.slice(r.start, r.end)) ? fullWidthDigits(value) : String(value);
+}
+
+/** `numbering` as it would read with `value` (`（三）` → `（四）`). */
+function renumbered(text: string, numbering: HeadingNumbering, value: number): string {
+  const r = numeralRange(text, numbering.range);
+  return text.slice(numbering.range.start, r.start) + formatValue(text, numbering, value) + text.slice(r.end, numbering.range.end);
+}
+
+/**
+ * Heading numbers must run 一、二、三… (or （一）（二）…, 1. 2. …) without gaps,
+ * repeats or restarts within one list of sibling headings, start at 一/1, and use
+ * one bracket or separator width throughout a list.
+ *
+ * A list is the headings of one numbering kind directly under one parent. A list
+ * that continues the numbering of the previous parent's list (（一）（二） under 一,
+ * （三）（四） under 二) is a house style, not an error. An unnumbered heading
+ * among numbered siblings (as the parser recognised it) is reported too.
+ *
+ * Fixes are offered only where the right number is certain: the list starts at
+ * 一/1 and a single heading breaks the run — either one wrong number between two
+ * right ones (一、二、二、四 → 三), or a gap or repeat after which the list runs on
+ * consecutively (一、二、四、五 → 三、四). A restart, a list starting at （三）, or
+ * several breaks are reported without a fix: the missing items may exist unnumbered.
+ */
+export const rule = defineRule<MessageId>({
+  meta: {
+    id: 'structure/heading-numbering',
+    family: 'structure',
+    defaultSeverity: 'warn',
+    description: {
+      'zh-CN': '同级标题的编号须连续、从“一”或“1”开始，且括号或分隔符的全角半角一致',
+      en: 'Sibling heading numbers must be consecutive, start at 一 or 1, and use one bracket or separator width',
+    },
+    fixable: true,
+    hasSuggestions: true,
+    messages: {
+      skipped: {
+        'zh-CN': '标题编号从“{{previous}}”跳到了“{{actual}}”，缺少“{{missing}}”；此处应为“{{expected}}”。',
+        en: 'Heading numbers jump from “{{previous}}” to “{{actual}}”, skipping “{{missing}}”; this should be “{{expected}}”.',
+      },
+      repeated: {
+        'zh-CN': '标题编号“{{actual}}”与上一个同级标题重复；此处应为“{{expected}}”。',
+        en: 'Heading number “{{actual}}” repeats the previous sibling’s; this should be “{{expected}}”.',
+      },
+      restarted: {
+        'zh-CN': '同级标题编号在“{{previous}}”之后重新从“{{actual}}”开始；应为“{{expected}}”，或缺少上一级标题。',
+        en: 'Sibling heading numbers restart at “{{actual}}” after “{{previous}}”; expected “{{expected}}”, or a parent heading is missing.',
+      },
+      backwards: {
+        'zh-CN': '标题编号在“{{previous}}”之后倒退为“{{actual}}”；此处应为“{{expected}}”。',
+        en: 'Heading numbers go back from “{{previous}}” to “{{actual}}”; this should be “{{expected}}”.',
+      },
+      startsNotAtOne: {
+        'zh-CN': '这一级标题从“{{actual}}”开始，没有“{{first}}”；编号应从“{{first}}”开始（前面的条目可能缺少编号）。',
+        en: 'This list of headings starts at “{{actual}}” with no “{{first}}”; numbering should start at “{{first}}” (earlier items may lack their numbers).',
+      },
+      mixedWidth: {
+        'zh-CN': '同一级标题编号的括号或分隔符全角、半角混用：“{{actual}}”与“{{consistent}}”；应统一为“{{expected}}”。',
+        en: 'Full- and half-width brackets or separators are mixed in one list of headings: “{{actual}}” vs “{{consistent}}”; use “{{expected}}”.',
+      },
+      unnumbered: {
+        'zh-CN': '标题“{{title}}”没有编号，而同级标题使用“{{example}}”式编号；按顺序应为“{{expected}}”。',
+        en: 'The heading “{{title}}” has no number while its siblings are numbered like “{{example}}”; in order it would be “{{expected}}”.',
+      },
+      addNumber: {
+        'zh-CN': '在标题前加上编号“{{expected}}”',
+        en: 'Add the number “{{expected}}” before the heading',
+      },
+    },
+  },
+  check(document, context) {
+    const visit = (children: readonly Section[]): void => {
+      checkSiblings(document, children, context.report);
+      for (const child of children) visit(child.children);
+    };
+    visit(document.sections);
+    checkContinuations(document, context.report);
+    checkUnnumbered(document, context.report);
+  },
+});
+
+export default rule;
+
+type Report = (d: ReportDescriptor<MessageId>) => void;
+
+/** Numbered children of one parent, one list per numbering kind, in order. */
+function listsOf(children: readonly Section[]): Map<NumberingKind, Item[]> {
+  const lists = new Map<NumberingKind, Item[]>();
+  for (const child of children) {
+    const n = child.heading.numbering;
+    if (!n) continue;
+    let list = lists.get(n.kind);
+    if (!list) lists.set(n.kind, (list = []));
+    list.push({ heading: child.heading, numbering: n });
+  }
+  return lists;
+}
+
+/** White space or a sentence end: where an enumerated item may begin after it. */
+function isBoundary(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x3000 || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 0x21 || c === 0x3f || c === 0x3b;
+}
+
+/**
+ * Whether one of `values`, numbered as `kind`, opens a paragraph, a line or a
+ * sentence in [start, end): the item exists and the parser only did not take it
+ * for a heading (its run-in title was too long, or fused with the body), so the
+ * numbering is not broken. The ranges scanned are the gaps between consecutive
+ * siblings, disjoint, so the scans add up to at most one pass over the text.
+ */
+function numberedItemIn(document: ReportDocument, start: number, end: number, kind: NumberingKind, values: ReadonlySet<number>): boolean {
+  if (values.size === 0 || end <= start) return false;
+  const { text } = document;
+  const pattern = numberingScheme(kind).pattern;
+  for (let at = start; at < end; at++) {
+    if (at > 0 && at !== start && !isBoundary(text.charCodeAt(at - 1))) continue;
+    if (isBoundary(text.charCodeAt(at))) continue;
+    pattern.lastIndex = at;
+    const m = pattern.exec(text);
+    if (!m) continue;
+    const numeral = m[2] ?? '';
+    const value = kind === 'chinese' || kind === 'paren-chinese' ? chineseNumeralValue(numeral) : Number(toHalfWidthDigits(numeral));
+    if (value !== undefined && values.has(value)) return true;
+  }
+  return false;
+}
+
+function range(from: number, to: number): Set<number> {
+  const out = new Set<number>();
+  for (let v = from; v <= to && out.size < 50; v++) out.add(v);
+  return out;
+}
+
+/** Runs of the numbering checks over the children of one parent. */
+function checkSiblings(document: ReportDocument, children: readonly Section[], report: Report): void {
+  const lists = listsOf(children);
+  for (const list of lists.values()) {
+    for (const run of splitArabicRestarts(list)) checkSequence(document, run, report);
+    checkWidths(document, list, report);
+  }
+}
+
+/**
+ * Arabic-numbered items (1. 2. / （1）（2）) under one parent often form several
+ * enumerations (举措：1. 2. 3. … 成效：1. 2.), so a 1 after other numbers starts a
+ * new list there. A restart of 一、 or （一） under one parent is a real break.
+ */
+function splitArabicRestarts(list: readonly Item[]): Item[][] {
+  const kind = list[0]?.numbering.kind;
+  if (kind !== 'arabic' && kind !== 'paren-arabic') return [[...list]];
+  const runs: Item[][] = [];
+  for (const item of list) {
+    if (item.numbering.value === 1 || runs.length === 0) runs.push([item]);
+    else runs[runs.length - 1]!.push(item);
+  }
+  return runs;
+}
+
+/** Gaps, repeats, restarts and backward steps inside one list. */
+function checkSequence(document: ReportDocument, list: readonly Item[], report: Report): void {
+  const { text } = document;
+  const values = list.map((i) => i.numbering.value);
+  const breaks: number[] = [];
+  for (let k = 1; k < values.length; k++) {
+    if (values[k] === values[k - 1]! + 1) continue;
+    // 一、二、（paragraph 三、…）四、: the missing item is there, unrecognised as a heading.
+    const gap = values[k]! > values[k - 1]! + 1 ? range(values[k - 1]! + 1, values[k]! - 1) : new Set<number>();
+    if (numberedItemIn(document, list[k - 1]!.heading.range.end, list[k]!.heading.range.start, list[k]!.numbering.kind, gap)) continue;
+    breaks.push(k);
+  }
+  const startsAtOne = values[0] === 1;
+
+  // A single certain correction: see the rule's TSDoc.
+  if (startsAtOne && breaks.length > 0) {
+    const k = breaks[0]!;
+    const previous = values[k - 1]!;
+    const actual = values[k]!;
+    const sandwiched = breaks.length === 2 && breaks[1] === k + 1 && values[k + 1] === previous + 2;
+    const tailRuns = breaks.length === 1 && (actual > previous || actual === previous) && actual !== 1;
+    if (sandwiched || tailRuns) {
+      const end = sandwiched ? k + 1 : list.length;
+      const fix: Fix[] = [];
+      for (let j = k; j < end; j++) {
+        const n = list[j]!.numbering;
+        fix.push({ range: numeralRange(text, n.range), text: formatValue(text, n, previous + 1 + (j - k)) });
+      }
+      report(sequenceFinding(text, list, k, fix));
+      return;
+    }
+  }
+  for (const k of breaks) report(sequenceFinding(text, list, k, undefined));
+}
+
+function sequenceFinding(text: string, list: readonly Item[], k: number, fix: Fix[] | undefined): ReportDescriptor<MessageId> {
+  const prev = list[k - 1]!.numbering;
+  const cur = list[k]!.numbering;
+  const expectedValue = prev.value + 1;
+  const data = {
+    previous: prev.raw,
+    actual: cur.raw,
+    expected: renumbered(text, cur, expectedValue),
+    missing: Array.from({ length: Math.max(0, Math.min(cur.value - expectedValue, 5)) }, (_, i) =>
+      renumbered(text, cur, expectedValue + i),
+    ).join(''),
+  };
+  const messageId: MessageId =
+    cur.value === prev.value
+      ? 'repeated'
+      : cur.value > expectedValue
+        ? 'skipped'
+        : cur.value === 1
+          ? 'restarted'
+          : 'backwards';
+  return { messageId, data, range: cur.range, ...(fix ? { fix } : {}) };
+}
+
+/** Bracket or separator width mixed within one list; fixed to the strict majority. */
+function checkWidths(document: ReportDocument, list: readonly Item[], report: Report): void {
+  const full = list.filter((i) => i.numbering.width === 'full');
+  const half = list.filter((i) => i.numbering.width === 'half');
+  if (full.length === 0 || half.length === 0) return;
+  const { text } = document;
+  const majority = full.length > half.length ? full : half.length > full.length ? half : undefined;
+  // On a tie nothing is certain: the items unlike the first are reported, unfixed.
+  const model = (majority ?? [list[0]!])[0]!;
+  const minority = majority ? (majority === full ? half : full) : list.filter((i) => i.numbering.width !== model.numbering.width);
+  for (const item of minority) {
+    const n = item.numbering;
+    const expected = withMarksOf(text, n, model.numbering);
+    report({
+      messageId: 'mixedWidth',
+      data: { actual: n.raw, consistent: model.numbering.raw, expected },
+      range: n.range,
+      ...(majority && expected !== n.raw ? { fix: { range: n.range, text: expected } } : {}),
+    });
+  }
+}
+
+/** `numbering`'s numeral inside `model`'s brackets or separator. */
+function withMarksOf(text: string, numbering: HeadingNumbering, model: HeadingNumbering): string {
+  const r = numeralRange(text, numbering.range);
+  const m = numeralRange(text, model.range);
+  return (
+    text.slice(model.range.start, m.start) + text.slice(r.start, r.end) + text.slice(m.end, model.range.end)
+  );
+}
+
+/**
+ * An unnumbered heading among numbered siblings: a plain-text line the parser
+ * took for a heading that lost its number, or a Markdown heading at the depth of
+ * numbered ones (`### (三)…` then `### 优化营商环境…`). Siblings are found by
+ * Markdown depth for Markdown headings and by level for the others, walking back
+ * to the nearest shallower heading.
+ */
+function checkUnnumbered(document: ReportDocument, report: Report): void {
+  const { text, headings } = document;
+  interface Run {
+    last: HeadingNumbering;
+    numbered: number;
+    unnumbered: number;
+  }
+  // One forward pass; Markdown headings and the others are two separate outlines.
+  const runs = { md: new Map<number, Run>(), level: new Map<number, Run>() };
+  for (const h of headings) {
+    const markdown = h.markdownDepth !== undefined;
+    const depth = markdown ? h.markdownDepth! : h.level;
+    const byDepth = markdown ? runs.md : runs.level;
+    for (const d of byDepth.keys()) if (d > depth) byDepth.delete(d);
+    const run = byDepth.get(depth);
+    if (h.numbering) {
+      if (run && run.last.kind === h.numbering.kind) {
+        run.last = h.numbering;
+        run.numbered++;
+        run.unnumbered = 0;
+      } else {
+        byDepth.set(depth, { last: h.numbering, numbered: 1, unnumbered: 0 });
+      }
+      continue;
+    }
+    if (!run || (h.origin !== 'unnumbered' && h.origin !== 'markdown')) continue;
+    run.unnumbered++;
+    // One numbered sibling is not yet a numbered list.
+    if (run.numbered < 2) continue;
+    const expected = renumbered(text, run.last, run.last.value + run.unnumbered);
+    const range = trimRange(text, h.titleRange);
+    report({
+      messageId: 'unnumbered',
+      data: { title: headingLabel(h), example: renumbered(text, run.last, 1), expected },
+      range,
+      suggestions: [
+        { messageId: 'addNumber', data: { expected }, fix: { range: { start: range.start, end: range.start }, text: expected } },
+      ],
+    });
+  }
+}
+
+/**
+ * A list that starts other than at 一/1. Continuing the previous parent's list
+ * of the same kind (（三） after a （二） under the previous top-level section) is accepted.
+ */
+function checkContinuations(document: ReportDocument, report: Report): void {
+  const lastValueByKind = new Map<string, number>();
+  const visit = (children: readonly Section[], depth: number, parent: Section | undefined): void => {
+    for (const list of listsOf(children).values()) {
+      const first = list[0]!.numbering;
+      const key = `${depth}:${first.kind}`;
+      const continued = lastValueByKind.get(key);
+      const from = parent ? parent.heading.range.end : document.bodyRange.start;
+      if (
+        first.value !== 1 &&
+        continued !== first.value - 1 &&
+        !numberedItemIn(document, from, list[0]!.heading.range.start, first.kind, range(1, first.value - 1))
+      ) {
+        report({
+          messageId: 'startsNotAtOne',
+          data: { actual: first.raw, first: renumbered(document.text, first, 1) },
+          range: first.range,
+        });
+      }
+      lastValueByKind.set(key, list[list.length - 1]!.numbering.value);
+    }
+    for (const child of children) visit(child.children, depth + 1, child);
+  };
+  visit(document.sections, 0, undefined);
+}

@@ -1,0 +1,247 @@
+/**
+ * Helpers the structure rules share to read a parsed report's outline.
+ * They only look at the `ReportDocument`; nothing here re-parses the text.
+ */
+import { conceptOfHeading, concepts, type ConceptId, type ReportConcept } from '@fzlint/ontology';
+import type { Heading, ReportDocument, Section, Sentence, TextRange } from '@fzlint/parser';
+import { SHORTCOMING_NOUN_END, SHORTCOMING_PHRASE_END } from './vocabulary.js';
+
+/** A section with its place in the tree and the concept it belongs to. */
+export interface SectionEntry {
+  readonly section: Section;
+  readonly parent: SectionEntry | undefined;
+  /** The section's own concept. */
+  readonly concept: ConceptId | undefined;
+  /** Own concept, or the nearest ancestor's. */
+  readonly effectiveConcept: ConceptId | undefined;
+}
+
+/** The required concepts, in the regulation's order. */
+export const REQUIRED_CONCEPTS: readonly ReportConcept[] = concepts.filter((c) => c.required);
+
+/** The concept description by id. */
+export function conceptFor(id: ConceptId): ReportConcept | undefined {
+  return concepts.find((c) => c.id === id);
+}
+
+// Run-in headings (`1. 压实工作责任。正文……`) end at the first full stop: what follows is body text.
+const RUN_IN_END = /[。！？；!?;]/u;
+
+/** The heading's own words: its title cut at the first full stop of a run-in heading. */
+export function headingLabel(heading: Heading): string {
+  const title = heading.title;
+  const m = RUN_IN_END.exec(title);
+  return m ? title.slice(0, m.index) : title;
+}
+
+/**
+ * The concept a heading introduces. The parser classifies headings by their own
+ * words (a run-in heading's title stops at its first full stop); a heading it
+ * left unclassified is tried again on its label with the ontology's patterns.
+ */
+export function headingConcept(heading: Heading): ConceptId | undefined {
+  if (heading.concept !== undefined) return heading.concept;
+  const label = headingLabel(heading);
+  // The parser already classified the title; only a shorter label can say more.
+  return label === heading.title ? undefined : conceptOfHeading(label);
+}
+
+// A heading naming several contents (`主要举措、成效和不足`) is split at its conjunctions.
+const CONJUNCTION = /[、和及与]|以及/u;
+
+/**
+ * Every concept a heading covers: its own, and those of the parts of a heading
+ * that names several contents (`2022年推进法治政府建设主要举措、成效和不足` covers
+ * the shortcomings too). Used for presence only; a part never decides a scope.
+ */
+export function headingConcepts(heading: Heading): Set<ConceptId> {
+  const out = new Set<ConceptId>();
+  const own = headingConcept(heading);
+  if (own) out.add(own);
+  const label = headingLabel(heading);
+  if (!CONJUNCTION.test(label)) return out;
+  for (const part of label.split(CONJUNCTION)) {
+    const c = part.trim() ? conceptOfHeading(part) : undefined;
+    if (c) out.add(c);
+  }
+  return out;
+}
+
+// Several rules read the outline of one document: it is built once per document.
+const FLAT = new WeakMap<ReportDocument, readonly SectionEntry[]>();
+
+/** Every section in document order, with parents and concepts (cached per document). */
+export function flattenSections(document: ReportDocument): readonly SectionEntry[] {
+  const cached = FLAT.get(document);
+  if (cached) return cached;
+  const out: SectionEntry[] = [];
+  const walk = (sections: readonly Section[], parent: SectionEntry | undefined): void => {
+    for (const section of sections) {
+      const own = headingConcept(section.heading);
+      const entry: SectionEntry = {
+        section,
+        parent,
+        concept: own,
+        effectiveConcept: own ?? parent?.effectiveConcept,
+      };
+      out.push(entry);
+      walk(section.children, entry);
+    }
+  };
+  walk(document.sections, undefined);
+  FLAT.set(document, out);
+  return out;
+}
+
+/**
+ * The sections that introduce a concept: the topmost section with that concept
+ * on its path (a sub-section of the same concept is part of it). Sections inside
+ * the next-year plan never count for another concept: a plan item about the
+ * 第一责任人 is next year's intention, not this year's account.
+ */
+export function conceptSections(entries: readonly SectionEntry[], id: ConceptId): SectionEntry[] {
+  return entries.filter((e) => {
+    if (e.concept !== id) return false;
+    for (let p = e.parent; p; p = p.parent) {
+      if (p.concept === id) return false;
+      if (id !== 'next-year-plan' && p.effectiveConcept === 'next-year-plan') return false;
+    }
+    return true;
+  });
+}
+
+/** Whether a section lies inside the next-year plan (below a plan heading). */
+export function underPlan(entry: SectionEntry): boolean {
+  for (let p = entry.parent; p; p = p.parent) if (p.effectiveConcept === 'next-year-plan') return true;
+  return false;
+}
+
+/** Ranges of the next-year plan sections (topmost ones). */
+export function planRanges(entries: readonly SectionEntry[]): TextRange[] {
+  return conceptSections(entries, 'next-year-plan').map((e) => e.section.range);
+}
+
+/** Whether `offset` lies inside one of `ranges`. */
+export function inRanges(ranges: readonly TextRange[], offset: number): boolean {
+  for (const r of ranges) if (offset >= r.start && offset < r.end) return true;
+  return false;
+}
+
+/** Prose patterns of a concept, from the ontology. */
+export function prosePatterns(id: ConceptId): readonly RegExp[] {
+  return conceptFor(id)?.prosePatterns ?? [];
+}
+
+/** Where a concept is stated in prose. */
+export interface ProseMention {
+  readonly sentence: Sentence;
+  /** The clause holding the match (`仍然还存在一些不足`), for a precise underline. */
+  readonly clause: TextRange;
+}
+
+const STATELESS = new WeakMap<RegExp, RegExp>();
+
+/** A copy of `pattern` without `g`/`y`, so `exec` always searches from the start (cached). */
+function stateless(pattern: RegExp): RegExp {
+  let copy = STATELESS.get(pattern);
+  if (!copy) {
+    copy = /[gy]/.test(pattern.flags) ? new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '')) : pattern;
+    STATELESS.set(pattern, copy);
+  }
+  return copy;
+}
+
+/** A shortcomings match ending in its noun must end the phrase (see SHORTCOMING_PHRASE_END). */
+function endsShortcomingPhrase(text: string, index: number, match: string): boolean {
+  if (!SHORTCOMING_NOUN_END.test(match)) return true;
+  return SHORTCOMING_PHRASE_END.test(text.slice(index + match.length, index + match.length + 1));
+}
+
+const CLAUSE_MARK = /[，,；;：:。！？!?]/u;
+
+/**
+ * The first sentence outside the plan and outside web-page junk that states a
+ * concept in prose, if any, with the clause that states it.
+ */
+export function findProse(
+  document: ReportDocument,
+  id: ConceptId,
+  excluded: readonly TextRange[],
+): ProseMention | undefined {
+  const patterns = prosePatterns(id);
+  if (patterns.length === 0) return undefined;
+  const { bodyRange, text } = document;
+  for (const sentence of document.sentences) {
+    const at = sentence.range.start;
+    if (at < bodyRange.start || at >= bodyRange.end) continue;
+    if (inRanges(excluded, at) || inRanges(document.junkRanges, at)) continue;
+    let best: { index: number; length: number } | undefined;
+    for (const p of patterns) {
+      const m = stateless(p).exec(sentence.text);
+      if (!m || (best && m.index >= best.index)) continue;
+      if (id === 'shortcomings-and-causes' && !endsShortcomingPhrase(sentence.text, m.index, m[0])) continue;
+      best = { index: m.index, length: m[0].length };
+    }
+    if (!best) continue;
+    let start = best.index;
+    while (start > 0 && !CLAUSE_MARK.test(sentence.text[start - 1]!)) start--;
+    let end = best.index + best.length;
+    while (end < sentence.text.length && !CLAUSE_MARK.test(sentence.text[end]!)) end++;
+    const clause = trimRange(text, { start: at + start, end: at + end });
+    return { sentence, clause };
+  }
+  return undefined;
+}
+
+/** A range with leading and trailing white space removed. */
+export function trimRange(text: string, range: TextRange): TextRange {
+  let { start, end } = range;
+  while (start < end && /\s/u.test(text[start]!)) start++;
+  while (end > start && /\s/u.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+const SENTENCE_END = /[。！？；!?;]/u;
+
+/**
+ * Where a document-level finding goes: the title, or else the report's first
+ * line, cut at its first sentence so that a one-line report is not underlined whole.
+ */
+export function documentAnchor(document: ReportDocument): TextRange {
+  if (document.title) return document.title.range;
+  const { text, bodyRange } = document;
+  let start = bodyRange.start;
+  while (start < bodyRange.end && /\s/u.test(text[start]!)) start++;
+  let end = text.indexOf('\n', start);
+  if (end < 0 || end > bodyRange.end) end = bodyRange.end;
+  const line = text.slice(start, end);
+  const m = SENTENCE_END.exec(line);
+  if (m) end = start + m.index + 1;
+  return trimRange(text, { start, end });
+}
+
+const CHINESE_DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** A heading number written in Chinese (1 → 一, 12 → 十二, 20 → 二十), 1–99. */
+export function chineseNumeral(value: number): string {
+  if (value < 10) return CHINESE_DIGITS[value] ?? String(value);
+  if (value >= 100) return String(value);
+  const tens = Math.floor(value / 10);
+  const ones = value % 10;
+  return `${tens === 1 ? '' : CHINESE_DIGITS[tens]}十${CHINESE_DIGITS[ones]}`;
+}
+
+/** Full-width digits for a number (12 → １２). */
+export function fullWidthDigits(value: number): string {
+  return String(value).replace(/[0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+}
+
+const NUMERAL = /[一二三四五六七八九十〇0-9０-９]+/u;
+
+/** The numeral inside a numbering (`三` of `三、`, `2` of `（2）`). */
+export function numeralRange(text: string, range: TextRange): TextRange {
+  const raw = text.slice(range.start, range.end);
+  const m = NUMERAL.exec(raw);
+  if (!m) return range;
+  return { start: range.start + m.index, end: range.start + m.index + m[0].length };
+}

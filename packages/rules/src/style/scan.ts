@@ -1,0 +1,61 @@
+import type { StyleEntry } from '@fzlint/ontology';
+import type { ReportDocument, TextRange } from '@fzlint/parser';
+
+/** A style entry compiled once. */
+export interface CompiledStyleEntry {
+  readonly entry: StyleEntry;
+  readonly regex: RegExp;
+}
+
+/** Compiles style entries (module-level, once per list). */
+export function compileStyleEntries(entries: readonly StyleEntry[]): readonly CompiledStyleEntry[] {
+  return entries.map((entry) => ({ entry, regex: new RegExp(entry.pattern, 'gu') }));
+}
+
+/** One match of a style entry. */
+export interface StyleMatch {
+  readonly entry: StyleEntry;
+  readonly range: TextRange;
+  readonly text: string;
+  /** The corrected text for the match, when the entry has a sure correction. */
+  readonly replacement?: string;
+}
+
+function expand(template: string, groups: RegExpExecArray): string {
+  return template.replace(/\$(\d)/gu, (_, n: string) => groups[Number(n)] ?? '');
+}
+
+function inside(ranges: readonly TextRange[], start: number, end: number): boolean {
+  return ranges.some((r) => start >= r.start && end <= r.end);
+}
+
+/**
+ * Finds the entries in the report body, outside web-page junk and outside the
+ * 《》 titles of other documents (a quoted title is cited as written, even when wrong).
+ */
+export function findStyleMatches(document: ReportDocument, compiled: readonly CompiledStyleEntry[]): StyleMatch[] {
+  const titles = document.references.filter((r) => r.kind === 'book-title').map((r) => r.range);
+  const out: StyleMatch[] = [];
+  const { text, bodyRange, junkRanges } = document;
+  for (const { entry, regex } of compiled) {
+    regex.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = regex.exec(text))) {
+      if (m[0].length === 0) {
+        regex.lastIndex++;
+        continue;
+      }
+      const start = m.index;
+      const end = start + m[0].length;
+      if (start < bodyRange.start || end > bodyRange.end) continue;
+      if (inside(junkRanges, start, end) || inside(titles, start, end)) continue;
+      out.push({
+        entry,
+        range: { start, end },
+        text: m[0],
+        ...(entry.correct !== undefined ? { replacement: expand(entry.correct, m) } : {}),
+      });
+    }
+  }
+  return out.sort((a, b) => a.range.start - b.range.start);
+}
