@@ -1,0 +1,336 @@
+import { parse, type CalendarDate, type ReportDocument } from '@fzlint/parser';
+import {
+  applyFixesOnce,
+  compareDiagnostics,
+  resolveSettings,
+  runRule,
+  type AnyRule,
+  type Diagnostic,
+  type Fix,
+  type Locale,
+  type Severity,
+} from '@fzlint/rule-api';
+import { rules as builtinRules, rulesById as builtinRulesById } from '@fzlint/rules';
+import { normalizeRuleEntry, parseIsoDate } from './config/entries.js';
+import { configError } from './config/messages.js';
+import { applyDirectives, findDirectives } from './directives.js';
+import { lineStarts, positionIn } from './lines.js';
+import { LINTER_RULE_IDS, linterDiagnostic } from './messages.js';
+import type { FzlintConfig, LintOptions, LintResult, RuleFailure } from './types.js';
+
+/** At most this many fix passes, as ESLint: fixes that keep producing fixes stop here. */
+export const MAX_FIX_PASSES = 10;
+
+const MARKDOWN_EXTENSION = /\.(?:md|markdown)$/i;
+
+/** The format a file is parsed as: Markdown for `.md`/`.markdown`, plain text otherwise. */
+export function formatForPath(filePath: string | undefined): 'markdown' | 'plaintext' {
+  return filePath !== undefined && MARKDOWN_EXTENSION.test(filePath) ? 'markdown' : 'plaintext';
+}
+
+interface EnabledRule {
+  readonly rule: AnyRule;
+  readonly severity: Severity;
+  readonly options?: unknown;
+}
+
+interface Prepared {
+  readonly format: 'markdown' | 'plaintext';
+  readonly enabled: readonly EnabledRule[];
+  readonly knownRuleIds: ReadonlySet<string>;
+  readonly locale: Locale;
+  readonly reportYear?: number;
+  readonly writingDate?: CalendarDate;
+  readonly config: FzlintConfig;
+  readonly options: LintOptions;
+}
+
+function prepare(options: LintOptions): Prepared {
+  const config = options.config ?? {};
+  const locale = options.locale ?? config.locale ?? 'zh-CN';
+  const ruleList = options.rules ?? builtinRules;
+  const configured = config.rules ?? {};
+  const enabled: EnabledRule[] = [];
+  for (const rule of ruleList) {
+    const entry = configured[rule.meta.id];
+    if (entry === undefined) {
+      enabled.push({ rule, severity: rule.meta.defaultSeverity });
+      continue;
+    }
+    const { severity, options: ruleOptions } = normalizeRuleEntry(rule.meta.id, entry, locale);
+    if (severity === 'off') continue;
+    enabled.push({ rule, severity, ...(ruleOptions !== undefined ? { options: ruleOptions } : {}) });
+  }
+  const knownRuleIds = new Set<string>(builtinRulesById.keys());
+  for (const rule of ruleList) knownRuleIds.add(rule.meta.id);
+
+  let writingDate = options.writingDate;
+  if (!writingDate && config.writingDate !== undefined) {
+    writingDate = parseIsoDate(config.writingDate);
+    if (!writingDate) {
+      throw configError(locale, undefined, 'writingDate', 'date', { got: JSON.stringify(config.writingDate) });
+    }
+  }
+  const reportYear = options.reportYear ?? config.reportYear;
+  return {
+    format: options.format ?? formatForPath(options.filePath),
+    enabled,
+    knownRuleIds,
+    locale,
+    ...(reportYear !== undefined ? { reportYear } : {}),
+    ...(writingDate ? { writingDate } : {}),
+    config,
+    options,
+  };
+}
+
+/**
+ * A document with nothing recognised in it, for a text the parser failed on or a
+ * file that could not be read: the result still carries a document.
+ */
+function emptyDocument(
+  text: string,
+  format: 'markdown' | 'plaintext',
+  filePath: string | undefined,
+  writingDate: CalendarDate | undefined,
+): ReportDocument {
+  const starts = lineStarts(text);
+  const positionAt = (offset: number) => positionIn(starts, offset);
+  const fallbackYear = new Date().getUTCFullYear();
+  return {
+    text,
+    format,
+    ...(filePath !== undefined ? { filePath } : {}),
+    writingDate: { value: writingDate ?? { year: fallbackYear, month: 3, day: 31 }, source: 'default', assumed: true },
+    bodyRange: { start: 0, end: text.length },
+    junkRanges: [],
+    headings: [],
+    sections: [],
+    paragraphs: [],
+    sentences: [],
+    numbers: [],
+    references: [],
+    documentNumbers: [],
+    comments: [],
+    lineIndex: {
+      lineStarts: starts,
+      positionAt,
+      offsetAt: ({ line, column }) => Math.min(text.length, (starts[line - 1] ?? text.length) + column - 1),
+    },
+  };
+}
+
+/**
+ * The result for a file that could not be read (missing, a directory, no
+ * permission): one `fzlint/read-error` finding saying why, `fatal: true`.
+ */
+export function fatalResult(filePath: string, error: string, locale: Locale = 'zh-CN'): LintResult {
+  const document = emptyDocument('', formatForPath(filePath), filePath, undefined);
+  const diagnostic = linterDiagnostic({
+    ruleId: LINTER_RULE_IDS.readError,
+    severity: 'error',
+    messageId: 'readError',
+    data: { error },
+    range: { start: 0, end: 0 },
+    locale,
+    positionAt: document.lineIndex.positionAt,
+  });
+  return {
+    filePath,
+    source: '',
+    document,
+    diagnostics: [diagnostic],
+    ...countDiagnostics([diagnostic]),
+    ruleFailures: [],
+    fatal: true,
+  };
+}
+
+interface Pass {
+  readonly document: ReportDocument;
+  readonly diagnostics: Diagnostic[];
+  readonly ruleFailures: RuleFailure[];
+  readonly suppressedCount: number;
+}
+
+function errorOf(e: unknown): Error {
+  return e instanceof Error ? e : new Error(String(e));
+}
+
+/** The caller's document when it is this text parsed as this format (`LintOptions.document`). */
+function givenDocument(options: LintOptions, text: string, format: 'markdown' | 'plaintext'): ReportDocument | undefined {
+  const document = options.document;
+  return document !== undefined && document.format === format && document.text === text ? document : undefined;
+}
+
+function lintOnce(text: string, p: Prepared, parsed?: ReportDocument): Pass {
+  const ruleFailures: RuleFailure[] = [];
+  const found: Diagnostic[] = [];
+  let document: ReportDocument;
+  try {
+    document = parsed ?? parse(text, {
+      format: p.format,
+      ...(p.options.filePath !== undefined ? { filePath: p.options.filePath } : {}),
+      ...(p.reportYear !== undefined ? { reportYear: p.reportYear } : {}),
+      ...(p.writingDate ? { writingDate: p.writingDate } : {}),
+    });
+  } catch (e) {
+    // A parser bug must not take the file down with it: report it and lint nothing.
+    document = emptyDocument(text, p.format, p.options.filePath, p.writingDate);
+    const error = errorOf(e);
+    ruleFailures.push({ ruleId: 'fzlint/parser', error });
+    found.push(
+      linterDiagnostic({
+        ruleId: LINTER_RULE_IDS.ruleError,
+        severity: 'error',
+        messageId: 'ruleError',
+        data: { ruleId: '@fzlint/parser', error: error.message },
+        range: { start: 0, end: 0 },
+        locale: p.locale,
+        positionAt: document.lineIndex.positionAt,
+      }),
+    );
+    return { document, diagnostics: found, ruleFailures, suppressedCount: 0 };
+  }
+
+  const settings = resolveSettings(document, {
+    ...(p.reportYear !== undefined ? { reportYear: p.reportYear } : {}),
+    ...(p.writingDate ? { writingDate: p.writingDate } : {}),
+    locale: p.locale,
+    ...(p.config.catalogue ? { catalogue: p.config.catalogue } : {}),
+  });
+  const positionAt = (offset: number) => document.lineIndex.positionAt(offset);
+  for (const { rule, severity, options } of p.enabled) {
+    try {
+      const diagnostics = runRule(rule, document, {
+        settings,
+        severity,
+        ...(options !== undefined ? { options } : {}),
+      });
+      for (const d of diagnostics) found.push(d);
+    } catch (e) {
+      const error = errorOf(e);
+      ruleFailures.push({ ruleId: rule.meta.id, error });
+      found.push(
+        linterDiagnostic({
+          ruleId: LINTER_RULE_IDS.ruleError,
+          severity: 'error',
+          messageId: 'ruleError',
+          data: { ruleId: rule.meta.id, error: error.message.split('\n')[0] ?? '' },
+          range: { start: 0, end: 0 },
+          locale: p.locale,
+          positionAt,
+        }),
+      );
+    }
+  }
+
+  const directives = findDirectives(text, p.format, document.comments);
+  let kept: Diagnostic[] = found;
+  let suppressedCount = 0;
+  if (directives.length) {
+    const applied = applyDirectives(found, directives, {
+      text,
+      positionAt,
+      knownRuleIds: p.knownRuleIds,
+      locale: p.locale,
+      reportUnused: p.options.reportUnusedDirectives ?? true,
+      ...(p.options.unusedDirectiveSeverity ? { unusedSeverity: p.options.unusedDirectiveSeverity } : {}),
+    });
+    kept = applied.diagnostics;
+    suppressedCount = applied.suppressed.length;
+  }
+  kept.sort(compareDiagnostics);
+  return { document, diagnostics: kept, ruleFailures, suppressedCount };
+}
+
+/** Counts of a list of diagnostics, as `LintResult` carries them. */
+export function countDiagnostics(diagnostics: readonly Diagnostic[]): {
+  errorCount: number;
+  warningCount: number;
+  infoCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+} {
+  let errorCount = 0;
+  let warningCount = 0;
+  let infoCount = 0;
+  let fixableErrorCount = 0;
+  let fixableWarningCount = 0;
+  for (const d of diagnostics) {
+    if (d.severity === 'error') {
+      errorCount++;
+      if (d.fix) fixableErrorCount++;
+    } else if (d.severity === 'warn') {
+      warningCount++;
+      if (d.fix) fixableWarningCount++;
+    } else {
+      infoCount++;
+    }
+  }
+  return { errorCount, warningCount, infoCount, fixableErrorCount, fixableWarningCount };
+}
+
+/**
+ * Lints one text: parses it once, runs every enabled rule on the shared document,
+ * applies inline directives and returns the findings sorted by position.
+ *
+ * A rule that throws is recorded in `ruleFailures` and reported as a
+ * `fzlint/rule-error` finding; the other rules still run. With `fix: true`,
+ * non-overlapping fixes are applied in one pass and the text is linted again,
+ * until nothing changes or {@link MAX_FIX_PASSES} passes were made (as ESLint
+ * does); `output` is the fixed text and the findings refer to it.
+ *
+ * Throws only a `ConfigError`, for a config value that is not valid.
+ */
+export function lint(text: string, options: LintOptions = {}): LintResult {
+  const p = prepare(options);
+  let current = text;
+  let pass = lintOnce(current, p, givenDocument(options, text, p.format));
+  if (options.fix) {
+    for (let i = 0; i < MAX_FIX_PASSES; i++) {
+      const fixes: Fix[] = [];
+      for (const d of pass.diagnostics) if (d.fix) fixes.push(d.fix);
+      if (fixes.length === 0) break;
+      const { output } = applyFixesOnce(current, fixes);
+      if (output === current) break;
+      current = output;
+      pass = lintOnce(current, p);
+    }
+  }
+  return {
+    ...(options.filePath !== undefined ? { filePath: options.filePath } : {}),
+    source: text,
+    document: pass.document,
+    diagnostics: pass.diagnostics,
+    ...countDiagnostics(pass.diagnostics),
+    ...(current !== text ? { output: current } : {}),
+    ruleFailures: pass.ruleFailures,
+    suppressedCount: pass.suppressedCount,
+  };
+}
+
+/** Result of `applyFixes`. */
+export interface AppliedFixesResult {
+  /** Whether any fix was applied. */
+  readonly fixed: boolean;
+  readonly output: string;
+  /** The diagnostics whose fix was not applied (no fix, or overlapping one applied). */
+  readonly remaining: readonly Diagnostic[];
+}
+
+/**
+ * Applies the fixes of `diagnostics` to `text` in one pass (ESLint's
+ * `SourceCodeFixer.applyFixes`): sorted by position, a fix overlapping or touching
+ * an earlier one is left out for a later pass.
+ */
+export function applyFixes(text: string, diagnostics: readonly Diagnostic[]): AppliedFixesResult {
+  const withFix = diagnostics.filter((d) => d.fix);
+  const { output, applied } = applyFixesOnce(
+    text,
+    withFix.map((d) => d.fix!),
+  );
+  const appliedSet = new Set(applied);
+  const remaining = diagnostics.filter((d) => !d.fix || !appliedSet.has(d.fix));
+  return { fixed: applied.length > 0, output, remaining };
+}

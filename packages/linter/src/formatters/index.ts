@@ -1,0 +1,31 @@
+import { github } from './github.js';
+import { gitlab } from './gitlab.js';
+import { json } from './json.js';
+import { sarif } from './sarif.js';
+import { stylish } from './stylish.js';
+import type { Formatter } from './types.js';
+
+export { stylish } from './stylish.js';
+export { json, toJsonResults, type JsonMessage, type JsonResult } from './json.js';
+export { sarif, toSarifLog, artifactUri, SARIF_SCHEMA_URI } from './sarif.js';
+export { github, escapeData, escapeProperty } from './github.js';
+export { gitlab, toGitlabIssues, fingerprintHash, type GitlabIssue, type GitlabSeverity } from './gitlab.js';
+export { displayWidth, charWidth, padEndDisplay } from './width.js';
+export type { FormattableResult, Formatter, FormatterContext } from './types.js';
+
+const FORMATTERS = { stylish, json, sarif, github, gitlab } as const satisfies Record<string, Formatter>;
+
+/** Names `getFormatter` accepts; `stylish` is the default. */
+export const formatterNames: readonly string[] = Object.keys(FORMATTERS);
+
+/** The formatter of that name, or undefined for an unknown name (the CLI lists `formatterNames`). */
+export function getFormatter(name: string): Formatter | undefined {
+  return Object.prototype.hasOwnProperty.call(FORMATTERS, name) ? FORMATTERS[name as keyof typeof FORMATTERS] : undefined;
+}
+
+/** Whether to colour output: not when `NO_COLOR` is set (https://no-color.org) or the stream is not a terminal. */
+export function shouldUseColor(stream: { readonly isTTY?: boolean }, env: Readonly<Record<string, string | undefined>>): boolean {
+  if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
+  if (env['FORCE_COLOR'] !== undefined && env['FORCE_COLOR'] !== '0') return true;
+  return stream.isTTY === true;
+}

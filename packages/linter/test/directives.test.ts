@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { findDirectives, lint } from '../src/index.js';
+import { loudRule, typoRule, wordRule } from './helpers.js';
+
+const rules = [typoRule, wordRule];
+const md = (text: string, extra: Parameters<typeof lint>[1] = {}) => lint(text, { rules, filePath: 'report.md', ...extra });
+const txt = (text: string, extra: Parameters<typeof lint>[1] = {}) => lint(text, { rules, filePath: 'report.txt', ...extra });
+const ids = (r: ReturnType<typeof lint>) => r.diagnostics.map((d) => `${d.start.line}:${d.ruleId}`);
+
+describe('findDirectives', () => {
+  it('reads kinds, rule lists (commas or spaces) and reasons', () => {
+    const text = '<!-- fzlint-disable-next-line style/test-typo, structure/test-word -- 原文如此 -->\n';
+    const [d] = findDirectives(text, 'markdown');
+    expect(d).toMatchObject({ kind: 'disable-next-line', reason: '原文如此' });
+    expect(d!.rules.map((r) => r.id)).toEqual(['style/test-typo', 'structure/test-word']);
+    expect(d!.rules.map((r) => text.slice(r.range.start, r.range.end))).toEqual(['style/test-typo', 'structure/test-word']);
+    expect(d!.range).toEqual({ start: 0, end: text.length - 1 });
+  });
+
+  it('does not mistake another word starting with fzlint- for a directive', () => {
+    expect(findDirectives('<!-- fzlint-disabled -->\n<!-- fzlint-foo -->\n', 'markdown')).toEqual([]);
+  });
+
+  it('ignores examples in fenced code and inline code in Markdown', () => {
+    const text = '```md\n<!-- fzlint-disable -->\n```\n\n正文 `<!-- fzlint-disable -->` 示例\n\n~~~\nx <!-- fzlint-enable -->\n~~~\n';
+    expect(findDirectives(text, 'markdown')).toEqual([]);
+  });
+
+  it('reads a comment spanning lines', () => {
+    const text = '<!--\n  fzlint-disable style/test-typo\n  -- 历史原因\n-->\n';
+    const [d] = findDirectives(text, 'markdown');
+    expect(d).toMatchObject({ kind: 'disable', reason: '历史原因' });
+    expect(d!.range).toEqual({ start: 0, end: text.length - 1 });
+  });
+
+  it('plain text: bare words on a line of their own, not inside a sentence', () => {
+    const text = '  fzlint-disable-next-line style/test-typo -- 引文\n正文提到 fzlint-disable 不算\n';
+    const found = findDirectives(text, 'plaintext');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ kind: 'disable-next-line', reason: '引文' });
+    // Markdown needs the comment markers.
+    expect(findDirectives(text, 'markdown')).toEqual([]);
+  });
+
+  it('uses comments the parser found, without duplicating them', () => {
+    const text = '<!-- fzlint-disable -->\n';
+    const found = findDirectives(text, 'markdown', [{ value: ' fzlint-disable ', range: { start: 0, end: 23 } }]);
+    expect(found).toHaveLength(1);
+  });
+});
+
+describe('directives in Markdown', () => {
+  it('disable-next-line suppresses only the next line and only the named rule', () => {
+    const r = md('<!-- fzlint-disable-next-line style/test-typo -->\n法冶 TODO\n法冶\n');
+    expect(ids(r)).toEqual(['2:structure/test-word', '3:style/test-typo']);
+    expect(r.suppressedCount).toBe(1);
+  });
+
+  it('disable-next-line without ids suppresses every rule on that line', () => {
+    expect(ids(md('<!-- fzlint-disable-next-line -->\n法冶 TODO\n'))).toEqual([]);
+  });
+
+  it('disable-line suppresses findings on its own line', () => {
+    expect(ids(md('法冶 <!-- fzlint-disable-line style/test-typo -->\n法冶\n'))).toEqual(['2:style/test-typo']);
+  });
+
+  it('disable … enable suppresses a range', () => {
+    const text = '法冶\n<!-- fzlint-disable style/test-typo -->\n法冶\n法冶\n<!-- fzlint-enable style/test-typo -->\n法冶\n';
+    expect(ids(md(text))).toEqual(['1:style/test-typo', '6:style/test-typo']);
+  });
+
+  it('enable without ids ends every disable', () => {
+    const text = '<!-- fzlint-disable style/test-typo -->\n法冶\n<!-- fzlint-enable -->\n法冶\n';
+    expect(ids(md(text))).toEqual(['4:style/test-typo']);
+  });
+
+  it('disable (all) then enable of one rule re-enables just that one', () => {
+    const text = '正文\n<!-- fzlint-disable -->\n法冶 TODO\n<!-- fzlint-enable style/test-typo -->\n法冶 TODO\n';
+    expect(ids(md(text))).toEqual(['5:style/test-typo']);
+  });
+
+  it('a disable at the top covers the whole file, the title line included', () => {
+    const r = lint('<!-- fzlint-disable statistics/test-loud -- 模板文件 -->\n\n# 标题\n', { rules: [loudRule], filePath: 'a.md' });
+    expect(ids(r)).toEqual([]);
+    // Further down, it covers only what follows it.
+    const r2 = lint('# 标题\n\n<!-- fzlint-disable statistics/test-loud -->\n', { rules: [loudRule], filePath: 'a.md' });
+    expect(ids(r2)).toEqual(['1:statistics/test-loud', '3:fzlint/unused-directive']);
+  });
+
+  it('front matter before a top disable still counts as the top', () => {
+    const r = lint('---\ntitle: 报告\n---\n<!-- fzlint-disable statistics/test-loud -->\n正文\n', { rules: [loudRule], filePath: 'a.md' });
+    expect(ids(r)).toEqual([]);
+  });
+
+  it('a whole-file disable without ids silences every rule', () => {
+    expect(ids(md('<!-- fzlint-disable -->\n法冶 TODO\n\n法冶\n'))).toEqual([]);
+  });
+
+  it('reports a directive that suppressed nothing, per rule id', () => {
+    const r = md('<!-- fzlint-disable-next-line style/test-typo, structure/test-word -->\n法冶\n');
+    expect(r.diagnostics.map((d) => [d.ruleId, d.severity, d.message])).toEqual([
+      ['fzlint/unused-directive', 'warn', 'fzlint-disable-next-line 指令没有抑制任何 structure/test-word 问题，可以删除'],
+    ]);
+    const d = r.diagnostics[0]!;
+    expect(r.source.slice(d.range.start, d.range.end)).toBe('structure/test-word');
+  });
+
+  it('reports an enable with nothing to enable, and can be told not to report unused directives', () => {
+    expect(ids(md('<!-- fzlint-enable -->\n正文\n'))).toEqual(['1:fzlint/unused-directive']);
+    expect(ids(md('<!-- fzlint-disable -->\n正文\n', { reportUnusedDirectives: false }))).toEqual([]);
+  });
+
+  it('reports an unknown rule id as an error with the nearest ids, in English too', () => {
+    const r = md('<!-- fzlint-disable-next-line style/test-typp -->\n法冶\n');
+    expect(r.diagnostics.map((d) => [d.ruleId, d.severity])).toEqual([
+      ['fzlint/unknown-rule', 'error'],
+      ['style/test-typo', 'error'],
+    ]);
+    expect(r.diagnostics[0]!.message).toBe('指令中的规则“style/test-typp”不存在（是否应为 style/test-typo？）');
+    const en = md('<!-- fzlint-disable-next-line style/test-typp -->\n法冶\n', { locale: 'en' });
+    expect(en.diagnostics[0]!.message).toBe('Unknown rule "style/test-typp" in directive (did you mean style/test-typo?)');
+  });
+
+  it('knows built-in rules and rules configured off (a directive for them is unused, not unknown)', () => {
+    const r = md('<!-- fzlint-disable-next-line style/test-typo -->\n法冶\n', {
+      config: { rules: { 'style/test-typo': 'off' } },
+    });
+    expect(ids(r)).toEqual(['1:fzlint/unused-directive']);
+  });
+
+  it('never suppresses the linter own problems', () => {
+    const r = md('<!-- fzlint-disable -->\n<!-- fzlint-disable-next-line nope/nope -->\n法冶\n');
+    expect(ids(r)).toContain('2:fzlint/unknown-rule');
+  });
+});
+
+describe('directives in plain text', () => {
+  it('disable-next-line on a line of its own', () => {
+    const r = txt('一、主要举措\nfzlint-disable-next-line style/test-typo -- 引用原文\n推进法冶政府建设\n法冶\n');
+    expect(ids(r)).toEqual(['4:style/test-typo']);
+  });
+
+  it('disable … enable and whole-file disable', () => {
+    expect(ids(txt('fzlint-disable style/test-typo\n法冶\nfzlint-enable style/test-typo\n法冶\n'))).toEqual(['4:style/test-typo']);
+    expect(ids(txt('fzlint-disable\n法冶 TODO\n法冶\n'))).toEqual([]);
+  });
+
+  it('comment markers work in plain text too', () => {
+    expect(ids(txt('<!-- fzlint-disable-next-line -->\n法冶\n'))).toEqual([]);
+  });
+
+  it('reports unused and unknown', () => {
+    expect(ids(txt('fzlint-disable-next-line style/test-typo\n正文\nfzlint-disable nope/rule\n'))).toEqual([
+      '1:fzlint/unused-directive',
+      '3:fzlint/unknown-rule',
+    ]);
+  });
+});
