@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+// The `fzlint` command. Kept tiny: it loads the esbuild bundle of the CLI
+// (dist/bundle/cli.js, one file instead of ~190 modules: see scripts/bundle.mjs),
+// or tsc's dist/cli.js when only tsc has run.
+import { existsSync } from 'node:fs';
+
+const bundle = new URL('../dist/bundle/cli.js', import.meta.url);
+let cli;
+try {
+  cli = await import(existsSync(bundle) ? bundle.href : '../dist/cli.js');
+} catch (error) {
+  process.stderr.write(`fzlint: cannot load the built CLI (${error && error.message}) — run pnpm build first\n`);
+  process.exit(2);
+}
+const code = await cli.main(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  cwd: process.cwd(),
+  stdin: process.stdin,
+  env: process.env,
+});
+// Set the code and let pending writes (a piped stdout) drain instead of exiting at once.
+process.exitCode = code;

@@ -1,0 +1,203 @@
+import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import type { SerializedResult } from './result.js';
+
+/** Default cache folder, under the working directory (where bundlers keep theirs). */
+export const DEFAULT_CACHE_DIR = join('node_modules', '.cache', 'fzlint');
+/** File name of the cache inside its folder. */
+export const CACHE_FILE_NAME = 'cache.json';
+
+/** One file's cached result, valid while the content, config and fzlint version are unchanged. */
+export interface CacheEntry {
+  readonly contentHash: string;
+  readonly configHash: string;
+  /** File size in bytes when linted (the `metadata` strategy's first check). */
+  readonly size?: number;
+  /** Modification time in ms when linted (the `metadata` strategy's first check). */
+  readonly mtimeMs?: number;
+  readonly result: SerializedResult;
+}
+
+/**
+ * How a file is recognised as unchanged (ESLint's `--cache-strategy`):
+ * - `metadata` (default): same size and modification time means unchanged, so
+ *   the content is not hashed; when either differs the content hash decides
+ *   (a `touch`ed file is still a hit, and its new metadata is recorded).
+ * - `content`: the content hash always decides (for checkouts that reset mtimes).
+ */
+export type CacheStrategy = 'metadata' | 'content';
+
+/** A file's size and modification time, as `fs.stat` gives them. */
+export interface FileMeta {
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+/** What this run did with the cache (written to the file so tests and users can see it). */
+export interface CacheStats {
+  readonly hits: number;
+  readonly misses: number;
+}
+
+/** The cache file's contents. */
+export interface CacheFile {
+  readonly version: string;
+  readonly entries: Readonly<Record<string, CacheEntry>>;
+  readonly lastRun: CacheStats;
+}
+
+/** SHA-256 of bytes or text, hex. */
+export function hashOf(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/**
+ * The cache file for `--cache-location` (a file, or a folder when it ends with a
+ * separator or already is one), or the default under `cwd`.
+ */
+export function resolveCacheLocation(cwd: string, location?: string): string {
+  if (location === undefined || location === '') return join(cwd, DEFAULT_CACHE_DIR, CACHE_FILE_NAME);
+  const abs = resolve(cwd, location);
+  const looksLikeDir = /[\\/]$/.test(location);
+  let isDir = false;
+  try {
+    isDir = existsSync(abs) && statSync(abs).isDirectory();
+  } catch {
+    isDir = false;
+  }
+  return looksLikeDir || isDir ? join(abs, CACHE_FILE_NAME) : abs;
+}
+
+/**
+ * A per-run view of the result cache (ESLint's `--cache`). Keys are absolute
+ * paths; an entry is used only when the content hash, the config hash and the
+ * fzlint version all match, so a stale result can never be shown.
+ */
+export class LintCache {
+  private entries: Record<string, CacheEntry>;
+  private hits = 0;
+  private misses = 0;
+  private dirty = false;
+  /** Paths stat'ed this run (looked up or stored with metadata): they exist, so `save` need not check them. */
+  private readonly seen = new Set<string>();
+  /** How unchanged files are recognised (see {@link CacheStrategy}). */
+  strategy: CacheStrategy = 'metadata';
+
+  private constructor(
+    readonly location: string,
+    readonly version: string,
+    entries: Record<string, CacheEntry>,
+    /** True when an existing file could not be used (corrupt or from another version). */
+    readonly discarded: boolean,
+  ) {
+    this.entries = entries;
+  }
+
+  /** Loads the cache; a missing, unreadable or foreign file starts an empty cache. */
+  static async load(location: string, version: string): Promise<LintCache> {
+    let text: string;
+    try {
+      text = await readFile(location, 'utf8');
+    } catch {
+      return new LintCache(location, version, {}, false);
+    }
+    try {
+      const parsed = JSON.parse(text) as Partial<CacheFile>;
+      if (parsed.version !== version || typeof parsed.entries !== 'object' || parsed.entries === null) {
+        // Another fzlint version: its rules may differ, so none of its results are valid.
+        return new LintCache(location, version, {}, parsed.version === undefined);
+      }
+      return new LintCache(location, version, { ...parsed.entries }, false);
+    } catch {
+      return new LintCache(location, version, {}, true);
+    }
+  }
+
+  /**
+   * The cached result, when content and config are unchanged (and `accept` agrees:
+   * `--fix` cannot use a result that still has fixes to apply); counts a hit or a miss.
+   * `contentHash` may be a function, called only when the metadata cannot decide.
+   */
+  get(
+    path: string,
+    contentHash: string | (() => string),
+    configHash: string,
+    accept?: (result: SerializedResult) => boolean,
+    meta?: FileMeta,
+  ): SerializedResult | undefined {
+    // Metadata means the file was just stat'ed: it exists.
+    if (meta) this.seen.add(path);
+    const entry = this.entries[path];
+    if (entry && entry.configHash === configHash && (accept?.(entry.result) ?? true)) {
+      const sameMeta = meta !== undefined && entry.size === meta.size && entry.mtimeMs === meta.mtimeMs;
+      if (sameMeta && this.strategy === 'metadata') {
+        this.hits++;
+        return entry.result;
+      }
+      const hash = typeof contentHash === 'string' ? contentHash : contentHash();
+      if (entry.contentHash === hash) {
+        if (meta !== undefined && !sameMeta) {
+          // Touched but unchanged: remember the new metadata so the next run skips hashing.
+          this.entries[path] = { ...entry, size: meta.size, mtimeMs: meta.mtimeMs };
+          this.dirty = true;
+        }
+        this.hits++;
+        return entry.result;
+      }
+    }
+    this.misses++;
+    return undefined;
+  }
+
+  /** Stores a result (with the file's metadata, for the `metadata` strategy). */
+  set(path: string, contentHash: string, configHash: string, result: SerializedResult, meta?: FileMeta): void {
+    if (meta) this.seen.add(path);
+    this.entries[path] = meta ? { contentHash, configHash, size: meta.size, mtimeMs: meta.mtimeMs, result } : { contentHash, configHash, result };
+    this.dirty = true;
+  }
+
+  /** Drops a file's entry (it failed to read or lint). */
+  delete(path: string): void {
+    if (path in this.entries) {
+      delete this.entries[path];
+      this.dirty = true;
+    }
+  }
+
+  /** Hits and misses so far. */
+  get stats(): CacheStats {
+    return { hits: this.hits, misses: this.misses };
+  }
+
+  /**
+   * Writes the cache (atomically: a killed run leaves the old file). Entries of
+   * files that no longer exist are dropped. Returns an error code instead of throwing.
+   */
+  async save(): Promise<string | undefined> {
+    for (const path of Object.keys(this.entries)) {
+      // Files met this run exist; only the others are checked (one stat each).
+      if (!this.seen.has(path) && !existsSync(path)) {
+        delete this.entries[path];
+        this.dirty = true;
+      }
+    }
+    const file: CacheFile = { version: this.version, entries: this.entries, lastRun: this.stats };
+    const tmp = `${this.location}.${process.pid}.tmp`;
+    try {
+      await mkdir(dirname(this.location), { recursive: true });
+      await writeFile(tmp, JSON.stringify(file));
+      await rename(tmp, this.location);
+      this.dirty = false;
+      return undefined;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code ?? 'EIO';
+    }
+  }
+
+  /** Whether entries changed since loading. */
+  get changed(): boolean {
+    return this.dirty;
+  }
+}

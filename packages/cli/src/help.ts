@@ -1,0 +1,116 @@
+import type { CliLocale } from './messages.js';
+
+/** A rule as `--help` lists it. */
+export interface HelpRule {
+  readonly id: string;
+  readonly family: string;
+  readonly description: { readonly 'zh-CN': string; readonly en: string };
+}
+
+/** The four rule families (DESIGN §2), described for `--help`. */
+export const FAMILIES: readonly { readonly id: string; readonly 'zh-CN': string; readonly en: string }[] = [
+  { id: 'structure', 'zh-CN': '结构：必备内容缺失、原因分析缺失、标题编号、年份一致性、公开时限', en: 'structure: required contents, cause analysis, heading numbering, year consistency, disclosure deadline' },
+  { id: 'statistics', 'zh-CN': '统计：办结数大于受理数、分项之和、比率与计数矛盾', en: 'statistics: concluded above received, parts vs totals, rates contradicting counts' },
+  { id: 'references', 'zh-CN': '引用：过时或尚未出台的政策、规划、会议、机构名称', en: 'references: outdated or not-yet-existing policies, plans, congresses, organisation names' },
+  { id: 'style', 'zh-CN': '用语：确定可修正的错别字和误称、编号全半角混用', en: 'style: sure-fix typos and misnomers, mixed full/half-width numbering' },
+];
+
+const USAGE = {
+  'zh-CN': `用法：fzlint [选项] <文件|目录|通配符>…
+      fzlint inspect <文件> [--format text|json]
+      fzlint convert <文件.docx|文件.html> [-o 文件.md]
+      fzlint score <文件|目录>… [--format text|json]
+
+检查法治政府建设年度报告（.md、.markdown、.txt，以及 Word .docx 和从政府网站保存的 .html）。
+目录会递归查找报告文件；.fzlintignore 中的模式以及 node_modules、.git 默认忽略。
+.docx 与 .html 的问题位置以段落编号代替行号（行 = 段落）；convert 生成可继续编辑的 Markdown 草稿；
+score 按第三方评估的方式给出内容完整、原因分析、数据运用、安排具体、公开及时的评分及依据。
+
+选项：
+  -f, --format <名称[:路径]>     输出格式 stylish（默认）、json、sarif、github、gitlab；可重复，
+                                 名称:路径 写入文件，例如 --format sarif:fzlint.sarif
+  -o, --output-file <路径>       未指定路径的输出写入此文件而非标准输出
+      --fix                      自动修复并写回文件
+      --fix-dry-run              计算修复但不写回（json 输出含 output 字段）
+  -c, --config <路径>            使用此配置文件，不再向上查找
+      --rule '<id>: <级别>'      覆盖规则设置，级别为 off、info、warn、error；
+                                 也可写 '<id>: ["warn", {选项}]'；可重复
+      --report-year <年份>       报告年度（覆盖配置和正文）
+      --writing-date <YYYY-MM-DD> 成文日期（覆盖配置和落款）
+      --locale <zh-CN|en>        消息语言
+      --max-warnings <数量>      警告超过此数时退出码为 1
+      --quiet                    只报告错误
+      --cache                    缓存未改动文件的结果（node_modules/.cache/fzlint）
+      --cache-location <路径>    缓存文件或目录
+      --concurrency <数量|auto>  工作线程数；auto（默认）在文件较多时使用全部核心
+      --print-config <文件>      打印该文件生效的配置
+      --stdin                    从标准输入读取报告
+      --stdin-filename <名称>    标准输入的文件名（决定格式和配置）
+      --suppress-all             将现有问题全部记入 fzlint-suppressions.json
+      --prune-suppressions       从记录中删去已修正的问题
+      --suppressions-location <路径>  抑制记录文件的位置
+      --no-ignore                不使用 .fzlintignore 和配置中的 ignorePatterns
+      --no-color                 不输出颜色
+  -v, --version                  显示版本
+  -h, --help                     显示帮助
+
+退出码：0 没有错误；1 有错误（或警告超过 --max-warnings）；2 用法、配置或输入错误。`,
+  en: `Usage: fzlint [options] <files|dirs|globs>…
+       fzlint inspect <file> [--format text|json]
+       fzlint convert <file.docx|file.html> [-o file.md]
+       fzlint score <files|dirs>… [--format text|json]
+
+Lints annual reports on building a law-based government (.md, .markdown, .txt,
+Word .docx and .html pages saved from a government website). Directories are walked
+for report files; patterns in .fzlintignore, node_modules and .git are ignored.
+For .docx and .html, positions are paragraph numbers (line = paragraph); convert
+writes a Markdown draft to go on with; score rates completeness, causes, data,
+plan concreteness and timeliness the way third-party evaluators do, with the evidence.
+
+Options:
+  -f, --format <name[:path]>     output format stylish (default), json, sarif, github, gitlab;
+                                 repeatable, name:path writes a file, e.g. --format sarif:fzlint.sarif
+  -o, --output-file <path>       write the outputs without their own path to this file
+      --fix                      apply fixes and write the files
+      --fix-dry-run              compute fixes without writing (json output has "output")
+  -c, --config <path>            use this config file instead of searching upward
+      --rule '<id>: <severity>'  override a rule: off, info, warn, error;
+                                 or '<id>: ["warn", {options}]'; repeatable
+      --report-year <year>       report year (overrides config and text)
+      --writing-date <YYYY-MM-DD> writing date (overrides config and signature)
+      --locale <zh-CN|en>        message language
+      --max-warnings <n>         exit 1 when there are more warnings than this
+      --quiet                    report errors only
+      --cache                    reuse results of unchanged files (node_modules/.cache/fzlint)
+      --cache-location <path>    cache file or folder
+      --concurrency <n|auto>     worker threads; auto (default) uses every core for many files
+      --print-config <file>      print the configuration that applies to a file
+      --stdin                    read the report from standard input
+      --stdin-filename <name>    file name for standard input (chooses format and config)
+      --suppress-all             record every current finding in fzlint-suppressions.json
+      --prune-suppressions       drop recorded findings that are fixed
+      --suppressions-location <path>  where the suppressions file is
+      --no-ignore                disable .fzlintignore and config ignorePatterns
+      --no-color                 no colours
+  -v, --version                  print the version
+  -h, --help                     print this help
+
+Exit codes: 0 no errors; 1 errors (or warnings above --max-warnings); 2 usage, config or input error.`,
+} as const;
+
+/** The `--help` text: usage, options, then the rule families and their rules. */
+export function helpText(locale: CliLocale, rules: readonly HelpRule[] | undefined): string {
+  const out: string[] = [USAGE[locale], ''];
+  out.push(locale === 'en' ? 'Rules (family/name):' : '规则（族/名称）：');
+  for (const family of FAMILIES) {
+    out.push(`  ${family[locale]}`);
+    const inFamily = (rules ?? []).filter((r) => r.family === family.id);
+    for (const r of inFamily) out.push(`    ${r.id.padEnd(44)} ${r.description[locale]}`);
+  }
+  if (rules === undefined) {
+    out.push(locale === 'en' ? '  (rule list unavailable: run pnpm build)' : '  （规则列表不可用：请先运行 pnpm build）');
+  }
+  out.push('');
+  out.push(locale === 'en' ? 'Rule documentation: docs/rules/<family>/<name>.md' : '规则文档：docs/rules/<族>/<名称>.md');
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,47 @@
+import { documentBlocks } from './html.js';
+import type { SourceBlock } from './blocks.js';
+
+/**
+ * Word's built-in heading styles are named `heading 1` whatever the interface
+ * language (mammoth maps those by default); documents made from Chinese
+ * templates may carry display names instead. The Title style marks the report's
+ * title. Images are dropped: fzlint reads text only.
+ */
+const STYLE_MAP: readonly string[] = [
+  "p[style-name='Title'] => h1.doc-title:fresh",
+  "p[style-name='标题'] => h1.doc-title:fresh",
+  "p[style-name='标题 1'] => h1:fresh",
+  "p[style-name='标题 2'] => h2:fresh",
+  "p[style-name='标题 3'] => h3:fresh",
+  "p[style-name='标题 4'] => h4:fresh",
+  "p[style-name='标题 5'] => h5:fresh",
+  "p[style-name='标题 6'] => h6:fresh",
+];
+
+/** What reading a Word document gave. */
+export interface DocxBlocks {
+  readonly blocks: SourceBlock[];
+  /** mammoth's warnings (unknown styles …), for `--debug`-like use; not printed. */
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Reads a `.docx` into blocks: one per non-empty Word paragraph (a table row is
+ * one block), headings from heading styles, the title from the Title style or
+ * a first paragraph that reads like one. Throws when the bytes are not a Word
+ * document (the caller turns that into a one-line input error).
+ */
+export async function readDocx(bytes: Uint8Array): Promise<DocxBlocks> {
+  // CommonJS package: its namespace's default is the module object.
+  const mod = (await import('mammoth')) as unknown as { default: typeof import('mammoth') };
+  const mammoth = mod.default;
+  const result = await mammoth.convertToHtml(
+    { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+    {
+      styleMap: [...STYLE_MAP],
+      ignoreEmptyParagraphs: true,
+      convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
+    },
+  );
+  return { blocks: documentBlocks(result.value), warnings: result.messages.map((m) => m.message) };
+}

@@ -1,0 +1,207 @@
+import type { CalendarDate, DocumentFact, FactSource, ReportDocument, Section } from '@fzlint/parser';
+import type { CliLocale } from './messages.js';
+import { toSourcePosition, type SourceMap } from './input/position.js';
+
+/** One section of the outline. */
+export interface OutlineSection {
+  readonly level: number;
+  readonly line: number;
+  readonly text: string;
+  readonly title: string;
+  readonly numbering?: { readonly kind: string; readonly raw: string; readonly value: number };
+  readonly concept?: string;
+  readonly year?: number;
+  readonly origin: string;
+  readonly children: readonly OutlineSection[];
+}
+
+/** What `fzlint inspect` shows: the document as the parser understood it. */
+export interface Outline {
+  readonly filePath: string;
+  readonly format: 'markdown' | 'plaintext';
+  /** What `line` numbers count: lines, or paragraphs of a converted `.docx`/`.html`. */
+  readonly positionUnit: 'line' | 'paragraph';
+  readonly title?: { readonly text: string; readonly line: number; readonly year?: number };
+  readonly reportYear?: { readonly value: number; readonly source: FactSource; readonly assumed: boolean; readonly line?: number };
+  readonly writingDate: { readonly value: string; readonly source: FactSource; readonly assumed: boolean; readonly line?: number };
+  readonly publicationDate?: { readonly value: string; readonly source: FactSource; readonly line?: number };
+  readonly sections: readonly OutlineSection[];
+  readonly counts: {
+    readonly headings: number;
+    readonly paragraphs: number;
+    readonly sentences: number;
+    readonly numbers: number;
+    readonly references: number;
+    readonly bookTitles: number;
+    readonly quotedNames: number;
+    readonly documentNumbers: number;
+  };
+}
+
+function isoDate(d: CalendarDate): string {
+  return `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}
+
+// Set while an outline of converted input is built: lines are then its paragraph numbers.
+let sourceMap: SourceMap | undefined;
+
+function lineAt(document: ReportDocument, offset: number): number {
+  const position = document.lineIndex.positionAt(offset);
+  return sourceMap ? toSourcePosition(sourceMap, position).line : position.line;
+}
+
+function lineOf(document: ReportDocument, offset: number | undefined): number | undefined {
+  return offset === undefined ? undefined : lineAt(document, offset);
+}
+
+function factLine<T>(document: ReportDocument, fact: DocumentFact<T>): { line?: number } {
+  const line = lineOf(document, fact.range?.start);
+  return line !== undefined ? { line } : {};
+}
+
+function outlineSection(document: ReportDocument, section: Section): OutlineSection {
+  const h = section.heading;
+  return {
+    level: section.level,
+    line: lineAt(document, h.range.start),
+    text: h.text,
+    title: h.title,
+    ...(h.numbering ? { numbering: { kind: h.numbering.kind, raw: h.numbering.raw, value: h.numbering.value } } : {}),
+    ...(section.concept ?? h.concept ? { concept: (section.concept ?? h.concept) as string } : {}),
+    ...(h.year !== undefined ? { year: h.year } : {}),
+    origin: h.origin,
+    children: section.children.map((c) => outlineSection(document, c)),
+  };
+}
+
+/**
+ * Builds the outline of a parsed document (`filePath` as shown to the user).
+ * With the source map of a converted `.docx`/`.html`, lines are paragraph numbers.
+ */
+export function buildOutline(document: ReportDocument, filePath: string, source?: SourceMap): Outline {
+  sourceMap = source;
+  try {
+    return outlineOf(document, filePath);
+  } finally {
+    sourceMap = undefined;
+  }
+}
+
+function outlineOf(document: ReportDocument, filePath: string): Outline {
+  let bookTitles = 0;
+  for (const r of document.references) if (r.kind === 'book-title') bookTitles++;
+  const title = document.title;
+  return {
+    filePath,
+    format: document.format,
+    positionUnit: sourceMap ? 'paragraph' : 'line',
+    ...(title
+      ? {
+          title: {
+            text: title.text,
+            line: lineAt(document, title.range.start),
+            ...(title.year !== undefined ? { year: title.year } : {}),
+          },
+        }
+      : {}),
+    ...(document.reportYear
+      ? {
+          reportYear: {
+            value: document.reportYear.value,
+            source: document.reportYear.source,
+            assumed: document.reportYear.assumed,
+            ...factLine(document, document.reportYear),
+          },
+        }
+      : {}),
+    writingDate: {
+      value: isoDate(document.writingDate.value),
+      source: document.writingDate.source,
+      assumed: document.writingDate.assumed,
+      ...factLine(document, document.writingDate),
+    },
+    ...(document.publicationDate
+      ? {
+          publicationDate: {
+            value: isoDate(document.publicationDate.value),
+            source: document.publicationDate.source,
+            ...factLine(document, document.publicationDate),
+          },
+        }
+      : {}),
+    sections: document.sections.map((s) => outlineSection(document, s)),
+    counts: {
+      headings: document.headings.length,
+      paragraphs: document.paragraphs.length,
+      sentences: document.sentences.length,
+      numbers: document.numbers.length,
+      references: document.references.length,
+      bookTitles,
+      quotedNames: document.references.length - bookTitles,
+      documentNumbers: document.documentNumbers.length,
+    },
+  };
+}
+
+const SOURCE_LABEL: Record<FactSource, { 'zh-CN': string; en: string }> = {
+  option: { 'zh-CN': '命令行或配置', en: 'option or config' },
+  'front-matter': { 'zh-CN': 'front matter', en: 'front matter' },
+  title: { 'zh-CN': '标题', en: 'title' },
+  'first-sentence': { 'zh-CN': '首句', en: 'first sentence' },
+  signature: { 'zh-CN': '落款', en: 'signature' },
+  metadata: { 'zh-CN': '网页元数据', en: 'page metadata' },
+  heading: { 'zh-CN': '章节标题', en: 'heading' },
+  default: { 'zh-CN': '默认值', en: 'default' },
+};
+
+const CONCEPT_LABEL: Record<string, { 'zh-CN': string; en: string }> = {
+  'measures-and-results': { 'zh-CN': '主要举措和成效', en: 'measures and results' },
+  'shortcomings-and-causes': { 'zh-CN': '不足和原因', en: 'shortcomings and causes' },
+  'first-responsible-person': { 'zh-CN': '第一责任人职责', en: 'first responsible person' },
+  'next-year-plan': { 'zh-CN': '下一年度安排', en: 'next-year plan' },
+  other: { 'zh-CN': '其他', en: 'other' },
+};
+
+/** The outline as indented text for a terminal. */
+export function formatOutline(outline: Outline, locale: CliLocale): string {
+  const zh = locale === 'zh-CN';
+  const para = outline.positionUnit === 'paragraph';
+  const at = (line: number | undefined) =>
+    line === undefined ? '' : zh ? `，第 ${line} ${para ? '段' : '行'}` : `, ${para ? 'paragraph' : 'line'} ${line}`;
+  const paren = (text: string) => (zh ? `（${text}）` : ` (${text})`);
+  const out: string[] = [outline.filePath];
+  out.push(`  ${zh ? '格式' : 'Format'}: ${outline.format}`);
+  out.push(`  ${zh ? '标题' : 'Title'}: ${outline.title ? `${outline.title.text}${at(outline.title.line)}` : zh ? '（无）' : '(none)'}`);
+  if (outline.reportYear) {
+    const r = outline.reportYear;
+    out.push(`  ${zh ? '报告年度' : 'Report year'}: ${r.value}${paren(`${SOURCE_LABEL[r.source][locale]}${r.assumed ? (zh ? '，推定' : ', assumed') : ''}${at(r.line)}`)}`);
+  } else {
+    out.push(`  ${zh ? '报告年度' : 'Report year'}: ${zh ? '未知 — 用 --report-year 指定' : 'unknown — give --report-year'}`);
+  }
+  const w = outline.writingDate;
+  out.push(`  ${zh ? '成文日期' : 'Writing date'}: ${w.value}${paren(`${SOURCE_LABEL[w.source][locale]}${w.assumed ? (zh ? '，推定' : ', assumed') : ''}${at(w.line)}`)}`);
+  if (outline.publicationDate) {
+    const p = outline.publicationDate;
+    out.push(`  ${zh ? '发布日期' : 'Published'}: ${p.value}${paren(`${SOURCE_LABEL[p.source][locale]}${at(p.line)}`)}`);
+  }
+  out.push(`  ${zh ? '章节' : 'Sections'}:`);
+  const walk = (sections: readonly OutlineSection[], depth: number): void => {
+    for (const s of sections) {
+      const tags: string[] = [`L${s.level}`];
+      if (s.numbering) tags.push(s.numbering.kind);
+      if (s.concept) tags.push(CONCEPT_LABEL[s.concept]?.[locale] ?? s.concept);
+      if (s.year !== undefined) tags.push(zh ? `${s.year}年` : String(s.year));
+      out.push(`${'  '.repeat(depth + 2)}${s.line}: ${s.text}  [${tags.join(', ')}]`);
+      walk(s.children, depth + 1);
+    }
+  };
+  if (outline.sections.length === 0) out.push(`    ${zh ? '（未识别到章节）' : '(no sections recognised)'}`);
+  walk(outline.sections, 0);
+  const c = outline.counts;
+  out.push(
+    zh
+      ? `  统计: 标题 ${c.headings}，段落 ${c.paragraphs}，句子 ${c.sentences}，数字 ${c.numbers}，引用 ${c.references}（书名 ${c.bookTitles}，引号名称 ${c.quotedNames}），文号 ${c.documentNumbers}`
+      : `  Counts: ${c.headings} headings, ${c.paragraphs} paragraphs, ${c.sentences} sentences, ${c.numbers} numbers, ${c.references} references (${c.bookTitles} titles, ${c.quotedNames} quoted names), ${c.documentNumbers} document numbers`,
+  );
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,279 @@
+/**
+ * Every line the command itself prints (not the findings: those come from the
+ * rules through the formatters). zh-CN first, `en` for `--locale en`.
+ *
+ * A message is `<what> — <what to do>`; `format` prefixes `fzlint: ` so that a
+ * user who sees the line in CI logs knows which tool spoke.
+ */
+
+/** Locales of the command's own messages. */
+export type CliLocale = 'zh-CN' | 'en';
+
+interface Template {
+  readonly 'zh-CN': string;
+  readonly en: string;
+}
+
+const MESSAGES = {
+  // Usage
+  unknownOption: {
+    'zh-CN': '未知选项 {{option}} — 运行 fzlint --help 查看可用选项',
+    en: 'unknown option {{option}} — run fzlint --help for the list of options',
+  },
+  missingValue: {
+    'zh-CN': '选项 {{option}} 缺少取值 — 写成 {{option}} <值>',
+    en: 'option {{option}} needs a value — write {{option}} <value>',
+  },
+  badArgs: {
+    'zh-CN': '无法解析命令行：{{detail}} — 运行 fzlint --help 查看用法',
+    en: 'cannot parse the command line: {{detail}} — run fzlint --help for usage',
+  },
+  badFormat: {
+    'zh-CN': '未知的输出格式“{{name}}” — 可用格式：{{allowed}}',
+    en: 'unknown format "{{name}}" — use one of: {{allowed}}',
+  },
+  badFormatPath: {
+    'zh-CN': '--format {{value}} 缺少输出路径 — 写成 --format 名称:路径，例如 sarif:out.sarif',
+    en: '--format {{value}} has no output path — write --format name:path, e.g. sarif:out.sarif',
+  },
+  badRule: {
+    'zh-CN': "无法解析 --rule “{{value}}” — 写成 'id: 严重级别' 或 'id: [严重级别, 选项]'，严重级别为 off、info、warn、error",
+    en: "cannot parse --rule \"{{value}}\" — write 'id: severity' or 'id: [severity, options]' with severity off, info, warn or error",
+  },
+  badSeverity: {
+    'zh-CN': '--rule {{id}} 的严重级别“{{value}}”无效 — 可用值：off、info、warn、error',
+    en: 'invalid severity "{{value}}" for --rule {{id}} — use off, info, warn or error',
+  },
+  badRuleOverride: {
+    'zh-CN': '{{detail}} — 运行 fzlint --help 查看规则列表',
+    en: '{{detail}} — run fzlint --help for the list of rules',
+  },
+  unknownRule: {
+    'zh-CN': '未知规则 {{id}} — 运行 fzlint --help 查看规则列表',
+    en: 'unknown rule {{id}} — run fzlint --help for the list of rules',
+  },
+  badYear: {
+    'zh-CN': '--report-year “{{value}}”不是有效年份 — 写成四位数年份，例如 --report-year 2023',
+    en: '--report-year "{{value}}" is not a year — write four digits, e.g. --report-year 2023',
+  },
+  badDate: {
+    'zh-CN': '--writing-date “{{value}}”不是有效日期 — 写成 YYYY-MM-DD，例如 --writing-date 2024-03-15',
+    en: '--writing-date "{{value}}" is not a date — write YYYY-MM-DD, e.g. --writing-date 2024-03-15',
+  },
+  badLocale: {
+    'zh-CN': '--locale “{{value}}”不受支持 — 可用值：zh-CN、en',
+    en: 'unsupported --locale "{{value}}" — use zh-CN or en',
+  },
+  badMaxWarnings: {
+    'zh-CN': '--max-warnings “{{value}}”不是非负整数 — 例如 --max-warnings 0',
+    en: '--max-warnings "{{value}}" is not a non-negative integer — e.g. --max-warnings 0',
+  },
+  badConcurrency: {
+    'zh-CN': '--concurrency “{{value}}”无效 — 写成正整数或 auto',
+    en: 'invalid --concurrency "{{value}}" — use a positive integer or auto',
+  },
+  conflict: {
+    'zh-CN': '{{a}} 不能与 {{b}} 同时使用 — 只保留其中一个',
+    en: '{{a}} cannot be used with {{b}} — keep only one of them',
+  },
+  stdinWithFiles: {
+    'zh-CN': '使用 --stdin 时不能再给出文件 — 去掉文件参数，或去掉 --stdin',
+    en: '--stdin cannot be combined with file arguments — drop the files or drop --stdin',
+  },
+  stdinFilenameWithoutStdin: {
+    'zh-CN': '--stdin-filename 只能与 --stdin 一起使用 — 加上 --stdin',
+    en: '--stdin-filename only works with --stdin — add --stdin',
+  },
+  stdinFix: {
+    'zh-CN': '--fix 不能修改标准输入 — 改用 --fix-dry-run，修复结果见 json 输出的 output 字段',
+    en: '--fix cannot write to standard input — use --fix-dry-run and read "output" in the json format',
+  },
+  printConfigWithFiles: {
+    'zh-CN': '--print-config 只接受它自己的一个文件 — 去掉其他文件参数',
+    en: '--print-config takes exactly its own file — drop the other file arguments',
+  },
+  inspectNeedsFile: {
+    'zh-CN': 'inspect 需要恰好一个文件 — 写成 fzlint inspect 报告.md',
+    en: 'inspect needs exactly one file — write fzlint inspect report.md',
+  },
+  inspectFormat: {
+    'zh-CN': 'inspect 只支持 --format text 或 json — 去掉其他格式',
+    en: 'inspect supports only --format text or json — drop the other formats',
+  },
+  configError: {
+    'zh-CN': '配置错误：{{detail}} — 修改配置文件后重试',
+    en: 'configuration error: {{detail}} — fix the configuration file and run again',
+  },
+  notBuilt: {
+    'zh-CN': '无法加载 {{module}}：{{detail}} — 先运行 pnpm build',
+    en: 'cannot load {{module}}: {{detail}} — run pnpm build first',
+  },
+  internalError: {
+    'zh-CN': '内部错误：{{detail}} — 请附上命令行报告此问题',
+    en: 'internal error: {{detail}} — please report this with the command line',
+  },
+
+  // Inputs
+  missingPath: {
+    'zh-CN': '{{path}}：文件或目录不存在 — 检查路径拼写',
+    en: '{{path}}: no such file or directory — check the path',
+  },
+  noMatch: {
+    'zh-CN': '没有与“{{pattern}}”匹配的文件 — 检查通配符和当前目录',
+    en: 'no files match "{{pattern}}" — check the glob and the current directory',
+  },
+  emptyDir: {
+    'zh-CN': '{{path}}：目录中没有报告文件（.md、.markdown、.txt、.docx、.html）— 检查目录或忽略规则',
+    en: '{{path}}: no report files (.md, .markdown, .txt, .docx, .html) in this directory — check the directory or the ignore rules',
+  },
+  allIgnored: {
+    'zh-CN': '{{path}}：其中的报告文件都被忽略规则排除 — 如需检查，使用 --no-ignore 或修改忽略规则',
+    en: '{{path}}: every report in it is ignored — use --no-ignore or change the ignore rules to lint them',
+  },
+  noFiles: {
+    'zh-CN': '没有找到要检查的文件 — 给出报告文件或目录，例如 fzlint reports/',
+    en: 'no files to lint — name report files or directories, e.g. fzlint reports/',
+  },
+  ignoredFile: {
+    'zh-CN': '{{path}}：文件被忽略规则（{{source}}）排除，未检查 — 如需检查，使用 --no-ignore 或修改忽略规则',
+    en: '{{path}}: file ignored by {{source}}, not linted — use --no-ignore or change the ignore rules to lint it',
+  },
+  gbk: {
+    'zh-CN': '{{path}}：文件不是 UTF-8 编码，已按 GBK 解码 — 建议另存为 UTF-8',
+    en: '{{path}}: not UTF-8, decoded as GBK — save the file as UTF-8',
+  },
+  utf16: {
+    'zh-CN': '{{path}}：文件为 UTF-16 编码，已解码 — 建议另存为 UTF-8',
+    en: '{{path}}: UTF-16 encoded, decoded — save the file as UTF-8',
+  },
+  undecodable: {
+    'zh-CN': '{{path}}：无法识别文件编码（既不是 UTF-8 也不是 GBK），已跳过 — 请另存为 UTF-8',
+    en: '{{path}}: unknown encoding (neither UTF-8 nor GBK), skipped — save the file as UTF-8',
+  },
+  binary: {
+    'zh-CN': '{{path}}：看起来是二进制文件（含 NUL 字节），已跳过 — 只检查文本报告；UTF-16 文件需带 BOM',
+    en: '{{path}}: looks binary (contains NUL bytes), skipped — only text reports are linted; UTF-16 files need a BOM',
+  },
+  empty: {
+    'zh-CN': '{{path}}：文件为空，已跳过',
+    en: '{{path}}: file is empty, skipped',
+  },
+  tooLarge: {
+    'zh-CN': '{{path}}：文件 {{size}} MB，超过 10 MB 上限，已跳过 — 确认它是报告，或拆分后再检查',
+    en: '{{path}}: {{size}} MB is over the 10 MB limit, skipped — check it is a report, or split it',
+  },
+  vanished: {
+    'zh-CN': '{{path}}：检查过程中文件被删除或移动，已跳过 — 重新运行 fzlint',
+    en: '{{path}}: the file disappeared during the run, skipped — run fzlint again',
+  },
+  unreadable: {
+    'zh-CN': '{{path}}：无法读取（{{code}}）— 检查文件权限',
+    en: '{{path}}: cannot read ({{code}}) — check the file permissions',
+  },
+  notAFile: {
+    'zh-CN': '{{path}}：不是普通文件，已跳过',
+    en: '{{path}}: not a regular file, skipped',
+  },
+  writeFailed: {
+    'zh-CN': '{{path}}：无法写入（{{code}}）— 检查目录是否存在及写权限',
+    en: '{{path}}: cannot write ({{code}}) — check that the folder exists and is writable',
+  },
+  ruleFailure: {
+    'zh-CN': '{{path}}：规则 {{rule}} 运行出错（{{detail}}）— 其余规则的结果仍然有效，请报告此问题',
+    en: '{{path}}: rule {{rule}} crashed ({{detail}}) — the other rules ran; please report this',
+  },
+  lintFailed: {
+    'zh-CN': '{{path}}：检查失败（{{detail}}）— 请报告此问题',
+    en: '{{path}}: linting failed ({{detail}}) — please report this',
+  },
+
+  notDocx: {
+    'zh-CN': '{{path}}：无法读取 Word 文档（{{detail}}），已跳过 — 确认它是 .docx（不是 .doc 或 .wps），必要时在 Word 中另存为 .docx',
+    en: '{{path}}: cannot read the Word document ({{detail}}), skipped — check it is a .docx (not .doc or .wps); re-save it as .docx in Word if needed',
+  },
+  htmlNoText: {
+    'zh-CN': '{{path}}：网页中没有找到报告正文，已跳过 — 确认保存的是报告页面本身，或将正文复制为 .txt',
+    en: '{{path}}: no report text found in the page, skipped — check the saved page is the report itself, or copy its text to a .txt',
+  },
+  fixConverted: {
+    'zh-CN': '{{path}}：--fix 不改写 Word 或网页文件，只报告问题 — 先运行 fzlint convert {{path}} -o 报告.md，再对 Markdown 使用 --fix',
+    en: '{{path}}: --fix does not rewrite Word or web files, findings only — run fzlint convert {{path}} -o report.md and use --fix on the Markdown',
+  },
+  convertNeedsFile: {
+    'zh-CN': 'convert 需要恰好一个 .docx 或 .html 文件 — 写成 fzlint convert 报告.docx -o 报告.md',
+    en: 'convert needs exactly one .docx or .html file — write fzlint convert report.docx -o report.md',
+  },
+  convertFormat: {
+    'zh-CN': 'convert 只转换 .docx、.html、.htm 文件，{{path}} 不是 — Markdown 和文本文件可直接检查',
+    en: 'convert converts .docx, .html and .htm files only, not {{path}} — Markdown and text files are linted as they are',
+  },
+  scoreNeedsFile: {
+    'zh-CN': 'score 需要至少一个报告文件 — 写成 fzlint score 报告.md',
+    en: 'score needs at least one report file — write fzlint score report.md',
+  },
+  scoreFormat: {
+    'zh-CN': 'score 只支持 --format text 或 json — 去掉其他格式',
+    en: 'score supports only --format text or json — drop the other formats',
+  },
+
+  // Results
+  tooManyWarnings: {
+    'zh-CN': '警告 {{count}} 个，超过 --max-warnings {{max}} — 修正警告，或调高上限',
+    en: '{{count}} warnings exceed --max-warnings {{max}} — fix warnings or raise the limit',
+  },
+  suppressedWritten: {
+    'zh-CN': '已将 {{count}} 个问题记入 {{path}}；之后只报告新问题',
+    en: 'recorded {{count}} findings in {{path}}; later runs report only new ones',
+  },
+  suppressionsPruned: {
+    'zh-CN': '已从 {{path}} 删去 {{count}} 个已修正问题的记录',
+    en: 'removed {{count}} fixed findings from {{path}}',
+  },
+  cacheUnusable: {
+    'zh-CN': '缓存文件 {{path}} 无法使用，已重建',
+    en: 'cache file {{path}} was unusable and has been rebuilt',
+  },
+} as const satisfies Record<string, Template>;
+
+/** Id of a command message. */
+export type MessageId = keyof typeof MESSAGES;
+
+const PLACEHOLDER = /\{\{(\w+)\}\}/g;
+
+/** Renders a message without the `fzlint: ` prefix. */
+export function message(locale: CliLocale, id: MessageId, data: Readonly<Record<string, string | number>> = {}): string {
+  const template: Template = MESSAGES[id];
+  return template[locale].replace(PLACEHOLDER, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(data, name) ? String(data[name]) : whole,
+  );
+}
+
+/** Renders a message as the one line the command prints (`fzlint: …`). */
+export function line(locale: CliLocale, id: MessageId, data: Readonly<Record<string, string | number>> = {}): string {
+  return `fzlint: ${message(locale, id, data)}`;
+}
+
+/** A problem to print, kept as data so tests and callers can inspect it. */
+export interface CliProblem {
+  readonly id: MessageId;
+  readonly data: Readonly<Record<string, string | number>>;
+  /** `error` problems make the exit code 2; `warning` ones are only printed. */
+  readonly level: 'error' | 'warning';
+}
+
+/** Helper to build a problem. */
+export function problem(
+  id: MessageId,
+  data: Readonly<Record<string, string | number>>,
+  level: 'error' | 'warning' = 'error',
+): CliProblem {
+  return { id, data, level };
+}
+
+/** Every message id, for tests that check both locales are filled. */
+export const messageIds: readonly MessageId[] = Object.keys(MESSAGES) as MessageId[];
+
+/** The template of a message, for tests. */
+export function template(id: MessageId): Template {
+  return MESSAGES[id];
+}

@@ -1,0 +1,162 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+
+/** Below this many files a pool costs more (thread start-up, loading the rules again) than it saves. */
+export const AUTO_WORKER_MIN_FILES = 20;
+
+/** How many threads to lint `fileCount` files with; 1 means in the main thread. */
+export function poolSize(fileCount: number, concurrency: number | 'auto', cores: number = availableParallelism()): number {
+  if (fileCount <= 1) return 1;
+  if (concurrency === 'auto') {
+    if (fileCount <= AUTO_WORKER_MIN_FILES || cores <= 1) return 1;
+    return Math.min(cores, fileCount);
+  }
+  // An explicit number is obeyed even for a few files (so it can be tested and compared).
+  return Math.max(1, Math.min(concurrency, fileCount));
+}
+
+/** A task's outcome: its value, or the error message of a failure (never a rejection). */
+export type Settled<R> = { readonly ok: true; readonly value: R } | { readonly ok: false; readonly error: string };
+
+interface Request<T> {
+  readonly id: number;
+  readonly task: T;
+}
+
+/** What a worker script posts back. */
+export type WorkerReply<R> = { readonly id: number; readonly value: R } | { readonly id: number; readonly error: string };
+
+/**
+ * Tasks sent to a worker ahead of its answers. With one task at a time a worker
+ * idles for a round trip per file; a short queue hides that, and staying short
+ * keeps the last tasks from waiting behind a busy thread while another is free.
+ */
+export const WORKER_QUEUE_DEPTH = 3;
+
+interface Slot<T> {
+  readonly worker: Worker;
+  /** Ids posted and not answered, oldest first (a worker answers in order). */
+  readonly inFlight: number[];
+}
+
+/**
+ * A pool of `size` worker threads running `script` (which answers each
+ * `{id, task}` message with `{id, value}` or `{id, error}`). Threads start at
+ * once, so they load while the caller is still reading files; tasks can be
+ * submitted as they become ready. A crashed worker fails only the task it was
+ * running (the others it held are sent elsewhere) and is replaced.
+ */
+export class WorkerPool<T, R> {
+  private readonly slots = new Set<Slot<T>>();
+  private readonly tasks: T[] = [];
+  private readonly resolvers: ((outcome: Settled<R>) => void)[] = [];
+  private readonly settledIds = new Set<number>();
+  /** Ids waiting for a worker (retried ones first). */
+  private readonly queue: number[] = [];
+  /** Ids that were queued on a thread that crashed: each runs alone, so a crash names its task. */
+  private readonly suspects = new Set<number>();
+  private closed = false;
+
+  constructor(
+    private readonly script: URL,
+    private readonly size: number,
+  ) {
+    for (let i = 0; i < Math.max(1, size); i++) this.start();
+  }
+
+  /** Queues a task; resolves with its outcome (never rejects). */
+  submit(task: T): Promise<Settled<R>> {
+    const id = this.tasks.length;
+    this.tasks.push(task);
+    const promise = new Promise<Settled<R>>((resolve) => this.resolvers.push(resolve));
+    this.queue.push(id);
+    this.pump();
+    return promise;
+  }
+
+  /** Runs tasks and returns their outcomes in input order. */
+  run(tasks: readonly T[]): Promise<Settled<R>[]> {
+    return Promise.all(tasks.map((t) => this.submit(t)));
+  }
+
+  /** Stops every thread (pending tasks fail). */
+  async close(): Promise<void> {
+    this.closed = true;
+    const slots = [...this.slots];
+    this.slots.clear();
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+    for (let id = 0; id < this.tasks.length; id++) this.settle(id, { ok: false, error: 'worker pool closed' });
+  }
+
+  private settle(id: number, outcome: Settled<R>): void {
+    if (this.settledIds.has(id)) return;
+    this.settledIds.add(id);
+    (this.resolvers[id] as (o: Settled<R>) => void)(outcome);
+  }
+
+  /** Hands queued tasks to the least busy threads. */
+  private pump(): void {
+    while (this.queue.length > 0) {
+      let best: Slot<T> | undefined;
+      for (const slot of this.slots) if (!best || slot.inFlight.length < best.inFlight.length) best = slot;
+      if (!best || best.inFlight.length >= WORKER_QUEUE_DEPTH) return;
+      const head = this.queue[0] as number;
+      const last = best.inFlight[best.inFlight.length - 1];
+      // A suspect goes only to an idle thread, and nothing follows it there.
+      if (last !== undefined && this.suspects.has(last)) return;
+      if (this.suspects.has(head) && best.inFlight.length > 0) return;
+      const id = this.queue.shift() as number;
+      best.inFlight.push(id);
+      const request: Request<T> = { id, task: this.tasks[id] as T };
+      best.worker.postMessage(request);
+    }
+  }
+
+  private start(): void {
+    if (this.closed) return;
+    const worker = new Worker(this.script);
+    const slot: Slot<T> = { worker, inFlight: [] };
+    this.slots.add(slot);
+    let lost = false;
+    const fail = (message: string): void => {
+      if (lost) return;
+      lost = true;
+      this.slots.delete(slot);
+      if (this.closed) return;
+      const held = [...slot.inFlight];
+      slot.inFlight.length = 0;
+      if (held.length === 1) this.settle(held[0] as number, { ok: false, error: message });
+      else {
+        // Any of them may have crashed it: retry each alone, so only the culprit fails.
+        for (const id of held) this.suspects.add(id);
+        this.queue.unshift(...held);
+      }
+      if (this.slots.size < this.size && (this.queue.length > 0 || this.settledIds.size < this.tasks.length)) this.start();
+      this.pump();
+    };
+    worker.on('message', (reply: WorkerReply<R>) => {
+      const at = slot.inFlight.indexOf(reply.id);
+      if (at >= 0) slot.inFlight.splice(at, 1);
+      if ('error' in reply) this.settle(reply.id, { ok: false, error: reply.error });
+      else this.settle(reply.id, { ok: true, value: reply.value });
+      this.pump();
+    });
+    worker.on('error', (error: Error) => fail(error.message));
+    // An exit without an error event (e.g. process.exit in a rule).
+    worker.on('exit', () => fail('worker exited'));
+  }
+}
+
+/**
+ * Runs tasks on `size` worker threads running `script` and returns their
+ * outcomes in input order, whatever order the threads finish in.
+ */
+export async function runInWorkers<T, R>(script: URL, tasks: readonly T[], size: number): Promise<Settled<R>[]> {
+  if (tasks.length === 0) return [];
+  const pool = new WorkerPool<T, R>(script, Math.max(1, Math.min(size, tasks.length)));
+  try {
+    return await pool.run(tasks);
+  } finally {
+    await pool.close();
+  }
+}

@@ -1,0 +1,79 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { hashOf, LintCache, resolveCacheLocation } from '../src/cache.js';
+import type { SerializedResult } from '../src/result.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'fzlint-cache-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const RESULT: SerializedResult = {
+  diagnostics: [],
+  errorCount: 0,
+  warningCount: 0,
+  infoCount: 0,
+  fixableErrorCount: 0,
+  fixableWarningCount: 0,
+  ruleFailures: [],
+};
+
+describe('resolveCacheLocation', () => {
+  it('defaults under node_modules/.cache/fzlint and accepts a file or a folder', () => {
+    expect(resolveCacheLocation('/r')).toBe(join('/r', 'node_modules', '.cache', 'fzlint', 'cache.json'));
+    expect(resolveCacheLocation('/r', 'c.json')).toBe(join('/r', 'c.json'));
+    expect(resolveCacheLocation('/r', 'tmp/')).toBe(join('/r', 'tmp', 'cache.json'));
+    expect(resolveCacheLocation(dir, '.')).toBe(join(dir, 'cache.json'));
+  });
+});
+
+describe('LintCache', () => {
+  it('hits only when content and config hashes match, and records the run', async () => {
+    const location = join(dir, 'sub', 'cache.json');
+    const file = join(dir, 'a.md');
+    writeFileSync(file, 'x');
+    const first = await LintCache.load(location, '1.0.0');
+    expect(first.get(file, 'c1', 'k1')).toBeUndefined();
+    first.set(file, 'c1', 'k1', RESULT);
+    expect(await first.save()).toBeUndefined();
+
+    const second = await LintCache.load(location, '1.0.0');
+    expect(second.get(file, 'c1', 'k1')).toEqual(RESULT);
+    expect(second.get(file, 'c2', 'k1')).toBeUndefined();
+    expect(second.get(file, 'c1', 'k2')).toBeUndefined();
+    expect(second.get(file, 'c1', 'k1', () => false)).toBeUndefined();
+    expect(second.stats).toEqual({ hits: 1, misses: 3 });
+    await second.save();
+    expect(JSON.parse(readFileSync(location, 'utf8')).lastRun).toEqual({ hits: 1, misses: 3 });
+  });
+
+  it('drops everything from another version, and entries of deleted files', async () => {
+    const location = join(dir, 'cache.json');
+    const kept = join(dir, 'kept.md');
+    writeFileSync(kept, 'x');
+    const c = await LintCache.load(location, '1.0.0');
+    c.set(kept, 'c', 'k', RESULT);
+    c.set(join(dir, 'gone.md'), 'c', 'k', RESULT);
+    await c.save();
+    expect(Object.keys(JSON.parse(readFileSync(location, 'utf8')).entries)).toEqual([kept]);
+    const other = await LintCache.load(location, '2.0.0');
+    expect(other.get(kept, 'c', 'k')).toBeUndefined();
+    expect(other.discarded).toBe(false);
+  });
+
+  it('starts empty from a corrupt file and says it was discarded', async () => {
+    const location = join(dir, 'cache.json');
+    writeFileSync(location, '{oops');
+    const c = await LintCache.load(location, '1.0.0');
+    expect(c.discarded).toBe(true);
+    expect(c.get('/x', 'c', 'k')).toBeUndefined();
+  });
+
+  it('hashes bytes and text alike', () => {
+    expect(hashOf('报告')).toBe(hashOf(Buffer.from('报告', 'utf8')));
+    expect(hashOf('a')).not.toBe(hashOf('b'));
+  });
+});

@@ -1,0 +1,88 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** The built binary under test. */
+export const BIN = resolve(here, '..', 'bin', 'fzlint.js');
+/** The fixture report repository (copied before each use: tests write into it). */
+export const FIXTURE_REPO = resolve(here, '..', '..', '..', 'fixtures', 'repo');
+
+/** The outcome of one run of the binary. */
+export interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** stderr split into lines, without the empty last one. */
+  readonly errLines: readonly string[];
+}
+
+/** Runs `node bin/fzlint.js …args` in `cwd`, with colours off and optional stdin. */
+export function fzlint(cwd: string, args: readonly string[], input?: string | Buffer, extraEnv: NodeJS.ProcessEnv = {}): Run {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  delete env['FORCE_COLOR'];
+  Object.assign(env, extraEnv);
+  for (const [k, v] of Object.entries(extraEnv)) if (v === undefined) delete env[k];
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    env,
+    encoding: 'utf8',
+    ...(input !== undefined ? { input } : {}),
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const stderr = r.stderr ?? '';
+  return { code: r.status, stdout: r.stdout ?? '', stderr, errLines: stderr.split('\n').filter((l) => l !== '') };
+}
+
+/** A fresh copy of the fixture repository in a temporary folder. */
+export function copyRepo(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'fzlint-repo-'));
+  cpSync(FIXTURE_REPO, dir, { recursive: true });
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** ESLint's JSON shape as fzlint prints it. */
+export interface JsonResult {
+  filePath: string;
+  messages: { ruleId: string; severity: 1 | 2; fzlintSeverity: string; message: string; line: number; column: number; endLine: number; endColumn: number; fix?: unknown }[];
+  errorCount: number;
+  warningCount: number;
+  infoCount: number;
+  output?: string;
+}
+
+/** Parses `--format json` output. */
+export function parseJson(stdout: string): JsonResult[] {
+  return JSON.parse(stdout) as JsonResult[];
+}
+
+/** The result for a file whose path ends with `suffix`. */
+export function resultFor(results: readonly JsonResult[], suffix: string): JsonResult {
+  const found = results.find((r) => r.filePath.replace(/\\/g, '/').endsWith(suffix));
+  if (!found) throw new Error(`no result for ${suffix} in ${results.map((r) => r.filePath).join(', ')}`);
+  return found;
+}
+
+/** Rule ids of a result's messages, in order. */
+export function ruleIds(result: JsonResult): string[] {
+  return result.messages.map((m) => m.ruleId);
+}
+
+/** Reads a text file. */
+export function read(path: string): string {
+  return readFileSync(path, 'utf8');
+}
+
+/** Fixture file names (kept here so renaming one breaks loudly in one place). */
+export const FILES = {
+  jia: 'reports/2023年度甲县法治政府建设情况报告.md',
+  yi: 'reports/2022年度乙镇法治政府建设情况报告.txt',
+  bing: 'reports/county/2021年度丙区法治政府建设情况报告.md',
+  ding: 'standalone/2022年度丁镇法治政府建设情况报告.txt',
+  directives: 'reports/directives.md',
+  empty: 'reports/空白.md',
+  draft: 'drafts/2023年度草稿.md',
+  archived: 'archive/2019年度法治政府建设情况报告.md',
+} as const;

@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decodeReport, encodeReport, looksLikeGbk, readReport } from '../src/read.js';
+
+const TEXT = '一、2023年推进法治政府建设的主要举措和成效\n全年共收到行政复议申请106件。\n';
+let dir: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'fzlint-read-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function readBytes(bytes: Uint8Array | string, maxBytes?: number) {
+  const path = join(dir, 'f.md');
+  writeFileSync(path, bytes);
+  return readReport(path, 'f.md', maxBytes);
+}
+
+describe('decodeReport', () => {
+  it('decodes UTF-8 and drops a BOM', () => {
+    expect(decodeReport(Buffer.from(TEXT), 'f')).toEqual({ ok: true, text: TEXT, encoding: 'utf8' });
+    const bom = encodeReport(TEXT, 'utf8-bom');
+    expect(decodeReport(bom, 'f')).toEqual({ ok: true, text: TEXT, encoding: 'utf8-bom' });
+  });
+
+  it('decodes UTF-16 LE and BE with a BOM, with a notice', () => {
+    for (const enc of ['utf16le', 'utf16be'] as const) {
+      const r = decodeReport(encodeReport(TEXT, enc), 'f.md');
+      expect(r).toMatchObject({ ok: true, text: TEXT, encoding: enc, notice: { id: 'utf16', level: 'warning' } });
+    }
+  });
+
+  it('detects GBK when the bytes are not UTF-8', () => {
+    const gbk = iconv.encode(TEXT, 'gbk');
+    expect(looksLikeGbk(gbk)).toBe(true);
+    const r = decodeReport(gbk, 'f.md');
+    expect(r).toMatchObject({ ok: true, text: TEXT, encoding: 'gbk', notice: { id: 'gbk', data: { path: 'f.md' } } });
+  });
+
+  it('takes valid UTF-8 as UTF-8 even when it is also GBK-shaped', () => {
+    // Cyrillic UTF-8 bytes are valid GBK pairs too; UTF-8 wins, as in every editor.
+    expect(decodeReport(Buffer.from('Привет', 'utf8'), 'f')).toMatchObject({ ok: true, text: 'Привет', encoding: 'utf8' });
+  });
+
+  it('accepts GB18030 four-byte characters', () => {
+    const text = '㐀县人民政府报告'; // U+3400 is four bytes in GB18030
+    const bytes = iconv.encode(text, 'gb18030');
+    expect(bytes.length).toBeGreaterThan(2 * [...text].length);
+    expect(decodeReport(bytes, 'f')).toMatchObject({ ok: true, text, encoding: 'gbk' });
+  });
+
+  it('calls NUL bytes binary and stray high bytes undecodable', () => {
+    expect(decodeReport(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]), 'f')).toEqual({ ok: false, reason: 'binary' });
+    // Latin-1 "café." ends on a lone high byte: neither UTF-8 nor GBK.
+    expect(decodeReport(Uint8Array.from([0x63, 0x61, 0x66, 0xe9]), 'f')).toEqual({ ok: false, reason: 'undecodable' });
+  });
+
+  it('round-trips every encoding', () => {
+    for (const enc of ['utf8', 'utf8-bom', 'utf16le', 'utf16be', 'gbk'] as const) {
+      const r = decodeReport(encodeReport(TEXT, enc), 'f');
+      expect(r).toMatchObject({ ok: true, text: TEXT, encoding: enc });
+    }
+  });
+});
+
+describe('readReport', () => {
+  it('reads a file', async () => {
+    expect(await readBytes(TEXT)).toMatchObject({ ok: true, text: TEXT });
+  });
+
+  it('skips an empty or blank file with a warning', async () => {
+    expect(await readBytes('')).toMatchObject({ ok: false, reason: 'empty', problem: { level: 'warning' } });
+    expect(await readBytes(' \n\n')).toMatchObject({ ok: false, reason: 'empty' });
+  });
+
+  it('skips a file over the size limit with an error naming its size', async () => {
+    const r = await readBytes('x'.repeat(2048), 1024);
+    expect(r).toMatchObject({ ok: false, reason: 'too-large', problem: { id: 'tooLarge', level: 'error' } });
+  });
+
+  it('reports a vanished file instead of throwing', async () => {
+    const r = await readReport(join(dir, 'gone.md'), 'gone.md');
+    expect(r).toMatchObject({ ok: false, reason: 'vanished', problem: { id: 'vanished', data: { path: 'gone.md' } } });
+  });
+
+  it('reports a binary file', async () => {
+    expect(await readBytes(Uint8Array.from([0, 1, 2, 3]))).toMatchObject({ ok: false, reason: 'binary', problem: { level: 'error' } });
+  });
+});

@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUTO_WORKER_MIN_FILES, poolSize, runInWorkers } from '../src/workers.js';
+
+describe('poolSize', () => {
+  it('stays in the main thread for few files or one core', () => {
+    expect(poolSize(1, 'auto', 8)).toBe(1);
+    expect(poolSize(AUTO_WORKER_MIN_FILES, 'auto', 8)).toBe(1);
+    expect(poolSize(100, 'auto', 1)).toBe(1);
+  });
+
+  it('uses every core for many files by default', () => {
+    expect(poolSize(AUTO_WORKER_MIN_FILES + 1, 'auto', 4)).toBe(4);
+  });
+
+  it('obeys an explicit number, never above the file count', () => {
+    expect(poolSize(5, 2, 1)).toBe(2);
+    expect(poolSize(3, 8, 8)).toBe(3);
+    expect(poolSize(5, 1, 8)).toBe(1);
+  });
+});
+
+describe('runInWorkers', () => {
+  let dir: string;
+  let script: URL;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'fzlint-workers-'));
+    const file = join(dir, 'worker.mjs');
+    // Later tasks finish first (shorter waits), so order must be restored by the pool.
+    writeFileSync(
+      file,
+      `import { parentPort } from 'node:worker_threads';
+parentPort.on('message', ({ id, task }) => {
+  if (task === 'crash') throw new Error('boom');
+  if (task === 'fail') { parentPort.postMessage({ id, error: 'failed ' + id }); return; }
+  setTimeout(() => parentPort.postMessage({ id, value: task * 2 }), (10 - task) * 5);
+});`,
+    );
+    script = pathToFileURL(file);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('returns results in input order', async () => {
+    const tasks = [1, 2, 3, 4, 5, 6, 7, 8];
+    const results = await runInWorkers<number, number>(script, tasks, 3);
+    expect(results).toEqual(tasks.map((t) => ({ ok: true, value: t * 2 })));
+  });
+
+  it('a failing or crashing task fails alone', async () => {
+    const results = await runInWorkers<number | string, number>(script, [1, 'fail', 'crash', 4], 2);
+    expect(results[0]).toEqual({ ok: true, value: 2 });
+    expect(results[1]).toEqual({ ok: false, error: 'failed 1' });
+    expect(results[2]).toMatchObject({ ok: false });
+    expect(results[3]).toEqual({ ok: true, value: 8 });
+  });
+});
