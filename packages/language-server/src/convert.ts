@@ -1,0 +1,149 @@
+/**
+ * The one place where fzlint's UTF-16 offsets become 0-based LSP positions and back.
+ * Everything else in the server works on offsets (the truth inside fzlint).
+ */
+import type { Diagnostic as FzDiagnostic, Severity } from '@fzlint/rule-api';
+import type { TextRange } from '@fzlint/parser';
+import {
+  DiagnosticSeverity,
+  DiagnosticTag,
+  type Diagnostic,
+  type DiagnosticRelatedInformation,
+  type Position,
+  type Range,
+  type TextEdit,
+} from 'vscode-languageserver-types';
+
+/**
+ * Line starts of a text, for offset ↔ position conversion in O(log lines).
+ * LSP's default position encoding is UTF-16, the same unit as JavaScript string offsets,
+ * so a character index is an offset difference.
+ */
+export class LineMap {
+  readonly text: string;
+  private readonly starts: number[];
+
+  constructor(text: string) {
+    this.text = text;
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      // \r\n counts as one line break; a lone \r is a break too (LSP's definition).
+      if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      } else if (c === 10) {
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+  }
+
+  /** Number of lines (a text always has at least one). */
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** Offset of the start of a 0-based line (clamped). */
+  lineStart(line: number): number {
+    if (line <= 0) return 0;
+    if (line >= this.starts.length) return this.text.length;
+    return this.starts[line] ?? this.text.length;
+  }
+
+  /** Offset just after the last character of a line, before its line break. */
+  lineEnd(line: number): number {
+    const next = line + 1 < this.starts.length ? (this.starts[line + 1] ?? this.text.length) : this.text.length;
+    let end = next;
+    if (end > this.lineStart(line) && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > this.lineStart(line) && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  /** 0-based line and UTF-16 character of an offset (clamped to the text). */
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] ?? 0) <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - (this.starts[lo] ?? 0) };
+  }
+
+  /** Offset of a 0-based position; a character past the line end clamps to it. */
+  offsetAt(position: Position): number {
+    if (position.line >= this.starts.length) return this.text.length;
+    if (position.line < 0) return 0;
+    const start = this.lineStart(position.line);
+    return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
+  }
+
+  /** LSP range of an offset range. */
+  range(range: TextRange): Range {
+    return { start: this.positionAt(range.start), end: this.positionAt(range.end) };
+  }
+
+  /** Offset range of an LSP range. */
+  offsets(range: Range): TextRange {
+    return { start: this.offsetAt(range.start), end: this.offsetAt(range.end) };
+  }
+}
+
+/** LSP severity of an fzlint severity. */
+export function toLspSeverity(severity: Severity): DiagnosticSeverity {
+  switch (severity) {
+    case 'error':
+      return DiagnosticSeverity.Error;
+    case 'warn':
+      return DiagnosticSeverity.Warning;
+    default:
+      return DiagnosticSeverity.Information;
+  }
+}
+
+/** What the server keeps on an LSP diagnostic to find its fzlint finding again in a code action. */
+export interface DiagnosticData {
+  /** Document version the finding was computed for. */
+  readonly version: number;
+  /** Index into the cached lint result's diagnostics. */
+  readonly index: number;
+}
+
+/** Converts one fzlint finding to an LSP diagnostic. */
+export function toLspDiagnostic(
+  diagnostic: FzDiagnostic,
+  lines: LineMap,
+  uri: string,
+  data?: DiagnosticData,
+): Diagnostic {
+  const result: Diagnostic = {
+    range: lines.range(diagnostic.range),
+    severity: toLspSeverity(diagnostic.severity),
+    code: diagnostic.ruleId,
+    source: 'fzlint',
+    message: diagnostic.message,
+  };
+  if (diagnostic.docsUrl) result.codeDescription = { href: diagnostic.docsUrl };
+  if (diagnostic.related && diagnostic.related.length > 0) {
+    result.relatedInformation = diagnostic.related.map(
+      (r): DiagnosticRelatedInformation => ({ location: { uri, range: lines.range(r.range) }, message: r.message }),
+    );
+  }
+  // Directive problems (a disable comment that suppresses nothing) are shown faded, like unused code.
+  if (diagnostic.ruleId.startsWith('fzlint/unused')) result.tags = [DiagnosticTag.Unnecessary];
+  if (data) result.data = data;
+  return result;
+}
+
+/** An LSP text edit replacing an offset range. */
+export function toTextEdit(lines: LineMap, range: TextRange, newText: string): TextEdit {
+  return { range: lines.range(range), newText };
+}
+
+/** A whole-document range (for edits that replace everything). */
+export function fullRange(lines: LineMap): Range {
+  return lines.range({ start: 0, end: lines.text.length });
+}

@@ -1,0 +1,116 @@
+/**
+ * The real engine: `@fzlint/linter` with the built-in rules, config discovery from
+ * `@fzlint/linter/node` (the CLI's loader), and the analyses of `@fzlint/rules` that
+ * hovers show (catalogue references, statistics).
+ *
+ * `FZLINT_LS_EXTRA_RULES` (paths separated by the platform's path delimiter) names ES modules
+ * whose rules run after the built-in ones: a way to try a rule in the editor before it is
+ * built in, and how the protocol tests bring in a rule that throws.
+ */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ConfigError, lint } from '@fzlint/linter';
+import { ConfigLoader } from '@fzlint/linter/node';
+import { reparse } from '@fzlint/parser';
+import { resolveSettings, type AnyRule, type Locale } from '@fzlint/rule-api';
+import { extractStatistics, findCatalogueReferences, rules as builtinRules } from '@fzlint/rules';
+import type { ConfigLike, EngineFeatures, EngineLintOptions, EngineLintResult, LintEngine } from './service/types.js';
+
+/** Environment variable naming extra rule modules. */
+export const EXTRA_RULES_ENV = 'FZLINT_LS_EXTRA_RULES';
+
+function isRule(value: unknown): value is AnyRule {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as AnyRule).check === 'function' &&
+    typeof (value as AnyRule).meta?.id === 'string'
+  );
+}
+
+/** Rules exported by a module: `rules` (array), `default` (rule or array) or `rule`. */
+export function rulesOfModule(mod: Record<string, unknown>): AnyRule[] {
+  const found: AnyRule[] = [];
+  for (const key of ['rules', 'default', 'rule']) {
+    const v = mod[key];
+    if (Array.isArray(v)) found.push(...v.filter(isRule));
+    else if (isRule(v)) found.push(v);
+  }
+  return [...new Set(found)];
+}
+
+async function loadExtraRules(spec: string | undefined): Promise<AnyRule[]> {
+  if (!spec) return [];
+  const rules: AnyRule[] = [];
+  for (const file of spec.split(path.delimiter).filter(Boolean)) {
+    const mod = (await import(pathToFileURL(path.resolve(file)).href)) as Record<string, unknown>;
+    rules.push(...rulesOfModule(mod));
+  }
+  return rules;
+}
+
+/** The analyses of `@fzlint/rules`, with the settings the linter gives the rules for the document. */
+const features: EngineFeatures = {
+  findCatalogueReferences: (document, context) => {
+    const catalogue = context.config?.catalogue;
+    const settings = resolveSettings(document, {
+      ...(catalogue ? { catalogue } : {}),
+      locale: context.locale,
+      ...(context.reportYear !== undefined ? { reportYear: context.reportYear } : {}),
+    });
+    return findCatalogueReferences(document, settings.catalogue, settings);
+  },
+  extractStatistics: (document) => extractStatistics(document),
+};
+
+/** Options of {@link loadEngine}. */
+export interface LoadEngineOptions {
+  /**
+   * The user's locale (the client's `fzlint.locale` setting), read whenever config
+   * files are (re)loaded, so their errors are in the user's language. Without it the
+   * locale of the last lint request is used, zh-CN before the first.
+   */
+  readonly locale?: () => Locale | undefined;
+}
+
+/** Loads the real engine (and the extra rules named in the environment). */
+export async function loadEngine(env: NodeJS.ProcessEnv = process.env, options: LoadEngineOptions = {}): Promise<LintEngine> {
+  const extra = await loadExtraRules(env[EXTRA_RULES_ENV]);
+  const rules = extra.length > 0 ? [...builtinRules, ...extra] : undefined;
+  let lastLintLocale: Locale | undefined;
+  const locale = (): Locale => options.locale?.() ?? lastLintLocale ?? 'zh-CN';
+  // One loader per generation of config files (and locale): it caches what it read until a config changes.
+  let cwd = process.cwd();
+  let loaderLocale = locale();
+  const newLoader = () => new ConfigLoader({ cwd, locale: loaderLocale, ...(rules ? { rules } : {}) });
+  let loader = newLoader();
+  return {
+    lint: (text: string, options: EngineLintOptions): EngineLintResult => {
+      if (options.locale !== undefined) lastLintLocale = options.locale;
+      return lint(text, options as Parameters<typeof lint>[1]) as unknown as EngineLintResult;
+    },
+    loadConfig: (filePath: string) => {
+      // A changed locale invalidates the cached configs' messages: start a fresh loader.
+      if (locale() !== loaderLocale) {
+        loaderLocale = locale();
+        loader = newLoader();
+      }
+      const found = loader.forFile(filePath);
+      return { config: found.config as ConfigLike, files: found.files, ignored: found.ignored };
+    },
+    resetConfig: (newCwd?: string) => {
+      if (newCwd) cwd = newCwd;
+      loaderLocale = locale();
+      loader = newLoader();
+    },
+    ...(rules ? { rules } : {}),
+    reparse: (previous, edits) => reparse(previous, edits),
+    configProblem: (error: unknown) => {
+      if (!(error instanceof ConfigError)) return undefined;
+      // Messages name the file relative to the workspace; the diagnostic needs its absolute path.
+      const file = error.file !== undefined ? path.resolve(cwd, error.file) : undefined;
+      return { message: error.message, file, ...(error.key !== undefined ? { key: error.key } : {}) };
+    },
+    features,
+  };
+}

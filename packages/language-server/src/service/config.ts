@@ -1,0 +1,113 @@
+/**
+ * Configuration per document: the `fzlint.config.json` that applies (same discovery as the CLI,
+ * through the engine's loader), merged with the client's `fzlint.*` settings, cached until a
+ * config file changes. A broken config is remembered as a problem, never thrown at the features.
+ */
+import * as path from 'node:path';
+import type { FzlintSettings } from '../settings.js';
+import { IncludeMatcher } from './detect.js';
+import type { ConfigLike, ConfigProblem, LintEngine } from './types.js';
+import picomatch from 'picomatch';
+
+/** Names of fzlint config files (the CLI's discovery order). */
+export const CONFIG_FILE_NAMES: readonly string[] = ['fzlint.config.json', '.fzlintrc.json'];
+
+/** True when a path names an fzlint config file. */
+export function isConfigFile(filePath: string): boolean {
+  return CONFIG_FILE_NAMES.includes(path.basename(filePath));
+}
+
+/** Everything that decides how one document is linted. */
+export interface DocumentConfig {
+  readonly config: ConfigLike | undefined;
+  /** Config files that apply (empty: none). */
+  readonly files: readonly string[];
+  /** The config is broken: the file's problem. */
+  readonly problem: ConfigProblem | undefined;
+  /** The config's ignorePatterns exclude this file. */
+  readonly ignored: boolean;
+}
+
+const NO_CONFIG: DocumentConfig = { config: undefined, files: [], problem: undefined, ignored: false };
+
+/** Resolves and caches the config of documents. */
+export class ConfigResolver {
+  private readonly cache = new Map<string, Promise<DocumentConfig>>();
+  private readonly problems = new Map<string, ConfigProblem>();
+  private generationCounter = 0;
+
+  constructor(private readonly engine: LintEngine) {}
+
+  /** Increases whenever configs are re-read; part of every diagnostic result id. */
+  get generation(): number {
+    return this.generationCounter;
+  }
+
+  /** Forgets every cached config (a config file changed, was created or deleted). */
+  invalidate(): void {
+    this.engine.resetConfig?.();
+    this.cache.clear();
+    // Re-reading finds the problems again; a deleted or repaired file must not keep its old one.
+    this.problems.clear();
+    this.generationCounter++;
+  }
+
+  /** Broken config files seen so far, by file. */
+  get brokenConfigs(): ReadonlyMap<string, ConfigProblem> {
+    return this.problems;
+  }
+
+  /** The config of a file (undefined path: an unsaved document, which has none). */
+  resolve(filePath: string | undefined): Promise<DocumentConfig> {
+    if (filePath === undefined) return Promise.resolve(NO_CONFIG);
+    // Configs are per folder: every file in a folder shares one look-up.
+    const dir = path.dirname(filePath);
+    let pending = this.cache.get(dir);
+    if (!pending) {
+      pending = this.load(path.join(dir, '__fzlint_probe__.md'));
+      this.cache.set(dir, pending);
+    }
+    return pending.then((c) => (c.config?.ignorePatterns?.length && c.files.length > 0 ? { ...c, ignored: isIgnored(c, filePath) } : c));
+  }
+
+  private async load(probe: string): Promise<DocumentConfig> {
+    try {
+      const found = await this.engine.loadConfig(probe);
+      for (const f of found.files) this.problems.delete(f);
+      return { config: found.config, files: found.files, problem: undefined, ignored: false };
+    } catch (error) {
+      const problem = this.engine.configProblem(error);
+      if (!problem) throw error;
+      if (problem.file) this.problems.set(problem.file, problem);
+      // A broken config still marks its folder as a report folder.
+      return { config: undefined, files: problem.file ? [problem.file] : [], problem, ignored: false };
+    }
+  }
+}
+
+function isIgnored(c: DocumentConfig, filePath: string): boolean {
+  // Patterns are relative to the config that holds them; the nearest config is the usual one.
+  const base = path.dirname(c.files[c.files.length - 1] ?? '');
+  const rel = path.relative(base, filePath).split(path.sep).join('/');
+  const patterns = c.config?.ignorePatterns ?? [];
+  return patterns.length > 0 && picomatch(patterns as string[], { dot: true })(rel);
+}
+
+/** Whether a file matches the client's include globs, relative to the workspace folder that holds it. */
+export function matchesInclude(settings: FzlintSettings, folders: readonly string[], filePath: string | undefined): boolean {
+  if (filePath === undefined || settings.include.length === 0) return false;
+  const matcher = new IncludeMatcher(settings.include);
+  return folders.some((folder) => {
+    const rel = path.relative(folder, filePath);
+    return !rel.startsWith('..') && !path.isAbsolute(rel) && matcher.matches(rel.split(path.sep).join('/'));
+  });
+}
+
+/**
+ * The lint options of a document: the file's config with the client's settings on top
+ * (client rules win over the config; client report year and locale win over the config's).
+ */
+export function mergeSettings(config: ConfigLike | undefined, settings: FzlintSettings): ConfigLike {
+  const rules = { ...(config?.rules ?? {}), ...settings.rules };
+  return { ...(config ?? {}), rules };
+}

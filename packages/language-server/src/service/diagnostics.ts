@@ -1,0 +1,272 @@
+/**
+ * Linting documents for diagnostics: debounced per document, only for reports, never publishing
+ * a result for an older version over a newer one. Free of the LSP connection: the server asks for
+ * snapshots and decides how to deliver them (pull or push).
+ */
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { LineMap, toLspDiagnostic } from '../convert.js';
+import type { FzlintSettings } from '../settings.js';
+import { matchesInclude, mergeSettings, type ConfigResolver } from './config.js';
+import { isReport } from './detect.js';
+import type { IncrementalDocuments } from './incremental.js';
+import type { EngineLintOptions, EngineLintResult, EngineRuleFailure, LintEngine } from './types.js';
+import { uriToPath } from './uri.js';
+
+/** The little the service needs of a text document. */
+export interface DocumentLike {
+  readonly uri: string;
+  readonly version: number;
+  getText(): string;
+}
+
+/** The outcome of linting one version of one document. */
+export interface LintSnapshot {
+  readonly uri: string;
+  readonly version: number;
+  readonly lines: LineMap;
+  readonly isReport: boolean;
+  /** Absent when the document is not a report, linting is disabled, or the engine failed. */
+  readonly result: EngineLintResult | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly settings: FzlintSettings;
+  /** The options `lint` was called with (reused for fix-all). */
+  readonly options: EngineLintOptions | undefined;
+  /** Changes when the config or settings behind the result change (result ids). */
+  readonly configGeneration: number;
+  /** How the text was parsed, and the milliseconds spent producing the snapshot (config look-up, parse, rules, conversion). */
+  readonly timing?: LintTiming;
+}
+
+/** How a snapshot was produced (the server's timing log). */
+export interface LintTiming {
+  /** `incremental`: re-parsed from the previous version; `unchanged`: the text was linted already, its result reused. */
+  readonly parse: 'full' | 'incremental' | 'unchanged';
+  readonly ms: number;
+}
+
+/** Above this many characters a document is not linted at all (one information diagnostic instead). */
+export const MAX_LINT_CHARS = 8_000_000;
+/**
+ * Above this many characters a document is linted on open and on save only, not on every edit:
+ * linting is synchronous, so a multi-megabyte report would otherwise stall the server while typing.
+ */
+export const LARGE_DOCUMENT_CHARS = 1_000_000;
+
+/** Whether an edit should trigger a lint (false for large documents: they wait for a save). */
+export function lintsOnEdit(textLength: number): boolean {
+  return textLength <= LARGE_DOCUMENT_CHARS;
+}
+
+/** Extra debounce per character: a big document waits longer, so typing stays responsive. */
+const CHARS_PER_DEBOUNCE_MS = 4000;
+
+/** Dependencies of the diagnostics service. */
+export interface DiagnosticsServiceOptions {
+  readonly engine: LintEngine;
+  readonly configs: ConfigResolver;
+  getSettings(uri: string): Promise<FzlintSettings>;
+  workspaceFolders(): readonly string[];
+  /** Called for every rule failure; the server reports each rule once. */
+  onRuleFailure?(failure: EngineRuleFailure, uri: string): void;
+  /** Called when `lint` itself throws. */
+  onEngineError?(error: unknown, uri: string): void;
+  /**
+   * Incremental re-parsing of open documents (the server records their changes in it); without
+   * it every lint parses the whole text.
+   */
+  readonly incremental?: IncrementalDocuments;
+  /** Timer functions (tests may pass fake ones). */
+  readonly setTimeout?: (fn: () => void, ms: number) => unknown;
+  readonly clearTimeout?: (handle: unknown) => void;
+}
+
+interface PendingRun {
+  timer: unknown;
+  version: number;
+  readonly waiters: ((snapshot: LintSnapshot | undefined) => void)[];
+}
+
+/** Lints documents on demand, debounced, with a per-document cache of the latest snapshot. */
+export class DiagnosticsService {
+  private readonly pending = new Map<string, PendingRun>();
+  private readonly snapshots = new Map<string, LintSnapshot>();
+  private readonly setTimer: (fn: () => void, ms: number) => unknown;
+  private readonly clearTimer: (handle: unknown) => void;
+
+  constructor(private readonly options: DiagnosticsServiceOptions) {
+    this.setTimer = options.setTimeout ?? ((fn, ms) => setTimeout(fn, ms));
+    this.clearTimer = options.clearTimeout ?? ((h) => clearTimeout(h as NodeJS.Timeout));
+  }
+
+  /**
+   * Schedules a lint of the document's current version after the debounce delay (none when
+   * `immediate`). Earlier waiters of the same document are answered by this newer run: a result
+   * for an outdated version is never delivered.
+   */
+  schedule(document: DocumentLike, immediate = false): Promise<LintSnapshot | undefined> {
+    const cached = this.snapshots.get(document.uri);
+    const running = this.pending.get(document.uri);
+    if (!running && cached && cached.version === document.version && cached.configGeneration === this.generation) {
+      return Promise.resolve(cached);
+    }
+    return new Promise((resolve) => {
+      const run: PendingRun = running ?? { timer: undefined, version: document.version, waiters: [] };
+      run.waiters.push(resolve);
+      run.version = document.version;
+      if (run.timer !== undefined) this.clearTimer(run.timer);
+      this.pending.set(document.uri, run);
+      void this.delayFor(document, immediate).catch(() => 0).then((ms) => {
+        // A newer schedule() may have replaced the timer meanwhile; only the latest one fires.
+        if (this.pending.get(document.uri) !== run || run.version !== document.version) return;
+        if (run.timer !== undefined) this.clearTimer(run.timer);
+        run.timer = this.setTimer(() => void this.fire(document, run), ms);
+      });
+    });
+  }
+
+  /** The latest snapshot of a document, whatever its version. */
+  latest(uri: string): LintSnapshot | undefined {
+    return this.snapshots.get(uri);
+  }
+
+  /** A snapshot of exactly this version, linting now if needed (code actions, hover, symbols). */
+  async current(document: DocumentLike): Promise<LintSnapshot> {
+    const cached = this.snapshots.get(document.uri);
+    if (cached && cached.version === document.version && cached.configGeneration === this.generation) return cached;
+    const snapshot = await this.lintDocument(document.uri, document.version, document.getText());
+    this.remember(snapshot);
+    return snapshot;
+  }
+
+  /** Lints a text that is not open in the editor (workspace diagnostics); nothing is cached. */
+  lintFile(uri: string, text: string): Promise<LintSnapshot> {
+    return this.lintDocument(uri, -1, text);
+  }
+
+  /** Forgets a closed document; pending waiters get undefined. */
+  forget(uri: string): void {
+    const run = this.pending.get(uri);
+    if (run) {
+      if (run.timer !== undefined) this.clearTimer(run.timer);
+      this.pending.delete(uri);
+      for (const w of run.waiters) w(undefined);
+    }
+    this.snapshots.delete(uri);
+    this.options.incremental?.forget(uri);
+  }
+
+  /** Forgets every cached result (config or settings changed). */
+  invalidateAll(): void {
+    this.snapshots.clear();
+    this.options.incremental?.clear();
+  }
+
+  private get generation(): number {
+    return this.options.configs.generation;
+  }
+
+  private async delayFor(document: DocumentLike, immediate: boolean): Promise<number> {
+    if (immediate) return 0;
+    const settings = await this.options.getSettings(document.uri);
+    return Math.max(settings.debounceMs, Math.floor(document.getText().length / CHARS_PER_DEBOUNCE_MS));
+  }
+
+  private async fire(document: DocumentLike, run: PendingRun): Promise<void> {
+    run.timer = undefined;
+    const version = run.version;
+    let snapshot: LintSnapshot | undefined;
+    try {
+      snapshot = await this.lintDocument(document.uri, version, document.getText());
+    } catch (error) {
+      this.options.onEngineError?.(error, document.uri);
+    }
+    // Stale: a newer version was scheduled while the config was being read; its run answers everyone.
+    if (this.pending.get(document.uri) !== run || run.version !== version) return;
+    this.pending.delete(document.uri);
+    if (snapshot) this.remember(snapshot);
+    for (const w of run.waiters) w(snapshot);
+  }
+
+  private remember(snapshot: LintSnapshot): void {
+    const prev = this.snapshots.get(snapshot.uri);
+    if (prev && prev.version > snapshot.version && prev.configGeneration === snapshot.configGeneration) return;
+    this.snapshots.set(snapshot.uri, snapshot);
+  }
+
+  private async lintDocument(uri: string, version: number, text: string): Promise<LintSnapshot> {
+    const started = performance.now();
+    const settings = await this.options.getSettings(uri);
+    const generation = this.generation;
+    const lines = new LineMap(text);
+    const base = { uri, version, lines, settings, configGeneration: generation };
+    if (!settings.enable) return { ...base, isReport: false, result: undefined, diagnostics: [], options: undefined };
+    const filePath = uriToPath(uri);
+    const docConfig = await this.options.configs.resolve(filePath);
+    const report = isReport({
+      hasConfig: docConfig.files.length > 0,
+      ignored: docConfig.ignored,
+      included: matchesInclude(settings, this.options.workspaceFolders(), filePath),
+      text,
+    });
+    if (!report) return { ...base, isReport: false, result: undefined, diagnostics: [], options: undefined };
+    if (text.length > MAX_LINT_CHARS) {
+      return { ...base, isReport: true, result: undefined, diagnostics: [tooLarge(lines, settings)], options: undefined };
+    }
+    const options: EngineLintOptions = {
+      ...(filePath !== undefined ? { filePath } : {}),
+      config: mergeSettings(docConfig.config, settings),
+      ...(this.options.engine.rules ? { rules: this.options.engine.rules } : {}),
+      ...(settings.reportYear !== null ? { reportYear: settings.reportYear } : {}),
+      locale: settings.locale,
+    };
+    const previous = version >= 0 ? this.snapshots.get(uri) : undefined;
+    if (
+      previous?.result !== undefined &&
+      previous.configGeneration === generation &&
+      previous.settings === settings &&
+      previous.lines.text === text
+    ) {
+      // The same text under the same config and settings (an edit undone within the debounce, a
+      // change that rewrote what was there): the findings are those of the last lint.
+      const result = previous.result;
+      const diagnostics = result.diagnostics.map((d, index) => toLspDiagnostic(d, previous.lines, uri, { version, index }));
+      const timing: LintTiming = { parse: 'unchanged', ms: performance.now() - started };
+      return { ...base, lines: previous.lines, isReport: true, result, diagnostics, options, timing };
+    }
+    const incremental = version >= 0 ? this.options.incremental : undefined;
+    const key = incremental ? parseKey(options, generation) : '';
+    const document = incremental?.documentFor(uri, version, text, key);
+    let result: EngineLintResult;
+    try {
+      result = this.options.engine.lint(text, document ? { ...options, document } : options);
+    } catch (error) {
+      incremental?.forget(uri);
+      this.options.onEngineError?.(error, uri);
+      return { ...base, isReport: true, result: undefined, diagnostics: [], options };
+    }
+    if (incremental && result.document?.text === text) incremental.remember(uri, version, result.document, key);
+    for (const failure of result.ruleFailures ?? []) this.options.onRuleFailure?.(failure, uri);
+    const diagnostics = result.diagnostics.map((d, index) => toLspDiagnostic(d, lines, uri, { version, index }));
+    const timing: LintTiming = { parse: document ? 'incremental' : 'full', ms: performance.now() - started };
+    return { ...base, isReport: true, result, diagnostics, options, timing };
+  }
+}
+
+/** What a parsed document depends on besides its text: a document parsed under another key is not re-parsed from. */
+function parseKey(options: EngineLintOptions, generation: number): string {
+  return JSON.stringify([generation, options.filePath ?? null, options.reportYear ?? null, options.config?.reportYear ?? null, options.config?.writingDate ?? null]);
+}
+
+function tooLarge(lines: LineMap, settings: FzlintSettings): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: 'fzlint',
+    code: 'fzlint/too-large',
+    message:
+      settings.locale === 'en'
+        ? `The document is too large to lint while editing (${lines.text.length} characters; limit ${MAX_LINT_CHARS}). Run the fzlint CLI instead.`
+        : `文档过大（${lines.text.length} 字符，上限 ${MAX_LINT_CHARS}），编辑时不检查。请使用 fzlint 命令行检查。`,
+  };
+}

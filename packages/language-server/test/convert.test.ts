@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { LineMap, toLspDiagnostic } from '../src/convert.js';
+
+describe('LineMap', () => {
+  it('converts offsets to 0-based UTF-16 positions and back, across \\n, \\r\\n and astral characters', () => {
+    const text = 'ab\r\n𠀀法冶\nxyz';
+    const lines = new LineMap(text);
+    expect(lines.lineCount).toBe(3);
+    const at = text.indexOf('法冶');
+    // 𠀀 is a surrogate pair: two UTF-16 code units, as LSP counts them.
+    expect(lines.positionAt(at)).toEqual({ line: 1, character: 2 });
+    expect(lines.offsetAt({ line: 1, character: 2 })).toBe(at);
+    expect(lines.positionAt(text.length)).toEqual({ line: 2, character: 3 });
+    expect(lines.offsetAt({ line: 0, character: 99 })).toBe(2);
+    expect(lines.offsetAt({ line: 9, character: 0 })).toBe(text.length);
+  });
+
+  it('keeps a range round-trip exact', () => {
+    const text = '第一行\n第二行法冶\n';
+    const lines = new LineMap(text);
+    const range = { start: text.indexOf('法冶'), end: text.indexOf('法冶') + 2 };
+    expect(lines.offsets(lines.range(range))).toEqual(range);
+  });
+});
+
+describe('toLspDiagnostic', () => {
+  it('maps severity, code, docs link, source and related places', () => {
+    const text = '收到106件，审结115件。';
+    const lines = new LineMap(text);
+    const d = toLspDiagnostic(
+      {
+        ruleId: 'statistics/concluded-exceeds-received',
+        severity: 'error',
+        messageId: 'x',
+        message: '审结数（115件）大于收到数（106件）',
+        range: { start: 9, end: 14 },
+        start: { line: 1, column: 10 },
+        end: { line: 1, column: 15 },
+        docsUrl: 'https://example.invalid/r.md',
+        related: [{ range: { start: 2, end: 7 }, message: '收到数' }],
+      },
+      lines,
+      'file:///r.md',
+      { version: 3, index: 0 },
+    );
+    expect(d).toMatchObject({
+      severity: 1,
+      code: 'statistics/concluded-exceeds-received',
+      source: 'fzlint',
+      codeDescription: { href: 'https://example.invalid/r.md' },
+      range: { start: { line: 0, character: 9 }, end: { line: 0, character: 14 } },
+      data: { version: 3, index: 0 },
+    });
+    expect(d.relatedInformation?.[0]).toEqual({
+      location: { uri: 'file:///r.md', range: { start: { line: 0, character: 2 }, end: { line: 0, character: 7 } } },
+      message: '收到数',
+    });
+  });
+});

@@ -1,0 +1,212 @@
+/**
+ * Protocol tests: the built server over a real stdio connection, driven as an editor would.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic, DocumentSymbol, Hover } from 'vscode-languageserver-protocol';
+import { LineMap } from '../src/convert.js';
+import { TestClient } from './lsp-client.js';
+
+const corpus = fileURLToPath(new URL('../../../fixtures/corpus/full/', import.meta.url));
+const throwingRule = fileURLToPath(new URL('./fixtures/throwing-rule.mjs', import.meta.url));
+const REPORT = readFileSync(path.join(corpus, '000_db52c8fa8bf2b1ef.txt'), 'utf8');
+/** A report with one heading per line (000 is one long line), for the outline and folding. */
+const MULTILINE_REPORT = readFileSync(path.join(corpus, '003_5b463c698add1c1a.txt'), 'utf8');
+/** The defect: a sure typo (法冶 for 法治) injected into a real report. */
+const AT = REPORT.indexOf('法治', REPORT.indexOf('推进法治政府建设') + 1);
+const DEFECTIVE = `${REPORT.slice(0, AT)}法冶${REPORT.slice(AT + 2)}`;
+const defectRange = new LineMap(DEFECTIVE).range({ start: AT, end: AT + 2 });
+
+const atDefect = (d: Diagnostic) =>
+  d.range.start.line === defectRange.start.line && d.range.start.character === defectRange.start.character;
+
+let root: string;
+let client: TestClient | undefined;
+
+beforeAll(() => {
+  root = mkdtempSync(path.join(tmpdir(), 'fzlint-ls-'));
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterEach(async () => {
+  await client?.stop();
+  client = undefined;
+});
+
+function workspace(name: string, files: Record<string, string>): string {
+  const dir = path.join(root, name);
+  mkdirSync(dir, { recursive: true });
+  for (const [f, text] of Object.entries(files)) writeFileSync(path.join(dir, f), text);
+  return dir;
+}
+
+describe('language server over stdio (push diagnostics)', () => {
+  it('publishes the injected defect, clears it after an edit, and fixes it through a code action', async () => {
+    const dir = workspace('push', {});
+    const uri = pathToFileURL(path.join(dir, 'report.txt')).href;
+    client = new TestClient();
+    const init = await client.initialize(dir);
+    expect(init['serverInfo']).toMatchObject({ name: 'fzlint-language-server' });
+    await client.open(uri, DEFECTIVE);
+
+    const first = await client.waitForDiagnostics(uri, (ds) => ds.some(atDefect), 1);
+    const typo = first.diagnostics.find(atDefect)!;
+    expect(typo).toMatchObject({ source: 'fzlint', code: expect.stringMatching(/^style\//) });
+    expect(typo.codeDescription?.href).toMatch(/docs\/rules\/style\//);
+    expect(typo.message).toContain('法治');
+
+    // Edit it away (incremental sync): the diagnostic disappears.
+    await client.change(uri, 2, [{ range: defectRange, text: '法治' }]);
+    await client.waitForDiagnostics(uri, (ds) => !ds.some(atDefect), 2);
+
+    // Put it back, ask for code actions, apply the quick fix.
+    await client.change(uri, 3, [{ range: defectRange, text: '法冶' }]);
+    const again = await client.waitForDiagnostics(uri, (ds) => ds.some(atDefect), 3);
+    const diagnostic = again.diagnostics.find(atDefect)!;
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    });
+    const titles = actions.map((a) => a.title);
+    expect(titles).toContain('改为“法治”');
+    expect(titles.some((t) => t.startsWith('在此行禁用 '))).toBe(true);
+    const fix = actions.find((a) => a.title === '改为“法治”')!;
+    const doc = TextDocument.create(uri, 'plaintext', 3, DEFECTIVE);
+    const edits = fix.edit!.changes![uri]!;
+    const fixed = TextDocument.applyEdits(doc, edits);
+    expect(fixed).toBe(REPORT);
+    await client.change(uri, 4, edits.map((e) => ({ range: e.range, text: e.newText })));
+    await client.waitForDiagnostics(uri, (ds) => !ds.some(atDefect), 4);
+  });
+
+  it('offers to insert a missing required section, and the finding goes once it is applied', async () => {
+    const dir = workspace('skeleton', {});
+    const uri = pathToFileURL(path.join(dir, 'report.md')).href;
+    const text = '# XX市2023年法治政府建设年度报告\n\n## 一、2023年推进法治政府建设的主要举措和成效\n\n全面推进依法行政。\n\n## 二、2024年推进法治政府建设的主要安排\n\n继续推进。\n';
+    client = new TestClient();
+    await client.initialize(dir);
+    await client.open(uri, text, 'markdown');
+    const missing = (d: Diagnostic) => d.code === 'structure/required-section';
+    const published = await client.waitForDiagnostics(uri, (ds) => ds.some(missing), 1);
+    const before = published.diagnostics.filter(missing).length;
+    const diagnostic = published.diagnostics.find(missing)!;
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic], only: ['quickfix'] },
+    });
+    const insert = actions.find((a) => a.title.startsWith('插入'))!;
+    expect(insert).toBeDefined();
+    const edits = insert.edit!.changes![uri]!;
+    await client.change(uri, 2, edits.map((e) => ({ range: e.range, text: e.newText })));
+    const after = await client.waitForDiagnostics(uri, () => true, 2);
+    expect(after.diagnostics.filter(missing).length).toBe(before - 1);
+  });
+
+  it('gives the outline with contents, folding ranges, and stays quiet on files that are not reports', async () => {
+    const dir = workspace('outline', {});
+    const uri = pathToFileURL(path.join(dir, 'report.txt')).href;
+    const notes = pathToFileURL(path.join(dir, 'notes.md')).href;
+    client = new TestClient();
+    await client.initialize(dir);
+    await client.open(uri, MULTILINE_REPORT);
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    const details = symbols.map((s) => s.detail).filter(Boolean);
+    expect(details).toEqual(expect.arrayContaining(['主要举措和成效', '存在的不足和原因', '下一年度主要安排']));
+    const folds = await client.request<{ startLine: number; endLine: number }[]>('textDocument/foldingRange', { textDocument: { uri } });
+    expect(folds.length).toBeGreaterThan(0);
+
+    await client.open(notes, '# 周末计划\n\n去公园，法冶。\n', 'markdown');
+    const quiet = await client.waitForDiagnostics(notes, () => true, 1);
+    expect(quiet.diagnostics).toEqual([]);
+  });
+
+  it('shows the catalogue entry of a recognised reference, and the relations of a count, on hover', async () => {
+    const dir = workspace('hover', {});
+    const uri = pathToFileURL(path.join(dir, 'report.md')).href;
+    const text =
+      '# XX市2022年法治政府建设年度报告\n\n## 一、2022年推进法治政府建设的主要举措和成效\n\n深入贯彻落实《法治政府建设实施纲要（2015－2020年）》。全年共收到行政复议申请106件，审结90件，审结率84.9%。\n';
+    const lines = new LineMap(text);
+    client = new TestClient();
+    await client.initialize(dir);
+    await client.open(uri, text, 'markdown');
+    const hoverAt = (offset: number) =>
+      client!.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: lines.positionAt(offset) });
+    const hover = await hoverAt(text.indexOf('实施纲要'));
+    expect(hover).not.toBeNull();
+    const value = (hover!.contents as { value: string }).value;
+    expect(value).toContain('**《法治政府建设实施纲要（2015—2020年）》');
+    // The report of 2022 is written in 2023, after the outline was replaced.
+    expect(value).toContain('状态: 成稿时已不再现行');
+    expect(value).toContain('后继: 《法治政府建设实施纲要（2021—2025年）》');
+    const onCount = await hoverAt(text.indexOf('90件'));
+    expect((onCount!.contents as { value: string }).value).toContain('收到行政复议申请106件 · 审结90件 · 审结率84.9%');
+  });
+
+  it('shows a broken config once, on the config file and as a notification, then recovers when it is fixed', async () => {
+    const dir = workspace('broken', { 'fzlint.config.json': '{ "rules": { "style/domain-typo": "loud" } }\n' });
+    const uri = pathToFileURL(path.join(dir, 'report.txt')).href;
+    const configUri = pathToFileURL(path.join(dir, 'fzlint.config.json')).href;
+    client = new TestClient();
+    await client.initialize(dir);
+    await client.open(uri, DEFECTIVE);
+    const configDiag = await client.waitForDiagnostics(configUri, (ds) => ds.length === 1);
+    expect(configDiag.diagnostics[0]).toMatchObject({ source: 'fzlint', severity: 1 });
+    expect(configDiag.diagnostics[0]!.message).toContain('style/domain-typo');
+    const shown = await client.waitForMessage((m) => m.message.includes('fzlint.config.json'));
+    expect(shown.type).toBe(1);
+    // Another edit does not repeat the notification.
+    await client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: ' ' }]);
+    await client.waitForDiagnostics(uri, () => true, 2);
+    expect(client.messages.filter((m) => m.message.includes('fzlint.config.json'))).toHaveLength(1);
+
+    writeFileSync(path.join(dir, 'fzlint.config.json'), '{ "rules": { "style/domain-typo": "off" } }\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
+    await client.waitForDiagnostics(configUri, (ds) => ds.length === 0);
+    // The repaired config applies at once: the rule it turns off is gone, the others remain.
+    const relinted = await client.waitForDiagnostics(uri, (ds) => !ds.some(atDefect));
+    expect(relinted.diagnostics.length).toBeGreaterThan(0);
+  });
+
+  it('reports a rule that throws once and still runs the other rules', async () => {
+    const dir = workspace('throws', {});
+    const uri = pathToFileURL(path.join(dir, 'report.txt')).href;
+    client = new TestClient({ FZLINT_LS_EXTRA_RULES: throwingRule });
+    await client.initialize(dir);
+    await client.open(uri, DEFECTIVE);
+    const published = await client.waitForDiagnostics(uri, (ds) => ds.some(atDefect), 1);
+    expect(published.diagnostics.some(atDefect)).toBe(true);
+    const warning = await client.waitForMessage((m) => m.message.includes('style/test-throws'));
+    expect(warning.type).toBe(2);
+    await client.change(uri, 2, [{ range: defectRange, text: '法治' }]);
+    await client.waitForDiagnostics(uri, (ds) => !ds.some(atDefect), 2);
+    expect(client.messages.filter((m) => m.message.includes('style/test-throws'))).toHaveLength(1);
+  });
+});
+
+describe('language server over stdio (pull diagnostics)', () => {
+  it('answers textDocument/diagnostic, reports unchanged results, and lists workspace reports', async () => {
+    const dir = workspace('pull', { 'closed-report.txt': DEFECTIVE, 'notes.md': '# 笔记\n\n法冶\n' });
+    const uri = pathToFileURL(path.join(dir, 'open-report.txt')).href;
+    client = new TestClient();
+    const init = await client.initialize(dir, { pull: true });
+    expect((init['capabilities'] as Record<string, unknown>)['diagnosticProvider']).toMatchObject({ workspaceDiagnostics: true });
+    await client.open(uri, DEFECTIVE);
+    const report = await client.request<{ kind: string; resultId: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    expect(report.kind).toBe('full');
+    expect(report.items.some(atDefect)).toBe(true);
+    const again = await client.request<{ kind: string }>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: report.resultId });
+    expect(again.kind).toBe('unchanged');
+    // Pull mode publishes nothing for open documents.
+    expect(client.diagnostics.filter((p) => p.uri === uri)).toEqual([]);
+
+    const ws = await client.request<{ items: { uri: string; kind: string; items?: Diagnostic[] }[] }>('workspace/diagnostic', { previousResultIds: [] });
+    const uris = ws.items.map((i) => path.basename(fileURLToPath(i.uri)));
+    expect(uris).toEqual(['closed-report.txt']);
+    expect(ws.items[0]!.items!.some(atDefect)).toBe(true);
+  });
+});
