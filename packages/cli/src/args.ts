@@ -44,6 +44,8 @@ export interface CliOptions {
   readonly quiet: boolean;
   readonly cache: boolean;
   readonly cacheLocation?: string;
+  /** How `--cache` recognises an unchanged file (ESLint's `--cache-strategy`). */
+  readonly cacheStrategy: 'metadata' | 'content';
   readonly concurrency: number | 'auto';
   readonly printConfig?: string;
   readonly stdin: boolean;
@@ -76,6 +78,7 @@ const OPTIONS = {
   quiet: { type: 'boolean' },
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
+  'cache-strategy': { type: 'string' },
   concurrency: { type: 'string' },
   'print-config': { type: 'string' },
   stdin: { type: 'boolean' },
@@ -309,6 +312,12 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     else if (!NON_NEGATIVE_INT.test(text)) return fail(problem('badMaxWarnings', { value: v['max-warnings'] }));
     else maxWarnings = Number(text);
   }
+  let cacheStrategy: 'metadata' | 'content' = 'metadata';
+  if (v['cache-strategy'] !== undefined) {
+    const text = v['cache-strategy'].trim();
+    if (text !== 'metadata' && text !== 'content') return fail(problem('badCacheStrategy', { value: v['cache-strategy'] }));
+    cacheStrategy = text;
+  }
   let concurrency: number | 'auto' = 'auto';
   if (v.concurrency !== undefined) {
     const text = v.concurrency.trim();
@@ -361,6 +370,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     quiet: flag('quiet'),
     cache: flag('cache'),
     ...(v['cache-location'] !== undefined ? { cacheLocation: v['cache-location'] } : {}),
+    cacheStrategy,
     concurrency,
     ...(v['print-config'] !== undefined ? { printConfig: v['print-config'] } : {}),
     stdin: flag('stdin'),

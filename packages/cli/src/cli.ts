@@ -392,6 +392,7 @@ async function lintCommand(options: CliOptions, io: CliIo, reporter: Reporter): 
 
   // Loaded first: reading a file records its metadata only when there is a cache.
   const cache = options.cache ? await M.LintCache.load(M.resolveCacheLocation(io.cwd, options.cacheLocation), version) : undefined;
+  if (cache) cache.strategy = options.cacheStrategy;
 
   // 1. Inputs. The config (and its ignorePatterns) is looked up before a file
   // is read, so an ignored file is never read and never complained about.

@@ -68,6 +68,10 @@ const MESSAGES = {
     'zh-CN': '--max-warnings “{{value}}”不是非负整数 — 例如 --max-warnings 0',
     en: '--max-warnings "{{value}}" is not a non-negative integer — e.g. --max-warnings 0',
   },
+  badCacheStrategy: {
+    'zh-CN': '--cache-strategy “{{value}}”无效 — 写成 metadata 或 content',
+    en: 'invalid --cache-strategy "{{value}}" — use metadata or content',
+  },
   badConcurrency: {
     'zh-CN': '--concurrency “{{value}}”无效 — 写成正整数或 auto',
     en: 'invalid --concurrency "{{value}}" — use a positive integer or auto',

@@ -56,6 +56,9 @@ describe('parseCliArgs', () => {
     expect(ok(['--concurrency', '2']).concurrency).toBe(2);
     expect(ok(['--concurrency', 'auto']).concurrency).toBe('auto');
     expect(fail(['--concurrency', '0']).problem.id).toBe('badConcurrency');
+    expect(ok([]).cacheStrategy).toBe('metadata');
+    expect(ok(['--cache-strategy', 'content']).cacheStrategy).toBe('content');
+    expect(fail(['--cache-strategy', 'mtime']).problem.id).toBe('badCacheStrategy');
   });
 
   it('reports unknown options and missing values in the sniffed locale', () => {

@@ -64,6 +64,57 @@ describe('LintCache', () => {
     expect(other.discarded).toBe(false);
   });
 
+  it('metadata strategy: same size and mtime is a hit without hashing; a touched file is re-hashed once', async () => {
+    const location = join(dir, 'cache.json');
+    const file = join(dir, 'a.md');
+    writeFileSync(file, 'x');
+    const first = await LintCache.load(location, '1.0.0');
+    first.set(file, 'c1', 'k1', RESULT, { size: 1, mtimeMs: 100 });
+    await first.save();
+
+    let hashed = 0;
+    const hash = (value: string) => () => {
+      hashed++;
+      return value;
+    };
+    const second = await LintCache.load(location, '1.0.0');
+    expect(second.strategy).toBe('metadata');
+    // Unchanged metadata: the content is never hashed, even when it would differ.
+    expect(second.get(file, hash('c-other'), 'k1', undefined, { size: 1, mtimeMs: 100 })).toEqual(RESULT);
+    expect(hashed).toBe(0);
+    // Touched (new mtime) but same content: a hit after hashing, and the new mtime is kept.
+    expect(second.get(file, hash('c1'), 'k1', undefined, { size: 1, mtimeMs: 200 })).toEqual(RESULT);
+    expect(hashed).toBe(1);
+    expect(second.changed).toBe(true);
+    // Changed content with changed size: a miss.
+    expect(second.get(file, hash('c2'), 'k1', undefined, { size: 2, mtimeMs: 300 })).toBeUndefined();
+    expect(hashed).toBe(2);
+    expect(second.stats).toEqual({ hits: 2, misses: 1 });
+    await second.save();
+
+    const third = await LintCache.load(location, '1.0.0');
+    expect(third.get(file, hash('never'), 'k1', undefined, { size: 1, mtimeMs: 200 })).toEqual(RESULT);
+    expect(hashed).toBe(2);
+  });
+
+  it('content strategy: the hash always decides, whatever the metadata says', async () => {
+    const location = join(dir, 'cache.json');
+    const file = join(dir, 'a.md');
+    writeFileSync(file, 'x');
+    const c = await LintCache.load(location, '1.0.0');
+    c.set(file, 'c1', 'k1', RESULT, { size: 1, mtimeMs: 100 });
+    c.strategy = 'content';
+    let hashed = 0;
+    const hash = (value: string) => () => {
+      hashed++;
+      return value;
+    };
+    // Same size and mtime, different content (a checkout that restored mtimes): a miss.
+    expect(c.get(file, hash('c2'), 'k1', undefined, { size: 1, mtimeMs: 100 })).toBeUndefined();
+    expect(c.get(file, hash('c1'), 'k1', undefined, { size: 1, mtimeMs: 100 })).toEqual(RESULT);
+    expect(hashed).toBe(2);
+  });
+
   it('starts empty from a corrupt file and says it was discarded', async () => {
     const location = join(dir, 'cache.json');
     writeFileSync(location, '{oops');

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { copyRepo, FILES, fzlint, parseJson, read, resultFor, ruleIds } from './helpers.js';
@@ -68,6 +68,28 @@ describe('--cache', () => {
     const after = fzlint(repo.dir, [FILES.bing, '--cache', '--format', 'json']);
     expect(cacheFile().lastRun).toEqual({ hits: 1, misses: 0 });
     expect(ruleIds(resultFor(parseJson(after.stdout), FILES.bing))).toEqual([]);
+  });
+
+  it('--cache-strategy content re-lints a file whose content changed behind unchanged metadata', () => {
+    const file = at(FILES.jia);
+    // Whole seconds, so that restoring the time below gives back exactly the same mtimeMs.
+    const mtime = 1_700_000_000;
+    utimesSync(file, mtime, mtime);
+    fzlint(repo.dir, [FILES.jia, '--cache']);
+    const { size } = statSync(file);
+    const text = read(file);
+    // Same length (one CJK character for another), mtime restored: metadata cannot see the change.
+    const changed = text.replace('法治政府', '法制政府');
+    expect(Buffer.byteLength(changed)).toBe(size);
+    writeFileSync(file, changed);
+    utimesSync(file, mtime, mtime);
+    fzlint(repo.dir, [FILES.jia, '--cache']);
+    expect(cacheFile().lastRun).toEqual({ hits: 1, misses: 0 });
+    fzlint(repo.dir, [FILES.jia, '--cache', '--cache-strategy', 'content']);
+    expect(cacheFile().lastRun).toEqual({ hits: 0, misses: 1 });
+    const bad = fzlint(repo.dir, [FILES.jia, '--cache', '--cache-strategy', 'size']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--cache-strategy');
   });
 
   it('--cache-location puts the cache elsewhere; a corrupt cache is rebuilt', () => {

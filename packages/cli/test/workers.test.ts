@@ -35,6 +35,7 @@ describe('runInWorkers', () => {
       `import { parentPort } from 'node:worker_threads';
 parentPort.on('message', ({ id, task }) => {
   if (task === 'crash') throw new Error('boom');
+  if (task === 'exit') process.exit(3);
   if (task === 'fail') { parentPort.postMessage({ id, error: 'failed ' + id }); return; }
   setTimeout(() => parentPort.postMessage({ id, value: task * 2 }), (10 - task) * 5);
 });`,
@@ -55,5 +56,16 @@ parentPort.on('message', ({ id, task }) => {
     expect(results[1]).toEqual({ ok: false, error: 'failed 1' });
     expect(results[2]).toMatchObject({ ok: false });
     expect(results[3]).toEqual({ ok: true, value: 8 });
+  });
+
+  it('a crash with tasks queued behind it on the same thread fails only the culprits', async () => {
+    // One thread holds up to WORKER_QUEUE_DEPTH tasks, so each crash takes queued,
+    // unanswered tasks down with it: they are retried one at a time on a new thread.
+    const tasks: (number | string)[] = [1, 'crash', 3, 4, 'exit', 6, 7, 'crash', 9];
+    const results = await runInWorkers<number | string, number>(script, tasks, 1);
+    tasks.forEach((task, i) => {
+      if (typeof task === 'number') expect(results[i]).toEqual({ ok: true, value: task * 2 });
+      else expect(results[i]).toMatchObject({ ok: false });
+    });
   });
 });
