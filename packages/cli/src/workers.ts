@@ -4,12 +4,19 @@ import { Worker } from 'node:worker_threads';
 /** Below this many files a pool costs more (thread start-up, loading the rules again) than it saves. */
 export const AUTO_WORKER_MIN_FILES = 20;
 
-/** How many threads to lint `fileCount` files with; 1 means in the main thread. */
+/**
+ * How many threads to lint `fileCount` files with; 1 means in the main thread.
+ *
+ * `auto` leaves one core free: one linting thread keeps about 1.4 cores busy
+ * (V8 compiles optimised code and collects garbage on background threads, and
+ * every worker compiles the rules again), so on two cores a second thread made
+ * a 1,000-file run slower, not faster (docs/performance.md).
+ */
 export function poolSize(fileCount: number, concurrency: number | 'auto', cores: number = availableParallelism()): number {
   if (fileCount <= 1) return 1;
   if (concurrency === 'auto') {
-    if (fileCount <= AUTO_WORKER_MIN_FILES || cores <= 1) return 1;
-    return Math.min(cores, fileCount);
+    if (fileCount <= AUTO_WORKER_MIN_FILES || cores <= 2) return 1;
+    return Math.min(cores - 1, fileCount);
   }
   // An explicit number is obeyed even for a few files (so it can be tested and compared).
   return Math.max(1, Math.min(concurrency, fileCount));

@@ -12,8 +12,10 @@ describe('poolSize', () => {
     expect(poolSize(100, 'auto', 1)).toBe(1);
   });
 
-  it('uses every core for many files by default', () => {
-    expect(poolSize(AUTO_WORKER_MIN_FILES + 1, 'auto', 4)).toBe(4);
+  it('leaves one core to V8 by default, so two cores lint in the main thread', () => {
+    expect(poolSize(100, 'auto', 2)).toBe(1);
+    expect(poolSize(AUTO_WORKER_MIN_FILES + 1, 'auto', 4)).toBe(3);
+    expect(poolSize(100, 'auto', 16)).toBe(15);
   });
 
   it('obeys an explicit number, never above the file count', () => {
