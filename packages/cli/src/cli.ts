@@ -484,9 +484,10 @@ async function lintCommand(options: CliOptions, io: CliIo, reporter: Reporter): 
     }
     const load = async (r: (typeof reads)[number]) => {
       if (!r.fileConfig) return undefined;
-      // Metadata first, then content: a write in between is seen by the next run.
-      const meta = cache ? await statMeta(r.target.path) : undefined;
-      return { meta, read: await M.readInput(r.target.path, r.display) };
+      // The read takes size and mtime from the open file before its content, so a
+      // write in between is seen by the next run (and no second stat is needed).
+      const read = await M.readInput(r.target.path, r.display);
+      return { meta: cache && read.ok ? read.meta : undefined, read };
     };
     try {
       const inFlight: Promise<Awaited<ReturnType<typeof load>>>[] = [];

@@ -32,6 +32,14 @@ export interface ReadText {
   readonly notice?: CliProblem;
   /** For a converted `.docx`/`.html`: `text` is Markdown, and this maps its lines to paragraphs. */
   readonly source?: SourceMap;
+  /** Size and mtime, taken from the open file before its content was read (for `--cache`). */
+  readonly meta?: FileStat;
+}
+
+/** A file's size and modification time (what the `metadata` cache strategy compares). */
+export interface FileStat {
+  readonly size: number;
+  readonly mtimeMs: number;
 }
 
 /** A file that could not be read as text; `problem.level` says whether it counts as an input error. */
@@ -143,7 +151,7 @@ export function convertedKind(path: string): 'docx' | 'html' | undefined {
 }
 
 /** Bytes of a file, or why they could not be read. */
-export type ReadBytes = { readonly ok: true; readonly bytes: Uint8Array } | ReadFailure;
+export type ReadBytes = { readonly ok: true; readonly bytes: Uint8Array; readonly meta: FileStat } | ReadFailure;
 
 /**
  * Reads a file's bytes with the checks every input gets (exists, is a file, is
@@ -169,7 +177,7 @@ export async function readBytes(path: string, display: string, maxBytes = MAX_FI
     }
     const bytes = new Uint8Array(await handle.readFile());
     if (bytes.length === 0) return fail('empty', problem('empty', { path: display }, 'warning'));
-    return { ok: true, bytes };
+    return { ok: true, bytes, meta: { size: info.size, mtimeMs: info.mtimeMs } };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
     if (code === 'ENOENT') return fail('vanished', problem('vanished', { path: display }));
@@ -200,6 +208,7 @@ export async function readReport(path: string, display: string, maxBytes = MAX_F
     text: decoded.text,
     encoding: decoded.encoding,
     bytes,
+    meta: read.meta,
     ...(decoded.notice ? { notice: decoded.notice } : {}),
   };
 }
@@ -214,7 +223,8 @@ export async function readInput(path: string, display: string, maxBytes = MAX_FI
   if (kind === undefined) return readReport(path, display, maxBytes);
   const read = await readBytes(path, display, maxBytes);
   if (!read.ok) return read;
-  return convertRead(read.bytes, kind, display);
+  const converted = await convertRead(read.bytes, kind, display);
+  return converted.ok ? { ...converted, meta: read.meta } : converted;
 }
 
 /** Converts the bytes of a `.docx`/`.html` input (a file or standard input). */
