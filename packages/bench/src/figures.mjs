@@ -201,13 +201,20 @@ export function figures(ctx) {
       run: async () => needFzlint() ?? timed(fz(['--concurrency', String(ctx.cores), 'corpus']), countFzlint),
     },
     {
+      id: 'fzlint-auto',
+      group: 'fzlint',
+      label: 'fzlint (default: --concurrency auto)',
+      bytes: c.bytes,
+      run: async () => needFzlint() ?? timed(fz(['corpus']), countFzlint),
+    },
+    {
       id: 'cache-cold',
       group: 'cache',
       label: 'fzlint --cache, cold (empty cache)',
       bytes: c.bytes,
       run: async () =>
         needFzlint() ??
-        timed({ ...fz(['--cache', '--concurrency', String(ctx.cores), 'corpus']), before: () => clearFzlintCache(c.root) }, countFzlint),
+        timed({ ...fz(['--cache', 'corpus']), before: () => clearFzlintCache(c.root) }, countFzlint),
     },
     {
       id: 'cache-warm',
@@ -219,7 +226,7 @@ export function figures(ctx) {
         if (na) return na;
         clearFzlintCache(c.root);
         // Fill the cache once (untimed), then time runs that find everything unchanged.
-        return timed({ ...fz(['--cache', '--concurrency', String(ctx.cores), 'corpus']), warmup: Math.max(1, ctx.warmup) }, countFzlint);
+        return timed({ ...fz(['--cache', 'corpus']), warmup: Math.max(1, ctx.warmup) }, countFzlint);
       },
     },
     {
@@ -233,7 +240,7 @@ export function figures(ctx) {
         try {
           return await timed(
             {
-              ...fz(['--cache', '--concurrency', String(ctx.cores), 'corpus']),
+              ...fz(['--cache', 'corpus']),
               warmup: Math.max(1, ctx.warmup),
               // A different edit before every run, so each run finds exactly one changed file.
               before: (i) => writeFileSync(changed, Buffer.concat([changedOriginal, Buffer.from(`\n\n（修改 ${i}）\n`)])),

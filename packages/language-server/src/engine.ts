@@ -13,7 +13,7 @@ import { ConfigError, lint } from '@fzlint/linter';
 import { ConfigLoader } from '@fzlint/linter/node';
 import { reparse } from '@fzlint/parser';
 import { resolveSettings, type AnyRule, type Locale } from '@fzlint/rule-api';
-import { extractStatistics, findCatalogueReferences, rules as builtinRules } from '@fzlint/rules';
+import { extractStatistics, findCatalogueReferences, rules as builtinRules, setStatisticsMode } from '@fzlint/rules';
 import type { ConfigLike, EngineFeatures, EngineLintOptions, EngineLintResult, LintEngine } from './service/types.js';
 
 /** Environment variable naming extra rule modules. */
@@ -75,6 +75,9 @@ export interface LoadEngineOptions {
 
 /** Loads the real engine (and the extra rules named in the environment). */
 export async function loadEngine(env: NodeJS.ProcessEnv = process.env, options: LoadEngineOptions = {}): Promise<LintEngine> {
+  // An editor analyses the next version of the same text on every keystroke:
+  // read only the paragraphs an edit changed.
+  setStatisticsMode('incremental');
   const extra = await loadExtraRules(env[EXTRA_RULES_ENV]);
   const rules = extra.length > 0 ? [...builtinRules, ...extra] : undefined;
   let lastLintLocale: Locale | undefined;

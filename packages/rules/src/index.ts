@@ -9,6 +9,7 @@ export { structureRules, statisticsRules, referencesRules, styleRules };
 // Analyses the rules share, exported for hovers and other tools (the language server shows them).
 export {
   extractStatistics,
+  setStatisticsMode,
   statisticsAt,
   type StatisticsResult,
   type StatisticRelation,

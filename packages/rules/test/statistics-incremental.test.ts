@@ -18,6 +18,7 @@ import {
   createStatisticsCache,
   extractStatistics,
   extractStatisticsUncached,
+  setStatisticsMode,
   type StatisticsResult,
 } from '../src/statistics/relations.js';
 
@@ -209,5 +210,24 @@ describe('incremental statistics extraction', () => {
       { numRuns: 300 },
     );
     expect(cache.stats.sentenceHits).toBeGreaterThan(0);
+  });
+});
+
+describe('setStatisticsMode', () => {
+  it('gives the same statistics whole (the default) and incrementally, through edits', () => {
+    const { text } = FULL[0] as { text: string };
+    const whole = parse(text);
+    expect(extractStatistics(whole)).toEqual(extractStatisticsUncached(whole));
+    setStatisticsMode('incremental');
+    try {
+      let document = parse(text);
+      expect(extractStatistics(document)).toEqual(extractStatisticsUncached(document));
+      const at = text.indexOf('件');
+      expect(at).toBeGreaterThan(0);
+      document = reparse(document, [{ range: { start: at, end: at }, text: '余' }]);
+      expect(extractStatistics(document)).toEqual(extractStatisticsUncached(document));
+    } finally {
+      setStatisticsMode('whole');
+    }
   });
 });

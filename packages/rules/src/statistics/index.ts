@@ -10,6 +10,7 @@ export {
   extractStatisticsUncached,
   createStatisticsCache,
   clearStatisticsCache,
+  setStatisticsMode,
   statisticsAt,
 } from './relations.js';
 export { StatisticsCache } from './incremental.js';

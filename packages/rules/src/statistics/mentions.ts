@@ -448,13 +448,10 @@ export function readSentence(
     const { clauseStart, inBracket: bracketed } = scanner.advance(start);
     scanner.skip(n.range.end);
     const prefixStart = Math.max(clauseStart, previousEnd);
-    const prefix = text.slice(prefixStart, start);
-    // Clauses are short in prose; the cap keeps unpunctuated text linear.
-    const clausePrefix = text.slice(Math.max(clauseStart, start - CLAUSE_WINDOW), start);
     previousEnd = Math.max(previousEnd, n.range.end);
 
     if (n.kind === 'percent' && (n.unit === '%' || n.unit === '％' || n.unit === undefined)) {
-      for (const rate of rateStatements(n, prefixStart, prefix)) {
+      for (const rate of rateStatements(n, prefixStart, text.slice(prefixStart, start))) {
         const r: RateStatement = {
           ...rate,
           index: at.rateBase + hereRates.length,
@@ -469,6 +466,10 @@ export function readSentence(
     if (NOT_COUNT_KINDS.has(n.kind)) continue;
     const unit = countUnit(n);
     if (!unit) continue;
+    // Sliced only for counts (most numbers are years, dates and other kinds).
+    const prefix = text.slice(prefixStart, start);
+    // Clauses are short in prose; the cap keeps unpunctuated text linear.
+    const clausePrefix = text.slice(Math.max(clauseStart, start - CLAUSE_WINDOW), start);
     // A change against last year or a per-capita figure is not a count of work done.
     if (COMPARISON_RE.test(clausePrefix) || PER_CAPITA_RE.test(clausePrefix) || GROWTH_BEFORE_RE.test(prefix)) continue;
 
