@@ -43,6 +43,24 @@ describe('DiagnosticsService', () => {
     expect(b?.diagnostics.filter((d) => d.code === 'style/typo')).toHaveLength(2);
   });
 
+  it('waits longer for a very large report, but not at all when the delay is set to 0', async () => {
+    // ~900,000 characters (below the lint-on-save size): ~225 ms by size, above the 200 ms setting.
+    const big = REPORT + '\n' + '法治政府建设。'.repeat(Math.ceil(900_000 / 7));
+    expect(big.length).toBeLessThan(LARGE_DOCUMENT_CHARS);
+    const slow = setup({ debounceMs: 200 });
+    const p = slow.service.schedule(TextDocument.create('file:///ws/big.md', 'markdown', 1, big));
+    await vi.advanceTimersByTimeAsync(210);
+    expect(slow.engine.calls).toBe(0);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(slow.engine.calls).toBe(1);
+    await p;
+    const fast = setup({ debounceMs: 0 });
+    const q = fast.service.schedule(TextDocument.create('file:///ws/big.md', 'markdown', 1, big));
+    await vi.advanceTimersByTimeAsync(1);
+    expect(fast.engine.calls).toBe(1);
+    await q;
+  });
+
   it('gives diagnostics only to reports, and none when disabled', async () => {
     const { service } = setup();
     const notes = TextDocument.create('file:///ws/notes.md', 'markdown', 1, '# 笔记\n\n法冶\n');
