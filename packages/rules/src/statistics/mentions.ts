@@ -158,11 +158,14 @@ const METRIC_BY_ALIAS: ReadonlyMap<string, MetricObject> = new Map(
   [...ALIASES_LONGEST].reverse().map((a) => [a.alias, a.metric]),
 );
 
+/** The distinct alias lengths, longest first. */
+const ALIAS_LENGTHS: readonly number[] = [...new Set(ALIASES_LONGEST.map((a) => a.alias.length))];
+
 /** The ontology object whose longest alias occurs in `text` (one regex pass). */
 export function findMetricObject(text: string): MetricObject | undefined {
   let best: string | undefined;
   ALIAS_RE.lastIndex = 0;
-  for (const m of text.matchAll(ALIAS_RE)) if (!best || m[0].length > best.length) best = m[0];
+  for (let m = ALIAS_RE.exec(text); m; m = ALIAS_RE.exec(text)) if (!best || m[0].length > best.length) best = m[0];
   return best === undefined ? undefined : METRIC_BY_ALIAS.get(best);
 }
 
@@ -286,7 +289,12 @@ function cleanObjectText(s: string): string {
  * phrase, must be an alias (问题线索 is about leads, not 问题).
  */
 export function headMetricObject(phrase: string): MetricObject | undefined {
-  for (const { alias, metric } of ALIASES_LONGEST) if (phrase.endsWith(alias)) return metric;
+  // The longest alias the phrase ends with: one map look-up per alias length.
+  for (const length of ALIAS_LENGTHS) {
+    if (length > phrase.length) continue;
+    const metric = METRIC_BY_ALIAS.get(length === phrase.length ? phrase : phrase.slice(phrase.length - length));
+    if (metric) return metric;
+  }
   return undefined;
 }
 
@@ -503,10 +511,13 @@ export function readSentence(
       }
     }
     if (!verb) {
+      // The last verb of the prefix (an exec loop: no iterator or copied regex per number).
       VERB_RE.lastIndex = 0;
-      for (const m of prefix.matchAll(VERB_RE)) {
-        verb = VERB_BY_TEXT.get(m[0]);
-        verbRange = { start: prefixStart + m.index, end: prefixStart + m.index + m[0].length };
+      let lastVerb: RegExpExecArray | null = null;
+      for (let m = VERB_RE.exec(prefix); m; m = VERB_RE.exec(prefix)) lastVerb = m;
+      if (lastVerb) {
+        verb = VERB_BY_TEXT.get(lastVerb[0]);
+        verbRange = { start: prefixStart + lastVerb.index, end: prefixStart + lastVerb.index + lastVerb[0].length };
       }
     }
     objectWords ??= verbRange ? text.slice(verbRange.end, start) : prefix;
@@ -531,7 +542,7 @@ export function readSentence(
 
     let scope: string | undefined;
     SCOPE_RE.lastIndex = 0;
-    for (const m of clausePrefix.matchAll(SCOPE_RE)) scope = m[0];
+    for (let m = SCOPE_RE.exec(clausePrefix); m; m = SCOPE_RE.exec(clausePrefix)) scope = m[0];
     if (scope === undefined && lastScope !== undefined && !NEUTRAL_SCOPE_SET.has(lastScope)) scope = lastScope;
 
     const { lower, upper } = bounds(n);
