@@ -95,26 +95,13 @@ export function extractNumbers(text: string, base: number, docNumberRanges: read
       const half = toHalfWidthDigits(raw.replace(/[,，]/g, '')).replace('．', '.');
       const fullWidth = /[０-９]/.test(raw);
       const decimals = decimalsOf(raw);
-      const mk = (kind: NumberKind, end: number, value: number, extra: Partial<RawNumber> = {}): RawNumber => ({
-        raw: text.slice(s, end),
-        range: { start: base + s, end: base + end },
-        valueRange: { start: base + s, end: base + s + raw.length },
-        value,
-        kind,
-        approximate: false,
-        decimals,
-        numeral: 'arabic',
-        fullWidth,
-        sentenceIndex,
-        ...extra,
-      });
       if (inDocNumber) {
-        out.push(mk('document-number', e, Number(half)));
+        out.push(plainNumber(text, base, s, e, e, Number(half), 'document-number', decimals, 'arabic', fullWidth, sentenceIndex, undefined));
         continue;
       }
       const phone = PHONE.exec(text.slice(s, s + 13));
       if (phone) {
-        out.push(mk('phone', s + phone[0].length, Number(phone[0].replace(/-/g, ''))));
+        out.push(plainNumber(text, base, s, s + phone[0].length, e, Number(phone[0].replace(/-/g, '')), 'phone', decimals, 'arabic', fullWidth, sentenceIndex, undefined));
         NUMERAL.lastIndex = s + phone[0].length;
         continue;
       }
@@ -122,14 +109,15 @@ export function extractNumbers(text: string, base: number, docNumberRanges: read
         const date = FULL_DATE.exec(text.slice(s, s + 16));
         if (date && date[2] !== undefined && Number(toHalfWidthDigits(date[2])) <= 12) {
           const end = s + date[0].length;
-          out.push(mk('date', end, Number(half), { unit: '年' }));
+          out.push(plainNumber(text, base, s, end, e, Number(half), 'date', decimals, 'arabic', fullWidth, sentenceIndex, '年'));
           NUMERAL.lastIndex = end;
           continue;
         }
         const yr = Number(half);
         if (yr >= 1900 && yr <= 2100) {
           if (rest.startsWith('年') || YEAR_RANGE_TAIL.test(rest) || YEAR_RANGE_HEAD.test(text.slice(Math.max(0, s - 8), s))) {
-            out.push(mk('year', e + (rest.startsWith('年度') ? 2 : rest.startsWith('年') ? 1 : 0), yr, { unit: '年' }));
+            const end = e + (rest.startsWith('年度') ? 2 : rest.startsWith('年') ? 1 : 0);
+            out.push(plainNumber(text, base, s, end, e, yr, 'year', decimals, 'arabic', fullWidth, sentenceIndex, '年'));
             continue;
           }
         }
@@ -137,24 +125,22 @@ export function extractNumbers(text: string, base: number, docNumberRanges: read
       if (/^[0-9０-９]{1,2}$/.test(raw)) {
         const md = MONTH_DAY.exec(rest);
         if (md && Number(half) <= 12) {
-          out.push(mk('date', e + md[0].length, Number(half), { unit: '月' }));
+          out.push(plainNumber(text, base, s, e + md[0].length, e, Number(half), 'date', decimals, 'arabic', fullWidth, sentenceIndex, '月'));
           NUMERAL.lastIndex = e + md[0].length;
           continue;
         }
         if (rest.startsWith('日') && Number(half) <= 31 && /[月]/.test(text.slice(Math.max(0, s - 3), s))) {
-          out.push(mk('date', e + 1, Number(half), { unit: '日' }));
+          out.push(plainNumber(text, base, s, e + 1, e, Number(half), 'date', decimals, 'arabic', fullWidth, sentenceIndex, '日'));
           continue;
         }
       }
       if (hotlineNumbers.includes(half) && !countUnitAt(text, e)) {
-        out.push(mk('phone', e, Number(half)));
+        out.push(plainNumber(text, base, s, e, e, Number(half), 'phone', decimals, 'arabic', fullWidth, sentenceIndex, undefined));
         continue;
       }
       if (prev === '第') {
-        TAIL.lastIndex = e;
-        const t = TAIL.exec(text);
-        const end = t && t[3] ? e + (t[0].length - (t[4]?.length ?? 0)) : e;
-        out.push({ ...mk('ordinal', end, Number(half)), range: { start: base + s - 1, end: base + end }, raw: text.slice(s - 1, end), ...(t?.[3] ? { unit: t[3] } : {}) });
+        const end = ordinalEnd(text, e);
+        out.push(ordinal(text, base, s, e, end, Number(half), decimals, 'arabic', fullWidth, sentenceIndex));
         NUMERAL.lastIndex = end;
         continue;
       }
@@ -171,24 +157,9 @@ export function extractNumbers(text: string, base: number, docNumberRanges: read
       if (numeral.length === 1 && /[一两俩〇零千百]/.test(numeral)) continue;
       const value = chineseNumeralValue(numeral);
       if (value === undefined) continue;
-      const mk = (kind: NumberKind, end: number, v: number, extra: Partial<RawNumber> = {}): RawNumber => ({
-        raw: text.slice(s, end),
-        range: { start: base + s, end: base + end },
-        valueRange: { start: base + s, end: base + e },
-        value: v,
-        kind,
-        approximate: false,
-        decimals: 0,
-        numeral: 'chinese',
-        fullWidth: false,
-        sentenceIndex,
-        ...extra,
-      });
       if (prev === '第') {
-        TAIL.lastIndex = e;
-        const t = TAIL.exec(text);
-        const end = t && t[3] ? e + t[0].length - (t[4]?.length ?? 0) : e;
-        out.push({ ...mk('ordinal', end, value), range: { start: base + s - 1, end: base + end }, raw: text.slice(s - 1, end), ...(t?.[3] ? { unit: t[3] } : {}) });
+        const end = ordinalEnd(text, e);
+        out.push(ordinal(text, base, s, e, end, value, 0, 'chinese', false, sentenceIndex));
         NUMERAL.lastIndex = end;
         continue;
       }
@@ -196,6 +167,79 @@ export function extractNumbers(text: string, base: number, docNumberRanges: read
       NUMERAL.lastIndex = (out.length > first ? (out[out.length - 1] as RawNumber).range.end : base + e) - base;
     }
   }
+}
+
+/**
+ * A number without approximation marks or multiplier. Always the same fields in
+ * the same order (with `unit` last when there is one), so that code reading
+ * numbers sees few object shapes.
+ */
+function plainNumber(
+  text: string,
+  base: number,
+  s: number,
+  end: number,
+  valueEnd: number,
+  value: number,
+  kind: NumberKind,
+  decimals: number,
+  numeral: 'arabic' | 'chinese',
+  fullWidth: boolean,
+  sentenceIndex: number,
+  unit: string | undefined,
+): RawNumber {
+  const n: { -readonly [K in keyof RawNumber]: RawNumber[K] } = {
+    raw: text.slice(s, end),
+    range: { start: base + s, end: base + end },
+    valueRange: { start: base + s, end: base + valueEnd },
+    value,
+    kind,
+    approximate: false,
+    decimals,
+    numeral,
+    fullWidth,
+    sentenceIndex,
+  };
+  if (unit !== undefined) n.unit = unit;
+  return n;
+}
+
+/** Where an ordinal (第3次, 第十五届) ends: after its unit when one follows. */
+function ordinalEnd(text: string, e: number): number {
+  TAIL.lastIndex = e;
+  const t = TAIL.exec(text);
+  return t && t[3] ? e + t[0].length - (t[4]?.length ?? 0) : e;
+}
+
+/** An ordinal: the number with the 第 before it, and its unit (次, 届) when one follows. */
+function ordinal(
+  text: string,
+  base: number,
+  s: number,
+  e: number,
+  end: number,
+  value: number,
+  decimals: number,
+  numeral: 'arabic' | 'chinese',
+  fullWidth: boolean,
+  sentenceIndex: number,
+): RawNumber {
+  TAIL.lastIndex = e;
+  const unit = TAIL.exec(text)?.[3];
+  const n: { -readonly [K in keyof RawNumber]: RawNumber[K] } = {
+    raw: text.slice(s - 1, end),
+    range: { start: base + s - 1, end: base + end },
+    valueRange: { start: base + s, end: base + e },
+    value,
+    kind: 'ordinal',
+    approximate: false,
+    decimals,
+    numeral,
+    fullWidth,
+    sentenceIndex,
+  };
+  if (unit) n.unit = unit;
+  return n;
 }
 
 function withTail(
