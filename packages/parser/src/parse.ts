@@ -492,6 +492,16 @@ function findHeadings(text: string, body: readonly BlockInfo[], title: ReportTit
     const b = info.block;
     if (title && b.start <= title.range.start && title.range.end <= b.end) {
       titleBlock = i;
+      // A report run together on one line (e024: 报告2023年,…。一、坚持党的领导…) has its
+      // sections in the title's block: keep the headings after the title.
+      for (const h of info.raws) {
+        if (h.start < title.range.end) continue;
+        out.push(h);
+        if (h.numbering?.kind === 'chinese') {
+          seenTop = true;
+          numberedSubSinceTop = false;
+        } else if (h.numbering) numberedSubSinceTop = true;
+      }
       continue;
     }
     if (b.kind === 'heading') {
