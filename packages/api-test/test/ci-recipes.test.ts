@@ -134,6 +134,37 @@ describe('docs/ci.md: GitHub Actions', () => {
 // @fzlint/linter's getFormatter knows `gitlab`; the CLI must let the name through.
 const ACCEPTS_GITLAB = 'the CLI must accept --format gitlab (FORMATTER_NAMES in packages/cli/src/args.ts)';
 
+describe('docs/ci.md: GitHub Actions cache', () => {
+  const steps = block('actions/cache');
+  const args = fzlintArgs(steps);
+
+  it('restores and saves the file fzlint caches to', () => {
+    const parsed = parseYaml(steps) as { uses?: string; with?: { path: string }; run?: string }[];
+    const cacheStep = parsed.find((s) => s.uses?.startsWith('actions/cache@'));
+    const location = args[args.indexOf('--cache-location') + 1];
+    expect(args).toContain('--cache');
+    expect(cacheStep?.with?.path).toBe(location);
+  });
+
+  it('a second run on a fresh checkout (new mtimes) reuses every result, and an edited report is linted again', () => {
+    const dir = repo();
+    const location = join(dir, args[args.indexOf('--cache-location') + 1]!);
+    const first = runFzlint(args, { cwd: dir });
+    expect(first.code).toBe(1);
+    const stats = () => (JSON.parse(readFileSync(location, 'utf8')) as { lastRun: { hits: number; misses: number } }).lastRun;
+    const files = stats().misses;
+    expect(files).toBeGreaterThan(1);
+    // A checkout writes every file anew: same content, new modification time.
+    for (const file of [BAD, CLEAN_MD, CLEAN_TXT]) writeFileSync(join(dir, file), readFileSync(join(dir, file)));
+    const second = runFzlint(args, { cwd: dir });
+    expect(second.stdout).toBe(first.stdout);
+    expect(stats()).toEqual({ hits: files, misses: 0 });
+    writeFileSync(join(dir, CLEAN_MD), readFileSync(join(dir, CLEAN_MD), 'utf8') + '\n');
+    runFzlint(args, { cwd: dir });
+    expect(stats()).toEqual({ hits: files - 1, misses: 1 });
+  });
+});
+
 describe('docs/ci.md: GitLab CI', () => {
   const job = block('codequality:');
   const args = fzlintArgs(job);
