@@ -265,8 +265,8 @@ class ClauseScanner {
     this.pos = start;
     this.clauseStart = start;
   }
-  /** Advances to `offset` and returns the clause start and whether a bracket is open there. */
-  advance(offset: number): { clauseStart: number; inBracket: boolean } {
+  /** Advances to `offset` and returns the clause start there (`inBracket` tells whether a bracket is open). */
+  advance(offset: number): number {
     const text = this.text;
     for (; this.pos < offset; this.pos++) {
       const c = text.charCodeAt(this.pos);
@@ -274,7 +274,11 @@ class ClauseScanner {
       if (c === OPEN_PAREN_FULL || c === 0x28) this.depth++;
       else if ((c === CLOSE_PAREN_FULL || c === 0x29) && this.depth > 0) this.depth--;
     }
-    return { clauseStart: this.clauseStart, inBracket: this.depth > 0 };
+    return this.clauseStart;
+  }
+  /** Whether a bracket is open at the position last advanced to. */
+  get inBracket(): boolean {
+    return this.depth > 0;
   }
   /** Skips a number's own characters. */
   skip(offset: number): void {
@@ -327,11 +331,24 @@ export interface StatisticsInput {
 
 /** Numbers and sentences grouped once, so that every step is linear in the text. */
 function numbersBySentence(doc: StatisticsInput): NumberMention[][] {
-  const out: NumberMention[][] = doc.sentences.map(() => []);
-  for (const n of doc.numbers) out[n.sentenceIndex]?.push(n);
-  for (const list of out) list.sort((a, b) => a.range.start - b.range.start);
+  // Most sentences hold no number: they share one empty list.
+  const out: NumberMention[][] = new Array<NumberMention[]>(doc.sentences.length).fill(NO_NUMBERS);
+  const unsorted = new Set<NumberMention[]>();
+  for (const n of doc.numbers) {
+    if (n.sentenceIndex < 0 || n.sentenceIndex >= out.length) continue;
+    let list = out[n.sentenceIndex]!;
+    if (list === NO_NUMBERS) out[n.sentenceIndex] = list = [];
+    const last = list[list.length - 1];
+    if (last && last.range.start > n.range.start) unsorted.add(list);
+    list.push(n);
+  }
+  // The parser gives numbers in text order; sort only what is not.
+  for (const list of unsorted) list.sort((a, b) => a.range.start - b.range.start);
   return out;
 }
+
+/** The shared (never written) number list of a sentence without numbers. */
+const NO_NUMBERS: NumberMention[] = [];
 
 /** What `extractMentions` finds. */
 export interface MentionsAndRates {
@@ -459,7 +476,8 @@ export function readSentence(
 
   for (const n of numbers) {
     const start = n.range.start;
-    const { clauseStart, inBracket: bracketed } = scanner.advance(start);
+    const clauseStart = scanner.advance(start);
+    const bracketed = scanner.inBracket;
     scanner.skip(n.range.end);
     const prefixStart = Math.max(clauseStart, previousEnd);
     previousEnd = Math.max(previousEnd, n.range.end);
