@@ -1,5 +1,6 @@
 import type { NumberMention, ReportDocument, TextRange } from '@fzlint/parser';
 import {
+  numbersBySentence,
   readSentence,
   type RateStatement,
   type SentenceContext,
@@ -162,11 +163,6 @@ function detach(s: string): string {
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Whether numbers are in text order already (they are, from the parser): sorting them would be wasted. */
-function sorted(list: readonly NumberMention[]): boolean {
-  for (let i = 1; i < list.length; i++) if (list[i - 1]!.range.start > list[i]!.range.start) return false;
-  return true;
-}
-
 function shift(range: TextRange, by: number): TextRange {
   return { start: range.start + by, end: range.end + by };
 }
@@ -340,12 +336,7 @@ export class StatisticsCache {
   /** The statistics of `document`, deep-equal to the whole-document analysis. */
   extract(document: ReportDocument): StatisticsResult {
     const { text, sentences } = document;
-    const grouped = new Array<NumberMention[] | undefined>(sentences.length);
-    for (const n of document.numbers) {
-      if (n.sentenceIndex < 0 || n.sentenceIndex >= sentences.length) continue;
-      (grouped[n.sentenceIndex] ??= []).push(n);
-    }
-    for (const list of grouped) if (list && !sorted(list)) list.sort((a, b) => a.range.start - b.range.start);
+    const grouped = numbersBySentence(document.numbers, sentences.length);
 
     const mentions: StatisticMention[] = [];
     const rates: RateStatement[] = [];
@@ -356,8 +347,7 @@ export class StatisticsCache {
       while (b < sentences.length && sentences[b]!.paragraphIndex === paragraphIndex) b++;
       const runNumbers: NumberMention[] = [];
       for (let s = a; s < b; s++) {
-        const list = grouped[s];
-        if (list) for (const n of list) runNumbers.push(n);
+        for (const n of grouped[s]!) runNumbers.push(n);
       }
       if (runNumbers.length > 0) {
         const placed = this.place(text, sentences, a, b, runNumbers, paragraphIndex, mentions.length, rates.length);

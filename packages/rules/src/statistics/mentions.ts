@@ -329,26 +329,31 @@ export interface StatisticsInput {
   readonly numbers: readonly NumberMention[];
 }
 
-/** Numbers and sentences grouped once, so that every step is linear in the text. */
-function numbersBySentence(doc: StatisticsInput): NumberMention[][] {
-  // Most sentences hold no number: they share one empty list.
-  const out: NumberMention[][] = new Array<NumberMention[]>(doc.sentences.length).fill(NO_NUMBERS);
-  const unsorted = new Set<NumberMention[]>();
-  for (const n of doc.numbers) {
-    if (n.sentenceIndex < 0 || n.sentenceIndex >= out.length) continue;
-    let list = out[n.sentenceIndex]!;
-    if (list === NO_NUMBERS) out[n.sentenceIndex] = list = [];
-    const last = list[list.length - 1];
-    if (last && last.range.start > n.range.start) unsorted.add(list);
-    list.push(n);
-  }
-  // The parser gives numbers in text order; sort only what is not.
-  for (const list of unsorted) list.sort((a, b) => a.range.start - b.range.start);
-  return out;
-}
-
 /** The shared (never written) number list of a sentence without numbers. */
 const NO_NUMBERS: NumberMention[] = [];
+
+/** Whether numbers are in text order. */
+function inTextOrder(list: readonly NumberMention[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i - 1]!.range.start > list[i]!.range.start) return false;
+  return true;
+}
+
+/**
+ * Numbers grouped by sentence once, so that every step is linear in the text:
+ * each group in text order; sentences without numbers share one empty list.
+ */
+export function numbersBySentence(numbers: readonly NumberMention[], sentenceCount: number): NumberMention[][] {
+  const out = new Array<NumberMention[]>(sentenceCount).fill(NO_NUMBERS);
+  for (const n of numbers) {
+    if (n.sentenceIndex < 0 || n.sentenceIndex >= sentenceCount) continue;
+    let list = out[n.sentenceIndex]!;
+    if (list === NO_NUMBERS) out[n.sentenceIndex] = list = [];
+    list.push(n);
+  }
+  // The parser gives numbers in text order; sort only a group that is not.
+  for (const list of out) if (!inTextOrder(list)) list.sort((a, b) => a.range.start - b.range.start);
+  return out;
+}
 
 /** What `extractMentions` finds. */
 export interface MentionsAndRates {
@@ -377,7 +382,7 @@ type MutableMention = { -readonly [K in keyof StatisticMention]: StatisticMentio
  */
 export function extractMentions(doc: StatisticsInput, reader: SentenceReader = readSentence): MentionsAndRates {
   const text = doc.text;
-  const grouped = numbersBySentence(doc);
+  const grouped = numbersBySentence(doc.numbers, doc.sentences.length);
   const mentions: StatisticMention[] = [];
   const rates: RateStatement[] = [];
   const bySentence: (readonly StatisticMention[])[] = [];
