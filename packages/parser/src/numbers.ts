@@ -10,6 +10,8 @@ import type { DocumentNumber, NumberKind, NumberMention, TextRange } from './mod
 
 /** A number mention (its sentence index is given by the caller). */
 type RawNumber = NumberMention;
+/** A number mention while it is being built. */
+type MutableNumber = { -readonly [K in keyof RawNumber]: RawNumber[K] };
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&');
 const UNIT_ALT = [...numberUnits].sort((a, b) => b.text.length - a.text.length).map((u) => escape(u.text)).join('|');
@@ -139,9 +141,9 @@ export function extractNumbers(text: string, base: number, docNumberRanges: read
         continue;
       }
       if (prev === '第') {
-        const end = ordinalEnd(text, e);
-        out.push(ordinal(text, base, s, e, end, Number(half), decimals, 'arabic', fullWidth, sentenceIndex));
-        NUMERAL.lastIndex = end;
+        const n = ordinal(text, base, s, e, Number(half), decimals, 'arabic', fullWidth, sentenceIndex);
+        out.push(n);
+        NUMERAL.lastIndex = n.range.end - base;
         continue;
       }
       out.push(withTail(text, base, s, e, Number(half), decimals, 'arabic', fullWidth, sentenceIndex));
@@ -158,9 +160,9 @@ export function extractNumbers(text: string, base: number, docNumberRanges: read
       const value = chineseNumeralValue(numeral);
       if (value === undefined) continue;
       if (prev === '第') {
-        const end = ordinalEnd(text, e);
-        out.push(ordinal(text, base, s, e, end, value, 0, 'chinese', false, sentenceIndex));
-        NUMERAL.lastIndex = end;
+        const n = ordinal(text, base, s, e, value, 0, 'chinese', false, sentenceIndex);
+        out.push(n);
+        NUMERAL.lastIndex = n.range.end - base;
         continue;
       }
       out.push(withTail(text, base, s, e, value, 0, 'chinese', false, sentenceIndex));
@@ -187,8 +189,8 @@ function plainNumber(
   fullWidth: boolean,
   sentenceIndex: number,
   unit: string | undefined,
-): RawNumber {
-  const n: { -readonly [K in keyof RawNumber]: RawNumber[K] } = {
+): MutableNumber {
+  const n: MutableNumber = {
     raw: text.slice(s, end),
     range: { start: base + s, end: base + end },
     valueRange: { start: base + s, end: base + valueEnd },
@@ -204,20 +206,12 @@ function plainNumber(
   return n;
 }
 
-/** Where an ordinal (第3次, 第十五届) ends: after its unit when one follows. */
-function ordinalEnd(text: string, e: number): number {
-  TAIL.lastIndex = e;
-  const t = TAIL.exec(text);
-  return t && t[3] ? e + t[0].length - (t[4]?.length ?? 0) : e;
-}
-
-/** An ordinal: the number with the 第 before it, and its unit (次, 届) when one follows. */
+/** An ordinal (第3次, 第十五届): the number with the 第 before it, and its unit when one follows. */
 function ordinal(
   text: string,
   base: number,
   s: number,
   e: number,
-  end: number,
   value: number,
   decimals: number,
   numeral: 'arabic' | 'chinese',
@@ -225,20 +219,13 @@ function ordinal(
   sentenceIndex: number,
 ): RawNumber {
   TAIL.lastIndex = e;
-  const unit = TAIL.exec(text)?.[3];
-  const n: { -readonly [K in keyof RawNumber]: RawNumber[K] } = {
-    raw: text.slice(s - 1, end),
-    range: { start: base + s - 1, end: base + end },
-    valueRange: { start: base + s, end: base + e },
-    value,
-    kind: 'ordinal',
-    approximate: false,
-    decimals,
-    numeral,
-    fullWidth,
-    sentenceIndex,
-  };
-  if (unit) n.unit = unit;
+  const t = TAIL.exec(text);
+  const unit = t?.[3] || undefined;
+  const end = t && unit ? e + t[0].length - (t[4]?.length ?? 0) : e;
+  const n = plainNumber(text, base, s, end, e, value, 'ordinal', decimals, numeral, fullWidth, sentenceIndex, unit);
+  // The 第 belongs to the ordinal as written; the value range is the numeral alone.
+  n.raw = text.slice(s - 1, end);
+  n.range = { start: base + s - 1, end: base + end };
   return n;
 }
 
@@ -296,7 +283,7 @@ function withTail(
   const v = multiplier ? Math.round(value * multiplier * 1e6) / 1e6 : value;
   const kind = kindOfUnit(unit, decimals);
   // One literal, optional fields added after: no spread of temporary objects on this hot path.
-  const n: { -readonly [K in keyof RawNumber]: RawNumber[K] } = {
+  const n: MutableNumber = {
     raw: text.slice(start, end),
     range: { start: base + start, end: base + end },
     valueRange: { start: base + s, end: base + e },
