@@ -1,5 +1,6 @@
 import { open, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import type { FileMeta } from './cache.js';
 import type { SourceMap } from './input/position.js';
 import { problem, type CliProblem } from './messages.js';
 
@@ -33,13 +34,7 @@ export interface ReadText {
   /** For a converted `.docx`/`.html`: `text` is Markdown, and this maps its lines to paragraphs. */
   readonly source?: SourceMap;
   /** Size and mtime, taken from the open file before its content was read (for `--cache`). */
-  readonly meta?: FileStat;
-}
-
-/** A file's size and modification time (what the `metadata` cache strategy compares). */
-export interface FileStat {
-  readonly size: number;
-  readonly mtimeMs: number;
+  readonly meta?: FileMeta;
 }
 
 /** A file that could not be read as text; `problem.level` says whether it counts as an input error. */
@@ -151,7 +146,7 @@ export function convertedKind(path: string): 'docx' | 'html' | undefined {
 }
 
 /** Bytes of a file, or why they could not be read. */
-export type ReadBytes = { readonly ok: true; readonly bytes: Uint8Array; readonly meta: FileStat } | ReadFailure;
+export type ReadBytes = { readonly ok: true; readonly bytes: Uint8Array; readonly meta: FileMeta } | ReadFailure;
 
 /**
  * Reads a file's bytes with the checks every input gets (exists, is a file, is
