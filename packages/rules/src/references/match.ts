@@ -609,7 +609,7 @@ function scanLiterals(
     let i = 0;
     // The trie is walked on the raw text through `norm`: no copy of the text. This
     // loop runs for every character, so it is kept small and the rare work of a
-    // match is a call (inlined into it, the loop was optimised badly: ~3× slower).
+    // match is a call (written into the loop, it made the loop allocate ~280 KB per report).
     while (i < n) {
       let node = firstNode[text.charCodeAt(i)]!;
       if (node === 0) {
