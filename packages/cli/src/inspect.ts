@@ -1,6 +1,7 @@
+import { toSourcePosition, type SourceMap } from '@fzlint/input';
+import { conceptById, type ConceptId } from '@fzlint/ontology';
 import type { CalendarDate, DocumentFact, FactSource, ReportDocument, Section } from '@fzlint/parser';
 import type { CliLocale } from './messages.js';
-import { toSourcePosition, type SourceMap } from './input/position.js';
 
 /** One section of the outline. */
 export interface OutlineSection {
@@ -42,35 +43,25 @@ function isoDate(d: CalendarDate): string {
   return `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 }
 
-// Set while an outline of converted input is built: lines are then its paragraph numbers.
-let sourceMap: SourceMap | undefined;
+/** Offsets of the document to the lines shown: its own, or the paragraphs of converted input. */
+type LineAt = (offset: number) => number;
 
-function lineAt(document: ReportDocument, offset: number): number {
-  const position = document.lineIndex.positionAt(offset);
-  return sourceMap ? toSourcePosition(sourceMap, position).line : position.line;
+function factLine<T>(lineAt: LineAt, fact: DocumentFact<T>): { line?: number } {
+  return fact.range ? { line: lineAt(fact.range.start) } : {};
 }
 
-function lineOf(document: ReportDocument, offset: number | undefined): number | undefined {
-  return offset === undefined ? undefined : lineAt(document, offset);
-}
-
-function factLine<T>(document: ReportDocument, fact: DocumentFact<T>): { line?: number } {
-  const line = lineOf(document, fact.range?.start);
-  return line !== undefined ? { line } : {};
-}
-
-function outlineSection(document: ReportDocument, section: Section): OutlineSection {
+function outlineSection(lineAt: LineAt, section: Section): OutlineSection {
   const h = section.heading;
   return {
     level: section.level,
-    line: lineAt(document, h.range.start),
+    line: lineAt(h.range.start),
     text: h.text,
     title: h.title,
     ...(h.numbering ? { numbering: { kind: h.numbering.kind, raw: h.numbering.raw, value: h.numbering.value } } : {}),
     ...(section.concept ?? h.concept ? { concept: (section.concept ?? h.concept) as string } : {}),
     ...(h.year !== undefined ? { year: h.year } : {}),
     origin: h.origin,
-    children: section.children.map((c) => outlineSection(document, c)),
+    children: section.children.map((c) => outlineSection(lineAt, c)),
   };
 }
 
@@ -79,27 +70,22 @@ function outlineSection(document: ReportDocument, section: Section): OutlineSect
  * With the source map of a converted `.docx`/`.html`, lines are paragraph numbers.
  */
 export function buildOutline(document: ReportDocument, filePath: string, source?: SourceMap): Outline {
-  sourceMap = source;
-  try {
-    return outlineOf(document, filePath);
-  } finally {
-    sourceMap = undefined;
-  }
-}
-
-function outlineOf(document: ReportDocument, filePath: string): Outline {
+  const lineAt: LineAt = (offset) => {
+    const position = document.lineIndex.positionAt(offset);
+    return source ? toSourcePosition(source, position).line : position.line;
+  };
   let bookTitles = 0;
   for (const r of document.references) if (r.kind === 'book-title') bookTitles++;
   const title = document.title;
   return {
     filePath,
     format: document.format,
-    positionUnit: sourceMap ? 'paragraph' : 'line',
+    positionUnit: source ? 'paragraph' : 'line',
     ...(title
       ? {
           title: {
             text: title.text,
-            line: lineAt(document, title.range.start),
+            line: lineAt(title.range.start),
             ...(title.year !== undefined ? { year: title.year } : {}),
           },
         }
@@ -110,7 +96,7 @@ function outlineOf(document: ReportDocument, filePath: string): Outline {
             value: document.reportYear.value,
             source: document.reportYear.source,
             assumed: document.reportYear.assumed,
-            ...factLine(document, document.reportYear),
+            ...factLine(lineAt, document.reportYear),
           },
         }
       : {}),
@@ -118,18 +104,18 @@ function outlineOf(document: ReportDocument, filePath: string): Outline {
       value: isoDate(document.writingDate.value),
       source: document.writingDate.source,
       assumed: document.writingDate.assumed,
-      ...factLine(document, document.writingDate),
+      ...factLine(lineAt, document.writingDate),
     },
     ...(document.publicationDate
       ? {
           publicationDate: {
             value: isoDate(document.publicationDate.value),
             source: document.publicationDate.source,
-            ...factLine(document, document.publicationDate),
+            ...factLine(lineAt, document.publicationDate),
           },
         }
       : {}),
-    sections: document.sections.map((s) => outlineSection(document, s)),
+    sections: document.sections.map((s) => outlineSection(lineAt, s)),
     counts: {
       headings: document.headings.length,
       paragraphs: document.paragraphs.length,
@@ -154,13 +140,10 @@ const SOURCE_LABEL: Record<FactSource, { 'zh-CN': string; en: string }> = {
   default: { 'zh-CN': '默认值', en: 'default' },
 };
 
-const CONCEPT_LABEL: Record<string, { 'zh-CN': string; en: string }> = {
-  'measures-and-results': { 'zh-CN': '主要举措和成效', en: 'measures and results' },
-  'shortcomings-and-causes': { 'zh-CN': '不足和原因', en: 'shortcomings and causes' },
-  'first-responsible-person': { 'zh-CN': '第一责任人职责', en: 'first responsible person' },
-  'next-year-plan': { 'zh-CN': '下一年度安排', en: 'next-year plan' },
-  other: { 'zh-CN': '其他', en: 'other' },
-};
+/** A content's label, as the ontology words it (the scorecard and the editor's outline use the same). */
+function conceptLabel(concept: string, locale: CliLocale): string {
+  return concept in conceptById ? conceptById[concept as ConceptId].label[locale] : concept;
+}
 
 /** The outline as indented text for a terminal. */
 export function formatOutline(outline: Outline, locale: CliLocale): string {
@@ -189,7 +172,7 @@ export function formatOutline(outline: Outline, locale: CliLocale): string {
     for (const s of sections) {
       const tags: string[] = [`L${s.level}`];
       if (s.numbering) tags.push(s.numbering.kind);
-      if (s.concept) tags.push(CONCEPT_LABEL[s.concept]?.[locale] ?? s.concept);
+      if (s.concept) tags.push(conceptLabel(s.concept, locale));
       if (s.year !== undefined) tags.push(zh ? `${s.year}年` : String(s.year));
       out.push(`${'  '.repeat(depth + 2)}${s.line}: ${s.text}  [${tags.join(', ')}]`);
       walk(s.children, depth + 1);

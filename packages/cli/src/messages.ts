@@ -5,6 +5,7 @@
  * A message is `<what> — <what to do>`; `format` prefixes `fzlint: ` so that a
  * user who sees the line in CI logs knows which tool spoke.
  */
+import { INPUT_MESSAGES } from '@fzlint/input';
 
 /** Locales of the command's own messages. */
 export type CliLocale = 'zh-CN' | 'en';
@@ -15,6 +16,9 @@ interface Template {
 }
 
 const MESSAGES = {
+  // Finding, reading, converting and linting inputs: shared with every front end (@fzlint/input).
+  ...INPUT_MESSAGES,
+
   // Usage
   unknownOption: {
     'zh-CN': '未知选项 {{option}} — 运行 fzlint --help 查看可用选项',
@@ -104,10 +108,6 @@ const MESSAGES = {
     'zh-CN': 'inspect 只支持 --format text 或 json — 去掉其他格式',
     en: 'inspect supports only --format text or json — drop the other formats',
   },
-  configError: {
-    'zh-CN': '配置错误：{{detail}} — 修改配置文件后重试',
-    en: 'configuration error: {{detail}} — fix the configuration file and run again',
-  },
   notBuilt: {
     'zh-CN': '无法加载 {{module}}：{{detail}} — 先运行 pnpm build',
     en: 'cannot load {{module}}: {{detail}} — run pnpm build first',
@@ -118,91 +118,11 @@ const MESSAGES = {
   },
 
   // Inputs
-  missingPath: {
-    'zh-CN': '{{path}}：文件或目录不存在 — 检查路径拼写',
-    en: '{{path}}: no such file or directory — check the path',
-  },
-  noMatch: {
-    'zh-CN': '没有与“{{pattern}}”匹配的文件 — 检查通配符和当前目录',
-    en: 'no files match "{{pattern}}" — check the glob and the current directory',
-  },
-  emptyDir: {
-    'zh-CN': '{{path}}：目录中没有报告文件（.md、.markdown、.txt、.docx、.html）— 检查目录或忽略规则',
-    en: '{{path}}: no report files (.md, .markdown, .txt, .docx, .html) in this directory — check the directory or the ignore rules',
-  },
-  allIgnored: {
-    'zh-CN': '{{path}}：其中的报告文件都被忽略规则排除 — 如需检查，使用 --no-ignore 或修改忽略规则',
-    en: '{{path}}: every report in it is ignored — use --no-ignore or change the ignore rules to lint them',
-  },
-  noFiles: {
-    'zh-CN': '没有找到要检查的文件 — 给出报告文件或目录，例如 fzlint reports/',
-    en: 'no files to lint — name report files or directories, e.g. fzlint reports/',
-  },
-  ignoredFile: {
-    'zh-CN': '{{path}}：文件被忽略规则（{{source}}）排除，未检查 — 如需检查，使用 --no-ignore 或修改忽略规则',
-    en: '{{path}}: file ignored by {{source}}, not linted — use --no-ignore or change the ignore rules to lint it',
-  },
-  gbk: {
-    'zh-CN': '{{path}}：文件不是 UTF-8 编码，已按 GBK 解码 — 建议另存为 UTF-8',
-    en: '{{path}}: not UTF-8, decoded as GBK — save the file as UTF-8',
-  },
-  utf16: {
-    'zh-CN': '{{path}}：文件为 UTF-16 编码，已解码 — 建议另存为 UTF-8',
-    en: '{{path}}: UTF-16 encoded, decoded — save the file as UTF-8',
-  },
-  undecodable: {
-    'zh-CN': '{{path}}：无法识别文件编码（既不是 UTF-8 也不是 GBK），已跳过 — 请另存为 UTF-8',
-    en: '{{path}}: unknown encoding (neither UTF-8 nor GBK), skipped — save the file as UTF-8',
-  },
-  binary: {
-    'zh-CN': '{{path}}：看起来是二进制文件（含 NUL 字节），已跳过 — 只检查文本报告；UTF-16 文件需带 BOM',
-    en: '{{path}}: looks binary (contains NUL bytes), skipped — only text reports are linted; UTF-16 files need a BOM',
-  },
-  empty: {
-    'zh-CN': '{{path}}：文件为空，已跳过',
-    en: '{{path}}: file is empty, skipped',
-  },
-  tooLarge: {
-    'zh-CN': '{{path}}：文件 {{size}} MB，超过 10 MB 上限，已跳过 — 确认它是报告，或拆分后再检查',
-    en: '{{path}}: {{size}} MB is over the 10 MB limit, skipped — check it is a report, or split it',
-  },
-  vanished: {
-    'zh-CN': '{{path}}：检查过程中文件被删除或移动，已跳过 — 重新运行 fzlint',
-    en: '{{path}}: the file disappeared during the run, skipped — run fzlint again',
-  },
-  unreadable: {
-    'zh-CN': '{{path}}：无法读取（{{code}}）— 检查文件权限',
-    en: '{{path}}: cannot read ({{code}}) — check the file permissions',
-  },
-  notAFile: {
-    'zh-CN': '{{path}}：不是普通文件，已跳过',
-    en: '{{path}}: not a regular file, skipped',
-  },
-  writeFailed: {
-    'zh-CN': '{{path}}：无法写入（{{code}}）— 检查目录是否存在及写权限',
-    en: '{{path}}: cannot write ({{code}}) — check that the folder exists and is writable',
-  },
   ruleFailure: {
     'zh-CN': '{{path}}：规则 {{rule}} 运行出错（{{detail}}）— 其余规则的结果仍然有效，请报告此问题',
     en: '{{path}}: rule {{rule}} crashed ({{detail}}) — the other rules ran; please report this',
   },
-  lintFailed: {
-    'zh-CN': '{{path}}：检查失败（{{detail}}）— 请报告此问题',
-    en: '{{path}}: linting failed ({{detail}}) — please report this',
-  },
 
-  notDocx: {
-    'zh-CN': '{{path}}：无法读取 Word 文档（{{detail}}），已跳过 — 确认它是 .docx（不是 .doc 或 .wps），必要时在 Word 中另存为 .docx',
-    en: '{{path}}: cannot read the Word document ({{detail}}), skipped — check it is a .docx (not .doc or .wps); re-save it as .docx in Word if needed',
-  },
-  htmlNoText: {
-    'zh-CN': '{{path}}：网页中没有找到报告正文，已跳过 — 确认保存的是报告页面本身，或将正文复制为 .txt',
-    en: '{{path}}: no report text found in the page, skipped — check the saved page is the report itself, or copy its text to a .txt',
-  },
-  fixConverted: {
-    'zh-CN': '{{path}}：--fix 不改写 Word 或网页文件，只报告问题 — 先运行 fzlint convert {{path}} -o 报告.md，再对 Markdown 使用 --fix',
-    en: '{{path}}: --fix does not rewrite Word or web files, findings only — run fzlint convert {{path}} -o report.md and use --fix on the Markdown',
-  },
   convertNeedsFile: {
     'zh-CN': 'convert 需要恰好一个 .docx 或 .html 文件 — 写成 fzlint convert 报告.docx -o 报告.md',
     en: 'convert needs exactly one .docx or .html file — write fzlint convert report.docx -o report.md',
@@ -232,10 +152,6 @@ const MESSAGES = {
   suppressionsPruned: {
     'zh-CN': '已从 {{path}} 删去 {{count}} 个已修正问题的记录',
     en: 'removed {{count}} fixed findings from {{path}}',
-  },
-  cacheUnusable: {
-    'zh-CN': '缓存文件 {{path}} 无法使用，已重建',
-    en: 'cache file {{path}} was unusable and has been rebuilt',
   },
 } as const satisfies Record<string, Template>;
 

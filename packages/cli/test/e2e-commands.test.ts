@@ -78,7 +78,7 @@ describe('inspect', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('报告年度: 2023（标题');
     expect(run.stdout).toContain('成文日期: 2024-03-18（落款');
-    expect(run.stdout).toMatch(/\n {4}23: 四、2023年工作打算 {2}\[L1, chinese, 下一年度安排, 2023年\]/);
+    expect(run.stdout).toMatch(/\n {4}23: 四、2023年工作打算 {2}\[L1, chinese, 下一年度主要安排, 2023年\]/);
     expect(run.stdout).toMatch(/\n {6}7: （一）压实法治建设责任 {2}\[L2, paren-chinese\]/);
     expect(run.stdout).toMatch(/统计: .*数字 \d+，引用 \d+/);
   });
@@ -87,7 +87,7 @@ describe('inspect', () => {
     const run = fzlint(repo.dir, ['inspect', FILES.jia, '--locale', 'en']);
     expect(run.stdout).toContain('Report year: 2023 (title, line 1)');
     expect(run.stdout).toContain('Writing date: 2024-03-18 (signature');
-    expect(run.stdout).toContain('[L1, chinese, next-year plan, 2023]');
+    expect(run.stdout).toContain("[L1, chinese, next year's main arrangements, 2023]");
   });
 
   it('--format json gives the same outline as data', () => {

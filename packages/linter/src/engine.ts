@@ -1,3 +1,4 @@
+import { textFormatOf } from '@fzlint/input';
 import { parse, type CalendarDate, type ReportDocument } from '@fzlint/parser';
 import {
   applyFixesOnce,
@@ -21,11 +22,9 @@ import type { FzlintConfig, LintOptions, LintResult, RuleFailure } from './types
 /** At most this many fix passes, as ESLint: fixes that keep producing fixes stop here. */
 export const MAX_FIX_PASSES = 10;
 
-const MARKDOWN_EXTENSION = /\.(?:md|markdown)$/i;
-
-/** The format a file is parsed as: Markdown for `.md`/`.markdown`, plain text otherwise. */
+/** The format a file is parsed as: Markdown for `.md`/`.markdown`, plain text otherwise (`@fzlint/input` decides). */
 export function formatForPath(filePath: string | undefined): 'markdown' | 'plaintext' {
-  return filePath !== undefined && MARKDOWN_EXTENSION.test(filePath) ? 'markdown' : 'plaintext';
+  return textFormatOf(filePath);
 }
 
 interface EnabledRule {

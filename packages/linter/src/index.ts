@@ -64,6 +64,24 @@ export {
   type ParseSuppressionsOptions,
   type AppliedSuppressions,
 } from './suppressions.js';
+export {
+  scoreReport,
+  scoreResult,
+  formatScorecards,
+  withScoreRules,
+  SCORE_RULES,
+  CRITERIA,
+  REQUIRED,
+  FULL_DATA_FIGURES,
+  type Scorecard,
+  type ScoreInput,
+  type ScoreResultOptions,
+  type ScoreFinding,
+  type CriterionId,
+  type CriterionScore,
+  type SectionFigures,
+  type Verdict,
+} from './scorecard.js';
 export { LINTER_RULE_IDS, LINTER_RULE_DESCRIPTIONS, LINTER_DOCS_URL } from './messages.js';
 export { VERSION } from './version.js';
 export type { FzlintConfig, LintOptions, LintResult, RuleConfigEntry, RuleFailure } from './types.js';

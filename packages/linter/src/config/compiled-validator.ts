@@ -6,7 +6,7 @@
  * built-in rules, so a run validating a config file never loads Ajv's compiler
  * nor checks the schema against Ajv's meta-schema.
  */
-import type { ConfigValidateFunction } from './validator.js';
+import type { ConfigValidateFunction } from './validate-function.js';
 
 /** `rulesFingerprint` of the rules the validator was compiled for; undefined when nothing was precompiled. */
 export const RULES_FINGERPRINT: string | undefined = undefined;

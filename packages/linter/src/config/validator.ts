@@ -1,14 +1,11 @@
 import { createRequire } from 'node:module';
 import type { AnyRule } from '@fzlint/rule-api';
-import type { ErrorObject, Options } from 'ajv';
+import type { Options } from 'ajv';
 import { createConfigValidator, RULES_FINGERPRINT } from './compiled-validator.js';
 import { buildConfigSchema } from './schema.js';
+import type { ConfigValidateFunction } from './validate-function.js';
 
-/** A compiled config validator (Ajv's `ValidateFunction` shape, which standalone code has too). */
-export interface ConfigValidateFunction {
-  (data: unknown): boolean;
-  errors?: ErrorObject[] | null;
-}
+export type { ConfigValidateFunction } from './validate-function.js';
 
 /**
  * Ajv options of the config validator, shared by the run-time compiler and the

@@ -4,8 +4,11 @@
  * from the converters so linting (and workers) load no HTML or Word code.
  */
 export interface SourceMap {
-  /** What the numbers count: Word paragraphs or the blocks of a web page. */
-  readonly kind: 'docx' | 'html';
+  /**
+   * The reader whose paragraphs the numbers count: `docx` (Word paragraphs),
+   * `html` (blocks of a web page), or a plugged-in reader's format (`pdf`).
+   */
+  readonly kind: string;
   /** For Markdown line `i + 1`, the 1-based number of its block (a blank line: the next block's). */
   readonly paragraphOfLine: readonly number[];
   /** For Markdown line `i + 1`, the characters added in front of the block's text (`## `). */

@@ -2,7 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { IgnoreMatcher, loadIgnoreMatcher, resolveFiles, toPosix } from '../src/files.js';
+import { IgnoreMatcher, loadIgnoreMatcher, toPosix } from '../src/project/ignore.js';
+import { createFzlint } from '../src/project/project.js';
+
+/** The CLI's former `resolveFiles`: now the project API's `listFiles`. */
+const resolveFiles = (patterns: readonly string[], options: { cwd: string }) => createFzlint({ cwd: options.cwd }).listFiles(patterns);
 
 let dir: string;
 

@@ -6,8 +6,7 @@
  * block it is in: that block's number is the "paragraph" (段落) fzlint reports.
  */
 
-export { toSourcePosition, type SourceMap } from './position.js';
-import type { SourceMap } from './position.js';
+import type { SourceMap } from './source-map.js';
 
 /** One block of a converted document. */
 export type SourceBlock =
@@ -17,6 +16,11 @@ export type SourceBlock =
   | { readonly kind: 'paragraph'; readonly text: string }
   /** Page metadata (索引号 table): `key: value`, a line the parser reads as page furniture. */
   | { readonly kind: 'meta'; readonly key: string; readonly value: string };
+
+/** A conversion's outcome: Markdown with its source map, or why there is none. */
+export type ConvertOutcome =
+  | { readonly ok: true; readonly converted: Converted; readonly charset?: string }
+  | { readonly ok: false; readonly reason: 'not-docx' | 'no-text'; readonly detail: string };
 
 /** A document converted to Markdown. */
 export interface Converted {

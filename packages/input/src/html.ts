@@ -1,6 +1,10 @@
+/**
+ * `@fzlint/input/html`: the web-page reader, loaded only when a `.html` file is
+ * met (it pulls in the HTML parser).
+ */
 import { Parser } from 'htmlparser2';
-import iconv from 'iconv-lite';
-import { looksLikeTitle, normalizeText, type SourceBlock } from './blocks.js';
+import { looksLikeTitle, normalizeText, toMarkdown, type ConvertOutcome, type SourceBlock } from './blocks.js';
+import { decodeWithCharset } from './decode.js';
 
 /*
  * HTML → blocks. Two uses: the clean HTML mammoth makes of a Word document
@@ -439,27 +443,54 @@ export function pageBlocks(html: string): SourceBlock[] {
 }
 
 const CHARSET = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i;
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
+/** How far into a page its `<meta charset>` is looked for (browsers look at the first 1,024 bytes; pages are sloppier). */
+const CHARSET_SNIFF_BYTES = 4096;
+
+let utf8: InstanceType<typeof TextDecoder> | undefined;
+
+/** The first bytes as Latin-1 text, to read an ASCII `<meta charset>` before the encoding is known. */
+function asciiHead(bytes: Uint8Array): string {
+  const end = Math.min(bytes.length, CHARSET_SNIFF_BYTES);
+  let head = '';
+  for (let i = 0; i < end; i++) head += String.fromCharCode(bytes[i] ?? 0);
+  return head;
+}
 
 /**
- * Decodes a saved page: a BOM, else the `<meta charset>` (gbk, gb2312, big5 …
- * through iconv-lite; gb2312 is read as GB18030, its superset, as browsers do),
- * else UTF-8, else GBK. Returns the charset used.
+ * Decodes a saved page: a BOM, else the `<meta charset>` (gbk, gb2312, big5 …,
+ * through the platform's `TextDecoder`; gb2312 and gbk are read as GB18030,
+ * their superset, as browsers do), else UTF-8, else GB18030. Returns the
+ * charset used.
  */
 export function decodeHtml(bytes: Uint8Array): { text: string; charset: string } {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { text: buf.subarray(3).toString('utf8'), charset: 'utf-8' };
-  if (buf[0] === 0xff && buf[1] === 0xfe) return { text: iconv.decode(buf.subarray(2), 'utf16le'), charset: 'utf-16le' };
-  if (buf[0] === 0xfe && buf[1] === 0xff) return { text: iconv.decode(buf.subarray(2), 'utf16be'), charset: 'utf-16be' };
-  const head = buf.subarray(0, 4096).toString('latin1');
-  let charset = CHARSET.exec(head)?.[1]?.toLowerCase();
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(3)), charset: 'utf-8' };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new TextDecoder('utf-16le', { ignoreBOM: true }).decode(bytes.subarray(2)), charset: 'utf-16le' };
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: new TextDecoder('utf-16be', { ignoreBOM: true }).decode(bytes.subarray(2)), charset: 'utf-16be' };
+  }
+  let charset = CHARSET.exec(asciiHead(bytes))?.[1]?.toLowerCase();
   if (charset === 'gb2312' || charset === 'gbk' || charset === 'x-gbk') charset = 'gb18030';
-  if (charset && charset !== 'utf-8' && charset !== 'utf8' && iconv.encodingExists(charset)) {
-    return { text: iconv.decode(buf, charset), charset };
+  if (charset && charset !== 'utf-8' && charset !== 'utf8') {
+    const text = decodeWithCharset(bytes, charset);
+    if (text !== undefined) return { text, charset };
   }
   try {
-    return { text: UTF8.decode(buf), charset: 'utf-8' };
+    utf8 ??= new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    return { text: utf8.decode(bytes), charset: 'utf-8' };
   } catch {
-    return { text: iconv.decode(buf, 'gb18030'), charset: 'gb18030' };
+    return { text: decodeWithCharset(bytes, 'gb18030') ?? '', charset: 'gb18030' };
   }
+}
+
+/** Converts a saved web page's bytes to Markdown (the report's body, one block per line). */
+export function convertHtml(bytes: Uint8Array): ConvertOutcome {
+  const { text, charset } = decodeHtml(bytes);
+  const converted = toMarkdown(pageBlocks(text), 'html');
+  // Metadata alone is not a report.
+  const hasText = converted.markdown.split('\n').some((l) => l.startsWith('#') || l.length > 40);
+  return hasText ? { ok: true, converted, charset } : { ok: false, reason: 'no-text', detail: '' };
 }

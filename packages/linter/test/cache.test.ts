@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hashOf, LintCache, resolveCacheLocation } from '../src/cache.js';
-import type { SerializedResult } from '../src/result.js';
+import { hashOf, LintCache, resolveCacheLocation } from '../src/project/cache.js';
+import type { SerializedResult } from '../src/project/result.js';
 
 let dir: string;
 beforeEach(() => {

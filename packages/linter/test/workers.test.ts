@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUTO_WORKER_MIN_FILES, poolSize, runInWorkers } from '../src/workers.js';
+import { AUTO_WORKER_MIN_FILES, poolSize, runInWorkers } from '../src/project/workers.js';
 
 describe('poolSize', () => {
   it('stays in the main thread for few files or one core', () => {

@@ -1,5 +1,9 @@
+/**
+ * `@fzlint/input/docx`: the Word reader, loaded only when a `.docx` file is met
+ * (it pulls in mammoth and, for mammoth's HTML, the HTML parser).
+ */
+import { toMarkdown, type ConvertOutcome, type SourceBlock } from './blocks.js';
 import { documentBlocks } from './html.js';
-import type { SourceBlock } from './blocks.js';
 
 /**
  * Word's built-in heading styles are named `heading 1` whatever the interface
@@ -35,8 +39,11 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxBlocks> {
   // CommonJS package: its namespace's default is the module object.
   const mod = (await import('mammoth')) as unknown as { default: typeof import('mammoth') };
   const mammoth = mod.default;
+  // mammoth reads `buffer` in Node and `arrayBuffer` in its browser build; JSZip
+  // underneath takes a Uint8Array for either, so one object serves both.
+  const input = { buffer: bytes, arrayBuffer: bytes } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
   const result = await mammoth.convertToHtml(
-    { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+    input,
     {
       styleMap: [...STYLE_MAP],
       ignoreEmptyParagraphs: true,
@@ -44,4 +51,17 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxBlocks> {
     },
   );
   return { blocks: documentBlocks(result.value), warnings: result.messages.map((m) => m.message) };
+}
+
+/** Converts a Word document's bytes to Markdown (one paragraph per line). */
+export async function convertDocx(bytes: Uint8Array): Promise<ConvertOutcome> {
+  let blocks;
+  try {
+    blocks = (await readDocx(bytes)).blocks;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, reason: 'not-docx', detail: message.split('\n')[0] ?? message };
+  }
+  const converted = toMarkdown(blocks, 'docx');
+  return converted.paragraphs === 0 ? { ok: false, reason: 'no-text', detail: '' } : { ok: true, converted };
 }

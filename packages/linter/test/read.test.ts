@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decodeReport, encodeReport, looksLikeGbk, readReport } from '../src/read.js';
+import { looksLikeGbk } from '@fzlint/input';
+import { decodeReport, encodeReport, readReportFile } from '../src/project/read.js';
+
+/** The CLI's former `readReport(path, display, maxBytes)`, now `readReportFile` of the project API. */
+const readReport = (path: string, display: string, maxBytes?: number) => readReportFile(path, display, maxBytes !== undefined ? { maxBytes } : {});
 
 const TEXT = '一、2023年推进法治政府建设的主要举措和成效\n全年共收到行政复议申请106件。\n';
 let dir: string;

@@ -1,7 +1,8 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { enumeratedLevel, normalizeText, toMarkdown, toSourcePosition } from '../src/input/blocks.js';
-import { decodeHtml, documentBlocks, pageBlocks } from '../src/input/html.js';
+import { enumeratedLevel, normalizeText, toMarkdown } from '../src/blocks.js';
+import { toSourcePosition } from '../src/source-map.js';
+import { decodeHtml, documentBlocks, pageBlocks } from '../src/html.js';
 
 describe('enumerated paragraphs', () => {
   it.each([

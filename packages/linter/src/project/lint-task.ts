@@ -1,18 +1,19 @@
-import type { FzlintConfig } from '@fzlint/linter';
-import type { Diagnostic, Locale } from '@fzlint/rule-api';
-import { toSourcePosition } from './input/position.js';
-import type { CliDate } from './args.js';
-import type { SourceMap } from './input/position.js';
+import { toSourcePosition, type SourceMap, type TextFormat } from '@fzlint/input';
+import type { CalendarDate } from '@fzlint/parser';
+import type { AnyRule, Diagnostic, Locale } from '@fzlint/rule-api';
+import type { FzlintConfig, LintResult } from '../types.js';
 import type { SerializedResult } from './result.js';
 
 /** One file to lint: plain data, so it can be posted to a worker thread. */
 export interface LintTask {
   readonly filePath: string;
   readonly text: string;
-  /** The resolved config for this file (command-line `--rule` already merged in). */
+  /** How to parse the text (the reader decided it). */
+  readonly format: TextFormat;
+  /** The resolved config for this file (overrides such as the CLI's `--rule` already merged in). */
   readonly config: FzlintConfig;
   readonly reportYear?: number;
-  readonly writingDate?: CliDate;
+  readonly writingDate?: CalendarDate;
   readonly locale?: Locale;
   readonly fix: boolean;
   /**
@@ -22,12 +23,12 @@ export interface LintTask {
   readonly source?: SourceMap;
 }
 
-type LintFn = typeof import('@fzlint/linter').lint;
+type LintFn = typeof import('../engine.js').lint;
 let lintFn: LintFn | undefined;
 
 /** Loads the engine once per thread (it pulls in the parser and every rule). */
 async function engine(): Promise<LintFn> {
-  if (!lintFn) lintFn = (await import('@fzlint/linter')).lint;
+  if (!lintFn) lintFn = (await import('../engine.js')).lint;
   return lintFn;
 }
 
@@ -42,13 +43,24 @@ export type LintTaskOutcome =
  * so both give the same results.
  */
 export async function runLintTask(task: LintTask): Promise<LintTaskOutcome> {
+  return (await runLintTaskKeeping(task)).outcome;
+}
+
+/**
+ * {@link runLintTask} in this thread, also returning the parsed document (for
+ * callers that keep it) and taking rule objects (which cannot cross to a worker).
+ */
+export async function runLintTaskKeeping(
+  task: LintTask,
+  rules?: readonly AnyRule[],
+): Promise<{ outcome: LintTaskOutcome; result?: LintResult }> {
   const lint = await engine();
-  let result: ReturnType<LintFn>;
+  let result: LintResult;
   try {
     result = lint(task.text, {
       filePath: task.filePath,
-      // Converted input is Markdown whatever its own extension.
-      ...(task.source ? { format: 'markdown' as const } : {}),
+      format: task.format,
+      ...(rules ? { rules } : {}),
       config: task.config,
       fix: task.fix,
       ...(task.reportYear !== undefined ? { reportYear: task.reportYear } : {}),
@@ -57,7 +69,7 @@ export async function runLintTask(task: LintTask): Promise<LintTaskOutcome> {
     });
   } catch (error) {
     const err = error instanceof Error ? error : new Error(String(error));
-    return { ok: false, configError: err.name === 'ConfigError', message: err.message };
+    return { outcome: { ok: false, configError: err.name === 'ConfigError', message: err.message } };
   }
   const serialized: SerializedResult = {
     diagnostics: task.source ? remapDiagnostics(result.diagnostics, task.source) : result.diagnostics,
@@ -69,7 +81,7 @@ export async function runLintTask(task: LintTask): Promise<LintTaskOutcome> {
     ...(result.output !== undefined ? { output: result.output } : {}),
     ruleFailures: result.ruleFailures.map((f) => ({ ruleId: f.ruleId, message: f.error.message })),
   };
-  return { ok: true, result: serialized };
+  return { outcome: { ok: true, result: serialized }, result };
 }
 
 /**

@@ -1,14 +1,15 @@
-import type { ConceptId } from '@fzlint/ontology';
-import type { CalendarDate, ReportDocument, Section, TextRange } from '@fzlint/parser';
-import type { Diagnostic } from '@fzlint/rule-api';
-import type { CliLocale } from './messages.js';
-
-/*
+/**
  * The scorecard: how third-party evaluators of these reports read them. Each
  * criterion is built from the parse (sections, numbers, sentences, dates) and
  * from the structure rules' findings, and keeps the evidence behind its score.
- * The criteria and their points are documented in docs/scorecard.md.
+ * The criteria and their points are documented in docs/scorecard.md. No file
+ * system: `fzlint score` and the web workbench compute it the same way.
  */
+import { toSourcePosition, type SourceMap } from '@fzlint/input';
+import { conceptById, concepts, type ConceptId } from '@fzlint/ontology';
+import type { CalendarDate, ReportDocument, Section, TextRange } from '@fzlint/parser';
+import type { Diagnostic, Locale } from '@fzlint/rule-api';
+import type { FzlintConfig, LintResult, RuleConfigEntry } from './types.js';
 
 /** The criteria, in the order of the table. */
 export const CRITERIA = ['completeness', 'causes', 'data', 'plan', 'timeliness'] as const;
@@ -69,19 +70,17 @@ export interface ScoreInput {
   readonly document: ReportDocument;
   /** The lint findings (the structure rules must have run). */
   readonly diagnostics: readonly Diagnostic[];
-  readonly locale: CliLocale;
+  readonly locale: Locale;
   /** Maps an offset to the line (or paragraph) shown to the user. */
   readonly lineAt: (offset: number) => number;
   readonly positionUnit: 'line' | 'paragraph';
-  /** Labels of the required contents by concept, both locales (from the ontology). */
-  readonly labels: Readonly<Record<RequiredConcept, { readonly 'zh-CN': string; readonly en: string }>>;
 }
 
-/** The four contents the regulation requires. */
-export const REQUIRED: readonly RequiredConcept[] = ['measures-and-results', 'shortcomings-and-causes', 'first-responsible-person', 'next-year-plan'];
+/** The contents the regulation requires, in its order (from the ontology). */
+export const REQUIRED: readonly ConceptId[] = concepts.filter((c) => c.required).map((c) => c.id);
 
 /** A required content's concept id. */
-export type RequiredConcept = 'measures-and-results' | 'shortcomings-and-causes' | 'first-responsible-person' | 'next-year-plan';
+export type RequiredConcept = ConceptId;
 
 /** Points of a required content with a section of its own, or only found in prose. */
 const SECTION_POINTS = 25;
@@ -105,7 +104,7 @@ const DEADLINE =
   /(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:底|末|中旬|上旬|下旬|份)?(?:前|之前|以前|完成)|(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*[0-9０-９]{1,2}\s*日(?:前|之前)|年底前|年底(?:完成|实现)|年末前|(?:今|本)年内|年内(?:完成|实现|出台|建成)|(?:上|下)半年|第[一二三四1-4]季度|季度末/;
 const ITEM_CHARS = 60;
 
-function label(locale: CliLocale, zh: string, en: string): string {
+function label(locale: Locale, zh: string, en: string): string {
   return locale === 'en' ? en : zh;
 }
 
@@ -139,19 +138,19 @@ function isoDate(d: CalendarDate): string {
 }
 
 /** Which required content a `structure/required-section` finding is about (its `label` data names it). */
-function conceptOfFinding(d: Diagnostic, labels: ScoreInput['labels']): RequiredConcept | undefined {
+function conceptOfFinding(d: Diagnostic): RequiredConcept | undefined {
   const named = d.data?.['label'];
-  return REQUIRED.find((c) => labels[c]['zh-CN'] === named || labels[c].en === named);
+  return REQUIRED.find((c) => conceptById[c].label['zh-CN'] === named || conceptById[c].label.en === named);
 }
 
 function completeness(input: ScoreInput, sections: readonly Section[]): CriterionScore {
-  const { locale, lineAt, labels } = input;
+  const { locale, lineAt } = input;
   const findings: ScoreFinding[] = [];
   let score = 0;
   const required = input.diagnostics.filter((d) => d.ruleId === 'structure/required-section');
   for (const concept of REQUIRED) {
-    const name = labels[concept][locale];
-    const about = required.filter((d) => conceptOfFinding(d, labels) === concept);
+    const name = conceptById[concept].label[locale];
+    const about = required.filter((d) => conceptOfFinding(d) === concept);
     const missing = about.find((d) => d.messageId === 'missing');
     const prose = about.find((d) => d.messageId === 'proseOnly');
     if (missing) {
@@ -205,7 +204,7 @@ function causes(input: ScoreInput, sections: readonly Section[]): CriterionScore
     };
   }
   const missing = input.diagnostics.some(
-    (d) => d.ruleId === 'structure/required-section' && d.messageId === 'missing' && conceptOfFinding(d, input.labels) === 'shortcomings-and-causes',
+    (d) => d.ruleId === 'structure/required-section' && d.messageId === 'missing' && conceptOfFinding(d) === 'shortcomings-and-causes',
   );
   if (missing) {
     return {
@@ -438,13 +437,13 @@ function pad(text: string, to: number): string {
 }
 
 /** A cell of the table: the score, or the verdict for pass/fail criteria. */
-function cell(c: CriterionScore, locale: CliLocale): string {
+function cell(c: CriterionScore, locale: Locale): string {
   if (c.id === 'causes' || c.id === 'timeliness') return VERDICT[c.verdict][locale];
   return c.score === null ? VERDICT.unknown[locale] : String(c.score);
 }
 
 /** The scorecards as a terminal table, then the findings behind each score. */
-export function formatScorecards(cards: readonly Scorecard[], locale: CliLocale): string {
+export function formatScorecards(cards: readonly Scorecard[], locale: Locale): string {
   const columns = ['file', ...CRITERIA, 'overall'] as const;
   const rows: string[][] = [columns.map((c) => HEADERS[c][locale])];
   for (const card of cards) {
@@ -468,4 +467,47 @@ export function formatScorecards(cards: readonly Scorecard[], locale: CliLocale)
     }
   }
   return `${out.join('\n')}\n`;
+}
+
+/** The rules the scorecard reads; they run whatever the config says (their options are kept). */
+export const SCORE_RULES: readonly string[] = ['structure/required-section', 'structure/shortcomings-without-causes', 'structure/disclosure-deadline'];
+
+/** A config with the scorecard's rules on (as warnings, their options kept), so a card can be computed whatever the config turned off. */
+export function withScoreRules(config: FzlintConfig): FzlintConfig {
+  const rules: Record<string, RuleConfigEntry> = { ...config.rules };
+  for (const id of SCORE_RULES) {
+    const entry = rules[id];
+    rules[id] = Array.isArray(entry) && entry.length > 1 ? ['warn', entry[1]] : 'warn';
+  }
+  return { ...config, rules };
+}
+
+/** What {@link scoreResult} needs besides the lint result. */
+export interface ScoreResultOptions {
+  /** The file as the card names it. */
+  readonly filePath: string;
+  readonly locale: Locale;
+  /** For converted input: positions are its paragraphs. */
+  readonly sourceMap?: SourceMap;
+}
+
+/**
+ * The scorecard of a lint result (linted with {@link withScoreRules}, so the
+ * structure rules ran): lines, or paragraphs of converted input.
+ */
+export function scoreResult(result: Pick<LintResult, 'document' | 'diagnostics'>, options: ScoreResultOptions): Scorecard {
+  const { document } = result;
+  const source = options.sourceMap;
+  const lineAt = (offset: number): number => {
+    const position = document.lineIndex.positionAt(offset);
+    return source ? toSourcePosition(source, position).line : position.line;
+  };
+  return scoreReport({
+    filePath: options.filePath,
+    document,
+    diagnostics: result.diagnostics,
+    locale: options.locale,
+    lineAt,
+    positionUnit: source ? 'paragraph' : 'line',
+  });
 }

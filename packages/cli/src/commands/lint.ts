@@ -1,0 +1,117 @@
+/**
+ * `fzlint [options] <files|dirs|globs>`: the project API lints, the formatters
+ * print, the findings decide the exit code.
+ */
+import { resolve } from 'node:path';
+import type { FormattableResult } from '@fzlint/linter';
+import type { Fzlint } from '@fzlint/linter/node';
+import type { CliOptions } from '../args.js';
+import { readStdin, type CliIo } from '../io.js';
+import { problem } from '../messages.js';
+import { handleSuppressions, writeOutputs } from '../output.js';
+import { openProject } from '../project.js';
+import type { Reporter } from '../reporter.js';
+
+/** Runs the lint command; returns the exit code. */
+export async function lintCommand(options: CliOptions, io: CliIo, reporter: Reporter): Promise<number> {
+  const fzlint = await openProject(options, io, reporter);
+  if (!fzlint) return 2;
+  const [{ countDiagnostics }, { formattable }] = await Promise.all([import('@fzlint/linter'), import('@fzlint/linter/node')]);
+
+  let results: FormattableResult[];
+  if (options.stdin) {
+    results = await lintStdin(fzlint, options, io, reporter);
+  } else {
+    const report = await fzlint.lintFiles(options.patterns, {
+      concurrency: options.concurrency,
+      cache: options.cache ? { ...(options.cacheLocation !== undefined ? { location: options.cacheLocation } : {}), strategy: options.cacheStrategy } : false,
+      fix: options.fix ? true : options.fixDryRun ? 'dry-run' : false,
+    });
+    reporter.reportAll(report.problems);
+    if (options.fix) reporter.reportAll(await fzlint.outputFixes(report.results));
+    results = report.results.map(formattable);
+  }
+
+  results = await handleSuppressions(fzlint, results, options, reporter);
+  if (options.quiet) {
+    results = results.map((r) => {
+      const diagnostics = r.diagnostics.filter((d) => d.severity === 'error');
+      return { ...r, diagnostics, ...countDiagnostics(diagnostics) };
+    });
+  }
+  await writeOutputs(results, options, io, reporter);
+
+  let errorCount = 0;
+  let warningCount = 0;
+  for (const r of results) {
+    errorCount += r.errorCount;
+    warningCount += r.warningCount;
+  }
+  if (reporter.errors > 0) return 2;
+  if (errorCount > 0) return 1;
+  if (options.maxWarnings !== undefined && warningCount > options.maxWarnings) {
+    reporter.report(problem('tooManyWarnings', { count: warningCount, max: options.maxWarnings }, 'warning'));
+    return 1;
+  }
+  return 0;
+}
+
+/**
+ * Standard input as one report: converted when `--stdin-filename` names a
+ * `.docx` or `.html`, else decoded as text; linted with the config (and the
+ * ignore rules) of `--stdin-filename`.
+ */
+async function lintStdin(fzlint: Fzlint, options: CliOptions, io: CliIo, reporter: Reporter): Promise<FormattableResult[]> {
+  const bytes = await readStdin(io);
+  const name = options.stdinFilename ?? '<stdin>';
+  const filePath = resolve(io.cwd, options.stdinFilename ?? 'stdin.md');
+  if (bytes.length === 0) {
+    reporter.report(problem('empty', { path: name }, 'warning'));
+    return [];
+  }
+  const read = await fzlint.readReport(bytes, { name });
+  if (!read.ok) {
+    reporter.report(read.problem);
+    return [];
+  }
+  if (read.notice) reporter.report(read.notice);
+  if (options.stdinFilename !== undefined) {
+    const verdict = fzlint.ignoredBy(filePath);
+    if (verdict) {
+      reporter.report(problem('ignoredFile', { path: name, source: verdict.source }, 'warning'));
+      return [];
+    }
+  }
+  let result;
+  try {
+    result = await fzlint.lintText(read.text, {
+      filePath,
+      // Converted input is Markdown whatever its name; text takes its format from the file name.
+      ...(read.sourceMap ? { format: read.format, sourceMap: read.sourceMap } : {}),
+      fix: options.fixDryRun,
+    });
+  } catch (error) {
+    if ((error as Error).name !== 'ConfigError') throw error;
+    reporter.report(problem('configError', { detail: (error as Error).message }));
+    return [];
+  }
+  const { formattable } = await import('@fzlint/linter/node');
+  const { document: _document, ruleFailures, ...rest } = result;
+  return [
+    formattable({
+      ...rest,
+      filePath,
+      displayPath: name,
+      format: read.format,
+      encoding: read.encoding,
+      ruleFailures: ruleFailures.map((f) => ({ ruleId: f.ruleId, message: f.error.message })),
+      ...(read.sourceMap ? { sourceMap: read.sourceMap } : {}),
+    }),
+  ].map((r) => (options.stdinFilename === undefined ? withoutPath(r) : r));
+}
+
+/** Standard input without a file name is shown without a path (as ESLint's `<text>`). */
+function withoutPath(result: FormattableResult): FormattableResult {
+  const { filePath: _filePath, ...rest } = result;
+  return rest;
+}

@@ -1,0 +1,41 @@
+/** What the command talks to instead of `process` (tests pass their own). */
+
+/** A stream the CLI writes to. */
+export interface CliWritable {
+  write(chunk: string): unknown;
+  readonly isTTY?: boolean;
+}
+
+/** What `main` talks to instead of `process`. */
+export interface CliIo {
+  readonly stdout: CliWritable;
+  readonly stderr: CliWritable;
+  readonly cwd: string;
+  /** Standard input for `--stdin`: a stream, or the text itself. */
+  readonly stdin?: AsyncIterable<string | Uint8Array> | string;
+  /** Environment (for `NO_COLOR` / `FORCE_COLOR`); defaults to none. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** Standard input's bytes (empty when there is none). */
+export async function readStdin(io: CliIo): Promise<Uint8Array> {
+  const input = io.stdin;
+  if (input === undefined) return new Uint8Array();
+  if (typeof input === 'string') return new TextEncoder().encode(input);
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of input) chunks.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
+  return Buffer.concat(chunks);
+}
+
+/** Writes a file (making its folder); the error code instead of a throw. */
+export async function writeText(path: string, text: string): Promise<string | undefined> {
+  const { mkdir, writeFile } = await import('node:fs/promises');
+  const { dirname } = await import('node:path');
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, text);
+    return undefined;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? 'EIO';
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * The command line's options → the project API (`@fzlint/linter/node`'s
+ * `createFzlint`), loaded on first use so `--help` and `--version` stay small.
+ */
+import { resolve } from 'node:path';
+import type { ConfigOverrides, Fzlint } from '@fzlint/linter/node';
+import type { CliOptions } from './args.js';
+import type { CliIo } from './io.js';
+import { problem, type CliLocale } from './messages.js';
+import type { Reporter } from './reporter.js';
+
+/** The language of the command's messages. */
+export function localeOf(options: CliOptions): CliLocale {
+  return options.locale ?? 'zh-CN';
+}
+
+/** `YYYY-MM-DD` of a calendar date. */
+function isoDate(d: { year: number; month: number; day: number }): string {
+  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}
+
+/** Command-line settings over every config file (they win, as in ESLint). */
+export function overridesOf(options: CliOptions): ConfigOverrides {
+  return {
+    ...(Object.keys(options.rules).length > 0 ? { rules: options.rules } : {}),
+    ...(options.reportYear !== undefined ? { reportYear: options.reportYear } : {}),
+    ...(options.writingDate !== undefined ? { writingDate: isoDate(options.writingDate) } : {}),
+    ...(options.locale !== undefined ? { locale: options.locale } : {}),
+  };
+}
+
+/** Checks `--rule` values against the rules and their option schemas (a usage error, exit 2). */
+async function validRuleOverrides(options: CliOptions, reporter: Reporter): Promise<boolean> {
+  if (Object.keys(options.rules).length === 0) return true;
+  const { validateConfig } = await import('@fzlint/linter');
+  try {
+    validateConfig({ rules: options.rules }, { file: '--rule', locale: localeOf(options) });
+    return true;
+  } catch (error) {
+    reporter.report(problem('badRuleOverride', { detail: (error as Error).message }));
+    return false;
+  }
+}
+
+/**
+ * The project for a run, or undefined after reporting why there is none (the
+ * packages are not built, a bad `--rule`, an unusable `--config`).
+ */
+export async function openProject(options: CliOptions, io: CliIo, reporter: Reporter): Promise<Fzlint | undefined> {
+  let createFzlint: typeof import('@fzlint/linter/node').createFzlint;
+  try {
+    ({ createFzlint } = await import('@fzlint/linter/node'));
+  } catch (error) {
+    reporter.report(problem('notBuilt', { module: '@fzlint/linter', detail: (error as Error).message }));
+    return undefined;
+  }
+  if (!(await validRuleOverrides(options, reporter))) return undefined;
+  const fzlint = createFzlint({
+    cwd: io.cwd,
+    locale: localeOf(options),
+    overrides: overridesOf(options),
+    ignore: options.ignore,
+    ...(options.config !== undefined ? { configFile: options.config } : {}),
+  });
+  if (options.config !== undefined) {
+    // With --config every file gets the same config: check it once, up front.
+    try {
+      fzlint.configFor(resolve(io.cwd, 'fzlint-probe.md'));
+    } catch (error) {
+      if ((error as Error).name !== 'ConfigError') throw error;
+      reporter.report(problem('configError', { detail: (error as Error).message }));
+      return undefined;
+    }
+  }
+  return fzlint;
+}

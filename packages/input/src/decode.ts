@@ -1,0 +1,101 @@
+/**
+ * Bytes → text for Markdown and plain-text reports, with the platform's
+ * `TextDecoder` (Node with full ICU, as the official builds ship, and every
+ * browser decode UTF-16 and GB18030 with it): nothing here needs Node.
+ */
+import type { TextEncoding } from './constants.js';
+
+/** Decoded text, or why the bytes are not text. */
+export type DecodeOutcome =
+  | { readonly ok: true; readonly text: string; readonly encoding: TextEncoding }
+  | { readonly ok: false; readonly reason: 'binary' | 'undecodable' };
+
+/** The platform's decoder (a global in Node and browsers; the lib typings here are Node's). */
+type Decoder = InstanceType<typeof TextDecoder>;
+
+// Sniff this many bytes for NULs, as git and grep do.
+const SNIFF_BYTES = 8000;
+
+let utf8: Decoder | undefined;
+let gb18030: Decoder | undefined;
+
+/**
+ * Decodes bytes as a report: UTF-8 (a BOM is dropped), UTF-16 LE/BE when a BOM
+ * says so, else GBK (GB18030) when the bytes are not UTF-8 and are well-formed
+ * GBK. Bytes with NUL and no UTF-16 BOM are binary.
+ */
+export function decodeText(bytes: Uint8Array): DecodeOutcome {
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  if (b0 === 0xff && b1 === 0xfe) {
+    return { ok: true, text: new TextDecoder('utf-16le', { ignoreBOM: true }).decode(bytes.subarray(2)), encoding: 'utf16le' };
+  }
+  if (b0 === 0xfe && b1 === 0xff) {
+    return { ok: true, text: new TextDecoder('utf-16be', { ignoreBOM: true }).decode(bytes.subarray(2)), encoding: 'utf16be' };
+  }
+  const sniffEnd = Math.min(bytes.length, SNIFF_BYTES);
+  for (let i = 0; i < sniffEnd; i++) if (bytes[i] === 0) return { ok: false, reason: 'binary' };
+  const hasBom = b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf;
+  try {
+    // Valid UTF-8 is taken as UTF-8, as every editor does. Only a few characters of GBK
+    // can be valid UTF-8 by chance (一 is D2 BB, UTF-8 for һ); a whole report cannot.
+    utf8 ??= new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    const text = utf8.decode(hasBom ? bytes.subarray(3) : bytes);
+    return { ok: true, text, encoding: hasBom ? 'utf8-bom' : 'utf8' };
+  } catch {
+    // Not UTF-8: try GBK below.
+  }
+  if (looksLikeGbk(bytes)) {
+    gb18030 ??= new TextDecoder('gb18030');
+    return { ok: true, text: gb18030.decode(bytes), encoding: 'gbk' };
+  }
+  return { ok: false, reason: 'undecodable' };
+}
+
+/**
+ * Whether bytes are well-formed GBK/GB18030 (every high byte part of a pair or a
+ * four-byte sequence): a stray Latin-1 file must not be "decoded" into nonsense Chinese.
+ */
+export function looksLikeGbk(bytes: Uint8Array): boolean {
+  let doubles = 0;
+  let highSingles = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] ?? 0;
+    if (b < 0x80) continue;
+    const next = bytes[i + 1];
+    // GBK lead byte 0x81–0xFE, trail 0x40–0xFE except 0x7F.
+    if (b >= 0x81 && b <= 0xfe && next !== undefined && next >= 0x40 && next <= 0xfe && next !== 0x7f) {
+      doubles++;
+      i++;
+    } else if (b >= 0x81 && b <= 0xfe && isDigit(next) && isGbLead(bytes[i + 2]) && isDigit(bytes[i + 3])) {
+      // GB18030 four-byte form (rare characters in names): lead, digit, lead, digit.
+      doubles++;
+      i += 3;
+    } else {
+      highSingles++;
+    }
+  }
+  return doubles > 0 && highSingles === 0;
+}
+
+function isDigit(b: number | undefined): boolean {
+  return b !== undefined && b >= 0x30 && b <= 0x39;
+}
+
+function isGbLead(b: number | undefined): boolean {
+  return b !== undefined && b >= 0x81 && b <= 0xfe;
+}
+
+/**
+ * Decodes with a charset a web page declares (`<meta charset>`), or undefined
+ * when the platform does not know it.
+ */
+export function decodeWithCharset(bytes: Uint8Array, charset: string): string | undefined {
+  let decoder: Decoder;
+  try {
+    decoder = new TextDecoder(charset);
+  } catch {
+    return undefined;
+  }
+  return decoder.decode(bytes);
+}

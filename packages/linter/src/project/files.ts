@@ -1,0 +1,153 @@
+/**
+ * Files, folders and globs → the reports to lint, in argument order, without
+ * duplicates, each problem (a missing path, a glob with no match, a folder
+ * with no report, an ignored file named explicitly) as one `InputProblem`.
+ */
+import type { Dirent } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { DEFAULT_READERS, inputProblem, isReportFileName, isSkippedDirName, type InputProblem, type ReportReader } from '@fzlint/input';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { toPosix, type IgnoreVerdict } from './ignore.js';
+
+/** A file to lint. */
+export interface FileTarget {
+  /** Absolute path. */
+  readonly path: string;
+  /** Named on the command line (not found by a walk or a glob). */
+  readonly explicit: boolean;
+}
+
+/** Files found for the patterns, plus one problem per pattern that went wrong. */
+export interface ListedFiles {
+  readonly files: readonly FileTarget[];
+  readonly problems: readonly InputProblem[];
+}
+
+/** Options of {@link listFiles}. */
+export interface ListFilesOptions {
+  readonly cwd: string;
+  /** Why a path is ignored, or undefined (`.fzlintignore`, defaults, config `ignorePatterns`). */
+  readonly ignored: (absPath: string, isDir: boolean) => IgnoreVerdict;
+  /** The readers whose extensions a walk picks up (default: the built-in ones). */
+  readonly readers?: readonly ReportReader[];
+  /** How a path is shown in problems (default: relative to `cwd`). */
+  readonly display?: (absPath: string) => string;
+}
+
+function compareNames(a: string, b: string): number {
+  // Code-point order: the same on every machine, unlike localeCompare.
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+async function statOrUndefined(path: string) {
+  try {
+    return await stat(path);
+  } catch {
+    return undefined;
+  }
+}
+
+interface Walk {
+  readonly options: ListFilesOptions;
+  readonly readers: readonly ReportReader[];
+  readonly out: string[];
+}
+
+/** Walks a folder for reports; returns whether anything was left out by an ignore rule. */
+async function walk(dir: string, w: Walk): Promise<boolean> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return false; // Unreadable folder: nothing to lint in it, and nothing a report author can fix here.
+  }
+  let skipped = false;
+  entries.sort((a, b) => compareNames(a.name, b.name));
+  for (const entry of entries) {
+    const full = join(dir, entry.name);
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      // Follow links to files only: following folder links risks cycles.
+      const target = await statOrUndefined(full);
+      isFile = target?.isFile() ?? false;
+      isDir = false;
+    }
+    if (isDir) {
+      // Skipping node_modules and dot-folders is expected and not worth a word when a folder turns out empty.
+      if (isSkippedDirName(entry.name)) continue;
+      if (w.options.ignored(full, true)) skipped = true;
+      else skipped = (await walk(full, w)) || skipped;
+    } else if (isFile && isReportFileName(entry.name, w.readers)) {
+      if (w.options.ignored(full, false)) skipped = true;
+      else w.out.push(full);
+    }
+  }
+  return skipped;
+}
+
+/**
+ * Expands files, folders and globs into the files to lint. Folders are walked
+ * for the readers' extensions (`.md`, `.markdown`, `.txt`, `.docx`, `.html`,
+ * `.htm`, …), never entering `node_modules` or a dot-folder; ignored files
+ * found by walks and globs are dropped silently, while an explicitly named
+ * ignored file gives a warning (as ESLint does). A missing path, a glob with
+ * no match or a folder with no report is a problem; the other patterns are
+ * still expanded.
+ */
+export async function listFiles(patterns: readonly string[], options: ListFilesOptions): Promise<ListedFiles> {
+  const { cwd } = options;
+  const readers = options.readers ?? DEFAULT_READERS;
+  const display = options.display ?? ((p: string) => toPosix(relative(cwd, p)) || '.');
+  const seen = new Set<string>();
+  const files: FileTarget[] = [];
+  const problems: InputProblem[] = [];
+  const push = (path: string, explicit: boolean): void => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    files.push({ path, explicit });
+  };
+
+  for (const pattern of patterns) {
+    const abs = resolve(cwd, pattern);
+    const info = await statOrUndefined(abs);
+    if (info?.isFile()) {
+      const verdict = options.ignored(abs, false);
+      if (verdict) problems.push(inputProblem('ignoredFile', { path: display(abs), source: verdict.source }, 'warning'));
+      else push(abs, true);
+      continue;
+    }
+    if (info?.isDirectory()) {
+      const found: string[] = [];
+      const verdict = options.ignored(abs, true);
+      const skipped = verdict ? true : await walk(abs, { options, readers, out: found });
+      if (found.length === 0) problems.push(inputProblem(skipped ? 'allIgnored' : 'emptyDir', { path: display(abs) }, 'warning'));
+      for (const f of found) push(f, false);
+      continue;
+    }
+    if (info) {
+      problems.push(inputProblem('notAFile', { path: display(abs) }, 'warning'));
+      continue;
+    }
+    if (isDynamicPattern(pattern)) {
+      const matches = await glob([toPosix(pattern)], {
+        cwd,
+        absolute: true,
+        onlyFiles: true,
+        dot: false,
+        expandDirectories: false,
+        ignore: ['**/node_modules/**', '**/.git/**'],
+      });
+      const kept = matches
+        .map((m) => resolve(m))
+        .filter((m) => !options.ignored(m, false))
+        .sort(compareNames);
+      if (kept.length === 0) problems.push(inputProblem('noMatch', { pattern }));
+      for (const m of kept) push(m, false);
+      continue;
+    }
+    problems.push(inputProblem('missingPath', { path: pattern }));
+  }
+  return { files, problems };
+}

@@ -1,0 +1,143 @@
+/**
+ * Reading report files: the checks every input gets (exists, is a file, is not
+ * over the size cap, is not empty), then `@fzlint/input` turns the bytes into
+ * text; and writing fixed text back in the encoding it was read in.
+ */
+import { open, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import {
+  decodeText,
+  encodingNotice,
+  inputProblem,
+  MAX_REPORT_BYTES,
+  readReport,
+  tooLargeProblem,
+  type InputProblem,
+  type ReadOutcome,
+  type ReadText,
+  type ReportReader,
+  type TextEncoding,
+} from '@fzlint/input';
+import type { FileMeta } from './cache.js';
+
+/** Why a file could not be read. */
+export type ReadFailureReason = 'vanished' | 'not-a-file' | 'unreadable' | 'too-large' | 'empty';
+
+/** Bytes of a file, or why they could not be read. */
+export type ReadBytes =
+  | { readonly ok: true; readonly bytes: Uint8Array; readonly meta: FileMeta }
+  | { readonly ok: false; readonly reason: ReadFailureReason; readonly problem: InputProblem };
+
+/**
+ * Reads a file's bytes with the checks every input gets (exists, is a file, is
+ * not over the size cap, is not empty). Size and mtime are taken from the open
+ * file before its content, so a write in between is seen by the next `--cache`
+ * run. Never throws. `display` is the path as the user should see it.
+ */
+export async function readFileBytes(path: string, display: string, maxBytes = MAX_REPORT_BYTES): Promise<ReadBytes> {
+  const fail = (reason: ReadFailureReason, problem: InputProblem): ReadBytes => ({ ok: false, reason, problem });
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    if (code === 'ENOENT') return fail('vanished', inputProblem('vanished', { path: display }));
+    if (code === 'EISDIR') return fail('not-a-file', inputProblem('notAFile', { path: display }, 'warning'));
+    return fail('unreadable', inputProblem('unreadable', { path: display, code }));
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) return fail('not-a-file', inputProblem('notAFile', { path: display }, 'warning'));
+    if (info.size > maxBytes) return fail('too-large', tooLargeProblem(display, info.size));
+    const bytes = new Uint8Array(await handle.readFile());
+    if (bytes.length === 0) return fail('empty', inputProblem('empty', { path: display }, 'warning'));
+    return { ok: true, bytes, meta: { size: info.size, mtimeMs: info.mtimeMs } };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    if (code === 'ENOENT') return fail('vanished', inputProblem('vanished', { path: display }));
+    return fail('unreadable', inputProblem('unreadable', { path: display, code }));
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+/** A report file read into text, with its bytes and metadata (for the cache). */
+export type ReadFileOutcome =
+  | (ReadText & { readonly bytes: Uint8Array; readonly meta: FileMeta })
+  | { readonly ok: false; readonly reason: ReadFailureReason | 'binary' | 'undecodable' | 'not-convertible'; readonly problem: InputProblem };
+
+/**
+ * Reads one report file in any shape the readers know (`.docx` and `.html`
+ * converted, their converters loaded only then). Never throws.
+ */
+export async function readReportFile(
+  path: string,
+  display: string,
+  options: { readonly readers?: readonly ReportReader[]; readonly maxBytes?: number } = {},
+): Promise<ReadFileOutcome> {
+  const read = await readFileBytes(path, display, options.maxBytes);
+  if (!read.ok) return read;
+  const outcome: ReadOutcome = await readReport(read.bytes, {
+    name: display,
+    ...(options.readers ? { readers: options.readers } : {}),
+    ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
+  });
+  if (!outcome.ok) {
+    const id = outcome.problem.id;
+    const reason = id === 'binary' || id === 'undecodable' || id === 'empty' ? id : 'not-convertible';
+    return { ok: false, reason, problem: outcome.problem };
+  }
+  return { ...outcome, bytes: read.bytes, meta: read.meta };
+}
+
+type Iconv = typeof import('iconv-lite');
+let iconvModule: Iconv | undefined;
+
+/**
+ * iconv-lite, loaded on first use: only writing UTF-16 and GBK text back needs
+ * it (reading uses `TextDecoder`). `require`, because it is CommonJS and the
+ * encoder can then stay synchronous.
+ */
+function iconv(): Iconv {
+  return (iconvModule ??= createRequire(import.meta.url)('iconv-lite') as Iconv);
+}
+
+/** Encodes text back in the encoding it was read in (so `--fix` keeps a GBK file GBK). */
+export function encodeReport(text: string, encoding: TextEncoding): Uint8Array {
+  switch (encoding) {
+    case 'utf8':
+      return Buffer.from(text, 'utf8');
+    case 'utf8-bom':
+      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+    case 'utf16le':
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), iconv().encode(text, 'utf16le')]);
+    case 'utf16be':
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), iconv().encode(text, 'utf16be')]);
+    case 'gbk':
+      return iconv().encode(text, 'gb18030');
+  }
+}
+
+/**
+ * Decodes a text report's bytes (UTF-8, UTF-16 by BOM, GBK by sniffing), with
+ * the notice to show for GBK and UTF-16.
+ */
+export function decodeReport(
+  bytes: Uint8Array,
+  path: string,
+): { ok: true; text: string; encoding: TextEncoding; notice?: InputProblem } | { ok: false; reason: 'binary' | 'undecodable' } {
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return decoded;
+  const notice = encodingNotice(decoded.encoding, path);
+  return { ok: true, text: decoded.text, encoding: decoded.encoding, ...(notice ? { notice } : {}) };
+}
+
+/** Writes fixed text back, in the file's encoding. Returns a problem instead of throwing. */
+export async function writeReportFile(path: string, display: string, text: string, encoding: TextEncoding): Promise<InputProblem | undefined> {
+  try {
+    await writeFile(path, encodeReport(text, encoding));
+    return undefined;
+  } catch (error) {
+    return inputProblem('writeFailed', { path: display, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
+  }
+}
