@@ -147,3 +147,14 @@ export function toTextEdit(lines: LineMap, range: TextRange, newText: string): T
 export function fullRange(lines: LineMap): Range {
   return lines.range({ start: 0, end: lines.text.length });
 }
+
+/**
+ * A range from 1-based line/column positions that are not offsets into an open text: the
+ * paragraph positions of a converted `.docx`/`.html` (line = paragraph), as the CLI reports them.
+ */
+export function rangeOfPositions(start: { line: number; column: number }, end: { line: number; column: number }): Range {
+  return {
+    start: { line: Math.max(0, start.line - 1), character: Math.max(0, start.column - 1) },
+    end: { line: Math.max(0, end.line - 1), character: Math.max(0, end.column - 1) },
+  };
+}

@@ -1,7 +1,8 @@
 /**
- * The real engine: `@fzlint/linter` with the built-in rules, config discovery from
- * `@fzlint/linter/node` (the CLI's loader), and the analyses of `@fzlint/rules` that
- * hovers show (catalogue references, statistics).
+ * The real engine: `@fzlint/linter` with the built-in rules, the project API of
+ * `@fzlint/linter/node` (the CLI's: config discovery, `.fzlintignore`, which files are
+ * reports and how they are read), and the analyses of `@fzlint/rules` that hovers show
+ * (catalogue references, statistics).
  *
  * `FZLINT_LS_EXTRA_RULES` (paths separated by the platform's path delimiter) names ES modules
  * whose rules run after the built-in ones: a way to try a rule in the editor before it is
@@ -10,11 +11,11 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, lint } from '@fzlint/linter';
-import { ConfigLoader } from '@fzlint/linter/node';
+import { createFzlint, type Fzlint } from '@fzlint/linter/node';
 import { reparse } from '@fzlint/parser';
 import { resolveSettings, type AnyRule, type Locale } from '@fzlint/rule-api';
 import { extractStatistics, findCatalogueReferences, rules as builtinRules, setStatisticsMode } from '@fzlint/rules';
-import type { ConfigLike, EngineFeatures, EngineLintOptions, EngineLintResult, LintEngine } from './service/types.js';
+import type { EngineFeatures, LintEngine } from './service/types.js';
 
 /** Environment variable naming extra rule modules. */
 export const EXTRA_RULES_ENV = 'FZLINT_LS_EXTRA_RULES';
@@ -82,29 +83,34 @@ export async function loadEngine(env: NodeJS.ProcessEnv = process.env, options: 
   const rules = extra.length > 0 ? [...builtinRules, ...extra] : undefined;
   let lastLintLocale: Locale | undefined;
   const locale = (): Locale => options.locale?.() ?? lastLintLocale ?? 'zh-CN';
-  // One loader per generation of config files (and locale): it caches what it read until a config changes.
+  // One project per generation of config and ignore files (and locale): it caches what it
+  // read until one changes. The workspace folder is its cwd.
   let cwd = process.cwd();
-  let loaderLocale = locale();
-  const newLoader = () => new ConfigLoader({ cwd, locale: loaderLocale, ...(rules ? { rules } : {}) });
-  let loader = newLoader();
+  let projectLocale = locale();
+  const newProject = (): Fzlint => createFzlint({ cwd, locale: projectLocale, ...(rules ? { rules } : {}) });
+  let project = newProject();
+  const current = (): Fzlint => {
+    // A changed locale invalidates the cached configs' messages: start a fresh project.
+    if (locale() !== projectLocale) {
+      projectLocale = locale();
+      project = newProject();
+    }
+    return project;
+  };
   return {
-    lint: (text: string, options: EngineLintOptions): EngineLintResult => {
+    lint: (text, options) => {
       if (options.locale !== undefined) lastLintLocale = options.locale;
-      return lint(text, options as Parameters<typeof lint>[1]) as unknown as EngineLintResult;
+      return lint(text, options);
     },
-    loadConfig: (filePath: string) => {
-      // A changed locale invalidates the cached configs' messages: start a fresh loader.
-      if (locale() !== loaderLocale) {
-        loaderLocale = locale();
-        loader = newLoader();
-      }
-      const found = loader.forFile(filePath);
-      return { config: found.config as ConfigLike, files: found.files, ignored: found.ignored };
-    },
+    loadConfig: (filePath: string) => current().configFor(filePath),
     resetConfig: (newCwd?: string) => {
       if (newCwd) cwd = newCwd;
-      loaderLocale = locale();
-      loader = newLoader();
+      projectLocale = locale();
+      project = newProject();
+    },
+    files: {
+      listReports: async (folders, limit) => (await current().listFiles(folders, { limit })).files.map((f) => f.path),
+      readReport: (filePath) => current().readReport(filePath),
     },
     ...(rules ? { rules } : {}),
     reparse: (previous, edits) => reparse(previous, edits),

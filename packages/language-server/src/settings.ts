@@ -2,10 +2,10 @@
  * Client settings (`fzlint.*`) the server understands. The VS Code extension contributes
  * exactly these keys; a test in the extension checks that they match.
  */
-import type { Locale } from '@fzlint/rule-api';
+import type { Locale, SeveritySetting } from '@fzlint/rule-api';
 
 /** A rule's setting as a client may send it: a severity, or `[severity, options]`. */
-export type ClientRuleSetting = 'off' | 'info' | 'warn' | 'error' | readonly [string, unknown?];
+export type ClientRuleSetting = SeveritySetting | readonly [SeveritySetting, unknown?];
 
 /** The `fzlint` section of the client's configuration. */
 export interface FzlintSettings {
@@ -43,7 +43,11 @@ export const SETTINGS_TYPES: Readonly<Record<keyof FzlintSettings, string | read
   include: 'array',
 });
 
-const SEVERITIES = new Set(['off', 'info', 'warn', 'error']);
+const SEVERITIES: ReadonlySet<unknown> = new Set<SeveritySetting>(['off', 'info', 'warn', 'error']);
+
+function isSeverity(value: unknown): value is SeveritySetting {
+  return SEVERITIES.has(value);
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -58,10 +62,8 @@ export function normalizeSettings(raw: unknown): FzlintSettings {
   const rules: Record<string, ClientRuleSetting> = {};
   if (isRecord(r['rules'])) {
     for (const [id, value] of Object.entries(r['rules'])) {
-      if (typeof value === 'string' && SEVERITIES.has(value)) rules[id] = value as ClientRuleSetting;
-      else if (Array.isArray(value) && typeof value[0] === 'string' && SEVERITIES.has(value[0])) {
-        rules[id] = value as unknown as ClientRuleSetting;
-      }
+      if (isSeverity(value)) rules[id] = value;
+      else if (Array.isArray(value) && isSeverity(value[0])) rules[id] = value.length > 1 ? [value[0], value[1] as unknown] : [value[0]];
     }
   }
   const year = r['reportYear'];

@@ -4,6 +4,9 @@ import type { ReportDocument, Section } from '@fzlint/parser';
 import type { Diagnostic } from '@fzlint/rule-api';
 import type { ConfigLookup, EngineLintOptions, EngineLintResult, LintEngine } from '../src/service/types.js';
 
+/** A config look-up as tests write it (`ignored` defaults to false). */
+type FakeLookup = Omit<ConfigLookup, 'ignored' | 'config'> & { readonly config?: ConfigLookup['config']; readonly ignored?: boolean };
+
 const TYPO = /法冶/gu;
 const HEADING = /^## (.*)$/gmu;
 
@@ -82,11 +85,11 @@ function lintOnce(text: string, options: EngineLintOptions): Diagnostic[] {
 
 export interface FakeEngine extends LintEngine {
   calls: number;
-  configs: Map<string, ConfigLookup | Error>;
+  configs: Map<string, FakeLookup | Error>;
 }
 
 export function fakeEngine(): FakeEngine {
-  const configs = new Map<string, ConfigLookup | Error>();
+  const configs = new Map<string, FakeLookup | Error>();
   const engine: FakeEngine = {
     calls: 0,
     configs,
@@ -94,7 +97,7 @@ export function fakeEngine(): FakeEngine {
       engine.calls++;
       if (options.fix) {
         const output = text.replace(TYPO, '法治');
-        return { diagnostics: lintOnce(output, options), document: fakeDocument(output), ...(output !== text ? { output } : {}) };
+        return { diagnostics: lintOnce(output, options), document: fakeDocument(output), ruleFailures: [], ...(output !== text ? { output } : {}) };
       }
       return { diagnostics: lintOnce(text, options), document: fakeDocument(text), ruleFailures: [] };
     },
@@ -102,10 +105,10 @@ export function fakeEngine(): FakeEngine {
       for (const [dir, v] of configs) {
         if (filePath.startsWith(dir)) {
           if (v instanceof Error) throw v;
-          return v;
+          return { config: v.config ?? {}, files: v.files, ignored: v.ignored ?? false };
         }
       }
-      return { config: undefined, files: [] };
+      return { config: {}, files: [], ignored: false };
     },
     configProblem: (error) =>
       error instanceof Error && error.name === 'ConfigError' ? { message: error.message, file: (error as Error & { file?: string }).file } : undefined,

@@ -13,7 +13,7 @@ import {
   type LintResult,
   type Locale,
 } from '@fzlint/linter';
-import { ConfigLoader } from '@fzlint/linter/node';
+import { createFzlint } from '@fzlint/linter/node';
 import type { Plugin, Transformer } from 'unified';
 /** The file a unified transformer receives (unified's own `VFile` type, so no direct `vfile` dependency). */
 type VFile = Parameters<Transformer>[1];
@@ -113,18 +113,22 @@ function report(file: VFile, d: Diagnostic, source: string): void {
   }
 }
 
-/** Lints the file's text with the config that applies to it; undefined when the config ignores the file. */
+/**
+ * Lints the file's text with the config that applies to it, found by the project API as the
+ * `fzlint` command finds it; undefined when the file is ignored (`.fzlintignore`, `ignorePatterns`).
+ */
 function lintFile(file: VFile, settings: ReturnType<typeof settingsFromOptions>): LintResult | undefined {
   let config = settings.config;
   if (file.path && (settings.discoverConfig || settings.configFile !== undefined)) {
-    const loader = new ConfigLoader({
+    // A new project per file: an editor's long-lived pipeline sees config changes at once.
+    const project = createFzlint({
       cwd: file.cwd,
       locale: localeOf(settings.config.locale),
       ...(settings.configFile !== undefined ? { configFile: settings.configFile } : {}),
     });
-    const loaded = loader.forFile(file.path);
-    if (loaded.ignored) return undefined;
-    config = mergeConfigs(loaded.config, config);
+    const found = project.configFor(file.path);
+    if (found.ignored) return undefined;
+    config = mergeConfigs(found.config, config);
   }
   const text = String(file);
   // The pipeline's input is Markdown whatever the file is called (`.mdx`, stdin).

@@ -15,7 +15,7 @@ import {
   type Locale,
   type Severity,
 } from '@fzlint/linter';
-import { ConfigLoader } from '@fzlint/linter/node';
+import { createFzlint } from '@fzlint/linter/node';
 import type {
   TextlintFixableRuleModule,
   TextlintRuleContext,
@@ -104,14 +104,15 @@ function lintDocument(context: Readonly<TextlintRuleContext>, text: string, sett
   let config = settings.config;
   if (filePath !== undefined && (settings.discoverConfig || settings.configFile !== undefined)) {
     const base = context.getConfigBaseDir();
-    const loader = new ConfigLoader({
+    // The project API finds the config and the ignore files as the `fzlint` command does.
+    const project = createFzlint({
       ...(base !== undefined ? { cwd: base } : {}),
       locale: localeOf(settings.config.locale),
       ...(settings.configFile !== undefined ? { configFile: settings.configFile } : {}),
     });
-    const loaded = loader.forFile(filePath);
-    if (loaded.ignored) return undefined;
-    config = mergeConfigs(loaded.config, config);
+    const found = project.configFor(filePath);
+    if (found.ignored) return undefined;
+    config = mergeConfigs(found.config, config);
   }
   // A file is parsed by its extension (textlint lints `.txt` too); text typed
   // into textlint without a file (stdin) is taken as Markdown, textlint's default.

@@ -93,12 +93,12 @@ function disableEdit(lines: LineMap, finding: FzDiagnostic): TextEdit {
 
 /** Where a missing content's section goes: before the first present section that comes after it. */
 function sectionInsertOffset(snapshot: LintSnapshot, concept: ConceptId): number {
-  const sections = snapshot.result?.document?.sections ?? [];
+  const sections = snapshot.result?.document.sections ?? [];
   const rank = CONCEPT_ORDER.indexOf(concept);
   for (const s of sections) {
     if (s.concept && CONCEPT_ORDER.indexOf(s.concept) > rank) return s.range.start;
   }
-  const body = snapshot.result?.document?.bodyRange;
+  const body = snapshot.result?.document.bodyRange;
   return body ? body.end : snapshot.lines.text.length;
 }
 

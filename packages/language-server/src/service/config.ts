@@ -1,21 +1,29 @@
 /**
- * Configuration per document: the `fzlint.config.json` that applies (same discovery as the CLI,
- * through the engine's loader), merged with the client's `fzlint.*` settings, cached until a
- * config file changes. A broken config is remembered as a problem, never thrown at the features.
+ * Configuration per document: the `fzlint.config.json` that applies and whether the file is
+ * ignored (`.fzlintignore`, `ignorePatterns`), asked of the project API as the CLI asks it,
+ * merged with the client's `fzlint.*` settings, cached until a config or ignore file changes.
+ * A broken config is remembered as a problem, never thrown at the features.
  */
 import * as path from 'node:path';
+import { CONFIG_FILE_NAMES, IGNORE_FILE, isConfigFileName } from '@fzlint/input';
 import type { FzlintSettings } from '../settings.js';
 import { IncludeMatcher } from './detect.js';
 import type { ConfigLike, ConfigProblem, LintEngine } from './types.js';
-import picomatch from 'picomatch';
 
-/** Names of fzlint config files (the CLI's discovery order). */
-export const CONFIG_FILE_NAMES: readonly string[] = ['fzlint.config.json', '.fzlintrc.json'];
+export { CONFIG_FILE_NAMES };
 
 /** True when a path names an fzlint config file. */
 export function isConfigFile(filePath: string): boolean {
-  return CONFIG_FILE_NAMES.includes(path.basename(filePath));
+  return isConfigFileName(path.basename(filePath));
 }
+
+/** True when a change to this file changes how files are linted or ignored (a config or `.fzlintignore`). */
+export function affectsConfig(filePath: string): boolean {
+  return isConfigFile(filePath) || path.basename(filePath) === IGNORE_FILE;
+}
+
+/** The glob of the files whose changes the server watches (see {@link affectsConfig}). */
+export const WATCHED_FILES_GLOB = `**/{${[...CONFIG_FILE_NAMES, IGNORE_FILE].join(',')}}`;
 
 /** Everything that decides how one document is linted. */
 export interface DocumentConfig {
@@ -60,21 +68,20 @@ export class ConfigResolver {
   /** The config of a file (undefined path: an unsaved document, which has none). */
   resolve(filePath: string | undefined): Promise<DocumentConfig> {
     if (filePath === undefined) return Promise.resolve(NO_CONFIG);
-    // Configs are per folder: every file in a folder shares one look-up.
-    const dir = path.dirname(filePath);
-    let pending = this.cache.get(dir);
+    // The project API caches configs per folder and ignore files once; this caches its answer per file.
+    let pending = this.cache.get(filePath);
     if (!pending) {
-      pending = this.load(path.join(dir, '__fzlint_probe__.md'));
-      this.cache.set(dir, pending);
+      pending = this.load(filePath);
+      this.cache.set(filePath, pending);
     }
-    return pending.then((c) => (c.config?.ignorePatterns?.length && c.files.length > 0 ? { ...c, ignored: isIgnored(c, filePath) } : c));
+    return pending;
   }
 
-  private async load(probe: string): Promise<DocumentConfig> {
+  private async load(filePath: string): Promise<DocumentConfig> {
     try {
-      const found = await this.engine.loadConfig(probe);
+      const found = await this.engine.loadConfig(filePath);
       for (const f of found.files) this.problems.delete(f);
-      return { config: found.config, files: found.files, problem: undefined, ignored: false };
+      return { config: found.config, files: found.files, problem: undefined, ignored: found.ignored };
     } catch (error) {
       const problem = this.engine.configProblem(error);
       if (!problem) throw error;
@@ -83,14 +90,6 @@ export class ConfigResolver {
       return { config: undefined, files: problem.file ? [problem.file] : [], problem, ignored: false };
     }
   }
-}
-
-function isIgnored(c: DocumentConfig, filePath: string): boolean {
-  // Patterns are relative to the config that holds them; the nearest config is the usual one.
-  const base = path.dirname(c.files[c.files.length - 1] ?? '');
-  const rel = path.relative(base, filePath).split(path.sep).join('/');
-  const patterns = c.config?.ignorePatterns ?? [];
-  return patterns.length > 0 && picomatch(patterns as string[], { dot: true })(rel);
 }
 
 /** Whether a file matches the client's include globs, relative to the workspace folder that holds it. */

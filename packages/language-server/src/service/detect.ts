@@ -2,10 +2,15 @@
  * Which documents are 法治政府建设 reports. Only reports get diagnostics, so an author's other
  * Markdown and text files stay quiet.
  */
+import { textReader } from '@fzlint/input';
 import picomatch from 'picomatch';
 
-/** Extensions of files fzlint reads. */
-export const REPORT_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.txt'];
+/**
+ * Extensions of the documents an editor opens as text and fzlint lints as they are typed:
+ * the text reader's (`@fzlint/input`). Word and web files are linted from disk, by the
+ * workspace diagnostics.
+ */
+export const REPORT_EXTENSIONS: readonly string[] = textReader.extensions;
 
 /** Language ids the server attaches to. */
 export const REPORT_LANGUAGE_IDS: readonly string[] = ['markdown', 'plaintext'];

@@ -3,6 +3,7 @@
  * a result for an older version over a newer one. Free of the LSP connection: the server asks for
  * snapshots and decides how to deliver them (pull or push).
  */
+import type { TextFormat } from '@fzlint/input';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { LineMap, toLspDiagnostic } from '../convert.js';
@@ -139,9 +140,12 @@ export class DiagnosticsService {
     return snapshot;
   }
 
-  /** Lints a text that is not open in the editor (workspace diagnostics); nothing is cached. */
-  lintFile(uri: string, text: string): Promise<LintSnapshot> {
-    return this.lintDocument(uri, -1, text);
+  /**
+   * Lints a text that is not open in the editor (workspace diagnostics); nothing is cached.
+   * `format`: how the file's reader says to parse it (Markdown for a converted `.docx`).
+   */
+  lintFile(uri: string, text: string, format?: TextFormat): Promise<LintSnapshot> {
+    return this.lintDocument(uri, -1, text, format);
   }
 
   /** Forgets a closed document; pending waiters get undefined. */
@@ -196,7 +200,7 @@ export class DiagnosticsService {
     this.snapshots.set(snapshot.uri, snapshot);
   }
 
-  private async lintDocument(uri: string, version: number, text: string): Promise<LintSnapshot> {
+  private async lintDocument(uri: string, version: number, text: string, format?: TextFormat): Promise<LintSnapshot> {
     const started = performance.now();
     const settings = await this.options.getSettings(uri);
     const generation = this.generation;
@@ -217,6 +221,7 @@ export class DiagnosticsService {
     }
     const options: EngineLintOptions = {
       ...(filePath !== undefined ? { filePath } : {}),
+      ...(format !== undefined ? { format } : {}),
       config: mergeSettings(docConfig.config, settings),
       ...(this.options.engine.rules ? { rules: this.options.engine.rules } : {}),
       ...(settings.reportYear !== null ? { reportYear: settings.reportYear } : {}),
@@ -247,8 +252,8 @@ export class DiagnosticsService {
       this.options.onEngineError?.(error, uri);
       return { ...base, isReport: true, result: undefined, diagnostics: [], options };
     }
-    if (incremental && result.document?.text === text) incremental.remember(uri, version, result.document, key);
-    for (const failure of result.ruleFailures ?? []) this.options.onRuleFailure?.(failure, uri);
+    if (incremental && result.document.text === text) incremental.remember(uri, version, result.document, key);
+    for (const failure of result.ruleFailures) this.options.onRuleFailure?.(failure, uri);
     const diagnostics = result.diagnostics.map((d, index) => toLspDiagnostic(d, lines, uri, { version, index }));
     const timing: LintTiming = { parse: document ? 'incremental' : 'full', ms: performance.now() - started };
     return { ...base, isReport: true, result, diagnostics, options, timing };

@@ -3,49 +3,14 @@
  * for a report year. Used by the "insert missing section" code action and by the extension's
  * "Insert Report Skeleton" command (this module imports nothing from the LSP libraries).
  */
-import * as ontology from '@fzlint/ontology';
-import type { ConceptId, ReportConcept } from '@fzlint/ontology';
+import { conceptById, concepts, type ConceptId } from '@fzlint/ontology';
 
-/** The contents in the order a report presents them. */
-export const CONCEPT_ORDER: readonly ConceptId[] = [
-  'measures-and-results',
-  'shortcomings-and-causes',
-  'first-responsible-person',
-  'next-year-plan',
-  'other',
-];
-
-/** Used until (or unless) the ontology exports its concept list. */
-const FALLBACK_HEADINGS: Readonly<Record<ConceptId, string>> = {
-  'measures-and-results': '{year}年推进法治政府建设的主要举措和成效',
-  'shortcomings-and-causes': '{year}年推进法治政府建设存在的不足和原因',
-  'first-responsible-person': '{year}年党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况',
-  'next-year-plan': '{nextYear}年推进法治政府建设的主要安排',
-  other: '其他需要报告的情况',
-};
-
-const REQUIRED: ReadonlySet<ConceptId> = new Set<ConceptId>([
-  'measures-and-results',
-  'shortcomings-and-causes',
-  'first-responsible-person',
-  'next-year-plan',
-]);
+/** The contents in the order a report presents them (the regulation's order, from the ontology). */
+export const CONCEPT_ORDER: readonly ConceptId[] = concepts.map((c) => c.id);
 
 const PLACEHOLDER = { 'zh-CN': '（在此填写）', en: '(write here)' } as const;
 const LEADING_NUMBERING = /^[一二三四五六七八九十]+、/u;
 const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
-/** The ontology's concepts when it exports them (checked at run time: the list may not exist yet). */
-function ontologyConcepts(): readonly ReportConcept[] | undefined {
-  const mod = ontology as unknown as Record<string, unknown>;
-  for (const name of ['reportConcepts', 'REPORT_CONCEPTS', 'concepts']) {
-    const list = mod[name];
-    if (Array.isArray(list) && list.every((c) => typeof c === 'object' && c !== null && 'skeletonHeading' in c)) {
-      return list as readonly ReportConcept[];
-    }
-  }
-  return undefined;
-}
 
 /** Whether a concept id is one of the report contents. */
 export function isConceptId(value: unknown): value is ConceptId {
@@ -54,13 +19,12 @@ export function isConceptId(value: unknown): value is ConceptId {
 
 /** Whether the regulation requires a content. */
 export function isRequiredConcept(concept: ConceptId): boolean {
-  const fromOntology = ontologyConcepts()?.find((c) => c.id === concept);
-  return fromOntology ? fromOntology.required : REQUIRED.has(concept);
+  return conceptById[concept].required;
 }
 
 /** The heading text of a content for a report year (`2023年推进法治政府建设的主要举措和成效`). */
 export function skeletonHeading(concept: ConceptId, year: number): string {
-  const template = ontologyConcepts()?.find((c) => c.id === concept)?.skeletonHeading ?? FALLBACK_HEADINGS[concept];
+  const template = conceptById[concept].skeletonHeading;
   // The ontology's templates may carry their canonical numbering (二、…); numbering is added by position here.
   return template
     .replace(LEADING_NUMBERING, '')

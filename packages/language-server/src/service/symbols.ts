@@ -1,21 +1,13 @@
 /** Document symbols (the report outline, sections with their content) and folding ranges. */
-import type { ConceptId } from '@fzlint/ontology';
+import { conceptById, type ConceptId } from '@fzlint/ontology';
 import type { Section } from '@fzlint/parser';
 import type { DocumentSymbol, FoldingRange } from 'vscode-languageserver-types';
 import { FoldingRangeKind, SymbolKind } from 'vscode-languageserver-types';
 import type { LintSnapshot } from './diagnostics.js';
 
-const CONCEPT_LABEL: Readonly<Record<ConceptId, { 'zh-CN': string; en: string }>> = {
-  'measures-and-results': { 'zh-CN': '主要举措和成效', en: 'measures and results' },
-  'shortcomings-and-causes': { 'zh-CN': '存在的不足和原因', en: 'shortcomings and causes' },
-  'first-responsible-person': { 'zh-CN': '第一责任人职责履行情况', en: 'first responsible person' },
-  'next-year-plan': { 'zh-CN': '下一年度主要安排', en: 'next year plan' },
-  other: { 'zh-CN': '其他需要报告的情况', en: 'other matters' },
-};
-
-/** The label of a report content in a locale. */
+/** The label of a report content in a locale, as the ontology words it (the CLI and the scorecard use the same). */
 export function conceptLabel(concept: ConceptId, locale: 'zh-CN' | 'en'): string {
-  return CONCEPT_LABEL[concept][locale];
+  return conceptById[concept].label[locale];
 }
 
 /** The report outline: one symbol per section, the content it holds as detail. */

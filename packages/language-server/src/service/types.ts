@@ -1,72 +1,38 @@
 /**
- * What the language features need from the linter, as plain function types so that the
- * features can be tested with a fake linter and the server can be started with the real one.
- * The shapes mirror `@fzlint/linter`'s `LintOptions` / `LintResult` (structurally compatible subsets).
+ * What the language features need from fzlint: the engine port. Typed from the
+ * linter's, the project API's and the parser's own types (`Pick`s of them), so
+ * the real engine is the linter itself and a test's fake engine is checked
+ * against the same shapes.
  */
-import type { CatalogueEntry } from '@fzlint/ontology';
-import type { ReportDocument } from '@fzlint/parser';
-import type { AnyRule, Diagnostic, Locale } from '@fzlint/rule-api';
+import type { ReadOutcome } from '@fzlint/input';
+import type { FzlintConfig, LintOptions, LintResult, RuleFailure } from '@fzlint/linter';
+import type { ResolvedConfig } from '@fzlint/linter/node';
+import type { ReportDocument, reparse, TextEdit } from '@fzlint/parser';
+import type { AnyRule, Locale } from '@fzlint/rule-api';
 import type { CatalogueReference, extractStatistics } from '@fzlint/rules';
 
-/** A resolved fzlint configuration (the subset the server reads; the rest is passed through). */
-export interface ConfigLike {
-  readonly root?: boolean;
-  readonly rules?: Readonly<Record<string, unknown>>;
-  readonly reportYear?: number;
-  readonly writingDate?: string;
-  readonly locale?: Locale;
-  readonly ignorePatterns?: readonly string[];
-  /** Entries added to (or replacing, by id) the built-in catalogue. */
-  readonly catalogue?: readonly CatalogueEntry[];
-  readonly [key: string]: unknown;
-}
+export type { TextEdit } from '@fzlint/parser';
 
-/** Options the server passes to `lint`. */
-export interface EngineLintOptions {
-  readonly filePath?: string;
-  readonly config?: ConfigLike;
-  readonly rules?: readonly AnyRule[];
-  readonly reportYear?: number;
-  readonly locale?: Locale;
-  readonly fix?: boolean;
-  /** The text already parsed (incrementally); the linter ignores it when its text differs. */
-  readonly document?: ReportDocument;
-}
+/** A resolved fzlint configuration. */
+export type ConfigLike = FzlintConfig;
 
-/** A change to a text: `range` (offsets in the text before this change) is replaced by `text`. */
-export interface TextEdit {
-  readonly range: { readonly start: number; readonly end: number };
-  readonly text: string;
-}
-
-/** `reparse(previous, edits)` of `@fzlint/parser`: the document after the edits, re-reading only what they touched. */
-export type ReparseFunction = (previous: ReportDocument, edits: readonly TextEdit[]) => ReportDocument;
+/** Options the server passes to `lint` (a subset of the linter's `LintOptions`). */
+export type EngineLintOptions = Pick<LintOptions, 'filePath' | 'format' | 'config' | 'rules' | 'reportYear' | 'locale' | 'fix' | 'document'>;
 
 /** A rule that threw while checking a document. */
-export interface EngineRuleFailure {
-  readonly ruleId: string;
-  readonly error: Error;
-}
+export type EngineRuleFailure = RuleFailure;
 
-/** What the server reads from a lint result. */
-export interface EngineLintResult {
-  readonly diagnostics: readonly Diagnostic[];
-  readonly document?: ReportDocument;
-  readonly output?: string;
-  readonly ruleFailures?: readonly EngineRuleFailure[];
-}
+/** What the server reads from a lint result (a subset of the linter's `LintResult`). */
+export type EngineLintResult = Pick<LintResult, 'diagnostics' | 'document' | 'ruleFailures'> & Partial<Pick<LintResult, 'output'>>;
 
-/** `lint(text, options)`. */
+/** `lint(text, options)` of `@fzlint/linter`. */
 export type LintFunction = (text: string, options: EngineLintOptions) => EngineLintResult;
 
-/** The configuration that applies to a file, and the files it came from. */
-export interface ConfigLookup {
-  readonly config: ConfigLike | undefined;
-  /** Config files that apply (empty: no config for this file). */
-  readonly files: readonly string[];
-  /** The configs' `ignorePatterns` exclude the file. */
-  readonly ignored?: boolean;
-}
+/** `reparse(previous, edits)` of `@fzlint/parser`: the document after the edits, re-reading only what they touched. */
+export type ReparseFunction = (previous: ReportDocument, edits: readonly TextEdit[]) => ReturnType<typeof reparse>;
+
+/** The configuration that applies to a file, the files it came from, and whether the file is ignored (the project API's `configFor`). */
+export type ConfigLookup = ResolvedConfig;
 
 /** A broken config file: the message names the file, the key and what is allowed. */
 export interface ConfigProblem {
@@ -79,6 +45,14 @@ export interface ConfigProblem {
 /** Finds and reads the configuration for a file; throws a `ConfigError` for a broken one. */
 export type ConfigLoaderFunction = (filePath: string) => ConfigLookup | Promise<ConfigLookup>;
 
+/** The project API's file pipeline, for workspace diagnostics (the reports of the workspace folders). */
+export interface EngineFiles {
+  /** The report files under folders, as the CLI would lint them (ignored ones left out), at most `limit`. */
+  listReports(folders: readonly string[], limit: number): Promise<readonly string[]>;
+  /** A report file → the text to lint (any encoding; `.docx` and `.html` converted), or why not. */
+  readReport(filePath: string): Promise<ReadOutcome>;
+}
+
 /** Everything the server needs from the fzlint engine. */
 export interface LintEngine {
   readonly lint: LintFunction;
@@ -86,8 +60,8 @@ export interface LintEngine {
   /** Rules to run instead of the built-in list (built-ins plus extra modules), if any. */
   readonly rules?: readonly AnyRule[] | undefined;
   /**
-   * Forgets cached config files (they changed); `cwd` is where relative paths in config
-   * messages start (the workspace folder).
+   * Forgets cached config and ignore files (they changed); `cwd` is where relative paths in
+   * config messages start (the workspace folder).
    */
   readonly resetConfig?: (cwd?: string) => void;
   /** Turns an error thrown by `loadConfig` into a problem to show, or undefined when it is not a config error. */
@@ -97,6 +71,8 @@ export interface LintEngine {
    * edited documents incrementally (`EngineLintOptions.document`), without it in full.
    */
   readonly reparse?: ReparseFunction;
+  /** The file pipeline for workspace diagnostics; without it only open documents are linted. */
+  readonly files?: EngineFiles | undefined;
   /** The analyses of `@fzlint/rules` that hovers show. */
   readonly features: EngineFeatures;
 }

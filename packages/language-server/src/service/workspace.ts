@@ -1,20 +1,22 @@
 /**
  * Workspace diagnostics: every report file in the workspace folders, not only the open ones,
- * so the Problems view shows the whole report repository. Files are re-linted only when their
- * size, modification time or the configuration changed.
+ * so the Problems view shows the whole report repository. Which files are reports and how they
+ * are read is the project API's answer, the CLI's: `.fzlintignore` and `ignorePatterns`
+ * honoured, the same skipped folders and size cap, GBK and UTF-16 decoded, `.docx` and `.html`
+ * converted (their findings at paragraph numbers, as the CLI reports them). Files are re-linted
+ * only when their size, modification time or the configuration changed.
  */
 import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
+import { toSourcePosition, type SourceMap } from '@fzlint/input';
+import type { Diagnostic as FzDiagnostic } from '@fzlint/rule-api';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { DiagnosticsService } from './diagnostics.js';
-import { hasReportExtension } from './detect.js';
+import { rangeOfPositions } from '../convert.js';
+import type { DiagnosticsService, LintSnapshot } from './diagnostics.js';
+import type { EngineFiles } from './types.js';
 import { pathToUri } from './uri.js';
 
-/** Folders never searched for reports. */
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'build', '.turbo', '.cache']);
-/** Bounds that keep a scan of a huge folder cheap. */
-const MAX_FILES = 5000;
-const MAX_FILE_BYTES = 8 * 1024 * 1024;
+/** At most this many files are scanned: a bound that keeps a scan of a huge folder cheap. */
+export const MAX_WORKSPACE_FILES = 5000;
 
 /** One file's workspace report. */
 export interface WorkspaceFileReport {
@@ -24,27 +26,23 @@ export interface WorkspaceFileReport {
   readonly diagnostics: readonly Diagnostic[] | undefined;
 }
 
-/** Lists candidate report files under folders (bounded, skipping build and VCS folders). */
-export async function listReportFiles(folders: readonly string[], isCancelled: () => boolean = () => false): Promise<string[]> {
-  const files: string[] = [];
-  const queue = [...folders];
-  while (queue.length > 0 && files.length < MAX_FILES && !isCancelled()) {
-    const dir = queue.shift()!;
-    let entries: import('node:fs').Dirent[];
-    try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const e of entries) {
-      if (e.isDirectory()) {
-        if (!SKIPPED_DIRS.has(e.name) && !e.name.startsWith('.')) queue.push(path.join(dir, e.name));
-      } else if (e.isFile() && hasReportExtension(e.name)) {
-        files.push(path.join(dir, e.name));
-      }
-    }
-  }
-  return files.sort();
+/** Lists the report files under folders, as the CLI would lint them (bounded). */
+export async function listReportFiles(files: EngineFiles, folders: readonly string[]): Promise<readonly string[]> {
+  if (folders.length === 0) return [];
+  return files.listReports(folders, MAX_WORKSPACE_FILES);
+}
+
+/**
+ * Diagnostics of converted input at the source's paragraphs: LSP line = paragraph − 1
+ * (the CLI's formatters show paragraph numbers as lines), column in the paragraph's text.
+ */
+function atParagraphs(snapshot: LintSnapshot, map: SourceMap): Diagnostic[] {
+  const findings: readonly FzDiagnostic[] = snapshot.result?.diagnostics ?? [];
+  return snapshot.diagnostics.map((d, i) => {
+    const f = findings[i];
+    if (!f) return d;
+    return { ...d, range: rangeOfPositions(toSourcePosition(map, f.start), toSourcePosition(map, f.end)) };
+  });
 }
 
 /** Computes workspace reports, reusing unchanged results. */
@@ -54,6 +52,7 @@ export class WorkspaceDiagnostics {
   constructor(
     private readonly service: DiagnosticsService,
     private readonly generation: () => string,
+    private readonly files: () => EngineFiles | undefined,
   ) {}
 
   /**
@@ -66,8 +65,10 @@ export class WorkspaceDiagnostics {
     previous: ReadonlyMap<string, string>,
     isCancelled: () => boolean = () => false,
   ): Promise<WorkspaceFileReport[]> {
+    const files = this.files();
+    if (!files) return [];
     const out: WorkspaceFileReport[] = [];
-    for (const file of await listReportFiles(folders, isCancelled)) {
+    for (const file of await listReportFiles(files, folders)) {
       if (isCancelled()) break;
       const uri = pathToUri(file);
       if (openUris.has(uri)) continue;
@@ -77,18 +78,15 @@ export class WorkspaceDiagnostics {
       } catch {
         continue;
       }
-      if (stat.size > MAX_FILE_BYTES) continue;
       const key = `${stat.size}-${Math.round(stat.mtimeMs)}-${this.generation()}`;
       let entry = this.cache.get(uri);
       if (!entry || entry.key !== key) {
-        let text: string;
-        try {
-          text = await fs.readFile(file, 'utf8');
-        } catch {
-          continue;
-        }
-        const snapshot = await this.service.lintFile(uri, text);
-        entry = { key, diagnostics: snapshot.diagnostics.map(stripData), isReport: snapshot.isReport };
+        // Too large, binary, unreadable, not a Word document: not linted, as in the CLI.
+        const read = await files.readReport(file);
+        if (!read.ok) continue;
+        const snapshot = await this.service.lintFile(uri, read.text, read.format);
+        const diagnostics = read.sourceMap ? atParagraphs(snapshot, read.sourceMap) : snapshot.diagnostics;
+        entry = { key, diagnostics: diagnostics.map(stripData), isReport: snapshot.isReport };
         this.cache.set(uri, entry);
       }
       if (!entry.isReport) continue;

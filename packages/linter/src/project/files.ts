@@ -33,6 +33,8 @@ export interface ListFilesOptions {
   readonly readers?: readonly ReportReader[];
   /** How a path is shown in problems (default: relative to `cwd`). */
   readonly display?: (absPath: string) => string;
+  /** Stop after this many files (an editor scanning a huge folder); default no limit. */
+  readonly limit?: number;
 }
 
 function compareNames(a: string, b: string): number {
@@ -52,6 +54,8 @@ interface Walk {
   readonly options: ListFilesOptions;
   readonly readers: readonly ReportReader[];
   readonly out: string[];
+  /** How many more files may be found. */
+  readonly room: number;
 }
 
 /** Walks a folder for reports; returns whether anything was left out by an ignore rule. */
@@ -65,6 +69,7 @@ async function walk(dir: string, w: Walk): Promise<boolean> {
   let skipped = false;
   entries.sort((a, b) => compareNames(a.name, b.name));
   for (const entry of entries) {
+    if (w.out.length >= w.room) break;
     const full = join(dir, entry.name);
     let isDir = entry.isDirectory();
     let isFile = entry.isFile();
@@ -109,7 +114,9 @@ export async function listFiles(patterns: readonly string[], options: ListFilesO
     files.push({ path, explicit });
   };
 
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
   for (const pattern of patterns) {
+    if (files.length >= limit) break;
     const abs = resolve(cwd, pattern);
     const info = await statOrUndefined(abs);
     if (info?.isFile()) {
@@ -121,7 +128,7 @@ export async function listFiles(patterns: readonly string[], options: ListFilesO
     if (info?.isDirectory()) {
       const found: string[] = [];
       const verdict = options.ignored(abs, true);
-      const skipped = verdict ? true : await walk(abs, { options, readers, out: found });
+      const skipped = verdict ? true : await walk(abs, { options, readers, out: found, room: limit - files.length });
       if (found.length === 0) problems.push(inputProblem(skipped ? 'allIgnored' : 'emptyDir', { path: display(abs) }, 'warning'));
       for (const f of found) push(f, false);
       continue;
@@ -144,7 +151,7 @@ export async function listFiles(patterns: readonly string[], options: ListFilesO
         .filter((m) => !options.ignored(m, false))
         .sort(compareNames);
       if (kept.length === 0) problems.push(inputProblem('noMatch', { pattern }));
-      for (const m of kept) push(m, false);
+      for (const m of kept.slice(0, limit - files.length)) push(m, false);
       continue;
     }
     problems.push(inputProblem('missingPath', { path: pattern }));

@@ -171,8 +171,8 @@ export interface Fzlint {
   isPathIgnored(path: string, isDirectory?: boolean): boolean;
   /** Why a path is ignored (`.fzlintignore`, `ignorePatterns`, `node_modules/.git`), or undefined. */
   ignoredBy(path: string, isDirectory?: boolean): IgnoreVerdict;
-  /** Files, folders and globs → the reports to lint, and what went wrong per pattern. */
-  listFiles(patterns: readonly string[]): Promise<ListedFiles>;
+  /** Files, folders and globs → the reports to lint, and what went wrong per pattern (`limit`: stop after that many files). */
+  listFiles(patterns: readonly string[], options?: { readonly limit?: number }): Promise<ListedFiles>;
   /** A file (path) or bytes → `{ text, format, encoding, sourceMap }`, or the problem. Never throws. */
   readReport(input: string | Uint8Array, options?: ReadReportOptions): Promise<ReadOutcome>;
   /** Lints a text with the config of `filePath`. Throws `ConfigError` for a broken config. */
@@ -327,8 +327,9 @@ class Project implements Fzlint {
     return this.ignoredBy(path, isDirectory) !== undefined;
   }
 
-  listFiles(patterns: readonly string[]): Promise<ListedFiles> {
+  listFiles(patterns: readonly string[], options: { readonly limit?: number } = {}): Promise<ListedFiles> {
     return listFileTargets(patterns, {
+      ...(options.limit !== undefined ? { limit: options.limit } : {}),
       cwd: this.cwd,
       readers: this.readers,
       ignored: (abs, isDir) => this.ignoredBy(abs, isDir),
