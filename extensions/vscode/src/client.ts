@@ -3,7 +3,7 @@
  * Resources of one client live in `clientDisposables` so a restart disposes only those;
  * the output channel and the status item belong to the extension and survive restarts.
  */
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { ServerState } from './status.js';
 
 /** The little of `LanguageClient` this module uses (a fake in tests, the real one in main.ts). */

@@ -1,5 +1,5 @@
 /** The real client: vscode-languageclient starting the bundled server over node IPC. */
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { ClientFactory, LanguageClientLike } from './client.js';
 import { readSettings, SECTION } from './config.js';

@@ -39,11 +39,12 @@ export interface StartServerOptions {
 /** Starts the server on a connection and returns it (listening). */
 export function startServer(options: StartServerOptions = {}): Connection {
   const connection = options.connection ?? createConnection(ProposedFeatures.all);
-  let state: ServerState | undefined;
-  // Config errors follow the user's fzlint.locale setting, also before the first lint.
-  const enginePromise = options.engine ?? loadEngine(process.env, { locale: () => state?.globalSettings.locale });
-  state = createState({ connection, enginePromise, timing: (process.env[TIMING_ENV] ?? '0') !== '0' });
-  const s = state;
+  // The engine loads while the state is made; config errors follow the user's fzlint.locale
+  // setting, also before the first lint.
+  const ref: { state?: ServerState } = {};
+  const enginePromise = options.engine ?? loadEngine(process.env, { locale: () => ref.state?.globalSettings.locale });
+  const s = createState({ connection, enginePromise, timing: (process.env[TIMING_ENV] ?? '0') !== '0' });
+  ref.state = s;
 
   connection.onInitialize((params) => onInitialize(s, params));
   connection.onInitialized(() => onInitialized(s));

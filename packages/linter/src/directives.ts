@@ -46,7 +46,7 @@ function parseBody(text: string, offset: number, end: number): Body | undefined 
   if (!m) return undefined;
   const kind = m[1] as DirectiveKind;
   let rest = slice.slice(m[0].length);
-  let restOffset = offset + m[0].length;
+  const restOffset = offset + m[0].length;
   let reason: string | undefined;
   const r = REASON.exec(rest);
   if (r) {

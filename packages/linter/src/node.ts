@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { inputMessage, type InputProblem } from '@fzlint/input';
 import { configError } from './config/messages.js';
 import { fatalResult, lint } from './engine.js';
-import { ConfigLoader, jsonErrorLocation } from './project/config-loader.js';
+import { jsonErrorLocation, type ConfigLoader } from './project/config-loader.js';
 import { remapDiagnostics } from './project/lint-task.js';
 import { createFzlint } from './project/project.js';
 import { readReportFile } from './project/read.js';

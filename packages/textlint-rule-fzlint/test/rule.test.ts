@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { TextlintKernelDescriptor } from '@textlint/kernel';
+import type { TextlintKernelDescriptor } from '@textlint/kernel';
 import { createLinter, loadTextlintrc } from 'textlint';
 import { describe, expect, it } from 'vitest';
 import rule, { messageOf, reporter, settingsFromOptions } from '../src/index.js';

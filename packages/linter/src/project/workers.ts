@@ -40,7 +40,7 @@ export type WorkerReply<R> = { readonly id: number; readonly value: R } | { read
  */
 export const WORKER_QUEUE_DEPTH = 3;
 
-interface Slot<T> {
+interface Slot {
   readonly worker: Worker;
   /** Ids posted and not answered, oldest first (a worker answers in order). */
   readonly inFlight: number[];
@@ -54,7 +54,7 @@ interface Slot<T> {
  * running (the others it held are sent elsewhere) and is replaced.
  */
 export class WorkerPool<T, R> {
-  private readonly slots = new Set<Slot<T>>();
+  private readonly slots = new Set<Slot>();
   private readonly tasks: T[] = [];
   private readonly resolvers: ((outcome: Settled<R>) => void)[] = [];
   private readonly settledIds = new Set<number>();
@@ -104,7 +104,7 @@ export class WorkerPool<T, R> {
   /** Hands queued tasks to the least busy threads. */
   private pump(): void {
     while (this.queue.length > 0) {
-      let best: Slot<T> | undefined;
+      let best: Slot | undefined;
       for (const slot of this.slots) if (!best || slot.inFlight.length < best.inFlight.length) best = slot;
       if (!best || best.inFlight.length >= WORKER_QUEUE_DEPTH) return;
       const head = this.queue[0] as number;
@@ -122,7 +122,7 @@ export class WorkerPool<T, R> {
   private start(): void {
     if (this.closed) return;
     const worker = new Worker(this.script);
-    const slot: Slot<T> = { worker, inFlight: [] };
+    const slot: Slot = { worker, inFlight: [] };
     this.slots.add(slot);
     let lost = false;
     const fail = (message: string): void => {
