@@ -13,7 +13,7 @@ import {
   type LintResult,
   type Locale,
 } from '@fzlint/linter';
-import { createFzlint } from '@fzlint/linter/node';
+import { createFzlint, MAX_REPORT_BYTES } from '@fzlint/linter/node';
 import type { Plugin, Transformer } from 'unified';
 /** The file a unified transformer receives (unified's own `VFile` type, so no direct `vfile` dependency). */
 type VFile = Parameters<Transformer>[1];
@@ -114,10 +114,22 @@ function report(file: VFile, d: Diagnostic, source: string): void {
 }
 
 /**
+ * Whether a text is over the size cap every fzlint front end applies (10 MiB of UTF-8): such a
+ * file is not linted, as the `fzlint` command and the language server skip it.
+ */
+function overSizeCap(text: string): boolean {
+  // UTF-8 takes at least one byte per UTF-16 unit and at most three: count only when it matters.
+  if (text.length > MAX_REPORT_BYTES) return true;
+  return text.length * 3 > MAX_REPORT_BYTES && new TextEncoder().encode(text).length > MAX_REPORT_BYTES;
+}
+
+/**
  * Lints the file's text with the config that applies to it, found by the project API as the
  * `fzlint` command finds it; undefined when the file is ignored (`.fzlintignore`, `ignorePatterns`).
  */
 function lintFile(file: VFile, settings: ReturnType<typeof settingsFromOptions>): LintResult | undefined {
+  const text = String(file);
+  if (overSizeCap(text)) return undefined;
   let config = settings.config;
   if (file.path && (settings.discoverConfig || settings.configFile !== undefined)) {
     // A new project per file: an editor's long-lived pipeline sees config changes at once.
@@ -130,7 +142,6 @@ function lintFile(file: VFile, settings: ReturnType<typeof settingsFromOptions>)
     if (found.ignored) return undefined;
     config = mergeConfigs(found.config, config);
   }
-  const text = String(file);
   // The pipeline's input is Markdown whatever the file is called (`.mdx`, stdin).
   return lint(text, { ...(file.path ? { filePath: file.path } : {}), format: 'markdown', config });
 }

@@ -15,7 +15,7 @@ import {
   type Locale,
   type Severity,
 } from '@fzlint/linter';
-import { createFzlint } from '@fzlint/linter/node';
+import { createFzlint, MAX_REPORT_BYTES } from '@fzlint/linter/node';
 import type {
   TextlintFixableRuleModule,
   TextlintRuleContext,
@@ -99,7 +99,18 @@ export function messageOf(d: Diagnostic): string {
   return `[${d.ruleId}] ${d.message}`;
 }
 
+/**
+ * Whether a text is over the size cap every fzlint front end applies (10 MiB of UTF-8): such a
+ * file is not linted, as the `fzlint` command and the language server skip it.
+ */
+function overSizeCap(text: string): boolean {
+  // UTF-8 takes at least one byte per UTF-16 unit and at most three: count only when it matters.
+  if (text.length > MAX_REPORT_BYTES) return true;
+  return text.length * 3 > MAX_REPORT_BYTES && new TextEncoder().encode(text).length > MAX_REPORT_BYTES;
+}
+
 function lintDocument(context: Readonly<TextlintRuleContext>, text: string, settings: Settings): LintResult | undefined {
+  if (overSizeCap(text)) return undefined;
   const filePath = context.getFilePath();
   let config = settings.config;
   if (filePath !== undefined && (settings.discoverConfig || settings.configFile !== undefined)) {
