@@ -1,0 +1,135 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_READERS, type ReportReader } from '@fzlint/input';
+import { createFzlint, formattable } from '../src/project/project.js';
+import { typoRule, wordRule } from './helpers.js';
+
+const rules = [typoRule, wordRule];
+let root: string;
+
+function put(rel: string, content: string | Uint8Array): string {
+  const file = join(root, rel);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, content);
+  return file;
+}
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'fzlint-project-'));
+  // repo/ is a repository (its .git ends the search for ignore files); a .fzlintignore at its
+  // root and one in a subfolder; a config with ignorePatterns in another.
+  mkdirSync(join(root, 'repo', '.git'), { recursive: true });
+  put('.fzlintignore', 'new.md\n'); // above the repository: only for a run started there
+  put('repo/.fzlintignore', 'drafts/\n*.bak.md\n');
+  put('repo/fzlint.config.json', JSON.stringify({ root: true, rules: { 'style/test-typo': 'warn' } }));
+  put('repo/reports/a.md', '法冶 TODO\n');
+  put('repo/reports/x.bak.md', '法冶\n');
+  put('repo/reports/drafts/d.md', '法冶\n');
+  put('repo/reports/city/.fzlintignore', 'old.md\n!x.bak.md\n');
+  put('repo/reports/city/old.md', '法冶\n');
+  put('repo/reports/city/new.md', '法冶\n');
+  put('repo/reports/city/x.bak.md', '法冶\n');
+  put('repo/archive/fzlint.config.json', JSON.stringify({ ignorePatterns: ['2019/'] }));
+  put('repo/archive/2019/r.md', '法冶\n');
+  put('repo/archive/2020/r.md', '法冶\n');
+  put('repo/gbk/r.txt', iconv.encode('推进法冶政府建设。\n', 'gbk'));
+  put('repo/.vscode/notes.md', '法冶\n');
+});
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const rel = (p: string) => p.slice(join(root, 'repo').length + 1).split('\\').join('/');
+
+describe('createFzlint: which files are ignored', () => {
+  it('finds .fzlintignore files as git finds .gitignore: up to the repository root, nearer ones winning', () => {
+    for (const cwd of [join(root, 'repo'), join(root, 'repo', 'reports', 'city'), join(root, 'repo', 'archive')]) {
+      const fzlint = createFzlint({ cwd, rules });
+      const at = (p: string) => join(root, 'repo', p);
+      expect(fzlint.isPathIgnored(at('reports/a.md')), cwd).toBe(false);
+      expect(fzlint.ignoredBy(at('reports/drafts/d.md'))?.source, cwd).toMatch(/\.fzlintignore$/);
+      expect(fzlint.isPathIgnored(at('reports/x.bak.md')), cwd).toBe(true);
+      expect(fzlint.isPathIgnored(at('reports/city/old.md')), cwd).toBe(true);
+      // The nearer file re-includes what the farther one ignores.
+      expect(fzlint.isPathIgnored(at('reports/city/x.bak.md')), cwd).toBe(false);
+      expect(fzlint.ignoredBy(at('archive/2019/r.md')), cwd).toEqual({ source: 'ignorePatterns' });
+      expect(fzlint.isPathIgnored(at('archive/2020/r.md')), cwd).toBe(false);
+      expect(fzlint.isPathIgnored(at('reports/city/new.md')), cwd).toBe(false);
+    }
+  });
+
+  it('the working folder’s own .fzlintignore covers everything inside it, as before (even past a repository root)', () => {
+    const fzlint = createFzlint({ cwd: root, rules });
+    expect(fzlint.ignoredBy(join(root, 'repo', 'reports', 'city', 'new.md'))).toEqual({ source: '.fzlintignore' });
+    expect(fzlint.isPathIgnored(join(root, 'repo', 'reports', 'a.md'))).toBe(false);
+  });
+
+  it('ignore: false keeps only the default folders', () => {
+    const fzlint = createFzlint({ cwd: join(root, 'repo'), rules, ignore: false });
+    expect(fzlint.isPathIgnored('reports/drafts/d.md')).toBe(false);
+    expect(fzlint.isPathIgnored('archive/2019/r.md')).toBe(false);
+    expect(fzlint.ignoredBy('node_modules/x/r.md')).toEqual({ source: 'node_modules/.git' });
+  });
+
+  it('listFiles walks past ignored files and dot-folders, and warns for an ignored file named explicitly', async () => {
+    const fzlint = createFzlint({ cwd: join(root, 'repo'), rules });
+    const listed = await fzlint.listFiles(['.', 'reports/drafts/d.md']);
+    expect(listed.files.map((f) => rel(f.path))).toEqual(['archive/2020/r.md', 'gbk/r.txt', 'reports/a.md', 'reports/city/new.md', 'reports/city/x.bak.md']);
+    expect(listed.problems).toEqual([{ id: 'ignoredFile', level: 'warning', data: { path: 'reports/drafts/d.md', source: '.fzlintignore' } }]);
+    expect((await fzlint.listFiles(['.'], { limit: 2 })).files).toHaveLength(2);
+  });
+});
+
+describe('createFzlint: config, reading and linting', () => {
+  it('configFor applies the overrides over the config files', () => {
+    const fzlint = createFzlint({ cwd: join(root, 'repo'), rules, overrides: { rules: { 'structure/test-word': 'error' }, reportYear: 2023 } });
+    expect(fzlint.configFor('reports/a.md')).toMatchObject({
+      config: { rules: { 'style/test-typo': 'warn', 'structure/test-word': 'error' }, reportYear: 2023 },
+      files: [join(root, 'repo', 'fzlint.config.json')],
+      ignored: false,
+    });
+  });
+
+  it('readReport reads paths and bytes, GBK included, with a plugged-in reader', async () => {
+    const upper: ReportReader = { format: 'shout', extensions: ['.shout'], read: (bytes) => Promise.resolve({ ok: true, text: new TextDecoder().decode(bytes).toUpperCase(), format: 'plaintext', encoding: 'utf8' }) };
+    const fzlint = createFzlint({ cwd: join(root, 'repo'), readers: [...DEFAULT_READERS, upper] });
+    expect(await fzlint.readReport('gbk/r.txt')).toMatchObject({ ok: true, text: '推进法冶政府建设。\n', encoding: 'gbk', format: 'plaintext', notice: { id: 'gbk' } });
+    expect(await fzlint.readReport(new TextEncoder().encode('abc'), { name: 'x.shout' })).toMatchObject({ ok: true, text: 'ABC' });
+    expect(await fzlint.readReport('missing.md')).toMatchObject({ ok: false, problem: { id: 'vanished', data: { path: 'missing.md' } } });
+  });
+
+  it('lintText lints with the config of the file; lintFiles gives the same, and fixes are written back in GBK', async () => {
+    const fzlint = createFzlint({ cwd: join(root, 'repo'), rules });
+    const text = await fzlint.lintText('法冶\n', { filePath: 'reports/a.md' });
+    expect(text.diagnostics.map((d) => `${d.ruleId}:${d.severity}`)).toEqual(['style/test-typo:warn']);
+    const report = await fzlint.lintFiles(['gbk'], { fix: true });
+    expect(report.problems.map((p) => p.id)).toEqual(['gbk']);
+    const [gbk] = report.results;
+    expect(gbk).toMatchObject({ displayPath: 'gbk/r.txt', encoding: 'gbk', output: '推进法治政府建设。\n' });
+    expect(await fzlint.outputFixes(report.results)).toEqual([]);
+    expect(iconv.decode(readFileSync(join(root, 'repo', 'gbk', 'r.txt')), 'gbk')).toBe('推进法治政府建设。\n');
+    expect(formattable(gbk!)).not.toHaveProperty('encoding');
+  });
+
+  it('lintFiles reuses cached results of unchanged files', async () => {
+    const cache = { location: join(root, 'cache', 'c.json') };
+    const first = await createFzlint({ cwd: join(root, 'repo'), rules, cache }).lintFiles(['reports']);
+    expect(first.cache).toEqual({ hits: 0, misses: 3 });
+    const second = await createFzlint({ cwd: join(root, 'repo'), rules, cache }).lintFiles(['reports']);
+    expect(second.cache).toEqual({ hits: 3, misses: 0 });
+    expect(second.results.map((r) => r.diagnostics)).toEqual(first.results.map((r) => r.diagnostics));
+    expect(second.results.every((r) => r.cached)).toBe(true);
+  });
+
+  it('suppressions: build, write, read back and apply', async () => {
+    const fzlint = createFzlint({ cwd: join(root, 'repo'), rules });
+    const { results } = await fzlint.lintFiles(['reports/a.md']);
+    const built = fzlint.suppressions.build(results);
+    expect(await fzlint.suppressions.write(built)).toBeUndefined();
+    const read = await fzlint.suppressions.read();
+    expect(read).toEqual(built);
+    expect(fzlint.suppressions.apply(results, read!).results[0]!.diagnostics).toEqual([]);
+  });
+});
