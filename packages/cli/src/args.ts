@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { problem, type CliLocale, type CliProblem } from './messages.js';
 
-/** Names of the built-in formatters (DESIGN §3 contract). */
+/** Names of the built-in formatters (the `--format` values the README documents). */
 export const FORMATTER_NAMES = ['stylish', 'json', 'sarif', 'github', 'gitlab'] as const;
 
 /** A severity as written in config or on the command line. */

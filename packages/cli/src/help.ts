@@ -7,7 +7,7 @@ export interface HelpRule {
   readonly description: { readonly 'zh-CN': string; readonly en: string };
 }
 
-/** The four rule families (DESIGN §2), described for `--help`. */
+/** The rule families (the README's table), described for `--help`. */
 export const FAMILIES: readonly { readonly id: string; readonly 'zh-CN': string; readonly en: string }[] = [
   { id: 'structure', 'zh-CN': '结构：必备内容缺失、原因分析缺失、标题编号、年份一致性、公开时限', en: 'structure: required contents, cause analysis, heading numbering, year consistency, disclosure deadline' },
   { id: 'statistics', 'zh-CN': '统计：办结数大于受理数、分项之和、比率与计数矛盾', en: 'statistics: concluded above received, parts vs totals, rates contradicting counts' },

@@ -12,7 +12,7 @@ describe('public API', () => {
     expect(api.VERSION).toBe(pkg.version);
   });
 
-  it('exports what issue 8 lists for @fzlint/linter', () => {
+  it('exports the documented API of @fzlint/linter and @fzlint/linter/node', () => {
     for (const name of [
       'lint',
       'applyFixes',

@@ -85,7 +85,7 @@ export function toJsonResults(results: readonly FormattableResult[]): JsonResult
 }
 
 /**
- * ESLint's JSON shape (DESIGN §3): an array of `{filePath, messages:[{ruleId,
+ * ESLint's JSON shape (the CLI's documented `--format json`): an array of `{filePath, messages:[{ruleId,
  * severity, message, line, column, endLine, endColumn, fix?}], errorCount,
  * warningCount, …}`; columns are 1-based UTF-16 code units. fzlint's infos have
  * severity 1 and `"fzlintSeverity": "info"`.
