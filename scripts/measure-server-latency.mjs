@@ -13,7 +13,7 @@
 // Needs the server built: pnpm --filter "@fzlint/language-server..." build
 import { createRequire } from 'node:module';
 import { spawn, execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -21,6 +21,10 @@ import { performance } from 'node:perf_hooks';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const serverPkg = path.join(root, 'packages/language-server');
+// The workspace the documents live in: a folder of its own (the repository's .fzlintignore
+// ignores its fixtures/, and the server honours it as the CLI does).
+const workspaceDir = mkdtempSync(path.join(os.tmpdir(), 'fzlint-latency-'));
+process.on('exit', () => rmSync(workspaceDir, { recursive: true, force: true }));
 const require = createRequire(path.join(serverPkg, 'package.json'));
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
 
@@ -85,7 +89,7 @@ async function startServer() {
   });
   conn.onRequest('client/registerCapability', () => null);
   conn.listen();
-  const dir = path.join(root, 'fixtures');
+  const dir = workspaceDir;
   await conn.sendRequest('initialize', {
     processId: process.pid, rootUri: pathToFileURL(dir).href, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'fixtures' }],
     capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
@@ -112,7 +116,7 @@ async function startServer() {
 
 async function measureEdits({ name, text }) {
   const server = await startServer();
-  const uri = pathToFileURL(path.join(root, 'fixtures', 'latency-report.txt')).href;
+  const uri = pathToFileURL(path.join(workspaceDir, 'latency-report.txt')).href;
   let t = performance.now();
   let p = server.published(uri, 1);
   await server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
@@ -165,7 +169,7 @@ async function measureMemory(name, texts) {
   const before = rssMb(server.child.pid);
   const waits = [];
   for (let i = 0; i < OPEN_REPORTS; i++) {
-    const uri = pathToFileURL(path.join(root, 'fixtures', `open-${i}.txt`)).href;
+    const uri = pathToFileURL(path.join(workspaceDir, `open-${i}.txt`)).href;
     const text = texts[i % texts.length];
     waits.push(server.published(uri, 1));
     await server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
