@@ -27,10 +27,13 @@ describe('public API', () => {
       'rules',
       'rulesById',
       'defineRule',
+      'scoreResult',
+      'formatScorecards',
+      'withScoreRules',
     ]) {
       expect(api, name).toHaveProperty(name);
     }
-    for (const name of ['lintFiles', 'loadConfig', 'ConfigLoader', 'outputFixes', 'readSuppressions', 'writeSuppressions']) {
+    for (const name of ['createFzlint', 'formattable', 'lintFiles', 'loadConfig', 'ConfigLoader', 'outputFixes', 'readSuppressions', 'writeSuppressions']) {
       expect(nodeApi, name).toHaveProperty(name);
     }
   });
