@@ -209,4 +209,22 @@ describe('language server over stdio (pull diagnostics)', () => {
     expect(uris).toEqual(['closed-report.txt']);
     expect(ws.items[0]!.items!.some(atDefect)).toBe(true);
   });
+
+  it('lists workspace reports as the CLI does: .fzlintignore honoured and re-read when it changes, UTF-16 decoded', async () => {
+    const dir = workspace('pull-files', { '.fzlintignore': 'drafts/\n' });
+    mkdirSync(path.join(dir, 'drafts'));
+    writeFileSync(path.join(dir, 'drafts', 'draft.txt'), DEFECTIVE);
+    writeFileSync(path.join(dir, 'utf16-report.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(DEFECTIVE, 'utf16le')]));
+    client = new TestClient();
+    await client.initialize(dir, { pull: true });
+    type WorkspaceReport = { items: { uri: string; items?: Diagnostic[] }[] };
+    const names = (r: WorkspaceReport) => r.items.filter((i) => (i.items ?? []).length > 0).map((i) => path.relative(dir, fileURLToPath(i.uri)).split(path.sep).join('/')).sort();
+    const first = await client.request<WorkspaceReport>('workspace/diagnostic', { previousResultIds: [] });
+    expect(names(first)).toEqual(['utf16-report.txt']);
+    expect(first.items[0]!.items!.some(atDefect)).toBe(true);
+    writeFileSync(path.join(dir, '.fzlintignore'), '# nothing ignored\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, '.fzlintignore')).href, type: 2 }] });
+    const second = await client.request<WorkspaceReport>('workspace/diagnostic', { previousResultIds: [] });
+    expect(names(second)).toEqual(['drafts/draft.txt', 'utf16-report.txt']);
+  });
 });
