@@ -1,0 +1,240 @@
+/**
+ * One report checked the way the CLI checks it: read, lint with the page's
+ * settings, score, and the facts the overview shows (issuer, title, report
+ * year, dates, the disclosure deadline). The result is plain data, so it
+ * crosses from the Web Worker to the page with `postMessage`. The lint result
+ * stays in the worker for the SARIF and JSON formatters (`formattable`).
+ */
+import { lint, type FormattableResult, type FzlintConfig, type LintResult, type RuleConfigEntry } from '@fzlint/linter';
+import { conceptById } from '@fzlint/ontology';
+import type { CalendarDate, ReportDocument } from '@fzlint/parser';
+import type { Diagnostic, Locale } from '@fzlint/rule-api';
+import { REQUIRED, scoreReport, toSourcePosition, type RequiredConcept, type Scorecard, type SourceMap } from './bridge.js';
+import { readReportBytes, type ReadFailureReason, type ReadOptions, type ReportKind } from './read.js';
+
+/** The page's settings (kept in local storage, exportable as `fzlint.config.json`). */
+export interface CheckSettings {
+  readonly locale: Locale;
+  /** Overrides the year each report states. */
+  readonly reportYear?: number;
+  /** Rules switched off or to another severity, as in `fzlint.config.json`. */
+  readonly rules: Readonly<Record<string, RuleConfigEntry>>;
+}
+
+/** One finding as the page shows and exports it. */
+export interface Finding {
+  readonly ruleId: string;
+  /** `structure`, `statistics`, `references`, `style` … (`fzlint` for directive problems). */
+  readonly family: string;
+  readonly severity: Diagnostic['severity'];
+  readonly message: string;
+  /** Offsets in `CheckedReport.text`. */
+  readonly start: number;
+  readonly end: number;
+  /** Line (or paragraph of a converted file) and column, 1-based, as the CLI reports them. */
+  readonly line: number;
+  readonly column: number;
+  readonly docsUrl: string;
+  /** The catalogue entry a references finding is about, and where its dates come from. */
+  readonly reference?: string;
+  readonly source?: string;
+}
+
+/** The disclosure deadline (before 1 April of the next year) and whether the stated date meets it. */
+export interface Deadline {
+  /** ISO date of the last day (31 March of report year + 1). */
+  readonly date: string;
+  readonly status: 'met' | 'late' | 'unknown';
+}
+
+/** A report checked. */
+export interface CheckedReport {
+  readonly ok: true;
+  readonly name: string;
+  readonly kind: ReportKind;
+  readonly encoding?: string;
+  /** The text that was linted (Markdown for Word, HTML and PDF input). */
+  readonly text: string;
+  readonly positionUnit: 'line' | 'paragraph';
+  readonly title?: string;
+  readonly issuer?: string;
+  readonly reportYear?: number;
+  /** ISO date the report was written (signed), when the text states it. */
+  readonly writingDate?: string;
+  readonly publicationDate?: string;
+  readonly deadline?: Deadline;
+  readonly findings: readonly Finding[];
+  readonly counts: { readonly error: number; readonly warn: number; readonly info: number };
+  readonly score: Scorecard;
+}
+
+/** A file that could not be checked, and why (the page words the message). */
+export interface CheckFailure {
+  readonly ok: false;
+  readonly name: string;
+  readonly reason: ReadFailureReason | 'lint-failed';
+  readonly detail?: string;
+}
+
+export type CheckOutcome = CheckedReport | CheckFailure;
+
+/** The rules the scorecard reads: they run even when switched off, and their findings are then hidden. */
+const SCORE_RULES = ['structure/required-section', 'structure/shortcomings-without-causes', 'structure/disclosure-deadline'] as const;
+
+const LABELS = Object.fromEntries(REQUIRED.map((c) => [c, conceptById[c].label])) as Record<RequiredConcept, { 'zh-CN': string; en: string }>;
+
+function iso(d: CalendarDate): string {
+  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}
+
+function isOff(entry: RuleConfigEntry | undefined): boolean {
+  return entry === 'off' || (Array.isArray(entry) && entry[0] === 'off');
+}
+
+/** Bodies that issue these reports, as their names end. */
+const ISSUER_END = '(?:人民政府|政府|委员会|管委会|办事处|街道|[乡镇]|[局厅委办署院]|中心|党委|党工委|区委|县委|市委)';
+const ISSUER_IN_TITLE = new RegExp(`^(.{2,40}?${ISSUER_END})(?:关于|\\s*(?:19|20)\\d{2}\\s*年|法治)`);
+const ISSUER_META = /^(?:发布机构|发文机关|来源|信息来源)\s*[:：]\s*(.{2,40})$/m;
+const ISSUER_LINE = new RegExp(`^\\s*([\\u4e00-\\u9fa5（）()]{2,30}${ISSUER_END})\\s*$`);
+
+/**
+ * Who issued the report: the body the title names (`XX县人民政府关于…`), else
+ * the page metadata (发布机构), else the signature line above the date.
+ */
+export function issuerOf(document: ReportDocument): string | undefined {
+  const title = document.title?.text.replace(/^#+\s*/, '').trim();
+  const fromTitle = title ? ISSUER_IN_TITLE.exec(title)?.[1] : undefined;
+  if (fromTitle) return fromTitle.trim();
+  const meta = ISSUER_META.exec(document.text.slice(0, 3000))?.[1];
+  if (meta) return meta.replace(/\s+/g, ' ').trim();
+  const signed = document.writingDate.source === 'signature' ? document.writingDate.range : undefined;
+  if (signed) {
+    const before = document.text.slice(Math.max(0, signed.start - 200), signed.start).split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    const line = before[before.length - 1];
+    const m = line ? ISSUER_LINE.exec(line.replace(/^#+\s*/, '')) : undefined;
+    if (m?.[1]) return m[1];
+  }
+  return undefined;
+}
+
+function deadlineOf(document: ReportDocument, diagnostics: readonly Diagnostic[]): Deadline | undefined {
+  const year = document.reportYear?.value;
+  if (year === undefined) return undefined;
+  const date = `${year + 1}-03-31`;
+  const stated = document.publicationDate ?? (document.writingDate.assumed || document.writingDate.source === 'option' ? undefined : document.writingDate);
+  if (diagnostics.some((d) => d.ruleId === 'structure/disclosure-deadline')) return { date, status: 'late' };
+  if (!stated) return { date, status: 'unknown' };
+  return { date, status: iso(stated.value) <= date ? 'met' : 'late' };
+}
+
+/** Position of an offset as the CLI reports it: line, or paragraph of a converted file. */
+function positioner(result: LintResult, map: SourceMap | undefined): (offset: number) => { line: number; column: number } {
+  return (offset) => {
+    const p = result.document.lineIndex.positionAt(offset);
+    return map ? toSourcePosition(map, p) : p;
+  };
+}
+
+/** A checked report plus what the worker keeps for the formatters. */
+export interface Checked {
+  readonly outcome: CheckOutcome;
+  /** The lint result in the shape formatters read (positions in source units), when the file was linted. */
+  readonly formattable?: FormattableResult;
+}
+
+/**
+ * Checks one report. Never throws: an unreadable file or a linter crash is a
+ * failure outcome naming the file.
+ */
+export async function checkReport(name: string, bytes: Uint8Array, settings: CheckSettings, options: ReadOptions = {}): Promise<Checked> {
+  const read = await readReportBytes(name, bytes, options);
+  if (!read.ok) return { outcome: { ok: false, name, reason: read.reason, ...(read.detail ? { detail: read.detail } : {}) } };
+  const rules: Record<string, RuleConfigEntry> = { ...settings.rules };
+  const hidden = new Set<string>();
+  for (const id of SCORE_RULES) {
+    if (isOff(rules[id])) {
+      rules[id] = 'warn';
+      hidden.add(id);
+    }
+  }
+  const config: FzlintConfig = { rules };
+  let result: LintResult;
+  try {
+    result = lint(read.text, {
+      filePath: name,
+      format: read.format,
+      config,
+      locale: settings.locale,
+      ...(settings.reportYear !== undefined ? { reportYear: settings.reportYear } : {}),
+    });
+  } catch (error) {
+    return { outcome: { ok: false, name, reason: 'lint-failed', detail: error instanceof Error ? error.message : String(error) } };
+  }
+  const document = result.document;
+  const map = read.sourceMap;
+  const at = positioner(result, map);
+  const score = scoreReport({
+    filePath: name,
+    document,
+    diagnostics: result.diagnostics,
+    locale: settings.locale,
+    lineAt: (offset) => at(offset).line,
+    positionUnit: map ? 'paragraph' : 'line',
+    labels: LABELS,
+  });
+  const shown = result.diagnostics.filter((d) => !hidden.has(d.ruleId));
+  const findings: Finding[] = shown.map((d) => {
+    const p = at(d.range.start);
+    const reference = d.ruleId.startsWith('references/') ? d.data?.['name'] : undefined;
+    const source = d.data?.['source'];
+    return {
+      ruleId: d.ruleId,
+      family: d.ruleId.split('/')[0] ?? '',
+      severity: d.severity,
+      message: d.message,
+      start: d.range.start,
+      end: d.range.end,
+      line: p.line,
+      column: p.column,
+      docsUrl: d.docsUrl,
+      ...(typeof reference === 'string' && reference !== '' ? { reference } : {}),
+      ...(typeof source === 'string' && source !== '' ? { source } : {}),
+    };
+  });
+  const counts = { error: 0, warn: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  const writing = document.writingDate.assumed || document.writingDate.source === 'default' ? undefined : iso(document.writingDate.value);
+  const deadline = deadlineOf(document, result.diagnostics);
+  const issuer = issuerOf(document);
+  const outcome: CheckedReport = {
+    ok: true,
+    name,
+    kind: read.kind,
+    ...(read.encoding ? { encoding: read.encoding } : {}),
+    text: read.text,
+    positionUnit: map ? 'paragraph' : 'line',
+    ...(document.title ? { title: document.title.text.replace(/^#+\s*/, '').trim() } : {}),
+    ...(issuer ? { issuer } : {}),
+    ...(document.reportYear ? { reportYear: document.reportYear.value } : {}),
+    ...(writing ? { writingDate: writing } : {}),
+    ...(document.publicationDate ? { publicationDate: iso(document.publicationDate.value) } : {}),
+    ...(deadline ? { deadline } : {}),
+    findings,
+    counts,
+    score,
+  };
+  // For SARIF/JSON: the shown findings, positions in the file's own lines or paragraphs.
+  const diagnostics = shown.map((d) => (map ? { ...d, start: at(d.range.start), end: at(d.range.end) } : d));
+  const formattable: FormattableResult = {
+    filePath: name,
+    source: read.text,
+    diagnostics,
+    errorCount: counts.error,
+    warningCount: counts.warn,
+    infoCount: counts.info,
+    fixableErrorCount: diagnostics.filter((d) => d.severity === 'error' && d.fix).length,
+    fixableWarningCount: diagnostics.filter((d) => d.severity === 'warn' && d.fix).length,
+    document: { lineIndex: { positionAt: (offset: number) => at(offset) } },
+  };
+  return { outcome, formattable };
+}
