@@ -94,7 +94,8 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
         reports.delete(o.name);
       }
       scheduleRender();
-      if (current === o.name && o.ok) showReport(o.name, false);
+      // A re-check (settings, language) refreshes the open report in place, without switching views.
+      if (current === o.name && o.ok && !$('view-report').hidden) renderReport(o);
       break;
     }
     case 'idle':
