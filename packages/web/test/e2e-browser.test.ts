@@ -14,7 +14,7 @@
  * Runs in CI (CI=true) and with FZLINT_E2E=1, like the other real-client tiers;
  * needs scripts/e2e/setup.sh (Chromium, the CJK font).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -119,6 +119,20 @@ describe.skipIf(!realClients)('the workbench in headless Chromium, opened from f
     await expect.poll(() => page.locator('#status').innerText()).toBe(`已检查 ${inputs.length} 份报告`);
     mkdirSync(IMAGES, { recursive: true });
     await page.screenshot({ path: join(IMAGES, 'web-overview.png') });
+  });
+
+  it('draws the charts of the batch', async () => {
+    await page.locator('#tab-charts').click();
+    await page.locator('#view-charts').waitFor({ state: 'visible' });
+    const labels = await page.locator('#view-charts canvas').evaluateAll((cs) => cs.map((c) => c.getAttribute('aria-label') ?? ''));
+    expect(labels).toHaveLength(4);
+    // The score distribution counts every report; the rules chart names the rules found.
+    const counts = [...(labels[0] ?? '').matchAll(/ (\d+)(?:;|$)/g)].map((m) => Number(m[1]));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(reports.length);
+    expect(labels[2]).toContain('style/domain-typo');
+    expect(labels[3]).toContain('新型冠状病毒肺炎');
+    await page.screenshot({ path: join(IMAGES, 'web-charts.png') });
+    await page.locator('#tab-overview').click();
   });
 
   it('sorts and filters the overview', async () => {
@@ -230,6 +244,36 @@ describe.skipIf(!realClients)('the workbench in headless Chromium, opened from f
 
   it('made no request other than the site’s own files', () => {
     expect(blocked).toEqual([]);
+  });
+
+  it('reads a folder picked with the folder picker, skipping what is not a report', async () => {
+    const folder = join(dir, '2024年报送');
+    mkdirSync(join(folder, '县直部门'), { recursive: true });
+    writeFileSync(join(folder, '县直部门', '司法局.md'), readFileSync(join(dir, 'reports', '开发区2021年度报告.md')));
+    writeFileSync(join(folder, '封面.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    const p = await browser.newPage();
+    await p.goto(`file://${join(site, 'index.html')}`);
+    await p.setInputFiles('#folder', folder);
+    await p.waitForFunction(() => document.querySelectorAll('#overview tbody tr').length === 1 && document.body.dataset['state'] === 'idle', null, { timeout: 60_000 });
+    expect(await p.locator('#overview tbody tr th').innerText()).toBe('2024年报送/县直部门/司法局.md');
+    expect(await p.locator('#status').innerText()).toContain('1 个文件不是报告格式，已跳过');
+    await p.close();
+  });
+
+  it('works as one self-contained file too', async () => {
+    const single = join(dir, 'single');
+    await buildSite(single, { singleFile: true });
+    const p = await browser.newPage();
+    const requests: string[] = [];
+    p.on('request', (r) => {
+      if (!r.url().startsWith('file:') && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) requests.push(r.url());
+    });
+    await p.goto(`file://${join(single, 'index.html')}`);
+    await p.setInputFiles('#files', [join(dir, 'reports', '洪洞县2022年报告.docx')]);
+    await p.waitForFunction(() => document.querySelectorAll('#overview tbody tr').length === 1 && document.body.dataset['state'] === 'idle', null, { timeout: 60_000 });
+    expect(await p.locator('#overview tbody tr td').nth(0).innerText()).toBe('洪洞县人民政府');
+    expect(requests).toEqual([]);
+    await p.close();
   });
 
   it('serves the page with reports preloaded (fzlint web --open)', async () => {

@@ -32,7 +32,19 @@ function draw(canvas: HTMLCanvasElement, labels: string[], data: number[], label
         maintainAspectRatio: false,
         indexAxis: horizontal ? 'y' : 'x',
         plugins: { legend: { display: false } },
-        scales: { [horizontal ? 'x' : 'y']: { beginAtZero: true, ticks: { precision: 0 } } },
+        scales: {
+          [horizontal ? 'x' : 'y']: { beginAtZero: true, ticks: { precision: 0 } },
+          // Long names (rule ids, quoted policy titles) shortened on the axis; the tooltip and the
+          // canvas's accessible label keep them whole.
+          [horizontal ? 'y' : 'x']: {
+            ticks: {
+              callback(this: { getLabelForValue(v: number): string }, value: string | number) {
+                const l = this.getLabelForValue(Number(value));
+                return l.length > 26 ? `${l.slice(0, 25)}…` : l;
+              },
+            },
+          },
+        },
       },
     }),
   );
