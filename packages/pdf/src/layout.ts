@@ -83,6 +83,9 @@ export function isPageNumber(text: string): boolean {
 }
 
 const ASCII_WORD_END = /[A-Za-z0-9]$/;
+const CJK = '\u2e80-\u9fff\u3000-\u303f\uff00-\uffef';
+/** Spaces with a Chinese character or full-width mark on either side. */
+const SPACE_BY_CJK = new RegExp(`(?<=[${CJK}])[ \u00a0]+|[ \u00a0]+(?=[${CJK}])`, 'g');
 const ASCII_WORD_START = /^[A-Za-z0-9]/;
 
 function median(values: readonly number[]): number {
@@ -132,11 +135,16 @@ export function pageLines(page: PdfPage, pageIndex: number): PdfLine[] {
     const fonts = new Map<string, number>();
     let size = 0;
     for (const run of group) {
+      // pdf.js puts a space wherever glyphs stand apart, and justified Chinese lines set every
+      // character apart: spaces next to Chinese are layout, not text. Spaces are decided here instead.
+      if (run.text.trim() === '') continue;
+      const piece = run.text.replace(SPACE_BY_CJK, '');
       const gap = prevRight === undefined ? 0 : run.x - prevRight;
-      if (prevRight !== undefined && gap > run.size * 0.25 && ASCII_WORD_END.test(text) && ASCII_WORD_START.test(run.text.trimStart())) {
-        text += ' ';
-      }
-      text += run.text;
+      // A space between two Latin words or numbers; a gap of several characters (table columns) is one too.
+      // Not less: justified Chinese lines stretch the gaps between runs by a character or two.
+      const latin = ASCII_WORD_END.test(text) && ASCII_WORD_START.test(piece.trimStart());
+      if (prevRight !== undefined && !/\s$/.test(text) && ((latin && gap > run.size * 0.25) || gap > run.size * 4)) text += ' ';
+      text += piece;
       prevRight = Math.max(prevRight ?? -Infinity, run.x + run.width);
       const chars = run.text.trim().length;
       if (chars > 0) {

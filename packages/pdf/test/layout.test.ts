@@ -165,6 +165,21 @@ describe('lines', () => {
     expect(lines.map((l) => l.text)).toEqual(['PDF version文本', '下一行']);
   });
 
+  it('keeps table columns apart', () => {
+    const lines = pageLines(
+      {
+        width: WIDTH,
+        height: HEIGHT,
+        runs: [
+          { text: '行政复议', x: 100, y: 500, width: 48, size: 12, font: 'a' },
+          { text: '106件', x: 300, y: 500, width: 30, size: 12, font: 'a' },
+        ],
+      },
+      0,
+    );
+    expect(lines.map((l) => l.text)).toEqual(['行政复议 106件']);
+  });
+
   it('turns no lines into no blocks', () => {
     expect(linesToBlocks([])).toEqual([]);
   });

@@ -67,7 +67,8 @@ describe.skipIf(!printing)('readPdf: corpus reports printed by Chromium', () => 
     const at = report.indexOf('\n## ', report.indexOf('\n## ') + 1);
     const text = `${report.slice(0, at)}\n\n### ${LONG_HEADING}\n\n全年共办理行政执法案件1,436件。${report.slice(at)}`;
     const out = join(dir, 'report.pdf');
-    printPdf(reportHtml(text, '2022年度法治政府建设情况报告'), out);
+    // Justified, as Word and WPS set official documents.
+    printPdf(reportHtml(text, '2022年度法治政府建设情况报告', { justify: true }), out);
     const r = await readPdf(new Uint8Array(readFileSync(out)));
     if (!r.ok) throw new Error(`no text: ${r.reason} ${r.detail}`);
     blocks = r.blocks;

@@ -29,7 +29,7 @@ function escapeHtml(text: string): string {
  * `#` headings and short enumerated lines become bold headings, the first line
  * naming a report becomes the centred title, the rest indented paragraphs.
  */
-export function reportHtml(text: string, title: string): string {
+export function reportHtml(text: string, title: string, options: { justify?: boolean } = {}): string {
   const body: string[] = [];
   let titled = false;
   for (const raw of text.split(/\r?\n/)) {
@@ -51,7 +51,7 @@ body { font-family: 'WenQuanYi Zen Hei', sans-serif; font-size: 16pt; line-heigh
 h1 { font-size: 22pt; text-align: center; margin: 0 0 1em }
 h2, h3, h4 { font-size: 16pt; margin: 0.3em 0 }
 h2 { font-weight: bold } h3 { font-weight: bold } h4 { font-weight: normal }
-p { text-indent: 2em; margin: 0 }
+p { text-indent: 2em; margin: 0${options.justify ? '; text-align: justify' : ''} }
 </style></head><body>${body.join('\n')}</body></html>`;
 }
 
