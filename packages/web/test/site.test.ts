@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSite, serveWorkbench } from '../dist/index.js';
+import { browserCommand, buildSite, serveWorkbench } from '../dist/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fzlint-web-site-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -55,5 +55,13 @@ describe('serveWorkbench', () => {
       await server.close();
     }
     expect(existsSync(report)).toBe(true);
+  });
+});
+
+describe('browserCommand', () => {
+  it('opens a URL the way each platform does', () => {
+    expect(browserCommand('http://127.0.0.1:1/', 'linux')).toEqual({ command: 'xdg-open', args: ['http://127.0.0.1:1/'] });
+    expect(browserCommand('http://127.0.0.1:1/', 'darwin')).toEqual({ command: 'open', args: ['http://127.0.0.1:1/'] });
+    expect(browserCommand('http://127.0.0.1:1/', 'win32')).toEqual({ command: 'cmd', args: ['/c', 'start', '', 'http://127.0.0.1:1/'] });
   });
 });

@@ -5,4 +5,4 @@
  * (`fzlint web --open`). The page itself is built by `scripts/bundle.mjs`.
  */
 export { buildSite, SITE_DIR, SINGLE_FILE_DIR, type BuildSiteOptions } from './site.js';
-export { serveWorkbench, type ServeOptions, type WorkbenchServer, type PreloadReport } from './server.js';
+export { serveWorkbench, browserCommand, type ServeOptions, type WorkbenchServer, type PreloadReport } from './server.js';

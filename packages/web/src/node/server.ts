@@ -90,3 +90,15 @@ export async function serveWorkbench(options: ServeOptions = {}): Promise<Workbe
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/**
+ * The command that opens a URL in the user's default browser, by platform
+ * (`fzlint web --open` spawns it detached): `open` on macOS, `start` through
+ * cmd on Windows, `xdg-open` elsewhere.
+ */
+export function browserCommand(url: string, platform: NodeJS.Platform = process.platform): { command: string; args: string[] } {
+  if (platform === 'darwin') return { command: 'open', args: [url] };
+  // `start`'s first quoted argument is a window title, hence the empty one.
+  if (platform === 'win32') return { command: 'cmd', args: ['/c', 'start', '', url] };
+  return { command: 'xdg-open', args: [url] };
+}
