@@ -115,6 +115,14 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
   }
 };
 
+// The worker itself failing (out of memory on a huge file) must not leave the page "checking" forever.
+worker.onerror = (event: ErrorEvent) => {
+  busy = false;
+  document.body.classList.remove('busy');
+  document.body.dataset['state'] = 'idle';
+  $('status').textContent = `${t('workerFailed')}${event.message ? `（${event.message}）` : ''}`;
+};
+
 function formatted(format: 'sarif' | 'json'): Promise<string> {
   const id = ++formatId;
   return new Promise((resolve) => {
