@@ -20,6 +20,7 @@ const STRINGS = {
   clear: { 'zh-CN': '清空', en: 'Clear' },
   progress: { 'zh-CN': '正在检查 {done}/{total}：{name}', en: 'Checking {done}/{total}: {name}' },
   finished: { 'zh-CN': '已检查 {n} 份报告', en: '{n} reports checked' },
+  progressLabel: { 'zh-CN': '检查进度', en: 'Progress' },
   workerFailed: { 'zh-CN': '检查程序意外停止，请刷新页面后分批重试', en: 'The checker stopped unexpectedly; reload the page and retry in smaller batches' },
   ready: { 'zh-CN': '尚未加载报告', en: 'No reports loaded yet' },
   skippedNotReport: { 'zh-CN': '{n} 个文件不是报告格式，已跳过', en: '{n} files are not reports and were skipped' },

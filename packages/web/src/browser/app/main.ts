@@ -542,6 +542,7 @@ function translate(): void {
   lang.setAttribute('lang', locale() === 'en' ? 'zh-CN' : 'en');
   lang.setAttribute('aria-label', t('languageLabel'));
   $<HTMLInputElement>('filter').setAttribute('aria-label', t('filter'));
+  $('progress').setAttribute('aria-label', t('progressLabel'));
   renderOverview();
   renderProblems();
   renderStatus();
