@@ -70,6 +70,12 @@ describe('checking the batch', () => {
     expect((await checked('洪洞县2022年报告.docx')).positionUnit).toBe('paragraph');
   });
 
+  it('tells a report dated before its year ended from one published late', async () => {
+    // full/001 is signed 2021-12-06, inside the year it reports on.
+    expect((await checked('开发区2021年度报告.md')).deadline).toEqual({ date: '2022-03-31', status: 'early' });
+    expect((await checked('洪洞县2022年报告.docx')).deadline).toEqual({ date: '2023-03-31', status: 'met' });
+  });
+
   it('finds the issuer in the title, the page metadata or the signature', async () => {
     expect((await checked('洪洞县2022年报告.docx')).issuer).toBe('洪洞县人民政府');
     expect((await checked('宽城区2020年度报告.txt')).issuer).toBe('区政府');

@@ -44,7 +44,8 @@ export interface Finding {
 export interface Deadline {
   /** ISO date of the last day (31 March of report year + 1). */
   readonly date: string;
-  readonly status: 'met' | 'late' | 'unknown';
+  /** `early`: dated before the report year ended (a year-end summary, not the annual report). */
+  readonly status: 'met' | 'late' | 'early' | 'unknown';
 }
 
 /** A report checked. */
@@ -122,7 +123,8 @@ function deadlineOf(document: ReportDocument, diagnostics: readonly Diagnostic[]
   if (year === undefined) return undefined;
   const date = `${year + 1}-03-31`;
   const stated = document.publicationDate ?? (document.writingDate.assumed || document.writingDate.source === 'option' ? undefined : document.writingDate);
-  if (diagnostics.some((d) => d.ruleId === 'structure/disclosure-deadline')) return { date, status: 'late' };
+  const rule = diagnostics.find((d) => d.ruleId === 'structure/disclosure-deadline');
+  if (rule) return { date, status: rule.messageId === 'tooEarly' ? 'early' : 'late' };
   if (!stated) return { date, status: 'unknown' };
   return { date, status: iso(stated.value) <= date ? 'met' : 'late' };
 }

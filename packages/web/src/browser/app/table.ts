@@ -22,7 +22,8 @@ export function deadlineText(r: CheckedReport): string {
   const d = r.deadline;
   if (!d) return '';
   const date = d.date;
-  return d.status === 'met' ? t('deadlineMet', { date }) : d.status === 'late' ? t('deadlineLate', { date }) : t('deadlineUnknown', { date });
+  const id = d.status === 'met' ? 'deadlineMet' : d.status === 'late' ? 'deadlineLate' : d.status === 'early' ? 'deadlineEarly' : 'deadlineUnknown';
+  return t(id, { date });
 }
 
 /** The overview's columns, in order. */
