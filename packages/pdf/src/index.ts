@@ -104,6 +104,40 @@ async function nodeCMaps(): Promise<CMapSource | undefined> {
   }
 }
 
+/** The parts of a pdf.js page this module uses. */
+interface PageLike {
+  getOperatorList(): Promise<unknown>;
+  readonly commonObjs: { has(id: string): boolean; get(id: string): unknown };
+}
+
+/**
+ * The fonts' own names (`ABCDEF+FangSong_GB2312` → `FangSong_GB2312`), by pdf.js's ids. pdf.js gives
+ * text runs an id per font object, and a PDF may hold one font in several subsets (LibreOffice
+ * starts a new one every few hundred glyphs): ids would tell body text from body text. The names
+ * are known once pdf.js has loaded the fonts, which building the page's operator list does.
+ */
+async function nameFonts(page: PageLike, items: readonly TextItemLike[], names: Map<string, string>): Promise<void> {
+  try {
+    await page.getOperatorList();
+  } catch {
+    // A damaged content stream: keep pdf.js's ids.
+  }
+  for (const item of items) {
+    const id = item.fontName ?? '';
+    if (names.has(id)) continue;
+    let name = id;
+    try {
+      if (page.commonObjs.has(id)) {
+        const font = page.commonObjs.get(id) as { name?: unknown } | undefined;
+        if (typeof font?.name === 'string' && font.name !== '') name = font.name.replace(/^[A-Z]{6}\+/, '');
+      }
+    } catch {
+      // Not loaded: keep the id.
+    }
+    names.set(id, name);
+  }
+}
+
 interface TextItemLike {
   readonly str?: string;
   readonly transform?: readonly number[];
@@ -143,19 +177,22 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
   try {
     const count = Math.min(doc.numPages, options.maxPages ?? DEFAULT_MAX_PAGES);
     const pages: PdfPage[] = [];
+    const fontNames = new Map<string, string>();
     let chars = 0;
     for (let n = 1; n <= count; n++) {
       const page = await doc.getPage(n);
       const viewport = page.getViewport({ scale: 1 });
       const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
+      const items = (content.items as TextItemLike[]).filter((i) => typeof i.str === 'string' && i.str !== '' && i.transform);
+      if (items.some((i) => !fontNames.has(i.fontName ?? ''))) await nameFonts(page, items, fontNames);
       const runs: PdfTextRun[] = [];
-      for (const item of content.items as TextItemLike[]) {
-        const t = item.transform;
-        if (typeof item.str !== 'string' || !t || item.str === '') continue;
+      for (const item of items) {
+        const t = item.transform as readonly number[];
         // transform = [a, b, c, d, e, f]: size from the vertical scale, position from e, f.
         const size = Math.hypot(t[2] ?? 0, t[3] ?? 0);
-        runs.push({ text: item.str, x: t[4] ?? 0, y: t[5] ?? 0, width: item.width ?? 0, size, font: item.fontName ?? '' });
-        chars += item.str.trim().length;
+        const font = fontNames.get(item.fontName ?? '') ?? item.fontName ?? '';
+        runs.push({ text: item.str as string, x: t[4] ?? 0, y: t[5] ?? 0, width: item.width ?? 0, size, font });
+        chars += (item.str as string).trim().length;
       }
       pages.push({ width: viewport.width, height: viewport.height, runs });
       page.cleanup();

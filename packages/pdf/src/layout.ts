@@ -84,6 +84,12 @@ export function isPageNumber(text: string): boolean {
 
 const ASCII_WORD_END = /[A-Za-z0-9]$/;
 const CJK = '\u2e80-\u9fff\u3000-\u303f\uff00-\uffef';
+const HAN = /[\u3400-\u9fff]/g;
+
+function countHan(text: string): number {
+  return text.match(HAN)?.length ?? 0;
+}
+
 /** Spaces with a Chinese character or full-width mark on either side. */
 const SPACE_BY_CJK = new RegExp(`(?<=[${CJK}])[ \u00a0]+|[ \u00a0]+(?=[${CJK}])`, 'g');
 const ASCII_WORD_START = /^[A-Za-z0-9]/;
@@ -146,9 +152,12 @@ export function pageLines(page: PdfPage, pageIndex: number): PdfLine[] {
       if (prevRight !== undefined && !/\s$/.test(text) && ((latin && gap > run.size * 0.25) || gap > run.size * 4)) text += ' ';
       text += piece;
       prevRight = Math.max(prevRight ?? -Infinity, run.x + run.width);
-      const chars = run.text.trim().length;
+      // A line's font is that of its Chinese characters: digits and Latin letters are often set in a
+      // fallback font (DejaVu, Times New Roman) that says nothing about the line's style.
+      const han = countHan(piece);
+      const chars = piece.trim().length;
       if (chars > 0) {
-        fonts.set(run.font, (fonts.get(run.font) ?? 0) + chars);
+        fonts.set(run.font, (fonts.get(run.font) ?? 0) + (han > 0 ? han * 1000 : chars));
         size = Math.max(size, run.size);
       }
     }
@@ -328,12 +337,13 @@ export function linesToBlocks(lines: readonly PdfLine[]): SourceBlock[] {
     if (text === '') continue;
     const first = d.lines[0] as PdfLine;
     // The title: near the start, larger than the body or centred, naming a report.
-    if (!titled && first.page === firstPage && i <= 3 && d.heading && TITLE_WORDS.test(text) && enumerationLevel(text) === undefined && (first.size > body.size + 0.5 || centred(first, body))) {
+    if (!titled && first.page === firstPage && i <= 8 && d.heading && TITLE_WORDS.test(text) && enumerationLevel(text) === undefined && (first.size > body.size + 0.5 || centred(first, body))) {
       blocks.push({ kind: 'title', text });
       titled = true;
       continue;
     }
-    if (d.heading && styled(first, body) && text.length <= MAX_HEADING_CHARS * 1.5 && !INNER_SENTENCE_END.test(text.slice(0, -1))) {
+    // A heading names something in words: a line of digits alone (a date in a fallback font) is not one.
+    if (d.heading && styled(first, body) && countHan(text) >= 2 && text.length <= MAX_HEADING_CHARS * 1.5 && !INNER_SENTENCE_END.test(text.slice(0, -1))) {
       const level = enumerationLevel(text) ?? 1;
       blocks.push({ kind: 'heading', level, text });
       continue;

@@ -123,6 +123,36 @@ describe('pdf layout → blocks', () => {
   });
 });
 
+describe('fonts that say nothing about style', () => {
+  it('takes a line full of figures set in a fallback font for body text, not a heading', () => {
+    const b = page();
+    const first = '全年共办理行政复议案件和行政应诉案件，其中依法审结案件共计'.slice(0, PER_LINE - 2);
+    run(b, first, LEFT + 2 * SIZE);
+    // The digits in DejaVu (a fallback font for Latin), the Chinese in the body font: the line is body text.
+    const y = b.y;
+    b.runs.push({ text: '共', x: LEFT, y, width: 16, size: SIZE, font: 'body' });
+    b.runs.push({ text: '357431', x: LEFT + 16, y, width: 60, size: SIZE, font: 'DejaVuSans' });
+    b.runs.push({ text: '人，核查', x: LEFT + 76, y, width: 64, size: SIZE, font: 'body' });
+    b.runs.push({ text: '1286', x: LEFT + 140, y, width: 40, size: SIZE, font: 'DejaVuSans' });
+    b.runs.push({ text: '批共', x: LEFT + 180, y, width: 32, size: SIZE, font: 'body' });
+    b.runs.push({ text: '362703', x: LEFT + 212, y, width: 60, size: SIZE, font: 'DejaVuSans' });
+    b.runs.push({ text: '条。', x: LEFT + 272, y, width: 32, size: SIZE, font: 'body' });
+    b.y -= LEADING;
+    paragraph(b, P3);
+    expect(pagesToBlocks([done(b)])).toEqual([
+      { kind: 'paragraph', text: `${first}共357431人，核查1286批共362703条。` },
+      { kind: 'paragraph', text: P3 },
+    ]);
+  });
+
+  it('does not take a date alone in another font for a heading', () => {
+    const b = page();
+    run(b, '2023-03-16', LEFT, 'DejaVuSans');
+    paragraph(b, P3);
+    expect(pagesToBlocks([done(b)])[0]).toEqual({ kind: 'paragraph', text: '2023-03-16' });
+  });
+});
+
 describe('page furniture', () => {
   it('recognises the ways offices number pages', () => {
     for (const t of ['3', '- 3 -', '— 3 —', '－3－', '3/12', '3 / 12', '第3页', '第 3 页 共 12 页', '第3页/共12页', 'Page 3 of 12', '·3·']) {

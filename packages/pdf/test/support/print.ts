@@ -1,7 +1,7 @@
 /**
  * Makes text PDFs the way a reviewing office gets them: a report laid out as an
- * official document (centred bold title, bold enumerated headings, indented
- * paragraphs) and printed by Debian's Chromium (`--print-to-pdf`, with its
+ * official document (centred large title, enumerated headings in another
+ * typeface than the body, indented paragraphs) and printed by Debian's Chromium (`--print-to-pdf`, with its
  * default page header and footer: date, title, file URL, page x/y), so the
  * text layer has real line geometry and real page furniture to drop.
  */
@@ -49,7 +49,8 @@ export function reportHtml(text: string, title: string, options: { justify?: boo
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>
 body { font-family: 'WenQuanYi Zen Hei', sans-serif; font-size: 16pt; line-height: 1.6; margin: 0 }
 h1 { font-size: 22pt; text-align: center; margin: 0 0 1em }
-h2, h3, h4 { font-size: 16pt; margin: 0.3em 0 }
+/* Headings in another face than the body, as 黑体 / 楷体 headings over a 仿宋 body (fonts-wqy-zenhei has three). */
+h2, h3, h4 { font-size: 16pt; margin: 0.3em 0; font-family: 'WenQuanYi Zen Hei Sharp', sans-serif }
 h2 { font-weight: bold } h3 { font-weight: bold } h4 { font-weight: normal }
 p { text-indent: 2em; margin: 0${options.justify ? '; text-align: justify' : ''} }
 </style></head><body>${body.join('\n')}</body></html>`;
