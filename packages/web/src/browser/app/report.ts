@@ -22,6 +22,8 @@ const VERDICT: Readonly<Record<string, StringId>> = { pass: 'verdictPass', parti
 
 let shown: readonly Finding[] = [];
 let active = -1;
+/** The first highlighted segment of each finding, by index. */
+let anchors: (HTMLElement | undefined)[] = [];
 
 function where(r: CheckedReport, line: number): string {
   return r.positionUnit === 'paragraph' ? t('paragraph', { n: line }) : t('line', { n: line });
@@ -55,53 +57,57 @@ function renderScorecard(r: CheckedReport): void {
 
 /**
  * The text as nodes with a `<mark>` per finding. Overlapping findings are cut
- * into segments, each marked by the innermost finding that covers it; a
- * finding with an empty range (a missing section) is marked on its line's
- * first character, or as a pin when the line is empty.
+ * into segments, each marked by the innermost finding that covers it and
+ * naming all of them (`data-finding`); a finding with an empty range (a
+ * missing section) is marked on its first character. One sweep over the cut
+ * points with the set of open findings: no finding is looked for twice.
  */
 function renderText(r: CheckedReport): void {
   const text = r.text;
-  const marks = shown.map((f, i) => ({ i, start: f.start, end: Math.max(f.end, f.start === f.end ? Math.min(text.length, f.start + 1) : f.end) }));
+  const marks = shown.map((f, i) => {
+    const start = Math.min(f.start, text.length);
+    return { i, start, end: Math.min(text.length, Math.max(f.end, start + 1)) };
+  });
   const cuts = new Set<number>([0, text.length]);
   for (const m of marks) {
-    cuts.add(Math.min(m.start, text.length));
-    cuts.add(Math.min(m.end, text.length));
+    cuts.add(m.start);
+    cuts.add(m.end);
+  }
+  // The `## ` of a heading (Word, web and PDF input are shown as the Markdown they became) is dimmed.
+  const syntax = new Set<number>();
+  for (const m of text.matchAll(/^#{1,6} /gm)) {
+    const at = m.index ?? 0;
+    syntax.add(at);
+    cuts.add(at);
+    cuts.add(at + m[0].length);
   }
   const points = [...cuts].sort((a, b) => a - b);
-  const pane = $('report-text');
+  const byStart = [...marks].sort((x, y) => x.start - y.start);
+  const open: (typeof marks)[number][] = [];
   const frag = document.createDocumentFragment();
-  const anchored = new Set<number>();
+  anchors = new Array<HTMLElement | undefined>(shown.length);
+  let next = 0;
   for (let k = 0; k < points.length - 1; k++) {
     const a = points[k] as number;
     const b = points[k + 1] as number;
-    const covering = marks.filter((m) => m.start <= a && m.end >= b && m.end > m.start);
+    while (next < byStart.length && (byStart[next] as (typeof marks)[number]).start <= a) open.push(byStart[next++] as (typeof marks)[number]);
+    // Drop the findings that ended (the open set is small: findings overlap a few at a time).
+    for (let j = open.length - 1; j >= 0; j--) if ((open[j] as (typeof marks)[number]).end <= a) open.splice(j, 1);
     const piece = text.slice(a, b);
-    if (covering.length === 0) {
-      frag.append(piece);
+    if (open.length === 0) {
+      frag.append(syntax.has(a) ? el('span', 'md-syntax', piece) : piece);
       continue;
     }
-    // The innermost (shortest) finding owns the segment; every covering finding is named.
-    covering.sort((x, y) => x.end - x.start - (y.end - y.start));
-    const owner = covering[0] as (typeof covering)[number];
+    let owner = open[0] as (typeof marks)[number];
+    for (const m of open) if (m.end - m.start < owner.end - owner.start) owner = m;
     const f = shown[owner.i] as Finding;
     const mark = el('mark', `sev-${f.severity}`, piece);
-    mark.dataset['finding'] = covering.map((c) => c.i).join(' ');
-    mark.title = covering.map((c) => `${(shown[c.i] as Finding).ruleId}: ${(shown[c.i] as Finding).message}`).join('\n');
-    for (const c of covering) {
-      if (!anchored.has(c.i) && c.start === a) {
-        anchored.add(c.i);
-        mark.id = mark.id || `f-${c.i}`;
-      }
-    }
+    mark.dataset['finding'] = open.map((m) => m.i).join(' ');
+    mark.title = open.map((m) => `${(shown[m.i] as Finding).ruleId}: ${(shown[m.i] as Finding).message}`).join('\n');
+    for (const m of open) anchors[m.i] ??= mark;
     frag.append(mark);
   }
-  // Findings whose mark got no id (they start inside another's segment) point at the segment they start in.
-  pane.replaceChildren(frag);
-  for (let i = 0; i < shown.length; i++) {
-    if (anchored.has(i)) continue;
-    const m = [...pane.querySelectorAll<HTMLElement>('mark')].find((e) => (e.dataset['finding'] ?? '').split(' ').includes(String(i)));
-    if (m && !m.id) m.id = `f-${i}`;
-  }
+  $('report-text').replaceChildren(frag);
 }
 
 function renderFindings(r: CheckedReport): void {
@@ -149,7 +155,7 @@ function select(i: number): void {
   document.querySelectorAll(`.findings button:not([data-index="${active}"])`).forEach((b) => b.removeAttribute('aria-current'));
   button?.focus({ preventScroll: true });
   button?.scrollIntoView({ block: 'nearest' });
-  const mark = document.getElementById(`f-${active}`);
+  const mark = anchors[active];
   mark?.classList.add('active');
   mark?.scrollIntoView({ block: 'center' });
 }
