@@ -55,8 +55,10 @@ const browserPlugin = (virtuals) => ({
   },
 });
 
+const analyze = process.env.FZLINT_WEB_ANALYZE === '1';
 const common = {
   absWorkingDir: root,
+  metafile: analyze,
   bundle: true,
   platform: 'browser',
   format: 'iife',
@@ -123,4 +125,16 @@ writeFileSync(
 );
 
 const kb = (n) => `${Math.round(n / 1024)} KB`;
+if (analyze) {
+  // FZLINT_WEB_ANALYZE=1: the bundled bytes by package, for the worker and the page.
+  for (const [name, result] of [['worker', worker], ['page', app]]) {
+    const byPackage = new Map();
+    for (const [file, info] of Object.entries(result.metafile.outputs).flatMap(([, o]) => Object.entries(o.inputs))) {
+      const m = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(file);
+      const key = m ? m[1] : file.startsWith('virtual:') ? file : file.replace(/^(\.\.\/)+/, '').split('/').slice(0, 2).join('/');
+      byPackage.set(key, (byPackage.get(key) ?? 0) + info.bytesInOutput);
+    }
+    console.log(name, [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${k} ${kb(v)}`).join(', '));
+  }
+}
 console.log(`web: dist/site (app.js ${kb(appJs.length)}, worker inside ${kb(workerSource.length)}), dist/site-single/index.html`);

@@ -9,9 +9,9 @@
  */
 import { readPdf, type CMapSource } from '@fzlint/pdf';
 import { DOCX_STYLE_MAP, documentBlocks, pageBlocks, toMarkdown, type SourceBlock, type SourceMap } from './bridge.js';
+import { reportKind, type ReportKind } from './kinds.js';
 
-/** What a report file is read as. */
-export type ReportKind = 'markdown' | 'text' | 'docx' | 'html' | 'pdf';
+export { reportKind, type ReportKind } from './kinds.js';
 
 /** A report read as text. */
 export interface ReadReport {
@@ -39,29 +39,6 @@ export interface ReadFailure {
 
 /** Files above this size are not reports (the CLI's limit too). */
 export const MAX_REPORT_BYTES = 10 * 1024 * 1024;
-
-/** The kind of a report file by its name, or undefined for a file that is not one. */
-export function reportKind(name: string): ReportKind | undefined {
-  const ext = /\.([a-z]+)$/i.exec(name)?.[1]?.toLowerCase();
-  switch (ext) {
-    case 'md':
-    case 'markdown':
-      return 'markdown';
-    case 'txt':
-    case 'text':
-      return 'text';
-    case 'docx':
-      return 'docx';
-    case 'html':
-    case 'htm':
-    case 'xhtml':
-      return 'html';
-    case 'pdf':
-      return 'pdf';
-    default:
-      return undefined;
-  }
-}
 
 function decoder(label: string, fatal: boolean): TextDecoder | undefined {
   try {

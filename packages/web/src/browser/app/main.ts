@@ -10,7 +10,7 @@ import type { RuleConfigEntry } from '@fzlint/linter';
 import type { Locale } from '@fzlint/rule-api';
 import type { CheckedReport, CheckOutcome, CheckSettings } from '../check.js';
 import type { FromWorker, RuleInfo, ToWorker } from '../protocol.js';
-import { reportKind } from '../read.js';
+import { reportKind } from '../kinds.js';
 import './style.css';
 import { download } from './download.js';
 import { failureMessage, locale, setLocale, t, type StringId } from './i18n.js';
