@@ -22,7 +22,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist', 'bundle');
 
 /** Loaded lazily at run time from node_modules, never bundled. */
-const EXTERNAL = ['iconv-lite', 'ajv', 'ajv/*', '@fzlint/input/docx', '@fzlint/input/html'];
+// `@fzlint/pdf` (pdf.js) on the first .pdf, `@fzlint/web` (the workbench's server and site) for `fzlint web`.
+const EXTERNAL = ['iconv-lite', 'ajv', 'ajv/*', '@fzlint/input/docx', '@fzlint/input/html', '@fzlint/pdf', '@fzlint/web'];
 
 /** The readers' converters: imported by package subpath at run time (see above). */
 const readersOutside = {

@@ -25,7 +25,7 @@ export interface CliDate {
 
 /** What the command line asked for, validated. */
 export interface CliOptions {
-  readonly command: 'lint' | 'inspect' | 'convert' | 'score' | 'help' | 'version' | 'print-config';
+  readonly command: 'lint' | 'inspect' | 'convert' | 'score' | 'web' | 'help' | 'version' | 'print-config';
   /** Files, directories or globs (lint), or the one file (inspect). */
   readonly patterns: readonly string[];
   readonly formats: readonly FormatTarget[];
@@ -57,6 +57,12 @@ export interface CliOptions {
   readonly color?: boolean;
   /** `--no-ignore` turns off `.fzlintignore` and config `ignorePatterns`. */
   readonly ignore: boolean;
+  /** `fzlint web --out DIR`: where to write the workbench. */
+  readonly webOut?: string;
+  /** `fzlint web --open`: serve the workbench with the given reports and open it. */
+  readonly webOpen: boolean;
+  /** `fzlint web --out DIR --single-file`: one self-contained index.html. */
+  readonly singleFile: boolean;
 }
 
 /** The result of parsing: options, or one usage problem (exit 2). */
@@ -88,6 +94,9 @@ const OPTIONS = {
   'prune-suppressions': { type: 'boolean' },
   color: { type: 'boolean' },
   ignore: { type: 'boolean' },
+  out: { type: 'string' },
+  open: { type: 'boolean' },
+  'single-file': { type: 'boolean' },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
@@ -259,7 +268,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
 
   let command: CliOptions['command'] = 'lint';
   const sub = positionals[0];
-  if (sub === 'inspect' || sub === 'convert' || sub === 'score') {
+  if (sub === 'inspect' || sub === 'convert' || sub === 'score' || sub === 'web') {
     command = sub;
     positionals = positionals.slice(1);
   }
@@ -347,9 +356,17 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     if (positionals.length !== 1 || flag('stdin')) return fail(problem('convertNeedsFile', {}));
   } else if (command === 'score') {
     if (positionals.length === 0 || flag('stdin')) return fail(problem('scoreNeedsFile', {}));
+  } else if (command === 'web') {
+    if (v.out !== undefined && flag('open')) return fail(problem('conflict', { a: '--out', b: '--open' }));
+    if (v.out === undefined && !flag('open')) return fail(problem('webNeedsMode', {}));
+    if (v.out !== undefined && positionals.length > 0) return fail(problem('webOutWithFiles', {}));
+    if (flag('single-file') && v.out === undefined) return fail(problem('webSingleFile', {}));
   } else {
     if (flag('stdin') && positionals.length > 0) return fail(problem('stdinWithFiles', {}));
     if (flag('stdin') && flag('fix')) return fail(problem('stdinFix', {}));
+  }
+  if (command !== 'web' && (v.out !== undefined || flag('open') || flag('single-file'))) {
+    return fail(problem('webOnly', { option: v.out !== undefined ? '--out' : flag('open') ? '--open' : '--single-file' }));
   }
   if (v['stdin-filename'] !== undefined && !flag('stdin')) return fail(problem('stdinFilenameWithoutStdin', {}));
 
@@ -380,6 +397,9 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     pruneSuppressions: flag('prune-suppressions'),
     ...(v.color !== undefined ? { color: v.color } : {}),
     ignore: v.ignore !== false,
+    ...(v.out !== undefined ? { webOut: v.out } : {}),
+    webOpen: flag('open'),
+    singleFile: flag('single-file'),
   };
   return { ok: true, options };
 }

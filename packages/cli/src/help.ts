@@ -18,13 +18,15 @@ export const FAMILIES: readonly { readonly id: string; readonly 'zh-CN': string;
 const USAGE = {
   'zh-CN': `用法：fzlint [选项] <文件|目录|通配符>…
       fzlint inspect <文件> [--format text|json]
-      fzlint convert <文件.docx|文件.html> [-o 文件.md]
+      fzlint convert <文件.docx|文件.html|文件.pdf> [-o 文件.md]
       fzlint score <文件|目录>… [--format text|json]
+      fzlint web --out <目录> [--single-file] | --open [<文件|目录>…]
 
-检查法治政府建设年度报告（.md、.markdown、.txt，以及 Word .docx 和从政府网站保存的 .html）。
+检查法治政府建设年度报告（.md、.markdown、.txt，以及 Word .docx、从政府网站保存的 .html 和文字版 .pdf）。
 目录会递归查找报告文件；.fzlintignore 中的模式以及 node_modules、.git 默认忽略。
-.docx 与 .html 的问题位置以段落编号代替行号（行 = 段落）；convert 生成可继续编辑的 Markdown 草稿；
-score 按第三方评估的方式给出内容完整、原因分析、数据运用、安排具体、公开及时的评分及依据。
+.docx、.html 与 .pdf 的问题位置以段落编号代替行号（行 = 段落）；convert 生成可继续编辑的 Markdown 草稿；
+score 按第三方评估的方式给出内容完整、原因分析、数据运用、安排具体、公开及时的评分及依据；
+web --out 写出可复制到离线电脑、双击即用的审查台网页，web --open 在浏览器中打开审查台并载入给出的报告。
 
 选项：
   -f, --format <名称[:路径]>     输出格式 stylish（默认）、json、sarif、github、gitlab；可重复，
@@ -59,15 +61,18 @@ score 按第三方评估的方式给出内容完整、原因分析、数据运�
 退出码：0 没有错误；1 有错误（或警告超过 --max-warnings）；2 用法、配置或输入错误。`,
   en: `Usage: fzlint [options] <files|dirs|globs>…
        fzlint inspect <file> [--format text|json]
-       fzlint convert <file.docx|file.html> [-o file.md]
+       fzlint convert <file.docx|file.html|file.pdf> [-o file.md]
        fzlint score <files|dirs>… [--format text|json]
+       fzlint web --out <dir> [--single-file] | --open [<files|dirs>…]
 
 Lints annual reports on building a law-based government (.md, .markdown, .txt,
-Word .docx and .html pages saved from a government website). Directories are walked
-for report files; patterns in .fzlintignore, node_modules and .git are ignored.
-For .docx and .html, positions are paragraph numbers (line = paragraph); convert
+Word .docx, .html pages saved from a government website, and text PDFs). Directories
+are walked for report files; patterns in .fzlintignore, node_modules and .git are ignored.
+For .docx, .html and .pdf, positions are paragraph numbers (line = paragraph); convert
 writes a Markdown draft to go on with; score rates completeness, causes, data,
-plan concreteness and timeliness the way third-party evaluators do, with the evidence.
+plan concreteness and timeliness the way third-party evaluators do, with the evidence;
+web --out writes the reviewer's workbench, a page to copy to an offline PC and open by
+double-click; web --open opens it in the browser with the given reports loaded.
 
 Options:
   -f, --format <name[:path]>     output format stylish (default), json, sarif, github, gitlab;

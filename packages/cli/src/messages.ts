@@ -124,12 +124,36 @@ const MESSAGES = {
   },
 
   convertNeedsFile: {
-    'zh-CN': 'convert 需要恰好一个 .docx 或 .html 文件 — 写成 fzlint convert 报告.docx -o 报告.md',
-    en: 'convert needs exactly one .docx or .html file — write fzlint convert report.docx -o report.md',
+    'zh-CN': 'convert 需要恰好一个 .docx、.html 或 .pdf 文件 — 写成 fzlint convert 报告.docx -o 报告.md',
+    en: 'convert needs exactly one .docx, .html or .pdf file — write fzlint convert report.docx -o report.md',
   },
   convertFormat: {
-    'zh-CN': 'convert 只转换 .docx、.html、.htm 文件，{{path}} 不是 — Markdown 和文本文件可直接检查',
-    en: 'convert converts .docx, .html and .htm files only, not {{path}} — Markdown and text files are linted as they are',
+    'zh-CN': 'convert 只转换 .docx、.html、.htm、.pdf 文件，{{path}} 不是 — Markdown 和文本文件可直接检查',
+    en: 'convert converts .docx, .html, .htm and .pdf files only, not {{path}} — Markdown and text files are linted as they are',
+  },
+  webNeedsMode: {
+    'zh-CN': 'web 需要 --out 目录（写出离线审查台）或 --open [报告…]（在浏览器中打开）— 例如 fzlint web --out 审查台/',
+    en: 'web needs --out DIR (write the offline workbench) or --open [reports…] (open it in the browser) — e.g. fzlint web --out workbench/',
+  },
+  webOutWithFiles: {
+    'zh-CN': 'web --out 只写出审查台，不带报告 — 要载入报告，使用 fzlint web --open 报告目录/',
+    en: 'web --out writes the workbench alone, without reports — to load reports, use fzlint web --open reports/',
+  },
+  webSingleFile: {
+    'zh-CN': '--single-file 只用于 web --out — 写成 fzlint web --out 审查台/ --single-file',
+    en: '--single-file goes with web --out — write fzlint web --out workbench/ --single-file',
+  },
+  webOnly: {
+    'zh-CN': '{{option}} 只用于 fzlint web — 例如 fzlint web --out 审查台/',
+    en: '{{option}} goes with fzlint web only — e.g. fzlint web --out workbench/',
+  },
+  webWritten: {
+    'zh-CN': '已写出审查台：{{path}} — 把整个目录复制到离线电脑，双击 index.html 打开',
+    en: 'wrote the workbench: {{path}} — copy the folder to the offline PC and open index.html',
+  },
+  webServing: {
+    'zh-CN': '审查台已在 {{url}} 打开（{{count}} 份报告）— 按 Ctrl+C 结束',
+    en: 'the workbench is at {{url}} ({{count}} reports) — press Ctrl+C to stop',
   },
   scoreNeedsFile: {
     'zh-CN': 'score 需要至少一个报告文件 — 写成 fzlint score 报告.md',

@@ -86,6 +86,18 @@ export const INPUT_MESSAGES = {
     'zh-CN': '{{path}}：无法读取文件内容（{{detail}}），已跳过 — 确认文件完好，或另存后再检查',
     en: '{{path}}: cannot read its contents ({{detail}}), skipped — check the file is intact, or save it again',
   },
+  notPdf: {
+    'zh-CN': '{{path}}：无法读取 PDF 文件（{{detail}}），已跳过 — 确认文件完整、确实是 PDF',
+    en: '{{path}}: cannot read the PDF ({{detail}}), skipped — check the file is a complete PDF',
+  },
+  pdfEncrypted: {
+    'zh-CN': '{{path}}：PDF 设有打开密码，已跳过 — 请提供未加密的文件',
+    en: '{{path}}: the PDF is password-protected, skipped — ask for an unencrypted copy',
+  },
+  pdfScanned: {
+    'zh-CN': '{{path}}：是扫描件（PDF 中没有文字层），已跳过 — 请提供文字版 PDF 或 Word 文档，或先做文字识别（OCR）',
+    en: '{{path}}: a scan (no text layer in the PDF), skipped — ask for a text PDF or a Word file, or run OCR first',
+  },
   htmlNoText: {
     'zh-CN': '{{path}}：网页中没有找到报告正文，已跳过 — 确认保存的是报告页面本身，或将正文复制为 .txt',
     en: '{{path}}: no report text found in the page, skipped — check the saved page is the report itself, or copy its text to a .txt',

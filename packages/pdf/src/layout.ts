@@ -31,13 +31,9 @@ export interface PdfPage {
   readonly runs: readonly PdfTextRun[];
 }
 
-/** One block of a converted document (the shape the Word and web readers give). */
-export type SourceBlock =
-  | { readonly kind: 'title'; readonly text: string }
-  /** `level` 1 is a top-level section of the report. */
-  | { readonly kind: 'heading'; readonly level: number; readonly text: string }
-  | { readonly kind: 'paragraph'; readonly text: string }
-  | { readonly kind: 'meta'; readonly key: string; readonly value: string };
+/** One block of a converted document: the shape the Word and web readers of `@fzlint/input` give. */
+export type { SourceBlock } from '@fzlint/input';
+import type { SourceBlock } from '@fzlint/input';
 
 /** A line of text rebuilt from runs sharing a baseline. */
 export interface PdfLine {
@@ -265,8 +261,13 @@ function centred(line: PdfLine, body: BodyStyle): boolean {
   return leftGap > body.size * 2 && Math.abs(leftGap - rightGap) < body.size * 1.5;
 }
 
+/**
+ * Joins a line to the one before it: with a space between two Latin words (an
+ * English line breaks at a space), without one otherwise — a number broken over
+ * two lines (Word does that in justified Chinese text) must come back whole.
+ */
 function joinText(a: string, b: string): string {
-  return ASCII_WORD_END.test(a) && ASCII_WORD_START.test(b) ? `${a} ${b}` : a + b;
+  return /[A-Za-z]$/.test(a) && /^[A-Za-z]/.test(b) ? `${a} ${b}` : a + b;
 }
 
 interface Draft {

@@ -11,31 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPdf, type SourceBlock } from '../src/index.js';
+import { scannedPdf } from './support/pdfs.js';
 import { canPrint, CHROMIUM, printPdf, reportHtml } from './support/print.js';
 
 const corpus = new URL('../../../fixtures/corpus/', import.meta.url);
 const dir = mkdtempSync(join(tmpdir(), 'fzlint-pdf-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** A one-page PDF with no text at all (what a scanner's image-only page amounts to for the text layer). */
-function imageOnlyPdf(): Uint8Array {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
-    '<< /Length 35 >>\nstream\n0.5 g 50 50 495 742 re f\nendstream',
-  ];
-  let pdf = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(pdf.length);
-    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = pdf.length;
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(pdf);
-}
 
 function texts(blocks: readonly SourceBlock[]): string[] {
   return blocks.map((b) => (b.kind === 'meta' ? `${b.key}: ${b.value}` : b.text));
@@ -43,7 +24,7 @@ function texts(blocks: readonly SourceBlock[]): string[] {
 
 describe('readPdf: outcomes without a text layer', () => {
   it('says a PDF without text is a scan', async () => {
-    const r = await readPdf(imageOnlyPdf());
+    const r = await readPdf(scannedPdf());
     expect(r).toMatchObject({ ok: false, reason: 'no-text', pages: 1 });
   });
 

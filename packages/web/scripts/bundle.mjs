@@ -6,9 +6,8 @@
 // - the Web Worker (linter, parser, rules, readers, pdf.js) is bundled into a string inside app.js
 //   and started from a blob: URL (a worker script loaded from a file:// URL is refused too);
 // - Adobe's CMaps for Chinese PDFs are inlined (base64), and nothing anywhere is fetched.
-// The linter, parser and rules are bundled from the workspace packages as they are; `node:` modules
-// are stubbed (only paths the browser never takes use them), and so is iconv-lite (only the CLI's
-// decodeHtml uses it; the page decodes with TextDecoder).
+// The linter, parser, rules and readers are bundled from the workspace packages as they are; `node:`
+// modules are stubbed (only paths the browser never takes use them).
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -47,11 +46,6 @@ const browserPlugin = (virtuals) => ({
     b.onLoad({ filter: /.*/, namespace: 'virtual' }, (args) => ({ contents: virtuals[args.path](), loader: 'js' }));
     b.onResolve({ filter: /^node:|^(?:fs|path|url|module|crypto|zlib|stream|os)$/ }, (args) => ({ path: args.path, namespace: 'node-stub' }));
     b.onLoad({ filter: /.*/, namespace: 'node-stub' }, () => ({ contents: NODE_STUB, loader: 'js' }));
-    b.onResolve({ filter: /^iconv-lite$/ }, () => ({ path: 'iconv-lite', namespace: 'iconv-stub' }));
-    b.onLoad({ filter: /.*/, namespace: 'iconv-stub' }, () => ({
-      contents: 'export default { decode() { throw new Error("iconv-lite is not bundled"); }, encodingExists() { return false; } };',
-      loader: 'js',
-    }));
   },
 });
 

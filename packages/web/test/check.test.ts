@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkReport, issuerOf, type CheckedReport } from '../src/browser/check.js';
-import { decodeText, readReportBytes, reportKind } from '../src/browser/read.js';
+import { pageExtensions, readReportBytes } from '../src/browser/read.js';
 import { writeBatch } from './support/batch.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fzlint-web-check-'));
@@ -17,29 +17,29 @@ const settings = { locale: 'zh-CN' as const, rules: {} };
 
 async function checked(file: string, s = settings): Promise<CheckedReport> {
   const { outcome } = await checkReport(file, new Uint8Array(readFileSync(join(dir, file))), s);
-  if (!outcome.ok) throw new Error(`${file}: ${outcome.reason} ${outcome.detail ?? ''}`);
+  if (!outcome.ok) throw new Error(outcome.message);
   return outcome;
 }
 
 describe('reading', () => {
-  it('knows report files by their extension', () => {
-    expect(['a.md', 'a.markdown', 'a.txt', 'a.docx', 'a.HTML', 'a.htm', 'a.pdf'].map(reportKind)).toEqual(['markdown', 'markdown', 'text', 'docx', 'html', 'html', 'pdf']);
-    expect(reportKind('a.doc')).toBeUndefined();
-    expect(reportKind('a.png')).toBeUndefined();
+  it('reads what the CLI reads, and PDF', () => {
+    expect(pageExtensions()).toEqual(expect.arrayContaining(['.md', '.markdown', '.txt', '.docx', '.html', '.htm', '.pdf']));
   });
 
-  it('decodes UTF-8, UTF-16 with a BOM and GBK, and refuses binary', () => {
-    expect(decodeText(new TextEncoder().encode('报告'))).toEqual({ ok: true, text: '报告', encoding: 'utf-8' });
-    expect(decodeText(new Uint8Array([0xff, 0xfe, ...Buffer.from('报告', 'utf16le')]))).toEqual({ ok: true, text: '报告', encoding: 'utf-16le' });
-    expect(decodeText(new Uint8Array([0xb1, 0xa8, 0xb8, 0xe6]))).toEqual({ ok: true, text: '报告', encoding: 'gbk' });
-    expect(decodeText(new Uint8Array([0x41, 0, 0x42]))).toEqual({ ok: false, reason: 'binary' });
+  it('says why a file gives no text: a scan, an old .doc, an empty file', async () => {
+    const problem = async (name: string, bytes: Uint8Array) => {
+      const r = await readReportBytes(name, bytes);
+      return r.ok ? undefined : r.problem.id;
+    };
+    expect(await problem('扫描件.pdf', new Uint8Array(readFileSync(join(dir, '扫描件.pdf'))))).toBe('pdfScanned');
+    expect(await problem('旧版文档.docx', new Uint8Array(readFileSync(join(dir, '旧版文档.docx'))))).toBe('notDocx');
+    expect(await problem('空.md', new Uint8Array())).toBe('empty');
   });
 
-  it('says why a file gives no text: a scan, an old .doc, an empty file, another format', async () => {
-    expect(await readReportBytes('扫描件.pdf', new Uint8Array(readFileSync(join(dir, '扫描件.pdf'))))).toMatchObject({ ok: false, reason: 'scanned' });
-    expect(await readReportBytes('旧版文档.docx', new Uint8Array(readFileSync(join(dir, '旧版文档.docx'))))).toMatchObject({ ok: false, reason: 'not-docx' });
-    expect(await readReportBytes('空.md', new Uint8Array())).toEqual({ ok: false, reason: 'empty' });
-    expect(await readReportBytes('图.png', new Uint8Array([1]))).toEqual({ ok: false, reason: 'unsupported' });
+  it('words a failure for the page in the settings’ language', async () => {
+    const { outcome } = await checkReport('扫描件.pdf', new Uint8Array(readFileSync(join(dir, '扫描件.pdf'))), { locale: 'en', rules: {} });
+    expect(outcome).toMatchObject({ ok: false, id: 'pdfScanned' });
+    expect(outcome.ok ? '' : outcome.message).toContain('run OCR first');
   });
 });
 
@@ -63,8 +63,10 @@ describe('checking the batch', () => {
 
   it('reads GBK text and pages, and Word and PDF with paragraph positions', async () => {
     expect((await checked('宽城区2020年度报告.txt')).encoding).toBe('gbk');
+    expect((await checked('开发区2021年度报告.md')).kind).toBe('markdown');
+    expect((await checked('洪洞县2022年报告.docx')).kind).toBe('docx');
     const page = await checked('宜宾市2023年报告.html');
-    expect(page.encoding).toBe('gbk');
+    expect(page.kind).toBe('html');
     expect(page.positionUnit).toBe('paragraph');
     expect(page.text).not.toContain('ICP备');
     expect((await checked('洪洞县2022年报告.docx')).positionUnit).toBe('paragraph');

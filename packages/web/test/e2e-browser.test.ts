@@ -114,7 +114,7 @@ describe.skipIf(!realClients)('the workbench in headless Chromium, opened from f
     expect(docx.slice(1, 3)).toEqual(['洪洞县人民政府', '洪洞县2022年法治政府建设工作情况报告']);
     const problems = await page.locator('#problems li').allInnerTexts();
     expect(problems).toHaveLength(failing.length);
-    expect(problems.find((p) => p.startsWith('扫描件.pdf'))).toContain('扫描件');
+    expect(problems.find((p) => p.startsWith('扫描件.pdf'))).toContain('是扫描件');
     expect(problems.find((p) => p.startsWith('旧版文档.docx'))).toContain('.docx');
     await expect.poll(() => page.locator('#status').innerText()).toBe(`已检查 ${inputs.length} 份报告`);
     mkdirSync(IMAGES, { recursive: true });

@@ -5,12 +5,14 @@
  * crosses from the Web Worker to the page with `postMessage`. The lint result
  * stays in the worker for the SARIF and JSON formatters (`formattable`).
  */
-import { lint, type FormattableResult, type FzlintConfig, type LintResult, type RuleConfigEntry } from '@fzlint/linter';
-import { conceptById } from '@fzlint/ontology';
+import { inputMessage, toSourcePosition, type InputProblem, type SourceMap } from '@fzlint/input';
+import { lint, SCORE_RULES, scoreResult, type FormattableResult, type FzlintConfig, type LintResult, type RuleConfigEntry, type Scorecard } from '@fzlint/linter';
 import type { CalendarDate, ReportDocument } from '@fzlint/parser';
 import type { Diagnostic, Locale } from '@fzlint/rule-api';
-import { REQUIRED, scoreReport, toSourcePosition, type RequiredConcept, type Scorecard, type SourceMap } from './bridge.js';
-import { readReportBytes, type ReadFailureReason, type ReadOptions, type ReportKind } from './read.js';
+import { readReportBytes, type ReadOptions } from './read.js';
+
+/** What a report file was read as: its reader (`docx`, `html`, `pdf`), or Markdown or plain text. */
+export type ReportKind = 'markdown' | 'text' | 'docx' | 'html' | 'pdf' | (string & {});
 
 /** The page's settings (kept in local storage, exportable as `fzlint.config.json`). */
 export interface CheckSettings {
@@ -69,20 +71,17 @@ export interface CheckedReport {
   readonly score: Scorecard;
 }
 
-/** A file that could not be checked, and why (the page words the message). */
+/** A file that could not be checked: the problem, and its message in the settings' language. */
 export interface CheckFailure {
   readonly ok: false;
   readonly name: string;
-  readonly reason: ReadFailureReason | 'lint-failed';
-  readonly detail?: string;
+  /** The reading problem (`pdfScanned`, `notDocx` …), or `lintFailed` when the linter crashed. */
+  readonly id: InputProblem['id'] | 'lintFailed';
+  readonly message: string;
 }
 
 export type CheckOutcome = CheckedReport | CheckFailure;
 
-/** The rules the scorecard reads: they run even when switched off, and their findings are then hidden. */
-const SCORE_RULES = ['structure/required-section', 'structure/shortcomings-without-causes', 'structure/disclosure-deadline'] as const;
-
-const LABELS = Object.fromEntries(REQUIRED.map((c) => [c, conceptById[c].label])) as Record<RequiredConcept, { 'zh-CN': string; en: string }>;
 
 function iso(d: CalendarDate): string {
   return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
@@ -150,9 +149,11 @@ export interface Checked {
  */
 export async function checkReport(name: string, bytes: Uint8Array, settings: CheckSettings, options: ReadOptions = {}): Promise<Checked> {
   const read = await readReportBytes(name, bytes, options);
-  if (!read.ok) return { outcome: { ok: false, name, reason: read.reason, ...(read.detail ? { detail: read.detail } : {}) } };
+  if (!read.ok) return { outcome: { ok: false, name, id: read.problem.id, message: inputMessage(read.problem, settings.locale) } };
   const rules: Record<string, RuleConfigEntry> = { ...settings.rules };
   const hidden = new Set<string>();
+  // The rules the scorecard reads run even when switched off (their findings are then hidden);
+  // switched on, they keep their severities (the CLI's `score` caps them at warn, the page shows them).
   for (const id of SCORE_RULES) {
     if (isOff(rules[id])) {
       rules[id] = 'warn';
@@ -170,20 +171,14 @@ export async function checkReport(name: string, bytes: Uint8Array, settings: Che
       ...(settings.reportYear !== undefined ? { reportYear: settings.reportYear } : {}),
     });
   } catch (error) {
-    return { outcome: { ok: false, name, reason: 'lint-failed', detail: error instanceof Error ? error.message : String(error) } };
+    const detail = error instanceof Error ? error.message : String(error);
+    const message = settings.locale === 'en' ? `${name}: checking failed (${detail})` : `${name}：检查时出错（${detail}）`;
+    return { outcome: { ok: false, name, id: 'lintFailed', message } };
   }
   const document = result.document;
-  const map = read.sourceMap;
+  const map: SourceMap | undefined = read.sourceMap;
   const at = positioner(result, map);
-  const score = scoreReport({
-    filePath: name,
-    document,
-    diagnostics: result.diagnostics,
-    locale: settings.locale,
-    lineAt: (offset) => at(offset).line,
-    positionUnit: map ? 'paragraph' : 'line',
-    labels: LABELS,
-  });
+  const score = scoreResult(result, { filePath: name, locale: settings.locale, ...(map ? { sourceMap: map } : {}) });
   const shown = result.diagnostics.filter((d) => !hidden.has(d.ruleId));
   const findings: Finding[] = shown.map((d) => {
     const p = at(d.range.start);
@@ -211,8 +206,8 @@ export async function checkReport(name: string, bytes: Uint8Array, settings: Che
   const outcome: CheckedReport = {
     ok: true,
     name,
-    kind: read.kind,
-    ...(read.encoding ? { encoding: read.encoding } : {}),
+    kind: map ? map.kind : read.format === 'markdown' ? 'markdown' : 'text',
+    ...(map ? {} : { encoding: read.encoding }),
     text: read.text,
     positionUnit: map ? 'paragraph' : 'line',
     ...(document.title ? { title: document.title.text.replace(/^#+\s*/, '').trim() } : {}),

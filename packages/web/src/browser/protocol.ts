@@ -24,7 +24,7 @@ export interface RuleInfo {
 /** Worker → page. */
 export type FromWorker =
   /** Sent once at start: the rules the linter runs. */
-  | { readonly type: 'rules'; readonly rules: readonly RuleInfo[] }
+  | { readonly type: 'rules'; readonly rules: readonly RuleInfo[]; readonly extensions: readonly string[] }
   | { readonly type: 'progress'; readonly done: number; readonly total: number; readonly name: string }
   | { readonly type: 'result'; readonly outcome: CheckOutcome }
   | { readonly type: 'idle' }

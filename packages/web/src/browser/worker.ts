@@ -7,6 +7,7 @@
 import { json, rules, sarif, type FormattableResult } from '@fzlint/linter';
 import cmapData from 'virtual:cmaps';
 import { checkReport, type CheckSettings } from './check.js';
+import { pageExtensions } from './read.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 
 interface WorkerScope {
@@ -44,7 +45,8 @@ async function drain(): Promise<void> {
       try {
         checked = await checkReport(job.name, job.bytes, job.settings, { cmaps });
       } catch (error) {
-        checked = { outcome: { ok: false as const, name: job.name, reason: 'lint-failed' as const, detail: error instanceof Error ? error.message : String(error) } };
+        const message = `${job.name}: ${error instanceof Error ? error.message : String(error)}`;
+        checked = { outcome: { ok: false as const, name: job.name, id: 'lintFailed' as const, message } };
       }
       done++;
       if (checked.formattable) results.set(job.name, checked.formattable);
@@ -77,5 +79,6 @@ scope.onmessage = (event) => {
 
 scope.postMessage({
   type: 'rules',
+  extensions: pageExtensions(),
   rules: rules.map((r) => ({ id: r.meta.id, family: r.meta.family, defaultSeverity: r.meta.defaultSeverity, description: r.meta.description })),
 });

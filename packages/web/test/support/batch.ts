@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { buildDocx, type DocxParagraph } from '../../../cli/test/support/docx.js';
+import { scannedPdf } from '../../../pdf/test/support/pdfs.js';
 import { canPrint, printPdf, reportHtml } from '../../../pdf/test/support/print.js';
 
 const corpus = new URL('../../../../fixtures/corpus/', import.meta.url);
@@ -24,26 +25,6 @@ export interface BatchReport {
   readonly year: number;
   /** A rule that finds something in this report (the report view must list it). */
   readonly rule: string;
-}
-
-/** A one-page PDF with no text layer (an image-only scan, as far as text goes). */
-export function scannedPdf(): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
-    '<< /Length 35 >>\nstream\n0.5 g 50 50 495 742 re f\nendstream',
-  ];
-  let pdf = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(pdf.length);
-    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = pdf.length;
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(pdf, 'latin1');
 }
 
 /** Markdown → Word paragraphs: `#` the Title style, `##`… heading styles, the rest body text. */

@@ -108,18 +108,6 @@ const STRINGS = {
   save: { 'zh-CN': '保存并重新检查', en: 'Save and re-check' },
   cancel: { 'zh-CN': '取消', en: 'Cancel' },
   configError: { 'zh-CN': '{name}：不是有效的 fzlint.config.json（{detail}）', en: '{name}: not a valid fzlint.config.json ({detail})' },
-  // One line per file that could not be checked: what is wrong and what to do.
-  fail_unsupported: { 'zh-CN': '{name}：不是支持的报告格式（.md .txt .docx .html .pdf），已跳过', en: '{name}: not a supported report format (.md .txt .docx .html .pdf); skipped' },
-  fail_empty: { 'zh-CN': '{name}：文件是空的', en: '{name}: the file is empty' },
-  'fail_too-large': { 'zh-CN': '{name}：文件过大（{detail} MB），不像一份报告', en: '{name}: too large ({detail} MB) to be a report' },
-  fail_binary: { 'zh-CN': '{name}：是二进制文件，不是文本；请另存为 .txt、.docx 或 .pdf', en: '{name}: a binary file, not text; save it as .txt, .docx or .pdf' },
-  fail_undecodable: { 'zh-CN': '{name}：无法识别文字编码；请另存为 UTF-8', en: '{name}: unknown text encoding; save it as UTF-8' },
-  'fail_not-docx': { 'zh-CN': '{name}：不是有效的 Word（.docx）文档；旧版 .doc 请先另存为 .docx', en: '{name}: not a valid Word (.docx) document; save an old .doc as .docx first' },
-  'fail_not-pdf': { 'zh-CN': '{name}：不是有效的 PDF 文件（{detail}）', en: '{name}: not a valid PDF ({detail})' },
-  fail_encrypted: { 'zh-CN': '{name}：PDF 设有密码，无法读取；请提供未加密的文件', en: '{name}: the PDF is password-protected; ask for an unencrypted copy' },
-  fail_scanned: { 'zh-CN': '{name}：是扫描件（PDF 中没有文字层），无法检查；请提供文字版 PDF 或 Word 文档，或先做文字识别（OCR）', en: '{name}: a scan (no text layer in the PDF); ask for a text PDF or Word file, or run OCR first' },
-  'fail_no-text': { 'zh-CN': '{name}：没有找到报告正文', en: '{name}: no report text found' },
-  'fail_lint-failed': { 'zh-CN': '{name}：检查时出错（{detail}）', en: '{name}: checking failed ({detail})' },
 } as const;
 
 /** A string id. */
@@ -141,10 +129,4 @@ export function locale(): Locale {
 export function t(id: StringId, data: Readonly<Record<string, string | number>> = {}): string {
   const template: string = STRINGS[id][current];
   return template.replace(/\{(\w+)\}/g, (m, key: string) => (key in data ? String(data[key]) : m));
-}
-
-/** Whether a failure reason has its own message. */
-export function failureMessage(reason: string, data: Readonly<Record<string, string | number>>): string {
-  const id = `fail_${reason}` as StringId;
-  return id in STRINGS ? t(id, data) : `${String(data['name'])}: ${reason}`;
 }

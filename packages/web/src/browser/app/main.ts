@@ -10,10 +10,9 @@ import type { RuleConfigEntry } from '@fzlint/linter';
 import type { Locale } from '@fzlint/rule-api';
 import type { CheckedReport, CheckOutcome, CheckSettings } from '../check.js';
 import type { FromWorker, RuleInfo, ToWorker } from '../protocol.js';
-import { reportKind } from '../kinds.js';
 import './style.css';
 import { download } from './download.js';
-import { failureMessage, locale, setLocale, t, type StringId } from './i18n.js';
+import { locale, setLocale, t, type StringId } from './i18n.js';
 import { renderReport, moveFinding, letterText } from './report.js';
 import { COLUMNS, FINDING_COLUMNS, findingRows, overviewRows, toCsv } from './table.js';
 import { loadSettings, saveSettings, configJson, parseConfig, type PageSettings } from './settings.js';
@@ -28,6 +27,15 @@ const reports = new Map<string, CheckedReport>();
 const failures = new Map<string, CheckOutcome & { ok: false }>();
 let skipped = 0;
 let ruleInfos: readonly RuleInfo[] = [];
+/** The extensions the worker's readers read; known from its first message. */
+let extensions: readonly string[] | undefined;
+let extensionsKnown: () => void = () => undefined;
+const ready = new Promise<void>((resolve) => (extensionsKnown = resolve));
+
+function isReport(name: string): boolean {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 && (extensions ?? []).includes(name.slice(dot).toLowerCase());
+}
 let settings: PageSettings = loadSettings();
 let sortColumn = 'file';
 let sortAscending = true;
@@ -76,6 +84,8 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
   switch (msg.type) {
     case 'rules':
       ruleInfos = msg.rules;
+      extensions = msg.extensions;
+      extensionsKnown();
       break;
     case 'progress': {
       const bar = $<HTMLProgressElement>('progress');
@@ -135,9 +145,10 @@ function formatted(format: 'sarif' | 'json'): Promise<string> {
 
 /** Adds files (a folder's too); files that are not reports are counted, not checked. */
 async function addFiles(list: readonly { name: string; file: File }[]): Promise<void> {
+  await ready;
   const batch: { name: string; bytes: Uint8Array }[] = [];
   for (const { name, file } of list) {
-    if (reportKind(name) === undefined) {
+    if (!isReport(name)) {
       // A folder holds other files too (images, .doc); one count, not a line each.
       skipped++;
       continue;
@@ -325,7 +336,7 @@ function renderProblems(): void {
   $('problems').replaceChildren(
     ...list.map((f) => {
       const li = document.createElement('li');
-      li.textContent = failureMessage(f.reason, { name: f.name, detail: f.detail ?? '' });
+      li.textContent = f.message;
       li.dataset['file'] = f.name;
       return li;
     }),

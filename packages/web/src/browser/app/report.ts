@@ -4,7 +4,7 @@
  * findings, which scrolls the text to the highlight and the list to the item.
  */
 import type { CheckedReport, Finding } from '../check.js';
-import type { CriterionId } from '../bridge.js';
+import type { CriterionId } from '@fzlint/linter';
 import { locale, t, type StringId } from './i18n.js';
 import { severityText } from './table.js';
 
