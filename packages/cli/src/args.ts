@@ -268,7 +268,9 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
 
   let command: CliOptions['command'] = 'lint';
   const sub = positionals[0];
-  if (sub === 'inspect' || sub === 'convert' || sub === 'score' || sub === 'web') {
+  // `web` is the workbench only with its flags: `fzlint web` alone lints a folder named web (saved pages).
+  const webMode = v.out !== undefined || v.open === true || v['single-file'] === true;
+  if (sub === 'inspect' || sub === 'convert' || sub === 'score' || (sub === 'web' && webMode)) {
     command = sub;
     positionals = positionals.slice(1);
   }
@@ -358,7 +360,6 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     if (positionals.length === 0 || flag('stdin')) return fail(problem('scoreNeedsFile', {}));
   } else if (command === 'web') {
     if (v.out !== undefined && flag('open')) return fail(problem('conflict', { a: '--out', b: '--open' }));
-    if (v.out === undefined && !flag('open')) return fail(problem('webNeedsMode', {}));
     if (v.out !== undefined && positionals.length > 0) return fail(problem('webOutWithFiles', {}));
     if (flag('single-file') && v.out === undefined) return fail(problem('webSingleFile', {}));
   } else {

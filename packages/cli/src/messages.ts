@@ -131,10 +131,6 @@ const MESSAGES = {
     'zh-CN': 'convert 只转换 .docx、.html、.htm、.pdf 文件，{{path}} 不是 — Markdown 和文本文件可直接检查',
     en: 'convert converts .docx, .html, .htm and .pdf files only, not {{path}} — Markdown and text files are linted as they are',
   },
-  webNeedsMode: {
-    'zh-CN': 'web 需要 --out 目录（写出离线审查台）或 --open [报告…]（在浏览器中打开）— 例如 fzlint web --out 审查台/',
-    en: 'web needs --out DIR (write the offline workbench) or --open [reports…] (open it in the browser) — e.g. fzlint web --out workbench/',
-  },
   webOutWithFiles: {
     'zh-CN': 'web --out 只写出审查台，不带报告 — 要载入报告，使用 fzlint web --open 报告目录/',
     en: 'web --out writes the workbench alone, without reports — to load reports, use fzlint web --open reports/',

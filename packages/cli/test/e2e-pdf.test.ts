@@ -65,8 +65,8 @@ describe('fzlint web', () => {
     expect(existsSync(at('one/index.html')) && !existsSync(at('one/app.js'))).toBe(true);
   });
 
-  it('needs --out or --open, and one of them', () => {
-    expect(fzlint(repo.dir, ['web']).errLines).toEqual([expect.stringContaining('web 需要 --out 目录')]);
+  it('takes --out or --open, not both; without them, web is a folder to lint', () => {
+    expect(fzlint(repo.dir, ['web']).errLines).toEqual([expect.stringContaining('web：文件或目录不存在')]);
     expect(fzlint(repo.dir, ['web', '--out', 'x', '--open']).code).toBe(2);
     expect(fzlint(repo.dir, ['web', '--out', 'x', 'reports/']).errLines).toEqual([expect.stringContaining('web --out 只写出审查台')]);
     expect(fzlint(repo.dir, ['--open', 'a.md']).errLines).toEqual([expect.stringContaining('--open 只用于 fzlint web')]);
