@@ -2,14 +2,16 @@
  * The batch a reviewing office receives, made from the corpus in every shape
  * the page reads: a Markdown draft, a GBK plain-text copy, a Word document
  * (built here as the CLI's tests build theirs), a GBK web page saved from a
- * government site, a text PDF printed by Debian's Chromium, and two files that
- * cannot be checked (a scan without a text layer, an old binary .doc).
+ * government site, a text PDF printed by Debian's Chromium, a PDF with fonts
+ * not embedded, and two files that cannot be checked (a scan without a text
+ * layer, an old binary .doc).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { buildDocx, type DocxParagraph } from '../../../cli/test/support/docx.js';
-import { scannedPdf } from '../../../pdf/test/support/pdfs.js';
+import { REPORT, TITLE } from '../../../cli/test/support/reports.js';
+import { reportPdf, scannedPdf } from '../../../pdf/test/support/pdfs.js';
 import { canPrint, printPdf, reportHtml } from '../../../pdf/test/support/print.js';
 
 const corpus = new URL('../../../../fixtures/corpus/', import.meta.url);
@@ -82,6 +84,10 @@ export function writeBatch(dir: string, options: { pdf?: boolean } = {}): { repo
     printPdf(reportHtml(corpusText('markdown/000_db52c8fa8bf2b1ef.md'), '2021年度桐乡市法治政府建设工作情况的报告'), join(dir, '桐乡市2021年度报告.pdf'));
     reports.push({ file: '桐乡市2021年度报告.pdf', year: 2021, rule: 'style/official-name' });
   }
+  // A PDF whose Chinese fonts are not embedded (older office tools): read through Adobe's CMaps,
+  // which the page bundles. The small county report of the CLI's Word tests, 审结 above 收到.
+  writeFileSync(join(dir, '甲县2023年报告.pdf'), reportPdf(TITLE, REPORT));
+  reports.push({ file: '甲县2023年报告.pdf', year: 2023, rule: 'statistics/concluded-exceeds-received' });
   writeFileSync(join(dir, '扫描件.pdf'), scannedPdf());
   // An old binary Word file renamed .docx (what "save as" mistakes look like).
   writeFileSync(join(dir, '旧版文档.docx'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0, 1, 2, 3]));
