@@ -8,6 +8,7 @@ import type { CliOptions } from './args.js';
 import type { CliIo } from './io.js';
 import { problem, type CliLocale } from './messages.js';
 import type { Reporter } from './reporter.js';
+import { CLI_READERS } from './readers.js';
 
 /** The language of the command's messages. */
 export function localeOf(options: CliOptions): CliLocale {
@@ -57,6 +58,7 @@ export async function openProject(options: CliOptions, io: CliIo, reporter: Repo
   if (!(await validRuleOverrides(options, reporter))) return undefined;
   const fzlint = createFzlint({
     cwd: io.cwd,
+    readers: CLI_READERS,
     locale: localeOf(options),
     overrides: overridesOf(options),
     ignore: options.ignore,

@@ -76,7 +76,6 @@ export {
 } from './project/cache.js';
 export { poolSize, runInWorkers, WorkerPool, AUTO_WORKER_MIN_FILES, WORKER_QUEUE_DEPTH, type Settled } from './project/workers.js';
 export { remapDiagnostics, runLintTask, type LintTask, type LintTaskOutcome } from './project/lint-task.js';
-export { PROJECT_READERS, lazyPdfReader } from './project/readers.js';
 export {
   CONFIG_FILE_NAMES,
   IGNORE_FILE,

@@ -6,10 +6,9 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { inputProblem, isReportFileName, isSkippedDirName, type InputProblem, type ReportReader } from '@fzlint/input';
+import { DEFAULT_READERS, inputProblem, isReportFileName, isSkippedDirName, type InputProblem, type ReportReader } from '@fzlint/input';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { toPosix, type IgnoreVerdict } from './ignore.js';
-import { PROJECT_READERS } from './readers.js';
 
 /** A file to lint. */
 export interface FileTarget {
@@ -104,7 +103,7 @@ async function walk(dir: string, w: Walk): Promise<boolean> {
  */
 export async function listFiles(patterns: readonly string[], options: ListFilesOptions): Promise<ListedFiles> {
   const { cwd } = options;
-  const readers = options.readers ?? PROJECT_READERS;
+  const readers = options.readers ?? DEFAULT_READERS;
   const display = options.display ?? ((p: string) => toPosix(relative(cwd, p)) || '.');
   const seen = new Set<string>();
   const files: FileTarget[] = [];

@@ -7,6 +7,7 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import {
+  DEFAULT_READERS,
   inputProblem,
   MAX_REPORT_BYTES,
   readReport as readBytesAsReport,
@@ -41,7 +42,6 @@ import { remapDiagnostics, runLintTaskKeeping, type LintTask, type LintTaskOutco
 import { encodeReport, readReportFile, writeReportFile } from './read.js';
 import type { FileLintResult, SerializedResult } from './result.js';
 import { poolSize, WorkerPool, type Settled } from './workers.js';
-import { PROJECT_READERS } from './readers.js';
 
 /**
  * Settings that win over every config file (the CLI's `--rule`, `--report-year`,
@@ -74,7 +74,7 @@ export interface FzlintOptions {
   readonly ignore?: boolean;
   /** The rules to run (default: the built-in ones). Rule objects cannot cross to workers: with these, files are linted in this thread. */
   readonly rules?: readonly AnyRule[];
-  /** The readers of report files (default: text, `.docx`, `.html`, `.pdf`); add one to read another format. */
+  /** The readers of report files (default: text, `.docx`, `.html`); add one to read another format (`pdf`). */
   readonly readers?: readonly ReportReader[];
   /** Files above this many bytes are not read (default 10 MiB). */
   readonly maxBytes?: number;
@@ -274,7 +274,7 @@ class Project implements Fzlint {
   constructor(options: FzlintOptions) {
     this.#options = options;
     this.cwd = resolve(options.cwd ?? process.cwd());
-    this.readers = options.readers ?? PROJECT_READERS;
+    this.readers = options.readers ?? DEFAULT_READERS;
     this.#useIgnore = options.ignore ?? true;
     this.#maxBytes = options.maxBytes ?? MAX_REPORT_BYTES;
     this.#loader = this.#newLoader();
