@@ -9,6 +9,7 @@ import {
   type Diagnostic,
   type Fix,
   type Locale,
+  type PreviousReport,
   type Severity,
 } from '@fzlint/rule-api';
 import { rules as builtinRules, rulesById as builtinRulesById } from '@fzlint/rules';
@@ -17,6 +18,7 @@ import { configError } from './config/messages.js';
 import { applyDirectives, findDirectives } from './directives.js';
 import { lineStarts, positionIn } from './lines.js';
 import { LINTER_RULE_IDS, linterDiagnostic } from './messages.js';
+import { parsePrevious } from './previous.js';
 import type { FzlintConfig, LintOptions, LintResult, RuleFailure } from './types.js';
 
 /** At most this many fix passes, as ESLint: fixes that keep producing fixes stop here. */
@@ -42,6 +44,10 @@ interface Prepared {
   readonly writingDate?: CalendarDate;
   readonly config: FzlintConfig;
   readonly options: LintOptions;
+  /** Last year's report, parsed once for every fix pass (and cached across calls). */
+  readonly previous?: PreviousReport;
+  /** Why last year's report could not be parsed (reported; the continuity rules then stay silent). */
+  readonly previousError?: Error;
 }
 
 function prepare(options: LintOptions): Prepared {
@@ -71,6 +77,15 @@ function prepare(options: LintOptions): Prepared {
     }
   }
   const reportYear = options.reportYear ?? config.reportYear;
+  let previous: PreviousReport | undefined;
+  let previousError: Error | undefined;
+  if (options.previous) {
+    try {
+      previous = parsePrevious(options.previous);
+    } catch (e) {
+      previousError = errorOf(e);
+    }
+  }
   return {
     format: options.format ?? formatForPath(options.filePath),
     enabled,
@@ -80,6 +95,8 @@ function prepare(options: LintOptions): Prepared {
     ...(writingDate ? { writingDate } : {}),
     config,
     options,
+    ...(previous ? { previous } : {}),
+    ...(previousError ? { previousError } : {}),
   };
 }
 
@@ -199,12 +216,27 @@ function lintOnce(text: string, p: Prepared, parsed?: ReportDocument): Pass {
     ...(p.config.catalogue ? { catalogue: p.config.catalogue } : {}),
   });
   const positionAt = (offset: number) => document.lineIndex.positionAt(offset);
+  if (p.previousError) {
+    ruleFailures.push({ ruleId: 'fzlint/parser', error: p.previousError });
+    found.push(
+      linterDiagnostic({
+        ruleId: LINTER_RULE_IDS.ruleError,
+        severity: 'error',
+        messageId: 'ruleError',
+        data: { ruleId: '@fzlint/parser (previous report)', error: p.previousError.message.split('\n')[0] ?? '' },
+        range: { start: 0, end: 0 },
+        locale: p.locale,
+        positionAt,
+      }),
+    );
+  }
   for (const { rule, severity, options } of p.enabled) {
     try {
       const diagnostics = runRule(rule, document, {
         settings,
         severity,
         ...(options !== undefined ? { options } : {}),
+        ...(p.previous ? { previous: p.previous } : {}),
       });
       for (const d of diagnostics) found.push(d);
     } catch (e) {

@@ -48,6 +48,7 @@ export {
   type Formatter,
   type FormatterContext,
   type JsonMessage,
+  type JsonRelated,
   type JsonResult,
   type GitlabIssue,
   type GitlabSeverity,
@@ -82,6 +83,7 @@ export {
   type SectionFigures,
   type Verdict,
 } from './scorecard.js';
+export { parsePrevious, clearPreviousCache, type PreviousInput } from './previous.js';
 export { LINTER_RULE_IDS, LINTER_RULE_DESCRIPTIONS, LINTER_DOCS_URL } from './messages.js';
 export { VERSION } from './version.js';
 export type { FzlintConfig, LintOptions, LintResult, RuleConfigEntry, RuleFailure } from './types.js';
@@ -92,6 +94,8 @@ export {
   type Rule,
   type RuleMeta,
   type RuleContext,
+  type PreviousReport,
+  type RelatedInformation,
   type Diagnostic,
   type Fix,
   type Severity,

@@ -1,6 +1,7 @@
 import type { CatalogueEntry } from '@fzlint/ontology';
 import type { CalendarDate, ReportDocument } from '@fzlint/parser';
 import type { AnyRule, Diagnostic, Locale, Severity, SeveritySetting } from '@fzlint/rule-api';
+import type { PreviousInput } from './previous.js';
 
 /** A rule's setting in config: a severity, or `[severity, options]`. */
 export type RuleConfigEntry = SeveritySetting | readonly [SeveritySetting, unknown?];
@@ -52,6 +53,13 @@ export interface LintOptions {
    * `reportYear` and `writingDate`. With `fix`, only the first pass uses it.
    */
   readonly document?: ReportDocument;
+  /**
+   * Last year's report of the same issuer, for the `continuity/` rules (copied passages,
+   * repeated shortcomings, last year's plan, restated figures); without it they say
+   * nothing. Parsed once and cached by content (`parsePrevious`), so an editor or a
+   * batch passing the same text again does not parse it again.
+   */
+  readonly previous?: PreviousInput;
 }
 
 /** A rule that threw while checking a document. */

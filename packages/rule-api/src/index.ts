@@ -2,5 +2,5 @@ export * from './types.js';
 export { defineRule, DOCS_BASE_URL, type RuleDefinition } from './define.js';
 export { formatMessage } from './messages.js';
 export { mergeFixes, applyFixesOnce, type AppliedFixes } from './fixes.js';
-export { runRule, capSeverity, compareDiagnostics, type RunRuleOptions } from './run.js';
+export { runRule, capSeverity, compareDiagnostics, PREVIOUS_WITHOUT_PATH, type RunRuleOptions } from './run.js';
 export { resolveSettings, mergeCatalogue, type SettingsInput } from './settings.js';

@@ -5,6 +5,8 @@ import type {
   AnyRule,
   Diagnostic,
   Fix,
+  PreviousReport,
+  RelatedInformation,
   ReportDescriptor,
   RuleSettings,
   Severity,
@@ -25,7 +27,12 @@ export interface RunRuleOptions {
   readonly options?: unknown;
   /** The configured severity; defaults to the rule's default severity. */
   readonly severity?: Severity;
+  /** Last year's report, for the `continuity/` rules (`RuleContext.previous`). */
+  readonly previous?: PreviousReport;
 }
+
+/** How related information names a previous report given without a file path. */
+export const PREVIOUS_WITHOUT_PATH = '<previous>';
 
 function clampRange(doc: ReportDocument, start: number, end: number) {
   const length = doc.text.length;
@@ -67,10 +74,25 @@ export function runRule(rule: AnyRule, document: ReportDocument, opts: RunRuleOp
       const merged = mergeFixes(document.text, s.fix);
       if (merged) suggestions.push({ desc: render(s.messageId, s.data), fix: merged });
     }
-    const related = (d.related ?? []).map((r) => ({
-      range: clampRange(document, r.range.start, r.range.end),
-      message: render(r.messageId, r.data),
-    }));
+    const related: RelatedInformation[] = [];
+    for (const r of d.related ?? []) {
+      if (r.in === 'previous') {
+        // A place in last year's report: its offsets and lines are that text's.
+        const previous = opts.previous;
+        if (!previous) continue;
+        const other = previous.document;
+        const place = clampRange(other, r.range.start, r.range.end);
+        related.push({
+          range: place,
+          message: render(r.messageId, r.data),
+          filePath: previous.filePath ?? PREVIOUS_WITHOUT_PATH,
+          start: other.lineIndex.positionAt(place.start),
+          end: other.lineIndex.positionAt(place.end),
+        });
+        continue;
+      }
+      related.push({ range: clampRange(document, r.range.start, r.range.end), message: render(r.messageId, r.data) });
+    }
     out.push({
       ruleId: meta.id,
       severity,
@@ -86,7 +108,12 @@ export function runRule(rule: AnyRule, document: ReportDocument, opts: RunRuleOp
       ...(d.data ? { data: d.data } : {}),
     });
   };
-  rule.check(document, { options, settings: opts.settings, report });
+  rule.check(document, {
+    options,
+    settings: opts.settings,
+    ...(opts.previous ? { previous: opts.previous } : {}),
+    report,
+  });
   return out;
 }
 

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { applyFixesOnce } from './fixes.js';
 import { runRule } from './run.js';
 import { resolveSettings, type SettingsInput } from './settings.js';
-import type { AnyRule, Diagnostic, Severity } from './types.js';
+import type { AnyRule, Diagnostic, PreviousReport, Severity } from './types.js';
+
+/** Last year's report of a case: its text (parsed as the case's `code` is), or text with a file path. */
+export type PreviousCase = string | { readonly code: string; readonly filePath?: string; readonly parse?: ParseOptions };
 
 /** A case the rule must accept. */
 export interface ValidCase {
@@ -12,6 +15,8 @@ export interface ValidCase {
   readonly options?: unknown;
   readonly settings?: SettingsInput;
   readonly parse?: ParseOptions;
+  /** Last year's report, given to the rule as `context.previous` (the `continuity/` rules). */
+  readonly previous?: PreviousCase;
 }
 
 /** What one expected finding must match (unset fields are not checked). */
@@ -24,6 +29,8 @@ export interface ExpectedError {
   readonly text?: string;
   /** A substring of the rendered zh-CN message. */
   readonly messageIncludes?: string;
+  /** The lines (1-based) in last year's report that the finding's related information points at, in order. */
+  readonly previousLines?: readonly number[];
 }
 
 /** A case the rule must flag. */
@@ -33,12 +40,22 @@ export interface InvalidCase extends ValidCase {
   readonly output?: string;
 }
 
+function previousOf(c: ValidCase): PreviousReport | undefined {
+  if (c.previous === undefined) return undefined;
+  const given = typeof c.previous === 'string' ? { code: c.previous } : c.previous;
+  const options = { format: 'markdown' as const, ...c.parse, ...given.parse };
+  const document = parse(given.code, given.filePath !== undefined ? { ...options, filePath: given.filePath } : options);
+  return given.filePath !== undefined ? { document, filePath: given.filePath } : { document };
+}
+
 /** Lints `code` with one rule, as the engine would, and returns its diagnostics. */
 export function lintWithRule(rule: AnyRule, c: ValidCase): Diagnostic[] {
   const document = parse(c.code, { format: 'markdown', ...c.parse });
+  const previous = previousOf(c);
   return runRule(rule, document, {
     settings: resolveSettings(document, c.settings),
     ...(c.options !== undefined ? { options: c.options } : {}),
+    ...(previous ? { previous } : {}),
   });
 }
 
@@ -75,6 +92,10 @@ export class RuleTester {
               if (e.column !== undefined) expect(d.start.column).toBe(e.column);
               if (e.text !== undefined) expect(c.code.slice(d.range.start, d.range.end)).toBe(e.text);
               if (e.messageIncludes !== undefined) expect(d.message).toContain(e.messageIncludes);
+              if (e.previousLines !== undefined) {
+                const lines = (d.related ?? []).flatMap((r) => (r.filePath !== undefined && r.start ? [r.start.line] : []));
+                expect(lines).toEqual(e.previousLines);
+              }
             });
             const fixes = found.flatMap((d) => (d.fix ? [d.fix] : []));
             if (c.output === undefined) {

@@ -7,8 +7,8 @@ export type Severity = 'error' | 'warn' | 'info';
 export type SeveritySetting = Severity | 'off';
 /** Message locales; zh-CN is the default. */
 export type Locale = 'zh-CN' | 'en';
-/** The four rule families. */
-export type RuleFamily = 'structure' | 'statistics' | 'references' | 'style';
+/** The five rule families (DESIGN §2). */
+export type RuleFamily = 'structure' | 'statistics' | 'references' | 'style' | 'continuity';
 
 /** A text in every supported locale. */
 export interface LocalizedText {
@@ -55,7 +55,14 @@ export interface RuleSettings {
 
 /** A place related to a finding (the received count of a concluded count). */
 export interface RelatedDescriptor<MessageId extends string = string> {
+  /** Offsets into the linted document, or into the previous report when `in` is `'previous'`. */
   readonly range: TextRange;
+  /**
+   * Which text `range` points into: the linted document (default) or last year's
+   * report given in `RuleContext.previous` (a copied passage's source). A place in
+   * the previous report when none was given is dropped.
+   */
+  readonly in?: 'current' | 'previous';
   readonly messageId: MessageId;
   readonly data?: Readonly<Record<string, string | number>>;
 }
@@ -83,10 +90,23 @@ export interface ReportDescriptor<MessageId extends string = string> {
   readonly related?: readonly RelatedDescriptor<MessageId>[];
 }
 
+/**
+ * Last year's report of the same issuer, read beside this year's by the
+ * `continuity/` rules (copied passages, repeated shortcomings, last year's plan,
+ * restated figures). Parsed once by the caller (the linter caches it by content).
+ */
+export interface PreviousReport {
+  readonly document: ReportDocument;
+  /** Where it was read from, as given (shown in related information); absent for a text without a file. */
+  readonly filePath?: string;
+}
+
 /** What a rule receives besides the document. */
 export interface RuleContext<MessageId extends string = string, Options = unknown> {
   readonly options: Options;
   readonly settings: RuleSettings;
+  /** Last year's report, when one is given or was paired; rules that need it do nothing without it. */
+  readonly previous?: PreviousReport;
   report(descriptor: ReportDescriptor<MessageId>): void;
 }
 
@@ -102,8 +122,22 @@ export type AnyRule = Rule<string, any>;
 
 /** A related place, resolved to text. */
 export interface RelatedInformation {
+  /** Offsets into the text of the file the place is in (this document, or `filePath`'s). */
   readonly range: TextRange;
   readonly message: string;
+  /**
+   * Set when the place is in another file than the finding (last year's report):
+   * that file's path as given, or `<previous>` for a previous text given without one.
+   * Absent: the place is in the linted document.
+   */
+  readonly filePath?: string;
+  /**
+   * 1-based start position in its own file (UTF-16 columns). Set with `filePath`:
+   * a place in another file cannot be located with the linted document's lines.
+   */
+  readonly start?: LineColumn;
+  /** 1-based end position in its own file (set with `filePath`). */
+  readonly end?: LineColumn;
 }
 
 /** A suggestion, resolved to text, with its edits merged into one. */

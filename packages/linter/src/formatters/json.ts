@@ -1,5 +1,22 @@
+import type { LineColumn } from '@fzlint/parser';
 import type { Diagnostic } from '@fzlint/rule-api';
+import { positionFinder } from '../lines.js';
 import type { FormattableResult, FormatterContext } from './types.js';
+
+/**
+ * A place related to a message (fzlint's addition to ESLint's shape): the received
+ * count of a concluded count, or last year's paragraph a passage was copied from, in
+ * which case `filePath` names last year's report.
+ */
+export interface JsonRelated {
+  readonly message: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  /** Present when the place is in another file than the message (last year's report). */
+  readonly filePath?: string;
+}
 
 /** One message of ESLint's JSON shape, with fzlint's own severity beside the numeric one. */
 export interface JsonMessage {
@@ -16,6 +33,7 @@ export interface JsonMessage {
   readonly fatal?: true;
   readonly fix?: { readonly range: readonly [number, number]; readonly text: string };
   readonly suggestions?: readonly { readonly desc: string; readonly fix: { readonly range: readonly [number, number]; readonly text: string } }[];
+  readonly related?: readonly JsonRelated[];
   readonly docsUrl: string;
 }
 
@@ -36,7 +54,23 @@ export interface JsonResult {
   readonly usedDeprecatedRules: readonly never[];
 }
 
-function toJsonMessage(d: Diagnostic, fatal: boolean): JsonMessage {
+function toJsonRelated(d: Diagnostic, positionAt: () => (offset: number) => LineColumn): JsonRelated[] {
+  return (d.related ?? []).map((r) => {
+    // A place in another file carries its own positions; one in this file is located here.
+    const start = r.filePath !== undefined && r.start ? r.start : positionAt()(r.range.start);
+    const end = r.filePath !== undefined && r.end ? r.end : positionAt()(r.range.end);
+    return {
+      message: r.message,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      ...(r.filePath !== undefined ? { filePath: r.filePath } : {}),
+    };
+  });
+}
+
+function toJsonMessage(d: Diagnostic, fatal: boolean, positionAt: () => (offset: number) => LineColumn): JsonMessage {
   return {
     ruleId: d.ruleId,
     severity: d.severity === 'error' ? 2 : 1,
@@ -57,6 +91,7 @@ function toJsonMessage(d: Diagnostic, fatal: boolean): JsonMessage {
           })),
         }
       : {}),
+    ...(d.related?.length ? { related: toJsonRelated(d, positionAt) } : {}),
     docsUrl: d.docsUrl,
   };
 }
@@ -64,7 +99,15 @@ function toJsonMessage(d: Diagnostic, fatal: boolean): JsonMessage {
 /** The results as ESLint's JSON formatter shapes them (a plain object, before `JSON.stringify`). */
 export function toJsonResults(results: readonly FormattableResult[]): JsonResult[] {
   return results.map((r) => {
-    const messages = r.diagnostics.map((d) => toJsonMessage(d, r.fatal === true && d.ruleId === 'fzlint/read-error'));
+    // Lines of related places in this file: from the document when present, else from the text (built on first use).
+    let finder: ((offset: number) => LineColumn) | undefined;
+    const positionAt = () => {
+      if (finder) return finder;
+      const { document } = r;
+      finder = document ? (offset: number) => document.lineIndex.positionAt(offset) : positionFinder(r.output ?? r.source ?? '');
+      return finder;
+    };
+    const messages = r.diagnostics.map((d) => toJsonMessage(d, r.fatal === true && d.ruleId === 'fzlint/read-error', positionAt));
     const errors = messages.filter((m) => m.severity === 2);
     const warnings = messages.filter((m) => m.severity === 1);
     return {

@@ -89,15 +89,21 @@ export function toSarifLog(results: readonly FormattableResult[], context: Forma
   const sarifResults: Record<string, unknown>[] = [];
   const artifacts: { location: { uri: string } }[] = [];
   const artifactIndex = new Map<string, number>();
+  const artifactOf = (artifact: string): number => {
+    let at = artifactIndex.get(artifact);
+    if (at === undefined) {
+      at = artifacts.length;
+      artifactIndex.set(artifact, at);
+      artifacts.push({ location: { uri: artifact } });
+    }
+    return at;
+  };
   for (const result of results) {
     const uri = result.filePath !== undefined ? artifactUri(context.cwd, result.filePath) : 'stdin';
     let positionAt: ((offset: number) => LineColumn) | undefined;
     for (const d of result.diagnostics) {
       ensureRule(d.ruleId, d.docsUrl);
-      if (!artifactIndex.has(uri)) {
-        artifactIndex.set(uri, artifacts.length);
-        artifacts.push({ location: { uri } });
-      }
+      artifactOf(uri);
       sarifResults.push({
         ruleId: d.ruleId,
         ruleIndex: index.get(d.ruleId)!,
@@ -118,14 +124,28 @@ export function toSarifLog(results: readonly FormattableResult[], context: Forma
         ],
         ...(d.related?.length
           ? {
-              relatedLocations: d.related.map((r, i) => ({
-                id: i + 1,
-                message: { text: r.message },
-                physicalLocation: {
-                  artifactLocation: { uri, index: artifactIndex.get(uri)! },
-                  region: region((positionAt ??= positionsOf(result)), r.range.start, r.range.end),
-                },
-              })),
+              relatedLocations: d.related.map((r, i) => {
+                // A place in another file (last year's report) carries its own positions.
+                if (r.filePath !== undefined && r.start && r.end) {
+                  const otherUri = artifactUri(context.cwd, r.filePath);
+                  return {
+                    id: i + 1,
+                    message: { text: r.message },
+                    physicalLocation: {
+                      artifactLocation: { uri: otherUri, index: artifactOf(otherUri) },
+                      region: { startLine: r.start.line, startColumn: r.start.column, endLine: r.end.line, endColumn: r.end.column },
+                    },
+                  };
+                }
+                return {
+                  id: i + 1,
+                  message: { text: r.message },
+                  physicalLocation: {
+                    artifactLocation: { uri, index: artifactIndex.get(uri)! },
+                    region: region((positionAt ??= positionsOf(result)), r.range.start, r.range.end),
+                  },
+                };
+              }),
             }
           : {}),
         properties: { fzlintSeverity: d.severity },
