@@ -5,3 +5,4 @@ export * from './metrics.js';
 export * from './style.js';
 export * from './catalogue/types.js';
 export { builtinCatalogue } from './catalogue/entries.js';
+export * from './continuity.js';

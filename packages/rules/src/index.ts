@@ -1,10 +1,11 @@
 import type { AnyRule } from '@fzlint/rule-api';
+import { continuityRules } from './continuity/index.js';
 import { referencesRules } from './references/index.js';
 import { statisticsRules } from './statistics/index.js';
 import { structureRules } from './structure/index.js';
 import { styleRules } from './style/index.js';
 
-export { structureRules, statisticsRules, referencesRules, styleRules };
+export { structureRules, statisticsRules, referencesRules, styleRules, continuityRules };
 
 // Analyses the rules share, exported for hovers and other tools (the language server shows them).
 export {
@@ -18,6 +19,29 @@ export {
   type RateStatement,
   type MentionObject,
 } from './statistics/index.js';
+// Pairing a report with last year's report of the same issuer (CLI directories, the
+// language server's sibling file, the workbench's batch): pure functions of parsed reports.
+export {
+  reportIdentity,
+  pairReports,
+  matchIssuers,
+  issuerKey,
+  issuerFromTitle,
+  identityFromFileName,
+  describePair,
+  describeUnpaired,
+  type ReportIdentity,
+  type IssuerName,
+  type IssuerSource,
+  type IssuerMatch,
+  type YearSource,
+  type PairingCandidate,
+  type Pairing,
+  type ReportPair,
+  type PairReason,
+  type Unpaired,
+  type UnpairedReason,
+} from './continuity/index.js';
 export {
   findCatalogueReferences,
   analyzeReferences,
@@ -27,7 +51,13 @@ export {
 } from './references/index.js';
 
 /** Every built-in rule, in one explicit, ordered list (markdownlint's approach). */
-export const rules: readonly AnyRule[] = [...structureRules, ...statisticsRules, ...referencesRules, ...styleRules];
+export const rules: readonly AnyRule[] = [
+  ...structureRules,
+  ...statisticsRules,
+  ...referencesRules,
+  ...styleRules,
+  ...continuityRules,
+];
 
 /** Built-in rules by id. */
 export const rulesById: ReadonlyMap<string, AnyRule> = new Map(rules.map((r) => [r.meta.id, r]));
@@ -52,3 +82,7 @@ export { rule as outdatedPolicy } from './references/outdated-policy.js';
 export { rule as outdatedTerm } from './references/outdated-term.js';
 export { rule as domainTypo } from './style/domain-typo.js';
 export { rule as officialName } from './style/official-name.js';
+export { rule as copiedPassage } from './continuity/copied-passage.js';
+export { rule as repeatedShortcomings } from './continuity/repeated-shortcomings.js';
+export { rule as planNotReported } from './continuity/plan-not-reported.js';
+export { rule as restatedFigure } from './continuity/restated-figure.js';

@@ -23,13 +23,20 @@ interface Example {
   readonly lang: string;
   readonly code: string;
   readonly line: number;
+  /** Last year's report the example is linted beside (continuity/ rules): a fence marked `previous` above it. */
+  readonly previous?: { readonly lang: string; readonly code: string };
 }
 
-/** The fenced examples under the "Incorrect" and "Correct" headings of a page. */
+/**
+ * The fenced examples under the "Incorrect" and "Correct" headings of a page. A
+ * fence whose info string says `previous` (```text previous) is last year's report
+ * for the examples that follow it, not an example.
+ */
 function examples(page: string): Example[] {
   const out: Example[] = [];
   const lines = page.split('\n');
   let section: Example['kind'] | undefined;
+  let previous: Example['previous'];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const heading = /^#{2,6}\s+(.*)$/.exec(line);
@@ -38,22 +45,30 @@ function examples(page: string): Example[] {
       section = /incorrect|错误示例/i.test(title) ? 'incorrect' : /correct|正确示例/i.test(title) ? 'correct' : undefined;
       continue;
     }
-    const fence = /^(`{3,}|~{3,})\s*([\w-]*)/.exec(line);
+    const fence = /^(`{3,}|~{3,})\s*([\w-]*)\s*(.*)$/.exec(line);
     if (!fence) continue;
     const marker = fence[1]!;
     const body: string[] = [];
     let j = i + 1;
     while (j < lines.length && !lines[j]!.startsWith(marker)) body.push(lines[j++]!);
-    if (section) out.push({ kind: section, lang: fence[2] ?? '', code: body.join('\n') + '\n', line: i + 1 });
+    const code = body.join('\n') + '\n';
+    if (/\bprevious\b/.test(fence[3] ?? '')) previous = { lang: fence[2] ?? '', code };
+    else if (section) out.push({ kind: section, lang: fence[2] ?? '', code, line: i + 1, ...(previous ? { previous } : {}) });
     i = j;
   }
   return out;
 }
 
+function formatOf(lang: string): 'markdown' | 'plaintext' {
+  return /^(?:md|markdown)$/i.test(lang) ? 'markdown' : 'plaintext';
+}
+
 function lintExample(rule: AnyRule, example: Example) {
-  const format = /^(?:md|markdown)$/i.test(example.lang) ? 'markdown' : 'plaintext';
-  const document = parse(example.code, { format });
-  return runRule(rule, document, { settings: resolveSettings(document) });
+  const document = parse(example.code, { format: formatOf(example.lang) });
+  const previous = example.previous
+    ? { document: parse(example.previous.code, { format: formatOf(example.previous.lang) }), filePath: 'previous.txt' }
+    : undefined;
+  return runRule(rule, document, { settings: resolveSettings(document), ...(previous ? { previous } : {}) });
 }
 
 const SEVERITY: Record<string, string> = { error: '错误 / error', warn: '警告 / warn', info: '提示 / info' };
@@ -62,6 +77,7 @@ const FAMILIES = [
   ['statistics', '统计数字 / Statistics'],
   ['references', '引用时效 / References'],
   ['style', '用语 / Style'],
+  ['continuity', '与上年度报告对照 / Continuity'],
 ] as const;
 
 /** The rule index, generated from the rules' metadata (markdownlint checks its generated docs the same way). */

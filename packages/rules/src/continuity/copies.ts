@@ -1,0 +1,162 @@
+/**
+ * How much of a passage of this year's report repeats last year's report.
+ *
+ * Last year's report is indexed once (a map from each 8-character window of its
+ * normalised passages to the passages holding it). Each passage of this year's
+ * report is then read window by window: a window found in last year's index
+ * marks its characters as repeated, unless it is boilerplate (a formula every
+ * report writes) or a phrase last year's report itself repeats in many places
+ * (the unit's own name and slogans). The passage's similarity is the share of
+ * its own characters (boilerplate excluded) that lie in repeated runs of at least
+ * `MIN_RUN` characters; the passages of last year that hold most of those windows
+ * are where it was copied from.
+ *
+ * Cost: linear in the two reports' lengths. Each window is one hash look-up; a
+ * posting list longer than `MAX_POSTING` is not walked (it marks boilerplate), so
+ * no passage is ever compared with every passage of the other report.
+ */
+import type { ReportDocument } from '@fzlint/parser';
+import { builtinBoilerplate, type Boilerplate } from './boilerplate.js';
+import { passagesOf, type Passage } from './passages.js';
+import { SHINGLE, shingleHashes } from './text.js';
+
+/** A window held by more of last year's passages than this is the report's own refrain, not a copy source. */
+const MAX_POSTING = 6;
+
+/**
+ * Repeated runs shorter than this many characters are not counted: a shared name
+ * or set phrase of 8–11 characters (平潭综合实验区, 行政执法人员) says nothing about
+ * copying. Measured (docs/rules/continuity/copied-passage.md): 12 keeps unrelated
+ * passages low without losing lightly edited copies.
+ */
+export const MIN_RUN = 12;
+
+/** Last year's report, indexed by window. */
+export interface PreviousIndex {
+  readonly document: ReportDocument;
+  readonly passages: readonly Passage[];
+  /** Window hash → indexes of the passages holding it (each once, in order). */
+  readonly postings: ReadonlyMap<number, readonly number[]>;
+}
+
+const INDEXES = new WeakMap<ReportDocument, PreviousIndex>();
+
+/** The window index of a (previous) report, built once per document. */
+export function previousIndex(document: ReportDocument): PreviousIndex {
+  const cached = INDEXES.get(document);
+  if (cached) return cached;
+  const passages = passagesOf(document);
+  const postings = buildPostings(passages.map((p) => p.norm.text));
+  const index = { document, passages, postings };
+  INDEXES.set(document, index);
+  return index;
+}
+
+/** How a passage of this year's report compares with last year's report. */
+export interface PassageComparison {
+  readonly passage: Passage;
+  /** Characters of the passage that are its own wording (not boilerplate). */
+  readonly contentChars: number;
+  /** Of those, the characters in repeated runs of at least `MIN_RUN`. */
+  readonly repeatedChars: number;
+  /** `repeatedChars / contentChars` (0 when the passage has no content of its own). */
+  readonly similarity: number;
+  /** Last year's passages holding the repeated windows, most first (at most two). */
+  readonly sources: readonly Passage[];
+}
+
+/** Options of `comparePassage` (measurement scripts try other values). */
+export interface CompareOptions {
+  readonly boilerplate?: Boilerplate;
+  readonly minRun?: number;
+}
+
+/** What `coverage` finds: how much of a text repeats indexed texts, and which ones. */
+export interface Coverage {
+  readonly contentChars: number;
+  readonly repeatedChars: number;
+  /** Indexed text → how many of the repeated windows it holds. */
+  readonly votes: ReadonlyMap<number, number>;
+}
+
+/** Window hash → indexes of the texts holding it (each once; lists stop growing past `MAX_POSTING`). */
+export function buildPostings(texts: readonly string[]): Map<number, number[]> {
+  const postings = new Map<number, number[]>();
+  texts.forEach((text, at) => {
+    for (const h of shingleHashes(text)) {
+      const list = postings.get(h);
+      if (!list) postings.set(h, [at]);
+      else if (list[list.length - 1] !== at && list.length <= MAX_POSTING) list.push(at);
+    }
+  });
+  return postings;
+}
+
+/**
+ * How much of the normalised `text` repeats the texts behind `postings`: its own
+ * characters (boilerplate excluded) and, of those, the ones in repeated runs of at
+ * least `minRun` characters; with the indexed texts voted for by repeated window.
+ */
+export function coverage(text: string, postings: ReadonlyMap<number, readonly number[]>, options: CompareOptions = {}): Coverage {
+  const boilerplate = options.boilerplate ?? builtinBoilerplate();
+  const minRun = options.minRun ?? MIN_RUN;
+  const n = text.length;
+  const hashes = shingleHashes(text);
+  // 1 = boilerplate, 2 = repeated (a character can be both: boilerplate wins).
+  const marks = new Uint8Array(n);
+  const votes = new Map<number, number>();
+  let boilerUntil = 0;
+  let repeatUntil = 0;
+  for (let i = 0; i < hashes.length; i++) {
+    const h = hashes[i]!;
+    let boiler = boilerplate.has(h);
+    const list = boiler ? undefined : postings.get(h);
+    if (list && list.length > MAX_POSTING) boiler = true;
+    if (boiler) {
+      for (let j = Math.max(i, boilerUntil); j < i + SHINGLE; j++) marks[j] = 1;
+      boilerUntil = i + SHINGLE;
+      continue;
+    }
+    if (!list) continue;
+    for (let j = Math.max(i, repeatUntil); j < i + SHINGLE; j++) if (marks[j] !== 1) marks[j] = 2;
+    repeatUntil = i + SHINGLE;
+    for (const q of list) votes.set(q, (votes.get(q) ?? 0) + 1);
+  }
+  // A run of repeated characters may pass through boilerplate (a copied sentence
+  // quoting a formula), but only its own repeated characters count, and only when
+  // there are at least `minRun` of them.
+  let contentChars = 0;
+  let repeatedChars = 0;
+  let runContent = 0;
+  for (let i = 0; i < n; i++) {
+    const mark = marks[i];
+    if (mark !== 1) contentChars++;
+    if (mark === 2) runContent++;
+    else if (mark !== 1 || runContent === 0) {
+      if (runContent >= minRun) repeatedChars += runContent;
+      runContent = 0;
+    }
+  }
+  if (runContent >= minRun) repeatedChars += runContent;
+  return { contentChars, repeatedChars, votes };
+}
+
+/** Compares one passage of this year's report with last year's index. */
+export function comparePassage(passage: Passage, index: PreviousIndex, options: CompareOptions = {}): PassageComparison {
+  const { contentChars, repeatedChars, votes } = coverage(passage.norm.text, index.postings, options);
+  const ranked = [...votes].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const sources: Passage[] = [];
+  const total = ranked.reduce((sum, [, v]) => sum + v, 0);
+  for (const [q, v] of ranked.slice(0, 2)) {
+    // A second source only when it holds a real share of the repeated windows (a merged paragraph).
+    if (sources.length === 1 && v * 3 < total) break;
+    sources.push(index.passages[q]!);
+  }
+  return {
+    passage,
+    contentChars,
+    repeatedChars,
+    similarity: contentChars > 0 ? repeatedChars / contentChars : 0,
+    sources,
+  };
+}

@@ -1,0 +1,417 @@
+/**
+ * Pairing reports with last year's report of the same issuer — for the front
+ * ends (a directory or batch in the CLI, a sibling file in the language server,
+ * the workbench's batch): pure functions of parsed reports and their paths, no
+ * file system.
+ *
+ * A report's identity is its issuer and its report year. The issuer is read,
+ * in this order, from the title (重庆市渝中区人民政府关于2021年法治政府建设情况的报告),
+ * the page metadata (发布机构：…), a line naming the unit alone under the title
+ * (杭州市人民政府), the signature above the date, the opening sentence
+ * (2022年，西城区坚持……) and the file name; the year is the parser's report year
+ * (title, opening, metadata …) or else the file name's. Issuer names are compared
+ * by a key: 关于/年度/情况 and the report words cut off, 人民政府 and the Party
+ * committee of a joint name dropped (中共宽城区委 宽城区人民政府 → 宽城区), spaces
+ * and brackets ignored. Two keys match when equal, or when one is the other with
+ * a region in front (重庆市渝中区 ↔ 渝中区) and the shorter one is itself a place
+ * name. 北京市 and 北京市西城区, or two bureaus of one city, never match.
+ */
+import type { FactSource, ReportDocument, TextRange } from '@fzlint/parser';
+
+/** Where an issuer name was read. */
+export type IssuerSource = 'title' | 'metadata' | 'issuer-line' | 'signature' | 'opening' | 'file-name';
+
+/** The unit that issued a report. */
+export interface IssuerName {
+  /** As written (重庆市渝中区人民政府). */
+  readonly raw: string;
+  /** The comparison key (重庆市渝中区). */
+  readonly key: string;
+  readonly source: IssuerSource;
+  /** Where in the text it was read (absent for the file name). */
+  readonly range?: TextRange;
+}
+
+/** Where a report year was read. */
+export type YearSource = FactSource | 'file-name';
+
+/** Who issued a report and for which year. */
+export interface ReportIdentity {
+  readonly issuer?: IssuerName;
+  readonly year?: { readonly value: number; readonly source: YearSource };
+  /** The report's title, when it has one (shown by `inspect`). */
+  readonly title?: string;
+}
+
+const REPORT_SUBJECT = /法治政府建设|法治建设|依法行政|法治政府|法治工作/u;
+const YEAR_WORDS = /(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:度)?/gu;
+const CJK_RUN = /[\u3400-\u9fff()·]+$/u;
+/** Words that stand where a name would and are none (我市, 全区, 本局). */
+const NOT_A_NAME = /^(?:[我本全该各][市县区镇乡局委厅办省州旗]|市|县|区|镇|乡|局|我们|本单位|本部门|关于|年度|情况)$/u;
+/** A name that is a place (or a unit of one), as opposed to a bare department name (司法局). */
+const PLACE_WORD = /(?:省|自治区|市|自治州|地区|盟|县|区|旗|镇|乡|街道|片区|新区|开发区)/u;
+/** A run of region names, what one year's title may put in front of the other's (重庆市, 北京市, 福建省平潭…). */
+const REGION_PREFIX = /^(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|地区|盟))+$/u;
+const ORG_SUFFIX = /(?:人民政府|政府|委员会|管委会|管理局|办事处|街道|局|厅|委|办|院|部|中心|镇|乡|县|区|市|省|自治区|州|旗|盟)$/u;
+
+function fold(s: string): string {
+  return s.normalize('NFKC');
+}
+
+/**
+ * The comparison key of an issuer name: brackets and spaces dropped, a joint
+ * Party-and-government name reduced to its place, 人民政府/政府, 街道办事处 →
+ * 街道, 管理委员会 → 管委会; the words of a title around it (关于, 年度, 情况) cut.
+ */
+export function issuerKey(raw: string): string {
+  const parts = fold(raw)
+    .replace(/[()（）【】\[\]“”"'《》]/gu, ' ')
+    .split(/[\s、,，]+/u)
+    .filter(Boolean);
+  const keys: string[] = [];
+  for (let part of parts) {
+    part = part.replace(/关于$/u, '').replace(/年度$/u, '');
+    if (/^中共/u.test(part)) {
+      // 中共宽城区委, 中共重庆市万州区新田镇委员会, 中共青岛市交通运输局党组.
+      part = part.replace(/^中共/u, '').replace(/(?:委员会|党工委|党委|党组|工委|委)$/u, '');
+    }
+    part = part
+      // 鲤城区人民政府金龙街道办事处: the government of a place stands for the place.
+      .replace(/(?<=[省市县区镇乡旗州])(?:人民)?政府/gu, '')
+      .replace(/街道办事处$/u, '街道')
+      .replace(/管理委员会$/u, '管委会');
+    if (part) keys.push(part);
+  }
+  // A joint name (Party committee and government of one place) is that place.
+  const distinct = [...new Set(keys)];
+  return distinct.length === 1 ? distinct[0]! : distinct.join('/');
+}
+
+/** The issuer a title names before its subject (2021年度桐乡市法治政府建设… → 桐乡市), if any. */
+export function issuerFromTitle(title: string): string | undefined {
+  const t = fold(title);
+  const subject = REPORT_SUBJECT.exec(t);
+  if (!subject) return undefined;
+  const head = t.slice(0, subject.index).replace(YEAR_WORDS, ' ').replace(/关于/gu, ' ').trimEnd();
+  // The last run of CJK text before the subject: a title may carry page junk in front.
+  const run = CJK_RUN.exec(head);
+  if (!run) return undefined;
+  let found = run[0];
+  // A joint title names the Party committee first, after a space: 中共宽城区委 宽城区人民政府.
+  const party = /中共[\u3400-\u9fff]+?(?:委员会|委)$/u.exec(head.slice(0, run.index).trimEnd());
+  if (party) found = `${party[0]} ${found}`;
+  if (found.length < 2 || NOT_A_NAME.test(found)) return undefined;
+  return found;
+}
+
+const METADATA = /(?:^|\n)\s*(?:发布机构|发文机关|发文单位|成文单位)\s*[:：]\s*([^\n]{2,40}?)\s*(?=\n|$)/u;
+const ISSUER_LINE = /^[\u4e00-\u9fff（）()]{2,30}?(?:人民政府|政府|委员会|管委会|管理局|办事处|党组|党委|局|厅|委|部)$/u;
+/** A line that reads as the report's title (a page whose title the parser did not take). */
+const TITLE_LINE = /(?:法治政府建设|法治建设|依法行政)[^\n]{0,40}(?:报告|情况|总结)/u;
+const OPENING = new RegExp(
+  String.raw`^\s*(?:(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:度)?|今年|本年度?)(?:以来)?\s*[，,]?\s*(?:在[^，,。]{2,40}?下\s*[，,]\s*)*([\u4e00-\u9fff]{2,20}?(?:省|自治区|市|自治州|县|区|旗|镇|乡|街道|办事处|局|委|厅|部)(?:人民政府|政府)?)(?:坚持|以|在|深入|认真|全面|紧紧|始终|立足|聚焦|紧扣|围绕|持续|扎实|严格|按照|高度|法治|依法|进一步|着力|大力|不断)`,
+  'u',
+);
+
+function name(raw: string, source: IssuerSource, range?: TextRange): IssuerName | undefined {
+  const trimmed = raw.trim();
+  if (trimmed.length < 2 || NOT_A_NAME.test(trimmed)) return undefined;
+  const key = issuerKey(trimmed);
+  if (key.length < 2 || NOT_A_NAME.test(key)) return undefined;
+  // A unit's name ends like one (…市, …区, …局, …街道): 党政主要负责人履行推进 from a heading is none.
+  if (!ORG_SUFFIX.test(key) && !key.split('/').every((k) => ORG_SUFFIX.test(k))) return undefined;
+  return { raw: trimmed, key, source, ...(range ? { range } : {}) };
+}
+
+function fromTitle(document: ReportDocument): IssuerName | undefined {
+  const title = document.title;
+  if (!title) return undefined;
+  const found = issuerFromTitle(title.text);
+  if (!found) return undefined;
+  const at = title.text.indexOf(found);
+  return name(found, 'title', at >= 0 ? { start: title.range.start + at, end: title.range.start + at + found.length } : title.range);
+}
+
+/** A title-like line among the first lines of the text (a page whose title the parser did not take). */
+function fromTitleLine(document: ReportDocument): IssuerName | undefined {
+  const { text } = document;
+  let at = 0;
+  for (let i = 0; i < 12 && at < text.length; i++) {
+    const nl = text.indexOf('\n', at);
+    const end = nl < 0 ? text.length : nl;
+    const line = text.slice(at, end);
+    if (line.length <= 100 && TITLE_LINE.test(line)) {
+      const found = issuerFromTitle(line);
+      if (found) {
+        const start = at + line.indexOf(found.replace(/^.* /u, ''));
+        return name(found, 'title', { start, end: start + found.length });
+      }
+    }
+    at = end + 1;
+  }
+  return undefined;
+}
+
+function fromMetadata(document: ReportDocument): IssuerName | undefined {
+  const head = document.text.slice(0, 3000);
+  const m = METADATA.exec(head);
+  if (!m) return undefined;
+  const start = m.index + m[0].indexOf(m[1]!);
+  return name(m[1]!, 'metadata', { start, end: start + m[1]!.length });
+}
+
+/** A line that is nothing but a unit's name, among the first lines of the body (杭州市人民政府 under the title). */
+function fromIssuerLine(document: ReportDocument): IssuerName | undefined {
+  const { text, bodyRange } = document;
+  let at = bodyRange.start;
+  for (let i = 0; i < 8 && at < bodyRange.end; i++) {
+    const nl = text.indexOf('\n', at);
+    const end = nl < 0 || nl > bodyRange.end ? bodyRange.end : nl;
+    const line = text.slice(at, end).trim();
+    if (line && ISSUER_LINE.test(line)) {
+      const start = at + text.slice(at, end).indexOf(line);
+      return name(line, 'issuer-line', { start, end: start + line.length });
+    }
+    at = end + 1;
+  }
+  return undefined;
+}
+
+/** The unit named right before the signature date (苏平片区管理局2023年3月30日). */
+function fromSignature(document: ReportDocument): IssuerName | undefined {
+  const fact = document.writingDate;
+  if (fact.source !== 'signature' || !fact.range) return undefined;
+  const { text } = document;
+  let end = fact.range.start;
+  while (end > 0 && /\s/u.test(text[end - 1]!)) end--;
+  let start = end;
+  while (start > 0 && end - start < 40 && /[\u4e00-\u9fff（）()]/u.test(text[start - 1]!)) start--;
+  const found = text.slice(start, end);
+  if (!ORG_SUFFIX.test(found)) return undefined;
+  return name(found, 'signature', { start, end });
+}
+
+function fromOpening(document: ReportDocument): IssuerName | undefined {
+  for (const s of document.sentences.slice(0, 6)) {
+    if (s.range.start < document.bodyRange.start) continue;
+    const m = OPENING.exec(s.text);
+    if (!m) continue;
+    const start = s.range.start + s.text.indexOf(m[1]!);
+    return name(m[1]!, 'opening', { start, end: start + m[1]!.length });
+  }
+  return undefined;
+}
+
+/** Issuer and year from a file name (西城区2022年法治政府建设报告.md, 2023-洪洞县.txt). */
+export function identityFromFileName(filePath: string): { issuer?: string; year?: number } {
+  const base = fold(filePath.replace(/^.*[\\/]/u, '').replace(/\.[^.]+$/u, ''));
+  const year = /(?:^|\D)((?:19|20)\d{2})(?:\D|$)/u.exec(base);
+  const issuer = issuerFromTitle(`${base.replace(/法治政府建设.*$/u, '')}法治政府建设`) ?? /^[\u4e00-\u9fff]{2,20}$/u.exec(base.replace(/[\d年度_\-\s.]+/gu, ''))?.[0];
+  return {
+    ...(issuer && PLACE_WORD.test(issuer) ? { issuer } : issuer && ORG_SUFFIX.test(issuer) ? { issuer } : {}),
+    ...(year ? { year: Number(year[1]) } : {}),
+  };
+}
+
+/**
+ * Who issued a parsed report and for which year, with where each was read.
+ * `filePath` (default: the document's) is read only as a name.
+ */
+export function reportIdentity(document: ReportDocument, filePath: string | undefined = document.filePath): ReportIdentity {
+  const fromFile = filePath !== undefined ? identityFromFileName(filePath) : {};
+  const fileIssuer = fromFile.issuer !== undefined ? name(fromFile.issuer, 'file-name') : undefined;
+  const issuer =
+    fromTitle(document) ??
+    fromTitleLine(document) ??
+    fromMetadata(document) ??
+    fromIssuerLine(document) ??
+    fromSignature(document) ??
+    fromOpening(document) ??
+    fileIssuer;
+  const fact = document.reportYear;
+  const year =
+    fact && !fact.assumed && fact.source !== 'default'
+      ? { value: fact.value, source: fact.source as YearSource }
+      : fromFile.year !== undefined
+        ? { value: fromFile.year, source: 'file-name' as const }
+        : undefined;
+  return {
+    ...(issuer ? { issuer } : {}),
+    ...(year ? { year } : {}),
+    ...(document.title ? { title: document.title.text } : {}),
+  };
+}
+
+/** How two issuer keys matched. */
+export type IssuerMatch =
+  /** The same key (重庆市渝中区人民政府 and 重庆市渝中区). */
+  | 'same'
+  /** One key is the other with a region in front (重庆市渝中区 and 渝中区). */
+  | 'region-prefix';
+
+/** How two issuer keys match, if they do. */
+export function matchIssuers(a: string, b: string): { match: IssuerMatch; region?: string } | undefined {
+  if (a === b) return { match: 'same' };
+  const [longer, shorter] = a.length > b.length ? [a, b] : [b, a];
+  if (shorter.length < 3 || !longer.endsWith(shorter) || !PLACE_WORD.test(shorter)) return undefined;
+  const region = longer.slice(0, longer.length - shorter.length);
+  // The shorter name must start a name of its own (渝中区, not 中区 of 渝中区).
+  if (!REGION_PREFIX.test(region)) return undefined;
+  return { match: 'region-prefix', region };
+}
+
+/** A report to pair: any id of the caller's (a path, an index) and its identity. */
+export interface PairingCandidate<T> {
+  readonly id: T;
+  readonly identity: ReportIdentity;
+}
+
+/** Why two reports were paired (what `fzlint inspect` shows). */
+export interface PairReason {
+  readonly match: IssuerMatch;
+  /** The region one name has in front of the other (重庆市), for a `region-prefix` match. */
+  readonly region?: string;
+  readonly issuer: IssuerName;
+  readonly previousIssuer: IssuerName;
+  readonly year: number;
+  readonly previousYear: number;
+  readonly yearSource: YearSource;
+  readonly previousYearSource: YearSource;
+}
+
+/** A report and last year's report of the same issuer. */
+export interface ReportPair<T> {
+  readonly current: T;
+  readonly previous: T;
+  readonly reason: PairReason;
+}
+
+/** Why a report has no previous report. */
+export type UnpairedReason =
+  /** Its issuer could not be read. */
+  | 'no-issuer'
+  /** Its report year could not be read. */
+  | 'no-year'
+  /** No report of the same issuer for the year before. */
+  | 'no-previous'
+  /** Several reports of the year before match its issuer, and none better than the others. */
+  | 'ambiguous';
+
+/** A report left without a previous report, and why. */
+export interface Unpaired<T> {
+  readonly id: T;
+  readonly reason: UnpairedReason;
+  /** The candidates of an ambiguous pairing. */
+  readonly candidates?: readonly T[];
+}
+
+/** What `pairReports` returns: every report is either the current one of a pair or unpaired. */
+export interface Pairing<T> {
+  readonly pairs: readonly ReportPair<T>[];
+  readonly unpaired: readonly Unpaired<T>[];
+}
+
+/**
+ * Pairs each report with the report of the same issuer for the year before. An
+ * exact issuer match wins over a region-prefix one; two equally good candidates
+ * leave the report unpaired (`ambiguous`) rather than guess. A report may be the
+ * previous report of several (a draft and its final version); cost is linear in
+ * the number of reports per year.
+ */
+export function pairReports<T>(reports: readonly PairingCandidate<T>[]): Pairing<T> {
+  const byYear = new Map<number, PairingCandidate<T>[]>();
+  for (const r of reports) {
+    const y = r.identity.year?.value;
+    if (y === undefined || !r.identity.issuer) continue;
+    let list = byYear.get(y);
+    if (!list) byYear.set(y, (list = []));
+    list.push(r);
+  }
+  const pairs: ReportPair<T>[] = [];
+  const unpaired: Unpaired<T>[] = [];
+  for (const r of reports) {
+    const issuer = r.identity.issuer;
+    const year = r.identity.year;
+    if (!issuer) {
+      unpaired.push({ id: r.id, reason: 'no-issuer' });
+      continue;
+    }
+    if (!year) {
+      unpaired.push({ id: r.id, reason: 'no-year' });
+      continue;
+    }
+    const found: { candidate: PairingCandidate<T>; match: IssuerMatch; region?: string }[] = [];
+    for (const c of byYear.get(year.value - 1) ?? []) {
+      const m = matchIssuers(issuer.key, c.identity.issuer!.key);
+      if (m) found.push({ candidate: c, ...m });
+    }
+    const same = found.filter((f) => f.match === 'same');
+    const best = same.length > 0 ? same : found;
+    if (best.length === 0) {
+      unpaired.push({ id: r.id, reason: 'no-previous' });
+      continue;
+    }
+    if (best.length > 1) {
+      unpaired.push({ id: r.id, reason: 'ambiguous', candidates: best.map((f) => f.candidate.id) });
+      continue;
+    }
+    const { candidate, match, region } = best[0]!;
+    pairs.push({
+      current: r.id,
+      previous: candidate.id,
+      reason: {
+        match,
+        ...(region !== undefined ? { region } : {}),
+        issuer,
+        previousIssuer: candidate.identity.issuer!,
+        year: year.value,
+        previousYear: candidate.identity.year!.value,
+        yearSource: year.source,
+        previousYearSource: candidate.identity.year!.source,
+      },
+    });
+  }
+  return { pairs, unpaired };
+}
+
+const SOURCE_LABEL: Record<IssuerSource | YearSource, { 'zh-CN': string; en: string }> = {
+  title: { 'zh-CN': '标题', en: 'title' },
+  metadata: { 'zh-CN': '页面元数据', en: 'page metadata' },
+  'issuer-line': { 'zh-CN': '标题下的单位名称', en: 'the unit line under the title' },
+  signature: { 'zh-CN': '落款', en: 'signature' },
+  opening: { 'zh-CN': '开头一句', en: 'opening sentence' },
+  'file-name': { 'zh-CN': '文件名', en: 'file name' },
+  option: { 'zh-CN': '选项', en: 'option' },
+  'front-matter': { 'zh-CN': 'front matter', en: 'front matter' },
+  'first-sentence': { 'zh-CN': '开头一句', en: 'opening sentence' },
+  heading: { 'zh-CN': '标题行', en: 'heading' },
+  default: { 'zh-CN': '默认值', en: 'default' },
+};
+
+/** One line saying why a pair was made, for `fzlint inspect` (zh-CN by default). */
+export function describePair(reason: PairReason, locale: 'zh-CN' | 'en' = 'zh-CN'): string {
+  const src = (s: IssuerSource | YearSource) => SOURCE_LABEL[s][locale];
+  if (locale === 'en') {
+    const names =
+      reason.match === 'same'
+        ? `same issuer ${reason.issuer.key} (${reason.issuer.raw}, from the ${src(reason.issuer.source)}; ${reason.previousIssuer.raw}, from the ${src(reason.previousIssuer.source)})`
+        : `issuer ${reason.issuer.raw} (${src(reason.issuer.source)}) and ${reason.previousIssuer.raw} (${src(reason.previousIssuer.source)}) are one name with ${reason.region} in front`;
+    return `${names}; report year ${reason.previousYear} (${src(reason.previousYearSource)}) → ${reason.year} (${src(reason.yearSource)})`;
+  }
+  const names =
+    reason.match === 'same'
+      ? `发文单位相同：${reason.issuer.key}（本年度取自${src(reason.issuer.source)}“${reason.issuer.raw}”，上年度取自${src(reason.previousIssuer.source)}“${reason.previousIssuer.raw}”）`
+      : `发文单位“${reason.issuer.raw}”（${src(reason.issuer.source)}）与“${reason.previousIssuer.raw}”（${src(reason.previousIssuer.source)}）仅差地区前缀“${reason.region}”`;
+  return `${names}；报告年度 ${reason.previousYear}（${src(reason.previousYearSource)}）→ ${reason.year}（${src(reason.yearSource)}）`;
+}
+
+/** One line saying why a report has no previous report. */
+export function describeUnpaired(reason: UnpairedReason, locale: 'zh-CN' | 'en' = 'zh-CN'): string {
+  const text: Record<UnpairedReason, { 'zh-CN': string; en: string }> = {
+    'no-issuer': { 'zh-CN': '未能从标题、元数据、落款或开头读出发文单位', en: 'no issuer found in the title, metadata, signature or opening' },
+    'no-year': { 'zh-CN': '未能读出报告年度', en: 'no report year found' },
+    'no-previous': { 'zh-CN': '没有同一单位上一年度的报告', en: 'no report of the same issuer for the year before' },
+    ambiguous: { 'zh-CN': '同一单位上一年度的报告不止一份，无法确定配对', en: 'several reports of the same issuer for the year before; none paired' },
+  };
+  return text[reason][locale];
+}

@@ -1,0 +1,133 @@
+/**
+ * The passages of a report the continuity rules compare: paragraphs cut at
+ * headings (a report run together on one line has its headings inside one
+ * paragraph), lines broken mid-sentence joined again (web copies that break a
+ * report into short lines), and very long stretches cut at sentence ends into
+ * pieces of a few hundred characters, so a finding points at a readable span.
+ */
+import type { ConceptId } from '@fzlint/ontology';
+import type { ReportDocument, TextRange } from '@fzlint/parser';
+import { flattenSections, type SectionEntry } from '../structure/outline.js';
+import { normalize, type NormalizedText } from './text.js';
+
+/** A stretch of body text between headings. */
+export interface Passage {
+  /** Index in the document's passage list. */
+  readonly index: number;
+  /** Source range, white space trimmed. */
+  readonly range: TextRange;
+  /** The content it belongs to (the nearest classified section above it), if known. */
+  readonly concept?: ConceptId;
+  /** Index into `document.headings` of the nearest heading above, or -1 (the opening). */
+  readonly headingIndex: number;
+  readonly norm: NormalizedText;
+}
+
+/** A passage longer than this (normalised characters) is cut at sentence ends … */
+const MAX_PASSAGE = 600;
+/** … into pieces of at least this many. */
+const PIECE = 300;
+
+// A piece not ending like this continues on the next line (a web copy broken mid-sentence).
+const ENDS_SENTENCE = /[。！？；!?;：:…”"’）)】]$/u;
+
+const CACHE = new WeakMap<ReportDocument, readonly Passage[]>();
+
+function trim(text: string, start: number, end: number): TextRange {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/u.test(text[s]!)) s++;
+  while (e > s && /\s/u.test(text[e - 1]!)) e--;
+  return { start: s, end: e };
+}
+
+function inJunk(document: ReportDocument, offset: number): boolean {
+  for (const r of document.junkRanges) if (offset >= r.start && offset < r.end) return true;
+  return false;
+}
+
+/** The concept of the section each heading opens, by the heading's start offset. */
+function conceptsByHeading(entries: readonly SectionEntry[]): Map<number, ConceptId | undefined> {
+  const out = new Map<number, ConceptId | undefined>();
+  for (const e of entries) out.set(e.section.heading.range.start, e.effectiveConcept);
+  return out;
+}
+
+/**
+ * The passages of a document, in order (computed once per document). Headings are
+ * not passages: they are short, and a heading repeated from last year is the
+ * structure rules' business.
+ */
+export function passagesOf(document: ReportDocument): readonly Passage[] {
+  const cached = CACHE.get(document);
+  if (cached) return cached;
+  const { text, headings, bodyRange } = document;
+  // 1. Paragraph pieces between headings.
+  const pieces: { range: TextRange; headingIndex: number }[] = [];
+  let h = 0;
+  for (const p of document.paragraphs) {
+    if (p.range.end <= bodyRange.start || p.range.start >= bodyRange.end) continue;
+    if (inJunk(document, p.range.start)) continue;
+    let at = Math.max(p.range.start, bodyRange.start);
+    const end = Math.min(p.range.end, bodyRange.end);
+    while (h < headings.length && headings[h]!.range.end <= at) h++;
+    let k = h;
+    while (at < end) {
+      const next = headings[k];
+      const stop = next && next.range.start < end ? Math.max(at, next.range.start) : end;
+      const piece = trim(text, at, stop);
+      if (piece.end > piece.start) pieces.push({ range: piece, headingIndex: k - 1 });
+      if (!next || next.range.start >= end) break;
+      at = Math.max(at, next.range.end);
+      k++;
+    }
+  }
+  // 2. Join lines broken mid-sentence (same heading, previous piece not ending a sentence).
+  const joined: { range: TextRange; headingIndex: number }[] = [];
+  for (const piece of pieces) {
+    const last = joined[joined.length - 1];
+    if (last && last.headingIndex === piece.headingIndex && !ENDS_SENTENCE.test(text.slice(last.range.end - 1, last.range.end))) {
+      last.range = { start: last.range.start, end: piece.range.end };
+    } else {
+      joined.push({ range: piece.range, headingIndex: piece.headingIndex });
+    }
+  }
+  // 3. Long stretches cut at sentence ends.
+  // The nearest heading above a passage opens the section the passage is in.
+  const byHeading = conceptsByHeading(flattenSections(document));
+  const out: Passage[] = [];
+  const push = (range: TextRange, headingIndex: number) => {
+    const norm = normalize(text, range.start, range.end);
+    if (norm.text.length === 0) return;
+    const heading = headings[headingIndex];
+    const concept = heading ? byHeading.get(heading.range.start) : undefined;
+    out.push({ index: out.length, range, headingIndex, norm, ...(concept ? { concept } : {}) });
+  };
+  let s = 0;
+  for (const piece of joined) {
+    const norm = normalize(text, piece.range.start, piece.range.end);
+    if (norm.text.length <= MAX_PASSAGE) {
+      push(piece.range, piece.headingIndex);
+      continue;
+    }
+    const sentences = document.sentences;
+    while (s < sentences.length && sentences[s]!.range.end <= piece.range.start) s++;
+    let start = piece.range.start;
+    let count = 0;
+    for (let i = s; i < sentences.length && sentences[i]!.range.start < piece.range.end; i++) {
+      const sentence = sentences[i]!;
+      const sEnd = Math.min(sentence.range.end, piece.range.end);
+      count += normalize(text, Math.max(sentence.range.start, start), sEnd).text.length;
+      if (count >= PIECE && piece.range.end - sEnd > 0) {
+        const r = trim(text, start, sEnd);
+        if (r.end > r.start) push(r, piece.headingIndex);
+        start = sEnd;
+        count = 0;
+      }
+    }
+    const rest = trim(text, start, piece.range.end);
+    if (rest.end > rest.start) push(rest, piece.headingIndex);
+  }
+  CACHE.set(document, out);
+  return out;
+}

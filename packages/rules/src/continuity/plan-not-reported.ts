@@ -1,0 +1,120 @@
+import { PLAN_GENERIC_WORDS } from '@fzlint/ontology';
+import type { ReportDocument, TextRange } from '@fzlint/parser';
+import { defineRule } from '@fzlint/rule-api';
+import { conceptSections, documentAnchor, flattenSections, planRanges, trimRange } from '../structure/outline.js';
+import { itemsOf } from './items.js';
+import { normalize } from './text.js';
+import { keySegments, mentionedShare, mentionsOf, type Mentions } from './terms.js';
+
+/** Options of `continuity/plan-not-reported`. */
+export interface PlanNotReportedOptions {
+  /** Share (0–1) of an item's key wording this year's report must mention for the item to count as reported. */
+  readonly minShare?: number;
+}
+
+type MessageId = 'notReported' | 'planItem';
+
+/**
+ * An item counts as reported when this year's report mentions at least half of
+ * its key wording (its object: 行政机关负责人出庭应诉, “八五”普法中期评估), in
+ * three-character pieces anywhere outside this year's own plan.
+ */
+export const DEFAULT_MIN_SHARE = 0.5;
+/** An item with less key wording than this (only 加强, 推进, 工作 …) cannot be judged and is left alone. */
+const MIN_KEY_CHARS = 4;
+/** At most this many items are named in one message; the rest are counted. */
+const LISTED = 5;
+
+const MENTIONS = new WeakMap<ReportDocument, Mentions>();
+
+/** What this year's report mentions outside its own next-year plan (cached per document). */
+function reportedMentions(document: ReportDocument): Mentions {
+  let found = MENTIONS.get(document);
+  if (!found) {
+    const norm = normalize(document.text, document.bodyRange.start, document.bodyRange.end);
+    const plans = [...planRanges(flattenSections(document))].sort((a, b) => a.start - b.start);
+    found = mentionsOf(norm.text, norm.offsets, plans);
+    MENTIONS.set(document, found);
+  }
+  return found;
+}
+
+function short(text: string, max = 24): string {
+  const t = text.replace(/\s+/gu, '');
+  return t.length > max ? `${t.slice(0, max)}…` : t;
+}
+
+/** Where the finding goes: this year's measures-and-results heading, else the title or first line. */
+function anchor(document: ReportDocument): TextRange {
+  const measures = conceptSections(flattenSections(document), 'measures-and-results')[0];
+  return measures ? trimRange(document.text, measures.section.heading.range) : documentAnchor(document);
+}
+
+/**
+ * Last year's next-year plan, item by item, against this year's report: an item
+ * whose key terms (its object, once 加强, 推进, 持续 … are set aside) this year's
+ * report does not mention outside its own plan was apparently not reported on.
+ * One finding lists them, with each item's place in last year's report. Info: the
+ * words may differ while the work was done. Silent without last year's report, and
+ * when last year's report is not the year before this one.
+ */
+export const rule = defineRule<MessageId, PlanNotReportedOptions>({
+  meta: {
+    id: 'continuity/plan-not-reported',
+    family: 'continuity',
+    defaultSeverity: 'info',
+    description: {
+      'zh-CN': '上年度报告中的下一年度工作安排应在本年度报告中有落实情况',
+      en: "The items of last year's plan for this year should be reported on in this year's report",
+    },
+    fixable: false,
+    messages: {
+      notReported: {
+        'zh-CN': '上年度报告安排的{{count}}项工作在本年度报告中未见落实情况：{{items}}。请说明完成情况，未完成的说明原因。',
+        en: "{{count}} item(s) of last year's plan are not reported on in this year's report: {{items}}. Say what was done, and why not where it was not.",
+      },
+      planItem: {
+        'zh-CN': '上年度报告的工作安排：“{{item}}”',
+        en: "Last year's plan: “{{item}}”",
+      },
+    },
+    optionsSchema: {
+      type: 'object',
+      properties: { minShare: { type: 'number', minimum: 0, maximum: 1 } },
+      additionalProperties: false,
+    },
+    defaultOptions: {},
+  },
+  check(document, context) {
+    const previous = context.previous;
+    if (!previous) return;
+    // Last year's plan is for this report's year: another year's plan says nothing about this one.
+    const year = context.settings.reportYear;
+    const previousYear = previous.document.reportYear;
+    if (year !== undefined && previousYear && !previousYear.assumed && previousYear.value !== year - 1) return;
+    const plan = itemsOf(previous.document, 'next-year-plan');
+    if (plan.length === 0) return;
+    const minShare = context.options.minShare ?? DEFAULT_MIN_SHARE;
+    const mentions = reportedMentions(document);
+    const missing = plan.filter((item) => {
+      const { keyChars, share } = mentionedShare(keySegments(item.label, PLAN_GENERIC_WORDS), mentions);
+      return keyChars >= MIN_KEY_CHARS && share < minShare;
+    });
+    if (missing.length === 0) return;
+    const named = missing.slice(0, LISTED).map((item) => `“${short(item.label)}”`);
+    const items = missing.length > LISTED ? `${named.join('、')}等` : named.join('、');
+    context.report({
+      messageId: 'notReported',
+      data: { count: missing.length, items },
+      range: anchor(document),
+      related: missing.map((item) => ({
+        in: 'previous' as const,
+        range: item.labelRange,
+        messageId: 'planItem' as const,
+        data: { item: short(item.label, 40) },
+      })),
+    });
+  },
+});
+
+export default rule;
