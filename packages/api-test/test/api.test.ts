@@ -87,7 +87,7 @@ describe('plain Node ESM script (test/scripts/esm-api.mjs)', () => {
     expect(total).toBeGreaterThanOrEqual(4);
     const ids = new Set<string>();
     for (const r of rules.perRule) {
-      expect(r.id).toMatch(/^(structure|statistics|references|style)\/[a-z0-9-]+$/);
+      expect(r.id).toMatch(/^(structure|statistics|references|style|continuity)\/[a-z0-9-]+$/);
       expect(r.id.startsWith(`${r.family}/`)).toBe(true);
       expect(['error', 'warn', 'info']).toContain(r.defaultSeverity);
       expect(typeof r.fixable).toBe('boolean');

@@ -22,7 +22,7 @@ const range: TextRange | undefined = first?.range;
 const fixed: string = applyFixes(result.source, result.diagnostics).output;
 const formatter: Formatter | undefined = getFormatter('gitlab');
 const metas: RuleMeta[] = rules.map((r) => r.meta);
-const family: 'structure' | 'statistics' | 'references' | 'style' | undefined = rulesById.get('style/domain-typo')?.meta.family;
+const family: 'structure' | 'statistics' | 'references' | 'style' | 'continuity' | undefined = rulesById.get('style/domain-typo')?.meta.family;
 
 const loaded: LoadedConfig = loadConfig('reports/a.md');
 const later: Promise<LintResult[]> = lintFiles(['reports/a.md'], { cwd: '.' });

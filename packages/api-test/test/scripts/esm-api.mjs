@@ -79,6 +79,7 @@ console.log(
         statistics: rulesPackage.statisticsRules.length,
         references: rulesPackage.referencesRules.length,
         style: rulesPackage.styleRules.length,
+        continuity: rulesPackage.continuityRules.length,
       },
       perRule,
     },

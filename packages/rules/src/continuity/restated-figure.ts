@@ -20,7 +20,7 @@ function what(f: YearFigure, locale: 'zh-CN' | 'en'): string {
  * A figure this year's report gives for last year (上年受理行政复议案件98件, 较上年的
  * 98件, 2022年全县受理98件) that last year's report stated differently for its own
  * year: same object, verb, unit and a compatible scope. Error when both are exact
- * counts (both cannot be right), warning when one is approximate (近百件) and the
+ * counts (both cannot be right), warning when one is approximate (近100件) and the
  * bounds still cannot meet. A count last year's report gives several different
  * values for (受理 and 审结 both unstated …) is ambiguous and left alone.
  * Silent without last year's report.
