@@ -74,6 +74,19 @@ export const SHORTCOMING_GENERIC_WORDS: readonly string[] = [
 ];
 
 /**
+ * Words that make a sentence a shortcoming (不够, 有待, 薄弱 …). In a shortcomings
+ * part written as plain sentences, a sentence without any of them (the opening
+ * 「2022年，……取得明显成效」, a transition) is not an item. (短板 and 弱项 are left
+ * out: 补短板、强弱项 is what a report says it did.)
+ */
+export const SHORTCOMING_MARKERS: readonly string[] = [
+  '不足', '不够', '不强', '不高', '不到位', '不完善', '不健全', '不充分', '不均衡', '不平衡', '不规范', '不及时', '不严格', '不明显',
+  '不深入', '不精准', '不匹配', '不适应', '不畅', '薄弱', '欠缺', '缺乏', '短缺', '有待', '亟待', '亟需', '仍需', '还需', '尚需',
+  '差距', '滞后', '偏低', '偏高', '偏少', '偏弱', '较弱', '较低', '较少', '较多', '单一', '困难', '问题', '瑕疵',
+  '未能', '尚未', '仍有', '仍存在', '难以',
+];
+
+/**
  * Words of a plan item that do not say what the item is about (加强, 推进, 持续,
  * 进一步 …): removed before an item's key terms are looked for in this year's report.
  * Nouns that name the object (依法行政, 出庭应诉制度, 监督机制) stay.

@@ -12,7 +12,7 @@
  * In the shortcomings, the cause analysis (究其原因……, a （二）原因分析 sub-section)
  * is not an item.
  */
-import type { ConceptId } from '@fzlint/ontology';
+import { SHORTCOMING_MARKERS, type ConceptId } from '@fzlint/ontology';
 import type { ReportDocument, TextRange } from '@fzlint/parser';
 import { conceptSections, findProse, flattenSections, headingLabel, planRanges, trimRange, type SectionEntry } from '../structure/outline.js';
 import { CAUSE_ANALYSIS } from '../structure/vocabulary.js';
@@ -59,7 +59,9 @@ const NAMED_LIST = /([^，,：:。；;]{2,}(?:、[^，,：:。；;、]{2,})+)等
  * when there are at least two, else one per sentence (a sentence introducing the
  * list is skipped; one naming them, 存在A、B等问题, gives one item per name).
  */
-function itemsInText(document: ReportDocument, scope: TextRange): Item[] {
+const SHORTCOMING_WORD = new RegExp(SHORTCOMING_MARKERS.join('|'), 'u');
+
+function itemsInText(document: ReportDocument, scope: TextRange, concept: ItemConcept): Item[] {
   const { text } = document;
   const slice = text.slice(scope.start, scope.end);
   const markers = [...slice.matchAll(ENUMERATION)].map((m) => scope.start + m.index);
@@ -87,7 +89,12 @@ function itemsInText(document: ReportDocument, scope: TextRange): Item[] {
       continue;
     }
     if (INTRODUCES.test(sentence.replace(/[。；;！？!?\s]+$/u, ''))) continue;
-    out.push({ range, label: sentence, labelRange: range, body: { start: range.end, end: range.end } });
+    // In plain sentences, only a sentence saying something is lacking is a shortcoming.
+    if (concept === 'shortcomings-and-causes' && !SHORTCOMING_WORD.test(sentence)) continue;
+    // The label without its closing stop (messages quote it).
+    const stop = /[。；;！？!?]+$/u.exec(sentence);
+    const labelRange = stop ? { start: range.start, end: range.start + stop.index } : range;
+    out.push({ range, label: text.slice(labelRange.start, labelRange.end), labelRange, body: { start: range.end, end: range.end } });
   }
   return out;
 }
@@ -125,7 +132,7 @@ function sectionItems(document: ReportDocument, entry: SectionEntry, concept: It
   }
   let scope = trimRange(text, section.bodyRange);
   if (concept === 'shortcomings-and-causes') scope = { start: scope.start, end: causesStart(text, scope) };
-  return itemsInText(document, scope);
+  return itemsInText(document, scope, concept);
 }
 
 /**
@@ -150,9 +157,9 @@ export function itemsOf(document: ReportDocument, concept: ItemConcept): readonl
       const end = Math.min(paragraph?.range.end ?? document.bodyRange.end, next ? next.range.start : document.bodyRange.end);
       let scope = { start: prose.sentence.range.end, end };
       if (concept === 'shortcomings-and-causes') scope = { start: scope.start, end: causesStart(document.text, scope) };
-      items = itemsInText(document, scope);
+      items = itemsInText(document, scope, concept);
       // The introducing sentence itself names items when nothing follows it (存在A、B等问题).
-      if (items.length === 0) items = itemsInText(document, prose.sentence.range);
+      if (items.length === 0) items = itemsInText(document, prose.sentence.range, concept);
     }
   }
   byConcept.set(concept, items);

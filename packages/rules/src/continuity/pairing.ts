@@ -64,12 +64,19 @@ function fold(s: string): string {
  * 街道, 管理委员会 → 管委会; the words of a title around it (关于, 年度, 情况) cut.
  */
 export function issuerKey(raw: string): string {
-  const parts = fold(raw)
-    .replace(/[()（）【】\[\]“”"'《》]/gu, ' ')
-    .split(/[\s、,，]+/u)
-    .filter(Boolean);
+  const parts: string[] = [];
+  for (const chunk of fold(raw).replace(/[()（）【】\[\]“”"'《》]/gu, ' ').split(/[、,，]+/u)) {
+    // Spaces separate the halves of a joint name (中共宽城区委 宽城区人民政府), but a name
+    // spaced out character by character (北 京 市) is one name.
+    for (const token of chunk.split(/\s+/u).filter(Boolean)) {
+      const last = parts.length > 0 ? parts[parts.length - 1]! : undefined;
+      if (last !== undefined && (token.length === 1 || [...last].length === 1)) parts[parts.length - 1] = last + token;
+      else parts.push(token);
+    }
+    parts.push('');
+  }
   const keys: string[] = [];
-  for (let part of parts) {
+  for (let part of parts.filter(Boolean)) {
     part = part.replace(/关于$/u, '').replace(/年度$/u, '');
     if (/^中共/u.test(part)) {
       // 中共宽城区委, 中共重庆市万州区新田镇委员会, 中共青岛市交通运输局党组.

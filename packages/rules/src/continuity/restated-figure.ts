@@ -55,6 +55,9 @@ export const rule = defineRule<MessageId>({
     // Without both years there is no knowing which figures are "last year's".
     if (year === undefined || !prevFact || prevFact.assumed) return;
     const previousYear = prevFact.value;
+    // Last year's report must be about an earlier year; for a report two years back only
+    // figures written with that year (2021年……) are about it, which `yearFigures` resolves.
+    if (previousYear >= year) return;
     const stated = yearFigures(previous.document, previousYear).filter((f) => f.year === previousYear);
     if (stated.length === 0) return;
     const byObject = new Map<string, YearFigure[]>();
