@@ -22,17 +22,19 @@ const MARKDOWN_EXTENSION = /\.(?:md|markdown)$/i;
 const MAX_ENTRIES = 8;
 const MAX_CHARS = 8_000_000;
 
-// Keyed by format and content, not by path: an editor re-lints on every keystroke
+// Keyed by content (then format), not by path: an editor re-lints on every keystroke
 // with the same last-year text, and a batch may pass one previous report to several
-// files; neither should parse it again. A Map keeps insertion order: re-inserting on
-// a hit makes it a small LRU. Rules keep their own indexes of a previous document
-// in WeakMaps keyed by the document, so a hit here also reuses those.
-const cache = new Map<string, ReportDocument>();
-let cachedChars = 0;
-
-function keyOf(format: 'markdown' | 'plaintext', text: string): string {
-  return `${format === 'markdown' ? 'm' : 'p'}\u0000${text}`;
+// files; neither should parse it again. The text itself is the key (no key string
+// built per call): V8 hashes a string once and keeps the hash on it. A Map keeps
+// insertion order: re-inserting on a hit makes it a small LRU. Rules keep their own
+// indexes of a previous document in WeakMaps keyed by the document, so a hit here
+// also reuses those.
+interface Parsed {
+  markdown?: ReportDocument;
+  plaintext?: ReportDocument;
 }
+const cache = new Map<string, Parsed>();
+let cachedChars = 0;
 
 /**
  * Parses last year's report once: the same text in the same format returns the same
@@ -45,23 +47,26 @@ export function parsePrevious(input: PreviousInput): PreviousReport {
     input.filePath !== undefined ? { document, filePath: input.filePath } : { document };
   const given = input.document;
   if (given && given.text === input.text && given.format === format) return withPath(given);
-  const key = keyOf(format, input.text);
-  const hit = cache.get(key);
-  if (hit) {
-    cache.delete(key);
-    cache.set(key, hit);
-    return withPath(hit);
+  const hit = cache.get(input.text);
+  const cached = hit?.[format];
+  if (hit && cached) {
+    cache.delete(input.text);
+    cache.set(input.text, hit);
+    return withPath(cached);
   }
   // Parsed without its path or year options: the report says its own year, and a
   // cached document must not depend on which caller asked first.
   const document = parse(input.text, { format });
   if (input.text.length <= MAX_CHARS) {
-    cache.set(key, document);
-    cachedChars += input.text.length;
-    for (const [k, d] of cache) {
+    if (hit) hit[format] = document;
+    else {
+      cache.set(input.text, { [format]: document });
+      cachedChars += input.text.length;
+    }
+    for (const [text] of cache) {
       if (cache.size <= MAX_ENTRIES && cachedChars <= MAX_CHARS) break;
-      cache.delete(k);
-      cachedChars -= d.text.length;
+      cache.delete(text);
+      cachedChars -= text.length;
     }
   }
   return withPath(document);
@@ -73,7 +78,9 @@ export function clearPreviousCache(): void {
   cachedChars = 0;
 }
 
-/** How many previous reports are cached (tests). */
+/** How many previous reports are cached (tests): one per text and format. */
 export function previousCacheSize(): number {
-  return cache.size;
+  let n = 0;
+  for (const parsed of cache.values()) n += (parsed.markdown ? 1 : 0) + (parsed.plaintext ? 1 : 0);
+  return n;
 }

@@ -5,19 +5,22 @@
  * set is neither counted as copied nor as the passage's own wording.
  */
 import { COMMON_CORPUS_PHRASES, STANDARD_FORMULAE } from '@fzlint/ontology';
-import { normalize, shingleHashes } from './text.js';
+import { normalize, windowHashes, WindowSet } from './text.js';
 
-/** Window hashes of wording that is never a copy. */
-export type Boilerplate = ReadonlySet<number>;
+/** Windows of wording that is never a copy. */
+export type Boilerplate = Pick<WindowSet, 'has'>;
 
-/** The window hashes of a list of phrases (each normalised as report text is). */
-export function boilerplateOf(phrases: Iterable<string>): Set<number> {
-  const out = new Set<number>();
-  for (const phrase of phrases) for (const h of shingleHashes(normalize(phrase).text)) out.add(h);
+/** The windows of a list of phrases (each normalised as report text is). */
+export function boilerplateOf(phrases: Iterable<string>): WindowSet {
+  const out = new WindowSet();
+  for (const phrase of phrases) {
+    const h = windowHashes(normalize(phrase).text);
+    for (let i = 0; i < h.length; i += 2) out.add(h[i]!, h[i + 1]!);
+  }
   return out;
 }
 
-let builtin: Set<number> | undefined;
+let builtin: WindowSet | undefined;
 
 /** The built-in boilerplate: the ontology's formulae and the corpus's common phrases (built on first use). */
 export function builtinBoilerplate(): Boilerplate {

@@ -18,7 +18,7 @@
 import type { ReportDocument } from '@fzlint/parser';
 import { builtinBoilerplate, type Boilerplate } from './boilerplate.js';
 import { passagesOf, type Passage } from './passages.js';
-import { SHINGLE, shingleHashes } from './text.js';
+import { SHINGLE, windowHashes, WindowPostings } from './text.js';
 
 /** A window held by more of last year's passages than this is the report's own refrain, not a copy source. */
 const MAX_POSTING = 6;
@@ -35,8 +35,8 @@ export const MIN_RUN = 12;
 export interface PreviousIndex {
   readonly document: ReportDocument;
   readonly passages: readonly Passage[];
-  /** Window hash → indexes of the passages holding it (each once, in order). */
-  readonly postings: ReadonlyMap<number, readonly number[]>;
+  /** Window → indexes of the passages holding it (each once, in order). */
+  readonly postings: WindowPostings;
 }
 
 const INDEXES = new WeakMap<ReportDocument, PreviousIndex>();
@@ -79,15 +79,12 @@ export interface Coverage {
   readonly votes: ReadonlyMap<number, number>;
 }
 
-/** Window hash → indexes of the texts holding it (each once; lists stop growing past `MAX_POSTING`). */
-export function buildPostings(texts: readonly string[]): Map<number, number[]> {
-  const postings = new Map<number, number[]>();
+/** Window → indexes of the texts holding it (each once; lists stop growing past `MAX_POSTING`). */
+export function buildPostings(texts: readonly string[]): WindowPostings {
+  const postings = new WindowPostings();
   texts.forEach((text, at) => {
-    for (const h of shingleHashes(text)) {
-      const list = postings.get(h);
-      if (!list) postings.set(h, [at]);
-      else if (list[list.length - 1] !== at && list.length <= MAX_POSTING) list.push(at);
-    }
+    const h = windowHashes(text);
+    for (let i = 0; i < h.length; i += 2) postings.add(h[i]!, h[i + 1]!, at, MAX_POSTING);
   });
   return postings;
 }
@@ -97,20 +94,24 @@ export function buildPostings(texts: readonly string[]): Map<number, number[]> {
  * characters (boilerplate excluded) and, of those, the ones in repeated runs of at
  * least `minRun` characters; with the indexed texts voted for by repeated window.
  */
-export function coverage(text: string, postings: ReadonlyMap<number, readonly number[]>, options: CompareOptions = {}): Coverage {
+export function coverage(text: string, postings: WindowPostings, options: CompareOptions = {}): Coverage {
   const boilerplate = options.boilerplate ?? builtinBoilerplate();
   const minRun = options.minRun ?? MIN_RUN;
   const n = text.length;
-  const hashes = shingleHashes(text);
+  const hashes = windowHashes(text);
+  const windows = hashes.length >> 1;
   // 1 = boilerplate, 2 = repeated (a character can be both: boilerplate wins).
   const marks = new Uint8Array(n);
-  const votes = new Map<number, number>();
+  // Votes counted in an array (one slot per indexed text), turned into a map of the texts voted for.
+  const tally = new Int32Array(postings.texts);
+  const voted: number[] = [];
   let boilerUntil = 0;
   let repeatUntil = 0;
-  for (let i = 0; i < hashes.length; i++) {
-    const h = hashes[i]!;
-    let boiler = boilerplate.has(h);
-    const list = boiler ? undefined : postings.get(h);
+  for (let i = 0; i < windows; i++) {
+    const h1 = hashes[2 * i]!;
+    const h2 = hashes[2 * i + 1]!;
+    let boiler = boilerplate.has(h1, h2);
+    const list = boiler ? undefined : postings.get(h1, h2);
     if (list && list.length > MAX_POSTING) boiler = true;
     if (boiler) {
       for (let j = Math.max(i, boilerUntil); j < i + SHINGLE; j++) marks[j] = 1;
@@ -120,7 +121,11 @@ export function coverage(text: string, postings: ReadonlyMap<number, readonly nu
     if (!list) continue;
     for (let j = Math.max(i, repeatUntil); j < i + SHINGLE; j++) if (marks[j] !== 1) marks[j] = 2;
     repeatUntil = i + SHINGLE;
-    for (const q of list) votes.set(q, (votes.get(q) ?? 0) + 1);
+    for (const q of list) {
+      const v = tally[q]!;
+      if (v === 0) voted.push(q);
+      tally[q] = v + 1;
+    }
   }
   // A run of repeated characters may pass through boilerplate (a copied sentence
   // quoting a formula), but only its own repeated characters count, and only when
@@ -138,6 +143,8 @@ export function coverage(text: string, postings: ReadonlyMap<number, readonly nu
     }
   }
   if (runContent >= minRun) repeatedChars += runContent;
+  const votes = new Map<number, number>();
+  for (const q of voted) votes.set(q, tally[q]!);
   return { contentChars, repeatedChars, votes };
 }
 

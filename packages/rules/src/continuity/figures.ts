@@ -50,6 +50,7 @@ const PERIOD = new RegExp(String.raw`(${LAST})|(${THIS})|(${YEAR})\s*年(?!\s*(?
 /** A sentence opening on its period: 「2022年，」「上年，」「今年以来」 (以来 only for this year's words). */
 const FRAME = new RegExp(String.raw`^\s*(?:在|截至|截止)?\s*(?:(${LAST})|(${THIS})|(${YEAR})\s*年度?)(?:[底末])?\s*[，,：:]`, 'u');
 const CLAUSE_BREAK = /[，,；;：:。！？!?（）()]/u;
+const LAST_WORDS = new RegExp(LAST, 'gu');
 /** A comparison base right before a count: 较上年的98件, 比2022年同期的98件, （上年同期为98件）. */
 const BASE_BEFORE = new RegExp(String.raw`(?:(${LAST})|(${YEAR})\s*年度?(?:同期)?)(?:的|为|是|同期为|同期的|有)?\s*$`, 'u');
 /** A difference after a period word: 较上年增加22件 — 22 is no figure of either year. */
@@ -138,7 +139,7 @@ export function yearFigures(document: ReportDocument, ownYear: number): readonly
     const clause = clauseBefore(text, sentence.range.start, m.range.start);
     if (DIFFERENCE_AFTER_PERIOD.test(clause) && lastPeriodIn(clause)) continue;
     const period = lastPeriodIn(clause) ?? (m.year !== undefined ? { kind: 'year' as const, year: m.year } : frameOf(m.sentenceIndex));
-    const metric = m.object?.metric ?? findMetricObject(clause.replace(new RegExp(LAST, 'gu'), ''));
+    const metric = m.object?.metric ?? findMetricObject(clause.replace(LAST_WORDS, ''));
     if (!metric) continue;
     out.push(figureOf(m, resolve(period, ownYear), metric));
   }

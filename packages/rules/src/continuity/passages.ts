@@ -112,17 +112,23 @@ export function passagesOf(document: ReportDocument): readonly Passage[] {
     }
     const sentences = document.sentences;
     while (s < sentences.length && sentences[s]!.range.end <= piece.range.start) s++;
+    // Normalised characters before an offset, read off the piece's own normalisation.
+    const offsets = norm.offsets;
+    let k = 0;
+    const before = (offset: number): number => {
+      while (k < offsets.length && offsets[k]! < offset) k++;
+      return k;
+    };
     let start = piece.range.start;
-    let count = 0;
+    let startCount = 0;
     for (let i = s; i < sentences.length && sentences[i]!.range.start < piece.range.end; i++) {
-      const sentence = sentences[i]!;
-      const sEnd = Math.min(sentence.range.end, piece.range.end);
-      count += normalize(text, Math.max(sentence.range.start, start), sEnd).text.length;
-      if (count >= PIECE && piece.range.end - sEnd > 0) {
+      const sEnd = Math.min(sentences[i]!.range.end, piece.range.end);
+      const count = before(sEnd);
+      if (count - startCount >= PIECE && piece.range.end - sEnd > 0) {
         const r = trim(text, start, sEnd);
         if (r.end > r.start) push(r, piece.headingIndex);
         start = sEnd;
-        count = 0;
+        startCount = count;
       }
     }
     const rest = trim(text, start, piece.range.end);

@@ -4,7 +4,7 @@ import { defineRule } from '@fzlint/rule-api';
 import { conceptSections, documentAnchor, flattenSections, planRanges, trimRange } from '../structure/outline.js';
 import { itemsOf } from './items.js';
 import { normalize } from './text.js';
-import { keySegments, mentionedShare, mentionsOf, type Mentions } from './terms.js';
+import { keySegments, lookupTerms, mentionedShare, mentionsIn } from './terms.js';
 
 /** Options of `continuity/plan-not-reported`. */
 export interface PlanNotReportedOptions {
@@ -25,16 +25,16 @@ const MIN_KEY_CHARS = 4;
 /** At most this many items are named in one message; the rest are counted. */
 const LISTED = 5;
 
-const MENTIONS = new WeakMap<ReportDocument, Mentions>();
+const NORMALIZED = new WeakMap<ReportDocument, { text: string; offsets: Int32Array; plans: TextRange[] }>();
 
-/** What this year's report mentions outside its own next-year plan (cached per document). */
-function reportedMentions(document: ReportDocument): Mentions {
-  let found = MENTIONS.get(document);
+/** This year's report normalised, with its own plan's ranges (cached per document). */
+function reportText(document: ReportDocument): { text: string; offsets: Int32Array; plans: TextRange[] } {
+  let found = NORMALIZED.get(document);
   if (!found) {
     const norm = normalize(document.text, document.bodyRange.start, document.bodyRange.end);
     const plans = [...planRanges(flattenSections(document))].sort((a, b) => a.start - b.start);
-    found = mentionsOf(norm.text, norm.offsets, plans);
-    MENTIONS.set(document, found);
+    found = { text: norm.text, offsets: norm.offsets, plans };
+    NORMALIZED.set(document, found);
   }
   return found;
 }
@@ -95,9 +95,11 @@ export const rule = defineRule<MessageId, PlanNotReportedOptions>({
     const plan = itemsOf(previous.document, 'next-year-plan');
     if (plan.length === 0) return;
     const minShare = context.options.minShare ?? DEFAULT_MIN_SHARE;
-    const mentions = reportedMentions(document);
-    const missing = plan.filter((item) => {
-      const { keyChars, share } = mentionedShare(keySegments(item.label, PLAN_GENERIC_WORDS), mentions);
+    const segments = plan.map((item) => keySegments(item.label, PLAN_GENERIC_WORDS));
+    const report = reportText(document);
+    const mentions = mentionsIn(report.text, report.offsets, report.plans, segments.flatMap(lookupTerms));
+    const missing = plan.filter((_, i) => {
+      const { keyChars, share } = mentionedShare(segments[i]!, mentions);
       return keyChars >= MIN_KEY_CHARS && share < minShare;
     });
     if (missing.length === 0) return;

@@ -44,18 +44,39 @@ export function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return (2 * sharedCount(a, b)) / (a.size + b.size);
 }
 
-/** The short character sequences (2 and 3 characters) a text contains, for "is this term mentioned" tests. */
+/** Which of some short terms (two or three characters) a text contains. */
 export interface Mentions {
   has(term: string): boolean;
 }
 
+const MASK30 = 0x3fffffff;
+
+function termKey(a: number, b: number, c: number): number {
+  return (Math.imul(Math.imul(a, 31) + b, 31) + c) & MASK30;
+}
+
 /**
- * The two- and three-character sequences of a normalised text, outside `excluded`
- * offset ranges (this year's own plan: planning an item again is not reporting on it).
- * Kept as numbers (UTF-16 codes packed), not strings: a 100 KB report has ~10⁵ of each.
+ * Which of `terms` (two or three characters each) the normalised `text` contains
+ * outside `excluded` offset ranges (this year's own plan: planning an item again is
+ * not reporting on it). One pass over the text, looking each position up among the
+ * wanted terms only (small-integer keys, checked character by character on a hit).
  */
-export function mentionsOf(text: string, offsets: Int32Array, excluded: readonly { start: number; end: number }[]): Mentions {
-  const seen = new Set<number>();
+export function mentionsIn(
+  text: string,
+  offsets: Int32Array,
+  excluded: readonly { start: number; end: number }[],
+  terms: Iterable<string>,
+): Mentions {
+  const wanted = [new Map<number, string[]>(), new Map<number, string[]>()];
+  for (const t of terms) {
+    if (t.length !== 2 && t.length !== 3) continue;
+    const key = termKey(t.charCodeAt(0), t.charCodeAt(1), t.length === 3 ? t.charCodeAt(2) : 0);
+    const map = wanted[t.length - 2]!;
+    const list = map.get(key);
+    if (!list) map.set(key, [t]);
+    else if (!list.includes(t)) list.push(t);
+  }
+  const found = new Set<string>();
   let r = 0;
   for (let i = 0; i + 1 < text.length; i++) {
     const at = offsets[i]!;
@@ -64,18 +85,25 @@ export function mentionsOf(text: string, offsets: Int32Array, excluded: readonly
     if (ex && at >= ex.start && at < ex.end) continue;
     const a = text.charCodeAt(i);
     const b = text.charCodeAt(i + 1);
-    seen.add(a * 0x10000 + b);
-    if (i + 2 < text.length) seen.add(((a * 0x10000 + b) * 0x10000 + text.charCodeAt(i + 2)) + 0x100000000);
+    const two = wanted[0]!.get(termKey(a, b, 0));
+    if (two) for (const t of two) if (t.charCodeAt(0) === a && t.charCodeAt(1) === b) found.add(t);
+    if (i + 2 < text.length) {
+      const c = text.charCodeAt(i + 2);
+      const three = wanted[1]!.get(termKey(a, b, c));
+      if (three) for (const t of three) if (t.charCodeAt(0) === a && t.charCodeAt(1) === b && t.charCodeAt(2) === c) found.add(t);
+    }
   }
-  return {
-    has(term: string): boolean {
-      if (term.length === 2) return seen.has(term.charCodeAt(0) * 0x10000 + term.charCodeAt(1));
-      if (term.length === 3) {
-        return seen.has((term.charCodeAt(0) * 0x10000 + term.charCodeAt(1)) * 0x10000 + term.charCodeAt(2) + 0x100000000);
-      }
-      return false;
-    },
-  };
+  return found;
+}
+
+/** The two- and three-character terms `mentionedShare` looks up for these segments. */
+export function lookupTerms(segments: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const s of segments) {
+    if (s.length === 2) out.push(s);
+    else for (let i = 0; i + 3 <= s.length; i++) out.push(s.slice(i, i + 3));
+  }
+  return out;
 }
 
 /**

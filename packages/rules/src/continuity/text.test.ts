@@ -16,7 +16,7 @@ import { boilerplateOf } from './boilerplate.js';
 import { comparePassage, previousIndex } from './copies.js';
 import { continuityRules } from './index.js';
 import { passagesOf } from './passages.js';
-import { normalize, shingleHashes, SHINGLE } from './text.js';
+import { normalize, SHINGLE, windowHashes, type WindowSet } from './text.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -44,19 +44,22 @@ describe('normalize', () => {
   });
 
   it('hashes every window of eight characters; equal windows hash equal, others practically never', () => {
-    expect(shingleHashes('短').length).toBe(0);
-    const h = shingleHashes('法治政府建设工作情况法治政府建设工作情况');
-    expect(h.length).toBe(20 - SHINGLE + 1);
-    expect(h[0]).toBe(h[10]);
-    const all = shingleHashes(readFileSync(join(HERE, '../../../../fixtures/corpus/full/003_5b463c698add1c1a.txt'), 'utf8').replace(/\s/g, ''));
-    const windows = new Map<number, string>();
+    expect(windowHashes('短').length).toBe(0);
+    const h = windowHashes('法治政府建设工作情况法治政府建设工作情况');
+    expect(h.length).toBe(2 * (20 - SHINGLE + 1));
+    expect([h[0], h[1]]).toEqual([h[20], h[21]]);
+    // On a whole report: two windows with the same pair of hashes are the same window.
     const text = readFileSync(join(HERE, '../../../../fixtures/corpus/full/003_5b463c698add1c1a.txt'), 'utf8').replace(/\s/g, '');
-    all.forEach((x, i) => {
+    const all = windowHashes(text);
+    const windows = new Map<string, string>();
+    for (let i = 0; 2 * i < all.length; i++) {
+      const key = `${all[2 * i]}:${all[2 * i + 1]}`;
       const w = text.slice(i, i + SHINGLE);
-      const seen = windows.get(x);
+      const seen = windows.get(key);
       if (seen !== undefined) expect(seen).toBe(w);
-      else windows.set(x, w);
-    });
+      else windows.set(key, w);
+    }
+    for (const x of all) expect(Number.isInteger(x) && x >= 0 && x < 2 ** 30).toBe(true);
   });
 });
 
@@ -91,7 +94,7 @@ describe('window comparison', () => {
     '一、主要举措和成效\n一是强化工作协调。加强法治桐乡顶层设计和统筹协调,召开市委依法治市委员会第三次会议,研究法治桐乡建设重大问题。\n',
     { format: 'plaintext' },
   );
-  const compare = (text: string, boilerplate?: Set<number>) => {
+  const compare = (text: string, boilerplate?: WindowSet) => {
     const doc = parse(`一、主要举措和成效\n${text}\n`, { format: 'plaintext' });
     return comparePassage(passagesOf(doc)[0]!, previousIndex(previous), boilerplate ? { boilerplate } : {});
   };

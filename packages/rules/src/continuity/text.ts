@@ -48,18 +48,23 @@ function isWording(c: number): boolean {
   );
 }
 
-const CHINESE_YEAR_DIGITS = new Set([...'〇零一二三四五六七八九'].map((ch) => ch.charCodeAt(0)));
+/** Chinese numerals a year is written with (二〇二二年), by code unit. */
+const CHINESE_YEAR_DIGIT = new Uint8Array(0x10000);
+for (const ch of '〇零一二三四五六七八九') CHINESE_YEAR_DIGIT[ch.charCodeAt(0)] = 1;
 const NIAN = '年'.charCodeAt(0);
+const Y_CODE = YEAR_MARK.charCodeAt(0);
+const NUMBER_CODE = NUMBER_MARK.charCodeAt(0);
 
 /**
  * Normalises `source.slice(start, end)`: keeps wording characters only (so spacing,
  * punctuation and full-/half-width differences never hide a copy), folds
  * full-width forms, writes a year (four digits 1900–2099, or four Chinese numerals
- * before 年) as `Y` and any other number as `#`.
+ * before 年) as `Y` and any other number as `#`. One pass over typed arrays.
  */
 export function normalize(source: string, start = 0, end = source.length): NormalizedText {
-  const out: number[] = [];
-  const offsets: number[] = [];
+  const codes = new Uint16Array(Math.max(0, end - start));
+  const offsets = new Int32Array(Math.max(0, end - start));
+  let n = 0;
   let i = start;
   while (i < end) {
     const c = fold(source.charCodeAt(i));
@@ -80,37 +85,39 @@ export function normalize(source: string, start = 0, end = source.length): Norma
         }
         break;
       }
-      const first = fold(source.charCodeAt(i));
       const second = fold(source.charCodeAt(i + 1));
-      const year = digits === 4 && j - i === 4 && ((first === 0x31 && second === 0x39) || (first === 0x32 && second === 0x30));
-      out.push((year ? YEAR_MARK : NUMBER_MARK).charCodeAt(0));
-      offsets.push(i);
+      const year = digits === 4 && j - i === 4 && ((c === 0x31 && second === 0x39) || (c === 0x32 && second === 0x30));
+      codes[n] = year ? Y_CODE : NUMBER_CODE;
+      offsets[n++] = i;
       i = j;
       continue;
     }
-    if (CHINESE_YEAR_DIGITS.has(c) && i + 4 < end && source.charCodeAt(i + 4) === NIAN) {
-      let all = true;
-      for (let k = 1; k < 4; k++) if (!CHINESE_YEAR_DIGITS.has(source.charCodeAt(i + k))) all = false;
-      if (all) {
-        out.push(YEAR_MARK.charCodeAt(0));
-        offsets.push(i);
-        i += 4;
-        continue;
-      }
+    if (
+      CHINESE_YEAR_DIGIT[c] === 1 &&
+      i + 4 < end &&
+      source.charCodeAt(i + 4) === NIAN &&
+      CHINESE_YEAR_DIGIT[source.charCodeAt(i + 1)] === 1 &&
+      CHINESE_YEAR_DIGIT[source.charCodeAt(i + 2)] === 1 &&
+      CHINESE_YEAR_DIGIT[source.charCodeAt(i + 3)] === 1
+    ) {
+      codes[n] = Y_CODE;
+      offsets[n++] = i;
+      i += 4;
+      continue;
     }
     if (isWording(c)) {
-      out.push(c);
-      offsets.push(i);
+      codes[n] = c;
+      offsets[n++] = i;
     }
     i++;
   }
-  return { text: fromCodes(out), offsets: Int32Array.from(offsets) };
+  return { text: fromCodes(codes, n), offsets: offsets.slice(0, n) };
 }
 
-// String.fromCharCode(...array) overflows the stack on long arrays: it is fed in slices.
-function fromCodes(codes: readonly number[]): string {
+// String.fromCharCode.apply overflows the stack on long arrays: it is fed in slices.
+function fromCodes(codes: Uint16Array, n: number): string {
   let s = '';
-  for (let i = 0; i < codes.length; i += 4096) s += String.fromCharCode(...codes.slice(i, i + 4096));
+  for (let i = 0; i < n; i += 4096) s += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + 4096)) as unknown as number[]);
   return s;
 }
 
@@ -119,29 +126,124 @@ export function normalizedText(source: string): string {
   return normalize(source).text;
 }
 
-/** Length of the character n-grams (shingles) compared. */
+/** Length of the character n-grams (windows) compared. */
 export const SHINGLE = 8;
 
+const MASK30 = 0x3fffffff;
+const BASE_A = 0x01000193;
+const BASE_B = 0x2f0b3c45 | 1;
+/** BASE^(SHINGLE − 1) modulo 2³², what the character leaving a window weighs. */
+function power(base: number): number {
+  let p = 1;
+  for (let k = 1; k < SHINGLE; k++) p = Math.imul(p, base);
+  return p;
+}
+const POW_A = power(BASE_A);
+const POW_B = power(BASE_B);
+
 /**
- * The hash of every `SHINGLE`-character window of `text`: entry `i` is the window
- * starting at `i` (so there are `text.length - SHINGLE + 1` of them, or none).
- * Two independent 32-bit polynomial hashes are combined into one 53-bit number,
- * so distinct windows practically never collide (a 100 KB report has ~10⁵ windows)
- * and a Map keyed by numbers is used instead of one string per window.
+ * Two independent 30-bit hashes of every `SHINGLE`-character window of `text`:
+ * entries `2i` and `2i + 1` are those of the window starting at `i` (so there are
+ * `text.length - SHINGLE + 1` pairs, or none). Small integers, not one 53-bit
+ * number: V8 keeps them unboxed, so looking a window up allocates nothing. The
+ * first hash keys the maps, the second tells windows sharing a first hash apart
+ * (together 60 bits: a 100 KB report has ~10⁵ windows).
  */
-export function shingleHashes(text: string): Float64Array {
+export function windowHashes(text: string): Int32Array {
   const n = text.length - SHINGLE + 1;
-  if (n <= 0) return new Float64Array(0);
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let a = 0x811c9dc5;
-    let b = 0x12345;
-    for (let k = 0; k < SHINGLE; k++) {
-      const c = text.charCodeAt(i + k);
-      a = Math.imul(a ^ c, 0x01000193) >>> 0;
-      b = (Math.imul(b, 31) + c) >>> 0;
-    }
-    out[i] = (a & 0x1fffff) * 0x100000000 + b;
+  if (n <= 0) return new Int32Array(0);
+  const out = new Int32Array(2 * n);
+  // Two polynomial hashes rolled along the text (arithmetic modulo 2³², then 30 bits kept):
+  // each window costs a constant, whatever SHINGLE is.
+  let a = 0;
+  let b = 0;
+  for (let k = 0; k < SHINGLE; k++) {
+    a = (Math.imul(a, BASE_A) + text.charCodeAt(k)) | 0;
+    b = (Math.imul(b, BASE_B) + text.charCodeAt(k)) | 0;
+  }
+  for (let i = 0; ; i++) {
+    out[2 * i] = (a ^ (a >>> 30)) & MASK30;
+    out[2 * i + 1] = (b ^ (b >>> 30)) & MASK30;
+    if (i + 1 >= n) break;
+    const leaving = text.charCodeAt(i);
+    const entering = text.charCodeAt(i + SHINGLE);
+    a = (Math.imul(a - Math.imul(leaving, POW_A), BASE_A) + entering) | 0;
+    b = (Math.imul(b - Math.imul(leaving, POW_B), BASE_B) + entering) | 0;
   }
   return out;
+}
+
+/** Bits of a 2²⁰-bit filter: most windows looked up are in no set, and a bit test is cheaper than a Map look-up. */
+const FILTER_WORDS = 1 << 15;
+
+function filterHas(bits: Uint32Array, h1: number): boolean {
+  return (bits[(h1 >>> 5) & (FILTER_WORDS - 1)]! & (1 << (h1 & 31))) !== 0;
+}
+
+function filterAdd(bits: Uint32Array, h1: number): void {
+  bits[(h1 >>> 5) & (FILTER_WORDS - 1)]! |= 1 << (h1 & 31);
+}
+
+/** A set of windows (by their two hashes). */
+export class WindowSet {
+  private readonly byFirst = new Map<number, number[]>();
+  private readonly bits = new Uint32Array(FILTER_WORDS);
+  private count = 0;
+
+  add(h1: number, h2: number): void {
+    filterAdd(this.bits, h1);
+    const list = this.byFirst.get(h1);
+    if (!list) this.byFirst.set(h1, [h2]);
+    else if (!list.includes(h2)) list.push(h2);
+    else return;
+    this.count++;
+  }
+
+  has(h1: number, h2: number): boolean {
+    if (!filterHas(this.bits, h1)) return false;
+    const list = this.byFirst.get(h1);
+    return list !== undefined && list.includes(h2);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+}
+
+/** Window → the indexes of the texts holding it (each once, in order). */
+export class WindowPostings {
+  private readonly byFirst = new Map<number, { readonly h2: number; readonly list: number[] }[]>();
+  private readonly bits = new Uint32Array(FILTER_WORDS);
+  private count = 0;
+
+  /** Adds text `at` to the window's list, unless it is its last entry or the list already holds more than `cap`. */
+  add(h1: number, h2: number, at: number, cap: number): void {
+    filterAdd(this.bits, h1);
+    let entries = this.byFirst.get(h1);
+    if (!entries) this.byFirst.set(h1, (entries = []));
+    for (const e of entries) {
+      if (e.h2 !== h2) continue;
+      if (e.list[e.list.length - 1] !== at && e.list.length <= cap) e.list.push(at);
+      return;
+    }
+    entries.push({ h2, list: [at] });
+    this.count++;
+    if (at >= this.texts) this.texts = at + 1;
+  }
+
+  /** One more than the highest text index added. */
+  texts = 0;
+
+  get(h1: number, h2: number): readonly number[] | undefined {
+    if (!filterHas(this.bits, h1)) return undefined;
+    const entries = this.byFirst.get(h1);
+    if (!entries) return undefined;
+    for (const e of entries) if (e.h2 === h2) return e.list;
+    return undefined;
+  }
+
+  /** How many distinct windows are indexed. */
+  get size(): number {
+    return this.count;
+  }
 }
