@@ -26,65 +26,69 @@ const RUNS = runsArg >= 0 ? Number(process.argv[runsArg + 1]) : 40;
 
 const { lint, clearPreviousCache } = await import(pathToFileURL(join(REPO_ROOT, 'packages/linter/dist/index.js')).href);
 
+/** @param {string} d */
 const dir = (d) => join(REPO_ROOT, 'fixtures', 'corpus', d);
 const full = readdirSync(dir('full')).filter((n) => n.endsWith('.txt')).sort().map((n) => readFileSync(join(dir('full'), n)));
-const text = Buffer.concat([...full, full[0], full[1]]).toString('utf8');
+const [r000, r001] = /** @type {[Buffer, Buffer]} */ ([full[0], full[1]]);
+const text = Buffer.concat([...full, r000, r001]).toString('utf8');
 const archive = readdirSync(dir('archive')).filter((n) => n.endsWith('.txt')).sort().map((n) => readFileSync(join(dir('archive'), n), 'utf8')).join('\n');
 let other = archive;
 while (Buffer.byteLength(other) < Buffer.byteLength(text)) other += `\n${archive}`;
 
+/** @type {Record<string, string>} */
 const previous = {
   'same text, years − 1': text.replace(/(?<!\d)(20[12]\d)(?=\s*年)/g, (y) => String(Number(y) - 1)),
   'another 100 KB report': other,
-  'report 000 (16 KB)': full[0].toString('utf8'),
+  'report 000 (16 KB)': r000.toString('utf8'),
 };
 
 const filePath = 'big/report-100k.md';
-const variants = [['no previous', () => lint(text, { filePath })]];
+/** @type {{name: string, run: () => unknown, wall: number[], cpu: number[]}[]} */
+const variants = [{ name: 'no previous', run: () => lint(text, { filePath }), wall: [], cpu: [] }];
 for (const [name, prev] of Object.entries(previous)) {
   const input = { text: prev, filePath: 'big/last-year.md' };
-  variants.push([`${name}: cached`, () => lint(text, { filePath, previous: input })]);
-  variants.push([
-    `${name}: parsed every run`,
-    () => {
+  variants.push({ name: `${name}: cached`, run: () => lint(text, { filePath, previous: input }), wall: [], cpu: [] });
+  variants.push({
+    name: `${name}: parsed every run`,
+    run: () => {
       clearPreviousCache();
       return lint(text, { filePath, previous: input });
     },
-  ]);
+    wall: [],
+    cpu: [],
+  });
 }
 
-const times = new Map(variants.map(([name]) => [name, []]));
-const cpuTimes = new Map(variants.map(([name]) => [name, []]));
 const cpu = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
-for (let i = 0; i < 3; i++) for (const [, run] of variants) run();
+for (let i = 0; i < 3; i++) for (const v of variants) v.run();
 for (let i = 0; i < RUNS; i++) {
-  for (const [name, run] of variants) {
+  for (const v of variants) {
     const c = cpu();
     const t = performance.now();
-    run();
-    times.get(name).push(performance.now() - t);
-    cpuTimes.get(name).push(cpu() - c);
+    v.run();
+    v.wall.push(performance.now() - t);
+    v.cpu.push(cpu() - c);
   }
 }
 
-const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
-const min = (a) => Math.min(...a);
-const base = median(times.get('no previous'));
-const baseCpu = median(cpuTimes.get('no previous'));
+/** @param {number[]} a */
+const median = (a) => /** @type {number} */ ([...a].sort((x, y) => x - y)[Math.floor(a.length / 2)]);
+const [baseline] = /** @type {[typeof variants[number]]} */ (variants);
+const base = median(baseline.wall);
+const baseCpu = median(baseline.cpu);
 console.log(`100 KB report: ${Buffer.byteLength(text)} bytes, ${text.length} characters; ${RUNS} interleaved runs per variant`);
 console.log(`${'variant'.padEnd(44)} ${'wall median'.padStart(12)} ${'wall min'.padStart(9)} ${'CPU median'.padStart(11)} ${'× wall'.padStart(7)} ${'× CPU'.padStart(7)}`);
-for (const [name] of variants) {
-  const t = times.get(name);
-  const c = cpuTimes.get(name);
+for (const v of variants) {
   console.log(
-    `${name.padEnd(44)} ${median(t).toFixed(1).padStart(12)} ${min(t).toFixed(1).padStart(9)} ${median(c).toFixed(1).padStart(11)} ${(median(t) / base).toFixed(2).padStart(7)} ${(median(c) / baseCpu).toFixed(2).padStart(7)}`,
+    `${v.name.padEnd(44)} ${median(v.wall).toFixed(1).padStart(12)} ${Math.min(...v.wall).toFixed(1).padStart(9)} ${median(v.cpu).toFixed(1).padStart(11)} ${(median(v.wall) / base).toFixed(2).padStart(7)} ${(median(v.cpu) / baseCpu).toFixed(2).padStart(7)}`,
   );
 }
 for (const [name, prev] of Object.entries(previous)) {
   const result = lint(text, { filePath, previous: { text: prev, filePath: 'big/last-year.md' } });
+  /** @type {Record<string, number>} */
   const counts = {};
   for (const d of result.diagnostics) if (d.ruleId.startsWith('continuity/')) counts[d.ruleId] = (counts[d.ruleId] ?? 0) + 1;
   console.log(`${name}: ${JSON.stringify(counts)}`);
