@@ -1,8 +1,9 @@
 import { SHORTCOMING_GENERIC_WORDS } from '@fzlint/ontology';
+import type { ReportDocument } from '@fzlint/parser';
 import { defineRule } from '@fzlint/rule-api';
 import { buildPostings, coverage } from './copies.js';
 import { itemsOf, type Item } from './items.js';
-import { normalize } from './text.js';
+import { normalize, type WindowPostings } from './text.js';
 import { contentTerms, dice, sharedCount } from './terms.js';
 
 type MessageId = 'repeated' | 'lastYear';
@@ -32,6 +33,35 @@ function short(text: string, max = 30): string {
 interface Indexed {
   readonly item: Item;
   readonly terms: Set<string>;
+}
+
+interface LastYearIndex {
+  readonly indexed: readonly Indexed[];
+  /** Term → last year's items holding it (a small inverted index: no item is compared with every other). */
+  readonly byTerm: ReadonlyMap<string, readonly number[]>;
+  /** Windows of last year's items' text. */
+  readonly textPostings: WindowPostings;
+}
+
+const INDEXES = new WeakMap<ReportDocument, LastYearIndex>();
+
+/** Last year's shortcomings indexed by term and by text window (once per last year's report). */
+function lastYearIndex(document: ReportDocument, lastYear: readonly Item[]): LastYearIndex {
+  const cached = INDEXES.get(document);
+  if (cached) return cached;
+  const indexed: Indexed[] = lastYear.map((item) => ({ item, terms: contentTerms(item.label, SHORTCOMING_GENERIC_WORDS) }));
+  const byTerm = new Map<string, number[]>();
+  indexed.forEach((x, i) => {
+    for (const t of x.terms) {
+      const list = byTerm.get(t);
+      if (!list) byTerm.set(t, [i]);
+      else if (list.length <= MAX_TERM_ITEMS) list.push(i);
+    }
+  });
+  const textPostings = buildPostings(lastYear.map((item) => normalize(document.text, item.range.start, item.range.end).text));
+  const index = { indexed, byTerm, textPostings };
+  INDEXES.set(document, index);
+  return index;
 }
 
 /**
@@ -71,19 +101,7 @@ export const rule = defineRule<MessageId>({
     if (lastYear.length === 0) return;
     const thisYear = itemsOf(document, 'shortcomings-and-causes');
     if (thisYear.length === 0) return;
-    const prevText = previous.document.text;
-
-    // Last year's items by term (a small inverted index: no item is compared with every other).
-    const indexed: Indexed[] = lastYear.map((item) => ({ item, terms: contentTerms(item.label, SHORTCOMING_GENERIC_WORDS) }));
-    const byTerm = new Map<string, number[]>();
-    indexed.forEach((x, i) => {
-      for (const t of x.terms) {
-        const list = byTerm.get(t);
-        if (!list) byTerm.set(t, [i]);
-        else if (list.length <= MAX_TERM_ITEMS) list.push(i);
-      }
-    });
-    const textPostings = buildPostings(lastYear.map((item) => normalize(prevText, item.range.start, item.range.end).text));
+    const { indexed, byTerm, textPostings } = lastYearIndex(previous.document, lastYear);
 
     for (const item of thisYear) {
       const terms = contentTerms(item.label, SHORTCOMING_GENERIC_WORDS);
