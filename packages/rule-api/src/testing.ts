@@ -43,7 +43,8 @@ export interface InvalidCase extends ValidCase {
 function previousOf(c: ValidCase): PreviousReport | undefined {
   if (c.previous === undefined) return undefined;
   const given = typeof c.previous === 'string' ? { code: c.previous } : c.previous;
-  const options = { format: 'markdown' as const, ...c.parse, ...given.parse };
+  // Only the case's format carries over: its year or date overrides are this year's report's.
+  const options = { format: c.parse?.format ?? ('markdown' as const), ...given.parse };
   const document = parse(given.code, given.filePath !== undefined ? { ...options, filePath: given.filePath } : options);
   return given.filePath !== undefined ? { document, filePath: given.filePath } : { document };
 }
