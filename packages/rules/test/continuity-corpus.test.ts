@@ -292,4 +292,28 @@ describe('cost', () => {
     // Linear would be ~8×; quadratic 64×. The bound leaves room for a shared, noisy machine.
     expect(large / small).toBeLessThan(30);
   });
+
+  it('stays linear on hostile input: thousands of headings, shortcomings, plan items and counts in one clause', () => {
+    const hostile = (n: number) =>
+      [
+        '2023年度某县法治政府建设情况报告',
+        '一、2023年主要举措和成效',
+        `上年受理行政复议案件${Array.from({ length: n }, (_, i) => `${i + 1}件`).join('')}。`,
+        '二、存在的问题和不足',
+        ...Array.from({ length: n }, (_, i) => `(${i + 1})第${i}项执法力量仍然不足。`),
+        '三、2024年工作安排',
+        ...Array.from({ length: n }, (_, i) => `${i + 1}.推进第${i}项专项工作。`),
+      ].join('\n');
+    const time = (n: number) => {
+      const current = parse(hostile(n), { format: 'plaintext' });
+      const previous = parse(hostile(n).replaceAll('2023', '2022').replaceAll('2024', '2023'), { format: 'plaintext' });
+      const t = performance.now();
+      lintPair(current, previous, continuityRules, 2023);
+      return performance.now() - t;
+    };
+    time(250);
+    const small = Math.min(time(250), time(250));
+    const large = Math.min(time(2000), time(2000));
+    expect(large / small).toBeLessThan(30);
+  });
 });

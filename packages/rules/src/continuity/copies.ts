@@ -89,6 +89,8 @@ export function buildPostings(texts: readonly string[]): WindowPostings {
   return postings;
 }
 
+let scratch = new Int32Array(256);
+
 /**
  * How much of the normalised `text` repeats the texts behind `postings`: its own
  * characters (boilerplate excluded) and, of those, the ones in repeated runs of at
@@ -102,8 +104,10 @@ export function coverage(text: string, postings: WindowPostings, options: Compar
   const windows = hashes.length >> 1;
   // 1 = boilerplate, 2 = repeated (a character can be both: boilerplate wins).
   const marks = new Uint8Array(n);
-  // Votes counted in an array (one slot per indexed text), turned into a map of the texts voted for.
-  const tally = new Int32Array(postings.texts);
+  // Votes counted in a scratch array shared by every call (one slot per indexed text,
+  // cleared after use through `voted`): no per-passage allocation as long as the index.
+  if (scratch.length < postings.texts) scratch = new Int32Array(Math.max(postings.texts, 2 * scratch.length));
+  const tally = scratch;
   const voted: number[] = [];
   let boilerUntil = 0;
   let repeatUntil = 0;
@@ -144,7 +148,10 @@ export function coverage(text: string, postings: WindowPostings, options: Compar
   }
   if (runContent >= minRun) repeatedChars += runContent;
   const votes = new Map<number, number>();
-  for (const q of voted) votes.set(q, tally[q]!);
+  for (const q of voted) {
+    votes.set(q, tally[q]!);
+    tally[q] = 0;
+  }
   return { contentChars, repeatedChars, votes };
 }
 

@@ -72,9 +72,13 @@ function lastPeriodIn(text: string): Period | undefined {
   return found;
 }
 
+/** How far back a count's clause is read: a longer run without a break is no clause (and the scan stays linear). */
+const MAX_CLAUSE = 120;
+
 function clauseBefore(text: string, sentenceStart: number, at: number): string {
   let s = at;
-  while (s > sentenceStart && !CLAUSE_BREAK.test(text[s - 1]!)) s--;
+  const stop = Math.max(sentenceStart, at - MAX_CLAUSE);
+  while (s > stop && !CLAUSE_BREAK.test(text[s - 1]!)) s--;
   return text.slice(s, at);
 }
 
@@ -127,12 +131,8 @@ export function yearFigures(document: ReportDocument, ownYear: number): readonly
     const m = FRAME.exec(text.slice(s.range.start, Math.min(s.range.end, s.range.start + 24)));
     return m ? periodOf(m as RegExpExecArray) : undefined;
   };
-  const bySentence = new Map<number, StatisticMention[]>();
   for (const m of stats.mentions) {
     counted.add(m.number);
-    let list = bySentence.get(m.sentenceIndex);
-    if (!list) bySentence.set(m.sentenceIndex, (list = []));
-    list.push(m);
     if (m.carryOver) continue;
     const sentence = sentences[m.sentenceIndex];
     if (!sentence) continue;
@@ -144,16 +144,26 @@ export function yearFigures(document: ReportDocument, ownYear: number): readonly
     out.push(figureOf(m, resolve(period, ownYear), metric));
   }
   // Comparison bases the extraction leaves out: 120件，较上年的98件增加22件 → 98 is last
-  // year's count of what the count before it counts.
+  // year's count of what the count before it counts. Numbers and mentions are both in
+  // text order: one pass keeps the last count with an object of the current sentence.
+  let sentenceOfLast = -1;
+  let nextMention = 0;
+  let reference: StatisticMention | undefined;
   for (const n of document.numbers) {
+    if (n.sentenceIndex !== sentenceOfLast) {
+      sentenceOfLast = n.sentenceIndex;
+      reference = undefined;
+    }
+    while (nextMention < stats.mentions.length && stats.mentions[nextMention]!.range.start < n.range.start) {
+      const m = stats.mentions[nextMention++]!;
+      if (m.sentenceIndex === n.sentenceIndex && m.object?.metric) reference = m;
+    }
     if (counted.has(n) || n.kind !== 'count' || n.approximate) continue;
     const sentence = sentences[n.sentenceIndex];
-    if (!sentence) continue;
+    if (!sentence || !reference?.object?.metric) continue;
     const before = text.slice(Math.max(sentence.range.start, n.range.start - 12), n.range.start);
     const base = BASE_BEFORE.exec(before);
     if (!base) continue;
-    const reference = [...(bySentence.get(n.sentenceIndex) ?? [])].reverse().find((m) => m.range.start < n.range.start && m.object?.metric);
-    if (!reference?.object?.metric) continue;
     const unit = (n.unit ?? '').replace(/^[万亿千百]+/, '');
     if (unit !== reference.unit) continue;
     const year = base[1] ? ownYear - 1 : Number(base[2]);

@@ -73,8 +73,18 @@ function itemsInText(document: ReportDocument, scope: TextRange, concept: ItemCo
     }
     return out;
   }
-  for (const s of document.sentences) {
-    if (s.range.end <= scope.start || s.range.start >= scope.end) continue;
+  const sentences = document.sentences;
+  // The first sentence ending after the scope starts (binary search: a report may have many scopes).
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.range.end <= scope.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < sentences.length && sentences[k]!.range.start < scope.end; k++) {
+    const s = sentences[k]!;
+    if (s.range.end <= scope.start) continue;
     const range = trimRange(text, { start: Math.max(s.range.start, scope.start), end: Math.min(s.range.end, scope.end) });
     if (range.end <= range.start) continue;
     const sentence = text.slice(range.start, range.end);

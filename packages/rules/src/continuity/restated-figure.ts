@@ -3,6 +3,9 @@ import { compatible, sameMeasure, yearFigures, type YearFigure } from './figures
 
 type MessageId = 'restated' | 'stated';
 
+/** Last year's statements of one object beyond which the object is not compared. */
+const MAX_STATEMENTS = 32;
+
 const ACTION_EN: Record<string, string> = {
   received: 'received',
   concluded: 'concluded',
@@ -66,6 +69,9 @@ export const rule = defineRule<MessageId>({
       if (!list) byObject.set(f.object, (list = []));
       list.push(f);
     }
+    // An object last year's report counts this often is a list (各镇…件), not one figure to restate;
+    // leaving it out also bounds the comparisons per figure.
+    for (const [object, list] of byObject) if (list.length > MAX_STATEMENTS) byObject.delete(object);
     for (const restated of yearFigures(document, year)) {
       if (restated.year !== previousYear) continue;
       const candidates = (byObject.get(restated.object) ?? []).filter((f) => sameMeasure(restated, f));
