@@ -65,7 +65,7 @@ function fold(s: string): string {
  */
 export function issuerKey(raw: string): string {
   const parts: string[] = [];
-  for (const chunk of fold(raw).replace(/[()（）【】\[\]“”"'《》]/gu, ' ').split(/[、,，]+/u)) {
+  for (const chunk of fold(raw).replace(/[()（）【】[\]“”"'《》]/gu, ' ').split(/[、,，]+/u)) {
     // Spaces separate the halves of a joint name (中共宽城区委 宽城区人民政府), but a name
     // spaced out character by character (北 京 市) is one name.
     for (const token of chunk.split(/\s+/u).filter(Boolean)) {
