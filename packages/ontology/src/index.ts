@@ -6,3 +6,6 @@ export * from './style.js';
 export * from './catalogue/types.js';
 export { builtinCatalogue } from './catalogue/entries.js';
 export * from './continuity.js';
+export { builtinCatalogueById, CATALOGUE_REVIEWED, catalogueEntryById } from './catalogue/entries.js';
+export { researchLaws, researchCampaigns, researchWordings } from './catalogue/law-versions.js';
+export type { ResearchLaw, ResearchCampaign, ResearchWording, ResearchVersion, ResearchConfidence } from './catalogue/law-versions.js';

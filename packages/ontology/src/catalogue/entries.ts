@@ -1,3 +1,4 @@
+import { MERGED_TIMELINE_LAWS, researchCampaignEntries, researchLawEntries } from './research.js';
 import { timelineRecords, type TimelineRecord } from './timeline.js';
 import type { CatalogueEntry, CatalogueKind } from './types.js';
 
@@ -396,15 +397,30 @@ const CORPUS_CITED: readonly CatalogueEntry[] = [
   },
 ];
 
+/**
+ * Timeline records that the law-version research holds in more detail: the versions of a
+ * researched law, and the campaigns the research dates (`seeAlso`). They live on as the
+ * newer entry's `formerIds`, and successors naming them are rewritten.
+ */
+const REPLACED_IDS: ReadonlyMap<string, string> = new Map([
+  ...Object.entries(MERGED_TIMELINE_LAWS),
+  ...researchCampaignEntries.flatMap((e) => (e.formerIds ?? []).map((id): [string, string] => [id, e.id])),
+]);
+
 function buildCatalogue(): CatalogueEntry[] {
   const byId = new Map(timelineRecords.map((r) => [r.id, r]));
-  return [...timelineRecords.map((r) => toEntry(r, byId)), ...EXTRA_ENTRIES, ...CORPUS_CITED];
+  const kept = [...timelineRecords.map((r) => toEntry(r, byId)), ...EXTRA_ENTRIES, ...CORPUS_CITED].filter((e) => !REPLACED_IDS.has(e.id));
+  return [...kept, ...researchLawEntries, ...researchCampaignEntries].map((e) => {
+    const successor = e.successor ? REPLACED_IDS.get(e.successor) : undefined;
+    return successor ? { ...e, successor } : e;
+  });
 }
 
 /**
  * The built-in dated catalogue: every record of the research timeline
- * (`shared/reference/policy-timeline`, 2026-11-22) plus the few entries the
- * development corpus needed. Users add or override entries by id in their config.
+ * (`shared/reference/policy-timeline`, 2026-11-22), the laws with all their versions
+ * and the time-bound campaigns of the law-version research (same date), and the few
+ * entries the development corpus needed. Users add or override entries by id in their config.
  */
 export const builtinCatalogue: readonly CatalogueEntry[] = buildCatalogue();
 
@@ -412,3 +428,15 @@ export const builtinCatalogue: readonly CatalogueEntry[] = buildCatalogue();
 export const builtinCatalogueById: ReadonlyMap<string, CatalogueEntry> = new Map(
   builtinCatalogue.map((e) => [e.id, e]),
 );
+
+/**
+ * The date the built-in catalogue was last reviewed against its sources (both
+ * research files are of this date). References to what changed after it cannot be
+ * judged: a report written well after it is told so (references/catalogue-freshness).
+ */
+export const CATALOGUE_REVIEWED = '2026-11-22';
+
+/** The built-in entry an id names, also under an id an earlier catalogue used (law-xzcf-2021). */
+export function catalogueEntryById(id: string, catalogue: readonly CatalogueEntry[] = builtinCatalogue): CatalogueEntry | undefined {
+  return catalogue.find((e) => e.id === id) ?? catalogue.find((e) => e.formerIds?.includes(id));
+}

@@ -7,10 +7,64 @@ export type CatalogueKind =
   | 'congress'
   | 'organization'
   | 'term'
-  | 'formula';
+  | 'formula'
+  | 'campaign';
 
-/** How sure we are of an entry's dates: an unconfirmed entry never raises an error. */
-export type CatalogueConfidence = 'confirmed' | 'unconfirmed';
+/**
+ * How sure we are of an entry's dates: `confirmed` in the text itself or an official
+ * copy, `secondary` in news or another second-hand source, `unconfirmed` not checked.
+ * An unconfirmed entry never raises more than info; only a confirmed one gets fixes.
+ */
+export type CatalogueConfidence = 'confirmed' | 'secondary' | 'unconfirmed';
+
+/** Kinds of catalogue entries, in display order. */
+export const CATALOGUE_KINDS: readonly CatalogueKind[] = [
+  'policy',
+  'law',
+  'plan-period',
+  'pufa-period',
+  'congress',
+  'organization',
+  'term',
+  'formula',
+  'campaign',
+];
+
+/** The confidence values, surest first. */
+export const CATALOGUE_CONFIDENCES: readonly CatalogueConfidence[] = ['confirmed', 'secondary', 'unconfirmed'];
+
+/** How a version came about: first enactment, amendment by decision (修正), revision (修订), or repeal. */
+export type LawVersionKind = '制定' | '修正' | '修订' | '废止';
+
+/**
+ * One version of a law or regulation. Reports cite a version by its adoption year
+ * and kind (《…》（2021年修订）); it is in force from `effective`.
+ */
+export interface LawVersion {
+  readonly kind: LawVersionKind;
+  /** Adopted / promulgated (ISO, as precise as checked); absent for a repeal. */
+  readonly adopted?: string;
+  /** In force from (ISO); absent when not found. */
+  readonly effective?: string;
+  /** Confidence of the adoption date and body. */
+  readonly confidence: CatalogueConfidence;
+  /** Confidence of the effective date. */
+  readonly effectiveConfidence: CatalogueConfidence;
+  /** The adopting body. */
+  readonly body?: string;
+  /** How reports cite it (《中华人民共和国行政处罚法》（2021年修订）). */
+  readonly cite?: string;
+  readonly source?: string;
+  readonly note?: string;
+}
+
+/** A phase of a campaign (试点, 第一批 …). */
+export interface CampaignPhase {
+  readonly name: string;
+  readonly start?: string;
+  readonly end?: string;
+  readonly note?: string;
+}
 
 /**
  * A dated fact about something a report may cite: a policy, a law version,
@@ -51,4 +105,16 @@ export interface CatalogueEntry {
   readonly renames?: Readonly<Record<string, string>>;
   /** The highest severity a finding on this entry may have (a dated but not wrong wording). */
   readonly severityCap?: 'info' | 'warn';
+  /** Laws: every version, oldest first (a repeal last). A version cited by year is judged on them. */
+  readonly versions?: readonly LawVersion[];
+  /** False when the research left versions out, so a year that names none is not sure to be wrong. */
+  readonly versionsComplete?: boolean;
+  /** The successor's wording when it has no entry of its own (campaigns: 全面建设社会主义现代化国家). */
+  readonly successorName?: string;
+  /** Campaigns: their phases. */
+  readonly phases?: readonly CampaignPhase[];
+  /** Ids under which earlier catalogue editions held this entry (law-xzcf-2021 → lv-xingzhengchufafa). */
+  readonly formerIds?: readonly string[];
+  /** The area of law (行政法, 行政法规 …). */
+  readonly category?: string;
 }
