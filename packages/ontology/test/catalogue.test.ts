@@ -23,7 +23,7 @@ describe('built-in catalogue', () => {
       if (r.end) expect(e!.validUntil).toBe(r.end);
       // A successor the research now holds in more detail is named by its new id.
       const successor = e!.successor ? builtinCatalogue.find((x) => x.id === e!.successor) : undefined;
-      expect(e!.successor === r.supersededBy || (r.supersededBy !== null && successor?.formerIds?.includes(r.supersededBy) === true), r.id).toBe(true);
+      expect((e!.successor ?? null) === r.supersededBy || (r.supersededBy !== null && successor?.formerIds?.includes(r.supersededBy) === true), r.id).toBe(true);
       expect(e!.source).toBe(r.source);
       expect(e!.confidence).toBe(r.confidence);
     }
