@@ -9,3 +9,16 @@ export * from './continuity.js';
 export { builtinCatalogueById, CATALOGUE_REVIEWED, catalogueEntryById } from './catalogue/entries.js';
 export { researchLaws, researchCampaigns, researchWordings } from './catalogue/law-versions.js';
 export type { ResearchLaw, ResearchCampaign, ResearchWording, ResearchVersion, ResearchConfidence } from './catalogue/law-versions.js';
+export {
+  adoptionYear,
+  firstDayOf,
+  inForceFrom,
+  lastDayOf,
+  lawVersions,
+  newestAdopted,
+  nextVersion,
+  repealOf,
+  versionCitation,
+  versionInForce,
+  versionLabel,
+} from './catalogue/versions.js';

@@ -79,6 +79,7 @@ export { rule as outdatedCongress } from './references/outdated-congress.js';
 export { rule as outdatedOrganization } from './references/outdated-organization.js';
 export { rule as outdatedPlanPeriod } from './references/outdated-plan-period.js';
 export { rule as outdatedPolicy } from './references/outdated-policy.js';
+export { rule as outdatedLawVersion } from './references/outdated-law-version.js';
 export { rule as outdatedTerm } from './references/outdated-term.js';
 export { rule as domainTypo } from './style/domain-typo.js';
 export { rule as officialName } from './style/official-name.js';

@@ -2,6 +2,7 @@ import type { AnyRule } from '@fzlint/rule-api';
 import { rule as anachronism } from './anachronism.js';
 import { rule as malformedCitation } from './malformed-citation.js';
 import { rule as outdatedCongress } from './outdated-congress.js';
+import { rule as outdatedLawVersion } from './outdated-law-version.js';
 import { rule as outdatedOrganization } from './outdated-organization.js';
 import { rule as outdatedPlanPeriod } from './outdated-plan-period.js';
 import { rule as outdatedPolicy } from './outdated-policy.js';
@@ -15,10 +16,13 @@ export {
   type ReferenceStatus,
 } from './match.js';
 export { hoverText } from './hover.js';
+export { analyzeVersions, judgeVersion, type VersionCitation, type VersionForm, type VersionProblem } from './versions.js';
+export { currentVersionFix } from './outdated-law-version.js';
 
 /** The references/ rules, in documentation order. */
 export const referencesRules: readonly AnyRule[] = [
   outdatedPolicy,
+  outdatedLawVersion,
   outdatedPlanPeriod,
   outdatedCongress,
   outdatedOrganization,

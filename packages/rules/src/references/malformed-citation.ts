@@ -1,10 +1,20 @@
 import type { CatalogueEntry } from '@fzlint/ontology';
 import type { TextRange } from '@fzlint/parser';
 import { defineRule, type Fix } from '@fzlint/rule-api';
+import { adoptionYear, lawVersions, versionLabel } from '@fzlint/ontology';
 import { displayName } from './judge.js';
 import { analyzeReferences } from './match.js';
+import { analyzeVersions, type VersionCitation } from './versions.js';
 
-type MessageId = 'documentNumber' | 'yearRange' | 'inexactTitle' | 'didYouMean' | 'useCatalogueName';
+type MessageId =
+  | 'documentNumber'
+  | 'yearRange'
+  | 'inexactTitle'
+  | 'didYouMean'
+  | 'useCatalogueName'
+  | 'versionNoSuchYear'
+  | 'versionEffectiveYear'
+  | 'versionWrongKind';
 
 /** Two years run together (20212025) inside a title: the dash between them was lost. */
 const RUN_TOGETHER = /(?<!\d)((?:19|20)\d{2})((?:19|20)\d{2})(?!\d)(年?)/gu;
@@ -81,6 +91,18 @@ export const rule = defineRule<MessageId>({
         'zh-CN': '改为《{{fixed}}》',
         en: 'Change to 《{{fixed}}》',
       },
+      versionNoSuchYear: {
+        'zh-CN': '「{{text}}」：{{name}}没有{{year}}年的版本（已知版本：{{versions}}），请核对年份。',
+        en: '“{{text}}”: {{name}} has no version of {{year}} (known: {{versions}}); check the year.',
+      },
+      versionEffectiveYear: {
+        'zh-CN': '「{{text}}」：{{year}}年是{{name}}该版本的施行年份，括注应写通过年份「{{fixed}}」。',
+        en: '“{{text}}”: {{year}} is the year that version of {{name}} took effect; cite its adoption year, “{{fixed}}”.',
+      },
+      versionWrongKind: {
+        'zh-CN': '「{{text}}」：{{name}}{{year}}年的修改是{{kind}}，应写作「{{fixed}}」（以修改决定方式修改的称“修正”，全面修改称“修订”）。',
+        en: '“{{text}}”: the {{year}} change of {{name}} was a {{kindEn}}; write “{{fixed}}” (修正 = amended by decision, 修订 = revised).',
+      },
     },
   },
   check(document, context) {
@@ -148,6 +170,15 @@ export const rule = defineRule<MessageId>({
       }
     }
 
+    // Law versions named by a year that names no version, or with the wrong kind (修正 / 修订).
+    for (const c of analyzeVersions(document, context.settings).citations) {
+      versionForm(c, (messageId, range, data, severity, fix) => {
+        if (overlaps(range)) return;
+        reported.push(range);
+        context.report({ messageId, data, range, severity, ...(fix ? { fix } : {}) });
+      });
+    }
+
     // Titles the catalogue knows under a slightly different name.
     for (const ref of references) {
       if (ref.via !== 'loose-title' || overlaps(ref.range)) continue;
@@ -170,6 +201,50 @@ export const rule = defineRule<MessageId>({
     }
   },
 });
+
+const KIND_EN: Readonly<Record<string, string>> = { 修正: 'amendment by decision (修正)', 修订: 'revision (修订)', 制定: 'first enactment (制定)' };
+
+/**
+ * A version citation whose year or kind names no version of the law (w-banben-nianfen):
+ * the effective year written for the adoption year (《行政复议法》（2024年修订）→ 2023年修订),
+ * 修正 for a 修订 or the reverse, or a year with no version at all. The first two get a
+ * fix where the version meant is confirmed; a year with no version is a warning only when
+ * the research lists every version of that law, info otherwise.
+ */
+function versionForm(
+  c: VersionCitation,
+  report: (messageId: MessageId, range: TextRange, data: Record<string, string>, severity: 'info' | 'warn', fix?: Fix) => void,
+): void {
+  if (!c.problem || c.year === undefined || c.form === 'new') return;
+  const name = displayName(c.entry);
+  const text = `${c.ref.text}${c.form === 'year-before' ? '' : c.versionText}`;
+  const range = c.labelRange ?? c.versionRange;
+  if (c.problem === 'no-such-version') {
+    const versions = lawVersions(c.entry)
+      .map((v) => versionLabel(v) || `${adoptionYear(v) ?? '?'}年${v.kind}`)
+      .join('、');
+    const sureList = c.entry.versionsComplete !== false && c.entry.versions!.every((v) => v.kind === '废止' || v.confidence === 'confirmed');
+    report('versionNoSuchYear', range, { text, name, year: String(c.year), versions }, sureList ? 'warn' : 'info');
+    return;
+  }
+  const v = c.version!;
+  const label = versionLabel(v);
+  const fixed = c.form === 'edition' ? `${adoptionYear(v)}年版` : label;
+  const sure = v.confidence === 'confirmed' && label !== '';
+  if (c.problem === 'effective-year') {
+    report('versionEffectiveYear', range, { text, name, year: String(c.year), fixed }, sure ? 'warn' : 'info', sure && c.labelRange ? { range: c.labelRange, text: fixed } : undefined);
+    return;
+  }
+  // Wrong kind: the first enactment has no kind to write; only 修正 ↔ 修订 is fixed.
+  if (c.form === 'edition' || c.kindWord === undefined || v.kind === '制定') return;
+  report(
+    'versionWrongKind',
+    range,
+    { text, name, year: String(c.year), kind: v.kind, kindEn: KIND_EN[v.kind] ?? v.kind, fixed: label || `${c.year}年` },
+    sure ? 'warn' : 'info',
+    sure && c.labelRange ? { range: c.labelRange, text: label } : undefined,
+  );
+}
 
 interface PolicySpelling {
   readonly spelling: string;

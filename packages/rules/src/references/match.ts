@@ -2,6 +2,7 @@ import type { CatalogueEntry } from '@fzlint/ontology';
 import type { QuotedReference, ReportDocument, Section, TextRange } from '@fzlint/parser';
 import type { RuleSettings } from '@fzlint/rule-api';
 import { dayOf, earliestDay, latestDay, type DayNumber } from './dates.js';
+import { staleCatalogue } from './freshness.js';
 
 /*
  * Finds every catalogue entry a report cites. The catalogue is compiled once per
@@ -43,6 +44,10 @@ export interface CatalogueReference {
   readonly status: ReferenceStatus;
   /** The entry that replaced it, when the catalogue has it. */
   readonly successor?: CatalogueEntry;
+  /** The catalogue's review date, when the report was written well after it (what changed since is unknown). */
+  readonly staleCatalogue?: string;
+  /** The writing date (yyyymmdd) the status was judged on, for hovers (the version in force). */
+  readonly writingDay?: number;
 }
 
 /** A congress/plenum phrase ending in 精神 (学习贯彻党的十九大和十九届二中、三中全会精神). */
@@ -828,5 +833,7 @@ export function findCatalogueReferences(
   catalogue: readonly CatalogueEntry[],
   settings: RuleSettings,
 ): readonly CatalogueReference[] {
-  return analyzeReferences(document, { ...settings, catalogue }).references;
+  const { references, dates } = analyzeReferences(document, { ...settings, catalogue });
+  const stale = staleCatalogue(dates.writing);
+  return references.map((r) => ({ ...r, writingDay: dates.writing, ...(stale ? { staleCatalogue: stale } : {}) }));
 }
