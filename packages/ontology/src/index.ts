@@ -22,3 +22,4 @@ export {
   versionInForce,
   versionLabel,
 } from './catalogue/versions.js';
+export * from './wording.js';

@@ -1,5 +1,6 @@
 import type { AnyRule } from '@fzlint/rule-api';
 import { rule as anachronism } from './anachronism.js';
+import { rule as endedCampaign } from './ended-campaign.js';
 import { rule as malformedCitation } from './malformed-citation.js';
 import { rule as outdatedCongress } from './outdated-congress.js';
 import { rule as outdatedLawVersion } from './outdated-law-version.js';
@@ -27,6 +28,7 @@ export const referencesRules: readonly AnyRule[] = [
   outdatedCongress,
   outdatedOrganization,
   outdatedTerm,
+  endedCampaign,
   anachronism,
   malformedCitation,
 ];

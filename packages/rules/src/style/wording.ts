@@ -1,0 +1,237 @@
+import { FAZHI_LEGITIMATE, wordingEntries, type WordingEntry } from '@fzlint/ontology';
+import type { ReportDocument, TextRange } from '@fzlint/parser';
+import { defineRule, type Severity } from '@fzlint/rule-api';
+import { earliestDay, formatIsoZh } from '../references/dates.js';
+import { datesKnown } from '../references/judge.js';
+import { referenceDates } from '../references/match.js';
+
+type MessageId = 'wrong' | 'outdated' | 'useRight';
+
+/** Options: extra records (same fields as the built-in ones) and built-in record ids to switch off. */
+export interface WordingOptions {
+  readonly extra?: readonly WordingEntry[];
+  readonly disable?: readonly string[];
+}
+
+interface Compiled {
+  readonly entry: WordingEntry;
+  readonly regex: RegExp;
+  readonly allow?: RegExp;
+}
+
+function compile(entries: readonly WordingEntry[]): Compiled[] {
+  return entries.map((entry) => ({
+    entry,
+    regex: new RegExp(entry.pattern, 'gu'),
+    ...(entry.allow?.length ? { allow: new RegExp(entry.allow.join('|'), 'gu') } : {}),
+  }));
+}
+
+const BUILTIN = compile(wordingEntries);
+const FAZHI_OK = new RegExp(FAZHI_LEGITIMATE.join('|'), 'u');
+const extraCache = new WeakMap<readonly WordingEntry[], Compiled[]>();
+
+const RANK: Record<Severity, number> = { info: 0, warn: 1, error: 2 };
+
+function expand(template: string, m: RegExpExecArray): string {
+  return template.replace(/\$(\d)/gu, (_, n: string) => m[Number(n)] ?? '');
+}
+
+function inside(ranges: readonly TextRange[], start: number, end: number): boolean {
+  return ranges.some((r) => start >= r.start && end <= r.end);
+}
+
+/** Whether a legitimate use (an allow-list match) covers part of the match, within its clause. */
+function allowed(allow: RegExp, text: string, start: number, end: number): boolean {
+  let from = start;
+  let to = end;
+  for (let k = 0; k < 24 && from > 0 && !/[。；！？\n]/u.test(text[from - 1]!); k++) from--;
+  for (let k = 0; k < 24 && to < text.length && !/[。；！？\n]/u.test(text[to]!); k++) to++;
+  const window = text.slice(from, to);
+  allow.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = allow.exec(window))) {
+    if (m[0].length === 0) {
+      allow.lastIndex++;
+      continue;
+    }
+    const s = from + m.index;
+    // Context words (海关, 备案审查) anywhere in the clause allow it; a longer legitimate phrase must overlap it.
+    if (s < end && start < s + m[0].length) return true;
+    if (!m[0].includes(text.slice(start, end)) && m[0].length <= 6) return true;
+  }
+  return false;
+}
+
+/** The first sentence of a reason, for a message. */
+function brief(reason: string): string {
+  const i = reason.search(/[。；]/u);
+  return i > 0 ? reason.slice(0, i) : reason;
+}
+
+/**
+ * Wrong and outdated wordings of the field, from the research's wording records
+ * (`wordingEntries` in @fzlint/ontology): 法治审核 for 法制审核, 执法过程全记录 for
+ * 执法全过程记录, the 2015 six-part goal of the law-based government after the 2021
+ * 纲要, 《法制日报》 after it became 《法治日报》, 一府两院 after 2018, 向上一级主管部门申请
+ * 行政复议 after 2024 … Each record's allow-list keeps its legitimate uses quiet
+ * (社会主义法制的统一, 备案审查 of normative documents, vertically managed bodies), and
+ * 法制 is never "corrected" where it is right (法制审核, 法制机构, 法制工作委员会).
+ * A dated record is judged on the report dates: wrong before the report year began →
+ * its severity; wrong only from inside the year → info; not yet wrong → nothing.
+ * A fix only where the record is confirmed and its right form is one text; otherwise
+ * a suggestion or just the right form in the message. Never inside another document's
+ * 《》 title (cited as written).
+ */
+export const rule = defineRule<MessageId, WordingOptions>({
+  meta: {
+    id: 'style/wording',
+    family: 'style',
+    // The ceiling: each record has its own severity.
+    defaultSeverity: 'error',
+    description: {
+      'zh-CN': '错误或过时的提法（以法律法规和规范性文件原文为准）',
+      en: 'Wrong or outdated wording of the field (as the laws and documents write it)',
+    },
+    fixable: true,
+    hasSuggestions: true,
+    messages: {
+      wrong: {
+        'zh-CN': '提法有误：「{{text}}」应为「{{right}}」（{{reason}}）',
+        en: 'Wrong wording: “{{text}}” should be “{{right}}” ({{reasonEn}})',
+      },
+      outdated: {
+        'zh-CN': '提法已过时：自{{since}}起应为「{{right}}」，而非「{{text}}」（{{reason}}）',
+        en: 'Outdated wording: since {{since}} it is “{{right}}”, not “{{text}}” ({{reasonEn}})',
+      },
+      useRight: {
+        'zh-CN': '改为「{{right}}」',
+        en: 'Change to “{{right}}”',
+      },
+    },
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        extra: {
+          type: 'array',
+          description: '补充的提法条目 / Extra wording records (fields of WordingEntry).',
+          items: {
+            type: 'object',
+            required: ['id', 'pattern', 'right', 'severity', 'confidence', 'reason'],
+            additionalProperties: false,
+            properties: {
+              id: { type: 'string', minLength: 1 },
+              pattern: { type: 'string', minLength: 1 },
+              right: { type: 'string' },
+              replacement: { type: 'string' },
+              allow: { type: 'array', items: { type: 'string' } },
+              since: { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' },
+              severity: { enum: ['error', 'warn', 'info'] },
+              confidence: { enum: ['confirmed', 'secondary', 'unconfirmed'] },
+              reason: { type: 'string' },
+              reasonEn: { type: 'string' },
+              source: { type: 'string' },
+              wrongExample: { type: 'string' },
+              rightExample: { type: 'string' },
+            },
+          },
+        },
+        disable: { type: 'array', items: { type: 'string' }, description: '关闭的内置条目 id / Built-in record ids to switch off.' },
+      },
+    },
+    defaultOptions: {},
+  },
+  check(document, context) {
+    const { extra, disable } = context.options;
+    let compiled = BUILTIN;
+    if (extra?.length) {
+      let more = extraCache.get(extra);
+      if (!more) {
+        more = compile(extra);
+        extraCache.set(extra, more);
+      }
+      compiled = [...BUILTIN, ...more];
+    }
+    const off = new Set(disable ?? []);
+    const dated = datesKnown(document, context.settings);
+    const dates = referenceDates(context.settings);
+    const yearStart = dates.reportYear * 10000 + 101;
+    const yearEnd = dates.reportYear * 10000 + 1231;
+    const titles = document.references.filter((r) => r.kind === 'book-title' && !isWholeTitleOf(r.inner, compiled)).map((r) => r.range);
+    const { text, bodyRange, junkRanges } = document;
+    for (const { entry, regex, allow } of compiled) {
+      if (off.has(entry.id)) continue;
+      regex.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = regex.exec(text))) {
+        if (m[0].length === 0) {
+          regex.lastIndex++;
+          continue;
+        }
+        const start = m.index;
+        const end = start + m[0].length;
+        if (start < bodyRange.start || end > bodyRange.end) continue;
+        if (inside(junkRanges, start, end) || inside(titles, start, end)) continue;
+        if (allow && allowed(allow, text, start, end)) continue;
+        if (/法制/u.test(m[0]) && FAZHI_OK.test(m[0])) continue;
+        let severity: Severity = entry.severity;
+        let since: number | undefined;
+        if (entry.since) {
+          if (!dated) continue;
+          since = earliestDay(entry.since);
+          if (since === undefined || since > dates.writing) continue;
+          if (since > yearEnd && !inPlan(document, start)) continue;
+          if (since > yearStart && RANK[severity] > RANK.info) severity = 'info';
+        }
+        if (entry.confidence === 'unconfirmed') severity = 'info';
+        const edit = entry.replacement !== undefined ? expand(entry.replacement, m) : undefined;
+        // Only a confirmed record's edit is applied by --fix; another's is offered as a suggestion.
+        const replacement = entry.confidence === 'confirmed' ? edit : undefined;
+        const suggestion = edit !== undefined && replacement === undefined ? edit : undefined;
+        context.report({
+          messageId: entry.since ? 'outdated' : 'wrong',
+          data: {
+            text: m[0],
+            right: entry.right,
+            reason: brief(entry.reason),
+            reasonEn: entry.reasonEn,
+            since: entry.since ? formatIsoZh(entry.since) : '',
+          },
+          range: { start, end },
+          severity,
+          ...(replacement !== undefined ? { fix: { range: { start, end }, text: replacement } } : {}),
+          ...(suggestion !== undefined
+            ? { suggestions: [{ messageId: 'useRight' as const, data: { right: suggestion }, fix: { range: { start, end }, text: suggestion } }] }
+            : {}),
+        });
+      }
+    }
+  },
+});
+
+const wholeCache = new WeakMap<WordingEntry, RegExp>();
+
+/** A 《》 title that is itself a wrong name (《…督查工作规定》, 《法制日报》) is checked; other titles are cited as written. */
+function isWholeTitleOf(inner: string, compiled: readonly Compiled[]): boolean {
+  return compiled.some((c) => {
+    let whole = wholeCache.get(c.entry);
+    if (!whole) {
+      whole = new RegExp(`^(?:${c.entry.pattern})$`, 'u');
+      wholeCache.set(c.entry, whole);
+    }
+    return whole.test(inner);
+  });
+}
+
+function inPlan(document: ReportDocument, offset: number): boolean {
+  const visit = (sections: ReportDocument['sections']): boolean =>
+    sections.some(
+      (s) =>
+        ((s.concept === 'next-year-plan' || s.heading.concept === 'next-year-plan') && offset >= s.range.start && offset < s.range.end) ||
+        visit(s.children),
+    );
+  return visit(document.sections);
+}
+
+export default rule;
