@@ -23,3 +23,5 @@ export {
   versionLabel,
 } from './catalogue/versions.js';
 export * from './wording.js';
+export { TYPO_CORE_TERMS } from './typo-terms.js';
+export * from './typos.js';

@@ -98,7 +98,7 @@ export const officialNameEntries: readonly StyleEntry[] = [
 export const domainTypoEntries: readonly StyleEntry[] = [
   {
     id: 'fa-ye',
-    pattern: '法冶',
+    pattern: '法冶(?![炼金铁])',
     correct: '法治',
     wrongExample: '推进法冶政府建设',
     correctExample: '推进法治政府建设',

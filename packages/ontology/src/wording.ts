@@ -230,10 +230,11 @@ export const wordingEntries: readonly WordingEntry[] = [
   },
   {
     ...from('w-diyi-zerenren'),
-    pattern: '(?<!推进)法治(?:政府)?建设第一责任人',
-    right: '推进法治建设第一责任人',
+    // The record's wrong forms: 履行法治建设第一责任人职责 (推进 missing), 党政主要负责人法治建设第一责任人职责,
+    // 法治政府建设第一责任人. The bare noun (扛牢法治建设第一责任人职责) is common and left alone;
     // 推进法治政府建设第一责任人 is style/official-name's (a warning with a fix).
-    allow: ['推进法治政府建设第一责任人'],
+    pattern: '(?:(?<=履行)|(?<=负责人))法治建设第一责任人|(?<!推进)法治政府建设第一责任人',
+    right: '推进法治建设第一责任人',
     reasonEn: 'The 2016 regulation names the duty 履行推进法治建设第一责任人职责.',
     wrongExample: '切实履行法治政府建设第一责任人职责',
     rightExample: '切实履行推进法治建设第一责任人职责',

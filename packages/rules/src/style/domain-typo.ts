@@ -1,16 +1,60 @@
-import { domainTypoEntries } from '@fzlint/ontology';
+import { domainTypoEntries, typoCandidates, type TypoCandidate } from '@fzlint/ontology';
+import type { ReportDocument, TextRange } from '@fzlint/parser';
 import { defineRule } from '@fzlint/rule-api';
+import { compileAutomaton, scanAutomaton, type Automaton } from './automaton.js';
 import { compileStyleEntries, findStyleMatches } from './scan.js';
 
-type MessageId = 'typo';
+type MessageId = 'typo' | 'termTypo';
 
 const COMPILED = compileStyleEntries(domainTypoEntries);
 
+let automaton: Automaton<TypoCandidate> | undefined;
+
+/** The generated candidates as one automaton, compiled on first use (once per process). */
+function candidateAutomaton(): Automaton<TypoCandidate> {
+  automaton ??= compileAutomaton(
+    typoCandidates().map((c): [string, TypoCandidate] => [c.wrong, c]),
+    typoCandidates().flatMap((c) => c.exclude ?? []),
+  );
+  return automaton;
+}
+
+/** One generated-candidate match. */
+export interface TermTypo {
+  readonly candidate: TypoCandidate;
+  readonly range: TextRange;
+}
+
+function inside(ranges: readonly TextRange[], start: number, end: number): boolean {
+  return ranges.some((r) => start >= r.start && end <= r.end);
+}
+
 /**
- * Sure typos of the domain, from the ontology's `domainTypoEntries`: forms that
- * cannot be a correct word here (法冶 → 法治, 个工商户 → 个体工商户, 公示率到达100% →
- * 达到). Each has one correction, applied by the fix. Never inside the 《》 title of
- * another document. Likely but unsure typos (全规范 for 全面规范) are left out.
+ * The generated misspellings of core terms in a document's body, outside page junk and
+ * other documents' 《》 titles (cited as written).
+ */
+export function findTermTypos(document: ReportDocument): TermTypo[] {
+  const out: TermTypo[] = [];
+  const { text, bodyRange, junkRanges } = document;
+  const titles = document.references.filter((r) => r.kind === 'book-title').map((r) => r.range);
+  scanAutomaton(candidateAutomaton(), text, bodyRange.start, bodyRange.end, (start, end, candidate) => {
+    if (inside(junkRanges, start, end) || inside(titles, start, end)) return;
+    out.push({ candidate, range: { start, end } });
+  });
+  return out;
+}
+
+const KIND_ZH = { homophone: '同音', lookalike: '形近', both: '音近形近' } as const;
+const KIND_EN = { homophone: 'sounds like', lookalike: 'looks like', both: 'sounds and looks like' } as const;
+
+/**
+ * Sure typos of the domain: the listed ones of the ontology's `domainTypoEntries`, forms
+ * that cannot be a correct word here (法冶 → 法治, 个工商户 → 个体工商户, 公示率到达100% →
+ * 达到), and the generated misspellings of some 300 core terms (`typoCandidates()`: one
+ * character replaced by a homophone or a look-alike, kept only where the result is no
+ * real word in context — 营商环竟 → 营商环境, 行政复义 → 行政复议). Each has one
+ * correction, applied by the fix. Never inside the 《》 title of another document.
+ * Likely but unsure typos (全规范 for 全面规范) are left out.
  */
 export const rule = defineRule<MessageId>({
   meta: {
@@ -27,6 +71,10 @@ export const rule = defineRule<MessageId>({
         'zh-CN': '错别字：「{{text}}」应为「{{correct}}」（{{reason}}）',
         en: 'Typo: “{{text}}” should be “{{correct}}” ({{reasonEn}})',
       },
+      termTypo: {
+        'zh-CN': '错别字：「{{text}}」应为「{{correct}}」（“{{wrongChar}}”与“{{rightChar}}”{{kind}}）',
+        en: 'Typo: “{{text}}” should be “{{correct}}” ({{wrongChar}} {{kindEn}} {{rightChar}})',
+      },
     },
   },
   check(document, context) {
@@ -38,6 +86,24 @@ export const rule = defineRule<MessageId>({
         range: m.range,
         ...(m.entry.severity ? { severity: m.entry.severity } : {}),
         fix: { range: m.range, text: m.replacement },
+      });
+    }
+    const listed = findStyleMatches(document, COMPILED).map((m) => m.range);
+    for (const { candidate, range } of findTermTypos(document)) {
+      // A listed typo (法冶) inside a generated one (法冶政府) is already reported.
+      if (listed.some((r) => r.start < range.end && range.start < r.end)) continue;
+      context.report({
+        messageId: 'termTypo',
+        data: {
+          text: candidate.wrong,
+          correct: candidate.right,
+          wrongChar: candidate.wrong[candidate.at]!,
+          rightChar: candidate.right[candidate.at]!,
+          kind: KIND_ZH[candidate.kind],
+          kindEn: KIND_EN[candidate.kind],
+        },
+        range,
+        fix: { range, text: candidate.right },
       });
     }
   },

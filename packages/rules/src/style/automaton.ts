@@ -1,0 +1,127 @@
+/*
+ * A literal matcher for many words at once: every word is compiled once into a
+ * character trie flattened into typed arrays (an open-addressing edge table keyed by
+ * parent and UTF-16 unit), and one left-to-right pass finds the leftmost-longest words.
+ * Blocked words (real words that contain a listed one) are matched too and consume
+ * their text without being reported. Issue 19 may turn this into Aho–Corasick; the
+ * interface (compile once, `scan` per text) stays.
+ */
+
+/** A compiled word list. */
+export interface Automaton<T> {
+  /** Node id of the root's child for each UTF-16 unit, 0 for none. */
+  readonly first: Int32Array;
+  /** Per node: the payload of the word ending there (undefined for none or a blocked word). */
+  readonly payloads: ReadonlyArray<T | undefined>;
+  /** Per node: 1 when a word ends here, 2 when a blocked word ends here. */
+  readonly flags: Uint8Array;
+  readonly slotParent: Int32Array;
+  readonly slotUnit: Uint16Array;
+  readonly slotChild: Int32Array;
+  readonly mask: number;
+}
+
+const WORD = 1;
+const BLOCKED = 2;
+
+function slotOf(parent: number, unit: number, mask: number): number {
+  return (Math.imul(parent, 0x9e3779b1) ^ Math.imul(unit, 0x85ebca6b)) & mask;
+}
+
+/** Compiles words with their payloads, and blocked words (consumed, never reported). */
+export function compileAutomaton<T>(words: Iterable<readonly [string, T]>, blocked: Iterable<string> = []): Automaton<T> {
+  // Build with plain maps, then flatten.
+  const children: Array<Map<number, number>> = [new Map()];
+  const payloadList: Array<T | undefined> = [undefined];
+  const flagList: number[] = [0];
+  const insert = (word: string): number => {
+    let node = 0;
+    for (let i = 0; i < word.length; i++) {
+      const c = word.charCodeAt(i);
+      let next = children[node]!.get(c);
+      if (next === undefined) {
+        next = children.length;
+        children.push(new Map());
+        payloadList.push(undefined);
+        flagList.push(0);
+        children[node]!.set(c, next);
+      }
+      node = next;
+    }
+    return node;
+  };
+  for (const [word, payload] of words) {
+    if (!word) continue;
+    const node = insert(word);
+    if (flagList[node] === BLOCKED) continue;
+    flagList[node] = WORD;
+    payloadList[node] = payload;
+  }
+  for (const word of blocked) {
+    if (!word) continue;
+    const node = insert(word);
+    flagList[node] = BLOCKED;
+    payloadList[node] = undefined;
+  }
+  let edges = 0;
+  for (const m of children) edges += m.size;
+  let size = 16;
+  while (size < edges * 2) size *= 2;
+  const mask = size - 1;
+  const slotParent = new Int32Array(size);
+  const slotUnit = new Uint16Array(size);
+  const slotChild = new Int32Array(size);
+  const first = new Int32Array(0x10000);
+  children.forEach((m, id) => {
+    for (const [unit, child] of m) {
+      if (id === 0) first[unit] = child;
+      let s = slotOf(id, unit, mask);
+      while (slotParent[s] !== 0) s = (s + 1) & mask;
+      slotParent[s] = id + 1;
+      slotUnit[s] = unit;
+      slotChild[s] = child;
+    }
+  });
+  return { first, payloads: payloadList, flags: Uint8Array.from(flagList), slotParent, slotUnit, slotChild, mask };
+}
+
+function childOf<T>(a: Automaton<T>, parent: number, unit: number): number {
+  const key = parent + 1;
+  for (let s = slotOf(parent, unit, a.mask); ; s = (s + 1) & a.mask) {
+    const p = a.slotParent[s]!;
+    if (p === 0) return 0;
+    if (p === key && a.slotUnit[s] === unit) return a.slotChild[s]!;
+  }
+}
+
+/**
+ * Calls `found` for every leftmost-longest word of `text` between `from` and `to`
+ * (blocked words consume their text silently).
+ */
+export function scanAutomaton<T>(a: Automaton<T>, text: string, from: number, to: number, found: (start: number, end: number, payload: T) => void): void {
+  const { first, flags } = a;
+  let i = from;
+  while (i < to) {
+    let node = first[text.charCodeAt(i)]!;
+    if (node === 0) {
+      i++;
+      continue;
+    }
+    let best = flags[node] !== 0 ? node : 0;
+    let bestEnd = best !== 0 ? i + 1 : -1;
+    for (let j = i + 1; j < to; j++) {
+      node = childOf(a, node, text.charCodeAt(j));
+      if (node === 0) break;
+      if (flags[node] !== 0) {
+        best = node;
+        bestEnd = j + 1;
+      }
+    }
+    if (best === 0) {
+      i++;
+      continue;
+    }
+    if (flags[best] === WORD) found(i, bestEnd, a.payloads[best]!);
+    i = bestEnd;
+  }
+}
