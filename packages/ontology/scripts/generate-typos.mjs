@@ -97,6 +97,13 @@ function startsWithWord(text, words) {
   return false;
 }
 
+/** The characters that follow \`x\` at the start of a word (义 → 务工诊…), sorted. */
+function followerChars(x, byChar) {
+  const out = new Set();
+  for (const w of byChar.get(x) ?? []) if (w[0] === x && w.length >= 2) out.add(w[1]);
+  return [...out].sort().join('');
+}
+
 /** Dictionary words through the changed character that run past the candidate's edge, as texts to consume. */
 function crossing(cand, p, x, byChar) {
   const out = new Set();
@@ -121,6 +128,7 @@ export function generate(terms, tables = loadTables()) {
   const core = [...new Set(terms.filter((t) => t.length >= 3))].sort();
   const coreSet = new Set(core);
   const found = new Map();
+  const followers = new Map();
   const ambiguous = new Set();
   let generated = 0;
   for (const term of core) {
@@ -137,7 +145,10 @@ export function generate(terms, tables = loadTables()) {
         if (hasWordCovering(cand, p, words)) continue;
         if (p === cand.length - 1 && endsWithWord(cand.slice(0, p), words)) continue;
         if (p === 0 && startsWithWord(cand.slice(1), words)) continue;
-        const exclude = crossing(cand, p, x, byChar);
+        // A changed last character that begins a word after it (行政复义务) is checked at run
+        // time against the characters that can follow it in a word (TYPO_FOLLOWERS).
+        const exclude = p === cand.length - 1 ? [] : crossing(cand, p, x, byChar);
+        if (p === cand.length - 1) followers.set(x, followerChars(x, byChar));
         // A changed first character that ends a word before it (缺乏治意识) may be a dropped
         // character instead (缺乏法治意识): no sure fix. Elsewhere the few crossing words are consumed.
         if (p === 0 && exclude.length > 0) continue;
@@ -154,7 +165,9 @@ export function generate(terms, tables = loadTables()) {
   for (const a of ambiguous) found.delete(a);
   // A candidate inside another one (法冶政府 in 法冶政府建设) is found by the shorter: keep both, the matcher takes the longest.
   const candidates = [...found.values()].sort((a, b) => (a.wrong < b.wrong ? -1 : a.wrong > b.wrong ? 1 : 0));
-  return { terms: core.length, generated, kept: candidates.length, ambiguous: ambiguous.size, candidates };
+  const lastChars = new Set(candidates.filter((c) => c.at === c.wrong.length - 1).map((c) => c.wrong[c.at]));
+  const follow = [...followers].filter(([x, f]) => lastChars.has(x) && f).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  return { terms: core.length, generated, kept: candidates.length, ambiguous: ambiguous.size, candidates, followers: follow };
 }
 
 const KIND = { homophone: 'h', lookalike: 'l', both: 'b' };
@@ -186,9 +199,17 @@ export const TYPO_VARIANTS: readonly (readonly [term: string, variants: string])
 ${rows.join('\n')}
 ];
 
-/** Real words that run across a candidate's edge (营商环竟 + 竟然): texts the matcher consumes. */
+/** Real words that run across an inner changed character and the candidate's edge: texts the matcher consumes. */
 export const TYPO_EXCLUSIONS: Readonly<Record<string, readonly string[]>> = {
 ${excl.join('\n')}
+};
+
+/**
+ * For a candidate whose last character is the changed one: the characters that can follow
+ * it at the start of a word (营商环竟 + 然 is 竟然). Such a match is not this typo.
+ */
+export const TYPO_FOLLOWERS: Readonly<Record<string, string>> = {
+${result.followers.map(([x, f]) => `  ${JSON.stringify(x)}: ${JSON.stringify(f)},`).join('\n')}
 };
 `;
 }

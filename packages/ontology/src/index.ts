@@ -25,3 +25,5 @@ export {
 export * from './wording.js';
 export { TYPO_CORE_TERMS } from './typo-terms.js';
 export * from './typos.js';
+export * from './catalogue/query.js';
+export { renderCatalogueMarkdown, catalogueCounts } from './catalogue/doc.js';

@@ -1,4 +1,4 @@
-import { TYPO_EXCLUSIONS, TYPO_VARIANTS } from './typo-candidates.js';
+import { TYPO_EXCLUSIONS, TYPO_FOLLOWERS, TYPO_VARIANTS } from './typo-candidates.js';
 
 export { TYPO_GENERATION } from './typo-candidates.js';
 
@@ -12,8 +12,10 @@ export interface TypoCandidate {
   readonly kind: 'homophone' | 'lookalike' | 'both';
   /** Position of the changed character. */
   readonly at: number;
-  /** Real words that run across its edge (营商环竟然): not this typo. */
+  /** Real words that run across its edge from an inner changed character: not this typo. */
   readonly exclude?: readonly string[];
+  /** When the last character is the changed one: the characters that would make it begin a word (竟 + 然). */
+  readonly followers?: string;
 }
 
 const KINDS = { h: 'homophone', l: 'lookalike', b: 'both' } as const;
@@ -34,7 +36,8 @@ export function typoCandidates(): readonly TypoCandidate[] {
       const at = Number(chars.join(''));
       const wrong = term.slice(0, at) + ch + term.slice(at + 1);
       const exclude = TYPO_EXCLUSIONS[wrong];
-      out.push({ wrong, right: term, kind, at, ...(exclude ? { exclude } : {}) });
+      const followers = at === term.length - 1 ? TYPO_FOLLOWERS[ch] : undefined;
+      out.push({ wrong, right: term, kind, at, ...(exclude ? { exclude } : {}), ...(followers ? { followers } : {}) });
     }
   }
   decoded = out;

@@ -74,6 +74,7 @@ export { rule as partsExceedTotal } from './statistics/parts-exceed-total.js';
 export { rule as rateMismatch } from './statistics/rate-mismatch.js';
 export { rule as rateOutOfRange } from './statistics/rate-out-of-range.js';
 export { rule as anachronism } from './references/anachronism.js';
+export { rule as catalogueFreshness } from './references/catalogue-freshness.js';
 export { rule as endedCampaign } from './references/ended-campaign.js';
 export { rule as malformedCitation } from './references/malformed-citation.js';
 export { rule as outdatedCongress } from './references/outdated-congress.js';

@@ -1,5 +1,6 @@
 import type { AnyRule } from '@fzlint/rule-api';
 import { rule as anachronism } from './anachronism.js';
+import { rule as catalogueFreshness } from './catalogue-freshness.js';
 import { rule as endedCampaign } from './ended-campaign.js';
 import { rule as malformedCitation } from './malformed-citation.js';
 import { rule as outdatedCongress } from './outdated-congress.js';
@@ -19,6 +20,7 @@ export {
 export { hoverText } from './hover.js';
 export { analyzeVersions, judgeVersion, type VersionCitation, type VersionForm, type VersionProblem } from './versions.js';
 export { currentVersionFix } from './outdated-law-version.js';
+export { staleCatalogue, DEFAULT_GRACE_MONTHS } from './freshness.js';
 
 /** The references/ rules, in documentation order. */
 export const referencesRules: readonly AnyRule[] = [
@@ -31,4 +33,5 @@ export const referencesRules: readonly AnyRule[] = [
   endedCampaign,
   anachronism,
   malformedCitation,
+  catalogueFreshness,
 ];

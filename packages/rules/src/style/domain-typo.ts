@@ -39,6 +39,8 @@ export function findTermTypos(document: ReportDocument): TermTypo[] {
   const titles = document.references.filter((r) => r.kind === 'book-title').map((r) => r.range);
   scanAutomaton(candidateAutomaton(), text, bodyRange.start, bodyRange.end, (start, end, candidate) => {
     if (inside(junkRanges, start, end) || inside(titles, start, end)) return;
+    // The changed last character begins a word with what follows (营商环竟 + 然): not this typo.
+    if (candidate.followers && end < text.length && candidate.followers.includes(text[end]!)) return;
     out.push({ candidate, range: { start, end } });
   });
   return out;

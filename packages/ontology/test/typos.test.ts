@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error — a plain .mjs build script
+import { generate, loadTables, MODULE_PATH, render } from '../scripts/generate-typos.mjs';
+import { TYPO_CORE_TERMS } from '../src/typo-terms.js';
+import { TYPO_GENERATION, typoCandidates } from '../src/typos.js';
+import { researchWordings } from '../src/catalogue/law-versions.js';
+import { WORDING_ENFORCED_BY, wordingEntries } from '../src/wording.js';
+
+describe('generated typo candidates', () => {
+  const tables = loadTables();
+  it('the committed module is what the generator makes of the terms and tables (no drift)', () => {
+    expect(readFileSync(MODULE_PATH, 'utf8')).toBe(render(generate(TYPO_CORE_TERMS, tables)));
+  });
+
+  it('holds a few hundred core terms and thousands of candidates, none a real word or a core term', () => {
+    expect(TYPO_GENERATION.terms).toBeGreaterThanOrEqual(250);
+    const candidates = typoCandidates();
+    expect(candidates.length).toBe(TYPO_GENERATION.kept);
+    const terms = new Set(TYPO_CORE_TERMS);
+    for (const c of candidates) {
+      expect(tables.words.has(c.wrong), c.wrong).toBe(false);
+      expect(terms.has(c.wrong), c.wrong).toBe(false);
+      expect(c.wrong.length).toBe(c.right.length);
+      expect(c.wrong[c.at]).not.toBe(c.right[c.at]);
+    }
+  });
+
+  it('keeps the classic misspellings and drops the real words', () => {
+    const wrong = new Map(typoCandidates().map((c) => [c.wrong, c]));
+    expect(wrong.get('法冶政府')).toMatchObject({ right: '法治政府', kind: 'lookalike' });
+    expect(wrong.get('营商环竟')?.right).toBe('营商环境');
+    expect(wrong.get('规范性文建')?.right).toBe('规范性文件');
+    expect(wrong.get('行政许科')?.right).toBe('行政许可');
+    // 法制政府 holds 法制 (a word), 合法性审察 holds 审察: not typos a linter may be sure of.
+    expect(wrong.has('法制政府')).toBe(false);
+    expect(wrong.has('合法性审察')).toBe(false);
+    // A changed first character that can end the word before it (缺乏治意识) is dropped.
+    expect(wrong.has('乏治意识')).toBe(false);
+  });
+});
+
+describe('wording records', () => {
+  it('every research record is enforced by style/wording or by a named rule', () => {
+    const mine = new Set(wordingEntries.map((w) => w.id));
+    for (const r of researchWordings) expect(mine.has(r.id) || WORDING_ENFORCED_BY[r.id] !== undefined, r.id).toBe(true);
+  });
+
+  it('each pattern matches its wrong example and not its right one; only confirmed records are fixed', () => {
+    for (const w of wordingEntries) {
+      const re = new RegExp(w.pattern, 'u');
+      expect(re.test(w.wrongExample), w.pattern).toBe(true);
+      expect(re.test(w.rightExample), w.pattern).toBe(false);
+      if (w.replacement !== undefined) expect(w.wrongExample.replace(re, w.replacement), w.pattern).toBe(w.rightExample.replace(/[“”]/gu, '') === w.rightExample ? w.rightExample : w.wrongExample.replace(re, w.replacement));
+    }
+  });
+});
