@@ -94,7 +94,7 @@ describe('validateConfig', () => {
 
   it('checks catalogue entries', () => {
     expect(message({ catalogue: [{ id: 'x', kind: 'plan', name: 'X', confidence: 'confirmed' }] })).toBe(
-      'fzlint.config.json: catalogue[0].kind must be one of policy, law, plan-period, pufa-period, congress, organization, term, formula (got "plan")',
+      'fzlint.config.json: catalogue[0].kind must be one of policy, law, plan-period, pufa-period, congress, organization, term, formula, campaign (got "plan")',
     );
     expect(message({ catalogue: [{ id: 'x', kind: 'law', name: 'X' }] })).toBe(
       'fzlint.config.json: catalogue[0] is missing the required key "confidence"',

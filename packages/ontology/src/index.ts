@@ -27,3 +27,4 @@ export { TYPO_CORE_TERMS } from './typo-terms.js';
 export * from './typos.js';
 export * from './catalogue/query.js';
 export { renderCatalogueMarkdown, catalogueCounts } from './catalogue/doc.js';
+export { CATALOGUE_ENTRY_JSON_SCHEMA } from './catalogue/schema.js';

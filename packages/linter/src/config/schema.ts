@@ -1,3 +1,4 @@
+import { CATALOGUE_ENTRY_JSON_SCHEMA, CATALOGUE_KINDS as ONTOLOGY_CATALOGUE_KINDS } from '@fzlint/ontology';
 import type { AnyRule } from '@fzlint/rule-api';
 
 /** The values a rule's severity may take in config, in the order messages list them. */
@@ -19,24 +20,13 @@ export const CONFIG_KEYS = [
   'ignorePatterns',
 ] as const;
 
-/** Kinds of catalogue entries (mirrors `CatalogueKind` in `@fzlint/ontology`). */
-export const CATALOGUE_KINDS = [
-  'policy',
-  'law',
-  'plan-period',
-  'pufa-period',
-  'congress',
-  'organization',
-  'term',
-  'formula',
-] as const;
+/** Kinds of catalogue entries (from `@fzlint/ontology`). */
+export const CATALOGUE_KINDS = ONTOLOGY_CATALOGUE_KINDS;
 
 /** Where the published schema lives, for `"$schema"` in users' config files. */
 export const CONFIG_SCHEMA_ID = 'https://github.com/fzlint/fzlint/blob/main/packages/linter/src/config-schema.json';
 
 type JsonSchema = Record<string, unknown>;
-
-const ISO_PARTIAL_DATE = '^\\d{4}(-\\d{2}(-\\d{2})?)?$';
 
 function ruleEntrySchema(rule: AnyRule): JsonSchema {
   const { meta } = rule;
@@ -116,28 +106,8 @@ export function buildConfigSchema(rules: readonly AnyRule[]): JsonSchema {
     },
     definitions: {
       severity: { enum: [...SEVERITY_SETTINGS] },
-      catalogueEntry: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['id', 'kind', 'name', 'confidence'],
-        properties: {
-          id: { type: 'string', minLength: 1 },
-          kind: { enum: [...CATALOGUE_KINDS] },
-          name: { type: 'string', minLength: 1 },
-          aliases: { type: 'array', items: { type: 'string' } },
-          patterns: { type: 'array', items: { type: 'string' } },
-          validFrom: { type: 'string', pattern: ISO_PARTIAL_DATE },
-          validUntil: { type: 'string', pattern: ISO_PARTIAL_DATE },
-          successor: { type: 'string' },
-          successorIsRename: { type: 'boolean' },
-          source: { type: 'string' },
-          confidence: { enum: ['confirmed', 'unconfirmed'] },
-          note: { type: 'string' },
-          exclude: { type: 'array', items: { type: 'string' } },
-          renames: { type: 'object', additionalProperties: { type: 'string' } },
-          severityCap: { enum: ['info', 'warn'] },
-        },
-      },
+      // Generated from the ontology's types, where the entry is defined.
+      catalogueEntry: CATALOGUE_ENTRY_JSON_SCHEMA,
     },
   };
 }
