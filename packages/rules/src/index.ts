@@ -45,10 +45,20 @@ export {
 export {
   findCatalogueReferences,
   analyzeReferences,
+  analyzeVersions,
+  judgeVersion,
+  currentVersionFix,
+  staleCatalogue,
   hoverText,
   type CatalogueReference,
   type CongressPhrase,
+  type VersionCitation,
+  type VersionForm,
+  type VersionProblem,
 } from './references/index.js';
+export { findTermTypos, type TermTypo } from './style/domain-typo.js';
+// Catalogue look-ups for the front ends (fzlint catalogue, completion after 《), re-exported from the ontology.
+export { searchCatalogue, formatCatalogue, titleCompletions, type CatalogueListing, type TitleCompletion } from '@fzlint/ontology';
 
 /** Every built-in rule, in one explicit, ordered list (markdownlint's approach). */
 export const rules: readonly AnyRule[] = [

@@ -58,7 +58,7 @@ export const rule = defineRule<MessageId>({
     for (const ref of references) {
       const { entry } = ref;
       if (ref.status !== 'not-yet' || ref.inNextYearPlan || ref.inOtherTitle) continue;
-      if (entry.kind === 'organization' || entry.confidence !== 'confirmed' || !entry.validFrom) continue;
+      if (entry.kind === 'organization' || entry.confidence === 'unconfirmed' || !entry.validFrom) continue;
       // A revised law existed before its revision: only a law new at validFrom can be cited too early.
       if (REVISION.test(entry.name)) continue;
       // A law is adopted and published months before it takes effect (validFrom is the effective

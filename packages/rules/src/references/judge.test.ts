@@ -25,7 +25,7 @@ describe('judgeOutdated: the two dates', () => {
   });
   it('gives info when superseded only after the report year ended', () => {
     const law = entry('law-wqf');
-    expect(judgeOutdated(law, entry('law-mfd'), dates(2020), { inNextYearPlan: false })).toMatchObject({ severity: 'info', when: 'after-year' });
+    expect(judgeOutdated(law, entry('lv-minfadian'), dates(2020), { inNextYearPlan: false })).toMatchObject({ severity: 'info', when: 'after-year' });
   });
   it('uses the rule’s severity for a change during the year', () => {
     const term = entry('term-xinguan-feiyan');

@@ -697,7 +697,8 @@ function acceptMatch(
 /** A title that is the entry itself with a document number or 年 variant around it. */
 function isCitationTitle(title: QuotedReference, entry: CatalogueEntry): boolean {
   if (entry.kind !== 'policy' && entry.kind !== 'law') return false;
-  const inner = normalizeSpelling(title.inner);
+  // A version in brackets inside the title (《立法法（2015年修正）》) still cites the law itself.
+  const inner = normalizeSpelling(title.inner).replace(/\((?:19|20)\d{2}年[^()]{0,12}\)$/u, '');
   return (entry.aliases ?? []).some((a) => {
     const key = normalizeSpelling(a);
     return inner === key || inner === `中华人民共和国${key}`;
