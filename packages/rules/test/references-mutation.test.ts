@@ -43,8 +43,8 @@ interface Insertion {
    * or undefined when it is not outdated then.
    */
   readonly results: (y: number, w: number) => Severity | undefined;
-  /** Severity expected in the next-year plan, or undefined when it does not apply there. */
-  readonly plan: (y: number) => Severity | undefined;
+  /** Severity expected in the next-year plan (report year y, writing day w), or undefined when it does not apply there. */
+  readonly plan: (y: number, w: number) => Severity | undefined;
 }
 
 const INSERTIONS: readonly Insertion[] = [
@@ -118,6 +118,67 @@ const INSERTIONS: readonly Insertion[] = [
     results: (y) => (y >= 2020 ? 'info' : undefined),
     plan: (y) => (y >= 2020 ? 'info' : undefined),
   },
+  // Issue 15: a law cited by a replaced version (行政处罚法 2021 revision in force 2021-07-15).
+  {
+    name: 'version: 行政处罚法（2017年修正）',
+    sentence: '依据《中华人民共和国行政处罚法》（2017年修正）作出处罚决定。',
+    rule: 'references/outdated-law-version',
+    results: (y, w) => (y >= 2022 ? 'warn' : y === 2021 ? 'info' : y === 2020 && w > 20210715 ? 'info' : undefined),
+    plan: (_y, w) => (w > 20210715 ? 'error' : undefined),
+  },
+  {
+    name: 'version: 2017年修正的《行政复议法》 (2023 revision in force 2024-01-01)',
+    sentence: '执行2017年修正的《行政复议法》。',
+    rule: 'references/outdated-law-version',
+    results: (y) => (y >= 2024 ? 'warn' : y === 2023 ? 'info' : undefined),
+    plan: (_y, w) => (w > 20240101 ? 'error' : undefined),
+  },
+  // Issue 15: an ended campaign written as the year's work (扫黑除恶专项斗争 ended 2020-12-31).
+  {
+    name: 'campaign: 扫黑除恶专项斗争',
+    sentence: '深入开展扫黑除恶专项斗争。',
+    rule: 'references/ended-campaign',
+    results: (y) => (y >= 2021 ? 'warn' : undefined),
+    plan: (_y, w) => (w > 20201231 ? 'error' : undefined),
+  },
+  {
+    name: 'campaign: 政法队伍教育整顿 (ended December 2021)',
+    sentence: '持续推进政法队伍教育整顿。',
+    rule: 'references/ended-campaign',
+    results: (y) => (y >= 2022 ? 'warn' : undefined),
+    // Ended at the end of December 2021: a plan written before then is not wrong (full/001 is signed 2021-12-06).
+    plan: (_y, w) => (w > 20211231 ? 'error' : undefined),
+  },
+  // Issue 15: a wrong wording (confirmed record, error in any year).
+  {
+    name: 'wording: 法治审核',
+    sentence: '严格落实重大执法决定法治审核制度。',
+    rule: 'style/wording',
+    results: () => 'error',
+    plan: () => 'error',
+  },
+  // Issue 15: generated misspellings of core terms (同音, 形近, both).
+  {
+    name: 'typo: 营商环竟',
+    sentence: '持续优化营商环竟。',
+    rule: 'style/domain-typo',
+    results: () => 'warn',
+    plan: () => 'warn',
+  },
+  {
+    name: 'typo: 依法行证',
+    sentence: '坚持依法行证。',
+    rule: 'style/domain-typo',
+    results: () => 'warn',
+    plan: () => 'warn',
+  },
+  {
+    name: 'typo: 法治政付',
+    sentence: '建设人民满意的法治政付。',
+    rule: 'style/domain-typo',
+    results: () => 'warn',
+    plan: () => 'warn',
+  },
   {
     name: '法治宣传教育法 before it existed',
     sentence: '认真落实《中华人民共和国法治宣传教育法》。',
@@ -126,6 +187,21 @@ const INSERTIONS: readonly Insertion[] = [
     results: (_y, w) => (w < 20250301 ? 'error' : undefined),
     plan: () => undefined,
   },
+];
+
+/**
+ * Look-alikes that must stay quiet: looking back on a campaign, the old version named on
+ * purpose, the right wording next to the wrong one, real words at a candidate's edge.
+ */
+const QUIET: readonly string[] = [
+  '扫黑除恶专项斗争期间打掉涉黑组织3个。',
+  '持续巩固扫黑除恶专项斗争成果。',
+  '扫黑除恶专项斗争圆满收官。',
+  '对过渡期案件适用修改前的行政处罚法。',
+  '严格落实重大执法决定法制审核制度。',
+  '维护社会主义法制的统一。',
+  '督促企业依法冶炼。',
+  '有人说营商环竟然是软实力。',
 ];
 
 /** A current reference that can be swapped for an outdated one. */
@@ -231,7 +307,7 @@ function mutants(file: string): Mutant[] {
   for (const [place, at] of places) {
     if (at === undefined) continue;
     for (const ins of INSERTIONS) {
-      const severity = place === 'plan' ? ins.plan(year) : ins.results(year, writing);
+      const severity = place === 'plan' ? ins.plan(year, writing) : ins.results(year, writing);
       if (!severity) continue;
       const mutated = text.slice(0, at) + ins.sentence + text.slice(at);
       const lead = ins.sentence.length - ins.sentence.trimStart().length;
@@ -282,6 +358,11 @@ function original(file: string): Diagnostic[] {
 }
 
 const tally = { total: 0, caught: 0 };
+/** Per issue-15 kind (version, campaign, wording, typo): mutants and catches, for the closing note. */
+const byKind = new Map<string, { total: number; caught: number; files: Set<string>; caughtFiles: Set<string> }>();
+function kindOf(label: string): string | undefined {
+  return /\+(version|campaign|wording|typo):/u.exec(label)?.[1];
+}
 
 describe('mutation: outdated references inserted into or swapped in every corpus report', () => {
   for (const file of files) {
@@ -299,12 +380,38 @@ describe('mutation: outdated references inserted into or swapped in every corpus
         const expectedLine = lineOf(mutant.text, mutant.span.start);
         const ok = found.some((d) => d.severity === mutant.severity && d.start.line === expectedLine);
         if (ok) tally.caught++;
+        const kind = kindOf(mutant.label);
+        if (kind) {
+          const k = byKind.get(kind) ?? { total: 0, caught: 0, files: new Set<string>(), caughtFiles: new Set<string>() };
+          k.total++;
+          k.files.add(file);
+          if (ok) {
+            k.caught++;
+            k.caughtFiles.add(file);
+          }
+          byKind.set(kind, k);
+        }
         expect(
           found.map((d) => `${d.ruleId} ${d.severity} L${d.start.line}`),
           `${mutant.rule} ${mutant.severity} L${expectedLine}`,
         ).toContainEqual(`${mutant.rule} ${mutant.severity} L${expectedLine}`);
       });
     }
+  }
+  for (const file of files) {
+    it(`${file}: historical look-alikes stay quiet`, () => {
+      const text = readFileSync(join(CORPUS, file), 'utf8');
+      const document = parseFile(file, text);
+      const results = resultsRange(document);
+      const plan = findConcept(document.sections, 'next-year-plan');
+      for (const at of [insertionPoint(document, results), plan ? insertionPoint(document, plan.bodyRange) : undefined]) {
+        if (at === undefined) continue;
+        for (const sentence of QUIET) {
+          const found = lint(file, text.slice(0, at) + sentence + text.slice(at));
+          expect(found.length, `${sentence} at ${at}`).toBe(original(file).length);
+        }
+      }
+    });
   }
   it('has mutants in both places for the full reports', () => {
     const labels = files.flatMap((f) => mutants(f).map((m) => m.label));
@@ -314,5 +421,6 @@ describe('mutation: outdated references inserted into or swapped in every corpus
   afterAll(() => {
     // The closing note: catch rate over all mutants.
     console.log(`references mutation catch rate: ${tally.caught}/${tally.total}`);
+    for (const [kind, k] of byKind) console.log(`  ${kind}: ${k.caught}/${k.total} mutants, ${k.caughtFiles.size}/${k.files.size} reports`);
   });
 });
