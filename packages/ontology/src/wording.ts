@@ -233,7 +233,8 @@ export const wordingEntries: readonly WordingEntry[] = [
     // The record's wrong forms: 履行法治建设第一责任人职责 (推进 missing), 党政主要负责人法治建设第一责任人职责,
     // 法治政府建设第一责任人. The bare noun (扛牢法治建设第一责任人职责) is common and left alone;
     // 推进法治政府建设第一责任人 is style/official-name's (a warning with a fix).
-    pattern: '(?:(?<=履行)|(?<=负责人))法治建设第一责任人|(?<!推进)法治政府建设第一责任人',
+    // Written to start with its literal (the look-behinds at the end), so the scan is fast.
+    pattern: '法治建设第一责任人(?<=(?:履行|负责人)法治建设第一责任人)|法治政府建设第一责任人(?<!推进法治政府建设第一责任人)',
     right: '推进法治建设第一责任人',
     reasonEn: 'The 2016 regulation names the duty 履行推进法治建设第一责任人职责.',
     wrongExample: '切实履行法治政府建设第一责任人职责',

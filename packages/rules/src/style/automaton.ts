@@ -82,21 +82,12 @@ export function compileAutomaton<T>(words: Iterable<readonly [string, T]>, block
   return { first, payloads: payloadList, flags: Uint8Array.from(flagList), slotParent, slotUnit, slotChild, mask };
 }
 
-function childOf<T>(a: Automaton<T>, parent: number, unit: number): number {
-  const key = parent + 1;
-  for (let s = slotOf(parent, unit, a.mask); ; s = (s + 1) & a.mask) {
-    const p = a.slotParent[s]!;
-    if (p === 0) return 0;
-    if (p === key && a.slotUnit[s] === unit) return a.slotChild[s]!;
-  }
-}
-
 /**
  * Calls `found` for every leftmost-longest word of `text` between `from` and `to`
  * (blocked words consume their text silently).
  */
 export function scanAutomaton<T>(a: Automaton<T>, text: string, from: number, to: number, found: (start: number, end: number, payload: T) => void): void {
-  const { first, flags } = a;
+  const { first, flags, slotParent, slotUnit, slotChild, mask } = a;
   let i = from;
   while (i < to) {
     let node = first[text.charCodeAt(i)]!;
@@ -106,9 +97,21 @@ export function scanAutomaton<T>(a: Automaton<T>, text: string, from: number, to
     }
     let best = flags[node] !== 0 ? node : 0;
     let bestEnd = best !== 0 ? i + 1 : -1;
+    // The edge look-up of childOf, written out: this loop runs at every character that starts a word.
     for (let j = i + 1; j < to; j++) {
-      node = childOf(a, node, text.charCodeAt(j));
-      if (node === 0) break;
+      const unit = text.charCodeAt(j);
+      const key = node + 1;
+      let child = 0;
+      for (let s = (Math.imul(node, 0x9e3779b1) ^ Math.imul(unit, 0x85ebca6b)) & mask; ; s = (s + 1) & mask) {
+        const p = slotParent[s]!;
+        if (p === 0) break;
+        if (p === key && slotUnit[s] === unit) {
+          child = slotChild[s]!;
+          break;
+        }
+      }
+      if (child === 0) break;
+      node = child;
       if (flags[node] !== 0) {
         best = node;
         bestEnd = j + 1;

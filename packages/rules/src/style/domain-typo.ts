@@ -36,8 +36,10 @@ function inside(ranges: readonly TextRange[], start: number, end: number): boole
 export function findTermTypos(document: ReportDocument): TermTypo[] {
   const out: TermTypo[] = [];
   const { text, bodyRange, junkRanges } = document;
-  const titles = document.references.filter((r) => r.kind === 'book-title').map((r) => r.range);
+  let titles: TextRange[] | undefined;
   scanAutomaton(candidateAutomaton(), text, bodyRange.start, bodyRange.end, (start, end, candidate) => {
+    // Titles are collected only when there is a hit (most reports have none).
+    titles ??= document.references.filter((r) => r.kind === 'book-title').map((r) => r.range);
     if (inside(junkRanges, start, end) || inside(titles, start, end)) return;
     // The changed last character begins a word with what follows (营商环竟 + 然): not this typo.
     if (candidate.followers && end < text.length && candidate.followers.includes(text[end]!)) return;
@@ -80,7 +82,8 @@ export const rule = defineRule<MessageId>({
     },
   },
   check(document, context) {
-    for (const m of findStyleMatches(document, COMPILED)) {
+    const matches = findStyleMatches(document, COMPILED);
+    for (const m of matches) {
       if (m.replacement === undefined) continue;
       context.report({
         messageId: 'typo',
@@ -90,7 +93,7 @@ export const rule = defineRule<MessageId>({
         fix: { range: m.range, text: m.replacement },
       });
     }
-    const listed = findStyleMatches(document, COMPILED).map((m) => m.range);
+    const listed = matches.map((m) => m.range);
     for (const { candidate, range } of findTermTypos(document)) {
       // A listed typo (法冶) inside a generated one (法冶政府) is already reported.
       if (listed.some((r) => r.start < range.end && range.start < r.end)) continue;

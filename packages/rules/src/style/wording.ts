@@ -17,6 +17,28 @@ interface Compiled {
   readonly entry: WordingEntry;
   readonly regex: RegExp;
   readonly allow?: RegExp;
+  /** Literal words one of which every match contains: the regex runs only on a text that has one. */
+  readonly hints: readonly string[];
+}
+
+/**
+ * The literal words a pattern's matches must contain: per top-level alternative, its
+ * longest run of Han characters outside groups, classes and look-arounds (向(?:其)?上一级
+ * 主管部门… → 上一级主管部门). Empty when an alternative has none (then the regex always runs).
+ */
+export function patternHints(pattern: string): string[] {
+  let flat = pattern;
+  // Drop character classes, then groups from the innermost out.
+  flat = flat.replace(/\[(?:\\.|[^\]\\])*\]/gu, '\u0000');
+  for (let guard = 0; guard < 20 && /\([^()]*\)/u.test(flat); guard++) flat = flat.replace(/\([^()]*\)/gu, '\u0000');
+  const hints: string[] = [];
+  for (const alternative of flat.split('|')) {
+    const runs = alternative.replace(/\\./gu, '\u0000').match(/[\u3400-\u9fff]+/gu) ?? [];
+    const longest = runs.reduce((a, b) => (b.length > a.length ? b : a), '');
+    if (!longest) return [];
+    hints.push(longest);
+  }
+  return hints;
 }
 
 function compile(entries: readonly WordingEntry[]): Compiled[] {
@@ -24,10 +46,22 @@ function compile(entries: readonly WordingEntry[]): Compiled[] {
     entry,
     regex: new RegExp(entry.pattern, 'gu'),
     ...(entry.allow?.length ? { allow: new RegExp(entry.allow.join('|'), 'gu') } : {}),
+    hints: patternHints(entry.pattern),
   }));
 }
 
 const BUILTIN = compile(wordingEntries);
+
+const hintCache = new WeakMap<readonly Compiled[], RegExp | undefined>();
+
+/** One regular expression of every hint: a single pass finds which records can match at all. */
+function hintRegex(compiled: readonly Compiled[]): RegExp | undefined {
+  if (hintCache.has(compiled)) return hintCache.get(compiled);
+  const hints = [...new Set(compiled.flatMap((c) => c.hints))];
+  const regex = hints.length ? new RegExp(hints.map((h) => h.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|'), 'gu') : undefined;
+  hintCache.set(compiled, regex);
+  return regex;
+}
 const FAZHI_OK = new RegExp(FAZHI_LEGITIMATE.join('|'), 'u');
 const extraCache = new WeakMap<readonly WordingEntry[], Compiled[]>();
 
@@ -148,20 +182,36 @@ export const rule = defineRule<MessageId, WordingOptions>({
     if (extra?.length) {
       let more = extraCache.get(extra);
       if (!more) {
-        more = compile(extra);
+        more = [...BUILTIN, ...compile(extra)];
         extraCache.set(extra, more);
       }
-      compiled = [...BUILTIN, ...more];
+      compiled = more;
     }
     const off = new Set(disable ?? []);
     const dated = datesKnown(document, context.settings);
     const dates = referenceDates(context.settings);
     const yearStart = dates.reportYear * 10000 + 101;
     const yearEnd = dates.reportYear * 10000 + 1231;
-    const titles = document.references.filter((r) => r.kind === 'book-title' && !isWholeTitleOf(r.inner, compiled)).map((r) => r.range);
     const { text, bodyRange, junkRanges } = document;
-    for (const { entry, regex, allow } of compiled) {
+    // Which hints occur (one pass); a record whose hints are all absent cannot match.
+    const present = new Set<string>();
+    const hintRe = hintRegex(compiled);
+    if (hintRe) {
+      hintRe.lastIndex = 0;
+      let h: RegExpExecArray | null;
+      while ((h = hintRe.exec(text))) {
+        present.add(h[0]);
+        // Overlapping hints: look again from the next character.
+        hintRe.lastIndex = h.index + 1;
+      }
+    }
+    let titleRanges: TextRange[] | undefined;
+    const titles = (): TextRange[] =>
+      (titleRanges ??= document.references.filter((r) => r.kind === 'book-title' && !isWholeTitleOf(r.inner, compiled)).map((r) => r.range));
+    for (const { entry, regex, allow, hints } of compiled) {
       if (off.has(entry.id)) continue;
+      // A literal every match contains, absent from the text: nothing to find (most records, most reports).
+      if (hints.length > 0 && !hints.some((h) => present.has(h))) continue;
       regex.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = regex.exec(text))) {
@@ -172,7 +222,7 @@ export const rule = defineRule<MessageId, WordingOptions>({
         const start = m.index;
         const end = start + m[0].length;
         if (start < bodyRange.start || end > bodyRange.end) continue;
-        if (inside(junkRanges, start, end) || inside(titles, start, end)) continue;
+        if (inside(junkRanges, start, end) || inside(titles(), start, end)) continue;
         if (allow && allowed(allow, text, start, end)) continue;
         if (/法制/u.test(m[0]) && FAZHI_OK.test(m[0])) continue;
         let severity: Severity = entry.severity;
