@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error — a plain .mjs build script
 import { MODULE_PATH, readRecords, render } from '../scripts/generate-law-versions.mjs';
