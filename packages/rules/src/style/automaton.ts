@@ -11,6 +11,8 @@
 export interface Automaton<T> {
   /** Node id of the root's child for each UTF-16 unit, 0 for none. */
   readonly first: Int32Array;
+  /** 1 for every unit that is the second of some word: most walks end there without an edge look-up. */
+  readonly second: Uint8Array;
   /** Per node: the payload of the word ending there (undefined for none or a blocked word). */
   readonly payloads: ReadonlyArray<T | undefined>;
   /** Per node: 1 when a word ends here, 2 when a blocked word ends here. */
@@ -69,17 +71,21 @@ export function compileAutomaton<T>(words: Iterable<readonly [string, T]>, block
   const slotUnit = new Uint16Array(size);
   const slotChild = new Int32Array(size);
   const first = new Int32Array(0x10000);
+  const second = new Uint8Array(0x10000);
+  const depthOne = new Set<number>();
+  for (const [key, child] of edges) if (key < 0x10000) depthOne.add(child);
   for (const [key, child] of edges) {
     const id = Math.floor(key / 0x10000);
     const unit = key % 0x10000;
     if (id === 0) first[unit] = child;
+    if (depthOne.has(id)) second[unit] = 1;
     let s = slotOf(id, unit, mask);
     while (slotParent[s] !== 0) s = (s + 1) & mask;
     slotParent[s] = id + 1;
     slotUnit[s] = unit;
     slotChild[s] = child;
   }
-  return { first, payloads: payloadList, flags: Uint8Array.from(flagList), slotParent, slotUnit, slotChild, mask };
+  return { first, second, payloads: payloadList, flags: Uint8Array.from(flagList), slotParent, slotUnit, slotChild, mask };
 }
 
 /**
@@ -87,11 +93,12 @@ export function compileAutomaton<T>(words: Iterable<readonly [string, T]>, block
  * (blocked words consume their text silently).
  */
 export function scanAutomaton<T>(a: Automaton<T>, text: string, from: number, to: number, found: (start: number, end: number, payload: T) => void): void {
-  const { first, flags, slotParent, slotUnit, slotChild, mask } = a;
+  const { first, second, flags, slotParent, slotUnit, slotChild, mask } = a;
   let i = from;
   while (i < to) {
     let node = first[text.charCodeAt(i)]!;
-    if (node === 0) {
+    // No word starts here, or none goes on with the next character (and no one-character word ends here).
+    if (node === 0 || (flags[node] === 0 && (i + 1 >= to || second[text.charCodeAt(i + 1)] === 0))) {
       i++;
       continue;
     }
