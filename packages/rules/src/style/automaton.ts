@@ -11,8 +11,10 @@
 export interface Automaton<T> {
   /** Node id of the root's child for each UTF-16 unit, 0 for none. */
   readonly first: Int32Array;
-  /** 1 for every unit that is the second of some word: most walks end there without an edge look-up. */
-  readonly second: Uint8Array;
+  /** Bit per unit: some word starts with it (8 KB, stays in the fastest cache while the scan visits every character). */
+  readonly firstBits: Uint32Array;
+  /** Bit per unit: it is the second of some word — most walks end there without an edge look-up. */
+  readonly secondBits: Uint32Array;
   /** Per node: the payload of the word ending there (undefined for none or a blocked word). */
   readonly payloads: ReadonlyArray<T | undefined>;
   /** Per node: 1 when a word ends here, 2 when a blocked word ends here. */
@@ -71,21 +73,25 @@ export function compileAutomaton<T>(words: Iterable<readonly [string, T]>, block
   const slotUnit = new Uint16Array(size);
   const slotChild = new Int32Array(size);
   const first = new Int32Array(0x10000);
-  const second = new Uint8Array(0x10000);
+  const firstBits = new Uint32Array(0x800);
+  const secondBits = new Uint32Array(0x800);
   const depthOne = new Set<number>();
   for (const [key, child] of edges) if (key < 0x10000) depthOne.add(child);
   for (const [key, child] of edges) {
     const id = Math.floor(key / 0x10000);
     const unit = key % 0x10000;
-    if (id === 0) first[unit] = child;
-    if (depthOne.has(id)) second[unit] = 1;
+    if (id === 0) {
+      first[unit] = child;
+      firstBits[unit >>> 5] = firstBits[unit >>> 5]! | (1 << (unit & 31));
+    }
+    if (depthOne.has(id)) secondBits[unit >>> 5] = secondBits[unit >>> 5]! | (1 << (unit & 31));
     let s = slotOf(id, unit, mask);
     while (slotParent[s] !== 0) s = (s + 1) & mask;
     slotParent[s] = id + 1;
     slotUnit[s] = unit;
     slotChild[s] = child;
   }
-  return { first, second, payloads: payloadList, flags: Uint8Array.from(flagList), slotParent, slotUnit, slotChild, mask };
+  return { first, firstBits, secondBits, payloads: payloadList, flags: Uint8Array.from(flagList), slotParent, slotUnit, slotChild, mask };
 }
 
 /**
@@ -93,14 +99,23 @@ export function compileAutomaton<T>(words: Iterable<readonly [string, T]>, block
  * (blocked words consume their text silently).
  */
 export function scanAutomaton<T>(a: Automaton<T>, text: string, from: number, to: number, found: (start: number, end: number, payload: T) => void): void {
-  const { first, second, flags, slotParent, slotUnit, slotChild, mask } = a;
+  const { first, firstBits, secondBits, flags, slotParent, slotUnit, slotChild, mask } = a;
   let i = from;
   while (i < to) {
-    let node = first[text.charCodeAt(i)]!;
-    // No word starts here, or none goes on with the next character (and no one-character word ends here).
-    if (node === 0 || (flags[node] === 0 && (i + 1 >= to || second[text.charCodeAt(i + 1)] === 0))) {
+    const c = text.charCodeAt(i);
+    // No word starts here: the common case, answered from an 8 KB bit set.
+    if ((firstBits[c >>> 5]! & (1 << (c & 31))) === 0) {
       i++;
       continue;
+    }
+    let node = first[c]!;
+    // No word goes on with the next character (and no one-character word ends here).
+    if (flags[node] === 0) {
+      const d = i + 1 < to ? text.charCodeAt(i + 1) : -1;
+      if (d < 0 || (secondBits[d >>> 5]! & (1 << (d & 31))) === 0) {
+        i++;
+        continue;
+      }
     }
     let best = flags[node] !== 0 ? node : 0;
     let bestEnd = best !== 0 ? i + 1 : -1;
