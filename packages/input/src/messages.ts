@@ -107,6 +107,10 @@ export const INPUT_MESSAGES = {
     'zh-CN': '配置错误：{{detail}} — 修改配置文件后重试',
     en: 'configuration error: {{detail}} — fix the configuration file and run again',
   },
+  previousUnusable: {
+    'zh-CN': '上年度报告 {{detail}}；本次未与上年度报告对照',
+    en: 'last year’s report: {{detail}}; the reports were not compared with it',
+  },
   lintFailed: {
     'zh-CN': '{{path}}：检查失败（{{detail}}）— 请报告此问题',
     en: '{{path}}: linting failed ({{detail}}) — please report this',

@@ -32,8 +32,17 @@ export {
   type ProjectSuppressions,
   type ReadReportOptions,
   type ResolvedConfig,
+  type BatchPairing,
 } from './project/project.js';
-export type { FileLintResult, SerializedResult, SerializedRuleFailure } from './project/result.js';
+export type { FileLintResult, PreviousUsed, SerializedResult, SerializedRuleFailure } from './project/result.js';
+export {
+  MAX_SIBLINGS,
+  previousKey,
+  type FindPreviousOptions,
+  type PreviousLookup,
+  type PreviousText,
+  type ProjectPrevious,
+} from './project/previous.js';
 export {
   ConfigLoader,
   loadConfig,
@@ -75,7 +84,7 @@ export {
   type FileMeta,
 } from './project/cache.js';
 export { poolSize, runInWorkers, WorkerPool, AUTO_WORKER_MIN_FILES, WORKER_QUEUE_DEPTH, type Settled } from './project/workers.js';
-export { remapDiagnostics, runLintTask, type LintTask, type LintTaskOutcome } from './project/lint-task.js';
+export { remapDiagnostics, remapRelatedIn, runLintTask, type LintTask, type LintTaskOutcome, type TaskPrevious } from './project/lint-task.js';
 export {
   CONFIG_FILE_NAMES,
   IGNORE_FILE,

@@ -21,6 +21,13 @@ export interface FzlintConfig {
   readonly ignorePatterns?: readonly string[];
   /** Config files (paths relative to this one) whose settings this one extends. */
   readonly extends?: string | readonly string[];
+  /**
+   * Last year's report of the files this config applies to, for the `continuity/` rules.
+   * Written relative to the config file that sets it; the project API (`@fzlint/linter/node`)
+   * resolves it to an absolute path when it reads the config, checks that it can be read,
+   * and reads it. The kernel's `lint` does not read files: it takes `LintOptions.previous`.
+   */
+  readonly previousReport?: string;
 }
 
 /** Options of `lint`. */

@@ -78,7 +78,7 @@ describe('validateConfig', () => {
 
   it('names an unknown top-level key and lists the allowed keys', () => {
     expect(message({ rule: {} })).toBe(
-      'fzlint.config.json: unknown key "rule" (allowed keys: root, extends, rules, reportYear, writingDate, locale, catalogue, ignorePatterns); did you mean rules?',
+      'fzlint.config.json: unknown key "rule" (allowed keys: root, extends, rules, reportYear, writingDate, locale, catalogue, ignorePatterns, previousReport); did you mean rules?',
     );
   });
 
@@ -141,7 +141,7 @@ describe('validateConfig messages in Chinese (the default locale)', () => {
       'fzlint.config.json: rules["style/test-typ"] 不是已知的规则；是否应为 style/test-typo？',
     );
     expect(zh({ rule: {} })).toBe(
-      'fzlint.config.json: 没有配置项“rule”（可用的配置项：root、extends、rules、reportYear、writingDate、locale、catalogue、ignorePatterns）；是否应为 rules？',
+      'fzlint.config.json: 没有配置项“rule”（可用的配置项：root、extends、rules、reportYear、writingDate、locale、catalogue、ignorePatterns、previousReport）；是否应为 rules？',
     );
   });
 

@@ -14,6 +14,8 @@ export function mergeConfigs(farther: FzlintConfig, nearer: FzlintConfig): Fzlin
   const reportYear = nearer.reportYear ?? farther.reportYear;
   const writingDate = nearer.writingDate ?? farther.writingDate;
   const locale = nearer.locale ?? farther.locale;
+  // Already absolute when it comes from a file (the project API resolves it against its config's folder).
+  const previousReport = nearer.previousReport ?? farther.previousReport;
   return {
     ...(Object.keys(rules).length ? { rules } : {}),
     ...(reportYear !== undefined ? { reportYear } : {}),
@@ -21,6 +23,7 @@ export function mergeConfigs(farther: FzlintConfig, nearer: FzlintConfig): Fzlin
     ...(locale !== undefined ? { locale } : {}),
     ...(catalogue.length ? { catalogue } : {}),
     ...(ignorePatterns.length ? { ignorePatterns } : {}),
+    ...(previousReport !== undefined ? { previousReport } : {}),
   };
 }
 

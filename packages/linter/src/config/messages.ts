@@ -107,6 +107,18 @@ export const CONFIG_MESSAGES = {
     'zh-CN': '指向的文件不存在：{{ref}}',
     en: 'names a file that does not exist: {{ref}}',
   },
+  previousMissing: {
+    'zh-CN': '指向的上年度报告不存在：{{path}} — 改为相对本配置文件的正确路径，或删去此项',
+    en: 'names last year’s report {{path}}, which does not exist — give its path relative to this config file, or remove the key',
+  },
+  previousUnreadable: {
+    'zh-CN': '指向的上年度报告无法读取：{{path}}（{{error}}）— 检查该文件的权限，或删去此项',
+    en: 'names last year’s report {{path}}, which cannot be read ({{error}}) — check its permissions, or remove the key',
+  },
+  previousUnusable: {
+    'zh-CN': '指向的上年度报告无法使用：{{detail}}',
+    en: 'names last year’s report, which cannot be used: {{detail}}',
+  },
   cannotRead: {
     'zh-CN': '无法读取配置文件（{{error}}）',
     en: 'cannot read the config file ({{error}})',

@@ -18,6 +18,7 @@ export const CONFIG_KEYS = [
   'locale',
   'catalogue',
   'ignorePatterns',
+  'previousReport',
 ] as const;
 
 /** Kinds of catalogue entries (from `@fzlint/ontology`). */
@@ -102,6 +103,12 @@ export function buildConfigSchema(rules: readonly AnyRule[]): JsonSchema {
         type: 'array',
         description: '不检查的文件（相对本配置文件的 glob）/ Globs, relative to this file, of files not to lint.',
         items: { type: 'string' },
+      },
+      previousReport: {
+        type: 'string',
+        minLength: 1,
+        description:
+          '上年度报告（相对本配置文件的路径），供 continuity/ 规则对照本年度报告 / Last year’s report (a path relative to this file), which the continuity/ rules compare this year’s report with.',
       },
     },
     definitions: {

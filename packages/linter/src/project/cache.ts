@@ -9,10 +9,18 @@ export const DEFAULT_CACHE_DIR = join('node_modules', '.cache', 'fzlint');
 /** File name of the cache inside its folder. */
 export const CACHE_FILE_NAME = 'cache.json';
 
-/** One file's cached result, valid while the content, config and fzlint version are unchanged. */
+/**
+ * One file's cached result, valid while the content, config, previous report and fzlint
+ * version are unchanged.
+ */
 export interface CacheEntry {
   readonly contentHash: string;
   readonly configHash: string;
+  /**
+   * The previous report the result was compared with (`previousKey`: its path and content);
+   * absent when there was none. A result is used only for the same previous report.
+   */
+  readonly previous?: string;
   /** File size in bytes when linted (the `metadata` strategy's first check). */
   readonly size?: number;
   /** Modification time in ms when linted (the `metadata` strategy's first check). */
@@ -116,8 +124,31 @@ export class LintCache {
   }
 
   /**
-   * The cached result, when content and config are unchanged (and `accept` agrees:
-   * `--fix` cannot use a result that still has fixes to apply); counts a hit or a miss.
+   * The entry of a file whose content and config are unchanged, whatever previous report
+   * its result was compared with; counts nothing. Batch pairing reads the file's issuer and
+   * year from it (`result.identity`) before it knows which previous report applies.
+   * `contentHash` may be a function, called only when the metadata cannot decide.
+   */
+  peek(path: string, contentHash: string | (() => string), configHash: string, meta?: FileMeta): CacheEntry | undefined {
+    if (meta) this.seen.add(path);
+    const entry = this.entries[path];
+    if (!entry || entry.configHash !== configHash) return undefined;
+    const sameMeta = meta !== undefined && entry.size === meta.size && entry.mtimeMs === meta.mtimeMs;
+    if (sameMeta && this.strategy === 'metadata') return entry;
+    const hash = typeof contentHash === 'string' ? contentHash : contentHash();
+    if (entry.contentHash !== hash) return undefined;
+    if (meta !== undefined && !sameMeta) {
+      // Touched but unchanged: remember the new metadata so the next run skips hashing.
+      this.entries[path] = { ...entry, size: meta.size, mtimeMs: meta.mtimeMs };
+      this.dirty = true;
+    }
+    return this.entries[path];
+  }
+
+  /**
+   * The cached result, when content, config and previous report (`previous`, the key of
+   * `previousKey`, or undefined for none) are unchanged (and `accept` agrees: `--fix`
+   * cannot use a result that still has fixes to apply); counts a hit or a miss.
    * `contentHash` may be a function, called only when the metadata cannot decide.
    */
   get(
@@ -126,35 +157,27 @@ export class LintCache {
     configHash: string,
     accept?: (result: SerializedResult) => boolean,
     meta?: FileMeta,
+    previous?: string,
   ): SerializedResult | undefined {
-    // Metadata means the file was just stat'ed: it exists.
-    if (meta) this.seen.add(path);
-    const entry = this.entries[path];
-    if (entry && entry.configHash === configHash && (accept?.(entry.result) ?? true)) {
-      const sameMeta = meta !== undefined && entry.size === meta.size && entry.mtimeMs === meta.mtimeMs;
-      if (sameMeta && this.strategy === 'metadata') {
-        this.hits++;
-        return entry.result;
-      }
-      const hash = typeof contentHash === 'string' ? contentHash : contentHash();
-      if (entry.contentHash === hash) {
-        if (meta !== undefined && !sameMeta) {
-          // Touched but unchanged: remember the new metadata so the next run skips hashing.
-          this.entries[path] = { ...entry, size: meta.size, mtimeMs: meta.mtimeMs };
-          this.dirty = true;
-        }
-        this.hits++;
-        return entry.result;
-      }
+    const entry = this.peek(path, contentHash, configHash, meta);
+    if (entry && entry.previous === previous && (accept?.(entry.result) ?? true)) {
+      this.hits++;
+      return entry.result;
     }
     this.misses++;
     return undefined;
   }
 
-  /** Stores a result (with the file's metadata, for the `metadata` strategy). */
-  set(path: string, contentHash: string, configHash: string, result: SerializedResult, meta?: FileMeta): void {
+  /** Stores a result (with the file's metadata, for the `metadata` strategy, and the key of its previous report). */
+  set(path: string, contentHash: string, configHash: string, result: SerializedResult, meta?: FileMeta, previous?: string): void {
     if (meta) this.seen.add(path);
-    this.entries[path] = meta ? { contentHash, configHash, size: meta.size, mtimeMs: meta.mtimeMs, result } : { contentHash, configHash, result };
+    this.entries[path] = {
+      contentHash,
+      configHash,
+      ...(previous !== undefined ? { previous } : {}),
+      ...(meta ? { size: meta.size, mtimeMs: meta.mtimeMs } : {}),
+      result,
+    };
     this.dirty = true;
   }
 

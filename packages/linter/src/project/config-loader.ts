@@ -4,7 +4,7 @@
  * each config's `ignorePatterns`. One loader caches what it read, so one serves
  * a whole run (and an editor session until a config changes).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants as fsConstants, existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { CONFIG_FILE_NAMES } from '@fzlint/input';
 import type { AnyRule, Locale } from '@fzlint/rule-api';
@@ -34,6 +34,8 @@ export interface LoadedConfig {
   readonly files: readonly string[];
   /** Whether an `ignorePatterns` entry of one of those files matches the file. */
   readonly ignored: boolean;
+  /** The config file whose `previousReport` applies (the nearest that sets it), for messages about it. */
+  readonly previousReportFile?: string;
 }
 
 interface Layer {
@@ -161,6 +163,10 @@ export class ConfigLoader {
     });
     const dir = dirname(file);
     let config: FzlintConfig = own;
+    if (own.previousReport !== undefined) {
+      // Relative to the file that sets it, whatever extends or is nearer: resolved here, once.
+      config = { ...own, previousReport: this.#previousReport(own.previousReport, dir, display) };
+    }
     const ignores: { dir: string; patterns: readonly string[] }[] = [];
     const bases = own.extends === undefined ? [] : typeof own.extends === 'string' ? [own.extends] : own.extends;
     let base: FzlintConfig = {};
@@ -173,11 +179,30 @@ export class ConfigLoader {
       base = mergeConfigs(base, layer.config);
       ignores.push(...layer.ignores);
     }
-    if (bases.length) config = { ...mergeConfigs(base, own), ...(own.root ? { root: true } : {}) };
+    if (bases.length) config = { ...mergeConfigs(base, config), ...(own.root ? { root: true } : {}) };
     if (own.ignorePatterns?.length) ignores.push({ dir, patterns: own.ignorePatterns });
     const layer: Layer = { file, dir, config, ignores };
     this.#files.set(file, layer);
     return layer;
+  }
+
+  /**
+   * `previousReport` as an absolute path, after checking that it names a readable file:
+   * a wrong path is the config's problem (one line naming the file and the key), not a
+   * surprise for every report it applies to.
+   */
+  #previousReport(ref: string, dir: string, display: string): string {
+    const target = resolve(dir, ref);
+    let problem: { id: 'previousMissing' | 'previousUnreadable'; error?: string } | undefined;
+    try {
+      if (!statSync(target).isFile()) problem = { id: 'previousUnreadable', error: 'EISDIR' };
+      else accessSync(target, fsConstants.R_OK);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
+      problem = code === 'ENOENT' || code === 'ENOTDIR' ? { id: 'previousMissing' } : { id: 'previousUnreadable', error: code };
+    }
+    if (problem) throw configError(this.#locale, display, 'previousReport', problem.id, { path: ref, ...(problem.error !== undefined ? { error: problem.error } : {}) });
+    return target;
   }
 
   #layersFor(dir: string): readonly Layer[] {
@@ -217,7 +242,18 @@ export class ConfigLoader {
       config = layers.reduce<FzlintConfig>((acc, l) => mergeConfigs(acc, l.config), {});
       this.#merged.set(key, config);
     }
-    return { config, files: layers.map((l) => l.file), ignored: this.#isIgnored(absolute, layers) };
+    let previousReportFile: string | undefined;
+    if (config.previousReport !== undefined) {
+      for (let i = layers.length - 1; i >= 0 && previousReportFile === undefined; i--) {
+        if (layers[i]!.config.previousReport === config.previousReport) previousReportFile = layers[i]!.file;
+      }
+    }
+    return {
+      config,
+      files: layers.map((l) => l.file),
+      ignored: this.#isIgnored(absolute, layers),
+      ...(previousReportFile !== undefined ? { previousReportFile } : {}),
+    };
   }
 
   /** Whether the `ignorePatterns` of the configs that apply to a file match it. */

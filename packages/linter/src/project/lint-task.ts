@@ -1,5 +1,5 @@
 import { toSourcePosition, type SourceMap, type TextFormat } from '@fzlint/input';
-import type { CalendarDate } from '@fzlint/parser';
+import type { CalendarDate, ReportDocument } from '@fzlint/parser';
 import type { AnyRule, Diagnostic, Locale } from '@fzlint/rule-api';
 import type { FzlintConfig, LintResult } from '../types.js';
 import type { SerializedResult } from './result.js';
@@ -21,15 +21,41 @@ export interface LintTask {
    * reported at the source's paragraph numbers (line = paragraph).
    */
   readonly source?: SourceMap;
+  /** Last year's report, for the `continuity/` rules (read by the caller; plain data). */
+  readonly previous?: TaskPrevious;
 }
 
-type LintFn = typeof import('../engine.js').lint;
-let lintFn: LintFn | undefined;
+/** Last year's report as a task carries it: its text as read, and where it came from. */
+export interface TaskPrevious {
+  /** Absolute path: related places in it name this file. */
+  readonly filePath: string;
+  readonly text: string;
+  readonly format: TextFormat;
+  /** Set for a converted `.docx`/`.html`/`.pdf`: related places in it are given at its paragraphs. */
+  readonly source?: SourceMap;
+}
+
+interface Engine {
+  readonly lint: typeof import('../engine.js').lint;
+  readonly reportIdentity: typeof import('@fzlint/rules').reportIdentity;
+}
+let loaded: Engine | undefined;
 
 /** Loads the engine once per thread (it pulls in the parser and every rule). */
-async function engine(): Promise<LintFn> {
-  if (!lintFn) lintFn = (await import('../engine.js')).lint;
-  return lintFn;
+async function engine(): Promise<Engine> {
+  if (!loaded) {
+    const [{ lint }, { reportIdentity }] = await Promise.all([import('../engine.js'), import('@fzlint/rules')]);
+    loaded = { lint, reportIdentity };
+  }
+  return loaded;
+}
+
+/** Documents already parsed in this thread, so a second pass over a file parses nothing again. */
+export interface ParsedDocuments {
+  /** The task's own text, parsed as the task parses it. */
+  readonly document?: ReportDocument;
+  /** The previous report's text, parsed. */
+  readonly previous?: ReportDocument;
 }
 
 /** A task's outcome; a config error is told apart (exit 2, not a crash). */
@@ -53,9 +79,11 @@ export async function runLintTask(task: LintTask): Promise<LintTaskOutcome> {
 export async function runLintTaskKeeping(
   task: LintTask,
   rules?: readonly AnyRule[],
+  parsed: ParsedDocuments = {},
 ): Promise<{ outcome: LintTaskOutcome; result?: LintResult }> {
-  const lint = await engine();
+  const { lint, reportIdentity } = await engine();
   let result: LintResult;
+  const previous = task.previous;
   try {
     result = lint(task.text, {
       filePath: task.filePath,
@@ -66,13 +94,19 @@ export async function runLintTaskKeeping(
       ...(task.reportYear !== undefined ? { reportYear: task.reportYear } : {}),
       ...(task.writingDate !== undefined ? { writingDate: task.writingDate } : {}),
       ...(task.locale !== undefined ? { locale: task.locale } : {}),
+      ...(parsed.document ? { document: parsed.document } : {}),
+      ...(previous
+        ? { previous: { text: previous.text, filePath: previous.filePath, format: previous.format, ...(parsed.previous ? { document: parsed.previous } : {}) } }
+        : {}),
     });
   } catch (error) {
     const err = error instanceof Error ? error : new Error(String(error));
     return { outcome: { ok: false, configError: err.name === 'ConfigError', message: err.message } };
   }
+  let diagnostics = task.source ? remapDiagnostics(result.diagnostics, task.source) : result.diagnostics;
+  if (previous?.source) diagnostics = remapRelatedIn(diagnostics, previous.filePath, previous.source);
   const serialized: SerializedResult = {
-    diagnostics: task.source ? remapDiagnostics(result.diagnostics, task.source) : result.diagnostics,
+    diagnostics,
     errorCount: result.errorCount,
     warningCount: result.warningCount,
     infoCount: result.infoCount,
@@ -80,8 +114,27 @@ export async function runLintTaskKeeping(
     fixableWarningCount: result.fixableWarningCount,
     ...(result.output !== undefined ? { output: result.output } : {}),
     ruleFailures: result.ruleFailures.map((f) => ({ ruleId: f.ruleId, message: f.error.message })),
+    // Who issued it and for which year: what pairs it with last year's report in a batch
+    // (read from the document just parsed, so pairing costs no parse of its own).
+    identity: reportIdentity(result.document, task.filePath),
   };
   return { outcome: { ok: true, result: serialized }, result };
+}
+
+/**
+ * Related places in `filePath` (last year's report, converted from Word, a web page
+ * or a PDF) at that file's paragraph numbers, as its own findings would be given.
+ */
+export function remapRelatedIn(diagnostics: readonly Diagnostic[], filePath: string, map: SourceMap): Diagnostic[] {
+  return diagnostics.map((d) => {
+    if (!d.related?.some((r) => r.filePath === filePath)) return d;
+    return {
+      ...d,
+      related: d.related.map((r) =>
+        r.filePath === filePath && r.start && r.end ? { ...r, start: toSourcePosition(map, r.start), end: toSourcePosition(map, r.end) } : r,
+      ),
+    };
+  });
 }
 
 /**

@@ -9,6 +9,7 @@ import { dirname, relative, resolve } from 'node:path';
 import {
   DEFAULT_READERS,
   inputProblem,
+  type ReadText,
   MAX_REPORT_BYTES,
   readReport as readBytesAsReport,
   toSourcePosition,
@@ -21,6 +22,8 @@ import {
 } from '@fzlint/input';
 import type { ReportDocument } from '@fzlint/parser';
 import type { AnyRule, Locale } from '@fzlint/rule-api';
+import type { PairReason, ReportIdentity, UnpairedReason } from '@fzlint/rules';
+import { configError, configMessage } from '../config/messages.js';
 import type { FormattableResult } from '../formatters/types.js';
 import {
   applySuppressions,
@@ -34,13 +37,24 @@ import {
 } from '../suppressions.js';
 import type { FzlintConfig, LintResult } from '../types.js';
 import { VERSION } from '../version.js';
-import { hashOf, LintCache, resolveCacheLocation, type CacheStats, type CacheStrategy, type FileMeta } from './cache.js';
+import { hashOf, LintCache, resolveCacheLocation, type CacheEntry, type CacheStats, type CacheStrategy, type FileMeta } from './cache.js';
 import { ConfigLoader, jsonErrorLocation } from './config-loader.js';
 import { listFiles as listFileTargets, type FileTarget, type ListedFiles } from './files.js';
 import { IgnoreFiles, toPosix, type IgnoreVerdict } from './ignore.js';
-import { remapDiagnostics, runLintTaskKeeping, type LintTask, type LintTaskOutcome } from './lint-task.js';
+import { remapDiagnostics, remapRelatedIn, runLintTaskKeeping, type LintTask, type LintTaskOutcome, type ParsedDocuments, type TaskPrevious } from './lint-task.js';
+import {
+  loadPrevious,
+  previousDetail,
+  previousKey,
+  siblingsOf,
+  type FindPreviousOptions,
+  type LoadedPrevious,
+  type PreviousLookup,
+  type PreviousText,
+  type ProjectPrevious,
+} from './previous.js';
 import { encodeReport, readReportFile, writeReportFile } from './read.js';
-import type { FileLintResult, SerializedResult } from './result.js';
+import type { FileLintResult, PreviousUsed, SerializedResult } from './result.js';
 import { poolSize, WorkerPool, type Settled } from './workers.js';
 
 /**
@@ -110,6 +124,23 @@ export interface LintFilesOptions {
    * `'dry-run'`: compute fixes for every file (nothing is meant to be written).
    */
   readonly fix?: FixMode;
+  /**
+   * Last year's report for every file linted (the CLI's `--previous`): a path, read
+   * once for the run. Wins over the config's `previousReport` and over pairing.
+   */
+  readonly previous?: string;
+  /**
+   * Pair the files of the batch that have no previous report (none given, none in their
+   * config) with last year's report of the same issuer among them (default true): issuer
+   * and report year as `reportIdentity` reads them, paired by `pairReports`.
+   */
+  readonly pair?: boolean;
+}
+
+/** How the files of a batch were paired (absolute paths). */
+export interface BatchPairing {
+  readonly pairs: readonly { readonly current: string; readonly previous: string; readonly reason: PairReason }[];
+  readonly unpaired: readonly { readonly file: string; readonly reason: UnpairedReason; readonly candidates?: readonly string[] }[];
 }
 
 /** What `lintFiles` did: a result per file linted, and every problem met, in the order met. */
@@ -119,6 +150,8 @@ export interface LintFilesReport {
   readonly problems: readonly InputProblem[];
   /** Hits and misses when a cache was used. */
   readonly cache?: CacheStats;
+  /** How the batch was paired, when it had two or more files without a previous report given. */
+  readonly pairing?: BatchPairing;
 }
 
 /** Options of {@link Fzlint.lintText}. */
@@ -135,6 +168,12 @@ export interface LintTextOptions {
   readonly config?: FzlintConfig;
   /** The text already parsed (an editor's incremental re-parse). */
   readonly document?: ReportDocument;
+  /**
+   * Last year's report, for the `continuity/` rules. Default: the config's
+   * `previousReport`, read (and re-read when it changes on disk); `false`: none.
+   * `findPrevious` finds one among the files of the folder.
+   */
+  readonly previous?: PreviousText | false;
 }
 
 /** Options of {@link Fzlint.readReport}. */
@@ -177,6 +216,13 @@ export interface Fzlint {
   readReport(input: string | Uint8Array, options?: ReadReportOptions): Promise<ReadOutcome>;
   /** Lints a text with the config of `filePath`. Throws `ConfigError` for a broken config. */
   lintText(text: string, options?: LintTextOptions): Promise<LintResult>;
+  /**
+   * Last year's report of a file: the config's `previousReport`, else the report of the
+   * same issuer for the year before among the other files of its folder (at most
+   * `MAX_SIBLINGS` read, those whose name says the year before first). Never throws for
+   * a file's problem (a broken config does throw `ConfigError`).
+   */
+  findPrevious(path: string, options?: FindPreviousOptions): Promise<PreviousLookup>;
   /** Lints the files the patterns name (see {@link LintFilesOptions}). Never throws for a file's problem. */
   lintFiles(patterns: readonly string[], options?: LintFilesOptions): Promise<LintFilesReport>;
   /**
@@ -242,6 +288,8 @@ async function statMeta(path: string): Promise<FileMeta | undefined> {
 interface CacheEntryInfo {
   readonly cache: LintCache;
   readonly configHash: string;
+  /** The key of the previous report the result was compared with. */
+  readonly previousKey?: string;
 }
 
 /** A file read and ready to lint. */
@@ -257,6 +305,31 @@ interface Prepared {
   readonly meta?: FileMeta;
   readonly task: LintTask;
   readonly configHash: string;
+  /** Last year's report given for the run or named by the config. */
+  readonly previous?: { readonly loaded: LoadedPrevious; readonly source: 'option' | 'config' };
+  /** No previous report given or configured: to be paired inside the batch. */
+  readonly candidate: boolean;
+}
+
+/** A file's config for a run, and its hash (for the cache). */
+interface RunConfig {
+  readonly config: FzlintConfig;
+  readonly configHash: string;
+  /** The config file that names the previous report, for messages about it. */
+  readonly previousReportFile?: string;
+}
+
+/** At most this many characters of parsed documents are kept in this thread between the two lints of a paired batch. */
+const MAX_KEPT_CHARS = 16_000_000;
+
+/** What a lint task carries of a previous report. */
+function taskPrevious(p: LoadedPrevious): TaskPrevious {
+  return { filePath: p.filePath, text: p.text, format: p.format, ...(p.source ? { source: p.source } : {}) };
+}
+
+/** Whether a rule setting turns the rule off. */
+function isOff(entry: unknown): boolean {
+  return entry === 'off' || (Array.isArray(entry) && entry[0] === 'off');
 }
 
 class Project implements Fzlint {
@@ -268,8 +341,12 @@ class Project implements Fzlint {
   #loader: ConfigLoader;
   #ignoreFiles: IgnoreFiles;
   /** Files under one config share one resolved object: derive and hash it once, not per file. */
-  #derived = new WeakMap<FzlintConfig, { config: FzlintConfig; configHash: string }>();
+  #derived = new WeakMap<FzlintConfig, RunConfig>();
   readonly #cacheInfo = new WeakMap<FileLintResult, CacheEntryInfo>();
+  /** Issuer and year of files read for `findPrevious`, while unchanged. */
+  readonly #identities = new Map<string, { meta: FileMeta; identity: ReportIdentity | undefined }>();
+  /** Previous reports read for `lintText` and `findPrevious`, while unchanged. */
+  readonly #previousTexts = new Map<string, { meta: FileMeta; read: ReadText & { ok: true } }>();
 
   constructor(options: FzlintOptions) {
     this.#options = options;
@@ -294,6 +371,8 @@ class Project implements Fzlint {
 
   reset(): void {
     this.#loader = this.#newLoader();
+    this.#identities.clear();
+    this.#previousTexts.clear();
     this.#ignoreFiles = new IgnoreFiles({ cwd: this.cwd, useIgnoreFiles: this.#useIgnore });
     this.#derived = new WeakMap();
   }
@@ -350,7 +429,17 @@ class Project implements Fzlint {
 
   async lintText(text: string, options: LintTextOptions = {}): Promise<LintResult> {
     const filePath = options.filePath !== undefined ? resolve(this.cwd, options.filePath) : undefined;
-    const config = options.config ?? applyOverrides(filePath !== undefined ? this.#loader.forFile(filePath).config : {}, this.#options.overrides);
+    const loaded = options.config === undefined && filePath !== undefined ? this.#loader.forFile(filePath) : undefined;
+    const config = options.config ?? applyOverrides(loaded?.config ?? {}, this.#options.overrides);
+    let previous: PreviousText | undefined = options.previous === false ? undefined : options.previous;
+    if (options.previous === undefined && config.previousReport !== undefined && config.previousReport !== filePath) {
+      const read = await this.#readPrevious(config.previousReport);
+      if (!read.ok) {
+        const file = loaded?.previousReportFile ?? (filePath !== undefined ? this.#loader.forFile(filePath).previousReportFile : undefined);
+        throw configError(this.#options.locale ?? 'zh-CN', file !== undefined ? this.displayPath(file) : undefined, 'previousReport', 'previousUnusable', { detail: read.detail });
+      }
+      previous = { text: read.text, filePath: config.previousReport, format: read.format, ...(read.sourceMap ? { sourceMap: read.sourceMap } : {}) };
+    }
     const { lint } = await import('../engine.js');
     const result = lint(text, {
       ...(filePath !== undefined ? { filePath } : {}),
@@ -360,12 +449,125 @@ class Project implements Fzlint {
       ...(this.#options.locale !== undefined && config.locale === undefined ? { locale: this.#options.locale } : {}),
       ...(options.fix ? { fix: true } : {}),
       ...(options.document ? { document: options.document } : {}),
+      ...(previous
+        ? {
+            previous: {
+              text: previous.text,
+              ...(previous.filePath !== undefined ? { filePath: resolve(this.cwd, previous.filePath) } : {}),
+              ...(previous.format ?? previous.sourceMap ? { format: previous.format ?? 'markdown' } : {}),
+              ...(previous.document ? { document: previous.document } : {}),
+            },
+          }
+        : {}),
     });
-    return options.sourceMap ? { ...result, diagnostics: remapDiagnostics(result.diagnostics, options.sourceMap) } : result;
+    let diagnostics = options.sourceMap ? remapDiagnostics(result.diagnostics, options.sourceMap) : result.diagnostics;
+    if (previous?.sourceMap && previous.filePath !== undefined) diagnostics = remapRelatedIn(diagnostics, resolve(this.cwd, previous.filePath), previous.sourceMap);
+    return diagnostics === result.diagnostics ? result : { ...result, diagnostics };
+  }
+
+  async findPrevious(path: string, options: FindPreviousOptions = {}): Promise<PreviousLookup> {
+    const abs = resolve(this.cwd, path);
+    const loaded = this.#loader.forFile(abs);
+    const config = applyOverrides(loaded.config, this.#options.overrides);
+    if (config.previousReport !== undefined) {
+      if (config.previousReport === abs) return { scanned: [] };
+      const read = await this.#readPrevious(config.previousReport);
+      if (!read.ok) return { scanned: [], problem: inputProblem('configError', { detail: this.#previousConfigMessage(loaded.previousReportFile, read.detail) }) };
+      return { previous: this.#projectPrevious(config.previousReport, read, 'config'), scanned: [] };
+    }
+    if (options.siblings === false) return { scanned: [] };
+    const [{ parse }, { reportIdentity, pairReports, identityFromFileName }] = await Promise.all([import('@fzlint/parser'), import('@fzlint/rules')]);
+    let document = options.document;
+    if (!document) {
+      let text = options.text;
+      let format = options.format;
+      if (text === undefined) {
+        const read = await readReportFile(abs, this.displayPath(abs), { readers: this.readers, maxBytes: this.#maxBytes });
+        if (!read.ok) return { scanned: [] };
+        text = read.text;
+        format ??= read.format;
+      }
+      document = parse(text, { filePath: abs, ...(format ? { format } : {}), ...(config.reportYear !== undefined ? { reportYear: config.reportYear } : {}) });
+    }
+    const identity = reportIdentity(document, abs);
+    const scanned = await siblingsOf(abs, identity.year?.value, {
+      readers: this.readers,
+      maxBytes: this.#maxBytes,
+      ignored: (file) => this.isPathIgnored(file),
+      yearInName: (file) => identityFromFileName(file).year,
+    });
+    const others: { id: string; identity: ReportIdentity }[] = [];
+    for (const file of scanned) {
+      const found = await this.#siblingIdentity(file);
+      if (found) others.push({ id: file, identity: found });
+    }
+    const { pairs, unpaired } = pairReports([{ id: abs, identity }, ...others]);
+    const pair = pairs.find((p) => p.current === abs);
+    if (!pair) {
+      const why = unpaired.find((u) => u.id === abs);
+      return { identity, scanned, ...(why ? { unpaired: { reason: why.reason, ...(why.candidates ? { candidates: why.candidates } : {}) } } : {}) };
+    }
+    const read = await this.#readPrevious(pair.previous);
+    if (!read.ok) return { identity, scanned, problem: inputProblem('previousUnusable', { detail: read.detail }) };
+    return { previous: { ...this.#projectPrevious(pair.previous, read, 'paired'), reason: pair.reason }, identity, scanned };
+  }
+
+  #projectPrevious(path: string, read: ReadText, source: PreviousUsed['source']): ProjectPrevious {
+    return {
+      filePath: path,
+      displayPath: this.displayPath(path),
+      source,
+      text: read.text,
+      format: read.format,
+      ...(read.sourceMap ? { sourceMap: read.sourceMap } : {}),
+    };
+  }
+
+  /**
+   * A previous report read for `lintText` and `findPrevious`, kept while its size and
+   * modification time are unchanged (an editor lints on every keystroke; one stat each).
+   */
+  async #readPrevious(path: string): Promise<(ReadText & { ok: true }) | { ok: false; detail: string }> {
+    const meta = await statMeta(path);
+    const kept = this.#previousTexts.get(path);
+    if (kept && meta && kept.meta.size === meta.size && kept.meta.mtimeMs === meta.mtimeMs) return kept.read;
+    const display = this.displayPath(path);
+    const read = await readReportFile(path, display, { readers: this.readers, maxBytes: this.#maxBytes });
+    if (!read.ok) {
+      this.#previousTexts.delete(path);
+      return { ok: false, detail: previousDetail(read, display, this.#options.locale ?? 'zh-CN') };
+    }
+    const { bytes: _b, meta: readMeta, ...text } = read;
+    // A handful: one per folder an editor has open, or the one a config names.
+    if (this.#previousTexts.size >= 16) this.#previousTexts.delete(this.#previousTexts.keys().next().value as string);
+    this.#previousTexts.set(path, { meta: readMeta, read: text });
+    return text;
+  }
+
+  /** A file's issuer and year for pairing (read and parsed with its config's report year), kept while it is unchanged. */
+  async #siblingIdentity(file: string): Promise<ReportIdentity | undefined> {
+    const meta = await statMeta(file);
+    if (!meta) return undefined;
+    const kept = this.#identities.get(file);
+    if (kept && kept.meta.size === meta.size && kept.meta.mtimeMs === meta.mtimeMs) return kept.identity;
+    let identity: ReportIdentity | undefined;
+    const read = await readReportFile(file, this.displayPath(file), { readers: this.readers, maxBytes: this.#maxBytes });
+    if (read.ok) {
+      let reportYear: number | undefined;
+      try {
+        reportYear = applyOverrides(this.#loader.forFile(file).config, this.#options.overrides).reportYear;
+      } catch {
+        // A broken config: the file's own year.
+      }
+      const [{ parse }, { reportIdentity }] = await Promise.all([import('@fzlint/parser'), import('@fzlint/rules')]);
+      identity = reportIdentity(parse(read.text, { filePath: file, format: read.format, ...(reportYear !== undefined ? { reportYear } : {}) }), file);
+    }
+    this.#identities.set(file, { meta, identity });
+    return identity;
   }
 
   /** The config of a file for a run, its hash (for the cache), or the problem. */
-  #runConfig(target: FileTarget, display: string, problems: InputProblem[]): { config: FzlintConfig; configHash: string } | undefined {
+  #runConfig(target: FileTarget, display: string, problems: InputProblem[]): RunConfig | undefined {
     let loaded;
     try {
       loaded = this.#loader.forFile(target.path);
@@ -380,7 +582,11 @@ class Project implements Fzlint {
     if (!d) {
       const config = applyOverrides(loaded.config, this.#options.overrides);
       // `fix` is left out: a result without fixes is the same with or without --fix.
-      d = { config, configHash: hashOf(stableStringify({ config, version: VERSION })) };
+      d = {
+        config,
+        configHash: hashOf(stableStringify({ config, version: VERSION })),
+        ...(loaded.previousReportFile !== undefined ? { previousReportFile: loaded.previousReportFile } : {}),
+      };
       this.#derived.set(loaded.config, d);
     }
     return d;
@@ -415,13 +621,19 @@ class Project implements Fzlint {
       const display = this.displayPath(target.path);
       return { target, display, run: this.#runConfig(target, display, problems) };
     });
+    // Last year's report given for the run, or named by configs: each read once, before any file is linted.
+    const given = await this.#explicitPrevious(reads, options.previous, problems);
     // Without a cache, workers start as soon as the files are listed and lint while
     // the rest are read (with a cache, only the misses known after reading need them).
-    let earlyPool: WorkerPool<LintTask, LintTaskOutcome> | undefined;
+    let pool: WorkerPool<LintTask, LintTaskOutcome> | undefined;
+    let early = false;
     const submitted = new Map<number, Promise<Settled<LintTaskOutcome>>>();
     if (!cache && !customRules) {
       const size = poolSize(reads.filter((r) => r.run).length, options.concurrency ?? 'auto');
-      if (size > 1) earlyPool = new WorkerPool<LintTask, LintTaskOutcome>(new URL('./worker.js', import.meta.url), size);
+      if (size > 1) {
+        pool = new WorkerPool<LintTask, LintTaskOutcome>(new URL('./worker.js', import.meta.url), size);
+        early = true;
+      }
     }
     const load = async (r: (typeof reads)[number]) => (r.run ? readReportFile(r.target.path, r.display, { readers: this.readers, maxBytes: this.#maxBytes }) : undefined);
     try {
@@ -440,6 +652,9 @@ class Project implements Fzlint {
         if (read.notice) problems.push(read.notice);
         const converted = read.sourceMap !== undefined;
         if (converted && fix === true) problems.push(inputProblem('fixConverted', { path: r.display }, 'warning'));
+        const choice = given.of(r.run.config);
+        // A file is never its own last year's report (`--previous` naming one of the files linted).
+        const previous = choice?.loaded && choice.loaded.filePath !== r.target.path ? { loaded: choice.loaded, source: choice.source } : undefined;
         const task: LintTask = {
           filePath: r.target.path,
           text: read.text,
@@ -448,11 +663,12 @@ class Project implements Fzlint {
           // --fix never rewrites a Word or web file; a dry run shows the fixed Markdown.
           fix: converted ? fix === 'dry-run' : anyFix,
           ...(read.sourceMap ? { source: read.sourceMap } : {}),
+          ...(previous ? { previous: taskPrevious(previous.loaded) } : {}),
         };
         const bytes = read.bytes;
         let hash: string | undefined;
         const contentHash = (): string => (hash ??= hashOf(bytes));
-        if (earlyPool) submitted.set(prepared.length, earlyPool.submit(task));
+        if (pool) submitted.set(prepared.length, pool.submit(task));
         prepared.push({
           target: r.target,
           display: r.display,
@@ -464,68 +680,152 @@ class Project implements Fzlint {
           ...(cache ? { meta: read.meta } : {}),
           task,
           configHash: r.run.configHash,
+          ...(previous ? { previous } : {}),
+          // With a previous report given or configured, none is looked for.
+          candidate: choice === undefined && options.pair !== false,
         });
       }
     } catch (error) {
       // Running threads would keep the process alive.
-      await earlyPool?.close();
+      await pool?.close();
       throw error;
     }
 
-    // 2. Lint: cache hits first, the rest in this thread or in workers.
+    // 2. Lint: cache hits first, the rest in this thread or in workers. Files to pair are linted
+    // once without a previous report (which tells their issuer and year), paired, and the paired
+    // ones linted again with last year's report.
     const lintCache = await cache;
     if (lintCache?.discarded) problems.push(inputProblem('cacheUnusable', { path: this.displayPath(lintCache.location) }, 'warning'));
     const outcomes = new Array<SerializedResult | undefined>(prepared.length);
     const fromCache = new Array<boolean>(prepared.length).fill(false);
-    const pending: number[] = [];
+    const previousUsed = new Array<PreviousUsed | undefined>(prepared.length);
+    /** The cache key part of each file's previous report (see `previousKey`). */
+    const finalKeys = prepared.map((p) => p.previous?.loaded.key);
+    const candidates = prepared.flatMap((p, i) => (p.candidate ? [i] : []));
+    const pairing = candidates.length >= 2;
+    const accept = anyFix ? hasNoFix : undefined;
+    /** Cached entries of files to pair: their identity, and their result if the pairing is unchanged. */
+    const peeked = new Map<number, CacheEntry>();
+    const firstPass: number[] = [];
     prepared.forEach((p, i) => {
-      const hit = lintCache?.get(p.target.path, p.contentHash, p.configHash, anyFix ? hasNoFix : undefined, p.meta);
+      if (pairing && p.candidate) {
+        const entry = lintCache?.peek(p.target.path, p.contentHash, p.configHash, p.meta);
+        if (entry?.result.identity) peeked.set(i, entry);
+        else firstPass.push(i);
+        return;
+      }
+      if (p.previous) previousUsed[i] = { filePath: p.previous.loaded.filePath, displayPath: p.previous.loaded.displayPath, source: p.previous.source };
+      const hit = lintCache?.get(p.target.path, p.contentHash, p.configHash, accept, p.meta, p.previous?.loaded.key);
       if (hit) {
         outcomes[i] = hit;
         fromCache[i] = true;
-      } else pending.push(i);
+      } else firstPass.push(i);
     });
-    const fromPool = (r: Settled<LintTaskOutcome>): LintTaskOutcome => (r.ok ? r.value : { ok: false, configError: false, message: r.error });
-    let settled: LintTaskOutcome[];
-    const size = customRules ? 1 : poolSize(pending.length, options.concurrency ?? 'auto');
-    if (earlyPool) {
-      const pool = earlyPool;
-      try {
-        settled = (await Promise.all(pending.map((i) => submitted.get(i) ?? pool.submit((prepared[i] as Prepared).task)))).map(fromPool);
-      } finally {
-        await pool.close();
+
+    const size = customRules ? 1 : poolSize(firstPass.length, options.concurrency ?? 'auto');
+    if (!pool && size > 1) pool = new WorkerPool<LintTask, LintTaskOutcome>(new URL('./worker.js', import.meta.url), Math.min(size, firstPass.length));
+    // In this thread the parsed documents of files to pair are kept for their second lint (bounded).
+    const documents = new Map<number, ReportDocument>();
+    let keptChars = 0;
+    const run = async (jobs: readonly { index: number; task: LintTask; parsed?: ParsedDocuments }[], keep: boolean): Promise<LintTaskOutcome[]> => {
+      const fromPool = (r: Settled<LintTaskOutcome>): LintTaskOutcome => (r.ok ? r.value : { ok: false, configError: false, message: r.error });
+      if (pool) {
+        const running = pool;
+        return (await Promise.all(jobs.map((j) => (early ? submitted.get(j.index) : undefined) ?? running.submit(j.task)))).map(fromPool);
       }
-    } else if (size > 1) {
-      const pool = new WorkerPool<LintTask, LintTaskOutcome>(new URL('./worker.js', import.meta.url), Math.min(size, pending.length));
-      try {
-        settled = (await pool.run(pending.map((i) => (prepared[i] as Prepared).task))).map(fromPool);
-      } finally {
-        await pool.close();
+      const out: LintTaskOutcome[] = [];
+      for (const j of jobs) {
+        const done = await runLintTaskKeeping(j.task, this.#options.rules, j.parsed);
+        if (keep && done.result && keptChars + j.task.text.length <= MAX_KEPT_CHARS) {
+          documents.set(j.index, done.result.document);
+          keptChars += j.task.text.length;
+        }
+        out.push(done.outcome);
       }
-    } else {
-      settled = [];
-      for (const i of pending) settled.push((await runLintTaskKeeping((prepared[i] as Prepared).task, this.#options.rules)).outcome);
-    }
-    pending.forEach((index, k) => {
-      const outcome = settled[k];
+      return out;
+    };
+    const record = (index: number, outcome: LintTaskOutcome | undefined, key: string | undefined): void => {
       const p = prepared[index] as Prepared;
       if (!outcome) return;
       if (outcome.ok) {
         outcomes[index] = outcome.result;
         if (lintCache && outcome.result.ruleFailures.length === 0 && outcome.result.output === undefined) {
-          lintCache.set(p.target.path, p.contentHash(), p.configHash, outcome.result, p.meta);
+          lintCache.set(p.target.path, p.contentHash(), p.configHash, outcome.result, p.meta, key);
         }
       } else if (outcome.configError) {
         problems.push(inputProblem('configError', { detail: outcome.message }));
       } else {
         problems.push(inputProblem('lintFailed', { path: p.display, detail: outcome.message }));
       }
-    });
+    };
+    let batchPairing: BatchPairing | undefined;
+    try {
+      const first = await run(
+        firstPass.map((index) => ({ index, task: (prepared[index] as Prepared).task })),
+        pairing,
+      );
+      /** First-pass results of files to pair: final when the file stays unpaired. */
+      const unpairedResult = new Map<number, LintTaskOutcome>();
+      firstPass.forEach((index, k) => {
+        const p = prepared[index] as Prepared;
+        if (pairing && p.candidate) unpairedResult.set(index, first[k] as LintTaskOutcome);
+        else record(index, first[k], p.previous?.loaded.key);
+      });
+      if (pairing) {
+        const identities = new Map<number, ReportIdentity>();
+        for (const index of candidates) {
+          const fromRun = unpairedResult.get(index);
+          const identity = peeked.get(index)?.result.identity ?? (fromRun?.ok ? fromRun.result.identity : undefined);
+          if (identity) identities.set(index, identity);
+        }
+        const decided = await this.#pairBatch(prepared, candidates, identities);
+        batchPairing = decided.pairing;
+        const second: { index: number; task: LintTask; parsed: ParsedDocuments }[] = [];
+        const keys = new Map<number, string | undefined>();
+        for (const index of candidates) {
+          const p = prepared[index] as Prepared;
+          const pair = decided.pairs.get(index);
+          const last = pair ? (prepared[pair.previous] as Prepared) : undefined;
+          const key = last ? previousKey(last.target.path, last.contentHash()) : undefined;
+          if (pair && last) previousUsed[index] = { filePath: last.target.path, displayPath: last.display, source: 'paired', reason: pair.reason };
+          finalKeys[index] = key;
+          const hit = lintCache?.get(p.target.path, p.contentHash, p.configHash, accept, p.meta, key);
+          if (hit) {
+            outcomes[index] = hit;
+            fromCache[index] = true;
+            continue;
+          }
+          const once = unpairedResult.get(index);
+          if (!last && once) {
+            record(index, once, undefined);
+            continue;
+          }
+          keys.set(index, key);
+          const document = documents.get(index);
+          const lastDocument = pair ? documents.get(pair.previous) : undefined;
+          second.push({
+            index,
+            task: last ? { ...p.task, previous: { filePath: last.target.path, text: last.text, format: last.format, ...(last.sourceMap ? { source: last.sourceMap } : {}) } } : p.task,
+            parsed: { ...(document ? { document } : {}), ...(lastDocument ? { previous: lastDocument } : {}) },
+          });
+        }
+        documents.clear();
+        if (second.length > 0 && !pool && !customRules && poolSize(second.length, options.concurrency ?? 'auto') > 1) {
+          pool = new WorkerPool<LintTask, LintTaskOutcome>(new URL('./worker.js', import.meta.url), poolSize(second.length, options.concurrency ?? 'auto'));
+        }
+        early = false;
+        const again = await run(second, false);
+        second.forEach((job, k) => record(job.index, again[k], keys.get(job.index)));
+      }
+    } finally {
+      await pool?.close();
+    }
 
     const results: FileLintResult[] = [];
     prepared.forEach((p, i) => {
       const result = outcomes[i];
       if (!result) return;
+      const used = previousUsed[i];
       const file: FileLintResult = {
         ...result,
         filePath: p.target.path,
@@ -535,15 +835,83 @@ class Project implements Fzlint {
         encoding: p.encoding,
         ...(p.sourceMap ? { sourceMap: p.sourceMap } : {}),
         ...(fromCache[i] ? { cached: true } : {}),
+        ...(used ? { previous: used } : {}),
       };
-      if (lintCache) this.#cacheInfo.set(file, { cache: lintCache, configHash: p.configHash });
+      const key = finalKeys[i];
+      if (lintCache) this.#cacheInfo.set(file, { cache: lintCache, configHash: p.configHash, ...(key !== undefined ? { previousKey: key } : {}) });
       results.push(file);
     });
     if (lintCache) {
       const failed = await lintCache.save();
       if (failed) problems.push(inputProblem('writeFailed', { path: this.displayPath(lintCache.location), code: failed }, 'warning'));
     }
-    return { results, problems, ...(lintCache ? { cache: lintCache.stats } : {}) };
+    return { results, problems, ...(lintCache ? { cache: lintCache.stats } : {}), ...(batchPairing ? { pairing: batchPairing } : {}) };
+  }
+
+  /**
+   * The previous reports given for a run (`previous`) or named by the configs of the files
+   * (`previousReport`), each read once; what cannot be read is a problem, and its files are
+   * linted without one (and not paired either: the user named their previous report).
+   */
+  async #explicitPrevious(
+    reads: readonly { run: RunConfig | undefined }[],
+    option: string | undefined,
+    problems: InputProblem[],
+  ): Promise<{ of(config: FzlintConfig): { loaded: LoadedPrevious | undefined; source: 'option' | 'config' } | undefined }> {
+    const locale = this.#options.locale ?? 'zh-CN';
+    const loaded = new Map<string, LoadedPrevious | undefined>();
+    const optionPath = option !== undefined ? resolve(this.cwd, option) : undefined;
+    const want = new Map<string, RunConfig | undefined>();
+    if (optionPath !== undefined) want.set(optionPath, undefined);
+    else for (const r of reads) if (r.run?.config.previousReport !== undefined && !want.has(r.run.config.previousReport)) want.set(r.run.config.previousReport, r.run);
+    for (const [path, run] of want) {
+      const outcome = await loadPrevious(path, this.displayPath(path), { readers: this.readers, maxBytes: this.#maxBytes, locale });
+      if (outcome.ok) {
+        loaded.set(path, outcome.previous);
+        continue;
+      }
+      loaded.set(path, undefined);
+      if (!run) problems.push(outcome.problem);
+      else problems.push(inputProblem('configError', { detail: this.#previousConfigMessage(run.previousReportFile, outcome.detail) }));
+    }
+    return {
+      of: (config) => {
+        if (optionPath !== undefined) return { loaded: loaded.get(optionPath), source: 'option' };
+        if (config.previousReport !== undefined) return { loaded: loaded.get(config.previousReport), source: 'config' };
+        return undefined;
+      },
+    };
+  }
+
+  /** `fzlint.config.json: previousReport …` for a previous report that exists but cannot be used. */
+  #previousConfigMessage(configFile: string | undefined, detail: string): string {
+    const locale = this.#options.locale ?? 'zh-CN';
+    const where = configFile !== undefined ? this.displayPath(configFile) : 'fzlint.config.json';
+    return `${where}: previousReport ${configMessage('previousUnusable', locale, { detail })}`;
+  }
+
+  /**
+   * Pairs the files of a batch that have no previous report given (`pairReports`): a file
+   * whose config turns every continuity rule off is left out, as is one whose issuer and
+   * year are unknown (it failed to lint).
+   */
+  async #pairBatch(
+    prepared: readonly Prepared[],
+    candidates: readonly number[],
+    identities: ReadonlyMap<number, ReportIdentity>,
+  ): Promise<{ pairs: Map<number, { previous: number; reason: PairReason }>; pairing: BatchPairing }> {
+    const { pairReports, rules: builtin } = await import('@fzlint/rules');
+    const ids = (this.#options.rules ?? builtin).filter((r) => r.meta.family === 'continuity').map((r) => r.meta.id);
+    const wanted = candidates.filter((i) => identities.has(i) && ids.some((id) => !isOff((prepared[i] as Prepared).task.config.rules?.[id])));
+    const found = pairReports(wanted.map((i) => ({ id: i, identity: identities.get(i) as ReportIdentity })));
+    const path = (i: number) => (prepared[i] as Prepared).target.path;
+    return {
+      pairs: new Map(found.pairs.map((p) => [p.current, { previous: p.previous, reason: p.reason }])),
+      pairing: {
+        pairs: found.pairs.map((p) => ({ current: path(p.current), previous: path(p.previous), reason: p.reason })),
+        unpaired: found.unpaired.map((u) => ({ file: path(u.id), reason: u.reason, ...(u.candidates ? { candidates: u.candidates.map(path) } : {}) })),
+      },
+    };
   }
 
   async outputFixes(results: readonly FileLintResult[]): Promise<InputProblem[]> {
@@ -559,8 +927,8 @@ class Project implements Fzlint {
       const info = this.#cacheInfo.get(r);
       if (info && r.ruleFailures.length === 0) {
         // The file now holds the output; the remaining findings are for it.
-        const { filePath: _f, displayPath: _d, source: _s, format: _fo, encoding: _e, sourceMap: _m, cached: _c, ...serialized } = r;
-        info.cache.set(r.filePath, hashOf(encodeReport(r.output, r.encoding)), info.configHash, withoutOutput(serialized), await statMeta(r.filePath));
+        const { filePath: _f, displayPath: _d, source: _s, format: _fo, encoding: _e, sourceMap: _m, cached: _c, previous: _p, ...serialized } = r;
+        info.cache.set(r.filePath, hashOf(encodeReport(r.output, r.encoding)), info.configHash, withoutOutput(serialized), await statMeta(r.filePath), info.previousKey);
         caches.add(info.cache);
       }
     }

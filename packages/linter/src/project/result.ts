@@ -1,5 +1,6 @@
 import type { SourceMap, TextEncoding, TextFormat } from '@fzlint/input';
 import type { Diagnostic } from '@fzlint/rule-api';
+import type { PairReason, ReportIdentity } from '@fzlint/rules';
 
 /** A rule crash, reduced to what crosses a worker boundary or a cache file. */
 export interface SerializedRuleFailure {
@@ -22,6 +23,23 @@ export interface SerializedResult {
   /** Fixed text, when fixes were asked and something changed. */
   readonly output?: string;
   readonly ruleFailures: readonly SerializedRuleFailure[];
+  /** Who issued the report and for which year (`reportIdentity` of `@fzlint/rules`): what batch pairing reads. */
+  readonly identity?: ReportIdentity;
+}
+
+/** Which report served as last year's for a file, and why. */
+export interface PreviousUsed {
+  /** Absolute path of last year's report. */
+  readonly filePath: string;
+  /** Its path as messages show it. */
+  readonly displayPath: string;
+  /**
+   * `option`: given for the run (the CLI's `--previous`); `config`: the config's
+   * `previousReport`; `paired`: found in the batch (same issuer, report year − 1).
+   */
+  readonly source: 'option' | 'config' | 'paired';
+  /** Why the two were paired (`paired` only): `describePair` words it. */
+  readonly reason?: PairReason;
 }
 
 /**
@@ -44,4 +62,6 @@ export interface FileLintResult extends SerializedResult {
   readonly sourceMap?: SourceMap;
   /** Whether the result came from the cache. */
   readonly cached?: boolean;
+  /** Last year's report the `continuity/` rules compared this file with, when there was one. */
+  readonly previous?: PreviousUsed;
 }
