@@ -63,6 +63,8 @@ export interface CliOptions {
   readonly webOpen: boolean;
   /** `fzlint web --out DIR --single-file`: one self-contained index.html. */
   readonly singleFile: boolean;
+  /** `--previous LAST`: last year's report, compared with every file given (lint, inspect, score). */
+  readonly previous?: string;
 }
 
 /** The result of parsing: options, or one usage problem (exit 2). */
@@ -97,6 +99,7 @@ const OPTIONS = {
   out: { type: 'string' },
   open: { type: 'boolean' },
   'single-file': { type: 'boolean' },
+  previous: { type: 'string' },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
@@ -370,6 +373,10 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     return fail(problem('webOnly', { option: v.out !== undefined ? '--out' : flag('open') ? '--open' : '--single-file' }));
   }
   if (v['stdin-filename'] !== undefined && !flag('stdin')) return fail(problem('stdinFilenameWithoutStdin', {}));
+  if (v.previous !== undefined) {
+    if (v.previous.trim() === '') return fail(problem('missingValue', { option: '--previous' }));
+    if (command === 'convert' || command === 'web' || command === 'print-config') return fail(problem('previousWhere', { command: command === 'print-config' ? '--print-config' : command }));
+  }
 
   const options: CliOptions = {
     command,
@@ -401,6 +408,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     ...(v.out !== undefined ? { webOut: v.out } : {}),
     webOpen: flag('open'),
     singleFile: flag('single-file'),
+    ...(v.previous !== undefined ? { previous: v.previous } : {}),
   };
   return { ok: true, options };
 }

@@ -151,6 +151,10 @@ const MESSAGES = {
     'zh-CN': '审查台已在 {{url}} 打开（{{count}} 份报告）— 按 Ctrl+C 结束',
     en: 'the workbench is at {{url}} ({{count}} reports) — press Ctrl+C to stop',
   },
+  previousWhere: {
+    'zh-CN': '--previous 只用于检查、inspect 和 score，不能与 {{command}} 同时使用 — 写成 fzlint --previous 上年度报告.md 本年度报告.md',
+    en: '--previous goes with linting, inspect and score, not with {{command}} — write fzlint --previous last-year.md this-year.md',
+  },
   scoreNeedsFile: {
     'zh-CN': 'score 需要至少一个报告文件 — 写成 fzlint score 报告.md',
     en: 'score needs at least one report file — write fzlint score report.md',

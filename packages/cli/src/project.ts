@@ -3,7 +3,7 @@
  * `createFzlint`), loaded on first use so `--help` and `--version` stay small.
  */
 import { resolve } from 'node:path';
-import type { ConfigOverrides, Fzlint } from '@fzlint/linter/node';
+import type { ConfigOverrides, Fzlint, PreviousText } from '@fzlint/linter/node';
 import type { CliOptions } from './args.js';
 import type { CliIo } from './io.js';
 import { problem, type CliLocale } from './messages.js';
@@ -44,6 +44,42 @@ async function validRuleOverrides(options: CliOptions, reporter: Reporter): Prom
 }
 
 /**
+ * `--previous LAST` checked before anything is linted: a path that names no file is a
+ * usage error (exit 2), not a run compared with nothing. True when absent or usable.
+ */
+export async function checkPrevious(options: CliOptions, io: CliIo, reporter: Reporter): Promise<boolean> {
+  if (options.previous === undefined) return true;
+  const { stat } = await import('node:fs/promises');
+  const { inputMessage } = await import('@fzlint/input');
+  let problemId: 'missingPath' | 'notAFile' | undefined;
+  try {
+    if (!(await stat(resolve(io.cwd, options.previous))).isFile()) problemId = 'notAFile';
+  } catch {
+    problemId = 'missingPath';
+  }
+  if (problemId === undefined) return true;
+  reporter.report(problem('previousUnusable', { detail: inputMessage({ id: problemId, data: { path: options.previous } }, localeOf(options)) }));
+  return false;
+}
+
+/**
+ * Last year's report given with `--previous`, read for one text (`--stdin`, `inspect`,
+ * `score`), or undefined after reporting why it cannot be used.
+ */
+export async function readPrevious(fzlint: Fzlint, options: CliOptions, io: CliIo, reporter: Reporter): Promise<PreviousText | undefined> {
+  if (options.previous === undefined) return undefined;
+  const filePath = resolve(io.cwd, options.previous);
+  const read = await fzlint.readReport(filePath, { name: options.previous });
+  if (!read.ok) {
+    const { inputMessage } = await import('@fzlint/input');
+    const detail = read.problem.id === 'vanished' ? inputMessage({ id: 'missingPath', data: { path: options.previous } }, localeOf(options)) : inputMessage(read.problem, localeOf(options));
+    reporter.report(problem('previousUnusable', { detail }));
+    return undefined;
+  }
+  return { text: read.text, filePath, format: read.format, ...(read.sourceMap ? { sourceMap: read.sourceMap } : {}) };
+}
+
+/**
  * The project for a run, or undefined after reporting why there is none (the
  * packages are not built, a bad `--rule`, an unusable `--config`).
  */
@@ -56,6 +92,7 @@ export async function openProject(options: CliOptions, io: CliIo, reporter: Repo
     return undefined;
   }
   if (!(await validRuleOverrides(options, reporter))) return undefined;
+  if (!(await checkPrevious(options, io, reporter))) return undefined;
   const fzlint = createFzlint({
     cwd: io.cwd,
     readers: CLI_READERS,

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ReportDocument } from '@fzlint/parser';
-import { clearPreviousCache, defineRule, json, lint, parsePrevious, toSarifLog, type AnyRule } from '../src/index.js';
+import { clearPreviousCache, defineRule, github, gitlab, json, lint, parsePrevious, stylish, toSarifLog, type AnyRule } from '../src/index.js';
 import { previousCacheSize } from '../src/previous.js';
 
 const seen: (ReportDocument | undefined)[] = [];
@@ -157,5 +157,21 @@ describe('formatters with related places in last year’s report', () => {
     delete schema.$schema;
     const validate = new Ajv({ strict: false, validateFormats: false, allErrors: true, unicodeRegExp: false }).compile(schema);
     expect(validate(log)).toBe(true);
+  });
+
+  it('stylish names the place in last year’s file under its finding (file:line:col); a place in this file is not repeated', () => {
+    const out = stylish([result()], { cwd: '/r' });
+    expect(out.split('\n').slice(1, 4)).toEqual(['2023.md', '  2:3  warning  与上年度报告相同  continuity/test-points-back', '                ↳ 2022.md:4:4  上年度报告此处']);
+  });
+
+  it('github and gitlab name it in the message text (an annotation and a Code Quality entry have one location)', () => {
+    expect(github([result()], { cwd: '/r' })).toBe(
+      '::warning file=2023.md,line=2,col=3,endLine=2,endColumn=5,title=fzlint (continuity/test-points-back)::与上年度报告相同%0A↳ 2022.md:4:4  上年度报告此处\n',
+    );
+    const [issue] = JSON.parse(gitlab([result()], { cwd: '/r' })) as { description: string; fingerprint: string }[];
+    expect(issue!.description).toBe('与上年度报告相同 ↳ 2022.md:4:4  上年度报告此处');
+    // The fingerprint is the message's, so naming the place does not make old findings look new.
+    const [plain] = JSON.parse(gitlab([{ ...result(), diagnostics: result().diagnostics.map((d) => ({ ...d, related: [] })) }], { cwd: '/r' })) as { fingerprint: string }[];
+    expect(issue!.fingerprint).toBe(plain!.fingerprint);
   });
 });

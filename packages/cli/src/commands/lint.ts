@@ -4,12 +4,12 @@
  */
 import { resolve } from 'node:path';
 import type { FormattableResult } from '@fzlint/linter';
-import type { Fzlint } from '@fzlint/linter/node';
+import type { Fzlint, PreviousText } from '@fzlint/linter/node';
 import type { CliOptions } from '../args.js';
 import { readStdin, type CliIo } from '../io.js';
 import { problem } from '../messages.js';
 import { handleSuppressions, writeOutputs } from '../output.js';
-import { openProject } from '../project.js';
+import { openProject, readPrevious } from '../project.js';
 import type { Reporter } from '../reporter.js';
 
 /** Runs the lint command; returns the exit code. */
@@ -26,6 +26,7 @@ export async function lintCommand(options: CliOptions, io: CliIo, reporter: Repo
       concurrency: options.concurrency,
       cache: options.cache ? { ...(options.cacheLocation !== undefined ? { location: options.cacheLocation } : {}), strategy: options.cacheStrategy } : false,
       fix: options.fix ? true : options.fixDryRun ? 'dry-run' : false,
+      ...(options.previous !== undefined ? { previous: options.previous } : {}),
     });
     reporter.reportAll(report.problems);
     if (options.fix) reporter.reportAll(await fzlint.outputFixes(report.results));
@@ -82,9 +83,15 @@ async function lintStdin(fzlint: Fzlint, options: CliOptions, io: CliIo, reporte
       return [];
     }
   }
+  let previous: PreviousText | undefined;
+  if (options.previous !== undefined) {
+    previous = await readPrevious(fzlint, options, io, reporter);
+    if (!previous) return [];
+  }
   let result;
   try {
     result = await fzlint.lintText(read.text, {
+      ...(previous ? { previous } : {}),
       filePath,
       // Converted input is Markdown whatever its name; text takes its format from the file name.
       ...(read.sourceMap ? { format: read.format, sourceMap: read.sourceMap } : {}),

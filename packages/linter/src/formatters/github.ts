@@ -1,6 +1,6 @@
 import type { Severity } from '@fzlint/rule-api';
 import type { FormattableResult, FormatterContext } from './types.js';
-import { relativeTo } from './paths.js';
+import { elsewhereLines, relativeTo } from './paths.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warn: 'warning', info: 'notice' };
 
@@ -17,7 +17,8 @@ export function escapeProperty(text: string): string {
 /**
  * GitHub Actions workflow commands, one per finding, shown as annotations on the
  * pull request: `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=fzlint (rule-id)::message`.
- * Infos are notices.
+ * Infos are notices. A related place in another file (last year's report) is named on a
+ * line of its own in the message (`↳ file:line:col  …`).
  */
 export function github(results: readonly FormattableResult[], context: FormatterContext = {}): string {
   let out = '';
@@ -32,7 +33,9 @@ export function github(results: readonly FormattableResult[], context: Formatter
         `endColumn=${d.end.column}`,
         `title=${escapeProperty(`fzlint (${d.ruleId})`)}`,
       ];
-      out += `::${COMMAND[d.severity]} ${props.join(',')}::${escapeData(d.message)}\n`;
+      // An annotation sits in one file: a place in another (last year's report) is named in its text.
+      const message = [d.message, ...elsewhereLines(d.related, context.cwd)].join('\n');
+      out += `::${COMMAND[d.severity]} ${props.join(',')}::${escapeData(message)}\n`;
     }
   }
   return out;

@@ -1,6 +1,6 @@
 import type { Severity } from '@fzlint/rule-api';
 import type { FormattableResult, FormatterContext } from './types.js';
-import { relativeTo } from './paths.js';
+import { elsewhereLines, relativeTo } from './paths.js';
 
 /** GitLab Code Quality severities (the Code Climate spec's, which GitLab reads). */
 export type GitlabSeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
@@ -65,8 +65,10 @@ export function toGitlabIssues(results: readonly FormattableResult[], context: F
       const key = [path, d.ruleId, d.message, String(d.start.line)].join('\u0000');
       const count = (seen.get(key) ?? 0) + 1;
       seen.set(key, count);
+      const elsewhere = elsewhereLines(d.related, context.cwd);
       issues.push({
-        description: d.message,
+        // A place in another file (last year's report) is named after the message; the fingerprint keeps to the message.
+        description: elsewhere.length > 0 ? `${d.message} ${elsewhere.join(' ')}` : d.message,
         check_name: d.ruleId,
         fingerprint: fingerprintHash(count === 1 ? key : `${key}\u0000${count}`),
         severity: SEVERITY[d.severity],

@@ -21,3 +21,21 @@ export function relativeTo(cwd: string | undefined, filePath: string): string {
 export function isAbsolutePath(path: string): boolean {
   return path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\\\');
 }
+
+/** Related places in another file (last year's report), each as `file:line:col` (relative to `cwd`) and what it is. */
+export function placesElsewhere(
+  related: readonly { readonly filePath?: string; readonly start?: { readonly line: number; readonly column: number }; readonly message: string }[] | undefined,
+  cwd: string | undefined,
+): { readonly where: string; readonly message: string }[] {
+  const out: { where: string; message: string }[] = [];
+  for (const r of related ?? []) {
+    if (r.filePath === undefined || r.start === undefined) continue;
+    out.push({ where: `${relativeTo(cwd, r.filePath)}:${r.start.line}:${r.start.column}`, message: r.message });
+  }
+  return out;
+}
+
+/** Related places in another file as lines of text: `↳ file:line:col  what it is`. */
+export function elsewhereLines(related: Parameters<typeof placesElsewhere>[0], cwd: string | undefined): string[] {
+  return placesElsewhere(related, cwd).map((p) => `↳ ${p.where}  ${p.message}`);
+}

@@ -1,6 +1,6 @@
 import type { Severity } from '@fzlint/rule-api';
 import type { FormattableResult, FormatterContext } from './types.js';
-import { relativeTo } from './paths.js';
+import { placesElsewhere, relativeTo } from './paths.js';
 import { displayWidth, padEndDisplay } from './width.js';
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: 'error', warn: 'warning', info: 'info' };
@@ -20,6 +20,8 @@ function plural(n: number, word: string): string {
  * `line:col  severity  message  rule-id`, columns aligned by display width so
  * Chinese messages (two columns per character) line up, then a summary line
  * `✖ N problems (E errors, W warnings, I infos)`. Prints nothing when clean.
+ * A related place in another file (the paragraph of last year's report a passage
+ * was copied from) follows its finding as `↳ file:line:col  what it is`.
  */
 export function stylish(results: readonly FormattableResult[], context: FormatterContext = {}): string {
   const color = context.color ?? false;
@@ -37,6 +39,8 @@ export function stylish(results: readonly FormattableResult[], context: Formatte
       label: SEVERITY_LABEL[d.severity],
       message: d.message.replace(WHITESPACE_RUN, ' ').trim(),
       ruleId: d.ruleId,
+      // Places in another file (last year's report) cannot be found from this file's lines: name them.
+      elsewhere: d.related,
     }));
     const width = (pick: (r: (typeof rows)[number]) => string) => Math.max(...rows.map((r) => displayWidth(pick(r))));
     const wPos = width((r) => r.position);
@@ -49,6 +53,9 @@ export function stylish(results: readonly FormattableResult[], context: Formatte
       const sev = paint(color, SEVERITY_COLOR[r.severity], padEndDisplay(r.label, wSev));
       const msg = padEndDisplay(r.message, wMsg);
       out += `  ${pos}  ${sev}  ${msg}  ${paint(color, '2', r.ruleId, '22')}`.trimEnd() + '\n';
+      for (const place of placesElsewhere(r.elsewhere, context.cwd)) {
+        out += `${' '.repeat(wPos + wSev + 6)}${paint(color, '2', `↳ ${place.where}`, '22')}  ${place.message.replace(WHITESPACE_RUN, ' ').trim()}\n`;
+      }
     }
     errors += result.errorCount;
     warnings += result.warningCount;
