@@ -13,10 +13,16 @@ export const FAMILIES: readonly { readonly id: string; readonly 'zh-CN': string;
   { id: 'statistics', 'zh-CN': '统计：办结数大于受理数、分项之和、比率与计数矛盾', en: 'statistics: concluded above received, parts vs totals, rates contradicting counts' },
   { id: 'references', 'zh-CN': '引用：过时或尚未出台的政策、规划、会议、机构名称', en: 'references: outdated or not-yet-existing policies, plans, congresses, organisation names' },
   { id: 'style', 'zh-CN': '用语：确定可修正的错别字和误称、编号全半角混用', en: 'style: sure-fix typos and misnomers, mixed full/half-width numbering' },
+  {
+    id: 'continuity',
+    'zh-CN': '延续性（对照上年度报告）：照搬的段落、重复的不足、上年安排未见落实、上年数字前后不一',
+    en: "continuity (beside last year's report): copied passages, repeated shortcomings, last year's plan not reported, restated figures",
+  },
 ];
 
 const USAGE = {
   'zh-CN': `用法：fzlint [选项] <文件|目录|通配符>…
+      fzlint --previous <上年度报告> <本年度报告>…
       fzlint inspect <文件> [--format text|json]
       fzlint convert <文件.docx|文件.html|文件.pdf> [-o 文件.md]
       fzlint score <文件|目录>… [--format text|json]
@@ -27,6 +33,8 @@ const USAGE = {
 .docx、.html 与 .pdf 的问题位置以段落编号代替行号（行 = 段落）；convert 生成可继续编辑的 Markdown 草稿；
 score 按第三方评估的方式给出内容完整、原因分析、数据运用、安排具体、公开及时的评分及依据；
 web --out 写出可复制到离线电脑、双击即用的审查台网页，web --open 在浏览器中打开审查台并载入给出的报告。
+continuity 规则对照上年度报告：--previous 给出时用于所有文件；否则用配置中的 previousReport；
+再否则在一同检查的文件中自动配对（同一发文单位、报告年度减一）；inspect 显示配对结果及理由。
 
 选项：
   -f, --format <名称[:路径]>     输出格式 stylish（默认）、json、sarif、github、gitlab；可重复，
@@ -34,6 +42,8 @@ web --out 写出可复制到离线电脑、双击即用的审查台网页，web 
   -o, --output-file <路径>       未指定路径的输出写入此文件而非标准输出
       --fix                      自动修复并写回文件
       --fix-dry-run              计算修复但不写回（json 输出含 output 字段）
+      --previous <文件>          上年度报告，与给出的每份报告对照（continuity 规则）；
+                                 可用于检查、inspect 和 score
   -c, --config <路径>            使用此配置文件，不再向上查找
       --rule '<id>: <级别>'      覆盖规则设置，级别为 off、info、warn、error；
                                  也可写 '<id>: ["warn", {选项}]'；可重复
@@ -60,6 +70,7 @@ web --out 写出可复制到离线电脑、双击即用的审查台网页，web 
 
 退出码：0 没有错误；1 有错误（或警告超过 --max-warnings）；2 用法、配置或输入错误。`,
   en: `Usage: fzlint [options] <files|dirs|globs>…
+       fzlint --previous <last-year> <this-year>…
        fzlint inspect <file> [--format text|json]
        fzlint convert <file.docx|file.html|file.pdf> [-o file.md]
        fzlint score <files|dirs>… [--format text|json]
@@ -73,6 +84,9 @@ writes a Markdown draft to go on with; score rates completeness, causes, data,
 plan concreteness and timeliness the way third-party evaluators do, with the evidence;
 web --out writes the reviewer's workbench, a page to copy to an offline PC and open by
 double-click; web --open opens it in the browser with the given reports loaded.
+The continuity rules compare a report with last year's: --previous for every file given,
+else the config's previousReport, else the report of the same issuer for the year before
+among the files linted together (paired automatically); inspect shows the pair and why.
 
 Options:
   -f, --format <name[:path]>     output format stylish (default), json, sarif, github, gitlab;
@@ -80,6 +94,8 @@ Options:
   -o, --output-file <path>       write the outputs without their own path to this file
       --fix                      apply fixes and write the files
       --fix-dry-run              compute fixes without writing (json output has "output")
+      --previous <file>          last year's report, compared with every report given
+                                 (continuity rules); for linting, inspect and score
   -c, --config <path>            use this config file instead of searching upward
       --rule '<id>: <severity>'  override a rule: off, info, warn, error;
                                  or '<id>: ["warn", {options}]'; repeatable

@@ -1,6 +1,7 @@
 import { toSourcePosition, type SourceMap } from '@fzlint/input';
 import { conceptById, type ConceptId } from '@fzlint/ontology';
 import type { CalendarDate, DocumentFact, FactSource, ReportDocument, Section } from '@fzlint/parser';
+import type { IssuerMatch, IssuerSource, UnpairedReason, YearSource } from '@fzlint/rules';
 import type { CliLocale } from './messages.js';
 
 /** One section of the outline. */
@@ -16,6 +17,25 @@ export interface OutlineSection {
   readonly children: readonly OutlineSection[];
 }
 
+/** Who issued the report, for which year, and which report is last year's: what the continuity rules compare it with. */
+export interface OutlinePairing {
+  /** The issuer as pairing reads it (title, metadata, the unit line, signature, opening, file name). */
+  readonly issuer?: { readonly name: string; readonly key: string; readonly source: IssuerSource; readonly line?: number };
+  readonly year?: { readonly value: number; readonly source: YearSource };
+  /** Last year's report: given with `--previous`, named by the config's `previousReport`, or paired in the folder. */
+  readonly previous?: {
+    readonly filePath: string;
+    readonly source: 'option' | 'config' | 'paired';
+    /** One line saying why (`describePair` for a pair). */
+    readonly why: string;
+    readonly match?: IssuerMatch;
+  };
+  /** Why no report of the folder was paired with this one. */
+  readonly unpaired?: { readonly reason: UnpairedReason; readonly why: string; readonly candidates?: readonly string[] };
+  /** How many other reports of the folder were read to pair it. */
+  readonly scanned: number;
+}
+
 /** What `fzlint inspect` shows: the document as the parser understood it. */
 export interface Outline {
   readonly filePath: string;
@@ -27,6 +47,8 @@ export interface Outline {
   readonly writingDate: { readonly value: string; readonly source: FactSource; readonly assumed: boolean; readonly line?: number };
   readonly publicationDate?: { readonly value: string; readonly source: FactSource; readonly line?: number };
   readonly sections: readonly OutlineSection[];
+  /** Issuer, year and last year's report (set by `inspect`, which looks for it). */
+  readonly pairing?: OutlinePairing;
   readonly counts: {
     readonly headings: number;
     readonly paragraphs: number;
@@ -129,6 +151,40 @@ export function buildOutline(document: ReportDocument, filePath: string, source?
   };
 }
 
+const ISSUER_SOURCE: Record<IssuerSource, { 'zh-CN': string; en: string }> = {
+  title: { 'zh-CN': '标题', en: 'title' },
+  metadata: { 'zh-CN': '网页元数据', en: 'page metadata' },
+  'issuer-line': { 'zh-CN': '标题下的单位名称', en: 'the unit line under the title' },
+  signature: { 'zh-CN': '落款', en: 'signature' },
+  opening: { 'zh-CN': '开头一句', en: 'opening sentence' },
+  'file-name': { 'zh-CN': '文件名', en: 'file name' },
+};
+
+/** The issuer and last year's report, as lines of the text outline. */
+function formatPairing(p: OutlinePairing, locale: CliLocale, at: (line: number | undefined) => string): string[] {
+  const zh = locale === 'zh-CN';
+  const out: string[] = [];
+  if (p.issuer) {
+    const from = `${ISSUER_SOURCE[p.issuer.source][locale]}${at(p.issuer.line)}`;
+    out.push(`  ${zh ? '发文单位' : 'Issuer'}: ${p.issuer.name}${zh ? `（${from}；比对名称 ${p.issuer.key}）` : ` (${from}; compared as ${p.issuer.key})`}`);
+  } else {
+    out.push(`  ${zh ? '发文单位' : 'Issuer'}: ${zh ? '未能读出' : 'not found'}`);
+  }
+  const label = zh ? '上年度报告' : 'Last year';
+  if (p.previous) {
+    const how =
+      p.previous.source === 'paired' ? (zh ? '自动配对' : 'paired') : p.previous.source === 'config' ? (zh ? '配置' : 'config') : zh ? '命令行' : 'command line';
+    out.push(`  ${label}: ${p.previous.filePath}${zh ? `（${how}：${p.previous.why}）` : ` (${how}: ${p.previous.why})`}`);
+  } else if (p.unpaired) {
+    const read = zh ? `同一目录中读了 ${p.scanned} 份报告` : `${p.scanned} other report${p.scanned === 1 ? '' : 's'} of the folder read`;
+    const candidates = p.unpaired.candidates?.length ? (zh ? `：${p.unpaired.candidates.join('、')}` : `: ${p.unpaired.candidates.join(', ')}`) : '';
+    out.push(`  ${label}: ${zh ? `未配对 — ${p.unpaired.why}${candidates}（${read}）` : `none — ${p.unpaired.why}${candidates} (${read})`}`);
+  } else {
+    out.push(`  ${label}: ${zh ? '无' : 'none'}`);
+  }
+  return out;
+}
+
 const SOURCE_LABEL: Record<FactSource, { 'zh-CN': string; en: string }> = {
   option: { 'zh-CN': '命令行或配置', en: 'option or config' },
   'front-matter': { 'zh-CN': 'front matter', en: 'front matter' },
@@ -180,6 +236,7 @@ export function formatOutline(outline: Outline, locale: CliLocale): string {
   };
   if (outline.sections.length === 0) out.push(`    ${zh ? '（未识别到章节）' : '(no sections recognised)'}`);
   walk(outline.sections, 0);
+  if (outline.pairing) out.push(...formatPairing(outline.pairing, locale, at));
   const c = outline.counts;
   out.push(
     zh

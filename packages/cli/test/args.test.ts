@@ -104,6 +104,16 @@ describe('parseCliArgs', () => {
     expect(ok(['a.md', 'score']).command).toBe('lint');
   });
 
+  it('takes --previous for linting, inspect and score, not for the other commands', () => {
+    expect(ok(['--previous', '2022.md', '2023.md']).previous).toBe('2022.md');
+    expect(ok(['inspect', '2023.md', '--previous=2022.md']).previous).toBe('2022.md');
+    expect(ok(['score', '2023.md', '--previous', '2022.md']).previous).toBe('2022.md');
+    expect(ok(['2023.md']).previous).toBeUndefined();
+    expect(fail(['convert', 'a.docx', '--previous', '2022.md']).problem).toEqual({ id: 'previousWhere', data: { command: 'convert' }, level: 'error' });
+    expect(fail(['--previous', '', 'a.md']).problem.id).toBe('missingValue');
+    expect(fail(['a.md', '--previous']).problem.id).toBe('missingValue');
+  });
+
   it('handles --no-color, --no-ignore, --help and --version', () => {
     expect(ok(['--no-color', 'a.md']).color).toBe(false);
     expect(ok(['--no-ignore', 'a.md']).ignore).toBe(false);

@@ -23,7 +23,9 @@ describe('--version and --help', () => {
     const run = fzlint(repo.dir, ['--help']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('用法：fzlint');
-    for (const family of ['structure', 'statistics', 'references', 'style']) expect(run.stdout).toContain(family);
+    for (const family of ['structure', 'statistics', 'references', 'style', 'continuity']) expect(run.stdout).toContain(family);
+    expect(run.stdout).toContain('--previous <文件>');
+    expect(run.stdout).toContain('continuity/copied-passage');
     for (const id of ['structure/required-section', 'structure/year-consistency', 'structure/heading-numbering']) {
       expect(run.stdout).toContain(id);
     }

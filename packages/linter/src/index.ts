@@ -82,6 +82,7 @@ export {
   type CriterionScore,
   type SectionFigures,
   type Verdict,
+  type ContinuityLine,
 } from './scorecard.js';
 export { parsePrevious, clearPreviousCache, type PreviousInput } from './previous.js';
 export { LINTER_RULE_IDS, LINTER_RULE_DESCRIPTIONS, LINTER_DOCS_URL } from './messages.js';

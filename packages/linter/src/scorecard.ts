@@ -51,6 +51,25 @@ export interface SectionFigures {
   readonly figures: number;
 }
 
+/**
+ * What comparing the report with last year's found (the `continuity/` rules): present
+ * only when last year's report is known, and not part of the overall score.
+ */
+export interface ContinuityLine {
+  /** Last year's report, as the card names it. */
+  readonly previous: string;
+  /** Passages copied from last year's report nearly verbatim (`continuity/copied-passage`). */
+  readonly copiedPassages: number;
+  /** Shortcomings that repeat last year's (`continuity/repeated-shortcomings`). */
+  readonly repeatedShortcomings: number;
+  /** Items of last year's plan this report does not report on (`continuity/plan-not-reported`). */
+  readonly planItemsNotReported: number;
+  /** Last year's figures given differently from last year's report (`continuity/restated-figure`). */
+  readonly restatedFigures: number;
+  /** The findings behind the counts. */
+  readonly findings: readonly ScoreFinding[];
+}
+
 /** A report's scorecard. */
 export interface Scorecard {
   readonly filePath: string;
@@ -62,6 +81,8 @@ export interface Scorecard {
   readonly criteria: Readonly<Record<CriterionId, CriterionScore>>;
   /** Concrete figures per top-level section (the preamble counted as its own part). */
   readonly figuresBySection: readonly SectionFigures[];
+  /** The continuity line, when last year's report was known (absent otherwise, not zero). */
+  readonly continuity?: ContinuityLine;
 }
 
 /** What the scorecard is computed from. */
@@ -74,6 +95,8 @@ export interface ScoreInput {
   /** Maps an offset to the line (or paragraph) shown to the user. */
   readonly lineAt: (offset: number) => number;
   readonly positionUnit: 'line' | 'paragraph';
+  /** Last year's report (as the card names it) the findings were computed with; without it, no continuity line. */
+  readonly previous?: string;
 }
 
 /** The contents the regulation requires, in its order (from the ontology). */
@@ -383,6 +406,38 @@ function timeliness(input: ScoreInput): CriterionScore {
   return { id: 'timeliness', score: 100, verdict: 'pass', findings: [dateFinding] };
 }
 
+/** The rules behind the continuity line, and the count each adds to. */
+const CONTINUITY_COUNTS = {
+  'continuity/copied-passage': 'copiedPassages',
+  'continuity/repeated-shortcomings': 'repeatedShortcomings',
+  'continuity/plan-not-reported': 'planItemsNotReported',
+  'continuity/restated-figure': 'restatedFigures',
+} as const;
+
+function continuity(input: ScoreInput, previous: string): ContinuityLine {
+  const { locale, lineAt, document } = input;
+  const counts = { copiedPassages: 0, repeatedShortcomings: 0, planItemsNotReported: 0, restatedFigures: 0 };
+  const findings: ScoreFinding[] = [];
+  for (const d of input.diagnostics) {
+    const key = (CONTINUITY_COUNTS as Record<string, keyof typeof counts | undefined>)[d.ruleId];
+    if (!key) continue;
+    // One finding lists every plan item not reported on.
+    const n = key === 'planItemsNotReported' ? Number(d.data?.['count'] ?? d.related?.length ?? 1) || 1 : 1;
+    counts[key] += n;
+    findings.push({ message: d.message, ruleId: d.ruleId, line: lineAt(d.range.start), text: shorten(document.text.slice(d.range.start, d.range.end)), ok: false });
+  }
+  const total = counts.copiedPassages + counts.repeatedShortcomings + counts.planItemsNotReported + counts.restatedFigures;
+  findings.unshift({
+    message: label(
+      locale,
+      `对照上年度报告 ${previous}：照搬段落 ${counts.copiedPassages} 处，重复上年的不足 ${counts.repeatedShortcomings} 项，上年安排未见落实 ${counts.planItemsNotReported} 项，上年数字与上年度报告不符 ${counts.restatedFigures} 处`,
+      `Compared with last year's report ${previous}: ${counts.copiedPassages} copied passage(s), ${counts.repeatedShortcomings} repeated shortcoming(s), ${counts.planItemsNotReported} plan item(s) not reported, ${counts.restatedFigures} restated figure(s)`,
+    ),
+    ok: total === 0,
+  });
+  return { previous, ...counts, findings };
+}
+
 /** Computes a report's scorecard from its parse and its lint findings. */
 export function scoreReport(input: ScoreInput): Scorecard {
   const all = flatten(input.document.sections);
@@ -404,10 +459,12 @@ export function scoreReport(input: ScoreInput): Scorecard {
     overall,
     criteria,
     figuresBySection: bySection,
+    ...(input.previous !== undefined ? { continuity: continuity(input, input.previous) } : {}),
   };
 }
 
-const HEADERS: Readonly<Record<CriterionId | 'file' | 'overall', { 'zh-CN': string; en: string }>> = {
+const HEADERS: Readonly<Record<CriterionId | 'file' | 'overall' | 'continuity', { 'zh-CN': string; en: string }>> = {
+  continuity: { 'zh-CN': '延续性', en: 'Continuity' },
   file: { 'zh-CN': '文件', en: 'File' },
   completeness: { 'zh-CN': '内容完整', en: 'Complete' },
   causes: { 'zh-CN': '原因分析', en: 'Causes' },
@@ -442,12 +499,28 @@ function cell(c: CriterionScore, locale: Locale): string {
   return c.score === null ? VERDICT.unknown[locale] : String(c.score);
 }
 
-/** The scorecards as a terminal table, then the findings behind each score. */
+/** The continuity cell: the number of findings, or — without last year's report. */
+function continuityCell(line: ContinuityLine | undefined): string {
+  if (!line) return '—';
+  return String(line.copiedPassages + line.repeatedShortcomings + line.planItemsNotReported + line.restatedFigures);
+}
+
+/**
+ * The scorecards as a terminal table, then the findings behind each score. A
+ * continuity column (the number of continuity findings) and line appear when last
+ * year's report was known for some card.
+ */
 export function formatScorecards(cards: readonly Scorecard[], locale: Locale): string {
-  const columns = ['file', ...CRITERIA, 'overall'] as const;
+  const withContinuity = cards.some((c) => c.continuity !== undefined);
+  const columns = withContinuity ? (['file', ...CRITERIA, 'overall', 'continuity'] as const) : (['file', ...CRITERIA, 'overall'] as const);
   const rows: string[][] = [columns.map((c) => HEADERS[c][locale])];
   for (const card of cards) {
-    rows.push([card.filePath, ...CRITERIA.map((c) => cell(card.criteria[c], locale)), card.overall === null ? '—' : String(card.overall)]);
+    rows.push([
+      card.filePath,
+      ...CRITERIA.map((c) => cell(card.criteria[c], locale)),
+      card.overall === null ? '—' : String(card.overall),
+      ...(withContinuity ? [continuityCell(card.continuity)] : []),
+    ]);
   }
   const widths = columns.map((_, i) => Math.max(...rows.map((r) => width(r[i] ?? ''))));
   const out: string[] = rows.map((r) => r.map((v, i) => pad(v, widths[i] ?? 0)).join('  ').trimEnd());
@@ -465,12 +538,28 @@ export function formatScorecards(cards: readonly Scorecard[], locale: Locale): s
         out.push(`    ${f.ok ? '✓' : '✗'} ${where}${f.message}${text}`);
       }
     }
+    if (card.continuity) {
+      const c = card.continuity;
+      out.push(`  ${HEADERS.continuity[locale]} ${continuityCell(c)}`);
+      for (const f of c.findings) {
+        const where = f.line !== undefined ? (locale === 'en' ? `${unit} ${f.line}: ` : `${unit} ${f.line}：`) : '';
+        out.push(`    ${f.ok ? '✓' : '✗'} ${where}${f.message}`);
+      }
+    }
   }
   return `${out.join('\n')}\n`;
 }
 
-/** The rules the scorecard reads; they run whatever the config says (their options are kept). */
-export const SCORE_RULES: readonly string[] = ['structure/required-section', 'structure/shortcomings-without-causes', 'structure/disclosure-deadline'];
+/**
+ * The rules the scorecard reads; they run whatever the config says (their options are
+ * kept). The continuity rules say nothing without last year's report.
+ */
+export const SCORE_RULES: readonly string[] = [
+  'structure/required-section',
+  'structure/shortcomings-without-causes',
+  'structure/disclosure-deadline',
+  ...Object.keys(CONTINUITY_COUNTS),
+];
 
 /** A config with the scorecard's rules on (as warnings, their options kept), so a card can be computed whatever the config turned off. */
 export function withScoreRules(config: FzlintConfig): FzlintConfig {
@@ -489,6 +578,11 @@ export interface ScoreResultOptions {
   readonly locale: Locale;
   /** For converted input: positions are its paragraphs. */
   readonly sourceMap?: SourceMap;
+  /**
+   * Last year's report the result was linted with (as the card names it): the card then
+   * has its continuity line. Without it there is none (not a line of zeros).
+   */
+  readonly previous?: string;
 }
 
 /**
@@ -509,5 +603,6 @@ export function scoreResult(result: Pick<LintResult, 'document' | 'diagnostics'>
     locale: options.locale,
     lineAt,
     positionUnit: source ? 'paragraph' : 'line',
+    ...(options.previous !== undefined ? { previous: options.previous } : {}),
   });
 }

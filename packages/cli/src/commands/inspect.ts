@@ -1,9 +1,12 @@
 /** `fzlint inspect FILE`: the document as the parser understood it (year, dates, sections, counts). */
 import { resolve } from 'node:path';
-import type { SourceMap } from '@fzlint/input';
+import { toSourcePosition, type SourceMap } from '@fzlint/input';
 import type { CliOptions } from '../args.js';
 import { readStdin, type CliIo } from '../io.js';
 import { problem } from '../messages.js';
+import type { Fzlint } from '@fzlint/linter/node';
+import type { ReportDocument } from '@fzlint/parser';
+import type { OutlinePairing } from '../inspect.js';
 import { localeOf, openProject } from '../project.js';
 import type { Reporter } from '../reporter.js';
 
@@ -48,8 +51,77 @@ export async function inspectCommand(options: CliOptions, io: CliIo, reporter: R
     ...(config.reportYear !== undefined ? { reportYear: config.reportYear } : {}),
     ...(writingDate !== undefined ? { writingDate } : {}),
   });
-  const outline = buildOutline(document, display, source);
+  const pairing = await pairingOf(fzlint, document, filePath, source, options, reporter);
+  const outline = { ...buildOutline(document, display, source), ...(pairing ? { pairing } : {}) };
   const format = options.formats[0]?.name ?? 'text';
   io.stdout.write(format === 'json' ? `${JSON.stringify(outline, null, 2)}\n` : formatOutline(outline, localeOf(options)));
   return reporter.errors > 0 ? 2 : 0;
+}
+
+/**
+ * Who issued the report, for which year, and last year's report: `--previous`, else the
+ * config's `previousReport`, else the report of the same issuer for the year before among
+ * the files of its folder (the project API's `findPrevious`), with why.
+ */
+async function pairingOf(
+  fzlint: Fzlint,
+  document: ReportDocument,
+  filePath: string | undefined,
+  source: SourceMap | undefined,
+  options: CliOptions,
+  reporter: Reporter,
+): Promise<OutlinePairing | undefined> {
+  const locale = localeOf(options);
+  const { reportIdentity, describePair, describeUnpaired } = await import('@fzlint/rules');
+  const identity = reportIdentity(document, filePath);
+  const lineAt = (offset: number): number => {
+    const position = document.lineIndex.positionAt(offset);
+    return source ? toSourcePosition(source, position).line : position.line;
+  };
+  const base = {
+    ...(identity.issuer
+      ? {
+          issuer: {
+            name: identity.issuer.raw,
+            key: identity.issuer.key,
+            source: identity.issuer.source,
+            ...(identity.issuer.range ? { line: lineAt(identity.issuer.range.start) } : {}),
+          },
+        }
+      : {}),
+    ...(identity.year ? { year: identity.year } : {}),
+  };
+  if (options.previous !== undefined) {
+    return { ...base, previous: { filePath: options.previous, source: 'option', why: locale === 'en' ? 'given with --previous' : '由 --previous 给出' }, scanned: 0 };
+  }
+  if (filePath === undefined) return { ...base, scanned: 0 };
+  const found = await fzlint.findPrevious(filePath, { document });
+  if (found.problem) reporter.report(found.problem);
+  const previous = found.previous;
+  if (previous) {
+    const why =
+      previous.source === 'paired' && previous.reason
+        ? describePair(previous.reason, locale)
+        : locale === 'en'
+          ? 'previousReport in the config'
+          : '配置中的 previousReport';
+    return {
+      ...base,
+      previous: { filePath: previous.displayPath, source: previous.source, why, ...(previous.reason ? { match: previous.reason.match } : {}) },
+      scanned: found.scanned.length,
+    };
+  }
+  return {
+    ...base,
+    ...(found.unpaired
+      ? {
+          unpaired: {
+            reason: found.unpaired.reason,
+            why: describeUnpaired(found.unpaired.reason, locale),
+            ...(found.unpaired.candidates ? { candidates: found.unpaired.candidates.map((c) => fzlint.displayPath(c)) } : {}),
+          },
+        }
+      : {}),
+    scanned: found.scanned.length,
+  };
 }
