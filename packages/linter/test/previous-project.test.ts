@@ -8,27 +8,14 @@
  * whose body is another unit's report (full/001) with one passage of 2020 copied in
  * (years typed over) and 2020's count of administrative litigation cases restated.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toSourcePosition } from '@fzlint/input';
 import { createFzlint, type LintFilesReport } from '../src/project/project.js';
 import { MAX_SIBLINGS } from '../src/project/previous.js';
-
-const CORPUS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'fixtures', 'corpus', 'full');
-const LAST = readFileSync(join(CORPUS, '002_55a70afaa3186b60.txt'), 'utf8');
-const DONOR = readFileSync(join(CORPUS, '001_72ea27b1fd9ec9ba.txt'), 'utf8');
-const COPIED_FROM = LAST.split('\n').find((l) => l.includes('持续开展简政放权'))!.trim();
-const BODY = DONOR.slice(DONOR.indexOf('\n', DONOR.indexOf('法治政府建设')) + 1);
-const TITLE = '宽城区人民政府关于2021年度法治政府建设情况的报告';
-/** The 2021 draft: a passage of 2020 copied (years typed over) and 2020's 35 cases restated as 38. */
-const DRAFT = `${TITLE}\n一、2021年度法治政府建设工作情况\n${COPIED_FROM.replace(/2020年/g, '2021年')}\n上年,区政府共处理行政应诉案件38件。\n${BODY}`;
-const LINE_OF_COPY = LAST.split('\n').findIndex((l) => l.includes('持续开展简政放权')) + 1;
-const LINE_OF_FIGURE = LAST.split('\n').findIndex((l) => l.includes('行政应诉案件35件')) + 1;
-const LAST_NAME = '宽城区2020年度法治政府建设情况报告.txt';
-const DRAFT_NAME = '宽城区2021年度法治政府建设情况报告.txt';
+import { DRAFT, DRAFT_NAME, LAST, LAST_NAME, LINE_OF_COPY, LINE_OF_FIGURE } from './support/pair.js';
 
 let root: string;
 beforeEach(() => {
