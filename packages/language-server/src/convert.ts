@@ -2,6 +2,8 @@
  * The one place where fzlint's UTF-16 offsets become 0-based LSP positions and back.
  * Everything else in the server works on offsets (the truth inside fzlint).
  */
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Diagnostic as FzDiagnostic, Severity } from '@fzlint/rule-api';
 import type { TextRange } from '@fzlint/parser';
 import {
@@ -128,9 +130,18 @@ export function toLspDiagnostic(
   };
   if (diagnostic.docsUrl) result.codeDescription = { href: diagnostic.docsUrl };
   if (diagnostic.related && diagnostic.related.length > 0) {
-    result.relatedInformation = diagnostic.related.map(
-      (r): DiagnosticRelatedInformation => ({ location: { uri, range: lines.range(r.range) }, message: r.message }),
-    );
+    const related: DiagnosticRelatedInformation[] = [];
+    for (const r of diagnostic.related) {
+      if (r.filePath === undefined) {
+        related.push({ location: { uri, range: lines.range(r.range) }, message: r.message });
+        continue;
+      }
+      // A place in another file (last year's report): its own URI and its own positions
+      // (1-based lines and UTF-16 columns of that text). A text given without a file has no place to go.
+      if (r.start === undefined || r.end === undefined || !isAbsolute(r.filePath)) continue;
+      related.push({ location: { uri: pathToFileURL(r.filePath).href, range: rangeOfPositions(r.start, r.end) }, message: r.message });
+    }
+    if (related.length > 0) result.relatedInformation = related;
   }
   // Directive problems (a disable comment that suppresses nothing) are shown faded, like unused code.
   if (diagnostic.ruleId.startsWith('fzlint/unused')) result.tags = [DiagnosticTag.Unnecessary];

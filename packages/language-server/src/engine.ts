@@ -14,7 +14,8 @@ import { ConfigError, lint } from '@fzlint/linter';
 import { createFzlint, type Fzlint } from '@fzlint/linter/node';
 import { reparse } from '@fzlint/parser';
 import { resolveSettings, type AnyRule, type Locale } from '@fzlint/rule-api';
-import { extractStatistics, findCatalogueReferences, rules as builtinRules, setStatisticsMode } from '@fzlint/rules';
+import { inputMessage } from '@fzlint/input';
+import { extractStatistics, findCatalogueReferences, reportIdentity, rules as builtinRules, setStatisticsMode, type ReportIdentity } from '@fzlint/rules';
 import type { EngineFeatures, LintEngine } from './service/types.js';
 
 /** Environment variable naming extra rule modules. */
@@ -63,6 +64,11 @@ const features: EngineFeatures = {
   },
   extractStatistics: (document) => extractStatistics(document),
 };
+
+/** A report's issuer and year as one comparable string. */
+function identityKey(identity: ReportIdentity): string {
+  return `${identity.issuer?.key ?? ''}|${identity.year?.value ?? ''}`;
+}
 
 /** Options of {@link loadEngine}. */
 export interface LoadEngineOptions {
@@ -113,6 +119,18 @@ export async function loadEngine(env: NodeJS.ProcessEnv = process.env, options: 
       readReport: (filePath) => current().readReport(filePath),
     },
     ...(rules ? { rules } : {}),
+    previous: {
+      find: async (filePath, o) => {
+        const found = await current().findPrevious(filePath, { text: o.text, ...(o.format ? { format: o.format } : {}) });
+        return {
+          ...(found.previous ? { previous: found.previous.filePath } : {}),
+          ...(found.identity ? { identity: identityKey(found.identity) } : {}),
+          ...(found.problem ? { problem: inputMessage(found.problem, locale()) } : {}),
+        };
+      },
+      read: (filePath) => current().readReport(filePath),
+      identity: (document, filePath) => identityKey(reportIdentity(document, filePath)),
+    },
     reparse: (previous, edits) => reparse(previous, edits),
     configProblem: (error: unknown) => {
       if (!(error instanceof ConfigError)) return undefined;

@@ -12,8 +12,9 @@ import { ConfigResolver } from './service/config.js';
 import { REPORT_LANGUAGE_IDS, hasReportExtension } from './service/detect.js';
 import { DiagnosticsService, lintsOnEdit, type LintSnapshot } from './service/diagnostics.js';
 import { IncrementalDocuments } from './service/incremental.js';
+import { PreviousReports } from './service/previous.js';
 import type { LintEngine } from './service/types.js';
-import { uriToPath } from './service/uri.js';
+import { pathToUri, uriToPath } from './service/uri.js';
 import { WorkspaceDiagnostics } from './service/workspace.js';
 import { createDocuments } from './text-documents.js';
 
@@ -54,6 +55,8 @@ export interface ServerState {
   /** The engine as the services see it: calls go to the loaded engine. */
   readonly engine: LintEngine;
   readonly configs: ConfigResolver;
+  /** Last year's report of each document (the continuity rules). */
+  readonly previous: PreviousReports;
   readonly diagnostics: DiagnosticsService;
   readonly workspace: WorkspaceDiagnostics;
   readonly client: ClientSupport;
@@ -122,9 +125,20 @@ export async function featureSnapshot(state: ServerState, uri: string): Promise<
   return state.diagnostics.current(doc);
 }
 
-/** The result id of a snapshot: its version, config generation and settings generation. */
+/**
+ * The result id of a snapshot: its version, config generation and settings generation,
+ * and a short hash of the previous report's key (its text changes the findings too).
+ */
 export function resultId(state: ServerState, snapshot: LintSnapshot): string {
-  return `${snapshot.version}.${snapshot.configGeneration}.${state.settingsGeneration}`;
+  const id = `${snapshot.version}.${snapshot.configGeneration}.${state.settingsGeneration}`;
+  return snapshot.previous ? `${id}.${shortHash(snapshot.previous.key)}` : id;
+}
+
+/** A short hash of a string (FNV-1a, 32 bits), for result ids. */
+function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
 }
 
 /** Options of {@link createState}. */
@@ -163,11 +177,22 @@ export function createState(options: CreateStateOptions): ServerState {
     get features() {
       return loaded()?.features ?? {};
     },
+    get previous() {
+      return loaded()?.previous;
+    },
   };
   const configs = new ConfigResolver(engine);
   const timing = { enabled: options.timing, changeMs: new Map<string, number>() };
   const client: ClientSupport = { pull: false, configurationRequests: false, watchRegistration: false };
   const reportedRuleFailures = new Set<string>();
+  const previous = new PreviousReports(
+    () => loaded()?.previous,
+    (filePath) => {
+      const doc = holder.state?.documents.get(pathToUri(filePath));
+      return doc ? { text: doc.getText(), version: doc.version } : undefined;
+    },
+    (message) => connection.console.warn(message),
+  );
   const diagnostics = new DiagnosticsService({
     engine,
     configs,
@@ -177,6 +202,7 @@ export function createState(options: CreateStateOptions): ServerState {
     },
     workspaceFolders: () => holder.state?.folders ?? [],
     incremental,
+    previous,
     onRuleFailure: (failure, uri) => {
       if (reportedRuleFailures.has(failure.ruleId)) return;
       reportedRuleFailures.add(failure.ruleId);
@@ -197,8 +223,9 @@ export function createState(options: CreateStateOptions): ServerState {
     enginePromise,
     engine,
     configs,
+    previous,
     diagnostics,
-    workspace: new WorkspaceDiagnostics(diagnostics, () => `${configs.generation}.${state.settingsGeneration}`, () => engine.files),
+    workspace: new WorkspaceDiagnostics(diagnostics, () => `${configs.generation}.${state.settingsGeneration}`, () => engine.files, previous),
     client,
     folders: [],
     globalSettings: DEFAULT_SETTINGS,

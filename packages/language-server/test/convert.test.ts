@@ -56,4 +56,33 @@ describe('toLspDiagnostic', () => {
       message: '收到数',
     });
   });
+
+  it('maps a place in last year’s report to that file’s URI and its own positions; one without a file is left out', () => {
+    const lines = new LineMap('本年度\n照搬的段落。');
+    const d = toLspDiagnostic(
+      {
+        ruleId: 'continuity/copied-passage',
+        severity: 'warn',
+        messageId: 'copied',
+        message: '这段文字与上年度报告第29行的段落基本相同',
+        range: { start: 4, end: 10 },
+        start: { line: 2, column: 1 },
+        end: { line: 2, column: 7 },
+        docsUrl: 'https://example.invalid/c.md',
+        related: [
+          // Offsets into last year's text: not this document's lines.
+          { range: { start: 900, end: 960 }, message: '上年度报告中的这段文字', filePath: '/r/2022年度报告.md', start: { line: 29, column: 3 }, end: { line: 29, column: 63 } },
+          { range: { start: 0, end: 5 }, message: '上年度报告中的这段文字', filePath: '<previous>', start: { line: 1, column: 1 }, end: { line: 1, column: 6 } },
+        ],
+      },
+      lines,
+      'file:///r/2023.md',
+    );
+    expect(d.relatedInformation).toEqual([
+      {
+        location: { uri: 'file:///r/2022%E5%B9%B4%E5%BA%A6%E6%8A%A5%E5%91%8A.md', range: { start: { line: 28, character: 2 }, end: { line: 28, character: 62 } } },
+        message: '上年度报告中的这段文字',
+      },
+    ]);
+  });
 });

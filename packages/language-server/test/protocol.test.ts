@@ -228,3 +228,76 @@ describe('language server over stdio (pull diagnostics)', () => {
     expect(names(second)).toEqual(['drafts/draft.txt', 'utf16-report.txt']);
   });
 });
+
+describe('last year’s report (the continuity rules)', () => {
+  // 宽城区's 2020 report (full/002) and a 2021 draft: another unit's text (full/001) under
+  // 宽城区's 2021 title, with a passage of 2020 copied in and 2020's 35 cases restated as 38.
+  const LAST = readFileSync(path.join(corpus, '002_55a70afaa3186b60.txt'), 'utf8');
+  const donor = readFileSync(path.join(corpus, '001_72ea27b1fd9ec9ba.txt'), 'utf8');
+  const copiedLine = LAST.split('\n').findIndex((l) => l.includes('持续开展简政放权'));
+  const figureLine = LAST.split('\n').findIndex((l) => l.includes('行政应诉案件35件'));
+  const DRAFT = `宽城区人民政府关于2021年度法治政府建设情况的报告\n一、2021年度法治政府建设工作情况\n${LAST.split('\n')[copiedLine]!.trim().replace(/2020年/g, '2021年')}\n上年,区政府共处理行政应诉案件38件。\n${donor.slice(donor.indexOf('\n', donor.indexOf('法治政府建设')) + 1)}`;
+  const LAST_NAME = '宽城区2020年度法治政府建设情况报告.txt';
+  const DRAFT_NAME = '宽城区2021年度法治政府建设情况报告.txt';
+  const rule = (id: string) => (d: Diagnostic) => d.code === `continuity/${id}`;
+
+  it('pairs a sibling file, points related information at last year’s file and lines, and re-reads it when it changes', async () => {
+    const dir = workspace('previous-sibling', { [LAST_NAME]: LAST, [DRAFT_NAME]: DRAFT });
+    const uri = pathToFileURL(path.join(dir, DRAFT_NAME)).href;
+    const lastUri = pathToFileURL(path.join(dir, LAST_NAME)).href;
+    client = new TestClient();
+    await client.initialize(dir);
+    await client.open(uri, DRAFT);
+    const first = await client.waitForDiagnostics(uri, (ds) => ds.some(rule('copied-passage')) && ds.some(rule('restated-figure')), 1);
+    const copied = first.diagnostics.find(rule('copied-passage'))!;
+    expect(copied.range.start.line).toBe(2);
+    expect(copied.relatedInformation).toEqual([
+      { location: { uri: lastUri, range: expect.objectContaining({ start: expect.objectContaining({ line: copiedLine }) }) }, message: '上年度报告中的这段文字' },
+    ]);
+    const restated = first.diagnostics.find(rule('restated-figure'))!;
+    expect(restated.severity).toBe(1);
+    expect(restated.relatedInformation?.[0]?.location).toMatchObject({ uri: lastUri, range: { start: { line: figureLine } } });
+
+    // Last year's report corrected on disk (the watcher says so): the restated figure goes.
+    writeFileSync(path.join(dir, LAST_NAME), LAST.replace('行政应诉案件35件', '行政应诉案件38件'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: lastUri, type: 2 }] });
+    const after = await client.waitForDiagnostics(uri, (ds) => !ds.some(rule('restated-figure')));
+    expect(after.diagnostics.some(rule('copied-passage'))).toBe(true);
+
+    // Opened in the editor and edited there: the draft is compared with the editor's text.
+    const lastText = LAST.replace('行政应诉案件35件', '行政应诉案件38件');
+    await client.open(lastUri, lastText);
+    const lines = new LineMap(lastText);
+    const at = lastText.indexOf('持续开展简政放权');
+    const lineEnd = lastText.indexOf('\n', at);
+    await client.change(lastUri, 2, [{ range: lines.range({ start: at, end: lineEnd }), text: '全年新办政务服务事项较少。' }]);
+    const edited = await client.waitForDiagnostics(uri, (ds) => !ds.some(rule('copied-passage')));
+    expect(edited.diagnostics.some(rule('restated-figure'))).toBe(false);
+  });
+
+  it('uses the config’s previousReport, and in pull mode changes the result id when last year’s report changes', async () => {
+    const dir = workspace('previous-config', { [DRAFT_NAME]: DRAFT, 'fzlint.config.json': JSON.stringify({ previousReport: `archive/${LAST_NAME}` }) });
+    mkdirSync(path.join(dir, 'archive'));
+    writeFileSync(path.join(dir, 'archive', LAST_NAME), LAST);
+    const uri = pathToFileURL(path.join(dir, DRAFT_NAME)).href;
+    client = new TestClient();
+    await client.initialize(dir, { pull: true });
+    await client.open(uri, DRAFT);
+    type Report = { kind: string; resultId: string; items: Diagnostic[] };
+    const report = await client.request<Report>('textDocument/diagnostic', { textDocument: { uri } });
+    expect(report.items.filter((d) => String(d.code).startsWith('continuity/')).map((d) => d.code).sort()).toEqual([
+      'continuity/copied-passage',
+      'continuity/plan-not-reported',
+      'continuity/restated-figure',
+    ]);
+    const lastUri = pathToFileURL(path.join(dir, 'archive', LAST_NAME)).href;
+    expect(report.items.find(rule('copied-passage'))!.relatedInformation?.[0]?.location.uri).toBe(lastUri);
+    // Changed on disk; the watcher says so, and the file is read again (its size and time changed).
+    writeFileSync(path.join(dir, 'archive', LAST_NAME), `${LAST.replace('行政应诉案件35件', '行政应诉案件38件')}\n`);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: lastUri, type: 2 }] });
+    const again = await client.request<Report>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: report.resultId });
+    expect(again.kind).toBe('full');
+    expect(again.resultId).not.toBe(report.resultId);
+    expect(again.items.some(rule('restated-figure'))).toBe(false);
+  });
+});

@@ -2,9 +2,10 @@
 import type { DidChangeConfigurationParams, DidChangeWatchedFilesParams, WorkspaceFoldersChangeEvent } from 'vscode-languageserver/node.js';
 import { normalizeSettings } from '../settings.js';
 import { affectsConfig } from '../service/config.js';
+import { hasReportExtension } from '../service/detect.js';
 import { uriToPath } from '../service/uri.js';
 import type { ServerState } from '../state.js';
-import { clearConfigProblems, relintAll } from './publish.js';
+import { clearConfigProblems, relintAll, relintUris } from './publish.js';
 
 /** `workspace/didChangeConfiguration`: new settings, re-lint. */
 export function onDidChangeConfiguration(state: ServerState, change: DidChangeConfigurationParams): void {
@@ -15,16 +16,24 @@ export function onDidChangeConfiguration(state: ServerState, change: DidChangeCo
   relintAll(state);
 }
 
-/** `workspace/didChangeWatchedFiles`: a config or `.fzlintignore` changed, so configs are re-read. */
+/**
+ * `workspace/didChangeWatchedFiles`: a config or `.fzlintignore` changed, so configs are
+ * re-read and everything is linted again; a report file changed, was created or deleted,
+ * so the documents it may be last year's report of (those of its folder, those compared
+ * with it) look their previous report up again and are linted again.
+ */
 export function onDidChangeWatchedFiles(state: ServerState, change: DidChangeWatchedFilesParams): void {
-  const relevant = change.changes.some((c) => {
-    const p = uriToPath(c.uri);
-    return p !== undefined && affectsConfig(p);
-  });
-  if (!relevant) return;
-  state.configs.invalidate();
-  clearConfigProblems(state);
-  relintAll(state);
+  const paths = change.changes.map((c) => uriToPath(c.uri)).filter((p): p is string => p !== undefined);
+  if (paths.some(affectsConfig)) {
+    state.configs.invalidate();
+    state.previous.clear();
+    clearConfigProblems(state);
+    relintAll(state);
+    return;
+  }
+  const affected = new Set<string>();
+  for (const p of paths) if (hasReportExtension(p)) for (const uri of state.previous.changed(p)) affected.add(uri);
+  if (affected.size > 0) relintUris(state, [...affected]);
 }
 
 /** Workspace folders added or removed. */

@@ -1,7 +1,16 @@
 /** Text document events: lint documents as they are opened, edited and saved; forget them when closed. */
 import { lintsOnEdit } from '../service/diagnostics.js';
+import { uriToPath } from '../service/uri.js';
 import { handles, type ServerState } from '../state.js';
-import { publish } from './publish.js';
+import { publish, relintUris } from './publish.js';
+
+/** Documents compared with this one as last year's report: its text in the editor is what they are compared with. */
+function relintDependents(state: ServerState, uri: string): void {
+  const filePath = uriToPath(uri);
+  if (filePath === undefined) return;
+  const dependents = state.previous.dependentsOf(filePath).filter((d) => d !== uri);
+  if (dependents.length > 0) relintUris(state, dependents);
+}
 
 /** Lints documents as they are opened, edited and saved; forgets them when closed. */
 export function registerDocumentEvents(state: ServerState): void {
@@ -14,6 +23,8 @@ export function registerDocumentEvents(state: ServerState): void {
   });
   documents.onDidChangeContent((e) => {
     const immediate = state.justOpened.delete(e.document.uri);
+    // Opened or edited last year's report: the documents compared with it are linted again (debounced).
+    relintDependents(state, e.document.uri);
     if (!handles(e.document.uri, e.document.languageId)) return;
     if (!immediate && !lintsOnEdit(e.document.getText().length)) return;
     // In pull mode the client asks; linting ahead keeps the answer ready (the pull reuses it).
@@ -30,6 +41,9 @@ export function registerDocumentEvents(state: ServerState): void {
     state.justOpened.delete(e.document.uri);
     timing.changeMs.delete(e.document.uri);
     diagnostics.forget(e.document.uri);
+    state.previous.forget(e.document.uri);
+    // Closed last year's report: those compared with it now read it from disk.
+    relintDependents(state, e.document.uri);
     if (!state.client.pull) void state.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 }

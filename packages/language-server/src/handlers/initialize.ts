@@ -3,7 +3,7 @@ import lspNode from 'vscode-languageserver/node.js';
 import type { ClientCapabilities, InitializeParams, InitializeResult } from 'vscode-languageserver/node.js';
 import { normalizeSettings } from '../settings.js';
 import { CODE_ACTION_KINDS } from '../service/code-actions.js';
-import { WATCHED_FILES_GLOB } from '../service/config.js';
+import { WATCHED_FILES_GLOB, WATCHED_REPORTS_GLOB } from '../service/config.js';
 import { uriToPath } from '../service/uri.js';
 import { localeOf, MESSAGES, type ServerState } from '../state.js';
 import { onWorkspaceFoldersChanged } from './configuration.js';
@@ -51,7 +51,9 @@ export function onInitialize(state: ServerState, params: InitializeParams): Init
 export function onInitialized(state: ServerState): void {
   const { connection, client } = state;
   if (client.watchRegistration) {
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES_GLOB }] });
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: WATCHED_FILES_GLOB }, { globPattern: WATCHED_REPORTS_GLOB }],
+    });
   }
   if (client.configurationRequests) {
     void connection.client.register(DidChangeConfigurationNotification.type, undefined);

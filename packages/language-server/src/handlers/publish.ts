@@ -94,6 +94,23 @@ export function relintAll(state: ServerState): void {
   }
 }
 
+/**
+ * Re-lints some documents (their previous report changed): their cached results are
+ * dropped; in pull mode the client is asked to pull again, in push mode the open ones
+ * are linted and published.
+ */
+export function relintUris(state: ServerState, uris: readonly string[]): void {
+  for (const uri of uris) state.diagnostics.invalidate(uri);
+  if (state.client.pull) {
+    void state.connection.languages.diagnostics.refresh();
+    return;
+  }
+  for (const uri of uris) {
+    const doc = state.documents.get(uri);
+    if (doc && handles(doc.uri, doc.languageId)) void state.diagnostics.schedule(doc).then((s) => publish(state, s));
+  }
+}
+
 /** Clears what was shown on config files (they changed; re-linting shows what is still wrong). */
 export function clearConfigProblems(state: ServerState): void {
   for (const file of state.publishedConfigProblems.keys()) void state.connection.sendDiagnostics({ uri: pathToUri(file), diagnostics: [] });

@@ -5,7 +5,7 @@
  * A broken config is remembered as a problem, never thrown at the features.
  */
 import * as path from 'node:path';
-import { CONFIG_FILE_NAMES, IGNORE_FILE, isConfigFileName } from '@fzlint/input';
+import { CONFIG_FILE_NAMES, IGNORE_FILE, isConfigFileName, REPORT_EXTENSIONS } from '@fzlint/input';
 import type { FzlintSettings } from '../settings.js';
 import { IncludeMatcher } from './detect.js';
 import type { ConfigLike, ConfigProblem, LintEngine } from './types.js';
@@ -24,6 +24,12 @@ export function affectsConfig(filePath: string): boolean {
 
 /** The glob of the files whose changes the server watches (see {@link affectsConfig}). */
 export const WATCHED_FILES_GLOB = `**/{${[...CONFIG_FILE_NAMES, IGNORE_FILE].join(',')}}`;
+
+/**
+ * The glob of report files, watched too: a report created, changed or deleted may be, or
+ * stop being, last year's report of an open document (the continuity rules).
+ */
+export const WATCHED_REPORTS_GLOB = `**/*.{${REPORT_EXTENSIONS.map((e) => e.slice(1)).join(',')}}`;
 
 /** Everything that decides how one document is linted. */
 export interface DocumentConfig {

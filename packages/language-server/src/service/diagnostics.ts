@@ -11,6 +11,7 @@ import type { FzlintSettings } from '../settings.js';
 import { matchesInclude, mergeSettings, type ConfigResolver } from './config.js';
 import { isReport } from './detect.js';
 import type { IncrementalDocuments } from './incremental.js';
+import type { PreviousReports } from './previous.js';
 import type { EngineLintOptions, EngineLintResult, EngineRuleFailure, LintEngine } from './types.js';
 import { uriToPath } from './uri.js';
 
@@ -37,6 +38,8 @@ export interface LintSnapshot {
   readonly configGeneration: number;
   /** How the text was parsed, and the milliseconds spent producing the snapshot (config look-up, parse, rules, conversion). */
   readonly timing?: LintTiming;
+  /** Last year's report the result was compared with, and the key of its text (changes when it changes). */
+  readonly previous?: { readonly filePath: string; readonly key: string };
 }
 
 /** How a snapshot was produced (the server's timing log). */
@@ -77,6 +80,8 @@ export interface DiagnosticsServiceOptions {
    * it every lint parses the whole text.
    */
   readonly incremental?: IncrementalDocuments;
+  /** Last year's report of each document (the continuity rules); without it none is given. */
+  readonly previous?: PreviousReports;
   /** Timer functions (tests may pass fake ones). */
   readonly setTimeout?: (fn: () => void, ms: number) => unknown;
   readonly clearTimeout?: (handle: unknown) => void;
@@ -160,6 +165,11 @@ export class DiagnosticsService {
     this.options.incremental?.forget(uri);
   }
 
+  /** Forgets a document's cached result (its previous report changed): the next request lints it again. */
+  invalidate(uri: string): void {
+    this.snapshots.delete(uri);
+  }
+
   /** Forgets every cached result (config or settings changed). */
   invalidateAll(): void {
     this.snapshots.clear();
@@ -200,7 +210,7 @@ export class DiagnosticsService {
     this.snapshots.set(snapshot.uri, snapshot);
   }
 
-  private async lintDocument(uri: string, version: number, text: string, format?: TextFormat): Promise<LintSnapshot> {
+  private async lintDocument(uri: string, version: number, text: string, format?: TextFormat, again = false): Promise<LintSnapshot> {
     const started = performance.now();
     const settings = await this.options.getSettings(uri);
     const generation = this.generation;
@@ -219,6 +229,8 @@ export class DiagnosticsService {
     if (text.length > MAX_LINT_CHARS) {
       return { ...base, isReport: true, result: undefined, diagnostics: [tooLarge(lines, settings)], options: undefined };
     }
+    // A broken config names no previous report; one that ignores the file was handled above.
+    const last = docConfig.problem ? undefined : await this.options.previous?.previousFor(uri, filePath, text, format);
     const options: EngineLintOptions = {
       ...(filePath !== undefined ? { filePath } : {}),
       ...(format !== undefined ? { format } : {}),
@@ -226,20 +238,23 @@ export class DiagnosticsService {
       ...(this.options.engine.rules ? { rules: this.options.engine.rules } : {}),
       ...(settings.reportYear !== null ? { reportYear: settings.reportYear } : {}),
       locale: settings.locale,
+      ...(last ? { previous: last.input } : {}),
     };
+    const usedPrevious = last ? { filePath: last.input.filePath as string, key: last.key } : undefined;
     const previous = version >= 0 ? this.snapshots.get(uri) : undefined;
     if (
       previous?.result !== undefined &&
       previous.configGeneration === generation &&
       previous.settings === settings &&
-      previous.lines.text === text
+      previous.lines.text === text &&
+      previous.previous?.key === usedPrevious?.key
     ) {
       // The same text under the same config and settings (an edit undone within the debounce, a
       // change that rewrote what was there): the findings are those of the last lint.
       const result = previous.result;
       const diagnostics = result.diagnostics.map((d, index) => toLspDiagnostic(d, previous.lines, uri, { version, index }));
       const timing: LintTiming = { parse: 'unchanged', ms: performance.now() - started };
-      return { ...base, lines: previous.lines, isReport: true, result, diagnostics, options, timing };
+      return { ...base, lines: previous.lines, isReport: true, result, diagnostics, options, timing, ...(usedPrevious ? { previous: usedPrevious } : {}) };
     }
     const incremental = version >= 0 ? this.options.incremental : undefined;
     const key = incremental ? parseKey(options, generation) : '';
@@ -253,10 +268,12 @@ export class DiagnosticsService {
       return { ...base, isReport: true, result: undefined, diagnostics: [], options };
     }
     if (incremental && result.document.text === text) incremental.remember(uri, version, result.document, key);
+    // Its title now names another issuer or year: last year's report is looked up again (once).
+    if (!again && this.options.previous?.identityChanged(uri, filePath, result.document)) return this.lintDocument(uri, version, text, format, true);
     for (const failure of result.ruleFailures) this.options.onRuleFailure?.(failure, uri);
     const diagnostics = result.diagnostics.map((d, index) => toLspDiagnostic(d, lines, uri, { version, index }));
     const timing: LintTiming = { parse: document ? 'incremental' : 'full', ms: performance.now() - started };
-    return { ...base, isReport: true, result, diagnostics, options, timing };
+    return { ...base, isReport: true, result, diagnostics, options, timing, ...(usedPrevious ? { previous: usedPrevious } : {}) };
   }
 }
 

@@ -4,7 +4,7 @@
  * the real engine is the linter itself and a test's fake engine is checked
  * against the same shapes.
  */
-import type { ReadOutcome } from '@fzlint/input';
+import type { ReadOutcome, TextFormat } from '@fzlint/input';
 import type { FzlintConfig, LintOptions, LintResult, RuleFailure } from '@fzlint/linter';
 import type { ResolvedConfig } from '@fzlint/linter/node';
 import type { ReportDocument, reparse, TextEdit } from '@fzlint/parser';
@@ -17,7 +17,27 @@ export type { TextEdit } from '@fzlint/parser';
 export type ConfigLike = FzlintConfig;
 
 /** Options the server passes to `lint` (a subset of the linter's `LintOptions`). */
-export type EngineLintOptions = Pick<LintOptions, 'filePath' | 'format' | 'config' | 'rules' | 'reportYear' | 'locale' | 'fix' | 'document'>;
+export type EngineLintOptions = Pick<LintOptions, 'filePath' | 'format' | 'config' | 'rules' | 'reportYear' | 'locale' | 'fix' | 'document' | 'previous'>;
+
+/** Last year's report as `lint` takes it (its text, path and format). */
+export type EnginePreviousInput = NonNullable<LintOptions['previous']>;
+
+/**
+ * Finding and reading last year's report of a document (the project API's
+ * `findPrevious` and `readReport`, and `reportIdentity` of `@fzlint/rules`).
+ */
+export interface EnginePreviousFinder {
+  /**
+   * The config's `previousReport`, else the report of the same issuer for the year before
+   * among the files of the document's folder: its path, the document's issuer and year
+   * (`issuer|year`, absent when the config named the report), and a problem to log.
+   */
+  find(filePath: string, options: { readonly text: string; readonly format?: TextFormat }): Promise<{ previous?: string; identity?: string; problem?: string }>;
+  /** Reads a report file (any encoding; `.docx` and `.html` converted). */
+  read(filePath: string): Promise<ReadOutcome>;
+  /** The issuer and year of a parsed document, as `find` words them (`issuer|year`). */
+  identity(document: ReportDocument, filePath: string): string;
+}
 
 /** A rule that threw while checking a document. */
 export type EngineRuleFailure = RuleFailure;
@@ -75,6 +95,8 @@ export interface LintEngine {
   readonly files?: EngineFiles | undefined;
   /** The analyses of `@fzlint/rules` that hovers show. */
   readonly features: EngineFeatures;
+  /** Last year's report of a document, for the continuity rules; without it they say nothing. */
+  readonly previous?: EnginePreviousFinder | undefined;
 }
 
 /** What the analyses need to know about the document beyond its text. */

@@ -12,6 +12,7 @@ import type { Diagnostic as FzDiagnostic } from '@fzlint/rule-api';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { rangeOfPositions } from '../convert.js';
 import type { DiagnosticsService, LintSnapshot } from './diagnostics.js';
+import type { PreviousReports } from './previous.js';
 import type { EngineFiles } from './types.js';
 import { pathToUri } from './uri.js';
 
@@ -47,12 +48,17 @@ function atParagraphs(snapshot: LintSnapshot, map: SourceMap): Diagnostic[] {
 
 /** Computes workspace reports, reusing unchanged results. */
 export class WorkspaceDiagnostics {
-  private readonly cache = new Map<string, { key: string; diagnostics: readonly Diagnostic[]; isReport: boolean }>();
+  private readonly cache = new Map<
+    string,
+    { key: string; diagnostics: readonly Diagnostic[]; isReport: boolean; previous?: LintSnapshot['previous']; stamp: string }
+  >();
 
   constructor(
     private readonly service: DiagnosticsService,
     private readonly generation: () => string,
     private readonly files: () => EngineFiles | undefined,
+    /** Last year's reports: a result compared with one is stale when it, or its folder's pairings, changed. */
+    private readonly previous?: PreviousReports,
   ) {}
 
   /**
@@ -80,20 +86,30 @@ export class WorkspaceDiagnostics {
       }
       const key = `${stat.size}-${Math.round(stat.mtimeMs)}-${this.generation()}`;
       let entry = this.cache.get(uri);
-      if (!entry || entry.key !== key) {
+      const stale = entry !== undefined && this.previous !== undefined && (await this.previous.stamp(file, entry.previous)) !== entry.stamp;
+      if (!entry || entry.key !== key || stale) {
         // Too large, binary, unreadable, not a Word document: not linted, as in the CLI.
         const read = await files.readReport(file);
         if (!read.ok) continue;
         const snapshot = await this.service.lintFile(uri, read.text, read.format);
         const diagnostics = read.sourceMap ? atParagraphs(snapshot, read.sourceMap) : snapshot.diagnostics;
-        entry = { key, diagnostics: diagnostics.map(stripData), isReport: snapshot.isReport };
+        const stamp = this.previous ? await this.previous.stamp(file, snapshot.previous) : '';
+        entry = { key, diagnostics: diagnostics.map(stripData), isReport: snapshot.isReport, ...(snapshot.previous ? { previous: snapshot.previous } : {}), stamp };
         this.cache.set(uri, entry);
       }
       if (!entry.isReport) continue;
-      out.push({ uri, resultId: key, diagnostics: previous.get(uri) === key ? undefined : entry.diagnostics });
+      const resultId = entry.stamp === '' || entry.stamp === '0' ? key : `${key}-${shortStamp(entry.stamp)}`;
+      out.push({ uri, resultId, diagnostics: previous.get(uri) === resultId ? undefined : entry.diagnostics });
     }
     return out;
   }
+}
+
+/** A short form of a stamp for result ids (FNV-1a, 32 bits). */
+function shortStamp(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
 }
 
 /** Workspace results are not tied to a document version, so code actions match them by range. */
