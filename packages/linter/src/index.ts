@@ -84,7 +84,7 @@ export {
   type Verdict,
   type ContinuityLine,
 } from './scorecard.js';
-export { parsePrevious, clearPreviousCache, type PreviousInput } from './previous.js';
+export { parsePrevious, clearPreviousCache, remapRelatedIn, type PreviousInput } from './previous.js';
 export { LINTER_RULE_IDS, LINTER_RULE_DESCRIPTIONS, LINTER_DOCS_URL } from './messages.js';
 export { VERSION } from './version.js';
 export type { FzlintConfig, LintOptions, LintResult, RuleConfigEntry, RuleFailure } from './types.js';

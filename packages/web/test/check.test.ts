@@ -6,9 +6,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkReport, issuerOf, type CheckedReport } from '../src/browser/check.js';
+import { checkRead, checkReport, issuerOf, type CheckedReport } from '../src/browser/check.js';
+import { rechecks } from '../src/browser/pairing.js';
 import { pageExtensions, readReportBytes } from '../src/browser/read.js';
-import { writeBatch } from './support/batch.js';
+import { PAIRED, writeBatch } from './support/batch.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fzlint-web-check-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -103,6 +104,54 @@ describe('checking the batch', () => {
     expect(formattable?.diagnostics.length).toBeGreaterThan(0);
     const outcome = (await checked('宜宾市2023年报告.html')).findings[0];
     expect(formattable?.diagnostics[0]?.start.line).toBe(outcome?.line);
+  });
+});
+
+describe('pairing the batch', () => {
+  const all = async () => {
+    const out = [];
+    for (const file of batch.all) out.push({ file, checked: await checkReport(file, new Uint8Array(readFileSync(join(dir, file))), settings) });
+    return out;
+  };
+
+  it('pairs the draft with its unit’s report of the year before, and nothing else', async () => {
+    const checkedAll = await all();
+    const entries = checkedAll.map((c, i) => ({ name: c.file, identity: c.checked.identity, version: i + 1 }));
+    const todo = rechecks(entries, 'zh-CN');
+    expect(todo).toEqual([
+      { name: PAIRED.current, previous: { name: PAIRED.previous, version: batch.all.indexOf(PAIRED.previous) + 1, why: expect.stringMatching(/^发文单位相同：宽城区/) } },
+    ]);
+    // Checked against it: the copied passage and the restated figure, and the scorecard's continuity line.
+    const draft = checkedAll.find((c) => c.file === PAIRED.current)!.checked;
+    const last = checkedAll.find((c) => c.file === PAIRED.previous)!.checked;
+    const again = checkRead(PAIRED.current, draft.read!, settings, { name: PAIRED.previous, read: last.read!, why: todo[0]!.previous!.why });
+    if (!again.outcome.ok) throw new Error(again.outcome.message);
+    const continuity = again.outcome.findings.filter((f) => f.ruleId.startsWith('continuity/'));
+    expect(continuity.filter((f) => f.severity !== 'info').map((f) => `${f.ruleId} ${f.severity} ${f.line}`)).toEqual([
+      'continuity/copied-passage warn 3',
+      'continuity/restated-figure error 4',
+    ]);
+    expect(again.outcome.previous).toEqual({ name: PAIRED.previous, why: todo[0]!.previous!.why });
+    expect(again.outcome.score.continuity).toMatchObject({ previous: PAIRED.previous, copiedPassages: 1, restatedFigures: 1 });
+    // Related places name last year's file, for the JSON and SARIF exports.
+    const related = again.formattable?.diagnostics.find((d) => d.ruleId === 'continuity/copied-passage')?.related?.[0];
+    expect(related?.filePath).toBe(PAIRED.previous);
+    // Checked alone, it has neither.
+    if (!draft.outcome.ok) throw new Error('draft');
+    expect(draft.outcome.previous).toBeUndefined();
+    expect(draft.outcome.score.continuity).toBeUndefined();
+  });
+
+  it('checks a report again when its previous report changes or goes, and not otherwise', () => {
+    const id = (issuer: string, year: number) => ({ issuer: { raw: issuer, key: issuer, source: 'title' as const }, year: { value: year, source: 'title' as const } });
+    const base = [
+      { name: 'a2020.md', identity: id('甲县', 2020), version: 1 },
+      { name: 'a2021.md', identity: id('甲县', 2021), version: 2, comparedWith: { name: 'a2020.md', version: 1 } },
+      { name: 'b2021.md', identity: id('乙县', 2021), version: 3, comparedWith: { name: 'gone.md', version: 9 } },
+    ];
+    expect(rechecks(base, 'en')).toEqual([{ name: 'b2021.md' }]);
+    const changed = [{ ...base[0]!, version: 4 }, base[1]!];
+    expect(rechecks(changed, 'en').map((r) => [r.name, r.previous?.version])).toEqual([['a2021.md', 4]]);
   });
 });
 

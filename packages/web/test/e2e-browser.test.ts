@@ -22,7 +22,7 @@ import ExcelJS from 'exceljs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, serveWorkbench } from '../dist/index.js';
-import { writeBatch, type BatchReport } from './support/batch.js';
+import { PAIRED, writeBatch, type BatchReport } from './support/batch.js';
 
 const CHROMIUM = process.env['CHROMIUM'] ?? '/usr/bin/chromium';
 const realClients = process.env['CI'] === 'true' || process.env['FZLINT_E2E'] === '1';
@@ -121,6 +121,24 @@ describe.skipIf(!realClients)('the workbench in headless Chromium, opened from f
     await page.screenshot({ path: join(IMAGES, 'web-overview.png') });
   });
 
+  it('pairs the reports of one unit and shows the pair; the draft is compared with last year’s report', async () => {
+    const previous = await page.locator('#overview tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [tr.getAttribute('data-file'), (tr.lastElementChild as HTMLElement).innerText.trim(), (tr.lastElementChild as HTMLElement).title]),
+    );
+    const paired = previous.filter((p) => p[1] !== '' && p[1] !== '—');
+    expect(paired.map((p) => [p[0], p[1]])).toEqual([[PAIRED.current, PAIRED.previous]]);
+    expect(paired[0]![2]).toMatch(/^发文单位相同：宽城区/);
+    await page.locator(`#overview tbody tr[data-file="${PAIRED.current}"] a`).click();
+    await page.locator('#view-report').waitFor({ state: 'visible' });
+    const copied = page.locator('#findings li[data-rule="continuity/copied-passage"]');
+    await expect.poll(() => copied.count()).toBe(1);
+    expect(await copied.locator('.message').innerText()).toContain('上年度报告');
+    await expect.poll(() => page.locator('#findings li[data-rule="continuity/restated-figure"]').count()).toBe(1);
+    await expect.poll(() => page.locator('#scorecard #continuity').innerText()).toMatch(/^延续性 \d+$/);
+    await page.keyboard.press('Escape');
+    await page.locator('#view-overview').waitFor({ state: 'visible' });
+  });
+
   it('draws the charts of the batch', async () => {
     await page.locator('#tab-charts').click();
     await page.locator('#view-charts').waitFor({ state: 'visible' });
@@ -186,7 +204,7 @@ describe.skipIf(!realClients)('the workbench in headless Chromium, opened from f
     const overview = readFileSync(await save('overview-csv'), 'utf8');
     expect(overview.charCodeAt(0)).toBe(0xfeff);
     const lines = overview.slice(1).trim().split('\r\n');
-    expect(lines[0]).toBe('文件,单位,标题,年度,成文日期,发布日期,内容完整,原因分析,数据运用,安排具体,公开及时,总分,错误,警告,提示,公开期限');
+    expect(lines[0]).toBe('文件,单位,标题,年度,成文日期,发布日期,内容完整,原因分析,数据运用,安排具体,公开及时,总分,错误,警告,提示,公开期限,上年度报告');
     expect(lines).toHaveLength(reports.length + 1);
     const shown = await page.evaluate(() => [...document.querySelectorAll('#overview tbody tr')].length);
     expect(shown).toBe(reports.length);

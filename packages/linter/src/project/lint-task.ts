@@ -1,8 +1,11 @@
 import { toSourcePosition, type SourceMap, type TextFormat } from '@fzlint/input';
 import type { CalendarDate, ReportDocument } from '@fzlint/parser';
 import type { AnyRule, Diagnostic, Locale } from '@fzlint/rule-api';
+import { remapRelatedIn } from '../previous.js';
 import type { FzlintConfig, LintResult } from '../types.js';
 import type { SerializedResult } from './result.js';
+
+export { remapRelatedIn };
 
 /** One file to lint: plain data, so it can be posted to a worker thread. */
 export interface LintTask {
@@ -119,22 +122,6 @@ export async function runLintTaskKeeping(
     identity: reportIdentity(result.document, task.filePath),
   };
   return { outcome: { ok: true, result: serialized }, result };
-}
-
-/**
- * Related places in `filePath` (last year's report, converted from Word, a web page
- * or a PDF) at that file's paragraph numbers, as its own findings would be given.
- */
-export function remapRelatedIn(diagnostics: readonly Diagnostic[], filePath: string, map: SourceMap): Diagnostic[] {
-  return diagnostics.map((d) => {
-    if (!d.related?.some((r) => r.filePath === filePath)) return d;
-    return {
-      ...d,
-      related: d.related.map((r) =>
-        r.filePath === filePath && r.start && r.end ? { ...r, start: toSourcePosition(map, r.start), end: toSourcePosition(map, r.end) } : r,
-      ),
-    };
-  });
 }
 
 /**

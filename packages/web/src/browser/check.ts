@@ -5,10 +5,21 @@
  * crosses from the Web Worker to the page with `postMessage`. The lint result
  * stays in the worker for the SARIF and JSON formatters (`formattable`).
  */
-import { inputMessage, toSourcePosition, type InputProblem, type SourceMap } from '@fzlint/input';
-import { lint, SCORE_RULES, scoreResult, type FormattableResult, type FzlintConfig, type LintResult, type RuleConfigEntry, type Scorecard } from '@fzlint/linter';
+import { inputMessage, toSourcePosition, type InputProblem, type ReadText, type SourceMap } from '@fzlint/input';
+import {
+  lint,
+  remapRelatedIn,
+  SCORE_RULES,
+  scoreResult,
+  type FormattableResult,
+  type FzlintConfig,
+  type LintResult,
+  type RuleConfigEntry,
+  type Scorecard,
+} from '@fzlint/linter';
 import type { CalendarDate, ReportDocument } from '@fzlint/parser';
 import type { Diagnostic, Locale } from '@fzlint/rule-api';
+import { reportIdentity, type ReportIdentity } from '@fzlint/rules';
 import { readReportBytes, type ReadOptions } from './read.js';
 
 /** What a report file was read as: its reader (`docx`, `html`, `pdf`), or Markdown or plain text. */
@@ -69,6 +80,11 @@ export interface CheckedReport {
   readonly findings: readonly Finding[];
   readonly counts: { readonly error: number; readonly warn: number; readonly info: number };
   readonly score: Scorecard;
+  /**
+   * Last year's report of the same issuer in the batch, which the continuity rules
+   * compared this one with, and why they were paired (`describePair`).
+   */
+  readonly previous?: { readonly name: string; readonly why: string };
 }
 
 /** A file that could not be checked: the problem, and its message in the settings' language. */
@@ -136,11 +152,23 @@ function positioner(result: LintResult, map: SourceMap | undefined): (offset: nu
   };
 }
 
-/** A checked report plus what the worker keeps for the formatters. */
+/** A checked report plus what the worker keeps for the formatters and for pairing. */
 export interface Checked {
   readonly outcome: CheckOutcome;
   /** The lint result in the shape formatters read (positions in source units), when the file was linted. */
   readonly formattable?: FormattableResult;
+  /** The text as read, to lint it again with last year's report without reading it again. */
+  readonly read?: ReadText;
+  /** Who issued it and for which year (`reportIdentity`): what pairs it with last year's report. */
+  readonly identity?: ReportIdentity;
+}
+
+/** Last year's report given to {@link checkRead}: another report of the batch, as read. */
+export interface PreviousOfBatch {
+  readonly name: string;
+  readonly read: ReadText;
+  /** Why the two were paired, in the settings' language. */
+  readonly why: string;
 }
 
 /**
@@ -150,6 +178,14 @@ export interface Checked {
 export async function checkReport(name: string, bytes: Uint8Array, settings: CheckSettings, options: ReadOptions = {}): Promise<Checked> {
   const read = await readReportBytes(name, bytes, options);
   if (!read.ok) return { outcome: { ok: false, name, id: read.problem.id, message: inputMessage(read.problem, settings.locale) } };
+  return checkRead(name, read, settings);
+}
+
+/**
+ * Checks a report already read, with last year's report when one is given (the
+ * continuity rules; the scorecard's continuity line). Never throws.
+ */
+export function checkRead(name: string, read: ReadText, settings: CheckSettings, previous?: PreviousOfBatch): Checked {
   const rules: Record<string, RuleConfigEntry> = { ...settings.rules };
   const hidden = new Set<string>();
   // The rules the scorecard reads run even when switched off (their findings are then hidden);
@@ -169,7 +205,10 @@ export async function checkReport(name: string, bytes: Uint8Array, settings: Che
       config,
       locale: settings.locale,
       ...(settings.reportYear !== undefined ? { reportYear: settings.reportYear } : {}),
+      ...(previous ? { previous: { text: previous.read.text, filePath: previous.name, format: previous.read.format } } : {}),
     });
+    // A place in a converted previous report is given at its paragraphs, as its own findings are.
+    if (previous?.read.sourceMap) result = { ...result, diagnostics: remapRelatedIn(result.diagnostics, previous.name, previous.read.sourceMap) };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     const message = settings.locale === 'en' ? `${name}: checking failed (${detail})` : `${name}：检查时出错（${detail}）`;
@@ -178,7 +217,7 @@ export async function checkReport(name: string, bytes: Uint8Array, settings: Che
   const document = result.document;
   const map: SourceMap | undefined = read.sourceMap;
   const at = positioner(result, map);
-  const score = scoreResult(result, { filePath: name, locale: settings.locale, ...(map ? { sourceMap: map } : {}) });
+  const score = scoreResult(result, { filePath: name, locale: settings.locale, ...(map ? { sourceMap: map } : {}), ...(previous ? { previous: previous.name } : {}) });
   const shown = result.diagnostics.filter((d) => !hidden.has(d.ruleId));
   const findings: Finding[] = shown.map((d) => {
     const p = at(d.range.start);
@@ -219,6 +258,7 @@ export async function checkReport(name: string, bytes: Uint8Array, settings: Che
     findings,
     counts,
     score,
+    ...(previous ? { previous: { name: previous.name, why: previous.why } } : {}),
   };
   // For SARIF/JSON: the shown findings, positions in the file's own lines or paragraphs.
   const diagnostics = shown.map((d) => (map ? { ...d, start: at(d.range.start), end: at(d.range.end) } : d));
@@ -233,5 +273,5 @@ export async function checkReport(name: string, bytes: Uint8Array, settings: Che
     fixableWarningCount: diagnostics.filter((d) => d.severity === 'warn' && d.fix).length,
     document: { lineIndex: { positionAt: (offset: number) => at(offset) } },
   };
-  return { outcome, formattable };
+  return { outcome, formattable, read, identity: reportIdentity(document, name) };
 }

@@ -1,6 +1,7 @@
 /**
  * The batch a reviewing office receives, made from the corpus in every shape
- * the page reads: a Markdown draft, a GBK plain-text copy, a Word document
+ * the page reads: a Markdown draft, a GBK plain-text copy (and a next-year draft of the
+ * same unit made from it, which the page pairs with it), a Word document
  * (built here as the CLI's tests build theirs), a GBK web page saved from a
  * government site, a text PDF printed by Debian's Chromium, a PDF with fonts
  * not embedded, and two files that cannot be checked (a scan without a text
@@ -10,6 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { buildDocx, type DocxParagraph } from '../../../cli/test/support/docx.js';
+import { continuityPair } from '../../../cli/test/support/continuity.js';
 import { REPORT, TITLE } from '../../../cli/test/support/reports.js';
 import { reportPdf, scannedPdf } from '../../../pdf/test/support/pdfs.js';
 import { canPrint, printPdf, reportHtml } from '../../../pdf/test/support/print.js';
@@ -20,6 +22,9 @@ const corpus = new URL('../../../../fixtures/corpus/', import.meta.url);
 export function corpusText(path: string): string {
   return readFileSync(new URL(path, corpus), 'utf8');
 }
+
+/** The report of the batch that has last year's report in it, and that report. */
+export const PAIRED = { current: '宽城区2021年度报告（草稿）.txt', previous: '宽城区2020年度报告.txt' } as const;
 
 /** One report of the batch and what the tests know about it. */
 export interface BatchReport {
@@ -71,8 +76,13 @@ export function writeBatch(dir: string, options: { pdf?: boolean } = {}): { repo
   writeFileSync(join(dir, '开发区2021年度报告.md'), corpusText('markdown/001_72ea27b1fd9ec9ba.md'));
   reports.push({ file: '开发区2021年度报告.md', year: 2021, rule: 'style/domain-typo' });
   // full/002 as plain text in GBK (a copy from a website saved by an old editor).
-  writeFileSync(join(dir, '宽城区2020年度报告.txt'), iconv.encode(corpusText('full/002_55a70afaa3186b60.txt'), 'gbk'));
+  // GBK has no no-break space: an editor saving the page's text as GBK writes plain spaces.
+  writeFileSync(join(dir, '宽城区2020年度报告.txt'), iconv.encode(corpusText('full/002_55a70afaa3186b60.txt').replace(/\u00a0/g, ' '), 'gbk'));
   reports.push({ file: '宽城区2020年度报告.txt', year: 2020, rule: 'style/official-name' });
+  // 宽城区's 2021 draft, made from its 2020 report: a passage copied, a 2020 figure restated
+  // (the page pairs it with the 2020 report above). Alone, it shows full/001's typo 法冶.
+  writeFileSync(join(dir, PAIRED.current), continuityPair().draft);
+  reports.push({ file: PAIRED.current, year: 2021, rule: 'style/domain-typo' });
   // full/003 as a Word document.
   writeFileSync(join(dir, '洪洞县2022年报告.docx'), docxOf(corpusText('markdown/003_5b463c698add1c1a.md')));
   reports.push({ file: '洪洞县2022年报告.docx', year: 2022, rule: 'structure/shortcomings-without-causes' });

@@ -318,6 +318,8 @@ function renderOverview(): void {
         } else {
           td.textContent = v === null ? '—' : String(v);
           if (c.id === 'deadline' && r.deadline) td.dataset['status'] = r.deadline.status;
+          // Why the two were paired, on hover (issuer and years, where each was read).
+          if (c.id === 'previous' && r.previous) td.title = r.previous.why;
           if (c.id === 'errors' && r.counts.error > 0) td.classList.add('sev-error');
           if (c.id === 'warnings' && r.counts.warn > 0) td.classList.add('sev-warn');
         }

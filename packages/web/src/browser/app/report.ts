@@ -52,6 +52,19 @@ function renderScorecard(r: CheckedReport): void {
     dd.append(ul);
     list.append(dt, dd);
   }
+  const line = r.score.continuity;
+  if (line && r.previous) {
+    // Present only when last year's report is in the batch: not part of the total.
+    const n = line.copiedPassages + line.repeatedShortcomings + line.planItemsNotReported + line.restatedFigures;
+    const dt = el('dt', n === 0 ? 'verdict-pass' : 'verdict-partial', `${t('continuity')} ${n}`);
+    dt.id = 'continuity';
+    const dd = el('dd');
+    const ul = el('ul');
+    ul.append(el('li', 'muted', t('comparedWith', { name: r.previous.name, why: r.previous.why })));
+    for (const f of line.findings) ul.append(el('li', f.ok ? 'ok' : 'not-ok', `${f.ok ? '✓' : '✗'} ${f.line !== undefined ? `${where(r, f.line)}：` : ''}${f.message}`));
+    dd.append(ul);
+    list.append(dt, dd);
+  }
   box.replaceChildren(total, list);
 }
 

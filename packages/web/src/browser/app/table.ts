@@ -44,6 +44,8 @@ export const COLUMNS: readonly Column[] = [
   { id: 'warnings', label: 'colWarnings', numeric: true, value: (r) => r.counts.warn },
   { id: 'infos', label: 'colInfos', numeric: true, value: (r) => r.counts.info },
   { id: 'deadline', label: 'colDeadline', numeric: false, value: deadlineText },
+  // Last year's report of the same issuer in the batch, which the continuity rules compared it with.
+  { id: 'previous', label: 'colPrevious', numeric: false, value: (r) => r.previous?.name ?? '' },
 ];
 
 /** The columns of the findings export. */
