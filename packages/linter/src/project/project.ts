@@ -320,7 +320,7 @@ interface RunConfig {
 }
 
 /** At most this many characters of parsed documents are kept in this thread between the two lints of a paired batch. */
-const MAX_KEPT_CHARS = 16_000_000;
+const MAX_KEPT_CHARS = 2_000_000;
 
 /** What a lint task carries of a previous report. */
 function taskPrevious(p: LoadedPrevious): TaskPrevious {
