@@ -12,6 +12,7 @@ import { configError } from './config/messages.js';
 import { fatalResult, lint } from './engine.js';
 import { jsonErrorLocation, type ConfigLoader } from './project/config-loader.js';
 import { remapDiagnostics } from './project/lint-task.js';
+import { previousDetail } from './project/previous.js';
 import { createFzlint } from './project/project.js';
 import { readReportFile } from './project/read.js';
 import { parseSuppressions, type ParseSuppressionsOptions, type Suppressions } from './suppressions.js';
@@ -133,8 +134,10 @@ function readErrorText(reason: string, problem: InputProblem, path: string, loca
  * leaving out ignored ones (`.fzlintignore`, `ignorePatterns`). A file that
  * cannot be read gives a `fatal` result with one `fzlint/read-error` finding
  * instead of stopping the run; an empty file is skipped; a bad config throws
- * `ConfigError`. Fixes are not written: see `outputFixes`. For folders, globs,
- * workers and the cache, use `createFzlint(…).lintFiles`.
+ * `ConfigError`. A config's `previousReport` is read (once) and compared with; `previous`
+ * in the options wins over it. Fixes are not written: see `outputFixes`. For folders,
+ * globs, workers, the cache and pairing the files with each other, use
+ * `createFzlint(…).lintFiles`.
  */
 export async function lintFiles(paths: readonly string[], options: LintFilesOptions = {}): Promise<LintResult[]> {
   const { cwd: cwdOption, configFile, loader, ruleOverrides, ignore, ...lintOptions } = options;
@@ -149,6 +152,8 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
     ...(ignore !== undefined ? { ignore } : {}),
   });
   const results: LintResult[] = [];
+  // Last year's reports the configs name, each read once.
+  const previousReports = new Map<string, NonNullable<LintOptions['previous']>>();
   for (const path of paths) {
     const filePath = resolve(cwd, path);
     const resolved = project.configFor(filePath);
@@ -162,7 +167,24 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
       results.push(fatalResult(filePath, readErrorText(read.reason, read.problem, display, locale), locale));
       continue;
     }
-    const result = lint(read.text, { ...lintOptions, filePath, format: read.format, config });
+    let previous = lintOptions.previous;
+    const named = config.previousReport;
+    if (previous === undefined && named !== undefined && named !== filePath) {
+      previous = previousReports.get(named);
+      if (!previous) {
+        const last = await readReportFile(named, project.displayPath(named), { readers: project.readers });
+        if (!last.ok) {
+          const locale = options.locale ?? config.locale ?? 'zh-CN';
+          const file = project.configFor(filePath).files.at(-1);
+          throw configError(locale, file !== undefined ? project.displayPath(file) : undefined, 'previousReport', 'previousUnusable', {
+            detail: previousDetail(last, project.displayPath(named), locale),
+          });
+        }
+        previous = { text: last.text, filePath: named, format: last.format };
+        previousReports.set(named, previous);
+      }
+    }
+    const result = lint(read.text, { ...lintOptions, filePath, format: read.format, config, ...(previous ? { previous } : {}) });
     results.push(read.sourceMap ? { ...result, diagnostics: remapDiagnostics(result.diagnostics, read.sourceMap) } : result);
   }
   return results;
