@@ -86,6 +86,17 @@ describe('the three ways to give last year’s report', () => {
     expect(continuity(resultFor(parseJson(configured.stdout), PAIR_FILES.draft))).toEqual(continuity(given));
   });
 
+  it('--stdin takes --previous, or the config’s previousReport of --stdin-filename', () => {
+    const given = fzlint(dir, ['--stdin', '--stdin-filename', DRAFT, '--format', 'json', '--previous', LAST], pair.draft);
+    expect(given.code, given.stderr).toBe(1);
+    expect(withoutPlan(continuity(parseJson(given.stdout)[0]!))).toEqual(EXPECTED);
+    // Alone on standard input there is no batch to pair with: nothing is compared.
+    expect(continuity(parseJson(fzlint(dir, ['--stdin', '--stdin-filename', DRAFT, '--format', 'json'], pair.draft).stdout)[0]!)).toEqual([]);
+    put('reports/fzlint.config.json', JSON.stringify({ previousReport: PAIR_FILES.last }));
+    const configured = fzlint(dir, ['--stdin', '--stdin-filename', DRAFT, '--format', 'json'], pair.draft);
+    expect(withoutPlan(continuity(parseJson(configured.stdout)[0]!))).toEqual(EXPECTED);
+  });
+
   it('every formatter carries the place in last year’s file', () => {
     const sarifPath = join(dir, 'out.sarif');
     const run = fzlint(dir, ['--format', 'github', '--format', `sarif:${sarifPath}`, '--format', `gitlab:${join(dir, 'gl.json')}`, 'reports']);
