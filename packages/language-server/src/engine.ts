@@ -13,9 +13,9 @@ import { pathToFileURL } from 'node:url';
 import { ConfigError, lint } from '@fzlint/linter';
 import { createFzlint, type Fzlint } from '@fzlint/linter/node';
 import { reparse } from '@fzlint/parser';
-import { resolveSettings, type AnyRule, type Locale } from '@fzlint/rule-api';
+import { createAnalysisCache, resolveSettings, type AnyRule, type Locale } from '@fzlint/rule-api';
 import { inputMessage } from '@fzlint/input';
-import { extractStatistics, findCatalogueReferences, reportIdentity, rules as builtinRules, setStatisticsMode, type ReportIdentity } from '@fzlint/rules';
+import { extractStatistics, findCatalogueReferences, reportIdentity, rules as builtinRules, type ReportIdentity } from '@fzlint/rules';
 import type { EngineFeatures, LintEngine } from './service/types.js';
 
 /** Environment variable naming extra rule modules. */
@@ -51,6 +51,13 @@ async function loadExtraRules(spec: string | undefined): Promise<AnyRule[]> {
   return rules;
 }
 
+/**
+ * What the analyses keep between lints: an editor analyses the next version of the same
+ * text on every keystroke, and the statistics analysis then reads only the paragraphs an
+ * edit changed. One cache for the server's documents; passed to every lint explicitly.
+ */
+const analysisCache = createAnalysisCache();
+
 /** The analyses of `@fzlint/rules`, with the settings the linter gives the rules for the document. */
 const features: EngineFeatures = {
   findCatalogueReferences: (document, context) => {
@@ -62,7 +69,7 @@ const features: EngineFeatures = {
     });
     return findCatalogueReferences(document, settings.catalogue, settings);
   },
-  extractStatistics: (document) => extractStatistics(document),
+  extractStatistics: (document) => extractStatistics(document, analysisCache),
 };
 
 /** A report's issuer and year as one comparable string. */
@@ -82,9 +89,6 @@ export interface LoadEngineOptions {
 
 /** Loads the real engine (and the extra rules named in the environment). */
 export async function loadEngine(env: NodeJS.ProcessEnv = process.env, options: LoadEngineOptions = {}): Promise<LintEngine> {
-  // An editor analyses the next version of the same text on every keystroke:
-  // read only the paragraphs an edit changed.
-  setStatisticsMode('incremental');
   const extra = await loadExtraRules(env[EXTRA_RULES_ENV]);
   const rules = extra.length > 0 ? [...builtinRules, ...extra] : undefined;
   let lastLintLocale: Locale | undefined;
@@ -106,7 +110,7 @@ export async function loadEngine(env: NodeJS.ProcessEnv = process.env, options: 
   return {
     lint: (text, options) => {
       if (options.locale !== undefined) lastLintLocale = options.locale;
-      return lint(text, options);
+      return lint(text, { ...options, analysisCache });
     },
     loadConfig: (filePath: string) => current().configFor(filePath),
     resetConfig: (newCwd?: string) => {

@@ -237,6 +237,7 @@ function lintOnce(text: string, p: Prepared, parsed?: ReportDocument): Pass {
         severity,
         ...(options !== undefined ? { options } : {}),
         ...(p.previous ? { previous: p.previous } : {}),
+        ...(p.options.analysisCache ? { analysisCache: p.options.analysisCache } : {}),
       });
       for (const d of diagnostics) found.push(d);
     } catch (e) {

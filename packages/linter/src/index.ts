@@ -91,6 +91,8 @@ export type { FzlintConfig, LintOptions, LintResult, RuleConfigEntry, RuleFailur
 export { rules, rulesById } from '@fzlint/rules';
 export {
   defineRule,
+  createAnalysisCache,
+  type AnalysisCache,
   type AnyRule,
   type Rule,
   type RuleMeta,

@@ -1,6 +1,6 @@
 import type { CatalogueEntry } from '@fzlint/ontology';
 import type { CalendarDate, ReportDocument } from '@fzlint/parser';
-import type { AnyRule, Diagnostic, Locale, Severity, SeveritySetting } from '@fzlint/rule-api';
+import type { AnalysisCache, AnyRule, Diagnostic, Locale, Severity, SeveritySetting } from '@fzlint/rule-api';
 import type { PreviousInput } from './previous.js';
 
 /** A rule's setting in config: a severity, or `[severity, options]`. */
@@ -67,6 +67,13 @@ export interface LintOptions {
    * batch passing the same text again does not parse it again.
    */
   readonly previous?: PreviousInput;
+  /**
+   * State analyses keep between lints, for an editor that lints the next version of
+   * the same text on every keystroke (the language server keeps one per workspace):
+   * the statistics analysis then re-reads only the paragraphs an edit changed. Leave
+   * it out for one-off lints. Findings are the same either way.
+   */
+  readonly analysisCache?: AnalysisCache;
 }
 
 /** A rule that threw while checking a document. */

@@ -19,6 +19,13 @@ export interface MetricObject {
   readonly nameEn: string;
   /** Other ways reports write it; matched as substrings of the words before or after a count. */
   readonly aliases: readonly string[];
+  /**
+   * Counts of this object are the year's totals of one register (行政复议案件 the review
+   * body received, 信息公开申请): the same figure stated twice with two values is a
+   * contradiction (`statistics/inconsistent-figure`). Objects counted campaign by campaign
+   * (问题, 隐患, 矛盾纠纷, 执法案卷) are not: two paragraphs may count two inspections.
+   */
+  readonly annualRegister?: boolean;
 }
 
 /** What a verb says happened to the counted objects. */
@@ -55,6 +62,18 @@ export interface MetricVerb {
    * category (其中维持68件，撤销12件) rather than starting a new statement.
    */
   readonly outcome?: boolean;
+  /**
+   * What a received verb records, for the figures ledger: 收到 counts the applications
+   * that came in, 受理 the accepted ones, 立案 the filed ones, 排查 the ones found, so two
+   * received figures with different senses are two figures. 新收 records new work only
+   * (`new`). Concluded verbs are told apart by `group`.
+   */
+  readonly sense?: string;
+  /**
+   * The `group` of the received verbs this concluded verb is counted against: 出庭 against
+   * 应出庭 (`appear`), never against 受理. Default: the ordinary received verbs (`receive`).
+   */
+  readonly base?: string;
 }
 
 /**
@@ -70,18 +89,21 @@ export const NEGATIONS: readonly string[] = ['不予', '尚未', '暂未', '没�
 export const METRIC_OBJECTS: readonly MetricObject[] = [
   {
     id: 'administrative-review-case',
+    annualRegister: true,
     name: '行政复议案件',
     nameEn: 'administrative review cases',
     aliases: ['行政复议案件', '行政复议申请', '复议案件', '复议申请', '行政复议'],
   },
   {
     id: 'administrative-litigation-case',
+    annualRegister: true,
     name: '行政诉讼案件',
     nameEn: 'administrative litigation cases',
     aliases: ['行政应诉案件', '行政诉讼案件', '行政应诉', '行政诉讼', '应诉案件', '诉讼案件'],
   },
   {
     id: 'information-disclosure-request',
+    annualRegister: true,
     name: '信息公开申请',
     nameEn: 'information disclosure requests',
     aliases: ['政府信息公开申请', '信息公开申请', '依申请公开办件', '依申请公开', '公开申请'],
@@ -95,11 +117,12 @@ export const METRIC_OBJECTS: readonly MetricObject[] = [
   { id: 'hazard', name: '隐患', nameEn: 'hazards', aliases: ['安全隐患', '风险隐患', '隐患'] },
   {
     id: 'petition',
+    annualRegister: true,
     name: '信访件',
     nameEn: 'petitions',
     aliases: ['信访事项', '信访案件', '信访投诉', '信访件', '来信来访', '信访', '来访', '来信'],
   },
-  { id: 'proposal', name: '提案', nameEn: 'CPPCC proposals', aliases: ['政协提案', '提案'] },
+  { id: 'proposal', annualRegister: true, name: '提案', nameEn: 'CPPCC proposals', aliases: ['政协提案', '提案'] },
   {
     id: 'suggestion',
     name: '建议',
@@ -118,9 +141,10 @@ export const METRIC_OBJECTS: readonly MetricObject[] = [
     nameEn: 'normative documents',
     aliases: ['行政规范性文件', '规范性文件'],
   },
-  { id: 'market-entity', name: '市场主体', nameEn: 'market entities', aliases: ['市场主体', '经营主体'] },
+  { id: 'market-entity', annualRegister: true, name: '市场主体', nameEn: 'market entities', aliases: ['市场主体', '经营主体'] },
   {
     id: 'enforcement-case',
+    annualRegister: true,
     name: '行政处罚案件',
     nameEn: 'administrative penalty cases',
     aliases: ['行政处罚案件', '执法案件', '处罚案件'],
@@ -141,21 +165,21 @@ export const METRIC_OBJECTS: readonly MetricObject[] = [
  */
 export const METRIC_VERBS: readonly MetricVerb[] = [
   // received
-  { text: '收到', kind: 'received', group: 'receive' },
-  { text: '受理', kind: 'received', group: 'receive' },
-  { text: '新收', kind: 'received', group: 'receive' },
-  { text: '接收', kind: 'received', group: 'receive' },
-  { text: '接到', kind: 'received', group: 'receive' },
-  { text: '受案', kind: 'received', group: 'receive' },
-  { text: '立案', kind: 'received', group: 'receive' },
-  { text: '登记', kind: 'received', group: 'receive' },
-  { text: '排查出', kind: 'received', group: 'receive' },
-  { text: '排查', kind: 'received', group: 'receive' },
-  { text: '摸排', kind: 'received', group: 'receive' },
-  { text: '发现', kind: 'received', group: 'receive' },
-  { text: '确定', kind: 'received', group: 'receive' },
+  { text: '收到', kind: 'received', group: 'receive', sense: 'receive' },
+  { text: '受理', kind: 'received', group: 'receive', sense: 'accept' },
+  { text: '新收', kind: 'received', group: 'receive', sense: 'new' },
+  { text: '接收', kind: 'received', group: 'receive', sense: 'receive' },
+  { text: '接到', kind: 'received', group: 'receive', sense: 'receive' },
+  { text: '受案', kind: 'received', group: 'receive', sense: 'accept' },
+  { text: '立案', kind: 'received', group: 'receive', sense: 'file' },
+  { text: '登记', kind: 'received', group: 'receive', sense: 'register' },
+  { text: '排查出', kind: 'received', group: 'receive', sense: 'identify' },
+  { text: '排查', kind: 'received', group: 'receive', sense: 'identify' },
+  { text: '摸排', kind: 'received', group: 'receive', sense: 'identify' },
+  { text: '发现', kind: 'received', group: 'receive', sense: 'identify' },
+  { text: '确定', kind: 'received', group: 'receive', sense: 'identify' },
   // 调解纠纷1171件 is the base of 调解成功率; 调解成功 itself is a concluded verb (longer, matched first).
-  { text: '调解', kind: 'received', group: 'receive' },
+  { text: '调解', kind: 'received', group: 'receive', sense: 'mediate' },
   // concluded
   { text: '审结', kind: 'concluded', rateOverReceived: true, group: 'close' },
   { text: '办结', kind: 'concluded', rateOverReceived: true, group: 'close' },
@@ -171,6 +195,11 @@ export const METRIC_VERBS: readonly MetricVerb[] = [
   { text: '纠错', kind: 'concluded', outcome: true, group: 'correct' },
   { text: '败诉', kind: 'concluded', outcome: true, group: 'lose' },
   { text: '撤销', kind: 'concluded', outcome: true, group: 'revoke' },
+  // appearances in court: 出庭率 is 实际出庭 over 应出庭, never over the cases received
+  { text: '应出庭', kind: 'received', group: 'appear', sense: 'due-appearance' },
+  { text: '实际出庭', kind: 'concluded', rateOverReceived: true, group: 'appear', base: 'appear' },
+  { text: '出庭应诉', kind: 'concluded', rateOverReceived: true, group: 'appear', base: 'appear' },
+  { text: '出庭', kind: 'concluded', rateOverReceived: true, group: 'appear', base: 'appear' },
   // pending
   { text: '正在审理', kind: 'pending', group: 'pending' },
   { text: '尚在审理', kind: 'pending', group: 'pending' },
@@ -235,6 +264,25 @@ export const EXHAUSTIVE_SPLITS: readonly (readonly string[])[] = [
   ['企业', '个体工商户'],
   ['男性', '女性'],
   ['城镇', '农村'],
+];
+
+/**
+ * Category vocabularies whose members never overlap (a case is 维持 or 撤销, not both):
+ * when every part of a 其中 list starts with a different member of one set, the parts
+ * are disjoint and must not add up to more than their total. Other 其中 lists may
+ * cut across each other (by channel and by type) and only each part is checked.
+ */
+export const DISJOINT_PART_SETS: readonly (readonly string[])[] = [
+  // outcomes of concluded review and litigation cases
+  ['确认违法', '确认无效', '责令履行', '维持', '撤销', '变更', '驳回', '终止', '调解', '和解', '胜诉', '败诉'],
+  // outcomes of a clean-up of normative documents
+  ['宣告失效', '决定修改', '继续有效', '拟修改', '拟废止', '废止', '失效', '修改', '保留'],
+  // channels of petitions and of disclosure requests
+  ['网上信访', '来信', '来访', '网信', '电话'],
+  ['电子邮件', '当面', '网络', '网上', '信函', '传真'],
+  ['不合格', '合格'],
+  // new and carried-over work
+  ['以前年度结转', '上年度结转', '上年结转', '本年新收', '旧存', '新收'],
 ];
 
 /** Misspellings of split part names seen in real reports (个工商户 for 个体工商户). */
@@ -387,3 +435,321 @@ export const COUNT_UNIT_FAMILIES: Readonly<Record<string, string>> = {
   剂: 'dose',
   管: 'tube',
 };
+
+// ---------------------------------------------------------------------------
+// The figures ledger (statistics/inconsistent-figure, statistics/growth-mismatch):
+// words that tell which figure a number is — its period, its scope, whether it
+// is carried-over work — and the words of a stated change against another period.
+
+/** What a figure measures, for the figures ledger. */
+export type FigureMeasure =
+  /** Work that came in (收到, 受理, 排查 …). */
+  | 'received'
+  /** New work of the period only (新收, 新增). */
+  | 'new'
+  /** Work carried over from an earlier period (上年结转, 旧存, 上年未结). */
+  | 'carried-over'
+  /** Work finished (审结, 办结, 化解, 出庭 …). */
+  | 'concluded'
+  /** Work still open (在审, 未结). */
+  | 'pending'
+  /** Stock that left (注销, 吊销). */
+  | 'removed'
+  /** Net change of a stock (净增). */
+  | 'net'
+  /** The whole of listed parts (…件，其中…) or a sum (共计, 合计). */
+  | 'total'
+  /** A rate or share (办结率, 占比). */
+  | 'rate'
+  /** A count with no verb that says what happened (培训12场). */
+  | 'count'
+  /** A stated change against another period (同比增长20%, 提高2个百分点, 增长6倍). */
+  | 'change';
+
+/**
+ * Words that mark a count as carried over from an earlier period, longest first.
+ * 结转 alone is not one: 结转下年 is work carried forward, i.e. still pending.
+ */
+export const CARRIED_OVER_WORDS: readonly string[] = [
+  '以前年度结转',
+  '上一年度结转',
+  '上年度结转',
+  '上一年结转',
+  '上年度未结',
+  '上年度遗留',
+  '往年结转',
+  '上年结转',
+  '上年未结',
+  '上年遗留',
+  '结转上年',
+  '跨年结转',
+  '旧存',
+];
+
+/** Words that mark a count as new work of the period (新受理), besides the verb 新收. */
+export const NEW_WORK_PREFIXES: readonly string[] = ['新'];
+
+/** Words that make a count a sum of other counts (共计, 合计, 总计): its measure is `total` when it has no verb. */
+export const TOTAL_WORDS: readonly string[] = ['共计', '合计', '总计', '总数', '总量'];
+
+/** The kinds of period a figure can cover. */
+export type FigurePeriodKind =
+  /** The report year (本年, 今年, 全年, or unmarked). */
+  | 'current'
+  /** The year before (上年, 去年, 同期). */
+  | 'previous'
+  /** A named year (2019年), resolved against the report year by the ledger. */
+  | 'year'
+  /** Everything so far (累计, 历年). */
+  | 'cumulative'
+  /** The last few years (近三年, 三年来). */
+  | 'recent'
+  /** A stock on a day (截至6月底, 截至目前). */
+  | 'as-of'
+  /** Since a start (2019年以来, 自…以来). */
+  | 'since'
+  /** Part of a year (上半年, 一季度, 1—10月). */
+  | 'span';
+
+/** Period words and their kind, longest first within overlapping words. */
+export const PERIOD_WORDS: readonly { readonly text: string; readonly kind: FigurePeriodKind }[] = [
+  { text: '今年以来', kind: 'current' },
+  { text: '本年以来', kind: 'current' },
+  { text: '年初以来', kind: 'current' },
+  { text: '本年度', kind: 'current' },
+  { text: '本年', kind: 'current' },
+  { text: '今年', kind: 'current' },
+  { text: '全年', kind: 'current' },
+  { text: '年内', kind: 'current' },
+  { text: '当年', kind: 'current' },
+  { text: '年度内', kind: 'current' },
+  { text: '去年以来', kind: 'since' },
+  { text: '上一年度', kind: 'previous' },
+  { text: '上年同期', kind: 'previous' },
+  { text: '去年同期', kind: 'previous' },
+  { text: '上年度', kind: 'previous' },
+  { text: '上一年', kind: 'previous' },
+  { text: '上年', kind: 'previous' },
+  { text: '去年', kind: 'previous' },
+  { text: '同期', kind: 'previous' },
+  { text: '累计', kind: 'cumulative' },
+  { text: '历年', kind: 'cumulative' },
+  { text: '历史', kind: 'cumulative' },
+  { text: '近年来', kind: 'recent' },
+  { text: '上半年', kind: 'span' },
+  { text: '下半年', kind: 'span' },
+  { text: '季度', kind: 'span' },
+  { text: '年初', kind: 'span' },
+  { text: '年底', kind: 'as-of' },
+  { text: '年末', kind: 'as-of' },
+  { text: '目前', kind: 'as-of' },
+  { text: '截至', kind: 'as-of' },
+  { text: '截止', kind: 'as-of' },
+  { text: '以来', kind: 'since' },
+  { text: '期间', kind: 'span' },
+];
+
+/** What a scope word says about whose figure it is. */
+export type FigureScopeKind =
+  /** The whole area the report covers (全市, 全县, 我区). */
+  | 'area'
+  /** The government's own level only (市本级, 县政府本级). */
+  | 'own-level'
+  /** Every subordinate unit (各县区, 各乡镇, 各部门). */
+  | 'units';
+
+/**
+ * Scope words for the ledger, longest first. Two figures with different scope
+ * kinds are different figures; an unscoped figure is the report's own and is
+ * never compared with a scoped one.
+ */
+export const FIGURE_SCOPE_WORDS: readonly { readonly text: string; readonly kind: FigureScopeKind }[] = [
+  { text: '市政府本级', kind: 'own-level' },
+  { text: '区政府本级', kind: 'own-level' },
+  { text: '县政府本级', kind: 'own-level' },
+  { text: '市本级', kind: 'own-level' },
+  { text: '区本级', kind: 'own-level' },
+  { text: '县本级', kind: 'own-level' },
+  { text: '本级', kind: 'own-level' },
+  { text: '各县（市、区）', kind: 'units' },
+  { text: '各县(市、区)', kind: 'units' },
+  { text: '各县市区', kind: 'units' },
+  { text: '各县区', kind: 'units' },
+  { text: '各区县', kind: 'units' },
+  { text: '各乡镇（街道）', kind: 'units' },
+  { text: '各乡镇(街道)', kind: 'units' },
+  { text: '各乡镇', kind: 'units' },
+  { text: '各镇街', kind: 'units' },
+  { text: '各街道', kind: 'units' },
+  { text: '各部门', kind: 'units' },
+  { text: '各单位', kind: 'units' },
+  { text: '各地', kind: 'units' },
+  { text: '各级', kind: 'units' },
+  { text: '全省', kind: 'area' },
+  { text: '全市', kind: 'area' },
+  { text: '全区', kind: 'area' },
+  { text: '全县', kind: 'area' },
+  { text: '全镇', kind: 'area' },
+  { text: '全乡', kind: 'area' },
+  { text: '我省', kind: 'area' },
+  { text: '我市', kind: 'area' },
+  { text: '我区', kind: 'area' },
+  { text: '我县', kind: 'area' },
+  { text: '我镇', kind: 'area' },
+];
+
+/**
+ * Words before the verb that name the reporting body itself (我局, 本机关): a figure
+ * with them is the report's own figure, as an unscoped one.
+ */
+export const SELF_WORDS: readonly string[] = ['我局', '本局', '我委', '本委', '我办', '本办', '本机关', '我单位', '本单位', '我们'];
+
+/**
+ * Words around a figure that carry no information about which figure it is
+ * (共, 依法, 已): dropped before the words are compared.
+ */
+export const FIGURE_FILLER_WORDS: readonly string[] = [
+  '共计',
+  '合计',
+  '总计',
+  '累计',
+  '共',
+  '依法',
+  '全部',
+  '已经',
+  '已',
+  '各类',
+  '各种',
+  '各项',
+  '一共',
+  '先后',
+  '其中',
+  '分别',
+  '实现',
+  '完成',
+  '办理',
+  '处理',
+  '有',
+  '了',
+  '的',
+  '到',
+  '达',
+  '为',
+];
+
+/** Direction of a stated change. */
+export type ChangeDirection = 'up' | 'down';
+
+/** Verbs of a change against another period, longest first (增长20%, 下降3个百分点). */
+export const CHANGE_VERBS: readonly { readonly text: string; readonly direction: ChangeDirection }[] = [
+  { text: '同比增长', direction: 'up' },
+  { text: '同比增加', direction: 'up' },
+  { text: '同比提高', direction: 'up' },
+  { text: '同比上升', direction: 'up' },
+  { text: '同比下降', direction: 'down' },
+  { text: '同比减少', direction: 'down' },
+  { text: '同比降低', direction: 'down' },
+  { text: '增长', direction: 'up' },
+  { text: '增加', direction: 'up' },
+  { text: '提高', direction: 'up' },
+  { text: '提升', direction: 'up' },
+  { text: '上升', direction: 'up' },
+  { text: '上涨', direction: 'up' },
+  { text: '增多', direction: 'up' },
+  { text: '增幅', direction: 'up' },
+  { text: '增速', direction: 'up' },
+  { text: '下降', direction: 'down' },
+  { text: '减少', direction: 'down' },
+  { text: '降低', direction: 'down' },
+  { text: '回落', direction: 'down' },
+  { text: '下滑', direction: 'down' },
+  { text: '降幅', direction: 'down' },
+];
+
+/**
+ * Comparison words that say the change is against the previous year (同比, 较上年).
+ * 环比 compares with the previous month or quarter: a change with it is checked only
+ * against a base stated in the same sentence.
+ */
+export const CHANGE_COMPARATORS: readonly { readonly text: string; readonly against: 'previous' | 'sequential' }[] = [
+  { text: '与上一年度相比', against: 'previous' },
+  { text: '与上年同期相比', against: 'previous' },
+  { text: '与去年同期相比', against: 'previous' },
+  { text: '与上年相比', against: 'previous' },
+  { text: '与去年相比', against: 'previous' },
+  { text: '较上一年度', against: 'previous' },
+  { text: '比上一年度', against: 'previous' },
+  { text: '较上年同期', against: 'previous' },
+  { text: '较去年同期', against: 'previous' },
+  { text: '比上年同期', against: 'previous' },
+  { text: '比去年同期', against: 'previous' },
+  { text: '较上一年', against: 'previous' },
+  { text: '比上一年', against: 'previous' },
+  { text: '较上年度', against: 'previous' },
+  { text: '比上年度', against: 'previous' },
+  { text: '较上年', against: 'previous' },
+  { text: '较去年', against: 'previous' },
+  { text: '比上年', against: 'previous' },
+  { text: '比去年', against: 'previous' },
+  { text: '同比', against: 'previous' },
+  { text: '环比', against: 'sequential' },
+];
+
+/**
+ * How a 倍 figure relates the two counts. `by`: 增长/增加/提高 X倍 — strictly the new count
+ * is (X + 1) times the old one, but reports often mean X times, so both readings are
+ * accepted. `of`: 是上年的 X 倍, 增长到/增至 X 倍 — the new count is X times the old one.
+ */
+export type TimesReading = 'by' | 'of';
+
+/** Words before a 倍 figure that make it a multiple of the old count (是上年的3倍, 增至3倍). */
+export const TIMES_OF_WORDS: readonly string[] = [
+  '增长到',
+  '增长至',
+  '增加到',
+  '增加至',
+  '提高到',
+  '提高至',
+  '提升到',
+  '提升至',
+  '上升到',
+  '上升至',
+  '增至',
+  '升至',
+  '达到',
+  '相当于',
+  '是',
+  '为',
+  '达',
+];
+
+/** 翻番 figures: the new count is this multiple of the old one. */
+export const DOUBLING_WORDS: readonly { readonly text: string; readonly factor: number }[] = [
+  { text: '翻了两番', factor: 4 },
+  { text: '翻两番', factor: 4 },
+  { text: '翻了一番', factor: 2 },
+  { text: '翻一番', factor: 2 },
+  { text: '翻番', factor: 2 },
+];
+
+/**
+ * Words a rate's name may have before its verb and still be a rate of that verb
+ * over the received count (案件办结率, 行政机关负责人出庭率); anything else makes it
+ * another measure (调解结案率 is a share of the concluded cases).
+ */
+export const RATE_HEAD_WORDS: readonly string[] = [
+  '案件',
+  '事项',
+  '申请',
+  '诉求',
+  '投诉',
+  '举报',
+  '工单',
+  '问题',
+  '件',
+  '办件',
+  '的',
+  '负责人',
+  '行政首长',
+  '领导干部',
+];

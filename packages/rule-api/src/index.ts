@@ -1,4 +1,5 @@
 export * from './types.js';
+export { AnalysisCache, createAnalysisCache, type AnalysisKey } from './analysis.js';
 export { defineRule, DOCS_BASE_URL, type RuleDefinition } from './define.js';
 export { formatMessage } from './messages.js';
 export { mergeFixes, applyFixesOnce, type AppliedFixes } from './fixes.js';

@@ -1,4 +1,5 @@
 import type { ReportDocument } from '@fzlint/parser';
+import type { AnalysisCache } from './analysis.js';
 import { mergeFixes } from './fixes.js';
 import { formatMessage } from './messages.js';
 import type {
@@ -29,6 +30,8 @@ export interface RunRuleOptions {
   readonly severity?: Severity;
   /** Last year's report, for the `continuity/` rules (`RuleContext.previous`). */
   readonly previous?: PreviousReport;
+  /** State analyses keep between lints (`RuleContext.analysisCache`). */
+  readonly analysisCache?: AnalysisCache;
 }
 
 /** How related information names a previous report given without a file path. */
@@ -112,6 +115,7 @@ export function runRule(rule: AnyRule, document: ReportDocument, opts: RunRuleOp
     options,
     settings: opts.settings,
     ...(opts.previous ? { previous: opts.previous } : {}),
+    ...(opts.analysisCache ? { analysisCache: opts.analysisCache } : {}),
     report,
   });
   return out;

@@ -1,5 +1,6 @@
 import type { CatalogueEntry } from '@fzlint/ontology';
 import type { CalendarDate, LineColumn, ReportDocument, TextRange } from '@fzlint/parser';
+import type { AnalysisCache } from './analysis.js';
 
 /** Severity of a finding. */
 export type Severity = 'error' | 'warn' | 'info';
@@ -107,6 +108,11 @@ export interface RuleContext<MessageId extends string = string, Options = unknow
   readonly settings: RuleSettings;
   /** Last year's report, when one is given or was paired; rules that need it do nothing without it. */
   readonly previous?: PreviousReport;
+  /**
+   * State analyses keep between lints (an editor's); absent in a one-off lint. Rules
+   * hand it to the shared analyses they call (`extractStatistics(document, context.analysisCache)`).
+   */
+  readonly analysisCache?: AnalysisCache;
   report(descriptor: ReportDescriptor<MessageId>): void;
 }
 

@@ -10,8 +10,8 @@ export { structureRules, statisticsRules, referencesRules, styleRules, continuit
 // Analyses the rules share, exported for hovers and other tools (the language server shows them).
 export {
   extractStatistics,
-  setStatisticsMode,
   statisticsAt,
+  STATISTICS_CACHE,
   type StatisticsResult,
   type StatisticRelation,
   type StatisticsAt,

@@ -18,9 +18,10 @@ import {
   createStatisticsCache,
   extractStatistics,
   extractStatisticsUncached,
-  setStatisticsMode,
+  STATISTICS_CACHE,
   type StatisticsResult,
 } from '../src/statistics/relations.js';
+import { createAnalysisCache } from '@fzlint/rule-api';
 
 const CORPUS = join(dirname(fileURLToPath(import.meta.url)), '../../../fixtures/corpus');
 const FULL = readdirSync(join(CORPUS, 'full'))
@@ -213,21 +214,29 @@ describe('incremental statistics extraction', () => {
   });
 });
 
-describe('setStatisticsMode', () => {
-  it('gives the same statistics whole (the default) and incrementally, through edits', () => {
+describe('an explicit analysis cache', () => {
+  it('gives the same statistics whole (no cache) and incrementally (a cache passed in), through edits', () => {
     const { text } = FULL[0] as { text: string };
     const whole = parse(text);
     expect(extractStatistics(whole)).toEqual(extractStatisticsUncached(whole));
-    setStatisticsMode('incremental');
-    try {
-      let document = parse(text);
-      expect(extractStatistics(document)).toEqual(extractStatisticsUncached(document));
-      const at = text.indexOf('件');
-      expect(at).toBeGreaterThan(0);
-      document = reparse(document, [{ range: { start: at, end: at }, text: '余' }]);
-      expect(extractStatistics(document)).toEqual(extractStatisticsUncached(document));
-    } finally {
-      setStatisticsMode('whole');
-    }
+    const analysisCache = createAnalysisCache();
+    let document = parse(text);
+    expect(extractStatistics(document, analysisCache)).toEqual(extractStatisticsUncached(document));
+    const at = text.indexOf('件');
+    expect(at).toBeGreaterThan(0);
+    document = reparse(document, [{ range: { start: at, end: at }, text: '余' }]);
+    expect(extractStatistics(document, analysisCache)).toEqual(extractStatisticsUncached(document));
+    // The cache served the paragraphs the edit left alone.
+    const stats = analysisCache.get(STATISTICS_CACHE).stats;
+    expect(stats.hits).toBeGreaterThan(0);
+    expect(stats.misses).toBeGreaterThan(0);
+  });
+
+  it('keeps nothing between lints without a cache', () => {
+    const analysisCache = createAnalysisCache();
+    const document = parse((FULL[1] as { text: string }).text);
+    extractStatistics(document);
+    // A lint without the cache leaves it untouched: no process-wide state.
+    expect(analysisCache.get(STATISTICS_CACHE).size).toBe(0);
   });
 });

@@ -1,16 +1,18 @@
 import type { NumberMention, ReportDocument, TextRange } from '@fzlint/parser';
+import { statisticsInput, type StatisticsInput } from './input.js';
 import {
   numbersBySentence,
   readSentence,
+  type ChangeStatement,
+  type FigureContext,
   type RateStatement,
   type SentenceContext,
   type SentenceMentions,
   type SentencePlace,
   type SentenceReader,
   type StatisticMention,
-  type StatisticsInput,
 } from './mentions.js';
-import type { StatisticRelation, StatisticsResult } from './relations.js';
+import type { StatisticRelation, StatisticsResult } from './types.js';
 
 /** The fields of a number the analysis reads, relative to the run start. */
 interface NumberFields {
@@ -35,8 +37,10 @@ interface Placed {
   readonly lo: number;
   readonly mentionBase: number;
   readonly rateBase: number;
+  readonly changeBase: number;
   readonly mentions: readonly StatisticMention[];
   readonly rates: readonly RateStatement[];
+  readonly changes: readonly ChangeStatement[];
   readonly phases: readonly (readonly StatisticRelation[])[];
 }
 
@@ -59,6 +63,10 @@ interface RunAnalysis {
   readonly mentionNumber: readonly number[];
   /** Position among the run's numbers of each rate's number. */
   readonly rateNumber: readonly number[];
+  readonly changes: readonly ChangeStatement[];
+  /** Position among the run's numbers of each change's number, and of its base (-1: none). */
+  readonly changeNumber: readonly number[];
+  readonly changeBase: readonly number[];
   /** Relations by phase, in the order the whole-document pass emits them (see `phaseOf`). */
   readonly phases: readonly (readonly StatisticRelation[])[];
 }
@@ -74,6 +82,11 @@ interface SentenceAnalysis {
   readonly rates: readonly RateStatement[];
   readonly mentionNumber: readonly number[];
   readonly rateNumber: readonly number[];
+  readonly changes: readonly ChangeStatement[];
+  readonly changeNumber: readonly number[];
+  readonly changeBase: readonly number[];
+  /** What flows into the next sentence (no offsets in it: cached as is). */
+  readonly outgoing: SentenceContext | undefined;
 }
 
 /** The analysis of a whole text, with its sentences and numbers (`analyzeStatistics`), reading sentences with `reader`. */
@@ -190,11 +203,19 @@ function numberKey(n: NumberMention, lo: number): string {
   return `${n.range.start - lo},${n.range.end - lo},${n.kind},${n.value},${n.unit ?? ''},${n.approximate ? `~${n.approximateMarker ?? ''}` : ''},${n.decimals},${n.multiplier ?? ''};`;
 }
 
+/** The figure context flowing into a sentence, as a key part. */
+function figureKey(f: FigureContext | undefined): string {
+  if (!f) return '';
+  const p = f.period ? `${f.period.kind}\u0002${f.period.text}\u0002${f.period.year ?? ''}` : '';
+  const sc = f.scope ? `${f.scope.kind}\u0002${f.scope.text}` : '';
+  return `${p}\u0005${sc}\u0005${f.subject}`;
+}
+
 /** The context flowing into a sentence, as a key part (an object is its key, text, flag and metric). */
 function contextKey(context: SentenceContext | undefined): string {
   const o = context?.object;
   const object = o ? `${o.key}\u0002${o.text}\u0002${o.inherited ? 1 : 0}\u0002${o.metric?.id ?? ''}` : '';
-  return `${object}\u0003${context?.scope ?? '\u0004'}`;
+  return `${object}\u0003${context?.scope ?? '\u0004'}\u0003${figureKey(context?.figure)}`;
 }
 
 function sameFields(f: NumberFields, n: NumberMention, lo: number, a: number): boolean {
@@ -231,6 +252,8 @@ function rebaseMention(m: StatisticMention, n: NumberMention, index: number, a: 
     sentenceIndex: m.sentenceIndex + a,
     paragraphIndex,
     clauseStart: m.clauseStart + lo,
+    measure: m.measure,
+    figure: m.figure,
   };
   if (m.action !== undefined) g.action = m.action;
   if (m.verb !== undefined) g.verb = m.verb;
@@ -256,9 +279,40 @@ function rebaseRate(r: RateStatement, n: NumberMention, index: number, a: number
     unbounded: r.unbounded,
     sentenceIndex: r.sentenceIndex + a,
     paragraphIndex,
+    figure: r.figure,
   };
   if (r.verb !== undefined) g.verb = r.verb;
   if (r.metric !== undefined) g.metric = r.metric;
+  return g;
+}
+
+function rebaseChange(
+  c: ChangeStatement,
+  n: NumberMention,
+  base: NumberMention | undefined,
+  index: number,
+  a: number,
+  paragraphIndex: number,
+  lo: number,
+): ChangeStatement {
+  const g: Mutable<ChangeStatement> = {
+    index,
+    number: n,
+    range: shift(c.range, lo),
+    verb: c.verb,
+    direction: c.direction,
+    form: c.form,
+    value: c.value,
+    decimals: c.decimals,
+    exact: c.exact,
+    against: c.against,
+    sentenceIndex: c.sentenceIndex + a,
+    paragraphIndex,
+  };
+  if (c.times !== undefined) g.times = c.times;
+  if (c.againstYear !== undefined) g.againstYear = c.againstYear;
+  if (c.subjectAt !== undefined) g.subjectAt = c.subjectAt + lo;
+  if (base !== undefined) g.base = base;
   return g;
 }
 
@@ -336,10 +390,11 @@ export class StatisticsCache {
   /** The statistics of `document`, deep-equal to the whole-document analysis. */
   extract(document: ReportDocument): StatisticsResult {
     const { text, sentences } = document;
-    const grouped = numbersBySentence(document.numbers, sentences.length);
+    const grouped = numbersBySentence(statisticsInput(document).numbers, sentences.length);
 
     const mentions: StatisticMention[] = [];
     const rates: RateStatement[] = [];
+    const changes: ChangeStatement[] = [];
     const phases: StatisticRelation[][] = Array.from({ length: PHASES }, () => []);
     for (let a = 0; a < sentences.length; ) {
       const paragraphIndex = sentences[a]!.paragraphIndex;
@@ -350,16 +405,17 @@ export class StatisticsCache {
         for (const n of grouped[s]!) runNumbers.push(n);
       }
       if (runNumbers.length > 0) {
-        const placed = this.place(text, sentences, a, b, runNumbers, paragraphIndex, mentions.length, rates.length);
+        const placed = this.place(text, sentences, a, b, runNumbers, paragraphIndex, mentions.length, rates.length, changes.length);
         for (const m of placed.mentions) mentions.push(m);
         for (const r of placed.rates) rates.push(r);
+        for (const c of placed.changes) changes.push(c);
         placed.phases.forEach((list, phase) => {
           for (const rel of list) phases[phase]!.push(rel);
         });
       }
       a = b;
     }
-    return { mentions, rates, relations: phases.flat() };
+    return { mentions, rates, changes, relations: phases.flat() };
   }
 
   /** The results of the run of sentences [a, b), rebased into the document. */
@@ -372,6 +428,7 @@ export class StatisticsCache {
     paragraphIndex: number,
     mentionBase: number,
     rateBase: number,
+    changeBase: number,
   ): Placed {
     let lo = Infinity;
     let hi = -Infinity;
@@ -387,7 +444,7 @@ export class StatisticsCache {
 
     // Nothing moved: the same sentence and number objects (kept by `reparse`) at the same place.
     const previous = this.placements.get(sentences[a]!);
-    if (previous && this.unmoved(previous.placed, previous.text, text, sentences, a, b, runNumbers, lo, mentionBase, rateBase)) {
+    if (previous && this.unmoved(previous.placed, previous.text, text, sentences, a, b, runNumbers, lo, mentionBase, rateBase, changeBase)) {
       this.hitCount++;
       this.entries.get(previous.text); // keeps the paragraph young while it is being edited around
       return previous.placed;
@@ -409,6 +466,10 @@ export class StatisticsCache {
     const localRates = run.rates.map((r, i) =>
       rebaseRate(r, runNumbers[run.rateNumber[i]!]!, r.index + rateBase, a, paragraphIndex, lo),
     );
+    const localChanges = run.changes.map((c, i) => {
+      const base = run.changeBase[i]!;
+      return rebaseChange(c, runNumbers[run.changeNumber[i]!]!, base >= 0 ? runNumbers[base] : undefined, c.index + changeBase, a, paragraphIndex, lo);
+    });
     const M = (m: StatisticMention): StatisticMention => local[m.index]!;
     const phases = run.phases.map((list) =>
       list.map((rel): StatisticRelation => {
@@ -431,8 +492,10 @@ export class StatisticsCache {
       lo,
       mentionBase,
       rateBase,
+      changeBase,
       mentions: local,
       rates: localRates,
+      changes: localChanges,
       phases,
     };
     this.placements.set(sentences[a]!, { text: run.key, placed });
@@ -451,8 +514,11 @@ export class StatisticsCache {
     lo: number,
     mentionBase: number,
     rateBase: number,
+    changeBase: number,
   ): boolean {
-    if (was.a !== a || was.lo !== lo || was.mentionBase !== mentionBase || was.rateBase !== rateBase) return false;
+    if (was.a !== a || was.lo !== lo || was.mentionBase !== mentionBase || was.rateBase !== rateBase || was.changeBase !== changeBase) {
+      return false;
+    }
     if (was.sentences.length !== b - a || was.numbers.length !== runNumbers.length) return false;
     for (let s = a; s < b; s++) if (was.sentences[s - a] !== sentences[s]) return false;
     for (let i = 0; i < runNumbers.length; i++) if (was.numbers[i] !== runNumbers[i]) return false;
@@ -519,6 +585,9 @@ export class StatisticsCache {
       rates: result.rates,
       mentionNumber: result.mentions.map((m) => position.get(m.number)!),
       rateNumber: result.rates.map((r) => position.get(r.number)!),
+      changes: result.changes,
+      changeNumber: result.changes.map((c) => position.get(c.number)!),
+      changeBase: result.changes.map((c) => (c.base ? position.get(c.base)! : -1)),
       phases,
     };
   }
@@ -550,6 +619,7 @@ export class StatisticsCache {
         paragraphIndex: 0,
         mentionBase: 0,
         rateBase: 0,
+        changeBase: 0,
       });
       entry = {
         key: detach(key),
@@ -557,6 +627,10 @@ export class StatisticsCache {
         rates: read.rates,
         mentionNumber: read.mentions.map((m) => position.get(m.number)!),
         rateNumber: read.rates.map((r) => position.get(r.number)!),
+        changes: read.changes,
+        changeNumber: read.changes.map((c) => position.get(c.number)!),
+        changeBase: read.changes.map((c) => (c.base ? position.get(c.base)! : -1)),
+        outgoing: read.outgoing,
       };
       this.sentenceEntries.set(entry);
     }
@@ -573,5 +647,18 @@ function place(entry: SentenceAnalysis, numbers: readonly NumberMention[], at: S
     rates: entry.rates.map((r, i) =>
       rebaseRate(r, numbers[entry.rateNumber[i]!]!, r.index + at.rateBase, at.sentenceIndex, at.paragraphIndex, lo),
     ),
+    changes: entry.changes.map((c, i) => {
+      const base = entry.changeBase[i]!;
+      return rebaseChange(
+        c,
+        numbers[entry.changeNumber[i]!]!,
+        base >= 0 ? numbers[base] : undefined,
+        c.index + at.changeBase,
+        at.sentenceIndex,
+        at.paragraphIndex,
+        lo,
+      );
+    }),
+    ...(entry.outgoing ? { outgoing: entry.outgoing } : {}),
   };
 }

@@ -9,9 +9,8 @@ export {
   extractStatistics,
   extractStatisticsUncached,
   createStatisticsCache,
-  clearStatisticsCache,
-  setStatisticsMode,
   statisticsAt,
+  STATISTICS_CACHE,
 } from './relations.js';
 export { StatisticsCache } from './incremental.js';
 export type {
@@ -23,7 +22,15 @@ export type {
   DerivedTotalRelation,
   StatisticsAt,
 } from './relations.js';
-export type { StatisticMention, RateStatement, MentionObject } from './mentions.js';
+export type {
+  StatisticMention,
+  RateStatement,
+  MentionObject,
+  ChangeStatement,
+  FigureContext,
+  PeriodMark,
+  ScopeMark,
+} from './mentions.js';
 
 /** The statistics/ rules, in documentation order. */
 export const statisticsRules: readonly AnyRule[] = [

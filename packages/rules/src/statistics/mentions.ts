@@ -13,11 +13,32 @@ import {
   SCOPE_WORDS,
   NEUTRAL_SCOPES,
   UNBOUNDED_RATE_WORDS,
+  RATE_HEAD_WORDS,
+  type ChangeDirection,
+  type FigureMeasure,
   type MetricActionKind,
   type MetricObject,
   type MetricVerb,
+  type TimesReading,
 } from '@fzlint/ontology';
 import type { NumberMention, TextRange } from '@fzlint/parser';
+import {
+  changeVerbBefore,
+  lastComparatorIn,
+  lastPeriodIn,
+  lastScopeIn,
+  marksCarriedOver,
+  marksTotal,
+  subjectOf,
+  timesOfBefore,
+  withoutPeriodWords,
+  type PeriodMark,
+  type ScopeMark,
+} from './figure-words.js';
+import type { StatisticsInput } from './input.js';
+
+export type { StatisticsInput } from './input.js';
+export type { PeriodMark, ScopeMark } from './figure-words.js';
 
 /** The object a count is about, as resolved from the words around it. */
 export interface MentionObject {
@@ -75,6 +96,56 @@ export interface StatisticMention {
   readonly paragraphIndex: number;
   /** Offset where the number's clause starts (after ，；：（ …). */
   readonly clauseStart: number;
+  /**
+   * What the count measures, as its own words say (received, new, carried-over,
+   * concluded, pending, removed, net, total or a bare count); the figures ledger makes
+   * the total of a 其中 list a `total`.
+   */
+  readonly measure: FigureMeasure;
+  /** Which figure it is: period, scope and whose figure, as the sentence says. */
+  readonly figure: FigureContext;
+}
+
+/**
+ * Which figure a count or rate is, as far as its sentence (and the sentences before
+ * it in the paragraph) say: the period, the scope and whose figure it is.
+ */
+export interface FigureContext {
+  /** Period words in force (2021年, 上年, 累计, 截至6月底); absent: unmarked, the report year. */
+  readonly period?: PeriodMark;
+  /** Scope word in force (全市, 市本级, 各县区), if any. */
+  readonly scope?: ScopeMark;
+  /** Other words before the verb that say whose figure it is (市司法局); '' for the report's own. */
+  readonly subject: string;
+}
+
+/** A stated change against another period: 同比增长20%, 提高2个百分点, 增长6倍, 较上年增加38件. */
+export interface ChangeStatement {
+  /** Index in `StatisticsResult.changes`. */
+  readonly index: number;
+  readonly number: NumberMention;
+  /** From the change verb to the number's end (同比增长20%). */
+  readonly range: TextRange;
+  /** The change verb as written (增长, 下降, 提高). */
+  readonly verb: string;
+  readonly direction: ChangeDirection;
+  /** A relative change (20%), a difference of rates (2个百分点), a multiple (6倍) or a difference of counts (38件). */
+  readonly form: 'percent' | 'points' | 'times' | 'difference';
+  /** How a 倍 figure relates the counts: 增长3倍 (`by`) or 是上年的3倍 (`of`). */
+  readonly times?: TimesReading;
+  readonly value: number;
+  readonly decimals: number;
+  readonly exact: boolean;
+  /** What it compares with; `implicit` when no comparison word is written (增长20%). */
+  readonly against: 'previous' | 'year' | 'sequential' | 'implicit';
+  /** The year compared with (较2021年). */
+  readonly againstYear?: number;
+  /** Start offset of the number of the count or rate that changed, when the sentence states it (受理128件，同比增长20%). */
+  readonly subjectAt?: number;
+  /** The other period's figure, when the sentence states it (上年为90件, 较上年的90件, 由90件增至128件). */
+  readonly base?: NumberMention;
+  readonly sentenceIndex: number;
+  readonly paragraphIndex: number;
 }
 
 /** A rate statement: 办结率100%, 整改率99.7%, 占比99.07%. */
@@ -102,6 +173,8 @@ export interface RateStatement {
   readonly unbounded: boolean;
   readonly sentenceIndex: number;
   readonly paragraphIndex: number;
+  /** Which figure it is: period, scope and whose figure, as the sentence says. */
+  readonly figure: FigureContext;
 }
 
 /** Number kinds that are never counts: years, dates, document numbers, phone numbers, ordinals, money. */
@@ -184,17 +257,7 @@ const RATE_HEAD_OK = new RegExp(
   `(?:${alternation([
     ...METRIC_OBJECTS.flatMap((m) => m.aliases),
     ...SCOPE_WORDS,
-    '案件',
-    '事项',
-    '申请',
-    '诉求',
-    '投诉',
-    '举报',
-    '工单',
-    '问题',
-    '件',
-    '办件',
-    '的',
+    ...RATE_HEAD_WORDS,
   ])})$`,
 );
 
@@ -309,7 +372,11 @@ export function headMetricObject(phrase: string): MetricObject | undefined {
 }
 
 function objectFrom(text: string): MentionObject | undefined {
-  const t = cleanObjectText(text);
+  let t = cleanObjectText(text);
+  if (!t) return undefined;
+  // 上年结转5件, （上年为90件）, 由90件: period and change words are no object's name.
+  const bare = withoutPeriodWords(t);
+  if (bare !== t) t = cleanObjectText(bare);
   if (!t) return undefined;
   const metric = headMetricObject(t);
   if (metric) return { key: metric.id, metric, text: t, inherited: false };
@@ -318,16 +385,6 @@ function objectFrom(text: string): MentionObject | undefined {
   return { key: `text:${t}`, text: t, inherited: false };
 }
 
-/**
- * What the statistics extraction reads of a document: its text, sentences and
- * numbers. A `ReportDocument` is one; the incremental path (`StatisticsCache`)
- * passes one paragraph at a time, with offsets relative to the paragraph.
- */
-export interface StatisticsInput {
-  readonly text: string;
-  readonly sentences: readonly { readonly range: TextRange; readonly paragraphIndex: number }[];
-  readonly numbers: readonly NumberMention[];
-}
 
 /** The shared (never written) number list of a sentence without numbers. */
 const NO_NUMBERS: NumberMention[] = [];
@@ -359,6 +416,7 @@ export function numbersBySentence(numbers: readonly NumberMention[], sentenceCou
 export interface MentionsAndRates {
   readonly mentions: readonly StatisticMention[];
   readonly rates: readonly RateStatement[];
+  readonly changes: readonly ChangeStatement[];
   /** Mentions of each sentence, by sentence index. */
   readonly bySentence: readonly (readonly StatisticMention[])[];
   /** Rates of each sentence, by sentence index. */
@@ -376,77 +434,76 @@ type MutableMention = { -readonly [K in keyof StatisticMention]: StatisticMentio
 
 /**
  * Turns the parser's numbers into statistic mentions (counts with their verb,
- * object and scope) and rate statements. Objects and scopes elided in a later
- * clause are carried over from the previous count of the sentence, or from the
- * last count of the previous sentence in the same paragraph.
+ * object and scope), rate statements and change statements. Objects, scopes and
+ * periods elided in a later clause are carried over from the previous count of the
+ * sentence, or from the last count of the previous sentence in the same paragraph.
  */
 export function extractMentions(doc: StatisticsInput, reader: SentenceReader = readSentence): MentionsAndRates {
   const text = doc.text;
   const grouped = numbersBySentence(doc.numbers, doc.sentences.length);
   const mentions: StatisticMention[] = [];
   const rates: RateStatement[] = [];
+  const changes: ChangeStatement[] = [];
   const bySentence: (readonly StatisticMention[])[] = [];
   const ratesBySentence: (readonly RateStatement[])[] = [];
-  let previousSentenceLast: { mention: StatisticMention; paragraphIndex: number } | undefined;
+  let previous: { context: SentenceContext; paragraphIndex: number } | undefined;
 
   doc.sentences.forEach((sentence, sentenceIndex) => {
     const numbers = grouped[sentenceIndex] ?? [];
+    if (previous && previous.paragraphIndex !== sentence.paragraphIndex) previous = undefined;
     if (numbers.length === 0) {
       bySentence.push([]);
       ratesBySentence.push([]);
-      if (previousSentenceLast && previousSentenceLast.paragraphIndex !== sentence.paragraphIndex) {
-        previousSentenceLast = undefined;
-      }
       return;
     }
-    const incoming =
-      previousSentenceLast && previousSentenceLast.paragraphIndex === sentence.paragraphIndex
-        ? { object: previousSentenceLast.mention.object, scope: previousSentenceLast.mention.scope }
-        : undefined;
-    const read = reader(text, sentence.range, numbers, incoming, {
+    const read = reader(text, sentence.range, numbers, previous?.context, {
       sentenceIndex,
       paragraphIndex: sentence.paragraphIndex,
       mentionBase: mentions.length,
       rateBase: rates.length,
+      changeBase: changes.length,
     });
-    const here = read.mentions;
-    const hereRates = read.rates;
-    for (const m of here) mentions.push(m);
-    for (const r of hereRates) rates.push(r);
-    bySentence.push(here);
-    ratesBySentence.push(hereRates);
-    const last = here[here.length - 1];
-    if (last) previousSentenceLast = { mention: last, paragraphIndex: sentence.paragraphIndex };
-    else if (previousSentenceLast && previousSentenceLast.paragraphIndex !== sentence.paragraphIndex) {
-      previousSentenceLast = undefined;
-    }
+    for (const m of read.mentions) mentions.push(m);
+    for (const r of read.rates) rates.push(r);
+    for (const c of read.changes) changes.push(c);
+    bySentence.push(read.mentions);
+    ratesBySentence.push(read.rates);
+    if (read.outgoing) previous = { context: read.outgoing, paragraphIndex: sentence.paragraphIndex };
   });
-  return { mentions, rates, bySentence, ratesBySentence, numbersBySentence: grouped };
+  return { mentions, rates, changes, bySentence, ratesBySentence, numbersBySentence: grouped };
 }
 
-/** What flows from a sentence into the next one of its paragraph: the object and scope of its last count. */
+/**
+ * What flows from a sentence into the next one of its paragraph: the object and
+ * scope of its last count, and the period, scope and subject in force at its end.
+ */
 export interface SentenceContext {
   readonly object: MentionObject | undefined;
   readonly scope: string | undefined;
+  readonly figure: FigureContext;
 }
 
-/** Where a sentence's mentions and rates go in the result: their first indices, sentence and paragraph. */
+/** Where a sentence's mentions, rates and changes go in the result: their first indices, sentence and paragraph. */
 export interface SentencePlace {
   readonly sentenceIndex: number;
   readonly paragraphIndex: number;
   readonly mentionBase: number;
   readonly rateBase: number;
+  readonly changeBase: number;
 }
 
-/** The counts and rates of one sentence. */
+/** The counts, rates and changes of one sentence, and what flows into the next sentence. */
 export interface SentenceMentions {
   readonly mentions: readonly StatisticMention[];
   readonly rates: readonly RateStatement[];
+  readonly changes: readonly ChangeStatement[];
+  /** What flows into the next sentence of the paragraph; undefined: the sentence had no count (the previous context flows on). */
+  readonly outgoing?: SentenceContext;
 }
 
 /**
- * Reads the counts and rates of one sentence (`range` in `text`, its numbers in
- * text order). What it finds depends on the text inside `range`, the numbers and
+ * Reads the counts, rates and changes of one sentence (`range` in `text`, its numbers
+ * in text order). What it finds depends on the text inside `range`, the numbers and
  * `context` only; `at` only numbers the results.
  */
 export type SentenceReader = (
@@ -456,6 +513,26 @@ export type SentenceReader = (
   context: SentenceContext | undefined,
   at: SentencePlace,
 ) => SentenceMentions;
+
+/**
+ * Numbers above this are not read as figures: no report counts 10^15 of anything,
+ * and beyond 2^53 arithmetic on them is not exact (a hostile 400-digit number is Infinity).
+ */
+export const MAX_FIGURE = 1e15;
+
+/** Whether a number can take part in the statistics (finite, within `MAX_FIGURE`). */
+function inRange(n: NumberMention): boolean {
+  return Number.isFinite(n.value) && Math.abs(n.value) <= MAX_FIGURE;
+}
+
+/** Words that may stand between a changed figure and its change (受理量同比增长, 的数量较上年增加). */
+const CHANGE_GAP_FILLER = /数量|件数|案件数|人数|户数|总数|总量|数|量|的|了|共|均|则|也|又|[\s，,、：:（）()]/g;
+/** Words between a change and the other period's figure after it (（上年为90件）, ，去年同期受理90件). */
+const BASE_AFTER_RE = /^[\s，,（(：:]*(?:(?:上一年度|上年度|上一年|上年|去年)(?:同期)?|同期|[0-9０-９]{4}\s*年(?:度)?(?:同期)?)[\p{Script=Han}]{0,8}$/u;
+/** The end of the words before the old figure of 由90件增至128件. */
+const FROM_BEFORE_RE = /(?:由|从)(?:(?:上一年度|上年度|上一年|上年|去年)(?:同期)?|[0-9０-９]{4}\s*年(?:度)?)?(?:的)?\s*$/;
+/** The end of the words before the new figure of 由90件增至128件. */
+const TO_BEFORE_RE = /(?:增长|增加|提高|提升|上升|下降|减少|降低)(?:到|至)\s*$/;
 
 /** The `SentenceReader` of the whole-document pass (no cache). */
 export function readSentence(
@@ -467,10 +544,13 @@ export function readSentence(
 ): SentenceMentions {
   const here: StatisticMention[] = [];
   const hereRates: RateStatement[] = [];
+  const hereChanges: { -readonly [K in keyof ChangeStatement]: ChangeStatement[K] }[] = [];
   const sStart = range.start;
   const sEnd = range.end;
   let previousEnd = sStart;
   let previousCountEnd = sStart;
+  /** End of the last count or rate: the words after it up to a clause start may set the period. */
+  let previousStatementEnd = sStart;
   const scanner = new ClauseScanner(text, sStart);
   let distributed: { verb: MetricVerb; range: TextRange }[] = [];
   let lastYear: { value: number; clauseStart: number } | undefined;
@@ -478,24 +558,80 @@ export function readSentence(
   let inPartList = false;
   let lastObject: MentionObject | undefined = context?.object;
   let lastScope: string | undefined = context?.scope;
+  // What the sentence's own words put in force; a count whose object is elided and taken
+  // from the sentence before continues that sentence's period, scope and subject too.
+  let running: FigureContext = NO_FIGURE;
+  let ownFigure = false;
+  const incoming = context?.figure;
+  let outgoing: SentenceContext | undefined;
 
-  for (const n of numbers) {
+  /** The period, scope and subject of a count or rate at `start` whose verb (if any) starts at `verbStart`. */
+  const figureAt = (clauseStart: number, start: number, verbStart: number | undefined, persist: boolean): FigureContext => {
+    // Clauses since the last statement that hold no number of their own (2021年，…) set what is in force.
+    if (clauseStart > previousStatementEnd) {
+      const lead = text.slice(Math.max(previousStatementEnd, clauseStart - CLAUSE_WINDOW), clauseStart);
+      const p = lastPeriodIn(lead);
+      const sc = lastScopeIn(lead);
+      if (p || sc) {
+        running = withFigure(running, p, sc, undefined);
+        ownFigure = true;
+      }
+    }
+    const own = text.slice(Math.max(clauseStart, start - CLAUSE_WINDOW), start);
+    const ownPeriod = lastPeriodIn(own);
+    const ownScope = lastScopeIn(own);
+    const period = ownPeriod ?? running.period;
+    const scope = ownScope ?? running.scope;
+    let subject = running.subject;
+    let ownSubject = false;
+    if (verbStart !== undefined) {
+      const words = subjectOf(text.slice(Math.max(clauseStart, verbStart - CLAUSE_WINDOW), verbStart));
+      if (words) {
+        subject = words;
+        ownSubject = true;
+      }
+    }
+    const figure = figureOf(period, scope, subject);
+    if (persist) {
+      running = figure;
+      if (ownPeriod || ownScope || ownSubject) ownFigure = true;
+    }
+    return figure;
+  };
+
+  for (let k = 0; k < numbers.length; k++) {
+    const n = numbers[k]!;
     const start = n.range.start;
     const clauseStart = scanner.advance(start);
     const bracketed = scanner.inBracket;
     scanner.skip(n.range.end);
     const prefixStart = Math.max(clauseStart, previousEnd);
     previousEnd = Math.max(previousEnd, n.range.end);
+    if (!inRange(n)) continue;
+
+    // A change against another period (同比增长20%, 提高2个百分点, 增长6倍, 较上年增加38件).
+    const change = changeAt(text, n, clauseStart, sStart);
+    if (change) {
+      const c = bindChange(change.draft, change.baseRange, text, sStart, numbers, k, here, hereRates);
+      if (c) hereChanges.push({ ...c, index: at.changeBase + hereChanges.length, sentenceIndex: at.sentenceIndex, paragraphIndex: at.paragraphIndex });
+      continue;
+    }
 
     if (n.kind === 'percent' && (n.unit === '%' || n.unit === '％' || n.unit === undefined)) {
-      for (const rate of rateStatements(n, prefixStart, text.slice(prefixStart, start))) {
-        const r: RateStatement = {
-          ...rate,
-          index: at.rateBase + hereRates.length,
-          sentenceIndex: at.sentenceIndex,
-          paragraphIndex: at.paragraphIndex,
-        };
-        hereRates.push(r);
+      const found = rateStatements(n, prefixStart, text.slice(prefixStart, start));
+      if (found.length > 0) {
+        const figure = figureAt(clauseStart, found[0]!.nameRange.start, undefined, false);
+        for (const rate of found) {
+          const r: RateStatement = {
+            ...rate,
+            index: at.rateBase + hereRates.length,
+            sentenceIndex: at.sentenceIndex,
+            paragraphIndex: at.paragraphIndex,
+            figure,
+          };
+          hereRates.push(r);
+        }
+        previousStatementEnd = n.range.end;
       }
       continue;
     }
@@ -575,6 +711,21 @@ export function readSentence(
     if (scope === undefined && lastScope !== undefined && !NEUTRAL_SCOPE_SET.has(lastScope)) scope = lastScope;
 
     const { lower, upper } = bounds(n);
+    let negated = false;
+    let verbText: string | undefined;
+    if (verb && verbRange) {
+      // 不予受理13件 is a refusal; 未办结5件 is pending work.
+      const negation = NEGATED_RE.exec(text.slice(Math.max(clauseStart, verbRange.start - 2), verbRange.start));
+      negated = negation !== null;
+      verbText = (negation?.[0] ?? '') + verb.text;
+    }
+    const action: MetricActionKind | undefined = verb ? (!negated ? verb.kind : verb.kind === 'concluded' ? 'pending' : undefined) : undefined;
+    // 2021年，受理100件。审结95件。: the elided object brings the sentence before's period along.
+    if (!ownFigure && incoming && object?.inherited && object.key === context?.object?.key && here.length === 0) {
+      running = incoming;
+    }
+    // A count with its own verb, outside brackets and lists, states what is in force for the clauses after it.
+    const figure = figureAt(clauseStart, start, verbRange?.start, action !== undefined && !bracketed);
     const mention: MutableMention = {
       index: at.mentionBase + here.length,
       number: n,
@@ -592,16 +743,14 @@ export function readSentence(
       sentenceIndex: at.sentenceIndex,
       paragraphIndex: at.paragraphIndex,
       clauseStart,
+      measure: measureOf(action, verb, text, clausePrefix, verbRange, clauseStart, figure),
+      figure,
     };
     if (verb && verbRange) {
       mention.verb = verb;
       mention.verbRange = verbRange;
-      // 不予受理13件 is a refusal; 未办结5件 is pending work.
-      const negation = NEGATED_RE.exec(text.slice(Math.max(clauseStart, verbRange.start - 2), verbRange.start));
-      const negated = negation !== null;
-      mention.verbText = (negation?.[0] ?? '') + verb.text;
-      if (!negated) mention.action = verb.kind;
-      else if (verb.kind === 'concluded') mention.action = 'pending';
+      mention.verbText = verbText!;
+      if (action !== undefined) mention.action = action;
     }
     if (object) mention.object = object;
     if (scope !== undefined) mention.scope = scope;
@@ -612,11 +761,220 @@ export function readSentence(
     if (object && !inPartList && !bracketed) lastObject = object;
     if (scope !== undefined) lastScope = scope;
     previousCountEnd = n.range.end;
+    previousStatementEnd = n.range.end;
+    outgoing = { object: lastObject, scope: lastScope, figure: running };
   }
-  return { mentions: here, rates: hereRates };
+  // 同比增长20%（上年为90件）: the other period's figure after the change.
+  for (const c of hereChanges) {
+    if (c.base !== undefined || c.subjectAt === undefined) continue;
+    const next = numbers.find((x) => x.range.start >= c.number.range.end);
+    if (!next || next.range.start >= sEnd || !inRange(next) || !compatibleBase(c, next, here, hereRates)) continue;
+    if (BASE_AFTER_RE.test(text.slice(c.number.range.end, next.range.start))) c.base = next;
+  }
+  return { mentions: here, rates: hereRates, changes: hereChanges, ...(outgoing ? { outgoing } : {}) };
 }
 
-type RateDraft = Omit<RateStatement, 'index' | 'sentenceIndex' | 'paragraphIndex'>;
+const NO_FIGURE: FigureContext = { subject: '' };
+
+function figureOf(period: PeriodMark | undefined, scope: ScopeMark | undefined, subject: string): FigureContext {
+  const f: { -readonly [K in keyof FigureContext]: FigureContext[K] } = { subject };
+  if (period) f.period = period;
+  if (scope) f.scope = scope;
+  return f;
+}
+
+function withFigure(f: FigureContext, period: PeriodMark | undefined, scope: ScopeMark | undefined, subject: string | undefined): FigureContext {
+  return figureOf(period ?? f.period, scope ?? f.scope, subject ?? f.subject);
+}
+
+/** What a count measures, from its verb and the words of its clause. */
+function measureOf(
+  action: MetricActionKind | undefined,
+  verb: MetricVerb | undefined,
+  text: string,
+  clausePrefix: string,
+  verbRange: TextRange | undefined,
+  clauseStart: number,
+  figure: FigureContext,
+): FigureMeasure {
+  const before = verbRange ? text.slice(Math.max(clauseStart, verbRange.start - 8), verbRange.start) : clausePrefix;
+  if (action !== 'concluded' && marksCarriedOver(before)) return 'carried-over';
+  switch (action) {
+    case 'received':
+      return verb?.sense === 'new' || /新$/.test(before) ? 'new' : 'received';
+    case 'added':
+      return 'new';
+    case 'concluded':
+      return 'concluded';
+    case 'pending':
+      // 上年未结5件 is carried-over work.
+      return figure.period?.kind === 'previous' && verb?.kind === 'pending' ? 'carried-over' : 'pending';
+    case 'removed':
+      return 'removed';
+    case 'net':
+      return 'net';
+    default:
+      return marksTotal(clausePrefix) ? 'total' : 'count';
+  }
+}
+
+type ChangeDraft = Omit<ChangeStatement, 'index' | 'sentenceIndex' | 'paragraphIndex'>;
+type MutableChangeDraft = { -readonly [K in keyof ChangeDraft]: ChangeDraft[K] };
+
+/** How far back from a change number its verb and comparison words are looked for. */
+const CHANGE_WINDOW = 24;
+
+/**
+ * The change a number states, if the words right before it are a change verb
+ * (增长, 下降了, 提高) or a multiple (是上年的3倍): its form from the unit (% → relative,
+ * 个百分点 → points, 倍 → multiple, a count unit → difference) and what it compares with.
+ */
+function changeAt(
+  text: string,
+  n: NumberMention,
+  clauseStart: number,
+  sStart: number,
+): { draft: MutableChangeDraft; baseRange?: TextRange } | undefined {
+  const unit = n.unit ?? '';
+  let form: ChangeDraft['form'];
+  if (unit === '%' || unit === '％') form = 'percent';
+  else if (unit === '个百分点' || unit === '百分点') form = 'points';
+  else if (unit === '倍') form = 'times';
+  else if (n.kind === 'count' && countUnit(n)) form = 'difference';
+  else return undefined;
+  const windowStart = Math.max(clauseStart - 12, n.range.start - CHANGE_WINDOW, sStart);
+  const words = text.slice(windowStart, n.range.start);
+  // 分别增长20%、30%: a list of changes of a list of figures.
+  if (/分别/.test(words)) return undefined;
+  const verb = changeVerbBefore(words);
+  let times: TimesReading | undefined;
+  let verbStart: number;
+  let verbText: string;
+  let direction: ChangeDirection = 'up';
+  if (verb) {
+    verbStart = n.range.start - verb.length;
+    verbText = verb.text;
+    direction = verb.direction;
+    if (form === 'times') {
+      if (direction === 'down') return undefined; // 下降3倍 has no sure reading
+      times = 'by';
+    }
+  } else if (form === 'times' && timesOfBefore(words)) {
+    const m = /(?:增长到|增长至|增加到|增加至|提高到|提高至|提升到|提升至|上升到|上升至|增至|升至|达到|相当于|是|为|达)/.exec(words);
+    verbStart = windowStart + (m?.index ?? words.length);
+    verbText = m?.[0] ?? '';
+    times = 'of';
+  } else {
+    return undefined;
+  }
+  // Comparison words anywhere before the verb in the sentence (与上年相比，…增长20%).
+  const lead = text.slice(Math.max(sStart, verbStart - 64), verbStart);
+  const comparator = lastComparatorIn(lead);
+  let against: ChangeDraft['against'] = 'implicit';
+  let againstYear: number | undefined;
+  if (verbText.startsWith('同比')) {
+    against = 'previous';
+  } else if (comparator) {
+    against = comparator.against;
+    if (comparator.year !== undefined) againstYear = comparator.year;
+  } else if (times === 'of') {
+    // 是上年的3倍, 为2021年的2倍: the period named before 的.
+    const p = lastPeriodIn(words);
+    if (p?.kind === 'previous') against = 'previous';
+    else if (p?.kind === 'year' && p.year !== undefined) {
+      against = 'year';
+      againstYear = p.year;
+    }
+  }
+  const draft: MutableChangeDraft = {
+    number: n,
+    range: { start: verbStart, end: n.range.end },
+    verb: verbText,
+    direction,
+    form,
+    value: n.value,
+    decimals: n.decimals,
+    exact: !n.approximate,
+    against,
+  };
+  if (times) draft.times = times;
+  if (againstYear !== undefined) draft.againstYear = againstYear;
+  // The comparison's own figure stands between its words and the verb (较上年的90件增长42.2%).
+  if (!comparator) return { draft };
+  return { draft, baseRange: { start: Math.max(sStart, verbStart - 64) + comparator.end, end: verbStart } };
+}
+
+/**
+ * Binds a change to the figure it changes — the last count or rate before it in the
+ * sentence, with nothing but comparison and filler words between — and to the other
+ * period's figure when the sentence states it before the change (较上年的90件, 由90件增至128件).
+ */
+function bindChange(
+  draft: MutableChangeDraft,
+  baseRange: TextRange | undefined,
+  text: string,
+  sStart: number,
+  numbers: readonly NumberMention[],
+  k: number,
+  here: readonly StatisticMention[],
+  hereRates: readonly RateStatement[],
+): ChangeDraft | undefined {
+  const lastCount = here[here.length - 1];
+  const lastRate = hereRates[hereRates.length - 1];
+  const subject: { range: TextRange; rate: boolean } | undefined =
+    lastRate && (!lastCount || lastRate.range.start > lastCount.range.start)
+      ? { range: lastRate.range, rate: true }
+      : lastCount
+        ? { range: lastCount.range, rate: false }
+        : undefined;
+  let base: NumberMention | undefined;
+  if (baseRange) {
+    for (let i = k - 1; i >= 0; i--) {
+      const x = numbers[i]!;
+      if (x.range.end <= baseRange.start) break;
+      if (x.range.end <= baseRange.end && inRange(x)) {
+        base = x;
+        break;
+      }
+    }
+  }
+  if (!subject || subject.range.start < sStart) return draft;
+  // Only comparison words, the old figure and filler may stand between the figure and its change.
+  let gap = text.slice(subject.range.end, draft.range.start);
+  if (gap.length > 40) return draft;
+  if (base) gap = gap.replace(base.raw, '');
+  const comparator = lastComparatorIn(gap);
+  if (comparator) gap = gap.slice(0, comparator.index) + gap.slice(comparator.end);
+  gap = gap.replace(/上一年度|上年度|上一年|上年|去年|同期|相比|与/g, '').replace(CHANGE_GAP_FILLER, '');
+  if (gap !== '') return draft;
+  if (subject.rate !== (draft.form === 'points')) return draft;
+  const bound: MutableChangeDraft = { ...draft, subjectAt: subject.range.start };
+  if (!base && !subject.rate && here.length >= 2) {
+    // 由90件增加到128件，增长42.2%: the count after 由/从 is the old figure.
+    const to = here[here.length - 1]!;
+    const from = here[here.length - 2]!;
+    const toWords = text.slice(Math.max(from.range.end, to.range.start - 8), to.range.start);
+    const fromWords = text.slice(Math.max(sStart, from.range.start - 12), from.range.start);
+    if (TO_BEFORE_RE.test(toWords) && FROM_BEFORE_RE.test(fromWords)) base = from.number;
+  }
+  if (base) bound.base = base;
+  return bound;
+}
+
+/** Whether a number after a change can be the other period's figure of its subject (same kind of unit). */
+function compatibleBase(
+  c: ChangeDraft,
+  x: NumberMention,
+  here: readonly StatisticMention[],
+  hereRates: readonly RateStatement[],
+): boolean {
+  if (c.form === 'points') return x.kind === 'percent' && (x.unit === '%' || x.unit === '％') && hereRates.some((r) => r.range.start === c.subjectAt);
+  const subject = here.find((m) => m.range.start === c.subjectAt);
+  const unit = countUnit(x);
+  return subject !== undefined && unit !== undefined && unit.family === subject.unitFamily;
+}
+
+type RateDraft = Omit<RateStatement, 'index' | 'sentenceIndex' | 'paragraphIndex' | 'figure'>;
 
 /**
  * Reads the rate names in front of a percentage: the words before the value,

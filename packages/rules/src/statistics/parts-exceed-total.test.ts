@@ -35,6 +35,22 @@ new RuleTester().run(rule, {
     { name: '分别为 without a total', code: '受理和办结的行政复议案件分别为50件、45件。' },
     { name: 'approximate part 约 has no bound', code: '调解各类矛盾纠纷3.97万件，其中涉及物业纠纷约4万件。' },
     {
+      name: 'cross-cutting subsets (by channel and by type) may add up to more than the total',
+      code: '共受理政府信息公开申请120件，其中网上申请90件、涉及征地拆迁的申请60件。',
+    },
+    {
+      name: 'kinds of training are not said to exclude each other',
+      code: '组织法治培训12场，包括专题讲座8场、法律知识竞赛6场。',
+    },
+    {
+      name: 'permit types listed under 其中 are not said to partition the total',
+      code: '实施行政许可98件,其中林业采伐许可17件,建设规划许可91件.',
+    },
+    {
+      name: 'a type and a channel of the same requests',
+      code: '受理群众诉求1000件，其中咨询类600件、投诉类300件，12345热线转办700件。',
+    },
+    {
       name: 'a partition that adds up, with 分别为',
       code: '共办理人大代表建议和政协提案735件，分别为建议400件、提案335件。',
     },
@@ -86,9 +102,9 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'exceeds', text: '其中行政规范性文件２７００件' }],
     },
     {
-      name: '包括',
-      code: '组织法治培训12场，包括专题讲座8场、法律知识竞赛6场。',
-      errors: [{ messageId: 'exceeds', text: '包括专题讲座8场、法律知识竞赛6场' }],
+      name: '包括, one part above the total',
+      code: '组织法治培训12场，包括专题讲座8场、法律知识竞赛16场。',
+      errors: [{ messageId: 'exceeds', text: '包括专题讲座8场、法律知识竞赛16场' }],
     },
     {
       name: 'on the third line',
@@ -96,9 +112,24 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'exceeds', line: 3 }],
     },
     {
-      name: 'half-width punctuation',
-      code: '实施行政许可98件,其中林业采伐许可17件,建设规划许可91件.',
-      errors: [{ messageId: 'exceeds', messageIncludes: '108件' }],
+      name: 'half-width punctuation, one part above the total',
+      code: '实施行政许可98件,其中林业采伐许可17件,建设规划许可101件.',
+      errors: [{ messageId: 'exceeds', messageIncludes: '118件' }],
+    },
+    {
+      name: 'petition channels exclude each other',
+      code: '全年受理信访事项120件，其中来信70件，来访60件。',
+      errors: [{ messageId: 'exceeds', messageIncludes: '130件' }],
+    },
+    {
+      name: 'new and carried-over work exclude each other',
+      code: '全年办理行政复议案件135件，其中新收125件、上年结转15件。',
+      errors: [{ messageId: 'exceeds', messageIncludes: '140件' }],
+    },
+    {
+      name: 'outcomes of a clean-up exclude each other',
+      code: '清理规范性文件120件，其中废止70件、宣告失效40件、修改20件。',
+      errors: [{ messageId: 'exceeds', messageIncludes: '130件' }],
     },
     {
       name: 'outcomes listed as categories above the total',

@@ -4,11 +4,14 @@ import { extractStatistics } from './relations.js';
 
 /**
  * Parts of a total (其中…、包括…、分别为…) that add up to more than the total.
- * A non-exhaustive list (其中废止29件、宣告失效14件 out of 804) may add up to less;
- * a partition — 分别为, or every part of a known split such as 企业/个体工商户 —
- * must add up exactly, and a difference is a warning (the text may simply omit a
- * small remainder). Approximate parts count with their lower bound, an approximate
- * total with its upper bound.
+ * A part above its total is always wrong. The sum of several parts is checked only
+ * where the text says they do not overlap: a partition — 分别为, or every part of a
+ * known split such as 企业/个体工商户 — and a list of categories that exclude each
+ * other (维持/撤销/驳回, 来信/来访, 废止/宣告失效). Other 其中 lists may be cross-cutting
+ * subsets (by channel and by type) whose sum may exceed the total. A non-exhaustive
+ * list may add up to less; a partition must add up exactly, and a difference is a
+ * warning (the text may simply omit a small remainder). Approximate parts count with
+ * their lower bound, an approximate total with its upper bound.
  */
 export const rule = defineRule({
   meta: {
@@ -50,7 +53,9 @@ export const rule = defineRule({
       };
       // Rounded counts (3.2万户) may add up to a little more or less than their total.
       const tolerance = parts.reduce((s, p) => s + p.precision, total.precision) + 1e-9;
-      if (lower > total.upper + tolerance) {
+      // A cross-cutting subset list (其中网上申请…、涉及征收…) may add up to more than the total.
+      const sumMustHold = rel.disjoint || parts.length === 1 || parts.some((p) => p.lower > total.upper + tolerance);
+      if (lower > total.upper + tolerance && sumMustHold) {
         context.report({
           messageId: 'exceeds',
           range,

@@ -1,4 +1,5 @@
 import {
+  DISJOINT_PART_SETS,
   EXHAUSTIVE_SPLITS,
   NEUTRAL_SCOPES,
   PART_MARKERS,
@@ -6,76 +7,27 @@ import {
   type PartMarker,
 } from '@fzlint/ontology';
 import type { ReportDocument, TextRange } from '@fzlint/parser';
+import type { AnalysisCache, AnalysisKey } from '@fzlint/rule-api';
 import { StatisticsCache } from './incremental.js';
-import {
-  extractMentions,
-  hasCarryOver,
-  type RateStatement,
-  type SentenceReader,
-  type StatisticMention,
-  type StatisticsInput,
-} from './mentions.js';
+import { statisticsInput, type StatisticsInput } from './input.js';
+import { extractMentions, hasCarryOver, type RateStatement, type SentenceReader, type StatisticMention } from './mentions.js';
+import type {
+  DerivedTotalRelation,
+  PartsRelation,
+  RateRelation,
+  ReceivedConcludedRelation,
+  StatisticRelation,
+  StatisticsResult,
+} from './types.js';
 
-/** A concluded count and the received count of the same object and scope it must not exceed. */
-export interface ReceivedConcludedRelation {
-  readonly kind: 'received-concluded';
-  readonly received: StatisticMention;
-  readonly concluded: StatisticMention;
-  /** The text signals carried-over or cumulative work (上年结转, 旧存, 累计): concluded may exceed received. */
-  readonly carryOver: boolean;
-}
-
-/** A total and its parts (其中…, 分别为…). */
-export interface PartsRelation {
-  readonly kind: 'parts';
-  readonly total: StatisticMention;
-  readonly parts: readonly StatisticMention[];
-  /** The marker as written (其中, 分别为). */
-  readonly marker: string;
-  readonly markerRange: TextRange;
-  /** The parts must add up to the total: `marker` (分别为) or `split` (企业 + 个体工商户). */
-  readonly exhaustive: false | 'marker' | 'split';
-}
-
-/** A rate statement with the counts it is computed from. */
-export interface RateRelation {
-  readonly kind: 'rate';
-  readonly rate: RateStatement;
-  readonly numerator: StatisticMention;
-  readonly denominator: StatisticMention;
-  /** numerator / denominator × 100. */
-  readonly computed: number;
-  /** Lowest and highest value the counts allow when they are rounded (96.8万件): equal to `computed` for integers. */
-  readonly computedMin: number;
-  readonly computedMax: number;
-  /** Where the counts come from: a received/concluded pair, or a part of a total (占比). */
-  readonly basis: 'received-concluded' | 'part-total';
-}
-
-/** Stated arithmetic: 新增 − 注销 = 净增, or 收到 = 审结 + 在审. */
-export interface DerivedTotalRelation {
-  readonly kind: 'derived-total';
-  readonly operation: 'net-change' | 'received-balance';
-  /** The count the others must produce (净增, or 收到). */
-  readonly result: StatisticMention;
-  /** The terms, with their sign: 新增 (+1), 注销 (−1); 审结 (+1), 在审 (+1). */
-  readonly terms: readonly { readonly mention: StatisticMention; readonly sign: 1 | -1 }[];
-  readonly expected: number;
-  /** How far `expected` and the result may differ because the counts are rounded (2.1万户 …). */
-  readonly tolerance: number;
-  /** The part label the check is about (企业), when it compares parts of the three totals. */
-  readonly label?: string;
-}
-
-/** Any relation between statistic mentions. */
-export type StatisticRelation = ReceivedConcludedRelation | PartsRelation | RateRelation | DerivedTotalRelation;
-
-/** Everything the statistics extraction finds in a document. */
-export interface StatisticsResult {
-  readonly mentions: readonly StatisticMention[];
-  readonly rates: readonly RateStatement[];
-  readonly relations: readonly StatisticRelation[];
-}
+export type {
+  DerivedTotalRelation,
+  PartsRelation,
+  RateRelation,
+  ReceivedConcludedRelation,
+  StatisticRelation,
+  StatisticsResult,
+} from './types.js';
 
 const NEUTRAL = new Set(NEUTRAL_SCOPES);
 const MARKERS_LONGEST: readonly PartMarker[] = [...PART_MARKERS].sort((a, b) => b.text.length - a.text.length);
@@ -110,6 +62,23 @@ export function splitLabel(label: string): string {
   return SPLIT_PART_VARIANTS[l] ?? l;
 }
 
+const DISJOINT_SETS = DISJOINT_PART_SETS.map((set) => [...set].sort((a, b) => b.length - a.length));
+
+/** Whether each part is named by a different member of one disjoint category set (维持…, 撤销…). */
+function isDisjointList(parts: readonly StatisticMention[]): boolean {
+  if (parts.length < 2) return false;
+  return DISJOINT_SETS.some((set) => {
+    const used = new Set<string>();
+    for (const p of parts) {
+      const label = splitLabel(p.label);
+      const member = set.find((m) => label.startsWith(m));
+      if (member === undefined || used.has(member)) return false;
+      used.add(member);
+    }
+    return true;
+  });
+}
+
 function isExhaustiveSplit(parts: readonly StatisticMention[]): boolean {
   const labels = parts.map((p) => splitLabel(p.label));
   if (new Set(labels).size !== labels.length) return false;
@@ -117,44 +86,34 @@ function isExhaustiveSplit(parts: readonly StatisticMention[]): boolean {
 }
 
 const memo = new WeakMap<ReportDocument, StatisticsResult>();
-const sharedCache = new StatisticsCache(analyzeStatistics);
-/**
- * Whether `extractStatistics` goes through `sharedCache`. Off by default: a
- * command-line run or a library call analyses each text once, and there the
- * cache only costs (keys, copies, evictions: a 1,000-report run was ~15% slower
- * with it). An editor, which analyses the next version of the same text on
- * every keystroke, turns it on.
- */
-let incremental = false;
 
 /**
- * How `extractStatistics` analyses a document it has not seen: `'incremental'`
- * reads paragraphs through a content-keyed cache shared by the process, so that
- * after an edit only changed paragraphs are read again (for editors and
- * language servers); `'whole'` (the default) analyses each document in one pass.
- * Results are the same either way.
+ * The statistics analysis's state in an `AnalysisCache`: a content-keyed paragraph
+ * cache, so that after an edit only the paragraphs whose text changed are read again.
  */
-export function setStatisticsMode(mode: 'incremental' | 'whole'): void {
-  incremental = mode === 'incremental';
-  if (!incremental) sharedCache.clear();
-}
+export const STATISTICS_CACHE: AnalysisKey<StatisticsCache> = {
+  name: 'statistics',
+  create: () => new StatisticsCache(analyzeStatistics),
+};
 
 /**
- * Statistic mentions and the relations between them: received/concluded pairs,
- * totals and parts, rates with their counts, and stated arithmetic. Computed once
- * per document and shared by the statistics rules (and by hovers in an editor).
+ * Statistic mentions, rates, changes and the relations between them: received/concluded
+ * pairs, totals and parts, rates with their counts, and stated arithmetic. Computed
+ * once per document and shared by the statistics rules (and by hovers in an editor).
  *
- * In `'incremental'` mode (`setStatisticsMode`) paragraphs are analysed one by one
- * through a content-keyed cache, so that after an edit (a new document from
- * `reparse`) only the paragraphs whose text changed are read again. The result is
- * deep-equal to `extractStatisticsUncached` in either mode. Pass a `cache` of your
- * own to keep its entries apart (it is then not memoised per document).
+ * Without `cache` the document is analysed in one pass — what a command-line run or a
+ * library call wants. With an `AnalysisCache` (a rule passes `context.analysisCache`;
+ * the language server keeps one) paragraphs are analysed one by one through the cache's
+ * `STATISTICS_CACHE`, so that after an edit (a new document from `reparse`) only the
+ * paragraphs whose text changed are read again. Either way the result is deep-equal to
+ * `extractStatisticsUncached` and memoised per document. A `StatisticsCache` of your
+ * own is used as is, without the per-document memo (tests count its hits).
  */
-export function extractStatistics(document: ReportDocument, cache?: StatisticsCache): StatisticsResult {
-  if (cache) return cache.extract(document);
+export function extractStatistics(document: ReportDocument, cache?: AnalysisCache | StatisticsCache): StatisticsResult {
+  if (cache instanceof StatisticsCache) return cache.extract(document);
   const cached = memo.get(document);
   if (cached) return cached;
-  const result = incremental ? sharedCache.extract(document) : analyzeStatistics(document);
+  const result = cache ? cache.get(STATISTICS_CACHE).extract(document) : analyzeStatistics(statisticsInput(document));
   memo.set(document, result);
   return result;
 }
@@ -164,7 +123,7 @@ export function extractStatistics(document: ReportDocument, cache?: StatisticsCa
  * the reference the incremental path must equal (tests, benchmarks).
  */
 export function extractStatisticsUncached(document: ReportDocument): StatisticsResult {
-  return analyzeStatistics(document);
+  return analyzeStatistics(statisticsInput(document));
 }
 
 /**
@@ -173,11 +132,6 @@ export function extractStatisticsUncached(document: ReportDocument): StatisticsR
  */
 export function createStatisticsCache(maxChars?: number): StatisticsCache {
   return new StatisticsCache(analyzeStatistics, maxChars);
-}
-
-/** Empties the cache `extractStatistics` shares (the per-document memo is weak and needs no clearing). */
-export function clearStatisticsCache(): void {
-  sharedCache.clear();
 }
 
 /**
@@ -189,7 +143,7 @@ export function clearStatisticsCache(): void {
  */
 export function analyzeStatistics(doc: StatisticsInput, reader?: SentenceReader): StatisticsResult {
   const text = doc.text;
-  const { mentions, rates, bySentence, ratesBySentence, numbersBySentence } = extractMentions(doc, reader);
+  const { mentions, rates, changes, bySentence, ratesBySentence, numbersBySentence } = extractMentions(doc, reader);
   const relations: StatisticRelation[] = [];
 
   // 1. Totals and parts.
@@ -253,6 +207,7 @@ export function analyzeStatistics(doc: StatisticsInput, reader?: SentenceReader)
         marker: marker.text,
         markerRange: { start: at, end: markerEnd },
         exhaustive,
+        disjoint: exhaustive !== false || isDisjointList(parts),
       };
       relations.push(rel);
       partsByTotal.set(total.index, rel);
@@ -297,7 +252,7 @@ export function analyzeStatistics(doc: StatisticsInput, reader?: SentenceReader)
   for (const rel of netChanges(mentions, bySentence, partsByTotal)) relations.push(rel);
   for (const rel of receivedBalances(mentions, bySentence, receivedOf, partOf, sentenceCarriesOver)) relations.push(rel);
 
-  return { mentions, rates, relations };
+  return { mentions, rates, changes, relations };
 }
 
 /** The action that separates list items: outcomes (撤销12件) are categories, like 维持68件. */
@@ -372,8 +327,10 @@ function findReceived(
     }
   }
   if (years.size > 1 && c.year === undefined) return undefined;
+  // 出庭 is counted against 应出庭, the ordinary concluded verbs against 受理/收到 ….
+  const baseGroup = c.verb?.base ?? 'receive';
   for (const r of before(c, bySentence)) {
-    if (r.action !== 'received') continue;
+    if (r.action !== 'received' || r.verb?.group !== baseGroup) continue;
     if (r.year !== undefined && c.year !== undefined && r.year !== c.year) continue;
     if (r.sentenceIndex !== c.sentenceIndex && (!c.object || !opensSentence)) return undefined;
     const rPart = partOf.get(r.index);

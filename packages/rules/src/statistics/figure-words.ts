@@ -1,0 +1,237 @@
+/**
+ * The words around a figure that say which figure it is: its period (2021年, 上年,
+ * 累计, 截至6月底), its scope (全市, 市本级, 各县区), whose figure it is (市司法局),
+ * and the words of a stated change (同比增长20%, 较上年的90件). Read from short
+ * windows of text before a number, so each call is bounded.
+ */
+import {
+  CARRIED_OVER_WORDS,
+  CHANGE_COMPARATORS,
+  CHANGE_VERBS,
+  FIGURE_FILLER_WORDS,
+  FIGURE_SCOPE_WORDS,
+  METRIC_OBJECTS,
+  NEGATIONS,
+  PERIOD_WORDS,
+  SCOPE_WORDS,
+  SELF_WORDS,
+  TIMES_OF_WORDS,
+  TOTAL_WORDS,
+  chineseNumeralValue,
+  toHalfWidthDigits,
+  type ChangeDirection,
+  type FigurePeriodKind,
+  type FigureScopeKind,
+} from '@fzlint/ontology';
+
+/** The period a figure covers, as the text marks it. */
+export interface PeriodMark {
+  readonly kind: FigurePeriodKind;
+  /** The words as written (2021年, 上年同期, 截至6月底). */
+  readonly text: string;
+  /** The year of a `year` or `since` period (2021 for 2021年, 2019 for 2019年以来). */
+  readonly year?: number;
+}
+
+/** The scope word in force for a figure (全市, 市本级, 各县区). */
+export interface ScopeMark {
+  readonly kind: FigureScopeKind;
+  readonly text: string;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** An alternation of words, longest first (so that 上年结转 wins over 上年). */
+export function alternation(words: readonly string[]): string {
+  return [...new Set(words)].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+}
+
+const D = '[0-9０-９]';
+const CN = '[一二三四五六七八九十两]';
+const DASH = '[-—－–~～至到]';
+const COMPARATOR_WORDS = CHANGE_COMPARATORS.map((c) => c.text);
+/** A comparison with a named year (较2021年, 与2020年同期相比). */
+const YEAR_COMPARATOR = `(?:较|比|与)${D}{4}\\s*年(?:度)?(?:同期)?(?:相比)?`;
+const PERIOD_WORD_KIND: ReadonlyMap<string, FigurePeriodKind> = new Map(PERIOD_WORDS.map((w) => [w.text, w.kind]));
+
+/**
+ * Period expressions, and (first, so they win at the same place) words that contain a
+ * period word without marking the figure's period: carried-over work (上年结转) and
+ * comparisons (较上年, 同比).
+ */
+const PERIOD_RE = new RegExp(
+  [
+    `(?<skip>${alternation([...CARRIED_OVER_WORDS, ...COMPARATOR_WORDS])}|${YEAR_COMPARATOR})`,
+    `(?<range>${D}{4}\\s*年?\\s*${DASH}{1,2}\\s*${D}{4}\\s*年(?:度)?)`,
+    `(?<year>(?:自|从)?${D}{4}\\s*年(?:度)?(?:以来|来|年底|底|末|上半年|下半年)?)`,
+    `(?<recent>近(?:${CN}{1,2}|${D}{1,2})(?:个)?年(?:来|以来)?|(?:${CN}{1,2}|${D}{1,2})年(?:以)?来)`,
+    `(?<month>(?:${D}{1,2}|[一二三四五六七八九十]{1,3})(?:\\s*${DASH}\\s*(?:${D}{1,2}|[一二三四五六七八九十]{1,3}))?\\s*月(?:份|底|末)?)`,
+    `(?<word>${alternation(PERIOD_WORDS.map((w) => w.text))})`,
+  ].join('|'),
+  'g',
+);
+
+function numeralValue(text: string): number | undefined {
+  const half = toHalfWidthDigits(text);
+  if (/^[0-9]+$/.test(half)) return Number(half);
+  return chineseNumeralValue(text);
+}
+
+/**
+ * The last period expression in `text` (the words before a number), or undefined.
+ * 截至 makes the dates after it a stock on a day (截至2022年底 → as-of).
+ */
+export function lastPeriodIn(text: string): PeriodMark | undefined {
+  let last: PeriodMark | undefined;
+  let asOfFrom = -1;
+  PERIOD_RE.lastIndex = 0;
+  for (let m = PERIOD_RE.exec(text); m; m = PERIOD_RE.exec(text)) {
+    const g = m.groups!;
+    const t = m[0];
+    const asOfText = (): string => (asOfFrom >= 0 ? text.slice(asOfFrom, m!.index + t.length) : t);
+    if (g.skip !== undefined) continue;
+    if (g.range !== undefined) {
+      last = { kind: 'span', text: t };
+    } else if (g.year !== undefined) {
+      const year = Number(toHalfWidthDigits(/[0-9０-９]{4}/.exec(t)![0]));
+      if (/来$/.test(t)) last = { kind: 'since', text: t, year };
+      else if (asOfFrom >= 0 || /[底末]$/.test(t)) last = { kind: 'as-of', text: asOfText() };
+      else if (/半年$/.test(t)) last = { kind: 'span', text: t };
+      else last = { kind: 'year', text: t, year };
+    } else if (g.recent !== undefined) {
+      const n = /近?([0-9０-９]+|[一二三四五六七八九十两]+)/.exec(t);
+      const years = n ? numeralValue(n[1]!) : undefined;
+      last = { kind: 'recent', text: years !== undefined ? `近${years}年` : t };
+    } else if (g.month !== undefined) {
+      last = asOfFrom >= 0 || /[底末]$/.test(t) ? { kind: 'as-of', text: asOfText() } : { kind: 'span', text: t };
+    } else if (g.word !== undefined) {
+      const kind = PERIOD_WORD_KIND.get(t) ?? 'span';
+      if (t === '截至' || t === '截止') asOfFrom = m.index;
+      last = kind === 'as-of' ? { kind, text: asOfText() } : { kind, text: t };
+    }
+  }
+  return last;
+}
+
+const PERIOD_WORDS_RE = new RegExp(PERIOD_RE.source, 'g');
+/** Words of a change's old and new figures (由90件增加到128件): no object's name. */
+const CHANGE_TO_RE = /^(?:由|从)|(?:增长|增加|提高|提升|上升|下降|减少|降低)(?:到|至)$/g;
+
+/**
+ * The words of an object phrase without period, carried-over, comparison and change
+ * words (上年结转 → '', 上年为 → 为): they say which figure, not what is counted.
+ */
+export function withoutPeriodWords(words: string): string {
+  return words.replace(PERIOD_WORDS_RE, '').replace(CHANGE_TO_RE, '');
+}
+
+const SCOPE_RE = new RegExp(alternation(FIGURE_SCOPE_WORDS.map((w) => w.text)), 'g');
+const SCOPE_KIND: ReadonlyMap<string, FigureScopeKind> = new Map(FIGURE_SCOPE_WORDS.map((w) => [w.text, w.kind]));
+
+/** The last scope word in `text` (全市, 市本级, 各县区), or undefined. */
+export function lastScopeIn(text: string): ScopeMark | undefined {
+  let last: ScopeMark | undefined;
+  SCOPE_RE.lastIndex = 0;
+  for (let m = SCOPE_RE.exec(text); m; m = SCOPE_RE.exec(text)) last = { kind: SCOPE_KIND.get(m[0])!, text: m[0] };
+  return last;
+}
+
+const ALIASES = METRIC_OBJECTS.flatMap((o) => o.aliases);
+/** What is dropped from the words before a verb to leave whose figure it is. */
+const SUBJECT_DROP_RE = new RegExp(
+  [
+    PERIOD_RE.source,
+    alternation([
+      ...FIGURE_SCOPE_WORDS.map((w) => w.text),
+      ...SCOPE_WORDS,
+      ...SELF_WORDS,
+      ...FIGURE_FILLER_WORDS,
+      ...NEGATIONS,
+      ...ALIASES,
+      ...TOTAL_WORDS,
+      '新',
+      '又',
+      '再',
+      '均',
+      '还',
+      '另',
+      '并',
+      '和',
+      '及',
+      '与',
+      '对',
+      '向',
+    ]),
+    String.raw`[\s\p{P}\p{S}0-9０-９]`,
+  ].join('|'),
+  'gu',
+);
+
+/** At most this many characters of the words before a verb name whose figure it is. */
+const SUBJECT_MAX = 12;
+
+/**
+ * Whose figure a count is, from the words between its clause start and its verb
+ * (市司法局受理… → 市司法局): scope, period, filler, negation and object words are
+ * dropped; '' when nothing is left (the report's own figure).
+ */
+export function subjectOf(words: string): string {
+  const rest = words.replace(SUBJECT_DROP_RE, '');
+  return rest.length > SUBJECT_MAX ? rest.slice(rest.length - SUBJECT_MAX) : rest;
+}
+
+const CARRIED_OVER_RE = new RegExp(alternation(CARRIED_OVER_WORDS));
+/** Whether the words before a count mark it as carried-over work (上年结转5件, 旧存3件). */
+export function marksCarriedOver(words: string): boolean {
+  return CARRIED_OVER_RE.test(words);
+}
+
+const TOTAL_RE = new RegExp(alternation(TOTAL_WORDS));
+/** Whether the words before a count mark it as a sum (共计, 合计). */
+export function marksTotal(words: string): boolean {
+  return TOTAL_RE.test(words);
+}
+
+const CHANGE_DIRECTION: ReadonlyMap<string, ChangeDirection> = new Map(CHANGE_VERBS.map((v) => [v.text, v.direction]));
+/** A change verb right before a number (增长20%, 下降了3个百分点, 增幅为12%, 增加约30件); 净增加 and 新增加 are counts. */
+const CHANGE_TAIL_RE = new RegExp(`(?<![净新])(${alternation(CHANGE_VERBS.map((v) => v.text))})(?:了|达到|达|为|约|近|超过)?\\s*$`);
+/** A 倍 figure that is a multiple of the old count (是上年的3倍, 增长到3倍, 为去年的2.5倍). */
+const TIMES_OF_RE = new RegExp(`(?:${alternation(TIMES_OF_WORDS)})(?:[^，,；;。]{0,12}的)?\\s*$`);
+const COMPARATOR_RE = new RegExp(`(${alternation(COMPARATOR_WORDS)})|(?:较|比|与)(${D}{4})\\s*年(?:度)?(?:同期)?(?:相比)?`, 'g');
+const AGAINST: ReadonlyMap<string, 'previous' | 'sequential'> = new Map(CHANGE_COMPARATORS.map((c) => [c.text, c.against]));
+
+/** The change verb right before a number, with its direction, or undefined. */
+export function changeVerbBefore(words: string): { readonly text: string; readonly direction: ChangeDirection; readonly length: number } | undefined {
+  const m = CHANGE_TAIL_RE.exec(words);
+  if (!m) return undefined;
+  return { text: m[1]!, direction: CHANGE_DIRECTION.get(m[1]!)!, length: m[0].length };
+}
+
+/** Whether the words before a 倍 figure make it a multiple of the old count (是上年的3倍). */
+export function timesOfBefore(words: string): boolean {
+  return TIMES_OF_RE.test(words);
+}
+
+/** What a change is measured against: the previous year, a named year, or the previous month/quarter. */
+export interface Comparator {
+  readonly against: 'previous' | 'year' | 'sequential';
+  readonly text: string;
+  /** Start of the comparison words in the text searched. */
+  readonly index: number;
+  readonly end: number;
+  readonly year?: number;
+}
+
+/** The last comparison words (同比, 较上年, 较2021年, 环比) in `words`, or undefined. */
+export function lastComparatorIn(words: string): Comparator | undefined {
+  let last: Comparator | undefined;
+  COMPARATOR_RE.lastIndex = 0;
+  for (let m = COMPARATOR_RE.exec(words); m; m = COMPARATOR_RE.exec(words)) {
+    const end = m.index + m[0].length;
+    if (m[1] !== undefined) last = { against: AGAINST.get(m[1]) ?? 'previous', text: m[0], index: m.index, end };
+    else last = { against: 'year', text: m[0], index: m.index, end, year: Number(toHalfWidthDigits(m[2]!)) };
+  }
+  return last;
+}
