@@ -12,12 +12,26 @@ export {
   extractStatistics,
   statisticsAt,
   STATISTICS_CACHE,
+  figureLedger,
+  figureLedgerData,
+  formatFigureTable,
+  figuresAt,
   type StatisticsResult,
   type StatisticRelation,
   type StatisticsAt,
   type StatisticMention,
   type RateStatement,
   type MentionObject,
+  type FigureLedger,
+  type FigureStatement,
+  type MetricKey,
+  type FigureScope,
+  type FigurePeriod,
+  type FigureConflict,
+  type ChangeComparison,
+  type FigureLedgerData,
+  type FigureData,
+  type FiguresAt,
 } from './statistics/index.js';
 // Pairing a report with last year's report of the same issuer (CLI directories, the
 // language server's sibling file, the workbench's batch): pure functions of parsed reports.
@@ -83,6 +97,8 @@ export { rule as derivedTotalMismatch } from './statistics/derived-total-mismatc
 export { rule as partsExceedTotal } from './statistics/parts-exceed-total.js';
 export { rule as rateMismatch } from './statistics/rate-mismatch.js';
 export { rule as rateOutOfRange } from './statistics/rate-out-of-range.js';
+export { rule as inconsistentFigure } from './statistics/inconsistent-figure.js';
+export { rule as growthMismatch } from './statistics/growth-mismatch.js';
 export { rule as anachronism } from './references/anachronism.js';
 export { rule as catalogueFreshness } from './references/catalogue-freshness.js';
 export { rule as endedCampaign } from './references/ended-campaign.js';

@@ -59,6 +59,20 @@ new RuleTester().run(rule, {
     { name: 'replied and still in progress', code: '全年收到信息公开申请210件，已答复198件，其余12件正在办理中。' },
     { name: 'counts rounded to 万 within their rounding', code: '受理投诉举报1.49万件，办结1.494万件。' },
     { name: 'two hundred and more concluded out of three hundred', code: '受理群众来信来访三百件，办结两百余件。' },
+    { name: 'new + carried-over cover the concluded cases: no finding at all', code: '全年新收行政复议案件60件，上年结转25件，审结80件。' },
+    { name: 'concluded equal to new + carried-over', code: '全年新收行政复议案件60件，上年结转5件，审结65件。' },
+    { name: '上年未结 is carried-over work', code: '上年未结行政复议案件5件，今年受理60件，审结63件。' },
+    {
+      name: 'carried-over work stated in the sentence before',
+      code: '上年结转行政复议案件12件。今年新收行政复议案件60件，审结70件。',
+    },
+    {
+      name: 'a count in another section is not paired',
+      code: '一、行政复议\n全年受理行政复议案件50件。\n二、行政诉讼\n依法审结行政复议案件60件。',
+      parse: { format: 'plaintext' },
+    },
+    { name: '出庭 is counted against 应出庭, not against the cases received', code: '受理行政诉讼案件40件，行政机关负责人出庭45件。' },
+    { name: '实际出庭 within 应出庭', code: '应出庭案件50件，负责人实际出庭48件，出庭率96%。' },
   ],
   invalid: [
     {
@@ -105,6 +119,44 @@ new RuleTester().run(rule, {
       name: 'approximate concluded above an exact received',
       code: '受理行政诉讼案件180件，审结两百余件。',
       errors: [{ messageId: 'exceeds', text: '两百余件' }],
+    },
+    {
+      name: 'the issue’s example: concluded above new + carried-over',
+      code: '全年新收行政复议案件60件，上年结转5件，审结80件。',
+      errors: [
+        {
+          messageId: 'exceedsWithCarriedOver',
+          severity: 'error',
+          text: '80件',
+          messageIncludes: '审结数（80件）大于新收数（60件）与上年结转数（5件）之和（65件）',
+        },
+      ],
+    },
+    {
+      name: 'carried-over work in the sentence before',
+      code: '上年结转行政复议案件5件。今年新收行政复议案件60件，审结70件。',
+      errors: [{ messageId: 'exceedsWithCarriedOver', text: '70件', messageIncludes: '之和（65件）' }],
+    },
+    {
+      name: '旧存',
+      code: '旧存行政诉讼案件3件，新收20件，审结25件。',
+      errors: [{ messageId: 'exceedsWithCarriedOver', text: '25件', messageIncludes: '（23件）' }],
+    },
+    {
+      name: '上年未结 and 受理',
+      code: '上年未结行政复议案件5件，今年受理60件，审结70件。',
+      errors: [{ messageId: 'exceedsWithCarriedOver', text: '70件' }],
+    },
+    {
+      name: 'across paragraphs of a section: a warning',
+      code: '一、行政复议\n全年受理行政复议案件50件。\n坚持依法审理。\n依法审结行政复议案件60件。',
+      parse: { format: 'plaintext' },
+      errors: [{ messageId: 'exceeds', severity: 'warn', line: 4, text: '60件' }],
+    },
+    {
+      name: '实际出庭 above 应出庭',
+      code: '应出庭案件50件，负责人实际出庭55件。',
+      errors: [{ messageId: 'exceeds', text: '55件', messageIncludes: '实际出庭数（55件）大于应出庭数（50件）' }],
     },
     {
       name: 'carried-over cases only inform',

@@ -1,14 +1,23 @@
 import { defineRule } from '@fzlint/rule-api';
-import { shown, objectNames, verbOf } from './format.js';
+import { shown, objectNames, verbOf, withUnit } from './format.js';
+import { figureLedger, type CarriedOverSum, type SectionPair } from './figures.js';
+import type { StatisticMention } from './mentions.js';
 import { extractStatistics } from './relations.js';
+import type { ReceivedConcludedRelation } from './types.js';
 
 /**
  * A concluded count (审结/办结/化解/整改 …) above the received count (收到/受理/排查 …)
  * of the same object and scope. Counts pair within a sentence, or with the previous
- * sentence of the paragraph when the object is elided. Where the text mentions
- * carried-over work (上年结转, 旧存, 累计, 含往年) the finding is only information:
- * cases from earlier years can make concluded exceed received. Approximate counts
- * take part only as bounds (审结两百余件 is at least 200).
+ * sentence of the paragraph when the object is elided; a concluded count that names its
+ * object pairs with the received count of that object earlier in its section (a
+ * warning: the two statements may differ in a way the text does not say).
+ *
+ * Carried-over work is arithmetic: where the carried-over count (上年结转, 旧存, 上年未结)
+ * of the same object is stated in the paragraph (or section), concluded above received
+ * (or new) + carried-over is an error, and concluded within it is no finding at all.
+ * Where the text only mentions carry-over or cumulative work (结转, 累计, 含往年) without
+ * a count, concluded above received is information: cases from earlier years may explain
+ * it. Approximate counts take part only as bounds (审结两百余件 is at least 200).
  */
 export const rule = defineRule({
   meta: {
@@ -29,18 +38,30 @@ export const rule = defineRule({
         'zh-CN': '{{concludedVerb}}数（{{concluded}}）大于{{receivedVerb}}数（{{received}}）；文中提到结转、累计等跨年数据，请确认两者口径一致。',
         en: 'The {{concludedVerb}} count ({{concluded}}) exceeds the {{receivedVerb}} count ({{received}}); the text mentions carried-over or cumulative work, so check that both use the same basis.',
       },
+      exceedsWithCarriedOver: {
+        'zh-CN': '{{concludedVerb}}数（{{concluded}}）大于{{receivedVerb}}数（{{received}}）与上年结转数（{{carried}}）之和（{{sum}}）：{{concludedVerb}}的{{objectZh}}不会多于本年{{receivedVerb}}和结转的总和。',
+        en: 'The {{concludedVerb}} count ({{concluded}}) exceeds the {{receivedVerb}} count ({{received}}) plus the carried-over count ({{carried}}) = {{sum}}.',
+      },
       receivedHere: {
         'zh-CN': '{{receivedVerb}}数（{{received}}）',
         en: '{{receivedVerb}} count ({{received}})',
       },
+      carriedHere: {
+        'zh-CN': '上年结转数（{{carried}}）',
+        en: 'carried-over count ({{carried}})',
+      },
     },
   },
   check(document, context) {
-    for (const rel of extractStatistics(document).relations) {
-      if (rel.kind !== 'received-concluded') continue;
+    const ledger = figureLedger(document, context.analysisCache);
+    const carriedByConcluded = new Map<StatisticMention, CarriedOverSum>();
+    for (const c of ledger.carriedOver) if (c.concluded.mention) carriedByConcluded.set(c.concluded.mention, c);
+    const relations: (ReceivedConcludedRelation | SectionPair)[] = [];
+    for (const rel of extractStatistics(document, context.analysisCache).relations) if (rel.kind === 'received-concluded') relations.push(rel);
+    for (const rel of ledger.sectionPairs) relations.push(rel);
+    for (const rel of relations) {
       const { received, concluded } = rel;
-      // Counts rounded to 万 (96.8万件) may differ by their rounding.
-      if (!(concluded.lower - concluded.precision > received.upper + received.precision)) continue;
+      const section = 'reach' in rel;
       const object = objectNames(received);
       const data = {
         concludedVerb: verbOf(concluded, '办结'),
@@ -49,13 +70,34 @@ export const rule = defineRule({
         received: shown(received),
         objectZh: object.zh,
         objectEn: object.en,
+        carried: '',
+        sum: '',
       };
+      const related = [{ range: received.range, messageId: 'receivedHere' as const, data }];
+      // With the carried-over count stated, the bound is received + carried-over.
+      const sum = carriedByConcluded.get(concluded);
+      if (sum && sum.received.mention === received) {
+        const carried = sum.carried;
+        const upper = received.upper + received.precision + carried.upper + carried.precision;
+        if (!(concluded.lower - concluded.precision > upper)) continue;
+        context.report({
+          messageId: 'exceedsWithCarriedOver',
+          ...(section ? { severity: 'warn' as const } : {}),
+          range: concluded.range,
+          data: { ...data, carried: carried.text.trim(), sum: withUnit(received.value + carried.value, received) },
+          related: [...related, { range: carried.range, messageId: 'carriedHere', data: { ...data, carried: carried.text.trim() } }],
+        });
+        continue;
+      }
+      // Counts rounded to 万 (96.8万件) may differ by their rounding.
+      if (!(concluded.lower - concluded.precision > received.upper + received.precision)) continue;
+      const severity = rel.carryOver ? 'info' : section ? 'warn' : undefined;
       context.report({
         messageId: rel.carryOver ? 'exceedsCarriedOver' : 'exceeds',
-        ...(rel.carryOver ? { severity: 'info' as const } : {}),
+        ...(severity ? { severity } : {}),
         range: concluded.range,
         data,
-        related: [{ range: received.range, messageId: 'receivedHere', data }],
+        related,
       });
     }
   },

@@ -20,8 +20,22 @@ new RuleTester().run(rule, {
     { name: 'years are not counts', code: '2022年新增市场主体28745户，注销3126户，净增25619户。' },
     { name: 'a growth comparison is not a count', code: '新增市场主体28745户，注销3126户，净增数较上年增加2000户。' },
     { name: 'next paragraph', code: '全年新增市场主体5000户，注销800户。\n\n净增市场主体4300户。' },
+    { name: 'received = new + carried-over, as a 其中 list', code: '全年受理行政复议案件65件，其中新收60件、上年结转5件。' },
+    { name: 'received = new + carried-over, in one paragraph', code: '全年受理行政复议案件65件，新收60件，上年结转5件，审结60件。' },
+    { name: '受理 equal to 新收 means the new cases only', code: '全年受理行政复议案件60件，新收60件，上年结转5件。' },
+    { name: 'a total of the list with another part is not new + carried-over', code: '全年办理行政复议案件70件，其中新收60件、上年结转5件、发回重审5件。' },
   ],
   invalid: [
+    {
+      name: '收到 = 新收 + 上年结转 does not hold (其中 list below its total)',
+      code: '全年办理行政复议案件70件，其中新收60件、上年结转5件。',
+      errors: [{ messageId: 'newPlusCarried', severity: 'error', text: '70件', messageIncludes: '之和（65件）不符' }],
+    },
+    {
+      name: '受理 = 新收 + 旧存 does not hold (one paragraph)',
+      code: '全年受理行政诉讼案件30件，新收20件，旧存5件。',
+      errors: [{ messageId: 'newPlusCarried', text: '30件', messageIncludes: '受理数（30件）与新收数（20件）加上年结转数（5件）之和（25件）不符' }],
+    },
     {
       name: 'net growth off by 100',
       code: '2022年，我县市场主体新增28745户，注销3126户，净增25719户。',

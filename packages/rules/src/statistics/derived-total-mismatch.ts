@@ -1,12 +1,15 @@
 import { defineRule } from '@fzlint/rule-api';
 import { shown, verbOf, withUnit } from './format.js';
+import { figureLedger } from './figures.js';
 import { extractStatistics } from './relations.js';
 
 /**
  * Arithmetic the text states that does not hold: 新增 − 注销 = 净增 (also part by
- * part, 企业 and 个体工商户), and 收到 = 审结 + 在审 when a sentence gives exactly
- * those three counts. Only exact counts are compared; carried-over work (上年结转,
- * 旧存) switches the balance check off.
+ * part, 企业 and 个体工商户); 收到 = 审结 + 在审 when a sentence gives exactly those
+ * three counts (carried-over work switches this one off); and 收到 = 新收 + 上年结转
+ * when all three are stated — as a 其中 list of exactly those two parts, or in one
+ * paragraph (a received count equal to the new one means new cases only, and passes).
+ * Only exact counts are compared.
  */
 export const rule = defineRule({
   meta: {
@@ -15,13 +18,17 @@ export const rule = defineRule({
     defaultSeverity: 'error',
     fixable: false,
     description: {
-      'zh-CN': '文中隐含的算式应成立：新增数减注销数等于净增数，收到数等于审结数加在审数。',
-      en: 'Arithmetic the text implies must hold: added − removed = net growth, and received = concluded + pending.',
+      'zh-CN': '文中隐含的算式应成立：新增数减注销数等于净增数，收到数等于审结数加在审数，收到数等于新收数加上年结转数。',
+      en: 'Arithmetic the text implies must hold: added − removed = net growth, received = concluded + pending, and received = new + carried-over.',
     },
     messages: {
       netChange: {
         'zh-CN': '{{label}}净增数（{{net}}）与新增数（{{added}}）减注销数（{{removed}}）之差（{{expected}}）不符。',
         en: '{{label}}net growth ({{net}}) differs from added ({{added}}) minus removed ({{removed}}) = {{expected}}.',
+      },
+      newPlusCarried: {
+        'zh-CN': '{{totalVerb}}数（{{total}}）与新收数（{{new}}）加上年结转数（{{carried}}）之和（{{expected}}）不符。',
+        en: 'The {{totalVerb}} count ({{total}}) differs from new ({{new}}) plus carried-over ({{carried}}) = {{expected}}.',
       },
       receivedBalance: {
         'zh-CN': '{{receivedVerb}}数（{{received}}）与{{concludedVerb}}数（{{concluded}}）加{{pendingVerb}}数（{{pending}}）之和（{{expected}}）不符。',
@@ -34,7 +41,33 @@ export const rule = defineRule({
     },
   },
   check(document, context) {
-    for (const rel of extractStatistics(document).relations) {
+    // 收到 = 新收 + 上年结转, when all three are stated.
+    for (const b of figureLedger(document, context.analysisCache).balances) {
+      const { total, carried } = b;
+      const expected = b.new.value + carried.value;
+      const tolerance = b.new.precision + carried.precision + total.precision + 1e-9;
+      if (total.approximation !== undefined || b.new.approximation !== undefined || carried.approximation !== undefined) continue;
+      if (Math.abs(expected - total.value) <= tolerance) continue;
+      // Parts of a 其中 list above their total are parts-exceed-total's finding.
+      if (b.listed && expected > total.value) continue;
+      const data = {
+        totalVerb: total.verb ?? '总',
+        total: total.text.trim(),
+        new: b.new.text.trim(),
+        carried: carried.text.trim(),
+        expected: total.mention ? withUnit(expected, total.mention) : String(expected),
+      };
+      context.report({
+        messageId: 'newPlusCarried',
+        range: total.range,
+        data,
+        related: [
+          { range: b.new.range, messageId: 'termHere', data: { verb: b.new.verb ?? '新收', count: data.new } },
+          { range: carried.range, messageId: 'termHere', data: { verb: '上年结转', count: data.carried } },
+        ],
+      });
+    }
+    for (const rel of extractStatistics(document, context.analysisCache).relations) {
       if (rel.kind !== 'derived-total') continue;
       if (Math.abs(rel.expected - rel.result.value) <= rel.tolerance + 1e-9) continue;
       const [first, second] = rel.terms;

@@ -73,6 +73,9 @@ const PERIOD_RE = new RegExp(
   'g',
 );
 
+/** A character every period expression contains (年, 月, 期, 累计, 历年, 目前, 截至/截止, 以来, 季度). */
+const PERIOD_CHARS = /[年月期累历目截止来季]/;
+
 function numeralValue(text: string): number | undefined {
   const half = toHalfWidthDigits(text);
   if (/^[0-9]+$/.test(half)) return Number(half);
@@ -84,6 +87,8 @@ function numeralValue(text: string): number | undefined {
  * 截至 makes the dates after it a stock on a day (截至2022年底 → as-of).
  */
 export function lastPeriodIn(text: string): PeriodMark | undefined {
+  // Every period expression has one of these characters: most clauses are rejected without the big regex.
+  if (!PERIOD_CHARS.test(text)) return undefined;
   let last: PeriodMark | undefined;
   let asOfFrom = -1;
   PERIOD_RE.lastIndex = 0;
@@ -127,15 +132,35 @@ export function withoutPeriodWords(words: string): string {
   return words.replace(PERIOD_WORDS_RE, '').replace(CHANGE_TO_RE, '');
 }
 
-const SCOPE_RE = new RegExp(alternation(FIGURE_SCOPE_WORDS.map((w) => w.text)), 'g');
+/** The ledger's scope words and the older pairing scope words (SCOPE_WORDS, with 全年), in one pass. */
+const SCOPE_RE = new RegExp(alternation([...FIGURE_SCOPE_WORDS.map((w) => w.text), ...SCOPE_WORDS]), 'g');
 const SCOPE_KIND: ReadonlyMap<string, FigureScopeKind> = new Map(FIGURE_SCOPE_WORDS.map((w) => [w.text, w.kind]));
+const PAIRING_SCOPE: ReadonlySet<string> = new Set(SCOPE_WORDS);
+const SCOPE_MARKS: ReadonlyMap<string, ScopeMark> = new Map(FIGURE_SCOPE_WORDS.map((w) => [w.text, { kind: w.kind, text: w.text }]));
+
+/** The scope words found in a text: the ledger's (全市, 各县区 …) and the pairing one (SCOPE_WORDS). */
+export interface ScopesFound {
+  readonly figure?: ScopeMark;
+  readonly pairing?: string;
+}
+const NO_SCOPES: ScopesFound = {};
+
+/** The last scope word of each kind in `text`, in one regex pass. */
+export function scopesIn(text: string): ScopesFound {
+  let figure: ScopeMark | undefined;
+  let pairing: string | undefined;
+  SCOPE_RE.lastIndex = 0;
+  for (let m = SCOPE_RE.exec(text); m; m = SCOPE_RE.exec(text)) {
+    if (SCOPE_KIND.has(m[0])) figure = SCOPE_MARKS.get(m[0]);
+    if (PAIRING_SCOPE.has(m[0])) pairing = m[0];
+  }
+  if (figure === undefined && pairing === undefined) return NO_SCOPES;
+  return figure && pairing !== undefined ? { figure, pairing } : figure ? { figure } : { pairing: pairing! };
+}
 
 /** The last scope word in `text` (全市, 市本级, 各县区), or undefined. */
 export function lastScopeIn(text: string): ScopeMark | undefined {
-  let last: ScopeMark | undefined;
-  SCOPE_RE.lastIndex = 0;
-  for (let m = SCOPE_RE.exec(text); m; m = SCOPE_RE.exec(text)) last = { kind: SCOPE_KIND.get(m[0])!, text: m[0] };
-  return last;
+  return scopesIn(text).figure;
 }
 
 const ALIASES = METRIC_OBJECTS.flatMap((o) => o.aliases);
@@ -178,6 +203,7 @@ const SUBJECT_MAX = 12;
  * dropped; '' when nothing is left (the report's own figure).
  */
 export function subjectOf(words: string): string {
+  if (words.length === 0) return '';
   const rest = words.replace(SUBJECT_DROP_RE, '');
   return rest.length > SUBJECT_MAX ? rest.slice(rest.length - SUBJECT_MAX) : rest;
 }
@@ -204,9 +230,30 @@ const AGAINST: ReadonlyMap<string, 'previous' | 'sequential'> = new Map(CHANGE_C
 
 /** The change verb right before a number, with its direction, or undefined. */
 export function changeVerbBefore(words: string): { readonly text: string; readonly direction: ChangeDirection; readonly length: number } | undefined {
+  // The last character before the number must end a change verb or its link (增长|了|达|为 …).
+  let i = words.length - 1;
+  while (i >= 0 && (words.charCodeAt(i) === 0x20 || words.charCodeAt(i) === 0x3000)) i--;
+  if (i < 0 || !CHANGE_LAST_CHARS.has(words[i]!)) return undefined;
   const m = CHANGE_TAIL_RE.exec(words);
   if (!m) return undefined;
   return { text: m[1]!, direction: CHANGE_DIRECTION.get(m[1]!)!, length: m[0].length };
+}
+
+/** Characters a change verb or the link after it ends with. */
+const CHANGE_LAST_CHARS: ReadonlySet<string> = new Set([...CHANGE_VERBS.map((v) => v.text[v.text.length - 1]!), '了', '到', '达', '为', '约', '近', '过']);
+/** Characters the words before a 倍 figure end with (是上年的3倍, 增至3倍). */
+const TIMES_LAST_CHARS: ReadonlySet<string> = new Set([...TIMES_OF_WORDS.map((w) => w[w.length - 1]!), '的']);
+
+/**
+ * Whether the character before `offset` (spaces skipped) can end a change verb: a quick
+ * rejection before the words are sliced (most numbers follow 受理, 办结 …).
+ */
+export function mayFollowChange(text: string, offset: number, floor: number, times: boolean): boolean {
+  let i = offset - 1;
+  while (i >= floor && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x3000)) i--;
+  if (i < floor) return false;
+  const c = text[i]!;
+  return CHANGE_LAST_CHARS.has(c) || (times && TIMES_LAST_CHARS.has(c));
 }
 
 /** Whether the words before a 倍 figure make it a multiple of the old count (是上年的3倍). */

@@ -1,6 +1,8 @@
 import type { AnyRule } from '@fzlint/rule-api';
 import { rule as concludedExceedsReceived } from './concluded-exceeds-received.js';
 import { rule as derivedTotalMismatch } from './derived-total-mismatch.js';
+import { rule as growthMismatch } from './growth-mismatch.js';
+import { rule as inconsistentFigure } from './inconsistent-figure.js';
 import { rule as partsExceedTotal } from './parts-exceed-total.js';
 import { rule as rateMismatch } from './rate-mismatch.js';
 import { rule as rateOutOfRange } from './rate-out-of-range.js';
@@ -13,6 +15,25 @@ export {
   STATISTICS_CACHE,
 } from './relations.js';
 export { StatisticsCache } from './incremental.js';
+export { figureLedger, buildLedger, keyId, isComparable } from './figures.js';
+export { figureLedgerData, formatFigureTable, figuresAt, displayWidth } from './figures-data.js';
+export type { FigureData, FigureLedgerData, FigureDataOptions, FiguresAt } from './figures-data.js';
+export { checkChange, type ChangeCheck } from './growth-mismatch.js';
+export type {
+  FigureLedger,
+  FigureStatement,
+  MetricKey,
+  FigureScope,
+  FigurePeriod,
+  FigurePlace,
+  FigureConflict,
+  ChangeComparison,
+  ChangeBase,
+  CarriedOverSum,
+  WorkBalance,
+  SectionPair,
+  SectionRate,
+} from './figures.js';
 export type {
   StatisticsResult,
   StatisticRelation,
@@ -39,4 +60,6 @@ export const statisticsRules: readonly AnyRule[] = [
   rateMismatch,
   rateOutOfRange,
   derivedTotalMismatch,
+  inconsistentFigure,
+  growthMismatch,
 ];

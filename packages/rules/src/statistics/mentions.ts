@@ -26,8 +26,9 @@ import {
   changeVerbBefore,
   lastComparatorIn,
   lastPeriodIn,
-  lastScopeIn,
   marksCarriedOver,
+  mayFollowChange,
+  scopesIn,
   marksTotal,
   subjectOf,
   timesOfBefore,
@@ -566,35 +567,39 @@ export function readSentence(
   let outgoing: SentenceContext | undefined;
 
   /** The period, scope and subject of a count or rate at `start` whose verb (if any) starts at `verbStart`. */
-  const figureAt = (clauseStart: number, start: number, verbStart: number | undefined, persist: boolean): FigureContext => {
+  /**
+   * The period, scope and subject of a count or rate: its own clause's words (`own`, the
+   * words before it; `ownScope` already read from them), else what is in force.
+   */
+  const figureAt = (
+    clauseStart: number,
+    own: string,
+    ownScope: ScopeMark | undefined,
+    verbStart: number | undefined,
+    persist: boolean,
+  ): FigureContext => {
     // Clauses since the last statement that hold no number of their own (2021年，…) set what is in force.
     if (clauseStart > previousStatementEnd) {
       const lead = text.slice(Math.max(previousStatementEnd, clauseStart - CLAUSE_WINDOW), clauseStart);
       const p = lastPeriodIn(lead);
-      const sc = lastScopeIn(lead);
+      const sc = scopesIn(lead).figure;
       if (p || sc) {
         running = withFigure(running, p, sc, undefined);
         ownFigure = true;
       }
     }
-    const own = text.slice(Math.max(clauseStart, start - CLAUSE_WINDOW), start);
     const ownPeriod = lastPeriodIn(own);
-    const ownScope = lastScopeIn(own);
-    const period = ownPeriod ?? running.period;
-    const scope = ownScope ?? running.scope;
-    let subject = running.subject;
-    let ownSubject = false;
-    if (verbStart !== undefined) {
+    let ownSubject: string | undefined;
+    if (verbStart !== undefined && verbStart > clauseStart) {
       const words = subjectOf(text.slice(Math.max(clauseStart, verbStart - CLAUSE_WINDOW), verbStart));
-      if (words) {
-        subject = words;
-        ownSubject = true;
-      }
+      if (words) ownSubject = words;
     }
-    const figure = figureOf(period, scope, subject);
+    // Nothing of its own: what is in force, without a new object.
+    if (!ownPeriod && !ownScope && ownSubject === undefined) return running;
+    const figure = figureOf(ownPeriod ?? running.period, ownScope ?? running.scope, ownSubject ?? running.subject);
     if (persist) {
       running = figure;
-      if (ownPeriod || ownScope || ownSubject) ownFigure = true;
+      ownFigure = true;
     }
     return figure;
   };
@@ -610,7 +615,7 @@ export function readSentence(
     if (!inRange(n)) continue;
 
     // A change against another period (同比增长20%, 提高2个百分点, 增长6倍, 较上年增加38件).
-    const change = changeAt(text, n, clauseStart, sStart);
+    const change = mayFollowChange(text, start, sStart, n.unit === '倍') ? changeAt(text, n, clauseStart, sStart) : undefined;
     if (change) {
       const c = bindChange(change.draft, change.baseRange, text, sStart, numbers, k, here, hereRates);
       if (c) hereChanges.push({ ...c, index: at.changeBase + hereChanges.length, sentenceIndex: at.sentenceIndex, paragraphIndex: at.paragraphIndex });
@@ -620,7 +625,9 @@ export function readSentence(
     if (n.kind === 'percent' && (n.unit === '%' || n.unit === '％' || n.unit === undefined)) {
       const found = rateStatements(n, prefixStart, text.slice(prefixStart, start));
       if (found.length > 0) {
-        const figure = figureAt(clauseStart, found[0]!.nameRange.start, undefined, false);
+        const nameStart = found[0]!.nameRange.start;
+        const own = text.slice(Math.max(clauseStart, nameStart - CLAUSE_WINDOW), nameStart);
+        const figure = figureAt(clauseStart, own, scopesIn(own).figure, undefined, false);
         for (const rate of found) {
           const r: RateStatement = {
             ...rate,
@@ -705,9 +712,8 @@ export function readSentence(
     if (verb) inPartList = false;
     if (PART_LIST_START.test(between)) inPartList = true;
 
-    let scope: string | undefined;
-    SCOPE_RE.lastIndex = 0;
-    for (let m = SCOPE_RE.exec(clausePrefix); m; m = SCOPE_RE.exec(clausePrefix)) scope = m[0];
+    const scopes = scopesIn(clausePrefix);
+    let scope: string | undefined = scopes.pairing;
     if (scope === undefined && lastScope !== undefined && !NEUTRAL_SCOPE_SET.has(lastScope)) scope = lastScope;
 
     const { lower, upper } = bounds(n);
@@ -725,7 +731,7 @@ export function readSentence(
       running = incoming;
     }
     // A count with its own verb, outside brackets and lists, states what is in force for the clauses after it.
-    const figure = figureAt(clauseStart, start, verbRange?.start, action !== undefined && !bracketed);
+    const figure = figureAt(clauseStart, clausePrefix, scopes.figure, verbRange?.start, action !== undefined && !bracketed);
     const mention: MutableMention = {
       index: at.mentionBase + here.length,
       number: n,
@@ -798,7 +804,8 @@ function measureOf(
   figure: FigureContext,
 ): FigureMeasure {
   const before = verbRange ? text.slice(Math.max(clauseStart, verbRange.start - 8), verbRange.start) : clausePrefix;
-  if (action !== 'concluded' && marksCarriedOver(before)) return 'carried-over';
+  // 上年结转5件, 旧存3件, 上年未结5件 (the verb is part of the words).
+  if (action !== 'concluded' && marksCarriedOver(clausePrefix)) return 'carried-over';
   switch (action) {
     case 'received':
       return verb?.sense === 'new' || /新$/.test(before) ? 'new' : 'received';

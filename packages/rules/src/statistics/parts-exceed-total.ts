@@ -39,7 +39,7 @@ export const rule = defineRule({
     },
   },
   check(document, context) {
-    for (const rel of extractStatistics(document).relations) {
+    for (const rel of extractStatistics(document, context.analysisCache).relations) {
       if (rel.kind !== 'parts') continue;
       const { total, parts } = rel;
       const lastPart = parts[parts.length - 1]!;

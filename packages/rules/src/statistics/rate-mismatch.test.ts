@@ -32,6 +32,19 @@ describe('rateAgrees', () => {
 
 new RuleTester().run(rule, {
   valid: [
+    { name: '出庭率 that holds', code: '应出庭案件50件，行政机关负责人实际出庭50件，出庭率100%。' },
+    { name: '出庭率 is not over the cases received', code: '受理行政诉讼案件60件，负责人出庭50件，出庭率100%。' },
+    { name: 'a rate in words that holds (百分之百)', code: '全年受理行政复议案件100件，办结100件，办结率百分之百。' },
+    {
+      name: 'a rate that names no object does not reach into other paragraphs',
+      code: '一、行政复议\n全年受理行政复议案件172件。\n依法审结行政复议案件155件。\n群众诉求办结率100%。',
+      parse: { format: 'plaintext' },
+    },
+    {
+      name: 'a rate of its object in another section',
+      code: '一、行政复议\n全年受理行政复议案件172件。\n依法审结行政复议案件155件。\n二、其他\n行政复议案件办结率100%。',
+      parse: { format: 'plaintext' },
+    },
     { name: 'full/001: 99.7% for 3590/3600', code: '开展10多个行业领域企业安全检查,今年共排查隐患3600条,整改3590条,整改率99.7%。' },
     {
       name: 'full/001: truncation 45.94% for 17/37 across two sentences',
@@ -68,6 +81,27 @@ new RuleTester().run(rule, {
     { name: 'timeliness is not completion: 办结时限率', code: '全年受理审批事项218件，办结200件，办结时限率均达100%。' },
   ],
   invalid: [
+    {
+      name: 'a rate that names its object, with its counts earlier in the section: a warning',
+      code: '一、行政复议\n全年受理行政复议案件172件。\n依法审结行政复议案件155件。\n行政复议案件办结率100%。',
+      parse: { format: 'plaintext' },
+      errors: [{ messageId: 'mismatch', severity: 'warn', line: 4, messageIncludes: '应为90.12%' }],
+    },
+    {
+      name: '出庭率 from 应出庭 and 实际出庭 counts',
+      code: '应出庭案件50件，行政机关负责人实际出庭45件，出庭率100%。',
+      errors: [{ messageId: 'mismatch', severity: 'error', messageIncludes: '应为90%' }],
+    },
+    {
+      name: '出庭应诉率 in the next sentence of the paragraph',
+      code: '全年应出庭行政诉讼案件40件，负责人出庭应诉36件。行政机关负责人出庭应诉率达100%。',
+      errors: [{ messageId: 'mismatch', messageIncludes: '应为90%' }],
+    },
+    {
+      name: 'a rate written in words (百分之九十五)',
+      code: '全年受理行政复议案件100件，办结90件，办结率为百分之九十五。',
+      errors: [{ messageId: 'mismatch', text: '办结率为百分之九十五', messageIncludes: '应为90%' }],
+    },
     {
       name: 'the issue’s example: 100% for 155/172',
       code: '全年受理行政复议案件172件，办结155件，办结率100%。',

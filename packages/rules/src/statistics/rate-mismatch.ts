@@ -1,13 +1,17 @@
 import { defineRule } from '@fzlint/rule-api';
 import { formatPercent, shown, verbOf } from './format.js';
+import { figureLedger, type SectionRate } from './figures.js';
 import { extractStatistics } from './relations.js';
+import type { RateRelation } from './types.js';
 
 /**
  * A stated rate that its own counts contradict (办结率100% next to 受理172件、办结155件).
  * The tolerance comes from the digits written: 99.7% stands for anything that rounds
  * to it, and a truncated value is accepted too (17/37 = 45.9459… written 45.94%).
- * Only exact counts and an exact rate are compared; a rate without its counts in
- * the sentence (or the one before) is not checked.
+ * Only exact counts and an exact rate are compared. Counts are looked for in the
+ * rate's sentence and the one before; a rate that names its object (行政复议案件办结率)
+ * also pairs with the counts of that object earlier in its section, and 出庭率 with
+ * the 应出庭/出庭 counts of its paragraph (a warning: the basis may differ).
  */
 export const rule = defineRule({
   meta: {
@@ -31,13 +35,18 @@ export const rule = defineRule({
     },
   },
   check(document, context) {
-    for (const rel of extractStatistics(document).relations) {
-      if (rel.kind !== 'rate' || !rel.rate.exact) continue;
+    const relations: (RateRelation | SectionRate)[] = [];
+    for (const rel of extractStatistics(document, context.analysisCache).relations) if (rel.kind === 'rate') relations.push(rel);
+    for (const rel of figureLedger(document, context.analysisCache).sectionRates) relations.push(rel);
+    for (const rel of relations) {
+      if (!rel.rate.exact) continue;
       if (rateAgreesWithin(rel.rate.value, rel.rate.decimals, rel.computedMin, rel.computedMax)) continue;
       const numeratorVerb = verbOf(rel.numerator, rel.basis === 'part-total' ? '分项' : '办结');
       const denominatorVerb = rel.basis === 'part-total' ? '总' : verbOf(rel.denominator, '收到');
       context.report({
         messageId: 'mismatch',
+        // Counts found elsewhere in the section may use another basis than the rate: a warning.
+        ...('reach' in rel ? { severity: 'warn' as const } : {}),
         range: { start: rel.rate.nameRange.start, end: rel.rate.range.end },
         data: {
           rate: rel.rate.name,
@@ -77,7 +86,8 @@ export function rateAgreesWithin(stated: number, decimals: number, min: number, 
   if (rateAgrees(stated, decimals, min) || rateAgrees(stated, decimals, max)) return true;
   const step = 10 ** -decimals;
   // The stated value covers [stated − step/2, stated + step): does [min, max] reach into it?
-  return min <= stated + step && max >= stated - step / 2;
+  const eps = 1e-9;
+  return min < stated + step - eps && max >= stated - step / 2 - eps;
 }
 
 export default rule;

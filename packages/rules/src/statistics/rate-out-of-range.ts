@@ -24,7 +24,7 @@ export const rule = defineRule({
     },
   },
   check(document, context) {
-    for (const rate of extractStatistics(document).rates) {
+    for (const rate of extractStatistics(document, context.analysisCache).rates) {
       if (rate.unbounded) continue;
       const marker = rate.number.approximateMarker ?? '';
       const upperBoundOnly = rate.number.approximate && /近|不到|以内|以下|不足|约|左右/.test(marker);

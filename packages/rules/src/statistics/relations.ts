@@ -381,7 +381,11 @@ function rateRelation(
   return undefined;
 }
 
-function ratio(
+/**
+ * A rate with the counts it is computed from, or undefined when they cannot give it
+ * (approximate counts, a zero base, counts of different units).
+ */
+export function ratio(
   rate: RateStatement,
   numerator: StatisticMention,
   denominator: StatisticMention,

@@ -1,0 +1,908 @@
+/**
+ * The figures ledger: every figure a report states — counts, rates and stated
+ * changes — with the metric key that says which figure it is (object, measure,
+ * scope, period, unit), so that figures can be compared across the whole report.
+ *
+ * The ledger is built from the statistics analysis (`extractStatistics`), whose
+ * per-sentence reading already carries each figure's verb, object, period, scope and
+ * subject; with an `AnalysisCache` that reading is incremental (paragraph cache), and
+ * what is added here is one linear pass over the figures: keys, grouping, and the
+ * pairings across sentences, paragraphs and sections that the rules check
+ * (`statistics/inconsistent-figure`, `statistics/growth-mismatch`, carried-over work
+ * in `concluded-exceeds-received` and `derived-total-mismatch`, rates in `rate-mismatch`).
+ */
+import { type FigureMeasure, type FigurePeriodKind, type FigureScopeKind, type MetricObject } from '@fzlint/ontology';
+import type { NumberMention, ReportDocument, TextRange } from '@fzlint/parser';
+import type { AnalysisCache } from '@fzlint/rule-api';
+import { hasCarryOver, precisionOf, type ChangeStatement, type FigureContext, type RateStatement, type StatisticMention } from './mentions.js';
+import { subjectOf } from './figure-words.js';
+import { extractStatistics, ratio } from './relations.js';
+import type { PartsRelation, RateRelation, ReceivedConcludedRelation, StatisticsResult } from './types.js';
+
+/** Whose figure it is. */
+export interface FigureScope {
+  /**
+   * `report`: the report's own (no scope word); `area`: the whole area (全市, 我县);
+   * `own-level`: the government's own level (市本级); `units`: every subordinate unit
+   * (各县区); `unit`: a named unit (市司法局); `part`: a part of a total (其中来信).
+   */
+  readonly kind: 'report' | FigureScopeKind | 'unit' | 'part';
+  /** The words as written (全市, 市司法局, 来信), '' for the report's own. */
+  readonly text: string;
+  /** What tells two scopes of one kind apart (the unit's name; the part's label and its total's key); '' when nothing does. */
+  readonly id: string;
+}
+
+/** The period a figure covers. */
+export interface FigurePeriod {
+  /** A named year is resolved against the report year: the report year is `current`, the year before `previous`. */
+  readonly kind: FigurePeriodKind;
+  /** The words as written (全年, 2021年, 上年同期, 截至6月底), '' when unmarked. */
+  readonly text: string;
+  /** `current`, `previous`, `year:2019`, `cumulative`, `recent:近3年`, `as-of:截至6月底`, `since:2019`, `span:上半年`. */
+  readonly id: string;
+  readonly year?: number;
+}
+
+/** Which figure a statement gives: two statements with equal keys state the same figure. */
+export interface MetricKey {
+  /** What is counted: an ontology metric id (`administrative-review-case`), `text:<words>` for other words, '' when nothing says. */
+  readonly object: string;
+  /** Words of the object phrase before the vocabulary's name (以市政府为被申请人的 …), '' when none. */
+  readonly qualifier: string;
+  readonly measure: FigureMeasure;
+  /**
+   * What the verb records within the measure: 收到 `receive`, 受理 `accept`, 立案 `file`,
+   * 排查 `identify` …; a concluded verb's group (`close` for 办结 and 审结); a rate's verb
+   * group or its name; '' for counts without a verb.
+   */
+  readonly basis: string;
+  readonly scope: FigureScope;
+  readonly period: FigurePeriod;
+  /** The unit family of a count (`item` for 件/起/条, `person`, `entity` …), `%` for rates, the unit of a change. */
+  readonly unit: string;
+}
+
+/** Where a statement stands: only figures of the body are compared. */
+export type FigurePlace = 'body' | 'heading' | 'title' | 'citation' | 'page';
+
+/** One figure stated in the text. */
+export interface FigureStatement {
+  /** Index in `FigureLedger.statements` (text order). */
+  readonly index: number;
+  readonly kind: 'count' | 'rate' | 'change';
+  readonly key: MetricKey;
+  /** The key as one string (for grouping and JSON). */
+  readonly keyId: string;
+  /** The number with its marks and unit (120件, 99.7%); for a change, from its verb (同比增长20%). */
+  readonly range: TextRange;
+  /** The text of `range`. */
+  readonly text: string;
+  /** The value as written (a percentage is 99.7; 211.29万件 is 2112900). */
+  readonly value: number;
+  /** Lowest and highest value the text allows (余/多 → no upper bound; 近 → no lower bound). */
+  readonly lower: number;
+  readonly upper: number;
+  /** Half a unit of the last digit written (96.8万件 → 500; a rate 99.7% → 0.05). */
+  readonly precision: number;
+  /** The approximation mark as written (余, 多, 近, 约 …), when the figure is not exact. */
+  readonly approximation?: string;
+  /** The unit as written (件, %, 个百分点). */
+  readonly unit: string;
+  /** The verb as written (受理, 未办结), for messages. */
+  readonly verb?: string;
+  readonly sentenceIndex: number;
+  readonly paragraphIndex: number;
+  /** Index of the nearest heading above (the section the figure is in), or -1 before the first heading. */
+  readonly sectionIndex: number;
+  readonly place: FigurePlace;
+  readonly mention?: StatisticMention;
+  readonly rate?: RateStatement;
+  readonly change?: ChangeStatement;
+}
+
+/** One figure stated twice with values that cannot both hold. */
+export interface FigureConflict {
+  readonly later: FigureStatement;
+  readonly earlier: FigureStatement;
+}
+
+/** The other period's figure a change is measured against. */
+export interface ChangeBase {
+  /** The statement of the other period, when the ledger found it (上年受理90件 elsewhere). */
+  readonly statement?: FigureStatement;
+  /** The number, when the change's own sentence gives it (上年为90件, 较上年的90件). */
+  readonly number?: NumberMention;
+  readonly value: number;
+  readonly precision: number;
+  readonly range: TextRange;
+  readonly text: string;
+}
+
+/** A stated change with the two figures it compares (this period's and the other one's). */
+export interface ChangeComparison {
+  readonly change: ChangeStatement;
+  /** The change as a statement of the ledger. */
+  readonly statement: FigureStatement;
+  /** This period's figure (受理128件). */
+  readonly current: FigureStatement;
+  readonly base: ChangeBase;
+  /** Whether the base is in the change's own sentence (sure) or found elsewhere in the section. */
+  readonly inline: boolean;
+}
+
+/** Concluded work with the new (or received) and carried-over work it came from. */
+export interface CarriedOverSum {
+  readonly concluded: FigureStatement;
+  /** The received or new count the concluded count is paired with. */
+  readonly received: FigureStatement;
+  readonly carried: FigureStatement;
+}
+
+/** New and carried-over work with the received total they make up (收到 = 新收 + 上年结转). */
+export interface WorkBalance {
+  readonly total: FigureStatement;
+  readonly new: FigureStatement;
+  readonly carried: FigureStatement;
+  /** The total is the total of a 其中 list of exactly these two parts (parts-exceed-total reports a sum above it). */
+  readonly listed: boolean;
+}
+
+/** A received/concluded pair found across sentences or paragraphs of one section. */
+export interface SectionPair extends ReceivedConcludedRelation {
+  readonly reach: 'section';
+}
+
+/** A rate paired with its counts across sentences or paragraphs of one section. */
+export interface SectionRate extends RateRelation {
+  readonly reach: 'section';
+}
+
+/** Every figure of a report, keyed, with the pairings the statistics rules check. */
+export interface FigureLedger {
+  /** The report year the periods were resolved with (from the document or the options). */
+  readonly reportYear?: number;
+  /** Every figure, in text order. */
+  readonly statements: readonly FigureStatement[];
+  /** Statements by `keyId`, each list in text order. */
+  readonly byKey: ReadonlyMap<string, readonly FigureStatement[]>;
+  /** Figures stated twice with values that cannot both hold (later statement, earlier one). */
+  readonly conflicts: readonly FigureConflict[];
+  /** Stated changes with both figures they compare. */
+  readonly changes: readonly ChangeComparison[];
+  /** Concluded work with new/received and carried-over work stated beside it. */
+  readonly carriedOver: readonly CarriedOverSum[];
+  /** New and carried-over work with the total they make up. */
+  readonly balances: readonly WorkBalance[];
+  /** Received/concluded pairs across the sentences and paragraphs of a section. */
+  readonly sectionPairs: readonly SectionPair[];
+  /** Rates paired with their counts across the sentences and paragraphs of a section. */
+  readonly sectionRates: readonly SectionRate[];
+}
+
+const ledgers = new WeakMap<ReportDocument, FigureLedger>();
+
+/**
+ * The figures ledger of a document, computed once per document (memoised) from its
+ * statistics analysis. Pass the rule context's `analysisCache` (or the language
+ * server's) to read the statistics incrementally.
+ */
+export function figureLedger(document: ReportDocument, cache?: AnalysisCache): FigureLedger {
+  const known = ledgers.get(document);
+  if (known) return known;
+  const ledger = buildLedger(document, extractStatistics(document, cache));
+  ledgers.set(document, ledger);
+  return ledger;
+}
+
+/** Measures compared across the report: work counted in a register. Bare counts and totals are not. */
+const COMPARED_MEASURES: ReadonlySet<FigureMeasure> = new Set<FigureMeasure>(['received', 'new', 'carried-over', 'concluded', 'pending', 'removed', 'net', 'rate']);
+
+/** How many distinct earlier values of one key a statement is compared with: keeps hostile input linear. */
+const CONFLICT_WINDOW = 8;
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * The ledger of `document` from its statistics `result` (the rules call `figureLedger`).
+ *
+ * What the rules read is built at once, from the figures they can use: counts of the
+ * vocabulary's objects, new and carried-over work, rates with a verb or an object,
+ * changes and the figures they change. The full list of statements (`statements`,
+ * `byKey`: every count, also 培训12场) is built on first access, reusing those
+ * statements, so that a lint pays only for what its rules read.
+ */
+export function buildLedger(document: ReportDocument, result: StatisticsResult): FigureLedger {
+  const reportYear = document.reportYear?.value;
+  const text = document.text;
+  const { mentions, rates, changes } = result;
+
+  // Parts and their totals, and the received count of each concluded one, from the paragraph
+  // analysis, by mention index (arrays: a lint builds this for every report).
+  const partOf: (PartsRelation | undefined)[] = new Array<PartsRelation | undefined>(mentions.length);
+  const isTotal: boolean[] = new Array<boolean>(mentions.length);
+  const receivedOf: (ReceivedConcludedRelation | undefined)[] = new Array<ReceivedConcludedRelation | undefined>(mentions.length);
+  const localRate: boolean[] = new Array<boolean>(rates.length);
+  const partsList: PartsRelation[] = [];
+  for (const rel of result.relations) {
+    if (rel.kind === 'parts') {
+      partsList.push(rel);
+      isTotal[rel.total.index] = true;
+      for (const p of rel.parts) partOf[p.index] ??= rel;
+    } else if (rel.kind === 'received-concluded') receivedOf[rel.concluded.index] = rel;
+    else if (rel.kind === 'rate') localRate[rel.rate.index] = true;
+  }
+
+  const keys: (MetricKey | undefined)[] = new Array<MetricKey | undefined>(mentions.length);
+  const mentionKey = (m: StatisticMention): MetricKey => {
+    let key = keys[m.index];
+    if (!key) {
+      const part = partOf[m.index];
+      const scope: FigureScope | undefined = part ? { kind: 'part', text: partLabel(m), id: `${partLabel(m)}@${keyId(mentionKey(part.total))}` } : undefined;
+      key = countKey(m, scope, isTotal[m.index] === true, reportYear);
+      keys[m.index] = key;
+    }
+    return key;
+  };
+  const locate = placer(document);
+
+  // A statement's index in the full list (mentions, rates and changes merged by start; on a
+  // tie a count comes before a rate, a rate before a change), without building that list.
+  const starts = (list: readonly { readonly range: TextRange }[]): number[] => list.map((x) => x.range.start);
+  const mentionStarts = starts(mentions);
+  const rateStarts = starts(rates);
+  const changeStarts = changes.map((c) => c.number.range.start);
+  const indexOf = (kind: 'count' | 'rate' | 'change', position: number, start: number): number => {
+    if (kind === 'count') return position + countBelow(rateStarts, start, false) + countBelow(changeStarts, start, false);
+    if (kind === 'rate') return position + countBelow(mentionStarts, start, true) + countBelow(changeStarts, start, false);
+    return position + countBelow(mentionStarts, start, true) + countBelow(rateStarts, start, true);
+  };
+
+  // 1. The statements the rules read, in text order.
+  const subjects = new Set<number>();
+  for (const c of changes) if (c.subjectAt !== undefined) subjects.add(c.subjectAt);
+  const counts: (Mutable<FigureStatement> | undefined)[] = new Array<Mutable<FigureStatement> | undefined>(mentions.length);
+  const rateAt: (Mutable<FigureStatement> | undefined)[] = new Array<Mutable<FigureStatement> | undefined>(rates.length);
+  const working: FigureStatement[] = [];
+  mentions.forEach((m, position) => {
+    if (!m.object?.metric && m.measure !== 'carried-over' && m.measure !== 'new' && !subjects.has(m.range.start) && !partOf[position]) return;
+    const s = locate(countStatement(m, mentionKey(m)));
+    s.index = indexOf('count', position, m.range.start);
+    counts[position] = s;
+    working.push(s);
+  });
+  rates.forEach((r, position) => {
+    if (!r.verb && !r.metric && !subjects.has(r.range.start)) return;
+    const s = locate(rateStatement(r, reportYear, text));
+    s.index = indexOf('rate', position, r.range.start);
+    rateAt[position] = s;
+    working.push(s);
+  });
+  /** The count or rate statement whose number starts at `offset`. */
+  const at = (offset: number): FigureStatement | undefined => {
+    const i = countBelow(mentionStarts, offset, false);
+    if (mentionStarts[i] === offset) return counts[i];
+    const k = countBelow(rateStarts, offset, false);
+    return rateStarts[k] === offset ? rateAt[k] : undefined;
+  };
+  const changeStatements: Mutable<FigureStatement>[] = changes.map((c, position) => {
+    const s = locate(changeStatement(c, text, c.subjectAt !== undefined ? at(c.subjectAt)?.key : undefined));
+    s.index = indexOf('change', position, c.number.range.start);
+    return s;
+  });
+
+  let comparable: Map<string, FigureStatement[]> | undefined;
+  for (const s of working) {
+    if (!isComparable(s)) continue;
+    comparable ??= new Map();
+    let list = comparable.get(s.keyId);
+    if (!list) comparable.set(s.keyId, (list = []));
+    list.push(s);
+  }
+  if (comparable) for (const list of comparable.values()) list.sort((a, b) => a.range.start - b.range.start);
+
+  const groups = workGroups(working);
+  const pairs = sectionPairs(groups, receivedOf, document);
+  const pairAt: (ReceivedConcludedRelation | undefined)[] = receivedOf.slice();
+  for (const p of pairs) pairAt[p.concluded.index] = p;
+
+  // 2. Every statement, on first access: the ones made above, and the other counts and rates.
+  let all: { statements: readonly FigureStatement[]; byKey: ReadonlyMap<string, readonly FigureStatement[]> } | undefined;
+  const full = () => {
+    if (all) return all;
+    const statements: Mutable<FigureStatement>[] = [];
+    let mi = 0;
+    let ri = 0;
+    let ci = 0;
+    for (;;) {
+      const ms = mi < mentions.length ? mentionStarts[mi]! : Infinity;
+      const rs = ri < rates.length ? rateStarts[ri]! : Infinity;
+      const cs = ci < changes.length ? changeStarts[ci]! : Infinity;
+      if (ms === Infinity && rs === Infinity && cs === Infinity) break;
+      if (ms <= rs && ms <= cs) {
+        statements.push(counts[mi] ?? locate(countStatement(mentions[mi]!, mentionKey(mentions[mi]!))));
+        mi++;
+      } else if (rs <= cs) {
+        // 办结率、答复率达100%: one number, two rates; each is a statement.
+        statements.push(rateAt[ri] ?? locate(rateStatement(rates[ri]!, reportYear, text)));
+        ri++;
+      } else {
+        statements.push(changeStatements[ci]!);
+        ci++;
+      }
+    }
+    const byKey = new Map<string, FigureStatement[]>();
+    statements.forEach((s, index) => {
+      s.index = index;
+      let list = byKey.get(s.keyId);
+      if (!list) byKey.set(s.keyId, (list = []));
+      list.push(s);
+    });
+    all = { statements, byKey };
+    return all;
+  };
+
+  return {
+    ...(reportYear !== undefined ? { reportYear } : {}),
+    get statements() {
+      return full().statements;
+    },
+    get byKey() {
+      return full().byKey;
+    },
+    conflicts: comparable ? findConflicts(comparable) : [],
+    changes: changeStatements.length > 0 ? compareChanges(changeStatements, at, working, reportYear) : [],
+    carriedOver: groups.size > 0 ? carriedOverSums(groups, pairAt, counts) : [],
+    balances: groups.size > 0 || partsList.length > 0 ? workBalances(groups, partsList, counts) : [],
+    sectionPairs: pairs,
+    sectionRates: sectionRates(working, pairAt, localRate),
+  } satisfies FigureLedger;
+}
+
+/** How many of the sorted `starts` are below `start` (or at it, with `orEqual`). */
+function countBelow(starts: readonly number[], start: number, orEqual: boolean): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! < start || (orEqual && starts[mid] === start)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Sets the place and section of statements made in text order: headings, the title,
+ * 《》 titles and web-page text around the report are not the body. Amortised O(1) a
+ * statement (pointers into the sorted junk ranges and references).
+ */
+function placer(document: ReportDocument): (s: Mutable<FigureStatement>) => Mutable<FigureStatement> {
+  const { sentences, headings, title, bodyRange, junkRanges, references } = document;
+  let junk = 0;
+  let reference = 0;
+  let lastStart = -1;
+  return (s) => {
+    const start = s.range.start;
+    // Statements of one kind come in text order; another kind starts the pointers again.
+    if (start < lastStart) {
+      junk = 0;
+      reference = 0;
+    }
+    lastStart = start;
+    const sentence = sentences[s.sentenceIndex];
+    s.sectionIndex = sentence?.headingIndex ?? -1;
+    while (junk < junkRanges.length && junkRanges[junk]!.end <= start) junk++;
+    while (reference < references.length && references[reference]!.range.end <= start) reference++;
+    let inCitation = false;
+    for (let i = reference; i < references.length && references[i]!.range.start <= start; i++) {
+      if (references[i]!.kind === 'book-title' && start < references[i]!.range.end) inCitation = true;
+    }
+    const heading = sentence ? headings[sentence.headingIndex] : undefined;
+    const range = sentence?.range ?? s.range;
+    if (start < bodyRange.start || start >= bodyRange.end) s.place = 'page';
+    else if (junk < junkRanges.length && junkRanges[junk]!.start <= start) s.place = 'page';
+    else if (title && range.start < title.range.end && range.end > title.range.start) s.place = 'title';
+    else if (heading && heading.range.start <= range.start && range.end <= heading.range.end + 1) s.place = 'heading';
+    else if (inCitation) s.place = 'citation';
+    else s.place = 'body';
+    return s;
+  };
+}
+
+/** A key as one string. */
+export function keyId(key: MetricKey): string {
+  return `${key.object}|${key.qualifier}|${key.measure}|${key.basis}|${key.scope.kind}|${key.scope.id}|${key.period.id}|${key.unit}`;
+}
+
+/** A period mark resolved against the report year. */
+const UNMARKED: FigurePeriod = { kind: 'current', text: '', id: 'current' };
+const REPORT_SCOPE: FigureScope = { kind: 'report', text: '', id: '' };
+
+function periodOf(figure: FigureContext, reportYear: number | undefined, measure: FigureMeasure | undefined): FigurePeriod {
+  const p = figure.period;
+  if (!p) return UNMARKED;
+  const withYear = (kind: FigurePeriodKind, id: string): FigurePeriod => (p.year !== undefined ? { kind, text: p.text, id, year: p.year } : { kind, text: p.text, id });
+  switch (p.kind) {
+    case 'current':
+      return { kind: 'current', text: p.text, id: 'current' };
+    case 'previous':
+      // 上年未结5件 is the work carried into this year.
+      if (measure === 'carried-over') return { kind: 'current', text: p.text, id: 'current' };
+      return { kind: 'previous', text: p.text, id: 'previous' };
+    case 'year':
+      if (p.year !== undefined && reportYear !== undefined) {
+        if (p.year === reportYear) return withYear('current', 'current');
+        if (p.year === reportYear - 1) return withYear(measure === 'carried-over' ? 'current' : 'previous', measure === 'carried-over' ? 'current' : 'previous');
+      }
+      return withYear('year', `year:${p.year ?? p.text}`);
+    case 'since':
+      return withYear('since', `since:${p.year ?? p.text}`);
+    case 'cumulative':
+      return { kind: 'cumulative', text: p.text, id: 'cumulative' };
+    default:
+      return { kind: p.kind, text: p.text, id: `${p.kind}:${p.text}` };
+  }
+}
+
+/** Whose figure: a named unit (the words before the verb), else the scope word, else the report's own. */
+function scopeOf(figure: FigureContext): FigureScope {
+  const word = figure.scope;
+  if (figure.subject) return { kind: 'unit', text: `${word?.text ?? ''}${figure.subject}`, id: `${word?.kind ?? ''}/${figure.subject}` };
+  if (word) return { kind: word.kind, text: word.text, id: '' };
+  return REPORT_SCOPE;
+}
+
+/** A part's label as a scope (来信, 维持). */
+function partLabel(m: StatisticMention): string {
+  return m.label.replace(/^[：:，,、\s]+/, '').replace(/[的类]+$/, '');
+}
+
+/** The words of an object phrase before its vocabulary name (以市政府为被申请人的行政复议案件 → 以市政府为被申请人). */
+const ALIASES_LONGEST = new WeakMap<MetricObject, readonly string[]>();
+
+function qualifierOf(objectText: string, metric: MetricObject | undefined): string {
+  if (!metric) return '';
+  let aliases = ALIASES_LONGEST.get(metric);
+  if (!aliases) ALIASES_LONGEST.set(metric, (aliases = [...metric.aliases].sort((a, b) => b.length - a.length)));
+  const alias = aliases.find((a) => objectText.endsWith(a));
+  if (alias === undefined || alias.length === objectText.length) return '';
+  const words = objectText.slice(0, objectText.length - alias.length);
+  // 人大代表建议和政协提案: a list of objects, not a kind of one (and 及时 is no qualifier either).
+  if (/[和及与、]/.test(words)) return '';
+  // 办理, 依法, scope and period words say nothing about which cases.
+  return subjectOf(words);
+}
+
+function countKey(m: StatisticMention, partScope: FigureScope | undefined, isTotal: boolean, reportYear: number | undefined): MetricKey {
+  const measure: FigureMeasure = m.measure === 'count' && isTotal ? 'total' : m.measure;
+  let basis = '';
+  if (measure === 'received') basis = m.verb?.sense ?? m.verb?.group ?? '';
+  else if (measure === 'concluded' || measure === 'removed' || measure === 'net') basis = m.verb?.group ?? '';
+  else if (measure === 'pending') basis = 'pending';
+  const o = m.object;
+  return {
+    object: o?.key ?? '',
+    qualifier: o ? qualifierOf(o.text, o.metric) : '',
+    measure,
+    basis,
+    scope: partScope ?? scopeOf(m.figure),
+    period: periodOf(m.figure, reportYear, measure),
+    unit: m.unitFamily,
+  };
+}
+
+function countStatement(m: StatisticMention, key: MetricKey): Mutable<FigureStatement> {
+  const s: Mutable<FigureStatement> = {
+    index: 0,
+    kind: 'count',
+    key,
+    keyId: keyId(key),
+    range: m.range,
+    text: m.number.raw,
+    value: m.value,
+    lower: m.lower,
+    upper: m.upper,
+    precision: m.precision,
+    unit: m.number.unit ?? m.unit,
+    sentenceIndex: m.sentenceIndex,
+    paragraphIndex: m.paragraphIndex,
+    sectionIndex: -1,
+    place: 'body',
+    mention: m,
+  };
+  if (!m.exact && m.number.approximateMarker !== undefined) s.approximation = m.number.approximateMarker;
+  const verb = m.verbText ?? m.verb?.text;
+  if (verb !== undefined) s.verb = verb;
+  return s;
+}
+
+function rateStatement(r: RateStatement, reportYear: number | undefined, text: string): Mutable<FigureStatement> {
+  // 出庭率 is always about litigation; other rates need the object in their name to be compared.
+  const object = r.metric?.id ?? (r.verb?.base ? `verb:${r.verb.group}` : '');
+  const key: MetricKey = {
+    object,
+    qualifier: '',
+    measure: 'rate',
+    basis: r.verb?.group ?? r.name.replace(/^(?:全市|全区|全县|全省|全镇|市本级|区本级|县本级|本级)/, ''),
+    scope: scopeOf(r.figure),
+    period: periodOf(r.figure, reportYear, 'rate'),
+    unit: '%',
+  };
+  const bounded = !r.exact ? boundsOfRate(r.number) : { lower: r.value, upper: r.value };
+  const s: Mutable<FigureStatement> = {
+    index: 0,
+    kind: 'rate',
+    key,
+    keyId: keyId(key),
+    range: r.range,
+    text: text.slice(r.range.start, r.range.end),
+    value: r.value,
+    lower: bounded.lower,
+    upper: bounded.upper,
+    precision: 0.5 * 10 ** -r.decimals,
+    unit: r.number.unit ?? '%',
+    sentenceIndex: r.sentenceIndex,
+    paragraphIndex: r.paragraphIndex,
+    sectionIndex: -1,
+    place: 'body',
+    rate: r,
+  };
+  if (!r.exact && r.number.approximateMarker !== undefined) s.approximation = r.number.approximateMarker;
+  return s;
+}
+
+/** Bounds of an approximate percentage: 以上/超过 give a lower bound, 近/不到 an upper one, 约/左右 none. */
+function boundsOfRate(n: NumberMention): { lower: number; upper: number } {
+  const m = n.approximateMarker ?? '';
+  if (/余|多|以上|超过|超|逾/.test(m)) return { lower: n.value, upper: Infinity };
+  if (/近|不到|以内|以下|不足/.test(m)) return { lower: 0, upper: n.value };
+  return { lower: 0, upper: Infinity };
+}
+
+function changeKey(c: ChangeStatement, subject: MetricKey | undefined): MetricKey {
+  return {
+    object: subject?.object ?? '',
+    qualifier: subject?.qualifier ?? '',
+    measure: 'change',
+    basis: subject ? `${subject.measure}:${subject.basis}` : '',
+    scope: subject?.scope ?? { kind: 'report', text: '', id: '' },
+    period: subject?.period ?? { kind: 'current', text: '', id: 'current' },
+    unit: c.number.unit ?? '',
+  };
+}
+
+function changeStatement(c: ChangeStatement, text: string, subject: MetricKey | undefined): Mutable<FigureStatement> {
+  const key = changeKey(c, subject);
+  const s: Mutable<FigureStatement> = {
+    index: 0,
+    kind: 'change',
+    key,
+    keyId: keyId(key),
+    range: c.range,
+    text: text.slice(c.range.start, c.range.end),
+    value: c.value,
+    lower: c.exact ? c.value : 0,
+    upper: c.exact ? c.value : Infinity,
+    precision: precisionOf(c.number),
+    unit: c.number.unit ?? '',
+    verb: c.verb,
+    sentenceIndex: c.sentenceIndex,
+    paragraphIndex: c.paragraphIndex,
+    sectionIndex: -1,
+    place: 'body',
+    change: c,
+  };
+  if (!c.exact && c.number.approximateMarker !== undefined) s.approximation = c.number.approximateMarker;
+  return s;
+}
+
+/** Whether a statement takes part in comparisons across the report. */
+export function isComparable(s: FigureStatement): boolean {
+  if (s.place !== 'body' || s.kind === 'change' || !COMPARED_MEASURES.has(s.key.measure)) return false;
+  if (s.key.scope.kind === 'part') return false;
+  if (s.kind === 'rate') return s.key.object !== '' && (s.key.object.startsWith('verb:') || registerObject(s.rate?.metric));
+  return registerObject(s.mention?.object?.metric);
+}
+
+function registerObject(metric: MetricObject | undefined): boolean {
+  return metric?.annualRegister === true;
+}
+
+/** The interval of values a statement allows, widened by its rounding. */
+function interval(s: FigureStatement): [number, number] {
+  return [s.lower - s.precision, s.upper + s.precision];
+}
+
+/** Whether two statements of one figure cannot both hold. */
+function contradicts(a: FigureStatement, b: FigureStatement): boolean {
+  const [al, au] = interval(a);
+  const [bl, bu] = interval(b);
+  return al > bu + 1e-9 || bl > au + 1e-9;
+}
+
+/**
+ * Later statements of a key whose value cannot hold together with any earlier one's
+ * (in other sentences), reported against the first. A value that agrees with some
+ * earlier statement is not reported again (120, 128, 120: only the 128). Each
+ * statement is compared with at most `CONFLICT_WINDOW` earlier statements of distinct values.
+ */
+function findConflicts(byKey: ReadonlyMap<string, readonly FigureStatement[]>): FigureConflict[] {
+  const out: FigureConflict[] = [];
+  for (const list of byKey.values()) {
+    if (list.length < 2 || !isComparable(list[0]!)) continue;
+    const seen: FigureStatement[] = [];
+    for (const s of list) {
+      // A value that agrees with any earlier statement is not new: 120, 128, 120 reports the 128 once.
+      const others = seen.filter((e) => e.sentenceIndex !== s.sentenceIndex);
+      if (others.length > 0 && others.every((e) => contradicts(e, s))) out.push({ later: s, earlier: others[0]! });
+      if (seen.length < CONFLICT_WINDOW && !seen.some((e) => e.lower === s.lower && e.upper === s.upper && e.precision === s.precision)) {
+        seen.push(s);
+      }
+    }
+  }
+  return out.sort((a, b) => a.later.range.start - b.later.range.start);
+}
+
+/** The key of `key` for another period. */
+function withPeriod(key: MetricKey, period: FigurePeriod): string {
+  return keyId({ ...key, period });
+}
+
+/** The statements of `keyId` in the section of `at`, all of one value, nearest to `at` first; undefined when none or they disagree. */
+function uniqueInSection(
+  byKey: ReadonlyMap<string, readonly FigureStatement[]>,
+  id: string,
+  at: FigureStatement,
+  exclude?: FigureStatement,
+): FigureStatement | undefined {
+  const list = byKey.get(id);
+  if (!list) return undefined;
+  let found: FigureStatement | undefined;
+  for (const s of list) {
+    if (s === exclude || s === at || s.place !== 'body' || s.sectionIndex !== at.sectionIndex) continue;
+    if (found && (found.value !== s.value || found.lower !== s.lower || found.upper !== s.upper)) return undefined;
+    if (!found || Math.abs(s.range.start - at.range.start) < Math.abs(found.range.start - at.range.start)) found = s;
+  }
+  return found;
+}
+
+/**
+ * Each stated change with the figure it changes (named in its sentence) and the other
+ * period's figure: given in the same sentence (上年为90件, 较上年的90件), or stated for
+ * the same key and the compared period in the same section (上年受理90件).
+ */
+function compareChanges(
+  statements: readonly FigureStatement[],
+  at: (offset: number) => FigureStatement | undefined,
+  working: readonly FigureStatement[],
+  reportYear: number | undefined,
+): ChangeComparison[] {
+  const out: ChangeComparison[] = [];
+  let byKey: Map<string, FigureStatement[]> | undefined;
+  for (const statement of statements) {
+    const change = statement.change;
+    if (!change || statement.place !== 'body' || change.subjectAt === undefined) continue;
+    const current = at(change.subjectAt);
+    if (!current || current.place !== 'body') continue;
+    let base: ChangeBase | undefined;
+    let inline = false;
+    if (change.base) {
+      const n = change.base;
+      if (n.approximate) continue;
+      inline = true;
+      base = {
+        number: n,
+        value: n.value,
+        precision: n.kind === 'percent' ? 0.5 * 10 ** -n.decimals : precisionOf(n),
+        range: n.range,
+        text: n.raw.trim(),
+      };
+    } else {
+      if (change.against === 'sequential' || current.key.period.id !== 'current') continue;
+      const period: FigurePeriod =
+        change.against === 'year' && change.againstYear !== undefined && change.againstYear !== (reportYear ?? NaN) - 1
+          ? { kind: 'year', text: `${change.againstYear}年`, id: `year:${change.againstYear}`, year: change.againstYear }
+          : { kind: 'previous', text: '', id: 'previous' };
+      if (!byKey) {
+        byKey = new Map();
+        for (const s of working) {
+          let list = byKey.get(s.keyId);
+          if (!list) byKey.set(s.keyId, (list = []));
+          list.push(s);
+        }
+      }
+      const found = uniqueInSection(byKey, withPeriod(current.key, period), current);
+      if (!found || found.approximation !== undefined) continue;
+      base = { statement: found, value: found.value, precision: found.precision, range: found.range, text: found.text };
+    }
+    out.push({ change, statement, current, base, inline });
+  }
+  return out;
+}
+
+/** Work figures of one thing (object, scope, period, unit), by measure: what the work pairings read. */
+interface WorkGroup {
+  readonly received: FigureStatement[];
+  readonly new: FigureStatement[];
+  readonly carried: FigureStatement[];
+  readonly concluded: FigureStatement[];
+}
+
+/** The work group of a statement: its key without measure and basis. */
+function groupOf(key: MetricKey): string {
+  return `${key.object}|${key.qualifier}|${key.scope.kind}|${key.scope.id}|${key.period.id}|${key.unit}`;
+}
+
+/** Received, new, carried-over and concluded counts of the body, grouped by what they count (one pass). */
+function workGroups(statements: readonly FigureStatement[]): Map<string, WorkGroup> {
+  const groups = new Map<string, WorkGroup>();
+  for (const s of statements) {
+    if (s.kind !== 'count' || s.place !== 'body') continue;
+    const m = s.key.measure;
+    if (m !== 'received' && m !== 'new' && m !== 'carried-over' && m !== 'concluded') continue;
+    const id = groupOf(s.key);
+    let g = groups.get(id);
+    if (!g) groups.set(id, (g = { received: [], new: [], carried: [], concluded: [] }));
+    (m === 'carried-over' ? g.carried : g[m]).push(s);
+  }
+  return groups;
+}
+
+/** Whether statements all allow exactly the same values. */
+function sameValues(list: readonly FigureStatement[]): boolean {
+  const first = list[0];
+  return first !== undefined && list.every((c) => c.value === first.value && c.lower === first.lower && c.upper === first.upper);
+}
+
+/**
+ * Concluded work whose received (or new) count and carried-over count are both stated:
+ * the carried-over count of the same object, scope and period in the same paragraph
+ * (else section), one value.
+ */
+function carriedOverSums(
+  groups: ReadonlyMap<string, WorkGroup>,
+  pairAt: readonly (ReceivedConcludedRelation | undefined)[],
+  counts: readonly (FigureStatement | undefined)[],
+): CarriedOverSum[] {
+  const out: CarriedOverSum[] = [];
+  for (const g of groups.values()) {
+    if (g.carried.length === 0) continue;
+    for (const concluded of g.concluded) {
+      const pair = pairAt[concluded.mention!.index];
+      const received = pair ? counts[pair.received.index] : undefined;
+      const carried = received ? carriedFor(g, concluded) : undefined;
+      if (received && carried) out.push({ concluded, received, carried });
+    }
+  }
+  return out.sort((a, b) => a.concluded.range.start - b.concluded.range.start);
+}
+
+/** The carried-over count of a group for `s`: in its paragraph, else its section; one value. */
+function carriedFor(g: WorkGroup | undefined, s: FigureStatement): FigureStatement | undefined {
+  if (!g || g.carried.length === 0) return undefined;
+  const inParagraph = g.carried.filter((c) => c.paragraphIndex === s.paragraphIndex);
+  const candidates = inParagraph.length > 0 ? inParagraph : g.carried.filter((c) => c.sectionIndex === s.sectionIndex);
+  return sameValues(candidates) ? candidates[0] : undefined;
+}
+
+/**
+ * New and carried-over work with the received total they make up: the total of a
+ * 其中 list of exactly those two parts, or a received count of the same object, scope
+ * and period in the same paragraph that differs from the new count (受理 may mean the
+ * new cases only, and then it equals 新收).
+ */
+function workBalances(
+  groups: ReadonlyMap<string, WorkGroup>,
+  parts: readonly PartsRelation[],
+  counts: readonly (FigureStatement | undefined)[],
+): WorkBalance[] {
+  const out: WorkBalance[] = [];
+  // 办理135件，其中新收120件、上年结转15件.
+  for (const rel of parts) {
+    if (rel.parts.length !== 2) continue;
+    const a = counts[rel.parts[0]!.index];
+    const b = counts[rel.parts[1]!.index];
+    const total = counts[rel.total.index];
+    if (!a || !b || !total || total.place !== 'body') continue;
+    const isNew = (x: FigureStatement): boolean => x.key.measure === 'new' || /^(?:本年)?新收|^新受理/.test(partLabel(x.mention!));
+    const newPart = isNew(a) ? a : isNew(b) ? b : undefined;
+    const carried = a.key.measure === 'carried-over' ? a : b.key.measure === 'carried-over' ? b : undefined;
+    if (newPart && carried && newPart !== carried) out.push({ total, new: newPart, carried, listed: true });
+  }
+  // 受理65件，新收60件，上年结转5件 in one paragraph.
+  for (const g of groups.values()) {
+    if (g.new.length === 0 || g.carried.length === 0 || g.received.length === 0) continue;
+    for (const n of g.new) {
+      if (!n.mention?.object?.metric) continue;
+      const carried = carriedFor(g, n);
+      if (!carried || carried.paragraphIndex !== n.paragraphIndex) continue;
+      const totals = g.received.filter((t) => t.paragraphIndex === n.paragraphIndex && t.value !== n.value && (t.key.basis === 'accept' || t.key.basis === 'receive'));
+      if (totals.length === 1) out.push({ total: totals[0]!, new: n, carried, listed: false });
+    }
+  }
+  return out.sort((a, b) => a.total.range.start - b.total.range.start);
+}
+
+/**
+ * Concluded counts with a named object and no received count in their own or the
+ * previous sentence, paired with the received count of the same object, scope and
+ * period earlier in the section (one value).
+ */
+function sectionPairs(
+  groups: ReadonlyMap<string, WorkGroup>,
+  receivedOf: readonly (ReceivedConcludedRelation | undefined)[],
+  document: ReportDocument,
+): SectionPair[] {
+  const out: SectionPair[] = [];
+  for (const g of groups.values()) {
+    if (g.concluded.length === 0 || (g.received.length === 0 && g.new.length === 0)) continue;
+    for (const concluded of g.concluded) {
+      const m = concluded.mention!;
+      if (receivedOf[m.index] || !m.object?.metric || m.object.inherited || !m.verb) continue;
+      const baseGroup = m.verb.base ?? 'receive';
+      const candidates = [...g.received, ...g.new].filter(
+        (s) =>
+          s.sectionIndex === concluded.sectionIndex &&
+          s.range.start < concluded.range.start &&
+          s.mention?.verb?.group === baseGroup &&
+          !s.mention.object?.inherited,
+      );
+      if (candidates.length === 0 || !sameValues(candidates)) continue;
+      const received = candidates.reduce((a, b) => (b.range.start > a.range.start ? b : a));
+      const r = received.mention!;
+      const sentenceText = (i: number): string => document.sentences[i]?.text ?? '';
+      const carryOver =
+        r.carryOver ||
+        m.carryOver ||
+        hasCarryOver(sentenceText(r.sentenceIndex)) ||
+        hasCarryOver(sentenceText(m.sentenceIndex)) ||
+        carriedFor(g, concluded) !== undefined;
+      out.push({ kind: 'received-concluded', received: r, concluded: m, carryOver, reach: 'section' });
+    }
+  }
+  return out.sort((a, b) => a.concluded.range.start - b.concluded.range.start);
+}
+
+/**
+ * Rates (办结率, 出庭率) whose counts are not in their own or the previous sentence,
+ * paired with the concluded count of their verb earlier in the section — of the object
+ * the rate names, or, for 出庭率, the only such count of its paragraph — and that
+ * count's received count. Carried-over work leaves the base open: not paired.
+ */
+function sectionRates(
+  statements: readonly FigureStatement[],
+  pairAt: readonly (ReceivedConcludedRelation | undefined)[],
+  localRate: readonly boolean[],
+): SectionRate[] {
+  const out: SectionRate[] = [];
+  const concludedByBasis = new Map<string, FigureStatement[]>();
+  for (const s of statements) {
+    if (s.key.measure !== 'concluded' || s.place !== 'body' || !s.mention) continue;
+    let list = concludedByBasis.get(s.key.basis);
+    if (!list) concludedByBasis.set(s.key.basis, (list = []));
+    list.push(s);
+  }
+  for (const q of statements) {
+    const rate = q.rate;
+    if (!rate || q.place !== 'body' || localRate[rate.index] || !rate.verb?.rateOverReceived || !rate.exact) continue;
+    const metric = rate.metric;
+    const candidates = (concludedByBasis.get(rate.verb.group) ?? []).filter(
+      (k) =>
+        k.range.start < q.range.start &&
+        k.sectionIndex === q.sectionIndex &&
+        // A rate that names no object (办结率) could be any count's: only 出庭率, whose counts are always of one kind.
+        (metric ? k.key.object === metric.id : rate.verb?.base !== undefined && k.paragraphIndex === q.paragraphIndex) &&
+        k.key.scope.kind === q.key.scope.kind &&
+        k.key.scope.id === q.key.scope.id &&
+        k.key.period.id === q.key.period.id,
+    );
+    const first = candidates[0];
+    if (!first || candidates.some((k) => k.value !== first.value || k.lower !== first.lower || k.upper !== first.upper)) continue;
+    const k = candidates[candidates.length - 1]!;
+    const pair = pairAt[k.mention!.index];
+    if (!pair || pair.carryOver) continue;
+    const rel = ratio(rate, k.mention!, pair.received, 'received-concluded');
+    if (rel) out.push({ ...rel, reach: 'section' });
+  }
+  return out;
+}
