@@ -13,6 +13,20 @@
  * - change a 净增 count after 新增 … 注销 … by 100 (derived-total-mismatch).
  *
  * The share of mutations caught is printed and held above a floor.
+ *
+ * A second part plants figures the whole-report rules must connect — written into
+ * each report at places found by simple patterns (after a 。 in a long line, at a
+ * quarter and at three quarters of the text), each kind in several phrasings:
+ *
+ * - a figure repeated far apart with another value (inconsistent-figure);
+ * - a growth or a decline against the previous count, given in the sentence or in
+ *   the sentence before (growth-mismatch);
+ * - concluded work above new + carried-over work (concluded-exceeds-received);
+ * - the same contradictions across two paragraphs of one section (each rule).
+ *
+ * Each kind must be caught on the line of the later statement in at least 95 % of the
+ * reports, and look-alikes of each kind (the same value, another scope or period, a
+ * growth that holds, a sum that covers the concluded work) must add no warning or error.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -144,6 +158,7 @@ const files = [
   ...readdirSync(join(CORPUS, 'full')).map((f) => `full/${f}`),
   ...readdirSync(join(CORPUS, 'excerpts')).map((f) => `excerpts/${f}`),
   ...(existsSync(join(CORPUS, 'markdown')) ? readdirSync(join(CORPUS, 'markdown')).map((f) => `markdown/${f}`) : []),
+  ...(existsSync(join(CORPUS, 'archive')) ? readdirSync(join(CORPUS, 'archive')).map((f) => `archive/${f}`) : []),
 ].filter((f) => f.endsWith('.txt') || f.endsWith('.md'));
 
 interface Outcome {
@@ -209,4 +224,239 @@ describe('statistics mutation test', () => {
     expect(outcomes.length).toBeGreaterThanOrEqual(20);
     expect(caught / outcomes.length).toBeGreaterThanOrEqual(FLOOR);
   });
+});
+
+// ---------------------------------------------------------------------------
+// Planted figures: contradictions across sentences, paragraphs and sections.
+
+/** One planted text: `text` is written at `at` (an offset of the original report). */
+interface Insertion {
+  readonly at: number;
+  readonly text: string;
+}
+
+/** A planting and what it must give. */
+interface Planting {
+  readonly file: string;
+  readonly kind: string;
+  readonly phrasing: number;
+  readonly insertions: readonly Insertion[];
+  /** The finding that must appear: its rule, and the text its range starts at (in insertion `in`). */
+  readonly expect?: { readonly ruleId: string; readonly in: number; readonly at: string };
+}
+
+/** Where a sentence may be added: right after a 。 in a line of body text (20+ Chinese characters before it in the line). */
+function plantingPoints(text: string): number[] {
+  const out: number[] = [];
+  const lines = text.split('\n');
+  let offset = 0;
+  for (const line of lines) {
+    for (let i = line.indexOf('。'); i >= 0; i = line.indexOf('。', i + 1)) {
+      const before = line.slice(Math.max(0, i - 60), i);
+      if ((before.match(/[\u4e00-\u9fa5]/g) ?? []).length >= 20 && !/^\s*(?:#|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/.test(line.slice(0, 4))) {
+        out.push(offset + i + 1);
+      }
+    }
+    offset += line.length + 1;
+  }
+  return out;
+}
+
+/** The planting point nearest to a share of the text. */
+function nearest(points: readonly number[], target: number): number | undefined {
+  let best: number | undefined;
+  for (const p of points) if (best === undefined || Math.abs(p - target) < Math.abs(best - target)) best = p;
+  return best;
+}
+
+/** A sentence between paragraphs: its own paragraph in Markdown and in plain text. */
+const paragraph = (file: string, text: string): string => (file.endsWith('.md') ? `\n\n${text}\n\n` : `\n${text}\n`);
+
+/**
+ * Whose figures the planted statements are (a named unit): the plantings contradict
+ * each other, not the report's own figures of the same object (全年受理行政复议案件172件
+ * in full/004 would make any other planted count of them a real contradiction too).
+ */
+const UNITS = ['开发区管委会', '县司法局', '高新区管委会', '市城管局', '市信访局', '县税务局', '市应急管理局'];
+/** `{u}` in a phrasing is the named unit of its index. */
+const unit = (text: string, phrasing: number): string => text.replaceAll('{u}', UNITS[phrasing % UNITS.length]!);
+
+/** Far-apart statements of one figure: [first, later, text the finding starts at]. */
+const REPEATED: readonly (readonly [string, string, string])[] = [
+  ['{u}全年共受理行政复议案件120件。', '{u}今年受理行政复议案件128件，均依法审结。', '128件'],
+  ['{u}共收到政府信息公开申请213件。', '{u}全年收到政府信息公开申请231件，全部按时答复。', '231件'],
+  ['{u}全年受理信访事项369件。', '{u}本年度受理信访事项396件。', '396件'],
+  ['{u}全年审结行政诉讼案件190件。', '{u}审结行政诉讼案件196件，败诉率明显下降。', '196件'],
+  ['{u}行政复议案件办结率99%。', '{u}行政复议案件办结率95%。', '95%'],
+  // The report's own figures (no unit named): no corpus report states this one.
+  ['全年立案查处行政处罚案件320件。', '全年立案查处行政处罚案件３５０件。', '３５０件'],
+];
+/** Look-alikes: the same value, another scope, another period, another verb, an approximate figure within its bound. */
+const REPEATED_ALIKE: readonly (readonly [string, string])[] = [
+  ['{u}全年共受理行政复议案件120件。', '{u}今年受理行政复议案件120件，均依法审结。'],
+  ['全市共受理行政复议案件3200件。', '市本级受理行政复议案件36件。'],
+  ['{u}上年受理行政复议案件96件。', '{u}累计受理行政复议案件560件。'],
+  ['{u}共收到行政复议申请330件。', '{u}依法受理行政复议案件312件。'],
+  ['{u}全年受理信访事项300余件。', '{u}本年度受理信访事项316件。'],
+  ['排查矛盾纠纷120件。', '开展专项行动，排查矛盾纠纷30件。'],
+];
+
+/** Growth and decline against the previous count: [sentence(s), text the finding starts at]. */
+const GROWTH: readonly (readonly [string, string])[] = [
+  ['受理政府信息公开申请228件，同比增长20%（上年为150件）。', '同比增长20%'],
+  ['{u}今年受理行政复议案件128件，较上年的90件增长30%。', '增长30%'],
+  ['{u}受理行政复议案件72件，同比下降10%（上年为90件）。', '同比下降10%'],
+  ['{u}上年受理行政复议案件90件。{u}今年受理行政复议案件128件，同比增长20%。', '同比增长20%'],
+  ['{u}受理信访事项60件，较上年减少20件（上年为90件）。', '减少20件'],
+  ['{u}行政复议案件办结率98.5%，较上年提高2个百分点（上年为95.3%）。', '提高2个百分点'],
+  ['{u}受理行政复议案件500件，同比增长3倍（上年为100件）。', '同比增长3倍'],
+];
+const GROWTH_ALIKE: readonly string[] = [
+  '{u}受理政府信息公开申请228件，同比增长20.0%（上年为190件）。',
+  '{u}今年受理行政复议案件128件，较上年的90件增长42.2%。',
+  '{u}受理行政复议案件72件，同比下降20%（上年为90件）。',
+  '{u}受理行政复议案件500件，同比增长4倍（上年为100件）。',
+  '{u}受理行政复议案件500件，是上年的5倍（上年为100件）。',
+  '{u}受理政府信息公开申请128件，同比增长约20%（上年为90件）。',
+  '{u}受理政府信息公开申请128件，同比增长20%。',
+];
+
+/** Concluded above new + carried-over: [sentence(s), text the finding starts at]. */
+const CARRIED: readonly (readonly [string, string])[] = [
+  ['{u}全年新收行政复议案件60件，上年结转5件，审结80件。', '80件'],
+  ['{u}上年结转行政复议案件5件。{u}今年新收行政复议案件60件，审结70件。', '70件'],
+  ['旧存行政诉讼案件3件，新收20件，审结25件。', '25件'],
+  ['{u}上年未结行政复议案件5件，今年受理60件，审结70件。', '70件'],
+];
+const CARRIED_ALIKE: readonly string[] = [
+  '{u}全年新收行政复议案件60件，上年结转25件，审结80件。',
+  '{u}全年新收行政复议案件60件，上年结转5件，审结65件。',
+  '旧存行政诉讼案件3件，新收20件，审结22件。',
+];
+
+/** Across two paragraphs of one section: [first paragraph, second paragraph, rule, text the finding starts at]. */
+const ACROSS: readonly (readonly [string, string, string, string])[] = [
+  ['{u}全年受理行政复议案件50件。', '{u}依法审结行政复议案件60件。', 'statistics/concluded-exceeds-received', '60件'],
+  ['{u}上年受理行政复议案件90件。', '{u}今年受理行政复议案件128件，同比增长20%。', 'statistics/growth-mismatch', '同比增长20%'],
+  ['{u}全年受理行政复议案件172件。{u}依法审结行政复议案件155件。', '{u}行政复议案件办结率100%。', 'statistics/rate-mismatch', '{u}行政复议案件办结率'],
+  ['{u}上年结转行政复议案件5件。', '{u}今年新收行政复议案件60件，审结70件。', 'statistics/concluded-exceeds-received', '70件'],
+  ['{u}全年共受理行政复议案件120件。', '{u}今年受理行政复议案件128件。', 'statistics/inconsistent-figure', '128件'],
+];
+const ACROSS_ALIKE: readonly (readonly [string, string])[] = [
+  ['{u}全年受理行政复议案件50件。', '{u}依法审结行政诉讼案件60件。'],
+  ['{u}上年受理信访事项90件。', '{u}今年受理行政复议案件128件，同比增长20%。'],
+  ['{u}全年受理行政复议案件172件。{u}依法审结行政复议案件155件。', '{u}行政复议案件办结率90.1%。'],
+  ['{u}上年结转行政复议案件15件。', '{u}今年新收行政复议案件60件，审结70件。'],
+];
+
+function plantings(file: string, text: string): Planting[] {
+  const points = plantingPoints(text);
+  const first = nearest(points, text.length * 0.25);
+  const later = nearest(points, text.length * 0.75);
+  if (first === undefined || later === undefined) return [];
+  const out: Planting[] = [];
+  const far = later > first ? later : undefined;
+  REPEATED.forEach(([a0, b0, at], phrasing) => {
+    const [a, b] = [unit(a0, phrasing), unit(b0, phrasing)];
+    // Far apart where the report is long enough; else one after the other, in paragraphs of their own.
+    const insertions = far ? [{ at: first, text: a }, { at: far, text: b }] : [{ at: first, text: paragraph(file, a) + paragraph(file, b) }];
+    out.push({ file, kind: 'repeated figure far apart', phrasing, insertions, expect: { ruleId: 'statistics/inconsistent-figure', in: insertions.length - 1, at } });
+  });
+  REPEATED_ALIKE.forEach(([a0, b0], phrasing) => {
+    const [a, b] = [unit(a0, phrasing), unit(b0, phrasing)];
+    const insertions = far ? [{ at: first, text: a }, { at: far, text: b }] : [{ at: first, text: paragraph(file, a) + paragraph(file, b) }];
+    out.push({ file, kind: 'repeated figure far apart (look-alike)', phrasing, insertions });
+  });
+  GROWTH.forEach(([t, at], phrasing) => {
+    out.push({ file, kind: 'growth and decline with the previous count', phrasing, insertions: [{ at: later, text: unit(t, phrasing) }], expect: { ruleId: 'statistics/growth-mismatch', in: 0, at } });
+  });
+  GROWTH_ALIKE.forEach((t, phrasing) => out.push({ file, kind: 'growth and decline with the previous count (look-alike)', phrasing, insertions: [{ at: later, text: unit(t, phrasing) }] }));
+  CARRIED.forEach(([t, at], phrasing) => {
+    out.push({ file, kind: 'carried-over excess', phrasing, insertions: [{ at: first, text: unit(t, phrasing) }], expect: { ruleId: 'statistics/concluded-exceeds-received', in: 0, at } });
+  });
+  CARRIED_ALIKE.forEach((t, phrasing) => out.push({ file, kind: 'carried-over excess (look-alike)', phrasing, insertions: [{ at: first, text: unit(t, phrasing) }] }));
+  ACROSS.forEach(([a, b, ruleId, at], phrasing) => {
+    const text = paragraph(file, unit(a, phrasing)) + paragraph(file, unit(b, phrasing));
+    out.push({ file, kind: 'across paragraphs', phrasing, insertions: [{ at: later, text }], expect: { ruleId, in: 0, at: unit(at, phrasing) } });
+  });
+  ACROSS_ALIKE.forEach(([a, b], phrasing) => {
+    const text = paragraph(file, unit(a, phrasing)) + paragraph(file, unit(b, phrasing));
+    out.push({ file, kind: 'across paragraphs (look-alike)', phrasing, insertions: [{ at: later, text }] });
+  });
+  return out;
+}
+
+interface PlantedOutcome {
+  readonly planting: Planting;
+  /** For a planting that must be caught: caught on the right line; for a look-alike: no warning or error added. */
+  readonly ok: boolean;
+  readonly found: readonly string[];
+}
+
+const warnings = (diagnostics: readonly { severity: string }[]): number => diagnostics.filter((d) => d.severity !== 'info').length;
+
+function lintText(file: string, text: string) {
+  const document = parse(text, { filePath: file });
+  const settings = resolveSettings(document);
+  return { document, diagnostics: statisticsRules.flatMap((rule) => runRule(rule, document, { settings })) };
+}
+
+function runPlanting(p: Planting, original: string, before: number): PlantedOutcome {
+  let text = original;
+  const sorted = [...p.insertions].map((x, i) => ({ ...x, i })).sort((a, b) => b.at - a.at);
+  for (const x of sorted) text = text.slice(0, x.at) + x.text + text.slice(x.at);
+  // Where each insertion landed in the planted text.
+  const landed = p.insertions.map((x) => x.at + p.insertions.filter((y) => y.at < x.at).reduce((n, y) => n + y.text.length, 0));
+  const { document, diagnostics } = lintText(p.file, text);
+  const found = diagnostics.map((d) => `${d.ruleId}@${d.start.line}:${d.severity}`);
+  if (!p.expect) return { planting: p, ok: warnings(diagnostics) === before, found };
+  const insertion = p.insertions[p.expect.in]!;
+  const offset = landed[p.expect.in]! + insertion.text.lastIndexOf(p.expect.at);
+  const line = document.lineIndex.positionAt(offset).line;
+  const ok = diagnostics.some((d) => d.ruleId === p.expect!.ruleId && d.start.line === line && d.range.start === offset && d.severity !== 'info');
+  return { planting: p, ok, found };
+}
+
+describe('statistics mutation test: figures across the report', () => {
+  const outcomes: PlantedOutcome[] = [];
+  const reportsWithout: string[] = [];
+  for (const file of files) {
+    const original = readFileSync(join(CORPUS, file), 'utf8');
+    const list = plantings(file, original);
+    if (list.length === 0) reportsWithout.push(file);
+    const before = warnings(lintText(file, original).diagnostics);
+    for (const p of list) outcomes.push(runPlanting(p, original, before));
+  }
+  const kinds = [...new Set(outcomes.map((o) => o.planting.kind))];
+
+  it('plants every kind, in several phrasings, in at least 95 % of the reports', () => {
+    expect(kinds.filter((k) => !k.endsWith('(look-alike)')).sort()).toEqual(
+      ['across paragraphs', 'carried-over excess', 'growth and decline with the previous count', 'repeated figure far apart'].sort(),
+    );
+    for (const kind of kinds) expect(new Set(outcomes.filter((o) => o.planting.kind === kind).map((o) => o.planting.phrasing)).size).toBeGreaterThanOrEqual(3);
+    expect(reportsWithout.length / files.length, `no place to plant in: ${reportsWithout.join(', ')}`).toBeLessThanOrEqual(0.05);
+  });
+
+  for (const kind of ['repeated figure far apart', 'growth and decline with the previous count', 'carried-over excess', 'across paragraphs']) {
+    it(`${kind}: caught on the right line in at least 95 % of the reports, look-alikes quiet`, () => {
+      const report = (k: string) => {
+        const list = outcomes.filter((o) => o.planting.kind === k);
+        const byFile = new Map<string, boolean>();
+        for (const o of list) byFile.set(o.planting.file, (byFile.get(o.planting.file) ?? true) && o.ok);
+        const failed = list.filter((o) => !o.ok).map((o) => `${o.planting.file} #${o.planting.phrasing}: found [${o.found.join(', ')}]`);
+        return { list, byFile, failed };
+      };
+      const caught = report(kind);
+      const alike = report(`${kind} (look-alike)`);
+      const share = (m: Map<string, boolean>) => [...m.values()].filter(Boolean).length / Math.max(1, m.size);
+      console.log(
+        `${kind}: caught in ${[...caught.byFile.values()].filter(Boolean).length}/${caught.byFile.size} reports (${caught.list.filter((o) => o.ok).length}/${caught.list.length} plantings); ` +
+          `look-alikes quiet in ${[...alike.byFile.values()].filter(Boolean).length}/${alike.byFile.size} reports` +
+          (caught.failed.length + alike.failed.length ? `\n  missed or noisy:\n  ${[...caught.failed, ...alike.failed.map((f) => `look-alike ${f}`)].slice(0, 30).join('\n  ')}` : ''),
+      );
+      expect(caught.list.length).toBeGreaterThan(0);
+      expect(share(caught.byFile)).toBeGreaterThanOrEqual(0.95);
+      expect(alike.failed, 'look-alikes must add no warning or error').toEqual([]);
+    });
+  }
 });

@@ -22,14 +22,14 @@ import type { PartsRelation, RateRelation, ReceivedConcludedRelation, Statistics
 /** Whose figure it is. */
 export interface FigureScope {
   /**
-   * `report`: the report's own (no scope word); `area`: the whole area (全市, 我县);
+   * `report`: the report's own (no scope word); `area`: a whole area (全市, 我县);
    * `own-level`: the government's own level (市本级); `units`: every subordinate unit
    * (各县区); `unit`: a named unit (市司法局); `part`: a part of a total (其中来信).
    */
   readonly kind: 'report' | FigureScopeKind | 'unit' | 'part';
   /** The words as written (全市, 市司法局, 来信), '' for the report's own. */
   readonly text: string;
-  /** What tells two scopes of one kind apart (the unit's name; the part's label and its total's key); '' when nothing does. */
+  /** What tells two scopes apart: the word (我市 and 全市 are one), the unit's name, the part's label and its total's key; '' for the report's own. */
   readonly id: string;
 }
 
@@ -447,10 +447,26 @@ function periodOf(figure: FigureContext, reportYear: number | undefined, measure
 /** Whose figure: a named unit (the words before the verb), else the scope word, else the report's own. */
 function scopeOf(figure: FigureContext): FigureScope {
   const word = figure.scope;
-  if (figure.subject) return { kind: 'unit', text: `${word?.text ?? ''}${figure.subject}`, id: `${word?.kind ?? ''}/${figure.subject}` };
-  if (word) return { kind: word.kind, text: word.text, id: '' };
+  const id = word ? (SCOPE_SYNONYMS[word.text] ?? word.text) : '';
+  if (figure.subject) return { kind: 'unit', text: `${word?.text ?? ''}${figure.subject}`, id: `${id}/${figure.subject}` };
+  if (word) return { kind: word.kind, text: word.text, id };
   return REPORT_SCOPE;
 }
+
+/**
+ * Scope words that name the same scope (我市 is 全市). Other words stay apart: in a
+ * district's report 全市 is the city and 全区 the district, 市本级 the city's own level.
+ */
+const SCOPE_SYNONYMS: Readonly<Record<string, string>> = {
+  我省: '全省',
+  我市: '全市',
+  我区: '全区',
+  我县: '全县',
+  我镇: '全镇',
+  市政府本级: '市本级',
+  区政府本级: '区本级',
+  县政府本级: '县本级',
+};
 
 /** A part's label as a scope (来信, 维持). */
 function partLabel(m: StatisticMention): string {
@@ -480,9 +496,12 @@ function countKey(m: StatisticMention, partScope: FigureScope | undefined, isTot
   else if (measure === 'concluded' || measure === 'removed' || measure === 'net') basis = m.verb?.group ?? '';
   else if (measure === 'pending') basis = 'pending';
   const o = m.object;
+  let qualifier = o ? qualifierOf(o.text, o.metric) : '';
+  // 县司法局上年结转行政复议案件5件: without a verb, whose figure it is stands in the object's words too.
+  if (qualifier && m.figure.subject && qualifier.startsWith(m.figure.subject)) qualifier = qualifier.slice(m.figure.subject.length);
   return {
     object: o?.key ?? '',
-    qualifier: o ? qualifierOf(o.text, o.metric) : '',
+    qualifier,
     measure,
     basis,
     scope: partScope ?? scopeOf(m.figure),

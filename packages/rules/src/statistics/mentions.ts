@@ -577,6 +577,7 @@ export function readSentence(
     ownScope: ScopeMark | undefined,
     verbStart: number | undefined,
     persist: boolean,
+    subjectOfWords = false,
   ): FigureContext => {
     // Clauses since the last statement that hold no number of their own (2021年，…) set what is in force.
     if (clauseStart > previousStatementEnd) {
@@ -592,6 +593,10 @@ export function readSentence(
     let ownSubject: string | undefined;
     if (verbStart !== undefined && verbStart > clauseStart) {
       const words = subjectOf(text.slice(Math.max(clauseStart, verbStart - CLAUSE_WINDOW), verbStart));
+      if (words) ownSubject = words;
+    } else if (verbStart === undefined && subjectOfWords) {
+      // No verb (市城管局上年结转行政复议案件15件): the clause's words, less object and carried-over words.
+      const words = subjectOf(own);
       if (words) ownSubject = words;
     }
     // Nothing of its own: what is in force, without a new object.
@@ -625,9 +630,13 @@ export function readSentence(
     if (n.kind === 'percent' && (n.unit === '%' || n.unit === '％' || n.unit === undefined)) {
       const found = rateStatements(n, prefixStart, text.slice(prefixStart, start));
       if (found.length > 0) {
-        const nameStart = found[0]!.nameRange.start;
-        const own = text.slice(Math.max(clauseStart, nameStart - CLAUSE_WINDOW), nameStart);
-        const figure = figureAt(clauseStart, own, scopesIn(own).figure, undefined, false);
+        // The words before the rate and its name's head (开发区管委会行政复议案件 | 办结率) say
+        // whose rate it is and in what scope; its verb and 率 are its measure.
+        const first = found[0]!;
+        const nameStart = first.nameRange.start;
+        const headEnd = first.verb ? nameStart + first.name.lastIndexOf(first.verb.text) : nameStart;
+        const own = text.slice(Math.max(clauseStart, nameStart - CLAUSE_WINDOW), headEnd);
+        const figure = figureAt(clauseStart, own, scopesIn(own).figure, first.verb ? headEnd : undefined, false);
         for (const rate of found) {
           const r: RateStatement = {
             ...rate,
@@ -731,7 +740,9 @@ export function readSentence(
       running = incoming;
     }
     // A count with its own verb, outside brackets and lists, states what is in force for the clauses after it.
-    const figure = figureAt(clauseStart, clausePrefix, scopes.figure, verbRange?.start, action !== undefined && !bracketed);
+    // Without a verb, a carried-over count or a sum (县司法局上年结转行政复议案件5件) is a statement of its own too.
+    const verblessStatement = !verbRange && !bracketed && (marksCarriedOver(clausePrefix) || marksTotal(clausePrefix));
+    const figure = figureAt(clauseStart, clausePrefix, scopes.figure, verbRange?.start, (action !== undefined || verblessStatement) && !bracketed, verblessStatement);
     const mention: MutableMention = {
       index: at.mentionBase + here.length,
       number: n,
