@@ -74,7 +74,11 @@ const PERIOD_RE = new RegExp(
 );
 
 /** A character every period expression contains (年, 月, 期, 累计, 历年, 目前, 截至/截止, 以来, 季度). */
-const PERIOD_CHARS = /[年月期累历目截止来季]/;
+const PERIOD_CHAR_TABLE = (() => {
+  const table = new Uint8Array(0x10000);
+  for (const c of '年月期累历目截止来季') table[c.charCodeAt(0)] = 1;
+  return table;
+})();
 
 function numeralValue(text: string): number | undefined {
   const half = toHalfWidthDigits(text);
@@ -87,16 +91,43 @@ function numeralValue(text: string): number | undefined {
  * 截至 makes the dates after it a stock on a day (截至2022年底 → as-of).
  */
 export function lastPeriodIn(text: string): PeriodMark | undefined {
-  // Every period expression has one of these characters: most clauses are rejected without the big regex.
-  if (!PERIOD_CHARS.test(text)) return undefined;
-  let last: PeriodMark | undefined;
+  const marks = periodMarks(text, 0, text.length);
+  return marks.length > 0 ? marks[marks.length - 1]!.mark : undefined;
+}
+
+/** A period or scope expression found in a stretch of text, with its offsets. */
+export interface Located<T> {
+  readonly start: number;
+  readonly end: number;
+  readonly mark: T;
+}
+
+const NO_MARKS: readonly Located<never>[] = [];
+
+/**
+ * Every period expression in `text` between `from` and `to`, in order, with offsets
+ * into `text` (one regex pass over a sentence: the statistics reader looks up the
+ * words before each figure in it instead of scanning them again for every figure).
+ */
+export function periodMarks(text: string, from: number, to: number): readonly Located<PeriodMark>[] {
+  // Every period expression has one of these characters: most sentences are rejected without the big regex.
+  let found = false;
+  for (let i = from; i < to; i++) {
+    if (PERIOD_CHAR_TABLE[text.charCodeAt(i)] === 1) {
+      found = true;
+      break;
+    }
+  }
+  if (!found) return NO_MARKS;
+  const out: Located<PeriodMark>[] = [];
   let asOfFrom = -1;
-  PERIOD_RE.lastIndex = 0;
-  for (let m = PERIOD_RE.exec(text); m; m = PERIOD_RE.exec(text)) {
+  PERIOD_RE.lastIndex = from;
+  for (let m = PERIOD_RE.exec(text); m && m.index < to; m = PERIOD_RE.exec(text)) {
     const g = m.groups!;
     const t = m[0];
     const asOfText = (): string => (asOfFrom >= 0 ? text.slice(asOfFrom, m!.index + t.length) : t);
     if (g.skip !== undefined) continue;
+    let last: PeriodMark | undefined;
     if (g.range !== undefined) {
       last = { kind: 'span', text: t };
     } else if (g.year !== undefined) {
@@ -116,8 +147,19 @@ export function lastPeriodIn(text: string): PeriodMark | undefined {
       if (t === '截至' || t === '截止') asOfFrom = m.index;
       last = kind === 'as-of' ? { kind, text: asOfText() } : { kind, text: t };
     }
+    if (last) out.push({ start: m.index, end: m.index + t.length, mark: last });
   }
-  return last;
+  return out;
+}
+
+/** The last of `marks` lying inside [from, to), or undefined. */
+export function lastMarkIn<T>(marks: readonly Located<T>[], from: number, to: number): T | undefined {
+  for (let i = marks.length - 1; i >= 0; i--) {
+    const x = marks[i]!;
+    if (x.end <= to && x.start >= from) return x.mark;
+    if (x.end <= from) return undefined;
+  }
+  return undefined;
 }
 
 const PERIOD_WORDS_RE = new RegExp(PERIOD_RE.source, 'g');
@@ -129,8 +171,27 @@ const CHANGE_TO_RE = /^(?:由|从)|(?:增长|增加|提高|提升|上升|下降|
  * words (上年结转 → '', 上年为 → 为): they say which figure, not what is counted.
  */
 export function withoutPeriodWords(words: string): string {
+  if (!hasAny(WITHOUT_PERIOD_CHARS, words)) return words;
   return words.replace(PERIOD_WORDS_RE, '').replace(CHANGE_TO_RE, '');
 }
+
+/** A table of UTF-16 code units: 1 for each character of `chars`. */
+function charTable(chars: Iterable<string>): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  return table;
+}
+
+/** Whether `text` holds a character of `table` (a loop over code units: no regex, no string per character). */
+function hasAny(table: Uint8Array, text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (table[text.charCodeAt(i)] === 1) return true;
+  return false;
+}
+
+/** Characters of the words `withoutPeriodWords` drops: period, carried-over, comparison and change words. */
+const WITHOUT_PERIOD_CHARS = charTable(
+  new Set([...'年月期累历目截止来季', ...[...CARRIED_OVER_WORDS, ...COMPARATOR_WORDS].map((w) => w[0]!), '由', '从', '到', '至']),
+);
 
 /** The ledger's scope words and the older pairing scope words (SCOPE_WORDS, with 全年), in one pass. */
 const SCOPE_RE = new RegExp(alternation([...FIGURE_SCOPE_WORDS.map((w) => w.text), ...SCOPE_WORDS]), 'g');
@@ -145,14 +206,88 @@ export interface ScopesFound {
 }
 const NO_SCOPES: ScopesFound = {};
 
-/** The last scope word of each kind in `text`, in one regex pass. */
+/** Every scope word in `text` between `from` and `to` (ledger and pairing kinds), with offsets into `text`. */
+export function scopeMarks(text: string, from: number, to: number): readonly Located<{ figure?: ScopeMark; pairing?: string }>[] {
+  let found = false;
+  for (let i = from; i < to; i++) {
+    if (SCOPE_CHAR_TABLE[text.charCodeAt(i)] === 1) {
+      found = true;
+      break;
+    }
+  }
+  if (!found) return NO_MARKS;
+  const out: Located<{ figure?: ScopeMark; pairing?: string }>[] = [];
+  SCOPE_RE.lastIndex = from;
+  for (let m = SCOPE_RE.exec(text); m && m.index < to; m = SCOPE_RE.exec(text)) {
+    const figure = SCOPE_MARKS.get(m[0]);
+    const mark: { figure?: ScopeMark; pairing?: string } = {};
+    if (figure) mark.figure = figure;
+    if (PAIRING_SCOPE.has(m[0])) mark.pairing = m[0];
+    out.push({ start: m.index, end: m.index + m[0].length, mark });
+  }
+  return out;
+}
+
+/** The last ledger scope and the last pairing scope among `marks` inside [from, to). */
+export function scopesBetween(marks: readonly Located<{ figure?: ScopeMark; pairing?: string }>[], from: number, to: number): ScopesFound {
+  let figure: ScopeMark | undefined;
+  let pairing: string | undefined;
+  for (let i = marks.length - 1; i >= 0 && (figure === undefined || pairing === undefined); i--) {
+    const x = marks[i]!;
+    if (x.end <= from) break;
+    if (x.end > to || x.start < from) continue;
+    figure ??= x.mark.figure;
+    pairing ??= x.mark.pairing;
+  }
+  if (figure === undefined && pairing === undefined) return NO_SCOPES;
+  return figure && pairing !== undefined ? { figure, pairing } : figure ? { figure } : { pairing: pairing! };
+}
+
+/** Every scope word contains one of these (全市, 各县区, 我市, 市本级). */
+const SCOPE_CHAR_TABLE = (() => {
+  const table = new Uint8Array(0x10000);
+  for (const c of '全各我级') table[c.charCodeAt(0)] = 1;
+  return table;
+})();
+
+/** Scope words by their first character (全, 各, 我), longest first; and the ones ending in 级 (市本级). */
+const SCOPE_BY_FIRST = new Map<number, string[]>();
+const SCOPE_ENDING_JI: string[] = [];
+for (const w of [...new Set([...FIGURE_SCOPE_WORDS.map((x) => x.text), ...SCOPE_WORDS])].sort((a, b) => b.length - a.length)) {
+  const first = w.charCodeAt(0);
+  if (first === 0x5168 || first === 0x5404 || first === 0x6211) {
+    let list = SCOPE_BY_FIRST.get(first);
+    if (!list) SCOPE_BY_FIRST.set(first, (list = []));
+    list.push(w);
+  } else if (w.endsWith('级')) SCOPE_ENDING_JI.push(w);
+}
+const JI = 0x7ea7; // 级
+
+/**
+ * The last scope word of each kind in `text`: a scan for 全, 各, 我 (words start with
+ * them) and 级 (本级 words end with it) — a few checks per clause instead of a regex of
+ * forty words at every position.
+ */
 export function scopesIn(text: string): ScopesFound {
   let figure: ScopeMark | undefined;
   let pairing: string | undefined;
-  SCOPE_RE.lastIndex = 0;
-  for (let m = SCOPE_RE.exec(text); m; m = SCOPE_RE.exec(text)) {
-    if (SCOPE_KIND.has(m[0])) figure = SCOPE_MARKS.get(m[0]);
-    if (PAIRING_SCOPE.has(m[0])) pairing = m[0];
+  let lastEnd = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let word: string | undefined;
+    let start = i;
+    const starting = SCOPE_BY_FIRST.get(c);
+    if (starting) word = starting.find((w) => text.startsWith(w, i));
+    else if (c === JI) {
+      word = SCOPE_ENDING_JI.find((w) => i + 1 >= w.length && i + 1 - w.length >= lastEnd && text.startsWith(w, i + 1 - w.length));
+      if (word) start = i + 1 - word.length;
+    }
+    if (word === undefined) continue;
+    const mark = SCOPE_MARKS.get(word);
+    if (mark) figure = mark;
+    if (PAIRING_SCOPE.has(word)) pairing = word;
+    lastEnd = start + word.length;
+    i = lastEnd - 1;
   }
   if (figure === undefined && pairing === undefined) return NO_SCOPES;
   return figure && pairing !== undefined ? { figure, pairing } : figure ? { figure } : { pairing: pairing! };
@@ -204,21 +339,36 @@ const SUBJECT_MAX = 12;
  */
 export function subjectOf(words: string): string {
   if (words.length === 0) return '';
+  // The words before a verb repeat from report to report (全年共, 依法, 累计): remembered, bounded.
+  const known = SUBJECTS.get(words);
+  if (known !== undefined) return known;
   const rest = words.replace(SUBJECT_DROP_RE, '');
-  return rest.length > SUBJECT_MAX ? rest.slice(rest.length - SUBJECT_MAX) : rest;
+  const subject = rest.length > SUBJECT_MAX ? rest.slice(rest.length - SUBJECT_MAX) : rest;
+  if (words.length <= 24) {
+    if (SUBJECTS.size >= SUBJECTS_MAX) SUBJECTS.clear();
+    SUBJECTS.set(words, subject);
+  }
+  return subject;
 }
+
+/** Subjects already read, by the words they were read from (short words only; emptied when full). */
+const SUBJECTS = new Map<string, string>();
+const SUBJECTS_MAX = 4096;
 
 const CARRIED_OVER_RE = new RegExp(alternation(CARRIED_OVER_WORDS));
 /** Whether the words before a count mark it as carried-over work (上年结转5件, 旧存3件). */
 export function marksCarriedOver(words: string): boolean {
-  return CARRIED_OVER_RE.test(words);
+  return hasAny(CARRIED_OVER_CHARS, words) && CARRIED_OVER_RE.test(words);
 }
+/** The last characters of the carried-over words (结转, 未结, 遗留, 旧存). */
+const CARRIED_OVER_CHARS = charTable(new Set(CARRIED_OVER_WORDS.map((w) => w[w.length - 1]!)));
 
 const TOTAL_RE = new RegExp(alternation(TOTAL_WORDS));
 /** Whether the words before a count mark it as a sum (共计, 合计). */
 export function marksTotal(words: string): boolean {
-  return TOTAL_RE.test(words);
+  return hasAny(TOTAL_CHARS, words) && TOTAL_RE.test(words);
 }
+const TOTAL_CHARS = charTable(new Set(TOTAL_WORDS.map((w) => w[0]!)));
 
 const CHANGE_DIRECTION: ReadonlyMap<string, ChangeDirection> = new Map(CHANGE_VERBS.map((v) => [v.text, v.direction]));
 /** A change verb right before a number (增长20%, 下降了3个百分点, 增幅为12%, 增加约30件); 净增加 and 新增加 are counts. */
@@ -230,17 +380,13 @@ const AGAINST: ReadonlyMap<string, 'previous' | 'sequential'> = new Map(CHANGE_C
 
 /** The change verb right before a number, with its direction, or undefined. */
 export function changeVerbBefore(words: string): { readonly text: string; readonly direction: ChangeDirection; readonly length: number } | undefined {
-  // The last character before the number must end a change verb or its link (增长|了|达|为 …).
-  let i = words.length - 1;
-  while (i >= 0 && (words.charCodeAt(i) === 0x20 || words.charCodeAt(i) === 0x3000)) i--;
-  if (i < 0 || !CHANGE_LAST_CHARS.has(words[i]!)) return undefined;
+  // The words must end in a change verb, or a change verb and its link (增长|了|达|为 …).
+  if (!mayFollowChange(words, words.length, 0, false)) return undefined;
   const m = CHANGE_TAIL_RE.exec(words);
   if (!m) return undefined;
   return { text: m[1]!, direction: CHANGE_DIRECTION.get(m[1]!)!, length: m[0].length };
 }
 
-/** Characters a change verb or the link after it ends with. */
-const CHANGE_LAST_CHARS: ReadonlySet<string> = new Set([...CHANGE_VERBS.map((v) => v.text[v.text.length - 1]!), '了', '到', '达', '为', '约', '近', '过']);
 /** Characters the words before a 倍 figure end with (是上年的3倍, 增至3倍). */
 const TIMES_LAST_CHARS: ReadonlySet<string> = new Set([...TIMES_OF_WORDS.map((w) => w[w.length - 1]!), '的']);
 
@@ -252,9 +398,18 @@ export function mayFollowChange(text: string, offset: number, floor: number, tim
   let i = offset - 1;
   while (i >= floor && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x3000)) i--;
   if (i < floor) return false;
-  const c = text[i]!;
-  return CHANGE_LAST_CHARS.has(c) || (times && TIMES_LAST_CHARS.has(c));
+  const c = text.charCodeAt(i);
+  if (times && TIMES_LAST_TABLE[c] === 1) return true;
+  if (VERB_END_TABLE[c] === 1) return true;
+  // 增长了20%, 增幅为12%, 增加约30件, 下降超过3个百分点: a link, then the verb.
+  if (LINK_TABLE[c] !== 1) return false;
+  const before = text.charCodeAt(i - 1);
+  return i - 1 >= floor && (VERB_END_TABLE[before] === 1 || (LINK_TABLE[before] === 1 && i - 2 >= floor && VERB_END_TABLE[text.charCodeAt(i - 2)] === 1));
 }
+/** Last characters of the change verbs (增长, 下降 …), and of the links that may follow them (了, 达到, 为, 约, 超过). */
+const VERB_END_TABLE = charTable(new Set(CHANGE_VERBS.map((v) => v.text[v.text.length - 1]!)));
+const LINK_TABLE = charTable(['了', '到', '达', '为', '约', '近', '过', '超']);
+const TIMES_LAST_TABLE = charTable(TIMES_LAST_CHARS);
 
 /** Whether the words before a 倍 figure make it a multiple of the old count (是上年的3倍). */
 export function timesOfBefore(words: string): boolean {

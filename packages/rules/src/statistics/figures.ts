@@ -11,11 +11,19 @@
  * (`statistics/inconsistent-figure`, `statistics/growth-mismatch`, carried-over work
  * in `concluded-exceeds-received` and `derived-total-mismatch`, rates in `rate-mismatch`).
  */
-import { type FigureMeasure, type FigurePeriodKind, type FigureScopeKind, type MetricObject } from '@fzlint/ontology';
+import {
+  COUNT_UNIT_FAMILIES,
+  METRIC_OBJECTS,
+  METRIC_VERBS,
+  type FigureMeasure,
+  type FigurePeriodKind,
+  type FigureScopeKind,
+  type MetricObject,
+} from '@fzlint/ontology';
 import type { NumberMention, ReportDocument, TextRange } from '@fzlint/parser';
 import type { AnalysisCache } from '@fzlint/rule-api';
 import { hasCarryOver, precisionOf, type ChangeStatement, type FigureContext, type RateStatement, type StatisticMention } from './mentions.js';
-import { subjectOf } from './figure-words.js';
+import { lastPeriodIn, scopesIn, subjectOf } from './figure-words.js';
 import { extractStatistics, ratio } from './relations.js';
 import type { PartsRelation, RateRelation, ReceivedConcludedRelation, StatisticsResult } from './types.js';
 
@@ -239,7 +247,7 @@ export function buildLedger(document: ReportDocument, result: StatisticsResult):
     if (!key) {
       const part = partOf[m.index];
       const scope: FigureScope | undefined = part ? { kind: 'part', text: partLabel(m), id: `${partLabel(m)}@${keyId(mentionKey(part.total))}` } : undefined;
-      key = countKey(m, scope, isTotal[m.index] === true, reportYear);
+      key = countKey(m, scope, isTotal[m.index] === true, reportYear, text, document.sentences[m.sentenceIndex]?.range.start ?? m.clauseStart);
       keys[m.index] = key;
     }
     return key;
@@ -248,31 +256,28 @@ export function buildLedger(document: ReportDocument, result: StatisticsResult):
 
   // A statement's index in the full list (mentions, rates and changes merged by start; on a
   // tie a count comes before a rate, a rate before a change), without building that list.
-  const starts = (list: readonly { readonly range: TextRange }[]): number[] => list.map((x) => x.range.start);
-  const mentionStarts = starts(mentions);
-  const rateStarts = starts(rates);
-  const changeStarts = changes.map((c) => c.number.range.start);
   const indexOf = (kind: 'count' | 'rate' | 'change', position: number, start: number): number => {
-    if (kind === 'count') return position + countBelow(rateStarts, start, false) + countBelow(changeStarts, start, false);
-    if (kind === 'rate') return position + countBelow(mentionStarts, start, true) + countBelow(changeStarts, start, false);
-    return position + countBelow(mentionStarts, start, true) + countBelow(rateStarts, start, true);
+    if (kind === 'count') return position + countBelow(rates, rangeStart, start, false) + countBelow(changes, numberStart, start, false);
+    if (kind === 'rate') return position + countBelow(mentions, rangeStart, start, true) + countBelow(changes, numberStart, start, false);
+    return position + countBelow(mentions, rangeStart, start, true) + countBelow(rates, rangeStart, start, true);
   };
 
   // 1. The statements the rules read, in text order.
-  const subjects = new Set<number>();
-  for (const c of changes) if (c.subjectAt !== undefined) subjects.add(c.subjectAt);
+  const subjects = changes.length > 0 ? new Set<number>() : NO_SUBJECTS;
+  for (const c of changes) if (c.subjectAt !== undefined) (subjects as Set<number>).add(c.subjectAt);
   const counts: (Mutable<FigureStatement> | undefined)[] = new Array<Mutable<FigureStatement> | undefined>(mentions.length);
   const rateAt: (Mutable<FigureStatement> | undefined)[] = new Array<Mutable<FigureStatement> | undefined>(rates.length);
   const working: FigureStatement[] = [];
+  const { needCount, needRate } = needs(result, subjects, receivedOf, localRate);
   mentions.forEach((m, position) => {
-    if (!m.object?.metric && m.measure !== 'carried-over' && m.measure !== 'new' && !subjects.has(m.range.start) && !partOf[position]) return;
+    if (!needCount[position]) return;
     const s = locate(countStatement(m, mentionKey(m)));
     s.index = indexOf('count', position, m.range.start);
     counts[position] = s;
     working.push(s);
   });
   rates.forEach((r, position) => {
-    if (!r.verb && !r.metric && !subjects.has(r.range.start)) return;
+    if (!needRate[position]) return;
     const s = locate(rateStatement(r, reportYear, text));
     s.index = indexOf('rate', position, r.range.start);
     rateAt[position] = s;
@@ -280,10 +285,10 @@ export function buildLedger(document: ReportDocument, result: StatisticsResult):
   });
   /** The count or rate statement whose number starts at `offset`. */
   const at = (offset: number): FigureStatement | undefined => {
-    const i = countBelow(mentionStarts, offset, false);
-    if (mentionStarts[i] === offset) return counts[i];
-    const k = countBelow(rateStarts, offset, false);
-    return rateStarts[k] === offset ? rateAt[k] : undefined;
+    const i = countBelow(mentions, rangeStart, offset, false);
+    if (mentions[i]?.range.start === offset) return counts[i];
+    const k = countBelow(rates, rangeStart, offset, false);
+    return rates[k]?.range.start === offset ? rateAt[k] : undefined;
   };
   const changeStatements: Mutable<FigureStatement>[] = changes.map((c, position) => {
     const s = locate(changeStatement(c, text, c.subjectAt !== undefined ? at(c.subjectAt)?.key : undefined));
@@ -301,23 +306,25 @@ export function buildLedger(document: ReportDocument, result: StatisticsResult):
   }
   if (comparable) for (const list of comparable.values()) list.sort((a, b) => a.range.start - b.range.start);
 
-  const groups = workGroups(working);
-  const pairs = sectionPairs(groups, receivedOf, document);
-  const pairAt: (ReceivedConcludedRelation | undefined)[] = receivedOf.slice();
-  for (const p of pairs) pairAt[p.concluded.index] = p;
+  const groups = working.length > 0 ? workGroups(working) : NO_GROUPS;
+  const pairs = groups.size > 0 ? sectionPairs(groups, receivedOf, document) : NONE;
+  let pairAt: readonly (ReceivedConcludedRelation | undefined)[] = receivedOf;
+  if (pairs.length > 0) {
+    const withPairs = receivedOf.slice();
+    for (const p of pairs) withPairs[p.concluded.index] = p;
+    pairAt = withPairs;
+  }
 
   // 2. Every statement, on first access: the ones made above, and the other counts and rates.
-  let all: { statements: readonly FigureStatement[]; byKey: ReadonlyMap<string, readonly FigureStatement[]> } | undefined;
-  const full = () => {
-    if (all) return all;
+  const full = (): FullList => {
     const statements: Mutable<FigureStatement>[] = [];
     let mi = 0;
     let ri = 0;
     let ci = 0;
     for (;;) {
-      const ms = mi < mentions.length ? mentionStarts[mi]! : Infinity;
-      const rs = ri < rates.length ? rateStarts[ri]! : Infinity;
-      const cs = ci < changes.length ? changeStarts[ci]! : Infinity;
+      const ms = mi < mentions.length ? mentions[mi]!.range.start : Infinity;
+      const rs = ri < rates.length ? rates[ri]!.range.start : Infinity;
+      const cs = ci < changes.length ? changes[ci]!.number.range.start : Infinity;
       if (ms === Infinity && rs === Infinity && cs === Infinity) break;
       if (ms <= rs && ms <= cs) {
         statements.push(counts[mi] ?? locate(countStatement(mentions[mi]!, mentionKey(mentions[mi]!))));
@@ -338,34 +345,196 @@ export function buildLedger(document: ReportDocument, result: StatisticsResult):
       if (!list) byKey.set(s.keyId, (list = []));
       list.push(s);
     });
-    all = { statements, byKey };
-    return all;
+    return { statements, byKey };
   };
 
-  return {
-    ...(reportYear !== undefined ? { reportYear } : {}),
-    get statements() {
-      return full().statements;
-    },
-    get byKey() {
-      return full().byKey;
-    },
-    conflicts: comparable ? findConflicts(comparable) : [],
-    changes: changeStatements.length > 0 ? compareChanges(changeStatements, at, working, reportYear) : [],
-    carriedOver: groups.size > 0 ? carriedOverSums(groups, pairAt, counts) : [],
-    balances: groups.size > 0 || partsList.length > 0 ? workBalances(groups, partsList, counts) : [],
-    sectionPairs: pairs,
-    sectionRates: sectionRates(working, pairAt, localRate),
-  } satisfies FigureLedger;
+  return new Ledger(
+    reportYear,
+    full,
+    comparable ? findConflicts(comparable) : NONE,
+    changeStatements.length > 0 ? compareChanges(changeStatements, at, working, reportYear) : NONE,
+    groups.size > 0 ? carriedOverSums(groups, pairAt, counts) : NONE,
+    groups.size > 0 || partsList.length > 0 ? workBalances(groups, partsList, counts) : NONE,
+    pairs,
+    working.length > 0 ? sectionRates(working, pairAt, localRate) : NONE,
+  );
 }
 
-/** How many of the sorted `starts` are below `start` (or at it, with `orEqual`). */
-function countBelow(starts: readonly number[], start: number, orEqual: boolean): number {
+const NONE: readonly never[] = [];
+const NO_GROUPS: ReadonlyMap<string, WorkGroup> = new Map();
+const NO_SUBJECTS: ReadonlySet<number> = new Set();
+
+/** Every statement of a ledger, with the statements by key. */
+interface FullList {
+  readonly statements: readonly FigureStatement[];
+  readonly byKey: ReadonlyMap<string, readonly FigureStatement[]>;
+}
+
+/**
+ * A ledger: what the rules read is computed when it is built; the full list of
+ * statements on first access (a class, so that building one is a plain allocation).
+ */
+class Ledger implements FigureLedger {
+  private all: FullList | undefined;
+  declare readonly reportYear?: number;
+  constructor(
+    reportYear: number | undefined,
+    private readonly build: () => FullList,
+    readonly conflicts: readonly FigureConflict[],
+    readonly changes: readonly ChangeComparison[],
+    readonly carriedOver: readonly CarriedOverSum[],
+    readonly balances: readonly WorkBalance[],
+    readonly sectionPairs: readonly SectionPair[],
+    readonly sectionRates: readonly SectionRate[],
+  ) {
+    if (reportYear !== undefined) this.reportYear = reportYear;
+  }
+  get statements(): readonly FigureStatement[] {
+    return (this.all ??= this.build()).statements;
+  }
+  get byKey(): ReadonlyMap<string, readonly FigureStatement[]> {
+    return (this.all ??= this.build()).byKey;
+  }
+}
+
+const MEASURE_CODES: Readonly<Record<FigureMeasure, number>> = {
+  received: 0,
+  new: 1,
+  'carried-over': 2,
+  concluded: 3,
+  pending: 4,
+  removed: 5,
+  net: 6,
+  total: 7,
+  rate: 8,
+  count: 9,
+  change: 10,
+};
+
+/** Fixed codes of the vocabulary's words `needs` keys on: object ids, verb senses and groups, unit families. */
+const VOCABULARY_CODES: ReadonlyMap<string, number> = new Map(
+  [
+    '',
+    ...METRIC_OBJECTS.map((o) => o.id),
+    ...METRIC_VERBS.flatMap((v) => [v.group, v.sense ?? v.group, `verb:${v.group}`]),
+    ...Object.values(COUNT_UNIT_FAMILIES),
+  ]
+    .filter((w, i, all) => all.indexOf(w) === i)
+    .map((w, i) => [w, i + 1]),
+);
+
+/** What a count's verb records (收到 `receive`, 受理 `accept`, 审结 `close` …), for the cheap keys of `needs`. */
+function verbBasis(m: StatisticMention): string {
+  return m.verb?.sense ?? m.verb?.group ?? '';
+}
+
+/** Measures of work: the carried-over arithmetic and the received/concluded pairs read them. */
+function isWork(measure: FigureMeasure): boolean {
+  return measure === 'received' || measure === 'new' || measure === 'carried-over' || measure === 'concluded';
+}
+
+/**
+ * Which counts and rates the rules can pair, found from fields the statistics reader
+ * already gave, before any key is built — in most reports only a handful, so that a lint
+ * pays for keys only where a comparison is possible:
+ * - a comparable figure whose object, measure and verb are stated twice (inconsistent-figure);
+ * - a figure a change changes, and the other statements of its object and measure (the base);
+ * - work counts where carried-over work is stated (carried-over sums, balances), and totals;
+ * - concluded counts that name their object and have no received count near them, with
+ *   the work counts of that object (received/concluded pairs across a section);
+ * - rates that name their object (or 出庭率) with no counts near them, with the concluded
+ *   counts of their verb and those counts' received ones; and rates stated twice.
+ */
+function needs(
+  result: StatisticsResult,
+  subjects: ReadonlySet<number>,
+  receivedOf: readonly (ReceivedConcludedRelation | undefined)[],
+  localRate: readonly boolean[],
+): { needCount: boolean[]; needRate: boolean[] } {
+  const { mentions, rates, relations } = result;
+  const needCount = new Array<boolean>(mentions.length).fill(false);
+  const needRate = new Array<boolean>(rates.length).fill(false);
+  // Numbers, not strings: these keys are made for every count of every report. Words of the
+  // vocabulary have fixed codes; other words (text objects, rate names) codes of this call.
+  let local: Map<string, number> | undefined;
+  const codeOf = (word: string): number => {
+    const fixed = VOCABULARY_CODES.get(word);
+    if (fixed !== undefined) return fixed;
+    local ??= new Map();
+    let code = local.get(word);
+    if (code === undefined) local.set(word, (code = VOCABULARY_CODES.size + 1 + local.size));
+    return code;
+  };
+  const countKey = (m: StatisticMention): number =>
+    ((codeOf(m.object?.key ?? '') * 16 + MEASURE_CODES[m.measure]) * 8192 + codeOf(verbBasis(m))) * 8192 + codeOf(m.unitFamily);
+  const rateKey = (r: RateStatement): number =>
+    codeOf(r.metric?.id ?? (r.verb?.base ? `verb:${r.verb.group}` : '')) * 65536 + codeOf(r.verb?.group ?? r.name);
+
+  // Figures stated twice, and the figures changes change (with the other statements of their key: the base).
+  const seen = new Map<number, number>();
+  let changed: Set<number> | undefined;
+  let anyWork = false;
+  let pairObjects: Set<string> | undefined;
+  for (const m of mentions) {
+    // Carried-over sums and balances need a carried-over count (新增/新收 alone are everywhere).
+    if (m.measure === 'carried-over') anyWork = true;
+    if (m.object?.metric?.annualRegister && COMPARED_MEASURES.has(m.measure)) {
+      const k = countKey(m);
+      seen.set(k, (seen.get(k) ?? 0) + 1);
+    }
+    if (subjects.has(m.range.start)) (changed ??= new Set()).add(countKey(m));
+    if (m.measure === 'concluded' && m.object?.metric && !m.object.inherited && m.verb && !receivedOf[m.index]) {
+      (pairObjects ??= new Set()).add(m.object.key);
+    }
+  }
+  const seenRates = new Map<number, number>();
+  let rateGroups: Set<string> | undefined;
+  for (const r of rates) {
+    if (r.metric || r.verb?.base) {
+      const k = rateKey(r);
+      seenRates.set(k, (seenRates.get(k) ?? 0) + 1);
+      if (subjects.has(r.range.start)) (changed ??= new Set()).add(k);
+      if (r.verb?.rateOverReceived && r.exact && !localRate[r.index]) (rateGroups ??= new Set()).add(r.verb.group);
+    } else if (subjects.has(r.range.start)) (changed ??= new Set()).add(rateKey(r));
+  }
+  let totals: Set<StatisticMention> | undefined;
+  if (anyWork) for (const rel of relations) if (rel.kind === 'parts') (totals ??= new Set()).add(rel.total);
+
+  mentions.forEach((m, i) => {
+    const work = isWork(m.measure);
+    needCount[i] =
+      subjects.has(m.range.start) ||
+      (changed?.has(countKey(m)) ?? false) ||
+      (m.object?.metric?.annualRegister === true && COMPARED_MEASURES.has(m.measure) && (seen.get(countKey(m)) ?? 0) >= 2) ||
+      (anyWork && (work || (totals?.has(m) ?? false))) ||
+      (work && m.object !== undefined && (pairObjects?.has(m.object.key) ?? false)) ||
+      (m.measure === 'concluded' && m.verb !== undefined && (rateGroups?.has(m.verb.group) ?? false));
+  });
+  // The received counts of the concluded counts a rate may pair with.
+  if (rateGroups) {
+    for (const rel of relations) if (rel.kind === 'received-concluded' && needCount[rel.concluded.index]) needCount[rel.received.index] = true;
+  }
+  rates.forEach((r, i) => {
+    const k = rateKey(r);
+    needRate[i] =
+      subjects.has(r.range.start) ||
+      (changed?.has(k) ?? false) ||
+      ((r.metric !== undefined || r.verb?.base !== undefined) && ((seenRates.get(k) ?? 0) >= 2 || (r.verb?.rateOverReceived === true && !localRate[r.index])));
+  });
+  return { needCount, needRate };
+}
+
+const rangeStart = (x: { readonly range: TextRange }): number => x.range.start;
+const numberStart = (x: ChangeStatement): number => x.number.range.start;
+
+/** How many items of a list sorted by `startOf` start below `start` (or at it, with `orEqual`). */
+function countBelow<T>(list: readonly T[], startOf: (x: T) => number, start: number, orEqual: boolean): number {
   let lo = 0;
-  let hi = starts.length;
+  let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (starts[mid]! < start || (orEqual && starts[mid] === start)) lo = mid + 1;
+    const s = startOf(list[mid]!);
+    if (s < start || (orEqual && s === start)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -489,8 +658,39 @@ function qualifierOf(objectText: string, metric: MetricObject | undefined): stri
   return subjectOf(words);
 }
 
-function countKey(m: StatisticMention, partScope: FigureScope | undefined, isTotal: boolean, reportYear: number | undefined): MetricKey {
+/** How far back a bare count's own words are read (as the statistics reader's clause window). */
+const OWN_WINDOW = 48;
+
+/**
+ * The figure context of a count: as the statistics reader gave it, or, for a bare count
+ * (no verb, no object of the vocabulary, 培训12场), which the reader leaves with what is in
+ * force, its own clause's period and scope words read here — only when asked for.
+ */
+function ownFigure(m: StatisticMention, text: string, sentenceStart: number): FigureContext {
+  if (m.verb || m.object?.metric || m.measure !== 'count') return m.figure;
+  // Its clause and the clauses before it in the sentence (2023年，明确九个方面).
+  const own = text.slice(Math.max(sentenceStart, m.range.start - OWN_WINDOW), m.range.start);
+  const period = lastPeriodIn(own);
+  const scope = scopesIn(own).figure;
+  if (!period && !scope) return m.figure;
+  const f: Mutable<FigureContext> = { subject: m.figure.subject };
+  const p = period ?? m.figure.period;
+  const sc = scope ?? m.figure.scope;
+  if (p) f.period = p;
+  if (sc) f.scope = sc;
+  return f;
+}
+
+function countKey(
+  m: StatisticMention,
+  partScope: FigureScope | undefined,
+  isTotal: boolean,
+  reportYear: number | undefined,
+  text: string,
+  sentenceStart: number,
+): MetricKey {
   const measure: FigureMeasure = m.measure === 'count' && isTotal ? 'total' : m.measure;
+  const figure = ownFigure(m, text, sentenceStart);
   let basis = '';
   if (measure === 'received') basis = m.verb?.sense ?? m.verb?.group ?? '';
   else if (measure === 'concluded' || measure === 'removed' || measure === 'net') basis = m.verb?.group ?? '';
@@ -498,14 +698,14 @@ function countKey(m: StatisticMention, partScope: FigureScope | undefined, isTot
   const o = m.object;
   let qualifier = o ? qualifierOf(o.text, o.metric) : '';
   // 县司法局上年结转行政复议案件5件: without a verb, whose figure it is stands in the object's words too.
-  if (qualifier && m.figure.subject && qualifier.startsWith(m.figure.subject)) qualifier = qualifier.slice(m.figure.subject.length);
+  if (qualifier && figure.subject && qualifier.startsWith(figure.subject)) qualifier = qualifier.slice(figure.subject.length);
   return {
     object: o?.key ?? '',
     qualifier,
     measure,
     basis,
-    scope: partScope ?? scopeOf(m.figure),
-    period: periodOf(m.figure, reportYear, measure),
+    scope: partScope ?? scopeOf(figure),
+    period: periodOf(figure, reportYear, measure),
     unit: m.unitFamily,
   };
 }
@@ -554,7 +754,7 @@ function rateStatement(r: RateStatement, reportYear: number | undefined, text: s
     key,
     keyId: keyId(key),
     range: r.range,
-    text: text.slice(r.range.start, r.range.end),
+    text: r.number.raw,
     value: r.value,
     lower: bounded.lower,
     upper: bounded.upper,
@@ -894,16 +1094,19 @@ function sectionRates(
   localRate: readonly boolean[],
 ): SectionRate[] {
   const out: SectionRate[] = [];
-  const concludedByBasis = new Map<string, FigureStatement[]>();
-  for (const s of statements) {
-    if (s.key.measure !== 'concluded' || s.place !== 'body' || !s.mention) continue;
-    let list = concludedByBasis.get(s.key.basis);
-    if (!list) concludedByBasis.set(s.key.basis, (list = []));
-    list.push(s);
-  }
+  let concludedByBasis: Map<string, FigureStatement[]> | undefined;
   for (const q of statements) {
     const rate = q.rate;
     if (!rate || q.place !== 'body' || localRate[rate.index] || !rate.verb?.rateOverReceived || !rate.exact) continue;
+    if (!concludedByBasis) {
+      concludedByBasis = new Map();
+      for (const s of statements) {
+        if (s.key.measure !== 'concluded' || s.place !== 'body' || !s.mention) continue;
+        let list = concludedByBasis.get(s.key.basis);
+        if (!list) concludedByBasis.set(s.key.basis, (list = []));
+        list.push(s);
+      }
+    }
     const metric = rate.metric;
     const candidates = (concludedByBasis.get(rate.verb.group) ?? []).filter(
       (k) =>

@@ -375,12 +375,16 @@ export function headMetricObject(phrase: string): MetricObject | undefined {
 function objectFrom(text: string): MentionObject | undefined {
   let t = cleanObjectText(text);
   if (!t) return undefined;
+  let metric = headMetricObject(t);
+  if (metric) return { key: metric.id, metric, text: t, inherited: false };
   // 上年结转5件, （上年为90件）, 由90件: period and change words are no object's name.
   const bare = withoutPeriodWords(t);
-  if (bare !== t) t = cleanObjectText(bare);
-  if (!t) return undefined;
-  const metric = headMetricObject(t);
-  if (metric) return { key: metric.id, metric, text: t, inherited: false };
+  if (bare !== t) {
+    t = cleanObjectText(bare);
+    if (!t) return undefined;
+    metric = headMetricObject(t);
+    if (metric) return { key: metric.id, metric, text: t, inherited: false };
+  }
   // Long free text is a description, not an object name: do not let it block a pairing.
   if (t.length > 16) return undefined;
   return { key: `text:${t}`, text: t, inherited: false };
@@ -432,6 +436,7 @@ export function hasCarryOver(text: string): boolean {
 }
 
 type MutableMention = { -readonly [K in keyof StatisticMention]: StatisticMention[K] };
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * Turns the parser's numbers into statistic mentions (counts with their verb,
@@ -565,6 +570,7 @@ export function readSentence(
   let ownFigure = false;
   const incoming = context?.figure;
   let outgoing: SentenceContext | undefined;
+  let counted = false;
 
   /** The period, scope and subject of a count or rate at `start` whose verb (if any) starts at `verbStart`. */
   /**
@@ -573,7 +579,8 @@ export function readSentence(
    */
   const figureAt = (
     clauseStart: number,
-    own: string,
+    ownFrom: number,
+    ownTo: number,
     ownScope: ScopeMark | undefined,
     verbStart: number | undefined,
     persist: boolean,
@@ -589,14 +596,14 @@ export function readSentence(
         ownFigure = true;
       }
     }
-    const ownPeriod = lastPeriodIn(own);
+    const ownPeriod = lastPeriodIn(text.slice(ownFrom, ownTo));
     let ownSubject: string | undefined;
     if (verbStart !== undefined && verbStart > clauseStart) {
       const words = subjectOf(text.slice(Math.max(clauseStart, verbStart - CLAUSE_WINDOW), verbStart));
       if (words) ownSubject = words;
     } else if (verbStart === undefined && subjectOfWords) {
       // No verb (市城管局上年结转行政复议案件15件): the clause's words, less object and carried-over words.
-      const words = subjectOf(own);
+      const words = subjectOf(text.slice(ownFrom, ownTo));
       if (words) ownSubject = words;
     }
     // Nothing of its own: what is in force, without a new object.
@@ -620,10 +627,19 @@ export function readSentence(
     if (!inRange(n)) continue;
 
     // A change against another period (同比增长20%, 提高2个百分点, 增长6倍, 较上年增加38件).
-    const change = mayFollowChange(text, start, sStart, n.unit === '倍') ? changeAt(text, n, clauseStart, sStart) : undefined;
+    const change =
+      (n.kind === 'percent' || n.kind === 'count' || n.unit === '倍') && mayFollowChange(text, start, sStart, n.unit === '倍')
+        ? changeAt(text, n, clauseStart, sStart)
+        : undefined;
     if (change) {
       const c = bindChange(change.draft, change.baseRange, text, sStart, numbers, k, here, hereRates);
-      if (c) hereChanges.push({ ...c, index: at.changeBase + hereChanges.length, sentenceIndex: at.sentenceIndex, paragraphIndex: at.paragraphIndex });
+      if (c) {
+        const placed = c as MutableChangeDraft & Mutable<ChangeStatement>;
+        placed.index = at.changeBase + hereChanges.length;
+        placed.sentenceIndex = at.sentenceIndex;
+        placed.paragraphIndex = at.paragraphIndex;
+        hereChanges.push(placed);
+      }
       continue;
     }
 
@@ -635,16 +651,27 @@ export function readSentence(
         const first = found[0]!;
         const nameStart = first.nameRange.start;
         const headEnd = first.verb ? nameStart + first.name.lastIndexOf(first.verb.text) : nameStart;
-        const own = text.slice(Math.max(clauseStart, nameStart - CLAUSE_WINDOW), headEnd);
-        const figure = figureAt(clauseStart, own, scopesIn(own).figure, first.verb ? headEnd : undefined, false);
+        const ownFrom = Math.max(clauseStart, nameStart - CLAUSE_WINDOW);
+        const figure = figureAt(clauseStart, ownFrom, headEnd, scopesIn(text.slice(ownFrom, headEnd)).figure, first.verb ? headEnd : undefined, false);
         for (const rate of found) {
-          const r: RateStatement = {
-            ...rate,
+          // Written out field by field: a spread of the draft is several times slower.
+          const r: Mutable<RateStatement> = {
             index: at.rateBase + hereRates.length,
+            number: rate.number,
+            name: rate.name,
+            nameRange: rate.nameRange,
+            range: rate.range,
+            value: rate.value,
+            decimals: rate.decimals,
+            exact: rate.exact,
+            share: rate.share,
+            unbounded: rate.unbounded,
             sentenceIndex: at.sentenceIndex,
             paragraphIndex: at.paragraphIndex,
             figure,
           };
+          if (rate.verb) r.verb = rate.verb;
+          if (rate.metric) r.metric = rate.metric;
           hereRates.push(r);
         }
         previousStatementEnd = n.range.end;
@@ -721,6 +748,7 @@ export function readSentence(
     if (verb) inPartList = false;
     if (PART_LIST_START.test(between)) inPartList = true;
 
+    const clauseFrom = Math.max(clauseStart, start - CLAUSE_WINDOW);
     const scopes = scopesIn(clausePrefix);
     let scope: string | undefined = scopes.pairing;
     if (scope === undefined && lastScope !== undefined && !NEUTRAL_SCOPE_SET.has(lastScope)) scope = lastScope;
@@ -741,8 +769,14 @@ export function readSentence(
     }
     // A count with its own verb, outside brackets and lists, states what is in force for the clauses after it.
     // Without a verb, a carried-over count or a sum (县司法局上年结转行政复议案件5件) is a statement of its own too.
-    const verblessStatement = !verbRange && !bracketed && (marksCarriedOver(clausePrefix) || marksTotal(clausePrefix));
-    const figure = figureAt(clauseStart, clausePrefix, scopes.figure, verbRange?.start, (action !== undefined || verblessStatement) && !bracketed, verblessStatement);
+    const carried = !verbRange && marksCarriedOver(clausePrefix);
+    const verblessStatement = !verbRange && !bracketed && (carried || marksTotal(clausePrefix));
+    // A bare count of something outside the vocabulary (培训12场) is compared with nothing: it takes what is
+    // in force, and the ledger reads its own words only if it is asked for every figure (ownFigure).
+    const bare = !verbRange && !object?.metric && !verblessStatement && !carried;
+    const figure = bare
+      ? running
+      : figureAt(clauseStart, clauseFrom, start, scopes.figure, verbRange?.start, (action !== undefined || verblessStatement) && !bracketed, verblessStatement);
     const mention: MutableMention = {
       index: at.mentionBase + here.length,
       number: n,
@@ -778,9 +812,11 @@ export function readSentence(
     if (object && !inPartList && !bracketed) lastObject = object;
     if (scope !== undefined) lastScope = scope;
     previousCountEnd = n.range.end;
-    previousStatementEnd = n.range.end;
-    outgoing = { object: lastObject, scope: lastScope, figure: running };
+    // The words of a bare count's clause stay to be read as the lead of the next statement (2021年开展培训12场，受理…).
+    if (!bare) previousStatementEnd = n.range.end;
+    counted = true;
   }
+  if (counted) outgoing = { object: lastObject, scope: lastScope, figure: running };
   // 同比增长20%（上年为90件）: the other period's figure after the change.
   for (const c of hereChanges) {
     if (c.base !== undefined || c.subjectAt === undefined) continue;
@@ -816,7 +852,7 @@ function measureOf(
 ): FigureMeasure {
   const before = verbRange ? text.slice(Math.max(clauseStart, verbRange.start - 8), verbRange.start) : clausePrefix;
   // 上年结转5件, 旧存3件, 上年未结5件 (the verb is part of the words).
-  if (action !== 'concluded' && marksCarriedOver(clausePrefix)) return 'carried-over';
+  if ((action === undefined || action === 'pending' || action === 'received') && marksCarriedOver(clausePrefix)) return 'carried-over';
   switch (action) {
     case 'received':
       return verb?.sense === 'new' || /新$/.test(before) ? 'new' : 'received';
