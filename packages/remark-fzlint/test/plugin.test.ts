@@ -53,9 +53,9 @@ describe('remark-fzlint in a unified pipeline', () => {
 
   it('validates options like a config file', () => {
     // Config errors are in the `locale` option's language, zh-CN by default (as fzlint's).
-    expect(() => settingsFromOptions({ rules: { 'statistics/rate-mismach': 'off' } })).toThrow(/是否应为 statistics\/rate-mismatch？/);
+    expect(() => settingsFromOptions({ rules: { 'statistics/rate-mismach': 'off' } })).toThrow(/是否应为 statistics\/rate-mismatch[？、]/);
     expect(() => settingsFromOptions({ locale: 'en', rules: { 'statistics/rate-mismach': 'off' } })).toThrow(
-      /did you mean statistics\/rate-mismatch\?/,
+      /did you mean statistics\/rate-mismatch[?,]/,
     );
     expect(() => settingsFromOptions({ discoverConfig: 'yes' as unknown as boolean })).toThrow(/discoverConfig 必须是 true 或 false（实际为 "yes"）/);
     expect(() => settingsFromOptions({ locale: 'en', configFile: '' })).toThrow(/configFile must be a file path \(got ""\)/);

@@ -150,9 +150,9 @@ describe('textlint with the fzlint rule', () => {
     const { code, list } = messages(project({ rules: { 'statistics/rate-mismach': 'off' } }));
     expect(code).toBe(1);
     expect(list).toHaveLength(1);
-    expect(list[0]!.message).toMatch(/^\[config-error\] .*是否应为 statistics\/rate-mismatch？/);
+    expect(list[0]!.message).toMatch(/^\[config-error\] .*是否应为 statistics\/rate-mismatch[？、]/);
     const en = messages(project({ locale: 'en', rules: { 'statistics/rate-mismach': 'off' } }));
-    expect(en.list[0]!.message).toMatch(/^\[config-error\] .*did you mean statistics\/rate-mismatch\?/);
+    expect(en.list[0]!.message).toMatch(/^\[config-error\] .*did you mean statistics\/rate-mismatch[?,]/);
   });
 
   it('a bad fzlint.config.json is reported in the locale option\'s language', () => {
