@@ -152,16 +152,6 @@ export function periodMarks(text: string, from: number, to: number): readonly Lo
   return out;
 }
 
-/** The last of `marks` lying inside [from, to), or undefined. */
-export function lastMarkIn<T>(marks: readonly Located<T>[], from: number, to: number): T | undefined {
-  for (let i = marks.length - 1; i >= 0; i--) {
-    const x = marks[i]!;
-    if (x.end <= to && x.start >= from) return x.mark;
-    if (x.end <= from) return undefined;
-  }
-  return undefined;
-}
-
 const PERIOD_WORDS_RE = new RegExp(PERIOD_RE.source, 'g');
 /** Words of a change's old and new figures (由90件增加到128件): no object's name. */
 const CHANGE_TO_RE = /^(?:由|从)|(?:增长|增加|提高|提升|上升|下降|减少|降低)(?:到|至)$/g;
@@ -193,9 +183,6 @@ const WITHOUT_PERIOD_CHARS = charTable(
   new Set([...'年月期累历目截止来季', ...[...CARRIED_OVER_WORDS, ...COMPARATOR_WORDS].map((w) => w[0]!), '由', '从', '到', '至']),
 );
 
-/** The ledger's scope words and the older pairing scope words (SCOPE_WORDS, with 全年), in one pass. */
-const SCOPE_RE = new RegExp(alternation([...FIGURE_SCOPE_WORDS.map((w) => w.text), ...SCOPE_WORDS]), 'g');
-const SCOPE_KIND: ReadonlyMap<string, FigureScopeKind> = new Map(FIGURE_SCOPE_WORDS.map((w) => [w.text, w.kind]));
 const PAIRING_SCOPE: ReadonlySet<string> = new Set(SCOPE_WORDS);
 const SCOPE_MARKS: ReadonlyMap<string, ScopeMark> = new Map(FIGURE_SCOPE_WORDS.map((w) => [w.text, { kind: w.kind, text: w.text }]));
 
@@ -205,50 +192,6 @@ export interface ScopesFound {
   readonly pairing?: string;
 }
 const NO_SCOPES: ScopesFound = {};
-
-/** Every scope word in `text` between `from` and `to` (ledger and pairing kinds), with offsets into `text`. */
-export function scopeMarks(text: string, from: number, to: number): readonly Located<{ figure?: ScopeMark; pairing?: string }>[] {
-  let found = false;
-  for (let i = from; i < to; i++) {
-    if (SCOPE_CHAR_TABLE[text.charCodeAt(i)] === 1) {
-      found = true;
-      break;
-    }
-  }
-  if (!found) return NO_MARKS;
-  const out: Located<{ figure?: ScopeMark; pairing?: string }>[] = [];
-  SCOPE_RE.lastIndex = from;
-  for (let m = SCOPE_RE.exec(text); m && m.index < to; m = SCOPE_RE.exec(text)) {
-    const figure = SCOPE_MARKS.get(m[0]);
-    const mark: { figure?: ScopeMark; pairing?: string } = {};
-    if (figure) mark.figure = figure;
-    if (PAIRING_SCOPE.has(m[0])) mark.pairing = m[0];
-    out.push({ start: m.index, end: m.index + m[0].length, mark });
-  }
-  return out;
-}
-
-/** The last ledger scope and the last pairing scope among `marks` inside [from, to). */
-export function scopesBetween(marks: readonly Located<{ figure?: ScopeMark; pairing?: string }>[], from: number, to: number): ScopesFound {
-  let figure: ScopeMark | undefined;
-  let pairing: string | undefined;
-  for (let i = marks.length - 1; i >= 0 && (figure === undefined || pairing === undefined); i--) {
-    const x = marks[i]!;
-    if (x.end <= from) break;
-    if (x.end > to || x.start < from) continue;
-    figure ??= x.mark.figure;
-    pairing ??= x.mark.pairing;
-  }
-  if (figure === undefined && pairing === undefined) return NO_SCOPES;
-  return figure && pairing !== undefined ? { figure, pairing } : figure ? { figure } : { pairing: pairing! };
-}
-
-/** Every scope word contains one of these (全市, 各县区, 我市, 市本级). */
-const SCOPE_CHAR_TABLE = (() => {
-  const table = new Uint8Array(0x10000);
-  for (const c of '全各我级') table[c.charCodeAt(0)] = 1;
-  return table;
-})();
 
 /** Scope words by their first character (全, 各, 我), longest first; and the ones ending in 级 (市本级). */
 const SCOPE_BY_FIRST = new Map<number, string[]>();

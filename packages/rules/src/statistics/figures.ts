@@ -278,7 +278,7 @@ export function buildLedger(document: ReportDocument, result: StatisticsResult):
   });
   rates.forEach((r, position) => {
     if (!needRate[position]) return;
-    const s = locate(rateStatement(r, reportYear, text));
+    const s = locate(rateStatement(r, reportYear));
     s.index = indexOf('rate', position, r.range.start);
     rateAt[position] = s;
     working.push(s);
@@ -331,7 +331,7 @@ export function buildLedger(document: ReportDocument, result: StatisticsResult):
         mi++;
       } else if (rs <= cs) {
         // 办结率、答复率达100%: one number, two rates; each is a statement.
-        statements.push(rateAt[ri] ?? locate(rateStatement(rates[ri]!, reportYear, text)));
+        statements.push(rateAt[ri] ?? locate(rateStatement(rates[ri]!, reportYear)));
         ri++;
       } else {
         statements.push(changeStatements[ci]!);
@@ -735,7 +735,7 @@ function countStatement(m: StatisticMention, key: MetricKey): Mutable<FigureStat
   return s;
 }
 
-function rateStatement(r: RateStatement, reportYear: number | undefined, text: string): Mutable<FigureStatement> {
+function rateStatement(r: RateStatement, reportYear: number | undefined): Mutable<FigureStatement> {
   // 出庭率 is always about litigation; other rates need the object in their name to be compared.
   const object = r.metric?.id ?? (r.verb?.base ? `verb:${r.verb.group}` : '');
   const key: MetricKey = {
