@@ -63,12 +63,14 @@ const PERIOD_WORD_KIND: ReadonlyMap<string, FigurePeriodKind> = new Map(PERIOD_W
  */
 const PERIOD_RE = new RegExp(
   [
-    `(?<skip>${alternation([...CARRIED_OVER_WORDS, ...COMPARATOR_WORDS])}|${YEAR_COMPARATOR})`,
-    `(?<range>${D}{4}\\s*年?\\s*${DASH}{1,2}\\s*${D}{4}\\s*年(?:度)?)`,
-    `(?<year>(?:自|从)?${D}{4}\\s*年(?:度)?(?:以来|来|年底|底|末|上半年|下半年)?)`,
-    `(?<recent>近(?:${CN}{1,2}|${D}{1,2})(?:个)?年(?:来|以来)?|(?:${CN}{1,2}|${D}{1,2})年(?:以)?来)`,
-    `(?<month>(?:${D}{1,2}|[一二三四五六七八九十]{1,3})(?:\\s*${DASH}\\s*(?:${D}{1,2}|[一二三四五六七八九十]{1,3}))?\\s*月(?:份|底|末)?)`,
-    `(?<word>${alternation(PERIOD_WORDS.map((w) => w.text))})`,
+    // 1: skip, 2: year range, 3: year, 4: recent years, 5: months, 6: period words (numbered
+    // groups: named ones cost an object per match).
+    `(${alternation([...CARRIED_OVER_WORDS, ...COMPARATOR_WORDS])}|${YEAR_COMPARATOR})`,
+    `(${D}{4}\\s*年?\\s*${DASH}{1,2}\\s*${D}{4}\\s*年(?:度)?)`,
+    `((?:自|从)?${D}{4}\\s*年(?:度)?(?:以来|来|年底|底|末|上半年|下半年)?)`,
+    `(近(?:${CN}{1,2}|${D}{1,2})(?:个)?年(?:来|以来)?|(?:${CN}{1,2}|${D}{1,2})年(?:以)?来)`,
+    `((?:${D}{1,2}|[一二三四五六七八九十]{1,3})(?:\\s*${DASH}\\s*(?:${D}{1,2}|[一二三四五六七八九十]{1,3}))?\\s*月(?:份|底|末)?)`,
+    `(${alternation(PERIOD_WORDS.map((w) => w.text))})`,
   ].join('|'),
   'g',
 );
@@ -91,65 +93,44 @@ function numeralValue(text: string): number | undefined {
  * 截至 makes the dates after it a stock on a day (截至2022年底 → as-of).
  */
 export function lastPeriodIn(text: string): PeriodMark | undefined {
-  const marks = periodMarks(text, 0, text.length);
-  return marks.length > 0 ? marks[marks.length - 1]!.mark : undefined;
-}
-
-/** A period or scope expression found in a stretch of text, with its offsets. */
-export interface Located<T> {
-  readonly start: number;
-  readonly end: number;
-  readonly mark: T;
-}
-
-const NO_MARKS: readonly Located<never>[] = [];
-
-/**
- * Every period expression in `text` between `from` and `to`, in order, with offsets
- * into `text` (one regex pass over a sentence: the statistics reader looks up the
- * words before each figure in it instead of scanning them again for every figure).
- */
-export function periodMarks(text: string, from: number, to: number): readonly Located<PeriodMark>[] {
-  // Every period expression has one of these characters: most sentences are rejected without the big regex.
+  // Every period expression has one of these characters: most clauses are rejected without the big regex.
   let found = false;
-  for (let i = from; i < to; i++) {
+  for (let i = 0; i < text.length; i++) {
     if (PERIOD_CHAR_TABLE[text.charCodeAt(i)] === 1) {
       found = true;
       break;
     }
   }
-  if (!found) return NO_MARKS;
-  const out: Located<PeriodMark>[] = [];
+  if (!found) return undefined;
+  let last: PeriodMark | undefined;
   let asOfFrom = -1;
-  PERIOD_RE.lastIndex = from;
-  for (let m = PERIOD_RE.exec(text); m && m.index < to; m = PERIOD_RE.exec(text)) {
-    const g = m.groups!;
+  PERIOD_RE.lastIndex = 0;
+  for (let m = PERIOD_RE.exec(text); m; m = PERIOD_RE.exec(text)) {
     const t = m[0];
-    const asOfText = (): string => (asOfFrom >= 0 ? text.slice(asOfFrom, m!.index + t.length) : t);
-    if (g.skip !== undefined) continue;
-    let last: PeriodMark | undefined;
-    if (g.range !== undefined) {
+    const index = m.index;
+    const asOfText = (): string => (asOfFrom >= 0 ? text.slice(asOfFrom, index + t.length) : t);
+    if (m[1] !== undefined) continue;
+    if (m[2] !== undefined) {
       last = { kind: 'span', text: t };
-    } else if (g.year !== undefined) {
+    } else if (m[3] !== undefined) {
       const year = Number(toHalfWidthDigits(/[0-9０-９]{4}/.exec(t)![0]));
       if (/来$/.test(t)) last = { kind: 'since', text: t, year };
       else if (asOfFrom >= 0 || /[底末]$/.test(t)) last = { kind: 'as-of', text: asOfText() };
       else if (/半年$/.test(t)) last = { kind: 'span', text: t };
       else last = { kind: 'year', text: t, year };
-    } else if (g.recent !== undefined) {
+    } else if (m[4] !== undefined) {
       const n = /近?([0-9０-９]+|[一二三四五六七八九十两]+)/.exec(t);
       const years = n ? numeralValue(n[1]!) : undefined;
       last = { kind: 'recent', text: years !== undefined ? `近${years}年` : t };
-    } else if (g.month !== undefined) {
+    } else if (m[5] !== undefined) {
       last = asOfFrom >= 0 || /[底末]$/.test(t) ? { kind: 'as-of', text: asOfText() } : { kind: 'span', text: t };
-    } else if (g.word !== undefined) {
+    } else if (m[6] !== undefined) {
       const kind = PERIOD_WORD_KIND.get(t) ?? 'span';
-      if (t === '截至' || t === '截止') asOfFrom = m.index;
+      if (t === '截至' || t === '截止') asOfFrom = index;
       last = kind === 'as-of' ? { kind, text: asOfText() } : { kind, text: t };
     }
-    if (last) out.push({ start: m.index, end: m.index + t.length, mark: last });
   }
-  return out;
+  return last;
 }
 
 const PERIOD_WORDS_RE = new RegExp(PERIOD_RE.source, 'g');
@@ -205,6 +186,13 @@ for (const w of [...new Set([...FIGURE_SCOPE_WORDS.map((x) => x.text), ...SCOPE_
   } else if (w.endsWith('级')) SCOPE_ENDING_JI.push(w);
 }
 const JI = 0x7ea7; // 级
+/** 全, 各, 我 and 级: the characters `scopesIn` stops at. */
+const SCOPE_TRIGGER = (() => {
+  const table = new Uint8Array(0x10000);
+  for (const c of SCOPE_BY_FIRST.keys()) table[c] = 1;
+  table[JI] = 1;
+  return table;
+})();
 
 /**
  * The last scope word of each kind in `text`: a scan for 全, 各, 我 (words start with
@@ -217,6 +205,7 @@ export function scopesIn(text: string): ScopesFound {
   let lastEnd = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if (SCOPE_TRIGGER[c] !== 1) continue;
     let word: string | undefined;
     let start = i;
     const starting = SCOPE_BY_FIRST.get(c);

@@ -450,11 +450,9 @@ function needs(
   subjects: ReadonlySet<number>,
   receivedOf: readonly (ReceivedConcludedRelation | undefined)[],
   localRate: readonly boolean[],
-): { needCount: boolean[]; needRate: boolean[] } {
+): { needCount: readonly boolean[]; needRate: readonly boolean[] } {
   const { mentions, rates, relations } = result;
-  const needCount = new Array<boolean>(mentions.length).fill(false);
-  const needRate = new Array<boolean>(rates.length).fill(false);
-  // Numbers, not strings: these keys are made for every count of every report. Words of the
+  // Numbers, not strings: these keys are made for the counts of every report. Words of the
   // vocabulary have fixed codes; other words (text objects, rate names) codes of this call.
   let local: Map<string, number> | undefined;
   const codeOf = (word: string): number => {
@@ -469,60 +467,73 @@ function needs(
     ((codeOf(m.object?.key ?? '') * 16 + MEASURE_CODES[m.measure]) * 8192 + codeOf(verbBasis(m))) * 8192 + codeOf(m.unitFamily);
   const rateKey = (r: RateStatement): number =>
     codeOf(r.metric?.id ?? (r.verb?.base ? `verb:${r.verb.group}` : '')) * 65536 + codeOf(r.verb?.group ?? r.name);
+  const compared = (m: StatisticMention): boolean => m.object?.metric?.annualRegister === true && COMPARED_MEASURES.has(m.measure);
+  const anySubject = subjects.size > 0;
 
-  // Figures stated twice, and the figures changes change (with the other statements of their key: the base).
-  const seen = new Map<number, number>();
+  // One pass: figures stated twice, the figures changes change (with the other statements of
+  // their key: the base), carried-over work, concluded counts with no received count near them.
+  let seen: Map<number, number> | undefined;
+  let twice = false;
   let changed: Set<number> | undefined;
   let anyWork = false;
   let pairObjects: Set<string> | undefined;
   for (const m of mentions) {
     // Carried-over sums and balances need a carried-over count (新增/新收 alone are everywhere).
     if (m.measure === 'carried-over') anyWork = true;
-    if (m.object?.metric?.annualRegister && COMPARED_MEASURES.has(m.measure)) {
+    if (compared(m)) {
       const k = countKey(m);
-      seen.set(k, (seen.get(k) ?? 0) + 1);
+      const n = (seen ??= new Map()).get(k) ?? 0;
+      seen.set(k, n + 1);
+      if (n >= 1) twice = true;
     }
-    if (subjects.has(m.range.start)) (changed ??= new Set()).add(countKey(m));
+    if (anySubject && subjects.has(m.range.start)) (changed ??= new Set()).add(countKey(m));
     if (m.measure === 'concluded' && m.object?.metric && !m.object.inherited && m.verb && !receivedOf[m.index]) {
       (pairObjects ??= new Set()).add(m.object.key);
     }
   }
-  const seenRates = new Map<number, number>();
+  let seenRates: Map<number, number> | undefined;
+  let ratesTwice = false;
   let rateGroups: Set<string> | undefined;
   for (const r of rates) {
     if (r.metric || r.verb?.base) {
       const k = rateKey(r);
-      seenRates.set(k, (seenRates.get(k) ?? 0) + 1);
-      if (subjects.has(r.range.start)) (changed ??= new Set()).add(k);
+      const n = (seenRates ??= new Map()).get(k) ?? 0;
+      seenRates.set(k, n + 1);
+      if (n >= 1) ratesTwice = true;
+      if (anySubject && subjects.has(r.range.start)) (changed ??= new Set()).add(k);
       if (r.verb?.rateOverReceived && r.exact && !localRate[r.index]) (rateGroups ??= new Set()).add(r.verb.group);
-    } else if (subjects.has(r.range.start)) (changed ??= new Set()).add(rateKey(r));
+    } else if (anySubject && subjects.has(r.range.start)) (changed ??= new Set()).add(rateKey(r));
   }
+  // Most reports: nothing to pair, and no statement is made before the full list is asked for.
+  if (!twice && !ratesTwice && !changed && !anyWork && !pairObjects && !rateGroups) return NOTHING_NEEDED;
+
   let totals: Set<StatisticMention> | undefined;
   if (anyWork) for (const rel of relations) if (rel.kind === 'parts') (totals ??= new Set()).add(rel.total);
-
+  const needCount = new Array<boolean>(mentions.length).fill(false);
+  const needRate = new Array<boolean>(rates.length).fill(false);
   mentions.forEach((m, i) => {
     const work = isWork(m.measure);
     needCount[i] =
-      subjects.has(m.range.start) ||
-      (changed?.has(countKey(m)) ?? false) ||
-      (m.object?.metric?.annualRegister === true && COMPARED_MEASURES.has(m.measure) && (seen.get(countKey(m)) ?? 0) >= 2) ||
       (anyWork && (work || (totals?.has(m) ?? false))) ||
-      (work && m.object !== undefined && (pairObjects?.has(m.object.key) ?? false)) ||
-      (m.measure === 'concluded' && m.verb !== undefined && (rateGroups?.has(m.verb.group) ?? false));
+      (work && pairObjects !== undefined && m.object !== undefined && pairObjects.has(m.object.key)) ||
+      (rateGroups !== undefined && m.measure === 'concluded' && m.verb !== undefined && rateGroups.has(m.verb.group)) ||
+      (twice && compared(m) && (seen!.get(countKey(m)) ?? 0) >= 2) ||
+      (changed !== undefined && ((anySubject && subjects.has(m.range.start)) || changed.has(countKey(m))));
   });
   // The received counts of the concluded counts a rate may pair with.
   if (rateGroups) {
     for (const rel of relations) if (rel.kind === 'received-concluded' && needCount[rel.concluded.index]) needCount[rel.received.index] = true;
   }
   rates.forEach((r, i) => {
-    const k = rateKey(r);
+    const named = r.metric !== undefined || r.verb?.base !== undefined;
     needRate[i] =
-      subjects.has(r.range.start) ||
-      (changed?.has(k) ?? false) ||
-      ((r.metric !== undefined || r.verb?.base !== undefined) && ((seenRates.get(k) ?? 0) >= 2 || (r.verb?.rateOverReceived === true && !localRate[r.index])));
+      (named && ((ratesTwice && (seenRates!.get(rateKey(r)) ?? 0) >= 2) || (r.verb?.rateOverReceived === true && !localRate[r.index]))) ||
+      (changed !== undefined && ((anySubject && subjects.has(r.range.start)) || changed.has(rateKey(r))));
   });
   return { needCount, needRate };
 }
+
+const NOTHING_NEEDED: { needCount: readonly boolean[]; needRate: readonly boolean[] } = { needCount: [], needRate: [] };
 
 const rangeStart = (x: { readonly range: TextRange }): number => x.range.start;
 const numberStart = (x: ChangeStatement): number => x.number.range.start;

@@ -377,8 +377,9 @@ function objectFrom(text: string): MentionObject | undefined {
   if (!t) return undefined;
   let metric = headMetricObject(t);
   if (metric) return { key: metric.id, metric, text: t, inherited: false };
-  // 上年结转5件, （上年为90件）, 由90件: period and change words are no object's name.
-  const bare = withoutPeriodWords(t);
+  // 上年结转5件, （上年为90件）, 由90件: period and change words are no object's name
+  // (only short words are all such words; a longer phrase names something).
+  const bare = t.length <= 8 ? withoutPeriodWords(t) : t;
   if (bare !== t) {
     t = cleanObjectText(bare);
     if (!t) return undefined;
@@ -824,7 +825,9 @@ export function readSentence(
     if (!next || next.range.start >= sEnd || !inRange(next) || !compatibleBase(c, next, here, hereRates)) continue;
     if (BASE_AFTER_RE.test(text.slice(c.number.range.end, next.range.start))) c.base = next;
   }
-  return { mentions: here, rates: hereRates, changes: hereChanges, ...(outgoing ? { outgoing } : {}) };
+  const read: { -readonly [K in keyof SentenceMentions]: SentenceMentions[K] } = { mentions: here, rates: hereRates, changes: hereChanges };
+  if (outgoing) read.outgoing = outgoing;
+  return read;
 }
 
 const NO_FIGURE: FigureContext = { subject: '' };

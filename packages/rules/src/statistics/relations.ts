@@ -67,16 +67,17 @@ const DISJOINT_SETS = DISJOINT_PART_SETS.map((set) => [...set].sort((a, b) => b.
 /** Whether each part is named by a different member of one disjoint category set (维持…, 撤销…). */
 function isDisjointList(parts: readonly StatisticMention[]): boolean {
   if (parts.length < 2) return false;
-  return DISJOINT_SETS.some((set) => {
-    const used = new Set<string>();
-    for (const p of parts) {
-      const label = splitLabel(p.label);
+  const labels = parts.map((p) => splitLabel(p.label));
+  next: for (const set of DISJOINT_SETS) {
+    const used: string[] = [];
+    for (const label of labels) {
       const member = set.find((m) => label.startsWith(m));
-      if (member === undefined || used.has(member)) return false;
-      used.add(member);
+      if (member === undefined || used.includes(member)) continue next;
+      used.push(member);
     }
     return true;
-  });
+  }
+  return false;
 }
 
 function isExhaustiveSplit(parts: readonly StatisticMention[]): boolean {
