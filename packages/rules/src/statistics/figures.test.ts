@@ -178,3 +178,22 @@ describe('hostile numbers', () => {
     expect(messages.join('\n')).toContain('1000000000000004件');
   });
 });
+
+describe('cost', () => {
+  it('stays linear when one figure, its changes and its carried-over work repeat thousands of times in one section', () => {
+    const unit =
+      '今年受理行政复议案件12件，同比增长20%。上年受理行政复议案件10件。上年结转行政复议案件1件。依法审结行政复议案件20件。行政复议案件办结率90%。新收行政复议案件9件。受理行政复议案件13件。\n';
+    const time = (n: number) => {
+      const document = doc(`一、行政复议\n${unit.repeat(n)}`);
+      const settings = resolveSettings(document);
+      const t = performance.now();
+      for (const rule of statisticsRules) runRule(rule, document, { settings });
+      return performance.now() - t;
+    };
+    time(100);
+    const small = Math.min(time(100), time(100));
+    const large = Math.min(time(800), time(800));
+    // Linear would be ~8×, quadratic 64×: the bound leaves room for a shared, noisy machine.
+    expect(large / small).toBeLessThan(30);
+  });
+});

@@ -879,6 +879,35 @@ function withPeriod(key: MetricKey, period: FigurePeriod): string {
 }
 
 /** The statements of `keyId` in the section of `at`, all of one value, nearest to `at` first; undefined when none or they disagree. */
+/** How many statements around one a search across its section looks at: keeps hostile input linear. */
+const SECTION_WINDOW = 64;
+
+/**
+ * The statements of `list` (in text order) in the section of `at` — sections follow
+ * text order, so they are a run of the list, found by binary search — at most
+ * `SECTION_WINDOW` of them around `at`.
+ */
+function nearIn(list: readonly FigureStatement[], at: FigureStatement): readonly FigureStatement[] {
+  if (list.length <= SECTION_WINDOW && list.every((s) => s.sectionIndex === at.sectionIndex)) return list;
+  const first = lowerBound(list, (s) => s.sectionIndex < at.sectionIndex);
+  const end = lowerBound(list, (s) => s.sectionIndex <= at.sectionIndex);
+  const pos = lowerBound(list, (s) => s.sectionIndex < at.sectionIndex || (s.sectionIndex === at.sectionIndex && s.range.start < at.range.start));
+  const from = Math.max(first, pos - SECTION_WINDOW / 2);
+  return list.slice(from, Math.min(end, from + SECTION_WINDOW));
+}
+
+/** The first index of a list whose items stop satisfying `before` (a prefix of the list satisfies it). */
+function lowerBound<T>(list: readonly T[], before: (x: T) => boolean): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(list[mid]!)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function uniqueInSection(
   byKey: ReadonlyMap<string, readonly FigureStatement[]>,
   id: string,
@@ -888,7 +917,7 @@ function uniqueInSection(
   const list = byKey.get(id);
   if (!list) return undefined;
   let found: FigureStatement | undefined;
-  for (const s of list) {
+  for (const s of nearIn(list, at)) {
     if (s === exclude || s === at || s.place !== 'body' || s.sectionIndex !== at.sectionIndex) continue;
     if (found && (found.value !== s.value || found.lower !== s.lower || found.upper !== s.upper)) return undefined;
     if (!found || Math.abs(s.range.start - at.range.start) < Math.abs(found.range.start - at.range.start)) found = s;
@@ -1010,8 +1039,9 @@ function carriedOverSums(
 /** The carried-over count of a group for `s`: in its paragraph, else its section; one value. */
 function carriedFor(g: WorkGroup | undefined, s: FigureStatement): FigureStatement | undefined {
   if (!g || g.carried.length === 0) return undefined;
-  const inParagraph = g.carried.filter((c) => c.paragraphIndex === s.paragraphIndex);
-  const candidates = inParagraph.length > 0 ? inParagraph : g.carried.filter((c) => c.sectionIndex === s.sectionIndex);
+  const near = nearIn(g.carried, s);
+  const inParagraph = near.filter((c) => c.paragraphIndex === s.paragraphIndex);
+  const candidates = inParagraph.length > 0 ? inParagraph : near;
   return sameValues(candidates) ? candidates[0] : undefined;
 }
 
@@ -1046,7 +1076,7 @@ function workBalances(
       if (!n.mention?.object?.metric) continue;
       const carried = carriedFor(g, n);
       if (!carried || carried.paragraphIndex !== n.paragraphIndex) continue;
-      const totals = g.received.filter((t) => t.paragraphIndex === n.paragraphIndex && t.value !== n.value && (t.key.basis === 'accept' || t.key.basis === 'receive'));
+      const totals = nearIn(g.received, n).filter((t) => t.paragraphIndex === n.paragraphIndex && t.value !== n.value && (t.key.basis === 'accept' || t.key.basis === 'receive'));
       if (totals.length === 1) out.push({ total: totals[0]!, new: n, carried, listed: false });
     }
   }
@@ -1070,7 +1100,7 @@ function sectionPairs(
       const m = concluded.mention!;
       if (receivedOf[m.index] || !m.object?.metric || m.object.inherited || !m.verb) continue;
       const baseGroup = m.verb.base ?? 'receive';
-      const candidates = [...g.received, ...g.new].filter(
+      const candidates = [...nearIn(g.received, concluded), ...nearIn(g.new, concluded)].filter(
         (s) =>
           s.sectionIndex === concluded.sectionIndex &&
           s.range.start < concluded.range.start &&
@@ -1119,7 +1149,7 @@ function sectionRates(
       }
     }
     const metric = rate.metric;
-    const candidates = (concludedByBasis.get(rate.verb.group) ?? []).filter(
+    const candidates = nearIn(concludedByBasis.get(rate.verb.group) ?? NONE, q).filter(
       (k) =>
         k.range.start < q.range.start &&
         k.sectionIndex === q.sectionIndex &&
