@@ -509,7 +509,9 @@ export type FigurePeriodKind =
   /** Since a start (2019年以来, 自…以来). */
   | 'since'
   /** Part of a year (上半年, 一季度, 1—10月). */
-  | 'span';
+  | 'span'
+  /** A target or a plan for later (力争, 预计, 明年): not a figure of what was done. */
+  | 'plan';
 
 /** Period words and their kind, longest first within overlapping words. */
 export const PERIOD_WORDS: readonly { readonly text: string; readonly kind: FigurePeriodKind }[] = [
@@ -547,6 +549,14 @@ export const PERIOD_WORDS: readonly { readonly text: string; readonly kind: Figu
   { text: '截止', kind: 'as-of' },
   { text: '以来', kind: 'since' },
   { text: '期间', kind: 'span' },
+  { text: '下一年度', kind: 'plan' },
+  { text: '下一年', kind: 'plan' },
+  { text: '明年', kind: 'plan' },
+  { text: '力争', kind: 'plan' },
+  { text: '争取', kind: 'plan' },
+  { text: '预计', kind: 'plan' },
+  { text: '计划', kind: 'plan' },
+  { text: '目标', kind: 'plan' },
 ];
 
 /** What a scope word says about whose figure it is. */

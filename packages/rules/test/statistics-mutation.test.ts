@@ -245,10 +245,15 @@ interface Planting {
   readonly expect?: { readonly ruleId: string; readonly in: number; readonly at: string };
 }
 
-/** Where a sentence may be added: right after a 。 in a line of body text (20+ Chinese characters before it in the line). */
+/** A heading of the next-year plan (二、2023年工作安排, 下一步工作打算): its figures are targets, nothing is planted there. */
+const PLAN_HEADING = /(?:^|[\s。])(?:#+\s*)?(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)?[^。\n]{0,12}(?:工作安排|工作打算|工作思路|工作计划|下一步|下步工作|主要安排|工作重点)/;
+
+/** Where a sentence may be added: right after a 。 in a line of body text (20+ Chinese characters before it in the line), before the next-year plan. */
 function plantingPoints(text: string): number[] {
   const out: number[] = [];
-  const lines = text.split('\n');
+  const plan = PLAN_HEADING.exec(text);
+  const limit = plan && plan.index > text.length * 0.3 ? plan.index : text.length;
+  const lines = text.slice(0, limit).split('\n');
   let offset = 0;
   for (const line of lines) {
     for (let i = line.indexOf('。'); i >= 0; i = line.indexOf('。', i + 1)) {

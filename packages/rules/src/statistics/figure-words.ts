@@ -75,12 +75,15 @@ const PERIOD_RE = new RegExp(
   'g',
 );
 
-/** A character every period expression contains (年, 月, 期, 累计, 历年, 目前, 截至/截止, 以来, 季度). */
+/** A character every period expression contains (年, 月, 期, 累计, 历年, 目前, 截至/截止, 以来, 季度, 力争, 预计). */
+const PERIOD_CHARS = '年月期累历目截止来季争计';
 const PERIOD_CHAR_TABLE = (() => {
   const table = new Uint8Array(0x10000);
-  for (const c of '年月期累历目截止来季') table[c.charCodeAt(0)] = 1;
+  for (const c of PERIOD_CHARS) table[c.charCodeAt(0)] = 1;
   return table;
 })();
+// Every period word must hold one of them, or the quick rejection would hide it.
+for (const w of PERIOD_WORDS) if (![...w.text].some((c) => PERIOD_CHARS.includes(c))) throw new Error(`period word without a trigger character: ${w.text}`);
 
 function numeralValue(text: string): number | undefined {
   const half = toHalfWidthDigits(text);
@@ -103,6 +106,7 @@ export function lastPeriodIn(text: string): PeriodMark | undefined {
   }
   if (!found) return undefined;
   let last: PeriodMark | undefined;
+  let plan: PeriodMark | undefined;
   let asOfFrom = -1;
   PERIOD_RE.lastIndex = 0;
   for (let m = PERIOD_RE.exec(text); m; m = PERIOD_RE.exec(text)) {
@@ -128,9 +132,11 @@ export function lastPeriodIn(text: string): PeriodMark | undefined {
       const kind = PERIOD_WORD_KIND.get(t) ?? 'span';
       if (t === '截至' || t === '截止') asOfFrom = index;
       last = kind === 'as-of' ? { kind, text: asOfText() } : { kind, text: t };
+      if (kind === 'plan') plan = last;
     }
   }
-  return last;
+  // 力争全年受理…: a target, whatever period it names.
+  return plan ?? last;
 }
 
 const PERIOD_WORDS_RE = new RegExp(PERIOD_RE.source, 'g');
@@ -161,7 +167,7 @@ function hasAny(table: Uint8Array, text: string): boolean {
 
 /** Characters of the words `withoutPeriodWords` drops: period, carried-over, comparison and change words. */
 const WITHOUT_PERIOD_CHARS = charTable(
-  new Set([...'年月期累历目截止来季', ...[...CARRIED_OVER_WORDS, ...COMPARATOR_WORDS].map((w) => w[0]!), '由', '从', '到', '至']),
+  new Set([...PERIOD_CHARS, ...[...CARRIED_OVER_WORDS, ...COMPARATOR_WORDS].map((w) => w[0]!), '由', '从', '到', '至']),
 );
 
 const PAIRING_SCOPE: ReadonlySet<string> = new Set(SCOPE_WORDS);

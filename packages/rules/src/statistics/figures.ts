@@ -20,7 +20,7 @@ import {
   type FigureScopeKind,
   type MetricObject,
 } from '@fzlint/ontology';
-import type { NumberMention, ReportDocument, TextRange } from '@fzlint/parser';
+import type { NumberMention, ReportDocument, Section, TextRange } from '@fzlint/parser';
 import type { AnalysisCache } from '@fzlint/rule-api';
 import { hasCarryOver, precisionOf, type ChangeStatement, type FigureContext, type RateStatement, type StatisticMention } from './mentions.js';
 import { lastPeriodIn, scopesIn, subjectOf } from './figure-words.js';
@@ -71,8 +71,11 @@ export interface MetricKey {
   readonly unit: string;
 }
 
-/** Where a statement stands: only figures of the body are compared. */
-export type FigurePlace = 'body' | 'heading' | 'title' | 'citation' | 'page';
+/**
+ * Where a statement stands: only figures of the body are compared. `plan`: the
+ * next-year plan, whose figures are targets.
+ */
+export type FigurePlace = 'body' | 'heading' | 'title' | 'citation' | 'page' | 'plan';
 
 /** One figure stated in the text. */
 export interface FigureStatement {
@@ -137,6 +140,11 @@ export interface ChangeComparison {
   readonly base: ChangeBase;
   /** Whether the base is in the change's own sentence (sure) or found elsewhere in the section. */
   readonly inline: boolean;
+  /**
+   * Other figures of the sentence the change may be about (受理50件，审结48件，同比增长25%：
+   * 受理 or 审结?): with a base in the sentence, the change is contradicted only if it fits none.
+   */
+  readonly alternatives: readonly { readonly value: number; readonly precision: number }[];
 }
 
 /** Concluded work with the new (or received) and carried-over work it came from. */
@@ -352,7 +360,7 @@ export function buildLedger(document: ReportDocument, result: StatisticsResult):
     reportYear,
     full,
     comparable ? findConflicts(comparable) : NONE,
-    changeStatements.length > 0 ? compareChanges(changeStatements, at, working, reportYear) : NONE,
+    changeStatements.length > 0 ? compareChanges(changeStatements, at, working, reportYear, result) : NONE,
     groups.size > 0 ? carriedOverSums(groups, pairAt, counts) : NONE,
     groups.size > 0 || partsList.length > 0 ? workBalances(groups, partsList, counts) : NONE,
     pairs,
@@ -561,6 +569,22 @@ function placer(document: ReportDocument): (s: Mutable<FigureStatement>) => Muta
   let junk = 0;
   let reference = 0;
   let lastStart = -1;
+  // The next-year plan's sections (their figures are targets), read on the first statement placed.
+  let plans: TextRange[] | undefined;
+  const inPlan = (offset: number): boolean => {
+    if (!plans) {
+      plans = [];
+      const walk = (list: readonly Section[]): void => {
+        for (const section of list) {
+          if (section.concept === 'next-year-plan' || section.heading.concept === 'next-year-plan') plans!.push(section.range);
+          else walk(section.children);
+        }
+      };
+      walk(document.sections);
+    }
+    for (const r of plans) if (r.start <= offset && offset < r.end) return true;
+    return false;
+  };
   return (s) => {
     const start = s.range.start;
     // Statements of one kind come in text order; another kind starts the pointers again.
@@ -584,6 +608,7 @@ function placer(document: ReportDocument): (s: Mutable<FigureStatement>) => Muta
     else if (title && range.start < title.range.end && range.end > title.range.start) s.place = 'title';
     else if (heading && heading.range.start <= range.start && range.end <= heading.range.end + 1) s.place = 'heading';
     else if (inCitation) s.place = 'citation';
+    else if (inPlan(start)) s.place = 'plan';
     else s.place = 'body';
     return s;
   };
@@ -935,10 +960,16 @@ function compareChanges(
   at: (offset: number) => FigureStatement | undefined,
   working: readonly FigureStatement[],
   reportYear: number | undefined,
+  result: StatisticsResult,
 ): ChangeComparison[] {
   const out: ChangeComparison[] = [];
   let byKey: Map<string, FigureStatement[]> | undefined;
+  let previousChangeEnd = -1;
+  let previousSentence = -1;
   for (const statement of statements) {
+    const since = statement.sentenceIndex === previousSentence ? previousChangeEnd : -1;
+    previousSentence = statement.sentenceIndex;
+    previousChangeEnd = statement.range.end;
     const change = statement.change;
     if (!change || statement.place !== 'body' || change.subjectAt === undefined) continue;
     const current = at(change.subjectAt);
@@ -956,6 +987,8 @@ function compareChanges(
         range: n.range,
         text: n.raw.trim(),
       };
+      out.push({ change, statement, current, base, inline, alternatives: alternativesOf(result, statement, current, since) });
+      continue;
     } else {
       if (change.against === 'sequential' || current.key.period.id !== 'current') continue;
       const period: FigurePeriod =
@@ -974,7 +1007,39 @@ function compareChanges(
       if (!found || found.approximation !== undefined) continue;
       base = { statement: found, value: found.value, precision: found.precision, range: found.range, text: found.text };
     }
-    out.push({ change, statement, current, base, inline });
+    out.push({ change, statement, current, base, inline, alternatives: NONE });
+  }
+  return out;
+}
+
+/**
+ * The other figures of a change's sentence it may be about: 受理50件，审结48件，同比增长25%
+ * (上年为40件) may mean either count. Counts of the same unit (or rates, for 个百分点)
+ * between the sentence's previous change (or its start) and this one, the subject left out.
+ */
+function alternativesOf(
+  result: StatisticsResult,
+  statement: FigureStatement,
+  current: FigureStatement,
+  since: number,
+): readonly { readonly value: number; readonly precision: number }[] {
+  const out: { value: number; precision: number }[] = [];
+  const end = statement.range.start;
+  if (current.kind === 'rate') {
+    const rates = result.rates;
+    for (let i = countBelow(rates, rangeStart, end, false) - 1; i >= 0 && out.length < 8; i--) {
+      const r = rates[i]!;
+      if (r.sentenceIndex !== statement.sentenceIndex || r.range.end <= since) break;
+      if (r.range.start !== current.range.start && r.exact) out.push({ value: r.value, precision: 0.5 * 10 ** -r.decimals });
+    }
+    return out;
+  }
+  const mentions = result.mentions;
+  const family = current.mention?.unitFamily;
+  for (let i = countBelow(mentions, rangeStart, end, false) - 1; i >= 0 && out.length < 8; i--) {
+    const m = mentions[i]!;
+    if (m.sentenceIndex !== statement.sentenceIndex || m.range.end <= since) break;
+    if (m.range.start !== current.range.start && m.exact && m.unitFamily === family && !m.inPartList) out.push({ value: m.value, precision: m.precision });
   }
   return out;
 }

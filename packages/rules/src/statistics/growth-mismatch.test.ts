@@ -47,6 +47,10 @@ new RuleTester().run(rule, {
     { name: 'figures in 万 within their rounding', code: '受理群众诉求96.8万件，同比增长10%（上年为88万件）。' },
     { name: 'a change whose own clause names another thing', code: '受理行政复议案件128件，行政复议纠错率同比下降3%。' },
     {
+      name: 'two counts before the change: it fits the received one (受理), not the concluded one',
+      code: '受理行政复议案件50件，审结48件，同比增长25%（上年为40件）。',
+    },
+    {
       name: 'a base in another section is not nearby',
       code: '一、行政复议\n上年受理行政复议案件90件。\n二、信息公开\n今年受理行政复议案件128件，同比增长20%。',
       parse: { format: 'plaintext' },
@@ -129,6 +133,11 @@ new RuleTester().run(rule, {
       code: '2020年受理行政复议案件80件。2022年受理行政复议案件128件，较2020年增长20%。',
       parse: { reportYear: 2022 },
       errors: [{ messageId: 'mismatch', severity: 'warn', messageIncludes: '增长60%' }],
+    },
+    {
+      name: 'two counts before the change and it fits neither',
+      code: '受理行政复议案件50件，审结48件，同比增长5%（上年为40件）。',
+      errors: [{ messageId: 'mismatch', text: '同比增长5%' }],
     },
     {
       name: 'full-width digits',

@@ -21,13 +21,21 @@ export interface ChangeCheck {
  * (个百分点) are current − base; a 倍 figure is current / base — 增长3倍 accepted as 3
  * or 4 times (see the rule's page), 是上年的3倍 as 3 times; a difference of counts
  * (较上年增加38件) is current − base. Undefined when the figures cannot give a change
- * (a zero or approximate base).
+ * (a zero or approximate base). When the sentence has other figures the change may be about
+ * (`alternatives`), a change any of them fits is not contradicted.
  */
 export function checkChange(c: ChangeComparison): ChangeCheck | undefined {
-  const { change, current, base } = c;
+  const { change, current } = c;
   if (!change.exact || current.approximation !== undefined) return undefined;
-  const S = current.value;
-  const ps = current.precision;
+  const check = checkFigures(c, current.value, current.precision);
+  // Another figure of the sentence the change fits: the reading is not sure, no finding.
+  if (check && !check.agrees && c.alternatives.some((a) => checkFigures(c, a.value, a.precision)?.agrees)) return { ...check, agrees: true };
+  return check;
+}
+
+/** `checkChange` for one reading of this period's figure. */
+function checkFigures(c: ChangeComparison, S: number, ps: number): ChangeCheck | undefined {
+  const { change, base } = c;
   const B = base.value;
   const pb = base.precision;
   const stated = change.value;

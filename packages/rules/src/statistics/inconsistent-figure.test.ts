@@ -69,6 +69,12 @@ new RuleTester().run(rule, {
       name: 'full/002: answers to another body and the district’s own cases',
       code: '答复市政府行政复议案件13件,行政行为撤销率为0,区本级受理行政复议案件6件,均在法定期限内完成,案件办结率100%。\n全区受理行政复议案件25件。',
     },
+    {
+      name: 'a target in the next-year plan is not a figure of what was done',
+      code: '一、2022年工作情况\n全年受理行政复议案件120件。\n二、2023年工作安排\n力争全年受理行政复议案件150件，案件全部按期办结。',
+      parse: { format: 'plaintext' },
+    },
+    { name: '力争 marks a target', code: `全年受理行政复议案件120件。${FILLER}力争全年受理行政复议案件150件。` },
     { name: 'rates that name no object are not compared', code: `信访事项办结率100%。${FILLER}办结率98%。` },
     {
       name: 'm002: petitions 各级转批 (forwarded) are not all petitions',
