@@ -486,9 +486,6 @@ export const CARRIED_OVER_WORDS: readonly string[] = [
   '旧存',
 ];
 
-/** Words that mark a count as new work of the period (新受理), besides the verb 新收. */
-export const NEW_WORK_PREFIXES: readonly string[] = ['新'];
-
 /** Words that make a count a sum of other counts (共计, 合计, 总计): its measure is `total` when it has no verb. */
 export const TOTAL_WORDS: readonly string[] = ['共计', '合计', '总计', '总数', '总量'];
 
@@ -731,15 +728,6 @@ export const TIMES_OF_WORDS: readonly string[] = [
   '是',
   '为',
   '达',
-];
-
-/** 翻番 figures: the new count is this multiple of the old one. */
-export const DOUBLING_WORDS: readonly { readonly text: string; readonly factor: number }[] = [
-  { text: '翻了两番', factor: 4 },
-  { text: '翻两番', factor: 4 },
-  { text: '翻了一番', factor: 2 },
-  { text: '翻一番', factor: 2 },
-  { text: '翻番', factor: 2 },
 ];
 
 /**
