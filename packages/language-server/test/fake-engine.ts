@@ -47,6 +47,7 @@ export function fakeDocument(text: string): ReportDocument {
     references: [],
     documentNumbers: [],
     comments: [],
+    codeRanges: [],
     lineIndex: { lineStarts: [0], positionAt: () => ({ line: 1, column: 1 }), offsetAt: () => 0 },
   };
 }

@@ -128,6 +128,7 @@ function emptyDocument(
     references: [],
     documentNumbers: [],
     comments: [],
+    codeRanges: [],
     lineIndex: {
       lineStarts: starts,
       positionAt,

@@ -1,12 +1,14 @@
 /**
  * Blocks: the layer between the raw text (plain or Markdown) and the report
  * model. Both readers produce the same block list so everything after it is
- * shared.
+ * shared. This module reads plain text; `markdown.ts` reads Markdown.
  */
+import { trimRange } from './text.js';
 
 /** A block of text found by a reader. */
 export interface Block {
-  readonly kind: 'paragraph' | 'heading' | 'comment';
+  /** `code`: a fenced code block (Markdown), kept only so directives inside it are known to be examples. */
+  readonly kind: 'paragraph' | 'heading' | 'comment' | 'code';
   /** Trimmed range of the block. */
   readonly start: number;
   readonly end: number;
@@ -18,6 +20,10 @@ export interface Block {
   readonly contentEnd?: number;
   /** Comment value. */
   readonly value?: string;
+  /** Plain text: the block runs over lines whose breaks are soft (a web copy broken mid-sentence). */
+  readonly soft?: true;
+  /** Plain text: the block starts inside a line (the gap before it was a paragraph break). */
+  readonly inline?: true;
 }
 
 /** Front matter read from a Markdown file. */
@@ -27,21 +33,13 @@ export interface FrontMatter {
   readonly fields: ReadonlyMap<string, { value: string; start: number; end: number }>;
 }
 
-/** Whitespace including the ideographic space and NBSP, common in pasted pages. */
-export function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 0x3000 || code === 0xa0 || code === 10 || code === 13 || code === 0xfeff || code === 0x2002 || code === 0x2003;
-}
-
-/** Shrinks [start, end) to exclude surrounding whitespace. */
-export function trimRange(text: string, start: number, end: number): [number, number] {
-  let s = start;
-  let e = end;
-  while (s < e && isSpace(text.charCodeAt(s))) s++;
-  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-  return [s, e];
-}
-
 const DIRECTIVE_LINE = /^(?:<!--\s*)?(fzlint-[a-z-]+\b[^\n]*?)(?:\s*-->)?$/;
+
+/** A directive line (`fzlint-disable …`, bare or in a comment), or undefined. */
+function directiveValue(line: string): string | undefined {
+  const m = line.startsWith('fzlint-') || line.startsWith('<!--') ? DIRECTIVE_LINE.exec(line) : null;
+  return m ? (m[1] ?? '').trim() : undefined;
+}
 
 /**
  * Reads plain text: every non-blank line is a paragraph; `fzlint-…` lines are
@@ -56,9 +54,8 @@ export function plainTextBlocks(text: string, from = 0, to = text.length): Block
     if (lineEnd < 0 || lineEnd > n) lineEnd = n;
     const [s, e] = trimRange(text, lineStart, lineEnd);
     if (e > s) {
-      const line = text.slice(s, e);
-      const m = line.startsWith('fzlint-') || line.startsWith('<!--') ? DIRECTIVE_LINE.exec(line) : null;
-      if (m) blocks.push({ kind: 'comment', start: s, end: e, value: (m[1] ?? '').trim() });
+      const value = directiveValue(text.slice(s, e));
+      if (value !== undefined) blocks.push({ kind: 'comment', start: s, end: e, value });
       else blocks.push({ kind: 'paragraph', start: s, end: e });
     }
     lineStart = lineEnd + 1;

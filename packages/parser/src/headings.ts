@@ -1,6 +1,17 @@
-import { numberingSchemes, chineseNumeralValue, toHalfWidthDigits, conceptOfHeading, type ConceptId } from '@fzlint/ontology';
-import type { Heading, HeadingNumbering, HeadingOrigin, NumberingKind, TextRange } from './model.js';
-import { isSpace } from './blocks.js';
+/**
+ * Headings: the enumerations that open them (一、（一）1.（1）), where their
+ * titles end, their levels, and which blocks of the body hold them.
+ */
+import {
+  chineseNumeralValue,
+  conceptOfHeading,
+  numberingSchemes,
+  toHalfWidthDigits,
+  type ConceptId,
+} from '@fzlint/ontology';
+import type { Heading, HeadingNumbering, HeadingOrigin, NumberingKind, ReportTitle, TextRange } from './model.js';
+import { fold, isSpace, type Fold } from './text.js';
+import type { Block } from './blocks.js';
 
 /** A heading before levels are assigned. */
 export interface RawHeading {
@@ -18,7 +29,7 @@ export interface RawHeading {
 const KIND_RANK: Readonly<Record<NumberingKind, number>> = { chinese: 1, 'paren-chinese': 2, arabic: 3, 'paren-arabic': 4 };
 
 /** Longest title of a heading, in UTF-16 units: longer text is a numbered paragraph, not a heading. */
-const MAX_TITLE: Readonly<Record<NumberingKind, number>> = { chinese: 64, 'paren-chinese': 50, arabic: 40, 'paren-arabic': 40 };
+export const MAX_TITLE: Readonly<Record<NumberingKind, number>> = { chinese: 64, 'paren-chinese': 50, arabic: 40, 'paren-arabic': 40 };
 const HAN = /\p{Script=Han}/u;
 const TRAILING_PUNCT = /[\s:：,，、*_]+$/u;
 
@@ -73,11 +84,12 @@ const GATE_CODES = new Uint8Array(0x10000);
 for (const ch of ' \t\n\r\u3000\u00a0\ufeff\u2002\u2003*_\u3002\uff01\uff1f!?') GATE_CODES[ch.charCodeAt(0)] = 1;
 
 /**
- * Finds enumerated headings inside one block (a line, or a whole report run
- * together on one line). Candidates start at the block start, a line start,
- * after whitespace or after a sentence end; 一是/二是 never match (no separator).
+ * Finds enumerated headings inside text[start, end) (a line, a paragraph, or a
+ * whole report run together on one line). Candidates start at the start, a line
+ * start, after whitespace or after a sentence end; 一是/二是 never match (no
+ * separator). `origin` is the origin of a heading found at `start`.
  */
-export function findHeadingsInBlock(text: string, start: number, end: number): RawHeading[] {
+export function findHeadingsInBlock(text: string, start: number, end: number, origin: 'line' | 'inline' = 'line'): RawHeading[] {
   const found: RawHeading[] = [];
   let pos = start;
   let afterHeading = -1;
@@ -99,9 +111,9 @@ export function findHeadingsInBlock(text: string, start: number, end: number): R
     if (gate && (pos === afterHeading || canStartHeading(text, pos, start, lineStart))) {
       let numbering = matchNumbering(text, pos);
       // Inside a line, 1. and (1) only start a heading after whitespace: after 。 they are usually list items.
-      if (numbering && !lineStart && (numbering.kind === 'arabic' || numbering.kind === 'paren-arabic') && !isSpace(text.charCodeAt(pos - 1))) numbering = undefined;
+      if (numbering && !lineStart && pos !== afterHeading && (numbering.kind === 'arabic' || numbering.kind === 'paren-arabic') && !isSpace(text.charCodeAt(pos - 1))) numbering = undefined;
       if (numbering && numbering.range.end < end) {
-        const h = headingAt(text, pos, end, numbering, lineStart);
+        const h = headingAt(text, pos, end, numbering, lineStart, lineStart && pos === start ? origin : 'inline');
         if (h) {
           found.push(h);
           pos = h.end;
@@ -116,7 +128,15 @@ export function findHeadingsInBlock(text: string, start: number, end: number): R
   return found;
 }
 
-function headingAt(text: string, pos: number, blockEnd: number, numbering: HeadingNumbering, lineStart: boolean): RawHeading | undefined {
+/** A deeper numbering at `i` right after a title ends it: 二、存在的问题（一）基层力量薄弱. */
+function deeperNumberingAt(text: string, i: number, kind: NumberingKind): boolean {
+  const code = text.charCodeAt(i);
+  if (code !== 0x28 && code !== 0xff08) return false;
+  const inner = matchNumbering(text, i);
+  return inner !== undefined && KIND_RANK[inner.kind] > KIND_RANK[kind];
+}
+
+function headingAt(text: string, pos: number, blockEnd: number, numbering: HeadingNumbering, lineStart: boolean, origin: 'line' | 'inline'): RawHeading | undefined {
   let titleStart = numbering.range.end;
   while (titleStart < blockEnd && (text.charCodeAt(titleStart) === 32 || text.charCodeAt(titleStart) === 0x3000)) titleStart++;
   const max = MAX_TITLE[numbering.kind];
@@ -142,12 +162,9 @@ function headingAt(text: string, pos: number, blockEnd: number, numbering: Headi
       break;
     }
     // A deeper numbering right after the title ends it: 二、存在的问题（一）基层力量薄弱.
-    if ((code === 0x28 || code === 0xff08) && i > titleStart) {
-      const inner = matchNumbering(text, i);
-      if (inner && KIND_RANK[inner.kind] > KIND_RANK[numbering.kind]) {
-        endedBy = 'numbering';
-        break;
-      }
+    if (i > titleStart && deeperNumberingAt(text, i, numbering.kind)) {
+      endedBy = 'numbering';
+      break;
     }
     // Closing emphasis (**) ends a bold run-in heading.
     if ((code === 42 || code === 95) && text.charCodeAt(i + 1) === code) {
@@ -166,14 +183,13 @@ function headingAt(text: string, pos: number, blockEnd: number, numbering: Headi
       break;
     }
   }
+  const wholeLine = endedBy === 'line' && lineStart;
   if (i - titleStart > max) return undefined;
   let titleEnd = i;
   const rawTitle = text.slice(titleStart, titleEnd);
   const trimmed = rawTitle.replace(TRAILING_PUNCT, '');
   titleEnd = titleStart + trimmed.length;
   if (trimmed.length < 2 || !HAN.test(trimmed)) return undefined;
-  const wholeLine = endedBy === 'line' && lineStart;
-  const origin: HeadingOrigin = lineStart ? 'line' : 'inline';
   if (!wholeLine && endedBy === 'sentence' && numbering.kind !== 'chinese') {
     // A run-in heading (（一）加强领导。正文……) is short; a long first sentence is a numbered paragraph.
     if (trimmed.length > 40) return undefined;
@@ -199,12 +215,45 @@ function conceptOf(title: string): ConceptId | undefined {
   return c ?? undefined;
 }
 
-/** Year named in a heading title (2022年工作打算). */
+/** Year named in a heading title (2022年工作打算), read through soft line breaks (`202`/`2`/`年工作思路`). */
 export function headingYear(text: string, titleStart: number, titleEnd: number): { year: number; range: TextRange } | undefined {
-  const m = YEAR_IN_HEADING.exec(text.slice(titleStart, titleEnd));
+  const f = fold(text, titleStart, titleEnd);
+  const m = YEAR_IN_HEADING.exec(f.text);
   if (!m) return undefined;
-  const s = titleStart + m.index;
-  return { year: Number(m[1]), range: { start: s, end: s + 4 } };
+  return { year: Number(m[1]), range: { start: f.start(m.index), end: f.end(m.index + 4) } };
+}
+
+/**
+ * The headings of one block, with offsets into the text. A block whose lines
+ * were joined (a web copy broken mid-sentence) is read with its soft line
+ * breaks removed, so `一、` / `202` / `1` / `年…情况` is one heading.
+ */
+export function blockHeadings(text: string, block: Block): RawHeading[] {
+  const origin = block.inline ? 'inline' : 'line';
+  if (!block.soft) return findHeadingsInBlock(text, block.start, block.end, origin);
+  const f = fold(text, block.start, block.end);
+  return findHeadingsInBlock(f.text, 0, f.text.length, origin).map((h) => unfoldHeading(text, f, h));
+}
+
+function unfoldHeading(text: string, f: Fold, h: RawHeading): RawHeading {
+  const start = f.start(h.start);
+  const titleStart = f.start(h.titleStart);
+  const titleEnd = Math.max(titleStart, f.end(h.titleEnd));
+  const end = Math.max(start, f.end(h.end));
+  const n = h.numbering;
+  const numbering: HeadingNumbering | undefined = n
+    ? { ...n, raw: text.slice(f.start(n.range.start), f.end(n.range.end)), range: { start: f.start(n.range.start), end: f.end(n.range.end) } }
+    : undefined;
+  return {
+    start,
+    end,
+    titleStart,
+    titleEnd,
+    ...(numbering ? { numbering } : {}),
+    origin: h.origin,
+    ...(h.markdownDepth !== undefined ? { markdownDepth: h.markdownDepth } : {}),
+    ...(h.endedBy ? { endedBy: h.endedBy } : {}),
+  };
 }
 
 /**
@@ -240,7 +289,7 @@ export function assignLevels(text: string, raws: readonly RawHeading[]): Heading
       while (stack.length > 0 && (stack[stack.length - 1]?.level ?? 0) > level) stack.pop();
     }
     const title = text.slice(r.titleStart, r.titleEnd);
-    const concept = conceptOf(title);
+    const concept = conceptOf(fold(text, r.titleStart, r.titleEnd).text);
     const y = headingYear(text, r.titleStart, r.titleEnd);
     out.push({
       text: text.slice(r.start, r.end),
@@ -258,3 +307,70 @@ export function assignLevels(text: string, raws: readonly RawHeading[]): Heading
   return out;
 }
 
+/** What `collectHeadings` needs of a body block. */
+export interface HeadingBlock {
+  readonly block: Block;
+  readonly raws: readonly RawHeading[];
+}
+
+const SIGNATURE_END = /(?:委员会|人民政府|政府|党委|党组|县委|市委|区委|镇委|委|局|办公室|办事处|街道|管委会|司法局|厅|部|院|中心)$/;
+
+/**
+ * The headings of the body's blocks in order, including conservative
+ * unnumbered ones; and the index of the title block (-1). A report run
+ * together with its title on one line (e024: 报告2023年,…。一、坚持党的领导…)
+ * keeps the headings after the title.
+ */
+export function collectHeadings(text: string, body: readonly HeadingBlock[], title: ReportTitle | undefined): { raws: RawHeading[]; titleBlock: number } {
+  const out: RawHeading[] = [];
+  let titleBlock = -1;
+  let seenTop = false;
+  let numberedSubSinceTop = false;
+  const note = (h: RawHeading): void => {
+    out.push(h);
+    if (h.numbering?.kind === 'chinese') {
+      seenTop = true;
+      numberedSubSinceTop = false;
+    } else if (h.numbering) numberedSubSinceTop = true;
+  };
+  for (let i = 0; i < body.length; i++) {
+    const info = body[i] as HeadingBlock;
+    const b = info.block;
+    if (title && b.start <= title.range.start && title.range.end <= b.end) {
+      titleBlock = i;
+      for (const h of info.raws) if (h.start >= title.range.end) note(h);
+      continue;
+    }
+    if (b.kind === 'heading') {
+      for (const h of info.raws) out.push(h);
+      seenTop = true;
+      continue;
+    }
+    if (info.raws.length > 0) {
+      for (const h of info.raws) note(h);
+      continue;
+    }
+    if (seenTop && numberedSubSinceTop && isUnnumberedHeading(text, b, body[i - 1]?.block, body[i + 1]?.block)) {
+      out.push({ start: b.start, end: b.end, titleStart: b.start, titleEnd: b.end, origin: 'unnumbered' });
+    }
+  }
+  return { raws: out, titleBlock };
+}
+
+/**
+ * A short line with no punctuation standing between prose paragraphs, after
+ * numbered sub-headings, reads as a heading that lost its number (003_…).
+ * Signatures (中共洪洞县委) and dates are excluded.
+ */
+function isUnnumberedHeading(text: string, b: Block, prev: Block | undefined, next: Block | undefined): boolean {
+  const len = b.end - b.start;
+  if (b.soft || len < 6 || len > 30) return false;
+  const line = text.slice(b.start, b.end);
+  if (/[。！？；：:!?;\n]/.test(line) || !/\p{Script=Han}/u.test(line)) return false;
+  if (/\s{2,}/.test(line) || SIGNATURE_END.test(line) || /\d{4}\s*年\s*\d{1,2}\s*月/.test(line)) return false;
+  if (!prev || !next || next.kind !== 'paragraph' || prev.kind !== 'paragraph') return false;
+  const nextLen = next.end - next.start;
+  const prevLen = prev.end - prev.start;
+  if (nextLen < 2 * len || nextLen < 40 || prevLen < 40) return false;
+  return /。/.test(text.slice(next.start, Math.min(next.end, next.start + 400)));
+}

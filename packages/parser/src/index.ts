@@ -1,5 +1,5 @@
 export * from './model.js';
 export { parse } from './parse.js';
 export { reparse, type TextEdit } from './incremental.js';
-export { createLineIndex } from './positions.js';
+export { createLineIndex } from './lines.js';
 export { normalizeTitle } from './references.js';

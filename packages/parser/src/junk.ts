@@ -52,7 +52,7 @@ export function findBody(
   for (let i = 0; i < n; i++) {
     const b = blocks[i] as JunkInfo;
     junk[i] = b.junk > 0;
-    if (b.block.kind !== 'comment' && b.junk === 0 && b.prose) {
+    if (isContent(b.block.kind) && b.junk === 0 && b.prose) {
       if (firstProse === n) firstProse = i;
       lastProse = i;
     }
@@ -62,17 +62,17 @@ export function findBody(
   let endIdx = n - 1;
   for (let i = n - 1; i > lastProse && i >= 0; i--) if ((blocks[i] as JunkInfo).junk === 2) endIdx = i - 1;
   // Everything before the body's start or after its end is junk as well.
-  for (let i = 0; i < n; i++) if (i < startIdx || i > endIdx) junk[i] = blocks[i]?.block.kind !== 'comment';
+  for (let i = 0; i < n; i++) if (i < startIdx || i > endIdx) junk[i] = isContent(blocks[i]?.block.kind ?? 'comment');
   let bs = text.length;
   let be = text.length;
   for (let i = startIdx; i <= endIdx; i++) {
-    if (!junk[i]) {
+    if (!junk[i] && (blocks[i] as JunkInfo).block.kind !== 'code') {
       bs = (blocks[i] as JunkInfo).block.start;
       break;
     }
   }
   for (let i = endIdx; i >= startIdx; i--) {
-    if (!junk[i]) {
+    if (!junk[i] && (blocks[i] as JunkInfo).block.kind !== 'code') {
       be = (blocks[i] as JunkInfo).block.end;
       break;
     }
@@ -91,6 +91,11 @@ export function findBody(
     else junkRanges.push({ start: b.start, end: b.end });
   }
   return { bodyRange: { start: bs, end: be }, junk, junkRanges };
+}
+
+/** Comments and code are beside the report, never part of its body nor junk. */
+function isContent(kind: string): boolean {
+  return kind !== 'comment' && kind !== 'code';
 }
 
 /** /^\s*$/ over text[start, end) without slicing. */

@@ -1,7 +1,8 @@
 import { parse as micromarkParse, preprocess } from 'micromark';
 import { subtokenize } from 'micromark-util-subtokenize';
 import { frontmatter } from 'micromark-extension-frontmatter';
-import { trimRange, type Block, type FrontMatter } from './blocks.js';
+import type { Block, FrontMatter } from './blocks.js';
+import { trimRange } from './text.js';
 
 /*
  * Markdown is read from micromark's events (the tokenizer behind remark-parse),
@@ -248,7 +249,13 @@ function micromarkBlocks(text: string, from: number, to: number): MicromarkBlock
         skipUntilDepth = d;
         break;
       }
-      case 'codeFenced':
+      case 'codeFenced': {
+        // Kept as a block of its own: a directive inside it is an example, not a directive.
+        const [s, e] = trimRange(text, ts, te);
+        if (e > s) blocks.push({ kind: 'code', start: s, end: e });
+        skipUntilDepth = d;
+        break;
+      }
       case 'codeIndented':
       case 'thematicBreak':
         skipUntilDepth = d;
@@ -363,7 +370,7 @@ function lineKind(text: string, start: number, end: number): LineKind {
 
 /**
  * Reads Markdown: headings, paragraphs (list items keep their marker), HTML
- * comments, YAML front matter. Only `text[from, to)` is read, as a document of
+ * comments, fenced code blocks, YAML front matter. Only `text[from, to)` is read, as a document of
  * its own (`from` must be a line start where nothing is open); offsets are into `text`.
  */
 export function markdownBlocks(text: string, from = 0, to = text.length): MarkdownBlocks {

@@ -232,6 +232,11 @@ export interface ReportDocument {
   readonly references: readonly QuotedReference[];
   readonly documentNumbers: readonly DocumentNumber[];
   readonly comments: readonly CommentNode[];
+  /**
+   * Ranges of fenced code blocks (Markdown), from the opening fence to the closing
+   * one: a directive written inside one is an example, not a directive.
+   */
+  readonly codeRanges: readonly TextRange[];
   /** Line starts, for offset ↔ line/column conversion. */
   readonly lineIndex: LineIndex;
 }

@@ -74,7 +74,8 @@ function kindOfUnit(unit: string | undefined, decimals: number): NumberKind {
  * the parts of document numbers get their own kinds so that statistics rules
  * can keep to counts, percentages and money.
  */
-export function extractNumbers(text: string, base: number, docNumberRanges: readonly TextRange[], sentenceIndex: number, out: NumberMention[]): void {
+export function extractNumbers(text: string, base: number, docNumberRanges: readonly TextRange[], sentenceIndex: number): NumberMention[] {
+  const out: NumberMention[] = [];
   NUMERAL.lastIndex = 0;
   let m: RegExpExecArray | null;
   let dn = 0;
@@ -169,6 +170,7 @@ export function extractNumbers(text: string, base: number, docNumberRanges: read
       NUMERAL.lastIndex = (out.length > first ? (out[out.length - 1] as RawNumber).range.end : base + e) - base;
     }
   }
+  return out;
 }
 
 /**
@@ -312,9 +314,10 @@ const PREFIX_END = /[发字函办令通规函告复呈报批]$/u;
  * bracket (中发〔202133号) is flagged. The scan anchors on the bracketed year,
  * which is rare, and reads the issuer prefix backwards, so it stays linear.
  */
-export function extractDocumentNumbers(text: string, base: number, out: DocumentNumber[]): void {
+export function extractDocumentNumbers(text: string, base: number): DocumentNumber[] {
+  const out: DocumentNumber[] = [];
   // The year needs a bracket and the number ends in 号: most paragraphs have neither.
-  if (text.indexOf('号') < 0) return;
+  if (text.indexOf('号') < 0) return out;
   DOC_YEAR.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = DOC_YEAR.exec(text))) {
@@ -341,4 +344,5 @@ export function extractDocumentNumbers(text: string, base: number, out: Document
       standardBrackets: bracket === '〔',
     });
   }
+  return out;
 }

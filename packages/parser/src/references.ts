@@ -1,6 +1,5 @@
 import type { QuotedReference } from './model.js';
 
-
 const BOOK_TITLE = /《([^《》\n]{1,150})》/g;
 /** Short quoted names; long quotations are speech, not names. */
 const QUOTED = /([“"])([^“”"\n]{1,16})([”"])/g;
@@ -23,12 +22,12 @@ export function normalizeTitle(text: string): string {
 }
 
 /** Finds 《…》 titles and short “…” names (“七五”普法, “十四五”规划) in one stretch of text. */
-export function extractReferences(text: string, base: number, sentenceIndex: number, into: QuotedReference[]): void {
+export function extractReferences(text: string, base: number, sentenceIndex: number): QuotedReference[] {
   // Cheap pre-checks: most sentences hold neither 《 nor a quote.
   const hasBook = text.indexOf('《') >= 0;
   const hasQuote = text.indexOf('“') >= 0 || text.indexOf('"') >= 0;
-  if (!hasBook && !hasQuote) return;
   const out: QuotedReference[] = [];
+  if (!hasBook && !hasQuote) return out;
   BOOK_TITLE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while (hasBook && (m = BOOK_TITLE.exec(text))) {
@@ -65,5 +64,5 @@ export function extractReferences(text: string, base: number, sentenceIndex: num
     });
   }
   if (hasBook && hasQuote) out.sort((a, b) => a.range.start - b.range.start);
-  for (const r of out) into.push(r);
+  return out;
 }

@@ -200,3 +200,15 @@ describe('line index', () => {
     expect(doc.lineIndex.positionAt(doc.headings[1]?.range.start ?? -1)).toEqual({ line: 2, column: 1 });
   });
 });
+
+describe('fenced code (Markdown)', () => {
+  it('gives the ranges of fenced code blocks, from the opening fence to the closing one', () => {
+    const text = '# 一、总体情况\n\n```\n<!-- fzlint-disable -->\n```\n\n工作取得成效。\n\n~~~md\n未闭合';
+    const doc = parse(text, { format: 'markdown' });
+    expect(doc.codeRanges.map((r) => text.slice(r.start, r.end))).toEqual(['```\n<!-- fzlint-disable -->\n```', '~~~md\n未闭合']);
+    // Code is neither a comment nor a sentence of the report.
+    expect(doc.comments).toEqual([]);
+    expect(doc.sentences.map((s) => s.text)).toEqual(['一、总体情况', '工作取得成效。']);
+    expect(parse(text, { format: 'plaintext' }).codeRanges).toEqual([]);
+  });
+});

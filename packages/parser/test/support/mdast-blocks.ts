@@ -3,7 +3,8 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
-import { trimRange, type Block, type FrontMatter } from '../../src/blocks.js';
+import type { Block, FrontMatter } from '../../src/blocks.js';
+import { trimRange } from '../../src/text.js';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
@@ -24,7 +25,7 @@ function offsets(node: Positioned): [number, number] | undefined {
 const COMMENT = /<!--([\s\S]*?)-->/g;
 const YAML_FIELD = /^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$/gm;
 
-/** Reads Markdown with remark: headings, paragraphs (list items keep their marker), HTML comments, YAML front matter. */
+/** Reads Markdown with remark: headings, paragraphs (list items keep their marker), HTML comments, fenced code, YAML front matter. */
 export function mdastBlocks(text: string): { blocks: Block[]; frontMatter?: FrontMatter } {
   const tree = processor.parse(text) as unknown as Positioned;
   const blocks: Block[] = [];
@@ -96,7 +97,13 @@ export function mdastBlocks(text: string): { blocks: Block[]; frontMatter?: Fron
         }
         return;
       }
-      case 'code':
+      case 'code': {
+        // Fenced code is a block (directives inside it are examples); indented code is skipped.
+        if (!r) return;
+        const [s, e] = trimRange(text, r[0], r[1]);
+        if (e > s && /^(?:```|~~~)/u.test(text.slice(s, e))) blocks.push({ kind: 'code', start: s, end: e });
+        return;
+      }
       case 'thematicBreak':
       case 'definition':
         return;

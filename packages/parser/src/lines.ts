@@ -1,6 +1,9 @@
 import type { LineColumn, LineIndex } from './model.js';
 
 /**
+ * The parser's one line index (`ReportDocument.lineIndex`), exported so that the
+ * linter, the formatters and the language server convert offsets the same way.
+ *
  * Builds the offset ↔ line/column index of a text in one pass.
  * Lines end at `\n`, `\r\n` or a lone `\r`; columns count UTF-16 code units.
  */

@@ -1,0 +1,129 @@
+/**
+ * Character classes and the folded view of a stretch of text: what every
+ * layer of the parser shares.
+ */
+
+/** Whitespace including the ideographic space and NBSP, common in pasted pages. */
+export function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 0x3000 || code === 0xa0 || code === 10 || code === 13 || code === 0xfeff || code === 0x2002 || code === 0x2003;
+}
+
+/** Whitespace inside a line (no line breaks). */
+export function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 0x3000 || code === 0xa0 || code === 0xfeff || code === 0x2002 || code === 0x2003;
+}
+
+/** Shrinks [start, end) to exclude surrounding whitespace. */
+export function trimRange(text: string, start: number, end: number): [number, number] {
+  let s = start;
+  let e = end;
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  return [s, e];
+}
+
+/** 。！？；!?; — the marks that end a sentence. */
+export function isSentenceEnd(code: number): boolean {
+  return code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff1b || code === 0x21 || code === 0x3f || code === 0x3b;
+}
+
+/** ”’」』）)"》〕】 — closers that stay with the sentence before them. */
+export function isCloser(code: number): boolean {
+  return code === 0x201d || code === 0x2019 || code === 0x300d || code === 0x300f || code === 0xff09 || code === 0x29 || code === 0x22 || code === 0x300b || code === 0x3015 || code === 0x3011;
+}
+
+/**
+ * A stretch of text read with its soft line breaks removed: a web copy broken
+ * into short lines mid-sentence (`202` / `1` / `年`) reads as `2021年`. Offsets
+ * in the folded string map back to the text, so everything found in it keeps
+ * the offsets of the text.
+ */
+export interface Fold {
+  /** The text with each soft line break, and the blanks around it, removed. */
+  readonly text: string;
+  /** True when nothing was removed (the folded string is the text slice). */
+  readonly identity: boolean;
+  /** Offset in the text of the character at folded index `i` (`i` may equal the length: the end). */
+  start(i: number): number;
+  /** Offset in the text just after the character before folded index `i` (for range ends). */
+  end(i: number): number;
+}
+
+/**
+ * Folds text[start, end): every line break inside it (with the blanks on both
+ * sides) is removed. Callers fold only stretches whose line breaks are soft.
+ */
+export function fold(text: string, start: number, end: number): Fold {
+  let nl = text.indexOf('\n', start);
+  let cr = text.indexOf('\r', start);
+  if ((nl < 0 || nl >= end) && (cr < 0 || cr >= end)) return identityFold(text.slice(start, end), start);
+  // Pieces of kept text: folded [fs[k], fs[k+1]) is text [ts[k], ts[k] + length).
+  const fs: number[] = [];
+  const ts: number[] = [];
+  let out = '';
+  let i = start;
+  while (i < end) {
+    nl = text.indexOf('\n', i);
+    cr = text.indexOf('\r', i);
+    let brk = nl < 0 ? cr : cr < 0 ? nl : Math.min(nl, cr);
+    if (brk < 0 || brk >= end) brk = end;
+    // The piece ends before the blanks that precede the break.
+    let pe = brk;
+    if (brk < end) while (pe > i && isBlank(text.charCodeAt(pe - 1))) pe--;
+    if (pe > i) {
+      fs.push(out.length);
+      ts.push(i);
+      out += text.slice(i, pe);
+    }
+    if (brk >= end) break;
+    // Skip the break and the blanks (and further breaks) after it.
+    let j = brk;
+    while (j < end && (isBlank(text.charCodeAt(j)) || text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13)) j++;
+    i = j;
+  }
+  const length = out.length;
+  const piece = (k: number): number => {
+    let lo = 0;
+    let hi = fs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((fs[mid] as number) <= k) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  return {
+    text: out,
+    identity: false,
+    start(k: number): number {
+      if (fs.length === 0) return start;
+      if (k >= length) return this.end(length);
+      const p = piece(k);
+      return (ts[p] as number) + k - (fs[p] as number);
+    },
+    end(k: number): number {
+      if (fs.length === 0) return start;
+      if (k <= 0) return ts[0] as number;
+      const p = piece(k - 1);
+      return (ts[p] as number) + k - (fs[p] as number);
+    },
+  };
+}
+
+function identityFold(slice: string, base: number): Fold {
+  return {
+    text: slice,
+    identity: true,
+    start: (k) => base + k,
+    end: (k) => base + k,
+  };
+}
+
+/**
+ * The words of text[start, end) as they read: line breaks inside it, with the
+ * blanks around them, removed (`存在一些不\n足` reads `存在一些不足`). For
+ * matching words in a report copied with its lines broken mid-sentence.
+ */
+export function readText(text: string, start: number, end: number): string {
+  return fold(text, start, end).text;
+}
