@@ -44,7 +44,7 @@ export interface Outline {
   readonly positionUnit: 'line' | 'paragraph';
   readonly title?: { readonly text: string; readonly line: number; readonly year?: number };
   readonly reportYear?: { readonly value: number; readonly source: FactSource; readonly assumed: boolean; readonly line?: number };
-  readonly writingDate: { readonly value: string; readonly source: FactSource; readonly assumed: boolean; readonly line?: number };
+  readonly writingDate?: { readonly value: string; readonly source: FactSource; readonly assumed: boolean; readonly line?: number };
   readonly publicationDate?: { readonly value: string; readonly source: FactSource; readonly line?: number };
   readonly sections: readonly OutlineSection[];
   /** Issuer, year and last year's report (set by `inspect`, which looks for it). */
@@ -122,12 +122,16 @@ export function buildOutline(document: ReportDocument, filePath: string, source?
           },
         }
       : {}),
-    writingDate: {
-      value: isoDate(document.writingDate.value),
-      source: document.writingDate.source,
-      assumed: document.writingDate.assumed,
-      ...factLine(lineAt, document.writingDate),
-    },
+    ...(document.writingDate
+      ? {
+          writingDate: {
+            value: isoDate(document.writingDate.value),
+            source: document.writingDate.source,
+            assumed: document.writingDate.assumed,
+            ...factLine(lineAt, document.writingDate),
+          },
+        }
+      : {}),
     ...(document.publicationDate
       ? {
           publicationDate: {
@@ -218,7 +222,8 @@ export function formatOutline(outline: Outline, locale: CliLocale): string {
     out.push(`  ${zh ? '报告年度' : 'Report year'}: ${zh ? '未知 — 用 --report-year 指定' : 'unknown — give --report-year'}`);
   }
   const w = outline.writingDate;
-  out.push(`  ${zh ? '成文日期' : 'Writing date'}: ${w.value}${paren(`${SOURCE_LABEL[w.source][locale]}${w.assumed ? (zh ? '，推定' : ', assumed') : ''}${at(w.line)}`)}`);
+  if (w) out.push(`  ${zh ? '成文日期' : 'Writing date'}: ${w.value}${paren(`${SOURCE_LABEL[w.source][locale]}${w.assumed ? (zh ? '，推定' : ', assumed') : ''}${at(w.line)}`)}`);
+  else out.push(`  ${zh ? '成文日期' : 'Writing date'}: ${zh ? '未知 — 用 --report-year 指定报告年度' : 'unknown — give --report-year'}`);
   if (outline.publicationDate) {
     const p = outline.publicationDate;
     out.push(`  ${zh ? '发布日期' : 'Published'}: ${p.value}${paren(`${SOURCE_LABEL[p.source][locale]}${at(p.line)}`)}`);

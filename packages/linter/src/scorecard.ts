@@ -366,7 +366,7 @@ function plan(input: ScoreInput, all: readonly Section[]): CriterionScore {
 function timeliness(input: ScoreInput): CriterionScore {
   const { locale, lineAt, document } = input;
   const year = document.reportYear?.value;
-  const stated = document.publicationDate ?? (document.writingDate.assumed || document.writingDate.source === 'option' ? undefined : document.writingDate);
+  const stated = document.publicationDate ?? (!document.writingDate || document.writingDate.assumed || document.writingDate.source === 'option' ? undefined : document.writingDate);
   if (year === undefined || stated === undefined) {
     return {
       id: 'timeliness',

@@ -125,3 +125,63 @@ export function chineseNumeralValue(text: string): number | undefined {
 export function toHalfWidthDigits(text: string): string {
   return text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
+
+/** Words that open a predicate right after a body's subject (我局坚持…, 区行政审批局将…). */
+const BODY_VERB = '将|坚持|高度|始终|认真|深入|积极|全面|严格|进一步|不断|持续|紧紧|立足|围绕|按照|根据|切实|扎实|大力|着力|聚焦|全力|主动|及时|把|以|在|对|于|通过|结合';
+
+/*
+ * Where a heading's title ends when nothing but words separate it from its
+ * body. Web copies run a heading into its body (`…总结如下：一、总体情况2022年，我局…`,
+ * `（一）…职责一是加强组织领导`) or break it over short lines; punctuation and
+ * spaces cannot tell where the title stops, the words can.
+ */
+
+/**
+ * Openings of a body that never continue a heading's title: a year or a time
+ * span with its comma (`2022年，` `今年以来，` `下一步，`), the first item marker
+ * of a body (`一是`), and the report's own subject (`我局`, `我区`). Tried at every
+ * place inside a title; the first one found ends it. Sticky: test at `lastIndex`.
+ */
+export const bodyOpening: RegExp = new RegExp(
+  String.raw`(?:(?:(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4})\s*年(?:度|以来|来|上半年|下半年|全年)?\s*[，,]|(?:今年|本年度?|年内|全年|去年|近年|近几年|一年|多年|[0-9一二三四五六七八九十]+年)(?:以来|来)\s*[，,]|(?:今年|全年|年内|近年)\s*[，,]|(?:下一步|下阶段|下一阶段|今后|明年|来年|新的一年)\s*[，,]|(?<![统唯同单专之第划其])一是|首先\s*[，,]|我(?:局|区|市|县|镇|乡|委|办|厅|院|部|署|会|中心|街道|单位|们)(?:党组|党委)?(?=${BODY_VERB}))`,
+  'uy',
+);
+
+/**
+ * Words a heading title ends with (成效, 情况, 机制, 工作计划 …), drawn from every
+ * heading of the development corpus. Used only where nothing surer ends a title:
+ * a title run into its body with no punctuation (`夯实法治工作基础区行政审批局党组高度重视…`),
+ * or a heading broken over the short lines of a web copy. Compounds are listed
+ * too, so that `工作` inside `工作计划` is not taken for the end.
+ */
+export const headingEndWords: readonly string[] = [
+  '成效', '成果', '成绩', '情况', '建设', '水平', '能力', '职责', '环境', '不足', '重点', '要点', '工作', '决策',
+  '落实', '职能', '机制', '制度', '执法', '思路', '教育', '基础', '根基', '效能', '体系', '责任', '规范', '监督',
+  '公开', '方向', '思想', '部署', '作用', '精神', '保障', '回顾', '素养', '培训', '改革', '建议', '纠纷', '监管',
+  '任务', '要求', '力度', '思维', '意识', '秩序', '理念', '队伍', '问题', '差距', '短板', '困难', '原因', '打算',
+  '安排', '计划', '目标', '举措', '措施', '做法', '到位', '宣传', '氛围', '治理', '服务', '权益', '格局', '主线',
+  '引领', '质效', '效率', '底线', '屏障', '防线', '转型', '升级', '优化', '提升', '创新', '法治政府', '依法行政',
+  '工作基础', '工作机制', '工作方案', '工作计划', '工作思路', '工作重点', '工作要点', '工作情况', '工作成效', '工作格局',
+  '工作责任', '工作体系', '工作任务', '工作打算', '工作安排', '工作目标', '工作水平', '工作能力', '工作制度',
+  '建设工作', '建设情况', '建设成效', '执法体系', '执法能力', '执法水平', '执法监督', '执法责任', '行政能力',
+  '行政职能', '行政执法', '行政决策', '制度建设', '制度体系', '服务水平', '服务能力', '法治建设', '法治宣传',
+  '法治意识', '法治思维', '法治基础', '法治环境', '法治保障', '依法治理', '社会治理', '营商环境', '普法宣传',
+  '普法教育', '宣传教育', '责任体系', '责任落实', '监督体系', '监督机制', '队伍建设', '能力建设', '体系建设',
+  '机制建设', '环境建设', '政府建设', '职责情况', '落实情况', '开展情况', '推进情况', '完成情况', '基本情况',
+  '总体情况', '主要成效', '主要问题', '存在问题', '主要安排', '主要举措', '主要做法', '主要措施',
+  // Thematic headings end with how the work went (法治政府建设更加有力, 依法行政水平显著提升).
+  '有力', '有效', '显著', '明显', '完善', '健全', '落地', '见效', '高效', '提速', '增效', '巩固', '深化', '推进',
+  '加强', '增强', '提高', '突破', '形成', '转变', '适应', '配合', '履行', '带动', '站位', '尽责', '少数', '焦点',
+  '管理', '推动', '武装', '方面', '行为', '考评', '考核', '供给', '稳定', '运行', '统领', '领会', '走实', '充分',
+  '现代化', '常态化', '规范化', '便民化', '法治化', '制度化', '信息化', '精细化', '便利化', '标准化', '智能化',
+];
+
+/**
+ * A body that opens with its acting body as subject (`区行政审批局党组高度重视…`,
+ * `区行政审批局将…`): tried only right after a heading end word, when nothing surer
+ * ended the title. Sticky.
+ */
+export const bodySubjectOpening: RegExp = new RegExp(
+  String.raw`(?:[区市县镇乡省州]|局|本)[\p{Script=Han}]{0,10}?(?:局|委员会|委|办公室|办|政府|中心|管委会|管理局)(?:党组|党委)?(?=${BODY_VERB})|在[^，,。；]{1,24}?(?:中|下|上|期间|方面|过程中)\s*[，,]`,
+  'uy',
+);

@@ -2,8 +2,26 @@
  * Blocks: the layer between the raw text (plain or Markdown) and the report
  * model. Both readers produce the same block list so everything after it is
  * shared. This module reads plain text; `markdown.ts` reads Markdown.
+ *
+ * A plain-text block is a paragraph as the report's author wrote it, which is
+ * not always a line:
+ * - web archives store a whole report on one line, with a space where a
+ *   paragraph ended (`…。 （二）学习宣传… 1.严格…`): such a gap splits the line;
+ * - other archives break the report into short lines mid-sentence (`一、` /
+ *   `202` / `1` / `年推动…`): a line break is soft, and the lines are joined,
+ *   when the line ends without closing punctuation and the next line continues it.
  */
-import { trimRange } from './text.js';
+import { junkLevel } from './junk.js';
+import {
+  MAX_TITLE,
+  RUN_IN_TITLE,
+  bodyOpensAt,
+  endsWithHeadingWord,
+  isBareEnumerator,
+  matchNumbering,
+  startsWithItemMarker,
+} from './headings.js';
+import { ISSUER_END, isBlank, isCloser, isSentenceEnd, isSpace, trimRange } from './text.js';
 
 /** A block of text found by a reader. */
 export interface Block {
@@ -41,24 +59,321 @@ function directiveValue(line: string): string | undefined {
   return m ? (m[1] ?? '').trim() : undefined;
 }
 
+/** Marks that never start a paragraph: a line opening with one continues the line before. */
+const CONTINUES_START = new Set([...'，、。；：！？）》」』”’〕】．.,;:!?%）)]']);
+/** Marks that never end a paragraph: a line ending with one goes on in the next line. */
+const CONTINUES_END = new Set([...'，,、（《「『“‘〔【(—–-~～/＋+']);
+
+const isDigit = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+
+/** One stretch of a line read as a unit: the whole line, or a part a paragraph gap split off. */
+interface Unit {
+  readonly start: number;
+  readonly end: number;
+  /** The unit opens its line. */
+  readonly lineStart: boolean;
+  /** A blank line (or the start of what is read) comes before it. */
+  readonly blankBefore: boolean;
+  /** A `fzlint-` directive line. */
+  readonly comment?: string;
+}
+
 /**
- * Reads plain text: every non-blank line is a paragraph; `fzlint-…` lines are
- * comments. Only the lines in `text[from, to)` are read (`from` is a line start).
+ * Reads plain text: paragraphs (lines, parts of a line split at paragraph gaps,
+ * or lines joined over soft breaks) and `fzlint-…` directive lines as comments.
+ * Only the lines in `text[from, to)` are read (`from` is a line start, and
+ * the breaks at `from` and `to` are hard: see `isHardBreak`). `split` says
+ * whether the text is a split-line copy (`isSplitLineText`).
  */
-export function plainTextBlocks(text: string, from = 0, to = text.length): Block[] {
+export function plainTextBlocks(text: string, from = 0, to = text.length, split = isSplitLineText(text)): Block[] {
+  const units = readUnits(text, from, to);
   const blocks: Block[] = [];
+  let i = 0;
+  while (i < units.length) {
+    const u = units[i] as Unit;
+    if (u.comment !== undefined) {
+      blocks.push({ kind: 'comment', start: u.start, end: u.end, value: u.comment });
+      i++;
+      continue;
+    }
+    let end = u.end;
+    let read = text.slice(u.start, u.end);
+    let last = u;
+    let j = i + 1;
+    for (; j < units.length; j++) {
+      const v = units[j] as Unit;
+      if (v.comment !== undefined || !v.lineStart || v.blankBefore) break;
+      if (!joins(text, read, last, v, units, j, split)) break;
+      read += text.slice(v.start, v.end);
+      end = v.end;
+      last = v;
+    }
+    blocks.push({
+      kind: 'paragraph',
+      start: u.start,
+      end,
+      ...(j > i + 1 ? { soft: true as const } : {}),
+      ...(u.lineStart ? {} : { inline: true as const }),
+    });
+    i = j;
+  }
+  return blocks;
+}
+
+/** The units of the lines in text[from, to). */
+function readUnits(text: string, from: number, to: number): Unit[] {
+  const units: Unit[] = [];
+  let blank = true;
   let lineStart = from;
-  const n = to;
-  while (lineStart <= n) {
+  while (lineStart <= to) {
     let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0 || lineEnd > n) lineEnd = n;
+    if (lineEnd < 0 || lineEnd > to) lineEnd = to;
     const [s, e] = trimRange(text, lineStart, lineEnd);
     if (e > s) {
       const value = directiveValue(text.slice(s, e));
-      if (value !== undefined) blocks.push({ kind: 'comment', start: s, end: e, value });
-      else blocks.push({ kind: 'paragraph', start: s, end: e });
-    }
+      if (value !== undefined) units.push({ start: s, end: e, lineStart: true, blankBefore: blank, comment: value });
+      // A line of page furniture (索 引 号: …) stays whole: its words are spaced out, not paragraphs.
+      else if (!hasGap(text, s, e) || junkLevel(text.slice(s, e)) === 2) units.push({ start: s, end: e, lineStart: true, blankBefore: blank });
+      else splitAtGaps(text, s, e, blank, units);
+      blank = false;
+    } else blank = true;
     lineStart = lineEnd + 1;
   }
-  return blocks;
+  return units;
+}
+
+/** Blanks, and the bars of a page's metadata table (`索引号: | 3304… | 发布机构: |`), separate the stretches of a line. */
+const isGap = (c: number): boolean => isBlank(c) || c === 0x7c || c === 0xff5c;
+
+/** Whether text[s, e) holds a gap (a possible paragraph break). */
+function hasGap(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (isGap(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** Brackets and quotes, each opener with the closers that end it. */
+const PAIRS: Readonly<Record<string, string>> = { '《': '》', '“': '”', '（': '）)', '(': ')）', '「': '」', '『': '』', '【': '】', '〔': '〕', '‘': '’' };
+const CLOSERS = new Set([...'》”）)」』】〕’']);
+/** How far a bracket may run inside one paragraph: an opener not closed within it is a stray. */
+const BRACKET_SPAN = 80;
+
+/** Whether the opener at `i` is closed within `BRACKET_SPAN` characters before `e`. */
+function closedSoon(text: string, i: number, e: number): boolean {
+  const close = PAIRS[text[i] as string] as string;
+  const end = Math.min(e, i + BRACKET_SPAN);
+  for (let k = i + 1; k < end; k++) if (close.includes(text[k] as string)) return true;
+  return false;
+}
+
+/**
+ * Splits the line text[s, e) at its paragraph gaps into units. A gap (spaces
+ * inside a line, outside brackets and quotes) ends a paragraph after a sentence
+ * end, before a heading's numbering or an item marker, and after a short
+ * stand-alone stretch (a title, a heading, a signature, a date). Other gaps
+ * are spaces inside a sentence.
+ */
+function splitAtGaps(text: string, s: number, e: number, blankBefore: boolean, out: Unit[]): void {
+  let segStart = s;
+  let depth = 0;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    const ch = text[i] as string;
+    if (PAIRS[ch] !== undefined) {
+      // A stray opener (【字体: with no 】) must not keep the rest of the line from splitting.
+      if (closedSoon(text, i, e)) depth++;
+    } else if (CLOSERS.has(ch)) depth = Math.max(0, depth - 1);
+    // Brackets do not run over a sentence end: an unclosed one must not stop the splitting.
+    else if (isSentenceEnd(c)) depth = 0;
+    else if (isGap(c)) {
+      let j = i;
+      while (j < e && isGap(text.charCodeAt(j))) j++;
+      if (j < e && depth === 0 && gapEndsParagraph(text, segStart, i, j)) {
+        out.push({ start: segStart, end: i, lineStart: segStart === s, blankBefore: segStart === s && blankBefore });
+        segStart = j;
+      }
+      i = j - 1;
+    }
+  }
+  out.push({ start: segStart, end: e, lineStart: segStart === s, blankBefore: segStart === s && blankBefore });
+}
+
+/** Whether the gap text[gapStart, gapEnd) after the stretch that began at segStart ends a paragraph. */
+function gapEndsParagraph(text: string, segStart: number, gapStart: number, gapEnd: number): boolean {
+  const next = text[gapEnd] as string;
+  const prev = text[gapStart - 1] as string;
+  if (CONTINUES_START.has(next) || CONTINUES_END.has(prev)) return false;
+  let k = gapStart - 1;
+  while (k > segStart && isCloser(text.charCodeAt(k))) k--;
+  if (isSentenceEnd(text.charCodeAt(k))) return true;
+  const seg = text.slice(segStart, gapStart);
+  // `一、 坚持党的领导`: the gap after a bare numbering belongs to the heading.
+  if (isBareEnumerator(seg)) return false;
+  if (startsHeading(text, gapEnd)) return true;
+  // A note in brackets standing alone: （2023年4月27日在…会议上）, (此件公开发布).
+  if (BRACKETED.test(seg)) return true;
+  // The next field of a page's metadata (… 发布时间: 2026-01-27 文号: …).
+  if (METADATA_KEY.test(text.slice(gapEnd, gapEnd + 10))) return true;
+  // A short stretch with no sentence end standing alone: a title, a heading, a signature, a date.
+  let n = 0;
+  for (let i = segStart; i < gapStart; i++) {
+    const c = text.charCodeAt(i);
+    if (isSentenceEnd(c)) return false;
+    if (!isGap(c)) n++;
+  }
+  // A title may be longer (莆田市科学技术局关于2021年度法治政府建设情况及2022年工作思路的报告).
+  return n >= 4 && (n <= 30 || (n <= 80 && STANDALONE_TITLE.test(seg)));
+}
+
+/** A field of page metadata: a short key and its colon (`发布时间:`, `来源：`). */
+const METADATA_KEY = /^[\p{Script=Han}A-Za-z]{1,6}\s*[:：]/u;
+/** A report's title line (…法治政府建设情况的报告). */
+const STANDALONE_TITLE = /(?:法治政府|依法行政|法治建设)[^，,。；]*(?:报告|情况|总结)$/u;
+
+/** Whether a heading's numbering, or a body item marker (一是), opens text at `pos`. */
+function startsHeading(text: string, pos: number): boolean {
+  const n = matchNumbering(text, pos);
+  if (n) {
+    let k = n.range.end;
+    while (k < text.length && isBlank(text.charCodeAt(k))) k++;
+    // A numbering alone at the line end still opens a heading (its title is on the next line).
+    const c = text.charCodeAt(k);
+    return k >= text.length || c === 10 || c === 13 || !isSpace(c);
+  }
+  return startsWithItemMarker(text.slice(pos, pos + 3));
+}
+
+/** Whether `read` (a block's text so far, folded) ends a paragraph: a sentence end or a colon, closers after it. */
+function closesParagraph(read: string): boolean {
+  let k = read.length - 1;
+  while (k > 0 && isCloser(read.charCodeAt(k))) k--;
+  const c = read.charCodeAt(k);
+  return isSentenceEnd(c) || c === 0xff1a || c === 0x3a;
+}
+
+const ENDS_WITH_DATE = /(?:(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4})\s*年\s*[0-9一二三四五六七八九十]{1,3}\s*月\s*[0-9一二三四五六七八九十]{1,3}\s*日(?:印发)?$/u;
+const BRACKETED = /^[(（][^()（）]*[)）]$/u;
+const DATE_START = /^(?:19|20)[0-9]{2}\s*年\s*[0-9]{1,2}\s*月/u;
+
+/**
+ * Whether the unit `v` (units[j]) continues the block read so far (`read`,
+ * whose last unit is `last`). Sure continuations join in every text; a line
+ * that merely ends without closing punctuation joins the next only in a
+ * split-line copy, and not when the block is complete (a date line, a note in
+ * brackets, a heading whose title is done).
+ */
+function joins(text: string, read: string, last: Unit, v: Unit, units: readonly Unit[], j: number, split: boolean): boolean {
+  const a = read[read.length - 1] as string;
+  const b = text[v.start] as string;
+  let join: boolean;
+  if (CONTINUES_START.has(b) || CONTINUES_END.has(a) || isBareEnumerator(read)) join = true;
+  else if (startsHeading(text, v.start) || closesParagraph(read) || !split) return false;
+  else if (isDigit(a.charCodeAt(0)) && (isDigit(b.charCodeAt(0)) || /^[年月日号%个件项]/u.test(b))) join = true;
+  else join = !complete(text, read, units, j);
+  // Page furniture (a metadata line) is never part of a paragraph.
+  return join && junkLevel(text.slice(last.start, last.end)) < 2 && junkLevel(text.slice(v.start, v.end)) < 2;
+}
+
+/** In a split-line copy: whether the block read so far is complete before units[j]. */
+function complete(text: string, read: string, units: readonly Unit[], j: number): boolean {
+  // Only the block's end is looked at (a long block is read once, not once per line).
+  if (ENDS_WITH_DATE.test(read.slice(-24))) return true;
+  if (read.length > 90) return false;
+  if (BRACKETED.test(read) || STANDALONE_TITLE.test(read)) return true;
+  // An issuer's name: its date may follow (a signature), anything else starts a new paragraph.
+  if (read.length <= 30 && ISSUER_END.test(read)) return !DATE_START.test(lookahead(text, units, j));
+  const n = matchNumbering(read, 0);
+  if (!n) return false;
+  const title = read.slice(n.range.end).trimStart();
+  if (title.length < 2) return false;
+  const after = lookahead(text, units, j);
+  // The body opens on the next line (2021年，我局… over three lines).
+  if (bodyOpensAt(after, 0)) return true;
+  // A run-in heading whose title goes on to a full stop close by (（一）继续 / 抓好…相结合。).
+  const stop = after.search(PARAGRAPH_MARK);
+  if (stop >= 0 && title.length + stop <= RUN_IN_TITLE[n.kind]) return false;
+  if (endsWithHeadingWord(title, after)) return true;
+  // Joined, the title would run on past any heading's length before its full stop: it ends here.
+  return stop < 0 || title.length + stop > MAX_TITLE[n.kind];
+}
+
+/** Sentence ends and colons: where a look-ahead stops. */
+const PARAGRAPH_MARK = /[。！？；：!?;:]/u;
+
+/** The text of the lines from units[j] on, as one string, up to the first sentence end (at most about 80 characters). */
+function lookahead(text: string, units: readonly Unit[], j: number): string {
+  let out = '';
+  for (let k = j; k < units.length && out.length < 80; k++) {
+    const u = units[k] as Unit;
+    if (u.comment !== undefined || (k > j && (!u.lineStart || u.blankBefore))) break;
+    const t = text.slice(u.start, u.end);
+    out += t;
+    if (PARAGRAPH_MARK.test(t)) break;
+  }
+  return out;
+}
+
+/** The trimmed lines of text[from, to) as [start, end) pairs, blank lines as [-1, -1]. */
+function* lines(text: string, from: number, to: number): Generator<[number, number]> {
+  let lineStart = from;
+  while (lineStart <= to) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0 || lineEnd > to) lineEnd = to;
+    const [s, e] = trimRange(text, lineStart, lineEnd);
+    yield e > s ? [s, e] : [-1, -1];
+    lineStart = lineEnd + 1;
+  }
+}
+
+/**
+ * Whether a text is a split-line copy: a report broken into short lines
+ * mid-sentence, where a line that ends without closing punctuation is most
+ * often not a paragraph's end. Counted over pairs of neighbouring lines
+ * (page furniture left out): in a report written one paragraph a line only
+ * titles, headings, issuers, dates and notes end so, and they are not counted.
+ */
+export function isSplitLineText(text: string): boolean {
+  const { open, pairs } = splitLineStats(text);
+  return open >= 3 && open * 4 >= pairs;
+}
+
+/** Pairs of neighbouring lines, and those whose break is open (neither sure nor closed), for `isSplitLineText`. */
+export function splitLineStats(text: string): { open: number; pairs: number } {
+  let pairs = 0;
+  let open = 0;
+  let prev: [number, number] = [-1, -1];
+  for (const line of lines(text, 0, text.length)) {
+    if (line[0] >= 0 && prev[0] >= 0) {
+      pairs++;
+      const read = text.slice(prev[0], prev[1]);
+      const b = text[line[0]] as string;
+      const sure = CONTINUES_START.has(b) || CONTINUES_END.has(read[read.length - 1] as string) || isBareEnumerator(read);
+      // A heading, a title, an issuer, a date or a note ends its line without punctuation in any report: only prose counts.
+      const standsAlone = startsHeading(text, prev[0]) || STANDALONE_TITLE.test(read) || (read.length <= 30 && ISSUER_END.test(read)) || ENDS_WITH_DATE.test(read.slice(-24)) || BRACKETED.test(read);
+      if (!sure && !standsAlone && !startsHeading(text, line[0]) && !closesParagraph(read) && directiveValue(read) === undefined) {
+        if (junkLevel(read) === 0 && junkLevel(text.slice(line[0], line[1])) === 0) open++;
+      }
+    }
+    prev = line;
+  }
+  return { open, pairs };
+}
+
+/**
+ * Whether the line break just before `pos` (a line start) is hard: no reading
+ * joins the lines around it, whatever the rest of the text says. True at the
+ * start of the text, next to a blank or directive line, and after a line that
+ * ends a sentence when the next does not open with a continuing mark. `reparse`
+ * re-reads plain text between hard breaks.
+ */
+export function isHardBreak(text: string, pos: number): boolean {
+  if (pos <= 0 || pos >= text.length) return true;
+  const prevStart = text.lastIndexOf('\n', pos - 2) + 1;
+  const [ps, pe] = trimRange(text, prevStart, pos - 1);
+  let lineEnd = text.indexOf('\n', pos);
+  if (lineEnd < 0) lineEnd = text.length;
+  const [s, e] = trimRange(text, pos, lineEnd);
+  if (pe <= ps || e <= s) return true;
+  const prevLine = text.slice(ps, pe);
+  if (directiveValue(prevLine) !== undefined || directiveValue(text.slice(s, e)) !== undefined) return true;
+  return closesParagraph(prevLine) && !CONTINUES_START.has(text[s] as string);
 }

@@ -3,14 +3,17 @@
  * titles end, their levels, and which blocks of the body hold them.
  */
 import {
+  bodyOpening,
+  bodySubjectOpening,
   chineseNumeralValue,
   conceptOfHeading,
+  headingEndWords,
   numberingSchemes,
   toHalfWidthDigits,
   type ConceptId,
 } from '@fzlint/ontology';
 import type { Heading, HeadingNumbering, HeadingOrigin, NumberingKind, ReportTitle, TextRange } from './model.js';
-import { fold, isSpace, type Fold } from './text.js';
+import { fold, ISSUER_END, isSpace, unfolded, type Fold } from './text.js';
 import type { Block } from './blocks.js';
 
 /** A heading before levels are assigned. */
@@ -23,13 +26,18 @@ export interface RawHeading {
   readonly origin: HeadingOrigin;
   readonly markdownDepth?: number;
   /** What ended the title of an enumerated heading. */
-  readonly endedBy?: 'sentence' | 'space' | 'line' | 'numbering';
+  readonly endedBy?: 'sentence' | 'space' | 'line' | 'numbering' | 'body';
 }
 
 const KIND_RANK: Readonly<Record<NumberingKind, number>> = { chinese: 1, 'paren-chinese': 2, arabic: 3, 'paren-arabic': 4 };
 
 /** Longest title of a heading, in UTF-16 units: longer text is a numbered paragraph, not a heading. */
 export const MAX_TITLE: Readonly<Record<NumberingKind, number>> = { chinese: 64, 'paren-chinese': 50, arabic: 40, 'paren-arabic': 40 };
+/**
+ * Longest lead-in of a run-in heading (`（一）加强领导。正文……`): a title that runs to
+ * a full stop further than this is the first sentence of a numbered paragraph.
+ */
+export const RUN_IN_TITLE: Readonly<Record<NumberingKind, number>> = { chinese: 30, 'paren-chinese': 40, arabic: 20, 'paren-arabic': 20 };
 const HAN = /\p{Script=Han}/u;
 const TRAILING_PUNCT = /[\s:：,，、*_]+$/u;
 
@@ -62,12 +70,68 @@ export function matchNumbering(text: string, pos: number): HeadingNumbering | un
   return undefined;
 }
 
+/** Body item markers that open a line or a body: 一是 … 十是, 首先, 其次. */
+const ITEM_MARKER = /^(?:[一二三四五六七八九十]{1,2}是|首先|其次|再次|最后)/u;
+
+/** Whether `s` (a line or a block's text) opens with a body item marker (一是, 首先). */
+export function startsWithItemMarker(s: string): boolean {
+  return ITEM_MARKER.test(s);
+}
+
+/** Whether `s` is nothing but a numbering or an item marker (`二、`, `（四）`, `一是`): it belongs to the text after it. */
+export function isBareEnumerator(s: string): boolean {
+  if (s.length > 12) return false;
+  const t = s.trim();
+  if (t.length === 0 || t.length > 6) return false;
+  const n = matchNumbering(t, 0);
+  if (n && n.range.end === t.length) return true;
+  return /^(?:[一二三四五六七八九十]{1,2}是|首先|其次|第[一二三四五六七八九十]{1,2}[，,]?)$/u.test(t);
+}
+
+const END_WORDS = new Set(headingEndWords);
+const LONGEST_END_WORD = headingEndWords.reduce((n, w) => Math.max(n, w.length), 0);
+
+/**
+ * Whether `title` ends with one of the ontology's heading end words, and no
+ * longer end word runs on into `after` (`工作` before `计划…` is inside `工作计划`).
+ */
+export function endsWithHeadingWord(title: string, after: string): boolean {
+  let found = false;
+  for (let len = 2; len <= LONGEST_END_WORD && len <= title.length; len++) {
+    if (END_WORDS.has(title.slice(title.length - len))) {
+      found = true;
+      break;
+    }
+  }
+  if (!found) return false;
+  // A word that starts inside the title and ends inside `after` spans the boundary.
+  for (let k = 1; k < LONGEST_END_WORD && k <= title.length; k++) {
+    const head = title.slice(title.length - k);
+    for (let len = k + 1; len <= LONGEST_END_WORD && len - k <= after.length; len++) {
+      if (END_WORDS.has(head + after.slice(0, len - k))) return false;
+    }
+  }
+  return true;
+}
+
+/** Whether a body opening (a year with its comma, 一是, 我局…) starts at `pos`. */
+export function bodyOpensAt(text: string, pos: number): boolean {
+  const c = text.charCodeAt(pos);
+  // Cheap pre-check on the first character of every opening.
+  if (!((c >= 48 && c <= 57) || c === 0x4eca || c === 0x672c || c === 0x5e74 || c === 0x5168 || c === 0x53bb || c === 0x8fd1 || c === 0x4e00 || c === 0x591a || c === 0x4e0b || c === 0x660e || c === 0x6765 || c === 0x65b0 || c === 0x9996 || c === 0x6211 || (c >= 0x3007 && c <= 0x3007) || c === 0x96f6 || (c >= 0x4e00 && c <= 0x5341))) return false;
+  bodyOpening.lastIndex = pos;
+  return bodyOpening.test(text);
+}
+
 /** True after Markdown emphasis markers opening a line (`**（一）加强领导。**`). */
 function afterLeadingEmphasis(text: string, pos: number, blockStart: number): boolean {
   let i = pos;
   while (i > blockStart && pos - i < 3 && (text.charCodeAt(i - 1) === 42 || text.charCodeAt(i - 1) === 95)) i--;
   return i < pos && (i === blockStart || text.charCodeAt(i - 1) === 10);
 }
+
+/** The lead-in of a report's parts: `现将……报告如下：` (the parts may follow the colon directly). */
+const LEAD_IN = /如下\s*[：:]\s*$/u;
 
 /** A heading numbering must not be the start of a number such as 1.5 or a list inside a sentence. */
 function canStartHeading(text: string, pos: number, blockStart: number, lineStart: boolean): boolean {
@@ -78,16 +142,17 @@ function canStartHeading(text: string, pos: number, blockStart: number, lineStar
   return prev === 0x3002 || prev === 0xff01 || prev === 0xff1f || prev === 0x21 || prev === 0x3f;
 }
 
-/** Characters after which a heading may start (the gate below): whitespace, 。！？!? and emphasis markers. */
-const GATE = /[ \t\n\r\u3000\u00a0\ufeff\u2002\u2003*_\u3002\uff01\uff1f!?]/g;
+/** Characters after which a heading may start (the gate below): whitespace, 。！？!?：: and emphasis markers. */
+const GATE = /[ \t\n\r\u3000\u00a0\ufeff\u2002\u2003*_\u3002\uff01\uff1f!?\uff1a:]/g;
 const GATE_CODES = new Uint8Array(0x10000);
-for (const ch of ' \t\n\r\u3000\u00a0\ufeff\u2002\u2003*_\u3002\uff01\uff1f!?') GATE_CODES[ch.charCodeAt(0)] = 1;
+for (const ch of ' \t\n\r\u3000\u00a0\ufeff\u2002\u2003*_\u3002\uff01\uff1f!?\uff1a:') GATE_CODES[ch.charCodeAt(0)] = 1;
 
 /**
  * Finds enumerated headings inside text[start, end) (a line, a paragraph, or a
  * whole report run together on one line). Candidates start at the start, a line
- * start, after whitespace or after a sentence end; 一是/二是 never match (no
- * separator). `origin` is the origin of a heading found at `start`.
+ * start, after whitespace or after a sentence end, and 一、 also right after the
+ * colon of a lead-in (`总结如下：一、`); 一是/二是 never match (no separator).
+ * `lineStart` says whether `start` opens a line of the text.
  */
 export function findHeadingsInBlock(text: string, start: number, end: number, origin: 'line' | 'inline' = 'line'): RawHeading[] {
   const found: RawHeading[] = [];
@@ -106,14 +171,18 @@ export function findHeadingsInBlock(text: string, start: number, end: number, or
     // Cheap gate before the full test: a heading starts only at the block start, right after a heading,
     // after whitespace or a sentence end, or after emphasis markers opening a line.
     const prev = pos > start ? text.charCodeAt(pos - 1) : -1;
-    const gate = maybe && (pos === start || pos === afterHeading || prev === 42 || prev === 95 || isSpace(prev) || prev === 0x3002 || prev === 0xff01 || prev === 0xff1f || prev === 0x21 || prev === 0x3f);
+    const colon = prev === 0xff1a || prev === 0x3a;
+    const gate = maybe && (pos === start || pos === afterHeading || prev === 42 || prev === 95 || isSpace(prev) || prev === 0x3002 || prev === 0xff01 || prev === 0xff1f || prev === 0x21 || prev === 0x3f || colon);
     const lineStart = gate && (pos === start || prev === 10 || afterLeadingEmphasis(text, pos, start));
-    if (gate && (pos === afterHeading || canStartHeading(text, pos, start, lineStart))) {
+    if (gate && (pos === afterHeading || canStartHeading(text, pos, start, lineStart) || colon)) {
       let numbering = matchNumbering(text, pos);
       // Inside a line, 1. and (1) only start a heading after whitespace: after 。 they are usually list items.
       if (numbering && !lineStart && pos !== afterHeading && (numbering.kind === 'arabic' || numbering.kind === 'paren-arabic') && !isSpace(text.charCodeAt(pos - 1))) numbering = undefined;
+      // After a colon only the report's parts (一、) open a heading, and only after a lead-in (如下：):
+      // `主要表现在：一、…；二、…` is a list inside the sentence.
+      if (numbering && colon && pos !== afterHeading && !(numbering.kind === 'chinese' && LEAD_IN.test(text.slice(Math.max(start, pos - 8), pos)))) numbering = undefined;
       if (numbering && numbering.range.end < end) {
-        const h = headingAt(text, pos, end, numbering, lineStart, lineStart && pos === start ? origin : 'inline');
+        const h = headingAt(text, pos, end, numbering, lineStart, !lineStart ? 'inline' : pos === start ? origin : 'line');
         if (h) {
           found.push(h);
           pos = h.end;
@@ -128,12 +197,22 @@ export function findHeadingsInBlock(text: string, start: number, end: number, or
   return found;
 }
 
-/** A deeper numbering at `i` right after a title ends it: 二、存在的问题（一）基层力量薄弱. */
+/** A deeper numbering at `i` right after a title ends it: 二、存在的问题（一）…, （一）…建设1. 压实…. */
 function deeperNumberingAt(text: string, i: number, kind: NumberingKind): boolean {
   const code = text.charCodeAt(i);
-  if (code !== 0x28 && code !== 0xff08) return false;
+  const paren = code === 0x28 || code === 0xff08;
+  const digit = (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19);
+  if (!paren && !digit) return false;
+  // A digit glued to a word is a number (第1批, 共3.5万), unless it is an item's numbering followed by a space.
   const inner = matchNumbering(text, i);
-  return inner !== undefined && KIND_RANK[inner.kind] > KIND_RANK[kind];
+  if (!inner || KIND_RANK[inner.kind] <= KIND_RANK[kind]) return false;
+  if (digit) {
+    const prev = text.charCodeAt(i - 1);
+    if ((prev >= 48 && prev <= 57) || prev === 0x7b2c /* 第 */) return false;
+    const after = text.charCodeAt(inner.range.end);
+    return isSpace(after) || HAN.test(text[inner.range.end] ?? '');
+  }
+  return true;
 }
 
 function headingAt(text: string, pos: number, blockEnd: number, numbering: HeadingNumbering, lineStart: boolean, origin: 'line' | 'inline'): RawHeading | undefined {
@@ -151,7 +230,7 @@ function headingAt(text: string, pos: number, blockEnd: number, numbering: Headi
     }
   }
   // Title ends at a sentence end, at a whitespace gap (run-together reports
-  // separate headings from text with spaces) or at the end of the line.
+  // separate headings from text with spaces), where a body opens, or at the end of the line.
   let i = titleStart;
   let endedBy: RawHeading['endedBy'] = 'line';
   for (; i < lineEnd && i - titleStart <= max + 1; i++) {
@@ -164,6 +243,11 @@ function headingAt(text: string, pos: number, blockEnd: number, numbering: Headi
     // A deeper numbering right after the title ends it: 二、存在的问题（一）基层力量薄弱.
     if (i > titleStart && deeperNumberingAt(text, i, numbering.kind)) {
       endedBy = 'numbering';
+      break;
+    }
+    // A body opening ends a title run into its body: 一、总体情况2022年，我局……; …职责一是加强…
+    if (i - titleStart >= 2 && bodyOpensAt(text, i)) {
+      endedBy = 'body';
       break;
     }
     // Closing emphasis (**) ends a bold run-in heading.
@@ -184,6 +268,15 @@ function headingAt(text: string, pos: number, blockEnd: number, numbering: Headi
     }
   }
   const wholeLine = endedBy === 'line' && lineStart;
+  // A title that runs on into its body with nothing but words between (…夯实法治工作基础区行政审批局党组高度重视…):
+  // it ends after a heading end word followed by the body's subject.
+  if (!wholeLine && (i - titleStart > max || (endedBy === 'sentence' && i - titleStart > RUN_IN_TITLE[numbering.kind] && /[，,]/u.test(text.slice(titleStart, i))))) {
+    const cut = subjectAfterEndWord(text, titleStart, Math.min(i, titleStart + max));
+    if (cut >= 0) {
+      i = cut;
+      endedBy = 'body';
+    }
+  }
   if (i - titleStart > max) return undefined;
   let titleEnd = i;
   const rawTitle = text.slice(titleStart, titleEnd);
@@ -198,6 +291,20 @@ function headingAt(text: string, pos: number, blockEnd: number, numbering: Headi
   }
   if (endedBy === 'space' && !lineStart && trimmed.length > max) return undefined;
   return { start: pos, end: titleEnd, titleStart, titleEnd, numbering, origin, endedBy };
+}
+
+/**
+ * The first place in text[from, to) right after a heading end word where the
+ * body's subject or an opening phrase follows (`基础|区行政审批局党组高度重视`,
+ * `存在的主要问题|在全市……背景下，`), or -1.
+ */
+function subjectAfterEndWord(text: string, from: number, to: number): number {
+  for (let p = from + 2; p < to; p++) {
+    if (!endsWithHeadingWord(text.slice(Math.max(from, p - LONGEST_END_WORD), p), text.slice(p, p + LONGEST_END_WORD))) continue;
+    bodySubjectOpening.lastIndex = p;
+    if (bodySubjectOpening.test(text)) return p;
+  }
+  return -1;
 }
 
 const YEAR_IN_HEADING = /((?:19|20)\d{2})\s*年/;
@@ -229,10 +336,10 @@ export function headingYear(text: string, titleStart: number, titleEnd: number):
  * breaks removed, so `一、` / `202` / `1` / `年…情况` is one heading.
  */
 export function blockHeadings(text: string, block: Block): RawHeading[] {
-  const origin = block.inline ? 'inline' : 'line';
-  if (!block.soft) return findHeadingsInBlock(text, block.start, block.end, origin);
-  const f = fold(text, block.start, block.end);
-  return findHeadingsInBlock(f.text, 0, f.text.length, origin).map((h) => unfoldHeading(text, f, h));
+  // The block is read on its own, so nothing found in it depends on the blocks around it.
+  const f = block.soft ? fold(text, block.start, block.end) : unfolded(text, block.start, block.end);
+  const found = findHeadingsInBlock(f.text, 0, f.text.length, block.inline ? 'inline' : 'line');
+  return found.length === 0 ? found : found.map((h) => unfoldHeading(text, f, h));
 }
 
 function unfoldHeading(text: string, f: Fold, h: RawHeading): RawHeading {
@@ -313,7 +420,6 @@ export interface HeadingBlock {
   readonly raws: readonly RawHeading[];
 }
 
-const SIGNATURE_END = /(?:委员会|人民政府|政府|党委|党组|县委|市委|区委|镇委|委|局|办公室|办事处|街道|管委会|司法局|厅|部|院|中心)$/;
 
 /**
  * The headings of the body's blocks in order, including conservative
@@ -367,7 +473,7 @@ function isUnnumberedHeading(text: string, b: Block, prev: Block | undefined, ne
   if (b.soft || len < 6 || len > 30) return false;
   const line = text.slice(b.start, b.end);
   if (/[。！？；：:!?;\n]/.test(line) || !/\p{Script=Han}/u.test(line)) return false;
-  if (/\s{2,}/.test(line) || SIGNATURE_END.test(line) || /\d{4}\s*年\s*\d{1,2}\s*月/.test(line)) return false;
+  if (/\s{2,}/.test(line) || ISSUER_END.test(line) || /\d{4}\s*年\s*\d{1,2}\s*月/.test(line)) return false;
   if (!prev || !next || next.kind !== 'paragraph' || prev.kind !== 'paragraph') return false;
   const nextLen = next.end - next.start;
   const prevLen = prev.end - prev.start;

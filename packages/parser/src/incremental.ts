@@ -1,5 +1,5 @@
 import type { ParseOptions, ReportDocument, TextRange } from './model.js';
-import { plainTextBlocks, type Block } from './blocks.js';
+import { isHardBreak, isSplitLineText, plainTextBlocks, type Block } from './blocks.js';
 import { FENCE_START, markdownBlocks } from './markdown.js';
 import type { RawHeading } from './headings.js';
 import { analyzeBlock, assemble, formatOf, parse, parseStates, type BlockInfo, type ParseState } from './parse.js';
@@ -45,7 +45,7 @@ export function reparse(previous: ReportDocument, edits: readonly TextEdit[], op
   const region = { prefix, oldEnd: oldText.length - suffix, delta: text.length - oldText.length };
   const next = state.format === 'markdown' ? markdownRegion(oldText, text, state, region) : plainRegion(oldText, text, state, region);
   if (!next) return parse(text, opts);
-  return assemble(text, opts, state.format, next.infos, next.frontMatter, next.roots);
+  return assemble(text, opts, state.format, next);
 }
 
 interface Region {
@@ -57,7 +57,7 @@ interface Region {
   readonly delta: number;
 }
 
-type NextState = Pick<ParseState, 'infos' | 'frontMatter' | 'roots'>;
+type NextState = Pick<ParseState, 'infos' | 'frontMatter' | 'roots' | 'split'>;
 
 /** Index of the first info whose block starts at or after `offset`. */
 function firstAtOrAfter(infos: readonly BlockInfo[], offset: number): number {
@@ -103,18 +103,27 @@ function shiftInfo(info: BlockInfo, d: number): BlockInfo {
 }
 
 /**
- * Plain text: blocks are lines. The lines holding the edits are re-read, and
- * the line before them too (a numbering at a line's end may look one
- * character into the next line).
+ * Plain text: the lines holding the edits are re-read, widened on both sides
+ * to a hard line break (one no reading joins over: see `isHardBreak`) in the
+ * old and the new text alike, so the blocks outside are what a full read gives.
+ * A change of split-line reading (`isSplitLineText`) changes every join: then
+ * the text is parsed whole.
  */
-function plainRegion(oldText: string, text: string, state: ParseState, r: Region): NextState {
+function plainRegion(oldText: string, text: string, state: ParseState, r: Region): NextState | undefined {
+  const split = isSplitLineText(text);
+  if (split !== state.split) return undefined;
   let from = lineStart(text, r.prefix);
-  if (from > 0) from = lineStart(text, from - 1);
+  while (from > 0 && !(isHardBreak(text, from) && isHardBreak(oldText, from))) from = lineStart(text, from - 1);
+  // The old line after the edits, and its place in the new text.
   let oldTo = oldText.indexOf('\n', r.oldEnd);
-  if (oldTo < 0) oldTo = oldText.length;
+  oldTo = oldTo < 0 ? oldText.length : oldTo + 1;
+  while (oldTo < oldText.length && !(isHardBreak(oldText, oldTo) && isHardBreak(text, oldTo + r.delta))) {
+    const nl = oldText.indexOf('\n', oldTo);
+    oldTo = nl < 0 ? oldText.length : nl + 1;
+  }
   const to = oldTo + r.delta;
-  const blocks = plainTextBlocks(text, from, to);
-  return { infos: splice(text, state.infos, from, blocks, oldTo + 1, r.delta), frontMatter: undefined, roots: [] };
+  const blocks = plainTextBlocks(text, from, Math.max(from, to - (to < text.length ? 1 : 0)), split);
+  return { infos: splice(text, state.infos, from, blocks, oldTo, r.delta), frontMatter: undefined, roots: [], split };
 }
 
 /** Start of the line holding `pos`. */
@@ -200,6 +209,7 @@ function markdownRegion(oldText: string, text: string, state: ParseState, r: Reg
       infos: splice(text, state.infos, from, blocks, oldTo, r.delta),
       frontMatter: from === 0 ? md.frontMatter : state.frontMatter,
       roots: newRoots,
+      split: false,
     };
   }
   return undefined;

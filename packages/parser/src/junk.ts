@@ -16,6 +16,14 @@ const STRONG_JUNK = [
   /网站地图|联系我们|扫一扫在手机打开当前页|打印本页|关闭窗口|分享到[:：]|【\s*字体|字号\s*[:：]?\s*[大中小]|版权所有|ICP备|网站标识码|公网安备|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]|分辨率\s*[/／]?\s*浏览|使用[^。]{0,12}分辨率|适老化无障碍|无障碍浏览|涉密文件严禁上网|相关链接|上一篇\s*[:：]|下一篇\s*[:：]|【\s*打印\s*】|【\s*关闭\s*】/,
   /^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/,
   /^(?:联系电话|电话|传真|邮编|地址)\s*[:：]/,
+  // An archiver's header and footer (标题:/发布时间:/文号:/发布机构:/栏目:/原始链接:/本地目录:/正文:).
+  /^(?:本地目录|原文链接|原始链接|采集时间|抓取时间|栏\s*目|发布时间|发布单位|页面链接与图片详见)\s*[:：]?/,
+  /^(?:=+\s*)?正\s*文\s*(?:[:：]|=+)\s*$/,
+  /^(?:发布)?时间\s*[:：]\s*(?:19|20)\d{2}[-/.年]/,
+  // Share buttons, page tools and a lone clock time of the page furniture.
+  /^(?:(?:微信|微博|QQ空间|QQ好友|朋友圈|分享到?|翻译|搜索|复制|打印|收藏|关闭)\s*)+$/,
+  /^\d{1,2}:\d{2}(?::\d{2})?$/,
+  /^附件下载$/,
 ];
 const WEAK_JUNK = /^[|｜\s]+$/;
 
@@ -98,11 +106,12 @@ function isContent(kind: string): boolean {
   return kind !== 'comment' && kind !== 'code';
 }
 
-/** /^\s*$/ over text[start, end) without slicing. */
+/** /^[\s|｜]*$/ over text[start, end) without slicing. */
 function onlySpace(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (!(c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff)) return false;
+    // The bars of a metadata table count as space: its cells are read as separate blocks.
+    if (!(c === 32 || c === 0x7c || c === 0xff5c || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff)) return false;
   }
   return true;
 }

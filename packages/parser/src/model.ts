@@ -215,7 +215,13 @@ export interface ReportDocument {
   readonly filePath?: string;
   readonly title?: ReportTitle;
   readonly reportYear?: DocumentFact<number>;
-  readonly writingDate: DocumentFact<CalendarDate>;
+  /**
+   * When the report was written: the signature date, page metadata, the
+   * publication date, or (`assumed: true`) 31 March of the year after the report
+   * year, the deadline the regulation sets. Absent when neither a date nor the
+   * report year is known: nothing is dated from the machine's clock.
+   */
+  readonly writingDate?: DocumentFact<CalendarDate>;
   /** Publication date from page metadata (发布日期), if any. */
   readonly publicationDate?: DocumentFact<CalendarDate>;
   /** The range holding the report itself, web-page junk around it excluded. */

@@ -15,7 +15,7 @@ import type {
   Sentence,
   TextRange,
 } from './model.js';
-import { plainTextBlocks, type Block, type FrontMatter } from './blocks.js';
+import { isSplitLineText, plainTextBlocks, type Block, type FrontMatter } from './blocks.js';
 import { markdownBlocks } from './markdown.js';
 import { findBody, isProse, junkLevel } from './junk.js';
 import { assignLevels, blockHeadings, collectHeadings, matchNumbering, type RawHeading } from './headings.js';
@@ -57,6 +57,8 @@ export interface ParseState {
   readonly frontMatter: FrontMatter | undefined;
   /** Markdown only: starts of top-level constructs. */
   readonly roots: readonly number[];
+  /** Plain text only: whether the text is a split-line copy (its soft line breaks are joined). */
+  readonly split: boolean;
 }
 
 /** Parse state of the documents this module made (a WeakMap keeps the public model unchanged). */
@@ -95,12 +97,13 @@ function markdownHeadingRaw(text: string, b: Block): RawHeading {
 }
 
 /** Reads the blocks of a whole text. */
-export function readBlocks(text: string, format: 'markdown' | 'plaintext'): { infos: BlockInfo[]; frontMatter: FrontMatter | undefined; roots: number[] } {
+export function readBlocks(text: string, format: 'markdown' | 'plaintext'): Pick<ParseState, 'infos' | 'frontMatter' | 'roots' | 'split'> {
   if (format === 'markdown') {
     const md = markdownBlocks(text);
-    return { infos: md.blocks.map((b) => analyzeBlock(text, b)), frontMatter: md.frontMatter, roots: md.roots };
+    return { infos: md.blocks.map((b) => analyzeBlock(text, b)), frontMatter: md.frontMatter, roots: md.roots, split: false };
   }
-  return { infos: plainTextBlocks(text).map((b) => analyzeBlock(text, b)), frontMatter: undefined, roots: [] };
+  const split = isSplitLineText(text);
+  return { infos: plainTextBlocks(text, 0, text.length, split).map((b) => analyzeBlock(text, b)), frontMatter: undefined, roots: [], split };
 }
 
 /**
@@ -110,8 +113,7 @@ export function readBlocks(text: string, format: 'markdown' | 'plaintext'): { in
  */
 export function parse(text: string, options: ParseOptions = {}): ReportDocument {
   const format = formatOf(options);
-  const { infos, frontMatter, roots } = readBlocks(text, format);
-  return assemble(text, options, format, infos, frontMatter, roots);
+  return assemble(text, options, format, readBlocks(text, format));
 }
 
 /**
@@ -123,10 +125,9 @@ export function assemble(
   text: string,
   options: ParseOptions,
   format: 'markdown' | 'plaintext',
-  infos: readonly BlockInfo[],
-  frontMatter: FrontMatter | undefined,
-  roots: readonly number[],
+  read: Pick<ParseState, 'infos' | 'frontMatter' | 'roots' | 'split'>,
 ): ReportDocument {
+  const { infos, frontMatter, roots, split } = read;
   const { bodyRange, junk, junkRanges } = findBody(text, infos);
   const body: BlockInfo[] = [];
   const comments: CommentNode[] = [];
@@ -177,7 +178,7 @@ export function assemble(
     ...(options.filePath !== undefined ? { filePath: options.filePath } : {}),
     ...(title ? { title } : {}),
     ...(facts.reportYear ? { reportYear: facts.reportYear } : {}),
-    writingDate: facts.writingDate,
+    ...(facts.writingDate ? { writingDate: facts.writingDate } : {}),
     ...(facts.publicationDate ? { publicationDate: facts.publicationDate } : {}),
     bodyRange,
     junkRanges,
@@ -192,6 +193,6 @@ export function assemble(
     codeRanges,
     lineIndex: createLineIndex(text),
   };
-  parseStates.set(doc, { options, format, infos, frontMatter, roots });
+  parseStates.set(doc, { options, format, infos, frontMatter, roots, split });
   return doc;
 }

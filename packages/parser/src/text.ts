@@ -110,6 +110,11 @@ export function fold(text: string, start: number, end: number): Fold {
   };
 }
 
+/** text[start, end) as a `Fold` that removes nothing (so code can treat folded and plain stretches alike). */
+export function unfolded(text: string, start: number, end: number): Fold {
+  return identityFold(text.slice(start, end), start);
+}
+
 function identityFold(slice: string, base: number): Fold {
   return {
     text: slice,
@@ -127,3 +132,6 @@ function identityFold(slice: string, base: number): Fold {
 export function readText(text: string, start: number, end: number): string {
   return fold(text, start, end).text;
 }
+
+/** The end of an issuer's name, as it signs a report (`莆田市科学技术局`, `中共洪洞县委`, `宽城区人民政府`). */
+export const ISSUER_END = /(?:委员会|人民政府|政府|党委|党组|县委|市委|区委|镇委|委|局|办公室|办事处|街道|管委会|管理局|司法局|厅|部|院|中心|公司)$/u;

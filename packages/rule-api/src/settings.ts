@@ -23,7 +23,7 @@ export function resolveSettings(document: ReportDocument, input: SettingsInput =
   const reportYear = input.reportYear ?? document.reportYear?.value;
   return {
     ...(reportYear !== undefined ? { reportYear } : {}),
-    writingDate: input.writingDate ?? document.writingDate.value,
+    ...((input.writingDate ?? document.writingDate?.value) !== undefined ? { writingDate: (input.writingDate ?? document.writingDate?.value)! } : {}),
     locale: input.locale ?? 'zh-CN',
     catalogue: mergeCatalogue(input.catalogue),
   };

@@ -47,8 +47,11 @@ export interface RuleMeta<MessageId extends string = string, Options = unknown> 
 export interface RuleSettings {
   /** The report year, from config/option or from the document. */
   readonly reportYear?: number;
-  /** The writing date, from config/option or from the document. */
-  readonly writingDate: CalendarDate;
+  /**
+   * The writing date, from config/option or from the document. Absent when the
+   * report can be dated by neither (no year, no date): never the machine's clock.
+   */
+  readonly writingDate?: CalendarDate;
   readonly locale: Locale;
   /** Built-in catalogue plus the user's entries (theirs override ours by id). */
   readonly catalogue: readonly CatalogueEntry[];

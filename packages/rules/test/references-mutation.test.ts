@@ -296,8 +296,9 @@ function mutants(file: string): Mutant[] {
   const document = parseFile(file, text);
   const settings = resolveSettings(document);
   const year = settings.reportYear;
-  if (year === undefined) return [];
-  const writing = settings.writingDate.year * 10000 + settings.writingDate.month * 100 + settings.writingDate.day;
+  const w = settings.writingDate;
+  if (year === undefined || w === undefined) return [];
+  const writing = w.year * 10000 + w.month * 100 + w.day;
   const out: Mutant[] = [];
   const plan = findConcept(document.sections, 'next-year-plan');
   const places: Array<[Place, number | undefined]> = [

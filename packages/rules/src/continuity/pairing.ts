@@ -187,7 +187,7 @@ function fromIssuerLine(document: ReportDocument): IssuerName | undefined {
 /** The unit named right before the signature date (苏平片区管理局2023年3月30日). */
 function fromSignature(document: ReportDocument): IssuerName | undefined {
   const fact = document.writingDate;
-  if (fact.source !== 'signature' || !fact.range) return undefined;
+  if (!fact || fact.source !== 'signature' || !fact.range) return undefined;
   const { text } = document;
   let end = fact.range.start;
   while (end > 0 && /\s/u.test(text[end - 1]!)) end--;

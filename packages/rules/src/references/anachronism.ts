@@ -53,7 +53,7 @@ export const rule = defineRule<MessageId>({
   check(document, context) {
     if (!datesKnown(document, context.settings)) return;
     const { references, dates } = analyzeReferences(document, context.settings);
-    const writingIso = isoOf(context.settings.writingDate);
+    const writingIso = isoOf(context.settings.writingDate!);
     const reported = new Set<string>();
     for (const ref of references) {
       const { entry } = ref;

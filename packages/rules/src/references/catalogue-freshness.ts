@@ -54,7 +54,7 @@ export const rule = defineRule<MessageId, FreshnessOptions>({
     const stale = staleCatalogue(writing, reviewed, context.options.graceMonths ?? DEFAULT_GRACE_MONTHS);
     if (!stale) return;
     const range = document.title?.range ?? document.sentences[0]?.range ?? { start: document.bodyRange.start, end: document.bodyRange.start };
-    const writingIso = isoOf(context.settings.writingDate);
+    const writingIso = isoOf(context.settings.writingDate!);
     context.report({
       messageId: 'stale',
       data: { reviewed: formatIsoZh(stale), reviewedEn: formatIsoEn(stale), writing: formatIsoZh(writingIso), writingEn: formatIsoEn(writingIso) },

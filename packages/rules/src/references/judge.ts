@@ -103,8 +103,10 @@ export function judgeOutdated(
  * would rest on a guessed date, so the time-based rules stay silent.
  */
 export function datesKnown(document: ReportDocument, settings: RuleSettings): boolean {
+  if (settings.writingDate === undefined) return false;
   if (settings.reportYear !== undefined) return true;
   const w = document.writingDate;
+  if (!w) return true;
   const same = w.value.year === settings.writingDate.year && w.value.month === settings.writingDate.month && w.value.day === settings.writingDate.day;
   return !(same && (w.assumed || w.source === 'default'));
 }

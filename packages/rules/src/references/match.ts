@@ -444,10 +444,16 @@ export interface ReferenceDates {
 
 /** The dates judgements use: the report year defaults to the year before the writing date's. */
 export function referenceDates(settings: RuleSettings): ReferenceDates {
-  const writing = dayOf(settings.writingDate);
-  const reportYear = settings.reportYear ?? (settings.writingDate.month <= 6 ? settings.writingDate.year - 1 : settings.writingDate.year);
+  // An undated report (no year, no date) is judged by no time-based rule (see datesKnown); its
+  // references are still found, as on the last day of the year before the deadline would be.
+  const date = settings.writingDate ?? { year: (settings.reportYear ?? UNDATED_YEAR) + 1, month: 3, day: 31 };
+  const writing = dayOf(date);
+  const reportYear = settings.reportYear ?? (date.month <= 6 ? date.year - 1 : date.year);
   return { writing, reportYear };
 }
+
+/** The year an undated report's references are looked up in (only form checks use them). */
+const UNDATED_YEAR = 2100;
 
 /** An entry's status on a day. */
 export function statusOn(entry: CatalogueEntry, day: DayNumber): ReferenceStatus {

@@ -58,7 +58,7 @@ export const rule = defineRule<MessageId>({
       byParagraph.set(p.paragraphIndex, list);
     }
     const met = compiled.meetings.filter((m) => m.start <= dates.writing && m.entry.confidence === 'confirmed');
-    const writingIso = isoOf(context.settings.writingDate);
+    const writingIso = isoOf(context.settings.writingDate!);
     for (const phrase of congressPhrases) {
       const siblings = byParagraph.get(phrase.paragraphIndex) ?? [phrase];
       const cited = siblings.flatMap((p) => p.meetings.map((m) => m.meeting));

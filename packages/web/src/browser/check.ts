@@ -123,7 +123,7 @@ export function issuerOf(document: ReportDocument): string | undefined {
   if (fromTitle) return fromTitle.trim();
   const meta = ISSUER_META.exec(document.text.slice(0, 3000))?.[1];
   if (meta) return meta.replace(/\s+/g, ' ').trim();
-  const signed = document.writingDate.source === 'signature' ? document.writingDate.range : undefined;
+  const signed = document.writingDate?.source === 'signature' ? document.writingDate.range : undefined;
   if (signed) {
     const before = document.text.slice(Math.max(0, signed.start - 200), signed.start).split('\n').map((l) => l.trim()).filter((l) => l !== '');
     const line = before[before.length - 1];
@@ -137,7 +137,7 @@ function deadlineOf(document: ReportDocument, diagnostics: readonly Diagnostic[]
   const year = document.reportYear?.value;
   if (year === undefined) return undefined;
   const date = `${year + 1}-03-31`;
-  const stated = document.publicationDate ?? (document.writingDate.assumed || document.writingDate.source === 'option' ? undefined : document.writingDate);
+  const stated = document.publicationDate ?? (!document.writingDate || document.writingDate.assumed || document.writingDate.source === 'option' ? undefined : document.writingDate);
   const rule = diagnostics.find((d) => d.ruleId === 'structure/disclosure-deadline');
   if (rule) return { date, status: rule.messageId === 'tooEarly' ? 'early' : 'late' };
   if (!stated) return { date, status: 'unknown' };
@@ -239,7 +239,7 @@ export function checkRead(name: string, read: ReadText, settings: CheckSettings,
   });
   const counts = { error: 0, warn: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
-  const writing = document.writingDate.assumed || document.writingDate.source === 'default' ? undefined : iso(document.writingDate.value);
+  const writing = !document.writingDate || document.writingDate.assumed || document.writingDate.source === 'default' ? undefined : iso(document.writingDate.value);
   const deadline = deadlineOf(document, result.diagnostics);
   const issuer = issuerOf(document);
   const outcome: CheckedReport = {
