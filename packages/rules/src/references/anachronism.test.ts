@@ -31,8 +31,21 @@ new RuleTester().run(rule, {
       settings: at(2021),
     },
     { name: '十五五 in 2025 report written after its adoption', code: md(2025, '对标“十五五”规划纲要部署。'), settings: at(2025) },
+    {
+      // Longest match wins: 新型冠状病毒感染 (the 2022 name) inside 新型冠状病毒感染的肺炎 (the January 2020 name).
+      name: 'the 2020 name of the disease holds the 2022 name',
+      code: md(2020, '面对新型冠状病毒感染的肺炎疫情，依法落实新型冠状病毒感染肺炎防控措施。'),
+      settings: at(2020),
+    },
   ],
   invalid: [
+    {
+      // The look-alike: the 2022 name on its own in a 2020 report.
+      name: 'the 2022 name of the disease in a 2020 report',
+      code: md(2020, '依法做好新型冠状病毒感染防控工作。'),
+      settings: at(2020),
+      errors: [{ messageId: 'notYet', severity: 'error', text: '新型冠状病毒感染' }],
+    },
     {
       name: 'the 2021–2025 纲要 in a 2020 report',
       code: md(2020, gangyao2021),

@@ -153,7 +153,8 @@ new RuleTester().run(rule, {
       name: '年 missing',
       code: md(2022, '落实《法治中国建设规划（2020—2025）》。'),
       settings: at(2022),
-      errors: [{ messageId: 'yearRange', text: '2020—2025' }],
+      // A catalogued title: its written form is known, so the broken range is a warning.
+      errors: [{ messageId: 'yearRange', severity: 'warn', text: '2020—2025' }],
       output: md(2022, '落实《法治中国建设规划（2020—2025年）》。'),
     },
     {
@@ -162,6 +163,21 @@ new RuleTester().run(rule, {
       settings: at(2022),
       errors: [{ messageId: 'yearRange' }],
       output: md(2022, '落实《法治社会建设实施纲要(2020-2025年)》。'),
+    },
+    {
+      // archive/m001: a local department's own document; only a catalogued title can be called wrong.
+      name: '年 missing in the title of a local document: info',
+      code: md(2022, '印发《平潭综合实验区自然资源与生态环境局关于开展法治宣传教育的第八个五年规划（2021—2025）的通知》等文件。'),
+      settings: at(2022),
+      errors: [{ messageId: 'yearRange', severity: 'info', text: '2021—2025' }],
+      output: md(2022, '印发《平潭综合实验区自然资源与生态环境局关于开展法治宣传教育的第八个五年规划（2021—2025年）的通知》等文件。'),
+    },
+    {
+      name: '年 missing in a county plan: info',
+      code: md(2021, '制定《某县法治政府建设规划（2021-2025）》。'),
+      settings: at(2021),
+      errors: [{ messageId: 'yearRange', severity: 'info' }],
+      output: md(2021, '制定《某县法治政府建设规划（2021-2025年）》。'),
     },
     {
       name: 'a word missing from a known title: suggestion only',

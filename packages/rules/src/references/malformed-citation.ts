@@ -53,7 +53,9 @@ function plausibleRange(from: string, to: string): boolean {
  *   year and serial run together (中发〔202133号), or no brackets and no 号 at all
  *   ((开州委法20239)); the fix rebuilds 中发〔2021〕33号;
  * - a title whose year range is broken: digits run together (2021 2025 → 20212025)
- *   or 年 lost ((2020—2025)); the fix inserts the dash (—) and 年;
+ *   or 年 lost ((2020—2025)); the fix inserts the dash (—) and 年. A range without 年
+ *   is a warning only in the title of a catalogued document, whose written form is
+ *   known; in a local document's title (《…规划（2021—2025）》) it is an info;
  * - a 《》 title the catalogue knows under a slightly different exact name
  *   (《法治政府建设与责任落实督察规定》) — a suggestion, not a fix.
  * Round brackets around the year (长府发(2020)9号) and hyphens in ranges are left alone:
@@ -115,6 +117,7 @@ export const rule = defineRule<MessageId>({
       data: Record<string, string>,
       fix?: Fix,
       suggestion?: { fixed: string; fix: Fix },
+      severity?: 'info',
     ) => {
       if (overlaps(range)) return;
       reported.push(range);
@@ -122,6 +125,7 @@ export const rule = defineRule<MessageId>({
         messageId,
         data,
         range,
+        ...(severity ? { severity } : {}),
         ...(fix ? { fix } : {}),
         ...(suggestion
           ? { suggestions: [{ messageId: 'useCatalogueName' as const, data: { fixed: suggestion.fixed }, fix: suggestion.fix }] }
@@ -147,6 +151,8 @@ export const rule = defineRule<MessageId>({
       }
     }
 
+    // Titles that name a catalogued document themselves (not one inside a local document's title).
+    const catalogued = new Set(references.flatMap((r) => (r.titleRange && !r.inOtherTitle ? [r.titleRange.start] : [])));
     // Year ranges inside titles.
     for (const title of document.references) {
       if (title.kind !== 'book-title') continue;
@@ -166,7 +172,10 @@ export const rule = defineRule<MessageId>({
         if (!plausibleRange(m[1]!, m[3]!)) continue;
         const fixed = `${m[0]}年`;
         const range = { start: base + m.index, end: base + m.index + m[0].length };
-        report('yearRange', range, { text: m[0], fixed }, { range, text: fixed });
+        // Local documents often write their period without 年 (《…规划（2021—2025）》): only a
+        // catalogued title is known to be written otherwise; for the rest this is a hint.
+        const sure = catalogued.has(title.innerRange.start);
+        report('yearRange', range, { text: m[0], fixed }, { range, text: fixed }, undefined, sure ? undefined : 'info');
       }
     }
 

@@ -786,10 +786,26 @@ export function analyzeReferences(document: ReportDocument, settings: RuleSettin
   scanLooseTitles(titleKeys, compiled, dates.writing, planRanges, refs);
   scanCongress(document, compiled, dates.writing, planRanges, refs, phrases);
   if (compiled.patterns) scanPatterns(document, compiled, dates.writing, planRanges, refs);
-  refs.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  const value: DocumentReferences = { references: refs, titles: titleKeys, congressPhrases: phrases, compiled, dates };
+  const value: DocumentReferences = { references: longestMatches(refs), titles: titleKeys, congressPhrases: phrases, compiled, dates };
   documentCache.set(document, { key, catalogue, value });
   return value;
+}
+
+/**
+ * Longest match wins: a reference inside a longer one of another entry (新型冠状病毒感染
+ * inside 新型冠状病毒感染的肺炎, the 2020 name of the disease) is part of that term, not a
+ * term of its own. Sorted by start, then end.
+ */
+function longestMatches(refs: CatalogueReference[]): CatalogueReference[] {
+  refs.sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end);
+  const kept: CatalogueReference[] = [];
+  let outer: CatalogueReference | undefined;
+  for (const r of refs) {
+    const inside = outer !== undefined && outer.range.end >= r.range.end && outer.range.end - outer.range.start > r.range.end - r.range.start;
+    if (!(inside && outer!.entry.id !== r.entry.id && r.via === 'text')) kept.push(r);
+    if (!outer || r.range.end > outer.range.end) outer = r;
+  }
+  return kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
 }
 
 function scanPatterns(
