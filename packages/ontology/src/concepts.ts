@@ -80,6 +80,8 @@ export const concepts: readonly ReportConcept[] = [
     ],
     prosePatterns: [
       /存在(?:着)?(?:一些|一定的?)?(?:差距|不足|问题|短板|薄弱环节)/,
+      // 但也仍然面临一些困难和不足 (a closing paragraph without a heading).
+      /(?:仍然|仍|还|依然|也)(?:然)?(?:还)?(?:面临|遇到)(?:着)?(?:一些|一定的?|不少|诸多)?(?:困难|不足|问题|短板|差距)/,
       /(?:仍然|仍|还|依然)(?:然)?(?:还)?(?:存在|有)(?:着)?(?:一些|一定的?|不少)?(?:差距|不足|问题|短板|薄弱环节)/,
       /(?:问题|不足|差距)(?:主要)?(?:表现|体现)在/,
       /(?:与|同)[^。]{1,30}(?:相比|要求)[^。]{0,20}(?:还有|仍有|存在)[^。]{0,10}(?:差距|不足)/,
@@ -99,6 +101,9 @@ export const concepts: readonly ReportConcept[] = [
     prosePatterns: [
       /(?:党政)?主要负责(?:人|同志)[^。]{0,20}履行[^。]{0,20}第一责任人(?:职责)?/,
       /第一责任人职责/,
+      // A department's account of its head's part, however thin: 局党组书记、局长高度重视，亲自部署.
+      // Not 第一责任人 alone: 主要负责人是信息发布的第一责任人 is about something else.
+      /(?:主要负责(?:人|同志)|主要领导(?:同志)?|党[组委]书记|[局厅委]长|“?一把手”?)[^。；]{0,16}?(?:亲自(?:部署|抓|推动|过问|督办|研究)|带头|负总责)/,
     ],
     skeletonHeading: '三、{year}年党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况',
   },
@@ -114,7 +119,8 @@ export const concepts: readonly ReportConcept[] = [
       /主要安排/,
     ],
     prosePatterns: [
-      /(?:下一?步|下一年度?|明年|来年)[，,]?(?:我们|我[市县区镇])?将/,
+      // 下一步，我局将结合工作实际…: a closing paragraph stating next year's plan.
+      /(?:下一步|下阶段|下一阶段|下一年度?|明年|来年|今后)(?:工作中)?[，,]?[^。；！？]{0,24}?将/,
       new RegExp(String.raw`${Y}[，,]?(?:我们|我[市县区镇局])?将(?:继续|进一步|重点|着力|坚持)`),
     ],
     skeletonHeading: '四、{nextYear}年推进法治政府建设的主要安排',
@@ -134,6 +140,29 @@ export const concepts: readonly ReportConcept[] = [
     skeletonHeading: '五、其他需要报告的情况',
   },
 ];
+
+/**
+ * Words that give a shortcoming its cause: a cause analysis (原因, 究其原因, 根源在于 …)
+ * or a cause stated with one item (因机构改革，…; 由于…; …导致…; 受编制影响，…). The
+ * regulation asks for 不足和原因; an item that says why it fell short answers it.
+ */
+export const causeVocabulary: readonly RegExp[] = [
+  /原因|根源|症结|究其|归因于|归结于|归根结底|根子在|主观上.{0,40}客观上/u,
+  /由于|因为|导致|致使|以致|源于|缘于|囿于|受限于|受制于/u,
+  /受[^，,。；]{1,20}?(?:影响|限制|制约|所限)/u,
+  // 因机构改革，… (also 一是因…) — but not 因此, 因素, 因地制宜.
+  /(?:^|[，,。；;：:、）)\s]|是)因(?!此|而|素|地制宜|材施教|时制宜|势利导|人而异)[^，,。；;]{1,24}[，,]/u,
+];
+
+/**
+ * A heading on fixing last year's shortcomings (`2024年存在不足及整改情况` in a 2025
+ * report): it names the year before on purpose. Matched against the heading title;
+ * the rules decide with the report year whether the year it names is the one before.
+ */
+export const rectificationHeading: RegExp = /整改/u;
+
+/** Words that name the year before the report year without digits (上一年度, 去年). */
+export const previousYearWords: RegExp = /上一?年度?|去年|前一年/u;
 
 /** Concepts by id. */
 export const conceptById: Readonly<Record<ConceptId, ReportConcept>> = Object.fromEntries(

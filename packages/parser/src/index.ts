@@ -3,3 +3,4 @@ export { parse } from './parse.js';
 export { reparse, type TextEdit } from './incremental.js';
 export { createLineIndex } from './lines.js';
 export { normalizeTitle } from './references.js';
+export { fold, readText, type Fold } from './text.js';

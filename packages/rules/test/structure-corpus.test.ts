@@ -67,16 +67,9 @@ const EXPECTED: Readonly<Record<string, readonly Expected[]>> = {
       mdLine: 99,
       text: '仍然还存在一些不足',
     },
-    // …and that paragraph gives no cause analysis. Its 三是 item opens with
-    // 受编制和专业性影响, a causal clause for one item, deliberately not counted as the
-    // analysis of 不足和原因 (findings.jsonl agrees: "no causes are analysed").
-    {
-      ruleId: 'structure/shortcomings-without-causes',
-      messageId: 'noCauses',
-      line: 30,
-      mdLine: 99,
-      text: '仍然还存在一些不足',
-    },
+    // That paragraph's 三是 item opens with 受编制和专业性影响: a cause given with the item.
+    // findings.jsonl reads "no causes are analysed"; issue 12 judges an item that says why it
+    // fell short as answering 不足和原因, so no warning without a sure reason.
     // Signed 2021年12月6日 for the 2021 report: before the year it reports on ended.
     {
       ruleId: 'structure/disclosure-deadline',

@@ -2,8 +2,8 @@
  * Helpers the structure rules share to read a parsed report's outline.
  * They only look at the `ReportDocument`; nothing here re-parses the text.
  */
-import { conceptOfHeading, concepts, type ConceptId, type ReportConcept } from '@fzlint/ontology';
-import type { Heading, ReportDocument, Section, Sentence, TextRange } from '@fzlint/parser';
+import { conceptOfHeading, concepts, previousYearWords, rectificationHeading, type ConceptId, type ReportConcept } from '@fzlint/ontology';
+import { fold, readText, type Heading, type ReportDocument, type Section, type Sentence, type TextRange } from '@fzlint/parser';
 import { SHORTCOMING_NOUN_END, SHORTCOMING_PHRASE_END } from './vocabulary.js';
 
 /** A section with its place in the tree and the concept it belongs to. */
@@ -14,6 +14,12 @@ export interface SectionEntry {
   readonly concept: ConceptId | undefined;
   /** Own concept, or the nearest ancestor's. */
   readonly effectiveConcept: ConceptId | undefined;
+  /**
+   * A section on fixing last year's shortcomings (`2024年存在不足及整改情况` in a 2025
+   * report): it names the year before on purpose, and it is work of this year, not this
+   * year's shortcomings. Its heading's concept is dropped.
+   */
+  readonly rectification: boolean;
 }
 
 /** The required concepts, in the regulation's order. */
@@ -27,9 +33,12 @@ export function conceptFor(id: ConceptId): ReportConcept | undefined {
 // Run-in headings (`1. 压实工作责任。正文……`) end at the first full stop: what follows is body text.
 const RUN_IN_END = /[。！？；!?;]/u;
 
-/** The heading's own words: its title cut at the first full stop of a run-in heading. */
+/**
+ * The heading's own words: its title, read through soft line breaks (a web copy's
+ * `202`/`2`/`年工作思路`), cut at the first full stop of a run-in heading.
+ */
 export function headingLabel(heading: Heading): string {
-  const title = heading.title;
+  const title = readTitle(heading);
   const m = RUN_IN_END.exec(title);
   return m ? title.slice(0, m.index) : title;
 }
@@ -43,7 +52,23 @@ export function headingConcept(heading: Heading): ConceptId | undefined {
   if (heading.concept !== undefined) return heading.concept;
   const label = headingLabel(heading);
   // The parser already classified the title; only a shorter label can say more.
-  return label === heading.title ? undefined : conceptOfHeading(label);
+  return label === readTitle(heading) ? undefined : conceptOfHeading(label);
+}
+
+/** A heading's title as it reads (soft line breaks removed). */
+export function readTitle(heading: Heading): string {
+  return heading.title.includes('\n') ? heading.title.replace(/[ \t\u3000]*\r?\n[ \t\u3000\r\n]*/gu, '') : heading.title;
+}
+
+/**
+ * Whether a heading is about fixing the year before's shortcomings: it names
+ * 整改 and the year before the report year (in digits, or 上一年度/去年).
+ */
+export function isRectificationHeading(heading: Heading, reportYear: number | undefined): boolean {
+  const title = headingLabel(heading);
+  if (!rectificationHeading.test(title)) return false;
+  if (previousYearWords.test(title)) return true;
+  return reportYear !== undefined && heading.year === reportYear - 1;
 }
 
 // A heading naming several contents (`主要举措、成效和不足`) is split at its conjunctions.
@@ -75,14 +100,17 @@ export function flattenSections(document: ReportDocument): readonly SectionEntry
   const cached = FLAT.get(document);
   if (cached) return cached;
   const out: SectionEntry[] = [];
+  const year = document.reportYear?.value;
   const walk = (sections: readonly Section[], parent: SectionEntry | undefined): void => {
     for (const section of sections) {
-      const own = headingConcept(section.heading);
+      const rectification = isRectificationHeading(section.heading, year);
+      const own = rectification ? undefined : headingConcept(section.heading);
       const entry: SectionEntry = {
         section,
         parent,
         concept: own,
         effectiveConcept: own ?? parent?.effectiveConcept,
+        rectification,
       };
       out.push(entry);
       walk(section.children, entry);
@@ -114,6 +142,11 @@ export function conceptSections(entries: readonly SectionEntry[], id: ConceptId)
 export function underPlan(entry: SectionEntry): boolean {
   for (let p = entry.parent; p; p = p.parent) if (p.effectiveConcept === 'next-year-plan') return true;
   return false;
+}
+
+/** Ranges of the sections on fixing last year's shortcomings (see `SectionEntry.rectification`). */
+export function rectificationRanges(entries: readonly SectionEntry[]): TextRange[] {
+  return entries.filter((e) => e.rectification).map((e) => e.section.range);
 }
 
 /** Ranges of the next-year plan sections (topmost ones). */
@@ -175,22 +208,30 @@ export function findProse(
     const at = sentence.range.start;
     if (at < bodyRange.start || at >= bodyRange.end) continue;
     if (inRanges(excluded, at) || inRanges(document.junkRanges, at)) continue;
+    // Read through soft line breaks (a web copy broken mid-sentence): `存在一些不\n足`.
+    const f = fold(text, sentence.range.start, sentence.range.end);
+    const words = f.text;
     let best: { index: number; length: number } | undefined;
     for (const p of patterns) {
-      const m = stateless(p).exec(sentence.text);
+      const m = stateless(p).exec(words);
       if (!m || (best && m.index >= best.index)) continue;
-      if (id === 'shortcomings-and-causes' && !endsShortcomingPhrase(sentence.text, m.index, m[0])) continue;
+      if (id === 'shortcomings-and-causes' && !endsShortcomingPhrase(words, m.index, m[0])) continue;
       best = { index: m.index, length: m[0].length };
     }
     if (!best) continue;
     let start = best.index;
-    while (start > 0 && !CLAUSE_MARK.test(sentence.text[start - 1]!)) start--;
+    while (start > 0 && !CLAUSE_MARK.test(words[start - 1]!)) start--;
     let end = best.index + best.length;
-    while (end < sentence.text.length && !CLAUSE_MARK.test(sentence.text[end]!)) end++;
-    const clause = trimRange(text, { start: at + start, end: at + end });
+    while (end < words.length && !CLAUSE_MARK.test(words[end]!)) end++;
+    const clause = trimRange(text, { start: f.start(start), end: f.end(end) });
     return { sentence, clause };
   }
   return undefined;
+}
+
+/** The words of text[range] as they read (soft line breaks removed), for matching vocabulary. */
+export function wordsIn(document: ReportDocument, range: TextRange): string {
+  return readText(document.text, range.start, range.end);
 }
 
 /** A range with leading and trailing white space removed. */

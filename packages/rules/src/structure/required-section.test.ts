@@ -115,6 +115,27 @@ new RuleTester().run(rule, {
   ],
   invalid: [
     {
+      // archive/m001: the plan is a closing paragraph 下一步，我局将…: present as prose, never missing.
+      name: 'a closing 下一步，我局将… paragraph is the plan as prose',
+      code: report(TITLE, OPENING, MEASURES, FRP, SHORTCOMINGS, '下一步，我局将结合工作实际，加强部署安排，持续推动广大干部职工深入学习贯彻习近平法治思想。'),
+      parse: plain,
+      errors: [{ messageId: 'proseOnly', severity: 'info', text: '下一步，我局将结合工作实际' }],
+    },
+    {
+      // Look-alike: 下一步 in an account of this year's work states no plan.
+      name: '下一步 in running text is not a plan',
+      code: report(TITLE, OPENING, MEASURES, FRP, SHORTCOMINGS, '全年开展专题培训12次，为下一步工作打下了坚实基础。'),
+      parse: plain,
+      errors: [{ messageId: 'missing', severity: 'error', line: 1 }],
+    },
+    {
+      // archive/m005: a department's head, in one sentence of the results: prose, not missing.
+      name: 'the head of a department in the results is the first-responsible-person content as prose',
+      code: report(TITLE, OPENING, MEASURES, '局党组书记、局长高度重视，亲自部署，其他局领导分工协作抓进度，业务科室和直属单位依据职能具体抓落实。', SHORTCOMINGS, PLAN),
+      parse: plain,
+      errors: [{ messageId: 'proseOnly', severity: 'info', text: '局党组书记、局长高度重视，亲自部署' }],
+    },
+    {
       name: 'no next-year plan at all: error at the title',
       code: report(TITLE, OPENING, MEASURES, FRP, SHORTCOMINGS),
       parse: plain,

@@ -11,6 +11,7 @@ import {
   flattenSections,
   numeralRange,
   planRanges,
+  rectificationRanges,
   trimRange,
   type SectionEntry,
 } from './outline.js';
@@ -84,7 +85,8 @@ export const rule = defineRule<MessageId, RequiredSectionOptions>({
     for (const concept of required) {
       if (hasHeading(entries, concept.id)) continue;
       const data = { label: concept.label[locale], wording: concept.regulationWording };
-      const excluded = concept.id === 'next-year-plan' ? [] : plan;
+      // Last year's shortcomings being fixed are not this year's (see SectionEntry.rectification).
+      const excluded = concept.id === 'next-year-plan' ? [] : concept.id === 'shortcomings-and-causes' ? [...plan, ...rectificationRanges(entries)] : plan;
       const prose = findProse(document, concept.id, excluded);
       if (prose) {
         context.report({

@@ -11,6 +11,57 @@ const PLAN = ['四、2022年度推进法治政府建设工作思路', '(一)加�
 new RuleTester().run(rule, {
   valid: [
     {
+      // 黄梅街道 2021 (full/001): 受编制和专业性影响 gives the third item its cause.
+      name: 'a cause given with one item (受…影响) in a closing paragraph',
+      code: report(
+        OPENING,
+        ...RESULTS,
+        '2021年,开发区(黄梅街道)的法治政府建设工作虽然取得了一定成绩,但对照中央和省市法治政府建设的要求,仍然还存在一些不足。一是个别部门、少数干部对法治政府建设站位不高。三是受编制和专业性影响,个别部门法制机构设置人员配备不足的情况依然存在。',
+        ...PLAN,
+      ),
+      parse: plain,
+    },
+    {
+      name: '因机构改革，… gives an item its cause',
+      code: report(OPENING, ...RESULTS, '二、存在的问题', '一是因机构改革，部分执法人员尚未取得执法证件；二是法治宣传形式较为单一。', ...PLAN),
+      parse: plain,
+    },
+    {
+      name: '由于… gives an item its cause',
+      code: report(OPENING, ...RESULTS, '二、存在的不足', '由于人员编制有限，法制审核力量相对薄弱，重大执法决定法制审核存在压力。', ...PLAN),
+      parse: plain,
+    },
+    {
+      // archive/m006: …导致执法人员在执法过程中无法…
+      name: '…导致… gives an item its cause',
+      code: report(OPENING, ...RESULTS, '二、存在的主要问题', '国家、省级层面还未出台相关的行政处罚自由裁量标准，导致执法人员在执法过程中无法准确裁量。', ...PLAN),
+      parse: plain,
+    },
+    {
+      name: '主要原因是… in a closing paragraph',
+      code: report(OPENING, ...RESULTS, '但也存在一些不足：基层执法力量薄弱，主要原因是编制不足、人员流动较大。', ...PLAN),
+      parse: plain,
+    },
+    {
+      name: '仍然面临一些困难和不足, with the cause',
+      code: report(OPENING, ...RESULTS, '同时，我局法治政府建设仍然面临一些困难和不足，由于机构改革后职能调整，部分执法事项衔接不够顺畅。', ...PLAN),
+      parse: plain,
+    },
+    {
+      // Last year's shortcomings being fixed, in a 2025 report: this year's work, not this year's shortcomings.
+      name: 'a section on fixing last year\'s shortcomings',
+      code: report(
+        '2025年，我局坚持以习近平新时代中国特色社会主义思想为指导，扎实推进法治政府建设。',
+        '一、2025年法治政府建设主要举措和成效',
+        '一是强化工作协调。加强法治建设统筹协调。',
+        '二、2024年存在不足及整改情况',
+        '针对2024年度存在的执法人员不足等问题，全年新增持证执法人员12人，问题已整改到位。',
+        '三、2026年工作打算',
+        '持续推进严格规范公正文明执法。',
+      ),
+      parse: plain,
+    },
+    {
       // 宽城区 2020 (full/002): 原因在于 in the section.
       name: '原因在于 in the shortcomings section',
       code: report(
@@ -96,16 +147,36 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'noCauses', severity: 'warn', line: 4, text: '三、2021年推进法治政府建设中存在的问题' }],
     },
     {
-      // 黄梅街道 2021 (full/001): a paragraph; 受编制和专业性影响 explains one item, not an analysis.
+      // 黄梅街道 2021 (full/001, a closing paragraph without causes) without its 受…影响 item.
       name: 'prose shortcomings without causes',
       code: report(
         OPENING,
         ...RESULTS,
-        '2021年,开发区(黄梅街道)的法治政府建设工作虽然取得了一定成绩,但对照中央和省市法治政府建设的要求,仍然还存在一些不足。一是个别部门、少数干部对法治政府建设站位不高。三是受编制和专业性影响,个别部门法制机构设置人员配备不足的情况依然存在。',
+        '2021年,开发区(黄梅街道)的法治政府建设工作虽然取得了一定成绩,但对照中央和省市法治政府建设的要求,仍然还存在一些不足。一是个别部门、少数干部对法治政府建设站位不高。二是个别部门法制机构设置人员配备不足的情况依然存在。',
         ...PLAN,
       ),
       parse: plain,
       errors: [{ messageId: 'noCauses', severity: 'warn', line: 4, text: '仍然还存在一些不足' }],
+    },
+    {
+      // An unheaded closing paragraph: the shortcomings are present as prose and judged there.
+      name: 'a closing 但也存在一些不足：… paragraph without causes',
+      code: report(OPENING, ...RESULTS, '全年工作取得一定成效，但也存在一些不足：一是法治宣传形式较为单一；二是执法人员专业能力有待提升。', ...PLAN),
+      parse: plain,
+      errors: [{ messageId: 'noCauses', severity: 'warn', line: 4, text: '但也存在一些不足' }],
+    },
+    {
+      name: '仍然面临一些困难和不足 without causes',
+      code: report(OPENING, ...RESULTS, '同时，我局法治政府建设仍然面临一些困难和不足，基层执法力量薄弱，执法规范化水平不高。', ...PLAN),
+      parse: plain,
+      errors: [{ messageId: 'noCauses', severity: 'warn', line: 4, text: '我局法治政府建设仍然面临一些困难和不足' }],
+    },
+    {
+      // Look-alike: 因此 and 因素 are not causes.
+      name: '因此 is no cause',
+      code: report(OPENING, ...RESULTS, '但也存在一些不足：一是执法力量不足，因此部分案件办理周期较长；二是影响法治建设的因素仍然较多。', ...PLAN),
+      parse: plain,
+      errors: [{ messageId: 'noCauses', severity: 'warn', line: 4 }],
     },
     {
       name: 'Markdown shortcomings section without causes',

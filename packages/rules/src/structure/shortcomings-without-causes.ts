@@ -1,3 +1,4 @@
+import { causeVocabulary } from '@fzlint/ontology';
 import type { TextRange } from '@fzlint/parser';
 import { defineRule } from '@fzlint/rule-api';
 import {
@@ -6,9 +7,10 @@ import {
   findProse,
   flattenSections,
   planRanges,
+  rectificationRanges,
   trimRange,
+  wordsIn,
 } from './outline.js';
-import { CAUSE_ANALYSIS } from './vocabulary.js';
 
 /** Options of `structure/shortcomings-without-causes`. */
 export interface ShortcomingsWithoutCausesOptions {
@@ -22,14 +24,18 @@ const SENTENCE_MARK = /[。！？；!?;]/u;
 
 /**
  * The regulation asks for 存在的不足和原因: the shortcomings AND their causes.
- * Where a report lists its shortcomings (under a heading, or in a paragraph when
- * it has no heading for them) but nowhere in that part says why (原因, 究其原因,
- * 主要原因是, 根源在于 …), this warns.
+ * Where a report lists its shortcomings (under a heading, or in a closing
+ * paragraph when it has no heading for them: 但也存在一些不足：…, 仍然面临一些困难和不足)
+ * but nowhere in that part says why, this warns. A cause is a cause analysis
+ * (原因, 究其原因, 根源在于 …) or a cause given with an item (因机构改革，…; 由于…;
+ * …导致…; 受编制影响，…): the ontology's `causeVocabulary`.
  *
  * The part searched is the whole shortcomings section with its sub-sections and
  * headings (a `（二）原因分析` sub-heading is an analysis); for prose, from the
- * sentence introducing the shortcomings to the next heading. An empty section
- * lists nothing and is left alone.
+ * sentence introducing the shortcomings to the next heading. Words are read through
+ * soft line breaks. An empty section lists nothing and is left alone; a section on
+ * fixing last year's shortcomings (`2024年存在不足及整改情况` in a 2025 report) is
+ * this year's work, not this year's shortcomings, and is not judged.
  */
 export const rule = defineRule<MessageId, ShortcomingsWithoutCausesOptions>({
   meta: {
@@ -57,8 +63,8 @@ export const rule = defineRule<MessageId, ShortcomingsWithoutCausesOptions>({
   check(document, context) {
     const extra = compilePatterns(context.options.causePatterns);
     const hasCauses = (range: TextRange): boolean => {
-      const slice = document.text.slice(range.start, range.end);
-      return CAUSE_ANALYSIS.test(slice) || extra.some((p) => p.test(slice));
+      const words = wordsIn(document, range);
+      return causeVocabulary.some((p) => p.test(words)) || extra.some((p) => p.test(words));
     };
     const wording = conceptFor('shortcomings-and-causes')?.regulationWording ?? '上一年度推进法治政府建设存在的不足和原因';
     const entries = flattenSections(document);
@@ -75,7 +81,7 @@ export const rule = defineRule<MessageId, ShortcomingsWithoutCausesOptions>({
       });
     }
     if (sections.length > 0) return;
-    const prose = findProse(document, 'shortcomings-and-causes', planRanges(entries));
+    const prose = findProse(document, 'shortcomings-and-causes', [...planRanges(entries), ...rectificationRanges(entries)]);
     if (!prose) return;
     const next = document.headings.find((h) => h.range.start >= prose.sentence.range.end);
     const scope = { start: prose.sentence.range.start, end: next ? next.range.start : document.bodyRange.end };

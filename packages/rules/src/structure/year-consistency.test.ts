@@ -46,12 +46,52 @@ new RuleTester().run(rule, {
       parse: plain,
     },
     {
-      name: 'no year anywhere',
-      code: report('法治政府建设情况的报告', '一、主要举措和成效', TEXT, '二、工作打算', TEXT),
+      // A 2025 report's section on fixing the year before's shortcomings names 2024 on purpose.
+      name: 'a section on fixing last year\'s shortcomings names last year',
+      code: report(
+        '某局2025年度法治政府建设情况报告',
+        body(2025),
+        '一、2025年法治政府建设主要举措和成效',
+        TEXT,
+        '二、2024年存在不足及整改情况',
+        TEXT,
+        '三、2026年工作打算',
+        TEXT,
+      ),
+      parse: plain,
+    },
+    {
+      // Look-alikes of a year that lost its digits: spans and counts.
+      name: '20年来, 近20年, 3年12个月 are not years',
+      code: report('洪洞县2022年法治政府建设工作情况报告', body(2022), '一、2022年法治政府工作开展情况回顾', '20年来坚持依法行政，近20年12个部门持续开展普法，服刑3年12个月的社区矫正对象全部在管。'),
       parse: plain,
     },
   ],
   invalid: [
+    {
+      // Nothing is dated from the clock: the checks that need the year are skipped, once said.
+      name: 'no year anywhere',
+      code: report('法治政府建设情况的报告', '一、主要举措和成效', TEXT, '二、工作打算', TEXT),
+      parse: plain,
+      errors: [{ messageId: 'unknownYear', severity: 'info', line: 1, messageIncludes: '--report-year' }],
+    },
+    {
+      // A year that lost its digits is reported, and the report year is still read from the opening.
+      name: '20年度 in the title of a 2020 report',
+      code: report('某县20年度法治政府建设工作报告', body(2020), '一、2020年法治政府工作开展情况回顾', TEXT, '某县人民政府', '20年12月18日'),
+      parse: plain,
+      errors: [
+        { messageId: 'brokenYear', severity: 'error', line: 1, text: '20年' },
+        { messageId: 'brokenYear', severity: 'error', line: 6, text: '20年' },
+      ],
+      output: report('某县2020年度法治政府建设工作报告', body(2020), '一、2020年法治政府工作开展情况回顾', TEXT, '某县人民政府', '2020年12月18日'),
+    },
+    {
+      name: '202年度: three digits, no fix',
+      code: report('某局202年度法治政府建设工作报告', body(2021), '一、2021年法治政府工作开展情况回顾', TEXT),
+      parse: plain,
+      errors: [{ messageId: 'brokenYear', severity: 'error', line: 1, text: '202年' }],
+    },
     {
       name: 'the plan heading copied from last year',
       code: report(

@@ -1,10 +1,10 @@
 import type { ConceptId } from '@fzlint/ontology';
-import type { Heading, ReportDocument, TextRange } from '@fzlint/parser';
+import { fold, type Heading, type ReportDocument, type TextRange } from '@fzlint/parser';
 import { defineRule, type ReportDescriptor } from '@fzlint/rule-api';
-import { conceptSections, flattenSections, headingLabel } from './outline.js';
-import { YEAR_SPAN_AFTER, YEAR_SPAN_BEFORE } from './vocabulary.js';
+import { conceptSections, documentAnchor, flattenSections, headingLabel } from './outline.js';
+import { BROKEN_YEAR, YEAR_SPAN_AFTER, YEAR_SPAN_BEFORE } from './vocabulary.js';
 
-type MessageId = 'titleYear' | 'bodyYear' | 'headingYear' | 'planYear';
+type MessageId = 'titleYear' | 'bodyYear' | 'headingYear' | 'planYear' | 'brokenYear' | 'unknownYear';
 
 /** One place that states the report year, directly or (the plan) as year + 1. */
 interface Vote {
@@ -27,15 +27,23 @@ const OPENING_YEAR = /^\s*((?:19|20)\d{2})年(?!以来|至|到|[—–\-~～－]
 // A title or an opening sentence is the report's identity; one heading is one vote.
 const WEIGHT = { title: 2, body: 2, heading: 1, plan: 1 } as const;
 
-/** The digits of a year inside `range`, or undefined. */
+/** The digits of a year inside `range` (read through soft line breaks: `202`/`1`), or undefined. */
 function yearDigits(text: string, range: TextRange): TextRange | undefined {
-  const m = YEAR_DIGITS.exec(text.slice(range.start, range.end));
-  return m ? { start: range.start + m.index, end: range.start + m.index + m[0].length } : undefined;
+  const f = fold(text, range.start, range.end);
+  const m = YEAR_DIGITS.exec(f.text);
+  return m ? { start: f.start(m.index), end: f.end(m.index + m[0].length) } : undefined;
+}
+
+/** The year written at `digits`, read through soft line breaks. */
+function yearAt(text: string, digits: TextRange): number {
+  return Number(fold(text, digits.start, digits.end).text.replace(/[０-９]/gu, (c) => String(c.charCodeAt(0) - 0xff10)));
 }
 
 /** Whether the year at `digits` is part of a span (`2018年以来`, `2021—2025年`). */
 function inSpan(text: string, digits: TextRange): boolean {
-  return YEAR_SPAN_AFTER.test(text.slice(digits.end, digits.end + 4)) || YEAR_SPAN_BEFORE.test(text.slice(Math.max(0, digits.start - 2), digits.start));
+  const after = fold(text, digits.end, Math.min(text.length, digits.end + 12)).text.slice(0, 4);
+  const before = fold(text, Math.max(0, digits.start - 12), digits.start).text.slice(-2);
+  return YEAR_SPAN_AFTER.test(after) || YEAR_SPAN_BEFORE.test(before);
 }
 
 /** The year a concept heading names, when it names exactly one year and not a span. */
@@ -46,9 +54,7 @@ function headingYear(text: string, heading: Heading): { year: number; range: Tex
   if (years.size > 1) return undefined;
   const digits = heading.yearRange ? yearDigits(text, heading.yearRange) : yearDigits(text, heading.titleRange);
   if (!digits || inSpan(text, digits)) return undefined;
-  if (Number(text.slice(digits.start, digits.end).replace(/[０-９]/g, (c) => String(c.charCodeAt(0) - 0xff10))) !== heading.year) {
-    return undefined;
-  }
+  if (yearAt(text, digits) !== heading.year) return undefined;
   return { year: heading.year, range: digits };
 }
 
@@ -68,11 +74,12 @@ function bodyVote(document: ReportDocument): Vote | undefined {
     (s) => s.range.start >= after && s.range.start < firstHeading && s.text.trim().length > 0 && !document.junkRanges.some((j) => s.range.start >= j.start && s.range.start < j.end),
   );
   if (!sentence) return undefined;
-  const m = OPENING_YEAR.exec(sentence.text);
+  const f = fold(text, sentence.range.start, sentence.range.end);
+  const m = OPENING_YEAR.exec(f.text);
   if (!m || m[1] === undefined) return undefined;
-  const start = sentence.range.start + m[0].indexOf(m[1]);
+  const at = m[0].indexOf(m[1]);
   const year = Number(m[1]);
-  return { kind: 'body', written: year, implies: year, range: { start, end: start + 4 }, weight: WEIGHT.body };
+  return { kind: 'body', written: year, implies: year, range: { start: f.start(at), end: f.end(at + 4) }, weight: WEIGHT.body };
 }
 
 const CHECKED: readonly ConceptId[] = ['measures-and-results', 'shortcomings-and-causes', 'first-responsible-person'];
@@ -116,10 +123,24 @@ export const rule = defineRule<MessageId>({
         'zh-CN': '下一年度工作安排“{{label}}”的年份应为{{expected}}（报告年度{{year}}的下一年），而不是{{actual}}。',
         en: 'The next-year plan “{{label}}” should name {{expected}} (the year after the report year {{year}}), not {{actual}}.',
       },
+      brokenYear: {
+        'zh-CN': '年份“{{actual}}”残缺，年份应写全四位{{expected}}。',
+        en: 'The year “{{actual}}” has lost digits; write the full four-digit year{{expected}}.',
+      },
+      unknownYear: {
+        'zh-CN': '未能从报告中确定报告年度，依赖年度的检查（年份一致、公开时限、引用时效）已跳过；请用 --report-year 指定报告年度（或在配置中设置 reportYear）。',
+        en: 'The report year could not be read from the report, so the checks that need it (year consistency, disclosure deadline, outdated references) were skipped; give it with --report-year (or reportYear in the config).',
+      },
     },
   },
   check(document, context) {
     const { text } = document;
+    // Nothing written yet is not a report with an unknown year.
+    if (document.sentences.length === 0) return;
+    reportBrokenYears(document, context.settings.reportYear, context.settings.locale, context.report);
+    if (context.settings.reportYear === undefined) {
+      context.report({ messageId: 'unknownYear', data: {}, range: documentAnchor(document), severity: 'info' });
+    }
     const votes: Vote[] = [];
     const title = document.title;
     if (title?.year !== undefined) {
@@ -190,3 +211,36 @@ export const rule = defineRule<MessageId>({
 });
 
 export default rule;
+
+type Report = (d: ReportDescriptor<MessageId>) => void;
+
+/**
+ * Years that lost their digits (`20年度法治政府建设`, `20年12月18日` in a 2020 report): a
+ * year written with two or three digits before 年度 or before a month. The two digits
+ * of the century 2000 are completed (20 → 2020), and fixed when they are the report
+ * year's; three digits (`202年`) cannot be completed.
+ */
+function reportBrokenYears(document: ReportDocument, reportYear: number | undefined, locale: 'zh-CN' | 'en', report: Report): void {
+  const { text } = document;
+  const ranges: TextRange[] = document.sentences.map((s) => s.range);
+  const title = document.title;
+  if (title && !ranges.some((r) => r.start <= title.range.start && title.range.end <= r.end)) ranges.unshift(title.range);
+  for (const range of ranges) {
+    const f = fold(text, range.start, range.end);
+    BROKEN_YEAR.lastIndex = 0;
+    for (let m = BROKEN_YEAR.exec(f.text); m; m = BROKEN_YEAR.exec(f.text)) {
+      const digits = m[1]!;
+      const at = { start: f.start(m.index), end: f.end(m.index + m[0].length) };
+      const full = digits.length === 2 ? 2000 + Number(digits) : undefined;
+      const sure = full !== undefined && reportYear !== undefined && Math.abs(full - reportYear) <= 1;
+      const expected = full === undefined ? '' : locale === 'en' ? ` (${full})` : `（${full}）`;
+      const digitRange = { start: at.start, end: f.end(m.index + digits.length) };
+      report({
+        messageId: 'brokenYear',
+        data: { actual: m[0], expected },
+        range: at,
+        ...(sure && /^\d+$/u.test(text.slice(digitRange.start, digitRange.end)) ? { fix: { range: digitRange, text: String(full) } } : {}),
+      });
+    }
+  }
+}
