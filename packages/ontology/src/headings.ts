@@ -172,16 +172,16 @@ export const headingEndWords: readonly string[] = [
   // Thematic headings end with how the work went (法治政府建设更加有力, 依法行政水平显著提升).
   '有力', '有效', '显著', '明显', '完善', '健全', '落地', '见效', '高效', '提速', '增效', '巩固', '深化', '推进',
   '加强', '增强', '提高', '突破', '形成', '转变', '适应', '配合', '履行', '带动', '站位', '尽责', '少数', '焦点',
-  '管理', '推动', '武装', '方面', '行为', '考评', '考核', '供给', '稳定', '运行', '统领', '领会', '走实', '充分',
+  '管理', '推动', '武装', '方面', '行为', '考评', '考核', '供给', '稳定', '运行', '统领', '领会', '走实', '走深', '充分',
   '现代化', '常态化', '规范化', '便民化', '法治化', '制度化', '信息化', '精细化', '便利化', '标准化', '智能化',
 ];
 
 /**
  * A body that opens with its acting body as subject (`区行政审批局党组高度重视…`,
- * `区行政审批局将…`): tried only right after a heading end word, when nothing surer
- * ended the title. Sticky.
+ * `区行政审批局将…`, `铁桥镇认真贯彻…`, `铁桥镇党委、政府将…`): tried only right after a
+ * heading end word, when nothing surer ended the title. Sticky.
  */
 export const bodySubjectOpening: RegExp = new RegExp(
-  String.raw`(?:[区市县镇乡省州]|局|本)[\p{Script=Han}]{0,10}?(?:局|委员会|委|办公室|办|政府|中心|管委会|管理局)(?:党组|党委)?(?=${BODY_VERB})|在[^，,。；]{1,24}?(?:中|下|上|期间|方面|过程中)\s*[，,]`,
+  String.raw`(?:[区市县镇乡省州]|局|本)[\p{Script=Han}]{0,10}?(?:局|委员会|委|办公室|办|政府|中心|管委会|管理局)(?:党组|党委)?(?=${BODY_VERB})|[\p{Script=Han}]{1,8}?(?:镇|乡|街道|区|县|市)(?:党委|党组|政府|人民政府)?(?:、(?:党委|政府|人民政府))?(?=${BODY_VERB})|在[^，,。；]{1,24}?(?:中|下|上|期间|方面|过程中)\s*[，,]`,
   'uy',
 );

@@ -132,8 +132,7 @@ function readUnits(text: string, from: number, to: number): Unit[] {
     if (e > s) {
       const value = directiveValue(text.slice(s, e));
       if (value !== undefined) units.push({ start: s, end: e, lineStart: true, blankBefore: blank, comment: value });
-      // A line of page furniture (索 引 号: …) stays whole: its words are spaced out, not paragraphs.
-      else if (!hasGap(text, s, e) || junkLevel(text.slice(s, e)) === 2) units.push({ start: s, end: e, lineStart: true, blankBefore: blank });
+      else if (!hasGap(text, s, e)) units.push({ start: s, end: e, lineStart: true, blankBefore: blank });
       else splitAtGaps(text, s, e, blank, units);
       blank = false;
     } else blank = true;
@@ -172,7 +171,15 @@ function closedSoon(text: string, i: number, e: number): boolean {
  * stand-alone stretch (a title, a heading, a signature, a date). Other gaps
  * are spaces inside a sentence.
  */
-function splitAtGaps(text: string, s: number, e: number, blankBefore: boolean, out: Unit[]): void {
+function splitAtGaps(text: string, lineFrom: number, e: number, blankBefore: boolean, out: Unit[]): void {
+  // A table row's bars at either end of the line are not part of its cells.
+  let s = lineFrom;
+  while (s < e && isGap(text.charCodeAt(s))) s++;
+  const push = (a: number, b: number): void => {
+    let y = b;
+    while (y > a && isGap(text.charCodeAt(y - 1))) y--;
+    if (y > a) out.push({ start: a, end: y, lineStart: a === s, blankBefore: a === s && blankBefore });
+  };
   let segStart = s;
   let depth = 0;
   for (let i = s; i < e; i++) {
@@ -188,13 +195,13 @@ function splitAtGaps(text: string, s: number, e: number, blankBefore: boolean, o
       let j = i;
       while (j < e && isGap(text.charCodeAt(j))) j++;
       if (j < e && depth === 0 && gapEndsParagraph(text, segStart, i, j)) {
-        out.push({ start: segStart, end: i, lineStart: segStart === s, blankBefore: segStart === s && blankBefore });
+        push(segStart, i);
         segStart = j;
       }
       i = j - 1;
     }
   }
-  out.push({ start: segStart, end: e, lineStart: segStart === s, blankBefore: segStart === s && blankBefore });
+  push(segStart, e);
 }
 
 /** Whether the gap text[gapStart, gapEnd) after the stretch that began at segStart ends a paragraph. */
@@ -211,21 +218,38 @@ function gapEndsParagraph(text: string, segStart: number, gapStart: number, gapE
   if (startsHeading(text, gapEnd)) return true;
   // A note in brackets standing alone: （2023年4月27日在…会议上）, (此件公开发布).
   if (BRACKETED.test(seg)) return true;
-  // The next field of a page's metadata (… 发布时间: 2026-01-27 文号: …).
-  if (METADATA_KEY.test(text.slice(gapEnd, gapEnd + 10))) return true;
-  // A short stretch with no sentence end standing alone: a title, a heading, a signature, a date.
+  // The next field of a page's metadata (… 发布时间: 2026-01-27 文号: …), after more than one character.
+  if (METADATA_KEY.test(text.slice(gapEnd, gapEnd + 12)) && gapStart - segStart >= 2) return true;
+  // A short stretch with no sentence end standing alone: a title, an issuer, a date, a note, a
+  // heading that lost its number (…法治化水平), page furniture. Other words before a space are
+  // the start of a sentence with a stray space in it (券桥经济 会发展).
   let n = 0;
   for (let i = segStart; i < gapStart; i++) {
     const c = text.charCodeAt(i);
     if (isSentenceEnd(c)) return false;
     if (!isGap(c)) n++;
   }
+  if (n < 3) return false;
+  // A salutation stands alone (主任、副主任、秘书长、各位委员:); a page's field name keeps its value
+  // (标题: …), unless a table's bar separates them (文件编号: | …) or the report begins (相关链接： 2022年，…).
+  if (/[：:]\s*$/u.test(seg)) return !FIELD_NAME.test(seg) || hasBar(text, gapStart, gapEnd) || bodyOpensAt(text, gapEnd);
   // A title may be longer (莆田市科学技术局关于2021年度法治政府建设情况及2022年工作思路的报告).
-  return n >= 4 && (n <= 30 || (n <= 80 && STANDALONE_TITLE.test(seg)));
+  if (n <= 80 && STANDALONE_TITLE.test(seg)) return true;
+  if (n > 30) return false;
+  return standsAlone(seg) || endsWithHeadingWord(seg, text.slice(gapEnd, gapEnd + 4)) || junkLevel(seg) > 0;
+}
+
+/** A page's field name with its colon, alone (`标题:`, `发布时间：`). */
+const FIELD_NAME = /^[\p{Script=Han}A-Za-z \t\u3000]{1,10}[：:]\s*$/u;
+
+/** Whether text[s, e) holds a table bar. */
+function hasBar(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (text.charCodeAt(i) === 0x7c || text.charCodeAt(i) === 0xff5c) return true;
+  return false;
 }
 
 /** A field of page metadata: a short key and its colon (`发布时间:`, `来源：`). */
-const METADATA_KEY = /^[\p{Script=Han}A-Za-z]{1,6}\s*[:：]/u;
+const METADATA_KEY = /^(?:[\p{Script=Han}A-Za-z]{2,6}|\p{Script=Han}(?:[ \t\u3000]+\p{Script=Han}){1,3})\s*[:：]/u;
 /** A report's title line (…法治政府建设情况的报告). */
 const STANDALONE_TITLE = /(?:法治政府|依法行政|法治建设)[^，,。；]*(?:报告|情况|总结)$/u;
 
@@ -235,8 +259,14 @@ function startsHeading(text: string, pos: number): boolean {
   if (n) {
     let k = n.range.end;
     while (k < text.length && isBlank(text.charCodeAt(k))) k++;
-    // A numbering alone at the line end still opens a heading (its title is on the next line).
+    // A numbering alone at the line end still opens a heading (its title is on the next line),
+    // unless digits go on there: `6.` / `69户` is the number 6.69 broken over two lines.
     const c = text.charCodeAt(k);
+    if (k < text.length && (c === 10 || c === 13) && n.kind === 'arabic') {
+      let m = k;
+      while (m < text.length && isSpace(text.charCodeAt(m))) m++;
+      if (isDigit(text.charCodeAt(m))) return false;
+    }
     return k >= text.length || c === 10 || c === 13 || !isSpace(c);
   }
   return startsWithItemMarker(text.slice(pos, pos + 3));
@@ -250,7 +280,13 @@ function closesParagraph(read: string): boolean {
   return isSentenceEnd(c) || c === 0xff1a || c === 0x3a;
 }
 
-const ENDS_WITH_DATE = /(?:(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4})\s*年\s*[0-9一二三四五六七八九十]{1,3}\s*月\s*[0-9一二三四五六七八九十]{1,3}\s*日(?:印发)?$/u;
+/**
+ * A numeral that goes on a word of the line before (统/一、运转协调 is 统一、; 第/三、 is 第三、):
+ * the line break fell inside the word, and what looks like a numbering is not one.
+ */
+const WORD_BEFORE_NUMERAL = /^[统唯同单专万归之第初划合其如不再逐][一二三四五六七八九十]$/u;
+
+const ENDS_WITH_DATE = /(?:(?:(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4})\s*年\s*[0-9一二三四五六七八九十]{1,3}\s*月\s*[0-9一二三四五六七八九十]{1,3}\s*日(?:印发)?|(?:19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2}(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?)$/u;
 const BRACKETED = /^[(（][^()（）]*[)）]$/u;
 const DATE_START = /^(?:19|20)[0-9]{2}\s*年\s*[0-9]{1,2}\s*月/u;
 
@@ -265,12 +301,37 @@ function joins(text: string, read: string, last: Unit, v: Unit, units: readonly 
   const a = read[read.length - 1] as string;
   const b = text[v.start] as string;
   let join: boolean;
-  if (CONTINUES_START.has(b) || CONTINUES_END.has(a) || isBareEnumerator(read)) join = true;
-  else if (startsHeading(text, v.start) || closesParagraph(read) || !split) return false;
+  if (CONTINUES_START.has(b) || CONTINUES_END.has(a) || isBareEnumerator(read) || WORD_BEFORE_NUMERAL.test(a + b)) join = true;
+  else if (startsHeading(text, v.start) || closesParagraph(read)) return false;
+  else if (!split) join = proseGoesOn(read, text.slice(v.start, Math.min(v.end, v.start + 8)));
   else if (isDigit(a.charCodeAt(0)) && (isDigit(b.charCodeAt(0)) || /^[年月日号%个件项]/u.test(b))) join = true;
   else join = !complete(text, read, units, j);
   // Page furniture (a metadata line) is never part of a paragraph.
   return join && junkLevel(text.slice(last.start, last.end)) < 2 && junkLevel(text.slice(v.start, v.end)) < 2;
+}
+
+/**
+ * In a report written one paragraph a line: whether a line that ends without
+ * closing punctuation is a sentence broken by a stray line break. A line of prose
+ * (long, or short without a heading's last word) goes on; a heading (numbered, or
+ * short and ending like one), a title, an issuer, a date or a note stands alone.
+ */
+function proseGoesOn(read: string, after: string): boolean {
+  // A numbered line is a heading, unless its run-in title already ended (（二）深化…武装。将…).
+  const n = matchNumbering(read, 0);
+  if ((n && !/[。！？；!?;]/u.test(read.slice(n.range.end))) || standsAlone(read)) return false;
+  if (read.length > 30) return true;
+  return !endsWithHeadingWord(read, after);
+}
+
+/** A line that ends without punctuation in any report: a title, an issuer, a date, a note in brackets. */
+function standsAlone(read: string): boolean {
+  return (
+    STANDALONE_TITLE.test(read) ||
+    (read.length <= 30 && ISSUER_END.test(read) && !/[，,、]/u.test(read)) ||
+    ENDS_WITH_DATE.test(read.slice(-24)) ||
+    (read.length <= 90 && BRACKETED.test(read))
+  );
 }
 
 /** In a split-line copy: whether the block read so far is complete before units[j]. */
@@ -280,11 +341,12 @@ function complete(text: string, read: string, units: readonly Unit[], j: number)
   if (read.length > 90) return false;
   if (BRACKETED.test(read) || STANDALONE_TITLE.test(read)) return true;
   // An issuer's name: its date may follow (a signature), anything else starts a new paragraph.
-  if (read.length <= 30 && ISSUER_END.test(read)) return !DATE_START.test(lookahead(text, units, j));
+  if (read.length <= 30 && ISSUER_END.test(read) && !/[，,、]/u.test(read)) return !DATE_START.test(lookahead(text, units, j));
   const n = matchNumbering(read, 0);
   if (!n) return false;
   const title = read.slice(n.range.end).trimStart();
-  if (title.length < 2) return false;
+  // A numbered line whose run-in title already ended (1. 压实工作责任。开发区…) is a paragraph now.
+  if (title.length < 2 || /[。！？；!?;]/u.test(title)) return false;
   const after = lookahead(text, units, j);
   // The body opens on the next line (2021年，我局… over three lines).
   if (bodyOpensAt(after, 0)) return true;
@@ -292,7 +354,9 @@ function complete(text: string, read: string, units: readonly Unit[], j: number)
   const stop = after.search(PARAGRAPH_MARK);
   if (stop >= 0 && title.length + stop <= RUN_IN_TITLE[n.kind]) return false;
   if (endsWithHeadingWord(title, after)) return true;
-  // Joined, the title would run on past any heading's length before its full stop: it ends here.
+  // An item (1. …) that does not stop close by is a numbered paragraph going on.
+  if (n.kind === 'arabic' || n.kind === 'paren-arabic') return false;
+  // Joined, a heading's title would run on past any heading's length before its full stop: it ends here.
   return stop < 0 || title.length + stop > MAX_TITLE[n.kind];
 }
 
@@ -348,8 +412,8 @@ export function splitLineStats(text: string): { open: number; pairs: number } {
       const b = text[line[0]] as string;
       const sure = CONTINUES_START.has(b) || CONTINUES_END.has(read[read.length - 1] as string) || isBareEnumerator(read);
       // A heading, a title, an issuer, a date or a note ends its line without punctuation in any report: only prose counts.
-      const standsAlone = startsHeading(text, prev[0]) || STANDALONE_TITLE.test(read) || (read.length <= 30 && ISSUER_END.test(read)) || ENDS_WITH_DATE.test(read.slice(-24)) || BRACKETED.test(read);
-      if (!sure && !standsAlone && !startsHeading(text, line[0]) && !closesParagraph(read) && directiveValue(read) === undefined) {
+      const alone = startsHeading(text, prev[0]) || standsAlone(read);
+      if (!sure && !alone && !startsHeading(text, line[0]) && !closesParagraph(read) && directiveValue(read) === undefined) {
         if (junkLevel(read) === 0 && junkLevel(text.slice(line[0], line[1])) === 0) open++;
       }
     }

@@ -53,6 +53,18 @@ function bodyTitle(text: string, body: readonly FactBlock[]): TitleAt | undefine
   return undefined;
 }
 
+/** A title-like line among the page furniture above the report (the page's headline). */
+function headerTitle(text: string, header: readonly FactBlock[]): TitleAt | undefined {
+  for (const { block } of header) {
+    const f = blockText(text, block);
+    const line = f.text;
+    if (line.length <= 80 && !/[。；]/u.test(line) && TITLE_WORDS.test(line) && TITLE_LIKE.test(line) && !matchNumbering(line, 0)) {
+      return { s: f.start(0), e: f.end(line.length) };
+    }
+  }
+  return undefined;
+}
+
 /** The title the page's metadata (标题: …) gives, in the junk around the report. */
 function metadataTitle(text: string, junkRanges: readonly TextRange[]): TitleAt | undefined {
   for (const r of junkRanges) {
@@ -72,11 +84,13 @@ const squeeze = (s: string): string => s.replace(/\s+/gu, '');
  * The report's title. The title line of the body, unless the page's metadata
  * names a title that line does not match: an archive's `标题:` line is then
  * surer than a line of the page (a breadcrumb's last step names only part of it).
+ * Without either, a title-like line among the page furniture above the report.
  */
-export function findTitle(text: string, body: readonly FactBlock[], junkRanges: readonly TextRange[]): ReportTitle | undefined {
+export function findTitle(text: string, body: readonly FactBlock[], junkRanges: readonly TextRange[], header: readonly FactBlock[] = []): ReportTitle | undefined {
   const inBody = bodyTitle(text, body);
   const meta = metadataTitle(text, junkRanges);
-  let found = inBody ?? meta;
+  // A page's headline above its metadata (浙江省2021年法治政府建设情况 / • 来源:… / 正文).
+  let found = inBody ?? meta ?? headerTitle(text, header);
   if (inBody && meta) {
     const b = squeeze(fold(text, inBody.s, inBody.e).text);
     const m = squeeze(text.slice(meta.s, meta.e));

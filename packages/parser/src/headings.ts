@@ -176,13 +176,15 @@ export function findHeadingsInBlock(text: string, start: number, end: number, or
     const lineStart = gate && (pos === start || prev === 10 || afterLeadingEmphasis(text, pos, start));
     if (gate && (pos === afterHeading || canStartHeading(text, pos, start, lineStart) || colon)) {
       let numbering = matchNumbering(text, pos);
-      // Inside a line, 1. and (1) only start a heading after whitespace: after 。 they are usually list items.
-      if (numbering && !lineStart && pos !== afterHeading && (numbering.kind === 'arabic' || numbering.kind === 'paren-arabic') && !isSpace(text.charCodeAt(pos - 1))) numbering = undefined;
+      // Inside a line, 1. and (1) start a heading after whitespace; after 。 they are usually list
+      // items, unless a short run-in lead-in follows (…工作方案。3.清理规范部门行政职权。认真…).
+      const runInOnly = numbering !== undefined && !lineStart && pos !== afterHeading && (numbering.kind === 'arabic' || numbering.kind === 'paren-arabic') && !isSpace(text.charCodeAt(pos - 1));
       // After a colon only the report's parts (一、) open a heading, and only after a lead-in (如下：):
       // `主要表现在：一、…；二、…` is a list inside the sentence.
       if (numbering && colon && pos !== afterHeading && !(numbering.kind === 'chinese' && LEAD_IN.test(text.slice(Math.max(start, pos - 8), pos)))) numbering = undefined;
       if (numbering && numbering.range.end < end) {
-        const h = headingAt(text, pos, end, numbering, lineStart, !lineStart ? 'inline' : pos === start ? origin : 'line');
+        let h = headingAt(text, pos, end, numbering, lineStart, !lineStart ? 'inline' : pos === start ? origin : 'line');
+        if (h && runInOnly && !(h.endedBy === 'sentence' && SENTENCE_MARK.test(text[h.titleEnd] ?? '') && h.titleEnd - h.titleStart <= RUN_IN_TITLE[numbering.kind] && !/[，,、]/u.test(text.slice(h.titleStart, h.titleEnd)))) h = undefined;
         if (h) {
           found.push(h);
           pos = h.end;
@@ -196,6 +198,12 @@ export function findHeadingsInBlock(text: string, start: number, end: number, or
   }
   return found;
 }
+
+/** A full stop ending a run-in lead-in (not a colon: 1.建立机制：… is a list's item). */
+const SENTENCE_MARK = /[。！？!?]/u;
+
+/** Marks inside a sentence: a title never ends with one. */
+const CLAUSE_BEFORE = /[，,、；;：:]/u;
 
 /** A deeper numbering at `i` right after a title ends it: 二、存在的问题（一）…, （一）…建设1. 压实…. */
 function deeperNumberingAt(text: string, i: number, kind: NumberingKind): boolean {
@@ -246,7 +254,8 @@ function headingAt(text: string, pos: number, blockEnd: number, numbering: Headi
       break;
     }
     // A body opening ends a title run into its body: 一、总体情况2022年，我局……; …职责一是加强…
-    if (i - titleStart >= 2 && bodyOpensAt(text, i)) {
+    // (not after a comma: …专项整治，根据上级统一部署，我局于… is one sentence of a numbered paragraph).
+    if (i - titleStart >= 2 && !CLAUSE_BEFORE.test(text[i - 1] ?? '') && bodyOpensAt(text, i)) {
       endedBy = 'body';
       break;
     }
@@ -270,7 +279,10 @@ function headingAt(text: string, pos: number, blockEnd: number, numbering: Headi
   const wholeLine = endedBy === 'line' && lineStart;
   // A title that runs on into its body with nothing but words between (…夯实法治工作基础区行政审批局党组高度重视…):
   // it ends after a heading end word followed by the body's subject.
-  if (!wholeLine && (i - titleStart > max || (endedBy === 'sentence' && i - titleStart > RUN_IN_TITLE[numbering.kind] && /[，,]/u.test(text.slice(titleStart, i))))) {
+  const item = numbering.kind === 'arabic' || numbering.kind === 'paren-arabic';
+  const longer = i - titleStart > RUN_IN_TITLE[numbering.kind];
+  // Also a whole line that is an item's first words rather than a heading (2.大力提升…素养铁桥镇认真贯彻…).
+  if ((!wholeLine && (i - titleStart > max || (endedBy === 'sentence' && longer && /[，,]/u.test(text.slice(titleStart, i))))) || (wholeLine && item && longer)) {
     const cut = subjectAfterEndWord(text, titleStart, Math.min(i, titleStart + max));
     if (cut >= 0) {
       i = cut;
@@ -469,9 +481,10 @@ export function collectHeadings(text: string, body: readonly HeadingBlock[], tit
  * Signatures (中共洪洞县委) and dates are excluded.
  */
 function isUnnumberedHeading(text: string, b: Block, prev: Block | undefined, next: Block | undefined): boolean {
-  const len = b.end - b.start;
-  if (b.soft || len < 6 || len > 30) return false;
-  const line = text.slice(b.start, b.end);
+  // Read through soft line breaks: a heading broken after its comma is one heading.
+  const line = b.soft ? fold(text, b.start, b.end).text : text.slice(b.start, b.end);
+  const len = line.length;
+  if (len < 6 || len > 30) return false;
   if (/[。！？；：:!?;\n]/.test(line) || !/\p{Script=Han}/u.test(line)) return false;
   if (/\s{2,}/.test(line) || ISSUER_END.test(line) || /\d{4}\s*年\s*\d{1,2}\s*月/.test(line)) return false;
   if (!prev || !next || next.kind !== 'paragraph' || prev.kind !== 'paragraph') return false;

@@ -140,7 +140,8 @@ export function assemble(
     else if (!junk[i]) body.push(info);
   }
 
-  const title = findTitle(text, body, junkRanges) ?? frontMatterTitle(text, frontMatter);
+  const header = infos.filter((info) => info.block.kind === 'paragraph' && info.block.end <= bodyRange.start);
+  const title = findTitle(text, body, junkRanges, header) ?? frontMatterTitle(text, frontMatter);
   const { raws, titleBlock } = collectHeadings(text, body, title);
   const headings = assignLevels(text, raws);
   const sections = buildSections(text, headings, bodyRange);

@@ -1,5 +1,5 @@
 import type { CatalogueEntry } from '@fzlint/ontology';
-import type { TextRange } from '@fzlint/parser';
+import { fold, type TextRange } from '@fzlint/parser';
 import { defineRule, type Fix } from '@fzlint/rule-api';
 import { adoptionYear, lawVersions, versionLabel } from '@fzlint/ontology';
 import { displayName } from './judge.js';
@@ -156,22 +156,24 @@ export const rule = defineRule<MessageId>({
     // Year ranges inside titles.
     for (const title of document.references) {
       if (title.kind !== 'book-title') continue;
-      const base = title.innerRange.start;
+      // The title as it reads: a web copy may break it over lines (（\n2015-2020年）).
+      const inner = fold(document.text, title.innerRange.start, title.innerRange.end);
+      const at = (index: number, length: number): TextRange => ({ start: inner.start(index), end: inner.end(index + length) });
       RUN_TOGETHER.lastIndex = 0;
       let m: RegExpExecArray | null;
-      while ((m = RUN_TOGETHER.exec(title.inner))) {
+      while ((m = RUN_TOGETHER.exec(inner.text))) {
         const from = m[1]!;
         const to = m[2]!;
         if (!plausibleRange(from, to)) continue;
         const fixed = `${from}—${to}年`;
-        const range = { start: base + m.index, end: base + m.index + m[0].length };
+        const range = at(m.index, m[0].length);
         report('yearRange', range, { text: m[0], fixed }, { range, text: fixed });
       }
       RANGE_WITHOUT_YEAR.lastIndex = 0;
-      while ((m = RANGE_WITHOUT_YEAR.exec(title.inner))) {
+      while ((m = RANGE_WITHOUT_YEAR.exec(inner.text))) {
         if (!plausibleRange(m[1]!, m[3]!)) continue;
         const fixed = `${m[0]}年`;
-        const range = { start: base + m.index, end: base + m.index + m[0].length };
+        const range = at(m.index, m[0].length);
         // Local documents often write their period without 年 (《…规划（2021—2025）》): only a
         // catalogued title is known to be written otherwise; for the rest this is a hint.
         const sure = catalogued.has(title.innerRange.start);

@@ -1,5 +1,5 @@
 import type { CatalogueEntry } from '@fzlint/ontology';
-import type { QuotedReference, ReportDocument, Section, TextRange } from '@fzlint/parser';
+import { fold, type QuotedReference, type ReportDocument, type Section, type TextRange } from '@fzlint/parser';
 import type { RuleSettings } from '@fzlint/rule-api';
 import { dayOf, earliestDay, latestDay, type DayNumber } from './dates.js';
 import { staleCatalogue } from './freshness.js';
@@ -505,8 +505,10 @@ function scanCongress(
 ): void {
   if (compiled.meetings.length === 0) return;
   document.sentences.forEach((sentence, sentenceIndex) => {
-    const text = sentence.text;
-    if (!/大|全会/u.test(text)) return;
+    if (!/大|全会/u.test(sentence.text)) return;
+    // Read through soft line breaks (a web copy's 十九届四中、五 / 中全会); ranges map back to the text.
+    const f = fold(document.text, sentence.range.start, sentence.range.end);
+    const text = f.text;
     CHAIN.lastIndex = 0;
     let chain: RegExpExecArray | null;
     while ((chain = CHAIN.exec(text))) {
@@ -522,14 +524,15 @@ function scanCongress(
       let t: RegExpExecArray | null;
       const body = chain[0];
       while ((t = TOKEN.exec(body))) {
-        const start = sentence.range.start + chainStart + t.index;
+        const at = chainStart + t.index;
+        const start = f.start(at);
         const congressNo = t[1] ? chineseNumber(t[1]) : undefined;
         const plenumCc = t[2] ? chineseNumber(t[2]) : undefined;
         const allCc = t[4] ? chineseNumber(t[4]) : undefined;
         if (congressNo !== undefined) {
           lastCc = congressNo;
           const meeting = compiled.meetingsByKey.get(`${t[1]}大`);
-          if (meeting) mentions.push({ entry: meeting.entry, range: { start, end: start + t[0].length }, text: t[0], meeting });
+          if (meeting) mentions.push({ entry: meeting.entry, range: { start, end: f.end(at + t[0].length) }, text: t[0], meeting });
         } else if (plenumCc !== undefined && t[2] && t[3]) {
           lastCc = plenumCc;
           const plenums = [...t[3].matchAll(/[一二三四五六七八九](?=中)/gu)];
@@ -541,8 +544,8 @@ function scanCongress(
             // One plenum: the whole token; a list: each 二中/三中 on its own, so a hover names the right one.
             const range =
               plenums.length === 1
-                ? { start, end: start + t[0].length }
-                : { start: start + listAt + p.index, end: start + listAt + p.index + 2 };
+                ? { start, end: f.end(at + t[0].length) }
+                : { start: f.start(at + listAt + p.index), end: f.end(at + listAt + p.index + 2) };
             const text = plenums.length === 1 ? t[0] : p[0] + '中';
             mentions.push({ entry: meeting.entry, range, text, meeting });
           }
@@ -551,7 +554,7 @@ function scanCongress(
           if (cc !== undefined) allPlenumsOf.push(cc);
         }
       }
-      const inPlan = inRanges(planRanges, sentence.range.start + chainStart);
+      const inPlan = inRanges(planRanges, f.start(chainStart));
       for (const m of mentions) {
         refs.push({
           entry: m.entry,
@@ -571,7 +574,7 @@ function scanCongress(
       }
       if (guiding && (mentions.length > 0 || allPlenumsOf.length > 0)) {
         phrases.push({
-          range: { start: sentence.range.start + chainStart, end: sentence.range.start + chainEnd },
+          range: { start: f.start(chainStart), end: f.end(chainEnd) },
           text: chain[0],
           sentenceIndex,
           paragraphIndex: sentence.paragraphIndex,

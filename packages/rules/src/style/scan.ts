@@ -1,5 +1,5 @@
 import type { StyleEntry } from '@fzlint/ontology';
-import type { ReportDocument, TextRange } from '@fzlint/parser';
+import { fold, type ReportDocument, type TextRange } from '@fzlint/parser';
 
 /** A style entry compiled once. */
 export interface CompiledStyleEntry {
@@ -32,29 +32,34 @@ function inside(ranges: readonly TextRange[], start: number, end: number): boole
 /**
  * Finds the entries in the report body, outside web-page junk and outside the
  * 《》 titles of other documents (a quoted title is cited as written, even when wrong).
+ * Each paragraph is read through its line breaks (a web copy broken mid-word: `全\n面依法治国`),
+ * and ranges point into the text.
  */
 export function findStyleMatches(document: ReportDocument, compiled: readonly CompiledStyleEntry[]): StyleMatch[] {
   const titles = document.references.filter((r) => r.kind === 'book-title').map((r) => r.range);
   const out: StyleMatch[] = [];
   const { text, bodyRange, junkRanges } = document;
-  for (const { entry, regex } of compiled) {
-    regex.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = regex.exec(text))) {
-      if (m[0].length === 0) {
-        regex.lastIndex++;
-        continue;
+  for (const paragraph of document.paragraphs) {
+    const f = fold(text, paragraph.range.start, paragraph.range.end);
+    for (const { entry, regex } of compiled) {
+      regex.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = regex.exec(f.text))) {
+        if (m[0].length === 0) {
+          regex.lastIndex++;
+          continue;
+        }
+        const start = f.start(m.index);
+        const end = f.end(m.index + m[0].length);
+        if (start < bodyRange.start || end > bodyRange.end) continue;
+        if (inside(junkRanges, start, end) || inside(titles, start, end)) continue;
+        out.push({
+          entry,
+          range: { start, end },
+          text: m[0],
+          ...(entry.correct !== undefined ? { replacement: expand(entry.correct, m) } : {}),
+        });
       }
-      const start = m.index;
-      const end = start + m[0].length;
-      if (start < bodyRange.start || end > bodyRange.end) continue;
-      if (inside(junkRanges, start, end) || inside(titles, start, end)) continue;
-      out.push({
-        entry,
-        range: { start, end },
-        text: m[0],
-        ...(entry.correct !== undefined ? { replacement: expand(entry.correct, m) } : {}),
-      });
     }
   }
   return out.sort((a, b) => a.range.start - b.range.start);
