@@ -354,8 +354,9 @@ function complete(text: string, read: string, units: readonly Unit[], j: number)
   const stop = after.search(PARAGRAPH_MARK);
   if (stop >= 0 && title.length + stop <= RUN_IN_TITLE[n.kind]) return false;
   if (endsWithHeadingWord(title, after)) return true;
-  // An item (1. …) that does not stop close by is a numbered paragraph going on.
-  if (n.kind === 'arabic' || n.kind === 'paren-arabic') return false;
+  // An item (1. …) that does not stop close by is a numbered paragraph going on; a title of a
+  // few characters that does not end like a heading is not done yet (（四）/ 结合 / 科技活动周，…).
+  if (n.kind === 'arabic' || n.kind === 'paren-arabic' || title.length < 6) return false;
   // Joined, a heading's title would run on past any heading's length before its full stop: it ends here.
   return stop < 0 || title.length + stop > MAX_TITLE[n.kind];
 }

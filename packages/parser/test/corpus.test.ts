@@ -257,6 +257,172 @@ describe('a report run together on one line (000_db52c8fa8bf2b1ef)', () => {
   });
 });
 
+/** A heading's text as it reads: the line breaks of a split-line copy removed. */
+const readAs = (s: string): string => s.replace(/[ \t\u3000]*\r?\n[ \t\u3000\r\n]*/gu, '');
+
+interface ArchiveExpected {
+  file: string;
+  title: string;
+  year: number;
+  yearSource: string;
+  writing: string;
+  writingSource: string;
+  published: string;
+  /** Top-level sections as they read, with their concept (verified by reading each report). */
+  sections: [string, ConceptId | undefined][];
+}
+
+// The web-archive copies (fixtures/corpus/archive, see its index.jsonl): one-line pages with a
+// metadata header (m001–m004) and split-line copies (m005, m006). Values checked by reading each.
+const ARCHIVE: ArchiveExpected[] = [
+  {
+    file: 'm001',
+    // The archive's 标题: line; the breadcrumb's last step names only 2022年度法治政府建设情况.
+    title: '平潭综合实验区自然资源与生态环境局 2022年度法治政府建设情况',
+    year: 2022,
+    yearSource: 'metadata',
+    // No signature: written by its publication (发布时间 2023-03-28), before the 31 March deadline.
+    writing: '2023-03-28',
+    writingSource: 'metadata',
+    published: '2023-03-28',
+    // Four thematic parts, then a closing 下一步 paragraph (no heading).
+    sections: [
+      ['一、把学习贯彻习近平新时代中国特色社会主义思想作为首要任务', undefined],
+      ['二、积极开展民法典宣传活动', undefined],
+      ['三、加大重点领域执法力度，完善行政执法程序', undefined],
+      ['四、加强依法行政，推进法治政府建设', undefined],
+    ],
+  },
+  {
+    file: 'm002',
+    title: '平潭综合实验区行政审批局2022年法治政府建设工作总结',
+    year: 2022,
+    yearSource: 'metadata',
+    // 成文日期：2023-03-24 in the breadcrumb's metadata.
+    writing: '2023-03-24',
+    writingSource: 'metadata',
+    published: '2023-03-24',
+    // 总结如下：一、强化组织领导，夯实法治工作基础区行政审批局党组…: 一、 after the colon, its title
+    // ended at the body's subject; 五、下一步工作计划区行政审批局将…: the same.
+    sections: [
+      ['一、强化组织领导，夯实法治工作基础', undefined],
+      ['二、坚持以学促用，加强执法队伍建设', undefined],
+      ['三、依法履行职能，全面建设法治政府', undefined],
+      ['四、存在困难', 'shortcomings-and-causes'],
+      ['五、下一步工作计划', 'next-year-plan'],
+    ],
+  },
+  {
+    file: 'm003',
+    title: '苏平片区2022年法治政府建设工作情况报告',
+    year: 2022,
+    yearSource: 'metadata',
+    // Signed 平潭综合实验区苏平片区管理局2023年3月30日 at the end of the one line.
+    writing: '2023-03-30',
+    writingSource: 'signature',
+    published: '2023-03-30',
+    // 一、总体情况2022年，我局…; 三、存在的主要问题今年以来，…; 四、下一步工作思路下一步，我局将…
+    sections: [
+      ['一、总体情况', undefined],
+      ['二、工作开展情况', 'measures-and-results'],
+      ['三、存在的主要问题', 'shortcomings-and-causes'],
+      ['四、下一步工作思路', 'next-year-plan'],
+    ],
+  },
+  {
+    file: 'm004',
+    title: '平潭综合实验区自然资源与生态环境局2025年度法治政府建设情况',
+    year: 2025,
+    yearSource: 'metadata',
+    writing: '2026-01-27',
+    writingSource: 'metadata',
+    published: '2026-01-27',
+    // 一、深学细悟践行思想，筑牢法治根基我局坚持…: the title ends at the body's subject.
+    sections: [
+      ['一、深学细悟践行思想，筑牢法治根基', undefined],
+      ['二、聚焦依法行政主线，推进法治政府建设', undefined],
+      ['三、强化执法监管重点，规范程序运行', undefined],
+      ['四、健全纠纷化解机制，提升治理效能', undefined],
+      ['五、夯实依法行政基础，建设高素质法治队伍', undefined],
+    ],
+  },
+  {
+    file: 'm005',
+    title: '莆田市科学技术局关于2021年度法治政府建设情况及2022年工作思路的报告',
+    year: 2021,
+    yearSource: 'metadata',
+    // Signed 莆田市科学技术局 / 202 / 1 / 年 / 12月 / 22 / 日 over six lines.
+    writing: '2021-12-22',
+    writingSource: 'signature',
+    published: '2021-12-23',
+    // 一、 / 202 / 1 / 年推动…落实情况, 三、 / 202 / 2 / 年工作思路: headings over four lines.
+    sections: [
+      ['一、2021年推动依法行政建设法治政府落实情况', undefined],
+      ['二、存在的问题', 'shortcomings-and-causes'],
+      ['三、2022年工作思路', 'next-year-plan'],
+    ],
+  },
+  {
+    file: 'm006',
+    title: '莆田市应急管理局关于2021年法治政府建设年度报告',
+    year: 2021,
+    yearSource: 'metadata',
+    writing: '2021-12-15',
+    writingSource: 'signature',
+    published: '2021-12-27',
+    sections: [
+      ['一、2021年工作开展情况', 'measures-and-results'],
+      ['二、存在的主要问题', 'shortcomings-and-causes'],
+      ['三、2022年法治政府建设主要安排', 'next-year-plan'],
+    ],
+  },
+];
+
+describe('web-archive copies (archive/)', () => {
+  for (const e of ARCHIVE) {
+    describe(e.file, () => {
+      const doc = parse(read(`archive/${e.file}.txt`), { filePath: `${e.file}.txt` });
+      it('reads the title, report year, writing and publication dates', () => {
+        expect(doc.title?.text).toBe(e.title);
+        expect(doc.reportYear).toMatchObject({ value: e.year, source: e.yearSource, assumed: false });
+        expect(doc.writingDate).toMatchObject({ source: e.writingSource, assumed: false });
+        expect(ymd(doc.writingDate!.value)).toBe(e.writing);
+        expect(doc.publicationDate ? ymd(doc.publicationDate.value) : undefined).toBe(e.published);
+      });
+      it('finds the top-level sections and their concepts', () => {
+        expect(doc.sections.map((s) => [readAs(s.heading.text), s.concept])).toEqual(e.sections);
+        expect(doc.sections.map((s) => s.heading.numbering?.value)).toEqual(e.sections.map((_, i) => i + 1));
+      });
+      it('keeps every node inside the text, and the page furniture out of the body', () => {
+        checkRanges(doc);
+        const body = doc.text.slice(doc.bodyRange.start, doc.bodyRange.end);
+        expect(body).not.toMatch(/本地目录|原始链接|原文链接|索\s*引\s*号|附件下载/u);
+      });
+    });
+  }
+
+  it('reads the years and the document number split over lines (m005, m006)', () => {
+    const m005 = parse(read('archive/m005.txt'));
+    expect(m005.sections.map((s) => s.heading.year)).toEqual([2021, undefined, 2022]);
+    const plan = m005.sections[2]!;
+    // The plan's year range points at 202 / 2 over two lines.
+    expect(readAs(m005.text.slice(plan.heading.yearRange!.start, plan.heading.yearRange!.end))).toBe('2022');
+    expect(m005.sections[0]!.children.map((c) => readAs(c.heading.text))).toEqual([
+      '（一）加强组织领导，确保各项工作落实到位',
+      '（二）加强法治学习，不断完善制度建设',
+      '（三）优化营商环境，做好服务企业工作',
+      '（四）结合科技活动周，深化普法宣传',
+    ]);
+    const m006 = parse(read('archive/m006.txt'));
+    expect(m006.documentNumbers.map((d) => [readAs(d.raw), d.year, d.serial])).toContainEqual(['莆应急〔2021〕121号', 2021, 121]);
+    // The numbered items 1.–19. run straight through (一)–(六), some split (2 / .制定, （ / 四 / ）).
+    const items = m006.headings.filter((h) => h.numbering?.kind === 'arabic').map((h) => h.numbering!.value);
+    expect(items).toEqual(Array.from({ length: 19 }, (_, i) => i + 1));
+    // The 纲要 cited over two lines is one reference.
+    expect(m005.references.map((r) => r.normalized)).toContain('法治政府建设实施纲要(2015—2020年)');
+  });
+});
+
 interface ExcerptIndex {
   file: string;
   report_year: number;

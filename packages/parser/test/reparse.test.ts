@@ -16,6 +16,7 @@ const readDir = (dir: string, ext: string): string[] =>
 const fullTxt = readDir('full', '.txt');
 const fullMd = readDir('markdown', '.md');
 const excerpts = readDir('excerpts', '.txt').slice(0, 40);
+const archive = readDir('archive', '.txt');
 const PLAIN: ParseOptions = { format: 'plaintext' };
 const MARKDOWN: ParseOptions = { filePath: 'report.md' };
 
@@ -89,6 +90,25 @@ describe('reparse equals parse of the edited text', () => {
         checkChain(base, options, e1, e2),
       ),
       { numRuns: 300 },
+    );
+  }, 120_000);
+
+  it('web-archive copies: one-line pages and split-line copies whose lines are joined', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...archive), editSpecs, editSpecs, (base, e1, e2) => checkChain(base, PLAIN, e1, e2)),
+      { numRuns: 150 },
+    );
+  }, 120_000);
+
+  it('a split-line copy under edits that break and join its lines', () => {
+    const m005 = archive[4] ?? '';
+    const lineSpecs = fc.array(
+      fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.integer({ min: 0, max: 2 }), insert: fc.constantFrom('\n', '', '。', '，', '一、', '202', '\n\n', '年') }),
+      { minLength: 1, maxLength: 3 },
+    );
+    fc.assert(
+      fc.property(lineSpecs, lineSpecs, (e1, e2) => checkChain(m005, PLAIN, e1, e2)),
+      { numRuns: 150 },
     );
   }, 120_000);
 
