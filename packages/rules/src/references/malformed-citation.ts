@@ -57,7 +57,8 @@ function plausibleRange(from: string, to: string): boolean {
  *   is a warning only in the title of a catalogued document, whose written form is
  *   known; in a local document's title (《…规划（2021—2025）》) it is an info;
  * - a 《》 title the catalogue knows under a slightly different exact name
- *   (《法治政府建设与责任落实督察规定》) — a suggestion, not a fix.
+ *   (《法治政府建设与责任落实督察规定》) — an info with a suggestion, not a fix: a near
+ *   match may be another document.
  * Round brackets around the year (长府发(2020)9号) and hyphens in ranges are left alone:
  * common, and the citation stays unambiguous.
  */
@@ -193,7 +194,8 @@ export const rule = defineRule<MessageId>({
     // Titles the catalogue knows under a slightly different name.
     for (const ref of references) {
       if (ref.via !== 'loose-title' || overlaps(ref.range)) continue;
-      report('inexactTitle', ref.range, { text: ref.text, name: displayName(ref.entry) });
+      // “Check the title”: a near match is a hint, not a sure error.
+      report('inexactTitle', ref.range, { text: ref.text, name: displayName(ref.entry) }, undefined, undefined, 'info');
     }
     const titlesWithReferences = new Set(references.flatMap((r) => (r.titleRange ? [r.titleRange.start] : [])));
     for (const { title, exact: key, loose } of titles) {
@@ -208,6 +210,7 @@ export const rule = defineRule<MessageId>({
         { text: title.inner, name: displayName(match.entry) },
         undefined,
         { fixed, fix: { range: title.innerRange, text: fixed } },
+        'info',
       );
     }
   },

@@ -87,6 +87,13 @@ new RuleTester().run(rule, {
       output: report('某县2020年度法治政府建设工作报告', body(2020), '一、2020年法治政府工作开展情况回顾', TEXT, '某县人民政府', '2020年12月18日'),
     },
     {
+      // Title and opening disagree, and nothing else says which is right: sure to be wrong, not sure where.
+      name: 'title and opening disagree with nothing to tell which is right',
+      code: report('某县2021年度法治政府建设工作报告', body(2022), '一、主要举措和成效', TEXT),
+      parse: plain,
+      errors: [{ messageId: 'bodyYear', severity: 'warn', line: 2, text: '2022' }],
+    },
+    {
       name: '202年度: three digits, no fix',
       code: report('某局202年度法治政府建设工作报告', body(2021), '一、2021年法治政府工作开展情况回顾', TEXT),
       parse: plain,

@@ -203,6 +203,8 @@ export const rule = defineRule<MessageId>({
         messageId: v.kind === 'title' ? 'titleYear' : v.kind === 'body' ? 'bodyYear' : v.kind === 'plan' ? 'planYear' : 'headingYear',
         data,
         range: v.range,
+        // The places disagree for sure; which one is wrong is sure only when the year is.
+        ...(certain ? {} : { severity: 'warn' as const }),
         ...(certain && /^\d{4}$/u.test(text.slice(v.range.start, v.range.end)) ? { fix: { range: v.range, text: String(expected) } } : {}),
       };
       context.report(descriptor);
