@@ -227,24 +227,7 @@ export function readFacts(
     if (p) publicationDate = fact(p.date, 'metadata', p.range);
   }
 
-  // Report year.
-  let reportYear: DocumentFact<number> | undefined;
-  const fmYear = fm?.fields.get('year') ?? fm?.fields.get('reportYear') ?? fm?.fields.get('report_year');
-  if (options.reportYear !== undefined) reportYear = fact(options.reportYear, 'option');
-  else if (fmYear && /^\d{4}$/u.test(fmYear.value)) reportYear = fact(Number(fmYear.value), 'front-matter', { start: fmYear.start, end: fmYear.end });
-  else if (title?.year !== undefined && title.yearRange) {
-    const inJunk = junkRanges.some((r) => r.start <= title.range.start && title.range.end <= r.end);
-    const inFm = fm !== undefined && fm.start <= title.range.start && title.range.end <= fm.end;
-    reportYear = fact(title.year, inFm ? 'front-matter' : inJunk ? 'metadata' : 'title', title.yearRange);
-  } else {
-    reportYear = openingYear(text, sentences, headings) ?? headingsYear(headings);
-    // Published in the first half of a year: the report is on the year before.
-    if (!reportYear && publicationDate && publicationDate.value.month <= 6) {
-      reportYear = fact(publicationDate.value.year - 1, publicationDate.source, publicationDate.range);
-    }
-  }
-
-  // Writing date.
+  // The writing date the text states (not a default).
   let writingDate: DocumentFact<CalendarDate> | undefined;
   const fmDate = fm?.fields.get('date') ?? fm?.fields.get('writingDate') ?? fm?.fields.get('writing_date');
   if (options.writingDate) writingDate = fact(options.writingDate, 'option');
@@ -258,9 +241,28 @@ export function readFacts(
     const m = meta.get('成文日期') ?? meta.get('发文日期') ?? meta.get('印发日期');
     if (m) writingDate = fact(m.date, 'metadata', m.range);
   }
+
+  // Report year.
+  let reportYear: DocumentFact<number> | undefined;
+  const fmYear = fm?.fields.get('year') ?? fm?.fields.get('reportYear') ?? fm?.fields.get('report_year');
+  if (options.reportYear !== undefined) reportYear = fact(options.reportYear, 'option');
+  else if (fmYear && /^\d{4}$/u.test(fmYear.value)) reportYear = fact(Number(fmYear.value), 'front-matter', { start: fmYear.start, end: fmYear.end });
+  else if (title?.year !== undefined && title.yearRange) {
+    const inJunk = junkRanges.some((r) => r.start <= title.range.start && title.range.end <= r.end);
+    const inFm = fm !== undefined && fm.start <= title.range.start && title.range.end <= fm.end;
+    reportYear = fact(title.year, inFm ? 'front-matter' : inJunk ? 'metadata' : 'title', title.yearRange);
+  } else {
+    reportYear = openingYear(text, sentences, headings) ?? headingsYear(headings);
+    // Signed, or else published, in the first half of a year: the report is on the year before.
+    for (const date of [writingDate, publicationDate]) {
+      if (reportYear || !date || date.source === 'option' || date.value.month > 6) continue;
+      reportYear = fact(date.value.year - 1, date.source, date.range);
+    }
+  }
+
+  // No date stated: a report is written by the time it is published, and a publication date
+  // before the deadline the regulation sets is a closer bound than that deadline.
   const deadline: CalendarDate | undefined = reportYear ? { year: reportYear.value + 1, month: 3, day: 31 } : undefined;
-  // A report is written by the time it is published: a publication date before the
-  // deadline the regulation sets is a closer bound than that deadline.
   if (!writingDate && publicationDate && deadline && before(publicationDate.value, deadline)) {
     writingDate = publicationDate;
   }

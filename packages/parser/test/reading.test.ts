@@ -139,6 +139,9 @@ describe('buried titles and years', () => {
     expect(d.reportYear).toMatchObject({ value: 2022, source: 'metadata' });
     // Published in December: not a sure year.
     expect(parse(['发布时间: 2022-12-20 10:00', `一、主要举措和成效`, PROSE].join('\n')).reportYear).toBeUndefined();
+    // Signed in February: the year before, from the signature.
+    const signed = parse([`一、主要举措和成效`, PROSE, '某县人民政府', '2023年2月1日'].join('\n'));
+    expect(signed.reportYear).toMatchObject({ value: 2022, source: 'signature' });
   });
 
   it('a year that lost its digits does not stop the report year being found; nothing is dated from the clock', () => {
