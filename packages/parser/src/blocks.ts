@@ -156,6 +156,12 @@ const CLOSERS = new Set([...'》”）)」』】〕’']);
 /** How far a bracket may run inside one paragraph: an opener not closed within it is a stray. */
 const BRACKET_SPAN = 80;
 
+/** Char-code tables of the openers and closers above (the scan runs over every character of a line). */
+const OPENER_CODES = new Uint8Array(0x10000);
+for (const ch of Object.keys(PAIRS)) OPENER_CODES[ch.charCodeAt(0)] = 1;
+const CLOSER_CODES = new Uint8Array(0x10000);
+for (const ch of CLOSERS) CLOSER_CODES[ch.charCodeAt(0)] = 1;
+
 /** Whether the opener at `i` is closed within `BRACKET_SPAN` characters before `e`. */
 function closedSoon(text: string, i: number, e: number): boolean {
   const close = PAIRS[text[i] as string] as string;
@@ -184,11 +190,10 @@ function splitAtGaps(text: string, lineFrom: number, e: number, blankBefore: boo
   let depth = 0;
   for (let i = s; i < e; i++) {
     const c = text.charCodeAt(i);
-    const ch = text[i] as string;
-    if (PAIRS[ch] !== undefined) {
+    if (OPENER_CODES[c] === 1) {
       // A stray opener (【字体: with no 】) must not keep the rest of the line from splitting.
       if (closedSoon(text, i, e)) depth++;
-    } else if (CLOSERS.has(ch)) depth = Math.max(0, depth - 1);
+    } else if (CLOSER_CODES[c] === 1) depth = Math.max(0, depth - 1);
     // Brackets do not run over a sentence end: an unclosed one must not stop the splitting.
     else if (isSentenceEnd(c)) depth = 0;
     else if (isGap(c)) {
@@ -302,7 +307,7 @@ function joins(text: string, read: string, last: Unit, v: Unit, units: readonly 
   const b = text[v.start] as string;
   let join: boolean;
   if (CONTINUES_START.has(b) || CONTINUES_END.has(a) || isBareEnumerator(read) || WORD_BEFORE_NUMERAL.test(a + b)) join = true;
-  else if (startsHeading(text, v.start) || closesParagraph(read)) return false;
+  else if (closesParagraph(read) || startsHeading(text, v.start)) return false;
   else if (!split) join = proseGoesOn(read, text.slice(v.start, Math.min(v.end, v.start + 8)));
   else if (isDigit(a.charCodeAt(0)) && (isDigit(b.charCodeAt(0)) || /^[年月日号%个件项]/u.test(b))) join = true;
   else join = !complete(text, read, units, j);
@@ -377,17 +382,6 @@ function lookahead(text: string, units: readonly Unit[], j: number): string {
   return out;
 }
 
-/** The trimmed lines of text[from, to) as [start, end) pairs, blank lines as [-1, -1]. */
-function* lines(text: string, from: number, to: number): Generator<[number, number]> {
-  let lineStart = from;
-  while (lineStart <= to) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0 || lineEnd > to) lineEnd = to;
-    const [s, e] = trimRange(text, lineStart, lineEnd);
-    yield e > s ? [s, e] : [-1, -1];
-    lineStart = lineEnd + 1;
-  }
-}
 
 /**
  * Whether a text is a split-line copy: a report broken into short lines
@@ -406,15 +400,19 @@ export function splitLineStats(text: string): { open: number; pairs: number } {
   let pairs = 0;
   let open = 0;
   let prev: [number, number] = [-1, -1];
-  for (const line of lines(text, 0, text.length)) {
+  for (let lineStart = 0; lineStart <= text.length; ) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const [ls, le] = trimRange(text, lineStart, lineEnd);
+    lineStart = lineEnd + 1;
+    const line: [number, number] = le > ls ? [ls, le] : [-1, -1];
     if (line[0] >= 0 && prev[0] >= 0) {
       pairs++;
       const read = text.slice(prev[0], prev[1]);
       const b = text[line[0]] as string;
       const sure = CONTINUES_START.has(b) || CONTINUES_END.has(read[read.length - 1] as string) || isBareEnumerator(read);
       // A heading, a title, an issuer, a date or a note ends its line without punctuation in any report: only prose counts.
-      const alone = startsHeading(text, prev[0]) || standsAlone(read);
-      if (!sure && !alone && !startsHeading(text, line[0]) && !closesParagraph(read) && directiveValue(read) === undefined) {
+      if (!sure && !closesParagraph(read) && !startsHeading(text, prev[0]) && !standsAlone(read) && !startsHeading(text, line[0]) && directiveValue(read) === undefined) {
         if (junkLevel(read) === 0 && junkLevel(text.slice(line[0], line[1])) === 0) open++;
       }
     }

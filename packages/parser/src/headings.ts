@@ -13,7 +13,7 @@ import {
   type ConceptId,
 } from '@fzlint/ontology';
 import type { Heading, HeadingNumbering, HeadingOrigin, NumberingKind, ReportTitle, TextRange } from './model.js';
-import { fold, ISSUER_END, isSpace, unfolded, type Fold } from './text.js';
+import { fold, ISSUER_END, isSpace, type Fold } from './text.js';
 import type { Block } from './blocks.js';
 
 /** A heading before levels are assigned. */
@@ -114,8 +114,17 @@ export function endsWithHeadingWord(title: string, after: string): boolean {
   return true;
 }
 
-/** Whether a body opening (a year with its comma, 一是, 我局…) starts at `pos`. */
-export function bodyOpensAt(text: string, pos: number): boolean {
+/**
+ * Whether a body opening (a year with its comma, 一是, 我局…) starts at `pos`, reading
+ * no further than `end` (a block's end: what follows it must not decide).
+ */
+export function bodyOpensAt(text: string, pos: number, end = text.length): boolean {
+  // An opening and its look-ahead are shorter than this: near the end, test a bounded copy.
+  // (A few characters before it stay in the copy: 统|一是 is no opening.)
+  if (end < text.length && end - pos < 48) {
+    const from = Math.max(0, pos - 4);
+    return bodyOpensAt(text.slice(from, end), pos - from);
+  }
   const c = text.charCodeAt(pos);
   // Cheap pre-check on the first character of every opening.
   if (!((c >= 48 && c <= 57) || c === 0x4eca || c === 0x672c || c === 0x5e74 || c === 0x5168 || c === 0x53bb || c === 0x8fd1 || c === 0x4e00 || c === 0x591a || c === 0x4e0b || c === 0x660e || c === 0x6765 || c === 0x65b0 || c === 0x9996 || c === 0x6211 || (c >= 0x3007 && c <= 0x3007) || c === 0x96f6 || (c >= 0x4e00 && c <= 0x5341))) return false;
@@ -255,7 +264,7 @@ function headingAt(text: string, pos: number, blockEnd: number, numbering: Headi
     }
     // A body opening ends a title run into its body: 一、总体情况2022年，我局……; …职责一是加强…
     // (not after a comma: …专项整治，根据上级统一部署，我局于… is one sentence of a numbered paragraph).
-    if (i - titleStart >= 2 && !CLAUSE_BEFORE.test(text[i - 1] ?? '') && bodyOpensAt(text, i)) {
+    if (i - titleStart >= 2 && !CLAUSE_BEFORE.test(text[i - 1] ?? '') && bodyOpensAt(text, i, blockEnd)) {
       endedBy = 'body';
       break;
     }
@@ -283,7 +292,7 @@ function headingAt(text: string, pos: number, blockEnd: number, numbering: Headi
   const longer = i - titleStart > RUN_IN_TITLE[numbering.kind];
   // Also a whole line that is an item's first words rather than a heading (2.大力提升…素养铁桥镇认真贯彻…).
   if ((!wholeLine && (i - titleStart > max || (endedBy === 'sentence' && longer && /[，,]/u.test(text.slice(titleStart, i))))) || (wholeLine && item && longer)) {
-    const cut = subjectAfterEndWord(text, titleStart, Math.min(i, titleStart + max));
+    const cut = subjectAfterEndWord(text, titleStart, Math.min(i, titleStart + max), blockEnd);
     if (cut >= 0) {
       i = cut;
       endedBy = 'body';
@@ -310,11 +319,13 @@ function headingAt(text: string, pos: number, blockEnd: number, numbering: Headi
  * body's subject or an opening phrase follows (`基础|区行政审批局党组高度重视`,
  * `存在的主要问题|在全市……背景下，`), or -1.
  */
-function subjectAfterEndWord(text: string, from: number, to: number): number {
+function subjectAfterEndWord(text: string, from: number, to: number, end: number): number {
   for (let p = from + 2; p < to; p++) {
-    if (!endsWithHeadingWord(text.slice(Math.max(from, p - LONGEST_END_WORD), p), text.slice(p, p + LONGEST_END_WORD))) continue;
-    bodySubjectOpening.lastIndex = p;
-    if (bodySubjectOpening.test(text)) return p;
+    if (!endsWithHeadingWord(text.slice(Math.max(from, p - LONGEST_END_WORD), p), text.slice(p, Math.min(end, p + LONGEST_END_WORD)))) continue;
+    // Read no further than the block's end.
+    const window = text.slice(p, Math.min(end, p + 48));
+    bodySubjectOpening.lastIndex = 0;
+    if (bodySubjectOpening.test(window)) return p;
   }
   return -1;
 }
@@ -348,9 +359,11 @@ export function headingYear(text: string, titleStart: number, titleEnd: number):
  * breaks removed, so `一、` / `202` / `1` / `年…情况` is one heading.
  */
 export function blockHeadings(text: string, block: Block): RawHeading[] {
-  // The block is read on its own, so nothing found in it depends on the blocks around it.
-  const f = block.soft ? fold(text, block.start, block.end) : unfolded(text, block.start, block.end);
-  const found = findHeadingsInBlock(f.text, 0, f.text.length, block.inline ? 'inline' : 'line');
+  const origin = block.inline ? 'inline' : 'line';
+  // A block is read no further than its end, so nothing found in it depends on the blocks around it.
+  if (!block.soft) return findHeadingsInBlock(text, block.start, block.end, origin);
+  const f = fold(text, block.start, block.end);
+  const found = findHeadingsInBlock(f.text, 0, f.text.length, origin);
   return found.length === 0 ? found : found.map((h) => unfoldHeading(text, f, h));
 }
 

@@ -81,12 +81,15 @@ export function analyzeParagraph(
   const sentences: Sentence[] = [];
   const numbers: NumberMention[] = [];
   const references: QuotedReference[] = [];
-  for (const [a, b] of splitSentences(ftext, 0, ftext.length, cuts)) {
+  const bounds = splitSentences(ftext, 0, ftext.length, cuts);
+  for (let k = 0; k < bounds.length; k += 2) {
+    const a = bounds[k] as number;
+    const b = bounds[k + 1] as number;
     const sentenceIndex = sentenceBase + sentences.length;
     const s = f ? f.start(a) : ps + a;
     const e = f ? f.end(b) : ps + b;
-    sentences.push({ range: { start: s, end: e }, text: text.slice(s, e), paragraphIndex, headingIndex: at.headings.at(s) });
     const st = ftext.slice(a, b);
+    sentences.push({ range: { start: s, end: e }, text: f ? text.slice(s, e) : st, paragraphIndex, headingIndex: at.headings.at(s) });
     if (f) {
       const local: TextRange[] = [];
       for (const d of docRanges) if (d.end > s && d.start < e) local.push({ start: toLocal(f, ps, d.start) - a, end: toLocal(f, ps, d.end) - a });
@@ -119,9 +122,12 @@ const SENTENCE_END = new Uint8Array(0x10000);
 for (const c of [0x3002, 0xff01, 0xff1f, 0xff1b, 0x21, 0x3f, 0x3b]) SENTENCE_END[c] = 1;
 for (const c of [0x201d, 0x2019, 0x300d, 0x300f, 0xff09, 0x29, 0x22, 0x300b]) SENTENCE_END[c] = 2;
 
-/** Splits s[start, end) at sentence ends, line breaks and the given cut offsets; returns each trimmed sentence. */
-export function splitSentences(s: string, start: number, end: number, cuts: readonly number[]): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
+/**
+ * Splits s[start, end) at sentence ends, line breaks and the given cut offsets; returns
+ * each trimmed sentence as a start, end pair in one flat list (one allocation per paragraph).
+ */
+export function splitSentences(s: string, start: number, end: number, cuts: readonly number[]): number[] {
+  const out: number[] = [];
   let from = start;
   let ci = 0;
   const push = (a: number, b: number): void => {
@@ -129,7 +135,7 @@ export function splitSentences(s: string, start: number, end: number, cuts: read
     let te = b;
     while (ts < te && isSpace(s.charCodeAt(ts))) ts++;
     while (te > ts && isSpace(s.charCodeAt(te - 1))) te--;
-    if (te > ts) out.push([ts, te]);
+    if (te > ts) out.push(ts, te);
   };
   const nCuts = cuts.length;
   for (let i = start; i < end; i++) {

@@ -54,19 +54,34 @@ export interface Fold {
  * sides) is removed. Callers fold only stretches whose line breaks are soft.
  */
 export function fold(text: string, start: number, end: number): Fold {
-  let nl = text.indexOf('\n', start);
-  let cr = text.indexOf('\r', start);
-  if ((nl < 0 || nl >= end) && (cr < 0 || cr >= end)) return identityFold(text.slice(start, end), start);
+  // Most stretches hold no line break: look only inside them (indexOf would run on to the text's end).
+  let first = -1;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) {
+      first = k;
+      break;
+    }
+  }
+  if (first < 0) return identityFold(text.slice(start, end), start);
+
   // Pieces of kept text: folded [fs[k], fs[k+1]) is text [ts[k], ts[k] + length).
   const fs: number[] = [];
   const ts: number[] = [];
   let out = '';
   let i = start;
   while (i < end) {
-    nl = text.indexOf('\n', i);
-    cr = text.indexOf('\r', i);
-    let brk = nl < 0 ? cr : cr < 0 ? nl : Math.min(nl, cr);
-    if (brk < 0 || brk >= end) brk = end;
+    let brk = i < first ? first : -1;
+    if (brk < 0) {
+      for (let k = i; k < end; k++) {
+        const c = text.charCodeAt(k);
+        if (c === 10 || c === 13) {
+          brk = k;
+          break;
+        }
+      }
+    }
+    if (brk < 0) brk = end;
     // The piece ends before the blanks that precede the break.
     let pe = brk;
     if (brk < end) while (pe > i && isBlank(text.charCodeAt(pe - 1))) pe--;
