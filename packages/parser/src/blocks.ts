@@ -355,13 +355,16 @@ function complete(text: string, read: string, units: readonly Unit[], j: number)
   const after = lookahead(text, units, j);
   // The body opens on the next line (2021年，我局… over three lines).
   if (bodyOpensAt(after, 0)) return true;
+  const item = n.kind === 'arabic' || n.kind === 'paren-arabic';
+  // A heading of the report's parts (一、（一）) that ends like one is done (二、存在的问题 / 执法力量…。).
+  if (!item && endsWithHeadingWord(title, after)) return true;
   // A run-in heading whose title goes on to a full stop close by (（一）继续 / 抓好…相结合。).
   const stop = after.search(PARAGRAPH_MARK);
   if (stop >= 0 && title.length + stop <= RUN_IN_TITLE[n.kind]) return false;
   if (endsWithHeadingWord(title, after)) return true;
   // An item (1. …) that does not stop close by is a numbered paragraph going on; a title of a
   // few characters that does not end like a heading is not done yet (（四）/ 结合 / 科技活动周，…).
-  if (n.kind === 'arabic' || n.kind === 'paren-arabic' || title.length < 6) return false;
+  if (item || title.length < 6) return false;
   // Joined, a heading's title would run on past any heading's length before its full stop: it ends here.
   return stop < 0 || title.length + stop > MAX_TITLE[n.kind];
 }

@@ -130,12 +130,17 @@ const EXPECTED: ReadonlyArray<readonly [string, string, string, string]> = [
   // with the range （2021—2025） without 年 (a form defect of the title as cited).
   ['archive/m001.txt', 'references/outdated-term', 'info', '法制观念'],
   ['archive/m001.txt', 'references/outdated-term', 'info', '法制观念'],
-  ['archive/m001.txt', 'references/malformed-citation', 'warn', '2021—2025'],
+  // Issue 12: a range without 年 in a local document's own title (…第八个五年规划（2021—2025）的通知) is an info.
+  ['archive/m001.txt', 'references/malformed-citation', 'info', '2021—2025'],
   // m003 (2022): publicity of 《合同法》 in 2022, repealed by the Civil Code on 2021-01-01 — right;
   // the pre-2020 formulation (info); 新型冠状病毒肺炎 renamed 2022-12-26, during the year (info).
   ['archive/m003.txt', 'references/outdated-policy', 'warn', '合同法'],
   ['archive/m003.txt', 'references/outdated-term', 'info', '习近平总书记全面依法治国新理念新思想新战略'],
   ['archive/m003.txt', 'references/outdated-term', 'info', '新型冠状病毒肺炎'],
+  // m005 (2021, signed 2021-12-22): works to 《法治政府建设实施纲要（2015-2020年）》 in December 2021, after the
+  // 2021–2025 纲要 (August 2021) — the archiver noted it too. The title is split over two lines of the copy;
+  // issue 12's reading joins them (the covered text keeps the copy's line break).
+  ['archive/m005.txt', 'references/outdated-policy', 'warn', '法治政府建设实施纲要（\n2015-2020年）'],
   // m006 (2021, signed 2021-12-15): studies 十九届四中、五中全会精神 after the 六中全会 (2021-11) — the
   // archiver noted it too; 法制化 and the pre-2020 formulation (info).
   ['archive/m006.txt', 'references/outdated-congress', 'warn', '党的十九大和十九届四中、五中全会'],

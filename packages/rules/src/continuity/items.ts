@@ -13,7 +13,7 @@
  * is not an item.
  */
 import { SHORTCOMING_MARKERS, type ConceptId } from '@fzlint/ontology';
-import type { ReportDocument, TextRange } from '@fzlint/parser';
+import { readText, type ReportDocument, type TextRange } from '@fzlint/parser';
 import { conceptSections, findProse, flattenSections, headingLabel, planRanges, trimRange, type SectionEntry } from '../structure/outline.js';
 import { CAUSE_ANALYSIS } from '../structure/vocabulary.js';
 
@@ -46,7 +46,8 @@ function labelled(text: string, range: TextRange, labelEnd: RegExp): Item | unde
   const cut = m ? m.index : slice.length;
   const labelRange = trimRange(text, { start: r.start, end: r.start + cut });
   const body = trimRange(text, { start: Math.min(r.end, r.start + cut + 1), end: r.end });
-  return { range: r, label: text.slice(labelRange.start, labelRange.end), labelRange, body };
+  // The label as it reads (a web copy's line breaks removed); its range is the written one.
+  return { range: r, label: readText(text, labelRange.start, labelRange.end), labelRange, body };
 }
 
 // A sentence introducing the list (还存在一些不足：, 2023年将重点做好以下工作：) is not an item …
@@ -93,7 +94,7 @@ function itemsInText(document: ReportDocument, scope: TextRange, concept: ItemCo
       let at = range.start + named.index;
       for (const name of named[1]!.split('、')) {
         const r = trimRange(text, { start: at, end: at + name.length });
-        if (r.end > r.start) out.push({ range: r, label: text.slice(r.start, r.end), labelRange: r, body: { start: r.end, end: r.end } });
+        if (r.end > r.start) out.push({ range: r, label: readText(text, r.start, r.end), labelRange: r, body: { start: r.end, end: r.end } });
         at += name.length + 1;
       }
       continue;
@@ -104,7 +105,7 @@ function itemsInText(document: ReportDocument, scope: TextRange, concept: ItemCo
     // The label without its closing stop (messages quote it).
     const stop = /[。；;！？!?]+$/u.exec(sentence);
     const labelRange = stop ? { start: range.start, end: range.start + stop.index } : range;
-    out.push({ range, label: text.slice(labelRange.start, labelRange.end), labelRange, body: { start: range.end, end: range.end } });
+    out.push({ range, label: readText(text, labelRange.start, labelRange.end), labelRange, body: { start: range.end, end: range.end } });
   }
   return out;
 }

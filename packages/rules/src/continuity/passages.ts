@@ -36,7 +36,8 @@ const CACHE = new WeakMap<ReportDocument, readonly Passage[]>();
 function trim(text: string, start: number, end: number): TextRange {
   let s = start;
   let e = end;
-  while (s < e && /\s/u.test(text[s]!)) s++;
+  // The full stop of a run-in heading (1. 自觉接受监督。主动…) ends the heading, not the passage after it.
+  while (s < e && /[\s。！？；!?;：:]/u.test(text[s]!)) s++;
   while (e > s && /\s/u.test(text[e - 1]!)) e--;
   return { start: s, end: e };
 }

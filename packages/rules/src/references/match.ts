@@ -532,7 +532,9 @@ function scanCongress(
         if (congressNo !== undefined) {
           lastCc = congressNo;
           const meeting = compiled.meetingsByKey.get(`${t[1]}大`);
-          if (meeting) mentions.push({ entry: meeting.entry, range: { start, end: f.end(at + t[0].length) }, text: t[0], meeting });
+          // Text as written (the slice of the document, whatever line breaks it holds).
+          const end = f.end(at + t[0].length);
+          if (meeting) mentions.push({ entry: meeting.entry, range: { start, end }, text: document.text.slice(start, end), meeting });
         } else if (plenumCc !== undefined && t[2] && t[3]) {
           lastCc = plenumCc;
           const plenums = [...t[3].matchAll(/[一二三四五六七八九](?=中)/gu)];
@@ -546,8 +548,7 @@ function scanCongress(
               plenums.length === 1
                 ? { start, end: f.end(at + t[0].length) }
                 : { start: f.start(at + listAt + p.index), end: f.end(at + listAt + p.index + 2) };
-            const text = plenums.length === 1 ? t[0] : p[0] + '中';
-            mentions.push({ entry: meeting.entry, range, text, meeting });
+            mentions.push({ entry: meeting.entry, range, text: document.text.slice(range.start, range.end), meeting });
           }
         } else {
           const cc = allCc ?? lastCc;

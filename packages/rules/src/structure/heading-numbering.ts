@@ -1,7 +1,7 @@
 import type { Heading, HeadingNumbering, NumberingKind, ReportDocument, Section } from '@fzlint/parser';
 import { chineseNumeralValue, numberingScheme, toHalfWidthDigits } from '@fzlint/ontology';
 import { defineRule, type Fix, type ReportDescriptor } from '@fzlint/rule-api';
-import { chineseNumeral, fullWidthDigits, headingLabel, numeralRange, trimRange } from './outline.js';
+import { chineseNumeral, fullWidthDigits, headingWords, numeralRange, trimRange } from './outline.js';
 
 type MessageId =
   | 'skipped'
@@ -311,7 +311,7 @@ function checkUnnumbered(document: ReportDocument, report: Report): void {
     const range = trimRange(text, h.titleRange);
     report({
       messageId: 'unnumbered',
-      data: { title: headingLabel(h), example: renumbered(text, run.last, 1), expected },
+      data: { title: headingWords(h), example: renumbered(text, run.last, 1), expected },
       range,
       suggestions: [
         { messageId: 'addNumber', data: { expected }, fix: { range: { start: range.start, end: range.start }, text: expected } },

@@ -34,10 +34,18 @@ export function conceptFor(id: ConceptId): ReportConcept | undefined {
 const RUN_IN_END = /[。！？；!?;]/u;
 
 /**
- * The heading's own words: its title, read through soft line breaks (a web copy's
- * `202`/`2`/`年工作思路`), cut at the first full stop of a run-in heading.
+ * The heading's own words as written: its title cut at the first full stop of a
+ * run-in heading. A prefix of `heading.title`, so offsets into it hold; to match
+ * words, read it with `headingWords`.
  */
 export function headingLabel(heading: Heading): string {
+  const title = heading.title;
+  const m = RUN_IN_END.exec(title);
+  return m ? title.slice(0, m.index) : title;
+}
+
+/** The heading's own words as they read: `headingLabel` through soft line breaks (a web copy's `202`/`2`/`年工作思路`). */
+export function headingWords(heading: Heading): string {
   const title = readTitle(heading);
   const m = RUN_IN_END.exec(title);
   return m ? title.slice(0, m.index) : title;
@@ -50,7 +58,7 @@ export function headingLabel(heading: Heading): string {
  */
 export function headingConcept(heading: Heading): ConceptId | undefined {
   if (heading.concept !== undefined) return heading.concept;
-  const label = headingLabel(heading);
+  const label = headingWords(heading);
   // The parser already classified the title; only a shorter label can say more.
   return label === readTitle(heading) ? undefined : conceptOfHeading(label);
 }
@@ -65,7 +73,7 @@ export function readTitle(heading: Heading): string {
  * 整改 and the year before the report year (in digits, or 上一年度/去年).
  */
 export function isRectificationHeading(heading: Heading, reportYear: number | undefined): boolean {
-  const title = headingLabel(heading);
+  const title = headingWords(heading);
   if (!rectificationHeading.test(title)) return false;
   if (previousYearWords.test(title)) return true;
   return reportYear !== undefined && heading.year === reportYear - 1;
@@ -83,7 +91,7 @@ export function headingConcepts(heading: Heading): Set<ConceptId> {
   const out = new Set<ConceptId>();
   const own = headingConcept(heading);
   if (own) out.add(own);
-  const label = headingLabel(heading);
+  const label = headingWords(heading);
   if (!CONJUNCTION.test(label)) return out;
   for (const part of label.split(CONJUNCTION)) {
     const c = part.trim() ? conceptOfHeading(part) : undefined;

@@ -1,3 +1,5 @@
+import { causeVocabulary } from '@fzlint/ontology';
+
 /**
  * Domain vocabulary the structure rules need and the ontology does not (yet) carry.
  *
@@ -5,6 +7,12 @@
  * `@fzlint/ontology` unchanged (see the package README's "to move" list).
  * Every pattern is compiled once, at module load.
  */
+
+/**
+ * Words that show a cause analysis (原因, 究其原因, 根源在于, 归根结底 …): the first pattern
+ * of the ontology's `causeVocabulary`, without the causes given with one item.
+ */
+export const CAUSE_ANALYSIS: RegExp = causeVocabulary[0]!;
 
 /**
  * A shortcomings prose match that ends in the noun (`存在问题`) must end its phrase:

@@ -1,7 +1,7 @@
 import type { ConceptId } from '@fzlint/ontology';
 import { fold, type Heading, type ReportDocument, type TextRange } from '@fzlint/parser';
 import { defineRule, type ReportDescriptor } from '@fzlint/rule-api';
-import { conceptSections, documentAnchor, flattenSections, headingLabel } from './outline.js';
+import { conceptSections, documentAnchor, flattenSections, headingWords } from './outline.js';
 import { BROKEN_YEAR, YEAR_SPAN_AFTER, YEAR_SPAN_BEFORE } from './vocabulary.js';
 
 type MessageId = 'titleYear' | 'bodyYear' | 'headingYear' | 'planYear' | 'brokenYear' | 'unknownYear';
@@ -49,7 +49,7 @@ function inSpan(text: string, digits: TextRange): boolean {
 /** The year a concept heading names, when it names exactly one year and not a span. */
 function headingYear(text: string, heading: Heading): { year: number; range: TextRange } | undefined {
   if (heading.year === undefined) return undefined;
-  const label = headingLabel(heading);
+  const label = headingWords(heading);
   const years = new Set(label.match(YEAR_IN_TEXT) ?? []);
   if (years.size > 1) return undefined;
   const digits = heading.yearRange ? yearDigits(text, heading.yearRange) : yearDigits(text, heading.titleRange);
@@ -163,7 +163,7 @@ export const rule = defineRule<MessageId>({
           implies: plan ? found.year - 1 : found.year,
           range: found.range,
           weight: plan ? WEIGHT.plan : WEIGHT.heading,
-          label: headingLabel(entry.section.heading),
+          label: headingWords(entry.section.heading),
         });
       }
     }
