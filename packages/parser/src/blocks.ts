@@ -22,34 +22,9 @@ import {
   startsWithItemMarker,
 } from './headings.js';
 import { ISSUER_END, isBlank, isCloser, isSentenceEnd, isSpace, trimRange } from './text.js';
+import type { Block } from './block.js';
 
-/** A block of text found by a reader. */
-export interface Block {
-  /** `code`: a fenced code block (Markdown), kept only so directives inside it are known to be examples. */
-  readonly kind: 'paragraph' | 'heading' | 'comment' | 'code';
-  /** Trimmed range of the block. */
-  readonly start: number;
-  readonly end: number;
-  /** Markdown heading depth. */
-  readonly depth?: number;
-  /** Start of a Markdown heading's content (after `#`s). */
-  readonly contentStart?: number;
-  /** End of a Markdown heading's content (before closing `#`s). */
-  readonly contentEnd?: number;
-  /** Comment value. */
-  readonly value?: string;
-  /** Plain text: the block runs over lines whose breaks are soft (a web copy broken mid-sentence). */
-  readonly soft?: true;
-  /** Plain text: the block starts inside a line (the gap before it was a paragraph break). */
-  readonly inline?: true;
-}
-
-/** Front matter read from a Markdown file. */
-export interface FrontMatter {
-  readonly start: number;
-  readonly end: number;
-  readonly fields: ReadonlyMap<string, { value: string; start: number; end: number }>;
-}
+export type { Block, FrontMatter } from './block.js';
 
 const DIRECTIVE_LINE = /^(?:<!--\s*)?(fzlint-[a-z-]+\b[^\n]*?)(?:\s*-->)?$/;
 

@@ -6,7 +6,7 @@
  */
 import { chineseNumeralValue } from '@fzlint/ontology';
 import type { CalendarDate, DocumentFact, Heading, ParseOptions, ReportTitle, Sentence, TextRange } from './model.js';
-import type { Block, FrontMatter } from './blocks.js';
+import type { Block, FrontMatter } from './block.js';
 import { matchNumbering } from './headings.js';
 import { fold, ISSUER_END, unfolded, type Fold } from './text.js';
 

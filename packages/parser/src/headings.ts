@@ -14,7 +14,7 @@ import {
 } from '@fzlint/ontology';
 import type { Heading, HeadingNumbering, HeadingOrigin, NumberingKind, ReportTitle, TextRange } from './model.js';
 import { fold, ISSUER_END, isSpace, type Fold } from './text.js';
-import type { Block } from './blocks.js';
+import type { Block } from './block.js';
 
 /** A heading before levels are assigned. */
 export interface RawHeading {

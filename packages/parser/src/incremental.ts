@@ -1,5 +1,6 @@
 import type { ParseOptions, ReportDocument, TextRange } from './model.js';
-import { isHardBreak, isSplitLineText, plainTextBlocks, type Block } from './blocks.js';
+import { isHardBreak, isSplitLineText, plainTextBlocks } from './blocks.js';
+import type { Block } from './block.js';
 import { FENCE_START, markdownBlocks } from './markdown.js';
 import type { RawHeading } from './headings.js';
 import { analyzeBlock, assemble, formatOf, parse, parseStates, type BlockInfo, type ParseState } from './parse.js';

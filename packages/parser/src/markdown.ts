@@ -1,7 +1,7 @@
 import { parse as micromarkParse, preprocess } from 'micromark';
 import { subtokenize } from 'micromark-util-subtokenize';
 import { frontmatter } from 'micromark-extension-frontmatter';
-import type { Block, FrontMatter } from './blocks.js';
+import type { Block, FrontMatter } from './block.js';
 import { trimRange } from './text.js';
 
 /*

@@ -15,7 +15,8 @@ import type {
   Sentence,
   TextRange,
 } from './model.js';
-import { isSplitLineText, plainTextBlocks, type Block, type FrontMatter } from './blocks.js';
+import { isSplitLineText, plainTextBlocks } from './blocks.js';
+import type { Block, FrontMatter } from './block.js';
 import { markdownBlocks } from './markdown.js';
 import { findBody, isProse, junkLevel } from './junk.js';
 import { assignLevels, blockHeadings, collectHeadings, matchNumbering, type RawHeading } from './headings.js';

@@ -3,7 +3,7 @@
  * holds (numbers, quoted references, document numbers).
  */
 import type { DocumentNumber, Heading, NumberMention, Paragraph, QuotedReference, Sentence, TextRange } from './model.js';
-import type { Block } from './blocks.js';
+import type { Block } from './block.js';
 import type { RawHeading } from './headings.js';
 import { extractDocumentNumbers, extractNumbers } from './numbers.js';
 import { extractReferences } from './references.js';
