@@ -145,6 +145,12 @@ describe('rule documentation', () => {
         }
       });
 
+      it('says what it deliberately leaves to information (warn and error only where the reason is sure)', () => {
+        expect(page, `docs/rules/${id}.md needs a "## 只给提示的情况 / What it leaves to info" section`).toMatch(
+          /^## 只给提示的情况 \/ What it leaves to info\n\n\S/m,
+        );
+      });
+
       const found = examples(page);
       it('has an incorrect and a correct example', () => {
         expect(found.filter((e) => e.kind === 'incorrect').length).toBeGreaterThan(0);
