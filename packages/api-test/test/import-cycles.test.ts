@@ -3,14 +3,6 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_DIR } from '../src/index.js';
 
-/**
- * Import cycles known and owned by another branch: each is removed there, and its entry
- * goes when that branch lands. Any other cycle fails the test.
- */
-const KNOWN_CYCLES: readonly string[] = [
-  // Issue 14 (the statistics cache as an explicit value) breaks this one.
-  'packages/rules/src/statistics/incremental.ts <-> packages/rules/src/statistics/relations.ts',
-];
 
 /** Every source file of every package and extension (not tests, not builds). */
 function sourceFiles(): string[] {
@@ -95,7 +87,7 @@ describe('import graph', () => {
     const files = sourceFiles();
     expect(files.length).toBeGreaterThan(100);
     const found = cycles(importGraph(files)).map((c) => c.map((f) => relative(REPO_DIR, f).split('\\').join('/')).sort().join(' <-> '));
-    expect(found.filter((c) => !KNOWN_CYCLES.includes(c))).toEqual([]);
+    expect(found).toEqual([]);
   });
 
   it('finds a cycle when there is one (the check itself works)', () => {

@@ -112,12 +112,12 @@ function emptyDocument(
 ): ReportDocument {
   const starts = lineStarts(text);
   const positionAt = (offset: number) => positionIn(starts, offset);
-  const fallbackYear = new Date().getUTCFullYear();
   return {
     text,
     format,
     ...(filePath !== undefined ? { filePath } : {}),
-    writingDate: { value: writingDate ?? { year: fallbackYear, month: 3, day: 31 }, source: 'default', assumed: true },
+    // Never dated from the clock: without a given date the document has none, as the parser's do.
+    ...(writingDate ? { writingDate: { value: writingDate, source: 'option' as const, assumed: false } } : {}),
     bodyRange: { start: 0, end: text.length },
     junkRanges: [],
     headings: [],

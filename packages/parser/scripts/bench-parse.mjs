@@ -4,7 +4,7 @@
 //
 // Prints, as the median (min–max) of N runs:
 //   - full parse throughput in MB/s (UTF-8 bytes) of a ~1 MB plain-text and a ~1 MB Markdown report,
-//     beside unified + remark-parse over the same Markdown (the floor named in issue 7);
+//     beside unified + remark-parse over the same Markdown (the floor docs/performance.md measures against);
 //   - full parse of the 100 KB report (the five corpus reports, then 000 and 001 again) in ms;
 //   - reparse of a one-character edit (insert, then delete, at seeded random places) of that report in ms.
 import { readFileSync, readdirSync } from 'node:fs';
@@ -23,7 +23,7 @@ const EDITS = arg('--edits', 200);
 
 const read = (dir, ext) => readdirSync(join(corpus, dir)).filter((f) => f.endsWith(ext)).sort().map((f) => readFileSync(join(corpus, dir, f), 'utf8'));
 const reports = { plaintext: read('full', '.txt'), markdown: read('markdown', '.md') };
-/** The 100 KB report of issue 7: the five reports, then 000 and 001 again. */
+/** The 100 KB report of the benchmark (docs/performance.md): the five reports, then 000 and 001 again. */
 const report100k = (parts) => [...parts, parts[0], parts[1]].join('\n\n');
 const report1m = (parts) => {
   const out = [];

@@ -304,7 +304,7 @@ function withTail(
 }
 
 /** The bracketed year of a document number; the issuer prefix is read backwards from it. */
-const DOC_YEAR = /([〔［\[（(【])\s*((?:19|20)\d{2})(?:\s*([〕］\]）)】])\s*第?\s*([0-9０-９]{1,5})|([0-9０-９]{1,5}))\s*号/g;
+const DOC_YEAR = /([〔［[（(【])\s*((?:19|20)\d{2})(?:\s*([〕］\]）)】])\s*第?\s*([0-9０-９]{1,5})|([0-9０-９]{1,5}))\s*号/g;
 const HAN_CHAR = /\p{Script=Han}/u;
 const PREFIX_STOP = /^.*[据照按的与和及了在于将对为是见由以、]/u;
 const PREFIX_END = /[发字函办令通规函告复呈报批]$/u;
@@ -331,7 +331,7 @@ export function extractDocumentNumbers(text: string, base: number): DocumentNumb
     const bracket = m[1] ?? '';
     const wellFormedShape = m[3] !== undefined;
     // Round brackets are used for many things; accept them only after an issuer-like prefix.
-    if (!PREFIX_END.test(prefix) && !/[〔［\[]/.test(bracket)) continue;
+    if (!PREFIX_END.test(prefix) && !/[〔［[]/.test(bracket)) continue;
     const start = m.index - prefix.length;
     const end = m.index + m[0].length;
     out.push({

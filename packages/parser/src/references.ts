@@ -13,7 +13,7 @@ const NAME_SUFFIX = /^(?:普法|规划|时期|期间|计划|纲要|战略|工程
 export function normalizeTitle(text: string): string {
   return text
     .replace(/[—–－‐‑‒―\-~～]+/g, '—')
-    .replace(/[（\[［【〔]/g, '(')
+    .replace(/[（[［【〔]/g, '(')
     .replace(/[）\]］】〕]/g, ')')
     .replace(/[“”"‘’'「」『』]/g, '"')
     .replace(/[〈<＜]/g, '<')

@@ -1,5 +1,5 @@
 /**
- * Reading reports as web archives store them (issue 12): headings run together
+ * Reading reports as web archives store them: headings run together
  * with their body, reports on one line, reports broken into short lines, titles
  * and years buried in page furniture. Each case is taken from an archive report
  * or an excerpt, with the look-alikes that must read otherwise.

@@ -8,7 +8,7 @@ export type Severity = 'error' | 'warn' | 'info';
 export type SeveritySetting = Severity | 'off';
 /** Message locales; zh-CN is the default. */
 export type Locale = 'zh-CN' | 'en';
-/** The five rule families (DESIGN §2). */
+/** The five rule families (docs/rules/README.md). */
 export type RuleFamily = 'structure' | 'statistics' | 'references' | 'style' | 'continuity';
 
 /** A text in every supported locale. */

@@ -1,5 +1,5 @@
 /**
- * Reports as archives store them read as the reports themselves (issue 12).
+ * Reports as archives store them read as the reports themselves.
  * For every plain-text corpus report with Chinese enumerated headings (一、):
  *
  * 1. with all its line breaks removed — one line, as the Pingtan archive stores

@@ -111,7 +111,7 @@ const EXPECTED: ReadonlyArray<readonly [string, string, string, string]> = [
   ['excerpts/e032.txt', 'references/outdated-term', 'info', '法制观念'],
   ['excerpts/e036.txt', 'references/malformed-citation', 'warn', '开州府办发〔202526号'],
   ['excerpts/e036.txt', 'references/malformed-citation', 'warn', '开州委法20239'],
-  // style/wording (issue 15), record w-diyi-zerenren (info): the duty is 履行推进法治建设第一责任人职责; these
+  // style/wording, record w-diyi-zerenren (info): the duty is 履行推进法治建设第一责任人职责; these
   // write 履行法治建设第一责任人职责 or 党政主要负责人法治建设第一责任人职责 (推进 missing), or name it
   // 法治政府建设第一责任人. Each read in its sentence: all are the record's wrong forms (e034 even in quotes).
   ['full/000_db52c8fa8bf2b1ef.txt', 'style/wording', 'info', '法治建设第一责任人'],
@@ -139,7 +139,7 @@ const EXPECTED: ReadonlyArray<readonly [string, string, string, string]> = [
   ['archive/m003.txt', 'references/outdated-term', 'info', '新型冠状病毒肺炎'],
   // m005 (2021, signed 2021-12-22): works to 《法治政府建设实施纲要（2015-2020年）》 in December 2021, after the
   // 2021–2025 纲要 (August 2021) — the archiver noted it too. The title is split over two lines of the copy;
-  // issue 12's reading joins them (the covered text keeps the copy's line break).
+  // the split-line reading joins them (the covered text keeps the copy's line break).
   ['archive/m005.txt', 'references/outdated-policy', 'warn', '法治政府建设实施纲要（\n2015-2020年）'],
   // m006 (2021, signed 2021-12-15): studies 十九届四中、五中全会精神 after the 六中全会 (2021-11) — the
   // archiver noted it too; 法制化 and the pre-2020 formulation (info).
@@ -220,7 +220,7 @@ describe('references/ and style/ on the corpus', () => {
       const document = parse(readFileSync(join(CORPUS, 'markdown', md), 'utf8'), { filePath: md });
       for (const t of findTermTypos(document)) hits.push(`markdown/${md} ${t.candidate.wrong}`);
     }
-    // The closing note of issue 15: how many candidates, and what they flag on the corpus.
+    // The figures reported for the catalogue work: how many candidates, and what they flag on the corpus.
     console.log(`generated typo candidates: ${TYPO_GENERATION.kept} kept of ${TYPO_GENERATION.generated} tried from ${TYPO_GENERATION.terms} terms; corpus hits: ${hits.join('; ')}`);
     expect(hits).toEqual(['full/001_72ea27b1fd9ec9ba.txt 法冶政府建设', 'markdown/001_72ea27b1fd9ec9ba.md 法冶政府建设']);
   });

@@ -68,7 +68,7 @@ const EXPECTED: Readonly<Record<string, readonly Expected[]>> = {
       text: '仍然还存在一些不足',
     },
     // That paragraph's 三是 item opens with 受编制和专业性影响: a cause given with the item.
-    // findings.jsonl reads "no causes are analysed"; issue 12 judges an item that says why it
+    // findings.jsonl reads "no causes are analysed"; we judge an item that says why it
     // fell short as answering 不足和原因, so no warning without a sure reason.
     // Signed 2021年12月6日 for the 2021 report: before the year it reports on ended.
     {

@@ -59,7 +59,6 @@ function planAliases(n: string): string[] {
   return [n, `${n}规划`, `${n}规划纲要`];
 }
 
-const MINGFADIAN_NOTE = '民法典第一千二百六十条明确废止。';
 /** Words containing a law's short name that are not that law. */
 const LAW_EXCLUDE: Readonly<Record<string, readonly string[]>> = {
   'law-htf': ['劳动合同法', '电子合同法'],
@@ -418,7 +417,7 @@ function buildCatalogue(): CatalogueEntry[] {
 
 /**
  * The built-in dated catalogue: every record of the research timeline
- * (`shared/reference/policy-timeline`, 2026-11-22), the laws with all their versions
+ * (`timeline.ts`, 2026-11-22), the laws with all their versions
  * and the time-bound campaigns of the law-version research (same date), and the few
  * entries the development corpus needed. Users add or override entries by id in their config.
  */

@@ -1,6 +1,6 @@
-// Generated from shared/reference/policy-timeline.json (138 records, copied verbatim)
-// with the 备注 column of policy-timeline.md as `note`. Tests and users never read
-// shared/: this file is the catalogue's source of truth. Do not edit dates without a source.
+// The policy-timeline research of 2026-11-22 (138 records, copied verbatim, each with its
+// source and confidence), with the research's 备注 column as `note`. This file is the
+// catalogue's source of truth for those records. Do not edit dates without a source.
 
 /** Kinds used by the research timeline (mapped to `CatalogueKind` in entries.ts). */
 export type TimelineKind = 'policy' | 'plan' | 'congress' | 'plenary' | 'law' | 'org' | 'term';

@@ -6,7 +6,7 @@ import type { RuleSettings } from '@fzlint/rule-api';
 import { normalizeSpelling, type ReferenceDates } from './match.js';
 
 /*
- * The two-date judgement of DESIGN §2. A report describes its report year Y and is
+ * The two-date judgement every references rule shares (docs/rules/references/outdated-policy.md). A report describes its report year Y and is
  * written on the writing date W (signature, metadata, or 31 March of Y+1).
  * - still current on W, or its successor did not exist yet and the mention is about Y: no finding;
  * - cited in the next-year plan after it stopped being current: error;

@@ -341,7 +341,8 @@ function compile(catalogue: readonly CatalogueEntry[]): CompiledCatalogue {
       const key = normalizeSpelling(spelling);
       if (key.length < 2) continue;
       const node = insert(root, key);
-      (node.entries ??= []).includes(entry) || node.entries.push(entry);
+      const entries = (node.entries ??= []);
+      if (!entries.includes(entry)) entries.push(entry);
       if (entry.kind === 'policy' || entry.kind === 'law') {
         addTo(titleKeys, key, entry);
         const loose = looseKey(spelling);
