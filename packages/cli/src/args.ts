@@ -25,8 +25,8 @@ export interface CliDate {
 
 /** What the command line asked for, validated. */
 export interface CliOptions {
-  readonly command: 'lint' | 'inspect' | 'convert' | 'score' | 'web' | 'help' | 'version' | 'print-config';
-  /** Files, directories or globs (lint), or the one file (inspect). */
+  readonly command: 'lint' | 'inspect' | 'convert' | 'score' | 'web' | 'catalogue' | 'help' | 'version' | 'print-config';
+  /** Files, directories or globs (lint), the one file (inspect), or the words of a query (catalogue). */
   readonly patterns: readonly string[];
   readonly formats: readonly FormatTarget[];
   /** Whether `--format` was given at all (inspect defaults to text, lint to stylish). */
@@ -65,6 +65,8 @@ export interface CliOptions {
   readonly singleFile: boolean;
   /** `--previous LAST`: last year's report, compared with every file given (lint, inspect, score). */
   readonly previous?: string;
+  /** `fzlint inspect --figures FILE`: the figures ledger instead of the outline. */
+  readonly figures: boolean;
 }
 
 /** The result of parsing: options, or one usage problem (exit 2). */
@@ -100,6 +102,7 @@ const OPTIONS = {
   open: { type: 'boolean' },
   'single-file': { type: 'boolean' },
   previous: { type: 'string' },
+  figures: { type: 'boolean' },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
@@ -273,7 +276,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   const sub = positionals[0];
   // `web` is the workbench only with its flags: `fzlint web` alone lints a folder named web (saved pages).
   const webMode = v.out !== undefined || v.open === true || v['single-file'] === true;
-  if (sub === 'inspect' || sub === 'convert' || sub === 'score' || (sub === 'web' && webMode)) {
+  if (sub === 'inspect' || sub === 'convert' || sub === 'score' || sub === 'catalogue' || (sub === 'web' && webMode)) {
     command = sub;
     positionals = positionals.slice(1);
   }
@@ -293,6 +296,10 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if (command === 'score' && formats.some((f) => f.name !== 'text' && f.name !== 'json')) {
     return fail(problem('scoreFormat', {}));
   }
+  if (command === 'catalogue' && formats.some((f) => f.name !== 'text' && f.name !== 'json')) {
+    return fail(problem('catalogueFormat', {}));
+  }
+  if (v.figures === true && command !== 'inspect' && v.help !== true) return fail(problem('figuresOnly', {}));
 
   const rules: Record<string, RuleSetting> = {};
   for (const r of v.rule ?? []) {
@@ -361,6 +368,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     if (positionals.length !== 1 || flag('stdin')) return fail(problem('convertNeedsFile', {}));
   } else if (command === 'score') {
     if (positionals.length === 0 || flag('stdin')) return fail(problem('scoreNeedsFile', {}));
+  } else if (command === 'catalogue') {
+    if (flag('stdin') || flag('fix') || flag('fix-dry-run')) return fail(problem('catalogueFlags', { option: flag('stdin') ? '--stdin' : flag('fix') ? '--fix' : '--fix-dry-run' }));
   } else if (command === 'web') {
     if (v.out !== undefined && flag('open')) return fail(problem('conflict', { a: '--out', b: '--open' }));
     if (v.out !== undefined && positionals.length > 0) return fail(problem('webOutWithFiles', {}));
@@ -375,13 +384,13 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if (v['stdin-filename'] !== undefined && !flag('stdin')) return fail(problem('stdinFilenameWithoutStdin', {}));
   if (v.previous !== undefined) {
     if (v.previous.trim() === '') return fail(problem('missingValue', { option: '--previous' }));
-    if (command === 'convert' || command === 'web' || command === 'print-config') return fail(problem('previousWhere', { command: command === 'print-config' ? '--print-config' : command }));
+    if (command === 'convert' || command === 'web' || command === 'catalogue' || command === 'print-config') return fail(problem('previousWhere', { command: command === 'print-config' ? '--print-config' : command }));
   }
 
   const options: CliOptions = {
     command,
     patterns: positionals,
-    formats: formats.length > 0 ? formats : [{ name: command === 'inspect' || command === 'score' ? 'text' : 'stylish' }],
+    formats: formats.length > 0 ? formats : [{ name: command === 'inspect' || command === 'score' || command === 'catalogue' ? 'text' : 'stylish' }],
     formatGiven: formats.length > 0,
     ...(v['output-file'] !== undefined ? { outputFile: v['output-file'] } : {}),
     fix: flag('fix'),
@@ -409,6 +418,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     webOpen: flag('open'),
     singleFile: flag('single-file'),
     ...(v.previous !== undefined ? { previous: v.previous } : {}),
+    figures: flag('figures'),
   };
   return { ok: true, options };
 }

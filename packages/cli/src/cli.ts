@@ -56,6 +56,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await (await import('./commands/convert.js')).convertCommand(options, io, reporter);
       case 'score':
         return await (await import('./commands/score.js')).scoreCommand(options, io, reporter);
+      case 'catalogue':
+        return await (await import('./commands/catalogue.js')).catalogueCommand(options, io, reporter);
       case 'web':
         return await (await import('./commands/web.js')).webCommand(options, io, reporter);
       case 'lint':

@@ -23,7 +23,8 @@ export const FAMILIES: readonly { readonly id: string; readonly 'zh-CN': string;
 const USAGE = {
   'zh-CN': `用法：fzlint [选项] <文件|目录|通配符>…
       fzlint --previous <上年度报告> <本年度报告>…
-      fzlint inspect <文件> [--format text|json]
+      fzlint inspect [--figures] <文件> [--format text|json]
+      fzlint catalogue [<名称|简称|id>] [--format text|json]
       fzlint convert <文件.docx|文件.html|文件.pdf> [-o 文件.md]
       fzlint score <文件|目录>… [--format text|json]
       fzlint web --out <目录> [--single-file] | --open [<文件|目录>…]
@@ -33,6 +34,8 @@ const USAGE = {
 .docx、.html 与 .pdf 的问题位置以段落编号代替行号（行 = 段落）；convert 生成可继续编辑的 Markdown 草稿；
 score 按第三方评估的方式给出内容完整、原因分析、数据运用、安排具体、公开及时的评分及依据；
 web --out 写出可复制到离线电脑、双击即用的审查台网页，web --open 在浏览器中打开审查台并载入给出的报告。
+inspect --figures 列出数据台账（每个数据的对象、量、口径、时期，以及同一指标的其他数据所在行）；
+catalogue 列出或查找时效目录的条目（类别、名称、各版本或起止日期、后继、来源、置信度），含配置中的 catalogue 条目。
 continuity 规则对照上年度报告：--previous 给出时用于所有文件；否则用配置中的 previousReport；
 再否则在一同检查的文件中自动配对（同一发文单位、报告年度减一）；inspect 显示配对结果及理由。
 
@@ -42,6 +45,7 @@ continuity 规则对照上年度报告：--previous 给出时用于所有文件�
   -o, --output-file <路径>       未指定路径的输出写入此文件而非标准输出
       --fix                      自动修复并写回文件
       --fix-dry-run              计算修复但不写回（json 输出含 output 字段）
+      --figures                  inspect 时列出数据台账而不是文档结构
       --previous <文件>          上年度报告，与给出的每份报告对照（continuity 规则）；
                                  可用于检查、inspect 和 score
   -c, --config <路径>            使用此配置文件，不再向上查找
@@ -71,7 +75,8 @@ continuity 规则对照上年度报告：--previous 给出时用于所有文件�
 退出码：0 没有错误；1 有错误（或警告超过 --max-warnings）；2 用法、配置或输入错误。`,
   en: `Usage: fzlint [options] <files|dirs|globs>…
        fzlint --previous <last-year> <this-year>…
-       fzlint inspect <file> [--format text|json]
+       fzlint inspect [--figures] <file> [--format text|json]
+       fzlint catalogue [<name|short name|id>] [--format text|json]
        fzlint convert <file.docx|file.html|file.pdf> [-o file.md]
        fzlint score <files|dirs>… [--format text|json]
        fzlint web --out <dir> [--single-file] | --open [<files|dirs>…]
@@ -84,6 +89,10 @@ writes a Markdown draft to go on with; score rates completeness, causes, data,
 plan concreteness and timeliness the way third-party evaluators do, with the evidence;
 web --out writes the reviewer's workbench, a page to copy to an offline PC and open by
 double-click; web --open opens it in the browser with the given reports loaded.
+inspect --figures lists the figures ledger (each figure's object, measure, scope and
+period, and the lines of the other figures of the same key); catalogue lists or searches
+the catalogue (kind, name, versions or period, successor, source, confidence), the
+config's catalogue entries included.
 The continuity rules compare a report with last year's: --previous for every file given,
 else the config's previousReport, else the report of the same issuer for the year before
 among the files linted together (paired automatically); inspect shows the pair and why.
@@ -94,6 +103,7 @@ Options:
   -o, --output-file <path>       write the outputs without their own path to this file
       --fix                      apply fixes and write the files
       --fix-dry-run              compute fixes without writing (json output has "output")
+      --figures                  with inspect: the figures ledger instead of the outline
       --previous <file>          last year's report, compared with every report given
                                  (continuity rules); for linting, inspect and score
   -c, --config <path>            use this config file instead of searching upward

@@ -163,6 +163,22 @@ const MESSAGES = {
     'zh-CN': 'score 只支持 --format text 或 json — 去掉其他格式',
     en: 'score supports only --format text or json — drop the other formats',
   },
+  catalogueFormat: {
+    'zh-CN': 'catalogue 只支持 --format text 或 json — 去掉其他格式',
+    en: 'catalogue supports only --format text or json — drop the other formats',
+  },
+  catalogueFlags: {
+    'zh-CN': 'catalogue 查询时效目录，不读报告，不能与 {{option}} 同时使用 — 写成 fzlint catalogue 行政处罚法',
+    en: 'catalogue searches the catalogue and reads no report; {{option}} does not go with it — write fzlint catalogue 行政处罚法',
+  },
+  catalogueNothing: {
+    'zh-CN': '时效目录中没有与“{{query}}”相符的条目 — 换一个名称、简称或条目 id 再试',
+    en: 'no catalogue entry matches “{{query}}” — try another name, short name or entry id',
+  },
+  figuresOnly: {
+    'zh-CN': '--figures 只用于 inspect — 写成 fzlint inspect --figures 报告.md',
+    en: '--figures goes with inspect only — write fzlint inspect --figures report.md',
+  },
 
   // Results
   tooManyWarnings: {

@@ -1,4 +1,9 @@
-/** `fzlint inspect FILE`: the document as the parser understood it (year, dates, sections, counts). */
+/**
+ * `fzlint inspect FILE`: the document as the parser understood it (year, dates, sections,
+ * counts, last year's report); `fzlint inspect --figures FILE`: its figures ledger (every
+ * figure with its metric key and the other statements of that key), as `formatFigureTable`
+ * prints it or, with `--format json`, the data form (`figureLedgerData`).
+ */
 import { resolve } from 'node:path';
 import { toSourcePosition, type SourceMap } from '@fzlint/input';
 import type { CliOptions } from '../args.js';
@@ -51,11 +56,35 @@ export async function inspectCommand(options: CliOptions, io: CliIo, reporter: R
     ...(config.reportYear !== undefined ? { reportYear: config.reportYear } : {}),
     ...(writingDate !== undefined ? { writingDate } : {}),
   });
+  const format = options.formats[0]?.name ?? 'text';
+  if (options.figures) {
+    io.stdout.write(await figuresOf(document, source, format, localeOf(options)));
+    return reporter.errors > 0 ? 2 : 0;
+  }
   const pairing = await pairingOf(fzlint, document, filePath, source, options, reporter);
   const outline = { ...buildOutline(document, display, source), ...(pairing ? { pairing } : {}) };
-  const format = options.formats[0]?.name ?? 'text';
   io.stdout.write(format === 'json' ? `${JSON.stringify(outline, null, 2)}\n` : formatOutline(outline, localeOf(options)));
   return reporter.errors > 0 ? 2 : 0;
+}
+
+/**
+ * The figures ledger of a document as the command prints it: the table, or the JSON of the
+ * data form. For converted input (`.docx`, `.html`, `.pdf`) lines are paragraph numbers.
+ */
+async function figuresOf(document: ReportDocument, source: SourceMap | undefined, format: string, locale: 'zh-CN' | 'en'): Promise<string> {
+  const { figureLedger, figureLedgerData, formatFigureTable } = await import('@fzlint/rules');
+  let data = figureLedgerData(figureLedger(document), document, { locale });
+  if (source) {
+    data = {
+      ...data,
+      figures: data.figures.map((f) => {
+        const start = toSourcePosition(source, { line: f.line, column: f.column });
+        const end = toSourcePosition(source, { line: f.endLine, column: f.endColumn });
+        return { ...f, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+      }),
+    };
+  }
+  return format === 'json' ? `${JSON.stringify(data, null, 2)}\n` : formatFigureTable(data, { locale });
 }
 
 /**
