@@ -69,7 +69,7 @@ function run(args: string[], ms: number): Promise<{ code: number | null; output:
 }
 
 describe('code-server (real VS Code) with the packaged extension', () => {
-  it('shows diagnostics, offers and applies the quick fix, hovers, outlines, and follows settings', async () => {
+  it('shows diagnostics, offers and applies the quick fix, hovers (catalogue and figures), completes after 《, outlines, and follows settings', async () => {
     requireInstalled();
     const fzlintVsix = path.join(dir, 'fzlint-vscode.vsix');
     const harnessVsix = path.join(dir, 'harness.vsix');
@@ -97,6 +97,12 @@ describe('code-server (real VS Code) with the packaged extension', () => {
     const ws2 = get<{ closed: string[]; notes: number }>('workspace_diagnostics');
     expect(ws2.closed.length).toBeGreaterThan(0);
     expect(ws2.notes).toBe(0);
+    const completion = get<{ count: number; insert: string; detail: string }>('completion');
+    expect(completion.insert).toBe('中华人民共和国行政处罚法》（2021年修订）');
+    expect(completion.detail).toContain('2021年修订');
+    const figure = get<string[]>('figure_hover').join('\n');
+    expect(figure).toContain('**数据**：行政复议案件 · 受理 · 本报告口径 · 本年');
+    expect(figure).toMatch(/- 第\d+行：120件（与此处不一致）/u);
     const off = get<{ rule: string; codes: string[] }>('rule_off');
     expect(off.codes).not.toContain(off.rule);
     expect(get<string[]>('locale_en').length).toBeGreaterThan(0);

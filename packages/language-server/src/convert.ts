@@ -83,6 +83,11 @@ export class LineMap {
     return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
   }
 
+  /** The 1-based line of an offset, as an editor shows it to the user (in hover text). */
+  displayLine(offset: number): number {
+    return this.positionAt(offset).line + 1;
+  }
+
   /** LSP range of an offset range. */
   range(range: TextRange): Range {
     return { start: this.positionAt(range.start), end: this.positionAt(range.end) };

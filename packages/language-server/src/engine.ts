@@ -13,9 +13,18 @@ import { pathToFileURL } from 'node:url';
 import { ConfigError, lint } from '@fzlint/linter';
 import { createFzlint, type Fzlint } from '@fzlint/linter/node';
 import { reparse } from '@fzlint/parser';
-import { createAnalysisCache, resolveSettings, type AnyRule, type Locale } from '@fzlint/rule-api';
+import type { CatalogueEntry } from '@fzlint/ontology';
+import { createAnalysisCache, mergeCatalogue, resolveSettings, type AnyRule, type Locale } from '@fzlint/rule-api';
 import { inputMessage } from '@fzlint/input';
-import { extractStatistics, findCatalogueReferences, reportIdentity, rules as builtinRules, type ReportIdentity } from '@fzlint/rules';
+import {
+  extractStatistics,
+  figureLedger,
+  findCatalogueReferences,
+  reportIdentity,
+  rules as builtinRules,
+  titleCompletions,
+  type ReportIdentity,
+} from '@fzlint/rules';
 import type { EngineFeatures, LintEngine } from './service/types.js';
 
 /** Environment variable naming extra rule modules. */
@@ -58,6 +67,16 @@ async function loadExtraRules(spec: string | undefined): Promise<AnyRule[]> {
  */
 const analysisCache = createAnalysisCache();
 
+/** The built-in catalogue with a config's entries, made once per config's entries (configs are cached per generation). */
+const mergedCatalogues = new WeakMap<readonly CatalogueEntry[], readonly CatalogueEntry[]>();
+
+function catalogueOf(extra: readonly CatalogueEntry[] | undefined): readonly CatalogueEntry[] {
+  if (!extra) return mergeCatalogue(undefined);
+  let merged = mergedCatalogues.get(extra);
+  if (!merged) mergedCatalogues.set(extra, (merged = mergeCatalogue(extra)));
+  return merged;
+}
+
 /** The analyses of `@fzlint/rules`, with the settings the linter gives the rules for the document. */
 const features: EngineFeatures = {
   findCatalogueReferences: (document, context) => {
@@ -70,6 +89,14 @@ const features: EngineFeatures = {
     return findCatalogueReferences(document, settings.catalogue, settings);
   },
   extractStatistics: (document) => extractStatistics(document, analysisCache),
+  // The ledger is memoised per parsed document: the one the last lint built is the hover's.
+  figureLedger: (document) => figureLedger(document, analysisCache),
+  titleCompletions: (typed, context) =>
+    titleCompletions(typed, {
+      catalogue: catalogueOf(context.config?.catalogue),
+      ...(context.reportYear !== undefined ? { reportYear: context.reportYear } : {}),
+      ...(context.writingDate !== undefined ? { writingDate: context.writingDate } : {}),
+    }),
 };
 
 /** A report's issuer and year as one comparable string. */

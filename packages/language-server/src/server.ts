@@ -7,6 +7,7 @@ import lspNode from 'vscode-languageserver/node.js';
 import type { Connection } from 'vscode-languageserver/node.js';
 import { loadEngine } from './engine.js';
 import { onCodeAction } from './handlers/code-action.js';
+import { onCompletion } from './handlers/completion.js';
 import { onDidChangeConfiguration, onDidChangeWatchedFiles } from './handlers/configuration.js';
 import { onDocumentSymbol } from './handlers/document-symbol.js';
 import { registerDocumentEvents } from './handlers/documents.js';
@@ -55,6 +56,7 @@ export function startServer(options: StartServerOptions = {}): Connection {
   connection.languages.diagnostics.onWorkspace((params, token) => onWorkspaceDiagnostic(s, params, token));
   connection.onCodeAction((params) => onCodeAction(s, params));
   connection.onHover((params) => onHover(s, params));
+  connection.onCompletion((params) => onCompletion(s, params));
   connection.onDocumentSymbol((params) => onDocumentSymbol(s, params));
   connection.onFoldingRanges((params) => onFoldingRanges(s, params));
 

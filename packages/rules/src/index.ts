@@ -16,6 +16,8 @@ export {
   figureLedgerData,
   formatFigureTable,
   figuresAt,
+  describeFigure,
+  isComparable,
   type StatisticsResult,
   type StatisticRelation,
   type StatisticsAt,

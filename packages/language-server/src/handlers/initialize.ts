@@ -3,6 +3,7 @@ import lspNode from 'vscode-languageserver/node.js';
 import type { ClientCapabilities, InitializeParams, InitializeResult } from 'vscode-languageserver/node.js';
 import { normalizeSettings } from '../settings.js';
 import { CODE_ACTION_KINDS } from '../service/code-actions.js';
+import { TITLE_OPEN } from '../service/completion.js';
 import { WATCHED_FILES_GLOB, WATCHED_REPORTS_GLOB } from '../service/config.js';
 import { uriToPath } from '../service/uri.js';
 import { localeOf, MESSAGES, type ServerState } from '../state.js';
@@ -35,6 +36,8 @@ export function onInitialize(state: ServerState, params: InitializeParams): Init
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS], resolveProvider: false },
       hoverProvider: true,
+      // Titles of laws and policies after 《 (the server filters by what follows it).
+      completionProvider: { triggerCharacters: [TITLE_OPEN], resolveProvider: false },
       documentSymbolProvider: { label: 'fzlint' },
       foldingRangeProvider: true,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },

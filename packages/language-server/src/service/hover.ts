@@ -1,9 +1,21 @@
 /**
  * Hover: the catalogue entry of a recognised policy/law/plan reference, in the words of
  * `hoverText` of `@fzlint/rules` (status on the writing date, dates, successor, source,
- * confidence), and the statistics relations a count or rate takes part in.
+ * confidence), the statistics relations a count or rate takes part in, and the figure's
+ * metric key with the other statements of that key across the report (the figures ledger).
  */
-import { hoverText, statisticsAt, type CatalogueReference, type RateStatement, type StatisticMention } from '@fzlint/rules';
+import {
+  describeFigure,
+  figuresAt,
+  hoverText,
+  isComparable,
+  statisticsAt,
+  type CatalogueReference,
+  type FigureLedger,
+  type FigureStatement,
+  type RateStatement,
+  type StatisticMention,
+} from '@fzlint/rules';
 import type { TextRange } from '@fzlint/parser';
 import type { Locale } from '@fzlint/rule-api';
 import type { Hover } from 'vscode-languageserver-types';
@@ -12,6 +24,58 @@ import type { LintSnapshot } from './diagnostics.js';
 import type { FeatureContext, LintEngine, StatisticRelation, StatisticsResult } from './types.js';
 
 const RELATION: Readonly<Record<Locale, string>> = { 'zh-CN': '统计关系', en: 'Statistics relation' };
+
+const FIGURE = {
+  'zh-CN': {
+    figure: '数据',
+    others: '同一数据的其他表述',
+    only: '全文仅此一处',
+    line: (n: number) => `第${n}行`,
+    differs: '（与此处不一致）',
+  },
+  en: {
+    figure: 'Figure',
+    others: 'The same figure elsewhere',
+    only: 'stated only here',
+    line: (n: number) => `line ${n}`,
+    differs: ' (differs from this one)',
+  },
+} as const;
+
+/** The statements of a ledger listed in a hover: beyond this many, the count of the rest. */
+const MAX_LISTED = 12;
+
+/** Whether two statements of one key cannot both hold (their bounds, widened by their rounding, do not meet). */
+function differ(a: FigureStatement, b: FigureStatement): boolean {
+  return a.lower - a.precision > b.upper + b.precision + 1e-9 || b.lower - b.precision > a.upper + a.precision + 1e-9;
+}
+
+/**
+ * The figure under the cursor in words (its metric key: object · measure · scope · period)
+ * and the other statements of the same key with their lines (`lineOf`: 1-based, as the
+ * editor shows them), those that cannot hold
+ * together with it marked. Undefined when the cursor is on no figure, or on one that is
+ * neither compared across the report nor stated elsewhere.
+ */
+export function figureText(ledger: FigureLedger, offset: number, locale: Locale, lineOf: (offset: number) => number): { text: string; range: TextRange } | undefined {
+  const found = figuresAt(ledger, offset);
+  if (!found) return undefined;
+  const { statement, sameKey } = found;
+  const comparable = isComparable(statement);
+  if (sameKey.length === 0 && !comparable) return undefined;
+  const t = FIGURE[locale];
+  const described = describeFigure(statement);
+  const key = locale === 'en' ? described.keyEn : described.keyZh;
+  const head = `**${t.figure}**${locale === 'en' ? ': ' : '：'}${key}${sameKey.length === 0 ? (locale === 'en' ? ` — ${t.only}` : `（${t.only}）`) : ''}`;
+  if (sameKey.length === 0) return { text: head, range: statement.range };
+  const lines = sameKey.slice(0, MAX_LISTED).map((s) => {
+    const line = lineOf(s.range.start);
+    const mark = comparable && s.place === 'body' && statement.place === 'body' && differ(s, statement) ? t.differs : '';
+    return `- ${t.line(line)}${locale === 'en' ? ': ' : '：'}${s.text.trim()}${mark}`;
+  });
+  if (sameKey.length > MAX_LISTED) lines.push(`- … ${locale === 'en' ? `${sameKey.length - MAX_LISTED} more` : `另有 ${sameKey.length - MAX_LISTED} 处`}`);
+  return { text: `${head}\n\n${t.others}${locale === 'en' ? ':' : '：'}\n\n${lines.join('\n')}`, range: statement.range };
+}
 
 /** A count as written with its verb: 审结90件 (收到行政复议申请106件 keeps the object between them). */
 function mentionText(text: string, m: StatisticMention): string {
@@ -89,6 +153,13 @@ export function hoverAt(engine: LintEngine, snapshot: LintSnapshot, offset: numb
     if (here.relations.length > 0) {
       range ??= here.mention?.range ?? (here.rate ? { start: here.rate.nameRange.start, end: here.rate.range.end } : undefined);
     }
+  }
+
+  const ledger = attempt(() => engine.features.figureLedger?.(document));
+  const figure = ledger ? attempt(() => figureText(ledger, offset, locale, (o) => snapshot.lines.displayLine(o))) : undefined;
+  if (figure) {
+    parts.push(figure.text);
+    range ??= figure.range;
   }
 
   if (parts.length === 0) return null;

@@ -9,7 +9,7 @@ import type { FzlintConfig, LintOptions, LintResult, RuleFailure } from '@fzlint
 import type { ResolvedConfig } from '@fzlint/linter/node';
 import type { ReportDocument, reparse, TextEdit } from '@fzlint/parser';
 import type { AnyRule, Locale } from '@fzlint/rule-api';
-import type { CatalogueReference, extractStatistics } from '@fzlint/rules';
+import type { CatalogueReference, extractStatistics, FigureLedger, TitleCompletion } from '@fzlint/rules';
 
 export type { TextEdit } from '@fzlint/parser';
 
@@ -112,13 +112,28 @@ export type StatisticsResult = ReturnType<typeof extractStatistics>;
 /** One relation between counts and rates (received-concluded, rate, parts, derived-total). */
 export type StatisticRelation = StatisticsResult['relations'][number];
 
+/** What completion after 《 needs to know besides what was typed. */
+export interface CompletionContext {
+  /** The document's config (its `catalogue` entries are offered too). */
+  readonly config: ConfigLike | undefined;
+  /** The report year: the versions in force on 31 March after it are offered. */
+  readonly reportYear?: number;
+  /** The writing date (yyyy-mm-dd) when the document states one: wins over the report year. */
+  readonly writingDate?: string;
+}
+
 /**
- * The analyses of `@fzlint/rules` that hovers show, with the document's settings applied.
- * Optional so that a fake engine implements only those its tests use; the real engine has both.
+ * The analyses of `@fzlint/rules` that hovers and completion show, with the document's
+ * settings applied. Optional so that a fake engine implements only those its tests use;
+ * the real engine has all.
  */
 export interface EngineFeatures {
   /** `findCatalogueReferences` with the catalogue and settings of the document's config. */
   findCatalogueReferences?: (document: ReportDocument, context: FeatureContext) => readonly CatalogueReference[];
   /** `extractStatistics` of the document. */
   extractStatistics?: (document: ReportDocument) => StatisticsResult;
+  /** `figureLedger` of the document (memoised per parsed document, statistics read incrementally). */
+  figureLedger?: (document: ReportDocument) => FigureLedger;
+  /** `titleCompletions` of `@fzlint/rules` over the built-in catalogue and the config's entries. */
+  titleCompletions?: (typed: string, context: CompletionContext) => readonly TitleCompletion[];
 }

@@ -17,6 +17,7 @@ export {
 export { StatisticsCache } from './incremental.js';
 export { figureLedger, buildLedger, keyId, isComparable } from './figures.js';
 export { figureLedgerData, formatFigureTable, figuresAt, displayWidth } from './figures-data.js';
+export { describeFigure } from './format.js';
 export type { FigureData, FigureLedgerData, FigureDataOptions, FiguresAt } from './figures-data.js';
 export { checkChange, type ChangeCheck } from './growth-mismatch.js';
 export type {

@@ -82,6 +82,34 @@ exports.activate = async function activate() {
     await waitFor(() => fz(closed).length > 0, 'workspace diagnostics of a closed report');
     step('workspace_diagnostics', { closed: plain(fz(closed)).map((d) => d.code), notes: fz(notes).length });
 
+    // 5b. typing a figure stated twice and a 《: the figure hover lists the other statement; completion offers the title
+    // On a line of its own in the body (before the line of the typo fixed above), not in the plan at the end.
+    const end = new vscode.Position(typo.range.start.line, 0);
+    const added = '全年共受理行政复议案件120件。今年受理行政复议案件128件。学习《行政处';
+    const typed = new vscode.WorkspaceEdit();
+    typed.insert(uri, end, added + '\n');
+    await vscode.workspace.applyEdit(typed);
+    const after = doc.getText();
+    const addedAt = doc.offsetAt(end);
+    const cursor = doc.positionAt(addedAt + added.length);
+    const titles = await waitFor(async () => {
+      const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', uri, cursor, '《');
+      const labels = ((list && list.items) || []).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      return labels.includes('中华人民共和国行政处罚法') ? list.items : undefined;
+    }, 'completion after 《');
+    const law = titles.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === '中华人民共和国行政处罚法');
+    step('completion', { count: titles.length, insert: law.textEdit ? law.textEdit.newText : law.insertText && (law.insertText.value || law.insertText), detail: law.detail });
+    const figureAt = doc.positionAt(addedAt + added.indexOf('128件') + 1);
+    const figureHover = await waitFor(async () => {
+      const h = await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, figureAt);
+      const values = (h || []).flatMap((x) => x.contents.map((c) => (typeof c === 'string' ? c : c.value)));
+      return values.some((v) => v.includes('**数据**')) ? values : undefined;
+    }, 'the figure hover');
+    step('figure_hover', figureHover.filter((v) => v.includes('**数据**')));
+    const undo = new vscode.WorkspaceEdit();
+    undo.delete(uri, new vscode.Range(end, doc.positionAt(addedAt + added.length + 1)));
+    await vscode.workspace.applyEdit(undo);
+
     // 6. settings changes take effect: a rule turned off, then English messages
     const remaining = fz(uri);
     const offRule = String(remaining[0].code && remaining[0].code.value || remaining[0].code);
