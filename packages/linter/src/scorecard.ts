@@ -1,7 +1,8 @@
 /**
  * The scorecard: how third-party evaluators of these reports read them. Each
- * criterion is built from the parse (sections, numbers, sentences, dates) and
- * from the structure rules' findings, and keeps the evidence behind its score.
+ * criterion is built from the parse (sections, sentences, dates), the figures
+ * ledger of `@fzlint/rules` (the data criterion) and the structure rules'
+ * findings, and keeps the evidence behind its score.
  * The criteria and their points are documented in docs/scorecard.md. No file
  * system: `fzlint score` and the web workbench compute it the same way.
  */
@@ -9,6 +10,7 @@ import { toSourcePosition, type SourceMap } from '@fzlint/input';
 import { conceptById, concepts, type ConceptId } from '@fzlint/ontology';
 import type { CalendarDate, ReportDocument, Section, TextRange } from '@fzlint/parser';
 import type { Diagnostic, Locale } from '@fzlint/rule-api';
+import { figureLedger, type FigurePlace } from '@fzlint/rules';
 import type { FzlintConfig, LintResult, RuleConfigEntry } from './types.js';
 
 /** The criteria, in the order of the table. */
@@ -111,8 +113,11 @@ const PROSE_POINTS = 15;
 /** This many concrete figures in the report give the full data score. */
 export const FULL_DATA_FIGURES = 20;
 
-/** Number kinds that are not data: dates, years, 文号, phone numbers, ordinals. */
-const NOT_DATA: ReadonlySet<string> = new Set(['year', 'date', 'document-number', 'phone', 'ordinal']);
+/**
+ * Where a figure of the ledger counts as data: the body and the next-year plan (its
+ * targets are concrete too); not headings, the title, 《》 titles or web-page text.
+ */
+const DATA_PLACES: ReadonlySet<FigurePlace> = new Set<FigurePlace>(['body', 'plan']);
 
 // Evidence of a cause analysis (the verdict itself is the rule's).
 const CAUSE_WORDS = /究其原因|原因(?:分析|主要|在于|是)|主要原因|深层次原因|根源在于|客观上|主观上|由于|归因于/;
@@ -254,12 +259,42 @@ function causes(input: ScoreInput, sections: readonly Section[]): CriterionScore
   };
 }
 
+/** A concrete figure: a statement of the figures ledger, or a money amount. */
+interface DataFigure {
+  readonly range: TextRange;
+  readonly text: string;
+}
+
+/**
+ * The report's concrete figures: every count, rate and stated change of the figures
+ * ledger (which leaves out years, dates, document numbers, 12345-style numbers and
+ * ordinals) in the body or the plan, once per number (办结率、答复率均为100%: one
+ * figure), and money amounts (120万元), which the ledger does not read (no statistics
+ * rule pairs them) but which are data on what was spent. Text order.
+ */
+function dataFigures(document: ReportDocument): DataFigure[] {
+  const out: DataFigure[] = [];
+  const numbersSeen = new Set<number>();
+  for (const s of figureLedger(document).statements) {
+    if (!DATA_PLACES.has(s.place)) continue;
+    const at = s.change ? s.change.number.range.start : s.range.start;
+    if (numbersSeen.has(at)) continue;
+    numbersSeen.add(at);
+    out.push({ range: s.range, text: s.text.trim() });
+  }
+  const { bodyRange, junkRanges, headings, references } = document;
+  const citations = references.filter((r) => r.kind === 'book-title').map((r) => r.range);
+  for (const n of document.numbers) {
+    if (n.kind !== 'money' || !inside(n.range, bodyRange) || numbersSeen.has(n.range.start)) continue;
+    if (junkRanges.some((r) => inside(n.range, r)) || headings.some((h) => inside(n.range, h.range)) || citations.some((r) => inside(n.range, r))) continue;
+    out.push({ range: n.range, text: n.raw.trim() });
+  }
+  return out.sort((a, b) => a.range.start - b.range.start);
+}
+
 function data(input: ScoreInput, top: readonly Section[]): { score: CriterionScore; bySection: SectionFigures[] } {
   const { locale, lineAt, document } = input;
-  const figures = document.numbers.filter((n) => !NOT_DATA.has(n.kind) && inside(n.range, document.bodyRange));
-  const headingRanges = document.headings.map((h) => h.range);
-  // Numbers in headings are numbering or years more often than data.
-  const concrete = figures.filter((n) => !headingRanges.some((r) => inside(n.range, r)));
+  const concrete = dataFigures(document);
   const bySection: SectionFigures[] = [];
   const firstStart = top[0]?.range.start ?? document.bodyRange.end;
   const preamble = concrete.filter((n) => n.range.start < firstStart).length;
@@ -290,7 +325,7 @@ function data(input: ScoreInput, top: readonly Section[]): { score: CriterionSco
       ok: s.figures > 0,
     });
   }
-  const examples = concrete.slice(0, 5).map((n) => n.raw);
+  const examples = concrete.slice(0, 5).map((n) => n.text);
   if (examples.length > 0) {
     findings.push({ message: label(locale, `例如：${examples.join('、')}`, `e.g. ${examples.join(', ')}`), ok: true });
   }

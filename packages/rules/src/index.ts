@@ -26,6 +26,7 @@ export {
   type MentionObject,
   type FigureLedger,
   type FigureStatement,
+  type FigurePlace,
   type MetricKey,
   type FigureScope,
   type FigurePeriod,
