@@ -1,31 +1,19 @@
 import { defineRule } from '@fzlint/rule-api';
-import { compatible, sameMeasure, yearFigures, type YearFigure } from './figures.js';
+import { compatible, describeYearFigure, sameMeasure, yearFigures, type YearFigure } from './figures.js';
 
 type MessageId = 'restated' | 'stated';
 
 /** Last year's statements of one object beyond which the object is not compared. */
 const MAX_STATEMENTS = 32;
 
-const ACTION_EN: Record<string, string> = {
-  received: 'received',
-  concluded: 'concluded',
-  pending: 'pending',
-  added: 'added',
-  removed: 'removed',
-};
-
-function what(f: YearFigure, locale: 'zh-CN' | 'en'): string {
-  if (locale === 'en') return f.action ? `${f.objectNameEn} ${ACTION_EN[f.action] ?? f.action}` : f.objectNameEn;
-  return f.verbText ? `${f.verbText}${f.objectName}` : f.objectName;
-}
-
 /**
  * A figure this year's report gives for last year (上年受理行政复议案件98件, 较上年的
  * 98件, 2022年全县受理98件) that last year's report stated differently for its own
- * year: same object, verb, unit and a compatible scope. Error when both are exact
- * counts (both cannot be right), warning when one is approximate (近100件) and the
- * bounds still cannot meet. A count last year's report gives several different
- * values for (受理 and 审结 both unstated …) is ambiguous and left alone.
+ * year: the same metric key of the figures ledger (object and its qualifier, measure,
+ * verb sense, unit; the report's own scope and its whole area meet, other scopes must be
+ * equal), the period aside. Error when both are exact (both cannot be right), warning
+ * when one is approximate (近100件) and the bounds still cannot meet. A figure last
+ * year's report gives several different values for is ambiguous and left alone.
  * Silent without last year's report.
  */
 export const rule = defineRule<MessageId>({
@@ -65,24 +53,25 @@ export const rule = defineRule<MessageId>({
     if (stated.length === 0) return;
     const byObject = new Map<string, YearFigure[]>();
     for (const f of stated) {
-      let list = byObject.get(f.object);
-      if (!list) byObject.set(f.object, (list = []));
+      let list = byObject.get(f.key.object);
+      if (!list) byObject.set(f.key.object, (list = []));
       list.push(f);
     }
     // An object last year's report counts this often is a list (各镇…件), not one figure to restate;
     // leaving it out also bounds the comparisons per figure.
     for (const [object, list] of byObject) if (list.length > MAX_STATEMENTS) byObject.delete(object);
-    for (const restated of yearFigures(document, year)) {
+    for (const restated of yearFigures(document, year, context.analysisCache)) {
       if (restated.year !== previousYear) continue;
-      const candidates = (byObject.get(restated.object) ?? []).filter((f) => sameMeasure(restated, f));
+      const candidates = (byObject.get(restated.key.object) ?? []).filter((f) => sameMeasure(restated, f));
       if (candidates.length === 0 || candidates.some((f) => compatible(restated, f))) continue;
       // Several different values for one measure: which one is meant cannot be told.
       if (new Set(candidates.map((f) => f.value)).size > 1) continue;
       const source = candidates[0]!;
       const bothExact = restated.exact && source.exact;
+      const what = describeYearFigure(source);
       const data = {
-        what: what(source, 'zh-CN'),
-        whatEn: what(source, 'en'),
+        what: what.zh,
+        whatEn: what.en,
         restated: restated.raw.trim(),
         stated: source.raw.trim(),
         line: previous.document.lineIndex.positionAt(source.range.start).line,
