@@ -30,7 +30,7 @@ export function onCompletion(state: ServerState, params: CompletionParams): Prom
     const document = snapshot?.result?.document;
     const config = snapshot?.options?.config ?? (await state.configs.resolve(uriToPath(uri))).config;
     const reportYear = settings.reportYear ?? config?.reportYear ?? document?.reportYear?.value;
-    const writingDate = config?.writingDate ?? (document && !document.writingDate.assumed ? isoDate(document.writingDate.value) : undefined);
+    const writingDate = config?.writingDate ?? (document?.writingDate && !document.writingDate.assumed ? isoDate(document.writingDate.value) : undefined);
     const context: CompletionContext = {
       config,
       ...(reportYear !== undefined && reportYear !== null ? { reportYear } : {}),
