@@ -69,7 +69,7 @@ describe('the three ways to give last year’s report', () => {
     expect(lines[copied]).toMatch(/^ {2}3:1 +warning +这段文字与上年度报告第\d+行的段落基本相同/);
     expect(lines[copied + 1]).toMatch(new RegExp(`^ +↳ ${LAST}:${pair.sourceLine}:\\d+  上年度报告中的这段文字$`));
     const restated = lines.findIndex((l) => l.includes('continuity/restated-figure'));
-    expect(lines[restated]).toContain('本报告写上年行政诉讼案件为38件，而上年度报告（第');
+    expect(lines[restated]).toContain('本报告写上年区政府行政诉讼案件为38件，而上年度报告（第');
     expect(lines[restated + 1]).toMatch(new RegExp(`^ +↳ ${LAST}:${pair.figureLine}:\\d+  上年度报告所载：35件`));
   });
 
