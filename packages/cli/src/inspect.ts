@@ -68,6 +68,9 @@ function isoDate(d: CalendarDate): string {
 /** Offsets of the document to the lines shown: its own, or the paragraphs of converted input. */
 type LineAt = (offset: number) => number;
 
+/** A title or heading as it reads: the line breaks a web copy put inside it removed (as the parser's readText). */
+const oneLine = (text: string): string => text.replace(/[ \t\u3000]*\r?\n[ \t\u3000]*/gu, '');
+
 function factLine<T>(lineAt: LineAt, fact: DocumentFact<T>): { line?: number } {
   return fact.range ? { line: lineAt(fact.range.start) } : {};
 }
@@ -77,8 +80,8 @@ function outlineSection(lineAt: LineAt, section: Section): OutlineSection {
   return {
     level: section.level,
     line: lineAt(h.range.start),
-    text: h.text,
-    title: h.title,
+    text: oneLine(h.text),
+    title: oneLine(h.title),
     ...(h.numbering ? { numbering: { kind: h.numbering.kind, raw: h.numbering.raw, value: h.numbering.value } } : {}),
     ...(section.concept ?? h.concept ? { concept: (section.concept ?? h.concept) as string } : {}),
     ...(h.year !== undefined ? { year: h.year } : {}),
@@ -106,7 +109,7 @@ export function buildOutline(document: ReportDocument, filePath: string, source?
     ...(title
       ? {
           title: {
-            text: title.text,
+            text: oneLine(title.text),
             line: lineAt(title.range.start),
             ...(title.year !== undefined ? { year: title.year } : {}),
           },

@@ -37,6 +37,8 @@ interface TitleAt {
 
 /** The title line in the body: a short line naming 法治政府 and ending in 报告/情况/总结, before the first prose paragraph. */
 function bodyTitle(text: string, body: readonly FactBlock[]): TitleAt | undefined {
+  // A broken title is looked for only above the report's first numbered line.
+  let numbered = false;
   for (let i = 0; i < body.length && i < 8; i++) {
     const b = (body[i] as FactBlock).block;
     const f = blockText(text, b);
@@ -49,8 +51,32 @@ function bodyTitle(text: string, body: readonly FactBlock[]): TitleAt | undefine
       continue;
     }
     if (TITLE_WORDS.test(line) && TITLE_LIKE.test(line) && !matchNumbering(line, 0)) return { s: f.start(0), e: f.end(line.length) };
+    const split = numbered ? undefined : splitTitle(text, body, i, line);
+    if (split) return { s: f.start(0), e: split };
+    if (matchNumbering(line, 0)) numbered = true;
   }
   return undefined;
+}
+
+/** Longest line of a title broken over two lines, in UTF-16 units. */
+const SPLIT_TITLE_LINE = 60;
+
+/**
+ * A title a web copy broke over two lines (某县司法局2023年法治政府 / 建设情况报告):
+ * two short lines without a sentence mark, the second not a title of its own
+ * (else that line is the title, the first an issuer line above it), together
+ * naming 法治政府 and ending in 报告/情况/总结. Returns where the second line ends.
+ */
+function splitTitle(text: string, body: readonly FactBlock[], i: number, line: string): number | undefined {
+  const next = body[i + 1]?.block;
+  if (!next || line.length > SPLIT_TITLE_LINE || /[，,]/u.test(line) || TITLE_LIKE.test(line) || matchNumbering(line, 0)) return undefined;
+  const g = blockText(text, next);
+  const second = g.text;
+  if (second.length === 0 || second.length > SPLIT_TITLE_LINE || /[。；，,]/u.test(second) || matchNumbering(second, 0)) return undefined;
+  if (TITLE_WORDS.test(second) && TITLE_LIKE.test(second)) return undefined;
+  const joined = line + second;
+  if (!TITLE_WORDS.test(joined) || !TITLE_LIKE.test(joined)) return undefined;
+  return g.end(second.length);
 }
 
 /** A title-like line among the page furniture above the report (the page's headline). */

@@ -448,13 +448,15 @@ export interface HeadingBlock {
 
 /**
  * The headings of the body's blocks in order, including conservative
- * unnumbered ones; and the index of the title block (-1). A report run
+ * unnumbered ones; and the indexes of the first and last title blocks (-1:
+ * none; a title a web copy broke over two lines spans two). A report run
  * together with its title on one line (e024: 报告2023年,…。一、坚持党的领导…)
  * keeps the headings after the title.
  */
-export function collectHeadings(text: string, body: readonly HeadingBlock[], title: ReportTitle | undefined): { raws: RawHeading[]; titleBlock: number } {
+export function collectHeadings(text: string, body: readonly HeadingBlock[], title: ReportTitle | undefined): { raws: RawHeading[]; titleBlock: number; titleLast: number } {
   const out: RawHeading[] = [];
   let titleBlock = -1;
+  let titleLast = -1;
   let seenTop = false;
   let numberedSubSinceTop = false;
   const note = (h: RawHeading): void => {
@@ -467,8 +469,10 @@ export function collectHeadings(text: string, body: readonly HeadingBlock[], tit
   for (let i = 0; i < body.length; i++) {
     const info = body[i] as HeadingBlock;
     const b = info.block;
-    if (title && b.start <= title.range.start && title.range.end <= b.end) {
-      titleBlock = i;
+    // A title broken over two lines spans two blocks: each is title, not body.
+    if (title && b.start < title.range.end && title.range.start < b.end) {
+      if (titleBlock < 0) titleBlock = i;
+      titleLast = i;
       for (const h of info.raws) if (h.start >= title.range.end) note(h);
       continue;
     }
@@ -485,7 +489,7 @@ export function collectHeadings(text: string, body: readonly HeadingBlock[], tit
       out.push({ start: b.start, end: b.end, titleStart: b.start, titleEnd: b.end, origin: 'unnumbered' });
     }
   }
-  return { raws: out, titleBlock };
+  return { raws: out, titleBlock, titleLast };
 }
 
 /**

@@ -143,7 +143,7 @@ export function assemble(
 
   const header = infos.filter((info) => info.block.kind === 'paragraph' && info.block.end <= bodyRange.start);
   const title = findTitle(text, body, junkRanges, header) ?? frontMatterTitle(text, frontMatter);
-  const { raws, titleBlock } = collectHeadings(text, body, title);
+  const { raws, titleBlock, titleLast } = collectHeadings(text, body, title);
   const headings = assignLevels(text, raws);
   const sections = buildSections(text, headings, bodyRange);
 
@@ -160,7 +160,7 @@ export function assemble(
     const ps = b.kind === 'heading' ? (b.contentStart ?? b.start) : b.start;
     const pe = b.kind === 'heading' ? (b.contentEnd ?? b.end) : b.end;
     if (pe <= ps) continue;
-    const isTitle = i === titleBlock;
+    const isTitle = i >= titleBlock && i <= titleLast && titleBlock >= 0;
     const at = { paragraphIndex: paragraphs.length, sentenceBase: sentences.length, headings: cursor };
     const cached = info.para;
     const a = cached && cached.titleBlock === isTitle ? placeAnalysis(cached, b.start, at) : analyzeParagraph(text, b, info.raws, ps, pe, isTitle, at);

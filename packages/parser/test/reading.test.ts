@@ -127,6 +127,26 @@ describe('a report stored on one line, paragraphs separated by spaces', () => {
 });
 
 describe('buried titles and years', () => {
+  it('a title a web copy broke over two lines is one title; its lines are not body', () => {
+    const d = parse(['某县司法局2023年法治政府', '建设情况报告', '', `2023年，我局坚持以习近平法治思想为指导。${PROSE}`, '一、主要举措和成效', PROSE].join('\n'));
+    expect(readText(d.text, d.title!.range.start, d.title!.range.end)).toBe('某县司法局2023年法治政府建设情况报告');
+    expect(d.title?.year).toBe(2023);
+    expect(d.paragraphs.map((p) => readText(d.text, p.range.start, p.range.end)).filter((t) => t.includes('建设情况报告'))).toHaveLength(1);
+    expect(titles(d)).toEqual(['一、主要举措和成效']);
+    // Broken inside a word (法治政 / 府建设), in Markdown too.
+    const md = parse(['# 某县人民政府关于2023年度法治政', '府建设情况的报告', '', PROSE].join('\n'), { format: 'markdown' });
+    expect(md.title?.year).toBe(2023);
+  });
+
+  it('look-alikes: an issuer line above a whole title, a numbered line, a sentence are not half a title', () => {
+    const issuer = parse(['某县司法局', '2023年法治政府建设情况报告', '', PROSE].join('\n'));
+    expect(issuer.title?.text).toBe('2023年法治政府建设情况报告');
+    const numbered = parse(['一、加强领导', '推进法治政府', '建设工作报告', PROSE].join('\n'));
+    expect(numbered.title).toBeUndefined();
+    const sentence = parse(['我局推进法治政府建设，', '', '形成工作报告', '', PROSE].join('\n'));
+    expect(sentence.title).toBeUndefined();
+  });
+
   it('the archive’s 标题: line is the title when the page shows only part of it', () => {
     const d = parse(['标题: 平潭综合实验区自然资源与生态环境局 2022年度法治政府建设情况', '发布时间: 2023-03-28 17:24', '本地目录: zwgk/gsgg/202303/45196_平潭综合实验区自然资源与生态环境局 2022年度法治政府建设情况', '==================== 正文 ====================', `当前位置： 首页 2022年度法治政府建设情况 ${PROSE}`].join('\n'));
     expect(d.title?.text).toBe('平潭综合实验区自然资源与生态环境局 2022年度法治政府建设情况');
