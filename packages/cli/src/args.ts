@@ -241,10 +241,16 @@ function firstLine(text: string): string {
   return text.split('\n')[0] ?? text;
 }
 
-function optionName(error: Error): string | undefined {
-  // Node's messages quote the option: "Unknown option '--foo'", "Option '--format <value>' argument missing".
-  const m = /'(-{1,2}[^' ]+)/.exec(error.message);
-  return m?.[1];
+/**
+ * The option a parse error is about, by its long name when it has one: Node quotes
+ * "Unknown option '--foo'", and "Option '-f, --format <value>' argument missing"
+ * for an option with a short alias (the user may have typed either).
+ */
+export function optionName(error: Error): string | undefined {
+  const quoted = /'([^']*)'/.exec(error.message)?.[1];
+  if (quoted === undefined) return undefined;
+  const names = quoted.split(/[\s,]+/).filter((part) => part.startsWith('-'));
+  return names.find((n) => n.startsWith('--')) ?? names[0];
 }
 
 /**

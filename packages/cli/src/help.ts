@@ -54,7 +54,7 @@ continuity 规则对照上年度报告：--previous 给出时用于所有文件�
       --report-year <年份>       报告年度（覆盖配置和正文）
       --writing-date <YYYY-MM-DD> 成文日期（覆盖配置和落款）
       --locale <zh-CN|en>        消息语言
-      --max-warnings <数量>      警告超过此数时退出码为 1
+      --max-warnings <数量>      警告超过此数时退出码为 1；-1 表示不设上限（默认）
       --quiet                    只报告错误
       --cache                    缓存未改动文件的结果（node_modules/.cache/fzlint）
       --cache-location <路径>    缓存文件或目录
@@ -112,7 +112,7 @@ Options:
       --report-year <year>       report year (overrides config and text)
       --writing-date <YYYY-MM-DD> writing date (overrides config and signature)
       --locale <zh-CN|en>        message language
-      --max-warnings <n>         exit 1 when there are more warnings than this
+      --max-warnings <n>         exit 1 when there are more warnings than this; -1 means no limit (the default)
       --quiet                    report errors only
       --cache                    reuse results of unchanged files (node_modules/.cache/fzlint)
       --cache-location <path>    cache file or folder

@@ -69,6 +69,12 @@ describe('parseCliArgs', () => {
     const m = fail(['--config']);
     expect(m.problem.id).toBe('missingValue');
     expect(m.locale).toBe('zh-CN');
+    // Named by the long name whichever the user typed (Node's message says "-f, --format <value>").
+    for (const [argv, option] of [[['-f'], '--format'], [['--format'], '--format'], [['-c'], '--config'], [['a.md', '-o'], '--output-file'], [['--max-warnings'], '--max-warnings']] as const) {
+      const missing = fail([...argv]);
+      expect(missing.problem.id).toBe('missingValue');
+      expect(missing.problem.data['option']).toBe(option);
+    }
   });
 
   it('rejects conflicting options', () => {
