@@ -123,6 +123,50 @@ describe('LintCache', () => {
     expect(c.get('/x', 'c', 'k')).toBeUndefined();
   });
 
+  it('drops every entry of the wrong shape (keys match, result malformed) and keeps the good ones', async () => {
+    const location = join(dir, 'cache.json');
+    const good = join(dir, 'good.md');
+    writeFileSync(good, 'x');
+    const diagnostic = {
+      ruleId: 'style/domain-typo', severity: 'warn', messageId: 'typo', message: 'm', range: { start: 0, end: 1 },
+      start: { line: 1, column: 1 }, end: { line: 1, column: 2 }, docsUrl: 'u',
+    };
+    const withOne = { ...RESULT, diagnostics: [diagnostic], warningCount: 1 };
+    const bad: Record<string, unknown> = {
+      'no-result': { contentHash: 'c', configHash: 'k' },
+      'result-null': { contentHash: 'c', configHash: 'k', result: null },
+      'diagnostics-object': { contentHash: 'c', configHash: 'k', result: { ...RESULT, diagnostics: {} } },
+      'counts-disagree': { contentHash: 'c', configHash: 'k', result: { ...withOne, warningCount: 0 } },
+      'range-reversed': { contentHash: 'c', configHash: 'k', result: { ...withOne, diagnostics: [{ ...diagnostic, range: { start: 5, end: 1 } }] } },
+      'line-zero': { contentHash: 'c', configHash: 'k', result: { ...withOne, diagnostics: [{ ...diagnostic, start: { line: 0, column: 1 } }] } },
+      'severity-unknown': { contentHash: 'c', configHash: 'k', result: { ...withOne, diagnostics: [{ ...diagnostic, severity: 'fatal' }] } },
+      'fix-without-text': { contentHash: 'c', configHash: 'k', result: { ...withOne, diagnostics: [{ ...diagnostic, fix: { range: { start: 0, end: 1 } } }] } },
+      'data-nan': { contentHash: 'c', configHash: 'k', result: { ...withOne, diagnostics: [{ ...diagnostic, data: { n: null } }] } },
+      'failures-missing': { contentHash: 'c', configHash: 'k', result: { ...RESULT, ruleFailures: undefined } },
+      'hash-number': { contentHash: 1, configHash: 'k', result: RESULT },
+      'entry-string': 'oops',
+    };
+    writeFileSync(location, JSON.stringify({ version: '1.0.0', entries: { ...bad, [good]: { contentHash: 'c', configHash: 'k', result: withOne } }, lastRun: { hits: 0, misses: 0 } }));
+    const c = await LintCache.load(location, '1.0.0');
+    expect(c.discarded).toBe(false);
+    expect(c.droppedEntries).toBe(Object.keys(bad).length);
+    for (const key of Object.keys(bad)) expect(c.get(key, 'c', 'k')).toBeUndefined();
+    expect(c.get(good, 'c', 'k')).toEqual(withOne);
+    // The file is rewritten without the bad entries.
+    expect(c.changed).toBe(true);
+    await c.save();
+    expect(Object.keys(JSON.parse(readFileSync(location, 'utf8')).entries)).toEqual([good]);
+  });
+
+  it('a cache file that is JSON but not an object, or entries that are not an object, is discarded', async () => {
+    const location = join(dir, 'cache.json');
+    for (const text of ['[]', '42', 'null', '{"version":"1.0.0","entries":[]}']) {
+      writeFileSync(location, text);
+      const c = await LintCache.load(location, '1.0.0');
+      expect(c.get('/x', 'c', 'k')).toBeUndefined();
+    }
+  });
+
   it('hashes bytes and text alike', () => {
     expect(hashOf('报告')).toBe(hashOf(Buffer.from('报告', 'utf8')));
     expect(hashOf('a')).not.toBe(hashOf('b'));

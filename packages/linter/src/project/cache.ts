@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { isCacheEntry } from './cache-entry.js';
 import type { SerializedResult } from './result.js';
 
 /** Default cache folder, under the working directory (where bundlers keep theirs). */
@@ -99,11 +100,17 @@ export class LintCache {
     entries: Record<string, CacheEntry>,
     /** True when an existing file could not be used (corrupt or from another version). */
     readonly discarded: boolean,
+    /** Entries of the file that were not of the expected shape, dropped (their files are linted again). */
+    readonly droppedEntries = 0,
   ) {
     this.entries = entries;
   }
 
-  /** Loads the cache; a missing, unreadable or foreign file starts an empty cache. */
+  /**
+   * Loads the cache; a missing, unreadable or foreign file starts an empty cache.
+   * Every entry is checked for the shape of a result (`isCacheEntry`): one that
+   * is not is dropped, and its file is linted again.
+   */
   static async load(location: string, version: string): Promise<LintCache> {
     let text: string;
     try {
@@ -111,16 +118,28 @@ export class LintCache {
     } catch {
       return new LintCache(location, version, {}, false);
     }
+    let parsed: unknown;
     try {
-      const parsed = JSON.parse(text) as Partial<CacheFile>;
-      if (parsed.version !== version || typeof parsed.entries !== 'object' || parsed.entries === null) {
-        // Another fzlint version: its rules may differ, so none of its results are valid.
-        return new LintCache(location, version, {}, parsed.version === undefined);
-      }
-      return new LintCache(location, version, { ...parsed.entries }, false);
+      parsed = JSON.parse(text);
     } catch {
       return new LintCache(location, version, {}, true);
     }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return new LintCache(location, version, {}, true);
+    const file = parsed as { version?: unknown; entries?: unknown };
+    if (file.version !== version || typeof file.entries !== 'object' || file.entries === null || Array.isArray(file.entries)) {
+      // Another fzlint version: its rules may differ, so none of its results are valid.
+      return new LintCache(location, version, {}, typeof file.version !== 'string');
+    }
+    const entries: Record<string, CacheEntry> = {};
+    let dropped = 0;
+    for (const [path, entry] of Object.entries(file.entries as Record<string, unknown>)) {
+      if (isCacheEntry(entry)) entries[path] = entry;
+      else dropped++;
+    }
+    const cache = new LintCache(location, version, entries, false, dropped);
+    // The file is rewritten without them even when nothing else changes.
+    if (dropped > 0) cache.dirty = true;
+    return cache;
   }
 
   /**

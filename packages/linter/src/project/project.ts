@@ -37,6 +37,7 @@ import {
 } from '../suppressions.js';
 import type { FzlintConfig, LintResult } from '../types.js';
 import { VERSION } from '../version.js';
+import { fitsText } from './cache-entry.js';
 import { hashOf, LintCache, resolveCacheLocation, type CacheEntry, type CacheStats, type CacheStrategy, type FileMeta } from './cache.js';
 import { ConfigLoader, jsonErrorLocation } from './config-loader.js';
 import { listFiles as listFileTargets, type FileTarget, type ListedFiles } from './files.js';
@@ -708,14 +709,16 @@ class Project implements Fzlint {
     const peeked = new Map<number, CacheEntry>();
     const firstPass: number[] = [];
     prepared.forEach((p, i) => {
+      // A result that does not fit its text (a tampered entry) is linted again, like a miss.
+      const fits = (result: SerializedResult): boolean => fitsText(result, p.text.length) && (accept?.(result) ?? true);
       if (pairing && p.candidate) {
         const entry = lintCache?.peek(p.target.path, p.contentHash, p.configHash, p.meta);
-        if (entry?.result.identity) peeked.set(i, entry);
+        if (entry?.result.identity && fitsText(entry.result, p.text.length)) peeked.set(i, entry);
         else firstPass.push(i);
         return;
       }
       if (p.previous) previousUsed[i] = { filePath: p.previous.loaded.filePath, displayPath: p.previous.loaded.displayPath, source: p.previous.source };
-      const hit = lintCache?.get(p.target.path, p.contentHash, p.configHash, accept, p.meta, p.previous?.loaded.key);
+      const hit = lintCache?.get(p.target.path, p.contentHash, p.configHash, fits, p.meta, p.previous?.loaded.key);
       if (hit) {
         outcomes[i] = hit;
         fromCache[i] = true;
@@ -789,7 +792,7 @@ class Project implements Fzlint {
           const key = last ? previousKey(last.target.path, last.contentHash()) : undefined;
           if (pair && last) previousUsed[index] = { filePath: last.target.path, displayPath: last.display, source: 'paired', reason: pair.reason };
           finalKeys[index] = key;
-          const hit = lintCache?.get(p.target.path, p.contentHash, p.configHash, accept, p.meta, key);
+          const hit = lintCache?.get(p.target.path, p.contentHash, p.configHash, (r) => fitsText(r, p.text.length) && (accept?.(r) ?? true), p.meta, key);
           if (hit) {
             outcomes[index] = hit;
             fromCache[index] = true;

@@ -1,0 +1,126 @@
+/**
+ * Validation of what the result cache reads back. The cache file is outside
+ * fzlint's control (a user, a tool or a half-written file may have changed it),
+ * so every entry is checked for the shape the formatters and the fix writer rely
+ * on before it is used; an entry that fails is dropped and its file is linted
+ * again. Linear in the entry's size, with no recursion into unbounded depth.
+ */
+import type { CacheEntry } from './cache.js';
+
+const SEVERITIES: ReadonlySet<unknown> = new Set(['error', 'warn', 'info']);
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+function isPositive(value: unknown): boolean {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 1;
+}
+
+function isRange(value: unknown): value is { start: number; end: number } {
+  return isObject(value) && isCount(value['start']) && isCount(value['end']) && (value['start'] as number) <= (value['end'] as number);
+}
+
+function isPosition(value: unknown): boolean {
+  return isObject(value) && isPositive(value['line']) && isPositive(value['column']);
+}
+
+function isFix(value: unknown): boolean {
+  return isObject(value) && isRange(value['range']) && typeof value['text'] === 'string';
+}
+
+function isData(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  for (const key in value) {
+    const v = value[key];
+    if (typeof v !== 'string' && !(typeof v === 'number' && Number.isFinite(v))) return false;
+  }
+  return true;
+}
+
+function isDiagnostic(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  const d = value;
+  if (typeof d['ruleId'] !== 'string' || typeof d['messageId'] !== 'string' || typeof d['message'] !== 'string') return false;
+  if (!SEVERITIES.has(d['severity']) || typeof d['docsUrl'] !== 'string') return false;
+  if (!isRange(d['range']) || !isPosition(d['start']) || !isPosition(d['end'])) return false;
+  if (d['fix'] !== undefined && !isFix(d['fix'])) return false;
+  if (d['data'] !== undefined && !isData(d['data'])) return false;
+  const suggestions = d['suggestions'];
+  if (suggestions !== undefined) {
+    if (!Array.isArray(suggestions)) return false;
+    for (const s of suggestions) if (!isObject(s) || typeof s['desc'] !== 'string' || !isFix(s['fix'])) return false;
+  }
+  const related = d['related'];
+  if (related !== undefined) {
+    if (!Array.isArray(related)) return false;
+    for (const r of related) if (!isObject(r) || typeof r['message'] !== 'string' || !isRange(r['range'])) return false;
+  }
+  return true;
+}
+
+/** A report's identity as batch pairing reads it (issuer name and key, year). */
+function isIdentity(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  const issuer = value['issuer'];
+  if (issuer !== undefined && (!isObject(issuer) || typeof issuer['raw'] !== 'string' || typeof issuer['key'] !== 'string' || typeof issuer['source'] !== 'string')) {
+    return false;
+  }
+  const year = value['year'];
+  if (year !== undefined && (!isObject(year) || !Number.isSafeInteger(year['value']) || typeof year['source'] !== 'string')) return false;
+  return value['title'] === undefined || typeof value['title'] === 'string';
+}
+
+/**
+ * Whether a value read from the cache file is a usable entry: hashes, metadata
+ * and a result whose findings have every field a formatter reads, with counts
+ * that agree with the findings.
+ */
+export function isCacheEntry(value: unknown): value is CacheEntry {
+  if (!isObject(value)) return false;
+  if (typeof value['contentHash'] !== 'string' || typeof value['configHash'] !== 'string') return false;
+  if (value['size'] !== undefined && !isCount(value['size'])) return false;
+  if (value['previous'] !== undefined && typeof value['previous'] !== 'string') return false;
+  if (value['mtimeMs'] !== undefined && !(typeof value['mtimeMs'] === 'number' && Number.isFinite(value['mtimeMs']))) return false;
+  const result = value['result'];
+  if (!isObject(result)) return false;
+  const diagnostics = result['diagnostics'];
+  if (!Array.isArray(diagnostics)) return false;
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const d of diagnostics) {
+    if (!isDiagnostic(d)) return false;
+    const severity = (d as { severity: string }).severity;
+    if (severity === 'error') errors++;
+    else if (severity === 'warn') warnings++;
+    else infos++;
+  }
+  if (result['errorCount'] !== errors || result['warningCount'] !== warnings || result['infoCount'] !== infos) return false;
+  if (!isCount(result['fixableErrorCount']) || !isCount(result['fixableWarningCount'])) return false;
+  if (result['output'] !== undefined && typeof result['output'] !== 'string') return false;
+  if (result['identity'] !== undefined && !isIdentity(result['identity'])) return false;
+  const failures = result['ruleFailures'];
+  if (!Array.isArray(failures)) return false;
+  for (const f of failures) if (!isObject(f) || typeof f['ruleId'] !== 'string' || typeof f['message'] !== 'string') return false;
+  return true;
+}
+
+/**
+ * Whether a cached result fits the text it is about to be shown for: every
+ * range (findings, fixes, suggestions, related places) inside it. The content
+ * hash already matched, so this only fails for a tampered entry.
+ */
+export function fitsText(entry: CacheEntry['result'], textLength: number): boolean {
+  for (const d of entry.diagnostics) {
+    if (d.range.end > textLength) return false;
+    if (d.fix && d.fix.range.end > textLength) return false;
+    for (const s of d.suggestions ?? []) if (s.fix.range.end > textLength) return false;
+    for (const r of d.related ?? []) if (r.range.end > textLength) return false;
+  }
+  return true;
+}
