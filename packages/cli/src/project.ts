@@ -10,6 +10,9 @@ import { problem, type CliLocale } from './messages.js';
 import type { Reporter } from './reporter.js';
 import { CLI_READERS } from './readers.js';
 
+/** Environment variable: the memory budget of one file, in MiB (default 2048; docs/robustness.md). */
+export const MEMORY_BUDGET_ENV = 'FZLINT_MEMORY_BUDGET_MB';
+
 /** The language of the command's messages. */
 export function localeOf(options: CliOptions): CliLocale {
   return options.locale ?? 'zh-CN';
@@ -93,9 +96,11 @@ export async function openProject(options: CliOptions, io: CliIo, reporter: Repo
   }
   if (!(await validRuleOverrides(options, reporter))) return undefined;
   if (!(await checkPrevious(options, io, reporter))) return undefined;
+  const budget = Number(io.env?.[MEMORY_BUDGET_ENV] ?? '');
   const fzlint = createFzlint({
     cwd: io.cwd,
     readers: CLI_READERS,
+    ...(Number.isInteger(budget) && budget > 0 ? { memoryBudgetMb: budget } : {}),
     locale: localeOf(options),
     overrides: overridesOf(options),
     ignore: options.ignore,

@@ -19,8 +19,20 @@ export type SourceBlock =
 
 /** A conversion's outcome: Markdown with its source map, or why there is none. */
 export type ConvertOutcome =
-  | { readonly ok: true; readonly converted: Converted; readonly charset?: string }
-  | { readonly ok: false; readonly reason: 'not-docx' | 'no-text'; readonly detail: string };
+  | {
+      readonly ok: true;
+      readonly converted: Converted;
+      readonly charset?: string;
+      /** Set when the source nested elements deeper than this (deeper ones were read as part of the element there). */
+      readonly deeperThan?: number;
+    }
+  | {
+      readonly ok: false;
+      /** `too-large`/`too-deep`: a Word document over the reader's limits (`limit` says which). */
+      readonly reason: 'not-docx' | 'no-text' | 'too-large' | 'too-deep';
+      readonly detail: string;
+      readonly limit?: number;
+    };
 
 /** A document converted to Markdown. */
 export interface Converted {

@@ -22,6 +22,11 @@ interface Element {
   readonly children: (Element | string)[];
   readonly parent: Element | undefined;
   readonly depth: number;
+  /** Pre-order number, and the largest pre-order number in its subtree (ancestry in O(1)). */
+  pre: number;
+  last: number;
+  /** Whether a `table` element is inside it (below it, not itself). */
+  hasTable: boolean;
 }
 
 /** A block of text in document order, with the element it came from. */
@@ -53,6 +58,14 @@ const HEADING_TAG = /^h([1-6])$/;
 const TITLE_CLASS = /(?:^|[\s_-])(?:doc-title|title|bt|article-title|tit)(?:$|[\s_-])/i;
 /** A table cell this long, or holding a table, is page layout rather than a data row. */
 const LAYOUT_CELL_CHARS = 200;
+
+/**
+ * Elements nested deeper than this are read as part of the element at this
+ * depth (browsers cap their trees the same way: Blink at 512). No page
+ * nests that deep; a file that does is hostile or broken, and the cap keeps
+ * every walk below shallow.
+ */
+export const MAX_HTML_DEPTH = 512;
 
 /** Metadata keys of government pages, mapped to the key the parser reads. */
 const META_KEYS: Readonly<Record<string, string>> = {
@@ -104,10 +117,84 @@ function isElement(node: Element | string): node is Element {
   return typeof node !== 'string';
 }
 
-/** Parses HTML into a small tree (htmlparser2 closes unclosed tags the way browsers do). */
-function parseTree(html: string): { root: Element; metas: Record<string, string>[]; titleText: string } {
-  const root: Element = { tag: 'root', attrs: {}, children: [], parent: undefined, depth: 0 };
+/**
+ * htmlparser2 keeps its open elements innermost first, with `unshift` and
+ * `shift`: each `unshift` moves the whole stack, so a page of n nested
+ * elements cost n² (200,000 nested `<div>` took 100 s). This stack answers the
+ * same calls innermost last: `unshift`/`shift` are a push and a pop, `[i]`
+ * counts from the top, and `indexOf` knows from a count of open names when a
+ * closing tag matches nothing (a scan that finds its element is paid for by
+ * the elements it then closes). Linear in the number of tags.
+ */
+function topFirstStack<T>(initial: readonly T[] = []): T[] {
+  const items: T[] = [];
+  const counts = new Map<T, number>();
+  const add = (x: T): void => {
+    items.push(x);
+    counts.set(x, (counts.get(x) ?? 0) + 1);
+  };
+  for (let i = initial.length - 1; i >= 0; i--) add(initial[i] as T);
+  const methods = {
+    unshift(x: T): number {
+      add(x);
+      return items.length;
+    },
+    shift(): T | undefined {
+      if (items.length === 0) return undefined;
+      const x = items.pop() as T;
+      const c = counts.get(x) ?? 0;
+      if (c <= 1) counts.delete(x);
+      else counts.set(x, c - 1);
+      return x;
+    },
+    indexOf(x: T): number {
+      if (!counts.has(x)) return -1;
+      for (let i = items.length - 1; i >= 0; i--) if (items[i] === x) return items.length - 1 - i;
+      return -1;
+    },
+  };
+  return new Proxy(items, {
+    get(target, key) {
+      if (key === 'length') return target.length;
+      if (typeof key === 'string' && key in methods) return methods[key as keyof typeof methods];
+      if (typeof key === 'string') {
+        const i = Number(key);
+        if (Number.isInteger(i) && i >= 0 && String(i) === key) return target[target.length - 1 - i];
+      }
+      return Reflect.get(target, key) as unknown;
+    },
+    set(target, key, value) {
+      if (key === 'length' && value === 0) {
+        target.length = 0;
+        counts.clear();
+        return true;
+      }
+      throw new Error(`unexpected write to the parser stack: ${String(key)}`);
+    },
+  });
+}
+
+/** What {@link parseTree} gives. */
+interface ParsedPage {
+  readonly root: Element;
+  readonly metas: Record<string, string>[];
+  readonly titleText: string;
+  /** Whether elements were nested deeper than {@link MAX_HTML_DEPTH} (and read as part of the element there). */
+  readonly deep: boolean;
+}
+
+/**
+ * Parses HTML into a small tree (htmlparser2 closes unclosed tags the way
+ * browsers do), numbers it in pre-order and marks the elements holding a
+ * table. Linear in the input: iterative, with the parser's stack replaced
+ * ({@link topFirstStack}) and the tree capped at {@link MAX_HTML_DEPTH}.
+ */
+function parseTree(html: string): ParsedPage {
+  const root: Element = { tag: 'root', attrs: {}, children: [], parent: undefined, depth: 0, pre: 0, last: 0, hasTable: false };
   let current = root;
+  // Elements opened below the depth cap: not in the tree; their closes only count down.
+  let flattened = 0;
+  let deep = false;
   const metas: Record<string, string>[] = [];
   let inTitle = false;
   let titleText = '';
@@ -116,7 +203,12 @@ function parseTree(html: string): { root: Element; metas: Record<string, string>
       onopentag(name, attrs) {
         if (name === 'meta') metas.push(attrs);
         if (name === 'title') inTitle = true;
-        const el: Element = { tag: name, attrs, children: [], parent: current, depth: current.depth + 1 };
+        if (current.depth >= MAX_HTML_DEPTH) {
+          flattened++;
+          deep = true;
+          return;
+        }
+        const el: Element = { tag: name, attrs, children: [], parent: current, depth: current.depth + 1, pre: 0, last: 0, hasTable: false };
         current.children.push(el);
         current = el;
       },
@@ -126,50 +218,106 @@ function parseTree(html: string): { root: Element; metas: Record<string, string>
       },
       onclosetag(name) {
         if (name === 'title') inTitle = false;
-        // htmlparser2 reports implied closes too, so the element to close is the current one or an ancestor.
-        let el: Element | undefined = current;
-        while (el && el.tag !== name) el = el.parent;
-        if (el?.parent) current = el.parent;
+        if (flattened > 0) {
+          flattened--;
+          return;
+        }
+        // htmlparser2 closes elements innermost first (implied closes included), so this is the current one.
+        if (current.parent) current = current.parent;
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
   );
+  const internals = parser as unknown as { stack: string[]; foreignContext: boolean[] };
+  internals.stack = topFirstStack<string>();
+  internals.foreignContext = topFirstStack<boolean>([...internals.foreignContext]);
   parser.write(html);
   parser.end();
-  return { root, metas, titleText };
+  numberTree(root);
+  return { root, metas, titleText, deep };
+}
+
+/** Pre-order numbers and the `hasTable` marks, in one iterative walk. */
+function numberTree(root: Element): void {
+  let n = 0;
+  const stack: { el: Element; next: number }[] = [{ el: root, next: 0 }];
+  root.pre = n++;
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1] as { el: Element; next: number };
+    const children = top.el.children;
+    let child: Element | undefined;
+    while (top.next < children.length) {
+      const c = children[top.next++] as Element | string;
+      if (isElement(c)) {
+        child = c;
+        break;
+      }
+    }
+    if (child) {
+      child.pre = n++;
+      stack.push({ el: child, next: 0 });
+      continue;
+    }
+    const done = top.el;
+    done.last = n - 1;
+    stack.pop();
+    const parent = done.parent;
+    if (parent && (done.tag === 'table' || done.hasTable)) parent.hasTable = true;
+  }
+}
+
+/** Visits the subtree of `el` in document order without recursion; `enter` returns false to skip an element's children. */
+function walk(el: Element, onText: (text: string) => void, enter: (el: Element) => boolean, leave?: (el: Element) => void): void {
+  const stack: { el: Element; next: number }[] = [];
+  if (!enter(el)) return;
+  stack.push({ el, next: 0 });
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1] as { el: Element; next: number };
+    if (top.next < top.el.children.length) {
+      const c = top.el.children[top.next++] as Element | string;
+      if (!isElement(c)) onText(c);
+      else if (enter(c)) stack.push({ el: c, next: 0 });
+      continue;
+    }
+    stack.pop();
+    leave?.(top.el);
+  }
 }
 
 function textOf(el: Element, skip: ReadonlySet<string>): string {
   let out = '';
-  const visit = (node: Element | string): void => {
-    if (!isElement(node)) {
-      out += node;
-      return;
-    }
-    if (skip.has(node.tag)) return;
-    if (node.tag === 'br' || BLOCK_TAGS.has(node.tag)) out += ' ';
-    for (const c of node.children) visit(c);
-    if (BLOCK_TAGS.has(node.tag)) out += ' ';
-  };
-  visit(el);
+  walk(
+    el,
+    (text) => {
+      out += text;
+    },
+    (node) => {
+      if (skip.has(node.tag)) return false;
+      if (node.tag === 'br' || BLOCK_TAGS.has(node.tag)) out += ' ';
+      return true;
+    },
+    (node) => {
+      if (BLOCK_TAGS.has(node.tag)) out += ' ';
+    },
+  );
   return normalizeText(out);
 }
 
-function hasDescendant(el: Element, tag: string): boolean {
-  for (const c of el.children) if (isElement(c) && (c.tag === tag || hasDescendant(c, tag))) return true;
-  return false;
-}
-
+/** The rows of a table, not those of tables nested in it. */
 function rowsOf(table: Element): Element[] {
   const rows: Element[] = [];
-  const visit = (el: Element): void => {
-    for (const c of el.children) {
-      if (!isElement(c)) continue;
-      if (c.tag === 'tr') rows.push(c);
-      else if (c.tag !== 'table') visit(c);
-    }
-  };
-  visit(table);
+  walk(
+    table,
+    () => undefined,
+    (el) => {
+      if (el === table) return true;
+      if (el.tag === 'tr') {
+        rows.push(el);
+        return false;
+      }
+      return el.tag !== 'table';
+    },
+  );
   return rows;
 }
 
@@ -177,17 +325,20 @@ function rowsOf(table: Element): Element[] {
  * Walks the tree into blocks of text in document order. On a web page a `<br>`
  * ends a block (old pages lay out whole reports with them); in a Word document
  * it is a soft line break inside one paragraph, which stays one paragraph so
- * the numbering matches Word's.
+ * the numbering matches Word's. Iterative, and linear: each element is entered
+ * once, each table's rows and cells are read once (a table holding a table is
+ * layout, known from `hasTable` without reading it), and the heading an element
+ * sits in is carried down the walk rather than looked up its ancestors.
  */
 function linearize(root: Element, skip: ReadonlySet<string>, breaks: 'split' | 'join' = 'split'): RawBlock[] {
   const blocks: RawBlock[] = [];
   let buffer = '';
   let owner: Element = root;
+  let heading: number | undefined;
   const flush = (): void => {
     const text = normalizeText(buffer);
     buffer = '';
     if (text === '') return;
-    const heading = headingAncestor(owner);
     blocks.push({
       text,
       owner,
@@ -195,64 +346,68 @@ function linearize(root: Element, skip: ReadonlySet<string>, breaks: 'split' | '
       titleClass: titleClassed(owner),
     });
   };
-  const visit = (el: Element): void => {
-    for (const node of el.children) {
-      if (!isElement(node)) {
-        buffer += node;
-        continue;
-      }
-      if (skip.has(node.tag)) continue;
+  // What to restore when leaving an element that changed the owner or the heading.
+  const saved: { el: Element; owner: Element; heading: number | undefined }[] = [];
+  walk(
+    root,
+    (text) => {
+      buffer += text;
+    },
+    (node) => {
+      if (node === root) return true;
+      if (skip.has(node.tag)) return false;
       if (node.tag === 'br' && breaks === 'join') {
         buffer += ' ';
-        continue;
+        return false;
       }
       if (node.tag === 'br' || node.tag === 'hr') {
         flush();
-        continue;
+        return false;
       }
       if (node.tag === 'table' && !isLayoutTable(node, skip)) {
         flush();
         for (const row of rowsOf(node)) {
-          const cells = row.children.filter(isElement).filter((c) => c.tag === 'td' || c.tag === 'th').map((c) => textOf(c, skip));
+          const cells: string[] = [];
+          for (const c of row.children) if (isElement(c) && (c.tag === 'td' || c.tag === 'th')) cells.push(textOf(c, skip));
           const kept = cells.filter((c) => c !== '');
           if (kept.length > 0) blocks.push({ text: kept.join(' | '), owner: row, titleClass: false, cells: kept });
         }
-        continue;
+        return false;
       }
-      if (BLOCK_TAGS.has(node.tag)) {
-        flush();
-        const saved = owner;
-        owner = node;
-        visit(node);
-        flush();
-        owner = saved;
-      } else {
-        visit(node);
+      const level = HEADING_TAG.exec(node.tag);
+      if (BLOCK_TAGS.has(node.tag) || level) {
+        saved.push({ el: node, owner, heading });
+        if (BLOCK_TAGS.has(node.tag)) {
+          flush();
+          owner = node;
+        }
+        if (level) heading = Number(level[1]);
       }
-    }
-  };
-  visit(root);
+      return true;
+    },
+    (node) => {
+      const top = saved[saved.length - 1];
+      if (top?.el !== node) return;
+      saved.pop();
+      if (BLOCK_TAGS.has(node.tag)) flush();
+      owner = top.owner;
+      heading = top.heading;
+    },
+  );
   flush();
   return blocks;
 }
 
+/** A table is layout when a cell holds a table or more text than a data cell. */
 function isLayoutTable(table: Element, skip: ReadonlySet<string>): boolean {
   for (const row of rowsOf(table)) {
     for (const cell of row.children) {
       if (!isElement(cell)) continue;
-      if (hasDescendant(cell, 'table')) return true;
+      if (cell.tag === 'table' || cell.hasTable) return true;
       if (textOf(cell, skip).length > LAYOUT_CELL_CHARS) return true;
     }
   }
   return false;
-}
-
-function headingAncestor(el: Element | undefined): number | undefined {
-  for (let e = el; e; e = e.parent) {
-    const m = HEADING_TAG.exec(e.tag);
-    if (m) return Number(m[1]);
-  }
-  return undefined;
 }
 
 function titleClassed(el: Element): boolean {
@@ -261,8 +416,14 @@ function titleClassed(el: Element): boolean {
 }
 
 function isInside(el: Element, container: Element): boolean {
-  for (let e: Element | undefined = el; e; e = e.parent) if (e === container) return true;
-  return false;
+  return container.pre <= el.pre && el.pre <= container.last;
+}
+
+/** The smallest of some numbers (a spread would overflow the stack on a long list). */
+function minOf(values: readonly number[], empty: number): number {
+  let min = Infinity;
+  for (const v of values) if (v < min) min = v;
+  return values.length > 0 ? min : empty;
 }
 
 /** Metadata pairs in a block: a row of cells (`索引号：` | value …) or a `key：value key：value` line. */
@@ -361,7 +522,7 @@ export function documentBlocks(html: string): SourceBlock[] {
   const raw = linearize(root, SKIP_TAGS, 'join');
   const out: SourceBlock[] = [];
   const headingLevels = raw.filter((b, i) => b.headingLevel !== undefined && !(i === 0 && isTitleBlock(b))).map((b) => b.headingLevel as number);
-  const top = headingLevels.length > 0 ? Math.min(...headingLevels) : 1;
+  const top = minOf(headingLevels, 1);
   raw.forEach((b, i) => {
     if (i === 0 && isTitleBlock(b)) out.push({ kind: 'title', text: b.text });
     else if (b.headingLevel !== undefined) out.push({ kind: 'heading', level: b.headingLevel - top + 1, text: b.text });
@@ -376,7 +537,12 @@ function isTitleBlock(b: RawBlock): boolean {
 
 /** The report's blocks from a web page: metadata lines, the title, then the body. */
 export function pageBlocks(html: string): SourceBlock[] {
-  const { root, metas, titleText } = parseTree(html);
+  return readPage(html).blocks;
+}
+
+/** {@link pageBlocks}, and whether the page nested deeper than {@link MAX_HTML_DEPTH}. */
+function readPage(html: string): { blocks: SourceBlock[]; deep: boolean } {
+  const { root, metas, titleText, deep } = parseTree(html);
   const skip = new Set([...SKIP_TAGS, ...PAGE_SKIP_TAGS]);
   const raw = linearize(root, skip);
   const container = findContainer(raw);
@@ -434,12 +600,12 @@ export function pageBlocks(html: string): SourceBlock[] {
   const out: SourceBlock[] = meta.map((m) => ({ kind: 'meta', key: m.key, value: m.value }));
   if (title !== undefined) out.push({ kind: 'title', text: title });
   const levels = body.filter((b) => b.headingLevel !== undefined).map((b) => b.headingLevel as number);
-  const top = levels.length > 0 ? Math.min(...levels) : 1;
+  const top = minOf(levels, 1);
   for (const b of body) {
     if (b.headingLevel !== undefined) out.push({ kind: 'heading', level: b.headingLevel - top + 1, text: b.text });
     else out.push({ kind: 'paragraph', text: b.text });
   }
-  return out;
+  return { blocks: out, deep };
 }
 
 const CHARSET = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i;
@@ -489,8 +655,10 @@ export function decodeHtml(bytes: Uint8Array): { text: string; charset: string }
 /** Converts a saved web page's bytes to Markdown (the report's body, one block per line). */
 export function convertHtml(bytes: Uint8Array): ConvertOutcome {
   const { text, charset } = decodeHtml(bytes);
-  const converted = toMarkdown(pageBlocks(text), 'html');
+  const page = readPage(text);
+  const converted = toMarkdown(page.blocks, 'html');
   // Metadata alone is not a report.
   const hasText = converted.markdown.split('\n').some((l) => l.startsWith('#') || l.length > 40);
-  return hasText ? { ok: true, converted, charset } : { ok: false, reason: 'no-text', detail: '' };
+  if (!hasText) return { ok: false, reason: 'no-text', detail: '' };
+  return { ok: true, converted, charset, ...(page.deep ? { deeperThan: MAX_HTML_DEPTH } : {}) };
 }

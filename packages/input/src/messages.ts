@@ -98,6 +98,22 @@ export const INPUT_MESSAGES = {
     'zh-CN': '{{path}}：是扫描件（PDF 中没有文字层），已跳过 — 请提供文字版 PDF 或 Word 文档，或先做文字识别（OCR）',
     en: '{{path}}: a scan (no text layer in the PDF), skipped — ask for a text PDF or a Word file, or run OCR first',
   },
+  overMemoryBudget: {
+    'zh-CN': '{{path}}：检查此文件所需内存超过 {{budget}} MB 的预算，已跳过 — 确认它是报告（而非生成或损坏的文件），或拆分后再检查',
+    en: '{{path}}: linting it needs more than the {{budget}} MB memory budget, skipped — check it is a report (not a generated or damaged file), or split it',
+  },
+  docxTooLarge: {
+    'zh-CN': '{{path}}：Word 文档解压后的内容超过 {{limit}} MB，已跳过 — 确认它是报告，或另存为 .txt 后再检查',
+    en: '{{path}}: the Word document holds more than {{limit}} MB once uncompressed, skipped — check it is a report, or save it as .txt',
+  },
+  docxTooDeep: {
+    'zh-CN': '{{path}}：Word 文档的元素嵌套超过 {{limit}} 层，已跳过 — 在 Word 中另存一份，或另存为 .txt 后再检查',
+    en: '{{path}}: the Word document nests elements more than {{limit}} deep, skipped — save a fresh copy from Word, or save it as .txt',
+  },
+  htmlTooDeep: {
+    'zh-CN': '{{path}}：网页元素嵌套超过 {{limit}} 层，更深的元素按所在段落读取',
+    en: '{{path}}: the page nests elements more than {{limit}} deep; deeper elements are read as part of the paragraph they are in',
+  },
   htmlNoText: {
     'zh-CN': '{{path}}：网页中没有找到报告正文，已跳过 — 确认保存的是报告页面本身，或将正文复制为 .txt',
     en: '{{path}}: no report text found in the page, skipped — check the saved page is the report itself, or copy its text to a .txt',

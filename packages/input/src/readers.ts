@@ -86,11 +86,19 @@ export function encodingNotice(encoding: TextEncoding, name: string): InputProbl
 
 function converted(outcome: ConvertOutcome, name: string, empty: 'empty' | 'htmlNoText'): ReadOutcome {
   if (outcome.ok) {
-    return { ok: true, text: outcome.converted.markdown, format: 'markdown', encoding: 'utf8', sourceMap: outcome.converted.map };
+    const notice = outcome.deeperThan !== undefined ? inputProblem('htmlTooDeep', { path: name, limit: outcome.deeperThan }, 'warning') : undefined;
+    return { ok: true, text: outcome.converted.markdown, format: 'markdown', encoding: 'utf8', sourceMap: outcome.converted.map, ...(notice ? { notice } : {}) };
   }
-  return outcome.reason === 'not-docx'
-    ? { ok: false, problem: inputProblem('notDocx', { path: name, detail: outcome.detail }) }
-    : { ok: false, problem: inputProblem(empty, { path: name }, 'warning') };
+  switch (outcome.reason) {
+    case 'not-docx':
+      return { ok: false, problem: inputProblem('notDocx', { path: name, detail: outcome.detail }) };
+    case 'too-large':
+      return { ok: false, problem: inputProblem('docxTooLarge', { path: name, limit: outcome.limit ?? 0 }) };
+    case 'too-deep':
+      return { ok: false, problem: inputProblem('docxTooDeep', { path: name, limit: outcome.limit ?? 0 }) };
+    default:
+      return { ok: false, problem: inputProblem(empty, { path: name }, 'warning') };
+  }
 }
 
 /** Word documents (`.docx`): mammoth, with heading styles and enumerated paragraphs as sections. */

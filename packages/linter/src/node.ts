@@ -84,7 +84,18 @@ export {
   type CacheStrategy,
   type FileMeta,
 } from './project/cache.js';
-export { poolSize, runInWorkers, WorkerPool, AUTO_WORKER_MIN_FILES, WORKER_QUEUE_DEPTH, type Settled } from './project/workers.js';
+export {
+  poolSize,
+  runInWorkers,
+  WorkerPool,
+  AUTO_WORKER_MIN_FILES,
+  WORKER_QUEUE_DEPTH,
+  OUT_OF_MEMORY,
+  type Settled,
+  type WorkerPoolOptions,
+} from './project/workers.js';
+export { GUARD_MIN_CHARS, InputBudgetError, MEMORY_BUDGET_MB, effectiveBudgetMb } from './project/guard.js';
+export { isCacheEntry } from './project/cache-entry.js';
 export { remapDiagnostics, remapRelatedIn, runLintTask, type LintTask, type LintTaskOutcome, type TaskPrevious } from './project/lint-task.js';
 export {
   CONFIG_FILE_NAMES,

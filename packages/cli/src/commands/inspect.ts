@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { toSourcePosition, type SourceMap } from '@fzlint/input';
 import type { CliOptions } from '../args.js';
 import { readStdin, type CliIo } from '../io.js';
-import { problem } from '../messages.js';
+import { problem, type CliProblem } from '../messages.js';
 import type { Fzlint } from '@fzlint/linter/node';
 import type { ReportDocument } from '@fzlint/parser';
 import type { OutlinePairing } from '../inspect.js';
@@ -19,10 +19,11 @@ import type { Reporter } from '../reporter.js';
 export async function inspectCommand(options: CliOptions, io: CliIo, reporter: Reporter): Promise<number> {
   const fzlint = await openProject(options, io, reporter);
   if (!fzlint) return 2;
-  const [{ parse }, { parseIsoDate }, { buildOutline, formatOutline }] = await Promise.all([
+  const [{ parse }, { parseIsoDate }, { buildOutline, formatOutline }, { GUARD_MIN_CHARS }] = await Promise.all([
     import('@fzlint/parser'),
     import('@fzlint/linter'),
     import('../inspect.js'),
+    import('@fzlint/linter/node'),
   ]);
   let read;
   let filePath: string | undefined;
@@ -50,12 +51,25 @@ export async function inspectCommand(options: CliOptions, io: CliIo, reporter: R
   // Report year and writing date come from the options, then the config, then the text.
   const { config } = fzlint.configFor(filePath ?? resolve(io.cwd, 'stdin.md'));
   const writingDate = config.writingDate !== undefined ? parseIsoDate(config.writingDate) : undefined;
-  const document = parse(read.text, {
-    ...(filePath !== undefined ? { filePath } : {}),
-    ...(source ? { format: 'markdown' as const } : {}),
-    ...(config.reportYear !== undefined ? { reportYear: config.reportYear } : {}),
-    ...(writingDate !== undefined ? { writingDate } : {}),
-  });
+  let document;
+  if (read.text.length >= GUARD_MIN_CHARS) {
+    // A large text is parsed by a lint, which first tries it under the memory budget in another thread.
+    try {
+      document = (await fzlint.lintText(read.text, { ...(filePath !== undefined ? { filePath } : {}), ...(source ? { format: 'markdown' as const, sourceMap: source } : {}), config })).document;
+    } catch (error) {
+      const err = error as Error & { problem?: CliProblem };
+      if (err.name !== 'InputBudgetError' || !err.problem) throw error;
+      reporter.report(err.problem);
+      return 2;
+    }
+  } else {
+    document = parse(read.text, {
+      ...(filePath !== undefined ? { filePath } : {}),
+      ...(source ? { format: 'markdown' as const } : {}),
+      ...(config.reportYear !== undefined ? { reportYear: config.reportYear } : {}),
+      ...(writingDate !== undefined ? { writingDate } : {}),
+    });
+  }
   const format = options.formats[0]?.name ?? 'text';
   if (options.figures) {
     io.stdout.write(await figuresOf(document, source, format, localeOf(options)));

@@ -7,7 +7,7 @@ import type { FormattableResult } from '@fzlint/linter';
 import type { Fzlint, PreviousText } from '@fzlint/linter/node';
 import type { CliOptions } from '../args.js';
 import { readStdin, type CliIo } from '../io.js';
-import { problem } from '../messages.js';
+import { problem, type CliProblem } from '../messages.js';
 import { handleSuppressions, writeOutputs } from '../output.js';
 import { openProject, readPrevious } from '../project.js';
 import type { Reporter } from '../reporter.js';
@@ -98,8 +98,13 @@ async function lintStdin(fzlint: Fzlint, options: CliOptions, io: CliIo, reporte
       fix: options.fixDryRun,
     });
   } catch (error) {
-    if ((error as Error).name !== 'ConfigError') throw error;
-    reporter.report(problem('configError', { detail: (error as Error).message }));
+    const err = error as Error & { problem?: CliProblem };
+    if (err.name === 'InputBudgetError' && err.problem) {
+      reporter.report(err.problem);
+      return [];
+    }
+    if (err.name !== 'ConfigError') throw error;
+    reporter.report(problem('configError', { detail: err.message }));
     return [];
   }
   const { formattable } = await import('@fzlint/linter/node');

@@ -13,7 +13,7 @@ import type { LintResult, Scorecard } from '@fzlint/linter';
 import type { Fzlint, PreviousText } from '@fzlint/linter/node';
 import type { CliOptions } from '../args.js';
 import { writeText, type CliIo } from '../io.js';
-import { problem } from '../messages.js';
+import { problem, type CliProblem } from '../messages.js';
 import { localeOf, openProject, readPrevious } from '../project.js';
 import type { Reporter } from '../reporter.js';
 
@@ -74,8 +74,9 @@ export async function scoreCommand(options: CliOptions, io: CliIo, reporter: Rep
         pairable: given === undefined && config.previousReport === undefined,
       });
     } catch (error) {
-      const err = error as Error;
-      reporter.report(err.name === 'ConfigError' ? problem('configError', { detail: err.message }) : problem('lintFailed', { path: display, detail: err.message }));
+      const err = error as Error & { problem?: CliProblem };
+      if (err.name === 'InputBudgetError' && err.problem) reporter.report(err.problem);
+      else reporter.report(err.name === 'ConfigError' ? problem('configError', { detail: err.message }) : problem('lintFailed', { path: display, detail: err.message }));
     }
   }
   await pairScored(fzlint, scored, locale, withScoreRules, reporter);
@@ -135,8 +136,9 @@ async function pairScored(
       });
       current.previous = last.display;
     } catch (error) {
-      const err = error as Error;
-      reporter.report(err.name === 'ConfigError' ? problem('configError', { detail: err.message }) : problem('lintFailed', { path: current.display, detail: err.message }));
+      const err = error as Error & { problem?: CliProblem };
+      if (err.name === 'InputBudgetError' && err.problem) reporter.report(err.problem);
+      else reporter.report(err.name === 'ConfigError' ? problem('configError', { detail: err.message }) : problem('lintFailed', { path: current.display, detail: err.message }));
     }
   }
 }

@@ -1,4 +1,4 @@
-import { toSourcePosition, type SourceMap, type TextFormat } from '@fzlint/input';
+import { toSourcePosition, type InputProblem, type SourceMap, type TextFormat } from '@fzlint/input';
 import type { CalendarDate, ReportDocument } from '@fzlint/parser';
 import type { AnyRule, Diagnostic, Locale } from '@fzlint/rule-api';
 import { remapRelatedIn } from '../previous.js';
@@ -64,7 +64,13 @@ export interface ParsedDocuments {
 /** A task's outcome; a config error is told apart (exit 2, not a crash). */
 export type LintTaskOutcome =
   | { readonly ok: true; readonly result: SerializedResult }
-  | { readonly ok: false; readonly configError: boolean; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly configError: boolean;
+      readonly message: string;
+      /** The one line to show instead of a crash (the thread ran out of its memory budget). */
+      readonly problem?: InputProblem;
+    };
 
 /**
  * Lints one task and drops what need not travel (the parsed document, the

@@ -8,10 +8,14 @@ import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import {
   DEFAULT_READERS,
+  docxReader,
+  htmlReader,
   inputProblem,
   type ReadText,
   MAX_REPORT_BYTES,
+  readerFor,
   readReport as readBytesAsReport,
+  textFormatOf,
   toSourcePosition,
   type InputProblem,
   type ReadOutcome,
@@ -56,7 +60,8 @@ import {
 } from './previous.js';
 import { encodeReport, readReportFile, writeReportFile } from './read.js';
 import type { FileLintResult, PreviousUsed, SerializedResult } from './result.js';
-import { poolSize, WorkerPool, type Settled } from './workers.js';
+import { Guard, GUARD_MIN_CHARS, InputBudgetError, MEMORY_BUDGET_MB, overBudgetProblem } from './guard.js';
+import { OUT_OF_MEMORY, poolSize, WorkerPool, type Settled } from './workers.js';
 
 /**
  * Settings that win over every config file (the CLI's `--rule`, `--report-year`,
@@ -93,6 +98,13 @@ export interface FzlintOptions {
   readonly readers?: readonly ReportReader[];
   /** Files above this many bytes are not read (default 10 MiB). */
   readonly maxBytes?: number;
+  /**
+   * Heap, in MiB, that reading and linting one file may use (default 2048). Word,
+   * web and PDF files are converted, and texts of a million characters or more are
+   * linted, in a worker thread held to it: a file that needs more is one
+   * `overMemoryBudget` problem and the other files go on.
+   */
+  readonly memoryBudgetMb?: number;
   /** A config loader to share its caches with other code (made from `cwd`, `configFile`, `rules`, `locale` when absent). */
   readonly loader?: ConfigLoader;
 }
@@ -339,6 +351,8 @@ class Project implements Fzlint {
   readonly #options: FzlintOptions;
   readonly #useIgnore: boolean;
   readonly #maxBytes: number;
+  /** The guarded thread: conversions and large lints, under the memory budget. */
+  readonly #guard: Guard;
   #loader: ConfigLoader;
   #ignoreFiles: IgnoreFiles;
   /** Files under one config share one resolved object: derive and hash it once, not per file. */
@@ -355,6 +369,7 @@ class Project implements Fzlint {
     this.readers = options.readers ?? DEFAULT_READERS;
     this.#useIgnore = options.ignore ?? true;
     this.#maxBytes = options.maxBytes ?? MAX_REPORT_BYTES;
+    this.#guard = new Guard(options.memoryBudgetMb ?? MEMORY_BUDGET_MB);
     this.#loader = this.#newLoader();
     this.#ignoreFiles = new IgnoreFiles({ cwd: this.cwd, useIgnoreFiles: this.#useIgnore });
   }
@@ -417,12 +432,33 @@ class Project implements Fzlint {
     });
   }
 
-  async readReport(input: string | Uint8Array, options: ReadReportOptions = {}): Promise<ReadOutcome> {
-    if (typeof input !== 'string') {
-      return readBytesAsReport(input, { name: options.name ?? '<stdin>', readers: this.readers, maxBytes: this.#maxBytes });
+  /**
+   * Bytes → text: the built-in converters (Word, web pages) and readers that say how
+   * to load them in another thread (PDF) run in the guarded thread, under the memory
+   * budget; text and other plugged-in readers here.
+   */
+  readonly #read = (bytes: Uint8Array, name: string): Promise<ReadOutcome> => {
+    const reader = readerFor(name, this.readers);
+    if (bytes.length > 0 && bytes.length <= this.#maxBytes) {
+      if (reader === docxReader || reader === htmlReader) return this.#guard.read(bytes, name, this.#maxBytes);
     }
+    return readBytesAsReport(bytes, { name, readers: this.readers, maxBytes: this.#maxBytes });
+  };
+
+  /** Worker pools hold each thread to the memory budget: a file over it is one problem, not the end of the run. */
+  #poolOptions(): { resourceLimits: { maxOldGenerationSizeMb: number } } {
+    return { resourceLimits: { maxOldGenerationSizeMb: this.#guard.budgetMb } };
+  }
+
+  /** Whether a text is linted in the guarded thread (large, and the rules can cross to it). */
+  #guarded(text: string): boolean {
+    return text.length >= GUARD_MIN_CHARS && this.#options.rules === undefined;
+  }
+
+  async readReport(input: string | Uint8Array, options: ReadReportOptions = {}): Promise<ReadOutcome> {
+    if (typeof input !== 'string') return this.#read(input, options.name ?? '<stdin>');
     const path = resolve(this.cwd, input);
-    const read = await readReportFile(path, options.name ?? this.displayPath(path), { readers: this.readers, maxBytes: this.#maxBytes });
+    const read = await readReportFile(path, options.name ?? this.displayPath(path), { readers: this.readers, maxBytes: this.#maxBytes, read: this.#read });
     if (!read.ok) return { ok: false, problem: read.problem };
     const { bytes: _bytes, meta: _meta, ...text } = read;
     return text;
@@ -440,6 +476,22 @@ class Project implements Fzlint {
         throw configError(this.#options.locale ?? 'zh-CN', file !== undefined ? this.displayPath(file) : undefined, 'previousReport', 'previousUnusable', { detail: read.detail });
       }
       previous = { text: read.text, filePath: config.previousReport, format: read.format, ...(read.sourceMap ? { sourceMap: read.sourceMap } : {}) };
+    }
+    if (this.#guarded(text) && !options.document) {
+      // The caller wants the parsed document, which cannot come back from another
+      // thread: the lint is tried there first, under the budget, then done here.
+      const probe = await this.#guard.lint(
+        {
+          filePath: filePath ?? '<text>',
+          text,
+          format: options.format ?? (options.sourceMap ? 'markdown' : textFormatOf(filePath)),
+          config,
+          fix: options.fix ?? false,
+          ...(previous?.filePath !== undefined ? { previous: { text: previous.text, format: previous.format ?? 'markdown', filePath: resolve(this.cwd, previous.filePath) } } : {}),
+        },
+        filePath !== undefined ? this.displayPath(filePath) : '<text>',
+      );
+      if (!probe.ok) throw new InputBudgetError(probe.problem);
     }
     const { lint } = await import('../engine.js');
     const result = lint(text, {
@@ -632,11 +684,12 @@ class Project implements Fzlint {
     if (!cache && !customRules) {
       const size = poolSize(reads.filter((r) => r.run).length, options.concurrency ?? 'auto');
       if (size > 1) {
-        pool = new WorkerPool<LintTask, LintTaskOutcome>(new URL('./worker.js', import.meta.url), size);
+        pool = new WorkerPool<LintTask, LintTaskOutcome>(new URL('./worker.js', import.meta.url), size, this.#poolOptions());
         early = true;
       }
     }
-    const load = async (r: (typeof reads)[number]) => (r.run ? readReportFile(r.target.path, r.display, { readers: this.readers, maxBytes: this.#maxBytes }) : undefined);
+    const load = async (r: (typeof reads)[number]) =>
+      r.run ? readReportFile(r.target.path, r.display, { readers: this.readers, maxBytes: this.#maxBytes, read: this.#read }) : undefined;
     try {
       const inFlight: (Promise<Awaited<ReturnType<typeof load>>> | undefined)[] = [];
       for (let i = 0; i < Math.min(READ_AHEAD, reads.length); i++) inFlight[i] = load(reads[i] as (typeof reads)[number]);
@@ -669,7 +722,7 @@ class Project implements Fzlint {
         const bytes = read.bytes;
         let hash: string | undefined;
         const contentHash = (): string => (hash ??= hashOf(bytes));
-        if (pool) submitted.set(prepared.length, pool.submit(task));
+        if (pool && !this.#guarded(task.text)) submitted.set(prepared.length, pool.submit(task));
         prepared.push({
           target: r.target,
           display: r.display,
@@ -726,26 +779,47 @@ class Project implements Fzlint {
     });
 
     const size = customRules ? 1 : poolSize(firstPass.length, options.concurrency ?? 'auto');
-    if (!pool && size > 1) pool = new WorkerPool<LintTask, LintTaskOutcome>(new URL('./worker.js', import.meta.url), Math.min(size, firstPass.length));
+    if (!pool && size > 1) pool = new WorkerPool<LintTask, LintTaskOutcome>(new URL('./worker.js', import.meta.url), Math.min(size, firstPass.length), this.#poolOptions());
     // In this thread the parsed documents of files to pair are kept for their second lint (bounded).
     const documents = new Map<number, ReportDocument>();
     let keptChars = 0;
     const run = async (jobs: readonly { index: number; task: LintTask; parsed?: ParsedDocuments }[], keep: boolean): Promise<LintTaskOutcome[]> => {
-      const fromPool = (r: Settled<LintTaskOutcome>): LintTaskOutcome => (r.ok ? r.value : { ok: false, configError: false, message: r.error });
+      const fromPool =
+        (index: number) =>
+        (r: Settled<LintTaskOutcome>): LintTaskOutcome =>
+          r.ok
+            ? r.value
+            : r.code === OUT_OF_MEMORY
+              ? { ok: false, configError: false, message: r.error, problem: overBudgetProblem((prepared[index] as Prepared).display, this.#guard.budgetMb) }
+              : { ok: false, configError: false, message: r.error };
+      // Large texts go to the guarded thread (one at a time, under the memory budget) while the rest run.
+      const guardedRun = (async () => {
+        const settled = new Map<number, LintTaskOutcome>();
+        for (const j of jobs) {
+          if (!this.#guarded(j.task.text)) continue;
+          const outcome = await this.#guard.lint(j.task, (prepared[j.index] as Prepared).display);
+          settled.set(j.index, outcome.ok ? outcome.value : { ok: false, configError: false, message: outcome.problem.id, problem: outcome.problem });
+        }
+        return settled;
+      })();
+      const usual = jobs.filter((j) => !this.#guarded(j.task.text));
+      const out = new Map<number, LintTaskOutcome>();
       if (pool) {
         const running = pool;
-        return (await Promise.all(jobs.map((j) => (early ? submitted.get(j.index) : undefined) ?? running.submit(j.task)))).map(fromPool);
-      }
-      const out: LintTaskOutcome[] = [];
-      for (const j of jobs) {
-        const done = await runLintTaskKeeping(j.task, this.#options.rules, j.parsed);
-        if (keep && done.result && keptChars + j.task.text.length <= MAX_KEPT_CHARS) {
-          documents.set(j.index, done.result.document);
-          keptChars += j.task.text.length;
+        const done = await Promise.all(usual.map((j) => ((early ? submitted.get(j.index) : undefined) ?? running.submit(j.task)).then(fromPool(j.index))));
+        usual.forEach((j, k) => out.set(j.index, done[k] as LintTaskOutcome));
+      } else {
+        for (const j of usual) {
+          const done = await runLintTaskKeeping(j.task, this.#options.rules, j.parsed);
+          if (keep && done.result && keptChars + j.task.text.length <= MAX_KEPT_CHARS) {
+            documents.set(j.index, done.result.document);
+            keptChars += j.task.text.length;
+          }
+          out.set(j.index, done.outcome);
         }
-        out.push(done.outcome);
       }
-      return out;
+      for (const [index, outcome] of await guardedRun) out.set(index, outcome);
+      return jobs.map((j) => out.get(j.index) as LintTaskOutcome);
     };
     const record = (index: number, outcome: LintTaskOutcome | undefined, key: string | undefined): void => {
       const p = prepared[index] as Prepared;
@@ -755,6 +829,8 @@ class Project implements Fzlint {
         if (lintCache && outcome.result.ruleFailures.length === 0 && outcome.result.output === undefined) {
           lintCache.set(p.target.path, p.contentHash(), p.configHash, outcome.result, p.meta, key);
         }
+      } else if (outcome.problem) {
+        problems.push(outcome.problem);
       } else if (outcome.configError) {
         problems.push(inputProblem('configError', { detail: outcome.message }));
       } else {
@@ -814,7 +890,7 @@ class Project implements Fzlint {
         }
         documents.clear();
         if (second.length > 0 && !pool && !customRules && poolSize(second.length, options.concurrency ?? 'auto') > 1) {
-          pool = new WorkerPool<LintTask, LintTaskOutcome>(new URL('./worker.js', import.meta.url), poolSize(second.length, options.concurrency ?? 'auto'));
+          pool = new WorkerPool<LintTask, LintTaskOutcome>(new URL('./worker.js', import.meta.url), poolSize(second.length, options.concurrency ?? 'auto'), this.#poolOptions());
         }
         early = false;
         const again = await run(second, false);

@@ -64,7 +64,7 @@ export async function readFileBytes(path: string, display: string, maxBytes = MA
 /** A report file read into text, with its bytes and metadata (for the cache). */
 export type ReadFileOutcome =
   | (ReadText & { readonly bytes: Uint8Array; readonly meta: FileMeta })
-  | { readonly ok: false; readonly reason: ReadFailureReason | 'binary' | 'undecodable' | 'not-convertible'; readonly problem: InputProblem };
+  | { readonly ok: false; readonly reason: ReadFailureReason | 'binary' | 'undecodable' | 'not-convertible' | 'over-budget'; readonly problem: InputProblem };
 
 /**
  * Reads one report file in any shape the readers know (`.docx` and `.html`
@@ -73,18 +73,25 @@ export type ReadFileOutcome =
 export async function readReportFile(
   path: string,
   display: string,
-  options: { readonly readers?: readonly ReportReader[]; readonly maxBytes?: number } = {},
+  options: {
+    readonly readers?: readonly ReportReader[];
+    readonly maxBytes?: number;
+    /** Reads the bytes instead of `readReport` (the project API converts in a guarded thread). */
+    readonly read?: (bytes: Uint8Array, name: string) => Promise<ReadOutcome>;
+  } = {},
 ): Promise<ReadFileOutcome> {
   const read = await readFileBytes(path, display, options.maxBytes);
   if (!read.ok) return read;
-  const outcome: ReadOutcome = await readReport(read.bytes, {
-    name: display,
-    ...(options.readers ? { readers: options.readers } : {}),
-    ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
-  });
+  const outcome: ReadOutcome = options.read
+    ? await options.read(read.bytes, display)
+    : await readReport(read.bytes, {
+        name: display,
+        ...(options.readers ? { readers: options.readers } : {}),
+        ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
+      });
   if (!outcome.ok) {
     const id = outcome.problem.id;
-    const reason = id === 'binary' || id === 'undecodable' || id === 'empty' ? id : 'not-convertible';
+    const reason = id === 'binary' || id === 'undecodable' || id === 'empty' ? id : id === 'overMemoryBudget' ? 'over-budget' : 'not-convertible';
     return { ok: false, reason, problem: outcome.problem };
   }
   return { ...outcome, bytes: read.bytes, meta: read.meta };

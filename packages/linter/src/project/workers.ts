@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 /** Below this many files a pool costs more (thread start-up, loading the rules again) than it saves. */
 export const AUTO_WORKER_MIN_FILES = 20;
@@ -22,8 +22,24 @@ export function poolSize(fileCount: number, concurrency: number | 'auto', cores:
   return Math.max(1, Math.min(concurrency, fileCount));
 }
 
-/** A task's outcome: its value, or the error message of a failure (never a rejection). */
-export type Settled<R> = { readonly ok: true; readonly value: R } | { readonly ok: false; readonly error: string };
+/**
+ * A task's outcome: its value, or the error message of a failure (never a
+ * rejection). `code` is the thread's error code when it died on the task:
+ * `ERR_WORKER_OUT_OF_MEMORY` when the task needed more memory than the
+ * pool's `resourceLimits` allow.
+ */
+export type Settled<R> = { readonly ok: true; readonly value: R } | { readonly ok: false; readonly error: string; readonly code?: string };
+
+/** The error code of a worker thread that ran out of its memory budget. */
+export const OUT_OF_MEMORY = 'ERR_WORKER_OUT_OF_MEMORY';
+
+/** Options of a {@link WorkerPool}. */
+export interface WorkerPoolOptions {
+  /** V8 limits of each thread (heap, stack): a task over them kills its thread, not the process. */
+  readonly resourceLimits?: ResourceLimits;
+  /** Let the process exit while the pool is idle (a pool kept for later tasks); threads are referenced while they hold work. */
+  readonly unrefWhenIdle?: boolean;
+}
 
 interface Request<T> {
   readonly id: number;
@@ -67,6 +83,7 @@ export class WorkerPool<T, R> {
   constructor(
     private readonly script: URL,
     private readonly size: number,
+    private readonly options: WorkerPoolOptions = {},
   ) {
     for (let i = 0; i < Math.max(1, size); i++) this.start();
   }
@@ -115,24 +132,26 @@ export class WorkerPool<T, R> {
       const id = this.queue.shift() as number;
       best.inFlight.push(id);
       const request: Request<T> = { id, task: this.tasks[id] as T };
+      if (this.options.unrefWhenIdle && best.inFlight.length === 1) best.worker.ref();
       best.worker.postMessage(request);
     }
   }
 
   private start(): void {
     if (this.closed) return;
-    const worker = new Worker(this.script);
+    const worker = new Worker(this.script, this.options.resourceLimits ? { resourceLimits: this.options.resourceLimits } : {});
+    if (this.options.unrefWhenIdle) worker.unref();
     const slot: Slot = { worker, inFlight: [] };
     this.slots.add(slot);
     let lost = false;
-    const fail = (message: string): void => {
+    const fail = (message: string, code?: string): void => {
       if (lost) return;
       lost = true;
       this.slots.delete(slot);
       if (this.closed) return;
       const held = [...slot.inFlight];
       slot.inFlight.length = 0;
-      if (held.length === 1) this.settle(held[0] as number, { ok: false, error: message });
+      if (held.length === 1) this.settle(held[0] as number, { ok: false, error: message, ...(code !== undefined ? { code } : {}) });
       else {
         // Any of them may have crashed it: retry each alone, so only the culprit fails.
         for (const id of held) this.suspects.add(id);
@@ -146,9 +165,10 @@ export class WorkerPool<T, R> {
       if (at >= 0) slot.inFlight.splice(at, 1);
       if ('error' in reply) this.settle(reply.id, { ok: false, error: reply.error });
       else this.settle(reply.id, { ok: true, value: reply.value });
+      if (this.options.unrefWhenIdle && slot.inFlight.length === 0) worker.unref();
       this.pump();
     });
-    worker.on('error', (error: Error) => fail(error.message));
+    worker.on('error', (error: Error & { code?: string }) => fail(error.message, error.code));
     // An exit without an error event (e.g. process.exit in a rule).
     worker.on('exit', () => fail('worker exited'));
   }

@@ -1,0 +1,116 @@
+/**
+ * The memory budget. Work whose memory is not small and known in advance
+ * (converting a Word document or a web page, linting a large text) runs in a
+ * worker thread whose V8 heap is capped at the budget: an input that would
+ * need more kills that thread only, and is reported as one line naming the
+ * file (`overMemoryBudget`) while the run goes on with the other files. The
+ * main thread only lints texts below {@link GUARD_MIN_CHARS}, whose memory is
+ * bounded by the parser's and the rules' linear cost (docs/robustness.md).
+ */
+import { getHeapStatistics } from 'node:v8';
+import { inputMessage, inputProblem, type InputProblem, type ReadOutcome } from '@fzlint/input';
+import type { LintTask, LintTaskOutcome } from './lint-task.js';
+import { OUT_OF_MEMORY, WorkerPool, type Settled } from './workers.js';
+
+/** Heap (V8 old generation) one guarded thread may use, in MiB (at most half the process's own heap limit). */
+export const MEMORY_BUDGET_MB = 2048;
+
+/**
+ * The budget in effect: the one asked for, but never more than half of this
+ * process's heap limit (Node sizes it from the machine's memory), so that work
+ * the guarded thread finished can also be redone in the main thread.
+ */
+export function effectiveBudgetMb(requested: number = MEMORY_BUDGET_MB): number {
+  const half = Math.floor(getHeapStatistics().heap_size_limit / 2 / (1024 * 1024));
+  return Math.max(64, Math.min(requested, half));
+}
+
+/** Thrown by `lintText` for a text that needs more than the memory budget; `problem` is the one line to show. */
+export class InputBudgetError extends Error {
+  override readonly name = 'InputBudgetError';
+  constructor(readonly problem: InputProblem) {
+    super(inputMessage(problem, 'en'));
+  }
+}
+
+/**
+ * Texts of at least this many characters are linted in a guarded thread (and
+ * so are the files they come from), not in the main thread. Below it, a lint
+ * costs at most a few hundred MB whatever the text holds.
+ */
+export const GUARD_MIN_CHARS = 1024 * 1024;
+
+/** Stack of a guarded thread, in MiB: converters that recurse (mammoth's XML reader) get room. */
+const GUARD_STACK_MB = 16;
+
+/** What a guarded thread does: read (convert) a file's bytes, or lint a text. */
+export type GuardTask =
+  | { readonly kind: 'read'; readonly bytes: Uint8Array; readonly name: string; readonly maxBytes: number }
+  | { readonly kind: 'lint'; readonly task: LintTask };
+
+/** The answer of a guarded thread for a task. */
+export type GuardReply = { readonly kind: 'read'; readonly outcome: ReadOutcome } | { readonly kind: 'lint'; readonly outcome: LintTaskOutcome };
+
+/** The `overMemoryBudget` problem of a file. */
+export function overBudgetProblem(path: string, budgetMb: number = MEMORY_BUDGET_MB): InputProblem {
+  return inputProblem('overMemoryBudget', { path, budget: budgetMb });
+}
+
+/** A guarded task's outcome: the reply, or the one-line problem of a thread that died on it. */
+export type GuardOutcome<R> = { readonly ok: true; readonly value: R } | { readonly ok: false; readonly problem: InputProblem };
+
+/**
+ * One guarded thread, started on first use and kept (it does not keep the
+ * process alive while idle). Tasks run one at a time; a thread that dies on a
+ * task (over the budget, or a crash) is replaced for the next one.
+ */
+export class Guard {
+  #pool: WorkerPool<GuardTask, GuardReply> | undefined;
+
+  readonly budgetMb: number;
+
+  constructor(budgetMb: number = MEMORY_BUDGET_MB) {
+    this.budgetMb = effectiveBudgetMb(budgetMb);
+  }
+
+  #started(): WorkerPool<GuardTask, GuardReply> {
+    this.#pool ??= new WorkerPool<GuardTask, GuardReply>(new URL('./worker.js', import.meta.url), 1, {
+      resourceLimits: { maxOldGenerationSizeMb: this.budgetMb, stackSizeMb: GUARD_STACK_MB },
+      unrefWhenIdle: true,
+    });
+    return this.#pool;
+  }
+
+  /** Converts a file's bytes in the guarded thread. */
+  async read(bytes: Uint8Array, name: string, maxBytes: number): Promise<ReadOutcome> {
+    const settled = await this.#started().submit({ kind: 'read', bytes, name, maxBytes });
+    const outcome = this.#outcome(settled, name);
+    if (!outcome.ok) return { ok: false, problem: outcome.problem };
+    return (outcome.value as Extract<GuardReply, { kind: 'read' }>).outcome;
+  }
+
+  /** Lints a task in the guarded thread; `display` names the file in a problem. */
+  async lint(task: LintTask, display: string): Promise<GuardOutcome<LintTaskOutcome>> {
+    const settled = await this.#started().submit({ kind: 'lint', task });
+    const outcome = this.#outcome(settled, display);
+    return outcome.ok ? { ok: true, value: (outcome.value as Extract<GuardReply, { kind: 'lint' }>).outcome } : outcome;
+  }
+
+  #outcome(settled: Settled<GuardReply>, display: string): GuardOutcome<GuardReply> {
+    if (settled.ok) return { ok: true, value: settled.value };
+    if (settled.code === OUT_OF_MEMORY) return { ok: false, problem: overBudgetProblem(display, this.budgetMb) };
+    return { ok: false, problem: inputProblem('lintFailed', { path: display, detail: settled.error }) };
+  }
+
+  /** Stops the thread (pending tasks fail). */
+  async close(): Promise<void> {
+    const pool = this.#pool;
+    this.#pool = undefined;
+    await pool?.close();
+  }
+}
+
+/** Whether a settled pool task died for want of memory. */
+export function outOfMemory(settled: Settled<unknown>): boolean {
+  return !settled.ok && settled.code === OUT_OF_MEMORY;
+}
