@@ -1,0 +1,27 @@
+/**
+ * Scaling checks: the time of a function on an input of size n and of size 8n.
+ * A linear (or n log n) cost grows about 8× (9× for n log n); a quadratic one 64×.
+ * Asserting a ratio of at most 16 catches the quadratic case with a margin that
+ * noise on a shared machine does not reach; no absolute time is asserted.
+ */
+
+/** The least of `runs` timings of `fn`, in ms (the least is the one with the least noise). */
+export function bestTime(fn: () => unknown, runs = 3): number {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}
+
+/** Times of `make(n)` and `make(8n)` through `run`, and their ratio (with a floor so that tiny times do not divide). */
+export function scaling<T>(make: (n: number) => T, run: (input: T) => unknown, n: number, floorMs = 2): { small: number; large: number; ratio: number } {
+  const a = make(n);
+  const b = make(8 * n);
+  run(a);
+  const small = bestTime(() => run(a));
+  const large = bestTime(() => run(b), 2);
+  return { small, large, ratio: large / Math.max(small, floorMs) };
+}
