@@ -170,5 +170,6 @@ export async function loadEngine(env: NodeJS.ProcessEnv = process.env, options: 
       return { message: error.message, file, ...(error.key !== undefined ? { key: error.key } : {}) };
     },
     features,
+    offThread: true,
   };
 }

@@ -16,6 +16,8 @@ import { PreviousReports } from './service/previous.js';
 import type { LintEngine } from './service/types.js';
 import { pathToUri, uriToPath } from './service/uri.js';
 import { WorkspaceDiagnostics } from './service/workspace.js';
+import { budgetsFromEnv, RemoteLinter, type RemoteOutcome } from './remote.js';
+import type { RemoteAnswers, RemoteFeatureRequest } from './service/remote-protocol.js';
 import { createDocuments } from './text-documents.js';
 
 const { ResponseError } = lspNode;
@@ -75,6 +77,8 @@ export interface ServerState {
   readonly publishedConfigProblems: Map<string, string>;
   /** Documents opened and not linted yet (the first lint is immediate). */
   readonly justOpened: Set<string>;
+  /** The lint thread for large documents, made once the engine is loaded and can run there. */
+  remote: RemoteLinter | undefined;
 }
 
 /** The settings of a document (asked of the client per resource when it supports that). */
@@ -123,6 +127,21 @@ export async function featureSnapshot(state: ServerState, uri: string): Promise<
     return latest?.version === doc.version ? latest : undefined;
   }
   return state.diagnostics.current(doc);
+}
+
+/**
+ * A feature of a document linted in the lint thread, asked of that thread (where its parsed
+ * document is); `fallback` when the thread has no answer (stopped, or the version moved on).
+ */
+export async function remoteFeature<K extends RemoteFeatureRequest['kind']>(
+  state: ServerState,
+  request: Extract<RemoteFeatureRequest, { kind: K }>,
+  fallback: RemoteAnswers[K],
+): Promise<RemoteAnswers[K]> {
+  const remote = state.remote;
+  if (!remote) return fallback;
+  const outcome: RemoteOutcome<RemoteAnswers[K]> = await remote.request<K>(request);
+  return outcome.ok ? outcome.value : fallback;
 }
 
 /**
@@ -210,6 +229,14 @@ export function createState(options: CreateStateOptions): ServerState {
       connection.console.error(`${msg} (${uri})\n${failure.error.stack ?? ''}`);
       void connection.window.showWarningMessage(msg);
     },
+    remote: () => holder.state?.remote,
+    onRemoteRuleFailure: (failure, uri) => {
+      if (reportedRuleFailures.has(failure.ruleId)) return;
+      reportedRuleFailures.add(failure.ruleId);
+      const msg = MESSAGES[localeOf(holder.state as ServerState)].ruleFailed(failure.ruleId, failure.message);
+      connection.console.error(`${msg} (${uri})\n${failure.stack ?? ''}`);
+      void connection.window.showWarningMessage(msg);
+    },
     onEngineError: (error, uri) => {
       const stack = error instanceof Error ? (error.stack ?? '') : '';
       connection.console.error(`${MESSAGES[localeOf(holder.state as ServerState)].engineFailed(String(error))} (${uri})\n${stack}`);
@@ -235,7 +262,16 @@ export function createState(options: CreateStateOptions): ServerState {
     reportedRuleFailures,
     publishedConfigProblems: new Map(),
     justOpened: new Set(),
+    remote: undefined,
   };
   holder.state = state;
+  void enginePromise.then(
+    (e) => {
+      if (!e.offThread) return;
+      const budgets = budgetsFromEnv(process.env);
+      state.remote = new RemoteLinter({ ...budgets, log: (message) => connection.console.log(message) });
+    },
+    () => undefined,
+  );
   return state;
 }

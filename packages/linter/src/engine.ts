@@ -217,6 +217,16 @@ function lintOnce(text: string, p: Prepared, parsed?: ReportDocument): Pass {
     ...(p.config.catalogue ? { catalogue: p.config.catalogue } : {}),
   });
   const positionAt = (offset: number) => document.lineIndex.positionAt(offset);
+  const ruleError = (ruleId: string, error: Error): Diagnostic =>
+    linterDiagnostic({
+      ruleId: LINTER_RULE_IDS.ruleError,
+      severity: 'error',
+      messageId: 'ruleError',
+      data: { ruleId, error: error.message.split('\n')[0] ?? '' },
+      range: { start: 0, end: 0 },
+      locale: p.locale,
+      positionAt,
+    });
   if (p.previousError) {
     ruleFailures.push({ ruleId: 'fzlint/parser', error: p.previousError });
     found.push(
@@ -232,6 +242,7 @@ function lintOnce(text: string, p: Prepared, parsed?: ReportDocument): Pass {
     );
   }
   for (const { rule, severity, options } of p.enabled) {
+    let invalid = false;
     try {
       const diagnostics = runRule(rule, document, {
         settings,
@@ -239,22 +250,19 @@ function lintOnce(text: string, p: Prepared, parsed?: ReportDocument): Pass {
         ...(options !== undefined ? { options } : {}),
         ...(p.previous ? { previous: p.previous } : {}),
         ...(p.options.analysisCache ? { analysisCache: p.options.analysisCache } : {}),
+        // A finding whose message would show NaN, Infinity, undefined or null is left out and
+        // reported as the rule's failure (once per rule); its other findings stay.
+        onInvalidMessage: (error) => {
+          ruleFailures.push({ ruleId: rule.meta.id, error });
+          if (!invalid) found.push(ruleError(rule.meta.id, error));
+          invalid = true;
+        },
       });
       for (const d of diagnostics) found.push(d);
     } catch (e) {
       const error = errorOf(e);
       ruleFailures.push({ ruleId: rule.meta.id, error });
-      found.push(
-        linterDiagnostic({
-          ruleId: LINTER_RULE_IDS.ruleError,
-          severity: 'error',
-          messageId: 'ruleError',
-          data: { ruleId: rule.meta.id, error: error.message.split('\n')[0] ?? '' },
-          range: { start: 0, end: 0 },
-          locale: p.locale,
-          positionAt,
-        }),
-      );
+      found.push(ruleError(rule.meta.id, error));
     }
   }
 

@@ -1,7 +1,7 @@
 import type { ReportDocument } from '@fzlint/parser';
 import type { AnalysisCache } from './analysis.js';
 import { mergeFixes } from './fixes.js';
-import { formatMessage } from './messages.js';
+import { checkMessageData, formatMessage, InvalidMessageError } from './messages.js';
 import type {
   AnyRule,
   Diagnostic,
@@ -32,6 +32,13 @@ export interface RunRuleOptions {
   readonly previous?: PreviousReport;
   /** State analyses keep between lints (`RuleContext.analysisCache`). */
   readonly analysisCache?: AnalysisCache;
+  /**
+   * Called when a finding's message would show a broken value (`NaN`,
+   * `Infinity`, `undefined`, `null`): the finding is left out and the rule's
+   * other findings kept. Without it the {@link InvalidMessageError} is thrown
+   * (the `RuleTester`, tests: they fail loudly).
+   */
+  readonly onInvalidMessage?: (error: InvalidMessageError) => void;
 }
 
 /** How related information names a previous report given without a file path. */
@@ -62,9 +69,22 @@ export function runRule(rule: AnyRule, document: ReportDocument, opts: RunRuleOp
   const render = (messageId: string, data?: Readonly<Record<string, string | number>>): string => {
     const template = (meta.messages as Record<string, { 'zh-CN': string; en: string } | undefined>)[messageId];
     if (!template) throw new Error(`Rule ${meta.id} reported unknown messageId "${messageId}"`);
+    checkMessageData(meta.id, messageId, data, document.text);
     return formatMessage(template, locale, data);
   };
   const report = (d: ReportDescriptor): void => {
+    if (!opts.onInvalidMessage) {
+      reportOne(d);
+      return;
+    }
+    try {
+      reportOne(d);
+    } catch (error) {
+      if (!(error instanceof InvalidMessageError)) throw error;
+      opts.onInvalidMessage(error);
+    }
+  };
+  const reportOne = (d: ReportDescriptor): void => {
     const range = clampRange(document, d.range.start, d.range.end);
     const severity = capSeverity(d.severity ?? meta.defaultSeverity, ceiling);
     let fix: Fix | undefined;

@@ -12,7 +12,10 @@ import { matchesInclude, mergeSettings, type ConfigResolver } from './config.js'
 import { isReport } from './detect.js';
 import type { IncrementalDocuments } from './incremental.js';
 import type { PreviousReports } from './previous.js';
+import type { RemoteFailure, RemoteLinter } from '../remote.js';
+import type { RemoteRuleFailure } from './remote-protocol.js';
 import type { EngineLintOptions, EngineLintResult, EngineRuleFailure, LintEngine } from './types.js';
+import type { LineColumn } from '@fzlint/parser';
 import { uriToPath } from './uri.js';
 
 /** The little the service needs of a text document. */
@@ -40,6 +43,14 @@ export interface LintSnapshot {
   readonly timing?: LintTiming;
   /** Last year's report the result was compared with, and the key of its text (changes when it changes). */
   readonly previous?: { readonly filePath: string; readonly key: string };
+  /**
+   * Set when the lint ran in the lint thread (`remote.ts`): `result` is absent, the
+   * features of this version are asked of that thread, and `positions` are the
+   * findings' start and end (1-based) for converted input.
+   */
+  readonly remote?: { readonly positions: readonly (readonly [LineColumn, LineColumn])[] };
+  /** Set when the lint was abandoned (over the time or memory budget, or a newer version replaced it). */
+  readonly abandoned?: RemoteFailure;
 }
 
 /** How a snapshot was produced (the server's timing log). */
@@ -62,6 +73,22 @@ export function lintsOnEdit(textLength: number): boolean {
   return textLength <= LARGE_DOCUMENT_CHARS;
 }
 
+/**
+ * Documents up to this many characters (about 190 KB of Chinese text) are linted in the
+ * request thread, where the edit path re-parses only what changed; larger ones in the lint
+ * thread (`remote.ts`), so that a long lint never holds up the other documents. The parser
+ * and the rules are linear, so a document this size takes at most about 0.1 s whatever it holds.
+ */
+export const LOCAL_MAX_CHARS = 64_000;
+
+/**
+ * A document whose lint in the request thread took longer than this is linted in the lint
+ * thread from then on (a shape the linear bound does not foresee should not stall the server
+ * twice). Far above what a document below {@link LOCAL_MAX_CHARS} normally takes, even on a
+ * loaded machine, so the editing path of ordinary reports stays here.
+ */
+export const HEAVY_LINT_MS = 1000;
+
 /** Extra debounce per character: a big document waits longer, so typing stays responsive (unless the delay is set to 0). */
 const CHARS_PER_DEBOUNCE_MS = 4000;
 
@@ -82,6 +109,10 @@ export interface DiagnosticsServiceOptions {
   readonly incremental?: IncrementalDocuments;
   /** Last year's report of each document (the continuity rules); without it none is given. */
   readonly previous?: PreviousReports;
+  /** The lint thread, once the engine can run there; without it every document is linted in this thread. */
+  remote?(): RemoteLinter | undefined;
+  /** Called for a rule failure met in the lint thread (the server reports each rule once). */
+  onRemoteRuleFailure?(failure: RemoteRuleFailure, uri: string): void;
   /** Timer functions (tests may pass fake ones). */
   readonly setTimeout?: (fn: () => void, ms: number) => unknown;
   readonly clearTimeout?: (handle: unknown) => void;
@@ -97,6 +128,8 @@ interface PendingRun {
 export class DiagnosticsService {
   private readonly pending = new Map<string, PendingRun>();
   private readonly snapshots = new Map<string, LintSnapshot>();
+  /** Documents whose lint here was slow: linted in the lint thread from then on. */
+  private readonly heavy = new Set<string>();
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private readonly clearTimer: (handle: unknown) => void;
 
@@ -162,7 +195,17 @@ export class DiagnosticsService {
       for (const w of run.waiters) w(undefined);
     }
     this.snapshots.delete(uri);
+    this.heavy.delete(uri);
     this.options.incremental?.forget(uri);
+    const remote = this.options.remote?.();
+    if (remote?.available) void remote.request({ kind: 'forget', uri });
+  }
+
+  /** The lint thread, when this text of this document is linted there. */
+  private remoteFor(uri: string, text: string): RemoteLinter | undefined {
+    const remote = this.options.remote?.();
+    if (!remote?.available) return undefined;
+    return text.length > LOCAL_MAX_CHARS || this.heavy.has(uri) ? remote : undefined;
   }
 
   /** Forgets a document's cached result (its previous report changed): the next request lints it again. */
@@ -205,6 +248,8 @@ export class DiagnosticsService {
   }
 
   private remember(snapshot: LintSnapshot): void {
+    // A version replaced before it was linted has nothing to remember.
+    if (snapshot.abandoned === 'superseded') return;
     const prev = this.snapshots.get(snapshot.uri);
     if (prev && prev.version > snapshot.version && prev.configGeneration === snapshot.configGeneration) return;
     this.snapshots.set(snapshot.uri, snapshot);
@@ -256,6 +301,25 @@ export class DiagnosticsService {
       const timing: LintTiming = { parse: 'unchanged', ms: performance.now() - started };
       return { ...base, lines: previous.lines, isReport: true, result, diagnostics, options, timing, ...(usedPrevious ? { previous: usedPrevious } : {}) };
     }
+    const remote = this.remoteFor(uri, text);
+    if (remote) {
+      // Rule objects and parsed documents cannot cross to the thread (last year's report goes as text).
+      const { rules: _rules, previous: lastYear, ...rest } = options;
+      const crossing = lastYear ? { ...rest, previous: { ...lastYear, document: undefined } } : rest;
+      const outcome = await remote.request({ kind: 'lint', uri, version, text, options: crossing, settings, key: parseKey(options, generation) });
+      const ms = performance.now() - started;
+      const used = usedPrevious ? { previous: usedPrevious } : {};
+      if (outcome.ok) {
+        for (const failure of outcome.value.ruleFailures) this.options.onRemoteRuleFailure?.(failure, uri);
+        const timing: LintTiming = { parse: outcome.value.parse, ms };
+        return { ...base, isReport: true, result: undefined, diagnostics: outcome.value.diagnostics, options, timing, remote: { positions: outcome.value.positions }, ...used };
+      }
+      // Could not start at all: lint here after all.
+      if (outcome.reason !== 'unavailable') {
+        const diagnostics = outcome.reason === 'superseded' ? [] : [abandoned(outcome.reason, remote, settings)];
+        return { ...base, isReport: true, result: undefined, diagnostics, options, abandoned: outcome.reason, ...used };
+      }
+    }
     const incremental = version >= 0 ? this.options.incremental : undefined;
     const key = incremental ? parseKey(options, generation) : '';
     const document = incremental?.documentFor(uri, version, text, key);
@@ -273,8 +337,35 @@ export class DiagnosticsService {
     for (const failure of result.ruleFailures) this.options.onRuleFailure?.(failure, uri);
     const diagnostics = result.diagnostics.map((d, index) => toLspDiagnostic(d, lines, uri, { version, index }));
     const timing: LintTiming = { parse: document ? 'incremental' : 'full', ms: performance.now() - started };
+    // Slow here (a pathological shape below the size limit): the lint thread takes it from now on.
+    if (timing.ms > HEAVY_LINT_MS && version >= 0 && this.options.remote?.()?.available) this.heavy.add(uri);
     return { ...base, isReport: true, result, diagnostics, options, timing, ...(usedPrevious ? { previous: usedPrevious } : {}) };
   }
+}
+
+/** The one diagnostic of a lint abandoned over a budget (or lost with its thread). */
+function abandoned(reason: Exclude<RemoteFailure, 'superseded' | 'unavailable'>, remote: RemoteLinter, settings: FzlintSettings): Diagnostic {
+  const en = settings.locale === 'en';
+  const seconds = Math.round(remote.timeBudgetMs / 100) / 10;
+  const message =
+    reason === 'timeout'
+      ? en
+        ? `fzlint stopped linting this document after ${seconds} s (its time budget); it was not checked. Run the fzlint CLI on it, or split it.`
+        : `检查超过 ${seconds} 秒的时间预算，已放弃，本文档未检查 — 请用 fzlint 命令行检查，或拆分文档。`
+      : reason === 'memory'
+        ? en
+          ? `fzlint stopped linting this document: it needs more than the ${remote.memoryBudgetMb} MB memory budget; it was not checked.`
+          : `检查本文档所需内存超过 ${remote.memoryBudgetMb} MB 的预算，已放弃，本文档未检查。`
+        : en
+          ? 'fzlint could not lint this document (its lint thread stopped); it was not checked. Edit or save it to try again.'
+          : '检查线程意外停止，本文档未检查 — 编辑或保存后会重新检查。';
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: 'fzlint',
+    code: 'fzlint/lint-abandoned',
+    message,
+  };
 }
 
 /** What a parsed document depends on besides its text: a document parsed under another key is not re-parsed from. */

@@ -97,6 +97,12 @@ export interface LintEngine {
   readonly features: EngineFeatures;
   /** Last year's report of a document, for the continuity rules; without it they say nothing. */
   readonly previous?: EnginePreviousFinder | undefined;
+  /**
+   * Whether this engine also runs in the server's lint thread (`lint-worker.ts` loads the
+   * same one), so large documents can be linted off the request thread. A test's engine
+   * object cannot cross threads: without this, every document is linted in the request thread.
+   */
+  readonly offThread?: boolean;
 }
 
 /** What the analyses need to know about the document beyond its text. */

@@ -38,7 +38,8 @@ export async function listReportFiles(files: EngineFiles, folders: readonly stri
  * (the CLI's formatters show paragraph numbers as lines), column in the paragraph's text.
  */
 function atParagraphs(snapshot: LintSnapshot, map: SourceMap): Diagnostic[] {
-  const findings: readonly FzDiagnostic[] = snapshot.result?.diagnostics ?? [];
+  const findings: readonly Pick<FzDiagnostic, 'start' | 'end'>[] =
+    snapshot.result?.diagnostics ?? snapshot.remote?.positions.map(([start, end]) => ({ start, end })) ?? [];
   return snapshot.diagnostics.map((d, i) => {
     const f = findings[i];
     if (!f) return d;

@@ -8,8 +8,8 @@
  * bounded by the parser's and the rules' linear cost (docs/robustness.md).
  */
 import { getHeapStatistics } from 'node:v8';
-import { inputMessage, inputProblem, type InputProblem, type ReadOutcome } from '@fzlint/input';
-import type { LintTask, LintTaskOutcome } from './lint-task.js';
+import { inputMessage, inputProblem, readReport, type InputProblem, type ReadOutcome } from '@fzlint/input';
+import { runLintTask, type LintTask, type LintTaskOutcome } from './lint-task.js';
 import { OUT_OF_MEMORY, WorkerPool, type Settled } from './workers.js';
 
 /** Heap (V8 old generation) one guarded thread may use, in MiB (at most half the process's own heap limit). */
@@ -66,6 +66,11 @@ export type GuardOutcome<R> = { readonly ok: true; readonly value: R } | { reado
  */
 export class Guard {
   #pool: WorkerPool<GuardTask, GuardReply> | undefined;
+  /**
+   * False when the thread's script is not there (a bundle that left it out): the
+   * work is then done in this thread, as it was before the budget existed.
+   */
+  #available = true;
 
   readonly budgetMb: number;
 
@@ -81,9 +86,19 @@ export class Guard {
     return this.#pool;
   }
 
+  /** Whether a settled task failed because the thread's script could not be loaded (then this thread does the work). */
+  #missing(settled: Settled<GuardReply>): boolean {
+    if (settled.ok || !/MODULE_NOT_FOUND$/.test(settled.code ?? '')) return false;
+    this.#available = false;
+    void this.close();
+    return true;
+  }
+
   /** Converts a file's bytes in the guarded thread. */
   async read(bytes: Uint8Array, name: string, maxBytes: number): Promise<ReadOutcome> {
+    if (!this.#available) return readReport(bytes, { name, maxBytes });
     const settled = await this.#started().submit({ kind: 'read', bytes, name, maxBytes });
+    if (this.#missing(settled)) return readReport(bytes, { name, maxBytes });
     const outcome = this.#outcome(settled, name);
     if (!outcome.ok) return { ok: false, problem: outcome.problem };
     return (outcome.value as Extract<GuardReply, { kind: 'read' }>).outcome;
@@ -91,7 +106,9 @@ export class Guard {
 
   /** Lints a task in the guarded thread; `display` names the file in a problem. */
   async lint(task: LintTask, display: string): Promise<GuardOutcome<LintTaskOutcome>> {
+    if (!this.#available) return { ok: true, value: await runLintTask(task) };
     const settled = await this.#started().submit({ kind: 'lint', task });
+    if (this.#missing(settled)) return { ok: true, value: await runLintTask(task) };
     const outcome = this.#outcome(settled, display);
     return outcome.ok ? { ok: true, value: (outcome.value as Extract<GuardReply, { kind: 'lint' }>).outcome } : outcome;
   }

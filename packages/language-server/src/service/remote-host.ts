@@ -1,0 +1,120 @@
+/**
+ * The lint thread's side of off-thread linting: it owns the engine, the last
+ * parsed document of each large document (so a new version is re-parsed only
+ * where it changed: the edit is found by comparing the texts), and answers the
+ * features of the versions it linted with the same service functions the
+ * request thread uses for small documents. Free of `worker_threads`: the entry
+ * (`lint-worker.ts`) wires it to the thread's port.
+ */
+import type { ReportDocument, TextEdit } from '@fzlint/parser';
+import { LineMap, toLspDiagnostic } from '../convert.js';
+import { codeActions } from './code-actions.js';
+import type { LintSnapshot } from './diagnostics.js';
+import { hoverAt } from './hover.js';
+import type { RemoteAnswers, RemoteLintReply, RemoteLintRequest, RemoteRequest } from './remote-protocol.js';
+import { documentSymbols, foldingRanges } from './symbols.js';
+import type { EngineLintOptions, LintEngine } from './types.js';
+
+interface Kept {
+  readonly snapshot: LintSnapshot;
+  readonly document: ReportDocument;
+  readonly key: string;
+}
+
+/**
+ * The one edit that turns `before` into `after`: the common prefix and suffix
+ * kept, the middle replaced (linear; never ending inside a surrogate pair).
+ */
+export function singleEdit(before: string, after: string): TextEdit {
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  if (start > 0 && (before.charCodeAt(start - 1) & 0xfc00) === 0xd800) start--;
+  let endB = before.length;
+  let endA = after.length;
+  while (endB > start && endA > start && before.charCodeAt(endB - 1) === after.charCodeAt(endA - 1)) {
+    endB--;
+    endA--;
+  }
+  if (endB < before.length && (before.charCodeAt(endB) & 0xfc00) === 0xdc00 && endB > start) {
+    endB--;
+    endA--;
+  }
+  return { range: { start, end: endB }, text: after.slice(start, endA) };
+}
+
+/** Answers the request thread's requests; one instance per lint thread. */
+export class RemoteHost {
+  private readonly kept = new Map<string, Kept>();
+
+  constructor(private readonly engine: LintEngine) {}
+
+  /** The parsed document to lint `text` from: the kept one re-parsed through the edit between them, or none. */
+  private documentFor(request: RemoteLintRequest): ReportDocument | undefined {
+    const kept = this.kept.get(request.uri);
+    const reparse = this.engine.reparse;
+    if (!kept || kept.key !== request.key || !reparse) return undefined;
+    if (kept.document.text === request.text) return kept.document;
+    try {
+      const document = reparse(kept.document, [singleEdit(kept.document.text, request.text)]);
+      return document.text === request.text ? document : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  lint(request: RemoteLintRequest): RemoteLintReply {
+    const document = request.version >= 0 ? this.documentFor(request) : undefined;
+    const options: EngineLintOptions = { ...request.options, ...(this.engine.rules ? { rules: this.engine.rules } : {}) };
+    let result;
+    try {
+      result = this.engine.lint(request.text, document ? { ...options, document } : options);
+    } catch (error) {
+      this.kept.delete(request.uri);
+      throw error;
+    }
+    const lines = new LineMap(request.text);
+    const diagnostics = result.diagnostics.map((d, index) => toLspDiagnostic(d, lines, request.uri, { version: request.version, index }));
+    if (request.version >= 0) {
+      const snapshot: LintSnapshot = {
+        uri: request.uri,
+        version: request.version,
+        lines,
+        isReport: true,
+        result,
+        diagnostics,
+        settings: request.settings,
+        options,
+        configGeneration: 0,
+      };
+      this.kept.set(request.uri, { snapshot, document: result.document, key: request.key });
+    }
+    return {
+      diagnostics,
+      positions: result.diagnostics.map((d) => [d.start, d.end] as const),
+      ruleFailures: result.ruleFailures.map((f) => ({ ruleId: f.ruleId, message: f.error.message, ...(f.error.stack ? { stack: f.error.stack } : {}) })),
+      parse: document ? 'incremental' : 'full',
+    };
+  }
+
+  /** Answers one request (a feature of a version not linted here is empty). */
+  answer(request: RemoteRequest): RemoteAnswers[RemoteRequest['kind']] {
+    if (request.kind === 'lint') return this.lint(request);
+    if (request.kind === 'forget') {
+      this.kept.delete(request.uri);
+      return null;
+    }
+    const snapshot = this.kept.get(request.uri)?.snapshot;
+    const current = snapshot && snapshot.version === request.version ? snapshot : undefined;
+    switch (request.kind) {
+      case 'symbols':
+        return current ? documentSymbols(current) : [];
+      case 'folding':
+        return current ? foldingRanges(current) : [];
+      case 'hover':
+        return current ? hoverAt(this.engine, current, request.offset) : null;
+      case 'codeActions':
+        return current ? codeActions(this.engine, current, request.request) : [];
+    }
+  }
+}
