@@ -11,6 +11,8 @@ export const lazyPdfReader: ReportReader = {
   format: 'pdf',
   extensions: ['.pdf'],
   read: async (bytes, name) => (await import('@fzlint/pdf')).pdfReader().read(bytes, name),
+  // PDFs are read in the project API's guarded thread, under the memory budget.
+  thread: { module: import.meta.resolve('@fzlint/pdf'), factory: 'pdfReader' },
 };
 
 /** The readers of every CLI command. */

@@ -8,3 +8,5 @@
 export * from './generators.js';
 export * from './invariants.js';
 export * from './properties.js';
+export * from './shapes.js';
+export * from './scaling.js';

@@ -59,6 +59,13 @@ export interface ReportReader {
    * Never throws: a file it cannot read is a `ReadFailure`.
    */
   read(bytes: Uint8Array, name: string): Promise<ReadOutcome>;
+  /**
+   * How another thread gets the same reader (a reader object cannot cross to a
+   * worker): `(await import(module))[factory]()`. With it, the project API of
+   * `@fzlint/linter/node` converts this kind of file in its guarded thread,
+   * under the memory budget, as it does Word and web files.
+   */
+  readonly thread?: { readonly module: string; readonly factory: string };
 }
 
 /** Markdown and plain text: UTF-8 (BOM or not), UTF-16 by BOM, GBK by sniffing. */

@@ -168,7 +168,8 @@ export function pageLines(page: PdfPage, pageIndex: number): PdfLine[] {
       text: trimmed,
       page: pageIndex,
       x: first.x,
-      right: Math.max(...visible.map((r) => r.x + r.width)),
+      // A loop, not Math.max(...): a line of a hundred thousand runs would overflow the stack.
+      right: visible.reduce((m, r) => Math.max(m, r.x + r.width), -Infinity),
       y: first.y,
       size: Math.round(size * 10) / 10,
       font,
@@ -246,7 +247,9 @@ function bodyStyle(lines: readonly PdfLine[]): BodyStyle {
       if (gap > 0 && gap < size * 4) gaps.push(gap);
     }
   }
-  return { font, size, left, right, leading: gaps.length > 0 ? Math.min(...gaps.filter((g) => g >= median(gaps) * 0.8)) : size * 1.5 };
+  const least = median(gaps) * 0.8;
+  const leading = gaps.reduce((m, g) => (g >= least ? Math.min(m, g) : m), Infinity);
+  return { font, size, left, right, leading: gaps.length > 0 ? leading : size * 1.5 };
 }
 
 /** Whether a line is set apart from body text by its font or its size (a bold or larger heading, a title). */

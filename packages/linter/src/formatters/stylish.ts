@@ -42,7 +42,8 @@ export function stylish(results: readonly FormattableResult[], context: Formatte
       // Places in another file (last year's report) cannot be found from this file's lines: name them.
       elsewhere: d.related,
     }));
-    const width = (pick: (r: (typeof rows)[number]) => string) => Math.max(...rows.map((r) => displayWidth(pick(r))));
+    // A loop, not Math.max(...): a file with a hundred thousand findings would overflow the stack.
+    const width = (pick: (r: (typeof rows)[number]) => string) => rows.reduce((w, r) => Math.max(w, displayWidth(pick(r))), -Infinity);
     const wPos = width((r) => r.position);
     const wSev = width((r) => r.label);
     const wMsg = width((r) => r.message);

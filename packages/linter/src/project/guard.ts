@@ -8,7 +8,7 @@
  * bounded by the parser's and the rules' linear cost (docs/robustness.md).
  */
 import { getHeapStatistics } from 'node:v8';
-import { inputMessage, inputProblem, readReport, type InputProblem, type ReadOutcome } from '@fzlint/input';
+import { DEFAULT_READERS, inputMessage, inputProblem, readReport, type InputProblem, type ReadOutcome, type ReportReader } from '@fzlint/input';
 import { runLintTask, type LintTask, type LintTaskOutcome } from './lint-task.js';
 import { OUT_OF_MEMORY, WorkerPool, type Settled } from './workers.js';
 
@@ -45,7 +45,14 @@ const GUARD_STACK_MB = 16;
 
 /** What a guarded thread does: read (convert) a file's bytes, or lint a text. */
 export type GuardTask =
-  | { readonly kind: 'read'; readonly bytes: Uint8Array; readonly name: string; readonly maxBytes: number }
+  | {
+      readonly kind: 'read';
+      readonly bytes: Uint8Array;
+      readonly name: string;
+      readonly maxBytes: number;
+      /** A plugged-in reader to load there (`ReportReader.thread`); without it the built-in readers. */
+      readonly reader?: { readonly module: string; readonly factory: string };
+    }
   | { readonly kind: 'lint'; readonly task: LintTask };
 
 /** The answer of a guarded thread for a task. */
@@ -94,11 +101,15 @@ export class Guard {
     return true;
   }
 
-  /** Converts a file's bytes in the guarded thread. */
-  async read(bytes: Uint8Array, name: string, maxBytes: number): Promise<ReadOutcome> {
-    if (!this.#available) return readReport(bytes, { name, maxBytes });
-    const settled = await this.#started().submit({ kind: 'read', bytes, name, maxBytes });
-    if (this.#missing(settled)) return readReport(bytes, { name, maxBytes });
+  /**
+   * Converts a file's bytes in the guarded thread, with the built-in readers or
+   * with `reader` (whose `thread` says how to load it there).
+   */
+  async read(bytes: Uint8Array, name: string, maxBytes: number, reader?: ReportReader): Promise<ReadOutcome> {
+    const here = () => readReport(bytes, { name, maxBytes, ...(reader ? { readers: [...DEFAULT_READERS, reader] } : {}) });
+    if (!this.#available) return here();
+    const settled = await this.#started().submit({ kind: 'read', bytes, name, maxBytes, ...(reader?.thread ? { reader: reader.thread } : {}) });
+    if (this.#missing(settled)) return here();
     const outcome = this.#outcome(settled, name);
     if (!outcome.ok) return { ok: false, problem: outcome.problem };
     return (outcome.value as Extract<GuardReply, { kind: 'read' }>).outcome;

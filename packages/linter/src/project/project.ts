@@ -441,6 +441,7 @@ class Project implements Fzlint {
     const reader = readerFor(name, this.readers);
     if (bytes.length > 0 && bytes.length <= this.#maxBytes) {
       if (reader === docxReader || reader === htmlReader) return this.#guard.read(bytes, name, this.#maxBytes);
+      if (reader.thread) return this.#guard.read(bytes, name, this.#maxBytes, reader);
     }
     return readBytesAsReport(bytes, { name, readers: this.readers, maxBytes: this.#maxBytes });
   };

@@ -411,12 +411,21 @@ const HISTORICAL_AFTER =
 /** Words that make the whole sentence an account of a reform or a repeal. */
 const HISTORICAL_SENTENCE = /机构改革|不再保留|职责整合|整合组建|重新组建|挂牌成立|更名为|同时废止|予以废止|已废止|已失效|被取代/u;
 
+// The sentence test is remembered for the sentence last asked about: matches come sentence by
+// sentence, and testing a long sentence again for each of its matches would be quadratic.
+let historicalSentence: string | undefined;
+let historicalSentenceResult = false;
+
 function isHistorical(sentence: string, localStart: number, localEnd: number): boolean {
   const before = sentence.slice(Math.max(0, localStart - 12), localStart);
   const clauseStart = Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), before.lastIndexOf('、'), before.lastIndexOf('；'));
   if (HISTORICAL_BEFORE.test(before.slice(clauseStart + 1))) return true;
   if (HISTORICAL_AFTER.test(sentence.slice(localEnd, localEnd + 6))) return true;
-  return HISTORICAL_SENTENCE.test(sentence);
+  if (sentence !== historicalSentence) {
+    historicalSentence = sentence;
+    historicalSentenceResult = HISTORICAL_SENTENCE.test(sentence);
+  }
+  return historicalSentenceResult;
 }
 
 function collectPlanRanges(sections: readonly Section[], out: TextRange[]): void {
@@ -516,7 +525,8 @@ function scanCongress(
       const chainStart = chain.index;
       const chainEnd = chainStart + chain[0].length;
       const after = text.slice(chainEnd);
-      const clause = after.split(CLAUSE_END, 1)[0] ?? '';
+      // The 精神 tests below look at most 34 characters ahead: split only those (not the rest of a long sentence, per chain).
+      const clause = after.slice(0, 64).split(CLAUSE_END, 1)[0] ?? '';
       const guiding = !NOT_GUIDING_AFTER.test(after) && /^(?:[^，,]{0,4}会议)?精神|^[^，,。；]{0,30}精神/u.test(clause);
       const mentions: CongressMention[] = [];
       const allPlenumsOf: number[] = [];
@@ -686,7 +696,7 @@ function acceptMatch(
   if ((entry.kind === 'law' || entry.kind === 'policy') && LOCAL_PREFIX.test(text.slice(Math.max(0, localStart - 4), localStart))) return;
   const start = sentence.range.start + localStart;
   const end = sentence.range.start + localEnd;
-  const title = sentenceTitles?.find((t) => start >= t.innerRange.start && end <= t.innerRange.end);
+  const title = sentenceTitles ? titleAround(sentenceTitles, start, end) : undefined;
   const wholeTitle = title !== undefined && title.innerRange.start === start && title.innerRange.end === end;
   const successor = entry.successor ? compiled.byId.get(entry.successor) : undefined;
   refs.push({
@@ -703,6 +713,28 @@ function acceptMatch(
     status: statusOn(entry, day),
     ...(successor ? { successor } : {}),
   });
+}
+
+/**
+ * The first title (in text order) whose inside holds [start, end). Titles are in
+ * text order and at most 152 characters long (the parser's limit): a binary
+ * search and a short look back, not a scan of every title of a long sentence per match.
+ */
+function titleAround(titles: readonly QuotedReference[], start: number, end: number): QuotedReference | undefined {
+  let lo = 0;
+  let hi = titles.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (titles[mid]!.innerRange.start <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  let found: QuotedReference | undefined;
+  for (let i = lo - 1; i >= 0; i--) {
+    const t = titles[i]!;
+    if (t.range.start < start - 160) break;
+    if (start >= t.innerRange.start && end <= t.innerRange.end) found = t;
+  }
+  return found;
 }
 
 /** A title that is the entry itself with a document number or 年 variant around it. */
