@@ -16,6 +16,7 @@ import { rules as builtinRules, rulesById as builtinRulesById } from '@fzlint/ru
 import { normalizeRuleEntry, parseIsoDate } from './config/entries.js';
 import { configError } from './config/messages.js';
 import { applyDirectives, findDirectives } from './directives.js';
+import { MAX_EXACT_DIGITS, MAX_RANGE_FINDINGS, shownNumeral, significantDigits, withoutOutOfRange } from './limits.js';
 import { lineStarts, positionIn } from './lines.js';
 import { LINTER_RULE_IDS, linterDiagnostic } from './messages.js';
 import { parsePrevious } from './previous.js';
@@ -210,6 +211,24 @@ function lintOnce(text: string, p: Prepared, parsed?: ReportDocument): Pass {
     return { document, diagnostics: found, ruleFailures, suppressedCount: 0 };
   }
 
+  // Numbers beyond exact arithmetic are declared out of range, and no rule computes with them.
+  const limited = withoutOutOfRange(document);
+  const ruleDocument = limited.document;
+  for (const n of limited.outOfRange.slice(0, MAX_RANGE_FINDINGS)) {
+    const numeral = text.slice(n.valueRange.start, n.valueRange.end);
+    found.push(
+      linterDiagnostic({
+        ruleId: LINTER_RULE_IDS.numberOutOfRange,
+        severity: 'info',
+        messageId: 'numberOutOfRange',
+        data: { number: shownNumeral(numeral), digits: significantDigits(numeral), max: MAX_EXACT_DIGITS },
+        range: n.range,
+        locale: p.locale,
+        positionAt: (offset) => document.lineIndex.positionAt(offset),
+      }),
+    );
+  }
+
   const settings = resolveSettings(document, {
     ...(p.reportYear !== undefined ? { reportYear: p.reportYear } : {}),
     ...(p.writingDate ? { writingDate: p.writingDate } : {}),
@@ -244,7 +263,7 @@ function lintOnce(text: string, p: Prepared, parsed?: ReportDocument): Pass {
   for (const { rule, severity, options } of p.enabled) {
     let invalid = false;
     try {
-      const diagnostics = runRule(rule, document, {
+      const diagnostics = runRule(rule, ruleDocument, {
         settings,
         severity,
         ...(options !== undefined ? { options } : {}),

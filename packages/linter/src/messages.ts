@@ -10,6 +10,7 @@ export const LINTER_RULE_IDS = {
   unknownRule: 'fzlint/unknown-rule',
   ruleError: 'fzlint/rule-error',
   readError: 'fzlint/read-error',
+  numberOutOfRange: 'fzlint/number-out-of-range',
 } as const;
 
 /** Message templates of the linter's own problems, zh-CN first. */
@@ -46,6 +47,10 @@ export const LINTER_MESSAGES = {
     'zh-CN': '无法读取文件：{{error}}',
     en: 'Cannot read the file: {{error}}',
   },
+  numberOutOfRange: {
+    'zh-CN': '数字“{{number}}”有 {{digits}} 位有效数字，超出可精确核对的范围（{{max}} 位），未参与统计核对 — 核实这个数字',
+    en: 'The number "{{number}}" has {{digits}} significant digits, more than can be checked exactly ({{max}}); it is left out of the statistics checks — check the number',
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 /** Descriptions of the linter's own problem ids (for SARIF's `tool.driver.rules`). */
@@ -65,6 +70,10 @@ export const LINTER_RULE_DESCRIPTIONS: Readonly<Record<string, { description: Lo
   [LINTER_RULE_IDS.readError]: {
     description: { 'zh-CN': '文件无法读取', en: 'The file could not be read' },
     severity: 'error',
+  },
+  [LINTER_RULE_IDS.numberOutOfRange]: {
+    description: { 'zh-CN': '超出可精确核对范围的数字（超过 15 位有效数字）', en: 'A number with more significant digits than can be checked exactly (15)' },
+    severity: 'info',
   },
 };
 

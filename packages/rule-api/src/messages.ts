@@ -44,16 +44,17 @@ export function checkMessageData(
   if (!data) return;
   for (const key of Object.keys(data)) {
     const value = data[key];
+    // Said in words: the error is shown to users (as a rule failure), and must not show the value itself.
     let broken: string | undefined;
-    if (value === undefined || value === null) broken = String(value);
+    if (value === undefined || value === null) broken = 'no value';
     else if (typeof value === 'number') {
-      if (!Number.isFinite(value)) broken = String(value);
+      if (!Number.isFinite(value)) broken = 'a number out of range';
     } else if (typeof value === 'string') {
       const m = BROKEN_VALUE.exec(value);
-      if (m && !text.includes(m[0])) broken = JSON.stringify(value);
-    } else broken = typeof value;
+      if (m && !text.includes(m[0])) broken = 'a failed computation';
+    } else broken = `a ${typeof value}`;
     if (broken !== undefined) {
-      throw new InvalidMessageError(`Rule ${ruleId} rendered message "${messageId}" with ${key} = ${broken}`);
+      throw new InvalidMessageError(`Rule ${ruleId} would show ${broken} as its ${key} in message "${messageId}"`);
     }
   }
 }

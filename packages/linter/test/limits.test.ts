@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { lint } from '../src/index.js';
+import { significantDigits } from '../src/limits.js';
+
+const BROKEN = /(?<![A-Za-z])(?:NaN|-?Infinity|undefined|null)(?![A-Za-z])/;
+
+describe('numbers beyond exact arithmetic', () => {
+  it('counts significant digits as written (full-width too, leading zeros not)', () => {
+    expect(significantDigits('1,436')).toBe(4);
+    expect(significantDigits('００１２３')).toBe(3);
+    expect(significantDigits('0.000123')).toBe(3);
+    expect(significantDigits('33.33333333333333333333')).toBe(22);
+  });
+
+  it('declares 400-digit counts and 20-decimal rates out of range, once each, and no rule computes with them', () => {
+    const big = '9'.repeat(400);
+    const text = [
+      `2023年，共收到行政复议申请${big}件，办结${'8'.repeat(400)}件，办结率99.9%。`,
+      `共受理行政诉讼案件100件，其中一审案件${big}件，二审案件${big}件。`,
+      `共调解3件，成功1件，调解成功率33.${'3'.repeat(20)}%。`,
+    ].join('\n');
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const result = lint(text, { format: 'plaintext', reportYear: 2023, locale });
+      expect(result.ruleFailures).toEqual([]);
+      const outOfRange = result.diagnostics.filter((d) => d.ruleId === 'fzlint/number-out-of-range');
+      expect(outOfRange).toHaveLength(5);
+      expect(outOfRange.every((d) => d.severity === 'info')).toBe(true);
+      for (const d of result.diagnostics) expect(d.message).not.toMatch(BROKEN);
+      expect(result.diagnostics.some((d) => d.ruleId.startsWith('statistics/'))).toBe(false);
+    }
+  });
+
+  it('leaves numbers of 15 significant digits, and long document and phone numbers, alone', () => {
+    const result = lint(`共收到申请123456789012345件，办结123456789012345件。联系电话：0551-12345678901234567。`, { format: 'plaintext' });
+    expect(result.diagnostics.filter((d) => d.ruleId === 'fzlint/number-out-of-range')).toEqual([]);
+  });
+
+  it('shows at most 100 such findings in a file', () => {
+    const text = `共收到申请${'9'.repeat(30)}件。\n`.repeat(300);
+    const result = lint(text, { format: 'plaintext' });
+    expect(result.diagnostics.filter((d) => d.ruleId === 'fzlint/number-out-of-range')).toHaveLength(100);
+  });
+});
