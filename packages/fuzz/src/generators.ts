@@ -74,17 +74,41 @@ const MARKUP = ['\n', '\n', '\n\n', '\r\n', ' ', '　', '- ', '* ', '> ', '---',
 
 /** Numbers as reports write them, and as no report should: 0, huge, long decimals, grouped, Chinese, full-width, approximate. */
 export const numberText: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom('0', '0.0', '00', '1', '7', '90', '106', '1,436', '1，436', '211.29万', '4.9万余', '十五', '两百余', '１０６', '99.7', '100', '100.0', '120', '45.94'),
-  fc.integer({ min: 0, max: 100_000 }).map(String),
+  {
+    arbitrary: fc.constantFrom('0', '0.0', '00', '1', '7', '90', '106', '1,436', '1，436', '211.29万', '4.9万余', '十五', '两百余', '１０６', '99.7', '100', '100.0', '120', '45.94'),
+    weight: 4,
+  },
+  { arbitrary: fc.integer({ min: 0, max: 200 }).map(String), weight: 4 },
+  { arbitrary: fc.integer({ min: 0, max: 100_000 }).map(String), weight: 2 },
   // Beyond the double range (309+ digits) and beyond exact integers (16+ digits).
-  fc.integer({ min: 16, max: 400 }).chain((n) => fc.string({ unit: fc.constantFrom('0', '1', '5', '9'), minLength: n, maxLength: n }).map((d) => `9${d}`)),
-  fc.constant('9'.repeat(400)),
+  { arbitrary: fc.integer({ min: 16, max: 400 }).chain((n) => fc.string({ unit: fc.constantFrom('0', '1', '5', '9'), minLength: n, maxLength: n }).map((d) => `9${d}`)), weight: 1 },
+  { arbitrary: fc.constant('9'.repeat(400)), weight: 1 },
   // Twenty decimals.
-  fc.tuple(fc.integer({ min: 0, max: 100 }), fc.string({ unit: fc.constantFrom('0', '3', '6', '9'), minLength: 20, maxLength: 20 })).map(([i, d]) => `${i}.${d}`),
+  {
+    arbitrary: fc.tuple(fc.integer({ min: 0, max: 100 }), fc.string({ unit: fc.constantFrom('0', '3', '6', '9'), minLength: 20, maxLength: 20 })).map(([i, d]) => `${i}.${d}`),
+    weight: 1,
+  },
+);
+
+/**
+ * A statistics sentence as reports write them, with random numbers: received
+ * and concluded counts with a rate, parts of a total (其中…分别为…), a growth.
+ * Soup alone rarely lines these up; the statistics rules need them to run.
+ */
+const statisticsSentence: fc.Arbitrary<string> = fc.oneof(
+  fc
+    .tuple(fc.constantFrom(...VERBS.slice(0, 5)), fc.constantFrom(...OBJECTS), numberText, fc.constantFrom('办结', '审结', '化解', '答复'), numberText, fc.constantFrom(...RATES), numberText)
+    .map(([v1, o, a, v2, b, r, c]) => `全年共${v1}${o}${a}件，${v2}${b}件，${r}${c}%。`),
+  fc
+    .tuple(fc.constantFrom(...OBJECTS), numberText, numberText, numberText)
+    .map(([o, total, a, b]) => `共受理${o}${total}件，其中一审案件${a}件、二审案件${b}件。`),
+  fc.tuple(fc.constantFrom(...OBJECTS), numberText, numberText, numberText).map(([o, total, a, b]) => `${o}${total}件，分别为${a}件、${b}件。`),
+  fc.tuple(numberText, numberText, numberText).map(([a, b, c]) => `2023年办理${a}件，同比增长${b}%，2022年办理${c}件。`),
 );
 
 /** One token of report vocabulary. */
 const token: fc.Arbitrary<string> = fc.oneof(
+  { arbitrary: statisticsSentence, weight: 3 },
   { arbitrary: fc.constantFrom(...HEADING_NUMBERS), weight: 3 },
   { arbitrary: fc.constantFrom(...HEADING_WORDS), weight: 2 },
   { arbitrary: fc.constantFrom(...VERBS), weight: 3 },

@@ -89,8 +89,8 @@ export function resultViolations(result: LintResult): string[] {
 }
 
 /** The options a case lints with. */
-export function caseOptions(c: LintCase): LintOptions {
-  return { format: c.format, locale: c.locale, fix: c.fix, ...(c.reportYear !== undefined ? { reportYear: c.reportYear } : {}) };
+export function caseOptions(c: LintCase, rules?: LintOptions['rules']): LintOptions {
+  return { format: c.format, locale: c.locale, fix: c.fix, ...(c.reportYear !== undefined ? { reportYear: c.reportYear } : {}), ...(rules ? { rules } : {}) };
 }
 
 /** What linting one case gave: the violations, how long it took, whether it crashed. */
@@ -105,11 +105,11 @@ export interface CaseOutcome {
  * Lints a case and checks every invariant; with `fix`, also that the fixed
  * output has nothing left to fix (fixes are idempotent).
  */
-export function checkCase(c: LintCase): CaseOutcome {
+export function checkCase(c: LintCase, rules?: LintOptions['rules']): CaseOutcome {
   const started = performance.now();
   let result: LintResult;
   try {
-    result = lint(c.text, caseOptions(c));
+    result = lint(c.text, caseOptions(c, rules));
   } catch (error) {
     return { violations: [`lint threw: ${error instanceof Error ? error.stack ?? error.message : String(error)}`], crashed: true, ms: performance.now() - started };
   }
@@ -118,7 +118,7 @@ export function checkCase(c: LintCase): CaseOutcome {
   const crashed = result.ruleFailures.length > 0;
   if (c.fix && result.output !== undefined) {
     try {
-      const again = lint(result.output, caseOptions(c));
+      const again = lint(result.output, caseOptions(c, rules));
       if (again.output !== undefined && again.output !== result.output) violations.push('fixes are not idempotent: fixing the fixed output changed it again');
     } catch (error) {
       violations.push(`lint of the fixed output threw: ${error instanceof Error ? error.message : String(error)}`);
