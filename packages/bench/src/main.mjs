@@ -183,7 +183,7 @@ export async function main(argv) {
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  const all = [...figures(ctx), ...(await import('./previous.mjs')).previousFigures(ctx)];
+  const all = [...figures(ctx), ...(await import('./previous.mjs')).previousFigures(ctx), ...(await (await import('./pathological.mjs')).pathologicalFigures({ ...ctx, quick: opts.quick }))];
   for (const name of [...(opts.only ?? []), ...opts.skip]) {
     if (!all.some((f) => f.id === name || f.group === name)) log(`warning: no figure or group named "${name}" (see --help)`);
   }
