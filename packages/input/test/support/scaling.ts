@@ -17,7 +17,7 @@ export function bestTime(fn: () => unknown, runs = 3): number {
 }
 
 /** Times of `make(n)` and `make(8n)` through `run`, and their ratio (with a floor so that tiny times do not divide). */
-export function scaling<T>(make: (n: number) => T, run: (input: T) => unknown, n: number, floorMs = 2): { small: number; large: number; ratio: number } {
+export function scaling<T>(make: (n: number) => T, run: (input: T) => unknown, n: number, floorMs = 10): { small: number; large: number; ratio: number } {
   const a = make(n);
   const b = make(8 * n);
   run(a);
