@@ -3,12 +3,12 @@
  * "insert missing section", and fix-all (`source.fixAll.fzlint`).
  */
 import type { Diagnostic as FzDiagnostic, Fix } from '@fzlint/rule-api';
-import type { CodeAction, Diagnostic, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { CodeActionKind } from 'vscode-languageserver-types';
 import { toTextEdit, type DiagnosticData, type LineMap } from '../convert.js';
 import type { LintSnapshot } from './diagnostics.js';
 import { CONCEPT_ORDER, isConceptId, sectionText } from './skeleton.js';
-import type { LintEngine } from './types.js';
+import type { CodeActionRequest, LintEngine } from './types.js';
 import type { ConceptId } from '@fzlint/ontology';
 
 /** The fix-all kind clients request on save (`editor.codeActionsOnSave`). */
@@ -17,13 +17,7 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.fzlint`;
 /** Kinds the server offers (announced in its capabilities). */
 export const CODE_ACTION_KINDS: readonly string[] = [CodeActionKind.QuickFix, FIX_ALL_KIND];
 
-/** The request, free of the protocol's parameter object. */
-export interface CodeActionRequest {
-  readonly uri: string;
-  readonly range: Range;
-  readonly diagnostics: readonly Diagnostic[];
-  readonly only?: readonly string[];
-}
+export type { CodeActionRequest } from './types.js';
 
 const TEXT = {
   'zh-CN': {

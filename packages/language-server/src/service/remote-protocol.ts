@@ -5,8 +5,7 @@
 import type { LineColumn } from '@fzlint/parser';
 import type { CodeAction, Diagnostic, DocumentSymbol, FoldingRange, Hover } from 'vscode-languageserver-types';
 import type { FzlintSettings } from '../settings.js';
-import type { CodeActionRequest } from './code-actions.js';
-import type { EngineLintOptions } from './types.js';
+import type { CodeActionRequest, EngineLintOptions } from './types.js';
 
 /** Lint options that cross to the lint thread (its rules are its own: the built-in ones and `FZLINT_LS_EXTRA_RULES`). */
 export type RemoteLintOptions = Omit<EngineLintOptions, 'rules' | 'document'>;

@@ -5,6 +5,7 @@
  * against the same shapes.
  */
 import type { ReadOutcome, TextFormat } from '@fzlint/input';
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { FzlintConfig, LintOptions, LintResult, RuleFailure } from '@fzlint/linter';
 import type { ResolvedConfig } from '@fzlint/linter/node';
 import type { ReportDocument, reparse, TextEdit } from '@fzlint/parser';
@@ -142,4 +143,12 @@ export interface EngineFeatures {
   figureLedger?: (document: ReportDocument) => FigureLedger;
   /** `titleCompletions` of `@fzlint/rules` over the built-in catalogue and the config's entries. */
   titleCompletions?: (typed: string, context: CompletionContext) => readonly TitleCompletion[];
+}
+
+/** A code action request, free of the protocol's parameter object. */
+export interface CodeActionRequest {
+  readonly uri: string;
+  readonly range: Range;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly only?: readonly string[];
 }

@@ -5,7 +5,26 @@
  * on before it is used; an entry that fails is dropped and its file is linted
  * again. Linear in the entry's size, with no recursion into unbounded depth.
  */
-import type { CacheEntry } from './cache.js';
+import type { SerializedResult } from './result.js';
+
+/**
+ * One file's cached result, valid while the content, config, previous report and fzlint
+ * version are unchanged.
+ */
+export interface CacheEntry {
+  readonly contentHash: string;
+  readonly configHash: string;
+  /**
+   * The previous report the result was compared with (`previousKey`: its path and content);
+   * absent when there was none. A result is used only for the same previous report.
+   */
+  readonly previous?: string;
+  /** File size in bytes when linted (the `metadata` strategy's first check). */
+  readonly size?: number;
+  /** Modification time in ms when linted (the `metadata` strategy's first check). */
+  readonly mtimeMs?: number;
+  readonly result: SerializedResult;
+}
 
 const SEVERITIES: ReadonlySet<unknown> = new Set(['error', 'warn', 'info']);
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { isCacheEntry } from './cache-entry.js';
+import { isCacheEntry, type CacheEntry } from './cache-entry.js';
 import type { SerializedResult } from './result.js';
 
 /** Default cache folder, under the working directory (where bundlers keep theirs). */
@@ -10,24 +10,7 @@ export const DEFAULT_CACHE_DIR = join('node_modules', '.cache', 'fzlint');
 /** File name of the cache inside its folder. */
 export const CACHE_FILE_NAME = 'cache.json';
 
-/**
- * One file's cached result, valid while the content, config, previous report and fzlint
- * version are unchanged.
- */
-export interface CacheEntry {
-  readonly contentHash: string;
-  readonly configHash: string;
-  /**
-   * The previous report the result was compared with (`previousKey`: its path and content);
-   * absent when there was none. A result is used only for the same previous report.
-   */
-  readonly previous?: string;
-  /** File size in bytes when linted (the `metadata` strategy's first check). */
-  readonly size?: number;
-  /** Modification time in ms when linted (the `metadata` strategy's first check). */
-  readonly mtimeMs?: number;
-  readonly result: SerializedResult;
-}
+export type { CacheEntry } from './cache-entry.js';
 
 /**
  * How a file is recognised as unchanged (ESLint's `--cache-strategy`):
