@@ -62,7 +62,7 @@ export interface ScalingResult {
 }
 
 /** Below these, a figure is taken as this (startup noise, a few heap pages). */
-export const FLOOR_MS = 5;
+export const FLOOR_MS = 10;
 export const FLOOR_HEAP_MB = 16;
 
 /** Measures a shape at `n` and `8n` characters. */
@@ -71,8 +71,8 @@ export function scaling(shape: Shape, n: number, options: { runs?: number; run?:
   const small = shape.make(n);
   const large = shape.make(8 * n);
   const run = options.run ?? defaultRun;
-  // Warm up the code paths this shape takes.
-  run(shape.make(Math.max(100, n >> 3)));
+  // Warm up the code paths this shape takes (compiled for this input before it is timed).
+  run(small);
   const best = (input: ShapeInput): Measure => {
     let m = measure(input, run);
     for (let i = 1; i < runs; i++) {
