@@ -1,5 +1,10 @@
 /**
  * Reading a PDF's text layer with pdf.js (see the package's index for the whole story).
+ *
+ * Cost: pdf.js parses the file and at most {@link ReadPdfOptions.maxPages} pages (500) are
+ * read; the layout (`layout.ts`) sorts each page's runs (n log n) and walks lines and
+ * blocks once. pdf.js's own memory is not bounded here: the CLI reads PDFs in the project
+ * API's guarded thread, under the memory budget (docs/robustness.md).
  */
 import { pagesToBlocks, type PdfPage, type PdfTextRun, type SourceBlock } from './layout.js';
 
