@@ -305,7 +305,7 @@ export class DiagnosticsService {
     if (remote) {
       // Rule objects and parsed documents cannot cross to the thread (last year's report goes as text).
       const { rules: _rules, previous: lastYear, ...rest } = options;
-      const crossing = lastYear ? { ...rest, previous: { ...lastYear, document: undefined } } : rest;
+      const crossing = lastYear ? { ...rest, previous: withoutDocument(lastYear) } : rest;
       const outcome = await remote.request({ kind: 'lint', uri, version, text, options: crossing, settings, key: parseKey(options, generation) });
       const ms = performance.now() - started;
       const used = usedPrevious ? { previous: usedPrevious } : {};
@@ -341,6 +341,12 @@ export class DiagnosticsService {
     if (timing.ms > HEAVY_LINT_MS && version >= 0 && this.options.remote?.()?.available) this.heavy.add(uri);
     return { ...base, isReport: true, result, diagnostics, options, timing, ...(usedPrevious ? { previous: usedPrevious } : {}) };
   }
+}
+
+/** Last year's report as text only (its parsed document cannot cross to the lint thread). */
+function withoutDocument<T extends { document?: unknown }>(previous: T): Omit<T, 'document'> {
+  const { document: _document, ...text } = previous;
+  return text;
 }
 
 /** The one diagnostic of a lint abandoned over a budget (or lost with its thread). */
