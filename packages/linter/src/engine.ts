@@ -1,5 +1,5 @@
 import { textFormatOf } from '@fzlint/input';
-import { parse, type CalendarDate, type ReportDocument } from '@fzlint/parser';
+import { markdownInputLimits, parse, type CalendarDate, type ReportDocument } from '@fzlint/parser';
 import {
   applyFixesOnce,
   compareDiagnostics,
@@ -209,6 +209,23 @@ function lintOnce(text: string, p: Prepared, parsed?: ReportDocument): Pass {
       }),
     );
     return { document, diagnostics: found, ruleFailures, suppressedCount: 0 };
+  }
+
+  // Where the Markdown reader simplified a hostile structure to stay linear, say so once per kind.
+  if (p.format === 'markdown') {
+    for (const limit of markdownInputLimits(text)) {
+      found.push(
+        linterDiagnostic({
+          ruleId: LINTER_RULE_IDS.inputLimit,
+          severity: 'info',
+          messageId: limit.kind === 'markers' ? 'markersLimit' : 'lazyQuotesLimit',
+          data: { limit: limit.limit, lines: limit.lines },
+          range: { start: limit.start, end: limit.end },
+          locale: p.locale,
+          positionAt: (offset) => document.lineIndex.positionAt(offset),
+        }),
+      );
+    }
   }
 
   // Numbers beyond exact arithmetic are declared out of range, and no rule computes with them.

@@ -11,6 +11,7 @@ export const LINTER_RULE_IDS = {
   ruleError: 'fzlint/rule-error',
   readError: 'fzlint/read-error',
   numberOutOfRange: 'fzlint/number-out-of-range',
+  inputLimit: 'fzlint/input-limit',
 } as const;
 
 /** Message templates of the linter's own problems, zh-CN first. */
@@ -51,6 +52,14 @@ export const LINTER_MESSAGES = {
     'zh-CN': '数字“{{number}}”有 {{digits}} 位有效数字，超出可精确核对的范围（{{max}} 位），未参与统计核对 — 核实这个数字',
     en: 'The number "{{number}}" has {{digits}} significant digits, more than can be checked exactly ({{max}}); it is left out of the statistics checks — check the number',
   },
+  markersLimit: {
+    'zh-CN': '此行的列表或引用标记超过 {{limit}} 层，之后的标记按正文读取（全文共 {{lines}} 行如此）',
+    en: 'This line opens more than {{limit}} list or quote levels; the markers after them are read as text ({{lines}} such lines in the file)',
+  },
+  lazyQuotesLimit: {
+    'zh-CN': '引用块中不带“>”的续行超过 {{limit}} 行（共 {{lines}} 行），全文的引用块按普通段落读取',
+    en: 'More than {{limit}} lines continue a block quote without “>” ({{lines}} in all): every block quote in the file is read as ordinary paragraphs',
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 /** Descriptions of the linter's own problem ids (for SARIF's `tool.driver.rules`). */
@@ -70,6 +79,10 @@ export const LINTER_RULE_DESCRIPTIONS: Readonly<Record<string, { description: Lo
   [LINTER_RULE_IDS.readError]: {
     description: { 'zh-CN': '文件无法读取', en: 'The file could not be read' },
     severity: 'error',
+  },
+  [LINTER_RULE_IDS.inputLimit]: {
+    description: { 'zh-CN': '为保证检查速度而简化读取的 Markdown 结构（嵌套过深、引用续行过多）', en: 'Markdown structure read in a simpler way to keep linting fast (nesting too deep, too many lazy quote lines)' },
+    severity: 'info',
   },
   [LINTER_RULE_IDS.numberOutOfRange]: {
     description: { 'zh-CN': '超出可精确核对范围的数字（超过 15 位有效数字）', en: 'A number with more significant digits than can be checked exactly (15)' },

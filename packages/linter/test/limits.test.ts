@@ -41,3 +41,18 @@ describe('numbers beyond exact arithmetic', () => {
     expect(result.diagnostics.filter((d) => d.ruleId === 'fzlint/number-out-of-range')).toHaveLength(100);
   });
 });
+
+describe('Markdown read in a simpler way to stay linear', () => {
+  it('says so once per kind, as information, and lints the rest', () => {
+    const text = `# 2023年法治政府建设年度报告\n\n${'- '.repeat(500)}一、主要举措\n\n${'- '.repeat(40)}二、存在问题\n\n${'> 引用\n续行\n\n'.repeat(70)}`;
+    const result = lint(text, { format: 'markdown' });
+    const limits = result.diagnostics.filter((d) => d.ruleId === 'fzlint/input-limit');
+    expect(limits.map((d) => [d.severity, d.start.line])).toEqual([
+      ['info', 3],
+      ['info', 8],
+    ]);
+    expect(limits[0]?.message).toContain('32');
+    expect(lint('# 报告\n\n- 项目\n  - 子项\n', { format: 'markdown' }).diagnostics.some((d) => d.ruleId === 'fzlint/input-limit')).toBe(false);
+    expect(lint(`${'- '.repeat(500)}x`, { format: 'plaintext' }).diagnostics.some((d) => d.ruleId === 'fzlint/input-limit')).toBe(false);
+  });
+});

@@ -4,3 +4,5 @@ export { reparse, type TextEdit } from './incremental.js';
 export { createLineIndex } from './lines.js';
 export { normalizeTitle } from './references.js';
 export { fold, readText, type Fold } from './text.js';
+export { markdownInputLimits } from './markdown.js';
+export { MAX_LAZY_QUOTE_LINES, MAX_LINE_MARKERS, type InputLimit } from './markdown-guard.js';

@@ -1,6 +1,8 @@
 import { parse as micromarkParse, preprocess } from 'micromark';
+import { EditMap } from 'micromark-util-edit-map';
 import { subtokenize } from 'micromark-util-subtokenize';
 import { frontmatter } from 'micromark-extension-frontmatter';
+import { flattensQuotes, guardMarkdown, patchEditMap, type InputLimit } from './markdown-guard.js';
 import type { Block, FrontMatter } from './block.js';
 import { trimRange } from './text.js';
 
@@ -17,10 +19,12 @@ import { trimRange } from './text.js';
 
 const FRONTMATTER = [frontmatter(['yaml'])];
 
+// micromark's EditMap copies every event on each container exit: linear instead (markdown-guard.ts).
+patchEditMap(EditMap);
+
 /** A YAML front-matter fence opening the text. */
 export const FENCE_START = /^---[ \t]*(?:\r|\n|$)/;
 
-const COMMENT = /<!--([\s\S]*?)-->/g;
 const YAML_FIELD = /^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$/gm;
 
 type MmEvent = ['enter' | 'exit', MmToken, unknown];
@@ -29,7 +33,16 @@ interface MmToken {
   start: { offset: number };
   end: { offset: number };
   contentType?: string | undefined;
+  /** Set by `blockEvents` on a paragraph or heading text whose comments are found by a plain scan. */
+  plainComments?: boolean;
 }
+
+/**
+ * Paragraphs and headings up to this long holding `<!--` are tokenized inline
+ * (so a `<!--` inside code is not taken for a comment); longer ones are
+ * scanned for comments as plain text. Reports' paragraphs are far shorter.
+ */
+const MAX_INLINE_CHARS = 4096;
 
 /** Starts of every `<!--` in the text, ascending. */
 function commentOpenings(text: string): number[] {
@@ -38,16 +51,42 @@ function commentOpenings(text: string): number[] {
   return out;
 }
 
-/** True when some opening lies in [start, end). */
-function hasOpeningIn(openings: readonly number[], start: number, end: number): boolean {
+/** Starts of every `-->` in the text, ascending. */
+function commentCloses(text: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf('-->'); i >= 0; i = text.indexOf('-->', i + 3)) out.push(i);
+  return out;
+}
+
+/** Index of the first position in an ascending list at or after `at`. */
+function firstAtOrAfter(list: readonly number[], at: number): number {
   let lo = 0;
-  let hi = openings.length;
+  let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((openings[mid] as number) < start) lo = mid + 1;
+    if ((list[mid] as number) < at) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+/** True when some opening lies in [start, end). */
+function hasOpeningIn(openings: readonly number[], start: number, end: number): boolean {
+  const lo = firstAtOrAfter(openings, start);
   return lo < openings.length && (openings[lo] as number) < end;
+}
+
+/**
+ * Whether every `<!--` in [start, end) has a `-->` after it inside the range.
+ * micromark tries an HTML comment at each opening and scans to the end of the
+ * paragraph for its close: with unclosed openings that is quadratic. When the
+ * last opening is closed, an earlier one is too (inside the comment it opens).
+ */
+function openingsClosedIn(openings: readonly number[], closes: readonly number[], start: number, end: number): boolean {
+  const last = firstAtOrAfter(openings, end) - 1;
+  if (last < 0 || (openings[last] as number) < start) return true;
+  const close = firstAtOrAfter(closes, (openings[last] as number) + 4);
+  return close < closes.length && (closes[close] as number) + 3 <= end;
 }
 
 /**
@@ -59,6 +98,7 @@ function blockEvents(text: string, atDocumentStart: boolean): MmEvent[] {
   // Front matter exists only at the start of the document, not of a part of it.
   const events = micromarkParse(atDocumentStart ? { extensions: FRONTMATTER } : {}).document().write(preprocess()(text, undefined, true)) as unknown as MmEvent[];
   const openings = commentOpenings(text);
+  const closes = openings.length > 0 ? commentCloses(text) : [];
   for (;;) {
     let keepUntil = -1;
     for (let i = 0; i < events.length; i++) {
@@ -67,7 +107,13 @@ function blockEvents(text: string, atDocumentStart: boolean): MmEvent[] {
       const t = ev[1];
       const type = t.type;
       if (type === 'paragraph' || type === 'atxHeadingText' || type === 'setextHeadingText') {
-        keepUntil = openings.length > 0 && hasOpeningIn(openings, t.start.offset, t.end.offset) ? t.end.offset : -1;
+        keepUntil = -1;
+        if (openings.length > 0 && hasOpeningIn(openings, t.start.offset, t.end.offset)) {
+          // With an unclosed opening, or in a long paragraph (micromark's inline constructs have
+          // quadratic cases: links never closed), the comments are found by a plain scan (linear).
+          if (t.end.offset - t.start.offset <= MAX_INLINE_CHARS && openingsClosedIn(openings, closes, t.start.offset, t.end.offset)) keepUntil = t.end.offset;
+          else t.plainComments = true;
+        }
       } else if (t.contentType === 'string' || (t.contentType === 'text' && t.start.offset >= keepUntil)) {
         t.contentType = undefined;
       }
@@ -93,11 +139,14 @@ interface MicromarkBlocks {
   readonly rootTypes: string[];
 }
 
-/** Reads `text[from, to)` with micromark, as a document of its own; offsets are into `text`. */
-function micromarkBlocks(text: string, from: number, to: number): MicromarkBlocks {
+/**
+ * Reads `text[from, to)` with micromark, as a document of its own; offsets are into `text`.
+ * micromark reads `source`, the guarded copy of the text (same length: see markdown-guard.ts).
+ */
+function micromarkBlocks(text: string, from: number, to: number, source: string = text): MicromarkBlocks {
   // A part of the text is read after a blank line: that changes nothing, and keeps a BOM that
   // starts the part a character (micromark skips one only at the start of the document).
-  const events = blockEvents(from === 0 ? (to === text.length ? text : text.slice(0, to)) : '\n' + text.slice(from, to), from === 0);
+  const events = blockEvents(from === 0 ? (to === source.length ? source : source.slice(0, to)) : '\n' + source.slice(from, to), from === 0);
   // micromark does not count a BOM that starts the document: offsets after it are one less.
   const base = from === 0 ? (text.charCodeAt(0) === 0xfeff ? 1 : 0) : from - 1;
   const rootStarts: number[] = [];
@@ -105,16 +154,24 @@ function micromarkBlocks(text: string, from: number, to: number): MicromarkBlock
   const blocks: Block[] = [];
   let frontMatter: FrontMatter | undefined;
 
-  const pushComments = (s: number, e: number, into: Block[]): boolean => {
+  /** Each `<!--` in [s, e) to the first `-->` after it; none left once one has no close (a regex
+   * would look for it again from every later opening: quadratic on unclosed comments). */
+  const commentsIn = (s: number, e: number, into: Block[]): void => {
     const raw = text.slice(s, e);
-    if (!raw.trimStart().startsWith('<!--')) return false;
-    COMMENT.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = COMMENT.exec(raw))) {
-      into.push({ kind: 'comment', start: s + m.index, end: s + m.index + m[0].length, value: (m[1] ?? '').trim() });
+    for (let open = raw.indexOf('<!--'); open >= 0; ) {
+      const close = raw.indexOf('-->', open + 4);
+      if (close < 0) break;
+      into.push({ kind: 'comment', start: s + open, end: s + close + 3, value: raw.slice(open + 4, close).trim() });
+      open = raw.indexOf('<!--', close + 3);
     }
+  };
+  const pushComments = (s: number, e: number, into: Block[]): boolean => {
+    if (!text.slice(s, e).trimStart().startsWith('<!--')) return false;
+    commentsIn(s, e, into);
     return true;
   };
+  // A paragraph or heading text whose comments are found by a plain scan (blockEvents says which).
+  let plainScan: [number, number] | undefined;
 
   // Open lists: the marker start of the item whose first block is still to come.
   const lists: { depth: number; marker: number }[] = [];
@@ -152,6 +209,7 @@ function micromarkBlocks(text: string, from: number, to: number): MicromarkBlock
           const [s, e] = trimRange(text, paragraphMarker >= 0 ? paragraphMarker : ts, te);
           if (e > s) blocks.push({ kind: 'paragraph', start: s, end: e });
           paragraphMarker = -1;
+          scanPlain();
           flushPending();
           break;
         }
@@ -163,6 +221,7 @@ function micromarkBlocks(text: string, from: number, to: number): MicromarkBlock
           blocks.push({ kind: 'heading', start: s, end: e, depth: headingDepth || 1, contentStart: cs, contentEnd: ce });
           headingContent = undefined;
           headingDepth = 0;
+          scanPlain();
           flushPending();
           break;
         }
@@ -196,6 +255,7 @@ function micromarkBlocks(text: string, from: number, to: number): MicromarkBlock
       case 'paragraph':
         paragraphMarker = firstInContent;
         firstInContent = -1;
+        if (t.plainComments) plainScan = [ts, te];
         break;
       case 'definition':
         firstInContent = -1;
@@ -226,12 +286,14 @@ function micromarkBlocks(text: string, from: number, to: number): MicromarkBlock
         break;
       case 'atxHeadingText':
         headingContent = [ts, te];
+        if (t.plainComments) plainScan = [ts, te];
         break;
       case 'setextHeadingText': {
         // Inline content drops the trailing spaces of the last line.
         let e = te;
         while (e > ts && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
         headingContent = [ts, e];
+        if (t.plainComments) plainScan = [ts, te];
         break;
       }
       case 'image':
@@ -263,6 +325,12 @@ function micromarkBlocks(text: string, from: number, to: number): MicromarkBlock
       default:
         break;
     }
+  }
+
+  function scanPlain(): void {
+    if (!plainScan) return;
+    commentsIn(plainScan[0], plainScan[1], pending);
+    plainScan = undefined;
   }
 
   function flushPending(): void {
@@ -343,11 +411,14 @@ function lineKind(text: string, start: number, end: number): LineKind {
     let i = start;
     while (i < e && text.charCodeAt(i) === 35) i++;
     const hashes = i - start;
-    if (hashes > 6 || i >= e) return LineKind.Complex;
+    if (hashes > 6) return LineKind.Complex;
+    // An empty heading (`#` alone, or with spaces): a heading without content. A million of
+    // them is the robustness review's first hostile shape; read here, micromark never sees them.
+    if (i >= e) return LineKind.Heading;
     const sp = text.charCodeAt(i);
     if (sp !== 32 && sp !== 9) return LineKind.Complex;
     while (i < e && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-    if (i >= e) return LineKind.Complex;
+    if (i >= e) return LineKind.Heading;
     for (let k = i; k < e; k++) if (text.charCodeAt(k) === 35) return LineKind.Complex;
     kind = LineKind.Heading;
   } else if (c0 < 128) {
@@ -374,6 +445,11 @@ function lineKind(text: string, start: number, end: number): LineKind {
  * its own (`from` must be a line start where nothing is open); offsets are into `text`.
  */
 export function markdownBlocks(text: string, from = 0, to = text.length): MarkdownBlocks {
+  // micromark reads the guarded copy of the part read; whether quotes are read as text is the
+  // whole text's decision, so a part re-read after an edit reads as it does in the whole.
+  const whole = from === 0 && to === text.length;
+  const guard = whole ? guarded(text) : guardMarkdown(text, from, to, flattenDecision(text));
+  const source = guard.text;
   const blocks: Block[] = [];
   const rootStarts: number[] = [];
   const rootTypes: string[] = [];
@@ -386,7 +462,7 @@ export function markdownBlocks(text: string, from = 0, to = text.length): Markdo
   const groupLines: number[] = []; // start, end, kind triples
 
   const flushRun = (until: number, lookaheadEnd: number): boolean => {
-    const md = micromarkBlocks(text, runStart, lookaheadEnd);
+    const md = micromarkBlocks(text, runStart, lookaheadEnd, source);
     if (runStart === 0 && md.frontMatter) frontMatter = md.frontMatter;
     // Front matter that does not close makes micromark read every later container as a paragraph.
     if (runStart === 0 && !md.frontMatter && FENCE_START.test(text)) return false;
@@ -426,7 +502,9 @@ export function markdownBlocks(text: string, from = 0, to = text.length): Markdo
         if (ce > i && text.charCodeAt(ce - 1) === 13) ce--;
         while (ce > i && (text.charCodeAt(ce - 1) === 32 || text.charCodeAt(ce - 1) === 9)) ce--;
         const [s, e] = trimRange(text, ls, le);
-        blocks.push({ kind: 'heading', start: s, end: e, depth, contentStart: i, contentEnd: ce });
+        // An empty heading's content is empty at its (trimmed) end, as micromark gives it.
+        const cs = ce > i ? i : e;
+        blocks.push({ kind: 'heading', start: s, end: e, depth, contentStart: cs, contentEnd: ce > i ? ce : e });
         rootStarts.push(ls);
         rootTypes.push('atxHeading');
       } else {
@@ -471,11 +549,43 @@ export function markdownBlocks(text: string, from = 0, to = text.length): Markdo
   if (ok) ok = endGroup();
   if (ok && runStart >= 0) ok = flushRun(to, to);
   if (!ok) {
-    const md = micromarkBlocks(text, from, to);
+    const md = micromarkBlocks(text, from, to, source);
     return withRestarts(md.blocks, md.frontMatter, md.rootStarts, md.rootTypes);
   }
   blocks.sort((a, b) => a.start - b.start);
   return withRestarts(blocks, frontMatter, rootStarts, rootTypes);
+}
+
+let lastText: string | undefined;
+let lastGuarded: ReturnType<typeof guardMarkdown> | undefined;
+let lastFlattenText: string | undefined;
+let lastFlatten = false;
+
+/** The guarded copy of a whole text (the last one is remembered: the linter asks for its limits after the parse). */
+function guarded(text: string): ReturnType<typeof guardMarkdown> {
+  if (lastText !== text || !lastGuarded) {
+    lastGuarded = guardMarkdown(text);
+    lastText = text;
+  }
+  return lastGuarded;
+}
+
+/** Whether the whole text's quotes are read as text (remembered for the last text). */
+function flattenDecision(text: string): boolean {
+  if (lastFlattenText !== text) {
+    lastFlatten = flattensQuotes(text);
+    lastFlattenText = text;
+  }
+  return lastFlatten;
+}
+
+/**
+ * The caps the Markdown reader applied to a text to stay linear (container
+ * markers on a line, block quotes with many lazy lines): one entry per kind,
+ * at the first line it applied to. The linter reports each as information.
+ */
+export function markdownInputLimits(text: string): readonly InputLimit[] {
+  return guarded(text).limits;
 }
 
 /**

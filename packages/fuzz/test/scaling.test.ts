@@ -1,0 +1,40 @@
+/**
+ * Scaling tests: every pathological shape of src/shapes.ts linted at n and at
+ * 8n characters, time and heap compared. Linear or n log n cost grows ~8–9×;
+ * quadratic 64×: at most 16× passes with a margin that noise on a shared
+ * machine does not reach. No absolute time is asserted.
+ */
+import { describe, expect, it } from 'vitest';
+import { scaling, shapeById, SHAPES } from '../src/index.js';
+
+/** Characters at n (8n is linted too): large enough that the small run is not all start-up. */
+const N = 12_000;
+
+describe('linear time and heap on every pathological shape (n vs 8n)', () => {
+  for (const shape of SHAPES) {
+    it(`${shape.id}: ${shape.description}`, () => {
+      const r = scaling(shape, N, { runs: 2 });
+      const detail = `${r.small.ms.toFixed(1)} ms → ${r.large.ms.toFixed(1)} ms, heap ${r.small.heapMb.toFixed(1)} → ${r.large.heapMb.toFixed(1)} MB`;
+      expect(r.timeRatio, `time ${detail}`).toBeLessThanOrEqual(16);
+      expect(r.heapRatio, `heap ${detail}`).toBeLessThanOrEqual(16);
+    });
+  }
+
+  it('one 5 MB line (from 640 K characters), and 100,000 tiny lines (from 12,500)', () => {
+    const line = scaling(shapeById('one-long-line'), 655_360, { runs: 1 });
+    expect(line.large.chars).toBeGreaterThanOrEqual(5 * 1024 * 1024);
+    expect(line.timeRatio, `${line.small.ms.toFixed(0)} ms → ${line.large.ms.toFixed(0)} ms`).toBeLessThanOrEqual(16);
+    expect(line.heapRatio).toBeLessThanOrEqual(16);
+    const tiny = scaling(shapeById('tiny-lines'), 25_000, { runs: 1 });
+    expect(tiny.large.chars).toBe(200_000);
+    expect(tiny.timeRatio, `${tiny.small.ms.toFixed(0)} ms → ${tiny.large.ms.toFixed(0)} ms`).toBeLessThanOrEqual(16);
+    expect(tiny.heapRatio).toBeLessThanOrEqual(16);
+  });
+
+  it('covers the shapes of the robustness review and the extra ones the issue names', () => {
+    const ids = SHAPES.map((s) => s.id);
+    for (const id of ['empty-headings', 'list-markers-one-line', 'nested-lists', 'front-matter', 'count-lines', 'statistics-lines', 'one-long-line', 'tiny-lines', 'huge-numbers']) {
+      expect(ids).toContain(id);
+    }
+  });
+});

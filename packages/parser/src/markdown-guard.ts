@@ -1,0 +1,284 @@
+/**
+ * What keeps the Markdown reader linear whatever the text holds. micromark,
+ * which tokenizes the Markdown, has three costs that grow faster than the text,
+ * found by the robustness review and the scaling tests:
+ *
+ * 1. Its `EditMap.consume` copies every event before the first edit each time a
+ *    container closes: a list whose items hold nested items (a common outline)
+ *    cost O(n²) (32 KB of `- a\n  - b\n` took 5 s). {@link patchEditMap}
+ *    replaces it with one that rebuilds only the events from the first edit
+ *    on: the same events, at the cost of the tail.
+ * 2. At each container level it retries a thematic break over the rest of the
+ *    line: `- - - … text` on one line cost O(n²) per line (cmark and md4c had
+ *    the same shape). {@link guardMarkdown} caps the container markers a line
+ *    may open at {@link MAX_LINE_MARKERS}: markers after the cap are read as
+ *    text.
+ * 3. Each lazy continuation line of a block quote (a line without `>` that
+ *    goes on with the quote's paragraph) makes it scan every event of the
+ *    quote so far: a long quote with many lazy lines cost O(n²).
+ *    {@link guardMarkdown} reads the quote markers of a text with more than
+ *    {@link MAX_LAZY_QUOTE_LINES} lazy lines as spaces (as text where spaces
+ *    would make indented code), so there is no quote to scan: the paragraphs
+ *    stay the same, as laziness makes them one anyway.
+ *
+ * The guard works on a copy of the text of the same length, handed to
+ * micromark only: every offset stays an offset into the author's text, and
+ * every block is read from that text. Each cap applied is one `InputLimit`
+ * (the linter reports each kind once, as information). Linear: one pass over
+ * the line starts, the container prefixes and the replaced characters.
+ */
+import type { EditMap } from 'micromark-util-edit-map';
+
+/** Container markers (`>`, `-`, `*`, `+`, `1.`) one line may open; more are read as text. */
+export const MAX_LINE_MARKERS = 32;
+
+/** Lazy lines of block quotes a text may have before its quote markers are read as spaces. */
+export const MAX_LAZY_QUOTE_LINES = 64;
+
+/** A cap the guard applied, where it first applied, and how many lines it touched. */
+export interface InputLimit {
+  /** `markers`: a line opened more containers than {@link MAX_LINE_MARKERS}; `lazy-quotes`: block quotes read as plain text. */
+  readonly kind: 'markers' | 'lazy-quotes';
+  /** The first line it applied to. */
+  readonly start: number;
+  readonly end: number;
+  /** Lines it applied to. */
+  readonly lines: number;
+  /** The cap. */
+  readonly limit: number;
+}
+
+/** The text micromark reads, and the caps applied to make it. */
+export interface GuardedMarkdown {
+  /** The text itself when no cap applied, else a copy of the same length. */
+  readonly text: string;
+  readonly limits: readonly InputLimit[];
+}
+
+const SPACE = 32;
+const TAB = 9;
+const GT = 62;
+
+function isBreak(c: number): boolean {
+  return c === 10 || c === 13 || Number.isNaN(c);
+}
+
+/** Where a list or quote marker at `i` ends (after it), or -1 when none starts there. */
+function markerEnd(text: string, i: number, end: number): number {
+  const c = text.charCodeAt(i);
+  if (c === GT) return i + 1;
+  if (c === 45 || c === 42 || c === 43) {
+    // - * + need a space, a tab or the end of the line after them.
+    const n = i + 1 < end ? text.charCodeAt(i + 1) : NaN;
+    return n === SPACE || n === TAB || isBreak(n) ? i + 1 : -1;
+  }
+  if (c >= 48 && c <= 57) {
+    let j = i;
+    while (j < end && j - i < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+    const d = j < end ? text.charCodeAt(j) : NaN;
+    if (d !== 46 && d !== 41) return -1;
+    const n = j + 1 < end ? text.charCodeAt(j + 1) : NaN;
+    return n === SPACE || n === TAB || isBreak(n) ? j + 1 : -1;
+  }
+  return -1;
+}
+
+/**
+ * The copy of `text[from, to)` micromark reads (see the module's account):
+ * container markers past the cap of a line, and when there are too many lazy
+ * quote lines every quote marker, replaced by characters of the same length.
+ * Offsets outside `[from, to)` are left as they are.
+ */
+export function guardMarkdown(text: string, from = 0, to = text.length, flatten?: boolean): GuardedMarkdown {
+  // Positions to replace: [at, with] pairs, in ascending order.
+  const replace: number[] = [];
+  let markerLines = 0;
+  let markerFirst: [number, number] | undefined;
+  // Quote markers by line (only kept while a flatten may be needed), and lazy lines counted.
+  const quoteMarks: number[] = [];
+  const quoteLineStarts: number[] = [];
+  let lazy = 0;
+  let lazyFirst: [number, number] | undefined;
+  let previousQuoted = false;
+  let previousBlank = true;
+
+  let pos = from;
+  while (pos < to) {
+    let le = text.indexOf('\n', pos);
+    if (le < 0 || le > to) le = to;
+    let i = pos;
+    let markers = 0;
+    let capped = false;
+    let quoted = false;
+    const lineQuoteMarks = quoteMarks.length;
+    while (i < le) {
+      const c = text.charCodeAt(i);
+      if (c === SPACE || c === TAB) {
+        i++;
+        continue;
+      }
+      const after = markerEnd(text, i, le);
+      if (after < 0) break;
+      markers++;
+      if (c === GT) {
+        quoted = true;
+        quoteMarks.push(i);
+      }
+      if (markers > MAX_LINE_MARKERS) {
+        // The marker's first character becomes text; the line's content starts here.
+        replace.push(i, 0x78 /* x */);
+        capped = true;
+        break;
+      }
+      i = after;
+    }
+    if (capped) {
+      markerLines++;
+      markerFirst ??= [pos, le];
+      // Quote markers after the cap are text already.
+      quoteMarks.length = Math.min(quoteMarks.length, lineQuoteMarks + MAX_LINE_MARKERS);
+    }
+    let blank = true;
+    for (let k = i; k < le; k++) {
+      const c = text.charCodeAt(k);
+      if (c !== SPACE && c !== TAB && c !== 13) {
+        blank = false;
+        break;
+      }
+    }
+    if (quoted) quoteLineStarts.push(pos);
+    else if (previousQuoted && !blank && !previousBlank) {
+      // A line without `>` right after a quoted line: a lazy continuation (or the quote's end).
+      lazy++;
+      lazyFirst ??= [pos, le];
+    }
+    previousQuoted = quoted && !blank;
+    previousBlank = blank;
+    pos = le + 1;
+  }
+
+  const limits: InputLimit[] = [];
+  if (markerFirst) limits.push({ kind: 'markers', start: markerFirst[0], end: markerFirst[1], lines: markerLines, limit: MAX_LINE_MARKERS });
+  // `flatten` is the whole text's decision when only a part is read (see `flattensQuotes`).
+  if (flatten ?? lazy > MAX_LAZY_QUOTE_LINES) {
+    if (lazyFirst && lazy > MAX_LAZY_QUOTE_LINES) limits.push({ kind: 'lazy-quotes', start: lazyFirst[0], end: lazyFirst[1], lines: lazy, limit: MAX_LAZY_QUOTE_LINES });
+    flattenQuotes(text, quoteMarks, replace);
+  }
+  if (replace.length === 0) return { text, limits };
+  return { text: applyReplacements(text, replace), limits };
+}
+
+/**
+ * Quote markers as spaces; where the spaces before a line's content would
+ * reach four columns (indented code), the markers as text instead.
+ */
+function flattenQuotes(text: string, marks: readonly number[], replace: number[]): void {
+  const extra: number[] = [];
+  let k = 0;
+  while (k < marks.length) {
+    // The marks of one line: consecutive marks with only spaces between them.
+    const first = marks[k] as number;
+    let last = first;
+    let j = k + 1;
+    while (j < marks.length && onlySpacesBetween(text, last + 1, marks[j] as number)) last = marks[j++] as number;
+    let content = last + 1;
+    while (content < text.length && (text.charCodeAt(content) === SPACE || text.charCodeAt(content) === TAB)) content++;
+    let lineStart = first;
+    while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13) lineStart--;
+    // Columns of whitespace the line would start with once its markers are spaces.
+    const asSpaces = content - lineStart;
+    const ch = asSpaces >= 4 ? 0x3000 : SPACE;
+    for (let m = k; m < j; m++) extra.push(marks[m] as number, ch);
+    k = j;
+  }
+  // Merge with the cap replacements, keeping ascending order.
+  if (replace.length === 0) {
+    replace.push(...extra);
+    return;
+  }
+  const merged: number[] = [];
+  let a = 0;
+  let b = 0;
+  while (a < replace.length || b < extra.length) {
+    if (b >= extra.length || (a < replace.length && (replace[a] as number) <= (extra[b] as number))) {
+      if (b < extra.length && replace[a] === extra[b]) b += 2;
+      merged.push(replace[a] as number, replace[a + 1] as number);
+      a += 2;
+    } else {
+      merged.push(extra[b] as number, extra[b + 1] as number);
+      b += 2;
+    }
+  }
+  replace.length = 0;
+  replace.push(...merged);
+}
+
+function onlySpacesBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== SPACE && c !== TAB) return false;
+  }
+  return true;
+}
+
+/** The text with the characters at the given positions replaced (positions ascending, one UTF-16 unit each). */
+function applyReplacements(text: string, replace: readonly number[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (let k = 0; k < replace.length; k += 2) {
+    const i = replace[k] as number;
+    parts.push(text.slice(at, i), String.fromCharCode(replace[k + 1] as number));
+    at = i + 1;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+/** The change list micromark's `EditMap` keeps (index, count removed, events added). */
+type Change = [number, number, unknown[]];
+
+const patched = new WeakSet<object>();
+
+/**
+ * Makes micromark's `EditMap.consume` rebuild only the events from its first
+ * edit on (see the module's account, item 1). The result is the same list.
+ */
+export function patchEditMap(editMap: typeof EditMap): void {
+  if (patched.has(editMap)) return;
+  patched.add(editMap);
+  (editMap.prototype as unknown as { consume: (events: unknown[]) => void }).consume = function consume(this: { map: Change[] }, events: unknown[]): void {
+    const map = this.map;
+    if (map.length === 0) return;
+    map.sort((a, b) => a[0] - b[0]);
+    const first = map[0]![0];
+    const tail: unknown[] = [];
+    let at = first;
+    for (const [index, remove, add] of map) {
+      for (let i = at; i < index; i++) tail.push(events[i]);
+      for (const e of add) tail.push(e);
+      at = index + remove;
+    }
+    for (let i = at; i < events.length; i++) tail.push(events[i]);
+    events.length = first;
+    for (const e of tail) events.push(e);
+  };
+}
+
+/**
+ * Whether the whole text's block quotes are read as plain text (more than
+ * {@link MAX_LAZY_QUOTE_LINES} lazy lines), decided without a full scan when
+ * the text has no more quote lines than that (a lazy line follows a quote line):
+ * the common case costs one search for `>`.
+ */
+export function flattensQuotes(text: string): boolean {
+  let quoteLines = 0;
+  for (let i = text.indexOf('>'); i >= 0; i = text.indexOf('>', i + 1)) {
+    // A `>` opening its line (after at most three spaces) starts a quote line.
+    let k = i - 1;
+    while (k >= 0 && i - k <= 4 && text.charCodeAt(k) === SPACE) k--;
+    if (k < 0 || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13) {
+      if (++quoteLines > MAX_LAZY_QUOTE_LINES) return guardMarkdown(text).limits.some((l) => l.kind === 'lazy-quotes');
+    }
+  }
+  return false;
+}

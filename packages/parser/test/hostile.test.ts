@@ -1,0 +1,117 @@
+/**
+ * The Markdown reader's guards against micromark's superlinear costs
+ * (src/markdown-guard.ts): the same blocks where no cap applies, the caps
+ * where they do, and an `EditMap.consume` that gives the same events.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { guardMarkdown, MAX_LAZY_QUOTE_LINES, MAX_LINE_MARKERS, patchEditMap } from '../src/markdown-guard.js';
+import { markdownBlocks, markdownInputLimits } from '../src/markdown.js';
+import { mdastBlocks } from './support/mdast-blocks.js';
+import { markdownDoc } from './support/markdown-gen.js';
+
+const corpus = join(dirname(fileURLToPath(import.meta.url)), '../../../fixtures/corpus/markdown');
+const blocksOf = (text: string): unknown => {
+  const { roots: _roots, ...rest } = markdownBlocks(text);
+  return rest;
+};
+
+describe('guardMarkdown', () => {
+  it('leaves reports and ordinary Markdown as they are', () => {
+    for (const f of readdirSync(corpus).filter((n) => n.endsWith('.md'))) {
+      const text = readFileSync(join(corpus, f), 'utf8');
+      const g = guardMarkdown(text);
+      expect(g.text).toBe(text);
+      expect(g.limits).toEqual([]);
+    }
+    fc.assert(
+      fc.property(markdownDoc, (text) => {
+        expect(guardMarkdown(text).text).toBe(text);
+      }),
+      { numRuns: 300, seed: 16 },
+    );
+  });
+
+  it(`reads container markers past ${MAX_LINE_MARKERS} on a line as text, once reported`, () => {
+    const line = `${'- '.repeat(1000)}一、主要举措`;
+    const text = `# 报告\n\n${line}\n\n${'> '.repeat(40)}段落\n`;
+    const g = guardMarkdown(text);
+    expect(g.text.length).toBe(text.length);
+    expect(g.limits).toEqual([{ kind: 'markers', start: 6, end: 6 + line.length, lines: 2, limit: MAX_LINE_MARKERS }]);
+    // The text after the cap is one paragraph, read from the author's text.
+    const paragraphs = markdownBlocks(text).blocks.filter((b) => b.kind === 'paragraph');
+    expect(paragraphs.map((b) => text.slice(b.start, b.end).endsWith('一、主要举措') || text.slice(b.start, b.end).endsWith('段落'))).toEqual([true, true]);
+    expect(markdownInputLimits(text).map((l) => l.kind)).toEqual(['markers']);
+  });
+
+  it(`reads block quotes with more than ${MAX_LAZY_QUOTE_LINES} lazy lines as plain text, with the same paragraphs`, () => {
+    const text = '# 报告\n\n' + '> 段落开头\n续行在引用之外。\n\n'.repeat(MAX_LAZY_QUOTE_LINES + 10);
+    const g = guardMarkdown(text);
+    expect(g.limits.map((l) => [l.kind, l.lines])).toEqual([['lazy-quotes', MAX_LAZY_QUOTE_LINES + 10]]);
+    expect(g.text).not.toContain('>');
+    // What remark makes of the quotes, paragraph for paragraph.
+    expect(blocksOf(text)).toEqual(mdastBlocks(text));
+    const few = '> 段落开头\n续行在引用之外。\n\n'.repeat(10);
+    expect(guardMarkdown(few).text).toBe(few);
+  });
+
+  it('keeps a quote line with deep content from turning into indented code', () => {
+    const text = '> a\nb\n\n'.repeat(MAX_LAZY_QUOTE_LINES + 1) + '> > >   深处的段落\n';
+    const g = guardMarkdown(text);
+    const line = g.text.slice(g.text.lastIndexOf('\n', g.text.length - 2) + 1);
+    expect(line.startsWith('    ')).toBe(false);
+    expect(markdownBlocks(text).blocks.some((b) => text.slice(b.start, b.end).includes('深处的段落'))).toBe(true);
+  });
+});
+
+describe('patchEditMap', () => {
+  /** micromark-util-edit-map 1.0.0's consume, as it was: the reference. */
+  function originalConsume(map: [number, number, unknown[]][], events: unknown[]): void {
+    map.sort((a, b) => a[0] - b[0]);
+    if (map.length === 0) return;
+    let index = map.length;
+    const vecs: unknown[][] = [];
+    while (index > 0) {
+      index -= 1;
+      const change = map[index] as [number, number, unknown[]];
+      vecs.push(events.slice(change[0] + change[1]), change[2]);
+      events.length = change[0];
+    }
+    vecs.push(events.slice());
+    events.length = 0;
+    let slice = vecs.pop();
+    while (slice) {
+      for (const e of slice) events.push(e);
+      slice = vecs.pop();
+    }
+  }
+
+  it('gives the events the original gives, for any edits', () => {
+    class FakeEditMap {
+      map: [number, number, unknown[]][] = [];
+      consume(_events: unknown[]): void {
+        throw new Error('not patched');
+      }
+    }
+    patchEditMap(FakeEditMap as never);
+    const edits = fc.uniqueArray(fc.tuple(fc.nat({ max: 60 }), fc.nat({ max: 5 }), fc.array(fc.integer({ min: 1000, max: 2000 }), { maxLength: 4 })), {
+      selector: (e) => e[0],
+      maxLength: 6,
+    });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 60 }), edits, (length, changes) => {
+        const events = Array.from({ length }, (_, i) => i);
+        const expected = [...events];
+        originalConsume(changes.map((c) => [c[0], c[1], [...c[2]]]), expected);
+        const map = new FakeEditMap();
+        map.map = changes.map((c) => [c[0], c[1], [...c[2]]]);
+        map.consume(events);
+        expect(events).toEqual(expected);
+      }),
+      { numRuns: 1000, seed: 16 },
+    );
+  });
+});
