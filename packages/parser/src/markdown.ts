@@ -15,6 +15,14 @@ import { trimRange } from './text.js';
  * paragraph or heading that contains `<!--`. The blocks are the same as
  * remark's mdast gives (test/markdown-oracle.test.ts checks this against
  * unified + remark-parse + remark-frontmatter).
+ *
+ * Cost: linear in the text, whatever it holds. Lines of prose and headings
+ * (empty `#` headings too) are read here without micromark; micromark's
+ * superlinear cases are removed by markdown-guard.ts (in a construct of ours
+ * around micromark, not inside it); comments are matched once each (an
+ * unclosed `<!--` is not looked for again from every later opening), and a
+ * paragraph over 4,096 characters or with an unclosed `<!--` is scanned for
+ * comments as plain text instead of tokenized inline.
  */
 
 const FRONTMATTER = [frontmatter(['yaml'])];
