@@ -245,7 +245,8 @@ export const rule = defineRule<MessageId, WordingOptions>({
             text: m[0],
             right: entry.right,
             reason: brief(entry.reason),
-            reasonEn: entry.reasonEn,
+            // A record from config may give its reason in Chinese only.
+            reasonEn: entry.reasonEn ?? brief(entry.reason),
             since: entry.since ? formatIsoZh(entry.since) : '',
           },
           range: { start, end },
