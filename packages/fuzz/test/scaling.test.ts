@@ -13,7 +13,10 @@ const N = 12_000;
 describe('linear time and heap on every pathological shape (n vs 8n)', () => {
   for (const shape of SHAPES) {
     it(`${shape.id}: ${shape.description}`, () => {
-      const r = scaling(shape, N, { runs: 2 });
+      // A ratio over the bound is measured once more before it fails: a quadratic cost exceeds
+      // it every time (64×), a pause of a shared machine during one small run does not recur.
+      let r = scaling(shape, N, { runs: 2 });
+      if (r.timeRatio > 16 || r.heapRatio > 16) r = scaling(shape, N, { runs: 3 });
       const detail = `${r.small.ms.toFixed(1)} ms → ${r.large.ms.toFixed(1)} ms, heap ${r.small.heapMb.toFixed(1)} → ${r.large.heapMb.toFixed(1)} MB`;
       expect(r.timeRatio, `time ${detail}`).toBeLessThanOrEqual(16);
       expect(r.heapRatio, `heap ${detail}`).toBeLessThanOrEqual(16);
