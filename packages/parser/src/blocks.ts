@@ -53,6 +53,52 @@ interface Unit {
   readonly comment?: string;
 }
 
+/** How much of a block's start and end the joining tests keep: what they look at is within it. */
+const READ_EDGE = 160;
+
+const SENTENCE_MARK_CODES = new Set([...'。！？；!?;'].map((c) => c.charCodeAt(0)));
+
+/**
+ * The block read so far, folded (its lines joined): its length, its first and last
+ * {@link READ_EDGE} characters, and where its last sentence mark is. The joining
+ * tests look only at these, so a block of many lines costs each line a constant,
+ * not a re-read of the whole block (building the string and testing it again at
+ * each joined line was quadratic: 100,000 lines of `1件` took minutes).
+ */
+class ReadSoFar {
+  head: string;
+  tail: string;
+  length: number;
+  /** Offset in the folded block of its last 。！？；!?; (-1: none). */
+  lastMark: number;
+  constructor(private readonly text: string, u: Unit) {
+    this.head = '';
+    this.tail = '';
+    this.length = 0;
+    this.lastMark = -1;
+    this.append(u);
+  }
+
+  append(v: Unit): void {
+    const { text } = this;
+    const n = v.end - v.start;
+    if (this.head.length < READ_EDGE) this.head += text.slice(v.start, Math.min(v.end, v.start + READ_EDGE - this.head.length));
+    this.tail = n >= READ_EDGE ? text.slice(v.end - READ_EDGE, v.end) : (this.tail + text.slice(v.start, v.end)).slice(-READ_EDGE);
+    for (let k = v.end - 1; k >= v.start; k--) {
+      if (SENTENCE_MARK_CODES.has(text.charCodeAt(k))) {
+        this.lastMark = this.length + (k - v.start);
+        break;
+      }
+    }
+    this.length += n;
+  }
+
+  /** The whole block's text when it is short enough to be held whole, else undefined. */
+  get whole(): string | undefined {
+    return this.length <= READ_EDGE ? this.head : undefined;
+  }
+}
+
 /**
  * Reads plain text: paragraphs (lines, parts of a line split at paragraph gaps,
  * or lines joined over soft breaks) and `fzlint-…` directive lines as comments.
@@ -72,14 +118,14 @@ export function plainTextBlocks(text: string, from = 0, to = text.length, split 
       continue;
     }
     let end = u.end;
-    let read = text.slice(u.start, u.end);
+    const read = new ReadSoFar(text, u);
     let last = u;
     let j = i + 1;
     for (; j < units.length; j++) {
       const v = units[j] as Unit;
       if (v.comment !== undefined || !v.lineStart || v.blankBefore) break;
       if (!joins(text, read, last, v, units, j, split)) break;
-      read += text.slice(v.start, v.end);
+      read.append(v);
       end = v.end;
       last = v;
     }
@@ -277,12 +323,13 @@ const DATE_START = /^(?:19|20)[0-9]{2}\s*年\s*[0-9]{1,2}\s*月/u;
  * split-line copy, and not when the block is complete (a date line, a note in
  * brackets, a heading whose title is done).
  */
-function joins(text: string, read: string, last: Unit, v: Unit, units: readonly Unit[], j: number, split: boolean): boolean {
-  const a = read[read.length - 1] as string;
+function joins(text: string, read: ReadSoFar, last: Unit, v: Unit, units: readonly Unit[], j: number, split: boolean): boolean {
+  const a = text[last.end - 1] as string;
   const b = text[v.start] as string;
+  const whole = read.whole;
   let join: boolean;
-  if (CONTINUES_START.has(b) || CONTINUES_END.has(a) || isBareEnumerator(read) || WORD_BEFORE_NUMERAL.test(a + b)) join = true;
-  else if (closesParagraph(read) || startsHeading(text, v.start)) return false;
+  if (CONTINUES_START.has(b) || CONTINUES_END.has(a) || (whole !== undefined && isBareEnumerator(whole)) || WORD_BEFORE_NUMERAL.test(a + b)) join = true;
+  else if (closesParagraph(read.tail) || startsHeading(text, v.start)) return false;
   else if (!split) join = proseGoesOn(read, text.slice(v.start, Math.min(v.end, v.start + 8)));
   else if (isDigit(a.charCodeAt(0)) && (isDigit(b.charCodeAt(0)) || /^[年月日号%个件项]/u.test(b))) join = true;
   else join = !complete(text, read, units, j);
@@ -296,12 +343,20 @@ function joins(text: string, read: string, last: Unit, v: Unit, units: readonly 
  * (long, or short without a heading's last word) goes on; a heading (numbered, or
  * short and ending like one), a title, an issuer, a date or a note stands alone.
  */
-function proseGoesOn(read: string, after: string): boolean {
+function proseGoesOn(read: ReadSoFar, after: string): boolean {
   // A numbered line is a heading, unless its run-in title already ended (（二）深化…武装。将…).
-  const n = matchNumbering(read, 0);
-  if ((n && !/[。！？；!?;]/u.test(read.slice(n.range.end))) || standsAlone(read)) return false;
+  const n = matchNumbering(read.head, 0);
+  if ((n && read.lastMark < n.range.end) || standsAloneSoFar(read)) return false;
   if (read.length > 30) return true;
-  return !endsWithHeadingWord(read, after);
+  return !endsWithHeadingWord(read.whole ?? read.tail, after);
+}
+
+/** {@link standsAlone} on a block read so far: a long block is judged by its end. */
+function standsAloneSoFar(read: ReadSoFar): boolean {
+  const whole = read.whole;
+  if (whole !== undefined) return standsAlone(whole);
+  // Longer than any issuer line or bracketed note: only a title's or a date's end can make it stand alone.
+  return STANDALONE_TITLE.test(read.tail) || ENDS_WITH_DATE.test(read.tail.slice(-24));
 }
 
 /** A line that ends without punctuation in any report: a title, an issuer, a date, a note in brackets. */
@@ -315,10 +370,11 @@ function standsAlone(read: string): boolean {
 }
 
 /** In a split-line copy: whether the block read so far is complete before units[j]. */
-function complete(text: string, read: string, units: readonly Unit[], j: number): boolean {
+function complete(text: string, soFar: ReadSoFar, units: readonly Unit[], j: number): boolean {
   // Only the block's end is looked at (a long block is read once, not once per line).
-  if (ENDS_WITH_DATE.test(read.slice(-24))) return true;
-  if (read.length > 90) return false;
+  if (ENDS_WITH_DATE.test(soFar.tail.slice(-24))) return true;
+  const read = soFar.whole;
+  if (read === undefined || read.length > 90) return false;
   if (BRACKETED.test(read) || STANDALONE_TITLE.test(read)) return true;
   // An issuer's name: its date may follow (a signature), anything else starts a new paragraph.
   if (read.length <= 30 && ISSUER_END.test(read) && !/[，,、]/u.test(read)) return !DATE_START.test(lookahead(text, units, j));
