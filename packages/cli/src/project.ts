@@ -102,6 +102,8 @@ export async function openProject(options: CliOptions, io: CliIo, reporter: Repo
     readers: CLI_READERS,
     ...(Number.isInteger(budget) && budget > 0 ? { memoryBudgetMb: budget } : {}),
     locale: localeOf(options),
+    // A run of its own: a pool of linting threads may tune V8 for the process.
+    tuneThreads: true,
     overrides: overridesOf(options),
     ignore: options.ignore,
     ...(options.config !== undefined ? { configFile: options.config } : {}),

@@ -61,7 +61,7 @@ import {
 import { encodeReport, readReportFile, writeReportFile } from './read.js';
 import type { FileLintResult, PreviousUsed, SerializedResult } from './result.js';
 import { Guard, GUARD_MIN_CHARS, InputBudgetError, MEMORY_BUDGET_MB, overBudgetProblem } from './guard.js';
-import { OUT_OF_MEMORY, poolSize, WorkerPool, type Settled } from './workers.js';
+import { OUT_OF_MEMORY, poolSize, tuneForPool, WorkerPool, type Settled } from './workers.js';
 
 /**
  * Settings that win over every config file (the CLI's `--rule`, `--report-year`,
@@ -105,6 +105,12 @@ export interface FzlintOptions {
    * `overMemoryBudget` problem and the other files go on.
    */
   readonly memoryBudgetMb?: number;
+  /**
+   * Let `lintFiles` tune V8 for the whole process when it starts linting threads
+   * (a later optimising compiler: see `tuneForPool`). For a command-line run; a
+   * host with other work (an editor) leaves it off (default).
+   */
+  readonly tuneThreads?: boolean;
   /** A config loader to share its caches with other code (made from `cwd`, `configFile`, `rules`, `locale` when absent). */
   readonly loader?: ConfigLoader;
 }
@@ -125,8 +131,8 @@ export type FixMode = boolean | 'dry-run';
 /** Options of {@link Fzlint.lintFiles}. */
 export interface LintFilesOptions {
   /**
-   * Worker threads: a number, or `auto` (default: cores − 1 above 20 files on 3 or
-   * more cores, else this thread). With custom `rules`, always this thread.
+   * Worker threads: a number, or `auto` (default: `poolSize` chooses: this thread for
+   * a few files, else about one per core). With custom `rules`, always this thread.
    */
   readonly concurrency?: number | 'auto';
   /** Overrides the project's `cache` option for this run. */
@@ -446,6 +452,12 @@ class Project implements Fzlint {
     return readBytesAsReport(bytes, { name, readers: this.readers, maxBytes: this.#maxBytes });
   };
 
+  /** A pool of linting threads (see `tuneForPool` for `tuneThreads`). */
+  #lintPool(size: number): WorkerPool<LintTask, LintTaskOutcome> {
+    if (this.#options.tuneThreads) tuneForPool();
+    return new WorkerPool<LintTask, LintTaskOutcome>(new URL('./worker.js', import.meta.url), size, this.#poolOptions());
+  }
+
   /** Worker pools hold each thread to the memory budget: a file over it is one problem, not the end of the run. */
   #poolOptions(): { resourceLimits: { maxOldGenerationSizeMb: number } } {
     return { resourceLimits: { maxOldGenerationSizeMb: this.#guard.budgetMb } };
@@ -685,7 +697,7 @@ class Project implements Fzlint {
     if (!cache && !customRules) {
       const size = poolSize(reads.filter((r) => r.run).length, options.concurrency ?? 'auto');
       if (size > 1) {
-        pool = new WorkerPool<LintTask, LintTaskOutcome>(new URL('./worker.js', import.meta.url), size, this.#poolOptions());
+        pool = this.#lintPool(size);
         early = true;
       }
     }
@@ -780,7 +792,7 @@ class Project implements Fzlint {
     });
 
     const size = customRules ? 1 : poolSize(firstPass.length, options.concurrency ?? 'auto');
-    if (!pool && size > 1) pool = new WorkerPool<LintTask, LintTaskOutcome>(new URL('./worker.js', import.meta.url), Math.min(size, firstPass.length), this.#poolOptions());
+    if (!pool && size > 1) pool = this.#lintPool(Math.min(size, firstPass.length));
     // In this thread the parsed documents of files to pair are kept for their second lint (bounded).
     const documents = new Map<number, ReportDocument>();
     let keptChars = 0;
@@ -891,7 +903,7 @@ class Project implements Fzlint {
         }
         documents.clear();
         if (second.length > 0 && !pool && !customRules && poolSize(second.length, options.concurrency ?? 'auto') > 1) {
-          pool = new WorkerPool<LintTask, LintTaskOutcome>(new URL('./worker.js', import.meta.url), poolSize(second.length, options.concurrency ?? 'auto'), this.#poolOptions());
+          pool = this.#lintPool(poolSize(second.length, options.concurrency ?? 'auto'));
         }
         early = false;
         const again = await run(second, false);

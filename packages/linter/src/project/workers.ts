@@ -1,25 +1,62 @@
 import { availableParallelism } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 
-/** Below this many files a pool costs more (thread start-up, loading the rules again) than it saves. */
-export const AUTO_WORKER_MIN_FILES = 20;
+/**
+ * Below this many files `auto` lints in the main thread: a worker costs about as
+ * much CPU as linting 60 reports (starting the thread, loading the rules, and V8
+ * compiling the rules' hot code again for its own copy), so a pool pays only well
+ * above that.
+ */
+export const AUTO_WORKER_MIN_FILES = 120;
+
+/** Files per worker `auto` wants at least: each worker must lint enough to pay for its start. */
+export const AUTO_FILES_PER_WORKER = 60;
 
 /**
  * How many threads to lint `fileCount` files with; 1 means in the main thread.
  *
- * `auto` leaves one core free: one linting thread keeps about 1.4 cores busy
- * (V8 compiles optimised code and collects garbage on background threads, and
- * every worker compiles the rules again), so on two cores a second thread made
- * a 1,000-file run slower, not faster (docs/performance.md).
+ * `auto`: the main thread for a few files (up to {@link AUTO_WORKER_MIN_FILES}),
+ * else two workers on two cores (the main thread only reads files and prints, a
+ * few percent of the work) and cores − 1 on more, at most one per
+ * {@link AUTO_FILES_PER_WORKER} files.
+ * A pure function of its arguments, so the choice is tested for 1, 10 and 1,000 files.
  */
 export function poolSize(fileCount: number, concurrency: number | 'auto', cores: number = availableParallelism()): number {
   if (fileCount <= 1) return 1;
   if (concurrency === 'auto') {
-    if (fileCount <= AUTO_WORKER_MIN_FILES || cores <= 2) return 1;
-    return Math.min(cores - 1, fileCount);
+    if (fileCount <= AUTO_WORKER_MIN_FILES || cores <= 1) return 1;
+    // Two cores: two workers. More: one core is left to V8's background threads and the main thread.
+    return Math.max(1, Math.min(Math.max(2, cores - 1), Math.floor(fileCount / AUTO_FILES_PER_WORKER)));
   }
   // An explicit number is obeyed even for a few files (so it can be tested and compared).
   return Math.max(1, Math.min(concurrency, fileCount));
+}
+
+/** V8's interrupt budget while a pool lints (8× the default of Node 20–24's V8). */
+export const POOL_INTERRUPT_BUDGET = 540_672;
+
+let tuned = false;
+
+/**
+ * Makes V8 optimise a function later (a larger interrupt budget) for the rest of
+ * the process, once, before a pool of linting threads starts. Every thread
+ * compiles the rules' hot code again for its own copy, on V8's background
+ * threads; with the default budget that compiling (much of it repeated after
+ * deoptimisations while the rules warm up) was a quarter of a 1,000-report run's
+ * CPU time, and on two cores it took the core the second worker was meant to lint
+ * on. A later start compiles what stays hot, once. Not done when the budget was
+ * given (`NODE_OPTIONS`, node's flags) or on Node versions it was not checked on
+ * (V8 prints an error for a flag it lacks). Process-wide: only the project's
+ * `tuneThreads` option (the CLI) asks for it.
+ */
+export function tuneForPool(): void {
+  if (tuned) return;
+  tuned = true;
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major < 20 || major > 24) return;
+  if (/interrupt-budget(?!-)/.test(`${process.env['NODE_OPTIONS'] ?? ''} ${process.execArgv.join(' ')}`)) return;
+  setFlagsFromString(`--interrupt-budget=${POOL_INTERRUPT_BUDGET}`);
 }
 
 /**
