@@ -60,7 +60,7 @@ continuity 规则对照上年度报告：--previous 给出时用于所有文件�
       --cache-location <路径>    缓存文件或目录
       --cache-strategy <方式>    判断文件未改动的方式：metadata（默认，大小和修改时间）
                                  或 content（内容哈希，适合会重置修改时间的检出）
-      --concurrency <数量|auto>  工作线程数；auto（默认）在文件较多时使用“核心数 − 1”个
+      --concurrency <数量|auto>  工作线程数；auto（默认）在文件较多（60 个以上）时按核心数使用多个线程
       --print-config <文件>      打印该文件生效的配置
       --stdin                    从标准输入读取报告
       --stdin-filename <名称>    标准输入的文件名（决定格式和配置）
@@ -119,7 +119,7 @@ Options:
       --cache-strategy <kind>    how unchanged files are recognised: metadata (default,
                                  size and modification time) or content (content hash,
                                  for checkouts that reset modification times)
-      --concurrency <n|auto>     worker threads; auto (default) uses cores − 1 for many files
+      --concurrency <n|auto>     worker threads; auto (default) uses one per core for many (60+) files
       --print-config <file>      print the configuration that applies to a file
       --stdin                    read the report from standard input
       --stdin-filename <name>    file name for standard input (chooses format and config)

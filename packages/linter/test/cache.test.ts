@@ -172,3 +172,62 @@ describe('LintCache', () => {
     expect(hashOf('a')).not.toBe(hashOf('b'));
   });
 });
+
+describe('LintCache: what a warm run reads without the files', () => {
+  it('unchanged() needs the metadata strategy, the same size, mtime and config, and a recorded text', async () => {
+    const location = join(dir, 'cache.json');
+    const file = join(dir, 'a.md');
+    const meta = { size: 10, mtimeMs: 1000 };
+    const c = await LintCache.load(location, '1.0.0');
+    c.set(file, 'c', 'k', RESULT, meta, undefined, { chars: 8, encoding: 'gbk' });
+    c.set(join(dir, 'b.md'), 'c', 'k', RESULT, meta);
+    expect(c.unchanged(file, 'k', meta)).toMatchObject({ chars: 8, encoding: 'gbk', result: RESULT });
+    expect(c.unchanged(file, 'k2', meta)).toBeUndefined();
+    expect(c.unchanged(file, 'k', { size: 11, mtimeMs: 1000 })).toBeUndefined();
+    expect(c.unchanged(file, 'k', { size: 10, mtimeMs: 1001 })).toBeUndefined();
+    // Recorded before lengths were: read as before.
+    expect(c.unchanged(join(dir, 'b.md'), 'k', meta)).toBeUndefined();
+    c.strategy = 'content';
+    expect(c.unchanged(file, 'k', meta)).toBeUndefined();
+    expect(c.stats).toEqual({ hits: 0, misses: 0 });
+  });
+
+  it('drops an entry whose recorded length or encoding is not of the expected shape', async () => {
+    const location = join(dir, 'cache.json');
+    const entry = { contentHash: 'c', configHash: 'k', size: 1, mtimeMs: 1, result: RESULT };
+    const entries = {
+      [join(dir, 'good.md')]: { ...entry, chars: 3, encoding: 'utf8' },
+      [join(dir, 'chars.md')]: { ...entry, chars: -1, encoding: 'utf8' },
+      [join(dir, 'encoding.md')]: { ...entry, chars: 3, encoding: 'latin1' },
+    };
+    writeFileSync(location, JSON.stringify({ version: '1.0.0', entries, lastRun: { hits: 0, misses: 0 } }));
+    const c = await LintCache.load(location, '1.0.0');
+    expect(c.droppedEntries).toBe(2);
+    expect(c.unchanged(join(dir, 'good.md'), 'k', { size: 1, mtimeMs: 1 })).toBeDefined();
+  });
+
+  it('is not written again when nothing changed and the run counted as the last one did', async () => {
+    const location = join(dir, 'cache.json');
+    const file = join(dir, 'a.md');
+    writeFileSync(file, 'x');
+    const meta = { size: 1, mtimeMs: 5 };
+    const first = await LintCache.load(location, '1.0.0');
+    first.set(file, 'c', 'k', RESULT, meta);
+    await first.save();
+    const second = await LintCache.load(location, '1.0.0');
+    expect(second.get(file, 'c', 'k', undefined, meta)).toEqual(RESULT);
+    await second.save();
+    const written = readFileSync(location, 'utf8');
+    expect(JSON.parse(written).lastRun).toEqual({ hits: 1, misses: 0 });
+    writeFileSync(location, written.replace('"hits":1', '"hits":1 '));
+    const third = await LintCache.load(location, '1.0.0');
+    expect(third.get(file, 'c', 'k', undefined, meta)).toEqual(RESULT);
+    await third.save();
+    // Same stats, nothing changed: the file is left as it is (the marker space stays).
+    expect(readFileSync(location, 'utf8')).toContain('"hits":1 ');
+    const fourth = await LintCache.load(location, '1.0.0');
+    expect(fourth.get(file, 'c', 'other', undefined, meta)).toBeUndefined();
+    await fourth.save();
+    expect(JSON.parse(readFileSync(location, 'utf8')).lastRun).toEqual({ hits: 0, misses: 1 });
+  });
+});

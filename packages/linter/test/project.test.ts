@@ -133,3 +133,30 @@ describe('createFzlint: config, reading and linting', () => {
     expect(fzlint.suppressions.apply(results, read!).results[0]!.diagnostics).toEqual([]);
   });
 });
+
+describe('lintFiles: a warm cache without reading the files (sources: false)', () => {
+  it('gives the results and notices of the full path, from stat and the cache; a changed file is read again', async () => {
+    const cwd = join(root, 'repo');
+    const location = join(root, 'warm-cache.json');
+    const run = (sources: boolean) => createFzlint({ cwd, rules }).lintFiles(['reports', 'gbk'], { cache: { location }, sources });
+    const cold = await run(true);
+    expect(cold.cache).toEqual({ hits: 0, misses: 4 });
+    const full = await run(true);
+    const warm = await run(false);
+    expect(warm.cache).toEqual({ hits: 4, misses: 0 });
+    // The GBK notice is given as when the file was read.
+    expect(warm.problems).toEqual(full.problems);
+    expect(warm.problems.map((p) => p.id)).toContain('gbk');
+    expect(warm.results.map((r) => r.source)).toEqual(['', '', '', '']);
+    const strip = (r: (typeof full.results)[number]) => ({ ...r, source: '' });
+    expect(warm.results).toEqual(full.results.map(strip));
+    expect(warm.results.every((r) => r.cached)).toBe(true);
+
+    put('repo/reports/a.md', '法冶 TODO 法冶\n');
+    const changed = await run(false);
+    expect(changed.cache).toEqual({ hits: 3, misses: 1 });
+    // The full path ran: the texts are there.
+    expect(changed.results.map((r) => r.source)).toContain('法冶 TODO 法冶\n');
+    put('repo/reports/a.md', '法冶 TODO\n');
+  });
+});

@@ -3,25 +3,39 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUTO_WORKER_MIN_FILES, poolSize, runInWorkers } from '../src/project/workers.js';
+import { AUTO_FILES_PER_WORKER, AUTO_WORKER_MIN_FILES, poolSize, runInWorkers } from '../src/project/workers.js';
 
 describe('poolSize', () => {
-  it('stays in the main thread for few files or one core', () => {
-    expect(poolSize(1, 'auto', 8)).toBe(1);
-    expect(poolSize(AUTO_WORKER_MIN_FILES, 'auto', 8)).toBe(1);
-    expect(poolSize(100, 'auto', 1)).toBe(1);
+  it('stays in the main thread for one file, ten files, or one core', () => {
+    for (const cores of [1, 2, 4, 16]) {
+      expect(poolSize(1, 'auto', cores)).toBe(1);
+      expect(poolSize(10, 'auto', cores)).toBe(1);
+      expect(poolSize(AUTO_WORKER_MIN_FILES, 'auto', cores)).toBe(1);
+    }
+    expect(poolSize(1000, 'auto', 1)).toBe(1);
   });
 
-  it('leaves one core to V8 by default, so two cores lint in the main thread', () => {
-    expect(poolSize(100, 'auto', 2)).toBe(1);
-    expect(poolSize(AUTO_WORKER_MIN_FILES + 1, 'auto', 4)).toBe(3);
-    expect(poolSize(100, 'auto', 16)).toBe(15);
+  it('uses both cores of two for many files, and cores − 1 of more', () => {
+    expect(poolSize(1000, 'auto', 2)).toBe(2);
+    expect(poolSize(AUTO_WORKER_MIN_FILES + 1, 'auto', 2)).toBe(2);
+    expect(poolSize(1000, 'auto', 4)).toBe(3);
+    expect(poolSize(1000, 'auto', 16)).toBe(15);
+  });
+
+  it('gives each worker enough files to pay for its start', () => {
+    expect(poolSize(AUTO_WORKER_MIN_FILES + 1, 'auto', 16)).toBe(Math.floor((AUTO_WORKER_MIN_FILES + 1) / AUTO_FILES_PER_WORKER));
+    for (let files = AUTO_WORKER_MIN_FILES + 1; files < 2000; files += 37) {
+      const size = poolSize(files, 'auto', 64);
+      expect(size).toBeGreaterThanOrEqual(2);
+      expect(files / size).toBeGreaterThanOrEqual(AUTO_FILES_PER_WORKER);
+    }
   });
 
   it('obeys an explicit number, never above the file count', () => {
     expect(poolSize(5, 2, 1)).toBe(2);
     expect(poolSize(3, 8, 8)).toBe(3);
     expect(poolSize(5, 1, 8)).toBe(1);
+    expect(poolSize(1, 4, 8)).toBe(1);
   });
 });
 

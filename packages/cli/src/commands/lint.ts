@@ -12,6 +12,9 @@ import { handleSuppressions, writeOutputs } from '../output.js';
 import { openProject, readPrevious } from '../project.js';
 import type { Reporter } from '../reporter.js';
 
+/** Formatters that print findings by line and column only (JSON and SARIF carry the text or read positions from it). */
+const POSITION_ONLY_FORMATS: ReadonlySet<string> = new Set(['stylish', 'github', 'gitlab']);
+
 /** Runs the lint command; returns the exit code. */
 export async function lintCommand(options: CliOptions, io: CliIo, reporter: Reporter): Promise<number> {
   const fzlint = await openProject(options, io, reporter);
@@ -27,6 +30,8 @@ export async function lintCommand(options: CliOptions, io: CliIo, reporter: Repo
       cache: options.cache ? { ...(options.cacheLocation !== undefined ? { location: options.cacheLocation } : {}), strategy: options.cacheStrategy } : false,
       fix: options.fix ? true : options.fixDryRun ? 'dry-run' : false,
       ...(options.previous !== undefined ? { previous: options.previous } : {}),
+      // Formatters that print positions only never read the text: a warm cache need not read the files.
+      sources: options.fix || options.fixDryRun || options.formats.some((f) => !POSITION_ONLY_FORMATS.has(f.name)),
     });
     reporter.reportAll(report.problems);
     if (options.fix) reporter.reportAll(await fzlint.outputFixes(report.results));

@@ -5,6 +5,7 @@
  * on before it is used; an entry that fails is dropped and its file is linted
  * again. Linear in the entry's size, with no recursion into unbounded depth.
  */
+import type { TextEncoding } from '@fzlint/input';
 import type { SerializedResult } from './result.js';
 
 /**
@@ -23,10 +24,15 @@ export interface CacheEntry {
   readonly size?: number;
   /** Modification time in ms when linted (the `metadata` strategy's first check). */
   readonly mtimeMs?: number;
+  /** A text file's length in characters when linted: a warm run checks the result against it without reading the file. */
+  readonly chars?: number;
+  /** How a text file's bytes were decoded (its notice, and `--fix`'s encoding): a warm run does not read the file. */
+  readonly encoding?: TextEncoding;
   readonly result: SerializedResult;
 }
 
 const SEVERITIES: ReadonlySet<unknown> = new Set(['error', 'warn', 'info']);
+const ENCODINGS: ReadonlySet<unknown> = new Set<TextEncoding>(['utf8', 'utf8-bom', 'utf16le', 'utf16be', 'gbk']);
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -104,6 +110,8 @@ export function isCacheEntry(value: unknown): value is CacheEntry {
   if (typeof value['contentHash'] !== 'string' || typeof value['configHash'] !== 'string') return false;
   if (value['size'] !== undefined && !isCount(value['size'])) return false;
   if (value['previous'] !== undefined && typeof value['previous'] !== 'string') return false;
+  if (value['chars'] !== undefined && !isCount(value['chars'])) return false;
+  if (value['encoding'] !== undefined && !ENCODINGS.has(value['encoding'])) return false;
   if (value['mtimeMs'] !== undefined && !(typeof value['mtimeMs'] === 'number' && Number.isFinite(value['mtimeMs']))) return false;
   const result = value['result'];
   if (!isObject(result)) return false;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import type { TextEncoding } from '@fzlint/input';
 import { isCacheEntry, type CacheEntry } from './cache-entry.js';
 import type { SerializedResult } from './result.js';
 
@@ -85,6 +86,8 @@ export class LintCache {
     readonly discarded: boolean,
     /** Entries of the file that were not of the expected shape, dropped (their files are linted again). */
     readonly droppedEntries = 0,
+    /** The file's `lastRun` when loaded: an unchanged cache whose run counted the same is not written again. */
+    private readonly loadedStats?: CacheStats,
   ) {
     this.entries = entries;
   }
@@ -119,7 +122,9 @@ export class LintCache {
       if (isCacheEntry(entry)) entries[path] = entry;
       else dropped++;
     }
-    const cache = new LintCache(location, version, entries, false, dropped);
+    const lastRun = (parsed as { lastRun?: { hits?: unknown; misses?: unknown } }).lastRun;
+    const loadedStats = lastRun && typeof lastRun.hits === 'number' && typeof lastRun.misses === 'number' ? { hits: lastRun.hits, misses: lastRun.misses } : undefined;
+    const cache = new LintCache(location, version, entries, false, dropped, loadedStats);
     // The file is rewritten without them even when nothing else changes.
     if (dropped > 0) cache.dirty = true;
     return cache;
@@ -170,17 +175,49 @@ export class LintCache {
     return undefined;
   }
 
-  /** Stores a result (with the file's metadata, for the `metadata` strategy, and the key of its previous report). */
-  set(path: string, contentHash: string, configHash: string, result: SerializedResult, meta?: FileMeta, previous?: string): void {
+  /**
+   * Stores a result (with the file's metadata, for the `metadata` strategy, the key of
+   * its previous report, and, for a text file, its length and encoding: what a warm
+   * run shows without reading it, see {@link LintCache.unchanged}).
+   */
+  set(
+    path: string,
+    contentHash: string,
+    configHash: string,
+    result: SerializedResult,
+    meta?: FileMeta,
+    previous?: string,
+    text?: { readonly chars: number; readonly encoding: TextEncoding },
+  ): void {
     if (meta) this.seen.add(path);
     this.entries[path] = {
       contentHash,
       configHash,
       ...(previous !== undefined ? { previous } : {}),
       ...(meta ? { size: meta.size, mtimeMs: meta.mtimeMs } : {}),
+      ...(text ? { chars: text.chars, encoding: text.encoding } : {}),
       result,
     };
     this.dirty = true;
+  }
+
+  /**
+   * The entry of a text file known unchanged from its metadata alone (the `metadata`
+   * strategy: same size and modification time, same config), recorded with its
+   * length and encoding; counts nothing. What a warm run uses without reading the file.
+   */
+  unchanged(path: string, configHash: string, meta: FileMeta): (CacheEntry & { readonly chars: number; readonly encoding: TextEncoding }) | undefined {
+    if (this.strategy !== 'metadata') return undefined;
+    this.seen.add(path);
+    const entry = this.entries[path];
+    if (!entry || entry.configHash !== configHash || entry.size !== meta.size || entry.mtimeMs !== meta.mtimeMs) return undefined;
+    if (entry.chars === undefined || entry.encoding === undefined) return undefined;
+    return entry as CacheEntry & { readonly chars: number; readonly encoding: TextEncoding };
+  }
+
+  /** Counts hits served without a lookup per file (a warm run: see {@link LintCache.unchanged}). */
+  countHits(n: number): void {
+    this.hits += n;
   }
 
   /** Drops a file's entry (it failed to read or lint). */
@@ -208,6 +245,8 @@ export class LintCache {
         this.dirty = true;
       }
     }
+    // Nothing to change on disk (a warm run like the last one): the file would be written byte for byte as it is.
+    if (!this.dirty && this.loadedStats && this.loadedStats.hits === this.hits && this.loadedStats.misses === this.misses) return undefined;
     const file: CacheFile = { version: this.version, entries: this.entries, lastRun: this.stats };
     const tmp = `${this.location}.${process.pid}.tmp`;
     try {

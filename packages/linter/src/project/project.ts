@@ -9,6 +9,8 @@ import { dirname, relative, resolve } from 'node:path';
 import {
   DEFAULT_READERS,
   docxReader,
+  encodingNotice,
+  textReader,
   htmlReader,
   inputProblem,
   type ReadText,
@@ -154,6 +156,12 @@ export interface LintFilesOptions {
    * and report year as `reportIdentity` reads them, paired by `pairReports`.
    */
   readonly pair?: boolean;
+  /**
+   * Whether the caller reads the results' `source` (default true). `false` (formatters
+   * that print positions only, no fixes): with a `metadata` cache in which every file is
+   * unchanged, the files are only stat'ed, not read, and the results' `source` is empty.
+   */
+  readonly sources?: boolean;
 }
 
 /** How the files of a batch were paired (absolute paths). */
@@ -689,6 +697,17 @@ class Project implements Fzlint {
     });
     // Last year's report given for the run, or named by configs: each read once, before any file is linted.
     const given = await this.#explicitPrevious(reads, options.previous, problems);
+    if (cache && options.sources === false && !anyFix) {
+      // Nothing changed since the last run: stat every file and show the cached results.
+      const lintCache = await cache;
+      const warm = await this.#warmRun(reads, given, lintCache, options.pair !== false);
+      if (warm) {
+        problems.push(...warm.notices);
+        const failed = await lintCache.save();
+        if (failed) problems.push(inputProblem('writeFailed', { path: this.displayPath(lintCache.location), code: failed }, 'warning'));
+        return { results: warm.results, problems, cache: lintCache.stats, ...(warm.pairing ? { pairing: warm.pairing } : {}) };
+      }
+    }
     // Without a cache, workers start as soon as the files are listed and lint while
     // the rest are read (with a cache, only the misses known after reading need them).
     let pool: WorkerPool<LintTask, LintTaskOutcome> | undefined;
@@ -840,7 +859,7 @@ class Project implements Fzlint {
       if (outcome.ok) {
         outcomes[index] = outcome.result;
         if (lintCache && outcome.result.ruleFailures.length === 0 && outcome.result.output === undefined) {
-          lintCache.set(p.target.path, p.contentHash(), p.configHash, outcome.result, p.meta, key);
+          lintCache.set(p.target.path, p.contentHash(), p.configHash, outcome.result, p.meta, key, p.sourceMap ? undefined : { chars: p.text.length, encoding: p.encoding });
         }
       } else if (outcome.problem) {
         problems.push(outcome.problem);
@@ -941,6 +960,89 @@ class Project implements Fzlint {
   }
 
   /**
+   * A run in which every file is an unchanged text file with a cached result (the
+   * `metadata` strategy, recorded length and encoding), paired as before: the results
+   * as the full path would give them, from one `stat` per file and the cache, without
+   * reading a file or loading the parser and rules. Undefined as soon as one file needs
+   * more (then the full path runs: the same results, at its cost).
+   */
+  async #warmRun(
+    reads: readonly { target: FileTarget; display: string; run: RunConfig | undefined }[],
+    given: { of(config: FzlintConfig): unknown },
+    lintCache: LintCache,
+    pair: boolean,
+  ): Promise<{ results: FileLintResult[]; notices: InputProblem[]; pairing?: BatchPairing } | undefined> {
+    if (lintCache.discarded || lintCache.strategy !== 'metadata') return undefined;
+    const files = reads.filter((r): r is typeof r & { run: RunConfig } => r.run !== undefined);
+    for (const r of files) {
+      // A previous report given or configured would have to be read for its key; a converted format, converted.
+      if (given.of(r.run.config) !== undefined || readerFor(r.target.path, this.readers) !== textReader) return undefined;
+    }
+    const metas = await Promise.all(files.map((r) => stat(r.target.path).then((s) => (s.isFile() ? s : undefined), () => undefined)));
+    const entries: (CacheEntry & { chars: number; encoding: TextEncoding })[] = [];
+    for (let i = 0; i < files.length; i++) {
+      const info = metas[i];
+      const r = files[i] as (typeof files)[number];
+      if (!info || info.size === 0 || info.size > this.#maxBytes) return undefined;
+      const entry = lintCache.unchanged(r.target.path, r.run.configHash, { size: info.size, mtimeMs: info.mtimeMs });
+      if (!entry || !fitsText(entry.result, entry.chars)) return undefined;
+      entries.push(entry);
+    }
+    // Pairing as the full path does it, from the identities the entries recorded.
+    const pairs = new Map<number, { previous: number; reason: PairReason }>();
+    let pairing: BatchPairing | undefined;
+    if (pair && files.length >= 2) {
+      const custom = this.#options.rules;
+      const ids = custom?.filter((r) => r.meta.family === 'continuity').map((r) => r.meta.id);
+      const wanted: number[] = [];
+      for (let i = 0; i < files.length; i++) {
+        const rules = (files[i] as (typeof files)[number]).run.config.rules ?? {};
+        // Whether the config turns every continuity rule off needs the rule list: only
+        // a config that turns one off takes the full path (which loads the rules).
+        const on = ids ? ids.some((id) => !isOff(rules[id])) : !Object.keys(rules).some((id) => id.startsWith('continuity/') && isOff(rules[id]));
+        if (!on && !ids) return undefined;
+        const identity = (entries[i] as CacheEntry).result.identity;
+        if (!identity) return undefined;
+        if (on) wanted.push(i);
+      }
+      const { pairReports } = await import('@fzlint/rules/pairing');
+      const found = pairReports(wanted.map((i) => ({ id: i, identity: (entries[i] as CacheEntry).result.identity as ReportIdentity })));
+      for (const p of found.pairs) pairs.set(p.current, { previous: p.previous, reason: p.reason });
+      const path = (i: number) => (files[i] as (typeof files)[number]).target.path;
+      pairing = {
+        pairs: found.pairs.map((p) => ({ current: path(p.current), previous: path(p.previous), reason: p.reason })),
+        unpaired: found.unpaired.map((u) => ({ file: path(u.id), reason: u.reason, ...(u.candidates ? { candidates: u.candidates.map(path) } : {}) })),
+      };
+    }
+    const results: FileLintResult[] = [];
+    const notices: InputProblem[] = [];
+    for (let i = 0; i < files.length; i++) {
+      const r = files[i] as (typeof files)[number];
+      const entry = entries[i] as (typeof entries)[number];
+      const found = pairs.get(i);
+      const last = found ? (files[found.previous] as (typeof files)[number]) : undefined;
+      const key = last ? previousKey(last.target.path, (entries[found?.previous as number] as CacheEntry).contentHash) : undefined;
+      if (entry.previous !== key) return undefined;
+      const notice = encodingNotice(entry.encoding, r.display);
+      if (notice) notices.push(notice);
+      const file: FileLintResult = {
+        ...entry.result,
+        filePath: r.target.path,
+        displayPath: r.display,
+        source: '',
+        format: textFormatOf(r.display),
+        encoding: entry.encoding,
+        cached: true,
+        ...(found && last ? { previous: { filePath: last.target.path, displayPath: last.display, source: 'paired' as const, reason: found.reason } } : {}),
+      };
+      this.#cacheInfo.set(file, { cache: lintCache, configHash: r.run.configHash, ...(key !== undefined ? { previousKey: key } : {}) });
+      results.push(file);
+    }
+    lintCache.countHits(results.length);
+    return { results, notices, ...(pairing ? { pairing } : {}) };
+  }
+
+  /**
    * The previous reports given for a run (`previous`) or named by the configs of the files
    * (`previousReport`), each read once; what cannot be read is a problem, and its files are
    * linted without one (and not paired either: the user named their previous report).
@@ -1020,7 +1122,10 @@ class Project implements Fzlint {
       if (info && r.ruleFailures.length === 0) {
         // The file now holds the output; the remaining findings are for it.
         const { filePath: _f, displayPath: _d, source: _s, format: _fo, encoding: _e, sourceMap: _m, cached: _c, previous: _p, ...serialized } = r;
-        info.cache.set(r.filePath, hashOf(encodeReport(r.output, r.encoding)), info.configHash, withoutOutput(serialized), await statMeta(r.filePath), info.previousKey);
+        info.cache.set(r.filePath, hashOf(encodeReport(r.output, r.encoding)), info.configHash, withoutOutput(serialized), await statMeta(r.filePath), info.previousKey, {
+          chars: r.output.length,
+          encoding: r.encoding,
+        });
         caches.add(info.cache);
       }
     }
