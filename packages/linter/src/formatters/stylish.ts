@@ -38,6 +38,7 @@ export function stylish(results: readonly FormattableResult[], context: Formatte
       severity: d.severity,
       label: SEVERITY_LABEL[d.severity],
       message: d.message.replace(WHITESPACE_RUN, ' ').trim(),
+      messageWidth: 0,
       ruleId: d.ruleId,
       // Places in another file (last year's report) cannot be found from this file's lines: name them.
       elsewhere: d.related,
@@ -46,13 +47,18 @@ export function stylish(results: readonly FormattableResult[], context: Formatte
     const width = (pick: (r: (typeof rows)[number]) => string) => rows.reduce((w, r) => Math.max(w, displayWidth(pick(r))), -Infinity);
     const wPos = width((r) => r.position);
     const wSev = width((r) => r.label);
-    const wMsg = width((r) => r.message);
+    let wMsg = -Infinity;
+    for (const r of rows) {
+      // Measured once: the widest sets the column, and each is padded to it.
+      r.messageWidth = displayWidth(r.message);
+      wMsg = Math.max(wMsg, r.messageWidth);
+    }
     const name = result.filePath !== undefined ? relativeTo(context.cwd, result.filePath) : '<text>';
     out += `\n${paint(color, '4', name, '24')}\n`;
     for (const r of rows) {
       const pos = paint(color, '2', padEndDisplay(r.position, wPos), '22');
       const sev = paint(color, SEVERITY_COLOR[r.severity], padEndDisplay(r.label, wSev));
-      const msg = padEndDisplay(r.message, wMsg);
+      const msg = padEndDisplay(r.message, wMsg, r.messageWidth);
       out += `  ${pos}  ${sev}  ${msg}  ${paint(color, '2', r.ruleId, '22')}`.trimEnd() + '\n';
       for (const place of placesElsewhere(r.elsewhere, context.cwd)) {
         out += `${' '.repeat(wPos + wSev + 6)}${paint(color, '2', `↳ ${place.where}`, '22')}  ${place.message.replace(WHITESPACE_RUN, ' ').trim()}\n`;

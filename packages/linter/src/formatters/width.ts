@@ -66,15 +66,30 @@ const WIDE: readonly (readonly [number, number])[] = [
 ];
 
 // Zero-width: combining marks, zero-width space/joiners, variation selectors.
-const ZERO = /^[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u1ab0-\u1aff\u1dc0-\u1dff\u200b-\u200f\u2028-\u202e\u2060-\u2064\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f\ufeff]$/u;
+const ZERO: readonly (readonly [number, number])[] = [
+  [0x0300, 0x036f],
+  [0x0483, 0x0489],
+  [0x0591, 0x05bd],
+  [0x0610, 0x061a],
+  [0x064b, 0x065f],
+  [0x1ab0, 0x1aff],
+  [0x1dc0, 0x1dff],
+  [0x200b, 0x200f],
+  [0x2028, 0x202e],
+  [0x2060, 0x2064],
+  [0x20d0, 0x20ff],
+  [0xfe00, 0xfe0f],
+  [0xfe20, 0xfe2f],
+  [0xfeff, 0xfeff],
+  [0xe0100, 0xe01ef],
+];
 
-function isWide(cp: number): boolean {
-  if (cp < 0x1100) return false;
+function inRanges(ranges: readonly (readonly [number, number])[], cp: number): boolean {
   let lo = 0;
-  let hi = WIDE.length - 1;
+  let hi = ranges.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const [a, b] = WIDE[mid]!;
+    const [a, b] = ranges[mid]!;
     if (cp < a) hi = mid - 1;
     else if (cp > b) lo = mid + 1;
     else return true;
@@ -82,24 +97,40 @@ function isWide(cp: number): boolean {
   return false;
 }
 
+/** Width of one code point in terminal columns (0, 1 or 2). */
+function codePointWidth(cp: number): number {
+  if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return 0;
+  if (cp < 0x0300) return 1;
+  if (inRanges(ZERO, cp)) return 0;
+  return cp >= 0x1100 && inRanges(WIDE, cp) ? 2 : 1;
+}
+
 /** Width of one character in terminal columns (0, 1 or 2). */
 export function charWidth(ch: string): number {
-  const cp = ch.codePointAt(0) ?? 0;
-  if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return 0;
-  if (cp >= 0xe0100 && cp <= 0xe01ef) return 0;
-  if (ZERO.test(ch)) return 0;
-  return isWide(cp) ? 2 : 1;
+  return codePointWidth(ch.codePointAt(0) ?? 0);
 }
 
 /** The number of terminal columns a string takes: full-width (CJK) characters count 2. */
 export function displayWidth(text: string): number {
+  // By UTF-16 unit, pairing surrogates (a loop over code points without a string per character:
+  // the stylish formatter measures every message of a run).
   let width = 0;
-  for (const ch of text) width += charWidth(ch);
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    width += codePointWidth(cp);
+  }
   return width;
 }
 
-/** Pads with spaces on the right to `width` display columns. */
-export function padEndDisplay(text: string, width: number): string {
-  const missing = width - displayWidth(text);
+/** Pads with spaces on the right to `width` display columns (`textWidth`: the text's, when known). */
+export function padEndDisplay(text: string, width: number, textWidth: number = displayWidth(text)): string {
+  const missing = width - textWidth;
   return missing > 0 ? text + ' '.repeat(missing) : text;
 }
