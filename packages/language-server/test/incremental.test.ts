@@ -239,7 +239,14 @@ const REPORTS = readdirSync(corpus)
       { name: `${f} (plain text)`, file: f, text },
       { name: `${f} (Markdown)`, file: f.replace(/\.txt$/, '.md'), text: `# ${text.split('\n').filter((l) => l.trim() !== '').join('\n\n')}` },
     ];
-  });
+  })
+  .concat(
+    // The reports as converted Markdown (headings, lists, short paragraphs: small windows).
+    readdirSync(path.join(corpus, '../markdown'))
+      .filter((f) => f.endsWith('.md'))
+      .sort()
+      .map((f) => ({ name: `markdown/${f}`, file: f, text: readFileSync(path.join(corpus, '../markdown', f), 'utf8') })),
+  );
 
 /** One edit, its place and extent as fractions of the text it applies to. */
 const editArb = fc.record({

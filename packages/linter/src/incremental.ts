@@ -66,11 +66,11 @@ const MAX_KEYS = 16;
  * lints of different documents name them with {@link RuleReuse.run}'s key.
  */
 export class RuleReuse {
-  private readonly states = new Map<string, Map<string, RuleState>>();
+  private readonly states = new Map<string, Map<AnyRule, RuleState>>();
   private readonly wrapped = new WeakMap<readonly AnyRule[], AnyRule[]>();
   /** Windows computed this lint: per new document, per old document. */
   private windows = new WeakMap<ReportDocument, Map<ReportDocument, EditWindow | null>>();
-  private current: Map<string, RuleState> | undefined;
+  private current: Map<AnyRule, RuleState> | undefined;
   readonly stats: RuleReuseStats = { windowed: 0, whole: 0 };
 
   /**
@@ -121,7 +121,6 @@ export class RuleReuse {
   }
 
   private wrapRule(rule: AnyRule): AnyRule {
-    const id = rule.meta.id;
     const check = (document: ReportDocument, context: RuleContext<string, unknown>): void => {
       const memory = this.current;
       if (!memory) {
@@ -129,15 +128,16 @@ export class RuleReuse {
         return;
       }
       const optionsKey = JSON.stringify(context.options ?? null);
-      const last = memory.get(id);
+      // Keyed by the rule itself: an extra rule may share a built-in one's id.
+      const last = memory.get(rule);
       // Forgotten until this run completes: a rule that throws leaves nothing to reuse.
-      memory.delete(id);
+      memory.delete(rule);
       const window = last && sameInputs(last, context.settings, optionsKey) ? this.windowFor(last.document, document) : undefined;
       const reports = window ? reuse(rule, last!, window, context) : undefined;
       if (reports) {
         this.stats.windowed++;
         for (const d of reports) context.report(d);
-        memory.set(id, { document, settings: context.settings, optionsKey, reports });
+        memory.set(rule, { document, settings: context.settings, optionsKey, reports });
         return;
       }
       this.stats.whole++;
@@ -149,7 +149,7 @@ export class RuleReuse {
           context.report(d);
         },
       });
-      memory.set(id, { document, settings: context.settings, optionsKey, reports: recorded });
+      memory.set(rule, { document, settings: context.settings, optionsKey, reports: recorded });
     };
     return { meta: rule.meta, check } as AnyRule;
   }
@@ -204,7 +204,12 @@ function reuse(rule: AnyRule, last: RuleState, w: EditWindow, context: RuleConte
     else if (lo < w.oldStart || hi > w.oldEnd) return undefined;
   }
   const inside: ReportDescriptor[] = [];
-  rule.check(w.view, { ...context, report: (d) => void inside.push(d) });
+  try {
+    rule.check(w.view, { ...context, report: (d) => void inside.push(d) });
+  } catch {
+    // Whatever went wrong on the window, the whole document says what the rule finds (or throws).
+    return undefined;
+  }
   for (const d of inside) {
     const [lo, hi] = extent(d);
     if (lo < w.start || hi > w.end) return undefined;
