@@ -25,20 +25,34 @@ export class LineMap {
   readonly text: string;
   private readonly starts: number[];
 
-  constructor(text: string) {
+  constructor(text: string, starts?: number[]) {
     this.text = text;
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      // \r\n counts as one line break; a lone \r is a break too (LSP's definition).
-      if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10) {
-        starts.push(i + 1);
-      }
-    }
-    this.starts = starts;
+    this.starts = starts ?? [0];
+    if (!starts) scanBreaks(text, 0, text.length, this.starts);
+  }
+
+  /**
+   * The line map of `text`, an edited version of `previous`'s text: the line starts before and
+   * after the changed span are `previous`'s (those after shifted), only the changed lines are
+   * read again. Equal to `new LineMap(text)`.
+   */
+  static edited(previous: LineMap, text: string): LineMap {
+    const a = previous.text;
+    if (a === text) return previous;
+    const max = Math.min(a.length, text.length);
+    let prefix = 0;
+    while (prefix < max && a.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+    let suffix = 0;
+    while (suffix < max - prefix && a.charCodeAt(a.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+    const delta = text.length - a.length;
+    const old = previous.starts;
+    // The line holding the character before the change is read again (a \r\n may straddle it).
+    const k = lastAtOrBefore(old, Math.max(0, prefix - 1));
+    const starts = old.slice(0, k + 1);
+    const scannedEnd = scanBreaks(text, old[k] ?? 0, text.length - suffix + 1, starts);
+    // Old starts after what was read: their text is unchanged, shifted by the edit.
+    for (let j = lastAtOrBefore(old, scannedEnd - delta) + 1; j < old.length; j++) starts.push((old[j] as number) + delta);
+    return new LineMap(text, starts);
   }
 
   /** Number of lines (a text always has at least one). */
@@ -97,6 +111,38 @@ export class LineMap {
   offsets(range: Range): TextRange {
     return { start: this.offsetAt(range.start), end: this.offsetAt(range.end) };
   }
+}
+
+/**
+ * Pushes the starts of the lines after each break of `text` from `from` on, reading characters
+ * before `until` (a \r\n read as one break, a lone \r too: LSP's definition); returns where it
+ * stopped (past a \r\n pair it began).
+ */
+function scanBreaks(text: string, from: number, until: number, starts: number[]): number {
+  const end = Math.min(until, text.length);
+  let i = from;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10) {
+      starts.push(i + 1);
+    }
+  }
+  return i;
+}
+
+/** Index of the last start at or before `offset` (starts ascending, the first 0). */
+function lastAtOrBefore(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** LSP severity of an fzlint severity. */

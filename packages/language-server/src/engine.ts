@@ -10,7 +10,7 @@
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ConfigError, lint } from '@fzlint/linter';
+import { ConfigError, createRuleReuse, lint } from '@fzlint/linter';
 import { createFzlint, type Fzlint } from '@fzlint/linter/node';
 import { reparse } from '@fzlint/parser';
 import type { CatalogueEntry } from '@fzlint/ontology';
@@ -126,6 +126,10 @@ export async function loadEngine(env: NodeJS.ProcessEnv = process.env, options: 
   let projectLocale = locale();
   const newProject = (): Fzlint => createFzlint({ cwd, locale: projectLocale, ...(rules ? { rules } : {}) });
   let project = newProject();
+  // The findings of local rules (`meta.scope` sentence or paragraph) per document, so that the
+  // lint after an edit re-runs them on the edited paragraphs only (`@fzlint/linter`'s
+  // incremental reuse; the other rules run on the whole document). Keyed by file path.
+  const ruleReuse = createRuleReuse();
   const current = (): Fzlint => {
     // A changed locale invalidates the cached configs' messages: start a fresh project.
     if (locale() !== projectLocale) {
@@ -137,7 +141,10 @@ export async function loadEngine(env: NodeJS.ProcessEnv = process.env, options: 
   return {
     lint: (text, options) => {
       if (options.locale !== undefined) lastLintLocale = options.locale;
-      return lint(text, { ...options, analysisCache });
+      // A fix-all run lints fixed texts no editor shows: nothing there to remember.
+      if (options.fix) return lint(text, { ...options, analysisCache });
+      const rules = ruleReuse.wrap(options.rules ?? builtinRules);
+      return ruleReuse.run(options.filePath ?? '', () => lint(text, { ...options, rules, analysisCache }));
     },
     loadConfig: (filePath: string) => current().configFor(filePath),
     resetConfig: (newCwd?: string) => {
@@ -163,6 +170,7 @@ export async function loadEngine(env: NodeJS.ProcessEnv = process.env, options: 
       identity: (document, filePath) => identityKey(reportIdentity(document, filePath)),
     },
     reparse: (previous, edits) => reparse(previous, edits),
+    reuseStats: () => ({ ...ruleReuse.stats }),
     configProblem: (error: unknown) => {
       if (!(error instanceof ConfigError)) return undefined;
       // Messages name the file relative to the workspace; the diagnostic needs its absolute path.

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LineMap, toLspDiagnostic } from '../src/convert.js';
 
@@ -20,6 +21,27 @@ describe('LineMap', () => {
     const lines = new LineMap(text);
     const range = { start: text.indexOf('法冶'), end: text.indexOf('法冶') + 2 };
     expect(lines.offsets(lines.range(range))).toEqual(range);
+  });
+});
+
+describe('LineMap.edited', () => {
+  const lineText = fc.array(fc.constantFrom('a', '字', '\n', '\r', '\r\n', ' '), { maxLength: 40 }).map((parts) => parts.join(''));
+  it('equals a map read from scratch, after any edit (line breaks \\n, \\r\\n and \\r typed, joined and split)', () => {
+    fc.assert(
+      fc.property(lineText, fc.array(fc.record({ at: fc.nat(), remove: fc.nat({ max: 6 }), insert: lineText }), { maxLength: 4 }), (text, edits) => {
+        let map = new LineMap(text);
+        for (const e of edits) {
+          const t = map.text;
+          const start = t.length === 0 ? 0 : e.at % (t.length + 1);
+          const next = t.slice(0, start) + e.insert + t.slice(Math.min(t.length, start + e.remove));
+          map = LineMap.edited(map, next);
+          const fresh = new LineMap(next);
+          expect(map.lineCount).toBe(fresh.lineCount);
+          for (let line = 0; line < fresh.lineCount; line++) expect(map.lineStart(line)).toBe(fresh.lineStart(line));
+        }
+      }),
+      { numRuns: 2000, seed: 7 },
+    );
   });
 });
 

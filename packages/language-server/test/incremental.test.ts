@@ -2,11 +2,13 @@
  * Incremental re-parsing: edits go through `reparse` and give exactly the diagnostics of a fresh
  * lint of the final text, in the service (real engine) and over stdio (the built server).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import fc from 'fast-check';
 import { parse, reparse, type ReportDocument } from '@fzlint/parser';
+import { rules as builtinRules } from '@fzlint/rules';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Position } from 'vscode-languageserver-protocol';
@@ -190,6 +192,176 @@ describe('DiagnosticsService with incremental re-parsing (real engine)', () => {
     expect(again.timing?.parse).toBe('unchanged');
     expect(shown(again.diagnostics, uri)).toEqual(shown(first.diagnostics, uri));
     expect(again.diagnostics.every((d) => (d.data as { version: number }).version === 3)).toBe(true);
+  });
+});
+
+/**
+ * What is typed, for every locality kind of the rules (`meta.scope`): sentence (an outdated
+ * policy title, a term, a malformed document number), paragraph (a domain typo, an official
+ * name, a congress formula), section (a heading, a shortcomings section) and document (a year,
+ * figures that contradict each other), and what moves paragraphs (line breaks, deletions).
+ */
+const TYPED = [
+  '法冶',
+  '营商环竟',
+  '行政复义',
+  '《法治政府建设实施纲要（2015—2020年）》',
+  '《中华人民共和国行政处罚法》（2017年修正）',
+  '双随机、一公开',
+  '深入学习贯彻党的十九大和十九届二中、三中全会精神',
+  '扫黑除恶专项斗争',
+  '浙政发〔2021〕5号',
+  '浙政发2021005号',
+  '全年收到行政复议申请10件，审结12件。',
+  // The same figure twice with two values, each typed into its own paragraph: a finding across paragraphs.
+  '全年受理行政复议案件120件。',
+  '全年受理行政复议案件128件。',
+  '全年受理行政复议案件128件。',
+  '行政复议案件120件，同比增长50%，上年为100件。',
+  '2019年',
+  '2023年',
+  '\n',
+  '\n\n',
+  '\n\n## 三、存在的不足和原因\n\n',
+  '\n（五）加强队伍建设\n',
+  '。',
+  '，',
+  '字',
+];
+
+/** The corpus reports, each as plain text and as Markdown (blank lines between paragraphs). */
+const REPORTS = readdirSync(corpus)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .flatMap((f) => {
+    const text = readFileSync(path.join(corpus, f), 'utf8');
+    return [
+      { name: `${f} (plain text)`, file: f, text },
+      { name: `${f} (Markdown)`, file: f.replace(/\.txt$/, '.md'), text: `# ${text.split('\n').filter((l) => l.trim() !== '').join('\n\n')}` },
+    ];
+  })
+  .concat(
+    // The reports as converted Markdown (headings, lists, short paragraphs: small windows).
+    readdirSync(path.join(corpus, '../markdown'))
+      .filter((f) => f.endsWith('.md'))
+      .sort()
+      .map((f) => ({ name: `markdown/${f}`, file: f, text: readFileSync(path.join(corpus, '../markdown', f), 'utf8') })),
+  );
+
+/** One edit, its place and extent as fractions of the text it applies to. */
+const editArb = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  remove: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 200 })),
+  insert: fc.oneof(fc.constant(''), fc.constantFrom(...TYPED)),
+});
+
+describe('incremental rule runs (property: edits give the findings of a fresh lint)', () => {
+  let live: LintEngine;
+  let freshEngine: LintEngine;
+  beforeAll(async () => {
+    live = await loadEngine({});
+    // Its own engine: nothing the live one remembers can reach the fresh lints.
+    freshEngine = await loadEngine({});
+  });
+
+  /** A lint by an engine that never saw the document. */
+  const freshLint = (uri: string, version: number, text: string): Promise<LintSnapshot> =>
+    new DiagnosticsService({ engine: freshEngine, configs: new ConfigResolver(freshEngine), getSettings: async () => DEFAULT_SETTINGS, workspaceFolders: () => [] }).schedule(
+      TextDocument.create(uri, 'plaintext', version, text),
+      true,
+    ) as Promise<LintSnapshot>;
+
+  it('every rule declares how far it reads (meta.scope)', () => {
+    const scopes = new Set(builtinRules.map((r) => r.meta.scope));
+    expect(builtinRules.every((r) => r.meta.scope !== undefined)).toBe(true);
+    // Each kind has rules, so the property below covers each.
+    expect(scopes).toEqual(new Set(['sentence', 'paragraph', 'section', 'document']));
+  });
+
+  it('after any sequence of edits, linted along the way, the diagnostics equal a fresh lint of the text', async () => {
+    const before = live.reuseStats!();
+    const fresh = new DiagnosticsService({
+      engine: freshEngine,
+      configs: new ConfigResolver(freshEngine),
+      getSettings: async () => DEFAULT_SETTINGS,
+      workspaceFolders: () => [],
+    });
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: REPORTS.length - 1 }),
+        fc.array(fc.array(editArb, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 5 }),
+        async (which, batches) => {
+          const report = REPORTS[which]!;
+          // A URI per run: each starts from an open document, as an editor's does.
+          const uri = pathToFileURL(path.join(tmpdir(), 'fzlint-incremental-prop', `${run++}-${report.file}`)).href;
+          const incremental = new IncrementalDocuments(live.reparse ?? reparse);
+          const service = new DiagnosticsService({
+            engine: live,
+            configs: new ConfigResolver(live),
+            getSettings: async () => DEFAULT_SETTINGS,
+            workspaceFolders: () => [],
+            incremental,
+          });
+          const doc = TextDocument.create(uri, 'plaintext', 1, report.text);
+          await service.schedule(doc, true);
+          let version = 1;
+          for (const batch of batches) {
+            version++;
+            const edits: TextEdit[] = [];
+            for (const e of batch) {
+              const text = doc.getText();
+              const start = Math.min(text.length, Math.floor(e.at * text.length));
+              const end = Math.min(text.length, start + e.remove);
+              edits.push({ range: { start, end }, text: e.insert });
+              TextDocument.update(doc, [{ range: { start: doc.positionAt(start), end: doc.positionAt(end) }, text: e.insert }], version);
+            }
+            incremental.record(uri, version - 1, version, edits);
+            const got = (await service.schedule(doc, true)) as LintSnapshot;
+            const want = (await fresh.schedule(TextDocument.create(uri, 'plaintext', version, doc.getText()), true)) as LintSnapshot;
+            // (An edit may leave a text that is no report any more: nothing is linted then.)
+            if (got.isReport) expect(['incremental', 'unchanged']).toContain(got.timing?.parse);
+            expect(got.isReport).toBe(want.isReport);
+            expect(shown(got.diagnostics, uri)).toEqual(shown(want.diagnostics, uri));
+          }
+          service.forget(uri);
+          fresh.forget(uri);
+        },
+      ),
+      // FZLINT_PROP_RUNS / FZLINT_PROP_SEED: longer or other runs by hand (the suite's is fixed).
+      { numRuns: Number(process.env.FZLINT_PROP_RUNS ?? 40), seed: Number(process.env.FZLINT_PROP_SEED ?? 19), endOnFailure: true },
+    );
+    // The windowed path was taken (not only whole-document runs that would hide a wrong shift).
+    const after = live.reuseStats!();
+    expect(after.windowed - before.windowed).toBeGreaterThan(100);
+  }, 600_000);
+
+  it('a document rule still sees every paragraph: a figure typed into one contradicts another paragraph', async () => {
+    const uri = pathToFileURL(path.join(tmpdir(), 'fzlint-incremental-prop', 'figures.txt')).href;
+    const incremental = new IncrementalDocuments(live.reparse ?? reparse);
+    const service = new DiagnosticsService({ engine: live, configs: new ConfigResolver(live), getSettings: async () => DEFAULT_SETTINGS, workspaceFolders: () => [], incremental });
+    const doc = TextDocument.create(uri, 'plaintext', 1, PLAIN);
+    await service.schedule(doc, true);
+    const lines = PLAIN.split('\n');
+    // Two body paragraphs of this year's work, apart (plain text: a paragraph per line).
+    const first = lines.findIndex((l, i) => i > 5 && l.length > 40);
+    const second = lines.findIndex((l, i) => i > first + 10 && l.length > 40);
+    expect(second).toBeGreaterThan(first);
+    const before = live.reuseStats!();
+    for (const [version, line, sentence] of [
+      [2, first, '全年共受理行政复议案件120件。'],
+      [3, second, '今年受理行政复议案件128件，均依法审结。'],
+    ] as const) {
+      const at = doc.offsetAt({ line, character: 0 });
+      incremental.record(uri, version - 1, version, [{ range: { start: at, end: at }, text: sentence }]);
+      TextDocument.update(doc, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: sentence }], version);
+      const got = (await service.schedule(doc, true)) as LintSnapshot;
+      const want = await freshLint(uri, version, doc.getText());
+      expect(shown(got.diagnostics, uri)).toEqual(shown(want.diagnostics, uri));
+      if (version === 3) expect(got.diagnostics.some((d) => d.code === 'statistics/inconsistent-figure' && d.message.includes('128件'))).toBe(true);
+    }
+    // The local rules ran on the edited paragraph only.
+    expect(live.reuseStats!().windowed).toBeGreaterThan(before.windowed);
   });
 });
 

@@ -41,7 +41,19 @@ export interface RuleMeta<MessageId extends string = string, Options = unknown> 
   /** JSON Schema of the rule's options object. */
   readonly optionsSchema?: Readonly<Record<string, unknown>>;
   readonly defaultOptions?: Options;
+  /**
+   * What a finding of the rule depends on, for incremental linting (an editor re-lints only
+   * what an edit touched). `sentence` / `paragraph`: every finding lies in one paragraph and
+   * depends only on that paragraph's text (its sentences, numbers, references) and on what
+   * the document says as a whole (title, dates, headings, sections, settings), so findings of
+   * untouched paragraphs are reused, shifted. `section` and `document` (the default): the rule
+   * reads across paragraphs and runs on the whole document after every edit.
+   */
+  readonly scope?: RuleScope;
 }
+
+/** How far a rule reads for one finding (`RuleMeta.scope`). */
+export type RuleScope = 'sentence' | 'paragraph' | 'section' | 'document';
 
 /** Values settings give every rule. */
 export interface RuleSettings {

@@ -134,8 +134,14 @@ export class DiagnosticsService {
   private readonly clearTimer: (handle: unknown) => void;
 
   constructor(private readonly options: DiagnosticsServiceOptions) {
-    this.setTimer = options.setTimeout ?? ((fn, ms) => setTimeout(fn, ms));
-    this.clearTimer = options.clearTimeout ?? ((h) => clearTimeout(h as NodeJS.Timeout));
+    // No delay runs on the next turn of the event loop (a 0 ms timer waits at least 1 ms).
+    this.setTimer = options.setTimeout ?? ((fn, ms) => (ms <= 0 ? { immediate: setImmediate(fn) } : setTimeout(fn, ms)));
+    this.clearTimer =
+      options.clearTimeout ??
+      ((h) => {
+        if (typeof h === 'object' && h !== null && 'immediate' in h) clearImmediate((h as { immediate: NodeJS.Immediate }).immediate);
+        else clearTimeout(h as NodeJS.Timeout);
+      });
   }
 
   /**
@@ -259,7 +265,9 @@ export class DiagnosticsService {
     const started = performance.now();
     const settings = await this.options.getSettings(uri);
     const generation = this.generation;
-    const lines = new LineMap(text);
+    // An edit of the last version linted: only the lines it changed are read again.
+    const prior = version >= 0 ? this.snapshots.get(uri) : undefined;
+    const lines = prior ? LineMap.edited(prior.lines, text) : new LineMap(text);
     const base = { uri, version, lines, settings, configGeneration: generation };
     if (!settings.enable) return { ...base, isReport: false, result: undefined, diagnostics: [], options: undefined };
     const filePath = uriToPath(uri);

@@ -77,6 +77,12 @@ export interface EngineFiles {
 /** Everything the server needs from the fzlint engine. */
 export interface LintEngine {
   readonly lint: LintFunction;
+  /**
+   * How often local rules ran on the edited paragraphs only (`windowed`) or on the whole
+   * document (`whole`) since the engine was loaded (tests and diagnosis); absent for an
+   * engine without incremental rule runs.
+   */
+  readonly reuseStats?: () => { readonly windowed: number; readonly whole: number };
   readonly loadConfig: ConfigLoaderFunction;
   /** Rules to run instead of the built-in list (built-ins plus extra modules), if any. */
   readonly rules?: readonly AnyRule[] | undefined;

@@ -56,6 +56,7 @@ export const rule = defineRule<MessageId, CopiedPassageOptions>({
       en: "A passage of this year's report should not repeat last year's report nearly verbatim (years and figures changed, wording kept)",
     },
     fixable: false,
+    scope: 'document',
     messages: {
       copied: {
         'zh-CN':

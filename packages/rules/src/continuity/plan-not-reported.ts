@@ -68,6 +68,7 @@ export const rule = defineRule<MessageId, PlanNotReportedOptions>({
       en: "The items of last year's plan for this year should be reported on in this year's report",
     },
     fixable: false,
+    scope: 'document',
     messages: {
       notReported: {
         'zh-CN': '上年度报告安排的{{count}}项工作在本年度报告中未见落实情况：{{items}}。请说明完成情况，未完成的说明原因。',

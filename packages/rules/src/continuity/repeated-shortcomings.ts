@@ -81,6 +81,7 @@ export const rule = defineRule<MessageId>({
       en: "This year's shortcomings should not be last year's again (a shortcoming listed two years running must say why it remains)",
     },
     fixable: false,
+    scope: 'document',
     messages: {
       repeated: {
         'zh-CN':

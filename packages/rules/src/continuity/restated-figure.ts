@@ -26,6 +26,7 @@ export const rule = defineRule<MessageId>({
       en: "A figure this year's report gives for last year must match what last year's report stated",
     },
     fixable: false,
+    scope: 'document',
     messages: {
       restated: {
         'zh-CN': '本报告写上年{{what}}为{{restated}}，而上年度报告（第{{line}}行）所载为{{stated}}。请核对，以准确的数字为准。',

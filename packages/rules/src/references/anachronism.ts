@@ -43,6 +43,7 @@ export const rule = defineRule<MessageId>({
       en: 'Cites a document, period or meeting that did not exist yet when the report was written (usually a wrong report year)',
     },
     fixable: false,
+    scope: 'sentence',
     messages: {
       notYet: {
         'zh-CN': '「{{text}}」（{{name}}）自{{from}}起才出现，而本报告成稿于{{writing}}（{{year}}年度）；请核对报告年度或成稿日期。',

@@ -31,6 +31,7 @@ export const rule = defineRule<MessageId, FreshnessOptions>({
       en: 'The report was written well after the catalogue was last reviewed; later changes could not be judged',
     },
     fixable: false,
+    scope: 'document',
     messages: {
       stale: {
         'zh-CN': '时效目录最后核对于{{reviewed}}，本报告成稿于{{writing}}：此后发布、修改或废止的法律、政策和机构名称未能判断，请另行核对引用是否现行。',

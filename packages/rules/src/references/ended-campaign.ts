@@ -48,6 +48,7 @@ export const rule = defineRule<MessageId>({
       en: 'Writes an ended campaign or time-bound programme as the year’s work',
     },
     fixable: false,
+    scope: 'sentence',
     messages: {
       ended: {
         'zh-CN': '「{{text}}」（{{name}}）已于{{end}}结束{{successorClause}}；作为{{year}}年度的工作表述不妥，回顾时请写明“期间”“取得成果”等。',

@@ -72,6 +72,7 @@ export const rule = defineRule<MessageId>({
       en: 'A document number or title whose form is broken (year and serial run together, bracket missing, year range without dash or 年)',
     },
     fixable: true,
+    scope: 'sentence',
     hasSuggestions: true,
     messages: {
       documentNumber: {

@@ -36,6 +36,7 @@ export const rule = defineRule<MessageId>({
       en: 'The guiding-thought phrase names a Party congress or plenum that was not the latest when the report was written',
     },
     fixable: false,
+    scope: 'paragraph',
     messages: {
       notLatest: {
         'zh-CN': '「{{text}}精神」：成稿时（{{writing}}）{{missing}}已于{{since}}召开，指导思想表述应包括{{missing}}精神。',

@@ -45,6 +45,7 @@ export const rule = defineRule<MessageId>({
       en: 'Cites a version of a law or regulation that had been replaced by a newer one',
     },
     fixable: true,
+    scope: 'sentence',
     hasSuggestions: true,
     messages: {
       outdated: {

@@ -26,6 +26,7 @@ export const rule = defineRule<MessageId>({
       en: 'Uses the name of a body abolished or renamed by institutional reform',
     },
     fixable: true,
+    scope: 'sentence',
     messages: {
       renamed: {
         'zh-CN': '「{{text}}」已于{{since}}更名为{{successor}}，应写作「{{replacement}}」。',

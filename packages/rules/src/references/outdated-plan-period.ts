@@ -25,6 +25,7 @@ export const rule = defineRule<MessageId>({
       en: 'A 普法 or five-year plan period used for the report year’s or next year’s work after it ended',
     },
     fixable: false,
+    scope: 'sentence',
     messages: {
       periodEnded: {
         'zh-CN': '「{{text}}」（{{name}}）是{{from}}—{{to}}年的时期，{{year}}年的工作应属{{successor}}。',

@@ -22,6 +22,7 @@ export const rule = defineRule<MessageId>({
       en: 'Cites a policy, plan document or law version that had been superseded or repealed',
     },
     fixable: false,
+    scope: 'sentence',
     messages: {
       outdated: {
         'zh-CN': '「{{text}}」{{nameClause}}自{{since}}起已不再现行，已由{{successor}}取代；报告作为现行依据引用不妥。',

@@ -24,6 +24,7 @@ export const rule = defineRule<MessageId>({
       en: 'Uses a renamed term or describes an ended policy as current',
     },
     fixable: true,
+    scope: 'sentence',
     hasSuggestions: true,
     messages: {
       renamed: {

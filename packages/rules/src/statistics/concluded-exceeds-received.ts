@@ -25,6 +25,7 @@ export const rule = defineRule({
     family: 'statistics',
     defaultSeverity: 'error',
     fixable: false,
+    scope: 'document',
     description: {
       'zh-CN': '同一对象、同一口径下，办结（审结、化解、整改等）数不得大于收到（受理、排查等）数。',
       en: 'A concluded count (concluded, resolved, rectified …) must not exceed the received count of the same object and scope.',

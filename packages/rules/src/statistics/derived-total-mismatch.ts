@@ -17,6 +17,7 @@ export const rule = defineRule({
     family: 'statistics',
     defaultSeverity: 'error',
     fixable: false,
+    scope: 'document',
     description: {
       'zh-CN': '文中隐含的算式应成立：新增数减注销数等于净增数，收到数等于审结数加在审数，收到数等于新收数加上年结转数。',
       en: 'Arithmetic the text implies must hold: added − removed = net growth, received = concluded + pending, and received = new + carried-over.',

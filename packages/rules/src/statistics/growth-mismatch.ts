@@ -95,6 +95,7 @@ export const rule = defineRule({
     family: 'statistics',
     defaultSeverity: 'error',
     fixable: false,
+    scope: 'document',
     description: {
       'zh-CN': '同比、较上年等增减幅度应与其比较的本期数和上期数一致（允许按所写位数四舍五入或截断）。',
       en: 'A stated change (year on year, against last year) must agree with the two figures it compares, within the rounding its digits allow.',

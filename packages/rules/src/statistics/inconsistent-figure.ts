@@ -24,6 +24,7 @@ export const rule = defineRule({
     family: 'statistics',
     defaultSeverity: 'warn',
     fixable: false,
+    scope: 'document',
     description: {
       'zh-CN': '同一数据（同一对象、口径、范围和时期）在报告中多次出现时，数值应一致。',
       en: 'A figure stated more than once (same object, measure, scope and period) must have the same value each time.',

@@ -19,6 +19,7 @@ export const rule = defineRule({
     family: 'statistics',
     defaultSeverity: 'error',
     fixable: false,
+    scope: 'document',
     description: {
       'zh-CN': '“其中”“分别为”等列出的分项之和不得大于总数；写明构成全部的分项之和应等于总数。',
       en: 'The parts listed after 其中/分别为 must not add up to more than their total, and a stated partition must add up to it.',

@@ -19,6 +19,7 @@ export const rule = defineRule({
     family: 'statistics',
     defaultSeverity: 'error',
     fixable: false,
+    scope: 'document',
     description: {
       'zh-CN': '文中写出的比率应与其依据的数量一致（允许按所写位数四舍五入或截断）。',
       en: 'A stated rate must agree with the counts it is computed from, within the rounding its digits allow.',

@@ -12,6 +12,7 @@ export const rule = defineRule({
     family: 'statistics',
     defaultSeverity: 'error',
     fixable: false,
+    scope: 'document',
     description: {
       'zh-CN': '办结率、整改率、占比等比率应在0%到100%之间（增长、同比等变化幅度除外）。',
       en: 'A rate or share (办结率, 整改率, 占比 …) must lie between 0% and 100%; growth and comparison figures are exempt.',

@@ -37,6 +37,7 @@ export const rule = defineRule<MessageId>({
       en: 'The report’s signature or publication date should fall after the report year ends and before 1 April of the next year',
     },
     fixable: false,
+    scope: 'document',
     messages: {
       tooEarly: {
         'zh-CN': '{{what}}{{date}}早于{{year}}年度结束：年度报告应在年度结束后总结全年情况，并在{{deadline}}前公开。',

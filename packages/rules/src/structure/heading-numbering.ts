@@ -58,6 +58,7 @@ export const rule = defineRule<MessageId>({
       en: 'Sibling heading numbers must be consecutive, start at 一 or 1, and use one bracket or separator width',
     },
     fixable: true,
+    scope: 'section',
     hasSuggestions: true,
     messages: {
       skipped: {

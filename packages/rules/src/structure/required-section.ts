@@ -46,6 +46,7 @@ export const rule = defineRule<MessageId, RequiredSectionOptions>({
       en: 'The annual report must contain every content the regulation requires (measures and results, shortcomings and causes, the first-responsible-person duty, next year’s plan)',
     },
     fixable: false,
+    scope: 'document',
     hasSuggestions: true,
     messages: {
       missing: {

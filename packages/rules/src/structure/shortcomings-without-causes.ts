@@ -47,6 +47,7 @@ export const rule = defineRule<MessageId, ShortcomingsWithoutCausesOptions>({
       en: 'Shortcomings must come with an analysis of their causes (the regulation asks for “shortcomings and their causes”)',
     },
     fixable: false,
+    scope: 'section',
     messages: {
       noCauses: {
         'zh-CN': '列出了存在的不足，但没有分析原因。规定要求报告“{{wording}}”，请补充原因分析（如“究其原因……”）。',

@@ -106,6 +106,7 @@ export const rule = defineRule<MessageId>({
       en: 'The title, the opening, and the headings of this year’s contents must name the report year, and the next-year plan’s heading the year after',
     },
     fixable: true,
+    scope: 'document',
     messages: {
       titleYear: {
         'zh-CN': '标题中的年份{{actual}}与报告年度{{year}}不一致。',

@@ -70,6 +70,7 @@ export const rule = defineRule<MessageId>({
       en: 'Sure typos of the rule-of-law reporting domain',
     },
     fixable: true,
+    scope: 'paragraph',
     messages: {
       typo: {
         'zh-CN': '错别字：「{{text}}」应为「{{correct}}」（{{reason}}）',

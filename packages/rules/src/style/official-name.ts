@@ -22,6 +22,7 @@ export const rule = defineRule<MessageId>({
       en: 'Wrong official name of a body, a duty or a Party formula',
     },
     fixable: true,
+    scope: 'paragraph',
     messages: {
       wrongName: {
         'zh-CN': '「{{text}}」应为「{{correct}}」：{{reason}}',

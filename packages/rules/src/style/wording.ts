@@ -128,6 +128,7 @@ export const rule = defineRule<MessageId, WordingOptions>({
       en: 'Wrong or outdated wording of the field (as the laws and documents write it)',
     },
     fixable: true,
+    scope: 'document',
     hasSuggestions: true,
     messages: {
       wrong: {

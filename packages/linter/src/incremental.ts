@@ -1,0 +1,442 @@
+/**
+ * Incremental linting for editors: rules whose findings are local (`meta.scope` `sentence` or
+ * `paragraph`) re-read only the paragraphs an edit touched; their findings in the other
+ * paragraphs are those of the last lint, shifted. Rules that read across paragraphs
+ * (`section`, `document`, or no scope) run on the whole document as always.
+ *
+ * It works by wrapping rules ({@link RuleReuse.wrap}), so `lint` itself is unchanged: a
+ * wrapped local rule remembers what it reported (the descriptors, in the document's offsets)
+ * and the document it read. On the next lint it compares the two documents: the changed span
+ * (common prefix and suffix of the texts) widened to whole paragraphs is the window. When
+ * everything the rule may read besides its paragraph is the same — settings, options, title,
+ * dates, headings, sections, junk, comments, and every paragraph outside the window (shifted)
+ * — the rule runs on a view of the document holding only the window's paragraphs, sentences,
+ * numbers, references and document numbers (the text, offsets and lines stay the document's),
+ * and its earlier findings outside the window are reported again, shifted. Anything else (a
+ * heading edited, a paragraph split far away, a finding across the window's edge) runs the
+ * rule on the whole document. The result is the same as a fresh lint's; the language server's
+ * property test holds it to that.
+ */
+import type { ReportDocument, Section, TextRange } from '@fzlint/parser';
+import type { AnyRule, Fix, ReportDescriptor, RuleContext, RuleSettings } from '@fzlint/rule-api';
+
+/** Scopes whose findings are reused outside the edited paragraphs. */
+const LOCAL_SCOPES: ReadonlySet<string> = new Set(['sentence', 'paragraph']);
+
+/** Whether a rule's findings may be reused paragraph by paragraph. */
+export function isLocalRule(rule: AnyRule): boolean {
+  return rule.meta.scope !== undefined && LOCAL_SCOPES.has(rule.meta.scope);
+}
+
+/** What a local rule reported on one document. */
+interface RuleState {
+  readonly document: ReportDocument;
+  readonly settings: RuleSettings;
+  readonly optionsKey: string;
+  readonly reports: readonly ReportDescriptor[];
+}
+
+/** The paragraphs an edit touched, in the old and the new document, and how to read the new one there. */
+export interface EditWindow {
+  /** The window in the new text (whole paragraphs). */
+  readonly start: number;
+  readonly end: number;
+  /** The same window in the old text. */
+  readonly oldStart: number;
+  readonly oldEnd: number;
+  /** New length minus old length. */
+  readonly delta: number;
+  /** The new document restricted to the window. */
+  readonly view: ReportDocument;
+}
+
+/** Counters of what the reuse did (tests and the timing log). */
+export interface RuleReuseStats {
+  /** Rule runs on a window of the document. */
+  windowed: number;
+  /** Rule runs on the whole document. */
+  whole: number;
+}
+
+/** Documents remembered at most (one per open document being edited). */
+const MAX_KEYS = 16;
+
+/**
+ * Per-document reuse of local rules' findings between lints. One per editor session;
+ * lints of different documents name them with {@link RuleReuse.run}'s key.
+ */
+export class RuleReuse {
+  private readonly states = new Map<string, Map<AnyRule, RuleState>>();
+  private readonly wrapped = new WeakMap<readonly AnyRule[], AnyRule[]>();
+  /** Windows computed this lint: per new document, per old document. */
+  private windows = new WeakMap<ReportDocument, Map<ReportDocument, EditWindow | null>>();
+  private current: Map<AnyRule, RuleState> | undefined;
+  readonly stats: RuleReuseStats = { windowed: 0, whole: 0 };
+
+  /**
+   * Runs `fn` (a synchronous `lint` with rules from {@link wrap}) with the memory of the
+   * document `key` (its file path): its local rules reuse what they found in the last lint.
+   */
+  run<T>(key: string, fn: () => T): T {
+    let state = this.states.get(key);
+    if (!state) {
+      state = new Map();
+      if (this.states.size >= MAX_KEYS) {
+        const oldest = this.states.keys().next().value;
+        if (oldest !== undefined) this.states.delete(oldest);
+      }
+    } else {
+      this.states.delete(key);
+    }
+    // Most recently used last (the first key is dropped first).
+    this.states.set(key, state);
+    const outer = this.current;
+    this.current = state;
+    try {
+      return fn();
+    } finally {
+      this.current = outer;
+      this.windows = new WeakMap();
+    }
+  }
+
+  /** Forgets what was found in a document (closed). */
+  forget(key: string): void {
+    this.states.delete(key);
+  }
+
+  /** Forgets everything. */
+  clear(): void {
+    this.states.clear();
+  }
+
+  /** The rules, local ones wrapped to reuse their findings (the same array for the same rules). */
+  wrap(rules: readonly AnyRule[]): AnyRule[] {
+    let out = this.wrapped.get(rules);
+    if (!out) {
+      out = rules.map((rule) => (isLocalRule(rule) ? this.wrapRule(rule) : rule));
+      this.wrapped.set(rules, out);
+    }
+    return out;
+  }
+
+  private wrapRule(rule: AnyRule): AnyRule {
+    const check = (document: ReportDocument, context: RuleContext<string, unknown>): void => {
+      const memory = this.current;
+      if (!memory) {
+        rule.check(document, context);
+        return;
+      }
+      const optionsKey = JSON.stringify(context.options ?? null);
+      // Keyed by the rule itself: an extra rule may share a built-in one's id.
+      const last = memory.get(rule);
+      // Forgotten until this run completes: a rule that throws leaves nothing to reuse.
+      memory.delete(rule);
+      const window = last && sameInputs(last, context.settings, optionsKey) ? this.windowFor(last.document, document) : undefined;
+      const reports = window ? reuse(rule, last!, window, context) : undefined;
+      if (reports) {
+        this.stats.windowed++;
+        for (const d of reports) context.report(d);
+        memory.set(rule, { document, settings: context.settings, optionsKey, reports });
+        return;
+      }
+      this.stats.whole++;
+      const recorded: ReportDescriptor[] = [];
+      rule.check(document, {
+        ...context,
+        report: (d) => {
+          recorded.push(d);
+          context.report(d);
+        },
+      });
+      memory.set(rule, { document, settings: context.settings, optionsKey, reports: recorded });
+    };
+    return { meta: rule.meta, check } as AnyRule;
+  }
+
+  /** The window of `next` against `previous`, once per pair and lint. */
+  private windowFor(previous: ReportDocument, next: ReportDocument): EditWindow | undefined {
+    let byOld = this.windows.get(next);
+    if (!byOld) this.windows.set(next, (byOld = new Map()));
+    let w = byOld.get(previous);
+    if (w === undefined) {
+      w = editWindow(previous, next) ?? null;
+      byOld.set(previous, w);
+    }
+    return w ?? undefined;
+  }
+}
+
+/** A new {@link RuleReuse}. */
+export function createRuleReuse(): RuleReuse {
+  return new RuleReuse();
+}
+
+function sameInputs(last: RuleState, settings: RuleSettings, optionsKey: string): boolean {
+  const a = last.settings;
+  return (
+    last.optionsKey === optionsKey &&
+    a.locale === settings.locale &&
+    a.reportYear === settings.reportYear &&
+    a.catalogue === settings.catalogue &&
+    sameDate(a.writingDate, settings.writingDate)
+  );
+}
+
+function sameDate(a: RuleSettings['writingDate'], b: RuleSettings['writingDate']): boolean {
+  if (a === b) return true;
+  return a !== undefined && b !== undefined && a.year === b.year && a.month === b.month && a.day === b.day;
+}
+
+/**
+ * The rule's findings on the new document from the old ones outside the window (shifted) and
+ * a run on the window's view; undefined when a finding crosses the window's edge (then the
+ * rule runs on the whole document).
+ */
+function reuse(rule: AnyRule, last: RuleState, w: EditWindow, context: RuleContext<string, unknown>): ReportDescriptor[] | undefined {
+  const before: ReportDescriptor[] = [];
+  const after: ReportDescriptor[] = [];
+  for (const d of last.reports) {
+    const [lo, hi] = extent(d);
+    if (hi < w.oldStart) before.push(d);
+    else if (lo > w.oldEnd) after.push(w.delta === 0 ? d : shiftDescriptor(d, w.delta));
+    // Inside the window: found again by the run below. Across its edge: not local after all.
+    else if (lo < w.oldStart || hi > w.oldEnd) return undefined;
+  }
+  const inside: ReportDescriptor[] = [];
+  try {
+    rule.check(w.view, { ...context, report: (d) => void inside.push(d) });
+  } catch {
+    // Whatever went wrong on the window, the whole document says what the rule finds (or throws).
+    return undefined;
+  }
+  for (const d of inside) {
+    const [lo, hi] = extent(d);
+    if (lo < w.start || hi > w.end) return undefined;
+  }
+  return [...before, ...inside, ...after];
+}
+
+/** The lowest start and highest end of every place a descriptor names in the document. */
+function extent(d: ReportDescriptor): [number, number] {
+  let lo = d.range.start;
+  let hi = d.range.end;
+  const take = (r: TextRange): void => {
+    if (r.start < lo) lo = r.start;
+    if (r.end > hi) hi = r.end;
+  };
+  for (const f of fixesOf(d.fix)) take(f.range);
+  for (const s of d.suggestions ?? []) for (const f of fixesOf(s.fix)) take(f.range);
+  for (const r of d.related ?? []) if (r.in !== 'previous') take(r.range);
+  return [lo, hi];
+}
+
+function fixesOf(fix: Fix | readonly Fix[] | undefined): readonly Fix[] {
+  if (fix === undefined) return [];
+  return Array.isArray(fix) ? (fix as readonly Fix[]) : [fix as Fix];
+}
+
+const shiftRange = (r: TextRange, d: number): TextRange => ({ start: r.start + d, end: r.end + d });
+
+function shiftFix(fix: Fix | readonly Fix[], d: number): Fix | readonly Fix[] {
+  return Array.isArray(fix) ? (fix as readonly Fix[]).map((f) => ({ ...f, range: shiftRange(f.range, d) })) : { ...(fix as Fix), range: shiftRange((fix as Fix).range, d) };
+}
+
+function shiftDescriptor(desc: ReportDescriptor, d: number): ReportDescriptor {
+  return {
+    ...desc,
+    range: shiftRange(desc.range, d),
+    ...(desc.fix !== undefined ? { fix: shiftFix(desc.fix, d) } : {}),
+    ...(desc.suggestions ? { suggestions: desc.suggestions.map((s) => ({ ...s, fix: shiftFix(s.fix, d) })) } : {}),
+    ...(desc.related ? { related: desc.related.map((r) => (r.in === 'previous' ? r : { ...r, range: shiftRange(r.range, d) })) } : {}),
+  };
+}
+
+/** Index of the first item whose range starts at or after `offset` (items sorted by start). */
+function firstStartingAt(items: readonly { readonly range: TextRange }[], offset: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid]!.range.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The window of an edit from `previous` to `next`: the changed span widened to the paragraphs
+ * it touches, when everything outside it is the same (shifted); undefined otherwise.
+ */
+export function editWindow(previous: ReportDocument, next: ReportDocument): EditWindow | undefined {
+  if (previous.format !== next.format || previous.filePath !== next.filePath) return undefined;
+  const a = previous.text;
+  const b = next.text;
+  const prefix = commonPrefix(a, b);
+  const suffix = commonSuffix(a, b, Math.min(a.length, b.length) - prefix);
+  const delta = b.length - a.length;
+  const changedEnd = b.length - suffix;
+  const paragraphs = next.paragraphs;
+  // Paragraphs touching the changed span [prefix, changedEnd] (an edge counts).
+  let i0 = firstStartingAt(paragraphs, prefix + 1) - 1;
+  if (i0 < 0 || paragraphs[i0]!.range.end < prefix) return undefined;
+  let i1 = firstStartingAt(paragraphs, changedEnd + 1) - 1;
+  if (i1 < i0 || paragraphs[i1]!.range.end < changedEnd) return undefined;
+  // Widen over paragraphs that touch (no gap between them): text runs on across such an edge.
+  while (i0 > 0 && paragraphs[i0 - 1]!.range.end >= paragraphs[i0]!.range.start) i0--;
+  while (i1 + 1 < paragraphs.length && paragraphs[i1 + 1]!.range.start <= paragraphs[i1]!.range.end) i1++;
+  const start = paragraphs[i0]!.range.start;
+  const end = paragraphs[i1]!.range.end;
+  const oldStart = start;
+  const oldEnd = end - delta;
+  if (oldEnd < oldStart || start > prefix || end < changedEnd) return undefined;
+
+  // Every paragraph outside the window is the same, shifted after it.
+  const old = previous.paragraphs;
+  const after = paragraphs.length - 1 - i1;
+  const j1 = old.length - 1 - after;
+  if (j1 < i0 || old[i0]!.range.start !== oldStart || old[j1]!.range.end !== oldEnd) return undefined;
+  for (let i = 0; i < i0; i++) if (!sameRange(old[i]?.range, paragraphs[i]!.range, 0)) return undefined;
+  for (let k = 1; k <= after; k++) if (!sameRange(old[j1 + k]?.range, paragraphs[i1 + k]!.range, delta)) return undefined;
+
+  // What a local rule may read besides its paragraph: the same, offsets after the change shifted
+  // (a heading or a date inside the window but outside the change may stay; one in it may not).
+  const oldChangedEnd = a.length - suffix;
+  const shift = (x: number): number => (x <= prefix ? x : x >= oldChangedEnd ? x + delta : Number.NaN);
+  if (!sameShifted(previous.title, next.title, shift)) return undefined;
+  if (!sameShifted(previous.reportYear, next.reportYear, shift)) return undefined;
+  if (!sameShifted(previous.writingDate, next.writingDate, shift)) return undefined;
+  if (!sameShifted(previous.publicationDate, next.publicationDate, shift)) return undefined;
+  if (!sameShifted(previous.bodyRange, next.bodyRange, shift)) return undefined;
+  if (next.bodyRange.start > start || next.bodyRange.end < end) return undefined;
+  for (const key of ['junkRanges', 'headings', 'comments', 'codeRanges'] as const) {
+    if (!sameShifted(previous[key], next[key], shift)) return undefined;
+  }
+  if (!sameSections(previous.sections, next.sections, shift)) return undefined;
+  // Document numbers outside the window: the same.
+  const dnOld = previous.documentNumbers.filter((d) => d.range.end <= oldStart || d.range.start >= oldEnd);
+  const dnNew = next.documentNumbers.filter((d) => d.range.end <= start || d.range.start >= end);
+  if (!sameShifted(dnOld, dnNew, (x) => (x >= oldEnd ? x + delta : x))) return undefined;
+  if (dnNew.length + next.documentNumbers.filter((d) => d.range.start >= start && d.range.end <= end).length !== next.documentNumbers.length) return undefined;
+
+  return { start, end, oldStart, oldEnd, delta, view: viewOf(next, i0, i1, start, end) };
+}
+
+/**
+ * Length of the common prefix of two texts, by halving with native comparisons of slices (no
+ * copies: a slice of a flat string is a view), far faster than a loop over characters.
+ */
+function commonPrefix(a: string, b: string): number {
+  let lo = 0;
+  let hi = Math.min(a.length, b.length);
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (a.slice(lo, mid) === b.slice(lo, mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Length of the common suffix of two texts, at most `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+  let lo = 0;
+  let hi = Math.max(0, max);
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (a.slice(a.length - mid, a.length - lo) === b.slice(b.length - mid, b.length - lo)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function sameRange(a: TextRange | undefined, b: TextRange, d: number): boolean {
+  return a !== undefined && a.start + d === b.start && a.end + d === b.end;
+}
+
+/**
+ * Deep equality where every `{start, end}` pair of the old value is mapped by `shift` (an offset
+ * after the window moves by the edit's length change). Functions are not compared.
+ */
+function sameShifted(a: unknown, b: unknown, shift: (x: number) => number): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameShifted(a[i], b[i], shift)) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const isRange = typeof x.start === 'number' && typeof x.end === 'number';
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  for (const k of keys) {
+    const v = x[k];
+    const w = y[k];
+    if (typeof v === 'function') continue;
+    if (isRange && (k === 'start' || k === 'end') && typeof v === 'number') {
+      if (shift(v) !== w) return false;
+      continue;
+    }
+    if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' || v === undefined || v === null) {
+      if (v !== w) return false;
+      continue;
+    }
+    if (!sameShifted(v, w, shift)) return false;
+  }
+  return true;
+}
+
+/**
+ * Sections compared like {@link sameShifted}, their headings by range only (the headings were
+ * compared in full already; a section repeats its heading, and its children theirs).
+ */
+function sameSections(a: readonly Section[], b: readonly Section[], shift: (x: number) => number): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]! as unknown as Record<string, unknown>;
+    const y = b[i]! as unknown as Record<string, unknown>;
+    const keys = Object.keys(x);
+    if (keys.length !== Object.keys(y).length) return false;
+    for (const k of keys) {
+      if (k === 'children') {
+        if (!sameSections(x[k] as readonly Section[], y[k] as readonly Section[], shift)) return false;
+      } else if (k === 'heading') {
+        if (!sameShifted(rangeOfHeading(x[k]), rangeOfHeading(y[k]), shift)) return false;
+      } else if (!sameShifted(x[k], y[k], shift)) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+function rangeOfHeading(h: unknown): unknown {
+  return typeof h === 'object' && h !== null ? (h as { range?: unknown }).range : h;
+}
+
+/** The document with only paragraphs i0..i1 (and what lies in them), indices renumbered. */
+function viewOf(doc: ReportDocument, i0: number, i1: number, start: number, end: number): ReportDocument {
+  const sentences = doc.sentences;
+  let s0 = 0;
+  while (s0 < sentences.length && sentences[s0]!.paragraphIndex < i0) s0++;
+  let s1 = s0;
+  while (s1 < sentences.length && sentences[s1]!.paragraphIndex <= i1) s1++;
+  const inSentences = <T extends { readonly sentenceIndex: number }>(items: readonly T[]): T[] => {
+    const out: T[] = [];
+    for (const item of items) {
+      if (item.sentenceIndex >= s0 && item.sentenceIndex < s1) out.push(s0 === 0 ? item : { ...item, sentenceIndex: item.sentenceIndex - s0 });
+    }
+    return out;
+  };
+  return {
+    ...doc,
+    bodyRange: { start: Math.max(doc.bodyRange.start, start), end: Math.min(doc.bodyRange.end, end) },
+    paragraphs: doc.paragraphs.slice(i0, i1 + 1),
+    sentences: sentences.slice(s0, s1).map((s) => (i0 === 0 ? s : { ...s, paragraphIndex: s.paragraphIndex - i0 })),
+    numbers: inSentences(doc.numbers),
+    references: inSentences(doc.references),
+    documentNumbers: doc.documentNumbers.filter((d) => d.range.start >= start && d.range.end <= end),
+  };
+}
