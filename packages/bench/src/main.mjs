@@ -9,7 +9,8 @@ import { availableParallelism, cpus, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { buildCorpus, removeCorpus, REPO_ROOT } from './corpus.mjs';
 import { figures, fzlintStatus, FZLINT_BIN, installedVersion, PEERS } from './figures.mjs';
-import { cleanupScratch, GNU_TIME } from './measure.mjs';
+import { FINDINGS_BASELINE, summariseFindings, writeFindingsBaseline } from './findings.mjs';
+import { cleanupScratch, GNU_TIME, timeCommand } from './measure.mjs';
 
 const HELP = `pnpm bench [options]
 
@@ -44,6 +45,7 @@ function parseArgs(argv) {
     keep: false,
     build: true,
     help: false,
+    recordFindings: false,
   };
   const list = (/** @type {string | undefined} */ v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const int = (/** @type {string} */ flag, /** @type {string | undefined} */ v) => {
@@ -66,6 +68,7 @@ function parseArgs(argv) {
       case '--out': o.out = /** @type {string} */ (value()); break;
       case '--keep': o.keep = true; break;
       case '--no-build': o.build = false; break;
+      case '--record-findings': o.recordFindings = true; break;
       case '-h': case '--help': o.help = true; break;
       case '--': break;
       default: throw new Error(`unknown option ${a}\n\n${HELP}`);
@@ -168,6 +171,8 @@ export async function main(argv) {
     fz = await fzlintStatus();
   }
   if (!fz.ok) log(`fzlint rows will be n/a: ${fz.reason}`);
+
+  if (opts.recordFindings) return recordFindings(fz, log);
 
   const t0 = Date.now();
   const corpus = buildCorpus({ copies });
@@ -351,6 +356,35 @@ export async function main(argv) {
   ].join('\n');
   writeFileSync(mdOut, md);
   log(`\nwrote ${opts.out} and ${mdOut} (${json.durationS} s)`);
+  return 0;
+}
+
+/**
+ * `--record-findings`: fzlint's findings on the full corpus (200 copies) and the `--quick`
+ * one (10 copies), written to findings-baseline.json.
+ * @param {{ok: boolean, reason?: string, version?: string}} fz @param {(s: string) => void} log
+ */
+async function recordFindings(fz, log) {
+  if (!fz.ok) {
+    log(`cannot record findings: ${fz.reason}`);
+    return 1;
+  }
+  /** @type {Record<string, import('./findings.mjs').FindingsSummary & {copies: number}>} */
+  const corpora = {};
+  for (const copies of [200, 10]) {
+    const corpus = buildCorpus({ copies });
+    try {
+      const r = await timeCommand({ cwd: corpus.root, runs: 1, warmup: 0, cmd: process.execPath, args: [FZLINT_BIN, '--format', 'json', '--concurrency', '1', 'corpus'] });
+      const s = summariseFindings(readFileSync(r.lastOutFile, 'utf8'), corpus.root);
+      corpora[String(corpus.files.length)] = { copies, ...s };
+      log(`${corpus.files.length} files: ${s.total} findings, digest ${s.digest.slice(0, 16)}…`);
+    } finally {
+      removeCorpus(corpus);
+      cleanupScratch();
+    }
+  }
+  const json = writeFindingsBaseline(corpora, fz.version ?? 'unknown');
+  log(`wrote ${FINDINGS_BASELINE.slice(REPO_ROOT.length + 1)} (commit ${json.commit})`);
   return 0;
 }
 
