@@ -106,7 +106,7 @@ export function summariseFindings(jsonText, root) {
     files: files.length,
     total,
     suppressed,
-    byRule: sortKeys(byRule),
+    byRule: /** @type {Record<string, Record<string, number>>} */ (sortKeys(byRule)),
     samples,
   };
 }
