@@ -195,8 +195,9 @@ export async function main(argv) {
   const copies = opts.copies ?? (opts.quick ? 10 : 200);
   const log = (/** @type {string} */ s) => process.stderr.write(`${s}\n`);
 
-  const selected = (/** @type {{id: string, group: string}} */ f) =>
-    (!opts.only || opts.only.includes(f.id) || opts.only.includes(f.group)) && !opts.skip.includes(f.id) && !opts.skip.includes(f.group);
+  /** @param {{id: string, group: string, aliases?: string[]}} f @param {string[]} names */
+  const names = (f, names) => names.includes(f.id) || names.includes(f.group) || (f.aliases ?? []).some((a) => names.includes(a));
+  const selected = (/** @type {{id: string, group: string, aliases?: string[]}} */ f) => (!opts.only || names(f, opts.only)) && !names(f, opts.skip);
 
   let fz = await fzlintStatus();
   if (!fz.ok && opts.build && existsSync(FZLINT_BIN) && !existsSync(join(REPO_ROOT, 'packages', 'cli', 'dist', 'index.js'))) {
@@ -236,10 +237,10 @@ export async function main(argv) {
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  /** @type {{id: string, group: string, label: string, bytes?: number, ab?: boolean, check?: boolean, run: () => Promise<any>}[]} */
+  /** @type {{id: string, group: string, label: string, bytes?: number, ab?: boolean, check?: boolean, aliases?: string[], run: () => Promise<any>}[]} */
   const all = [...figures(ctx), ...(await import('./previous.mjs')).previousFigures(ctx), ...(await (await import('./pathological.mjs')).pathologicalFigures({ ...ctx, quick: opts.quick }))];
   for (const name of [...(opts.only ?? []), ...opts.skip]) {
-    if (!all.some((f) => f.id === name || f.group === name)) log(`warning: no figure or group named "${name}" (see --help)`);
+    if (!all.some((f) => names(f, [name]))) log(`warning: no figure or group named "${name}" (see --help)`);
   }
   /** Median of a result, or its RSS for memory rows. @param {any} r */
   const shown = (r) => (r.rssMiB !== undefined && !Number.isFinite(r.wall?.median) ? `${r.rssMiB.toFixed(0)} MiB` : fmtMs(r.wall?.median));
@@ -248,6 +249,9 @@ export async function main(argv) {
   try {
     for (const f of all) {
       if (!selected(f)) continue;
+      // A turn of the event loop between rows, so Ctrl-C (the handler above) is not held
+      // up by rows that time synchronous child processes.
+      await new Promise((r) => setImmediate(r));
       process.stderr.write(`  ${f.id.padEnd(22)} `);
       const t = Date.now();
       let r;
@@ -257,7 +261,7 @@ export async function main(argv) {
         r = { na: `failed: ${String(/** @type {Error} */ (e).message).split('\n').slice(0, 4).join(' | ')}` };
       }
       const b = r.baseline;
-      log(`${r.na ? `n/a — ${r.na}` : shown(r)}${b ? ` | baseline ${b.na ? `n/a — ${b.na}` : shown(b)}` : ''} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+      log(`${r.na ? `n/a — ${r.na}` : shown(r)}${b ? ` | baseline ${b.na ? `n/a — ${b.na}` : shown(b)}` : ''} (${((Date.now() - t) / 1000).toFixed(1)} s)${r.note ? ` — ${r.note}` : ''}`);
       const row = { id: f.id, group: f.group, label: f.label, ...(f.bytes ? { bytes: f.bytes } : {}), ...(f.check ? { check: true } : {}), ...(f.ab ? { ab: true } : {}), ...r };
       for (const x of [row, b]) if (x && x.wall && f.bytes && Number.isFinite(x.wall.median)) x.mbPerS = f.bytes / 1e6 / (x.wall.median / 1000);
       results.push(row);
