@@ -14,8 +14,8 @@ import { cleanupScratch, GNU_TIME, timeCommand } from './measure.mjs';
 
 const HELP = `pnpm bench [options]
 
-  --quick            smoke run (< 1 min of work): 10 copies of each report (50 files), 2 runs,
-                     no warm-up, 20 LSP edits, 64 KB pathological inputs
+  --quick            smoke run: 10 copies of each report (50 files), 2 runs, no warm-up,
+                     20 LSP edits, 64 KB pathological inputs (a shape slower than 30 s/MB is stopped)
   --only <names>     comma-separated figure ids or groups (see below)
   --skip <names>     the opposite of --only
   --baseline <dir>   another built checkout of fzlint (pnpm install && pnpm build there): the
