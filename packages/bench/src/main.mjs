@@ -403,11 +403,13 @@ export async function main(argv) {
   }
   const ratioHead = ['ratio', ...(baseline ? ['baseline', 'this'] : ['value']), ''];
   const fmtRatio = (/** @type {number | undefined} */ v) => (v === undefined ? 'n/a' : v.toFixed(v < 0.1 ? 3 : 2));
-  const ratioRows = ratios.map((r) => [r.label, ...(baseline ? [fmtRatio(r.before)] : []), fmtRatio(r.value), r.note ?? '']);
+  const ratioRows = (opts.only || opts.skip.length ? ratios.filter((r) => r.value !== undefined || r.before !== undefined) : ratios).map((r) => [r.label, ...(baseline ? [fmtRatio(r.before)] : []), fmtRatio(r.value), r.note ?? '']);
   out.push('');
   out.push(table([ratioHead, ...ratioRows], ['l', 'r', 'r', 'l']));
   const goalHead = ['goal (issue 19)', ...(baseline ? ['baseline', 'this'] : ['measured']), ''];
-  const goalRows = goals.map((g) => [g.goal, ...(baseline ? [g.before ?? ''] : []), g.value, g.ok === undefined ? '—' : g.ok ? 'met' : 'MISSED']);
+  // With --only/--skip, goals whose rows did not run are left out of the printed table (kept in the JSON).
+  const shownGoals = opts.only || opts.skip.length ? goals.filter((g) => g.value !== 'n/a' || (g.before !== undefined && g.before !== 'n/a') || g.ok !== undefined) : goals;
+  const goalRows = shownGoals.map((g) => [g.goal, ...(baseline ? [g.before ?? ''] : []), g.value, g.ok === undefined ? '—' : g.ok ? 'met' : 'MISSED']);
   out.push('');
   out.push(table([goalHead, ...goalRows], ['l', 'r', 'r', 'l']));
   if (findings.lines.length) {
