@@ -6,7 +6,8 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from './corpus.mjs';
 import { startServer } from './lsp.mjs';
-import { stats, timeCommand } from './measure.mjs';
+import { summariseFindings } from './findings.mjs';
+import { stats, timeAlternating, timeCommand } from './measure.mjs';
 
 export const BENCH_DIR = join(REPO_ROOT, 'packages', 'bench');
 const NODE = process.execPath;
@@ -110,7 +111,7 @@ function countFzlint(out) {
 
 /**
  * Times a command and adds the finding count read from the last run's output.
- * @param {Parameters<typeof timeCommand>[0]} spec @param {(out: string) => number | undefined} [count]
+ * @param {import('./measure.mjs').CommandSpec} spec @param {(out: string) => number | undefined} [count]
  */
 async function timed(spec, count) {
   const r = await timeCommand(spec);
@@ -120,11 +121,28 @@ async function timed(spec, count) {
   return { ...r, lastOutFile: undefined, findings };
 }
 
-/** Whether the built CLI answers `--version`. */
-export async function fzlintStatus() {
-  if (!existsSync(FZLINT_BIN)) return { ok: false, reason: 'packages/cli/bin/fzlint.js does not exist' };
+/**
+ * A built fzlint checkout the bench drives through its public entry points only: the
+ * CLI's bin, the language server's bin, and the packages' `dist/index.js` (in-process rows).
+ * `this` is the checkout the bench lives in; `baseline` the one `--baseline DIR` names.
+ * @typedef {{name: 'this' | 'baseline', root: string, fzlintBin: string, serverBin: string,
+ *   status: {ok: boolean, reason?: string, version?: string}}} Checkout
+ */
+
+/**
+ * @param {string} root @param {'this' | 'baseline'} name
+ * @returns {Promise<Checkout>}
+ */
+export async function openCheckout(root, name) {
+  const fzlintBin = join(root, 'packages', 'cli', 'bin', 'fzlint.js');
+  return { name, root, fzlintBin, serverBin: join(root, 'packages', 'language-server', 'bin', 'fzlint-language-server.js'), status: await fzlintStatus(fzlintBin) };
+}
+
+/** Whether a built CLI answers `--version`. @param {string} [bin] */
+export async function fzlintStatus(bin = FZLINT_BIN) {
+  if (!existsSync(bin)) return { ok: false, reason: `${bin} does not exist` };
   try {
-    const r = await timeCommand({ cmd: NODE, args: [FZLINT_BIN, '--version'], runs: 1, warmup: 0, okCodes: [0] });
+    const r = await timeCommand({ cmd: NODE, args: [bin, '--version'], runs: 1, warmup: 0, okCodes: [0] });
     const version = readFileSync(r.lastOutFile, 'utf8').trim();
     rmSync(r.lastOutFile, { force: true });
     return { ok: true, version };
@@ -133,35 +151,100 @@ export async function fzlintStatus() {
   }
 }
 
-/** Empties fzlint's cache (default location under the working directory). @param {string} root */
-function clearFzlintCache(root) {
-  rmSync(join(root, 'node_modules', '.cache', 'fzlint'), { recursive: true, force: true });
-  rmSync(join(root, '.fzlintcache'), { recursive: true, force: true });
+/**
+ * Each checkout's own cache folder in the corpus repository, so that this checkout's
+ * warm run never reads the baseline's cache or the other way round.
+ * @param {string} root @param {Checkout} co
+ */
+function cacheDir(root, co) {
+  return join(root, `.fzlintcache-${co.name}`);
+}
+
+/** Empties a checkout's cache. @param {string} root @param {Checkout} co */
+function clearFzlintCache(root, co) {
+  rmSync(cacheDir(root, co), { recursive: true, force: true });
 }
 
 /**
+ * What one side of a row returned: timing summary plus findings.
+ * @typedef {{na: string} | (Omit<Awaited<ReturnType<typeof timeCommand>>, 'lastOutFile'> & {findings?: number, findingsSummary?: import('./findings.mjs').FindingsSummary, inner?: any})} Side
+ */
+
+/**
  * Every figure, in table order. `group` is what `--only` matches, along with `id`.
+ * Rows with `ab` run the same command with the `--baseline` checkout too, alternately;
+ * rows with `check` have their JSON output hashed for the findings check.
  * @param {{corpus: import('./corpus.mjs').BenchCorpus, runs: number, warmup: number,
  *   heavyRuns: number, startupRuns: number, lspOpens: number, lspEdits: number,
  *   lspOpenDocs: number, cores: number, fzlint: {ok: boolean, reason?: string},
- *   log: (s: string) => void}} ctx
- * @returns {{id: string, group: string, label: string, bytes?: number, run: () => Promise<any>}[]}
+ *   self: Checkout, baseline?: Checkout, log: (s: string) => void}} ctx
+ * @returns {{id: string, group: string, label: string, bytes?: number, ab?: boolean, check?: boolean, aliases?: string[], run: () => Promise<any>}[]}
  */
 export function figures(ctx) {
   const c = ctx.corpus;
   const base = { cwd: c.root, runs: ctx.runs, warmup: ctx.warmup };
-  const fz = (/** @type {string[]} */ args) => ({ ...base, cmd: NODE, args: [FZLINT_BIN, '--format', 'json', ...args] });
-  const needFzlint = () => (ctx.fzlint.ok ? undefined : { na: ctx.fzlint.reason });
-  const needDist = (/** @type {string} */ pkg) =>
-    existsSync(join(REPO_ROOT, 'packages', pkg, 'dist', 'index.js')) ? undefined : { na: `packages/${pkg}/dist is not built` };
-  const inproc = async (/** @type {string} */ mode, /** @type {string[]} */ inputs, runs = ctx.runs) => {
-    const r = await timeCommand({ ...base, runs, cmd: NODE, args: [INPROC, mode, ...inputs] });
-    const out = JSON.parse(readFileSync(r.lastOutFile, 'utf8').trim().split('\n').pop() ?? '{}');
-    rmSync(r.lastOutFile, { force: true });
-    return { ...r, lastOutFile: undefined, inner: { readMs: out.readMs, loadMs: out.loadMs, workMs: out.passMs?.[0] }, findings: out.findings || undefined };
+  const needDist = (/** @type {string} */ pkg, root = REPO_ROOT) =>
+    existsSync(join(root, 'packages', pkg, 'dist', 'index.js')) ? undefined : { na: `${root === REPO_ROOT ? '' : `${root}/`}packages/${pkg}/dist is not built` };
+
+  /**
+   * Times a row on this checkout and, with `--baseline`, on the baseline alternately.
+   * `make` builds the command for a checkout (or says why it cannot run); `read` turns
+   * the last run's output into findings.
+   * @param {(co: Checkout) => import('./measure.mjs').CommandSpec | {na: string}} make
+   * @param {(out: string, co: Checkout) => {findings?: number | undefined, findingsSummary?: import('./findings.mjs').FindingsSummary, inner?: any}} [read]
+   */
+  const ab = async (make, read) => {
+    /** @param {Awaited<ReturnType<typeof timeCommand>>} r @param {Checkout} co */
+    const finish = (r, co) => {
+      let extra = {};
+      try {
+        if (read) extra = read(readFileSync(r.lastOutFile, 'utf8'), co);
+      } finally {
+        rmSync(r.lastOutFile, { force: true });
+      }
+      return { ...r, lastOutFile: undefined, ...extra };
+    };
+    const a = make(ctx.self);
+    const b = ctx.baseline ? make(ctx.baseline) : undefined;
+    if ('na' in a) return { ...a, ...(b ? { baseline: 'na' in b ? b : { na: 'not run: this checkout could not run the row' } } : {}) };
+    if (!b) return finish(await timeCommand(a), ctx.self);
+    if ('na' in b) return { ...finish(await timeCommand(a), ctx.self), baseline: b };
+    const r = await timeAlternating(a, b);
+    return { ...finish(r.a, ctx.self), baseline: finish(r.b, /** @type {Checkout} */ (ctx.baseline)) };
   };
-  const changed = join(c.corpusDir, relative(c.corpusDir, /** @type {string} */ (c.files[0])));
+
+  /** `fzlint --format json …` of a checkout. @param {string[]} args @param {Partial<import('./measure.mjs').CommandSpec>} [extra] */
+  const fz = (args, extra = {}) => (/** @type {Checkout} */ co) =>
+    co.status.ok ? { ...base, cmd: NODE, args: [co.fzlintBin, '--format', 'json', ...args], ...extra } : { na: co.status.reason ?? 'fzlint is not built' };
+  /** @param {string} out */
+  const count = (out) => ({ findings: countFzlint(out) });
+  /** Count and hash: the findings check of rows over the whole corpus. @param {string} out */
+  const check = (out) => {
+    try {
+      const s = summariseFindings(out, c.root);
+      return { findings: s.total, findingsSummary: s };
+    } catch {
+      return { findings: undefined };
+    }
+  };
+  /** @param {string} mode @param {string[]} inputs @param {number} runs */
+  const inproc = (mode, inputs, runs) => (/** @type {Checkout} */ co) =>
+    needDist(mode === 'fzlint-parse' ? 'parser' : 'linter', co.root) ?? { ...base, runs, cmd: NODE, args: [INPROC, mode, '--root', co.root, ...inputs] };
+  /** @param {string} out */
+  const readInproc = (out) => {
+    const j = JSON.parse(out.trim().split('\n').pop() ?? '{}');
+    return { inner: { readMs: j.readMs, loadMs: j.loadMs, workMs: j.passMs?.[0] }, findings: j.findings || undefined };
+  };
+  const remark = async (/** @type {string[]} */ inputs) => {
+    const r = await timeCommand({ ...base, cmd: NODE, args: [INPROC, 'remark', ...inputs] });
+    const extra = readInproc(readFileSync(r.lastOutFile, 'utf8'));
+    rmSync(r.lastOutFile, { force: true });
+    return { ...r, lastOutFile: undefined, ...extra };
+  };
+  const changed = /** @type {string} */ (c.files[0]);
   const changedOriginal = readFileSync(changed);
+  const cache = (/** @type {Checkout} */ co) => ['--cache', '--cache-location', `${cacheDir(c.root, co)}/`];
+  const few = c.files.slice(0, 10).map((f) => relative(c.root, f));
 
   return [
     {
@@ -169,64 +252,88 @@ export function figures(ctx) {
       group: 'parse',
       label: 'parse only: unified + remark-parse, 1 core',
       bytes: c.bytes,
-      run: () => inproc('remark', ['corpus']),
+      run: () => remark(['corpus']),
     },
     {
       id: 'fzlint-parse',
       group: 'parse',
       label: '  (in-process) @fzlint/parser parse(), 1 core',
       bytes: c.bytes,
+      ab: true,
       // Supplementary rows (they split the cost): fewer runs.
-      run: async () => needDist('parser') ?? inproc('fzlint-parse', ['corpus'], ctx.heavyRuns),
+      run: () => ab(inproc('fzlint-parse', ['corpus'], ctx.heavyRuns), readInproc),
     },
     {
       id: 'fzlint-lint',
       group: 'parse',
       label: '  (in-process) @fzlint/linter lint(), 1 core',
       bytes: c.bytes,
-      run: async () => needDist('linter') ?? inproc('fzlint-lint', ['corpus'], ctx.heavyRuns),
+      ab: true,
+      run: () => ab(inproc('fzlint-lint', ['corpus'], ctx.heavyRuns), readInproc),
     },
     {
       id: 'fzlint-1',
       group: 'fzlint',
       label: 'fzlint --concurrency 1',
       bytes: c.bytes,
-      run: async () => needFzlint() ?? timed(fz(['--concurrency', '1', 'corpus']), countFzlint),
+      ab: true,
+      check: true,
+      run: () => ab(fz(['--concurrency', '1', 'corpus']), check),
     },
     {
-      id: 'fzlint-all',
+      id: 'fzlint-2',
       group: 'fzlint',
-      label: `fzlint --concurrency ${ctx.cores} (all cores)`,
+      // On 2 cores this is the former "all cores" row: `--only fzlint-all` still finds it.
+      ...(ctx.cores <= 2 ? { aliases: ['fzlint-all'] } : {}),
+      label: 'fzlint --concurrency 2',
       bytes: c.bytes,
-      run: async () => needFzlint() ?? timed(fz(['--concurrency', String(ctx.cores), 'corpus']), countFzlint),
+      ab: true,
+      check: true,
+      run: () => ab(fz(['--concurrency', '2', 'corpus']), check),
     },
+    ...(ctx.cores > 2
+      ? [
+          {
+            id: 'fzlint-all',
+            group: 'fzlint',
+            label: `fzlint --concurrency ${ctx.cores} (all cores)`,
+            bytes: c.bytes,
+            ab: true,
+            check: true,
+            run: () => ab(fz(['--concurrency', String(ctx.cores), 'corpus']), check),
+          },
+        ]
+      : []),
     {
       id: 'fzlint-auto',
       group: 'fzlint',
       label: 'fzlint (default: --concurrency auto)',
       bytes: c.bytes,
-      run: async () => needFzlint() ?? timed(fz(['corpus']), countFzlint),
+      ab: true,
+      check: true,
+      run: () => ab(fz(['corpus']), check),
     },
     {
       id: 'cache-cold',
       group: 'cache',
       label: 'fzlint --cache, cold (empty cache)',
       bytes: c.bytes,
-      run: async () =>
-        needFzlint() ??
-        timed({ ...fz(['--cache', 'corpus']), before: () => clearFzlintCache(c.root) }, countFzlint),
+      ab: true,
+      check: true,
+      run: () => ab((co) => fz([...cache(co), 'corpus'], { before: () => clearFzlintCache(c.root, co) })(co), check),
     },
     {
       id: 'cache-warm',
       group: 'cache',
       label: 'fzlint --cache, warm, nothing changed',
       bytes: c.bytes,
-      run: async () => {
-        const na = needFzlint();
-        if (na) return na;
-        clearFzlintCache(c.root);
+      ab: true,
+      check: true,
+      run: () => {
+        clearFzlintCache(c.root, ctx.self);
+        if (ctx.baseline) clearFzlintCache(c.root, ctx.baseline);
         // Fill the cache once (untimed), then time runs that find everything unchanged.
-        return timed({ ...fz(['--cache', 'corpus']), warmup: Math.max(1, ctx.warmup) }, countFzlint);
+        return ab((co) => fz([...cache(co), 'corpus'], { warmup: Math.max(1, ctx.warmup) })(co), check);
       },
     },
     {
@@ -234,23 +341,43 @@ export function figures(ctx) {
       group: 'cache',
       label: 'fzlint --cache, warm, 1 file changed',
       bytes: c.bytes,
+      ab: true,
       run: async () => {
-        const na = needFzlint();
-        if (na) return na;
         try {
-          return await timed(
-            {
-              ...fz(['--cache', 'corpus']),
-              warmup: Math.max(1, ctx.warmup),
-              // A different edit before every run, so each run finds exactly one changed file.
-              before: (i) => writeFileSync(changed, Buffer.concat([changedOriginal, Buffer.from(`\n\n（修改 ${i}）\n`)])),
-            },
-            countFzlint,
+          return await ab(
+            (co) =>
+              fz([...cache(co), 'corpus'], {
+                warmup: Math.max(1, ctx.warmup),
+                // A different edit before every run, so each run finds exactly one changed file.
+                before: (i) => writeFileSync(changed, Buffer.concat([changedOriginal, Buffer.from(`\n\n（修改 ${i}）\n`)])),
+              })(co),
+            count,
           );
         } finally {
           writeFileSync(changed, changedOriginal);
         }
       },
+    },
+    {
+      id: 'few-1',
+      group: 'choose',
+      label: `fzlint --concurrency 1, ${few.length} files`,
+      ab: true,
+      run: () => ab(fz(['--concurrency', '1', ...few]), count),
+    },
+    {
+      id: 'few-2',
+      group: 'choose',
+      label: `fzlint --concurrency 2, ${few.length} files`,
+      ab: true,
+      run: () => ab(fz(['--concurrency', '2', ...few]), count),
+    },
+    {
+      id: 'few-auto',
+      group: 'choose',
+      label: `fzlint (default), ${few.length} files`,
+      ab: true,
+      run: () => ab(fz(few), count),
     },
     ...PEERS.map((p) => ({
       id: p.id,
@@ -270,38 +397,40 @@ export function figures(ctx) {
       group: 'big',
       label: `parse only, one ${(c.doc1mBytes / 1e6).toFixed(1)} MB report`,
       bytes: c.doc1mBytes,
-      run: () => inproc('remark', [relative(c.root, c.doc1m)]),
+      run: () => remark([relative(c.root, c.doc1m)]),
     },
     {
       id: 'big-fzlint',
       group: 'big',
       label: `fzlint, one ${(c.doc1mBytes / 1e6).toFixed(1)} MB report`,
       bytes: c.doc1mBytes,
-      run: async () => needFzlint() ?? timed(fz(['--concurrency', '1', relative(c.root, c.doc1m)]), countFzlint),
+      ab: true,
+      run: () => ab(fz(['--concurrency', '1', relative(c.root, c.doc1m)]), count),
     },
     {
       id: 'lsp-init',
       group: 'lsp',
       label: 'LSP spawn → initialize reply',
-      run: () => lspOpen(ctx, c.doc100k, 'init', fzlintServer()),
+      run: () => lspOpen(ctx, c.doc100k, 'init', fzlintServer(ctx.self)),
     },
     {
       id: 'lsp-open',
       group: 'lsp',
       label: `LSP didOpen → first diagnostics, ${Math.round(c.doc100kBytes / 1000)} KB`,
-      run: () => lspOpen(ctx, c.doc100k, 'open', fzlintServer()),
+      run: () => lspOpen(ctx, c.doc100k, 'open', fzlintServer(ctx.self)),
     },
     {
       id: 'lsp-edit',
       group: 'lsp',
       label: `LSP 1-char edit → diagnostics, ${Math.round(c.doc100kBytes / 1000)} KB`,
-      run: () => lspEdits(ctx, c.doc100k, fzlintServer()),
+      ab: true,
+      run: () => lspEdits(ctx, c.doc100k, fzlintServer(ctx.self), ctx.baseline ? fzlintServer(ctx.baseline) : undefined),
     },
     {
       id: 'lsp-rss',
       group: 'lsp',
       label: `LSP RSS with ${ctx.lspOpenDocs} open reports`,
-      run: () => lspMemory(ctx, c.files.slice(0, ctx.lspOpenDocs), fzlintServer()),
+      run: () => lspMemory(ctx, c.files.slice(0, ctx.lspOpenDocs), fzlintServer(ctx.self)),
     },
     {
       id: 'lsp-open-autocorrect',
@@ -332,7 +461,16 @@ export function figures(ctx) {
       group: 'startup',
       label: `fzlint, one file (${(c.oneBytes / 1000).toFixed(1)} KB)`,
       bytes: c.oneBytes,
-      run: async () => needFzlint() ?? timed({ ...fz(['one/one.md']), runs: ctx.startupRuns }, countFzlint),
+      ab: true,
+      run: () => ab(fz(['one/one.md'], { runs: ctx.startupRuns }), count),
+    },
+    {
+      id: 'startup-fzlint-1',
+      group: 'choose',
+      label: `fzlint --concurrency 1, one file`,
+      bytes: c.oneBytes,
+      ab: true,
+      run: () => ab(fz(['--concurrency', '1', 'one/one.md'], { runs: ctx.startupRuns }), count),
     },
     ...PEERS.map((p) => ({
       id: `startup-${p.id}`,
@@ -352,13 +490,13 @@ export function figures(ctx) {
  * @typedef {{id: string, cmd: string, args: string[], na?: string}} Server
  */
 
-/** @returns {Server} */
-function fzlintServer() {
+/** @param {Checkout} co @returns {Server} */
+function fzlintServer(co) {
   return {
-    id: 'fzlint',
+    id: `fzlint-${co.name}`,
     cmd: NODE,
-    args: [SERVER_BIN, '--stdio'],
-    ...(existsSync(SERVER_BIN) ? {} : { na: 'packages/language-server/bin/fzlint-language-server.js does not exist' }),
+    args: [co.serverBin, '--stdio'],
+    ...(existsSync(co.serverBin) ? {} : { na: `${co.serverBin} does not exist` }),
   };
 }
 
@@ -438,37 +576,36 @@ async function lspOpenRuns(ctx, file, server) {
 }
 
 /**
- * One server, one 100 KB document, `lspEdits` one-character edits (insert a
- * character, then delete it, at spread-out places), each timed from didChange
- * to the diagnostics for that version.
- * @param {Parameters<typeof figures>[0]} ctx @param {string} file @param {Server} server
+ * One server with the 100 KB document open, ready for one-character edits (insert a
+ * character, then delete it, at spread-out places), each timed from didChange to the
+ * diagnostics for that version.
+ * @param {string} file @param {Server} server @param {string} root
  */
-async function lspEdits(ctx, file, server) {
-  const na = serverNa(server);
-  if (na) return na;
-  const { client, syncKind } = await startServer(server.cmd, server.args, ctx.corpus.root);
-  try {
-    const doc = textDocument(file);
-    const first = client.waitForDiagnostics(doc.uri, 1);
-    client.notify('textDocument/didOpen', { textDocument: doc });
-    const { msg: opened } = await first;
-    if (opened.params.version === undefined) await client.quiet(doc.uri, 300);
-    let lastCount = client.lastCount.get(doc.uri) ?? opened.params.diagnostics.length;
-    const lines = doc.text.split('\n');
-    // Lines long enough to hold prose; edits land in their middle.
-    const candidates = lines.map((l, i) => ({ l, i })).filter((x) => x.l.length >= 20);
-    if (candidates.length === 0) throw new Error('no prose lines to edit');
-    const lineStart = [];
-    for (let i = 0, off = 0; i < lines.length; i++) {
-      lineStart.push(off);
-      off += /** @type {string} */ (lines[i]).length + 1;
-    }
-    let text = doc.text;
-    let version = 1;
-    /** @type {number[]} */
-    const samples = [];
-    let diagnostics = 0;
-    for (let e = 0; e < ctx.lspEdits; e++) {
+async function editSession(file, server, root) {
+  const { client, syncKind } = await startServer(server.cmd, server.args, root);
+  const doc = textDocument(file);
+  const first = client.waitForDiagnostics(doc.uri, 1);
+  client.notify('textDocument/didOpen', { textDocument: doc });
+  const { msg: opened } = await first;
+  if (opened.params.version === undefined) await client.quiet(doc.uri, 300);
+  let lastCount = client.lastCount.get(doc.uri) ?? opened.params.diagnostics.length;
+  const lines = doc.text.split('\n');
+  // Lines long enough to hold prose; edits land in their middle.
+  const candidates = lines.map((l, i) => ({ l, i })).filter((x) => x.l.length >= 20);
+  if (candidates.length === 0) throw new Error('no prose lines to edit');
+  /** @type {number[]} */
+  const lineStart = [];
+  for (let i = 0, off = 0; i < lines.length; i++) {
+    lineStart.push(off);
+    off += /** @type {string} */ (lines[i]).length + 1;
+  }
+  let text = doc.text;
+  let version = 1;
+  return {
+    syncKind,
+    close: () => client.close(),
+    /** The `e`-th edit; resolves with its latency and the diagnostics it got. @param {number} e */
+    async edit(e) {
       const pair = Math.floor(e / 2);
       const target = /** @type {{l: string, i: number}} */ (candidates[(pair * 37) % candidates.length]);
       const character = Math.floor(target.l.length / 2);
@@ -489,15 +626,60 @@ async function lspEdits(ctx, file, server) {
         const next = await client.waitForDiagnostics(doc.uri, undefined, 2000).catch(() => undefined);
         if (next) ({ msg, at } = next);
       }
-      samples.push(at - t0);
-      diagnostics = msg.params.diagnostics.length;
+      const diagnostics = msg.params.diagnostics.length;
       if (msg.params.version === undefined) await client.quiet(doc.uri, 50);
       lastCount = client.lastCount.get(doc.uri) ?? diagnostics;
-      if (process.env.FZLINT_BENCH_DEBUG) process.stderr.write(`edit ${e}: ${(at - t0).toFixed(1)} ms, ${diagnostics} diagnostics, version ${msg.params.version}\n`);
+      if (process.env.FZLINT_BENCH_DEBUG) process.stderr.write(`${server.id} edit ${e}: ${(at - t0).toFixed(1)} ms, ${diagnostics} diagnostics, version ${msg.params.version}\n`);
+      return { ms: at - t0, diagnostics };
+    },
+  };
+}
+
+/**
+ * `lspEdits` one-character edits on the 100 KB document: p50/p90/p99 of didChange →
+ * diagnostics. With a baseline server, both servers are open at once and every edit is
+ * made in both, alternating which goes first, so before and after meet the same load.
+ * @param {Parameters<typeof figures>[0]} ctx @param {string} file @param {Server} server @param {Server} [baseline]
+ */
+async function lspEdits(ctx, file, server, baseline) {
+  const na = serverNa(server);
+  if (na) return na;
+  const a = await editSession(file, server, ctx.corpus.root);
+  const b = baseline && !baseline.na ? await editSession(file, baseline, ctx.corpus.root).catch((e) => ({ failed: String(e.message ?? e) })) : undefined;
+  try {
+    /** @type {number[]} */
+    const samplesA = [];
+    /** @type {number[]} */
+    const samplesB = [];
+    let diagnosticsA = 0;
+    let diagnosticsB = 0;
+    for (let e = 0; e < ctx.lspEdits; e++) {
+      const sessions = b && 'edit' in b ? (e % 2 === 0 ? ['a', 'b'] : ['b', 'a']) : ['a'];
+      for (const side of sessions) {
+        if (side === 'a') {
+          const r = await a.edit(e);
+          samplesA.push(r.ms);
+          diagnosticsA = r.diagnostics;
+        } else if (b && 'edit' in b) {
+          const r = await b.edit(e);
+          samplesB.push(r.ms);
+          diagnosticsB = r.diagnostics;
+        }
+      }
     }
-    return { wall: stats(samples), samples: samples.map((x) => Math.round(x * 100) / 100), findings: diagnostics, syncKind: syncKind === 2 ? 'incremental' : 'full' };
+    const side = (/** @type {number[]} */ samples, /** @type {number} */ diagnostics) => ({
+      wall: stats(samples),
+      samples: samples.map((x) => Math.round(x * 100) / 100),
+      findings: diagnostics,
+    });
+    return {
+      ...side(samplesA, diagnosticsA),
+      syncKind: a.syncKind === 2 ? 'incremental' : 'full',
+      ...(baseline ? { baseline: baseline.na ? { na: baseline.na } : b && 'edit' in b ? side(samplesB, diagnosticsB) : { na: b?.failed ?? 'not run' } } : {}),
+    };
   } finally {
-    await client.close();
+    await a.close();
+    if (b && 'close' in b) await b.close();
   }
 }
 

@@ -8,12 +8,13 @@
 //                 documents: prints {rules: [{id, ms, diagnostics}]}, slowest first
 // over all of them, `--passes N` times, and prints one JSON line with the time of
 // each pass (reading excluded). Started by the harness as a child process so that
-// its whole-process wall time is comparable with a CLI's.
+// its whole-process wall time is comparable with a CLI's. `--root DIR` loads fzlint
+// from another checkout (the bench's `--baseline`).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const REPO_ROOT = new URL('../../../', import.meta.url).pathname;
+let REPO_ROOT = new URL('../../../', import.meta.url).pathname;
 
 const args = process.argv.slice(2);
 const mode = args.shift();
@@ -23,6 +24,7 @@ const inputs = [];
 for (let i = 0; i < args.length; i++) {
   const a = /** @type {string} */ (args[i]);
   if (a === '--passes') passes = Number(args[++i]);
+  else if (a === '--root') REPO_ROOT = /** @type {string} */ (args[++i]);
   else inputs.push(a);
 }
 
@@ -84,7 +86,7 @@ if (mode === 'remark') {
   process.stdout.write(`${JSON.stringify({ mode, files: docs.length, totalMs: Math.round(total), rules: perRule })}\n`);
   process.exit(0);
 } else {
-  console.error(`usage: inproc.mjs remark|fzlint-parse|fzlint-lint|rules [--passes N] <files|dirs>`);
+  console.error(`usage: inproc.mjs remark|fzlint-parse|fzlint-lint|rules [--passes N] [--root DIR] <files|dirs>`);
   process.exit(2);
 }
 const loadMs = performance.now() - tLoad0;

@@ -86,43 +86,50 @@ export function cleanupScratch() {
 }
 
 /**
- * Median, min and max of a list of numbers.
+ * Median, min, max and the 90th and 99th percentiles (nearest rank) of a list of numbers.
  * @param {readonly number[]} xs
  */
 export function stats(xs) {
   const s = [...xs].sort((a, b) => a - b);
   const n = s.length;
-  if (n === 0) return { median: NaN, min: NaN, max: NaN, p90: NaN, n: 0 };
+  if (n === 0) return { median: NaN, min: NaN, max: NaN, p90: NaN, p99: NaN, n: 0 };
   const median = n % 2 ? /** @type {number} */ (s[(n - 1) / 2]) : (/** @type {number} */ (s[n / 2 - 1]) + /** @type {number} */ (s[n / 2])) / 2;
-  const p90 = /** @type {number} */ (s[Math.min(n - 1, Math.ceil(n * 0.9) - 1)]);
-  return { median, min: /** @type {number} */ (s[0]), max: /** @type {number} */ (s[n - 1]), p90, n };
+  const rank = (/** @type {number} */ p) => /** @type {number} */ (s[Math.min(n - 1, Math.max(0, Math.ceil(n * p) - 1))]);
+  return { median, min: /** @type {number} */ (s[0]), max: /** @type {number} */ (s[n - 1]), p90: rank(0.9), p99: rank(0.99), n };
 }
 
 /**
- * Runs a command `warmup + runs` times (warm-ups discarded) and summarises.
- * `before` runs before every run, untimed (e.g. empty a cache, touch a file).
- * @param {{cmd: string, args: readonly string[], cwd?: string, env?: NodeJS.ProcessEnv,
+ * What to time: a command, `warmup + runs` times (warm-ups discarded). `before` runs
+ * before every run, untimed (e.g. empty a cache, touch a file).
+ * @typedef {{cmd: string, args: readonly string[], cwd?: string, env?: NodeJS.ProcessEnv,
  *   runs: number, warmup: number, before?: (i: number) => void | Promise<void>,
- *   okCodes?: readonly number[], timeoutMs?: number}} spec
+ *   okCodes?: readonly number[], timeoutMs?: number}} CommandSpec
  */
-export async function timeCommand(spec) {
-  const ok = spec.okCodes ?? [0, 1];
-  /** @type {RunResult[]} */
-  const kept = [];
-  for (let i = 0; i < spec.warmup + spec.runs; i++) {
-    if (spec.before) await spec.before(i);
-    const opts = {};
-    if (spec.cwd) opts.cwd = spec.cwd;
-    if (spec.env) opts.env = spec.env;
-    if (spec.timeoutMs) opts.timeoutMs = spec.timeoutMs;
-    const r = await runOnce(spec.cmd, spec.args, opts);
-    if (!ok.includes(r.code)) {
-      const tail = readFileSync(r.outFile, 'utf8').slice(-800);
-      throw new Error(`exit ${r.code}: ${[spec.cmd, ...spec.args].join(' ').slice(0, 200)}\n${tail}`);
-    }
-    if (i >= spec.warmup) kept.push(r);
-    else rmSync(r.outFile, { force: true });
+
+/**
+ * One run of a spec, checked for its exit code.
+ * @param {CommandSpec} spec @param {number} i
+ */
+async function runSpec(spec, i) {
+  if (spec.before) await spec.before(i);
+  /** @type {{cwd?: string, env?: NodeJS.ProcessEnv, timeoutMs?: number}} */
+  const opts = {};
+  if (spec.cwd) opts.cwd = spec.cwd;
+  if (spec.env) opts.env = spec.env;
+  if (spec.timeoutMs) opts.timeoutMs = spec.timeoutMs;
+  const r = await runOnce(spec.cmd, spec.args, opts);
+  if (!(spec.okCodes ?? [0, 1]).includes(r.code)) {
+    const tail = readFileSync(r.outFile, 'utf8').slice(-800);
+    throw new Error(`exit ${r.code}: ${[spec.cmd, ...spec.args].join(' ').slice(0, 200)}\n${tail}`);
   }
+  return r;
+}
+
+/**
+ * Summarises the kept runs of one spec; the last run's output file is kept for the caller.
+ * @param {RunResult[]} kept
+ */
+function summarise(kept) {
   const last = /** @type {RunResult} */ (kept[kept.length - 1]);
   for (const r of kept.slice(0, -1)) rmSync(r.outFile, { force: true });
   const cpu = kept.map((r) => r.cpuMs).filter((x) => x !== undefined);
@@ -136,4 +143,42 @@ export async function timeCommand(spec) {
     outBytes: last.outBytes,
     lastOutFile: last.outFile,
   };
+}
+
+/**
+ * Runs a command `warmup + runs` times (warm-ups discarded) and summarises.
+ * @param {CommandSpec} spec
+ */
+export async function timeCommand(spec) {
+  /** @type {RunResult[]} */
+  const kept = [];
+  for (let i = 0; i < spec.warmup + spec.runs; i++) {
+    const r = await runSpec(spec, i);
+    if (i >= spec.warmup) kept.push(r);
+    else rmSync(r.outFile, { force: true });
+  }
+  return summarise(kept);
+}
+
+/**
+ * Times two commands alternately — A B, B A, A B, … — so that both meet the same machine
+ * state (a shared machine's load drifts over minutes). The before/after comparison of
+ * `--baseline`: `a` is this checkout, `b` the other one.
+ * @param {CommandSpec} a @param {CommandSpec} b
+ */
+export async function timeAlternating(a, b) {
+  /** @type {RunResult[]} */
+  const keptA = [];
+  /** @type {RunResult[]} */
+  const keptB = [];
+  const warmup = Math.max(a.warmup, b.warmup);
+  const runs = Math.max(a.runs, b.runs);
+  for (let i = 0; i < warmup + runs; i++) {
+    for (const side of i % 2 === 0 ? ['a', 'b'] : ['b', 'a']) {
+      const r = await runSpec(side === 'a' ? a : b, i);
+      if (i >= warmup) (side === 'a' ? keptA : keptB).push(r);
+      else rmSync(r.outFile, { force: true });
+    }
+  }
+  return { a: summarise(keptA), b: summarise(keptB) };
 }

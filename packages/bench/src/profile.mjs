@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `pnpm --filter @fzlint/bench profile [-- options]`: runs fzlint over the bench
-// corpus under `node --cpu-prof` and says where the time goes — Markdown parsing
-// (remark/micromark), fzlint's document model (parser), rules, engine, I/O,
-// garbage collection — with the heaviest functions. Every thread's profile is read
-// (worker threads write their own).
+// corpus under `node --cpu-prof` and says where the time goes, in the phases of
+// issue 19 — start-up and module loading, reading, remark parse, report model, rules
+// (with the top rules and shared analyses), output — then by package and the heaviest
+// functions. Every thread's profile is read (worker threads write their own); bundled
+// code is mapped back to its source files (src/phases.mjs says how a sample is charged).
 //
 //   --target cli|lint|parse   what to profile (default cli):
 //        cli    node packages/cli/bin/fzlint.js --concurrency 1 --format json corpus
@@ -14,16 +15,18 @@
 //        rules  no profiler: each rule timed alone over the corpus (inproc.mjs rules, best of 3)
 //   --copies N   copies of each report (default 40 → 200 files, ~2.8 MB)
 //   --concurrency N   fzlint's --concurrency for --target cli (default 1; workers write their own profiles)
-//   --top N      functions to list (default 25)
+//   --top N      functions to list (default 25; rules: the same N)
+//   --baseline DIR   profile another built checkout of fzlint the same way, right after
+//                this one, and print both side by side (phases, rules)
 //   --keep       keep the .cpuprofile files and print where they are
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildCorpus, removeCorpus, REPO_ROOT } from './corpus.mjs';
 import { startServer } from './lsp.mjs';
+import { originalSource, PHASES, phasesOf } from './phases.mjs';
 
 /**
  * Which part of the system a script URL belongs to.
@@ -46,62 +49,6 @@ export function category(url) {
   if (url.startsWith('node:')) return 'node internals';
   if (url.includes('/node_modules/')) return 'other dependencies';
   return 'other';
-}
-
-const B64 = new Map([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].map((c, i) => [c, i]));
-
-/**
- * For a bundled file with a source map: the original source of each generated line
- * (the first mapping on the line), so bundled code is charged to its package.
- * @type {Map<string, (string | undefined)[] | null>}
- */
-const lineSources = new Map();
-/** @param {string} url @param {number} line 0-based */
-function originalSource(url, line) {
-  if (!url.startsWith('file://')) return undefined;
-  let table = lineSources.get(url);
-  if (table === undefined) {
-    table = null;
-    const file = fileURLToPath(url);
-    const mapFile = `${file}.map`;
-    if (existsSync(mapFile)) {
-      try {
-        const map = JSON.parse(readFileSync(mapFile, 'utf8'));
-        const sources = map.sources.map((/** @type {string} */ s) => resolve(dirname(mapFile), map.sourceRoot ?? '', s));
-        table = [];
-        let src = 0;
-        for (const lineMappings of String(map.mappings).split(';')) {
-          let first;
-          for (const seg of lineMappings.split(',')) {
-            if (!seg) continue;
-            // Decode the VLQ fields of the segment: column, source, line, column[, name].
-            const fields = [];
-            let value = 0;
-            let shift = 0;
-            for (const ch of seg) {
-              const d = B64.get(ch) ?? 0;
-              value += (d & 31) << shift;
-              if (d & 32) shift += 5;
-              else {
-                fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
-                value = 0;
-                shift = 0;
-              }
-            }
-            if (fields.length >= 2) {
-              src += /** @type {number} */ (fields[1]);
-              if (first === undefined) first = sources[src];
-            }
-          }
-          table.push(first);
-        }
-      } catch {
-        table = null;
-      }
-    }
-    lineSources.set(url, table);
-  }
-  return table ? table[line] : undefined;
 }
 
 /**
@@ -142,7 +89,7 @@ export function summarise(profile) {
     else if (fn === '(root)') cat = 'other';
     else {
       const url = n?.callFrame?.url ?? '';
-      const original = url ? originalSource(url, n?.callFrame?.lineNumber ?? 0) : undefined;
+      const original = url ? originalSource(url, n?.callFrame?.lineNumber ?? 0, n?.callFrame?.columnNumber ?? 0) : undefined;
       cat = category(original ? `file://${original}` : url) ?? (parent.has(id) ? resolveCat(/** @type {number} */ (parent.get(id))) : 'other');
     }
     catOf.set(id, cat);
@@ -154,7 +101,7 @@ export function summarise(profile) {
     const cat = resolveCat(id);
     byCat.set(cat, (byCat.get(cat) ?? 0) + ms);
     const cf = nodes.get(id)?.callFrame ?? {};
-    const orig = cf.url ? originalSource(cf.url, cf.lineNumber ?? 0) : undefined;
+    const orig = cf.url ? originalSource(cf.url, cf.lineNumber ?? 0, cf.columnNumber ?? 0) : undefined;
     const where = orig ? `${orig.replace(`${REPO_ROOT}/`, '').replace(/.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, '')} (bundled)` : cf.url ? `${String(cf.url).replace(/^file:\/\//, '').replace(`${REPO_ROOT}/`, '').replace(/.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, '')}:${cf.lineNumber + 1}` : '(native)';
     const key = `${cf.functionName || '(anonymous)'}  ${where}`;
     const e = byFn.get(key) ?? { ms: 0, cat };
@@ -164,45 +111,34 @@ export function summarise(profile) {
   return { total, byCat, byFn };
 }
 
-async function mainProfile() {
-  const argv = process.argv.slice(2);
-  let target = 'cli';
-  let copies = 40;
-  let top = 25;
-  let keep = false;
-  let concurrency = '1';
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--target') target = argv[++i] ?? 'cli';
-    else if (a === '--copies') copies = Number(argv[++i]);
-    else if (a === '--top') top = Number(argv[++i]);
-    else if (a === '--keep') keep = true;
-    else if (a === '--concurrency') concurrency = argv[++i] ?? '1';
-    else if (a === '--') continue;
-    else throw new Error(`unknown option ${a}`);
+/**
+ * The rule ids of a checkout (to tell a rule's file from a shared module).
+ * @param {string} root
+ * @returns {Promise<Set<string>>}
+ */
+async function ruleIdsOf(root) {
+  try {
+    const { rules } = await import(pathToFileURL(join(root, 'packages', 'rules', 'dist', 'index.js')).href);
+    return new Set(rules.map((/** @type {{meta: {id: string}}} */ r) => r.meta.id));
+  } catch {
+    return new Set();
   }
-  const corpus = buildCorpus({ copies: target === 'startup' || target === 'lsp' ? 1 : copies });
+}
+
+/**
+ * Runs one target of one checkout under the profiler and summarises every thread's profile.
+ * @param {{root: string, target: string, concurrency: string, corpus: import('./corpus.mjs').BenchCorpus, keep: boolean}} o
+ */
+async function profileOnce({ root, target, concurrency, corpus, keep }) {
   const dir = mkdtempSync(join(tmpdir(), 'fzlint-prof-'));
   const inproc = join(REPO_ROOT, 'packages', 'bench', 'src', 'inproc.mjs');
-  if (target === 'rules') {
-    try {
-      const r = spawnSync(process.execPath, [inproc, 'rules', '--passes', '3', 'corpus'], { cwd: corpus.root, encoding: 'utf8', maxBuffer: 1 << 26 });
-      if (r.status !== 0) throw new Error(r.stderr.slice(-800));
-      const j = JSON.parse(r.stdout);
-      console.log(`each rule alone over ${j.files} files (fresh documents, best of 3): ${j.totalMs} ms in all`);
-      for (const x of j.rules) console.log(`  ${String(x.ms.toFixed(1)).padStart(8)} ms  ${String(x.diagnostics).padStart(6)} findings  ${x.id}`);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-      removeCorpus(corpus);
-    }
-    return;
-  }
+  const fzlintBin = join(root, 'packages', 'cli', 'bin', 'fzlint.js');
   /** Runs the server under the profiler through the bench's LSP client. */
   const profileServer = async () => {
-    const server = join(REPO_ROOT, 'packages', 'language-server', 'bin', 'fzlint-language-server.js');
+    const server = join(root, 'packages', 'language-server', 'bin', 'fzlint-language-server.js');
     const { client } = await startServer(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, server, '--stdio'], corpus.root);
     const uri = pathToFileURL(corpus.doc100k).href;
-    let text = readFileSync(corpus.doc100k, 'utf8');
+    const text = readFileSync(corpus.doc100k, 'utf8');
     const opened = client.waitForDiagnostics(uri, 1);
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
     await opened;
@@ -216,15 +152,14 @@ async function mainProfile() {
       client.notify('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ range, text: insert ? '字' : '' }] });
       await w;
     }
-    void text;
     await client.close();
   };
   const cmdArgs =
     target === 'startup'
-      ? [join(REPO_ROOT, 'packages', 'cli', 'bin', 'fzlint.js'), '--format', 'json', 'one/one.md']
+      ? [fzlintBin, '--format', 'json', 'one/one.md']
       : target === 'cli'
-      ? [join(REPO_ROOT, 'packages', 'cli', 'bin', 'fzlint.js'), '--concurrency', concurrency, '--format', 'json', 'corpus']
-      : [inproc, target === 'lint' ? 'fzlint-lint' : 'fzlint-parse', 'corpus'];
+        ? [fzlintBin, '--concurrency', concurrency, '--format', 'json', 'corpus']
+        : [inproc, target === 'lint' ? 'fzlint-lint' : 'fzlint-parse', '--root', root, 'corpus'];
   try {
     const t0 = performance.now();
     if (target === 'lsp') {
@@ -239,32 +174,119 @@ async function mainProfile() {
     }
     const wall = performance.now() - t0;
     const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
+    const ruleIds = await ruleIdsOf(root);
     /** @type {Map<string, number>} */
     const cats = new Map();
     /** @type {Map<string, {ms: number, cat: string}>} */
     const fns = new Map();
+    /** @type {Map<string, number>} */
+    const phases = new Map();
+    /** @type {Map<string, number>} */
+    const rules = new Map();
     let total = 0;
+    const add = (/** @type {Map<string, number>} */ m, /** @type {string} */ k, /** @type {number} */ v) => m.set(k, (m.get(k) ?? 0) + v);
     for (const f of files) {
-      const s = summarise(JSON.parse(readFileSync(join(dir, f), 'utf8')));
+      const profile = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+      const s = summarise(profile);
       total += s.total;
-      for (const [k, v] of s.byCat) cats.set(k, (cats.get(k) ?? 0) + v);
+      for (const [k, v] of s.byCat) add(cats, k, v);
       for (const [k, v] of s.byFn) {
         const e = fns.get(k) ?? { ms: 0, cat: v.cat };
         e.ms += v.ms;
         fns.set(k, e);
       }
+      const ph = phasesOf(profile, ruleIds);
+      for (const [k, v] of ph.phases) add(phases, k, v);
+      for (const [k, v] of ph.rules) add(rules, k, v);
     }
-    const pct = (/** @type {number} */ ms) => `${((ms / total) * 100).toFixed(1).padStart(5)} %`;
-    console.log(`profile of ${target} over ${corpus.files.length} files (${(corpus.bytes / 1e6).toFixed(2)} MB): wall ${(wall / 1000).toFixed(2)} s under the profiler, ${files.length} thread profile(s), ${(total / 1000).toFixed(2)} s sampled`);
-    console.log('\nby part (self time; builtins charged to their JS caller):');
-    for (const [k, v] of [...cats].sort((a, b) => b[1] - a[1])) console.log(`  ${pct(v)}  ${(v / 1000).toFixed(2).padStart(7)} s  ${k}`);
-    console.log(`\ntop ${top} functions (self time):`);
-    for (const [k, v] of [...fns].sort((a, b) => b[1].ms - a[1].ms).slice(0, top)) {
-      console.log(`  ${pct(v.ms)}  ${v.ms.toFixed(0).padStart(6)} ms  ${k}   [${v.cat}]`);
-    }
-    if (keep) console.log(`\nprofiles kept in ${dir}`);
+    return { wall, threads: files.length, total, cats, fns, phases, rules, dir };
   } finally {
     if (!keep) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function mainProfile() {
+  const argv = process.argv.slice(2);
+  let target = 'cli';
+  let copies = 40;
+  let top = 25;
+  let keep = false;
+  let concurrency = '1';
+  /** @type {string | undefined} */
+  let baseline;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--target') target = argv[++i] ?? 'cli';
+    else if (a === '--copies') copies = Number(argv[++i]);
+    else if (a === '--top') top = Number(argv[++i]);
+    else if (a === '--keep') keep = true;
+    else if (a === '--concurrency') concurrency = argv[++i] ?? '1';
+    else if (a === '--baseline') baseline = resolve(argv[++i] ?? '.');
+    else if (a === '--') continue;
+    else throw new Error(`unknown option ${a}`);
+  }
+  if (!['cli', 'lint', 'parse', 'startup', 'lsp', 'rules'].includes(target)) throw new Error(`--target must be cli, lint, parse, startup, lsp or rules, not ${target}`);
+  if (baseline && !existsSync(join(baseline, 'packages', 'cli', 'bin', 'fzlint.js'))) throw new Error(`--baseline ${baseline}: not an fzlint checkout (packages/cli/bin/fzlint.js is missing); build it first`);
+  const corpus = buildCorpus({ copies: target === 'startup' || target === 'lsp' ? 1 : copies });
+  if (target === 'rules') {
+    try {
+      const inproc = join(REPO_ROOT, 'packages', 'bench', 'src', 'inproc.mjs');
+      for (const root of [REPO_ROOT, ...(baseline ? [baseline] : [])]) {
+        const r = spawnSync(process.execPath, [inproc, 'rules', '--passes', '3', '--root', root, 'corpus'], { cwd: corpus.root, encoding: 'utf8', maxBuffer: 1 << 26 });
+        if (r.status !== 0) throw new Error(r.stderr.slice(-800));
+        const j = JSON.parse(r.stdout);
+        console.log(`${root === REPO_ROOT ? 'this checkout' : `baseline ${root}`}: each rule alone over ${j.files} files (fresh documents, best of 3): ${j.totalMs} ms in all`);
+        for (const x of j.rules) console.log(`  ${String(x.ms.toFixed(1)).padStart(8)} ms  ${String(x.diagnostics).padStart(6)} findings  ${x.id}`);
+      }
+    } finally {
+      removeCorpus(corpus);
+    }
+    return;
+  }
+  try {
+    const a = await profileOnce({ root: REPO_ROOT, target, concurrency, corpus, keep });
+    const b = baseline ? await profileOnce({ root: baseline, target, concurrency, corpus, keep }) : undefined;
+    const what = target === 'cli' ? `fzlint --concurrency ${concurrency}` : target === 'startup' ? 'fzlint one/one.md' : target === 'lsp' ? 'the language server (open 100 KB, 50 edits)' : target === 'lint' ? 'lint() in-process' : 'parse() in-process';
+    const files = target === 'startup' ? '1 file (23.5 KB)' : target === 'lsp' ? 'the 100 KB report' : `${corpus.files.length} files (${(corpus.bytes / 1e6).toFixed(2)} MB)`;
+    console.log(`profile of ${what} over ${files}`);
+    for (const [name, p] of [['this', a], ...(b ? [['baseline', b]] : [])]) {
+      const x = /** @type {Awaited<ReturnType<typeof profileOnce>>} */ (p);
+      console.log(`  ${name}: wall ${(x.wall / 1000).toFixed(2)} s under the profiler, ${x.threads} thread profile(s), ${(x.total / 1000).toFixed(2)} s sampled${keep ? `; profiles in ${x.dir}` : ''}`);
+    }
+    const pct = (/** @type {number} */ ms, /** @type {number} */ total) => `${((ms / total) * 100).toFixed(1)} %`;
+    const sec = (/** @type {number | undefined} */ ms) => (ms === undefined ? '—' : `${(ms / 1000).toFixed(3)} s`);
+    /**
+     * Prints a table of keyed times, this checkout (and the baseline) side by side.
+     * @param {string} title @param {string[]} keys @param {(p: Awaited<ReturnType<typeof profileOnce>>) => Map<string, number>} pick
+     */
+    const sideBySide = (title, keys, pick) => {
+      const rows = [[title, 'this', '%', ...(b ? ['baseline', '%', 'this / baseline'] : [])]];
+      for (const k of keys) {
+        const va = pick(a).get(k);
+        const vb = b ? pick(b).get(k) : undefined;
+        if (!va && !vb) continue;
+        rows.push([k, sec(va), va ? pct(va, a.total) : '', ...(b ? [sec(vb), vb ? pct(vb, b.total) : '', va && vb ? (va / vb).toFixed(2) : ''] : [])]);
+      }
+      rows.push(['total sampled (all threads)', sec(a.total), '100 %', ...(b ? [sec(b.total), '100 %', (a.total / b.total).toFixed(2)] : [])]);
+      const widths = /** @type {string[]} */ (rows[0]).map((_, c) => Math.max(...rows.map((r) => [...(r[c] ?? '')].length)));
+      for (const [i, r] of rows.entries()) {
+        console.log(`  ${r.map((cell, c) => (c === 0 ? cell.padEnd(/** @type {number} */ (widths[c])) : cell.padStart(/** @type {number} */ (widths[c])))).join('  ')}`);
+        if (i === 0) console.log(`  ${widths.map((w) => '─'.repeat(w)).join('  ')}`);
+      }
+    };
+    console.log('\nby phase (issue 19; CPU samples charged by call stack, see src/phases.mjs):');
+    sideBySide('phase', [...PHASES], (p) => p.phases);
+    const ruleKeys = [...new Set([...a.rules.keys(), ...(b ? b.rules.keys() : [])])].sort((x, y) => (a.rules.get(y) ?? b?.rules.get(y) ?? 0) - (a.rules.get(x) ?? b?.rules.get(x) ?? 0));
+    console.log(`\nrules: top ${Math.min(top, ruleKeys.length)} of ${ruleKeys.length} (a rule's own code by its id; shared analyses, rule-api and the ontology by module):`);
+    sideBySide('rule or shared module', ruleKeys.slice(0, top), (p) => p.rules);
+    console.log('\nby package (self time; builtins charged to their JS caller):');
+    const catKeys = [...a.cats].sort((x, y) => y[1] - x[1]).map(([k]) => k);
+    sideBySide('part', [...catKeys, ...(b ? [...b.cats.keys()].filter((k) => !a.cats.has(k)) : [])], (p) => p.cats);
+    console.log(`\ntop ${top} functions of this checkout (self time):`);
+    for (const [k, v] of [...a.fns].sort((x, y) => y[1].ms - x[1].ms).slice(0, top)) {
+      console.log(`  ${pct(v.ms, a.total).padStart(7)}  ${v.ms.toFixed(0).padStart(6)} ms  ${k}   [${v.cat}]`);
+    }
+  } finally {
     removeCorpus(corpus);
   }
 }
