@@ -283,12 +283,21 @@ export function findRateVerb(name: string): MetricVerb | undefined {
 }
 
 /** The unit without 万/亿 multipliers, and its family, or undefined when it is not a count unit. */
-function countUnit(n: NumberMention): { unit: string; family: string } | undefined {
-  const raw = (n.unit ?? '').replace(/^[万亿千百]+/, '');
-  if (GROWTH_UNITS.includes(raw)) return undefined;
-  const family = COUNT_UNIT_FAMILIES[raw];
-  return family ? { unit: raw, family } : undefined;
+function countUnit(n: NumberMention): { readonly unit: string; readonly family: string } | undefined {
+  const written = n.unit ?? '';
+  // A report writes a handful of units: each is read once per process (null: not a count unit).
+  let known = COUNT_UNITS.get(written);
+  if (known === undefined) {
+    const raw = written.replace(/^[万亿千百]+/, '');
+    const family = GROWTH_UNITS.includes(raw) ? undefined : COUNT_UNIT_FAMILIES[raw];
+    known = family ? { unit: raw, family } : null;
+    if (COUNT_UNITS.size < 1024) COUNT_UNITS.set(written, known);
+  }
+  return known ?? undefined;
 }
+
+/** `countUnit` by the unit as written (bounded: units come from the parser's short list, but stay safe). */
+const COUNT_UNITS = new Map<string, { readonly unit: string; readonly family: string } | null>();
 
 /** Half a unit of the last digit of a number as written (211.29万 → 50; 106 → 0). */
 export function precisionOf(n: NumberMention): number {
@@ -350,7 +359,20 @@ class ClauseScanner {
   }
 }
 
+// The words before a count are cleaned twice for most counts (its label, and its object when
+// it has no verb): the last result is remembered.
+let cleanedFrom: string | undefined;
+let cleaned = '';
+
 function cleanObjectText(s: string): string {
+  if (s === cleanedFrom) return cleaned;
+  const t = cleanObjectTextOnce(s);
+  cleanedFrom = s;
+  cleaned = t;
+  return t;
+}
+
+function cleanObjectTextOnce(s: string): string {
   let t = s.trim().replace(/[“”"'‘’《》\s]/g, '');
   t = t.replace(OBJECT_FILLER, '').replace(OBJECT_TAIL_FILLER, '');
   SCOPE_RE.lastIndex = 0;

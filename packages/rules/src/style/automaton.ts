@@ -3,8 +3,11 @@
  * character trie flattened into typed arrays (an open-addressing edge table keyed by
  * parent and UTF-16 unit), and one left-to-right pass finds the leftmost-longest words.
  * Blocked words (real words that contain a listed one) are matched too and consume
- * their text without being reported. Issue 19 may turn this into Aho–Corasick; the
- * interface (compile once, `scan` per text) stays.
+ * their text without being reported. Most positions are passed over by three bit
+ * tests (first unit, second unit, hashed first-second pair) before any edge look-up,
+ * so the scan's cost follows the text, not the number of words. (Aho–Corasick would
+ * save the restart after a failed walk; on report text the walks that pass the bit
+ * tests are one or two edges deep, so there is little to save.)
  */
 
 /** A compiled word list. */
@@ -15,6 +18,12 @@ export interface Automaton<T> {
   readonly firstBits: Uint32Array;
   /** Bit per unit: it is the second of some word — most walks end there without an edge look-up. */
   readonly secondBits: Uint32Array;
+  /**
+   * Bit per hashed pair of first and second units of some word (128 KB): a position whose
+   * pair is not set starts no word of two or more units, whatever else shares its first unit.
+   * Hash collisions only let a walk happen that finds nothing; a set bit is never missed.
+   */
+  readonly pairBits: Uint32Array;
   /** Per node: the payload of the word ending there (undefined for none or a blocked word). */
   readonly payloads: ReadonlyArray<T | undefined>;
   /** Per node: 1 when a word ends here, 2 when a blocked word ends here. */
@@ -27,6 +36,11 @@ export interface Automaton<T> {
 
 const WORD = 1;
 const BLOCKED = 2;
+
+/** The bit of a (first, second) unit pair in `pairBits` (20 bits). */
+export function pairSlot(first: number, second: number): number {
+  return (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x27d4eb2f)) >>> 12;
+}
 
 function slotOf(parent: number, unit: number, mask: number): number {
   return (Math.imul(parent, 0x9e3779b1) ^ Math.imul(unit, 0x85ebca6b)) & mask;
@@ -75,8 +89,16 @@ export function compileAutomaton<T>(words: Iterable<readonly [string, T]>, block
   const first = new Int32Array(0x10000);
   const firstBits = new Uint32Array(0x800);
   const secondBits = new Uint32Array(0x800);
+  const pairBits = new Uint32Array(0x8000);
   const depthOne = new Set<number>();
-  for (const [key, child] of edges) if (key < 0x10000) depthOne.add(child);
+  // Depth-one nodes with the unit that leads to them, for the pair bits of their edges.
+  const firstUnitOf = new Map<number, number>();
+  for (const [key, child] of edges) {
+    if (key < 0x10000) {
+      depthOne.add(child);
+      firstUnitOf.set(child, key);
+    }
+  }
   for (const [key, child] of edges) {
     const id = Math.floor(key / 0x10000);
     const unit = key % 0x10000;
@@ -85,13 +107,17 @@ export function compileAutomaton<T>(words: Iterable<readonly [string, T]>, block
       firstBits[unit >>> 5] = firstBits[unit >>> 5]! | (1 << (unit & 31));
     }
     if (depthOne.has(id)) secondBits[unit >>> 5] = secondBits[unit >>> 5]! | (1 << (unit & 31));
+    if (firstUnitOf.has(id)) {
+      const bit = pairSlot(firstUnitOf.get(id)!, unit);
+      pairBits[bit >>> 5] = pairBits[bit >>> 5]! | (1 << (bit & 31));
+    }
     let s = slotOf(id, unit, mask);
     while (slotParent[s] !== 0) s = (s + 1) & mask;
     slotParent[s] = id + 1;
     slotUnit[s] = unit;
     slotChild[s] = child;
   }
-  return { first, firstBits, secondBits, payloads: payloadList, flags: Uint8Array.from(flagList), slotParent, slotUnit, slotChild, mask };
+  return { first, firstBits, secondBits, pairBits, payloads: payloadList, flags: Uint8Array.from(flagList), slotParent, slotUnit, slotChild, mask };
 }
 
 /**
@@ -99,7 +125,7 @@ export function compileAutomaton<T>(words: Iterable<readonly [string, T]>, block
  * (blocked words consume their text silently).
  */
 export function scanAutomaton<T>(a: Automaton<T>, text: string, from: number, to: number, found: (start: number, end: number, payload: T) => void): void {
-  const { first, firstBits, secondBits, flags, slotParent, slotUnit, slotChild, mask } = a;
+  const { first, firstBits, secondBits, pairBits, flags, slotParent, slotUnit, slotChild, mask } = a;
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
@@ -113,6 +139,12 @@ export function scanAutomaton<T>(a: Automaton<T>, text: string, from: number, to
     if (flags[node] === 0) {
       const d = i + 1 < to ? text.charCodeAt(i + 1) : -1;
       if (d < 0 || (secondBits[d >>> 5]! & (1 << (d & 31))) === 0) {
+        i++;
+        continue;
+      }
+      // Both units start words, but no word starts with the two together (营商 + 环竟 vs 营 + 业): the pair bit says so.
+      const bit = pairSlot(c, d);
+      if ((pairBits[bit >>> 5]! & (1 << (bit & 31))) === 0) {
         i++;
         continue;
       }
