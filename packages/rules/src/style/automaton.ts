@@ -46,78 +46,157 @@ function slotOf(parent: number, unit: number, mask: number): number {
   return (Math.imul(parent, 0x9e3779b1) ^ Math.imul(unit, 0x85ebca6b)) & mask;
 }
 
-/** Compiles words with their payloads, and blocked words (consumed, never reported). */
-export function compileAutomaton<T>(words: Iterable<readonly [string, T]>, blocked: Iterable<string> = []): Automaton<T> {
-  // One map of edges keyed by parent × 65536 + unit (a map per node cost ~50 ms for 10,000 words), then flatten.
-  const edges = new Map<number, number>();
-  const payloadList: Array<T | undefined> = [undefined];
-  const flagList: number[] = [0];
-  const insert = (word: string): number => {
+/**
+ * Builds an automaton word by word straight into its typed arrays: the edge table is
+ * probed and grown in place, and the first/second/pair bits are set as the depth-one and
+ * depth-two edges are made. (A map of edges keyed by parent × 65536 + unit, flattened
+ * afterwards, cost ~25 ms of every process's start for the 9,700 generated typos: its
+ * keys are no small integers, and nothing of it ran optimised that early.)
+ */
+export class AutomatonBuilder<T> {
+  private slotParent: Int32Array;
+  private slotUnit: Uint16Array;
+  private slotChild: Int32Array;
+  private mask: number;
+  private edges = 0;
+  private readonly first = new Int32Array(0x10000);
+  private readonly firstBits = new Uint32Array(0x800);
+  private readonly secondBits = new Uint32Array(0x800);
+  private readonly pairBits = new Uint32Array(0x8000);
+  private readonly payloads: Array<T | undefined> = [undefined];
+  private flags = new Uint8Array(64);
+  private nodes = 1;
+
+  /** `units`: about how many UTF-16 units the words hold (sizes the edge table; it grows if short). */
+  constructor(units = 0) {
+    let size = 16;
+    while (size < units * 2) size *= 2;
+    this.mask = size - 1;
+    this.slotParent = new Int32Array(size);
+    this.slotUnit = new Uint16Array(size);
+    this.slotChild = new Int32Array(size);
+  }
+
+  /** Adds a word with its payload (a blocked word stays blocked; a repeated word takes the later payload). */
+  add(word: string, payload: T): void {
+    this.addReplaced(word, -1, 0, payload);
+  }
+
+  /** Adds `word` with its unit at `at` replaced by `unit` (no string is built for it). */
+  addReplaced(word: string, at: number, unit: number, payload: T): void {
+    if (word.length === 0) return;
+    const node = this.walk(word, at, unit);
+    if (this.flags[node] === BLOCKED) return;
+    this.flags[node] = WORD;
+    this.payloads[node] = payload;
+  }
+
+  /** Adds a blocked word: matched, consumed, never reported. */
+  block(word: string): void {
+    if (word.length === 0) return;
+    const node = this.walk(word, -1, 0);
+    this.flags[node] = BLOCKED;
+    this.payloads[node] = undefined;
+  }
+
+  /** The finished automaton (the builder is not to be used after). */
+  build(): Automaton<T> {
+    const { first, firstBits, secondBits, pairBits, payloads, slotParent, slotUnit, slotChild, mask } = this;
+    return { first, firstBits, secondBits, pairBits, payloads, flags: this.flags.slice(0, this.nodes), slotParent, slotUnit, slotChild, mask };
+  }
+
+  private walk(word: string, at: number, replacement: number): number {
     let node = 0;
+    let firstUnit = 0;
     for (let i = 0; i < word.length; i++) {
-      const key = node * 0x10000 + word.charCodeAt(i);
-      let next = edges.get(key);
-      if (next === undefined) {
-        next = payloadList.length;
-        payloadList.push(undefined);
-        flagList.push(0);
-        edges.set(key, next);
+      const unit = i === at ? replacement : word.charCodeAt(i);
+      let next: number;
+      if (i === 0) {
+        firstUnit = unit;
+        next = this.first[unit]!;
+        if (next === 0) {
+          next = this.newNode();
+          this.first[unit] = next;
+          this.firstBits[unit >>> 5] = this.firstBits[unit >>> 5]! | (1 << (unit & 31));
+        }
+      } else {
+        next = this.childOf(node, unit);
+        if (next === 0) {
+          next = this.newNode();
+          this.putEdge(node, unit, next);
+          if (i === 1) {
+            this.secondBits[unit >>> 5] = this.secondBits[unit >>> 5]! | (1 << (unit & 31));
+            const bit = pairSlot(firstUnit, unit);
+            this.pairBits[bit >>> 5] = this.pairBits[bit >>> 5]! | (1 << (bit & 31));
+          }
+        }
       }
       node = next;
     }
     return node;
-  };
-  for (const [word, payload] of words) {
-    if (!word) continue;
-    const node = insert(word);
-    if (flagList[node] === BLOCKED) continue;
-    flagList[node] = WORD;
-    payloadList[node] = payload;
   }
-  for (const word of blocked) {
-    if (!word) continue;
-    const node = insert(word);
-    flagList[node] = BLOCKED;
-    payloadList[node] = undefined;
+
+  private newNode(): number {
+    const id = this.nodes++;
+    if (id >= this.flags.length) {
+      const grown = new Uint8Array(this.flags.length * 2);
+      grown.set(this.flags);
+      this.flags = grown;
+    }
+    this.payloads.push(undefined);
+    return id;
   }
-  let size = 16;
-  while (size < edges.size * 2) size *= 2;
-  const mask = size - 1;
-  const slotParent = new Int32Array(size);
-  const slotUnit = new Uint16Array(size);
-  const slotChild = new Int32Array(size);
-  const first = new Int32Array(0x10000);
-  const firstBits = new Uint32Array(0x800);
-  const secondBits = new Uint32Array(0x800);
-  const pairBits = new Uint32Array(0x8000);
-  const depthOne = new Set<number>();
-  // Depth-one nodes with the unit that leads to them, for the pair bits of their edges.
-  const firstUnitOf = new Map<number, number>();
-  for (const [key, child] of edges) {
-    if (key < 0x10000) {
-      depthOne.add(child);
-      firstUnitOf.set(child, key);
+
+  private childOf(parent: number, unit: number): number {
+    const { slotParent, slotUnit, mask } = this;
+    const key = parent + 1;
+    for (let s = slotOf(parent, unit, mask); ; s = (s + 1) & mask) {
+      const p = slotParent[s]!;
+      if (p === 0) return 0;
+      if (p === key && slotUnit[s] === unit) return this.slotChild[s]!;
     }
   }
-  for (const [key, child] of edges) {
-    const id = Math.floor(key / 0x10000);
-    const unit = key % 0x10000;
-    if (id === 0) {
-      first[unit] = child;
-      firstBits[unit >>> 5] = firstBits[unit >>> 5]! | (1 << (unit & 31));
-    }
-    if (depthOne.has(id)) secondBits[unit >>> 5] = secondBits[unit >>> 5]! | (1 << (unit & 31));
-    if (firstUnitOf.has(id)) {
-      const bit = pairSlot(firstUnitOf.get(id)!, unit);
-      pairBits[bit >>> 5] = pairBits[bit >>> 5]! | (1 << (bit & 31));
-    }
-    let s = slotOf(id, unit, mask);
+
+  private putEdge(parent: number, unit: number, child: number): void {
+    if ((this.edges + 1) * 2 > this.mask + 1) this.grow();
+    this.edges++;
+    const { slotParent, slotUnit, slotChild, mask } = this;
+    let s = slotOf(parent, unit, mask);
     while (slotParent[s] !== 0) s = (s + 1) & mask;
-    slotParent[s] = id + 1;
+    slotParent[s] = parent + 1;
     slotUnit[s] = unit;
     slotChild[s] = child;
   }
-  return { first, firstBits, secondBits, pairBits, payloads: payloadList, flags: Uint8Array.from(flagList), slotParent, slotUnit, slotChild, mask };
+
+  private grow(): void {
+    const { slotParent, slotUnit, slotChild } = this;
+    const size = (this.mask + 1) * 2;
+    const mask = size - 1;
+    const parents = new Int32Array(size);
+    const units = new Uint16Array(size);
+    const children = new Int32Array(size);
+    for (let o = 0; o < slotParent.length; o++) {
+      const p = slotParent[o]!;
+      if (p === 0) continue;
+      let s = slotOf(p - 1, slotUnit[o]!, mask);
+      while (parents[s] !== 0) s = (s + 1) & mask;
+      parents[s] = p;
+      units[s] = slotUnit[o]!;
+      children[s] = slotChild[o]!;
+    }
+    this.slotParent = parents;
+    this.slotUnit = units;
+    this.slotChild = children;
+    this.mask = mask;
+  }
+}
+
+/** Compiles words with their payloads, and blocked words (consumed, never reported). */
+export function compileAutomaton<T>(words: Iterable<readonly [string, T]>, blocked: Iterable<string> = []): Automaton<T> {
+  const builder = new AutomatonBuilder<T>();
+  for (const [word, payload] of words) builder.add(word, payload);
+  for (const word of blocked) builder.block(word);
+  return builder.build();
 }
 
 /**
