@@ -133,18 +133,18 @@ export interface ChangeStatement {
   /** A relative change (20%), a difference of rates (2个百分点), a multiple (6倍) or a difference of counts (38件). */
   readonly form: 'percent' | 'points' | 'times' | 'difference';
   /** How a 倍 figure relates the counts: 增长3倍 (`by`) or 是上年的3倍 (`of`). */
-  readonly times?: TimesReading;
+  readonly times?: TimesReading | undefined;
   readonly value: number;
   readonly decimals: number;
   readonly exact: boolean;
   /** What it compares with; `implicit` when no comparison word is written (增长20%). */
   readonly against: 'previous' | 'year' | 'sequential' | 'implicit';
   /** The year compared with (较2021年). */
-  readonly againstYear?: number;
+  readonly againstYear?: number | undefined;
   /** Start offset of the number of the count or rate that changed, when the sentence states it (受理128件，同比增长20%). */
-  readonly subjectAt?: number;
+  readonly subjectAt?: number | undefined;
   /** The other period's figure, when the sentence states it (上年为90件, 较上年的90件, 由90件增至128件). */
-  readonly base?: NumberMention;
+  readonly base?: NumberMention | undefined;
   readonly sentenceIndex: number;
   readonly paragraphIndex: number;
 }
@@ -975,9 +975,13 @@ function changeAt(
     decimals: n.decimals,
     exact: !n.approximate,
     against,
+    // Every optional field present (undefined when absent), in one order: every change
+    // has one shape, and readSentence, which places them, is not deoptimised by a second.
+    times: times || undefined,
+    againstYear,
+    subjectAt: undefined,
+    base: undefined,
   };
-  if (times) draft.times = times;
-  if (againstYear !== undefined) draft.againstYear = againstYear;
   // The comparison's own figure stands between its words and the verb (较上年的90件增长42.2%).
   if (!comparator) return { draft };
   return { draft, baseRange: { start: Math.max(sStart, verbStart - 64) + comparator.end, end: verbStart } };
@@ -1027,7 +1031,9 @@ function bindChange(
   gap = gap.replace(/上一年度|上年度|上一年|上年|去年|同期|相比|与/g, '').replace(CHANGE_GAP_FILLER, '');
   if (gap !== '') return draft;
   if (subject.rate !== (draft.form === 'points')) return draft;
-  const bound: MutableChangeDraft = { ...draft, subjectAt: subject.range.start };
+  // The draft itself, bound (a spread copy would be an object of another shape).
+  const bound = draft;
+  bound.subjectAt = subject.range.start;
   if (!base && !subject.rate && here.length >= 2) {
     // 由90件增加到128件，增长42.2%: the count after 由/从 is the old figure.
     const to = here[here.length - 1]!;
