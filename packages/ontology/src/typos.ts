@@ -22,24 +22,51 @@ const KINDS = { h: 'homophone', l: 'lookalike', b: 'both' } as const;
 let decoded: readonly TypoCandidate[] | undefined;
 
 /**
+ * Calls `visit` for every generated candidate, in `typoCandidates()` order (`index` is its
+ * place there), without building its string or object: a matcher compiles the 9,700
+ * candidates at every process's start, and decoding them all cost more than the matching.
+ * `unit` is the UTF-16 unit that replaces the term's unit at `at`; `kind` is the code of h, l or b.
+ */
+export function visitTypoCandidates(visit: (term: string, at: number, unit: number, kind: number, index: number) => void): void {
+  let index = 0;
+  for (let t = 0; t < TYPO_VARIANTS.length; t++) {
+    const [term, variants] = TYPO_VARIANTS[t]!;
+    // Tokens `<kind><position digits><one character>` separated by single spaces. Every
+    // replacement character is one UTF-16 unit (test/typos.test.ts checks the decoding).
+    let i = 0;
+    while (i < variants.length) {
+      let end = variants.indexOf(' ', i);
+      if (end < 0) end = variants.length;
+      let at = 0;
+      for (let k = i + 1; k < end - 1; k++) at = at * 10 + (variants.charCodeAt(k) - 48);
+      visit(term, at, variants.charCodeAt(end - 1), variants.charCodeAt(i), index++);
+      i = end + 1;
+    }
+  }
+}
+
+/**
  * Every generated candidate misspelling of the core terms (`TYPO_CORE_TERMS`), decoded
  * once per process from the compact generated tables.
  */
 export function typoCandidates(): readonly TypoCandidate[] {
   if (decoded) return decoded;
   const out: TypoCandidate[] = [];
-  for (const [term, variants] of TYPO_VARIANTS) {
-    for (const token of variants.split(' ')) {
-      const kind = KINDS[token[0] as keyof typeof KINDS];
-      const chars = [...token.slice(1)];
-      const ch = chars.pop()!;
-      const at = Number(chars.join(''));
-      const wrong = term.slice(0, at) + ch + term.slice(at + 1);
-      const exclude = TYPO_EXCLUSIONS[wrong];
-      const followers = at === term.length - 1 ? TYPO_FOLLOWERS[ch] : undefined;
-      out.push({ wrong, right: term, kind, at, ...(exclude ? { exclude } : {}), ...(followers ? { followers } : {}) });
-    }
-  }
+  visitTypoCandidates((right, at, unit, kindCode, _index) => {
+    const ch = String.fromCharCode(unit);
+    const wrong = right.slice(0, at) + ch + right.slice(at + 1);
+    const kind = KINDS[String.fromCharCode(kindCode) as keyof typeof KINDS];
+    const exclude = TYPO_EXCLUSIONS[wrong];
+    const followers = at === right.length - 1 ? TYPO_FOLLOWERS[ch] : undefined;
+    // Four literal shapes rather than spreads: optional keys stay absent, and decoding stays cheap.
+    if (exclude) out.push(followers ? { wrong, right, kind, at, exclude, followers } : { wrong, right, kind, at, exclude });
+    else out.push(followers ? { wrong, right, kind, at, followers } : { wrong, right, kind, at });
+  });
   decoded = out;
   return out;
+}
+
+/** Every word that a candidate's `exclude` lists (real words across a candidate's edge). */
+export function typoExclusionWords(): readonly string[] {
+  return Object.values(TYPO_EXCLUSIONS).flat();
 }

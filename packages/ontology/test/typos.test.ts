@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error — a plain .mjs build script
 import { generate, loadTables, MODULE_PATH, render } from '../scripts/generate-typos.mjs';
 import { TYPO_CORE_TERMS } from '../src/typo-terms.js';
-import { TYPO_GENERATION, typoCandidates } from '../src/typos.js';
+import { TYPO_EXCLUSIONS } from '../src/typo-candidates.js';
+import { TYPO_GENERATION, typoCandidates, typoExclusionWords, visitTypoCandidates } from '../src/typos.js';
 import { researchWordings } from '../src/catalogue/law-versions.js';
 import { WORDING_ENFORCED_BY, wordingEntries } from '../src/wording.js';
 
@@ -24,6 +25,24 @@ describe('generated typo candidates', () => {
       expect(c.wrong.length).toBe(c.right.length);
       expect(c.wrong[c.at]).not.toBe(c.right[c.at]);
     }
+  });
+
+  it('visitTypoCandidates walks the candidates in order without decoding them; the exclusions are the candidates\' own', () => {
+    const candidates = typoCandidates();
+    let count = 0;
+    visitTypoCandidates((term, at, unit, kind, index) => {
+      const c = candidates[index]!;
+      expect(index).toBe(count++);
+      expect(term).toBe(c.right);
+      expect(at).toBe(c.at);
+      expect(term.slice(0, at) + String.fromCharCode(unit) + term.slice(at + 1)).toBe(c.wrong);
+      expect(String.fromCharCode(kind)).toBe(c.kind[0] === 'h' ? 'h' : c.kind[0] === 'l' ? 'l' : 'b');
+    });
+    expect(count).toBe(candidates.length);
+    // style/domain-typo blocks typoExclusionWords(): the same words as the candidates' `exclude` lists.
+    const wrong = new Set(candidates.map((c) => c.wrong));
+    for (const key of Object.keys(TYPO_EXCLUSIONS)) expect(wrong.has(key), key).toBe(true);
+    expect([...typoExclusionWords()].sort()).toEqual(candidates.flatMap((c) => c.exclude ?? []).sort());
   });
 
   it('keeps the classic misspellings and drops the real words', () => {

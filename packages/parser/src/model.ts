@@ -147,7 +147,11 @@ export type NumberKind =
   | 'decimal'
   | 'other';
 
-/** A number written in the text, with its unit and flags. */
+/**
+ * A number written in the text, with its unit and flags. The optional fields are always
+ * present (undefined when absent): one object shape for every number, so the hot readers
+ * of numbers (statistics, references) do not go megamorphic and deoptimise.
+ */
 export interface NumberMention {
   /** The number as written, including marks such as 余 and the unit. */
   readonly raw: string;
@@ -158,10 +162,10 @@ export interface NumberMention {
   readonly value: number;
   readonly kind: NumberKind;
   /** Unit after the number (件, 起, 万元, %, 个百分点 …). */
-  readonly unit?: string;
+  readonly unit?: string | undefined;
   /** 余/多/近/约/以上/左右/超过: the number is a bound, not an exact count. */
   readonly approximate: boolean;
-  readonly approximateMarker?: string;
+  readonly approximateMarker?: string | undefined;
   /** Digits after the decimal point as written (for rounding checks). */
   readonly decimals: number;
   readonly numeral: 'arabic' | 'chinese' | 'mixed';
@@ -169,7 +173,7 @@ export interface NumberMention {
   /** Index into `ReportDocument.sentences`. */
   readonly sentenceIndex: number;
   /** The 万/亿 multiplier applied to `value` (211.29万 → 10000); absent for 万元/亿元, which are units. */
-  readonly multiplier?: number;
+  readonly multiplier?: number | undefined;
 }
 
 /** A title in 《》 or a name in quotation marks (“七五”普法, “十四五”规划). */
@@ -208,22 +212,26 @@ export interface CommentNode {
   readonly range: TextRange;
 }
 
-/** A parsed 法治政府建设年度报告. All ranges are offsets into `text`. */
+/**
+ * A parsed 法治政府建设年度报告. All ranges are offsets into `text`. The optional fields are
+ * always present (undefined when absent), so that every document has one object shape and
+ * the rules' property reads stay monomorphic.
+ */
 export interface ReportDocument {
   readonly text: string;
   readonly format: 'markdown' | 'plaintext';
-  readonly filePath?: string;
-  readonly title?: ReportTitle;
-  readonly reportYear?: DocumentFact<number>;
+  readonly filePath?: string | undefined;
+  readonly title?: ReportTitle | undefined;
+  readonly reportYear?: DocumentFact<number> | undefined;
   /**
    * When the report was written: the signature date, page metadata, the
    * publication date, or (`assumed: true`) 31 March of the year after the report
    * year, the deadline the regulation sets. Absent when neither a date nor the
    * report year is known: nothing is dated from the machine's clock.
    */
-  readonly writingDate?: DocumentFact<CalendarDate>;
+  readonly writingDate?: DocumentFact<CalendarDate> | undefined;
   /** Publication date from page metadata (发布日期), if any. */
-  readonly publicationDate?: DocumentFact<CalendarDate>;
+  readonly publicationDate?: DocumentFact<CalendarDate> | undefined;
   /** The range holding the report itself, web-page junk around it excluded. */
   readonly bodyRange: TextRange;
   /** Ranges recognised as web-page junk (索引号 tables, 网站地图 …). */

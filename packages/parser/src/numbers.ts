@@ -175,8 +175,8 @@ export function extractNumbers(text: string, base: number, docNumberRanges: read
 
 /**
  * A number without approximation marks or multiplier. Always the same fields in
- * the same order (with `unit` last when there is one), so that code reading
- * numbers sees few object shapes.
+ * the same order (absent ones undefined), so that code reading numbers sees one
+ * object shape.
  */
 function plainNumber(
   text: string,
@@ -203,8 +203,10 @@ function plainNumber(
     numeral,
     fullWidth,
     sentenceIndex,
+    unit,
+    approximateMarker: undefined,
+    multiplier: undefined,
   };
-  if (unit !== undefined) n.unit = unit;
   return n;
 }
 
@@ -296,10 +298,10 @@ function withTail(
     numeral,
     fullWidth,
     sentenceIndex,
+    unit: unit || undefined,
+    approximateMarker: approxMark || undefined,
+    multiplier: multiplier || undefined,
   };
-  if (unit) n.unit = unit;
-  if (approxMark) n.approximateMarker = approxMark;
-  if (multiplier) n.multiplier = multiplier;
   return n;
 }
 

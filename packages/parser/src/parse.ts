@@ -177,11 +177,12 @@ export function assemble(
   const doc: ReportDocument = {
     text,
     format,
-    ...(options.filePath !== undefined ? { filePath: options.filePath } : {}),
-    ...(title ? { title } : {}),
-    ...(facts.reportYear ? { reportYear: facts.reportYear } : {}),
-    ...(facts.writingDate ? { writingDate: facts.writingDate } : {}),
-    ...(facts.publicationDate ? { publicationDate: facts.publicationDate } : {}),
+    // Every field present, in one order: documents with and without a title or dates share one shape.
+    filePath: options.filePath,
+    title: title ?? undefined,
+    reportYear: facts.reportYear ?? undefined,
+    writingDate: facts.writingDate ?? undefined,
+    publicationDate: facts.publicationDate ?? undefined,
     bodyRange,
     junkRanges,
     headings,

@@ -23,10 +23,11 @@ function shiftNumber(n: NumberMention, d: number, ds: number): NumberMention {
     numeral: n.numeral,
     fullWidth: n.fullWidth,
     sentenceIndex: n.sentenceIndex + ds,
+    // The parser's one shape for numbers: every field, absent ones undefined.
+    unit: n.unit,
+    approximateMarker: n.approximateMarker,
+    multiplier: n.multiplier,
   };
-  if (n.unit !== undefined) m.unit = n.unit;
-  if (n.approximateMarker !== undefined) m.approximateMarker = n.approximateMarker;
-  if (n.multiplier !== undefined) m.multiplier = n.multiplier;
   return m;
 }
 

@@ -172,7 +172,22 @@ function unfoldRange(f: Fold, a: number, r: TextRange): TextRange {
 
 function unfoldNumber(text: string, f: Fold, a: number, n: NumberMention): NumberMention {
   const range = unfoldRange(f, a, n.range);
-  const m: Mutable<NumberMention> = { ...n, raw: text.slice(range.start, range.end), range, valueRange: unfoldRange(f, a, n.valueRange) };
+  // Field by field in the parser's one order for numbers (a spread may give another shape).
+  const m: Mutable<NumberMention> = {
+    raw: text.slice(range.start, range.end),
+    range,
+    valueRange: unfoldRange(f, a, n.valueRange),
+    value: n.value,
+    kind: n.kind,
+    approximate: n.approximate,
+    decimals: n.decimals,
+    numeral: n.numeral,
+    fullWidth: n.fullWidth,
+    sentenceIndex: n.sentenceIndex,
+    unit: n.unit,
+    approximateMarker: n.approximateMarker,
+    multiplier: n.multiplier,
+  };
   return m;
 }
 

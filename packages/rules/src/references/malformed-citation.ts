@@ -265,36 +265,60 @@ interface PolicySpelling {
   readonly spelling: string;
   readonly digits: string;
   readonly entry: CatalogueEntry;
+  /** Place in the catalogue's order: the first near miss in that order wins. */
+  readonly order: number;
 }
 
-const policyCache = new WeakMap<ReadonlyMap<string, CatalogueEntry[]>, readonly PolicySpelling[]>();
+/** Policy spellings by their digits, then by their length: a title is compared only with spellings it can be near. */
+type PolicyIndex = ReadonlyMap<string, ReadonlyMap<number, readonly PolicySpelling[]>>;
 
-/** The policy spellings a title may be a near miss of (10+ characters), once per compiled catalogue. */
-function policySpellings(titleKeys: ReadonlyMap<string, CatalogueEntry[]>): readonly PolicySpelling[] {
-  let list = policyCache.get(titleKeys);
-  if (!list) {
-    list = [...titleKeys]
-      .filter(([spelling, entries]) => spelling.length >= 10 && entries[0]?.kind === 'policy')
-      .map(([spelling, entries]) => ({ spelling, digits: spelling.replace(/\D/gu, ''), entry: entries[0]! }));
-    policyCache.set(titleKeys, list);
+const policyCache = new WeakMap<ReadonlyMap<string, CatalogueEntry[]>, PolicyIndex>();
+
+/** The policy spellings a title may be a near miss of (10+ characters), indexed once per compiled catalogue. */
+function policySpellings(titleKeys: ReadonlyMap<string, CatalogueEntry[]>): PolicyIndex {
+  let index = policyCache.get(titleKeys);
+  if (!index) {
+    const byDigits = new Map<string, Map<number, PolicySpelling[]>>();
+    let order = 0;
+    for (const [spelling, entries] of titleKeys) {
+      if (spelling.length < 10 || entries[0]?.kind !== 'policy') continue;
+      const p: PolicySpelling = { spelling, digits: spelling.replace(/\D/gu, ''), entry: entries[0], order: order++ };
+      let byLength = byDigits.get(p.digits);
+      if (!byLength) byDigits.set(p.digits, (byLength = new Map()));
+      const list = byLength.get(spelling.length);
+      if (list) list.push(p);
+      else byLength.set(spelling.length, [p]);
+    }
+    index = byDigits;
+    policyCache.set(titleKeys, index);
   }
-  return list;
+  return index;
 }
 
-/** The policy title within edit distance 2 (1 for short titles) that differs in words, not digits. */
+/**
+ * The policy title within edit distance 2 (1 for short titles) that differs in words, not digits:
+ * the first in catalogue order. Only spellings with the same digits and a length within the
+ * distance can be that near, so only those are compared, however big the catalogue.
+ */
 function nearestPolicy(
   key: string,
   titleKeys: ReadonlyMap<string, CatalogueEntry[]>,
 ): { entry: CatalogueEntry; spelling: string } | undefined {
   const max = key.length >= 14 ? 2 : 1;
-  let digits: string | undefined;
-  for (const p of policySpellings(titleKeys)) {
-    if (Math.abs(p.spelling.length - key.length) > max) continue;
-    digits ??= key.replace(/\D/gu, '');
-    if (digits !== p.digits) continue;
-    if (distance(key, p.spelling, max) <= max) return { entry: p.entry, spelling: p.entry.name.replace(/^《([^》]+)》.*$/u, '$1') };
+  const byLength = policySpellings(titleKeys).get(key.replace(/\D/gu, ''));
+  if (!byLength) return undefined;
+  let best: PolicySpelling | undefined;
+  for (let length = key.length - max; length <= key.length + max; length++) {
+    for (const p of byLength.get(length) ?? []) {
+      // Lists are in catalogue order: past the best so far, nothing earlier is left in this list.
+      if (best && p.order > best.order) break;
+      if (distance(key, p.spelling, max) <= max) {
+        best = p;
+        break;
+      }
+    }
   }
-  return undefined;
+  return best ? { entry: best.entry, spelling: best.entry.name.replace(/^《([^》]+)》.*$/u, '$1') } : undefined;
 }
 
 export default rule;

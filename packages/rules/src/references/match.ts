@@ -303,13 +303,20 @@ function flatten(root: TrieNode): FlatTrie {
       slotChild[s] = ids.get(child)!;
     }
   });
+  // Only Latin-1, the special units, full-width ASCII and the root's own units can
+  // normalise to a root unit (every other unit is itself): a few hundred `norm` calls
+  // at start rather than 65,536.
   const firstNode = new Int32Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) {
+  const setFirst = (c: number): void => {
     const n = norm(c);
-    if (n < 0) continue;
+    if (n < 0) return;
     const child = root.next.get(n);
     if (child) firstNode[c] = ids.get(child)!;
-  }
+  };
+  for (let c = 0; c < 0x100; c++) setFirst(c);
+  for (const c of SPECIAL.keys()) setFirst(c);
+  for (let c = 0xff01; c <= 0xff5e; c++) setFirst(c);
+  for (const c of root.next.keys()) setFirst(c);
   return { firstNode, flags, entries, slotParent, slotUnit, slotChild, mask };
 }
 

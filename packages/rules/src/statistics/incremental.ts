@@ -306,13 +306,13 @@ function rebaseChange(
     decimals: c.decimals,
     exact: c.exact,
     against: c.against,
+    times: c.times,
+    againstYear: c.againstYear,
+    subjectAt: c.subjectAt === undefined ? undefined : c.subjectAt + lo,
+    base,
     sentenceIndex: c.sentenceIndex + a,
     paragraphIndex,
   };
-  if (c.times !== undefined) g.times = c.times;
-  if (c.againstYear !== undefined) g.againstYear = c.againstYear;
-  if (c.subjectAt !== undefined) g.subjectAt = c.subjectAt + lo;
-  if (base !== undefined) g.base = base;
   return g;
 }
 

@@ -133,18 +133,18 @@ export interface ChangeStatement {
   /** A relative change (20%), a difference of rates (2个百分点), a multiple (6倍) or a difference of counts (38件). */
   readonly form: 'percent' | 'points' | 'times' | 'difference';
   /** How a 倍 figure relates the counts: 增长3倍 (`by`) or 是上年的3倍 (`of`). */
-  readonly times?: TimesReading;
+  readonly times?: TimesReading | undefined;
   readonly value: number;
   readonly decimals: number;
   readonly exact: boolean;
   /** What it compares with; `implicit` when no comparison word is written (增长20%). */
   readonly against: 'previous' | 'year' | 'sequential' | 'implicit';
   /** The year compared with (较2021年). */
-  readonly againstYear?: number;
+  readonly againstYear?: number | undefined;
   /** Start offset of the number of the count or rate that changed, when the sentence states it (受理128件，同比增长20%). */
-  readonly subjectAt?: number;
+  readonly subjectAt?: number | undefined;
   /** The other period's figure, when the sentence states it (上年为90件, 较上年的90件, 由90件增至128件). */
-  readonly base?: NumberMention;
+  readonly base?: NumberMention | undefined;
   readonly sentenceIndex: number;
   readonly paragraphIndex: number;
 }
@@ -283,12 +283,21 @@ export function findRateVerb(name: string): MetricVerb | undefined {
 }
 
 /** The unit without 万/亿 multipliers, and its family, or undefined when it is not a count unit. */
-function countUnit(n: NumberMention): { unit: string; family: string } | undefined {
-  const raw = (n.unit ?? '').replace(/^[万亿千百]+/, '');
-  if (GROWTH_UNITS.includes(raw)) return undefined;
-  const family = COUNT_UNIT_FAMILIES[raw];
-  return family ? { unit: raw, family } : undefined;
+function countUnit(n: NumberMention): { readonly unit: string; readonly family: string } | undefined {
+  const written = n.unit ?? '';
+  // A report writes a handful of units: each is read once per process (null: not a count unit).
+  let known = COUNT_UNITS.get(written);
+  if (known === undefined) {
+    const raw = written.replace(/^[万亿千百]+/, '');
+    const family = GROWTH_UNITS.includes(raw) ? undefined : COUNT_UNIT_FAMILIES[raw];
+    known = family ? { unit: raw, family } : null;
+    if (COUNT_UNITS.size < 1024) COUNT_UNITS.set(written, known);
+  }
+  return known ?? undefined;
 }
+
+/** `countUnit` by the unit as written (bounded: units come from the parser's short list, but stay safe). */
+const COUNT_UNITS = new Map<string, { readonly unit: string; readonly family: string } | null>();
 
 /** Half a unit of the last digit of a number as written (211.29万 → 50; 106 → 0). */
 export function precisionOf(n: NumberMention): number {
@@ -350,7 +359,20 @@ class ClauseScanner {
   }
 }
 
+// The words before a count are cleaned twice for most counts (its label, and its object when
+// it has no verb): the last result is remembered.
+let cleanedFrom: string | undefined;
+let cleaned = '';
+
 function cleanObjectText(s: string): string {
+  if (s === cleanedFrom) return cleaned;
+  const t = cleanObjectTextOnce(s);
+  cleanedFrom = s;
+  cleaned = t;
+  return t;
+}
+
+function cleanObjectTextOnce(s: string): string {
   let t = s.trim().replace(/[“”"'‘’《》\s]/g, '');
   t = t.replace(OBJECT_FILLER, '').replace(OBJECT_TAIL_FILLER, '');
   SCOPE_RE.lastIndex = 0;
@@ -953,9 +975,13 @@ function changeAt(
     decimals: n.decimals,
     exact: !n.approximate,
     against,
+    // Every optional field present (undefined when absent), in one order: every change
+    // has one shape, and readSentence, which places them, is not deoptimised by a second.
+    times: times || undefined,
+    againstYear,
+    subjectAt: undefined,
+    base: undefined,
   };
-  if (times) draft.times = times;
-  if (againstYear !== undefined) draft.againstYear = againstYear;
   // The comparison's own figure stands between its words and the verb (较上年的90件增长42.2%).
   if (!comparator) return { draft };
   return { draft, baseRange: { start: Math.max(sStart, verbStart - 64) + comparator.end, end: verbStart } };
@@ -1005,7 +1031,9 @@ function bindChange(
   gap = gap.replace(/上一年度|上年度|上一年|上年|去年|同期|相比|与/g, '').replace(CHANGE_GAP_FILLER, '');
   if (gap !== '') return draft;
   if (subject.rate !== (draft.form === 'points')) return draft;
-  const bound: MutableChangeDraft = { ...draft, subjectAt: subject.range.start };
+  // The draft itself, bound (a spread copy would be an object of another shape).
+  const bound = draft;
+  bound.subjectAt = subject.range.start;
   if (!base && !subject.rate && here.length >= 2) {
     // 由90件增加到128件，增长42.2%: the count after 由/从 is the old figure.
     const to = here[here.length - 1]!;

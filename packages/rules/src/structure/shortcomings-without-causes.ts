@@ -97,10 +97,20 @@ export const rule = defineRule<MessageId, ShortcomingsWithoutCausesOptions>({
 
 export default rule;
 
-/** Compiles user patterns; one that is not a valid regular expression is ignored rather than crashing the lint. */
+/** User patterns compiled, by the options' array (the same for every document of a run). */
+const compiledPatterns = new WeakMap<readonly string[], RegExp[]>();
+
+/** Compiles user patterns (once per options array); one that is not a valid regular expression is ignored rather than crashing the lint. */
 function compilePatterns(sources: readonly string[] | undefined): RegExp[] {
+  if (!sources) return [];
+  let known = compiledPatterns.get(sources);
+  if (!known) compiledPatterns.set(sources, (known = compileEach(sources)));
+  return known;
+}
+
+function compileEach(sources: readonly string[]): RegExp[] {
   const out: RegExp[] = [];
-  for (const source of sources ?? []) {
+  for (const source of sources) {
     try {
       out.push(new RegExp(source, 'u'));
     } catch {

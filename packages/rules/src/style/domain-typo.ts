@@ -1,21 +1,26 @@
-import { domainTypoEntries, typoCandidates, type TypoCandidate } from '@fzlint/ontology';
+import { domainTypoEntries, TYPO_GENERATION, typoCandidates, typoExclusionWords, visitTypoCandidates, type TypoCandidate } from '@fzlint/ontology';
 import type { ReportDocument, TextRange } from '@fzlint/parser';
 import { defineRule } from '@fzlint/rule-api';
-import { compileAutomaton, scanAutomaton, type Automaton } from './automaton.js';
+import { AutomatonBuilder, scanAutomaton, type Automaton } from './automaton.js';
 import { compileStyleEntries, findStyleMatches } from './scan.js';
 
 type MessageId = 'typo' | 'termTypo';
 
 const COMPILED = compileStyleEntries(domainTypoEntries);
 
-let automaton: Automaton<TypoCandidate> | undefined;
+let automaton: Automaton<number> | undefined;
 
-/** The generated candidates as one automaton, compiled on first use (once per process). */
-function candidateAutomaton(): Automaton<TypoCandidate> {
-  automaton ??= compileAutomaton(
-    typoCandidates().map((c): [string, TypoCandidate] => [c.wrong, c]),
-    typoCandidates().flatMap((c) => c.exclude ?? []),
-  );
+/**
+ * The generated candidates as one automaton of candidate indexes, compiled on first use
+ * (once per process) without decoding them: a candidate object is made only for a hit.
+ */
+function candidateAutomaton(): Automaton<number> {
+  if (!automaton) {
+    const builder = new AutomatonBuilder<number>(TYPO_GENERATION.kept * 3);
+    visitTypoCandidates((term, at, unit, _kind, index) => builder.addReplaced(term, at, unit, index));
+    for (const word of typoExclusionWords()) builder.block(word);
+    automaton = builder.build();
+  }
   return automaton;
 }
 
@@ -37,7 +42,8 @@ export function findTermTypos(document: ReportDocument): TermTypo[] {
   const out: TermTypo[] = [];
   const { text, bodyRange, junkRanges } = document;
   let titles: TextRange[] | undefined;
-  scanAutomaton(candidateAutomaton(), text, bodyRange.start, bodyRange.end, (start, end, candidate) => {
+  scanAutomaton(candidateAutomaton(), text, bodyRange.start, bodyRange.end, (start, end, index) => {
+    const candidate = typoCandidates()[index]!;
     // Titles are collected only when there is a hit (most reports have none).
     titles ??= document.references.filter((r) => r.kind === 'book-title').map((r) => r.range);
     if (inside(junkRanges, start, end) || inside(titles, start, end)) return;

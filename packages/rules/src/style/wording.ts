@@ -33,7 +33,8 @@ export function patternHints(pattern: string): string[] {
   for (let guard = 0; guard < 20 && /\([^()]*\)/u.test(flat); guard++) flat = flat.replace(/\([^()]*\)/gu, '\u0000');
   const hints: string[] = [];
   for (const alternative of flat.split('|')) {
-    const runs = alternative.replace(/\\./gu, '\u0000').match(/[\u3400-\u9fff]+/gu) ?? [];
+    // A character made optional (法治?, 依法*) is no part of a run every match holds.
+    const runs = alternative.replace(/\\./gu, '\u0000').replace(/[\u3400-\u9fff](?=[?*{])/gu, '\u0000').match(/[\u3400-\u9fff]+/gu) ?? [];
     const longest = runs.reduce((a, b) => (b.length > a.length ? b : a), '');
     if (!longest) return [];
     hints.push(longest);
