@@ -3,8 +3,8 @@
 // a fixed set of message fields) and hashed. Every fzlint row of a run (concurrency
 // 1, 2 and auto, cold and warm cache, and the same rows of a `--baseline` checkout)
 // must give the same digest, and that digest must equal the one committed in
-// `packages/bench/findings-baseline.json` — the findings before the speed work of
-// issue 19. Speed work must not change what fzlint finds.
+// `packages/bench/findings-baseline.json` — the findings before the speed work.
+// Speed work must not change what fzlint finds.
 //
 // `pnpm bench --record-findings` rewrites the baseline on purpose (a deliberate
 // change of findings); it records the full corpus (200 copies) and the `--quick`

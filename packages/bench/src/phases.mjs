@@ -1,4 +1,4 @@
-// The phases of issue 19 in a CPU profile: where a whole fzlint process spends its
+// The phases of a whole run in a CPU profile: where a whole fzlint process spends its
 // time — start-up and module loading, reading, remark parse, report model, rules (each
 // rule, and the shared analyses), output — from `node --cpu-prof` profiles, every
 // sample charged by its call stack, with bundled code mapped back to its source file

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `pnpm --filter @fzlint/bench profile [-- options]`: runs fzlint over the bench
 // corpus under `node --cpu-prof` and says where the time goes, in the phases of
-// issue 19 — start-up and module loading, reading, remark parse, report model, rules
+// a whole run — start-up and module loading, reading, remark parse, report model, rules
 // (with the top rules and shared analyses), output — then by package and the heaviest
 // functions. Every thread's profile is read (worker threads write their own); bundled
 // code is mapped back to its source files (src/phases.mjs says how a sample is charged).
@@ -274,7 +274,7 @@ async function mainProfile() {
         if (i === 0) console.log(`  ${widths.map((w) => '─'.repeat(w)).join('  ')}`);
       }
     };
-    console.log('\nby phase (issue 19; CPU samples charged by call stack, see src/phases.mjs):');
+    console.log('\nby phase (CPU samples charged by call stack, see src/phases.mjs):');
     sideBySide('phase', [...PHASES], (p) => p.phases);
     const ruleKeys = [...new Set([...a.rules.keys(), ...(b ? b.rules.keys() : [])])].sort((x, y) => (a.rules.get(y) ?? b?.rules.get(y) ?? 0) - (a.rules.get(x) ?? b?.rules.get(x) ?? 0));
     console.log(`\nrules: top ${Math.min(top, ruleKeys.length)} of ${ruleKeys.length} (a rule's own code by its id; shared analyses, rule-api and the ontology by module):`);
