@@ -56,6 +56,10 @@ export const LINTER_MESSAGES = {
     'zh-CN': '此行的列表或引用标记超过 {{limit}} 层，之后的标记按正文读取（全文共 {{lines}} 行如此）',
     en: 'This line opens more than {{limit}} list or quote levels; the markers after them are read as text ({{lines}} such lines in the file)',
   },
+  depthLimit: {
+    'zh-CN': '此行的列表或引用嵌套超过 {{limit}} 层，更深的标记按正文读取（全文共 {{lines}} 行如此）',
+    en: 'This line is nested more than {{limit}} list or quote levels deep; the deeper markers are read as text ({{lines}} such lines in the file)',
+  },
   lazyQuotesLimit: {
     'zh-CN': '引用块中不带“>”的续行超过 {{limit}} 行（共 {{lines}} 行），全文的引用块按普通段落读取',
     en: 'More than {{limit}} lines continue a block quote without “>” ({{lines}} in all): every block quote in the file is read as ordinary paragraphs',

@@ -52,6 +52,10 @@ describe('Markdown read in a simpler way to stay linear', () => {
       ['info', 8],
     ]);
     expect(limits[0]?.message).toContain('32');
+    const deep = `# 报告\n\n${Array.from({ length: 80 }, (_, d) => `${'  '.repeat(d % 40)}- 项目${d}`).join('\n')}\n`;
+    const depth = lint(deep, { format: 'markdown', locale: 'en' }).diagnostics.filter((d) => d.ruleId === 'fzlint/input-limit');
+    expect(depth.map((d) => [d.severity, d.start.line])).toEqual([['info', 35]]);
+    expect(depth[0]?.message).toContain('more than 32 list or quote levels deep');
     expect(lint('# 报告\n\n- 项目\n  - 子项\n', { format: 'markdown' }).diagnostics.some((d) => d.ruleId === 'fzlint/input-limit')).toBe(false);
     expect(lint(`${'- '.repeat(500)}x`, { format: 'plaintext' }).diagnostics.some((d) => d.ruleId === 'fzlint/input-limit')).toBe(false);
   });

@@ -5,4 +5,4 @@ export { createLineIndex } from './lines.js';
 export { normalizeTitle } from './references.js';
 export { fold, readText, type Fold } from './text.js';
 export { markdownInputLimits } from './markdown.js';
-export { MAX_LAZY_QUOTE_LINES, MAX_LINE_MARKERS, type InputLimit } from './markdown-guard.js';
+export { MAX_CONTAINER_DEPTH, MAX_LAZY_QUOTE_LINES, MAX_LINE_MARKERS, type InputLimit } from './markdown-guard.js';

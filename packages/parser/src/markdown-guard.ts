@@ -13,6 +13,12 @@
  *    the same shape). {@link guardMarkdown} caps the container markers a line
  *    may open at {@link MAX_LINE_MARKERS}: markers after the cap are read as
  *    text.
+ *    It also continues every open container on every line, so a line at
+ *    depth d costs O(d) (lists nested 400 deep, line after line, took
+ *    4 s/MB): a marker that would nest a line deeper than
+ *    {@link MAX_CONTAINER_DEPTH} (list items continued by indentation plus
+ *    the line's markers) is read as text too, and the line goes on with the
+ *    paragraph of the deepest level.
  * 3. Each lazy continuation line of a block quote (a line without `>` that
  *    goes on with the quote's paragraph) makes it scan every event of the
  *    quote so far: a long quote with many lazy lines cost O(n²).
@@ -32,13 +38,26 @@ import type { EditMap } from 'micromark-util-edit-map';
 /** Container markers (`>`, `-`, `*`, `+`, `1.`) one line may open; more are read as text. */
 export const MAX_LINE_MARKERS = 32;
 
+/**
+ * Containers (open list items continued by indentation, plus the markers of
+ * the line) a line may be nested in; a marker that would open one more is read
+ * as text. micromark continues every open container on every line, so a line
+ * at depth d costs O(d): lists nested 400 deep cost 4 s/MB. 32, as the marker
+ * cap, and as cmark-style readers bound nesting: no report nests an outline
+ * that deep, and the cost per line stays a small constant.
+ */
+export const MAX_CONTAINER_DEPTH = 32;
+
 /** Lazy lines of block quotes a text may have before its quote markers are read as spaces. */
 export const MAX_LAZY_QUOTE_LINES = 64;
 
 /** A cap the guard applied, where it first applied, and how many lines it touched. */
 export interface InputLimit {
-  /** `markers`: a line opened more containers than {@link MAX_LINE_MARKERS}; `lazy-quotes`: block quotes read as plain text. */
-  readonly kind: 'markers' | 'lazy-quotes';
+  /**
+   * `markers`: a line opened more containers than {@link MAX_LINE_MARKERS}; `depth`: a line
+   * would be nested deeper than {@link MAX_CONTAINER_DEPTH}; `lazy-quotes`: block quotes read as plain text.
+   */
+  readonly kind: 'markers' | 'depth' | 'lazy-quotes';
   /** The first line it applied to. */
   readonly start: number;
   readonly end: number;
@@ -94,6 +113,10 @@ export function guardMarkdown(text: string, from = 0, to = text.length, flatten?
   const replace: number[] = [];
   let markerLines = 0;
   let markerFirst: [number, number] | undefined;
+  let depthLines = 0;
+  let depthFirst: [number, number] | undefined;
+  // Content columns of the open list items (an approximation that never counts more than micromark opens).
+  const listColumns: number[] = [];
   // Quote markers by line (only kept while a flatten may be needed), and lazy lines counted.
   const quoteMarks: number[] = [];
   const quoteLineStarts: number[] = [];
@@ -109,11 +132,29 @@ export function guardMarkdown(text: string, from = 0, to = text.length, flatten?
     let i = pos;
     let markers = 0;
     let capped = false;
+    let deep = false;
     let quoted = false;
-    const lineQuoteMarks = quoteMarks.length;
+    // The line's indentation in columns closes the list items whose content starts further right.
+    let column = 0;
+    let indentEnd = pos;
+    while (indentEnd < le) {
+      const c = text.charCodeAt(indentEnd);
+      if (c === SPACE) column++;
+      else if (c === TAB) column += 4 - (column % 4);
+      else break;
+      indentEnd++;
+    }
+    const lineBlank = indentEnd >= le || (indentEnd === le - 1 && text.charCodeAt(indentEnd) === 13);
+    if (!lineBlank) while (listColumns.length > 0 && (listColumns[listColumns.length - 1] as number) > column) listColumns.pop();
+    const continued = listColumns.length;
+    // List items this line opens (content columns), pushed only when the line opens no quote.
+    const opened: number[] = [];
+    let col = column;
+    i = indentEnd;
     while (i < le) {
       const c = text.charCodeAt(i);
       if (c === SPACE || c === TAB) {
+        col += c === TAB ? 4 - (col % 4) : 1;
         i++;
         continue;
       }
@@ -124,19 +165,28 @@ export function guardMarkdown(text: string, from = 0, to = text.length, flatten?
         quoted = true;
         quoteMarks.push(i);
       }
-      if (markers > MAX_LINE_MARKERS) {
+      if (markers > MAX_LINE_MARKERS || continued + markers > MAX_CONTAINER_DEPTH) {
         // The marker's first character becomes text; the line's content starts here.
         replace.push(i, 0x78 /* x */);
-        capped = true;
+        // A quote marker read as text is no quote to flatten.
+        if (c === GT) quoteMarks.pop();
+        if (markers > MAX_LINE_MARKERS) capped = true;
+        else deep = true;
         break;
       }
+      col += after - i;
+      if (c !== GT) opened.push(listContentColumn(text, after, le, col));
       i = after;
     }
-    if (capped) {
-      markerLines++;
-      markerFirst ??= [pos, le];
-      // Quote markers after the cap are text already.
-      quoteMarks.length = Math.min(quoteMarks.length, lineQuoteMarks + MAX_LINE_MARKERS);
+    if (!quoted) for (const o of opened) listColumns.push(o);
+    if (capped || deep) {
+      if (capped) {
+        markerLines++;
+        markerFirst ??= [pos, le];
+      } else {
+        depthLines++;
+        depthFirst ??= [pos, le];
+      }
     }
     let blank = true;
     for (let k = i; k < le; k++) {
@@ -159,6 +209,7 @@ export function guardMarkdown(text: string, from = 0, to = text.length, flatten?
 
   const limits: InputLimit[] = [];
   if (markerFirst) limits.push({ kind: 'markers', start: markerFirst[0], end: markerFirst[1], lines: markerLines, limit: MAX_LINE_MARKERS });
+  if (depthFirst) limits.push({ kind: 'depth', start: depthFirst[0], end: depthFirst[1], lines: depthLines, limit: MAX_CONTAINER_DEPTH });
   // `flatten` is the whole text's decision when only a part is read (see `flattensQuotes`).
   if (flatten ?? lazy > MAX_LAZY_QUOTE_LINES) {
     if (lazyFirst && lazy > MAX_LAZY_QUOTE_LINES) limits.push({ kind: 'lazy-quotes', start: lazyFirst[0], end: lazyFirst[1], lines: lazy, limit: MAX_LAZY_QUOTE_LINES });
@@ -166,6 +217,22 @@ export function guardMarkdown(text: string, from = 0, to = text.length, flatten?
   }
   if (replace.length === 0) return { text, limits };
   return { text: applyReplacements(text, replace), limits };
+}
+
+/**
+ * The content column of a list item whose marker ends at `after` (column
+ * `col`): after one to four spaces, or one column after the marker when more
+ * (indented code) or nothing follows.
+ */
+function listContentColumn(text: string, after: number, end: number, col: number): number {
+  let spaces = 0;
+  let k = after;
+  while (k < end && text.charCodeAt(k) === SPACE && spaces < 5) {
+    spaces++;
+    k++;
+  }
+  if (k >= end || isBreak(text.charCodeAt(k)) || spaces >= 5 || spaces === 0) return col + 1;
+  return col + spaces;
 }
 
 /**

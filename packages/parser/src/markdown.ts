@@ -589,7 +589,7 @@ function flattenDecision(text: string): boolean {
 
 /**
  * The caps the Markdown reader applied to a text to stay linear (container
- * markers on a line, block quotes with many lazy lines): one entry per kind,
+ * markers on a line, container depth, block quotes with many lazy lines): one entry per kind,
  * at the first line it applied to. The linter reports each as information.
  */
 export function markdownInputLimits(text: string): readonly InputLimit[] {

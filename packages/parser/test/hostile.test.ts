@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { guardMarkdown, MAX_LAZY_QUOTE_LINES, MAX_LINE_MARKERS, patchEditMap } from '../src/markdown-guard.js';
+import { guardMarkdown, MAX_CONTAINER_DEPTH, MAX_LAZY_QUOTE_LINES, MAX_LINE_MARKERS, patchEditMap } from '../src/markdown-guard.js';
 import { markdownBlocks, markdownInputLimits } from '../src/markdown.js';
 import { mdastBlocks } from './support/mdast-blocks.js';
 import { markdownDoc } from './support/markdown-gen.js';
@@ -56,6 +56,52 @@ describe('guardMarkdown', () => {
     expect(blocksOf(text)).toEqual(mdastBlocks(text));
     const few = '> 段落开头\n续行在引用之外。\n\n'.repeat(10);
     expect(guardMarkdown(few).text).toBe(few);
+  });
+
+  const nested = (depth: number, times = 1): string => {
+    const lines: string[] = [];
+    for (let t = 0; t < times; t++) for (let d = 0; d < depth; d++) lines.push(`${'  '.repeat(d)}- 项目${t}-${d}`);
+    return `# 报告\n\n${lines.join('\n')}\n\n## 结尾\n\n段落。\n`;
+  };
+
+  it(`reads lists nested ${MAX_CONTAINER_DEPTH} deep as remark does`, () => {
+    const text = nested(MAX_CONTAINER_DEPTH, 3);
+    const g = guardMarkdown(text);
+    expect(g.text).toBe(text);
+    expect(g.limits).toEqual([]);
+    expect(blocksOf(text)).toEqual(mdastBlocks(text));
+    // Quotes inside the deepest item still count as one level each, and up to the cap are quotes.
+    const quoted = `- a\n  - b\n    ${'> '.repeat(MAX_CONTAINER_DEPTH - 2)}段落\n`;
+    expect(guardMarkdown(quoted).text).toBe(quoted);
+    expect(blocksOf(quoted)).toEqual(mdastBlocks(quoted));
+  });
+
+  it(`reads a list marker ${MAX_CONTAINER_DEPTH + 1} levels deep as text, reported once`, () => {
+    const text = nested(MAX_CONTAINER_DEPTH + 8, 3);
+    const g = guardMarkdown(text);
+    expect(g.text.length).toBe(text.length);
+    const first = text.indexOf(`${'  '.repeat(MAX_CONTAINER_DEPTH)}- 项目0-${MAX_CONTAINER_DEPTH}`);
+    expect(g.limits).toEqual([{ kind: 'depth', start: first, end: text.indexOf('\n', first), lines: 3 * 8, limit: MAX_CONTAINER_DEPTH }]);
+    // Only the markers past the cap changed; the blocks before the cap and after the list are remark's
+    // (the deepest item's paragraph goes on over the lines read as text).
+    const changed = [...text].flatMap((c, i) => (g.text[i] === c ? [] : [i]));
+    expect(changed.length).toBe(3 * 8);
+    for (const i of changed) expect(text[i]).toBe('-');
+    const blocks = markdownBlocks(text).blocks;
+    const expected = mdastBlocks(text) as { blocks: { start: number; end: number }[] };
+    expect(blocks.filter((b) => b.end < first - 1)).toEqual(expected.blocks.filter((b) => b.end < first - 1));
+    const tail = text.indexOf('## 结尾');
+    expect(blocks.filter((b) => b.start >= tail)).toEqual(expected.blocks.filter((b) => b.start >= tail));
+    // Every item's text is still read, from the author's text.
+    for (let d = 0; d < MAX_CONTAINER_DEPTH + 8; d++) expect(blocks.some((b) => text.slice(b.start, b.end).includes(`项目2-${d}`))).toBe(true);
+    expect(markdownInputLimits(text).map((l) => l.kind)).toEqual(['depth']);
+    // A quote opened inside items 31 deep is the 32nd level; one more is text.
+    const items = Array.from({ length: MAX_CONTAINER_DEPTH - 1 }, (_, d) => `${'  '.repeat(d)}- 项目${d}\n`).join('');
+    const inside = `${items}${'  '.repeat(MAX_CONTAINER_DEPTH - 1)}> 段落\n`;
+    expect(guardMarkdown(inside).text).toBe(inside);
+    expect(blocksOf(inside)).toEqual(mdastBlocks(inside));
+    const deeper = `${items}${'  '.repeat(MAX_CONTAINER_DEPTH - 1)}> > 段落\n`;
+    expect(guardMarkdown(deeper).limits.map((l) => l.kind)).toEqual(['depth']);
   });
 
   it('keeps a quote line with deep content from turning into indented code', () => {
