@@ -259,8 +259,9 @@ function flattenQuotes(text: string, marks: readonly number[], replace: number[]
     k = j;
   }
   // Merge with the cap replacements, keeping ascending order.
+  // Pushed one by one: a spread of hundreds of thousands of positions overflows the stack.
   if (replace.length === 0) {
-    replace.push(...extra);
+    for (const x of extra) replace.push(x);
     return;
   }
   const merged: number[] = [];
@@ -277,7 +278,7 @@ function flattenQuotes(text: string, marks: readonly number[], replace: number[]
     }
   }
   replace.length = 0;
-  replace.push(...merged);
+  for (const x of merged) replace.push(x);
 }
 
 function onlySpacesBetween(text: string, from: number, to: number): boolean {

@@ -104,6 +104,14 @@ describe('guardMarkdown', () => {
     expect(guardMarkdown(deeper).limits.map((l) => l.kind)).toEqual(['depth']);
   });
 
+  it('flattens hundreds of thousands of quote markers without overflowing the stack', () => {
+    const text = '> a\nb\n\n'.repeat(200_000);
+    const g = guardMarkdown(text);
+    expect(g.text.length).toBe(text.length);
+    expect(g.text).not.toContain('>');
+    expect(g.limits.map((l) => l.kind)).toEqual(['lazy-quotes']);
+  });
+
   it('keeps a quote line with deep content from turning into indented code', () => {
     const text = '> a\nb\n\n'.repeat(MAX_LAZY_QUOTE_LINES + 1) + '> > >   深处的段落\n';
     const g = guardMarkdown(text);
