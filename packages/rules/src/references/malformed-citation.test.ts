@@ -1,9 +1,9 @@
 import { RuleTester } from '@fzlint/rule-api/testing';
 import { rule } from './malformed-citation.js';
+import { writtenAt as at } from '../../test/support/report.js';
 
 const md = (year: number, results: string) =>
   `# ${year}年度法治政府建设工作情况报告\n\n## 一、主要举措和成效\n\n${results}\n`;
-const at = (year: number) => ({ reportYear: year, writingDate: { year: year + 1, month: 3, day: 31 } });
 
 new RuleTester().run(rule, {
   valid: [

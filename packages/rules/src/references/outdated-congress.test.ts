@@ -1,13 +1,7 @@
 import { RuleTester } from '@fzlint/rule-api/testing';
 import { rule } from './outdated-congress.js';
+import { reportMarkdown as md, writtenAt as at } from '../../test/support/report.js';
 
-/** A report of `year` with one results sentence (line 5) and one next-year-plan sentence (line 9). */
-const md = (year: number, results: string, plan = '全面推进依法行政。') =>
-  `# ${year}年度法治政府建设工作情况报告\n\n## 一、主要举措和成效\n\n${results}\n\n## 二、${year + 1}年工作打算\n\n${plan}\n`;
-const at = (year: number, month = 3, day = 31, writingYear = year + 1) => ({
-  reportYear: year,
-  writingDate: { year: writingYear, month, day },
-});
 
 const shijiuda = '深入学习贯彻党的十九大精神，推进法治政府建设。';
 
