@@ -7,6 +7,8 @@ const realClients = process.env.CI === 'true' || process.env.FZLINT_E2E === '1';
 
 export default defineConfig({
   test: {
+    // Property tests: a fixed fast-check seed under CI, a fresh one locally (FC_SEED overrides).
+    setupFiles: ['../../scripts/vitest/fast-check-seed.ts'],
     exclude: ['**/node_modules/**', '**/dist/**', ...(realClients ? [] : ['test/e2e-*.test.ts'])],
     // Protocol and real-client tests start processes; a slow shared machine needs room.
     testTimeout: 60_000,

@@ -99,9 +99,15 @@ export function mdastBlocks(text: string): { blocks: Block[]; frontMatter?: Fron
       }
       case 'code': {
         // Fenced code is a block (directives inside it are examples); indented code is skipped.
+        // mdast marks neither kind. A fenced block's opening fence line is not part of its value, so
+        // it has more lines than its value (both without trailing blank lines); indented code has as
+        // many (a tab-indented "```" is indented code).
         if (!r) return;
         const [s, e] = trimRange(text, r[0], r[1]);
-        if (e > s && /^(?:```|~~~)/u.test(text.slice(s, e))) blocks.push({ kind: 'code', start: s, end: e });
+        const raw = text.slice(s, e);
+        const lineCount = (x: string): number => (x === '' ? 0 : x.split(/\r\n|\r|\n/u).length);
+        const fenced = /^(?:```|~~~)/u.test(raw) && lineCount(raw) > lineCount((node.value ?? '').trimEnd());
+        if (e > s && fenced) blocks.push({ kind: 'code', start: s, end: e });
         return;
       }
       case 'thematicBreak':
