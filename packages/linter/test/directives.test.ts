@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findDirectives, lint } from '../src/index.js';
+import { readReport } from '@fzlint/input';
 import { loudRule, typoRule, wordRule } from './helpers.js';
 
 const rules = [typoRule, wordRule];
@@ -154,5 +155,68 @@ describe('directives in plain text', () => {
       '1:fzlint/unused-directive',
       '3:fzlint/unknown-rule',
     ]);
+  });
+});
+
+/**
+ * Every placement where a directive is honoured, and the look-alikes that are not directives.
+ * `typo` reports every 法冶 (in code and comments too), so an honoured directive shows as a
+ * missing `style/test-typo` line, an unhonoured one as a present one.
+ */
+describe('directive placements', () => {
+  const T = 'style/test-typo';
+  const honoured: [name: string, lint: typeof md, text: string, expected: string[]][] = [
+    ['Markdown: inside a paragraph, mid-line', md, `正文\n法冶 <!-- fzlint-disable-line ${T} --> 法冶\n法冶\n`, [`3:${T}`]],
+    ['Markdown: at the end of a list item', md, `- 法冶 <!-- fzlint-disable-line ${T} -->\n- 法冶\n`, [`2:${T}`]],
+    ['Markdown: own line inside a list item', md, `- <!-- fzlint-disable-next-line ${T} -->\n  法冶\n- 法冶\n`, [`3:${T}`]],
+    ['Markdown: at the end of a quote line', md, `> 法冶 <!-- fzlint-disable-line ${T} -->\n> 法冶\n`, [`2:${T}`]],
+    ['Markdown: disable … enable inside a quote', md, `法冶\n\n> <!-- fzlint-disable ${T} -->\n> 法冶\n> <!-- fzlint-enable ${T} -->\n\n法冶\n`, [`1:${T}`, `7:${T}`]],
+    ['Markdown: in a table cell', md, `| 项目 | 说明 |\n|---|---|\n| 法冶 <!-- fzlint-disable-line ${T} --> | 法冶 |\n| 法冶 | 无 |\n`, [`4:${T}`]],
+    ['Markdown: at the end of an ATX heading', md, `# 法冶 <!-- fzlint-disable-line ${T} -->\n\n法冶\n`, [`3:${T}`]],
+    ['Markdown: at the end of a setext heading', md, `法冶 <!-- fzlint-disable-line ${T} -->\n===\n\n法冶\n`, [`4:${T}`]],
+    ['Markdown: inside an HTML block', md, `<div>\n<!-- fzlint-disable-next-line ${T} -->\n法冶\n</div>\n\n法冶\n`, [`6:${T}`]],
+    ['Markdown: after a tag on an HTML block line', md, `<div>法冶</div> <!-- fzlint-disable-line ${T} -->\n\n法冶\n`, [`3:${T}`]],
+    ['Markdown: after another comment on the line', md, `法冶 <!-- 注 --> <!-- fzlint-disable-line ${T} -->\n\n法冶\n`, [`3:${T}`]],
+    ['Markdown: after an unclosed <!-- on the line', md, `法冶 <!-- 未闭合 <!-- fzlint-disable-line ${T} -->\n\n法冶\n`, [`3:${T}`]],
+    ['Markdown: in a paragraph too long to tokenize', md, `法冶${'。'.repeat(5000)} <!-- fzlint-disable-line ${T} -->\n\n法冶\n`, [`3:${T}`]],
+    ['Markdown: in link text', md, `[法冶 <!-- fzlint-disable-line ${T} -->](https://example.org)\n\n法冶\n`, [`3:${T}`]],
+    ['Markdown: CRLF line ends', md, `法冶 <!-- fzlint-disable-line ${T} -->\r\n法冶\r\n`, [`2:${T}`]],
+    ['Markdown: a reason with -- inside the comment', md, `法冶 <!-- fzlint-disable-line ${T} -- 原文 -->\n法冶\n`, [`2:${T}`]],
+    ['plain text: own line, indented with ideographic spaces', txt, `正文\n\u3000\u3000fzlint-disable-next-line ${T}\n法冶\n法冶\n`, [`4:${T}`]],
+    ['plain text: comment at the end of a line', txt, `推进法冶政府建设。 <!-- fzlint-disable-line ${T} -->\n法冶\n`, [`2:${T}`]],
+    ['plain text: comment right after a full stop', txt, `推进法冶政府建设。<!-- fzlint-disable-line ${T} -->\n法冶\n`, [`2:${T}`]],
+    ['plain text: comment mid-line', txt, `推进法冶<!-- fzlint-disable-line ${T} -->政府建设。\n法冶\n`, [`2:${T}`]],
+    ['plain text: two comments on a line', txt, `法冶 TODO <!-- fzlint-disable-line ${T} --> <!-- fzlint-disable-line structure/test-word -->\n法冶\n`, [`2:${T}`]],
+    ['plain text: CRLF line ends', txt, `推进法冶政府建设。 <!-- fzlint-disable-line ${T} -->\r\n法冶\r\n`, [`2:${T}`]],
+    ['plain text: comment in a line joined to the next (split-line copy)', txt, `推进法冶\n政府法冶<!-- fzlint-disable-line ${T} -->\n建设\n\n法冶\n`, [`1:${T}`, `5:${T}`]],
+    ['plain text: comment between paragraphs on one line', txt, `一、总体情况。 <!-- fzlint-disable-line ${T} --> 二、法冶举措\n法冶\n`, [`2:${T}`]],
+    ['plain text: comment in a table row', txt, `| 法冶 <!-- fzlint-disable-line ${T} --> | 说明 |\n法冶\n`, [`2:${T}`]],
+    ['plain text: directive alone between comment lines', txt, `<!--\nfzlint-disable ${T}\n-->\n法冶\n`, []],
+    ['plain text: comment then text on a line', txt, `<!-- fzlint-disable-next-line ${T} --> 说明\n法冶\n法冶\n`, [`3:${T}`]],
+    ['plain text: after an unclosed <!-- on the line', txt, `法冶 <!-- 未闭合 <!-- fzlint-disable-line ${T} -->\n法冶\n`, [`2:${T}`]],
+  ];
+  for (const [name, run, text, expected] of honoured) {
+    it(`honoured — ${name}`, () => expect(ids(run(text))).toEqual(expected));
+  }
+
+  const examples: [name: string, lint: typeof md, text: string, expected: string[]][] = [
+    ['Markdown: in fenced code', md, `\`\`\`md\n<!-- fzlint-disable-next-line ${T} -->\n法冶\n\`\`\`\n`, [`3:${T}`]],
+    ['Markdown: in inline code', md, `法冶 \`<!-- fzlint-disable-line ${T} -->\` 示例\n`, [`1:${T}`]],
+    ['Markdown: bare words', md, `fzlint-disable-next-line ${T}\n法冶\n`, [`2:${T}`]],
+    ['plain text: bare words inside a sentence', txt, `正文提到 fzlint-disable-line ${T} 的写法，法冶\n`, [`1:${T}`]],
+    ['plain text: quoted in backticks', txt, `正文 \`<!-- fzlint-disable-line ${T} -->\` 法冶\n`, [`1:${T}`]],
+    ['plain text: another word starting with fzlint-', txt, `fzlint-disabled ${T}\n法冶\n`, [`2:${T}`]],
+  ];
+  for (const [name, run, text, expected] of examples) {
+    it(`not a directive — ${name}`, () => expect(ids(run(text))).toEqual(expected));
+  }
+
+  it('converted input (a web page): a directive typed in the page text is read', async () => {
+    const page = `<html><body><h1>2023年法治政府建设情况报告</h1><div><p>推进法冶政府建设。&lt;!-- fzlint-disable-line ${T} --&gt;</p></div></body></html>`;
+    const read = await readReport(new TextEncoder().encode(page), { name: 'r.html' });
+    if (!read.ok) throw new Error('not read');
+    expect(read.format).toBe('markdown');
+    expect(ids(lint(read.text, { rules, format: read.format }))).toEqual([]);
+    expect(ids(lint(read.text.replace('fzlint-disable-line', 'fzlint-note'), { rules, format: read.format }))).toEqual([`3:${T}`]);
   });
 });
