@@ -1,4 +1,4 @@
-import type { CommentNode, LineColumn, TextRange } from '@fzlint/parser';
+import type { CommentNode, LineColumn, ReportDocument, TextRange } from '@fzlint/parser';
 import { formatMessage, type Diagnostic, type Locale, type Severity } from '@fzlint/rule-api';
 import { nearestNames } from './config/suggest.js';
 import { LINTER_MESSAGES, LINTER_RULE_IDS, linterDiagnostic } from './messages.js';
@@ -19,7 +19,7 @@ export interface Directive {
   readonly rules: readonly DirectiveRule[];
   /** The text after ` -- `, when given. */
   readonly reason?: string;
-  /** The whole comment (Markdown) or line (plain text). */
+  /** The comment (from the `<!--` that opens the directive), or the plain-text directive line. */
   readonly range: TextRange;
 }
 
@@ -27,11 +27,12 @@ export interface Directive {
 const KEYWORD = /^fzlint-(disable-next-line|disable-line|disable|enable)(?=$|\s|-->|,)/;
 const RULE_SEPARATOR = /[\s,]+/g;
 const REASON = /\s--\s|\s--$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/gm;
 const MARKER = 'fzlint-';
-const LOOKBACK = 256;
-/** Longer comments are prose, not directives; the bound keeps the scan linear. */
-const MAX_DIRECTIVE_LENGTH = 2000;
+const OPEN = '<!--';
+const CLOSE = '-->';
+const BACKTICK = 0x60;
+/** Longer than any keyword and what must follow it: the keyword test reads no further. */
+const KEYWORD_WINDOW = 32;
 
 interface Body {
   readonly kind: DirectiveKind;
@@ -41,6 +42,8 @@ interface Body {
 
 /** Reads `fzlint-xxx rule-a, rule-b -- reason` starting at `offset` (the keyword) and ending at `end`. */
 function parseBody(text: string, offset: number, end: number): Body | undefined {
+  // The keyword first, on a bounded slice: a comment holding many `<!-- fzlint-x` stays linear.
+  if (!KEYWORD.test(text.slice(offset, Math.min(end, offset + KEYWORD_WINDOW)))) return undefined;
   const slice = text.slice(offset, end);
   const m = KEYWORD.exec(slice);
   if (!m) return undefined;
@@ -67,26 +70,6 @@ function parseBody(text: string, offset: number, end: number): Body | undefined 
   return { kind, rules, ...(reason ? { reason } : {}) };
 }
 
-/** Ranges of fenced code blocks, where a directive is an example and not a directive. */
-function fencedRanges(text: string): TextRange[] {
-  const out: TextRange[] = [];
-  let open: { start: number; char: string; length: number } | undefined;
-  FENCE.lastIndex = 0;
-  for (let m = FENCE.exec(text); m; m = FENCE.exec(text)) {
-    const fence = m[1]!;
-    if (!open) {
-      // A backtick fence's info string may not contain backticks (CommonMark).
-      if (fence[0] === '`' && m[2]!.includes('`')) continue;
-      open = { start: m.index, char: fence[0]!, length: fence.length };
-    } else if (fence[0] === open.char && fence.length >= open.length && m[2]!.trim() === '') {
-      out.push({ start: open.start, end: m.index + m[0].length });
-      open = undefined;
-    }
-  }
-  if (open) out.push({ start: open.start, end: text.length });
-  return out;
-}
-
 function inside(ranges: readonly TextRange[], offset: number): boolean {
   let lo = 0;
   let hi = ranges.length - 1;
@@ -100,103 +83,68 @@ function inside(ranges: readonly TextRange[], offset: number): boolean {
   return false;
 }
 
-function lineBounds(text: string, offset: number): TextRange {
-  // Walk out from the offset in both directions: O(line length), whatever the rest of the text holds.
-  let start = offset;
-  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
-  let end = offset;
-  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-  return { start, end };
+const WHITE_SPACE = /\s/;
+
+/** The first offset at or after `from` in text[from, end) that is not white space (as `trim` counts it). */
+function skipSpace(text: string, from: number, end: number): number {
+  let at = from;
+  while (at < end && WHITE_SPACE.test(text[at]!)) at++;
+  return at;
 }
 
 /**
- * Finds the inline directives of a text. Comments the parser found are used, and
- * the text's lines holding `fzlint-` are scanned too (cheap: one `indexOf` walk),
- * so directives work whatever the parser reports.
- *
- * - Markdown: `<!-- fzlint-disable-next-line rule-id -->` (also inside a line, and
- *   over several lines); directives in fenced code or inline code are examples.
- * - Plain text: the same comments, or the same words alone on a line.
+ * The directive a comment holds, if any. Its own text first (`<!-- fzlint-… -->`,
+ * or a plain-text directive line): the body runs to the comment's last `-->`, and
+ * the directive is the whole comment. Otherwise a `<!--` inside it that opens a
+ * directive (`<!-- 未闭合 <!-- fzlint-disable-line … -->`, where the comment began
+ * at the first, unclosed opening): the directive runs from that opening to the
+ * comment's end. Each character of the comment is looked at a bounded number of times.
  */
-export function findDirectives(
-  text: string,
-  format: 'markdown' | 'plaintext',
-  comments: readonly CommentNode[] = [],
-): Directive[] {
-  const found: Directive[] = [];
-  // Ranges of directives from the parser's comments, sorted, for a binary-searched overlap check.
-  const fromComments: TextRange[] = [];
-  for (const c of comments) {
-    const rel = c.value.indexOf(MARKER);
-    if (rel < 0 || c.value.slice(0, rel).trim() !== '') continue;
-    const src = text.slice(c.range.start, c.range.end);
-    const at = src.indexOf(MARKER);
-    if (at < 0) continue;
-    const close = src.lastIndexOf('-->');
-    const end = c.range.start + (close > at ? close : src.length);
-    const body = parseBody(text, c.range.start + at, end);
-    if (!body) continue;
-    found.push({ ...body, range: c.range });
-    fromComments.push(c.range);
+function directiveOf(text: string, comment: CommentNode): Directive | undefined {
+  const { start, end } = comment.range;
+  const own = text.startsWith(OPEN, start) ? start + OPEN.length : start;
+  const at = skipSpace(text, own, end);
+  if (text.startsWith(MARKER, at)) {
+    const close = text.lastIndexOf(CLOSE, end - CLOSE.length);
+    const body = parseBody(text, at, close > at ? close : end);
+    if (body) return { ...body, range: comment.range };
   }
-  fromComments.sort((a, b) => a.start - b.start);
-  const takenByComment = (range: TextRange): boolean => {
-    // The last comment starting before range.end is the only one that can overlap (comments do not nest).
-    let lo = 0;
-    let hi = fromComments.length - 1;
-    let hit = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (fromComments[mid]!.start < range.end) {
-        hit = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return hit >= 0 && fromComments[hit]!.end > range.start;
-  };
+  const src = text.slice(own, end);
+  for (let open = src.indexOf(OPEN); open >= 0; open = src.indexOf(OPEN, open + OPEN.length)) {
+    // An opening right after a backtick is quoted code.
+    if (open > 0 && src.charCodeAt(open - 1) === BACKTICK) continue;
+    const keyword = skipSpace(text, own + open + OPEN.length, end);
+    if (!text.startsWith(MARKER, keyword)) continue;
+    const close = src.indexOf(CLOSE, keyword - own);
+    if (close < 0) return undefined;
+    const body = parseBody(text, keyword, own + close);
+    if (body) return { ...body, range: { start: own + open, end: own + close + CLOSE.length } };
+  }
+  return undefined;
+}
 
-  // Every step below is bounded or cached per line, so a text full of `fzlint-` stays linear.
-  let fences: TextRange[] | undefined;
-  let line: TextRange = { start: 0, end: -1 };
-  let firstNonBlank = 0;
-  let scannedEnd = 0;
-  let nextClose = -2; // -2: not searched yet; -1: no `-->` after the last search point.
-  for (let at = text.indexOf(MARKER); at >= 0; at = text.indexOf(MARKER, at + MARKER.length)) {
-    if (at < scannedEnd || takenByComment({ start: at, end: at + 1 })) continue;
-    if (at > line.end) {
-      line = lineBounds(text, at);
-      firstNonBlank = line.start;
-      while (firstNonBlank < line.end && (text[firstNonBlank] === ' ' || text[firstNonBlank] === '\t' || text[firstNonBlank] === '\u3000')) {
-        firstNonBlank++;
-      }
-    }
-    // The comment may open on an earlier line (`<!--` alone on its line): look back a little.
-    const lookFrom = Math.max(0, at - LOOKBACK);
-    const open = text.slice(lookFrom, at).lastIndexOf('<!--');
-    if (open >= 0 && text.slice(lookFrom + open + 4, at).trim() === '') {
-      const commentStart = lookFrom + open;
-      if (commentStart > 0 && text[commentStart - 1] === '`') continue;
-      if (nextClose !== -1 && nextClose < at) nextClose = text.indexOf('-->', at);
-      if (nextClose < 0 || nextClose - at > MAX_DIRECTIVE_LENGTH) continue;
-      if (format === 'markdown') {
-        fences ??= fencedRanges(text);
-        if (inside(fences, commentStart)) continue;
-      }
-      const range = { start: commentStart, end: nextClose + 3 };
-      const body = parseBody(text, at, nextClose);
-      if (body && !takenByComment(range)) {
-        found.push({ ...body, range });
-        scannedEnd = range.end;
-      }
-      continue;
-    }
-    if (format !== 'plaintext' || firstNonBlank !== at) continue;
-    const body = parseBody(text, at, Math.min(line.end, at + MAX_DIRECTIVE_LENGTH));
-    if (body && !takenByComment(line)) {
-      // A bare directive covers its whole line, trailing spaces included.
-      found.push({ ...body, range: { start: line.start, end: line.end } });
-      scannedEnd = line.end;
-    }
+/** What `findDirectives` reads of a parsed document. */
+export type DirectiveSource = Pick<ReportDocument, 'text' | 'comments' | 'codeRanges'>;
+
+/**
+ * Finds the inline directives of a parsed document, in text order, from the
+ * comments its parser found; nothing else of the text is read.
+ *
+ * - Markdown: `<!-- fzlint-disable-next-line rule-id -->`, wherever the Markdown
+ *   reader finds an HTML comment (on its own line, inside a line, a list item, a
+ *   quote, a table, a heading, an HTML block; over several lines). One in code
+ *   (fenced, indented or inline) is an example: the reader reports no comment there,
+ *   and one inside `codeRanges` would be skipped.
+ * - Plain text: the same comments closed on their line, or the same words alone on a line.
+ */
+export function findDirectives(document: DirectiveSource): Directive[] {
+  const { text, comments, codeRanges } = document;
+  const found: Directive[] = [];
+  for (const c of comments) {
+    // Most comments are not directives: their value tells without reading the text.
+    if (!c.value.includes(MARKER) || inside(codeRanges, c.range.start)) continue;
+    const d = directiveOf(text, c);
+    if (d) found.push(d);
   }
   return found.sort((a, b) => a.range.start - b.range.start);
 }

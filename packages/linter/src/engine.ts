@@ -302,7 +302,7 @@ function lintOnce(text: string, p: Prepared, parsed?: ReportDocument): Pass {
     }
   }
 
-  const directives = findDirectives(text, p.format, document.comments);
+  const directives = findDirectives(document);
   let kept: Diagnostic[] = found;
   let suppressedCount = 0;
   if (directives.length) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findDirectives, lint } from '../src/index.js';
 import { readReport } from '@fzlint/input';
+import { parse } from '@fzlint/parser';
 import { loudRule, typoRule, wordRule } from './helpers.js';
 
 const rules = [typoRule, wordRule];
@@ -11,7 +12,7 @@ const ids = (r: ReturnType<typeof lint>) => r.diagnostics.map((d) => `${d.start.
 describe('findDirectives', () => {
   it('reads kinds, rule lists (commas or spaces) and reasons', () => {
     const text = '<!-- fzlint-disable-next-line style/test-typo, structure/test-word -- 原文如此 -->\n';
-    const [d] = findDirectives(text, 'markdown');
+    const [d] = findDirectives(parse(text, { format: 'markdown' }));
     expect(d).toMatchObject({ kind: 'disable-next-line', reason: '原文如此' });
     expect(d!.rules.map((r) => r.id)).toEqual(['style/test-typo', 'structure/test-word']);
     expect(d!.rules.map((r) => text.slice(r.range.start, r.range.end))).toEqual(['style/test-typo', 'structure/test-word']);
@@ -19,34 +20,39 @@ describe('findDirectives', () => {
   });
 
   it('does not mistake another word starting with fzlint- for a directive', () => {
-    expect(findDirectives('<!-- fzlint-disabled -->\n<!-- fzlint-foo -->\n', 'markdown')).toEqual([]);
+    expect(findDirectives(parse('<!-- fzlint-disabled -->\n<!-- fzlint-foo -->\n', { format: 'markdown' }))).toEqual([]);
   });
 
   it('ignores examples in fenced code and inline code in Markdown', () => {
     const text = '```md\n<!-- fzlint-disable -->\n```\n\n正文 `<!-- fzlint-disable -->` 示例\n\n~~~\nx <!-- fzlint-enable -->\n~~~\n';
-    expect(findDirectives(text, 'markdown')).toEqual([]);
+    expect(findDirectives(parse(text, { format: 'markdown' }))).toEqual([]);
   });
 
   it('reads a comment spanning lines', () => {
     const text = '<!--\n  fzlint-disable style/test-typo\n  -- 历史原因\n-->\n';
-    const [d] = findDirectives(text, 'markdown');
+    const [d] = findDirectives(parse(text, { format: 'markdown' }));
     expect(d).toMatchObject({ kind: 'disable', reason: '历史原因' });
     expect(d!.range).toEqual({ start: 0, end: text.length - 1 });
   });
 
   it('plain text: bare words on a line of their own, not inside a sentence', () => {
     const text = '  fzlint-disable-next-line style/test-typo -- 引文\n正文提到 fzlint-disable 不算\n';
-    const found = findDirectives(text, 'plaintext');
+    const found = findDirectives(parse(text, { format: 'plaintext' }));
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ kind: 'disable-next-line', reason: '引文' });
     // Markdown needs the comment markers.
-    expect(findDirectives(text, 'markdown')).toEqual([]);
+    expect(findDirectives(parse(text, { format: 'markdown' }))).toEqual([]);
   });
 
-  it('uses comments the parser found, without duplicating them', () => {
-    const text = '<!-- fzlint-disable -->\n';
-    const found = findDirectives(text, 'markdown', [{ value: ' fzlint-disable ', range: { start: 0, end: 23 } }]);
-    expect(found).toHaveLength(1);
+  it('reads only the comments the parser found, and none inside code ranges', () => {
+    const text = '<!-- fzlint-disable -->\n<!-- fzlint-enable -->\n';
+    const comments = [
+      { value: 'fzlint-disable', range: { start: 0, end: 23 } },
+      { value: 'fzlint-enable', range: { start: 24, end: 46 } },
+    ];
+    expect(findDirectives({ text, comments: [], codeRanges: [] })).toEqual([]);
+    expect(findDirectives({ text, comments, codeRanges: [] }).map((d) => d.kind)).toEqual(['disable', 'enable']);
+    expect(findDirectives({ text, comments, codeRanges: [{ start: 24, end: 46 }] }).map((d) => d.kind)).toEqual(['disable']);
   });
 });
 
@@ -206,6 +212,17 @@ describe('directive placements', () => {
     ['plain text: bare words inside a sentence', txt, `正文提到 fzlint-disable-line ${T} 的写法，法冶\n`, [`1:${T}`]],
     ['plain text: quoted in backticks', txt, `正文 \`<!-- fzlint-disable-line ${T} -->\` 法冶\n`, [`1:${T}`]],
     ['plain text: another word starting with fzlint-', txt, `fzlint-disabled ${T}\n法冶\n`, [`2:${T}`]],
+    // Not HTML comments to a Markdown reader: examples in code, text in an image's alt, a link or a
+    // tag's attribute, front matter, an escaped `\<!--` (a text scan used to take these for directives).
+    ['Markdown: in indented code', md, `正文\n\n    <!-- fzlint-disable-next-line ${T} -->\n    法冶\n`, [`4:${T}`]],
+    ['Markdown: in inline code with spaces', md, `法冶 \`\` <!-- fzlint-disable-line ${T} --> \`\` 示例\n`, [`1:${T}`]],
+    ['Markdown: in an image description', md, `![法冶 <!-- fzlint-disable-line ${T} -->](a.png)\n`, [`1:${T}`]],
+    ['Markdown: in a tag attribute', md, `法冶 <span title="<!-- fzlint-disable-line ${T} -->">注</span>\n`, [`1:${T}`]],
+    ['Markdown: in front matter', md, `---\ntitle: <!-- fzlint-disable ${T} -->\n---\n法冶\n`, [`4:${T}`]],
+    ['Markdown: escaped', md, `法冶 \\<!-- fzlint-disable-line ${T} -->\n`, [`1:${T}`]],
+    ['Markdown: opened in a paragraph, closed after a blank line', md, `法冶 <!-- fzlint-disable-line ${T}\n\n-->\n`, [`1:${T}`]],
+    // Plain text has no block structure to bound a comment: one closes on its line (or is a directive line).
+    ['plain text: opened mid-line, closed on a later line', txt, `法冶 <!-- fzlint-disable-line\n${T} -->\n`, [`1:${T}`]],
   ];
   for (const [name, run, text, expected] of examples) {
     it(`not a directive — ${name}`, () => expect(ids(run(text))).toEqual(expected));

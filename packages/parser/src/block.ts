@@ -16,11 +16,15 @@ export interface Block {
   readonly contentStart?: number;
   /** End of a Markdown heading's content (before closing `#`s). */
   readonly contentEnd?: number;
-  /** Comment value. */
+  /** Comment value: its text inside `<!--` and `-->`, trimmed (a directive line: the line). */
   readonly value?: string;
   /** Plain text: the block runs over lines whose breaks are soft (a web copy broken mid-sentence). */
   readonly soft?: true;
-  /** Plain text: the block starts inside a line (the gap before it was a paragraph break). */
+  /**
+   * A paragraph (plain text): the block starts inside a line (the gap before it was a paragraph
+   * break). A comment: it sits inside another block's text (a plain-text line, an HTML block),
+   * which keeps its text; such a comment does not bound the report's body.
+   */
   readonly inline?: true;
 }
 

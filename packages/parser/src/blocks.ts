@@ -101,13 +101,16 @@ class ReadSoFar {
 
 /**
  * Reads plain text: paragraphs (lines, parts of a line split at paragraph gaps,
- * or lines joined over soft breaks) and `fzlint-…` directive lines as comments.
+ * or lines joined over soft breaks), `fzlint-…` directive lines as comments, and
+ * the `<!-- … -->` comments inside other lines (`inline` comment blocks, after
+ * the paragraph they sit in; the paragraph keeps its text).
  * Only the lines in `text[from, to)` are read (`from` is a line start, and
  * the breaks at `from` and `to` are hard: see `isHardBreak`). `split` says
  * whether the text is a split-line copy (`isSplitLineText`).
  */
 export function plainTextBlocks(text: string, from = 0, to = text.length, split = isSplitLineText(text)): Block[] {
-  const units = readUnits(text, from, to);
+  const comments: Block[] = [];
+  const units = readUnits(text, from, to, comments);
   const blocks: Block[] = [];
   let i = 0;
   while (i < units.length) {
@@ -138,11 +141,26 @@ export function plainTextBlocks(text: string, from = 0, to = text.length, split 
     });
     i = j;
   }
-  return blocks;
+  return comments.length === 0 ? blocks : mergeByStart(blocks, comments);
 }
 
-/** The units of the lines in text[from, to). */
-function readUnits(text: string, from: number, to: number): Unit[] {
+/** Two block lists, each ascending by start, as one; at equal starts `a`'s block (the paragraph) comes first. */
+function mergeByStart(a: readonly Block[], b: readonly Block[]): Block[] {
+  const out: Block[] = [];
+  let j = 0;
+  for (const x of a) {
+    while (j < b.length && (b[j] as Block).start < x.start) out.push(b[j++] as Block);
+    out.push(x);
+  }
+  while (j < b.length) out.push(b[j++] as Block);
+  return out;
+}
+
+/**
+ * The units of the lines in text[from, to); the `<!-- … -->` comments inside
+ * lines that are not directive lines go to `comments`.
+ */
+function readUnits(text: string, from: number, to: number, comments: Block[]): Unit[] {
   const units: Unit[] = [];
   let blank = true;
   let lineStart = from;
@@ -151,15 +169,41 @@ function readUnits(text: string, from: number, to: number): Unit[] {
     if (lineEnd < 0 || lineEnd > to) lineEnd = to;
     const [s, e] = trimRange(text, lineStart, lineEnd);
     if (e > s) {
-      const value = directiveValue(text.slice(s, e));
+      const line = text.slice(s, e);
+      const value = directiveValue(line);
       if (value !== undefined) units.push({ start: s, end: e, lineStart: true, blankBefore: blank, comment: value });
-      else if (!hasGap(text, s, e)) units.push({ start: s, end: e, lineStart: true, blankBefore: blank });
-      else splitAtGaps(text, s, e, blank, units);
+      else {
+        if (!hasGap(text, s, e)) units.push({ start: s, end: e, lineStart: true, blankBefore: blank });
+        else splitAtGaps(text, s, e, blank, units);
+        lineComments(line, s, comments);
+      }
       blank = false;
     } else blank = true;
     lineStart = lineEnd + 1;
   }
   return units;
+}
+
+const BACKTICK = 0x60;
+
+/**
+ * The `<!-- … -->` comments of one line (`line` starts at offset `s`), each to
+ * the first `-->` after its opening. A comment is closed on its line or not at
+ * all here: a line is read whole by a re-parse too, so an edit finds the same
+ * comments. An opening right after a backtick is quoted code, not a comment.
+ * Linear: the first opening without a close ends the search.
+ */
+function lineComments(line: string, s: number, into: Block[]): void {
+  for (let open = line.indexOf('<!--'); open >= 0; ) {
+    if (open > 0 && line.charCodeAt(open - 1) === BACKTICK) {
+      open = line.indexOf('<!--', open + 4);
+      continue;
+    }
+    const close = line.indexOf('-->', open + 4);
+    if (close < 0) return;
+    into.push({ kind: 'comment', start: s + open, end: s + close + 3, value: line.slice(open + 4, close).trim(), inline: true });
+    open = line.indexOf('<!--', close + 3);
+  }
 }
 
 /** Blanks, and the bars of a page's metadata table (`索引号: | 3304… | 发布机构: |`), separate the stretches of a line. */

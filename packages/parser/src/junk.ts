@@ -43,7 +43,7 @@ export function isProse(line: string): boolean {
 
 /** The per-block facts `findBody` reads (see `BlockInfo`). */
 interface JunkInfo {
-  readonly block: { readonly kind: string; readonly start: number; readonly end: number };
+  readonly block: { readonly kind: string; readonly start: number; readonly end: number; readonly inline?: true };
   readonly junk: 0 | 1 | 2;
   readonly prose: boolean;
 }
@@ -74,13 +74,13 @@ export function findBody(
   let bs = text.length;
   let be = text.length;
   for (let i = startIdx; i <= endIdx; i++) {
-    if (!junk[i] && (blocks[i] as JunkInfo).block.kind !== 'code') {
+    if (!junk[i] && boundsBody((blocks[i] as JunkInfo).block)) {
       bs = (blocks[i] as JunkInfo).block.start;
       break;
     }
   }
   for (let i = endIdx; i >= startIdx; i--) {
-    if (!junk[i] && (blocks[i] as JunkInfo).block.kind !== 'code') {
+    if (!junk[i] && boundsBody((blocks[i] as JunkInfo).block)) {
       be = (blocks[i] as JunkInfo).block.end;
       break;
     }
@@ -99,6 +99,11 @@ export function findBody(
     else junkRanges.push({ start: b.start, end: b.end });
   }
   return { bodyRange: { start: bs, end: be }, junk, junkRanges };
+}
+
+/** Whether a block that is not junk may start or end the body: not code, nor a comment inside another block's text. */
+function boundsBody(block: JunkInfo['block']): boolean {
+  return block.kind !== 'code' && !(block.kind === 'comment' && block.inline === true);
 }
 
 /** Comments and code are beside the report, never part of its body nor junk. */

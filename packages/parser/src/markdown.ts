@@ -164,12 +164,13 @@ function micromarkBlocks(text: string, from: number, to: number, source: string 
 
   /** Each `<!--` in [s, e) to the first `-->` after it; none left once one has no close (a regex
    * would look for it again from every later opening: quadratic on unclosed comments). */
-  const commentsIn = (s: number, e: number, into: Block[]): void => {
+  const commentsIn = (s: number, e: number, into: Block[], inline = false): void => {
     const raw = text.slice(s, e);
     for (let open = raw.indexOf('<!--'); open >= 0; ) {
       const close = raw.indexOf('-->', open + 4);
       if (close < 0) break;
-      into.push({ kind: 'comment', start: s + open, end: s + close + 3, value: raw.slice(open + 4, close).trim() });
+      const value = raw.slice(open + 4, close).trim();
+      into.push(inline ? { kind: 'comment', start: s + open, end: s + close + 3, value, inline: true } : { kind: 'comment', start: s + open, end: s + close + 3, value });
       open = raw.indexOf('<!--', close + 3);
     }
   };
@@ -315,6 +316,8 @@ function micromarkBlocks(text: string, from: number, to: number, source: string 
         if (!pushComments(ts, te, blocks)) {
           const [s, e] = trimRange(text, ts, te);
           if (e > s) blocks.push({ kind: 'paragraph', start: s, end: e });
+          // Comments inside the block (`<div>` … `<!-- fzlint-disable -->` … `</div>`): the block keeps its text.
+          commentsIn(ts, te, blocks, true);
         }
         skipUntilDepth = d;
         break;

@@ -206,7 +206,10 @@ export interface DocumentNumber {
   readonly standardBrackets?: boolean;
 }
 
-/** An HTML comment (Markdown) or a bare directive line (plain text). */
+/**
+ * An HTML comment (Markdown; in plain text one that closes on its line), or a bare
+ * `fzlint-…` directive line (plain text). Never one inside code.
+ */
 export interface CommentNode {
   readonly value: string;
   readonly range: TextRange;

@@ -190,6 +190,38 @@ describe('reparse', () => {
     expect(comparable(md)).toEqual(comparable(parse('一、总体情况和成效\n工作取得成效。', { format: 'markdown' })));
   });
 
+  it('keeps comments right while a directive is typed, broken and removed inside lines (both formats)', () => {
+    const cases: [ParseOptions, string][] = [
+      [PLAIN, '一、总体情况\n推进法治\n政府建设，取得成效\n二、存在的问题\n基层力量薄弱。'],
+      [PLAIN, fullTxt[2] ?? ''],
+      [MARKDOWN, '# 一、总体情况\n\n推进法治政府建设。\n\n<div>\n说明\n</div>\n\n- 基层力量薄弱。\n'],
+    ];
+    for (const [options, source] of cases) {
+      // A line's end in the middle of the text (in Markdown, inside the HTML block).
+      const at = options === MARKDOWN ? source.indexOf('说明') + 2 : source.indexOf('\n', Math.floor(source.length / 2));
+      const directive = '<!-- fzlint-disable-line style/typo -->';
+      let doc = parse(source, options);
+      const before = doc.comments.length;
+      const steps: TextEdit[] = [
+        { range: { start: at, end: at }, text: ' ' + directive },
+        // `--` deleted from the close: no comment any more.
+        { range: { start: at + directive.length - 2, end: at + directive.length - 1 }, text: '' },
+        { range: { start: at + directive.length - 2, end: at + directive.length - 2 }, text: '-' },
+        // A second comment after it on the same line.
+        { range: { start: at + directive.length + 1, end: at + directive.length + 1 }, text: '<!-- 注 -->' },
+        { range: { start: at, end: at + directive.length + 1 + '<!-- 注 -->'.length }, text: '' },
+      ];
+      const counts: number[] = [];
+      for (const edit of steps) {
+        doc = reparse(doc, [edit]);
+        expect(comparable(doc)).toEqual(comparable(parse(doc.text, options)));
+        counts.push(doc.comments.length - before);
+      }
+      expect(counts).toEqual([1, 0, 1, 2, 0]);
+      expect(doc.text).toBe(source);
+    }
+  });
+
   it('handles an unclosed code fence typed into Markdown (the rest of the text becomes code)', () => {
     const source = fullMd[0] ?? '';
     const doc = parse(source, MARKDOWN);

@@ -31,14 +31,19 @@ export function mdastBlocks(text: string): { blocks: Block[]; frontMatter?: Fron
   const blocks: Block[] = [];
   let frontMatter: FrontMatter | undefined;
 
-  const pushComments = (s: number, e: number): boolean => {
+  /** Every comment in [s, e); `inline` ones sit inside another block's text (an HTML block). */
+  const commentsIn = (s: number, e: number, inline: boolean): void => {
     const raw = text.slice(s, e);
-    if (!raw.trimStart().startsWith('<!--')) return false;
     COMMENT.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = COMMENT.exec(raw))) {
-      blocks.push({ kind: 'comment', start: s + m.index, end: s + m.index + m[0].length, value: (m[1] ?? '').trim() });
+      const comment: Block = { kind: 'comment', start: s + m.index, end: s + m.index + m[0].length, value: (m[1] ?? '').trim() };
+      blocks.push(inline ? { ...comment, inline: true } : comment);
     }
+  };
+  const pushComments = (s: number, e: number): boolean => {
+    if (!text.slice(s, e).trimStart().startsWith('<!--')) return false;
+    commentsIn(s, e, false);
     return true;
   };
 
@@ -94,6 +99,7 @@ export function mdastBlocks(text: string): { blocks: Block[]; frontMatter?: Fron
         if (!pushComments(r[0], r[1])) {
           const [s, e] = trimRange(text, r[0], r[1]);
           if (e > s) blocks.push({ kind: 'paragraph', start: s, end: e });
+          commentsIn(r[0], r[1], true);
         }
         return;
       }
