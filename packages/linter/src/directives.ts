@@ -85,10 +85,10 @@ function inside(ranges: readonly TextRange[], offset: number): boolean {
 
 const WHITE_SPACE = /\s/;
 
-/** The first offset at or after `from` in text[from, end) that is not white space (as `trim` counts it). */
-function skipSpace(text: string, from: number, end: number): number {
+/** The first offset at or after `from` that is not white space (as `trim` counts it). */
+function skipSpace(text: string, from: number): number {
   let at = from;
-  while (at < end && WHITE_SPACE.test(text[at]!)) at++;
+  while (at < text.length && WHITE_SPACE.test(text[at]!)) at++;
   return at;
 }
 
@@ -98,27 +98,30 @@ function skipSpace(text: string, from: number, end: number): number {
  * the directive is the whole comment. Otherwise a `<!--` inside it that opens a
  * directive (`<!-- 未闭合 <!-- fzlint-disable-line … -->`, where the comment began
  * at the first, unclosed opening): the directive runs from that opening to the
- * comment's end. Each character of the comment is looked at a bounded number of times.
+ * first `-->` after it. Each character of the comment is looked at a bounded number of times.
  */
 function directiveOf(text: string, comment: CommentNode): Directive | undefined {
   const { start, end } = comment.range;
-  const own = text.startsWith(OPEN, start) ? start + OPEN.length : start;
-  const at = skipSpace(text, own, end);
-  if (text.startsWith(MARKER, at)) {
-    const close = text.lastIndexOf(CLOSE, end - CLOSE.length);
-    const body = parseBody(text, at, close > at ? close : end);
+  // Offsets below are into `src`, the comment alone: no search runs outside it.
+  const src = text.slice(start, end);
+  const own = src.startsWith(OPEN) ? OPEN.length : 0;
+  const at = skipSpace(src, own);
+  if (src.startsWith(MARKER, at)) {
+    const close = src.lastIndexOf(CLOSE);
+    const body = parseBody(text, start + at, start + (close > at ? close : src.length));
     if (body) return { ...body, range: comment.range };
   }
-  const src = text.slice(own, end);
-  for (let open = src.indexOf(OPEN); open >= 0; open = src.indexOf(OPEN, open + OPEN.length)) {
+  // The first `-->` at or after the last keyword looked at (-1: none): found once, not once per opening.
+  let close = -2;
+  for (let open = src.indexOf(OPEN, own); open >= 0; open = src.indexOf(OPEN, open + OPEN.length)) {
     // An opening right after a backtick is quoted code.
     if (open > 0 && src.charCodeAt(open - 1) === BACKTICK) continue;
-    const keyword = skipSpace(text, own + open + OPEN.length, end);
-    if (!text.startsWith(MARKER, keyword)) continue;
-    const close = src.indexOf(CLOSE, keyword - own);
+    const keyword = skipSpace(src, open + OPEN.length);
+    if (!src.startsWith(MARKER, keyword)) continue;
+    if (close !== -1 && close < keyword) close = src.indexOf(CLOSE, keyword);
     if (close < 0) return undefined;
-    const body = parseBody(text, keyword, own + close);
-    if (body) return { ...body, range: { start: own + open, end: own + close + CLOSE.length } };
+    const body = parseBody(text, start + keyword, start + close);
+    if (body) return { ...body, range: { start: start + open, end: start + close + CLOSE.length } };
   }
   return undefined;
 }

@@ -237,3 +237,31 @@ describe('directive placements', () => {
     expect(ids(lint(read.text.replace('fzlint-disable-line', 'fzlint-note'), { rules, format: read.format }))).toEqual([`3:${T}`]);
   });
 });
+
+describe('findDirectives is linear', () => {
+  /** Least time of three runs of the directive step alone (the parse is done before). */
+  const time = (text: string, format: 'markdown' | 'plaintext'): number => {
+    const document = parse(text, { format });
+    let best = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      findDirectives(document);
+      best = Math.min(best, performance.now() - started);
+    }
+    return best;
+  };
+  const shapes: [name: string, format: 'markdown' | 'plaintext', make: (n: number) => string][] = [
+    ['one comment holding many `<!-- fzlint-x` openings', 'markdown', (n) => `<!--${'<!-- fzlint-x '.repeat(n / 14)}-->`],
+    ['the same in plain text', 'plaintext', (n) => `正文<!--${'<!-- fzlint-x '.repeat(n / 14)}-->`],
+    ['a directive line without a close, line after line', 'plaintext', (n) => 'fzlint-disable-line a/b\n'.repeat(n / 24)],
+    ['a directive at the end of every line', 'plaintext', (n) => '正文 <!-- fzlint-disable-line a/b -->\n'.repeat(n / 36)],
+  ];
+  for (const [name, format, make] of shapes) {
+    it(`${name}: 8× the text, well under 64× the time`, () => {
+      const small = time(make(40_000), format);
+      const large = time(make(320_000), format);
+      // Quadratic would be 64×; a generous bound for a shared machine, and a floor for timer noise.
+      expect(large).toBeLessThan(Math.max(24 * small, 100));
+    });
+  }
+});
