@@ -3,7 +3,8 @@
  * the ones a robustness review found (empty Markdown headings by the million,
  * list markers repeated on one line, deep lists, long front matter) and the
  * other shapes a linear parser must take in its stride (block quotes nested on
- * one line, one multi-megabyte line, a hundred thousand tiny lines, counts and
+ * one line, block quotes whose depth drops without a blank line (lazy
+ * continuation lines), one multi-megabyte line, a hundred thousand tiny lines, counts and
  * statistics sentences line after line, unclosed comments and brackets,
  * 400-digit numbers). Used by the scaling tests (n vs 8n) and by `pnpm bench`.
  */
@@ -25,6 +26,18 @@ export interface Shape {
 /** `unit` repeated until the text has at least `chars` characters, then `tail`. */
 function repeat(unit: string, chars: number, tail = ''): string {
   return unit.repeat(Math.max(1, Math.ceil((chars - tail.length) / unit.length))) + tail;
+}
+
+/** Lines `line(0)`, `line(1)`, … until the text has at least `chars` characters. */
+function lines(chars: number, line: (i: number) => string): string {
+  const parts: string[] = [];
+  let length = 0;
+  for (let i = 0; length < chars; i++) {
+    const l = `${line(i)}\n`;
+    parts.push(l);
+    length += l.length;
+  }
+  return parts.join('');
 }
 
 const SENTENCE = '2023年，全县共收到行政复议申请106件，审结90件，办结率84.9%，其中维持原行政行为62件。';
@@ -63,6 +76,36 @@ export const SHAPES: readonly Shape[] = [
       }
       return { text: parts.join(''), format: 'markdown' };
     },
+  },
+  {
+    id: 'quote-depth-drop',
+    description: 'a quote line 8 deep, then 49 lines `> text` (shallower, lazy), again and again',
+    make: (n) => ({ text: lines(n, (i) => `${i % 50 === 0 ? '>>>>>>>>' : '>'} 段落${i}`), format: 'markdown' }),
+  },
+  {
+    id: 'quote-depth-cycle',
+    description: 'quote lines 1 to 8 deep and back to 1, no blank line',
+    make: (n) => ({ text: lines(n, (i) => `${'>'.repeat((i % 8) + 1)} 段落${i}`), format: 'markdown' }),
+  },
+  {
+    id: 'quote-depth-alternating',
+    description: 'quote lines 8 and 1 deep, alternating',
+    make: (n) => ({ text: lines(n, (i) => `${i % 2 === 0 ? '>>>>>>>>' : '>'} 段落${i}`), format: 'markdown' }),
+  },
+  {
+    id: 'quote-depth-rise-fall',
+    description: 'quote lines rising from 1 to 8 deep, then falling back to 1',
+    make: (n) => ({ text: lines(n, (i) => `${'>'.repeat(i % 16 < 8 ? (i % 16) + 1 : 16 - (i % 16))} 段落${i}`), format: 'markdown' }),
+  },
+  {
+    id: 'quote-in-list-depth-drop',
+    description: 'a list item holding a quote 8 deep, then lines `  > text` (one quote, lazy)',
+    make: (n) => ({ text: lines(n, (i) => (i === 0 ? '- >>>>>>>> 段落0' : `  > 段落${i}`)), format: 'markdown' }),
+  },
+  {
+    id: 'quote-lazy-lines',
+    description: 'a quote line, then lines without `>` (its lazy continuation)',
+    make: (n) => ({ text: lines(n, (i) => (i === 0 ? '> 段落0' : `段落${i}`)), format: 'markdown' }),
   },
   {
     id: 'front-matter',

@@ -61,8 +61,8 @@ export const LINTER_MESSAGES = {
     en: 'This line is nested more than {{limit}} list or quote levels deep; the deeper markers are read as text ({{lines}} such lines in the file)',
   },
   lazyQuotesLimit: {
-    'zh-CN': '引用块中不带“>”的续行超过 {{limit}} 行（共 {{lines}} 行），全文的引用块按普通段落读取',
-    en: 'More than {{limit}} lines continue a block quote without “>” ({{lines}} in all): every block quote in the file is read as ordinary paragraphs',
+    'zh-CN': '引用块中不带“>”或“>”少于引用层数的续行超过 {{limit}} 行（共 {{lines}} 行），全文的引用块按普通段落读取',
+    en: 'More than {{limit}} lines continue a block quote without “>” or with fewer “>” than its depth ({{lines}} in all): every block quote in the file is read as ordinary paragraphs',
   },
 } as const satisfies Record<string, LocalizedText>;
 

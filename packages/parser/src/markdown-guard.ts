@@ -19,13 +19,22 @@
  *    {@link MAX_CONTAINER_DEPTH} (list items continued by indentation plus
  *    the line's markers) is read as text too, and the line goes on with the
  *    paragraph of the deepest level.
- * 3. Each lazy continuation line of a block quote (a line without `>` that
- *    goes on with the quote's paragraph) makes it scan every event of the
- *    quote so far: a long quote with many lazy lines cost O(n²).
- *    {@link guardMarkdown} reads the quote markers of a text with more than
- *    {@link MAX_LAZY_QUOTE_LINES} lazy lines as spaces (as text where spaces
- *    would make indented code), so there is no quote to scan: the paragraphs
- *    stay the same, as laziness makes them one anyway.
+ * 3. Each lazy continuation line (a line that continues fewer containers than
+ *    are open and goes on with the innermost one's paragraph) makes its
+ *    document tokenizer (`writeToChild` in micromark's
+ *    `lib/initialize/document.js`, a closure we cannot reach) scan the events
+ *    of that paragraph back to its start, to see whether the paragraph is still
+ *    open: a paragraph with many lazy lines costs O(n²). In block quotes a
+ *    lazy line is a line without `>` (`b` after `> a`: every such line of the
+ *    paragraph, not only the first) or with fewer `>` than the quotes open
+ *    (`> b` after `>>>>>>>> a`; quote lines cycling 1–8 deep, or rising one
+ *    level a line and dropping back, make one paragraph whose lines are almost
+ *    all lazy: 7.9 s for 200 K characters). {@link guardMarkdown} counts these
+ *    lines as micromark opens and keeps quotes (a lazy line keeps the deeper
+ *    quotes open; a blank line closes them) and reads the quote markers of a
+ *    text with more than {@link MAX_LAZY_QUOTE_LINES} of them as spaces (as
+ *    text where spaces would make indented code), so there is no quote to
+ *    scan: the paragraphs stay the same where laziness made them one anyway.
  *
  * The guard works on a copy of the text of the same length, handed to
  * micromark only: every offset stays an offset into the author's text, and
@@ -48,7 +57,10 @@ export const MAX_LINE_MARKERS = 32;
  */
 export const MAX_CONTAINER_DEPTH = 32;
 
-/** Lazy lines of block quotes a text may have before its quote markers are read as spaces. */
+/**
+ * Lazy lines of block quotes (lines with no `>` or fewer `>` than the quotes open, going on with a
+ * quote's paragraph) a text may have before its quote markers are read as spaces.
+ */
 export const MAX_LAZY_QUOTE_LINES = 64;
 
 /** A cap the guard applied, where it first applied, and how many lines it touched. */
@@ -117,13 +129,14 @@ export function guardMarkdown(text: string, from = 0, to = text.length, flatten?
   let depthFirst: [number, number] | undefined;
   // Content columns of the open list items (an approximation that never counts more than micromark opens).
   const listColumns: number[] = [];
-  // Quote markers by line (only kept while a flatten may be needed), and lazy lines counted.
+  // Quote markers, and lazy lines counted.
   const quoteMarks: number[] = [];
-  const quoteLineStarts: number[] = [];
   let lazy = 0;
   let lazyFirst: [number, number] | undefined;
-  let previousQuoted = false;
-  let previousBlank = true;
+  // The quotes micromark holds open (a lazy line keeps the deeper ones open), and whether a
+  // paragraph may be open in the innermost one (any line with content but a blank one).
+  let openQuotes = 0;
+  let paragraph = false;
 
   let pos = from;
   while (pos < to) {
@@ -133,7 +146,7 @@ export function guardMarkdown(text: string, from = 0, to = text.length, flatten?
     let markers = 0;
     let capped = false;
     let deep = false;
-    let quoted = false;
+    let quotes = 0;
     // The line's indentation in columns closes the list items whose content starts further right.
     let column = 0;
     let indentEnd = pos;
@@ -161,24 +174,21 @@ export function guardMarkdown(text: string, from = 0, to = text.length, flatten?
       const after = markerEnd(text, i, le);
       if (after < 0) break;
       markers++;
-      if (c === GT) {
-        quoted = true;
-        quoteMarks.push(i);
-      }
       if (markers > MAX_LINE_MARKERS || continued + markers > MAX_CONTAINER_DEPTH) {
         // The marker's first character becomes text; the line's content starts here.
         replace.push(i, 0x78 /* x */);
-        // A quote marker read as text is no quote to flatten.
-        if (c === GT) quoteMarks.pop();
         if (markers > MAX_LINE_MARKERS) capped = true;
         else deep = true;
         break;
       }
       col += after - i;
-      if (c !== GT) opened.push(listContentColumn(text, after, le, col));
+      if (c === GT) {
+        quotes++;
+        quoteMarks.push(i);
+      } else opened.push(listContentColumn(text, after, le, col));
       i = after;
     }
-    if (!quoted) for (const o of opened) listColumns.push(o);
+    if (quotes === 0) for (const o of opened) listColumns.push(o);
     if (capped || deep) {
       if (capped) {
         markerLines++;
@@ -196,14 +206,19 @@ export function guardMarkdown(text: string, from = 0, to = text.length, flatten?
         break;
       }
     }
-    if (quoted) quoteLineStarts.push(pos);
-    else if (previousQuoted && !blank && !previousBlank) {
-      // A line without `>` right after a quoted line: a lazy continuation (or the quote's end).
+    if (blank) {
+      // A blank line closes the paragraph, and the quotes its markers do not continue.
+      openQuotes = quotes;
+      paragraph = false;
+    } else if (paragraph && quotes < openQuotes) {
+      // Fewer `>` than the quotes open, under a paragraph: a lazy continuation (or, counted
+      // alike, a block that ends the quotes): `b` after `> a`, `> b` after `>>>>>>>> a`.
       lazy++;
       lazyFirst ??= [pos, le];
+    } else {
+      openQuotes = quotes;
+      paragraph = true;
     }
-    previousQuoted = quoted && !blank;
-    previousBlank = blank;
     pos = le + 1;
   }
 
@@ -335,18 +350,20 @@ export function patchEditMap(editMap: typeof EditMap): void {
 /**
  * Whether the whole text's block quotes are read as plain text (more than
  * {@link MAX_LAZY_QUOTE_LINES} lazy lines), decided without a full scan when
- * the text has no more quote lines than that (a lazy line follows a quote line):
- * the common case costs one search for `>`.
+ * the text has no `>` that may open a quote (first on its line after spaces, or
+ * after a list marker): the common case costs one search for `>`.
  */
 export function flattensQuotes(text: string): boolean {
-  let quoteLines = 0;
   for (let i = text.indexOf('>'); i >= 0; i = text.indexOf('>', i + 1)) {
-    // A `>` opening its line (after at most three spaces) starts a quote line.
     let k = i - 1;
-    while (k >= 0 && i - k <= 4 && text.charCodeAt(k) === SPACE) k--;
-    if (k < 0 || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13) {
-      if (++quoteLines > MAX_LAZY_QUOTE_LINES) return guardMarkdown(text).limits.some((l) => l.kind === 'lazy-quotes');
+    while (k >= 0) {
+      const c = text.charCodeAt(k);
+      if (c === 10 || c === 13) break;
+      // Only spaces, tabs and container markers before it on its line: it may open a quote.
+      if (c !== SPACE && c !== TAB && c !== GT && c !== 45 && c !== 42 && c !== 43 && c !== 46 && c !== 41 && !(c >= 48 && c <= 57)) break;
+      k--;
     }
+    if (k < 0 || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13) return guardMarkdown(text).limits.some((l) => l.kind === 'lazy-quotes');
   }
   return false;
 }

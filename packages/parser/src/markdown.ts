@@ -215,7 +215,7 @@ function micromarkBlocks(text: string, from: number, to: number, source: string 
           imageDepth--;
           break;
         case 'paragraph': {
-          const [s, e] = trimRange(text, paragraphMarker >= 0 ? paragraphMarker : ts, te);
+          const [s, e] = trimRange(text, paragraphMarker >= 0 ? paragraphMarker : skipFlattened(ts, te), te);
           if (e > s) blocks.push({ kind: 'paragraph', start: s, end: e });
           paragraphMarker = -1;
           scanPlain();
@@ -336,6 +336,22 @@ function micromarkBlocks(text: string, from: number, to: number, source: string 
       default:
         break;
     }
+  }
+
+  /**
+   * Where a paragraph starts once the quote markers the guard read as text (a flattened quote too
+   * deep for spaces: markdown-guard.ts) are skipped, with the spaces among them: where the
+   * author's quote had its paragraph.
+   */
+  function skipFlattened(s: number, e: number): number {
+    if (source === text) return s;
+    let k = s;
+    while (k < e) {
+      const c = text.charCodeAt(k);
+      if (c === 32 || c === 9 || (c === 62 && source.charCodeAt(k) === 0x3000)) k++;
+      else break;
+    }
+    return k < e ? k : s;
   }
 
   function scanPlain(): void {

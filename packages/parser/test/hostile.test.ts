@@ -104,6 +104,52 @@ describe('guardMarkdown', () => {
     expect(guardMarkdown(deeper).limits.map((l) => l.kind)).toEqual(['depth']);
   });
 
+  it('counts every lazy line of a quote, and quote lines shallower than the quotes open, as lazy', () => {
+    // One quote with many lines without `>` (every one is lazy, not only the first).
+    const lazyRun = `# 报告\n\n> 引文开头\n${'续行在引用之外。\n'.repeat(MAX_LAZY_QUOTE_LINES + 6)}\n## 结尾\n\n段落。\n`;
+    const g = guardMarkdown(lazyRun);
+    expect(g.limits.map((l) => [l.kind, l.lines])).toEqual([['lazy-quotes', MAX_LAZY_QUOTE_LINES + 6]]);
+    expect(blocksOf(lazyRun)).toEqual(mdastBlocks(lazyRun));
+    // A quote 8 deep, then shallower quote lines: micromark keeps the 8 quotes open and reads them
+    // as lazy lines of the deep paragraph; past the cap, one report, at the first of them.
+    const deep = '>>>>>>>> 深处的段落\n';
+    const drop = `# 报告\n\n${deep}${'> 浅一层的续行\n'.repeat(MAX_LAZY_QUOTE_LINES + 1)}\n## 结尾\n\n段落。\n`;
+    const d = guardMarkdown(drop);
+    const first = drop.indexOf('> 浅');
+    expect(d.limits).toEqual([{ kind: 'lazy-quotes', start: first, end: drop.indexOf('\n', first), lines: MAX_LAZY_QUOTE_LINES + 1, limit: MAX_LAZY_QUOTE_LINES }]);
+    expect(d.text.length).toBe(drop.length);
+    expect(d.text).not.toContain('>');
+    // The same blocks as remark (laziness made the quote's lines one paragraph, and it starts where
+    // the author's does, after the markers read as text), offsets into the author's text; the text
+    // after the quotes is still read.
+    expect(blocksOf(drop)).toEqual(mdastBlocks(drop));
+    expect(markdownBlocks(drop).blocks.some((b) => drop.slice(b.start, b.end).startsWith('深处的段落\n> 浅一层的续行'))).toBe(true);
+    expect(markdownInputLimits(drop).map((l) => l.kind)).toEqual(['lazy-quotes']);
+    // Quotes in a list item whose lines drop to one `>`.
+    const inList = `- >>>>>>>> 深处\n${'  > 续行\n'.repeat(MAX_LAZY_QUOTE_LINES + 1)}`;
+    expect(guardMarkdown(inList).limits.map((l) => l.kind)).toEqual(['lazy-quotes']);
+  });
+
+  it('leaves quotes whose depth drops a few times, or after a blank line, as they are', () => {
+    // Up to the cap: the lazy lines are remark's.
+    const few = `>>>>>>>> 深处\n${'> 续行\n'.repeat(MAX_LAZY_QUOTE_LINES)}\n段落。\n`;
+    expect(guardMarkdown(few).text).toBe(few);
+    expect(blocksOf(few)).toEqual(mdastBlocks(few));
+    // A blank line (or a quote line with nothing after its markers) closes the paragraph: the
+    // shallower lines after it are no lazy lines, however many.
+    for (const gap of ['\n', '>>>>>>>>\n']) {
+      const closed = `>>>>>>>> 深处\n${gap}${'> 浅处\n'.repeat(MAX_LAZY_QUOTE_LINES + 10)}`;
+      expect(guardMarkdown(closed).limits, JSON.stringify(gap)).toEqual([]);
+      expect(blocksOf(closed)).toEqual(mdastBlocks(closed));
+    }
+    // Quotes one level deeper each line open new quotes: no lazy line.
+    const rising = Array.from({ length: 30 }, (_, d) => `${'>'.repeat(d + 1)} 段落${d}\n`).join('');
+    expect(guardMarkdown(rising.repeat(1)).text).toBe(rising);
+    // Quotes of one depth in a list, and lists in quotes, line after line.
+    const items = `${'- > 项目\n'.repeat(100)}\n${'> - 项目\n'.repeat(100)}`;
+    expect(guardMarkdown(items).limits).toEqual([]);
+  });
+
   it('flattens hundreds of thousands of quote markers without overflowing the stack', () => {
     const text = '> a\nb\n\n'.repeat(200_000);
     const g = guardMarkdown(text);
