@@ -3,8 +3,8 @@
  * the ones a robustness review found (empty Markdown headings by the million,
  * list markers repeated on one line, deep lists, long front matter) and the
  * other shapes a linear parser must take in its stride (block quotes nested on
- * one line, block quotes whose depth drops without a blank line (lazy
- * continuation lines), one multi-megabyte line, a hundred thousand tiny lines, counts and
+ * one line, block quotes whose depth drops without a blank line and list items
+ * continued without indentation (lazy continuation lines), one multi-megabyte line, a hundred thousand tiny lines, counts and
  * statistics sentences line after line, unclosed comments and brackets,
  * 400-digit numbers). Used by the scaling tests (n vs 8n) and by `pnpm bench`.
  */
@@ -106,6 +106,16 @@ export const SHAPES: readonly Shape[] = [
     id: 'quote-lazy-lines',
     description: 'a quote line, then lines without `>` (its lazy continuation)',
     make: (n) => ({ text: lines(n, (i) => (i === 0 ? '> 段落0' : `段落${i}`)), format: 'markdown' }),
+  },
+  {
+    id: 'list-lazy-lines',
+    description: 'a list item, then lines not indented to it (its lazy continuation)',
+    make: (n) => ({ text: lines(n, (i) => (i === 0 ? '- 段落0' : `段落${i}`)), format: 'markdown' }),
+  },
+  {
+    id: 'quote-list-lazy-lines',
+    description: 'a list item in a quote, then lines `> text` (lazy to the item)',
+    make: (n) => ({ text: lines(n, (i) => (i === 0 ? '> - 段落0' : `> 段落${i}`)), format: 'markdown' }),
   },
   {
     id: 'front-matter',

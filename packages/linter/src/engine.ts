@@ -218,7 +218,7 @@ function lintOnce(text: string, p: Prepared, parsed?: ReportDocument): Pass {
         linterDiagnostic({
           ruleId: LINTER_RULE_IDS.inputLimit,
           severity: 'info',
-          messageId: limit.kind === 'markers' ? 'markersLimit' : limit.kind === 'depth' ? 'depthLimit' : 'lazyQuotesLimit',
+          messageId: limit.kind === 'markers' ? 'markersLimit' : limit.kind === 'depth' ? 'depthLimit' : limit.kind === 'lazy-list' ? 'lazyListLimit' : 'lazyQuotesLimit',
           data: { limit: limit.limit, lines: limit.lines },
           range: { start: limit.start, end: limit.end },
           locale: p.locale,

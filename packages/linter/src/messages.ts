@@ -64,6 +64,10 @@ export const LINTER_MESSAGES = {
     'zh-CN': '引用块中不带“>”或“>”少于引用层数的续行超过 {{limit}} 行（共 {{lines}} 行），全文的引用块按普通段落读取',
     en: 'More than {{limit}} lines continue a block quote without “>” or with fewer “>” than its depth ({{lines}} in all): every block quote in the file is read as ordinary paragraphs',
   },
+  lazyListLimit: {
+    'zh-CN': '列表项的段落中未缩进的续行超过 {{limit}} 行，该列表项的标记按正文读取（全文共 {{lines}} 行如此）',
+    en: 'More than {{limit}} lines continue a list item without its indentation; the item’s marker is read as text ({{lines}} such lines in the file)',
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 /** Descriptions of the linter's own problem ids (for SARIF's `tool.driver.rules`). */
@@ -85,7 +89,7 @@ export const LINTER_RULE_DESCRIPTIONS: Readonly<Record<string, { description: Lo
     severity: 'error',
   },
   [LINTER_RULE_IDS.inputLimit]: {
-    description: { 'zh-CN': '为保证检查速度而简化读取的 Markdown 结构（嵌套过深、引用续行过多）', en: 'Markdown structure read in a simpler way to keep linting fast (nesting too deep, too many lazy quote lines)' },
+    description: { 'zh-CN': '为保证检查速度而简化读取的 Markdown 结构（嵌套过深、引用或列表续行过多）', en: 'Markdown structure read in a simpler way to keep linting fast (nesting too deep, too many lazy quote or list lines)' },
     severity: 'info',
   },
   [LINTER_RULE_IDS.numberOutOfRange]: {

@@ -56,6 +56,8 @@ describe('Markdown read in a simpler way to stay linear', () => {
     const depth = lint(deep, { format: 'markdown', locale: 'en' }).diagnostics.filter((d) => d.ruleId === 'fzlint/input-limit');
     expect(depth.map((d) => [d.severity, d.start.line])).toEqual([['info', 35]]);
     expect(depth[0]?.message).toContain('more than 32 list or quote levels deep');
+    const lazyList = lint(`- 项目\n${'续行\n'.repeat(70)}`, { format: 'markdown' }).diagnostics.filter((d) => d.ruleId === 'fzlint/input-limit');
+    expect(lazyList.map((d) => [d.severity, d.start.line, d.message])).toEqual([['info', 2, '列表项的段落中未缩进的续行超过 64 行，该列表项的标记按正文读取（全文共 70 行如此）']]);
     expect(lint('# 报告\n\n- 项目\n  - 子项\n', { format: 'markdown' }).diagnostics.some((d) => d.ruleId === 'fzlint/input-limit')).toBe(false);
     expect(lint(`${'- '.repeat(500)}x`, { format: 'plaintext' }).diagnostics.some((d) => d.ruleId === 'fzlint/input-limit')).toBe(false);
   });

@@ -57,6 +57,9 @@ export const MAX_LINE_MARKERS = 32;
  */
 export const MAX_CONTAINER_DEPTH = 32;
 
+/** Lazy lines one list item's paragraph may have before the items it continues are read as text. */
+export const MAX_LAZY_LIST_LINES = 64;
+
 /**
  * Lazy lines of block quotes (lines with no `>` or fewer `>` than the quotes open, going on with a
  * quote's paragraph) a text may have before its quote markers are read as spaces.
@@ -67,9 +70,10 @@ export const MAX_LAZY_QUOTE_LINES = 64;
 export interface InputLimit {
   /**
    * `markers`: a line opened more containers than {@link MAX_LINE_MARKERS}; `depth`: a line
-   * would be nested deeper than {@link MAX_CONTAINER_DEPTH}; `lazy-quotes`: block quotes read as plain text.
+   * would be nested deeper than {@link MAX_CONTAINER_DEPTH}; `lazy-quotes`: block quotes read as plain text;
+   * `lazy-list`: list items whose paragraph has more than {@link MAX_LAZY_LIST_LINES} lazy lines read as text.
    */
-  readonly kind: 'markers' | 'depth' | 'lazy-quotes';
+  readonly kind: 'markers' | 'depth' | 'lazy-quotes' | 'lazy-list';
   /** The first line it applied to. */
   readonly start: number;
   readonly end: number;
@@ -230,8 +234,206 @@ export function guardMarkdown(text: string, from = 0, to = text.length, flatten?
     if (lazyFirst && lazy > MAX_LAZY_QUOTE_LINES) limits.push({ kind: 'lazy-quotes', start: lazyFirst[0], end: lazyFirst[1], lines: lazy, limit: MAX_LAZY_QUOTE_LINES });
     flattenQuotes(text, quoteMarks, replace);
   }
+  const items = lazyListItems(text, from, to);
+  if (items.first) {
+    limits.push({ kind: 'lazy-list', start: items.first[0], end: items.first[1], lines: items.lines, limit: MAX_LAZY_LIST_LINES });
+    mergeReplacements(replace, items.markers);
+  }
   if (replace.length === 0) return { text, limits };
   return { text: applyReplacements(text, replace), limits };
+}
+
+/** A container the list model holds open: a block quote, or a list item (its marker, and the columns its content is indented by). */
+interface Container {
+  readonly quote: boolean;
+  readonly width: number;
+  readonly marker: number;
+  /** Kept open by a lazy line of the current paragraph. */
+  kept: boolean;
+  /** Its marker is read as text. */
+  rewritten: boolean;
+}
+
+/**
+ * The list items whose paragraph goes on over more than
+ * {@link MAX_LAZY_LIST_LINES} lazy lines (lines not indented to the item's
+ * content, `b` after `- a`; micromark scans the paragraph's events at each:
+ * see the module's account, item 3): their marker positions, ascending, and the
+ * lazy lines of those paragraphs. A model of micromark's containers: each
+ * line continues the open quotes (`>`) and list items (indentation, or a blank
+ * line) it can, then opens new ones (an ordered item other than 1, or an empty
+ * one, does not interrupt a paragraph of the innermost container); a non-blank line that continues fewer
+ * containers than are open, opens none and follows a paragraph line is lazy,
+ * and keeps them open. It counts a line that ends the paragraph (a heading, a
+ * fence) as lazy too, never fewer lines than micromark scans at. At most
+ * {@link MAX_CONTAINER_DEPTH} containers (deeper markers are text): O(1) a line.
+ */
+function lazyListItems(text: string, from: number, to: number): { markers: number[]; lines: number; first?: [number, number] } {
+  const markers: number[] = [];
+  let lines = 0;
+  let first: [number, number] | undefined;
+  const stack: Container[] = [];
+  let paragraph = false;
+  // The current paragraph's lazy lines under list items, the items they keep open, the first lazy line.
+  let paraLazy = 0;
+  const kept: Container[] = [];
+  let paraFirst: [number, number] | undefined;
+  const endParagraph = (): void => {
+    paraLazy = 0;
+    paraFirst = undefined;
+    for (const c of kept) c.kept = false;
+    kept.length = 0;
+  };
+
+  let pos = from;
+  while (pos < to) {
+    let le = text.indexOf('\n', pos);
+    if (le < 0 || le > to) le = to;
+    let i = pos;
+    let col = 0;
+    const blankFrom = (k: number): boolean => {
+      for (; k < le; k++) {
+        const c = text.charCodeAt(k);
+        if (c !== SPACE && c !== TAB && c !== 13) return false;
+      }
+      return true;
+    };
+    const lineBlank = blankFrom(pos);
+    // Continue the open containers.
+    let continued = 0;
+    for (; continued < stack.length; continued++) {
+      const c = stack[continued] as Container;
+      if (c.quote) {
+        let j = i;
+        while (j < le && j - i < 3 && text.charCodeAt(j) === SPACE) j++;
+        if (j >= le || text.charCodeAt(j) !== GT) break;
+        col += j - i + 1;
+        i = j + 1;
+        if (i < le && (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)) {
+          i++;
+          col++;
+        }
+      } else {
+        if (blankFrom(i)) continue;
+        let j = i;
+        let cc = col;
+        while (j < le && cc - col < c.width) {
+          const ch = text.charCodeAt(j);
+          if (ch === SPACE) cc++;
+          else if (ch === TAB) cc += 4 - (cc % 4);
+          else break;
+          j++;
+        }
+        if (cc - col < c.width) break;
+        i = j;
+        col = cc;
+      }
+    }
+    // Open new containers.
+    let opened = 0;
+    for (;;) {
+      if (continued + opened >= MAX_CONTAINER_DEPTH || opened >= MAX_LINE_MARKERS) break;
+      let j = i;
+      while (j < le && j - i < 3 && text.charCodeAt(j) === SPACE) j++;
+      if (j >= le) break;
+      const ch = text.charCodeAt(j);
+      let container: Container;
+      let next: number;
+      if (ch === GT) {
+        next = j + 1;
+        if (next < le && (text.charCodeAt(next) === SPACE || text.charCodeAt(next) === TAB)) next++;
+        container = { quote: true, width: 0, marker: j, kept: false, rewritten: false };
+      } else {
+        const after = markerEnd(text, j, le);
+        if (after < 0) break;
+        let spaces = 0;
+        let k = after;
+        while (k < le && text.charCodeAt(k) === SPACE && spaces < 5) {
+          spaces++;
+          k++;
+        }
+        const empty = blankFrom(after);
+        // An ordered item other than 1, or an empty item, does not interrupt a paragraph (one in
+        // the innermost container: a line that leaves containers unmatched opens any item).
+        if (paragraph && opened === 0 && continued === stack.length && (empty || (ch >= 48 && ch <= 57 && Number(text.slice(j, after - 1)) !== 1))) break;
+        const width = empty || spaces >= 5 || spaces === 0 ? after - j + 1 : after - j + spaces;
+        next = empty || spaces >= 5 ? Math.min(after + 1, le) : k;
+        container = { quote: false, width: j - i + width, marker: j, kept: false, rewritten: false };
+      }
+      if (opened === 0) {
+        // A new container closes the ones this line did not continue, and the paragraph.
+        stack.length = continued;
+        endParagraph();
+      }
+      stack.push(container);
+      opened++;
+      col += next - i;
+      i = next;
+    }
+    const contentBlank = blankFrom(i);
+    if (opened > 0) {
+      paragraph = !contentBlank;
+    } else if (lineBlank || contentBlank) {
+      stack.length = continued;
+      paragraph = false;
+      endParagraph();
+    } else if (paragraph && continued < stack.length) {
+      // A lazy line: the containers it did not continue stay open.
+      let underItem = false;
+      for (let k = continued; k < stack.length; k++) {
+        const c = stack[k] as Container;
+        if (c.quote) continue;
+        underItem = true;
+        if (!c.kept) {
+          c.kept = true;
+          kept.push(c);
+        }
+      }
+      if (underItem) {
+        paraLazy++;
+        paraFirst ??= [pos, le];
+        if (paraLazy > MAX_LAZY_LIST_LINES) {
+          // Past the cap, the items this paragraph keeps open are read as text: no lazy line left.
+          if (paraLazy === MAX_LAZY_LIST_LINES + 1) {
+            lines += MAX_LAZY_LIST_LINES;
+            first ??= paraFirst;
+          }
+          lines++;
+          for (const c of kept) {
+            if (c.rewritten) continue;
+            c.rewritten = true;
+            markers.push(c.marker);
+          }
+        }
+      }
+    } else {
+      stack.length = continued;
+      if (!paragraph) endParagraph();
+      paragraph = true;
+    }
+    pos = le + 1;
+  }
+  markers.sort((a, b) => a - b);
+  return first ? { markers, lines, first } : { markers, lines };
+}
+
+/** Adds `x` replacements at `positions` (ascending) to `replace` (ascending pairs), once each. */
+function mergeReplacements(replace: number[], positions: readonly number[]): void {
+  const merged: number[] = [];
+  let a = 0;
+  let b = 0;
+  while (a < replace.length || b < positions.length) {
+    if (b >= positions.length || (a < replace.length && (replace[a] as number) <= (positions[b] as number))) {
+      if (b < positions.length && replace[a] === positions[b]) b++;
+      merged.push(replace[a] as number, replace[a + 1] as number);
+      a += 2;
+    } else {
+      merged.push(positions[b] as number, 0x78 /* x */);
+      b++;
+    }
+  }
+  replace.length = 0;
+  for (const x of merged) replace.push(x);
 }
 
 /**

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { guardMarkdown, MAX_CONTAINER_DEPTH, MAX_LAZY_QUOTE_LINES, MAX_LINE_MARKERS, patchEditMap } from '../src/markdown-guard.js';
+import { guardMarkdown, MAX_CONTAINER_DEPTH, MAX_LAZY_LIST_LINES, MAX_LAZY_QUOTE_LINES, MAX_LINE_MARKERS, patchEditMap } from '../src/markdown-guard.js';
 import { markdownBlocks, markdownInputLimits } from '../src/markdown.js';
 import { mdastBlocks } from './support/mdast-blocks.js';
 import { markdownDoc } from './support/markdown-gen.js';
@@ -148,6 +148,38 @@ describe('guardMarkdown', () => {
     // Quotes of one depth in a list, and lists in quotes, line after line.
     const items = `${'- > 项目\n'.repeat(100)}\n${'> - 项目\n'.repeat(100)}`;
     expect(guardMarkdown(items).limits).toEqual([]);
+  });
+
+  it(`reads a list item whose paragraph has more than ${MAX_LAZY_LIST_LINES} lazy lines as a paragraph, with remark's blocks`, () => {
+    for (const [item, lazy] of [
+      ['- 项目开头', '续行在列表项之外。'],
+      ['1. 项目开头', '续行。'],
+      ['> - 引用中的项目', '> 续行只有引用的标记。'],
+    ] as const) {
+      const text = `# 报告\n\n${item}\n${`${lazy}\n`.repeat(MAX_LAZY_LIST_LINES + 6)}\n- 下一项\n\n## 结尾\n\n段落。\n`;
+      const g = guardMarkdown(text);
+      const first = text.indexOf(lazy);
+      expect(g.limits, item).toEqual([{ kind: 'lazy-list', start: first, end: first + lazy.length, lines: MAX_LAZY_LIST_LINES + 6, limit: MAX_LAZY_LIST_LINES }]);
+      // Only the item's marker is read as text: the paragraph started at the marker anyway.
+      const changed = [...text].flatMap((c, i) => (g.text[i] === c ? [] : [i]));
+      expect(changed.map((i) => text[i]), item).toEqual([item.startsWith('>') ? '-' : item[0]]);
+      expect(blocksOf(text), item).toEqual(mdastBlocks(text));
+      expect(markdownInputLimits(text).map((l) => l.kind)).toEqual(['lazy-list']);
+      // Up to the cap, remark's reading as it is.
+      const few = `${item}\n${`${lazy}\n`.repeat(MAX_LAZY_LIST_LINES)}\n段落。\n`;
+      expect(guardMarkdown(few).text).toBe(few);
+    }
+    // Items kept open inside each other merge into one paragraph past the cap, every line still read.
+    const nested = `- 外层\n  - 内层\n${'续行。\n'.repeat(MAX_LAZY_LIST_LINES + 1)}\n段落。\n`;
+    const blocks = markdownBlocks(nested).blocks;
+    expect(blocks.map((b) => [b.start, b.end])).toEqual([
+      [0, nested.indexOf('\n\n')],
+      [nested.indexOf('段落'), nested.length - 1],
+    ]);
+    // Ordered items other than 1 do not interrupt the item's paragraph but, not indented, open a list of their own.
+    const ordered = `- 项目\n${'2. 另一个列表的项\n'.repeat(MAX_LAZY_LIST_LINES + 6)}`;
+    expect(guardMarkdown(ordered).limits).toEqual([]);
+    expect(blocksOf(ordered)).toEqual(mdastBlocks(ordered));
   });
 
   it('flattens hundreds of thousands of quote markers without overflowing the stack', () => {
