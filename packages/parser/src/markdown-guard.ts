@@ -291,13 +291,18 @@ function lazyListItems(text: string, from: number, to: number): { markers: numbe
     if (le < 0 || le > to) le = to;
     let i = pos;
     let col = 0;
-    const blankFrom = (k: number): boolean => {
-      for (; k < le; k++) {
-        const c = text.charCodeAt(k);
-        if (c !== SPACE && c !== TAB && c !== 13) return false;
+    const blankFrom = (k: number): boolean => isBlank(text, k, le);
+    if (stack.length === 0) {
+      // Nothing open (most lines of a report): a line that opens nothing only says whether a paragraph is open.
+      let j = pos;
+      while (j < le && j - pos < 3 && text.charCodeAt(j) === SPACE) j++;
+      const c = j < le ? text.charCodeAt(j) : SPACE;
+      if (c !== GT && c !== 45 && c !== 42 && c !== 43 && !(c >= 48 && c <= 57)) {
+        paragraph = !blankFrom(pos);
+        pos = le + 1;
+        continue;
       }
-      return true;
-    };
+    }
     const lineBlank = blankFrom(pos);
     // Continue the open containers.
     let continued = 0;
@@ -415,6 +420,15 @@ function lazyListItems(text: string, from: number, to: number): { markers: numbe
   }
   markers.sort((a, b) => a - b);
   return first ? { markers, lines, first } : { markers, lines };
+}
+
+/** Whether `text[from, end)` holds only spaces, tabs and a CR. */
+function isBlank(text: string, from: number, end: number): boolean {
+  for (let k = from; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== SPACE && c !== TAB && c !== 13) return false;
+  }
+  return true;
 }
 
 /** Adds `x` replacements at `positions` (ascending) to `replace` (ascending pairs), once each. */
