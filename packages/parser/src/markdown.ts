@@ -467,6 +467,17 @@ function lineKind(text: string, start: number, end: number): LineKind {
 }
 
 /**
+ * A line as micromark reads it from the guarded copy: a list item whose marker the guard reads as
+ * text (`x 段落` for `- 段落`) is a paragraph line there, read here as the paragraph micromark makes
+ * of it (its start is the marker's, as the item's paragraph was). A line of a flattened quote too
+ * deep for spaces (ideographic spaces for `>`) is left to micromark, which skips those markers.
+ */
+function guardedLineKind(text: string, source: string, start: number, end: number): LineKind {
+  if (source.charCodeAt(start) === 0x3000 && text.charCodeAt(start) !== 0x3000) return LineKind.Complex;
+  return lineKind(source, start, end);
+}
+
+/**
  * Reads Markdown: headings, paragraphs (list items keep their marker), HTML
  * comments, fenced code blocks, YAML front matter. Only `text[from, to)` is read, as a document of
  * its own (`from` must be a line start where nothing is open); offsets are into `text`.
@@ -560,7 +571,7 @@ export function markdownBlocks(text: string, from = 0, to = text.length): Markdo
   while (pos < to) {
     let le = text.indexOf('\n', pos);
     if (le < 0 || le > to) le = to;
-    const kind = lineKind(text, pos, le);
+    const kind = source === text ? lineKind(text, pos, le) : guardedLineKind(text, source, pos, le);
     if (kind === LineKind.Blank) {
       if (!endGroup()) {
         ok = false;
