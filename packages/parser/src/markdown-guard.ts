@@ -35,12 +35,20 @@
  *    text with more than {@link MAX_LAZY_QUOTE_LINES} of them as spaces (as
  *    text where spaces would make indented code), so there is no quote to
  *    scan: the paragraphs stay the same where laziness made them one anyway.
+ *    In list items a lazy line is one not indented to the item's content (`b`
+ *    after `- a`, `> b` after `> - a`): past {@link MAX_LAZY_LIST_LINES} of
+ *    them in one paragraph, the markers of the items the paragraph goes on
+ *    from are read as text (`x a`), so the paragraph is an ordinary one that
+ *    starts where the item's did (see `lazyListItems`). With at most 64 lazy
+ *    lines a paragraph (a file, for quotes), each costing the paragraph's
+ *    length, the read is linear.
  *
  * The guard works on a copy of the text of the same length, handed to
  * micromark only: every offset stays an offset into the author's text, and
  * every block is read from that text. Each cap applied is one `InputLimit`
- * (the linter reports each kind once, as information). Linear: one pass over
- * the line starts, the container prefixes and the replaced characters.
+ * (the linter reports each kind once, as information). Linear: two passes over
+ * the line starts and the container prefixes (the second, the list model, holds
+ * at most 32 containers), and one over the replaced characters.
  */
 import type { EditMap } from 'micromark-util-edit-map';
 
@@ -120,8 +128,9 @@ function markerEnd(text: string, i: number, end: number): number {
 
 /**
  * The copy of `text[from, to)` micromark reads (see the module's account):
- * container markers past the cap of a line, and when there are too many lazy
- * quote lines every quote marker, replaced by characters of the same length.
+ * container markers past the cap of a line, when there are too many lazy
+ * quote lines every quote marker, and the markers of list items with too many
+ * lazy lines, replaced by characters of the same length.
  * Offsets outside `[from, to)` are left as they are.
  */
 export function guardMarkdown(text: string, from = 0, to = text.length, flatten?: boolean): GuardedMarkdown {
