@@ -10,7 +10,7 @@
  * one started for what is queued); the caller shows one diagnostic saying so.
  */
 import { Worker } from 'node:worker_threads';
-import type { RemoteAnswers, RemoteEnvelope, RemoteReplyEnvelope, RemoteRequest } from './service/remote-protocol.js';
+import type { RemoteAnswers, RemoteEnvelope, RemotePreviousReply, RemotePreviousRequest, RemoteReplyEnvelope, RemoteRequest } from './service/remote-protocol.js';
 
 /** Environment variable: the time budget of one off-thread lint, in ms. */
 export const TIME_BUDGET_ENV = 'FZLINT_LS_LINT_BUDGET_MS';
@@ -80,7 +80,8 @@ export class RemoteLinter {
     if (!this.available) return Promise.resolve({ ok: false, reason: 'unavailable', message: 'the lint thread could not start' });
     return new Promise((resolve) => {
       if (request.kind === 'lint') {
-        const at = this.queue.findIndex((q) => q.request.kind === 'lint' && q.request.uri === request.uri);
+        const uri = (request as RemoteRequest & { kind: 'lint' }).uri;
+        const at = this.queue.findIndex((q) => q.request.kind === 'lint' && q.request.uri === uri);
         if (at >= 0) {
           const [stale] = this.queue.splice(at, 1);
           stale?.resolve({ ok: false, reason: 'superseded', message: 'a newer version was queued' });
@@ -175,4 +176,23 @@ export class RemoteLinter {
     const envelope: RemoteEnvelope = { id, request: item.request };
     worker.postMessage(envelope);
   }
+}
+
+/**
+ * Finds last year's report of a document in the lint thread (finding parses the whole
+ * text). Undefined when there is no thread; `here` when it could not start; rejects when
+ * the look-up was abandoned (over a budget, or the thread was lost): no previous report
+ * this time, looked for again at the next lint.
+ */
+export function previousInLintThread(
+  remote: Pick<RemoteLinter, 'available' | 'request'> | undefined,
+  request: Omit<RemotePreviousRequest, 'kind'>,
+  here: () => Promise<RemotePreviousReply>,
+): Promise<RemotePreviousReply> | undefined {
+  if (!remote?.available) return undefined;
+  return remote.request<'previous'>({ kind: 'previous', ...request }).then((outcome) => {
+    if (outcome.ok) return outcome.value;
+    if (outcome.reason === 'unavailable') return here();
+    throw new Error(`last year's report was not looked for: ${outcome.message}`);
+  });
 }

@@ -16,9 +16,10 @@ import { PreviousReports } from './service/previous.js';
 import type { LintEngine } from './service/types.js';
 import { pathToUri, uriToPath } from './service/uri.js';
 import { WorkspaceDiagnostics } from './service/workspace.js';
-import { budgetsFromEnv, RemoteLinter, type RemoteOutcome } from './remote.js';
+import { budgetsFromEnv, previousInLintThread, RemoteLinter, type RemoteOutcome } from './remote.js';
 import type { RemoteAnswers, RemoteFeatureRequest } from './service/remote-protocol.js';
 import { createDocuments } from './text-documents.js';
+import { IDLE_COLLECTION_ENV, IdleCollector } from './memory.js';
 
 const { ResponseError } = lspNode;
 
@@ -64,6 +65,8 @@ export interface ServerState {
   readonly client: ClientSupport;
   /** Workspace folders (paths). */
   folders: string[];
+  /** The folder the engine's project resolves paths against (the first workspace folder at start; undefined: the process's). */
+  projectCwd: string | undefined;
   /** Settings sent with `initialize` or `didChangeConfiguration` (used without configuration requests). */
   globalSettings: FzlintSettings;
   /** Increases whenever settings change; part of every diagnostic result id. */
@@ -79,6 +82,8 @@ export interface ServerState {
   readonly justOpened: Set<string>;
   /** The lint thread for large documents, made once the engine is loaded and can run there. */
   remote: RemoteLinter | undefined;
+  /** Gives memory back once a burst of lints is over (`memory.ts`). */
+  readonly memory: IdleCollector;
 }
 
 /** The settings of a document (asked of the client per resource when it supports that). */
@@ -153,6 +158,11 @@ export function resultId(state: ServerState, snapshot: LintSnapshot): string {
   return snapshot.previous ? `${id}.${shortHash(snapshot.previous.key)}` : id;
 }
 
+/** Bytes in MiB, one decimal. */
+function mib(bytes: number): number {
+  return Math.round(bytes / 104857.6) / 10;
+}
+
 /** A short hash of a string (FNV-1a, 32 bits), for result ids. */
 function shortHash(text: string): string {
   let h = 0x811c9dc5;
@@ -211,6 +221,12 @@ export function createState(options: CreateStateOptions): ServerState {
       return doc ? { text: doc.getText(), version: doc.version } : undefined;
     },
     (message) => connection.console.warn(message),
+    (filePath, o) => {
+      const state = holder.state;
+      if (!state) return undefined;
+      const request = { filePath, ...o, cwd: state.projectCwd, locale: state.globalSettings.locale, generation: state.configs.generation };
+      return previousInLintThread(state.remote, request, () => loaded()?.previous?.find(filePath, o) ?? Promise.resolve({}));
+    },
   );
   const diagnostics = new DiagnosticsService({
     engine,
@@ -237,6 +253,7 @@ export function createState(options: CreateStateOptions): ServerState {
       connection.console.error(`${msg} (${uri})\n${failure.stack ?? ''}`);
       void connection.window.showWarningMessage(msg);
     },
+    onLinted: () => holder.state?.memory.worked(),
     onEngineError: (error, uri) => {
       const stack = error instanceof Error ? (error.stack ?? '') : '';
       connection.console.error(`${MESSAGES[localeOf(holder.state as ServerState)].engineFailed(String(error))} (${uri})\n${stack}`);
@@ -255,6 +272,7 @@ export function createState(options: CreateStateOptions): ServerState {
     workspace: new WorkspaceDiagnostics(diagnostics, () => `${configs.generation}.${state.settingsGeneration}`, () => engine.files, previous),
     client,
     folders: [],
+    projectCwd: undefined,
     globalSettings: DEFAULT_SETTINGS,
     settingsGeneration: 0,
     settingsCache: new Map(),
@@ -263,6 +281,11 @@ export function createState(options: CreateStateOptions): ServerState {
     publishedConfigProblems: new Map(),
     justOpened: new Set(),
     remote: undefined,
+    memory: new IdleCollector({
+      busy: () => diagnostics.busy,
+      ...((process.env[IDLE_COLLECTION_ENV] ?? '1') === '0' ? { collect: undefined } : {}),
+      ...(options.timing ? { log: (e) => connection.console.log(`fzlint-memory ${JSON.stringify({ committedMiB: e.committedBytes.map(mib), usedMiB: e.usedBytes.map(mib), ms: Math.round(e.ms * 10) / 10 })}`) } : {}),
+    }),
   };
   holder.state = state;
   void enginePromise.then(

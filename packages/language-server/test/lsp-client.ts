@@ -66,7 +66,10 @@ export class TestClient {
       notify();
     };
     this.connection.onNotification('window/showMessage', onMessage);
-    this.connection.onNotification('window/logMessage', (p: ShownMessage) => this.logs.push(p.message));
+    this.connection.onNotification('window/logMessage', (p: ShownMessage) => {
+      this.logs.push(p.message);
+      notify();
+    });
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/showMessageRequest', (p: ShownMessage) => {
       onMessage(p);
@@ -125,6 +128,11 @@ export class TestClient {
 
   waitForMessage(predicate: (m: ShownMessage) => boolean, ms = 15000): Promise<ShownMessage> {
     return waitFor(this.messages, this.listeners, predicate, 'a window message', ms);
+  }
+
+  /** The first log message (`window/logMessage`) matching `pattern`. */
+  waitForLog(pattern: RegExp, ms = 15000): Promise<string> {
+    return waitFor(this.logs, this.listeners, (m) => pattern.test(m), `a log line ${pattern}`, ms);
   }
 
   async stop(): Promise<void> {

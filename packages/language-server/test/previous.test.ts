@@ -1,11 +1,21 @@
-/** The server's bookkeeping of last year's reports (`service/previous.ts`), with a fake finder. */
+/**
+ * The server's bookkeeping of last year's reports (`service/previous.ts`), with a fake finder;
+ * and where it is looked for: in the lint thread for a document linted there.
+ */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { ReportDocument } from '@fzlint/parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
+import { previousInLintThread, type RemoteLinter } from '../src/remote.js';
+import { ConfigResolver } from '../src/service/config.js';
+import { DiagnosticsService, LOCAL_MAX_CHARS } from '../src/service/diagnostics.js';
 import { PreviousReports, type OpenText } from '../src/service/previous.js';
+import type { RemoteLintRequest, RemoteRequest } from '../src/service/remote-protocol.js';
 import type { EnginePreviousFinder } from '../src/service/types.js';
+import { DEFAULT_SETTINGS } from '../src/settings.js';
+import { fakeEngine, REPORT } from './fake-engine.js';
 
 let dir: string;
 beforeEach(() => {
@@ -76,5 +86,79 @@ describe('PreviousReports', () => {
   it('gives nothing without a file path or a finder', async () => {
     expect(await new PreviousReports(() => undefined, () => undefined).previousFor('u', '/x.md', 't')).toBeUndefined();
     expect(await new PreviousReports(() => finder().f, () => undefined).previousFor('untitled:1', undefined, 't')).toBeUndefined();
+  });
+});
+
+describe('last year’s report of a document linted in the lint thread', () => {
+  /** A lint thread that answers a `previous` look-up with `last.md` and records what it was asked. */
+  function thread(answer: 'found' | 'unavailable' | 'timeout' = 'found') {
+    const asked: RemoteRequest[] = [];
+    const remote = {
+      available: true,
+      timeBudgetMs: 30_000,
+      memoryBudgetMb: 2048,
+      request: async (request: RemoteRequest) => {
+        asked.push(request);
+        if (request.kind === 'previous') {
+          if (answer !== 'found') return { ok: false, reason: answer, message: answer };
+          return { ok: true, value: { previous: path.join(dir, 'last.md'), identity: '宽城区|2021' } };
+        }
+        return { ok: true, value: { diagnostics: [], positions: [], ruleFailures: [], parse: 'full' } };
+      },
+    } as unknown as RemoteLinter;
+    return { remote, asked };
+  }
+
+  function service(remote: RemoteLinter) {
+    const { f, calls } = finder();
+    const engine = { ...fakeEngine(), previous: f };
+    const previous = new PreviousReports(
+      () => f,
+      () => undefined,
+      undefined,
+      (filePath, o) => previousInLintThread(remote, { filePath, ...o, cwd: dir, locale: 'zh-CN', generation: 0 }, () => f.find(filePath, o)),
+    );
+    const diagnostics = new DiagnosticsService({
+      engine,
+      configs: new ConfigResolver(engine),
+      getSettings: async () => DEFAULT_SETTINGS,
+      workspaceFolders: () => [dir],
+      previous,
+      remote: () => remote,
+    });
+    return { diagnostics, calls };
+  }
+
+  const LARGE = `${REPORT}\n${'全面推进依法行政，持续优化法治化营商环境。\n'.repeat(Math.ceil(LOCAL_MAX_CHARS / 20))}`;
+
+  it('is looked for in the lint thread (finding parses the whole text), then linted there with it', async () => {
+    writeFileSync(path.join(dir, 'last.md'), '# 2020年度报告\n');
+    expect(LARGE.length).toBeGreaterThan(LOCAL_MAX_CHARS);
+    const { remote, asked } = thread();
+    const { diagnostics, calls } = service(remote);
+    const uri = pathToFileURL(path.join(dir, 'large.md')).href;
+    await diagnostics.current({ uri, version: 1, getText: () => LARGE });
+    expect(calls.find).toBe(0);
+    expect(asked.map((r) => r.kind)).toEqual(['previous', 'lint']);
+    expect(asked[0]).toMatchObject({ kind: 'previous', filePath: path.join(dir, 'large.md'), text: LARGE, cwd: dir });
+    expect(asked[1]).toMatchObject({ kind: 'lint', options: { previous: { text: '# 2020年度报告\n', filePath: path.join(dir, 'last.md') } } });
+  });
+
+  it('is looked for here for a document linted here, or when the thread cannot start; an abandoned look-up gives none this time', async () => {
+    writeFileSync(path.join(dir, 'last.md'), '# 2020年度报告\n');
+    const small = service(thread().remote);
+    await small.diagnostics.current({ uri: pathToFileURL(path.join(dir, 'small.md')).href, version: 1, getText: () => REPORT });
+    expect(small.calls.find).toBe(1);
+
+    const down = service(thread('unavailable').remote);
+    await down.diagnostics.current({ uri: pathToFileURL(path.join(dir, 'large.md')).href, version: 1, getText: () => LARGE });
+    expect(down.calls.find).toBe(1);
+
+    const { remote, asked } = thread('timeout');
+    const slow = service(remote);
+    await slow.diagnostics.current({ uri: pathToFileURL(path.join(dir, 'large.md')).href, version: 1, getText: () => LARGE });
+    expect(slow.calls.find).toBe(0);
+    expect(asked[1]).toMatchObject({ kind: 'lint' });
+    expect((asked[1] as RemoteLintRequest).options.previous).toBeUndefined();
   });
 });

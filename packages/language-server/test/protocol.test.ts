@@ -188,6 +188,23 @@ describe('language server over stdio (push diagnostics)', () => {
   });
 });
 
+describe('memory', () => {
+  it('gives the heap back once a burst of lints is over (one collection, logged with FZLINT_LS_TIMING)', async () => {
+    const dir = workspace('memory', {});
+    client = new TestClient({ FZLINT_LS_TIMING: '1' });
+    await client.initialize(dir);
+    const uris = Array.from({ length: 12 }, (_, i) => pathToFileURL(path.join(dir, `r${i}.txt`)).href);
+    for (const uri of uris) await client.open(uri, MULTILINE_REPORT);
+    for (const uri of uris) await client.waitForDiagnostics(uri, () => true, 1, 60_000);
+    const line = await client.waitForLog(/^fzlint-memory /, 30_000);
+    const { usedMiB } = JSON.parse(line.slice('fzlint-memory '.length)) as { usedMiB: [number, number] };
+    expect(usedMiB[1]).toBeLessThan(usedMiB[0]);
+    // Still answering afterwards.
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: uris[0] } });
+    expect(symbols.length).toBeGreaterThan(3);
+  });
+});
+
 describe('language server over stdio (pull diagnostics)', () => {
   it('answers textDocument/diagnostic, reports unchanged results, and lists workspace reports', async () => {
     const dir = workspace('pull', { 'closed-report.txt': DEFECTIVE, 'notes.md': '# 笔记\n\n法冶\n' });
@@ -273,6 +290,21 @@ describe('last year’s report (the continuity rules)', () => {
     await client.change(lastUri, 2, [{ range: lines.range({ start: at, end: lineEnd }), text: '全年新办政务服务事项较少。' }]);
     const edited = await client.waitForDiagnostics(uri, (ds) => !ds.some(rule('copied-passage')));
     expect(edited.diagnostics.some(rule('restated-figure'))).toBe(false);
+  });
+
+  it('pairs a sibling file for a draft large enough to be linted in the lint thread (where the pairing is looked up too)', async () => {
+    // Past the request thread's 64,000 characters: the donor's text again after the draft.
+    let large = DRAFT;
+    while (large.length <= 64_000) large += `\n${donor.slice(donor.indexOf('\n', donor.indexOf('法治政府建设')) + 1)}`;
+    const dir = workspace('previous-sibling-large', { [LAST_NAME]: LAST, [DRAFT_NAME]: large });
+    const uri = pathToFileURL(path.join(dir, DRAFT_NAME)).href;
+    const lastUri = pathToFileURL(path.join(dir, LAST_NAME)).href;
+    client = new TestClient();
+    await client.initialize(dir);
+    await client.open(uri, large);
+    const published = await client.waitForDiagnostics(uri, (ds) => ds.some(rule('copied-passage')) && ds.some(rule('restated-figure')), 1, 120_000);
+    expect(published.diagnostics.find(rule('copied-passage'))!.range.start.line).toBe(2);
+    expect(published.diagnostics.find(rule('restated-figure'))!.relatedInformation?.[0]?.location).toMatchObject({ uri: lastUri, range: { start: { line: figureLine } } });
   });
 
   it('uses the config’s previousReport, and in pull mode changes the result id when last year’s report changes', async () => {

@@ -64,7 +64,10 @@ export function onInitialized(state: ServerState): void {
   }
   state.enginePromise.then(
     (e) => {
-      if (state.folders[0]) e.resetConfig?.(state.folders[0]);
+      if (state.folders[0]) {
+        state.projectCwd = state.folders[0];
+        e.resetConfig?.(state.folders[0]);
+      }
       state.configs.invalidate();
       connection.console.log(`${SERVER_INFO.name} ${SERVER_INFO.version} ready (${client.pull ? 'pull' : 'push'} diagnostics)`);
     },

@@ -113,6 +113,8 @@ export interface DiagnosticsServiceOptions {
   remote?(): RemoteLinter | undefined;
   /** Called for a rule failure met in the lint thread (the server reports each rule once). */
   onRemoteRuleFailure?(failure: RemoteRuleFailure, uri: string): void;
+  /** Called after every lint (the idle collection waits for the last one). */
+  onLinted?(): void;
   /** Timer functions (tests may pass fake ones). */
   readonly setTimeout?: (fn: () => void, ms: number) => unknown;
   readonly clearTimeout?: (handle: unknown) => void;
@@ -168,6 +170,11 @@ export class DiagnosticsService {
         run.timer = this.setTimer(() => void this.fire(document, run), ms);
       });
     });
+  }
+
+  /** Whether a lint is scheduled or running. */
+  get busy(): boolean {
+    return this.pending.size > 0;
   }
 
   /** The latest snapshot of a document, whatever its version. */
@@ -262,6 +269,14 @@ export class DiagnosticsService {
   }
 
   private async lintDocument(uri: string, version: number, text: string, format?: TextFormat, again = false): Promise<LintSnapshot> {
+    try {
+      return await this.lintNow(uri, version, text, format, again);
+    } finally {
+      this.options.onLinted?.();
+    }
+  }
+
+  private async lintNow(uri: string, version: number, text: string, format: TextFormat | undefined, again: boolean): Promise<LintSnapshot> {
     const started = performance.now();
     const settings = await this.options.getSettings(uri);
     const generation = this.generation;
@@ -283,7 +298,9 @@ export class DiagnosticsService {
       return { ...base, isReport: true, result: undefined, diagnostics: [tooLarge(lines, settings)], options: undefined };
     }
     // A broken config names no previous report; one that ignores the file was handled above.
-    const last = docConfig.problem ? undefined : await this.options.previous?.previousFor(uri, filePath, text, format);
+    // Linted in the lint thread (large): last year's report is looked for there too (finding parses the text).
+    const remote = this.remoteFor(uri, text);
+    const last = docConfig.problem ? undefined : await this.options.previous?.previousFor(uri, filePath, text, format, remote !== undefined);
     const options: EngineLintOptions = {
       ...(filePath !== undefined ? { filePath } : {}),
       ...(format !== undefined ? { format } : {}),
@@ -309,7 +326,6 @@ export class DiagnosticsService {
       const timing: LintTiming = { parse: 'unchanged', ms: performance.now() - started };
       return { ...base, lines: previous.lines, isReport: true, result, diagnostics, options, timing, ...(usedPrevious ? { previous: usedPrevious } : {}) };
     }
-    const remote = this.remoteFor(uri, text);
     if (remote) {
       // Rule objects and parsed documents cannot cross to the thread (last year's report goes as text).
       const { rules: _rules, previous: lastYear, ...rest } = options;

@@ -42,6 +42,11 @@ interface ReadCopy {
   readonly format: TextFormat;
 }
 
+/** What `find` is given: the document's text as the editor holds it. */
+type FindOptions = Parameters<EnginePreviousFinder['find']>[1];
+/** What `find` answers. */
+type FindOutcome = Awaited<ReturnType<EnginePreviousFinder['find']>>;
+
 /** What a lint uses: the input for `lint`, and a key that changes when it changes. */
 export interface PreviousForLint {
   readonly input: EnginePreviousInput;
@@ -63,18 +68,26 @@ export class PreviousReports {
     private readonly openText: (filePath: string) => OpenText | undefined,
     /** Called when a look-up failed (an unreadable previous report): the message to log. */
     private readonly onProblem: (message: string) => void = () => undefined,
+    /**
+     * `find` in the lint thread, for the documents linted there: finding parses the whole
+     * text, which for a multi-megabyte document would hold up the request thread. Undefined
+     * (or none given): found here.
+     */
+    private readonly findOffThread?: (filePath: string, options: FindOptions) => Promise<FindOutcome> | undefined,
   ) {}
 
   /**
    * Last year's report for a document, or undefined when none is known (no `file:` path,
    * none configured and none paired, or an engine without the finder).
    */
-  async previousFor(uri: string, filePath: string | undefined, text: string, format?: TextFormat): Promise<PreviousForLint | undefined> {
+  async previousFor(uri: string, filePath: string | undefined, text: string, format?: TextFormat, offThread = false): Promise<PreviousForLint | undefined> {
     const finder = this.finder();
     if (!finder || filePath === undefined) return undefined;
     let pending = this.lookups.get(uri);
     if (!pending) {
-      pending = finder.find(filePath, { text, ...(format ? { format } : {}) }).then(
+      const options: FindOptions = { text, ...(format ? { format } : {}) };
+      const finding = (offThread ? this.findOffThread?.(filePath, options) : undefined) ?? finder.find(filePath, options);
+      pending = finding.then(
         (found) => {
           if (found.problem) this.onProblem(found.problem);
           const lookup: Lookup = {

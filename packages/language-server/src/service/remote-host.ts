@@ -11,7 +11,8 @@ import { LineMap, toLspDiagnostic } from '../convert.js';
 import { codeActions } from './code-actions.js';
 import type { LintSnapshot } from './diagnostics.js';
 import { hoverAt } from './hover.js';
-import type { RemoteAnswers, RemoteLintReply, RemoteLintRequest, RemoteRequest } from './remote-protocol.js';
+import type { Locale } from '@fzlint/rule-api';
+import type { RemoteAnswers, RemoteLintReply, RemoteLintRequest, RemotePreviousReply, RemotePreviousRequest, RemoteRequest } from './remote-protocol.js';
 import { documentSymbols, foldingRanges } from './symbols.js';
 import type { EngineLintOptions, LintEngine } from './types.js';
 
@@ -43,11 +44,37 @@ export function singleEdit(before: string, after: string): TextEdit {
   return { range: { start, end: endB }, text: after.slice(start, endA) };
 }
 
+/** Options of {@link RemoteHost}. */
+export interface RemoteHostOptions {
+  /** Sets the locale the engine's project words its problems in (the request thread's). */
+  readonly setLocale?: (locale: Locale) => void;
+}
+
 /** Answers the request thread's requests; one instance per lint thread. */
 export class RemoteHost {
   private readonly kept = new Map<string, Kept>();
+  /** The folder and config generation the engine's project was made for (`previous` requests). */
+  private project: { readonly cwd: string | undefined; readonly generation: number } | undefined;
 
-  constructor(private readonly engine: LintEngine) {}
+  constructor(
+    private readonly engine: LintEngine,
+    private readonly options: RemoteHostOptions = {},
+  ) {}
+
+  /**
+   * Last year's report of a document, found as the request thread would: its project's
+   * folder, locale and config generation mirrored (a new generation re-reads configs).
+   */
+  async previous(request: RemotePreviousRequest): Promise<RemotePreviousReply> {
+    const finder = this.engine.previous;
+    if (!finder) return {};
+    this.options.setLocale?.(request.locale);
+    if (this.project === undefined || this.project.cwd !== request.cwd || this.project.generation !== request.generation) {
+      this.engine.resetConfig?.(request.cwd);
+      this.project = { cwd: request.cwd, generation: request.generation };
+    }
+    return finder.find(request.filePath, { text: request.text, ...(request.format ? { format: request.format } : {}) });
+  }
 
   /** The parsed document to lint `text` from: the kept one re-parsed through the edit between them, or none. */
   private documentFor(request: RemoteLintRequest): ReportDocument | undefined {
@@ -98,8 +125,9 @@ export class RemoteHost {
   }
 
   /** Answers one request (a feature of a version not linted here is empty). */
-  answer(request: RemoteRequest): RemoteAnswers[RemoteRequest['kind']] {
+  answer(request: RemoteRequest): RemoteAnswers[RemoteRequest['kind']] | Promise<RemotePreviousReply> {
     if (request.kind === 'lint') return this.lint(request);
+    if (request.kind === 'previous') return this.previous(request);
     if (request.kind === 'forget') {
       this.kept.delete(request.uri);
       return null;

@@ -2,7 +2,9 @@
  * The messages between the server's request thread and its lint thread
  * (`remote.ts` ↔ `lint-worker.ts`): plain data, so they cross `postMessage`.
  */
+import type { TextFormat } from '@fzlint/input';
 import type { LineColumn } from '@fzlint/parser';
+import type { Locale } from '@fzlint/rule-api';
 import type { CodeAction, Diagnostic, DocumentSymbol, FoldingRange, Hover } from 'vscode-languageserver-types';
 import type { FzlintSettings } from '../settings.js';
 import type { CodeActionRequest, EngineLintOptions } from './types.js';
@@ -29,6 +31,29 @@ export type RemoteFeatureRequest =
   | { readonly kind: 'hover'; readonly uri: string; readonly version: number; readonly offset: number }
   | { readonly kind: 'codeActions'; readonly uri: string; readonly version: number; readonly request: CodeActionRequest };
 
+/**
+ * Find last year's report of a document linted in the lint thread: the project API's
+ * `findPrevious` parses the whole text to read its issuer and year, which for a
+ * multi-megabyte document would hold up the request thread for as long as a parse.
+ */
+export interface RemotePreviousRequest {
+  readonly kind: 'previous';
+  readonly filePath: string;
+  readonly text: string;
+  readonly format?: TextFormat;
+  /** The request thread's project, mirrored: its folder (undefined: the process's), locale and config generation (a new one re-reads configs). */
+  readonly cwd: string | undefined;
+  readonly locale: Locale;
+  readonly generation: number;
+}
+
+/** What {@link RemotePreviousRequest} found (as `EnginePreviousFinder.find` answers). */
+export interface RemotePreviousReply {
+  readonly previous?: string;
+  readonly identity?: string;
+  readonly problem?: string;
+}
+
 /** Forget a document (closed). */
 export interface RemoteForgetRequest {
   readonly kind: 'forget';
@@ -36,7 +61,7 @@ export interface RemoteForgetRequest {
 }
 
 /** Anything the request thread asks. */
-export type RemoteRequest = RemoteLintRequest | RemoteFeatureRequest | RemoteForgetRequest;
+export type RemoteRequest = RemoteLintRequest | RemoteFeatureRequest | RemoteForgetRequest | RemotePreviousRequest;
 
 /** A rule that threw, as it crosses threads. */
 export interface RemoteRuleFailure {
@@ -62,6 +87,7 @@ export interface RemoteAnswers {
   readonly hover: Hover | null;
   readonly codeActions: CodeAction[];
   readonly forget: null;
+  readonly previous: RemotePreviousReply;
 }
 
 /** A message to the lint thread. */
