@@ -13,7 +13,8 @@
  * always qualifies), the server runs a full collection (V8's `gc`, taken from a fresh
  * context without `--expose-gc` on the command line). Nothing is collected while lints
  * follow each other (every lint restarts the wait), and a heap that did not grow is left
- * alone, so an idle server is not woken up again.
+ * alone, so an idle server is not woken up again. {@link SETTLE_MS} later, if still nothing
+ * was done, one more collection lets V8 shrink the young generation too.
  */
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -22,6 +23,8 @@ import { runInNewContext } from 'node:vm';
 export const IDLE_COLLECTION_ENV = 'FZLINT_LS_IDLE_GC';
 /** Milliseconds without a lint before the heap is looked at. */
 export const IDLE_MS = 100;
+/** Milliseconds more without work after a collection before the settling one. */
+export const SETTLE_MS = 5000;
 /** Growth of the committed heap since the last collection that is worth one: the larger of this and what it left. */
 export const MIN_GROWTH_BYTES = 32 * 1024 * 1024;
 
@@ -59,6 +62,8 @@ export function fullCollection(): FullCollection | undefined {
 
 /** One collection, as logged: the committed and the used heap before and after, and the milliseconds it took. */
 export interface CollectionEvent {
+  /** `idle`: the collection after a burst of work; `settle`: the one after seconds more without work. */
+  readonly kind: 'idle' | 'settle';
   readonly committedBytes: readonly [number, number];
   readonly usedBytes: readonly [number, number];
   readonly ms: number;
@@ -74,6 +79,7 @@ export interface IdleCollectorOptions {
   readonly usedBytes?: () => number;
   readonly collect?: FullCollection | undefined;
   readonly idleMs?: number;
+  readonly settleMs?: number;
   readonly minGrowthBytes?: number;
   readonly setTimeout?: (fn: () => void, ms: number) => unknown;
   readonly clearTimeout?: (handle: unknown) => void;
@@ -90,6 +96,8 @@ export class IdleCollector {
   private timer: unknown;
   /** The second collection, queued behind the messages that came during the first. */
   private second: unknown;
+  /** The collection after seconds more without work (see {@link IdleCollector.settled}). */
+  private settle: unknown;
   /** The committed heap the last collection left (none yet: the first idle moment after start-up collects). */
   private baseline = 0;
   private readonly heapBytes: () => number;
@@ -130,6 +138,10 @@ export class IdleCollector {
       this.clearImmediate(this.second);
       this.second = undefined;
     }
+    if (this.settle !== undefined) {
+      this.clearTimer(this.settle);
+      this.settle = undefined;
+    }
     if (this.timer !== undefined) this.clearTimer(this.timer);
     this.timer = this.setTimer(() => this.idle(), this.options.idleMs ?? IDLE_MS);
   }
@@ -140,6 +152,8 @@ export class IdleCollector {
     this.timer = undefined;
     if (this.second !== undefined) this.clearImmediate(this.second);
     this.second = undefined;
+    if (this.settle !== undefined) this.clearTimer(this.settle);
+    this.settle = undefined;
   }
 
   private idle(): void {
@@ -161,8 +175,24 @@ export class IdleCollector {
         ms += this.timed();
         this.baseline = this.heapBytes();
       }
-      this.options.log?.({ committedBytes: [heap, this.baseline], usedBytes: [used, this.usedBytes()], ms });
+      this.options.log?.({ kind: 'idle', committedBytes: [heap, this.baseline], usedBytes: [used, this.usedBytes()], ms });
+      this.settle = this.setTimer(() => this.settled(), this.options.settleMs ?? SETTLE_MS);
     });
+  }
+
+  /**
+   * Still no work long after the collection: one more, cheap now (the garbage is gone). V8
+   * shrinks the young generation (32 MB committed after a burst) only in a collection that
+   * follows seconds of low allocation; this is that collection.
+   */
+  private settled(): void {
+    this.settle = undefined;
+    if (this.options.busy?.()) return;
+    const heap = this.heapBytes();
+    const used = this.usedBytes();
+    const ms = this.timed();
+    this.baseline = this.heapBytes();
+    this.options.log?.({ kind: 'settle', committedBytes: [heap, this.baseline], usedBytes: [used, this.usedBytes()], ms });
   }
 
   /** One collection; its milliseconds. */

@@ -284,7 +284,7 @@ export function createState(options: CreateStateOptions): ServerState {
     memory: new IdleCollector({
       busy: () => diagnostics.busy,
       ...((process.env[IDLE_COLLECTION_ENV] ?? '1') === '0' ? { collect: undefined } : {}),
-      ...(options.timing ? { log: (e) => connection.console.log(`fzlint-memory ${JSON.stringify({ committedMiB: e.committedBytes.map(mib), usedMiB: e.usedBytes.map(mib), ms: Math.round(e.ms * 10) / 10 })}`) } : {}),
+      ...(options.timing ? { log: (e) => connection.console.log(`fzlint-memory ${JSON.stringify({ kind: e.kind, committedMiB: e.committedBytes.map(mib), usedMiB: e.usedBytes.map(mib), ms: Math.round(e.ms * 10) / 10 })}`) } : {}),
     }),
   };
   holder.state = state;

@@ -83,6 +83,23 @@ describe('IdleCollector', () => {
     expect(heap.collections).toBe(2);
   });
 
+  it('collects once more after seconds more without work (V8 then shrinks the young generation), unless work came', () => {
+    const { heap, collector, runTimer, idle } = fake();
+    heap.bytes = 150 * MB;
+    collector.worked();
+    idle();
+    expect(heap.collections).toBe(2);
+    runTimer();
+    expect(heap.collections).toBe(3);
+    heap.bytes = 150 * MB;
+    collector.worked();
+    idle();
+    expect(heap.collections).toBe(5);
+    collector.worked();
+    runTimer();
+    expect(heap.collections).toBe(5);
+  });
+
   it('drops the second collection when work comes between the two', () => {
     const { heap, collector, runTimer, immediates } = fake();
     heap.bytes = 150 * MB;
