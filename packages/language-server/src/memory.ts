@@ -191,8 +191,9 @@ export class IdleCollector {
     const heap = this.heapBytes();
     const used = this.usedBytes();
     const ms = this.timed();
-    this.baseline = this.heapBytes();
-    this.options.log?.({ kind: 'settle', committedBytes: [heap, this.baseline], usedBytes: [used, this.usedBytes()], ms });
+    // The baseline stays the idle collection's: the young generation grows back with the next
+    // work, and that alone is no reason for another collection.
+    this.options.log?.({ kind: 'settle', committedBytes: [heap, this.heapBytes()], usedBytes: [used, this.usedBytes()], ms });
   }
 
   /** One collection; its milliseconds. */

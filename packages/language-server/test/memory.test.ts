@@ -91,6 +91,11 @@ describe('IdleCollector', () => {
     expect(heap.collections).toBe(2);
     runTimer();
     expect(heap.collections).toBe(3);
+    // The young generation grown back (20 MB over what the idle collection left): no reason to collect.
+    heap.bytes = 60 * MB;
+    collector.worked();
+    idle();
+    expect(heap.collections).toBe(3);
     heap.bytes = 150 * MB;
     collector.worked();
     idle();
