@@ -179,6 +179,8 @@ function markdownRegion(oldText: string, text: string, state: ParseState, r: Reg
   // extension, which remark shares), and typing a closing fence anywhere
   // changes that: such texts are parsed whole.
   if ((FENCE_START.test(oldText) && !state.frontMatter) || (FENCE_START.test(text) && !(state.frontMatter && r.prefix > state.frontMatter.end))) return undefined;
+  const inside = paragraphInterior(oldText, text, state, r);
+  if (inside) return inside;
   const roots = state.roots;
   // Start: the last old root at or before the edits that is a restart point in the new text.
   let k = firstRootAtOrAfter(roots, r.prefix + 1) - 1;
@@ -214,4 +216,74 @@ function markdownRegion(oldText: string, text: string, state: ParseState, r: Reg
     };
   }
   return undefined;
+}
+
+/** First characters of a line that may open or interrupt a block construct, or indent it (as the Markdown reader's). */
+const MARKER_START = new Uint8Array(128);
+for (const c of ' \t#>-*+=_`~<[\r\n') MARKER_START[c.charCodeAt(0)] = 1;
+
+/**
+ * Whether text[start, end) is a line that can only be paragraph text wherever it is: not
+ * blank, opening with no block marker, indentation, list number, `#` or byte-order mark,
+ * and holding no `<` (HTML, comments) and no CR but one ending it (a lone CR is a line ending).
+ * Changing such a line's characters into another such line changes no block structure
+ * around it: Markdown decides blocks from line starts and blank lines, and the end of an
+ * HTML block or code fence (which such a line can neither be in, as a paragraph's line,
+ * nor close). Stricter than the reader's own "simple line", never looser.
+ */
+function isPlainLine(text: string, start: number, end: number): boolean {
+  // A CR before the line's LF is part of the line ending.
+  const e = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+  if (e <= start) return false;
+  const c0 = text.charCodeAt(start);
+  if (c0 < 128 && MARKER_START[c0] === 1) return false;
+  if (c0 === 0xfeff) return false;
+  if (c0 >= 48 && c0 <= 57) {
+    let i = start;
+    while (i < e && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+    const m = text.charCodeAt(i);
+    if (m === 46 || m === 41) return false;
+  }
+  for (let i = start; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 60 || c === 13) return false;
+  }
+  return true;
+}
+
+/**
+ * Markdown, the common keystroke: an edit inside one line of a paragraph block, not at its
+ * first or last character, that leaves the line plain paragraph text (`isPlainLine`) before
+ * and after, in a paragraph holding no `<`. The blocks are then the old ones with that
+ * paragraph's end moved: nothing is read again but that block's own analysis (a long
+ * paragraph of a text without blank lines would otherwise be re-read by micromark).
+ */
+function paragraphInterior(oldText: string, text: string, state: ParseState, r: Region): NextState | undefined {
+  const infos = state.infos;
+  const k = firstAtOrAfter(infos, r.prefix) - 1;
+  if (k < 0) return undefined;
+  const b = (infos[k] as BlockInfo).block;
+  if (b.kind !== 'paragraph' || !(b.start < r.prefix && r.oldEnd < b.end)) return undefined;
+  // Another block starting inside this one (an inline comment) would need re-reading too.
+  if (k + 1 < infos.length && (infos[k + 1] as BlockInfo).block.start < b.end) return undefined;
+  const oldLineStart = lineStart(oldText, r.prefix);
+  const oldLineEnd = lineEndAt(oldText, r.prefix);
+  // One line in both texts: nothing replaced or inserted holds a line break.
+  if (oldLineEnd < r.oldEnd || lineEndAt(text, r.prefix) < r.oldEnd + r.delta) return undefined;
+  if (!isPlainLine(oldText, oldLineStart, oldLineEnd) || !isPlainLine(text, oldLineStart, oldLineEnd + r.delta)) return undefined;
+  const blockEnd = b.end + r.delta;
+  const lt = text.indexOf('<', b.start);
+  if (lt >= 0 && lt < blockEnd) return undefined;
+  const block: Block = { ...b, end: blockEnd };
+  const out: BlockInfo[] = infos.slice(0, k);
+  out.push(analyzeBlock(text, block));
+  for (let i = k + 1; i < infos.length; i++) out.push(shiftInfo(infos[i] as BlockInfo, r.delta));
+  const roots = r.delta === 0 ? state.roots : state.roots.map((x) => (x > r.prefix ? x + r.delta : x));
+  return { infos: out, frontMatter: state.frontMatter, roots, split: false };
+}
+
+/** End of the line holding `pos` (the offset of its `\n`, or the text length). */
+function lineEndAt(text: string, pos: number): number {
+  const nl = text.indexOf('\n', pos);
+  return nl < 0 ? text.length : nl;
 }

@@ -138,6 +138,36 @@ describe('reparse equals parse of the edited text', () => {
     );
   }, 120_000);
 
+  it('long Markdown paragraphs (reports without blank lines) under keystrokes inside a line, typed Markdown syntax included', () => {
+    // The language server's 100 KB case: plain-text reports read as Markdown, each one long paragraph.
+    const long = [fullTxt[0] ?? '', fullTxt[4] ?? '', `${(fullTxt[1] ?? '').slice(0, 3000)}\r\n第二行，共办理案件12件。\r\n`].join('');
+    // Lines of prose: a keystroke lands inside one of them, at its start, its end or in the middle.
+    const lineStarts = [...long.matchAll(/^.{20,}$/gm)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const);
+    const keystroke = fc.record({
+      line: fc.nat(),
+      at: fc.oneof(fc.constant(0), fc.constant(1), fc.double({ min: 0, max: 1, noNaN: true })),
+      del: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3 })),
+      insert: fc.oneof(fc.constantFrom('字', '', '。', '，', '2023年', '12', '%', '<', '<!--', '-->', '>', '#', '# ', '1. ', '1)', '- ', '\n', '\r', '\n\n', '```', '===', '[a]: /u', ' '), fc.string({ maxLength: 3 })),
+    });
+    // A chain of keystrokes, each re-parsed from the last re-parse, compared with a full parse at every step.
+    fc.assert(
+      fc.property(fc.array(keystroke, { minLength: 1, maxLength: 6 }), (keys) => {
+        let text = long;
+        let doc = parse(text, MARKDOWN);
+        for (const k of keys) {
+          const [ls, le] = lineStarts[k.line % lineStarts.length] ?? [0, 0];
+          const lineEnd = Math.min(le, text.length);
+          const start = Math.min(lineEnd, k.at === 0 ? ls : k.at === 1 ? lineEnd : ls + Math.floor(k.at * (lineEnd - ls)));
+          const end = Math.min(text.length, start + k.del);
+          doc = reparse(doc, [{ range: { start, end }, text: k.insert }]);
+          text = text.slice(0, start) + k.insert + text.slice(end);
+          expect(comparable(doc)).toEqual(comparable(parse(text, MARKDOWN)));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  }, 120_000);
+
   it('a one-line report (one block: the whole text is re-read)', () => {
     const line = fullTxt[0]?.replace(/\s*\n\s*/g, ' ') ?? '';
     expect(line).not.toContain('\n');
