@@ -17,7 +17,7 @@
  * rule on the whole document. The result is the same as a fresh lint's; the language server's
  * property test holds it to that.
  */
-import type { ReportDocument, Section, TextRange } from '@fzlint/parser';
+import type { Heading, ReportDocument, Section, TextRange } from '@fzlint/parser';
 import type { AnyRule, Fix, ReportDescriptor, RuleContext, RuleSettings } from '@fzlint/rule-api';
 
 /** Scopes whose findings are reused outside the edited paragraphs. */
@@ -277,11 +277,17 @@ export function editWindow(previous: ReportDocument, next: ReportDocument): Edit
   const delta = b.length - a.length;
   const changedEnd = b.length - suffix;
   const paragraphs = next.paragraphs;
-  // Paragraphs touching the changed span [prefix, changedEnd] (an edge counts).
+  // Paragraphs touching the changed span [prefix, changedEnd] (an edge counts); a change between
+  // paragraphs (web-page junk, a blank line) takes the paragraphs on both sides, so that what a
+  // rule scans across the gap is in the window.
   let i0 = firstStartingAt(paragraphs, prefix + 1) - 1;
-  if (i0 < 0 || paragraphs[i0]!.range.end < prefix) return undefined;
+  if (i0 < 0) return undefined;
   let i1 = firstStartingAt(paragraphs, changedEnd + 1) - 1;
-  if (i1 < i0 || paragraphs[i1]!.range.end < changedEnd) return undefined;
+  if (i1 < i0) return undefined;
+  if (paragraphs[i1]!.range.end < changedEnd) {
+    if (i1 + 1 >= paragraphs.length) return undefined;
+    i1++;
+  }
   // Widen over paragraphs that touch (no gap between them): text runs on across such an edge.
   while (i0 > 0 && paragraphs[i0 - 1]!.range.end >= paragraphs[i0]!.range.start) i0--;
   while (i1 + 1 < paragraphs.length && paragraphs[i1 + 1]!.range.start <= paragraphs[i1]!.range.end) i1++;
@@ -309,9 +315,10 @@ export function editWindow(previous: ReportDocument, next: ReportDocument): Edit
   if (!sameShifted(previous.publicationDate, next.publicationDate, shift)) return undefined;
   if (!sameShifted(previous.bodyRange, next.bodyRange, shift)) return undefined;
   if (next.bodyRange.start > start || next.bodyRange.end < end) return undefined;
-  for (const key of ['junkRanges', 'headings', 'comments', 'codeRanges'] as const) {
+  for (const key of ['junkRanges', 'comments', 'codeRanges'] as const) {
     if (!sameShifted(previous[key], next[key], shift)) return undefined;
   }
+  if (!sameHeadings(previous.headings, next.headings, shift, start, end)) return undefined;
   if (!sameSections(previous.sections, next.sections, shift)) return undefined;
   // Document numbers outside the window: the same.
   const dnOld = previous.documentNumbers.filter((d) => d.range.end <= oldStart || d.range.start >= oldEnd);
@@ -384,6 +391,42 @@ function sameShifted(a: unknown, b: unknown, shift: (x: number) => number): bool
       continue;
     }
     if (!sameShifted(v, w, shift)) return false;
+  }
+  return true;
+}
+
+/** Heading fields a local rule may read of a heading outside its own paragraph. */
+const HEADING_TEXT: ReadonlySet<string> = new Set(['text', 'title']);
+
+/**
+ * Headings compared like {@link sameShifted}, except that a heading inside the window (which
+ * the window's run reads again) may have another wording when everything else about it stays:
+ * its range, title range, level, numbering, origin, concept and year. A local rule reading a
+ * paragraph outside the window depends on another heading only through those (which section it
+ * is in, and what that section is about), never through its wording.
+ */
+function sameHeadings(a: readonly Heading[], b: readonly Heading[], shift: (x: number) => number, start: number, end: number): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    if (y.range.start >= start && y.range.end <= end) {
+      if (!sameShiftedExcept(x, y, shift, HEADING_TEXT)) return false;
+    } else if (!sameShifted(x, y, shift)) return false;
+  }
+  return true;
+}
+
+/** {@link sameShifted} on two objects, their `skip` keys not compared. */
+function sameShiftedExcept(a: object, b: object, shift: (x: number) => number, skip: ReadonlySet<string>): boolean {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  for (const k of keys) {
+    if (skip.has(k)) continue;
+    if (!(k in y) || !sameShifted(x[k], y[k], shift)) return false;
   }
   return true;
 }

@@ -1,7 +1,11 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { parse, reparse } from '@fzlint/parser';
 import { defineRule, type AnyRule } from '@fzlint/rule-api';
 import { describe, expect, it } from 'vitest';
-import { createRuleReuse, editWindow, lint } from '../src/index.js';
+import { createRuleReuse, editWindow, lint, rules as builtinRules } from '../src/index.js';
+
+const corpusDir = new URL('../../../fixtures/corpus/full/', import.meta.url);
 
 /** A paragraph-local rule: every 法冶 in the body's paragraphs. */
 function typoRule(id: `style/${string}`, scope: 'paragraph' | 'document'): AnyRule {
@@ -90,10 +94,71 @@ describe('editWindow', () => {
     expect(w?.view.sentences.every((s) => s.paragraphIndex === 0)).toBe(true);
   });
 
-  it('is none when a heading, the title or the paragraphs around change', () => {
-    expect(editWindow(before, edit('主要举措', '字'))).toBeUndefined();
+  it('is a heading reworded in place: what it is about and its numbering stay', () => {
+    const w = editWindow(before, edit('主要举措', '字'));
+    expect(w?.view.paragraphs.map((p) => p.text)).toEqual(['一、字主要举措']);
+  });
+
+  it('is none when what a heading is about, the title or the paragraphs around change', () => {
+    const at = TEXT.indexOf('主要举措');
+    const reworded = reparse(before, [{ range: { start: at, end: at + 4 }, text: '存在的不足' }]);
+    const concept = (d: typeof before) => d.headings.find((h) => h.range.start === at - 2)?.concept;
+    expect(concept(reworded)).not.toBe(concept(before));
+    expect(editWindow(before, reworded)).toBeUndefined();
     expect(editWindow(before, edit('2023年', '字'))).toBeUndefined();
     // A new paragraph break splits what a rule read as one paragraph.
     expect(editWindow(before, edit('完善', '\n\n## 三、其他\n\n'))).toBeUndefined();
   });
+});
+
+describe('incremental lint with the built-in rules (property: the findings of a fresh lint)', () => {
+  const full = readdirSync(corpusDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => readFileSync(new URL(f, corpusDir), 'utf8'));
+  // Plain-text reports read as Markdown (one long paragraph per run of lines, as the language
+  // server's 100 KB bench text), as plain text, and as Markdown with blank lines between lines.
+  const inputs = full.flatMap((text, i) => [
+    { filePath: `long-${i}.md`, text },
+    { filePath: `plain-${i}.txt`, text },
+    { filePath: `blank-${i}.md`, text: `# ${text.split('\n').filter((l) => l.trim() !== '').join('\n\n')}` },
+  ]);
+  /** A keystroke: somewhere in a line (its start, end or inside), or anywhere; typed text or a deletion. */
+  const keystroke = fc.record({
+    line: fc.nat(),
+    at: fc.oneof(fc.constant(0), fc.constant(1), fc.double({ min: 0, max: 1, noNaN: true })),
+    anywhere: fc.boolean(),
+    del: fc.oneof(fc.constant(0), fc.constant(1), fc.integer({ min: 0, max: 12 })),
+    insert: fc.constantFrom('', '字', '法冶', '。', '，', '2022年', '共办理案件12件', '其中1200件', '（一）', '二、存在的问题', '\n', '\n\n', '# ', '<!-- x -->', '《法治政府建设实施纲要（2015—2020年）》', '依法治市委员会'),
+  });
+
+  it('after keystrokes in long paragraphs, headings and web-page junk, linted along the way', () => {
+    const reuse = createRuleReuse();
+    const rules = reuse.wrap(builtinRules);
+    let key = 0;
+    fc.assert(
+      fc.property(fc.nat({ max: inputs.length - 1 }), fc.array(keystroke, { minLength: 1, maxLength: 4 }), (which, keys) => {
+        const { filePath, text: base } = inputs[which]!;
+        const name = `${key++}-${filePath}`;
+        let text = base;
+        let result = reuse.run(name, () => lint(text, { rules, filePath }));
+        for (const k of keys) {
+          const lines = [...text.matchAll(/^.+$/gm)];
+          const line = lines[k.line % Math.max(1, lines.length)];
+          const ls = line?.index ?? 0;
+          const le = ls + (line?.[0].length ?? 0);
+          const start = k.anywhere ? Math.floor(k.at * text.length) : k.at === 0 ? ls : k.at === 1 ? le : ls + Math.floor(k.at * (le - ls));
+          const end = Math.min(text.length, start + k.del);
+          const document = reparse(result.document, [{ range: { start, end }, text: k.insert }]);
+          text = text.slice(0, start) + k.insert + text.slice(end);
+          result = reuse.run(name, () => lint(text, { rules, filePath, document }));
+          expect(result.diagnostics).toEqual(lint(text, { filePath }).diagnostics);
+        }
+        reuse.forget(name);
+      }),
+      { numRuns: 60 },
+    );
+    // The windowed path was taken (not only whole-document runs that would hide a wrong shift).
+    expect(reuse.stats.windowed).toBeGreaterThan(100);
+  }, 300_000);
 });
