@@ -376,9 +376,11 @@ function sameShifted(a: unknown, b: unknown, shift: (x: number) => number): bool
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
   const isRange = typeof x.start === 'number' && typeof x.end === 'number';
-  const keys = Object.keys(x);
-  if (keys.length !== Object.keys(y).length) return false;
-  for (const k of keys) {
+  // for…in, not Object.keys: no array per object (this runs over every heading and section per edit).
+  let n = 0;
+  for (const k in y) if (k) n++;
+  for (const k in x) {
+    n--;
     const v = x[k];
     const w = y[k];
     if (typeof v === 'function') continue;
@@ -392,7 +394,7 @@ function sameShifted(a: unknown, b: unknown, shift: (x: number) => number): bool
     }
     if (!sameShifted(v, w, shift)) return false;
   }
-  return true;
+  return n === 0;
 }
 
 /** Heading fields a local rule may read of a heading outside its own paragraph. */
@@ -462,14 +464,15 @@ function rangeOfHeading(h: unknown): unknown {
 /** The document with only paragraphs i0..i1 (and what lies in them), indices renumbered. */
 function viewOf(doc: ReportDocument, i0: number, i1: number, start: number, end: number): ReportDocument {
   const sentences = doc.sentences;
-  let s0 = 0;
-  while (s0 < sentences.length && sentences[s0]!.paragraphIndex < i0) s0++;
-  let s1 = s0;
-  while (s1 < sentences.length && sentences[s1]!.paragraphIndex <= i1) s1++;
+  // Sentences, numbers and references are in text order: the window's are found by halving.
+  const s0 = lowerBound(sentences.length, (k) => sentences[k]!.paragraphIndex < i0);
+  const s1 = lowerBound(sentences.length, (k) => sentences[k]!.paragraphIndex <= i1);
   const inSentences = <T extends { readonly sentenceIndex: number }>(items: readonly T[]): T[] => {
     const out: T[] = [];
-    for (const item of items) {
-      if (item.sentenceIndex >= s0 && item.sentenceIndex < s1) out.push(s0 === 0 ? item : { ...item, sentenceIndex: item.sentenceIndex - s0 });
+    const to = lowerBound(items.length, (k) => items[k]!.sentenceIndex < s1);
+    for (let k = lowerBound(items.length, (j) => items[j]!.sentenceIndex < s0); k < to; k++) {
+      const item = items[k]!;
+      out.push(s0 === 0 ? item : { ...item, sentenceIndex: item.sentenceIndex - s0 });
     }
     return out;
   };
@@ -482,4 +485,16 @@ function viewOf(doc: ReportDocument, i0: number, i1: number, start: number, end:
     references: inSentences(doc.references),
     documentNumbers: doc.documentNumbers.filter((d) => d.range.start >= start && d.range.end <= end),
   };
+}
+
+/** The first index in [0, n) where `before` is false (`before` true then false along the indexes). */
+function lowerBound(n: number, before: (k: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
