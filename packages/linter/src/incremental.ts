@@ -18,7 +18,8 @@
  * property test holds it to that.
  */
 import type { Heading, ReportDocument, Section, TextRange } from '@fzlint/parser';
-import type { AnyRule, Fix, ReportDescriptor, RuleContext, RuleSettings } from '@fzlint/rule-api';
+import type { AnalysisCache, AnyRule, Fix, ReportDescriptor, RuleContext, RuleSettings } from '@fzlint/rule-api';
+import { extractStatistics, statisticsRules, type StatisticsResult } from '@fzlint/rules';
 
 /** Scopes whose findings are reused outside the edited paragraphs. */
 const LOCAL_SCOPES: ReadonlySet<string> = new Set(['sentence', 'paragraph']);
@@ -26,6 +27,20 @@ const LOCAL_SCOPES: ReadonlySet<string> = new Set(['sentence', 'paragraph']);
 /** Whether a rule's findings may be reused paragraph by paragraph. */
 export function isLocalRule(rule: AnyRule): boolean {
   return rule.meta.scope !== undefined && LOCAL_SCOPES.has(rule.meta.scope);
+}
+
+/**
+ * The built-in statistics rules: document rules whose findings come only from the statistics
+ * analysis (`extractStatistics`) and the figures ledger built from it, which read a paragraph
+ * only through the counts, rates and changes found in it (the analysis reads each paragraph on
+ * its own). An edit in paragraphs where the analysis finds nothing, before and after, leaves
+ * their findings as they were, shifted.
+ */
+const FIGURE_RULES: ReadonlySet<AnyRule> = new Set(statisticsRules);
+
+/** Whether a rule is one of the built-in statistics rules (see {@link FIGURE_RULES}). */
+export function isFigureRule(rule: AnyRule): boolean {
+  return FIGURE_RULES.has(rule);
 }
 
 /** What a local rule reported on one document. */
@@ -48,6 +63,8 @@ export interface EditWindow {
   readonly delta: number;
   /** The new document restricted to the window. */
   readonly view: ReportDocument;
+  /** The old document restricted to the window. */
+  readonly oldView: () => ReportDocument;
 }
 
 /** Counters of what the reuse did (tests and the timing log). */
@@ -56,6 +73,8 @@ export interface RuleReuseStats {
   windowed: number;
   /** Rule runs on the whole document. */
   whole: number;
+  /** Statistics rules not run: the edit changed no figure (their findings shifted). */
+  figuresKept: number;
 }
 
 /** Documents remembered at most (one per open document being edited). */
@@ -71,7 +90,9 @@ export class RuleReuse {
   /** Windows computed this lint: per new document, per old document. */
   private windows = new WeakMap<ReportDocument, Map<ReportDocument, EditWindow | null>>();
   private current: Map<AnyRule, RuleState> | undefined;
-  readonly stats: RuleReuseStats = { windowed: 0, whole: 0 };
+  readonly stats: RuleReuseStats = { windowed: 0, whole: 0, figuresKept: 0 };
+  /** Per window: whether its paragraphs hold no figure, before and after the edit. */
+  private figureFree = new WeakMap<EditWindow, boolean>();
 
   /**
    * Runs `fn` (a synchronous `lint` with rules from {@link wrap}) with the memory of the
@@ -114,7 +135,7 @@ export class RuleReuse {
   wrap(rules: readonly AnyRule[]): AnyRule[] {
     let out = this.wrapped.get(rules);
     if (!out) {
-      out = rules.map((rule) => (isLocalRule(rule) ? this.wrapRule(rule) : rule));
+      out = rules.map((rule) => (isLocalRule(rule) ? this.wrapRule(rule) : isFigureRule(rule) ? this.wrapFigureRule(rule) : rule));
       this.wrapped.set(rules, out);
     }
     return out;
@@ -154,6 +175,59 @@ export class RuleReuse {
     return { meta: rule.meta, check } as AnyRule;
   }
 
+  /**
+   * A statistics rule: when the edit's window holds no figure before and after it (the
+   * statistics analysis finds no count, rate or change in its paragraphs) and keeps its number
+   * of paragraphs and sentences, every figure, its index and the ledger are the old ones
+   * shifted, and so are the findings; the rule is not run. Otherwise it runs as always.
+   */
+  private wrapFigureRule(rule: AnyRule): AnyRule {
+    const check = (document: ReportDocument, context: RuleContext<string, unknown>): void => {
+      const memory = this.current;
+      if (!memory) {
+        rule.check(document, context);
+        return;
+      }
+      const optionsKey = JSON.stringify(context.options ?? null);
+      const last = memory.get(rule);
+      memory.delete(rule);
+      const window = last && sameInputs(last, context.settings, optionsKey) ? this.windowFor(last.document, document) : undefined;
+      const reports = window && this.figuresUnchanged(window, context.analysisCache) ? outside(last!, window) : undefined;
+      if (reports) {
+        this.stats.figuresKept++;
+        for (const d of reports) context.report(d);
+        memory.set(rule, { document, settings: context.settings, optionsKey, reports });
+        return;
+      }
+      this.stats.whole++;
+      const recorded: ReportDescriptor[] = [];
+      rule.check(document, {
+        ...context,
+        report: (d) => {
+          recorded.push(d);
+          context.report(d);
+        },
+      });
+      memory.set(rule, { document, settings: context.settings, optionsKey, reports: recorded });
+    };
+    return { meta: rule.meta, check } as AnyRule;
+  }
+
+  /** Whether the window's paragraphs hold no figure in the old and the new text (once per window). */
+  private figuresUnchanged(w: EditWindow, cache: AnalysisCache | undefined): boolean {
+    let known = this.figureFree.get(w);
+    if (known === undefined) {
+      const old = w.oldView();
+      known =
+        old.paragraphs.length === w.view.paragraphs.length &&
+        old.sentences.length === w.view.sentences.length &&
+        noFigures(extractStatistics(w.view, cache)) &&
+        noFigures(extractStatistics(old, cache));
+      this.figureFree.set(w, known);
+    }
+    return known;
+  }
+
   /** The window of `next` against `previous`, once per pair and lint. */
   private windowFor(previous: ReportDocument, next: ReportDocument): EditWindow | undefined {
     let byOld = this.windows.get(next);
@@ -186,6 +260,25 @@ function sameInputs(last: RuleState, settings: RuleSettings, optionsKey: string)
 function sameDate(a: RuleSettings['writingDate'], b: RuleSettings['writingDate']): boolean {
   if (a === b) return true;
   return a !== undefined && b !== undefined && a.year === b.year && a.month === b.month && a.day === b.day;
+}
+
+function noFigures(r: StatisticsResult): boolean {
+  return r.mentions.length === 0 && r.rates.length === 0 && r.changes.length === 0 && r.relations.length === 0;
+}
+
+/**
+ * The rule's old findings, those after the window shifted; undefined when one names a place
+ * in the window or at its edges (then the rule runs on the whole document).
+ */
+function outside(last: RuleState, w: EditWindow): ReportDescriptor[] | undefined {
+  const out: ReportDescriptor[] = [];
+  for (const d of last.reports) {
+    const [lo, hi] = extent(d);
+    if (hi < w.oldStart) out.push(d);
+    else if (lo > w.oldEnd) out.push(w.delta === 0 ? d : shiftDescriptor(d, w.delta));
+    else return undefined;
+  }
+  return out;
 }
 
 /**
@@ -326,7 +419,8 @@ export function editWindow(previous: ReportDocument, next: ReportDocument): Edit
   if (!sameShifted(dnOld, dnNew, (x) => (x >= oldEnd ? x + delta : x))) return undefined;
   if (dnNew.length + next.documentNumbers.filter((d) => d.range.start >= start && d.range.end <= end).length !== next.documentNumbers.length) return undefined;
 
-  return { start, end, oldStart, oldEnd, delta, view: viewOf(next, i0, i1, start, end) };
+  let oldView: ReportDocument | undefined;
+  return { start, end, oldStart, oldEnd, delta, view: viewOf(next, i0, i1, start, end), oldView: () => (oldView ??= viewOf(previous, i0, j1, oldStart, oldEnd)) };
 }
 
 /**

@@ -87,7 +87,7 @@ export {
 export { parsePrevious, clearPreviousCache, remapRelatedIn, type PreviousInput } from './previous.js';
 export { LINTER_RULE_IDS, LINTER_RULE_DESCRIPTIONS, LINTER_DOCS_URL } from './messages.js';
 export { VERSION } from './version.js';
-export { RuleReuse, createRuleReuse, isLocalRule, editWindow, type EditWindow, type RuleReuseStats } from './incremental.js';
+export { RuleReuse, createRuleReuse, isLocalRule, isFigureRule, editWindow, type EditWindow, type RuleReuseStats } from './incremental.js';
 export type { FzlintConfig, LintOptions, LintResult, RuleConfigEntry, RuleFailure } from './types.js';
 export { rules, rulesById } from '@fzlint/rules';
 export {

@@ -41,7 +41,7 @@ describe('RuleReuse', () => {
     const text = `${TEXT.slice(0, at)}法冶${TEXT.slice(at)}`;
     const document = reparse(first.document, [{ range: { start: at, end: at }, text: '法冶' }]);
     const next = reuse.run('r.md', () => lint(text, { rules, filePath: 'r.md', document }));
-    expect(reuse.stats).toEqual({ windowed: 1, whole: 1 });
+    expect(reuse.stats).toEqual({ windowed: 1, whole: 1, figuresKept: 0 });
     const fresh = lint(text, { rules: [typoRule('style/test-local', 'paragraph')], filePath: 'r.md' });
     expect(next.diagnostics).toEqual(fresh.diagnostics);
     expect(next.diagnostics.map((d) => text.slice(d.range.start, d.range.end))).toEqual(['法冶', '法冶', '法冶']);
@@ -158,7 +158,54 @@ describe('incremental lint with the built-in rules (property: the findings of a 
       }),
       { numRuns: 60 },
     );
-    // The windowed path was taken (not only whole-document runs that would hide a wrong shift).
+    // The windowed path was taken (not only whole-document runs that would hide a wrong shift),
+    // and statistics rules kept their findings for edits that changed no figure.
     expect(reuse.stats.windowed).toBeGreaterThan(100);
+    expect(reuse.stats.figuresKept).toBeGreaterThan(20);
+  }, 300_000);
+});
+
+describe('incremental lint of figures (property: statistics rules keep findings only when no figure changed)', () => {
+  // Paragraphs whose figures the statistics rules compare across the report, and paragraphs with none.
+  const TEXT_FIGURES = [
+    '2023年法治政府建设工作报告',
+    '一、主要举措',
+    '全年共受理行政复议案件120件，审结100件，其中维持80件。',
+    '开展法治宣传活动，群众满意度明显提升。',
+    '今年受理行政复议案件128件，均依法审结。',
+    '行政机关负责人出庭应诉率达到100%，出庭应诉案件40件。',
+    '深化政务公开，完善依法行政制度体系。',
+    '新收行政诉讼案件50件，上年结转10件，审结70件。',
+    '二、存在的不足',
+    '基层执法力量薄弱，法治意识有待提高。',
+  ].join('\n');
+  const keystroke = fc.record({
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    del: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 4 })),
+    insert: fc.constantFrom('', '字', '1', '9', '0', '件', '。', '，', '受理', '审结', '百分之九十', '受理行政复议案件130件', '其中撤销30件', '增长20%', '\n'),
+  });
+
+  it('after edits in and around figures, linted along the way', () => {
+    const reuse = createRuleReuse();
+    const rules = reuse.wrap(builtinRules);
+    let key = 0;
+    fc.assert(
+      fc.property(fc.constantFrom('figures.txt', 'figures.md'), fc.array(keystroke, { minLength: 1, maxLength: 6 }), (filePath, keys) => {
+        const name = `${key++}-${filePath}`;
+        let text = TEXT_FIGURES;
+        let result = reuse.run(name, () => lint(text, { rules, filePath }));
+        for (const k of keys) {
+          const start = Math.floor(k.at * text.length);
+          const end = Math.min(text.length, start + k.del);
+          const document = reparse(result.document, [{ range: { start, end }, text: k.insert }]);
+          text = text.slice(0, start) + k.insert + text.slice(end);
+          result = reuse.run(name, () => lint(text, { rules, filePath, document }));
+          expect(result.diagnostics).toEqual(lint(text, { filePath }).diagnostics);
+        }
+        reuse.forget(name);
+      }),
+      { numRuns: 150 },
+    );
+    expect(reuse.stats.figuresKept).toBeGreaterThan(0);
   }, 300_000);
 });
