@@ -18,8 +18,8 @@
  * property test holds it to that.
  */
 import type { Heading, ReportDocument, Section, TextRange } from '@fzlint/parser';
-import type { AnalysisCache, AnyRule, Fix, ReportDescriptor, RuleContext, RuleSettings } from '@fzlint/rule-api';
-import { extractStatistics, statisticsRules, type StatisticsResult } from '@fzlint/rules';
+import type { AnyRule, Fix, ReportDescriptor, RuleContext, RuleSettings } from '@fzlint/rule-api';
+import { hasStatisticsInput, statisticsRules } from '@fzlint/rules';
 
 /** Scopes whose findings are reused outside the edited paragraphs. */
 const LOCAL_SCOPES: ReadonlySet<string> = new Set(['sentence', 'paragraph']);
@@ -192,7 +192,7 @@ export class RuleReuse {
       const last = memory.get(rule);
       memory.delete(rule);
       const window = last && sameInputs(last, context.settings, optionsKey) ? this.windowFor(last.document, document) : undefined;
-      const reports = window && this.figuresUnchanged(window, context.analysisCache) ? outside(last!, window) : undefined;
+      const reports = window && this.figuresUnchanged(last!.document, document, window) ? outside(last!, window) : undefined;
       if (reports) {
         this.stats.figuresKept++;
         for (const d of reports) context.report(d);
@@ -213,16 +213,19 @@ export class RuleReuse {
     return { meta: rule.meta, check } as AnyRule;
   }
 
-  /** Whether the window's paragraphs hold no figure in the old and the new text (once per window). */
-  private figuresUnchanged(w: EditWindow, cache: AnalysisCache | undefined): boolean {
+  /**
+   * Whether the window's paragraphs give the statistics analysis nothing to read in the old
+   * and the new text, and keep their number of paragraphs and sentences (once per window).
+   */
+  private figuresUnchanged(previous: ReportDocument, next: ReportDocument, w: EditWindow): boolean {
     let known = this.figureFree.get(w);
     if (known === undefined) {
       const old = w.oldView();
       known =
         old.paragraphs.length === w.view.paragraphs.length &&
         old.sentences.length === w.view.sentences.length &&
-        noFigures(extractStatistics(w.view, cache)) &&
-        noFigures(extractStatistics(old, cache));
+        !hasStatisticsInput(next, w.start, w.end) &&
+        !hasStatisticsInput(previous, w.oldStart, w.oldEnd);
       this.figureFree.set(w, known);
     }
     return known;
@@ -262,23 +265,39 @@ function sameDate(a: RuleSettings['writingDate'], b: RuleSettings['writingDate']
   return a !== undefined && b !== undefined && a.year === b.year && a.month === b.month && a.day === b.day;
 }
 
-function noFigures(r: StatisticsResult): boolean {
-  return r.mentions.length === 0 && r.rates.length === 0 && r.changes.length === 0 && r.relations.length === 0;
-}
-
 /**
- * The rule's old findings, those after the window shifted; undefined when one names a place
+ * The rule's old findings with every place after the window shifted (a finding about two
+ * figures may name one before the window and one after it); undefined when one names a place
  * in the window or at its edges (then the rule runs on the whole document).
  */
 function outside(last: RuleState, w: EditWindow): ReportDescriptor[] | undefined {
   const out: ReportDescriptor[] = [];
+  let clear = true;
+  const move = (r: TextRange): TextRange => {
+    if (r.end < w.oldStart) return r;
+    if (r.start > w.oldEnd) return w.delta === 0 ? r : shiftRange(r, w.delta);
+    clear = false;
+    return r;
+  };
   for (const d of last.reports) {
-    const [lo, hi] = extent(d);
-    if (hi < w.oldStart) out.push(d);
-    else if (lo > w.oldEnd) out.push(w.delta === 0 ? d : shiftDescriptor(d, w.delta));
-    else return undefined;
+    const moved = mapPlaces(d, move);
+    if (!clear) return undefined;
+    out.push(moved);
   }
   return out;
+}
+
+/** A descriptor with every place it names in the document mapped by `f`. */
+function mapPlaces(desc: ReportDescriptor, f: (r: TextRange) => TextRange): ReportDescriptor {
+  const fix = (x: Fix | readonly Fix[]): Fix | readonly Fix[] =>
+    Array.isArray(x) ? (x as readonly Fix[]).map((y) => ({ ...y, range: f(y.range) })) : { ...(x as Fix), range: f((x as Fix).range) };
+  return {
+    ...desc,
+    range: f(desc.range),
+    ...(desc.fix !== undefined ? { fix: fix(desc.fix) } : {}),
+    ...(desc.suggestions ? { suggestions: desc.suggestions.map((s) => ({ ...s, fix: fix(s.fix) })) } : {}),
+    ...(desc.related ? { related: desc.related.map((r) => (r.in === 'previous' ? r : { ...r, range: f(r.range) })) } : {}),
+  };
 }
 
 /**

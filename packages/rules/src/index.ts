@@ -10,6 +10,7 @@ export { structureRules, statisticsRules, referencesRules, styleRules, continuit
 // Analyses the rules share, exported for hovers and other tools (the language server shows them).
 export {
   extractStatistics,
+  hasStatisticsInput,
   statisticsAt,
   STATISTICS_CACHE,
   figureLedger,

@@ -15,6 +15,7 @@ export {
   STATISTICS_CACHE,
 } from './relations.js';
 export { StatisticsCache } from './incremental.js';
+export { hasStatisticsInput } from './input.js';
 export { figureLedger, buildLedger, keyId, isComparable } from './figures.js';
 export { figureLedgerData, formatFigureTable, figuresAt, displayWidth } from './figures-data.js';
 export { describeFigure } from './format.js';
