@@ -1,0 +1,194 @@
+/**
+ * Loads the CLI's and the worker's bundles (dist/bundle/*.script.js) through
+ * `vm.Script` with V8's code cache: Node 20 has no `module.enableCompileCache`
+ * (Node 22), but a script's `cachedData` is reachable (the technique of the
+ * `v8-compile-cache` package). The first run compiles the bundle and, after its
+ * work, writes `script.createCachedData()` — which then holds the bytecode of every
+ * function the run compiled, lazily compiled ones included — to a user cache
+ * folder; later runs deserialise it instead of parsing and compiling ~2 MB of
+ * JavaScript. Must stay small and import only Node built-ins: it runs before the
+ * bundle on every start.
+ *
+ * - Folder: `$XDG_CACHE_HOME/fzlint/v8/`, else `<os.tmpdir()>/fzlint-v8-<uid>/`
+ *   (created 0700; a folder another user could write to is not used).
+ * - File: `<name>-<bundle hash>-<node version>-<arch>-<V8 tag>.bin`: the bundle's
+ *   hash is computed at build time (first line of the script), the V8 tag
+ *   (`v8.cachedDataVersionTag()`) covers V8's version, flags and CPU features.
+ * - Written atomically (temporary file + rename), so concurrent runs and threads
+ *   never read a torn file; a cache V8 rejects (`cachedDataRejected`) or a file
+ *   that is not one of ours is ignored and replaced. Every failure only means no
+ *   cache: never an error for the user.
+ * - `FZLINT_NO_COMPILE_CACHE=1` turns it off (compile, never read or write).
+ */
+import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { basename, dirname, isAbsolute, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { cachedDataVersionTag } from 'node:v8';
+import { Script } from 'node:vm';
+
+/** The environment variables the cache reads. */
+export type CacheEnv = Readonly<Record<string, string | undefined>>;
+
+/** Our header before V8's data: magic, a flag byte, the data's length (a truncated file is refused). */
+const MAGIC = 'FZV8';
+const HEADER_BYTES = 12;
+/** The flag of a cache written by a run that compiled little (`--help`, `--version`, a usage error). */
+const LIGHT = 1;
+
+/** The folder of the code cache, or undefined when it is turned off. */
+export function compileCacheDir(env: CacheEnv = process.env): string | undefined {
+  const off = env['FZLINT_NO_COMPILE_CACHE'];
+  if (off !== undefined && off !== '' && off !== '0' && off !== 'false') return undefined;
+  const xdg = env['XDG_CACHE_HOME'];
+  // The XDG spec: a relative path is invalid and must be ignored.
+  if (xdg !== undefined && xdg !== '' && isAbsolute(xdg)) return join(xdg, 'fzlint', 'v8');
+  const uid = typeof process.getuid === 'function' ? String(process.getuid()) : 'user';
+  return join(tmpdir(), `fzlint-v8-${uid}`);
+}
+
+/** Creates the folder (0700) and checks that only this user can write to it. */
+function usableDir(dir: string): boolean {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const stat = lstatSync(dir);
+    if (!stat.isDirectory()) return false;
+    if (typeof process.getuid === 'function' && stat.uid !== process.getuid()) return false;
+    // Bytecode is trusted by V8: never use one that others could have planted.
+    return process.platform === 'win32' || (stat.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
+}
+
+/** What `loadScript` returns. */
+export interface LoadedScript {
+  /** The bundle's exports (`module.exports`). */
+  readonly exports: Record<string, unknown>;
+  /** How the cache was used: `off`, `none` (no file yet), `used`, `rejected` (by V8 or our header). */
+  readonly cache: 'off' | 'none' | 'used' | 'rejected';
+  /** The cache file (undefined when turned off). */
+  readonly cacheFile: string | undefined;
+  /**
+   * Writes the cache if it was missing, rejected, or written by a light run and this
+   * run was not light (`light`: the run compiled little). Call after the work, so the
+   * lazily compiled functions are in it. Never throws.
+   */
+  save(light?: boolean): void;
+}
+
+/** The bundle's build hash, from its first line (`/* fzlint-bundle <hash> *\/`). */
+function bundleHash(source: string): string {
+  const m = /^\/\* fzlint-bundle ([0-9a-f]{8,64}) \*\//.exec(source.slice(0, 100));
+  return m ? m[1]!.slice(0, 16) : `len${source.length}`;
+}
+
+function cacheFileFor(dir: string, file: string, source: string): string {
+  const name = basename(file).replace(/\.script\.js$/, '');
+  const tag = `${process.version}-${process.arch}-${cachedDataVersionTag().toString(16)}`;
+  return join(dir, `${name}-${bundleHash(source)}-${tag}.bin`);
+}
+
+/** Reads a cache file: V8's data and whether a light run wrote it; undefined when missing or not ours. */
+function readCache(path: string): { data: Buffer; light: boolean } | 'missing' | 'bad' {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    return 'missing';
+  }
+  if (bytes.length <= HEADER_BYTES || bytes.toString('latin1', 0, 4) !== MAGIC) return 'bad';
+  const length = bytes.readUInt32LE(8);
+  if (length !== bytes.length - HEADER_BYTES) return 'bad';
+  return { data: bytes.subarray(HEADER_BYTES), light: (bytes[4]! & LIGHT) !== 0 };
+}
+
+/** Writes a cache file atomically; failures are ignored (the next run compiles again). */
+function writeCache(path: string, data: Buffer, light: boolean): void {
+  const header = Buffer.alloc(HEADER_BYTES);
+  header.write(MAGIC, 0, 'latin1');
+  header[4] = light ? LIGHT : 0;
+  header.writeUInt32LE(data.length, 8);
+  const temporary = `${path}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    writeFileSync(temporary, Buffer.concat([header, data]), { mode: 0o600 });
+    renameSync(temporary, path);
+  } catch {
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Nothing to clean up.
+    }
+  }
+}
+
+/**
+ * Compiles and runs a bundle written by scripts/bundle.mjs: a function expression
+ * `(exports, require, module, __filename, __dirname, importMetaUrl, importMetaResolve, importDynamic)`.
+ * `import.meta.url` is the bundle's URL (its `new URL('./worker.js', …)` and package.json
+ * lookups stay as they were); `import()` and `import.meta.resolve` of the bundle go through
+ * this module, which sits in the same package, so bare specifiers resolve the same.
+ */
+export function loadScript(file: string, env: CacheEnv = process.env): LoadedScript {
+  const source = readFileSync(file, 'utf8');
+  const dir = compileCacheDir(env);
+  const cacheFile = dir !== undefined && usableDir(dir) ? cacheFileFor(dir, file, source) : undefined;
+  const cached = cacheFile !== undefined ? readCache(cacheFile) : 'missing';
+  const cachedData = typeof cached === 'object' ? cached.data : undefined;
+  const script = new Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
+  const cache: LoadedScript['cache'] =
+    cacheFile === undefined ? 'off' : cached === 'missing' ? 'none' : cached === 'bad' || script.cachedDataRejected === true ? 'rejected' : 'used';
+  // The tag at compile time: flags set during the run (a worker pool's) would make the data useless next time.
+  const tagAtLoad = cachedDataVersionTag();
+  const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
+  const url = pathToFileURL(file).href;
+  const module = { exports: {} as Record<string, unknown> };
+  wrapper(
+    module.exports,
+    createRequire(file),
+    module,
+    file,
+    dirname(file),
+    url,
+    (specifier: string) => import.meta.resolve(specifier),
+    (specifier: string) => import(specifier),
+  );
+  let saved = false;
+  return {
+    exports: module.exports,
+    cache,
+    cacheFile,
+    save(light = false) {
+      if (saved || cacheFile === undefined) return;
+      const refresh = cache !== 'used' || (typeof cached === 'object' && cached.light && !light);
+      if (!refresh || cachedDataVersionTag() !== tagAtLoad) return;
+      saved = true;
+      try {
+        writeCache(cacheFile, script.createCachedData(), light);
+      } catch {
+        // No cache this time.
+      }
+    },
+  };
+}
+
+/**
+ * The entry of a worker thread (dist/bundle/worker.js calls it): loads the worker's
+ * bundle like `loadScript` and writes its cache once the thread has answered its
+ * first task (threads are terminated, not ended, so there is no "after the run").
+ */
+export function startWorkerScript(script: string | URL): void {
+  const file = typeof script === 'string' ? script : fileURLToPath(script);
+  const loaded = loadScript(file);
+  if (loaded.cache === 'used' || loaded.cache === 'off') return;
+  // Loaded by the worker's bundle anyway; the same object the bundle posts through.
+  const port = (createRequire(file)('node:worker_threads') as typeof import('node:worker_threads')).parentPort;
+  if (!port) return;
+  const post = port.postMessage.bind(port);
+  port.postMessage = (value: unknown, transfer?: readonly import('node:worker_threads').TransferListItem[]) => {
+    post(value, transfer);
+    port.postMessage = post;
+    setImmediate(() => loaded.save());
+  };
+}

@@ -1,0 +1,144 @@
+/**
+ * The V8 code cache of the bundles (src/compile-cache.ts): written by the first
+ * run to `$XDG_CACHE_HOME/fzlint/v8/`, used by the next, a broken or foreign file
+ * ignored and replaced, off with FZLINT_NO_COMPILE_CACHE=1 — and the output the
+ * same every time. Each test has its own cache folder.
+ */
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyRepo, FILES, fzlint, type Run } from './helpers.js';
+
+let repo: { dir: string; cleanup: () => void };
+let homes: string;
+beforeAll(() => {
+  repo = copyRepo();
+  homes = mkdtempSync(join(tmpdir(), 'fzlint-compile-cache-'));
+});
+afterAll(() => {
+  repo.cleanup();
+  rmSync(homes, { recursive: true, force: true });
+});
+
+let count = 0;
+/** A fresh XDG_CACHE_HOME. */
+function freshHome(): string {
+  const home = join(homes, String(count++));
+  mkdirSync(home);
+  return home;
+}
+
+const cacheDir = (home: string) => join(home, 'fzlint', 'v8');
+/** The cache files of one bundle (`cli` or `worker`). */
+const files = (home: string, name: string): string[] => {
+  try {
+    return readdirSync(cacheDir(home)).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.bin'));
+  } catch {
+    return [];
+  }
+};
+
+function run(home: string, args: readonly string[] = [FILES.jia, FILES.yi], env: NodeJS.ProcessEnv = {}): Run {
+  return fzlint(repo.dir, args, undefined, { XDG_CACHE_HOME: home, FZLINT_NO_COMPILE_CACHE: undefined, ...env });
+}
+
+function same(a: Run, b: Run): void {
+  expect(a.code).toBe(b.code);
+  expect(a.stdout).toBe(b.stdout);
+  expect(a.stderr).toBe(b.stderr);
+}
+
+describe('the code cache of the CLI bundle', () => {
+  it('is written by the first run and used by the second, with the same output', () => {
+    const home = freshHome();
+    const first = run(home);
+    expect(first.stdout).toContain('甲县');
+    const [file] = files(home, 'cli');
+    expect(file).toMatch(/^cli-[0-9a-f]{16}-v\d+\.\d+\.\d+-[^-]+-[0-9a-f]+\.bin$/);
+    const path = join(cacheDir(home), file!);
+    const written = statSync(path);
+    expect(readFileSync(path).toString('latin1', 0, 4)).toBe('FZV8');
+
+    const second = run(home);
+    same(second, first);
+    // Used, not rejected: a rejected cache is replaced (a new file renamed over it).
+    const after = statSync(path);
+    expect(after.ino).toBe(written.ino);
+    expect(after.mtimeMs).toBe(written.mtimeMs);
+    expect(files(home, 'cli')).toEqual([file]);
+  });
+
+  it('ignores and replaces a corrupt or foreign cache file', () => {
+    const home = freshHome();
+    const reference = run(home);
+    const [file] = files(home, 'cli');
+    const path = join(cacheDir(home), file!);
+    const good = readFileSync(path);
+    const header = Buffer.from(good.subarray(0, 12));
+    const broken: Buffer[] = [
+      Buffer.from('not a cache at all'),
+      Buffer.alloc(0),
+      // Truncated: our header's length no longer matches.
+      good.subarray(0, good.length >> 1),
+      // Our header, V8's data replaced by noise of the same length.
+      Buffer.concat([header, Buffer.alloc(good.length - 12, 0xa5)]),
+    ];
+    for (const bytes of broken) {
+      writeFileSync(path, bytes);
+      same(run(home), reference);
+      const replaced = readFileSync(path);
+      expect(replaced.toString('latin1', 0, 4)).toBe('FZV8');
+      expect(replaced.length).toBeGreaterThan(1000);
+      same(run(home), reference);
+    }
+  });
+
+  it('is neither read nor written with FZLINT_NO_COMPILE_CACHE=1', () => {
+    const home = freshHome();
+    const off = run(home, undefined, { FZLINT_NO_COMPILE_CACHE: '1' });
+    expect(readdirSync(home)).toEqual([]);
+    same(run(home), off);
+    expect(files(home, 'cli')).toHaveLength(1);
+  });
+
+  it('a cache written by --version is replaced by the next real run', () => {
+    const home = freshHome();
+    const version = run(home, ['--version']);
+    expect(version.code).toBe(0);
+    const [file] = files(home, 'cli');
+    const path = join(cacheDir(home), file!);
+    const light = statSync(path);
+    expect(readFileSync(path)[4]).toBe(1);
+    run(home);
+    const full = statSync(path);
+    expect(full.ino).not.toBe(light.ino);
+    expect(full.size).toBeGreaterThan(light.size);
+    expect(readFileSync(path)[4]).toBe(0);
+  });
+
+  it.skipIf(process.platform === 'win32' || process.getuid?.() === undefined)('is not used in a folder others can write to', () => {
+    const home = freshHome();
+    mkdirSync(cacheDir(home), { recursive: true });
+    chmodSync(cacheDir(home), 0o777);
+    const reference = run(home);
+    expect(reference.code).not.toBeNull();
+    expect(readdirSync(cacheDir(home))).toEqual([]);
+  });
+});
+
+describe('the code cache of the worker threads', () => {
+  it('is written by a pool thread and used by the next run, with the same output', () => {
+    const home = freshHome();
+    const args = [FILES.jia, FILES.yi, FILES.bing, FILES.ding, '--concurrency', '2', '--format', 'json'];
+    const first = run(home, args);
+    const [file] = files(home, 'worker');
+    expect(file).toMatch(/^worker-[0-9a-f]{16}-/);
+    const written = statSync(join(cacheDir(home), file!));
+    const second = run(home, args);
+    same(second, first);
+    same(run(home, args, { FZLINT_NO_COMPILE_CACHE: '1' }), first);
+    expect(files(home, 'worker')).toEqual([file]);
+    expect(statSync(join(cacheDir(home), file!)).ino).toBe(written.ino);
+  });
+});
