@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// The `fzlint` command. Kept tiny: it loads the esbuild bundle of the CLI
-// (dist/bundle/cli.script.js, one file instead of ~190 modules: see scripts/bundle.mjs)
-// through V8's code cache (dist/compile-cache.js), or tsc's dist/cli.js when only tsc
-// has run.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
+'use strict';
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS: bin/package.json says so (no ES module loader for a run that needs none) */
+// The `fzlint` command. Kept tiny, and CommonJS (bin/package.json): it loads the esbuild
+// bundle of the CLI (dist/bundle/cli.script.js, one file instead of ~190 modules: see
+// scripts/bundle.mjs) through V8's code cache (dist/bundle/loader.js, from
+// src/compile-cache.ts), or tsc's dist/cli.js when only tsc has run.
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
+const { setFlagsFromString } = require('node:v8');
 
 // A lint run is short and walks much code once: V8's optimising compiler spent more
 // time inlining (and re-inlining after deoptimisations) than the inlined code saved.
@@ -17,32 +19,36 @@ if (nodeMajor >= 20 && nodeMajor <= 24 && !/turbo-inlining/.test(`${process.env.
   setFlagsFromString('--no-turbo-inlining');
 }
 
-const bundle = fileURLToPath(new URL('../dist/bundle/cli.script.js', import.meta.url));
-let cli;
-let loaded;
-try {
-  if (existsSync(bundle)) {
-    const { loadScript } = await import('../dist/compile-cache.js');
-    loaded = loadScript(bundle, process.env);
-    cli = loaded.exports;
-  } else {
-    cli = await import('../dist/cli.js');
+async function run() {
+  const bundle = join(__dirname, '..', 'dist', 'bundle', 'cli.script.js');
+  let cli;
+  let loaded;
+  try {
+    if (existsSync(bundle)) {
+      loaded = require('../dist/bundle/loader.js').loadScript(bundle, process.env);
+      cli = loaded.exports;
+    } else {
+      cli = await import('../dist/cli.js');
+    }
+  } catch (error) {
+    process.stderr.write(`fzlint: cannot load the built CLI (${error && error.message}) — run pnpm build first\n`);
+    process.exit(2);
   }
-} catch (error) {
-  process.stderr.write(`fzlint: cannot load the built CLI (${error && error.message}) — run pnpm build first\n`);
-  process.exit(2);
+  const argv = process.argv.slice(2);
+  const code = await cli.main(argv, {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: process.cwd(),
+    stdin: process.stdin,
+    env: process.env,
+  });
+  // The code cache, written after the work so the functions it compiled are in it;
+  // a cache from a run that compiled little (help, version, a usage error) is replaced
+  // by the next real run's.
+  loaded?.save(code === 2 || argv.some((a) => a === '-h' || a === '--help' || a === '-v' || a === '--version'));
+  // Set the code and let pending writes (a piped stdout) drain instead of exiting at once.
+  process.exitCode = code;
 }
-const argv = process.argv.slice(2);
-const code = await cli.main(argv, {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  cwd: process.cwd(),
-  stdin: process.stdin,
-  env: process.env,
-});
-// The code cache, written after the work so the functions it compiled are in it;
-// a cache from a run that compiled little (help, version, a usage error) is replaced
-// by the next real run's.
-loaded?.save(code === 2 || argv.some((a) => a === '-h' || a === '--help' || a === '-v' || a === '--version'));
-// Set the code and let pending writes (a piped stdout) drain instead of exiting at once.
-process.exitCode = code;
+
+// A failure outside `main`'s own handling ends the process like an uncaught error (exit code 1).
+run();

@@ -16,8 +16,9 @@
 // - dist/bundle/cli.script.js: entry src/cli.ts (`main`), loaded by bin/fzlint.js.
 // - dist/bundle/worker.script.js: the project API's worker (@fzlint/linter's
 //   dist/project/worker.js); its pool starts `new URL('./worker.js', import.meta.url)`,
-//   which from the bundle is dist/bundle/worker.js: a two-line ES module written here
+//   which from the bundle is dist/bundle/worker.js: a two-line entry written here
 //   that loads worker.script.js the same way.
+// - dist/bundle/loader.js: src/compile-cache.ts as CommonJS.
 // The Word and web readers stay out of the bundle: @fzlint/input loads them with
 // `import('./docx.js')` / `import('./html.js')`, kept here as imports of
 // `@fzlint/input/docx` / `@fzlint/input/html` (which import mammoth and
@@ -29,7 +30,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { init, parse } from 'es-module-lexer';
+import { tokenizer } from 'acorn';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist', 'bundle');
@@ -54,23 +55,95 @@ const worker = fileURLToPath(new URL('./project/worker.js', import.meta.resolve(
 /** The wrapper's parameters (src/compile-cache.ts passes them in this order). */
 const PARAMS = 'exports, require, module, __filename, __dirname, __fzlint_url, __fzlint_resolve, __fzlint_import';
 
-/** Every dynamic `import(` of esbuild's output → `__fzlint_import(` (found by a lexer, not a regex: strings and comments stay). */
-function routeDynamicImports(code) {
-  const [imports] = parse(code);
+/** `\uXXXX` for each UTF-16 unit of a string. */
+const unicodeEscapes = (text) => Array.from({ length: text.length }, (_, i) => `\\u${text.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`).join('');
+
+/** A string literal of `text` in ASCII. */
+const asciiString = (text) => `"${[...text].map((c) => (c === '\\' ? '\\\\' : c === '"' ? '\\"' : c.charCodeAt(0) < 0x80 ? c : unicodeEscapes(c))).join('')}"`;
+
+/**
+ * A regular expression's or a template's text with every non-ASCII character written as
+ * escapes of the same meaning: `\uXXXX` in a regular expression (a surrogate pair of escapes
+ * is one code point under /u and /v, two units without, as the character was) and a
+ * substitution `${"\uXXXX"}` in a String.raw template (its value is the same text). An escaped
+ * non-ASCII character (`\年`) keeps its meaning: the character itself in a regular expression,
+ * backslash and character in String.raw.
+ */
+function escapeNonAscii(text, inRegExp) {
+  let out = '';
+  const chars = [...text];
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if (c === '\\' && i + 1 < chars.length) {
+      const next = chars[++i];
+      if (next.charCodeAt(0) < 0x80) out += c + next;
+      else out += inRegExp ? unicodeEscapes(next) : `\${${asciiString(c + next)}}`;
+    } else if (c.charCodeAt(0) < 0x80) out += c;
+    else out += inRegExp ? unicodeEscapes(c) : `\${${asciiString(c)}}`;
+  }
+  return out;
+}
+
+/**
+ * esbuild's output made ready for `vm.Script`, from its tokens (not a regex over the text:
+ * strings and comments stay):
+ * - every dynamic `import(` → `__fzlint_import(`;
+ * - non-ASCII characters in regular expression literals and String.raw templates (the only
+ *   places esbuild leaves them; it escapes strings and plain templates) → escapes, so the
+ *   bundle is ASCII and the loader reads it as latin1: a one-byte string, without UTF-8
+ *   decoding (≈ 5 ms of a start).
+ * - non-ASCII characters in comments → `\uXXXX` text.
+ * A template with another tag is left as it is (then the bundle is read as UTF-8).
+ */
+function scriptSource(code) {
   let out = '';
   let at = 0;
-  for (const entry of imports) {
-    if (entry.d < 0) continue;
-    if (code.slice(entry.ss, entry.ss + 6) !== 'import') throw new Error(`bundle: unexpected dynamic import at ${entry.ss}`);
-    out += `${code.slice(at, entry.ss)}__fzlint_import`;
-    at = entry.ss + 6;
+  const replace = (start, end, text) => {
+    out += code.slice(at, start) + text;
+    at = end;
+  };
+  /** Open templates and braces; a template entry says whether it is String.raw's. */
+  const stack = [];
+  const recent = [];
+  // Comments (esbuild keeps some inside expressions): their non-ASCII characters as `\uXXXX` text.
+  const comments = [];
+  const onComment = (block, text, start, end) => {
+    if (/[^\x00-\x7f]/.test(text)) comments.push({ start, end, text: code.slice(start, end).replace(/[^\x00-\x7f]+/g, unicodeEscapes) });
+  };
+  const tokens = [...tokenizer(code, { ecmaVersion: 'latest', sourceType: 'script', allowHashBang: true, onComment })];
+  let nextComment = 0;
+  for (const token of tokens) {
+    while (nextComment < comments.length && comments[nextComment].start < token.start) {
+      const comment = comments[nextComment++];
+      replace(comment.start, comment.end, comment.text);
+    }
+    const label = token.type.label;
+    if (label === 'import' && code[token.end] === '(') replace(token.start, token.end, '__fzlint_import');
+    else if (label === 'regexp') {
+      const text = code.slice(token.start, token.end);
+      if (/[^\x00-\x7f]/.test(text)) replace(token.start, token.end, escapeNonAscii(text, true));
+    } else if (label === '`') {
+      if (stack.length > 0 && typeof stack[stack.length - 1] === 'object') stack.pop();
+      else {
+        const [a, b, c] = recent.slice(-3);
+        stack.push({ raw: a?.value === 'String' && b?.type.label === '.' && c?.value === 'raw' });
+      }
+    } else if (label === '${' || label === '{') stack.push('brace');
+    else if (label === '}') stack.pop();
+    else if (label === 'template') {
+      const text = code.slice(token.start, token.end);
+      const top = stack[stack.length - 1];
+      if (/[^\x00-\x7f]/.test(text) && typeof top === 'object' && top.raw) replace(token.start, token.end, escapeNonAscii(text, false));
+    }
+    recent.push(token);
+    if (recent.length > 3) recent.shift();
   }
+  for (const comment of comments.slice(nextComment)) replace(comment.start, comment.end, comment.text);
   return out + code.slice(at);
 }
 
 rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
-await init;
 const result = await build({
   absWorkingDir: root,
   entryPoints: { cli: 'src/cli.ts', worker },
@@ -94,11 +167,28 @@ for (const file of result.outputFiles) {
     continue;
   }
   // On esbuild's first line ("use strict";), so the linked source map stays right below it.
-  const body = routeDynamicImports(file.text).replace(/^"use strict";/, '');
+  const body = scriptSource(file.text).replace(/^"use strict";/, '');
   const hash = createHash('sha256').update(body).digest('hex');
-  writeFileSync(file.path, `/* fzlint-bundle ${hash} */(function (${PARAMS}) {"use strict";${body}\n})`);
+  // The loader reads an ASCII bundle as latin1 (see scriptSource).
+  const ascii = !/[^\x00-\x7f]/.test(body);
+  writeFileSync(file.path, `/* fzlint-bundle ${hash}${ascii ? ' ascii' : ''} */(function (${PARAMS}) {"use strict";${body}\n})`);
 }
+// The loader (src/compile-cache.ts) as CommonJS beside the bundles, and the worker's entry; the
+// folder's package.json makes its .js files CommonJS (bin/ has the same), so a run that imports
+// nothing never starts Node's ES module loader, in the main thread or a worker.
+await build({
+  absWorkingDir: root,
+  entryPoints: { loader: 'src/compile-cache.ts' },
+  outdir,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+writeFileSync(join(outdir, 'package.json'), '{ "type": "commonjs" }\n');
 writeFileSync(
   join(outdir, 'worker.js'),
-  "// Generated by scripts/bundle.mjs: a worker thread's entry (see src/compile-cache.ts).\nimport { startWorkerScript } from '../compile-cache.js';\nstartWorkerScript(new URL('./worker.script.js', import.meta.url));\n",
+  "'use strict';\n// Generated by scripts/bundle.mjs: a worker thread's entry (see src/compile-cache.ts).\nrequire('./loader.js').startWorkerScript(require('node:path').join(__dirname, 'worker.script.js'));\n",
 );

@@ -7,7 +7,9 @@
  * function the run compiled, lazily compiled ones included — to a user cache
  * folder; later runs deserialise it instead of parsing and compiling ~2 MB of
  * JavaScript. Must stay small and import only Node built-ins: it runs before the
- * bundle on every start.
+ * bundle on every start. scripts/bundle.mjs builds it as CommonJS into
+ * dist/bundle/loader.js (bin/fzlint.js and the worker entry are CommonJS too: a run
+ * that imports nothing never starts Node's ES module loader).
  *
  * - Folder: `$XDG_CACHE_HOME/fzlint/v8/`, else `<os.tmpdir()>/fzlint-v8-<uid>/`
  *   (created 0700; a folder another user could write to is not used).
@@ -78,16 +80,21 @@ export interface LoadedScript {
   save(light?: boolean): void;
 }
 
-/** The bundle's build hash, from its first line (`/* fzlint-bundle <hash> *\/`). */
-function bundleHash(source: string): string {
-  const m = /^\/\* fzlint-bundle ([0-9a-f]{8,64}) \*\//.exec(source.slice(0, 100));
-  return m ? m[1]!.slice(0, 16) : `len${source.length}`;
+/** The bundle's first line: `/* fzlint-bundle <sha256> [ascii] *\/` (scripts/bundle.mjs). */
+const HEADER = /^\/\* fzlint-bundle ([0-9a-f]{8,64})( ascii)? \*\//;
+
+/** The bundle's text and build hash: an ASCII bundle read as latin1 (a one-byte string, no UTF-8 decoding). */
+function readBundle(file: string): { source: string; hash: string } {
+  const bytes = readFileSync(file);
+  const m = HEADER.exec(bytes.toString('latin1', 0, 100));
+  const source = bytes.toString(m?.[2] ? 'latin1' : 'utf8');
+  return { source, hash: m ? m[1]!.slice(0, 16) : `len${source.length}` };
 }
 
-function cacheFileFor(dir: string, file: string, source: string): string {
+function cacheFileFor(dir: string, file: string, hash: string): string {
   const name = basename(file).replace(/\.script\.js$/, '');
   const tag = `${process.version}-${process.arch}-${cachedDataVersionTag().toString(16)}`;
-  return join(dir, `${name}-${bundleHash(source)}-${tag}.bin`);
+  return join(dir, `${name}-${hash}-${tag}.bin`);
 }
 
 /** Reads a cache file: V8's data and whether a light run wrote it; undefined when missing or not ours. */
@@ -123,17 +130,22 @@ function writeCache(path: string, data: Buffer, light: boolean): void {
   }
 }
 
+/** What `import('node:…')` gives: the named exports and `default` (the module object). */
+function builtinNamespace(exports: unknown): Record<string, unknown> {
+  return Object.freeze({ __proto__: null, ...(exports as Record<string, unknown>), default: exports });
+}
+
 /**
  * Compiles and runs a bundle written by scripts/bundle.mjs: a function expression
  * `(exports, require, module, __filename, __dirname, importMetaUrl, importMetaResolve, importDynamic)`.
  * `import.meta.url` is the bundle's URL (its `new URL('./worker.js', …)` and package.json
  * lookups stay as they were); `import()` and `import.meta.resolve` of the bundle go through
- * this module, which sits in the same package, so bare specifiers resolve the same.
+ * this module, which sits in the same folder, so bare specifiers resolve the same.
  */
 export function loadScript(file: string, env: CacheEnv = process.env): LoadedScript {
-  const source = readFileSync(file, 'utf8');
+  const { source, hash } = readBundle(file);
   const dir = compileCacheDir(env);
-  const cacheFile = dir !== undefined && usableDir(dir) ? cacheFileFor(dir, file, source) : undefined;
+  const cacheFile = dir !== undefined && usableDir(dir) ? cacheFileFor(dir, file, hash) : undefined;
   const cached = cacheFile !== undefined ? readCache(cacheFile) : 'missing';
   const cachedData = typeof cached === 'object' ? cached.data : undefined;
   const script = new Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
@@ -144,15 +156,21 @@ export function loadScript(file: string, env: CacheEnv = process.env): LoadedScr
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
   const url = pathToFileURL(file).href;
   const module = { exports: {} as Record<string, unknown> };
+  const require = createRequire(file);
   wrapper(
     module.exports,
-    createRequire(file),
+    require,
     module,
     file,
     dirname(file),
     url,
-    (specifier: string) => import.meta.resolve(specifier),
-    (specifier: string) => import(specifier),
+    // `import.meta.resolve`: synchronous, so Node's CommonJS resolver; the one package the
+    // bundle resolves (@fzlint/pdf, for its reader thread) exports the same file under `default`.
+    (specifier: string) => pathToFileURL(require.resolve(specifier)).href,
+    // `import()`: a built-in from `require` (no ES module loader for a one-file run), the rest
+    // through Node's loader from here (scripts/bundle.mjs puts this module next to the bundle).
+    (specifier: string): Promise<unknown> =>
+      specifier.startsWith('node:') ? Promise.resolve().then(() => builtinNamespace(require(specifier))) : import(specifier),
   );
   let saved = false;
   return {
@@ -175,8 +193,8 @@ export function loadScript(file: string, env: CacheEnv = process.env): LoadedScr
 
 /**
  * The entry of a worker thread (dist/bundle/worker.js calls it): loads the worker's
- * bundle like `loadScript` and writes its cache once the thread has answered its
- * first task (threads are terminated, not ended, so there is no "after the run").
+ * bundle like `loadScript` and writes its cache when the thread answers its first
+ * task (threads are terminated, not ended, so there is no "after the run").
  */
 export function startWorkerScript(script: string | URL): void {
   const file = typeof script === 'string' ? script : fileURLToPath(script);
@@ -186,9 +204,10 @@ export function startWorkerScript(script: string | URL): void {
   const port = (createRequire(file)('node:worker_threads') as typeof import('node:worker_threads')).parentPort;
   if (!port) return;
   const post = port.postMessage.bind(port);
+  // Before the answer goes out: once the pool has every answer it may terminate the thread.
   port.postMessage = (value: unknown, transfer?: readonly import('node:worker_threads').TransferListItem[]) => {
-    post(value, transfer);
     port.postMessage = post;
-    setImmediate(() => loaded.save());
+    loaded.save();
+    post(value, transfer);
   };
 }
