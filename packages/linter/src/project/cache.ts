@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { TextEncoding } from '@fzlint/input';
@@ -41,9 +41,12 @@ export interface CacheFile {
   readonly lastRun: CacheStats;
 }
 
-/** SHA-256 of bytes or text, hex. */
+let crypto: typeof import('node:crypto') | undefined;
+
+/** SHA-256 of bytes or text, hex. `node:crypto` is loaded on first use (~3 ms a run without `--cache` does not need). */
 export function hashOf(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex');
+  crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  return crypto.createHash('sha256').update(data).digest('hex');
 }
 
 /**

@@ -656,9 +656,13 @@ class Project implements Fzlint {
     if (!d) {
       const config = applyOverrides(loaded.config, this.#options.overrides);
       // `fix` is left out: a result without fixes is the same with or without --fix.
+      // Hashed on first use: only a run with --cache needs it.
+      let configHash: string | undefined;
       d = {
         config,
-        configHash: hashOf(stableStringify({ config, version: VERSION })),
+        get configHash(): string {
+          return (configHash ??= hashOf(stableStringify({ config, version: VERSION })));
+        },
         ...(loaded.previousReportFile !== undefined ? { previousReportFile: loaded.previousReportFile } : {}),
       };
       this.#derived.set(loaded.config, d);
@@ -731,6 +735,7 @@ class Project implements Fzlint {
         inFlight[i] = undefined;
         if (i + READ_AHEAD < reads.length) inFlight[i + READ_AHEAD] = load(reads[i + READ_AHEAD] as (typeof reads)[number]);
         if (!read || !r.run) continue;
+        const run = r.run;
         if (!read.ok) {
           problems.push(read.problem);
           continue;
@@ -765,7 +770,9 @@ class Project implements Fzlint {
           contentHash,
           ...(cache ? { meta: read.meta } : {}),
           task,
-          configHash: r.run.configHash,
+          get configHash(): string {
+            return run.configHash;
+          },
           ...(previous ? { previous } : {}),
           // With a previous report given or configured, none is looked for.
           candidate: choice === undefined && options.pair !== false,

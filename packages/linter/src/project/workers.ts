@@ -1,6 +1,13 @@
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
+
+let threads: typeof import('node:worker_threads') | undefined;
+/** `node:worker_threads`, loaded when the first thread starts (~2 ms a one-file run does not need). */
+function workerThreads(): typeof import('node:worker_threads') {
+  return (threads ??= createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads'));
+}
 
 /**
  * Up to this many files `auto` lints in the main thread. A worker thread costs
@@ -177,7 +184,7 @@ export class WorkerPool<T, R> {
 
   private start(): void {
     if (this.closed) return;
-    const worker = new Worker(this.script, this.options.resourceLimits ? { resourceLimits: this.options.resourceLimits } : {});
+    const worker = new (workerThreads().Worker)(this.script, this.options.resourceLimits ? { resourceLimits: this.options.resourceLimits } : {});
     if (this.options.unrefWhenIdle) worker.unref();
     const slot: Slot = { worker, inFlight: [] };
     this.slots.add(slot);
