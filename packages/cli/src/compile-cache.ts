@@ -12,7 +12,8 @@
  * that imports nothing never starts Node's ES module loader).
  *
  * - Folder: `$XDG_CACHE_HOME/fzlint/v8/`, else `<os.tmpdir()>/fzlint-v8-<uid>/`
- *   (created 0700; a folder another user could write to is not used).
+ *   (created 0700 when first written; one that is a link, another user's, or that
+ *   others could write to is not used).
  * - File: `<name>-<bundle hash>-<node version>-<arch>-<V8 tag>.bin`: the bundle's
  *   hash is computed at build time (first line of the script), the V8 tag
  *   (`v8.cachedDataVersionTag()`) covers V8's version, flags and CPU features.
@@ -50,17 +51,19 @@ export function compileCacheDir(env: CacheEnv = process.env): string | undefined
   return join(tmpdir(), `fzlint-v8-${uid}`);
 }
 
-/** Creates the folder (0700) and checks that only this user can write to it. */
-function usableDir(dir: string): boolean {
+/**
+ * Whether the folder is ours alone: a directory (not a link) owned by this user that
+ * others cannot write to. `missing` when it does not exist yet (created when writing).
+ */
+function folderState(dir: string): 'ok' | 'missing' | 'unsafe' {
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
     const stat = lstatSync(dir);
-    if (!stat.isDirectory()) return false;
-    if (typeof process.getuid === 'function' && stat.uid !== process.getuid()) return false;
+    if (!stat.isDirectory()) return 'unsafe';
+    if (typeof process.getuid === 'function' && stat.uid !== process.getuid()) return 'unsafe';
     // Bytecode is trusted by V8: never use one that others could have planted.
-    return process.platform === 'win32' || (stat.mode & 0o022) === 0;
-  } catch {
-    return false;
+    return process.platform === 'win32' || (stat.mode & 0o022) === 0 ? 'ok' : 'unsafe';
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unsafe';
   }
 }
 
@@ -145,8 +148,10 @@ function builtinNamespace(exports: unknown): Record<string, unknown> {
 export function loadScript(file: string, env: CacheEnv = process.env): LoadedScript {
   const { source, hash } = readBundle(file);
   const dir = compileCacheDir(env);
-  const cacheFile = dir !== undefined && usableDir(dir) ? cacheFileFor(dir, file, hash) : undefined;
-  const cached = cacheFile !== undefined ? readCache(cacheFile) : 'missing';
+  // Read without creating anything; the folder is made (0700) when the cache is written.
+  const folder = dir !== undefined ? folderState(dir) : 'unsafe';
+  const cacheFile = dir !== undefined && folder !== 'unsafe' ? cacheFileFor(dir, file, hash) : undefined;
+  const cached = cacheFile !== undefined && folder === 'ok' ? readCache(cacheFile) : 'missing';
   const cachedData = typeof cached === 'object' ? cached.data : undefined;
   const script = new Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
   const cache: LoadedScript['cache'] =
@@ -183,6 +188,10 @@ export function loadScript(file: string, env: CacheEnv = process.env): LoadedScr
       if (!refresh || cachedDataVersionTag() !== tagAtLoad) return;
       saved = true;
       try {
+        if (folder === 'missing') {
+          mkdirSync(dir!, { recursive: true, mode: 0o700 });
+          if (folderState(dir!) !== 'ok') return;
+        }
         writeCache(cacheFile, script.createCachedData(), light);
       } catch {
         // No cache this time.
