@@ -20,10 +20,11 @@
  * - Written atomically (temporary file + rename), so concurrent runs and threads
  *   never read a torn file; a cache V8 rejects (`cachedDataRejected`) or a file
  *   that is not one of ours is ignored and replaced. Every failure only means no
- *   cache: never an error for the user.
+ *   cache: never an error for the user. After a write, only the newest 8 files of
+ *   that bundle are kept (builds come and go).
  * - `FZLINT_NO_COMPILE_CACHE=1` turns it off (compile, never read or write).
  */
-import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join } from 'node:path';
@@ -124,6 +125,7 @@ function writeCache(path: string, data: Buffer, light: boolean): void {
   try {
     writeFileSync(temporary, Buffer.concat([header, data]), { mode: 0o600 });
     renameSync(temporary, path);
+    prune(dirname(path), basename(path));
   } catch {
     try {
       rmSync(temporary, { force: true });
@@ -131,6 +133,36 @@ function writeCache(path: string, data: Buffer, light: boolean): void {
       // Nothing to clean up.
     }
   }
+}
+
+/** Cache files kept per bundle (`cli`, `worker`): several builds or Node versions in use at once, each keeps its file. */
+const KEEP_PER_BUNDLE = 8;
+/** A temporary file older than this was left by a run that died while writing. */
+const STALE_TEMPORARY_MS = 60 * 60 * 1000;
+
+/**
+ * Keeps the folder from growing with every build: beyond the newest `KEEP_PER_BUNDLE`
+ * files of the bundle just written, the oldest are removed, and so are stale
+ * temporary files. Runs only after a write (a first run), never on a warm start.
+ */
+function prune(dir: string, written: string): void {
+  const bundle = written.slice(0, written.indexOf('-') + 1);
+  const now = Date.now();
+  const files: { path: string; mtimeMs: number }[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    try {
+      if (name.endsWith('.tmp')) {
+        if (now - lstatSync(path).mtimeMs > STALE_TEMPORARY_MS) rmSync(path, { force: true });
+      } else if (name.startsWith(bundle) && name.endsWith('.bin') && name !== written) {
+        files.push({ path, mtimeMs: lstatSync(path).mtimeMs });
+      }
+    } catch {
+      // Removed by another run meanwhile.
+    }
+  }
+  files.sort((a, b) => b.mtimeMs - a.mtimeMs);
+  for (const old of files.slice(KEEP_PER_BUNDLE - 1)) rmSync(old.path, { force: true });
 }
 
 /** What `import('node:…')` gives: the named exports and `default` (the module object). */

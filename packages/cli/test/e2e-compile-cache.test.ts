@@ -4,7 +4,7 @@
  * ignored and replaced, off with FZLINT_NO_COMPILE_CACHE=1 — and the output the
  * same every time. Each test has its own cache folder.
  */
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,6 +115,29 @@ describe('the code cache of the CLI bundle', () => {
     expect(full.ino).not.toBe(light.ino);
     expect(full.size).toBeGreaterThan(light.size);
     expect(readFileSync(path)[4]).toBe(0);
+  });
+
+  it('keeps the newest files of a bundle when it writes one, and removes stale temporary files', () => {
+    const home = freshHome();
+    const dir = cacheDir(home);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const day = 24 * 60 * 60;
+    const old = (name: string, daysAgo: number) => {
+      writeFileSync(join(dir, name), 'old build');
+      const t = Date.now() / 1000 - daysAgo * day;
+      utimesSync(join(dir, name), t, t);
+    };
+    for (let i = 1; i <= 10; i++) old(`cli-${String(i).padStart(16, '0')}-v0.0.0-x64-0.bin`, i);
+    old('worker-0000000000000001-v0.0.0-x64-0.bin', 30);
+    old('cli-x.bin.123-abc.tmp', 1);
+    writeFileSync(join(dir, 'cli-y.bin.456-def.tmp'), 'being written');
+    run(home);
+    const cli = files(home, 'cli');
+    expect(cli).toHaveLength(8);
+    // The new file and the seven newest old ones.
+    for (let i = 1; i <= 7; i++) expect(cli).toContain(`cli-${String(i).padStart(16, '0')}-v0.0.0-x64-0.bin`);
+    expect(files(home, 'worker')).toEqual(['worker-0000000000000001-v0.0.0-x64-0.bin']);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual(['cli-y.bin.456-def.tmp']);
   });
 
   it.skipIf(process.platform === 'win32' || process.getuid?.() === undefined)('is not used in a folder others can write to', () => {
