@@ -46,6 +46,23 @@ describe('a page with 5,000 nested elements (defect 3)', () => {
   });
 });
 
+// picomatch (inside tinyglobby too) never returned on a pattern ending in four or more backslashes.
+describe('glob patterns ending in backslashes', () => {
+  it('an ignore file line is read (a literal backslash), and the run goes on', () => {
+    writeFileSync(at('.fzlintignore'), 'a\\\\\\\\\n草稿\\\\\\\\\\\n');
+    const run = fzlint(repo.dir, [FILES.jia, '--format', 'json']);
+    expect(run.code, run.stderr).toBe(1);
+    resultFor(parseJson(run.stdout), FILES.jia);
+  });
+
+  it('an argument is a pattern that matches nothing: one line, exit 2', () => {
+    const run = fzlint(repo.dir, ['*.md\\\\\\\\', FILES.jia, '--format', 'json']);
+    expect(run.code).toBe(2);
+    expect(run.errLines).toEqual([expect.stringContaining('*.md\\\\\\\\')]);
+    resultFor(parseJson(run.stdout), FILES.jia);
+  });
+});
+
 describe('a file over the memory budget', () => {
   it('is one line naming it (exit 2), and the run goes on with the other files', () => {
     // 1.5 million characters of report: linted in the guarded thread, held here to 64 MB.

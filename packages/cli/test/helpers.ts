@@ -31,6 +31,9 @@ export function fzlint(cwd: string, args: readonly string[], input?: string | Bu
     encoding: 'utf8',
     ...(input !== undefined ? { input } : {}),
     maxBuffer: 64 * 1024 * 1024,
+    // A run that hangs fails its test (status null) instead of stalling the suite.
+    timeout: 180_000,
+    killSignal: 'SIGKILL',
   });
   const stderr = r.stderr ?? '';
   return { code: r.status, stdout: r.stdout ?? '', stderr, errLines: stderr.split('\n').filter((l) => l !== '') };

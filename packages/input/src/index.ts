@@ -28,6 +28,7 @@ export {
   type TextFormat,
 } from './constants.js';
 export { decodeText, looksLikeGbk, type DecodeOutcome } from './decode.js';
+export { safeGlobPattern } from './glob.js';
 export {
   DEFAULT_READERS,
   REPORT_EXTENSIONS,

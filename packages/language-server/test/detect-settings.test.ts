@@ -26,6 +26,12 @@ describe('report detection', () => {
     expect(m.matches('reports/2023/a.md')).toBe(true);
     expect(m.matches('notes/a.md')).toBe(false);
   });
+
+  it('compiles include globs ending in backslashes (picomatch never returned on them)', () => {
+    const m = new IncludeMatcher(['x\\\\\\\\', '*.md\\\\\\\\\\']);
+    expect(m.matches('x\\\\')).toBe(true);
+    expect(m.matches('x\\')).toBe(false);
+  });
 });
 
 describe('normalizeSettings', () => {

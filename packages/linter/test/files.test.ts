@@ -40,6 +40,18 @@ describe('IgnoreMatcher', () => {
     expect(m.ignores('/outside/x.tmp.md')).toBeUndefined();
   });
 
+  // picomatch never returned on a pattern ending in four or more backslashes (one such line hung a run).
+  it('reads lines ending in escaped backslashes as literal backslashes, and returns', () => {
+    const m = new IgnoreMatcher('/r').add(['a\\\\\\\\', 'b\\\\\\\\\\', '!c\\\\'], 'x');
+    expect(m.ignores('/r/a\\\\')).toBeDefined();
+    expect(m.ignores('/r/sub/a\\\\')).toBeDefined();
+    expect(m.ignores('/r/a\\')).toBeUndefined();
+    expect(m.ignores('/r/a')).toBeUndefined();
+    expect(m.ignores('/r/b\\\\\\')).toBeDefined();
+    expect(m.ignores('/r/c\\')).toBeUndefined();
+    for (let run = 0; run <= 9; run++) new IgnoreMatcher('/r').add([`x${'\\'.repeat(run)}`, `!${'\\'.repeat(run)}`], 'x').ignores('/r/x');
+  });
+
   it('cannot re-include a file inside an ignored folder (git semantics)', () => {
     const m = new IgnoreMatcher('/r').add(['old/', '!old/keep.md'], 'x');
     expect(m.ignores('/r/old/keep.md')).toBeDefined();

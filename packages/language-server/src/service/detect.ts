@@ -2,7 +2,7 @@
  * Which documents are 法治政府建设 reports. Only reports get diagnostics, so an author's other
  * Markdown and text files stay quiet.
  */
-import { textReader } from '@fzlint/input';
+import { safeGlobPattern, textReader } from '@fzlint/input';
 import picomatch from 'picomatch';
 
 /**
@@ -39,7 +39,7 @@ export class IncludeMatcher {
   private readonly matchers: ((path: string) => boolean)[];
 
   constructor(globs: readonly string[]) {
-    this.matchers = globs.filter((g) => g.trim() !== '').map((g) => picomatch(g, { dot: true }));
+    this.matchers = globs.filter((g) => g.trim() !== '').map((g) => picomatch(safeGlobPattern(g), { dot: true }));
   }
 
   /** Whether a folder-relative path (forward slashes) matches one of the globs. */

@@ -6,7 +6,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { DEFAULT_READERS, inputProblem, isReportFileName, isSkippedDirName, type InputProblem, type ReportReader } from '@fzlint/input';
+import { DEFAULT_READERS, inputProblem, isReportFileName, isSkippedDirName, safeGlobPattern, type InputProblem, type ReportReader } from '@fzlint/input';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { toPosix, type IgnoreVerdict } from './ignore.js';
 
@@ -138,7 +138,7 @@ export async function listFiles(patterns: readonly string[], options: ListFilesO
       continue;
     }
     if (isDynamicPattern(pattern)) {
-      const matches = await glob([toPosix(pattern)], {
+      const matches = await glob([safeGlobPattern(toPosix(pattern))], {
         cwd,
         absolute: true,
         onlyFiles: true,

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { DEFAULT_IGNORE_PATTERNS, IGNORE_FILE } from '@fzlint/input';
+import { DEFAULT_IGNORE_PATTERNS, IGNORE_FILE, safeGlobPattern } from '@fzlint/input';
 import picomatch from 'picomatch';
 
 /** Converts a platform path to forward slashes (globs and ignore rules use them). */
@@ -29,7 +29,7 @@ export function compileIgnorePatterns(patterns: readonly string[]): Matcher {
       const negated = raw.startsWith('!');
       let pattern = negated ? raw.slice(1) : raw;
       const anchored = pattern.startsWith('/') || pattern.slice(0, -1).includes('/');
-      pattern = pattern.replace(/^\//, '').replace(/\/$/, '');
+      pattern = safeGlobPattern(pattern.replace(/^\//, '').replace(/\/$/, ''));
       const globs = anchored ? [pattern, `${pattern}/**`] : [`**/${pattern}`, `**/${pattern}/**`];
       return { negated, match: picomatch(globs, { dot: true }) };
     });
@@ -72,7 +72,7 @@ function compileLine(raw: string, source: string): IgnoreRule | undefined {
   const anchored = text.includes('/');
   text = text.replace(/^\/+/, '');
   const globText = anchored ? text : `**/${text}`;
-  const match = picomatch(globText, { dot: true });
+  const match = picomatch(safeGlobPattern(globText), { dot: true });
   return { negate, dirOnly, match, source };
 }
 
