@@ -25,6 +25,8 @@ const STRONG_JUNK = [
   /^\d{1,2}:\d{2}(?::\d{2})?$/,
   /^附件下载$/,
 ];
+/** The strong patterns as one alternation: one scan of a line instead of one per pattern. */
+const STRONG_JUNK_ANY = new RegExp(STRONG_JUNK.map((re) => `(?:${re.source})`).join('|'));
 const WEAK_JUNK = /^[|｜\s]+$/;
 
 /** Junk strength of a block's text: 2 strong, 1 weak, 0 not junk. */
@@ -32,8 +34,7 @@ export function junkLevel(line: string): 0 | 1 | 2 {
   if (WEAK_JUNK.test(line)) return 1;
   // A long line with sentence punctuation is prose even when it names 联系电话 etc.
   if (line.length > 80 && /[。；]/.test(line)) return 0;
-  for (const re of STRONG_JUNK) if (re.test(line)) return 2;
-  return 0;
+  return STRONG_JUNK_ANY.test(line) ? 2 : 0;
 }
 
 /** True when a block is long prose, which anchors the body. */
