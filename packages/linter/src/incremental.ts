@@ -135,13 +135,31 @@ export class RuleReuse {
   wrap(rules: readonly AnyRule[]): AnyRule[] {
     let out = this.wrapped.get(rules);
     if (!out) {
-      out = rules.map((rule) => (isLocalRule(rule) ? this.wrapRule(rule) : isFigureRule(rule) ? this.wrapFigureRule(rule) : rule));
+      out = rules.map((rule) =>
+        isLocalRule(rule)
+          ? this.wrapReusing(rule, 'windowed', (last, window, _document, context) => reuse(rule, last, window, context))
+          : isFigureRule(rule)
+            ? this.wrapReusing(rule, 'figuresKept', (last, window, document) =>
+                this.figuresUnchanged(last.document, document, window) ? outside(last, window) : undefined,
+              )
+            : rule,
+      );
       this.wrapped.set(rules, out);
     }
     return out;
   }
 
-  private wrapRule(rule: AnyRule): AnyRule {
+  /**
+   * A rule whose findings may be reused: `reuseIn` gives them for the edit's window from the last
+   * run (local rules: the findings outside the window kept, the window re-run; statistics rules:
+   * all findings shifted when the edit touches no figure, see `figuresUnchanged`), or undefined,
+   * and then the rule runs on the whole document as always.
+   */
+  private wrapReusing(
+    rule: AnyRule,
+    counter: 'windowed' | 'figuresKept',
+    reuseIn: (last: RuleState, window: EditWindow, document: ReportDocument, context: RuleContext<string, unknown>) => readonly ReportDescriptor[] | undefined,
+  ): AnyRule {
     const check = (document: ReportDocument, context: RuleContext<string, unknown>): void => {
       const memory = this.current;
       if (!memory) {
@@ -154,47 +172,9 @@ export class RuleReuse {
       // Forgotten until this run completes: a rule that throws leaves nothing to reuse.
       memory.delete(rule);
       const window = last && sameInputs(last, context.settings, optionsKey) ? this.windowFor(last.document, document) : undefined;
-      const reports = window ? reuse(rule, last!, window, context) : undefined;
+      const reports = last && window ? reuseIn(last, window, document, context) : undefined;
       if (reports) {
-        this.stats.windowed++;
-        for (const d of reports) context.report(d);
-        memory.set(rule, { document, settings: context.settings, optionsKey, reports });
-        return;
-      }
-      this.stats.whole++;
-      const recorded: ReportDescriptor[] = [];
-      rule.check(document, {
-        ...context,
-        report: (d) => {
-          recorded.push(d);
-          context.report(d);
-        },
-      });
-      memory.set(rule, { document, settings: context.settings, optionsKey, reports: recorded });
-    };
-    return { meta: rule.meta, check } as AnyRule;
-  }
-
-  /**
-   * A statistics rule: when the edit's window holds no figure before and after it (the
-   * statistics analysis finds no count, rate or change in its paragraphs) and keeps its number
-   * of paragraphs and sentences, every figure, its index and the ledger are the old ones
-   * shifted, and so are the findings; the rule is not run. Otherwise it runs as always.
-   */
-  private wrapFigureRule(rule: AnyRule): AnyRule {
-    const check = (document: ReportDocument, context: RuleContext<string, unknown>): void => {
-      const memory = this.current;
-      if (!memory) {
-        rule.check(document, context);
-        return;
-      }
-      const optionsKey = JSON.stringify(context.options ?? null);
-      const last = memory.get(rule);
-      memory.delete(rule);
-      const window = last && sameInputs(last, context.settings, optionsKey) ? this.windowFor(last.document, document) : undefined;
-      const reports = window && this.figuresUnchanged(last!.document, document, window) ? outside(last!, window) : undefined;
-      if (reports) {
-        this.stats.figuresKept++;
+        this.stats[counter]++;
         for (const d of reports) context.report(d);
         memory.set(rule, { document, settings: context.settings, optionsKey, reports });
         return;
