@@ -5,6 +5,33 @@ import { defineRule, type AnyRule } from '@fzlint/rule-api';
 import { describe, expect, it } from 'vitest';
 import { createRuleReuse, editWindow, lint, rules as builtinRules } from '../src/index.js';
 
+/**
+ * Types `keys` into `text` one at a time (`startOf` places each in the current text; `del`
+ * characters replaced by `insert`), re-parsing and re-linting with `reuse` after each: every
+ * incremental lint equals a fresh one.
+ */
+function typeAndCompare<K extends { del: number; insert: string }>(
+  reuse: ReturnType<typeof createRuleReuse>,
+  rules: readonly AnyRule[],
+  name: string,
+  filePath: string,
+  base: string,
+  keys: readonly K[],
+  startOf: (key: K, text: string) => number,
+): void {
+  let text = base;
+  let result = reuse.run(name, () => lint(text, { rules, filePath }));
+  for (const k of keys) {
+    const start = startOf(k, text);
+    const end = Math.min(text.length, start + k.del);
+    const document = reparse(result.document, [{ range: { start, end }, text: k.insert }]);
+    text = text.slice(0, start) + k.insert + text.slice(end);
+    result = reuse.run(name, () => lint(text, { rules, filePath, document }));
+    expect(result.diagnostics).toEqual(lint(text, { filePath }).diagnostics);
+  }
+  reuse.forget(name);
+}
+
 const corpusDir = new URL('../../../fixtures/corpus/full/', import.meta.url);
 
 /** A paragraph-local rule: every 法冶 in the body's paragraphs. */
@@ -139,22 +166,13 @@ describe('incremental lint with the built-in rules (property: the findings of a 
     fc.assert(
       fc.property(fc.nat({ max: inputs.length - 1 }), fc.array(keystroke, { minLength: 1, maxLength: 4 }), (which, keys) => {
         const { filePath, text: base } = inputs[which]!;
-        const name = `${key++}-${filePath}`;
-        let text = base;
-        let result = reuse.run(name, () => lint(text, { rules, filePath }));
-        for (const k of keys) {
+        typeAndCompare(reuse, rules, `${key++}-${filePath}`, filePath, base, keys, (k, text) => {
           const lines = [...text.matchAll(/^.+$/gm)];
           const line = lines[k.line % Math.max(1, lines.length)];
           const ls = line?.index ?? 0;
           const le = ls + (line?.[0].length ?? 0);
-          const start = k.anywhere ? Math.floor(k.at * text.length) : k.at === 0 ? ls : k.at === 1 ? le : ls + Math.floor(k.at * (le - ls));
-          const end = Math.min(text.length, start + k.del);
-          const document = reparse(result.document, [{ range: { start, end }, text: k.insert }]);
-          text = text.slice(0, start) + k.insert + text.slice(end);
-          result = reuse.run(name, () => lint(text, { rules, filePath, document }));
-          expect(result.diagnostics).toEqual(lint(text, { filePath }).diagnostics);
-        }
-        reuse.forget(name);
+          return k.anywhere ? Math.floor(k.at * text.length) : k.at === 0 ? ls : k.at === 1 ? le : ls + Math.floor(k.at * (le - ls));
+        });
       }),
       { numRuns: 60 },
     );
@@ -189,18 +207,7 @@ describe('incremental lint of figures (property: statistics rules keep findings 
     let key = 0;
     fc.assert(
       fc.property(fc.constantFrom('figures.txt', 'figures.md'), fc.array(keystroke, { minLength: 1, maxLength: 6 }), (filePath, keys) => {
-        const name = `${key++}-${filePath}`;
-        let text = TEXT_FIGURES;
-        let result = reuse.run(name, () => lint(text, { rules, filePath }));
-        for (const k of keys) {
-          const start = Math.floor(k.at * text.length);
-          const end = Math.min(text.length, start + k.del);
-          const document = reparse(result.document, [{ range: { start, end }, text: k.insert }]);
-          text = text.slice(0, start) + k.insert + text.slice(end);
-          result = reuse.run(name, () => lint(text, { rules, filePath, document }));
-          expect(result.diagnostics).toEqual(lint(text, { filePath }).diagnostics);
-        }
-        reuse.forget(name);
+        typeAndCompare(reuse, rules, `${key++}-${filePath}`, filePath, TEXT_FIGURES, keys, (k, text) => Math.floor(k.at * text.length));
       }),
       { numRuns: 150 },
     );
