@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUTO_FILES_PER_WORKER, AUTO_WORKER_MIN_FILES, poolSize, runInWorkers } from '../src/project/workers.js';
+import { AUTO_FILES_PER_WORKER, AUTO_WORKER_MIN_FILES, poolSize, runInWorkers, WorkerPool } from '../src/project/workers.js';
 
 describe('poolSize', () => {
   it('stays in the main thread for one file, ten files, or one core', () => {
@@ -72,6 +72,51 @@ parentPort.on('message', ({ id, task }) => {
     expect(results[1]).toEqual({ ok: false, error: 'failed 1' });
     expect(results[2]).toMatchObject({ ok: false });
     expect(results[3]).toEqual({ ok: true, value: 8 });
+  });
+
+  it('lints in the caller\'s thread too (`local`), results still in input order', async () => {
+    const here: (number | string)[] = [];
+    const pool = new WorkerPool<number | string, number>(script, 1, {
+      local: async (task) => {
+        here.push(task);
+        if (typeof task !== 'number') throw new Error(`bad ${task}`);
+        return task * 2;
+      },
+    });
+    try {
+      const tasks: (number | string)[] = Array.from({ length: 20 }, (_, i) => i % 10);
+      tasks[7] = 'fail';
+      const results = await pool.run(tasks);
+      tasks.forEach((task, i) => {
+        if (typeof task === 'number') expect(results[i]).toEqual({ ok: true, value: task * 2 });
+        else expect(results[i]).toMatchObject({ ok: false });
+      });
+      // Both the worker (queued first) and this thread ran some.
+      expect(here.length).toBeGreaterThan(0);
+      expect(here.length).toBeLessThan(tasks.length);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('never runs a suspect of a crashed thread in the caller\'s thread', async () => {
+    const here: (number | string)[] = [];
+    const pool = new WorkerPool<number | string, number>(script, 1, {
+      local: async (task) => {
+        here.push(task);
+        return typeof task === 'number' ? task * 2 : -1;
+      },
+    });
+    try {
+      // The crash comes first, so the worker holds it (with what is queued behind it).
+      const tasks: (number | string)[] = ['crash', 2, 3, 4, 5, 6];
+      const results = await pool.run(tasks);
+      expect(results[0]).toMatchObject({ ok: false });
+      expect(here).not.toContain('crash');
+      tasks.slice(1).forEach((task, i) => expect(results[i + 1]).toEqual({ ok: true, value: (task as number) * 2 }));
+    } finally {
+      await pool.close();
+    }
   });
 
   it('a crash with tasks queued behind it on the same thread fails only the culprits', async () => {
