@@ -119,6 +119,21 @@ parentPort.on('message', ({ id, task }) => {
     }
   });
 
+  it('close() fails the tasks not yet run, in the caller\'s thread too', async () => {
+    const here: (number | string)[] = [];
+    const pool = new WorkerPool<number | string, number>(script, 1, {
+      local: async (task) => {
+        here.push(task);
+        return 0;
+      },
+    });
+    const pending = pool.run([1, 2, 3, 4, 5, 6]);
+    await pool.close();
+    const results = await pending;
+    expect(results.every((r) => !r.ok)).toBe(true);
+    expect(here).toEqual([]);
+  });
+
   it('a crash with tasks queued behind it on the same thread fails only the culprits', async () => {
     // One thread holds up to WORKER_QUEUE_DEPTH tasks, so each crash takes queued,
     // unanswered tasks down with it: they are retried one at a time on a new thread.

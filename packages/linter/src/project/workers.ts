@@ -206,6 +206,10 @@ export class WorkerPool<T, R> {
     this.localBusy = true;
     // In a macrotask of its own: what is waiting (reads, workers' answers) runs first.
     setImmediate(() => {
+      if (this.closed) {
+        this.localBusy = false;
+        return;
+      }
       const done = (outcome: Settled<R>): void => {
         this.localBusy = false;
         this.settle(id, outcome);
