@@ -270,7 +270,11 @@ function paragraphInterior(oldText: string, text: string, state: ParseState, r: 
   const oldLineEnd = lineEndAt(oldText, r.prefix);
   // One line in both texts: nothing replaced or inserted holds a line break.
   if (oldLineEnd < r.oldEnd || lineEndAt(text, r.prefix) < r.oldEnd + r.delta) return undefined;
-  if (!isPlainLine(oldText, oldLineStart, oldLineEnd) || !isPlainLine(text, oldLineStart, oldLineEnd + r.delta)) return undefined;
+  if (!isPlainLine(oldText, oldLineStart, oldLineEnd) || !isPlainLine(text, oldLineStart, oldLineEnd + r.delta)) {
+    // A list item's line or an indented one: its prefix decides what it is, its content (plain) cannot.
+    const content = plainContentStart(oldText, oldLineStart, oldLineEnd);
+    if (content < 0 || r.prefix <= content || plainContentStart(text, oldLineStart, oldLineEnd + r.delta) !== content) return undefined;
+  }
   const blockEnd = b.end + r.delta;
   const lt = text.indexOf('<', b.start);
   if (lt >= 0 && lt < blockEnd) return undefined;
@@ -280,6 +284,43 @@ function paragraphInterior(oldText: string, text: string, state: ParseState, r: 
   for (let i = k + 1; i < infos.length; i++) out.push(shiftInfo(infos[i] as BlockInfo, r.delta));
   const roots = r.delta === 0 ? state.roots : state.roots.map((x) => (x > r.prefix ? x + r.delta : x));
   return { infos: out, frontMatter: state.frontMatter, roots, split: false };
+}
+
+/**
+ * Where the content of a line starts when the line is at most three spaces of indentation, then
+ * optionally a list item marker (`-`, `*`, `+`, or up to nine digits and `.` or `)`) and one to
+ * four spaces, then plain paragraph text (`isPlainLine`) holding no `>`; -1 for any other line.
+ * Such a line's place in the block structure (list item, lazy or ordinary continuation, the
+ * start of a paragraph) is decided by what comes before its content and by the lines around it,
+ * never by its content past the first character: that content opens no construct (its first
+ * character is no marker, digit list number, `#` or `<`), cannot be a thematic break or a setext
+ * underline (it holds a character other than `-`, `*`, `_`, `=` and spaces), and cannot make the
+ * reader's guard read the line's markers otherwise (the guard counts the markers before the
+ * content; with no `>` on the line it cannot open a quote there either). Tabs are left out
+ * (their width depends on the column).
+ */
+function plainContentStart(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end && i - start < 3 && text.charCodeAt(i) === 32) i++;
+  const c = text.charCodeAt(i);
+  let m = i;
+  if (c === 45 || c === 42 || c === 43) m = i + 1;
+  else if (c >= 48 && c <= 57) {
+    let k = i;
+    while (k < end && k - i < 9 && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+    const d = text.charCodeAt(k);
+    if (d === 46 || d === 41) m = k + 1;
+  }
+  if (m > i) {
+    // A marker needs one to four spaces after it (five or more: indented code in the item).
+    let k = m;
+    while (k < end && k - m < 5 && text.charCodeAt(k) === 32) k++;
+    if (k === m || k - m > 4) return -1;
+    i = k;
+  }
+  if (i === start) return -1;
+  for (let k = i; k < end; k++) if (text.charCodeAt(k) === 62) return -1;
+  return isPlainLine(text, i, end) ? i : -1;
 }
 
 /** End of the line holding `pos` (the offset of its `\n`, or the text length). */

@@ -168,6 +168,54 @@ describe('reparse equals parse of the edited text', () => {
     );
   }, 120_000);
 
+  it('list item and indented lines (reports without blank lines) under keystrokes at and after their markers', () => {
+    // Numbered and bulleted items and indented lines, in a report without blank lines: a keystroke
+    // in an item's text keeps the blocks; one in its marker, its spaces or its content's first
+    // character may change them (and typed markers, `>`, `<` or line breaks too).
+    const items = [
+      '2021年度某某区法治政府建设情况报告',
+      '一、主要工作',
+      '1. 压实工作责任。开发区党政主要负责人认真履行第一责任人职责，共办理案件12件。',
+      '2) 完善制度机制。坚持依法决策、科学决策、民主决策。',
+      '  (一)党政主要负责人履行推进法治建设第一责任人职责情况',
+      '- 加强基层民主法治建设。深入推进民主法治示范村创建活动。',
+      '* 推进政务公开，全年公开信息1,436条。',
+      '+ 规范重大行政决策行为。',
+      '   3. 强化考核监督。研究制定考核办法。',
+      '10. 推进综合执法常态化。',
+      '1.  两个空格之后的内容。',
+      '-     五个空格：缩进代码。',
+      '普通段落行，没有标记。',
+      '3. 列表项',
+      '后续的懒惰续行。',
+    ];
+    const keystroke = fc.record({
+      line: fc.nat(),
+      at: fc.oneof(fc.integer({ min: 0, max: 7 }), fc.double({ min: 0, max: 1, noNaN: true })),
+      del: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3 })),
+      insert: fc.oneof(fc.constantFrom('字', '', '。', '2023年', '12', ' ', '  ', '    ', '>', '> ', '<', '#', '# ', '1. ', '1)', '- ', '*', '-', '---', '===', '\n', '\r', '\t', '```'), fc.string({ maxLength: 3 })),
+    });
+    fc.assert(
+      fc.property(fc.shuffledSubarray(items, { minLength: 3 }), fc.array(keystroke, { minLength: 1, maxLength: 6 }), (lines, keys) => {
+        let text = lines.join('\n') + '\n';
+        let doc = parse(text, MARKDOWN);
+        for (const k of keys) {
+          const starts = [0];
+          for (let i = text.indexOf('\n'); i >= 0 && i + 1 < text.length; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+          const ls = starts[k.line % starts.length] ?? 0;
+          const nl = text.indexOf('\n', ls);
+          const le = nl < 0 ? text.length : nl;
+          const start = Math.min(le, Number.isInteger(k.at) ? ls + k.at : ls + Math.floor(k.at * (le - ls)));
+          const end = Math.min(text.length, start + k.del);
+          doc = reparse(doc, [{ range: { start, end }, text: k.insert }]);
+          text = text.slice(0, start) + k.insert + text.slice(end);
+          expect(comparable(doc)).toEqual(comparable(parse(text, MARKDOWN)));
+        }
+      }),
+      { numRuns: 400 },
+    );
+  }, 120_000);
+
   it('a one-line report (one block: the whole text is re-read)', () => {
     const line = fullTxt[0]?.replace(/\s*\n\s*/g, ' ') ?? '';
     expect(line).not.toContain('\n');
