@@ -74,6 +74,7 @@ export function publish(state: ServerState, snapshot: LintSnapshot | undefined):
       uri: snapshot.uri,
       version: snapshot.version,
       parse: snapshot.timing?.parse ?? 'none',
+      thread: snapshot.remote !== undefined,
       changeMs: ms(change),
       lintMs: ms(lintMs),
       sendMs: ms(send),
