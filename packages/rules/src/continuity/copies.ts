@@ -155,9 +155,35 @@ export function coverage(text: string, postings: WindowPostings, options: Compar
   return { contentChars, repeatedChars, votes };
 }
 
+/** What a comparison found for a normalised text, without the passage (the same text in any passage). */
+type Compared = Omit<PassageComparison, 'passage'>;
+
+/**
+ * Comparisons with the built-in options, per index of last year's report, by normalised text:
+ * an editor lints the next version of the same report on every keystroke, and every passage
+ * but the edited one has the same normalised text as before (offsets moved, wording not).
+ * Cleared past {@link MAX_COMPARED} texts (the edited passage adds one per keystroke).
+ */
+const COMPARED = new WeakMap<PreviousIndex, Map<string, Compared>>();
+const MAX_COMPARED = 4096;
+
 /** Compares one passage of this year's report with last year's index. */
 export function comparePassage(passage: Passage, index: PreviousIndex, options: CompareOptions = {}): PassageComparison {
-  const { contentChars, repeatedChars, votes } = coverage(passage.norm.text, index.postings, options);
+  // The comparison reads the passage's normalised text only: with the default options the same text compares the same.
+  if (options.boilerplate !== undefined || options.minRun !== undefined) return { passage, ...compare(passage.norm.text, index, options) };
+  let memo = COMPARED.get(index);
+  if (!memo) COMPARED.set(index, (memo = new Map()));
+  let found = memo.get(passage.norm.text);
+  if (!found) {
+    if (memo.size >= MAX_COMPARED) memo.clear();
+    found = compare(passage.norm.text, index, options);
+    memo.set(passage.norm.text, found);
+  }
+  return { passage, ...found };
+}
+
+function compare(text: string, index: PreviousIndex, options: CompareOptions): Compared {
+  const { contentChars, repeatedChars, votes } = coverage(text, index.postings, options);
   const ranked = [...votes].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   const sources: Passage[] = [];
   const total = ranked.reduce((sum, [, v]) => sum + v, 0);
@@ -167,7 +193,6 @@ export function comparePassage(passage: Passage, index: PreviousIndex, options: 
     sources.push(index.passages[q]!);
   }
   return {
-    passage,
     contentChars,
     repeatedChars,
     similarity: contentChars > 0 ? repeatedChars / contentChars : 0,

@@ -33,6 +33,37 @@ const ENDS_SENTENCE = /[。！？；!?;：:…”"’）)】]$/u;
 
 const CACHE = new WeakMap<ReportDocument, readonly Passage[]>();
 
+/**
+ * Normalised stretches by their source text, offsets relative to the stretch: an editor asks
+ * for the passages of the next version of the same report on every keystroke, and every
+ * stretch but the edited one has the same text (at a moved offset). `normalize` reads only the
+ * characters of its range, so the same text normalises the same, its offsets moved by the
+ * start. Cleared past {@link MAX_NORMALIZED} stretches or characters.
+ */
+const NORMALIZED = new Map<string, { readonly text: string; readonly offsets: Int32Array }>();
+const MAX_NORMALIZED = 4096;
+let normalizedChars = 0;
+
+function normalizeStretch(text: string, start: number, end: number): NormalizedText {
+  const source = text.slice(start, end);
+  const hit = NORMALIZED.get(source);
+  if (hit) {
+    const offsets = new Int32Array(hit.offsets.length);
+    for (let i = 0; i < offsets.length; i++) offsets[i] = hit.offsets[i]! + start;
+    return { text: hit.text, offsets };
+  }
+  const norm = normalize(text, start, end);
+  if (NORMALIZED.size >= MAX_NORMALIZED || normalizedChars > 4_000_000) {
+    NORMALIZED.clear();
+    normalizedChars = 0;
+  }
+  const relative = new Int32Array(norm.offsets.length);
+  for (let i = 0; i < relative.length; i++) relative[i] = norm.offsets[i]! - start;
+  NORMALIZED.set(source, { text: norm.text, offsets: relative });
+  normalizedChars += source.length;
+  return norm;
+}
+
 function trim(text: string, start: number, end: number): TextRange {
   let s = start;
   let e = end;
@@ -98,7 +129,7 @@ export function passagesOf(document: ReportDocument): readonly Passage[] {
   const byHeading = conceptsByHeading(flattenSections(document));
   const out: Passage[] = [];
   const push = (range: TextRange, headingIndex: number) => {
-    const norm = normalize(text, range.start, range.end);
+    const norm = normalizeStretch(text, range.start, range.end);
     if (norm.text.length === 0) return;
     const heading = headings[headingIndex];
     const concept = heading ? byHeading.get(heading.range.start) : undefined;
@@ -106,7 +137,7 @@ export function passagesOf(document: ReportDocument): readonly Passage[] {
   };
   let s = 0;
   for (const piece of joined) {
-    const norm = normalize(text, piece.range.start, piece.range.end);
+    const norm = normalizeStretch(text, piece.range.start, piece.range.end);
     if (norm.text.length <= MAX_PASSAGE) {
       push(piece.range, piece.headingIndex);
       continue;

@@ -1,0 +1,51 @@
+/**
+ * The continuity rules' memos for an editor's keystrokes (normalised stretches by their text,
+ * comparisons by normalised text): after a chain of edits, every passage and every comparison
+ * is what a computation from scratch gives (a memo is never stale, whatever moved).
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { parse } from '@fzlint/parser';
+import { describe, expect, it } from 'vitest';
+import { comparePassage, MIN_RUN, previousIndex } from './copies.js';
+import { passagesOf } from './passages.js';
+import { normalize } from './text.js';
+
+const corpus = join(dirname(fileURLToPath(import.meta.url)), '../../../../fixtures/corpus/full');
+const reports = readdirSync(corpus)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => readFileSync(join(corpus, f), 'utf8'));
+
+describe('continuity memos under keystrokes', () => {
+  it('passages and comparisons after edits equal the ones computed from scratch', () => {
+    const previous = parse(reports[0]!, { format: 'plaintext' });
+    const index = previousIndex(previous);
+    const edit = fc.record({
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+      del: fc.integer({ min: 0, max: 4 }),
+      insert: fc.constantFrom('', '字', '2023年', '12', '。', '\n', '一、', '，', '共办理案件1,436件'),
+    });
+    fc.assert(
+      fc.property(fc.constantFrom(0, 1, 2), fc.array(edit, { minLength: 1, maxLength: 5 }), (which, edits) => {
+        // This year's report: last year's text with a few edits (copies, then typed over), or another report.
+        let text = which === 0 ? reports[0]! : `${reports[0]!.slice(0, 3000)}\n${reports[which]!}`;
+        for (const e of edits) {
+          const start = Math.floor(e.at * text.length);
+          text = text.slice(0, start) + e.insert + text.slice(Math.min(text.length, start + e.del));
+          const document = parse(text, { format: 'plaintext' });
+          for (const p of passagesOf(document)) {
+            const fresh = normalize(text, p.range.start, p.range.end);
+            expect(p.norm.text).toBe(fresh.text);
+            expect([...p.norm.offsets]).toEqual([...fresh.offsets]);
+            // Explicit options take the path without the memo: the same values.
+            expect(comparePassage(p, index)).toEqual(comparePassage(p, index, { minRun: MIN_RUN }));
+          }
+        }
+      }),
+      { numRuns: 25 },
+    );
+  }, 120_000);
+});
