@@ -165,6 +165,19 @@ export interface DiagnosticData {
   readonly index: number;
 }
 
+/** The last file URIs made (last year's report is named by every copied-passage finding, on every lint). */
+const fileUris = new Map<string, string>();
+
+function fileUri(filePath: string): string {
+  let uri = fileUris.get(filePath);
+  if (uri === undefined) {
+    if (fileUris.size >= 64) fileUris.clear();
+    uri = pathToFileURL(filePath).href;
+    fileUris.set(filePath, uri);
+  }
+  return uri;
+}
+
 /** Converts one fzlint finding to an LSP diagnostic. */
 export function toLspDiagnostic(
   diagnostic: FzDiagnostic,
@@ -190,7 +203,7 @@ export function toLspDiagnostic(
       // A place in another file (last year's report): its own URI and its own positions
       // (1-based lines and UTF-16 columns of that text). A text given without a file has no place to go.
       if (r.start === undefined || r.end === undefined || !isAbsolute(r.filePath)) continue;
-      related.push({ location: { uri: pathToFileURL(r.filePath).href, range: rangeOfPositions(r.start, r.end) }, message: r.message });
+      related.push({ location: { uri: fileUri(r.filePath), range: rangeOfPositions(r.start, r.end) }, message: r.message });
     }
     if (related.length > 0) result.relatedInformation = related;
   }
