@@ -7,11 +7,16 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
+import { PLAN_GENERIC_WORDS } from '@fzlint/ontology';
 import { parse } from '@fzlint/parser';
 import { describe, expect, it } from 'vitest';
 import { comparePassage, MIN_RUN, previousIndex } from './copies.js';
 import { passagesOf } from './passages.js';
 import { normalize } from './text.js';
+import { itemsOf } from './items.js';
+import { reportMentions } from './plan-not-reported.js';
+import { keySegments, lookupTerms, mentionsIn } from './terms.js';
+import { flattenSections, planRanges } from '../structure/outline.js';
 
 const corpus = join(dirname(fileURLToPath(import.meta.url)), '../../../../fixtures/corpus/full');
 const reports = readdirSync(corpus)
@@ -23,6 +28,15 @@ describe('continuity memos under keystrokes', () => {
   it('passages and comparisons after edits equal the ones computed from scratch', () => {
     const previous = parse(reports[0]!, { format: 'plaintext' });
     const index = previousIndex(previous);
+    const planTerms = itemsOf(previous, 'next-year-plan').flatMap((item) => lookupTerms(keySegments(item.label, PLAN_GENERIC_WORDS)));
+    expect(planTerms.length).toBeGreaterThan(10);
+    // Terms the report itself holds, across line ends and around numbers too.
+    const ownTerms = (text: string): string[] => {
+      const n = normalize(text).text;
+      const out: string[] = [];
+      for (let i = 0; i + 3 <= n.length; i += 97) out.push(n.slice(i, i + 2), n.slice(i + 1, i + 4));
+      return out;
+    };
     const edit = fc.record({
       at: fc.double({ min: 0, max: 1, noNaN: true }),
       del: fc.integer({ min: 0, max: 4 }),
@@ -42,6 +56,13 @@ describe('continuity memos under keystrokes', () => {
             expect([...p.norm.offsets]).toEqual([...fresh.offsets]);
             // Explicit options take the path without the memo: the same values.
             expect(comparePassage(p, index)).toEqual(comparePassage(p, index, { minRun: MIN_RUN }));
+          }
+          // plan-not-reported's mentions, read line by line, against one pass over the normalised body.
+          const body = normalize(text, document.bodyRange.start, document.bodyRange.end);
+          const plans = [...planRanges(flattenSections(document))].sort((a, b) => a.start - b.start);
+          for (const terms of [planTerms, ownTerms(text)]) {
+            const fresh = mentionsIn(body.text, body.offsets, plans, terms);
+            expect([...(reportMentions(document, terms, previous) as Set<string>)].sort()).toEqual([...(fresh as Set<string>)].sort());
           }
         }
       }),

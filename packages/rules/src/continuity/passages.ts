@@ -44,14 +44,14 @@ const NORMALIZED = new Map<string, { readonly text: string; readonly offsets: In
 const MAX_NORMALIZED = 4096;
 let normalizedChars = 0;
 
-function normalizeStretch(text: string, start: number, end: number): NormalizedText {
+/**
+ * `normalize(text, start, end)` with its offsets relative to `start`, remembered by the
+ * stretch's source text (see {@link NORMALIZED}): the returned object is shared, not to be changed.
+ */
+export function normalizedStretch(text: string, start: number, end: number): { readonly text: string; readonly offsets: Int32Array } {
   const source = text.slice(start, end);
   const hit = NORMALIZED.get(source);
-  if (hit) {
-    const offsets = new Int32Array(hit.offsets.length);
-    for (let i = 0; i < offsets.length; i++) offsets[i] = hit.offsets[i]! + start;
-    return { text: hit.text, offsets };
-  }
+  if (hit) return hit;
   const norm = normalize(text, start, end);
   if (NORMALIZED.size >= MAX_NORMALIZED || normalizedChars > 4_000_000) {
     NORMALIZED.clear();
@@ -59,9 +59,17 @@ function normalizeStretch(text: string, start: number, end: number): NormalizedT
   }
   const relative = new Int32Array(norm.offsets.length);
   for (let i = 0; i < relative.length; i++) relative[i] = norm.offsets[i]! - start;
-  NORMALIZED.set(source, { text: norm.text, offsets: relative });
+  const entry = { text: norm.text, offsets: relative };
+  NORMALIZED.set(source, entry);
   normalizedChars += source.length;
-  return norm;
+  return entry;
+}
+
+function normalizeStretch(text: string, start: number, end: number): NormalizedText {
+  const hit = normalizedStretch(text, start, end);
+  const offsets = new Int32Array(hit.offsets.length);
+  for (let i = 0; i < offsets.length; i++) offsets[i] = hit.offsets[i]! + start;
+  return { text: hit.text, offsets };
 }
 
 function trim(text: string, start: number, end: number): TextRange {

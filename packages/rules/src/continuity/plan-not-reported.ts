@@ -3,8 +3,8 @@ import type { ReportDocument, TextRange } from '@fzlint/parser';
 import { defineRule } from '@fzlint/rule-api';
 import { conceptSections, documentAnchor, flattenSections, planRanges, trimRange } from '../structure/outline.js';
 import { itemsOf } from './items.js';
-import { normalize } from './text.js';
-import { keySegments, lookupTerms, mentionedShare, mentionsIn } from './terms.js';
+import { normalizedStretch } from './passages.js';
+import { keySegments, lookupTerms, mentionedShare, TermScanner, type Mentions } from './terms.js';
 
 /** Options of `continuity/plan-not-reported`. */
 export interface PlanNotReportedOptions {
@@ -25,16 +25,78 @@ const MIN_KEY_CHARS = 4;
 /** At most this many items are named in one message; the rest are counted. */
 const LISTED = 5;
 
-const NORMALIZED = new WeakMap<ReportDocument, { text: string; offsets: Int32Array; plans: TextRange[] }>();
+const PLANS = new WeakMap<ReportDocument, TextRange[]>();
 
-/** This year's report normalised, with its own plan's ranges (cached per document). */
-function reportText(document: ReportDocument): { text: string; offsets: Int32Array; plans: TextRange[] } {
-  let found = NORMALIZED.get(document);
-  if (!found) {
-    const norm = normalize(document.text, document.bodyRange.start, document.bodyRange.end);
-    const plans = [...planRanges(flattenSections(document))].sort((a, b) => a.start - b.start);
-    found = { text: norm.text, offsets: norm.offsets, plans };
-    NORMALIZED.set(document, found);
+/** This year's own plan's ranges, by start (cached per document). */
+function plansOf(document: ReportDocument): TextRange[] {
+  let plans = PLANS.get(document);
+  if (!plans) PLANS.set(document, (plans = [...planRanges(flattenSections(document))].sort((a, b) => a.start - b.start)));
+  return plans;
+}
+
+/** The terms looked up for last year's plan, and which of them each line of a report holds (by its normalised text). */
+interface TermMemo {
+  readonly key: string;
+  readonly scanner: TermScanner;
+  readonly lines: Map<string, readonly string[]>;
+}
+
+const TERM_MEMOS = new WeakMap<ReportDocument, TermMemo>();
+const MAX_LINES = 4096;
+
+function termMemo(previous: ReportDocument, terms: readonly string[]): TermMemo {
+  const key = terms.join('\n');
+  let memo = TERM_MEMOS.get(previous);
+  if (!memo || memo.key !== key) TERM_MEMOS.set(previous, (memo = { key, scanner: new TermScanner(terms), lines: new Map() }));
+  return memo;
+}
+
+/**
+ * Which of the terms this year's report mentions outside its own plan: `mentionsIn` over the
+ * body normalised, read line by line. A line break is never part of a normalised number or
+ * year, so the body's normalised text is its lines' put together; a line outside the plan
+ * adds the terms inside its own normalised text (remembered by that text: an editor's next
+ * keystroke changes one line) and those that run on into the next lines, read off the whole;
+ * a line touching the plan is read position by position as `mentionsIn` does.
+ */
+export function reportMentions(document: ReportDocument, terms: readonly string[], previous: ReportDocument): Mentions {
+  const memo = termMemo(previous, terms);
+  const { text, bodyRange } = document;
+  const plans = plansOf(document);
+  const lines: { g: number; start: number; end: number; norm: { readonly text: string; readonly offsets: Int32Array } }[] = [];
+  const parts: string[] = [];
+  let g = 0;
+  for (let s = bodyRange.start; s < bodyRange.end; ) {
+    const nl = text.indexOf('\n', s);
+    const e = nl < 0 || nl + 1 >= bodyRange.end ? bodyRange.end : nl + 1;
+    const norm = normalizedStretch(text, s, e);
+    if (norm.text.length > 0) {
+      lines.push({ g, start: s, end: e, norm });
+      parts.push(norm.text);
+      g += norm.text.length;
+    }
+    s = e;
+  }
+  const whole = parts.join('');
+  const found = new Set<string>();
+  let offsets: Int32Array | undefined;
+  for (const line of lines) {
+    const len = line.norm.text.length;
+    if (plans.some((p) => p.start < line.end && p.end > line.start)) {
+      offsets ??= new Int32Array(whole.length);
+      for (let i = 0; i < len; i++) offsets[line.g + i] = line.start + line.norm.offsets[i]!;
+      memo.scanner.scan(whole, line.g, line.g + len, found, offsets, plans);
+      continue;
+    }
+    let inside = memo.lines.get(line.norm.text);
+    if (!inside) {
+      const own = new Set<string>();
+      memo.scanner.scan(line.norm.text, 0, len, own);
+      if (memo.lines.size >= MAX_LINES) memo.lines.clear();
+      memo.lines.set(line.norm.text, (inside = [...own]));
+    }
+    for (const t of inside) found.add(t);
+    memo.scanner.scan(whole, line.g + Math.max(0, len - 2), line.g + len, found);
   }
   return found;
 }
@@ -97,8 +159,7 @@ export const rule = defineRule<MessageId, PlanNotReportedOptions>({
     if (plan.length === 0) return;
     const minShare = context.options.minShare ?? DEFAULT_MIN_SHARE;
     const segments = plan.map((item) => keySegments(item.label, PLAN_GENERIC_WORDS));
-    const report = reportText(document);
-    const mentions = mentionsIn(report.text, report.offsets, report.plans, segments.flatMap(lookupTerms));
+    const mentions = reportMentions(document, segments.flatMap(lookupTerms), previous.document);
     const missing = plan.filter((_, i) => {
       const { keyChars, share } = mentionedShare(segments[i]!, mentions);
       return keyChars >= MIN_KEY_CHARS && share < minShare;

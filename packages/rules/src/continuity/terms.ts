@@ -67,33 +67,53 @@ export function mentionsIn(
   excluded: readonly { start: number; end: number }[],
   terms: Iterable<string>,
 ): Mentions {
-  const wanted = [new Map<number, string[]>(), new Map<number, string[]>()];
-  for (const t of terms) {
-    if (t.length !== 2 && t.length !== 3) continue;
-    const key = termKey(t.charCodeAt(0), t.charCodeAt(1), t.length === 3 ? t.charCodeAt(2) : 0);
-    const map = wanted[t.length - 2]!;
-    const list = map.get(key);
-    if (!list) map.set(key, [t]);
-    else if (!list.includes(t)) list.push(t);
-  }
   const found = new Set<string>();
-  let r = 0;
-  for (let i = 0; i + 1 < text.length; i++) {
-    const at = offsets[i]!;
-    while (r < excluded.length && excluded[r]!.end <= at) r++;
-    const ex = excluded[r];
-    if (ex && at >= ex.start && at < ex.end) continue;
-    const a = text.charCodeAt(i);
-    const b = text.charCodeAt(i + 1);
-    const two = wanted[0]!.get(termKey(a, b, 0));
-    if (two) for (const t of two) if (t.charCodeAt(0) === a && t.charCodeAt(1) === b) found.add(t);
-    if (i + 2 < text.length) {
-      const c = text.charCodeAt(i + 2);
-      const three = wanted[1]!.get(termKey(a, b, c));
-      if (three) for (const t of three) if (t.charCodeAt(0) === a && t.charCodeAt(1) === b && t.charCodeAt(2) === c) found.add(t);
+  new TermScanner(terms).scan(text, 0, text.length, found, offsets, excluded);
+  return found;
+}
+
+/** The wanted terms of {@link mentionsIn}, looked up by position (built once for a list of terms). */
+export class TermScanner {
+  private readonly wanted = [new Map<number, string[]>(), new Map<number, string[]>()];
+
+  constructor(terms: Iterable<string>) {
+    for (const t of terms) {
+      if (t.length !== 2 && t.length !== 3) continue;
+      const key = termKey(t.charCodeAt(0), t.charCodeAt(1), t.length === 3 ? t.charCodeAt(2) : 0);
+      const map = this.wanted[t.length - 2]!;
+      const list = map.get(key);
+      if (!list) map.set(key, [t]);
+      else if (!list.includes(t)) list.push(t);
     }
   }
-  return found;
+
+  /**
+   * Adds to `found` the terms starting at the positions [from, to) of `text` (read to the
+   * text's end), skipping positions whose offset (`offsets[i]`) lies in `excluded` (sorted by start).
+   */
+  scan(text: string, from: number, to: number, found: Set<string>, offsets?: Int32Array, excluded?: readonly { start: number; end: number }[]): void {
+    const two = this.wanted[0]!;
+    const three = this.wanted[1]!;
+    let r = 0;
+    const last = Math.min(to, text.length - 1);
+    for (let i = from; i < last; i++) {
+      if (excluded && offsets) {
+        const at = offsets[i]!;
+        while (r < excluded.length && excluded[r]!.end <= at) r++;
+        const ex = excluded[r];
+        if (ex && at >= ex.start && at < ex.end) continue;
+      }
+      const a = text.charCodeAt(i);
+      const b = text.charCodeAt(i + 1);
+      const pairs = two.get(termKey(a, b, 0));
+      if (pairs) for (const t of pairs) if (t.charCodeAt(0) === a && t.charCodeAt(1) === b) found.add(t);
+      if (i + 2 < text.length) {
+        const c = text.charCodeAt(i + 2);
+        const triples = three.get(termKey(a, b, c));
+        if (triples) for (const t of triples) if (t.charCodeAt(0) === a && t.charCodeAt(1) === b && t.charCodeAt(2) === c) found.add(t);
+      }
+    }
+  }
 }
 
 /** The two- and three-character terms `mentionedShare` looks up for these segments. */
