@@ -129,6 +129,60 @@ describe('DiagnosticsService', () => {
   });
 });
 
+describe('which thread lints a small document', () => {
+  it('moves a document to the lint thread only when its lint itself was slow, and not for the first lint of the process', async () => {
+    // A clock that only the engine's lint and the settings look-up move: 1.5 s each when asked.
+    let now = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
+    try {
+      const base = fakeEngine();
+      let slowLint = true;
+      const engine: FakeEngine = Object.assign(base, {
+        lint: ((inner) => (text: string, options: Parameters<FakeEngine['lint']>[1]) => {
+          if (slowLint) now += 1500;
+          return inner(text, options);
+        })(base.lint.bind(base)),
+      });
+      const requests: unknown[] = [];
+      const remote = {
+        available: true,
+        request: async (r: unknown) => {
+          requests.push(r);
+          return { ok: true, value: { diagnostics: [], positions: [], ruleFailures: [], parse: 'full' } };
+        },
+      };
+      const service = new DiagnosticsService({
+        engine,
+        configs: new ConfigResolver(engine),
+        // Waiting for settings (and config, last year's report) is not the lint's time.
+        getSettings: async () => {
+          now += 1500;
+          return DEFAULT_SETTINGS;
+        },
+        workspaceFolders: () => [],
+        remote: () => remote as never,
+      });
+      const doc = (version: number, text: string) => TextDocument.create('file:///ws/r.md', 'markdown', version, text);
+      // The process's first lint is slow (compiling, tables): not held against the document.
+      await service.current(doc(1, REPORT));
+      slowLint = false;
+      await service.current(doc(2, `${REPORT}字`));
+      expect(engine.calls).toBe(2);
+      expect(requests).toHaveLength(0);
+      // A later lint this slow: the lint thread takes the document from then on.
+      slowLint = true;
+      await service.current(doc(3, REPORT));
+      expect(engine.calls).toBe(3);
+      slowLint = false;
+      await service.current(doc(4, `${REPORT}字`));
+      expect(engine.calls).toBe(3);
+      expect(requests).toHaveLength(1);
+    } finally {
+      clock.mockRestore();
+    }
+  });
+});
+
 async function snapshotOf(engine: FakeEngine, text: string, settings: Partial<FzlintSettings> = {}): Promise<LintSnapshot> {
   const service = new DiagnosticsService({
     engine,
