@@ -19,7 +19,7 @@
  */
 import type { Heading, ReportDocument, Section, TextRange } from '@fzlint/parser';
 import type { AnyRule, Fix, ReportDescriptor, RuleContext, RuleSettings } from '@fzlint/rule-api';
-import { hasStatisticsInput, statisticsRules } from '@fzlint/rules';
+import { hasStatisticsInput, restatedFigure, statisticsRules } from '@fzlint/rules';
 
 /** Scopes whose findings are reused outside the edited paragraphs. */
 const LOCAL_SCOPES: ReadonlySet<string> = new Set(['sentence', 'paragraph']);
@@ -34,9 +34,11 @@ export function isLocalRule(rule: AnyRule): boolean {
  * analysis (`extractStatistics`) and the figures ledger built from it, which read a paragraph
  * only through the counts, rates and changes found in it (the analysis reads each paragraph on
  * its own). An edit in paragraphs where the analysis finds nothing, before and after, leaves
- * their findings as they were, shifted.
+ * their findings as they were, shifted. `continuity/restated-figure` reads this report only
+ * through the ledger too (the figures it states for last year), beside last year's report
+ * (the same one: see `sameInputs`).
  */
-const FIGURE_RULES: ReadonlySet<AnyRule> = new Set(statisticsRules);
+const FIGURE_RULES: ReadonlySet<AnyRule> = new Set([...statisticsRules, restatedFigure as AnyRule]);
 
 /** Whether a rule is one of the built-in statistics rules (see {@link FIGURE_RULES}). */
 export function isFigureRule(rule: AnyRule): boolean {
@@ -46,6 +48,8 @@ export function isFigureRule(rule: AnyRule): boolean {
 /** What a local rule reported on one document. */
 interface RuleState {
   readonly document: ReportDocument;
+  /** Last year's report the rule was given (continuity rules read it). */
+  readonly previous: ReportDocument | undefined;
   readonly settings: RuleSettings;
   readonly optionsKey: string;
   readonly reports: readonly ReportDescriptor[];
@@ -171,12 +175,13 @@ export class RuleReuse {
       const last = memory.get(rule);
       // Forgotten until this run completes: a rule that throws leaves nothing to reuse.
       memory.delete(rule);
-      const window = last && sameInputs(last, context.settings, optionsKey) ? this.windowFor(last.document, document) : undefined;
+      const previous = context.previous?.document;
+      const window = last && sameInputs(last, context.settings, optionsKey, previous) ? this.windowFor(last.document, document) : undefined;
       const reports = last && window ? reuseIn(last, window, document, context) : undefined;
       if (reports) {
         this.stats[counter]++;
         for (const d of reports) context.report(d);
-        memory.set(rule, { document, settings: context.settings, optionsKey, reports });
+        memory.set(rule, { document, previous, settings: context.settings, optionsKey, reports });
         return;
       }
       this.stats.whole++;
@@ -188,7 +193,7 @@ export class RuleReuse {
           context.report(d);
         },
       });
-      memory.set(rule, { document, settings: context.settings, optionsKey, reports: recorded });
+      memory.set(rule, { document, previous, settings: context.settings, optionsKey, reports: recorded });
     };
     return { meta: rule.meta, check } as AnyRule;
   }
@@ -229,10 +234,11 @@ export function createRuleReuse(): RuleReuse {
   return new RuleReuse();
 }
 
-function sameInputs(last: RuleState, settings: RuleSettings, optionsKey: string): boolean {
+function sameInputs(last: RuleState, settings: RuleSettings, optionsKey: string, previous: ReportDocument | undefined): boolean {
   const a = last.settings;
   return (
     last.optionsKey === optionsKey &&
+    last.previous === previous &&
     a.locale === settings.locale &&
     a.reportYear === settings.reportYear &&
     a.catalogue === settings.catalogue &&

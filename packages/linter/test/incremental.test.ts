@@ -18,16 +18,18 @@ function typeAndCompare<K extends { del: number; insert: string }>(
   base: string,
   keys: readonly K[],
   startOf: (key: K, text: string) => number,
+  previous?: { readonly text: string; readonly filePath: string },
 ): void {
   let text = base;
-  let result = reuse.run(name, () => lint(text, { rules, filePath }));
+  const last = previous ? { previous } : {};
+  let result = reuse.run(name, () => lint(text, { rules, filePath, ...last }));
   for (const k of keys) {
     const start = startOf(k, text);
     const end = Math.min(text.length, start + k.del);
     const document = reparse(result.document, [{ range: { start, end }, text: k.insert }]);
     text = text.slice(0, start) + k.insert + text.slice(end);
-    result = reuse.run(name, () => lint(text, { rules, filePath, document }));
-    expect(result.diagnostics).toEqual(lint(text, { filePath }).diagnostics);
+    result = reuse.run(name, () => lint(text, { rules, filePath, document, ...last }));
+    expect(result.diagnostics).toEqual(lint(text, { filePath, ...last }).diagnostics);
   }
   reuse.forget(name);
 }
@@ -213,4 +215,42 @@ describe('incremental lint of figures (property: statistics rules keep findings 
     );
     expect(reuse.stats.figuresKept).toBeGreaterThan(0);
   }, 300_000);
+
+  it("with last year's report beside it (continuity/restated-figure keeps its findings only when no figure changed)", () => {
+    // Last year's report states 110 cases; this year's restates last year's as 104 (a finding),
+    // and 50 lawsuits as last year's report does (none).
+    const previous = {
+      filePath: '/ws/2022.txt',
+      text: ['2022年法治政府建设工作报告', '一、主要举措', '全年共受理行政复议案件110件，审结100件。', '新收行政诉讼案件50件。', '二、存在的不足', '法治意识有待提高。'].join('\n'),
+    };
+    const text = `${TEXT_FIGURES}\n三、其他\n今年受理行政复议案件128件，上年为104件。\n新收行政诉讼案件60件，上年为50件。`;
+    expect(lint(text, { filePath: 'figures.txt', previous }).diagnostics.some((d) => d.ruleId === 'continuity/restated-figure')).toBe(true);
+    const reuse = createRuleReuse();
+    const rules = reuse.wrap(builtinRules);
+    let key = 0;
+    // Places spread evenly over the text (doubles cluster at 0 and 1, where the title is).
+    const spread = fc.record({ at: fc.integer({ min: 0, max: 1000 }).map((x) => x / 1000), del: keystroke.map((k) => k.del), insert: keystroke.map((k) => k.insert) });
+    fc.assert(
+      fc.property(fc.constantFrom('figures.txt', 'figures.md'), fc.array(spread, { minLength: 1, maxLength: 6 }), (filePath, keys) => {
+        typeAndCompare(reuse, rules, `${key++}-${filePath}`, filePath, text, keys, (k, t) => Math.floor(k.at * t.length), previous);
+      }),
+      { numRuns: 150 },
+    );
+    expect(reuse.stats.figuresKept).toBeGreaterThan(0);
+  }, 300_000);
+
+  it("runs the rules again when last year's report changed, even for an edit that touches no figure", () => {
+    const reuse = createRuleReuse();
+    const rules = reuse.wrap(builtinRules);
+    const text = `${TEXT_FIGURES}\n今年受理行政复议案件128件，上年为104件。`;
+    const lastYear = (n: number) => ({ filePath: '/ws/2022.txt', text: `2022年法治政府建设工作报告\n一、主要举措\n全年共受理行政复议案件${n}件。` });
+    const first = reuse.run('r', () => lint(text, { rules, filePath: 'r.txt', previous: lastYear(110) }));
+    const at = text.indexOf('开展法治宣传');
+    const document = reparse(first.document, [{ range: { start: at, end: at }, text: '字' }]);
+    const edited = `${text.slice(0, at)}字${text.slice(at)}`;
+    const second = reuse.run('r', () => lint(edited, { rules, filePath: 'r.txt', document, previous: lastYear(104) }));
+    expect(second.diagnostics).toEqual(lint(edited, { filePath: 'r.txt', previous: lastYear(104) }).diagnostics);
+    expect(first.diagnostics.some((d) => d.ruleId === 'continuity/restated-figure')).toBe(true);
+    expect(second.diagnostics.some((d) => d.ruleId === 'continuity/restated-figure')).toBe(false);
+  });
 });
