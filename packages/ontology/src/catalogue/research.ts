@@ -95,6 +95,21 @@ function version(v: ResearchVersion): LawVersion {
   };
 }
 
+let formerIdsByLawCache: Map<string, string[]> | undefined;
+
+/** The timeline records merged into each researched law, in `MERGED_TIMELINE_LAWS` order (one pass, not one per law). */
+function formerIdsByLaw(): Map<string, string[]> {
+  if (formerIdsByLawCache) return formerIdsByLawCache;
+  const byLaw = new Map<string, string[]>();
+  for (const [id, lv] of Object.entries(MERGED_TIMELINE_LAWS)) {
+    const ids = byLaw.get(lv);
+    if (ids) ids.push(id);
+    else byLaw.set(lv, [id]);
+  }
+  formerIdsByLawCache = byLaw;
+  return byLaw;
+}
+
 function lawEntry(law: ResearchLaw): CatalogueEntry {
   const versions = law.versions.map(version);
   const enacted = versions[0];
@@ -104,9 +119,7 @@ function lawEntry(law: ResearchLaw): CatalogueEntry {
     (a) => !VERSION_PHRASE.test(a) && !dropped.has(a),
   );
   const current = [...versions].reverse().find((v) => v.kind !== '废止');
-  const formerIds = Object.entries(MERGED_TIMELINE_LAWS)
-    .filter(([, lv]) => lv === law.id)
-    .map(([id]) => id);
+  const formerIds = formerIdsByLaw().get(law.id) ?? [];
   const from = enacted?.effective ?? enacted?.adopted;
   const confidence = repeal
     ? (REPEAL_CONFIDENCE[law.id] ?? repeal.effectiveConfidence)
