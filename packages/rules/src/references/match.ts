@@ -81,18 +81,8 @@ export interface Meeting {
   readonly start: DayNumber;
 }
 
-interface TrieNode {
-  /** Children by normalised UTF-16 code unit. */
-  readonly next: Map<number, TrieNode>;
-  /** Entries that end here (several when an alias is shared, e.g. two law versions). */
-  entries?: CatalogueEntry[];
-  /** An `exclude` word ends here: consumed, not reported. */
-  blocked?: boolean;
-}
-
 /** The catalogue, compiled for matching. */
 export interface CompiledCatalogue {
-  readonly root: TrieNode;
   /** The trie flattened into typed arrays for the scan (no Map look-up per character). */
   readonly flat: FlatTrie;
   readonly byId: ReadonlyMap<string, CatalogueEntry>;
@@ -207,20 +197,6 @@ function meetingOf(entry: CatalogueEntry): Meeting | undefined {
   return undefined;
 }
 
-function insert(root: TrieNode, key: string): TrieNode {
-  let node = root;
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    let child = node.next.get(c);
-    if (!child) {
-      child = { next: new Map() };
-      node.next.set(c, child);
-    }
-    node = child;
-  }
-  return node;
-}
-
 function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) {
@@ -270,58 +246,122 @@ function childOf(trie: FlatTrie, parent: number, unit: number): number {
   }
 }
 
-function flatten(root: TrieNode): FlatTrie {
-  const nodes: TrieNode[] = [root];
-  const ids = new Map<TrieNode, number>([[root, 0]]);
-  let edges = 0;
-  for (let k = 0; k < nodes.length; k++) {
-    for (const child of nodes[k]!.next.values()) {
-      ids.set(child, nodes.length);
-      nodes.push(child);
-      edges++;
+/**
+ * Builds the flat trie key by key straight into its arrays (the edge table probed and
+ * grown in place), without a trie of Map nodes flattened afterwards: that took ~5 ms of a
+ * one-file run's start in still unoptimised code.
+ */
+class FlatTrieBuilder {
+  private slotParent = new Int32Array(0x1000);
+  private slotUnit = new Uint16Array(0x1000);
+  private slotChild = new Int32Array(0x1000);
+  private mask = 0xfff;
+  private edges = 0;
+  private readonly flags: number[] = [0];
+  private readonly entries: Array<CatalogueEntry[] | undefined> = [undefined];
+  /** The root's children's units, in insertion order. */
+  private readonly rootUnits: number[] = [];
+
+  /** The node of `key`, made with its path when missing. */
+  node(key: string): number {
+    let node = 0;
+    for (let i = 0; i < key.length; i++) {
+      const unit = key.charCodeAt(i);
+      let child = this.childOf(node, unit);
+      if (child === 0) {
+        child = this.flags.length;
+        this.flags.push(0);
+        this.entries.push(undefined);
+        this.putEdge(node, unit, child);
+        if (node === 0) this.rootUnits.push(unit);
+      }
+      node = child;
+    }
+    return node;
+  }
+
+  /** Adds `entry` to the entries ending at `key` (once). */
+  addEntry(key: string, entry: CatalogueEntry): void {
+    const node = this.node(key);
+    const list = this.entries[node];
+    if (!list) {
+      this.entries[node] = [entry];
+      this.flags[node] = this.flags[node]! | ENTRIES;
+    } else if (!list.includes(entry)) list.push(entry);
+  }
+
+  /** Marks `key` as an `exclude` word. */
+  block(key: string): void {
+    const node = this.node(key);
+    this.flags[node] = this.flags[node]! | BLOCKED;
+  }
+
+  build(): FlatTrie {
+    const { slotParent, slotUnit, slotChild, mask } = this;
+    const trie = { flags: Uint8Array.from(this.flags), entries: this.entries, slotParent, slotUnit, slotChild, mask };
+    // Only Latin-1, the special units, full-width ASCII and the root's own units can
+    // normalise to a root unit (every other unit is itself): a few hundred `norm` calls
+    // at start rather than 65,536.
+    const firstNode = new Int32Array(0x10000);
+    const setFirst = (c: number): void => {
+      const n = norm(c);
+      if (n < 0) return;
+      const child = this.childOf(0, n);
+      if (child !== 0) firstNode[c] = child;
+    };
+    for (let c = 0; c < 0x100; c++) setFirst(c);
+    for (const c of SPECIAL.keys()) setFirst(c);
+    for (let c = 0xff01; c <= 0xff5e; c++) setFirst(c);
+    for (const c of this.rootUnits) setFirst(c);
+    return { firstNode, ...trie };
+  }
+
+  private childOf(parent: number, unit: number): number {
+    const { slotParent, slotUnit, mask } = this;
+    const key = parent + 1;
+    for (let s = slotOf(parent, unit, mask); ; s = (s + 1) & mask) {
+      const p = slotParent[s]!;
+      if (p === 0) return 0;
+      if (p === key && slotUnit[s] === unit) return this.slotChild[s]!;
     }
   }
-  let size = 16;
-  while (size < edges * 2) size *= 2;
-  const mask = size - 1;
-  const slotParent = new Int32Array(size);
-  const slotUnit = new Uint16Array(size);
-  const slotChild = new Int32Array(size);
-  const flags = new Uint8Array(nodes.length);
-  const entries: Array<CatalogueEntry[] | undefined> = new Array<CatalogueEntry[] | undefined>(nodes.length).fill(undefined);
-  nodes.forEach((node, id) => {
-    if (node.entries) {
-      flags[id] = flags[id]! | ENTRIES;
-      entries[id] = node.entries;
+
+  private putEdge(parent: number, unit: number, child: number): void {
+    if ((this.edges + 1) * 2 > this.mask + 1) this.grow();
+    this.edges++;
+    const { slotParent, slotUnit, slotChild, mask } = this;
+    let s = slotOf(parent, unit, mask);
+    while (slotParent[s] !== 0) s = (s + 1) & mask;
+    slotParent[s] = parent + 1;
+    slotUnit[s] = unit;
+    slotChild[s] = child;
+  }
+
+  private grow(): void {
+    const { slotParent, slotUnit, slotChild } = this;
+    const size = (this.mask + 1) * 2;
+    const mask = size - 1;
+    const parents = new Int32Array(size);
+    const units = new Uint16Array(size);
+    const children = new Int32Array(size);
+    for (let o = 0; o < slotParent.length; o++) {
+      const p = slotParent[o]!;
+      if (p === 0) continue;
+      let s = slotOf(p - 1, slotUnit[o]!, mask);
+      while (parents[s] !== 0) s = (s + 1) & mask;
+      parents[s] = p;
+      units[s] = slotUnit[o]!;
+      children[s] = slotChild[o]!;
     }
-    if (node.blocked) flags[id] = flags[id]! | BLOCKED;
-    for (const [unit, child] of node.next) {
-      let s = slotOf(id, unit, mask);
-      while (slotParent[s] !== 0) s = (s + 1) & mask;
-      slotParent[s] = id + 1;
-      slotUnit[s] = unit;
-      slotChild[s] = ids.get(child)!;
-    }
-  });
-  // Only Latin-1, the special units, full-width ASCII and the root's own units can
-  // normalise to a root unit (every other unit is itself): a few hundred `norm` calls
-  // at start rather than 65,536.
-  const firstNode = new Int32Array(0x10000);
-  const setFirst = (c: number): void => {
-    const n = norm(c);
-    if (n < 0) return;
-    const child = root.next.get(n);
-    if (child) firstNode[c] = ids.get(child)!;
-  };
-  for (let c = 0; c < 0x100; c++) setFirst(c);
-  for (const c of SPECIAL.keys()) setFirst(c);
-  for (let c = 0xff01; c <= 0xff5e; c++) setFirst(c);
-  for (const c of root.next.keys()) setFirst(c);
-  return { firstNode, flags, entries, slotParent, slotUnit, slotChild, mask };
+    this.slotParent = parents;
+    this.slotUnit = units;
+    this.slotChild = children;
+    this.mask = mask;
+  }
 }
 
 function compile(catalogue: readonly CatalogueEntry[]): CompiledCatalogue {
-  const root: TrieNode = { next: new Map() };
+  const trie = new FlatTrieBuilder();
   const titleKeys = new Map<string, CatalogueEntry[]>();
   const looseKeys = new Map<string, CatalogueEntry[]>();
   const meetingsByKey = new Map<string, Meeting>();
@@ -347,16 +387,14 @@ function compile(catalogue: readonly CatalogueEntry[]): CompiledCatalogue {
     for (const spelling of spellings) {
       const key = normalizeSpelling(spelling);
       if (key.length < 2) continue;
-      const node = insert(root, key);
-      const entries = (node.entries ??= []);
-      if (!entries.includes(entry)) entries.push(entry);
+      trie.addEntry(key, entry);
       if (entry.kind === 'policy' || entry.kind === 'law') {
         addTo(titleKeys, key, entry);
         const loose = looseKey(spelling);
         if (loose.length >= 6) addTo(looseKeys, loose, entry);
       }
     }
-    for (const word of entry.exclude ?? []) insert(root, normalizeSpelling(word)).blocked = true;
+    for (const word of entry.exclude ?? []) trie.block(normalizeSpelling(word));
     for (const source of entry.patterns ?? []) {
       patternSources.push(`(${source})`);
       groups.push(entry);
@@ -365,8 +403,7 @@ function compile(catalogue: readonly CatalogueEntry[]): CompiledCatalogue {
   }
   meetings.sort((a, b) => a.start - b.start);
   const compiled: CompiledCatalogue = {
-    root,
-    flat: flatten(root),
+    flat: trie.build(),
     byId,
     titleKeys,
     looseKeys,
