@@ -26,8 +26,10 @@ let decoded: readonly TypoCandidate[] | undefined;
  * place there), without building its string or object: a matcher compiles the 9,700
  * candidates at every process's start, and decoding them all cost more than the matching.
  * `unit` is the UTF-16 unit that replaces the term's unit at `at`; `kind` is the code of h, l or b.
+ * With `units` (a bit per UTF-16 unit), only the candidates whose replacing unit has its bit
+ * set are visited (a one-document matcher skips the rest without a call; indexes stay the same).
  */
-export function visitTypoCandidates(visit: (term: string, at: number, unit: number, kind: number, index: number) => void): void {
+export function visitTypoCandidates(visit: (term: string, at: number, unit: number, kind: number, index: number) => void, units?: Uint32Array): void {
   let index = 0;
   for (let t = 0; t < TYPO_VARIANTS.length; t++) {
     const [term, variants] = TYPO_VARIANTS[t]!;
@@ -37,6 +39,14 @@ export function visitTypoCandidates(visit: (term: string, at: number, unit: numb
     while (i < variants.length) {
       let end = variants.indexOf(' ', i);
       if (end < 0) end = variants.length;
+      if (units !== undefined) {
+        const unit = variants.charCodeAt(end - 1);
+        if ((units[unit >>> 5]! & (1 << (unit & 31))) === 0) {
+          index++;
+          i = end + 1;
+          continue;
+        }
+      }
       let at = 0;
       for (let k = i + 1; k < end - 1; k++) at = at * 10 + (variants.charCodeAt(k) - 48);
       visit(term, at, variants.charCodeAt(end - 1), variants.charCodeAt(i), index++);

@@ -73,10 +73,10 @@ function automatonFor(text: string, from: number, to: number): Automaton<number>
     previous = c;
   }
   const builder = new AutomatonBuilder<number>();
+  // Candidates whose replacing unit is not in the text are skipped inside the visit (most are).
   visitTypoCandidates((term, at, unit, _kind, index) => {
-    // The replacing unit first: most are not in the text, and this test needs no call.
-    if ((units[unit >>> 5]! & (1 << (unit & 31))) !== 0 && mayOccur(units, pairs, term, at, unit)) builder.addReplaced(term, at, unit, index);
-  });
+    if (mayOccur(units, pairs, term, at, unit)) builder.addReplaced(term, at, unit, index);
+  }, units);
   for (const word of typoExclusionWords()) if (mayOccur(units, pairs, word, -1, 0)) builder.block(word);
   firstText = text;
   firstFrom = from;
