@@ -71,7 +71,11 @@ export async function handleSuppressions(fzlint: Fzlint, results: FormattableRes
 
 /** Runs each requested formatter and prints or writes its output. */
 export async function writeOutputs(results: FormattableResult[], options: CliOptions, io: CliIo, reporter: Reporter): Promise<void> {
-  const { getFormatter, shouldUseColor } = await import('@fzlint/linter');
+  // Position-only formatters without the engine (a warm --cache run loads no parser or rule); JSON and SARIF from the package.
+  const front = await import('@fzlint/linter/formatters');
+  const { shouldUseColor } = front;
+  const needsEngine = options.formats.some((f) => f.name !== 'stylish' && f.name !== 'github' && f.name !== 'gitlab');
+  const getFormatter = needsEngine ? (await import('@fzlint/linter')).getFormatter : (name: string) => front[name as 'stylish' | 'github' | 'gitlab'];
   const env = io.env ?? {};
   const toStdout: string[] = [];
   const toOutputFile: string[] = [];

@@ -14,6 +14,7 @@ import {
 } from '@fzlint/rule-api';
 import { rules as builtinRules, rulesById as builtinRulesById } from '@fzlint/rules';
 import { normalizeRuleEntry, parseIsoDate } from './config/entries.js';
+import { countDiagnostics } from './counts.js';
 import { configError } from './config/messages.js';
 import { applyDirectives, findDirectives } from './directives.js';
 import { MAX_EXACT_DIGITS, MAX_RANGE_FINDINGS, shownNumeral, significantDigits, withoutOutOfRange } from './limits.js';
@@ -321,32 +322,7 @@ function lintOnce(text: string, p: Prepared, parsed?: ReportDocument): Pass {
   return { document, diagnostics: kept, ruleFailures, suppressedCount };
 }
 
-/** Counts of a list of diagnostics, as `LintResult` carries them. */
-export function countDiagnostics(diagnostics: readonly Diagnostic[]): {
-  errorCount: number;
-  warningCount: number;
-  infoCount: number;
-  fixableErrorCount: number;
-  fixableWarningCount: number;
-} {
-  let errorCount = 0;
-  let warningCount = 0;
-  let infoCount = 0;
-  let fixableErrorCount = 0;
-  let fixableWarningCount = 0;
-  for (const d of diagnostics) {
-    if (d.severity === 'error') {
-      errorCount++;
-      if (d.fix) fixableErrorCount++;
-    } else if (d.severity === 'warn') {
-      warningCount++;
-      if (d.fix) fixableWarningCount++;
-    } else {
-      infoCount++;
-    }
-  }
-  return { errorCount, warningCount, infoCount, fixableErrorCount, fixableWarningCount };
-}
+export { countDiagnostics } from './counts.js';
 
 /**
  * Lints one text: parses it once, runs every enabled rule on the shared document,

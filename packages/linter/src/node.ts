@@ -9,7 +9,6 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { inputMessage, type InputProblem } from '@fzlint/input';
 import { configError } from './config/messages.js';
-import { fatalResult, lint } from './engine.js';
 import { jsonErrorLocation, type ConfigLoader } from './project/config-loader.js';
 import { remapDiagnostics } from './project/lint-task.js';
 import { previousDetail } from './project/previous.js';
@@ -162,6 +161,8 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
     ...(options.locale !== undefined ? { locale: options.locale } : {}),
     ...(ignore !== undefined ? { ignore } : {}),
   });
+  // The engine (parser, rules, ontology) on first use: the project API alone loads none of it.
+  const { fatalResult, lint } = await import('./engine.js');
   const results: LintResult[] = [];
   // Last year's reports the configs name, each read once.
   const previousReports = new Map<string, NonNullable<LintOptions['previous']>>();

@@ -1,6 +1,5 @@
-import { toSourcePosition, type SourceMap } from '@fzlint/input';
 import { parse, type ReportDocument } from '@fzlint/parser';
-import type { Diagnostic, PreviousReport } from '@fzlint/rule-api';
+import type { PreviousReport } from '@fzlint/rule-api';
 
 /**
  * Last year's report as a caller gives it to `lint` (`LintOptions.previous`): the
@@ -86,18 +85,4 @@ export function previousCacheSize(): number {
   return n;
 }
 
-/**
- * Related places in `filePath` (last year's report, converted from Word, a web page
- * or a PDF) at that file's paragraph numbers, as its own findings would be given.
- */
-export function remapRelatedIn(diagnostics: readonly Diagnostic[], filePath: string, map: SourceMap): Diagnostic[] {
-  return diagnostics.map((d) => {
-    if (!d.related?.some((r) => r.filePath === filePath)) return d;
-    return {
-      ...d,
-      related: d.related.map((r) =>
-        r.filePath === filePath && r.start && r.end ? { ...r, start: toSourcePosition(map, r.start), end: toSourcePosition(map, r.end) } : r,
-      ),
-    };
-  });
-}
+export { remapRelatedIn } from './related.js';

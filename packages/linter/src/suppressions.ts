@@ -1,6 +1,6 @@
 import type { Diagnostic, Locale } from '@fzlint/rule-api';
 import { configError, describeValue } from './config/messages.js';
-import { countDiagnostics } from './engine.js';
+import { countDiagnostics } from './counts.js';
 import { relativeTo } from './formatters/paths.js';
 import type { LintResult } from './types.js';
 

@@ -86,6 +86,21 @@ describe('the precompiled config validator (Ajv standalone code, generated at bu
   it('records the fingerprint of the rules it was compiled for', () => {
     expect(fingerprint).toBe(rulesFingerprint(builtinRules));
   });
+
+  it('writes out the rule ids, so validating a config loads no rule module', async () => {
+    const mod = (await import(pathToFileURL(join(dir, 'compiled-validator.mjs')).href)) as { RULE_IDS: string[]; BUILTIN_RULES: unknown };
+    expect(mod.RULE_IDS).toEqual(builtinRules.map((r) => r.meta.id).sort());
+    expect(mod.BUILTIN_RULES).toBeUndefined();
+  });
+
+  it('matches the rules in the build (dist): ids and fingerprint', async () => {
+    const built = (await import(pathToFileURL(resolve(here, '../dist/config/compiled-validator.js')).href)) as {
+      RULE_IDS?: string[];
+      RULES_FINGERPRINT?: string;
+    };
+    expect(built.RULE_IDS).toEqual(builtinRules.map((r) => r.meta.id).sort());
+    expect(built.RULES_FINGERPRINT).toBe(rulesFingerprint(builtinRules));
+  });
 });
 
 describe('rulesFingerprint', () => {

@@ -19,7 +19,7 @@ const POSITION_ONLY_FORMATS: ReadonlySet<string> = new Set(['stylish', 'github',
 export async function lintCommand(options: CliOptions, io: CliIo, reporter: Reporter): Promise<number> {
   const fzlint = await openProject(options, io, reporter);
   if (!fzlint) return 2;
-  const [{ countDiagnostics }, { formattable }] = await Promise.all([import('@fzlint/linter'), import('@fzlint/linter/node')]);
+  const [{ countDiagnostics }, { formattable }] = await Promise.all([import('@fzlint/linter/formatters'), import('@fzlint/linter/node')]);
 
   let results: FormattableResult[];
   if (options.stdin) {

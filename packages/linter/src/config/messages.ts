@@ -1,4 +1,4 @@
-import { formatMessage, type Locale, type LocalizedText } from '@fzlint/rule-api';
+import type { Locale, LocalizedText } from '@fzlint/rule-api';
 import { ConfigError } from './errors.js';
 
 /**
@@ -189,7 +189,7 @@ function words(locale: Locale) {
 
 /** One message template in a locale (zh-CN when the locale has none). */
 export function configMessage(id: ConfigMessageId, locale: Locale, data?: ConfigMessageData): string {
-  return formatMessage(CONFIG_MESSAGES[id], locale, data);
+  return fill(CONFIG_MESSAGES[id], locale, data);
 }
 
 /** A list of names or values as a message shows it: `off, info` / `off、info`; "none" when empty. */
@@ -243,4 +243,17 @@ export function configError(
     messageId: id,
     ...(data !== undefined ? { data } : {}),
   });
+}
+
+const PLACEHOLDER = /\{\{\s*([A-Za-z_][\w]*)\s*\}\}/g;
+
+/**
+ * `formatMessage` of `@fzlint/rule-api`, the same eight lines: importing that package's
+ * index loads its settings and the ontology, which a run validating a config (a warm
+ * `--cache` run) does not otherwise need.
+ */
+function fill(template: LocalizedText, locale: Locale, data?: Readonly<Record<string, string | number>>): string {
+  const text = template[locale] ?? template['zh-CN'];
+  if (!data) return text;
+  return text.replace(PLACEHOLDER, (whole, name: string) => (Object.prototype.hasOwnProperty.call(data, name) ? String(data[name]) : whole));
 }

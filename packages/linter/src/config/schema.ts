@@ -1,4 +1,5 @@
-import { CATALOGUE_ENTRY_JSON_SCHEMA, CATALOGUE_KINDS as ONTOLOGY_CATALOGUE_KINDS } from '@fzlint/ontology';
+// The subpath, not the package: the package's index loads every data module (a warm --cache run needs none).
+import { CATALOGUE_ENTRY_JSON_SCHEMA, CATALOGUE_KINDS as ONTOLOGY_CATALOGUE_KINDS } from '@fzlint/ontology/catalogue-schema';
 import type { AnyRule } from '@fzlint/rule-api';
 
 /** The values a rule's severity may take in config, in the order messages list them. */

@@ -47,7 +47,9 @@ const INLINE_RUNTIME: Readonly<Record<string, { name: string; source: string }>>
 
 /**
  * The source of `dist/config/compiled-validator.js` for a list of rules: exports
- * `RULES_FINGERPRINT` and `createConfigValidator()`. The generated code sits
+ * `RULES_FINGERPRINT`, `RULE_IDS` (the rules' ids, sorted: a run validating a config
+ * need not load the rules), `BUILTIN_RULES` (undefined: see the placeholder) and
+ * `createConfigValidator()`. The generated code sits
  * inside that function, so loading the module only pre-parses it; the schema
  * constants are built when a config is first validated. Ajv's small runtime
  * helpers (deep equality for `uniqueItems`, …) are written out in the module.
@@ -84,6 +86,8 @@ export function standaloneValidatorModule(rules: readonly AnyRule[]): string {
     ...importLines,
     ...inlined,
     `export const RULES_FINGERPRINT = ${JSON.stringify(rulesFingerprint(rules))};`,
+    `export const RULE_IDS = ${JSON.stringify(rules.map((r) => r.meta.id).sort())};`,
+    'export const BUILTIN_RULES = undefined;',
     'export function createConfigValidator() {',
     body,
     `return ${header[1]};`,

@@ -1,5 +1,4 @@
 import type { AnyRule, Locale } from '@fzlint/rule-api';
-import { rules as builtinRules } from '@fzlint/rules';
 import type { ErrorObject } from 'ajv';
 import type { FzlintConfig } from '../types.js';
 import { isSeveritySetting, parseIsoDate } from './entries.js';
@@ -15,7 +14,7 @@ import {
 } from './messages.js';
 import { CONFIG_KEYS, SEVERITY_SETTINGS } from './schema.js';
 import { nearestNames } from './suggest.js';
-import { configValidatorFor } from './validator.js';
+import { builtinValidation, configValidatorFor } from './validator.js';
 
 /** Options of `validateConfig`. */
 export interface ValidateConfigOptions {
@@ -112,7 +111,8 @@ function describeRuleEntry(errors: readonly ErrorObject[], root: unknown, ruleId
  */
 export function validateConfig(value: unknown, options: ValidateConfigOptions = {}): FzlintConfig {
   const r: Reporter = { file: options.file, locale: options.locale ?? 'zh-CN' };
-  const rules = options.rules ?? builtinRules;
+  const rules = options.rules;
+  const builtin = rules ? undefined : builtinValidation();
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     fail(r, undefined, 'notObject', { got: describeValue(value, r.locale) });
   }
@@ -120,7 +120,7 @@ export function validateConfig(value: unknown, options: ValidateConfigOptions = 
   // Unknown rule ids first, with the nearest known ids: the schema alone would only say "unknown key".
   const ruleMap = record['rules'];
   if (ruleMap && typeof ruleMap === 'object' && !Array.isArray(ruleMap)) {
-    const known = new Set<string>(rules.map((rule) => rule.meta.id));
+    const known = new Set<string>(rules ? rules.map((rule) => rule.meta.id) : builtin?.ids);
     for (const id of Object.keys(ruleMap)) {
       if (known.has(id)) continue;
       fail(r, formatKeyPath(['rules', id], record), 'unknownRule', { hint: didYouMean(nearestNames(id, known), r.locale) });
@@ -137,7 +137,7 @@ export function validateConfig(value: unknown, options: ValidateConfigOptions = 
       hint: didYouMean(nearestNames(key, CONFIG_KEYS), r.locale),
     });
   }
-  const validate = configValidatorFor(rules);
+  const validate = rules ? configValidatorFor(rules) : (builtin as NonNullable<typeof builtin>).validator();
   if (!validate(value)) {
     const errors = validate.errors ?? [];
     const first = errors[0];

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { AnyRule } from '@fzlint/rule-api';
 import type { Options } from 'ajv';
-import { createConfigValidator, RULES_FINGERPRINT } from './compiled-validator.js';
+import { BUILTIN_RULES, createConfigValidator, RULE_IDS, RULES_FINGERPRINT } from './compiled-validator.js';
 import { buildConfigSchema } from './schema.js';
 import type { ConfigValidateFunction } from './validate-function.js';
 
@@ -139,4 +139,19 @@ export function configValidatorFor(rules: readonly AnyRule[]): ConfigValidateFun
     validators.set(rules, validate);
   }
   return validate;
+}
+
+let builtinValidator: ConfigValidateFunction | undefined;
+
+/**
+ * The ids of the built-in rules and the validator for them: from the build's table
+ * when precompiled (no rule module loaded), else from the rules (running from `src`).
+ */
+export function builtinValidation(): { readonly ids: readonly string[]; validator(): ConfigValidateFunction } {
+  if (RULE_IDS && createConfigValidator) {
+    const create = createConfigValidator;
+    return { ids: RULE_IDS, validator: () => (builtinValidator ??= create()) };
+  }
+  const rules = BUILTIN_RULES as readonly AnyRule[];
+  return { ids: rules.map((r) => r.meta.id), validator: () => configValidatorFor(rules) };
 }

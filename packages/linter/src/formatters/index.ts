@@ -23,9 +23,4 @@ export function getFormatter(name: string): Formatter | undefined {
   return Object.prototype.hasOwnProperty.call(FORMATTERS, name) ? FORMATTERS[name as keyof typeof FORMATTERS] : undefined;
 }
 
-/** Whether to colour output: not when `NO_COLOR` is set (https://no-color.org) or the stream is not a terminal. */
-export function shouldUseColor(stream: { readonly isTTY?: boolean }, env: Readonly<Record<string, string | undefined>>): boolean {
-  if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
-  if (env['FORCE_COLOR'] !== undefined && env['FORCE_COLOR'] !== '0') return true;
-  return stream.isTTY === true;
-}
+export { shouldUseColor } from './front.js';

@@ -1,7 +1,7 @@
 import { toSourcePosition, type InputProblem, type SourceMap, type TextFormat } from '@fzlint/input';
 import type { CalendarDate, ReportDocument } from '@fzlint/parser';
 import type { AnyRule, Diagnostic, Locale } from '@fzlint/rule-api';
-import { remapRelatedIn } from '../previous.js';
+import { remapRelatedIn } from '../related.js';
 import type { FzlintConfig, LintResult } from '../types.js';
 import type { SerializedResult } from './result.js';
 

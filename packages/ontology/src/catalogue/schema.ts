@@ -1,5 +1,8 @@
 import { CATALOGUE_CONFIDENCES, CATALOGUE_KINDS } from './types.js';
 
+// For `@fzlint/ontology/catalogue-schema`: the config validator needs these without loading the data modules.
+export { CATALOGUE_KINDS } from './types.js';
+
 const ISO_PARTIAL_DATE = '^\\d{4}(-\\d{2}(-\\d{2})?)?$';
 const date = { type: 'string', pattern: ISO_PARTIAL_DATE } as const;
 const confidence = { enum: [...CATALOGUE_CONFIDENCES] } as const;
