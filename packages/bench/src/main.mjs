@@ -40,9 +40,9 @@ Rows (id — what; group in brackets):
             fzlint-2          fzlint --concurrency 2                                  [A/B] [findings]
             fzlint-all        fzlint --concurrency <cores> (only with more than 2 cores) [A/B] [findings]
             fzlint-auto       fzlint (default concurrency)                            [A/B] [findings]
-  [cache]   cache-cold        --cache, cache emptied before each run                  [A/B] [findings]
-            cache-warm        --cache, nothing changed                                [A/B] [findings]
-            cache-one         --cache, one file changed before each run               [A/B]
+  [cache]   cache-cold        --cache, cache emptied before each run (stylish output) [A/B] [findings]
+            cache-warm        --cache, nothing changed (stylish output)               [A/B] [findings]
+            cache-one         --cache, one file changed before each run (stylish)     [A/B]
   [choose]  few-1, few-2, few-auto   10 files with --concurrency 1, 2, default        [A/B]
             startup-fzlint-1  one file with --concurrency 1 (beside startup-fzlint)   [A/B]
   [peers]   markdownlint, remark, textlint, autocorrect   each with its defaults
