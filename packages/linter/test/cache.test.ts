@@ -230,4 +230,39 @@ describe('LintCache: what a warm run reads without the files', () => {
     await fourth.save();
     expect(JSON.parse(readFileSync(location, 'utf8')).lastRun).toEqual({ hits: 0, misses: 1 });
   });
+  it('is written as ASCII (read without UTF-8 decoding) and reads back the same text; a UTF-8 file is read too', async () => {
+    const location = join(dir, 'cache.json');
+    const file = join(dir, 'a.md');
+    writeFileSync(file, 'x');
+    const message = '「依法治市委员会」应为「全面依法治市委员会」😀 \ud800';
+    const result: SerializedResult = {
+      ...RESULT,
+      diagnostics: [
+        {
+          ruleId: 'style/official-name',
+          severity: 'info',
+          messageId: 'wrongName',
+          message,
+          range: { start: 0, end: 1 },
+          start: { line: 1, column: 1 },
+          end: { line: 1, column: 2 },
+          docsUrl: 'https://example.com/r.md',
+          data: { text: '依法治市委员会' },
+        },
+      ],
+      infoCount: 1,
+    };
+    const first = await LintCache.load(location, '1.0.0');
+    first.set(file, 'c', 'k', result);
+    await first.save();
+    const bytes = readFileSync(location);
+    expect(bytes.every((b) => b < 0x80)).toBe(true);
+    const second = await LintCache.load(location, '1.0.0');
+    expect(second.get(file, 'c', 'k')).toEqual(result);
+    // Written by hand (or by an earlier fzlint) as UTF-8: the same entry.
+    writeFileSync(location, JSON.stringify({ version: '1.0.0', entries: { [file]: { contentHash: 'c', configHash: 'k', result } }, lastRun: { hits: 0, misses: 0 } }));
+    expect(readFileSync(location).some((b) => b >= 0x80)).toBe(true);
+    const third = await LintCache.load(location, '1.0.0');
+    expect(third.get(file, 'c', 'k')).toEqual(result);
+  });
 });

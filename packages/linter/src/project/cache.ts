@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { isAscii } from 'node:buffer';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { TextEncoding } from '@fzlint/input';
@@ -103,7 +104,10 @@ export class LintCache {
   static async load(location: string, version: string): Promise<LintCache> {
     let text: string;
     try {
-      text = await readFile(location, 'utf8');
+      const bytes = await readFile(location);
+      // The file is written as ASCII (see save): read as latin1, a one-byte string that JSON.parse
+      // scans fastest, without decoding UTF-8 (~15 ms of a 4 MB cache). Anything else as UTF-8.
+      text = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
     } catch {
       return new LintCache(location, version, {}, false);
     }
@@ -254,7 +258,7 @@ export class LintCache {
     const tmp = `${this.location}.${process.pid}.tmp`;
     try {
       await mkdir(dirname(this.location), { recursive: true });
-      await writeFile(tmp, JSON.stringify(file));
+      await writeFile(tmp, asciiJson(JSON.stringify(file)), 'latin1');
       await rename(tmp, this.location);
       this.dirty = false;
       return undefined;
@@ -267,4 +271,9 @@ export class LintCache {
   get changed(): boolean {
     return this.dirty;
   }
+}
+
+/** JSON text with every non-ASCII character escaped (`\\uXXXX`): the same value, read back without UTF-8 decoding. */
+function asciiJson(json: string): string {
+  return json.replace(/[\u0080-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
