@@ -18,6 +18,14 @@
 //   dist/project/worker.js); its pool starts `new URL('./worker.js', import.meta.url)`,
 //   which from the bundle is dist/bundle/worker.js: a two-line entry written here
 //   that loads worker.script.js the same way.
+// - dist/bundle/lint.script.js: the lint part. The CLI's bundle is split in two scripts,
+//   each with its own code cache: cli.script.js holds what a warm `--cache` run needs (args,
+//   config loading and validation, the file list and ignore files, the result cache, the
+//   position-only formatters) and every dynamic `import()` of the engine, the parser, the
+//   rules, the ontology and the other commands becomes `__fzlint_import('fzlint-part:<key>')`,
+//   which the loader answers from lint.script.js (its `load(key)`), loaded on first use.
+//   A warm run with nothing changed neither reads nor compiles it. Modules both parts use
+//   are in both (as in the worker's bundle): they keep no state the other part reads.
 // - dist/bundle/loader.js: src/compile-cache.ts as CommonJS.
 // The Word and web readers stay out of the bundle: @fzlint/input loads them with
 // `import('./docx.js')` / `import('./html.js')`, kept here as imports of
@@ -27,7 +35,7 @@
 // back) and ajv only to compile rules' option schemas the build did not precompile.
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { scriptSource } from './script-source.mjs';
@@ -52,14 +60,60 @@ const readersOutside = {
 
 const worker = fileURLToPath(new URL('./project/worker.js', import.meta.resolve('@fzlint/linter/node')));
 
+/**
+ * What goes to the lint part when the front imports it dynamically: the packages' indexes
+ * that load the engine, parser, rules or ontology, and the commands other than lint and help.
+ */
+const PART = [
+  /[\\/](rules|parser|ontology|rule-api)[\\/]dist[\\/]index\.js$/,
+  /[\\/]linter[\\/]dist[\\/](index|engine|incremental|scorecard)\.js$/,
+  /[\\/]src[\\/]commands[\\/](inspect|score|catalogue|convert|web|print-config)\.ts$/,
+];
+/** Modules of the lint part, by key (their path from this package). */
+const partModules = new Map();
+
+/** The front's dynamic imports of the lint part → `fzlint-part:<key>` (see above). */
+const lintPart = {
+  name: 'lint-part',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.kind !== 'dynamic-import' || args.pluginData?.lintPart) return undefined;
+      const resolved = await b.resolve(args.path, { resolveDir: args.resolveDir, importer: args.importer, kind: args.kind, pluginData: { lintPart: true } });
+      if (resolved.errors.length > 0 || resolved.external || !PART.some((re) => re.test(resolved.path))) return undefined;
+      const key = relative(root, resolved.path).split('\\').join('/');
+      partModules.set(key, resolved.path);
+      return { path: `fzlint-part:${key}`, external: true };
+    });
+  },
+};
+
+/** The lint part's entry: `load(key)`, each module imported (and initialised) on first use. */
+const partEntry = {
+  name: 'lint-part-entry',
+  setup(b) {
+    b.onResolve({ filter: /^fzlint-lint-part$/ }, () => ({ path: 'lint-part', namespace: 'fzlint-part' }));
+    b.onLoad({ filter: /.*/, namespace: 'fzlint-part' }, () => ({
+      resolveDir: root,
+      loader: 'js',
+      contents: [
+        'export function load(key) {',
+        '  switch (key) {',
+        ...[...partModules].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, path]) => `    case ${JSON.stringify(key)}: return import(${JSON.stringify(path)});`),
+        '  }',
+        '  return Promise.reject(new Error(`fzlint: no module ${key} in the lint part (rebuild: pnpm build)`));',
+        '}',
+      ].join('\n'),
+    }));
+  },
+};
+
 /** The wrapper's parameters (src/compile-cache.ts passes them in this order). */
 const PARAMS = 'exports, require, module, __filename, __dirname, __fzlint_url, __fzlint_resolve, __fzlint_import';
 
 rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
-const result = await build({
+const scriptOptions = {
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli.ts', worker },
   outdir,
   outExtension: { '.js': '.script.js' },
   bundle: true,
@@ -67,14 +121,16 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   external: EXTERNAL,
-  plugins: [readersOutside],
   define: { 'import.meta.url': '__fzlint_url', 'import.meta.resolve': '__fzlint_resolve' },
   sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',
   write: false,
-});
-for (const file of result.outputFiles) {
+};
+// The front first: it finds the modules of the lint part.
+const front = await build({ ...scriptOptions, entryPoints: { cli: 'src/cli.ts' }, plugins: [readersOutside, lintPart] });
+const rest = await build({ ...scriptOptions, entryPoints: { worker, lint: 'fzlint-lint-part' }, plugins: [readersOutside, partEntry] });
+for (const file of [...front.outputFiles, ...rest.outputFiles]) {
   if (!file.path.endsWith('.script.js')) {
     writeFileSync(file.path, file.contents);
     continue;

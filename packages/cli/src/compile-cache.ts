@@ -165,6 +165,11 @@ function prune(dir: string, written: string): void {
   for (const old of files.slice(KEEP_PER_BUNDLE - 1)) rmSync(old.path, { force: true });
 }
 
+/** Dynamic imports of the lint part of a split bundle (scripts/bundle.mjs). */
+const PART_PREFIX = 'fzlint-part:';
+/** The lint part's script, beside the bundle that imports it. */
+const PART_SCRIPT = 'lint.script.js';
+
 /** What `import('node:…')` gives: the named exports and `default` (the module object). */
 function builtinNamespace(exports: unknown): Record<string, unknown> {
   return Object.freeze({ __proto__: null, ...(exports as Record<string, unknown>), default: exports });
@@ -204,17 +209,29 @@ export function loadScript(file: string, env: CacheEnv = process.env): LoadedScr
     // `import.meta.resolve`: synchronous, so Node's CommonJS resolver; the one package the
     // bundle resolves (@fzlint/pdf, for its reader thread) exports the same file under `default`.
     (specifier: string) => pathToFileURL(require.resolve(specifier)).href,
-    // `import()`: a built-in from `require` (no ES module loader for a one-file run), the rest
-    // through Node's loader from here (scripts/bundle.mjs puts this module next to the bundle).
+    // `import()`: a built-in from `require` (no ES module loader for a one-file run), a module of
+    // the bundle's lint part (`fzlint-part:<key>`, scripts/bundle.mjs) from that script, loaded
+    // once, with a code cache of its own; the rest through Node's loader from here
+    // (scripts/bundle.mjs puts this module next to the bundle).
     (specifier: string): Promise<unknown> =>
-      specifier.startsWith('node:') ? Promise.resolve().then(() => builtinNamespace(require(specifier))) : import(specifier),
+      specifier.startsWith('node:')
+        ? Promise.resolve().then(() => builtinNamespace(require(specifier)))
+        : specifier.startsWith(PART_PREFIX)
+          ? Promise.resolve().then(() => {
+              part ??= loadScript(join(dirname(file), PART_SCRIPT), env);
+              return (part.exports['load'] as (key: string) => Promise<unknown>)(specifier.slice(PART_PREFIX.length));
+            })
+          : import(specifier),
   );
   let saved = false;
+  /** The lint part, once a run needed it. */
+  let part: LoadedScript | undefined;
   return {
     exports: module.exports,
     cache,
     cacheFile,
     save(light = false) {
+      part?.save(light);
       if (saved || cacheFile === undefined) return;
       const refresh = cache !== 'used' || (typeof cached === 'object' && cached.light && !light);
       if (!refresh || cachedDataVersionTag() !== tagAtLoad) return;

@@ -69,6 +69,25 @@ describe('the code cache of the CLI bundle', () => {
     expect(files(home, 'cli')).toEqual([file]);
   });
 
+  it('has a lint part of its own, which a warm --cache run with nothing changed never loads', () => {
+    const home = freshHome();
+    const location = join(home, 'results.json');
+    const args = [FILES.jia, FILES.yi, '--cache', '--cache-location', location];
+    const cold = run(home, args);
+    expect(cold.stdout).toContain('甲县');
+    // The first run linted: both parts compiled, both written.
+    expect(files(home, 'cli')).toHaveLength(1);
+    const [part] = files(home, 'lint');
+    expect(part).toMatch(/^lint-[0-9a-f]{16}-v\d+\.\d+\.\d+-[^-]+-[0-9a-f]+\.bin$/);
+    // Without the lint part's cache, a warm run would write it again if it loaded the part.
+    rmSync(join(cacheDir(home), part!));
+    same(run(home, args), cold);
+    expect(files(home, 'lint')).toEqual([]);
+    // A run that lints (no cache) loads it, and writes its cache again.
+    same(run(home), run(home, [FILES.jia, FILES.yi]));
+    expect(files(home, 'lint')).toHaveLength(1);
+  });
+
   it('ignores and replaces a corrupt or foreign cache file', () => {
     const home = freshHome();
     const reference = run(home);
