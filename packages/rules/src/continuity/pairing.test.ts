@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from '@fzlint/parser';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   describePair,
@@ -248,5 +249,86 @@ describe('pairing', () => {
     ]);
     expect(pairs.map((p) => `${p.previous}→${p.current}`)).toEqual(['last→draft', 'last→final']);
     expect(Object.fromEntries(unpaired.map((u) => [u.id, u.reason]))).toEqual({ last: 'no-previous', anonymous: 'no-issuer', undated: 'no-year' });
+  });
+
+  /** What pairReports returns by its definition: every report compared with every report of the year before. */
+  function pairPairwise<T>(reports: readonly PairingCandidate<T>[]): { pairs: [T, T][]; unpaired: [T, string, T[]?][] } {
+    const pairs: [T, T][] = [];
+    const unpaired: [T, string, T[]?][] = [];
+    for (const r of reports) {
+      if (!r.identity.issuer) unpaired.push([r.id, 'no-issuer']);
+      else if (!r.identity.year) unpaired.push([r.id, 'no-year']);
+      else {
+        const found = reports
+          .filter((c) => c.identity.issuer && c.identity.year?.value === r.identity.year!.value - 1)
+          .map((c) => ({ c, m: matchIssuers(r.identity.issuer!.key, c.identity.issuer!.key) }))
+          .filter((f) => f.m);
+        const same = found.filter((f) => f.m!.match === 'same');
+        const best = same.length > 0 ? same : found;
+        if (best.length === 0) unpaired.push([r.id, 'no-previous']);
+        else if (best.length > 1) unpaired.push([r.id, 'ambiguous', best.map((f) => f.c.id)]);
+        else pairs.push([r.id, best[0]!.c.id]);
+      }
+    }
+    return { pairs, unpaired };
+  }
+
+  it('an ambiguous report lists its candidates in the reports’ order, whichever way their names match', () => {
+    const { unpaired } = pairReports([
+      { id: 'longer', identity: id('重庆市北京市渝中区', 2022) },
+      { id: 'shorter', identity: id('渝中区', 2022) },
+      { id: 'this', identity: id('北京市渝中区', 2023) },
+    ]);
+    expect(unpaired.find((u) => u.id === 'this')).toEqual({ id: 'this', reason: 'ambiguous', candidates: ['longer', 'shorter'] });
+  });
+
+  it('finds the same pairs as comparing every report with every report of the year before (property)', () => {
+    // Names built from a few places and regions, so that exact, region-prefix and
+    // look-alike (中区 of 渝中区) keys meet often; some longer than the suffix index.
+    // The narrow set makes one report meet several region-prefix keys at once (the order of an ambiguous report's candidates).
+    const part = fc.oneof(
+      fc.constantFrom('重庆市', '渝中区', '中区', '北京市', '西城区', '城区', '福建省', '平潭', '综合实验区', '司法局', '市', '区', '新区', '开发区', '桐乡市', '湖南省长沙市岳麓区'),
+      fc.constantFrom('重庆市', '北京市', '渝中区'),
+    );
+    const key = fc.array(part, { minLength: 1, maxLength: 8 }).map((a) => a.join(''));
+    const report = fc.record({ key: fc.option(key, { nil: undefined }), year: fc.option(fc.integer({ min: 2019, max: 2022 }), { nil: undefined }) });
+    fc.assert(
+      fc.property(fc.array(report, { maxLength: 40 }), (rs) => {
+        const reports = rs.map((r, i) => ({
+          id: i,
+          identity: {
+            ...(r.key !== undefined ? { issuer: { raw: r.key, key: r.key, source: 'title' as const } } : {}),
+            ...(r.year !== undefined ? { year: { value: r.year, source: 'title' as const } } : {}),
+          },
+        }));
+        const { pairs, unpaired } = pairReports(reports);
+        const expected = pairPairwise(reports);
+        expect(pairs.map((p) => [p.current, p.previous])).toEqual(expected.pairs);
+        expect(unpaired.map((u) => (u.candidates ? [u.id, u.reason, u.candidates] : [u.id, u.reason]))).toEqual(expected.unpaired);
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
+  it('does not compare every report with every report of the year before (1,000 and 8,000 units of two years)', () => {
+    // 8× the units must cost about 8× the work; a pairwise scan would cost 64×.
+    // CPU time of one process, compared within the run (no absolute time), wide margin.
+    const units = (n: number) =>
+      Array.from({ length: n }, (_, i) => [
+        { id: `${i}-a`, identity: id(`第${i}号县`, 2022) },
+        { id: `${i}-b`, identity: id(`第${i}号县`, 2023) },
+      ]).flat();
+    const time = (n: number) => {
+      const reports = units(n);
+      pairReports(reports);
+      const start = process.cpuUsage();
+      for (let k = 0; k < 3; k++) pairReports(reports);
+      const used = process.cpuUsage(start);
+      return used.user + used.system;
+    };
+    time(1_000);
+    const small = Math.max(time(1_000), 1_000);
+    const large = time(8_000);
+    expect(large / small).toBeLessThan(25);
   });
 });

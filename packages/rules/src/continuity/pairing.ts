@@ -267,6 +267,84 @@ export function matchIssuers(a: string, b: string): { match: IssuerMatch; region
   return { match: 'region-prefix', region };
 }
 
+/** Longest issuer key indexed by its suffixes; a longer one is looked up by scanning its ending's bucket. */
+const MAX_INDEXED_SUFFIX = 24;
+/** Keys matching by region prefix share at least this many final characters (`matchIssuers`). */
+const MIN_SHARED_ENDING = 3;
+
+interface IssuerMatchFound<T> {
+  readonly candidate: PairingCandidate<T>;
+  readonly match: IssuerMatch;
+  readonly region?: string;
+}
+
+/**
+ * The reports of one year by issuer key. `matches(key)` answers what comparing
+ * `key` with every report of the year would (`matchIssuers`), in the reports'
+ * order, while looking at only the keys that can match: the key itself, the
+ * keys it ends with (its suffixes) and the keys that end with it.
+ */
+class YearIndex<T> {
+  /** Distinct key → its reports, in order of addition. */
+  readonly #byKey = new Map<string, { readonly key: string; readonly reports: { order: number; report: PairingCandidate<T> }[] }>();
+  /** A suffix (≥ 3 characters, up to MAX_INDEXED_SUFFIX) → the distinct keys ending with it. */
+  readonly #bySuffix = new Map<string, string[]>();
+  /** Distinct keys longer than MAX_INDEXED_SUFFIX by their last MIN_SHARED_ENDING characters. */
+  readonly #longByEnding = new Map<string, string[]>();
+  /** The lengths of the distinct keys. */
+  readonly #lengths = new Set<number>();
+  #count = 0;
+
+  add(report: PairingCandidate<T>): void {
+    const key = report.identity.issuer!.key;
+    let entry = this.#byKey.get(key);
+    if (!entry) {
+      this.#byKey.set(key, (entry = { key, reports: [] }));
+      this.#lengths.add(key.length);
+      for (let start = Math.max(0, key.length - MAX_INDEXED_SUFFIX); start <= key.length - MIN_SHARED_ENDING; start++) {
+        const suffix = key.slice(start);
+        const keys = this.#bySuffix.get(suffix);
+        if (keys) keys.push(key);
+        else this.#bySuffix.set(suffix, [key]);
+      }
+      if (key.length > MAX_INDEXED_SUFFIX) {
+        const ending = key.slice(-MIN_SHARED_ENDING);
+        const keys = this.#longByEnding.get(ending);
+        if (keys) keys.push(key);
+        else this.#longByEnding.set(ending, [key]);
+      }
+    }
+    entry.reports.push({ order: this.#count++, report });
+  }
+
+  matches(key: string): IssuerMatchFound<T>[] {
+    const candidates = new Set<string>();
+    if (this.#byKey.has(key)) candidates.add(key);
+    // Keys `key` ends with (it is the longer one): only lengths some key of the year has.
+    for (const length of this.#lengths) {
+      if (length >= MIN_SHARED_ENDING && length < key.length) {
+        const suffix = key.slice(key.length - length);
+        if (this.#byKey.has(suffix)) candidates.add(suffix);
+      }
+    }
+    // Keys ending with `key` (it is the shorter one).
+    if (key.length >= MIN_SHARED_ENDING) {
+      for (const k of this.#bySuffix.get(key) ?? []) candidates.add(k);
+      if (key.length > MAX_INDEXED_SUFFIX) {
+        for (const k of this.#longByEnding.get(key.slice(-MIN_SHARED_ENDING)) ?? []) if (k.endsWith(key)) candidates.add(k);
+      }
+    }
+    const found: { order: number; value: IssuerMatchFound<T> }[] = [];
+    for (const candidateKey of candidates) {
+      const m = matchIssuers(key, candidateKey);
+      if (!m) continue;
+      for (const { order, report } of this.#byKey.get(candidateKey)!.reports) found.push({ order, value: { candidate: report, ...m } });
+    }
+    if (candidates.size > 1) found.sort((a, b) => a.order - b.order);
+    return found.map((f) => f.value);
+  }
+}
+
 /** A report to pair: any id of the caller's (a path, an index) and its identity. */
 export interface PairingCandidate<T> {
   readonly id: T;
@@ -322,17 +400,20 @@ export interface Pairing<T> {
  * Pairs each report with the report of the same issuer for the year before. An
  * exact issuer match wins over a region-prefix one; two equally good candidates
  * leave the report unpaired (`ambiguous`) rather than guess. A report may be the
- * previous report of several (a draft and its final version); cost is linear in
- * the number of reports per year.
+ * previous report of several (a draft and its final version). Each report looks
+ * up only the issuer keys of the year before that can match its own (the same
+ * key, a key it ends with, a key ending with it) in an index of that year, so a
+ * folder of thousands of reports of two years is not compared pairwise; the
+ * candidates keep the order of `reports`.
  */
 export function pairReports<T>(reports: readonly PairingCandidate<T>[]): Pairing<T> {
-  const byYear = new Map<number, PairingCandidate<T>[]>();
+  const byYear = new Map<number, YearIndex<T>>();
   for (const r of reports) {
     const y = r.identity.year?.value;
     if (y === undefined || !r.identity.issuer) continue;
-    let list = byYear.get(y);
-    if (!list) byYear.set(y, (list = []));
-    list.push(r);
+    let index = byYear.get(y);
+    if (!index) byYear.set(y, (index = new YearIndex<T>()));
+    index.add(r);
   }
   const pairs: ReportPair<T>[] = [];
   const unpaired: Unpaired<T>[] = [];
@@ -347,11 +428,7 @@ export function pairReports<T>(reports: readonly PairingCandidate<T>[]): Pairing
       unpaired.push({ id: r.id, reason: 'no-year' });
       continue;
     }
-    const found: { candidate: PairingCandidate<T>; match: IssuerMatch; region?: string }[] = [];
-    for (const c of byYear.get(year.value - 1) ?? []) {
-      const m = matchIssuers(issuer.key, c.identity.issuer!.key);
-      if (m) found.push({ candidate: c, ...m });
-    }
+    const found = byYear.get(year.value - 1)?.matches(issuer.key) ?? [];
     const same = found.filter((f) => f.match === 'same');
     const best = same.length > 0 ? same : found;
     if (best.length === 0) {
