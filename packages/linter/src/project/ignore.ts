@@ -135,7 +135,21 @@ export class IgnoreMatcher {
  * ignored folder is re-included; within one folder level a nearer file's
  * rules come after, and win over, a farther one's.
  */
-function judgePath(matchers: readonly IgnoreMatcher[], absPath: string, isDir: boolean): IgnoreVerdict {
+function judgePath(matchers: readonly IgnoreMatcher[], absPath: string, isDir: boolean, folders?: FolderVerdicts): IgnoreVerdict {
+  if (folders) {
+    // The path's folders are judged exactly as the loop below would judge them,
+    // once per folder: the files of a folder then cost one judgement each, not
+    // one per level of their path.
+    const parent = dirname(absPath);
+    if (parent !== absPath) {
+      let above = folders.get(parent);
+      if (above === undefined && !folders.has(parent)) {
+        above = judgePath(matchers, parent, true, folders);
+        folders.set(parent, above);
+      }
+      return above ?? judgeLast(matchers, absPath, isDir);
+    }
+  }
   const relatives = matchers.map((m) => inside(m.baseDir, absPath));
   // Walk down from the outermost folder a matcher covers: judge each prefix of the path.
   const top = matchers.reduce<string | undefined>((best, m, i) => {
@@ -158,6 +172,21 @@ function judgePath(matchers: readonly IgnoreMatcher[], absPath: string, isDir: b
     if (verdict !== undefined && verdict !== 'included') return verdict;
   }
   return undefined;
+}
+
+/** Verdicts on folders already judged (absolute, resolved paths), for one list of matchers. */
+type FolderVerdicts = Map<string, IgnoreVerdict>;
+
+/** The verdict on a path whose folders are known not to be ignored: its own level only. */
+function judgeLast(matchers: readonly IgnoreMatcher[], absPath: string, isDir: boolean): IgnoreVerdict {
+  let verdict: Judgement;
+  for (const m of matchers) {
+    const rel = inside(m.baseDir, absPath);
+    if (rel === undefined) continue;
+    const judged = m.judge(rel, isDir);
+    if (judged !== undefined) verdict = judged;
+  }
+  return verdict !== undefined && verdict !== 'included' ? verdict : undefined;
 }
 
 /** The label of the default ignores in messages (`ignored by node_modules/.git`). */
@@ -208,6 +237,9 @@ export class IgnoreFiles {
   readonly #defaults: IgnoreMatcher;
   readonly #own = new Map<string, IgnoreMatcher | null>();
   readonly #chains = new Map<string, readonly IgnoreMatcher[]>();
+  /** Folder verdicts of the defaults, and of each chain (chains are cached, so their identity is stable). */
+  readonly #defaultFolders: FolderVerdicts = new Map();
+  readonly #chainFolders = new WeakMap<readonly IgnoreMatcher[], FolderVerdicts>();
 
   constructor(options: IgnoreFilesOptions) {
     this.#cwd = resolve(options.cwd);
@@ -218,9 +250,12 @@ export class IgnoreFiles {
   /** Why a path is ignored (`{ source }`: the ignore file, or the defaults), or undefined. */
   verdict(absPath: string, isDir = false): IgnoreVerdict {
     const path = resolve(this.#cwd, absPath);
-    const defaults = this.#defaults.ignores(path, isDir);
+    const defaults = judgePath([this.#defaults], path, isDir, this.#defaultFolders);
     if (defaults || !this.#useIgnoreFiles) return defaults;
-    return judgePath(this.#chainFor(isDir ? path : dirname(path)), path, isDir);
+    const chain = this.#chainFor(isDir ? path : dirname(path));
+    let folders = this.#chainFolders.get(chain);
+    if (!folders) this.#chainFolders.set(chain, (folders = new Map()));
+    return judgePath(chain, path, isDir, folders);
   }
 
   /** The `.fzlintignore` files that apply to the files of a folder, farthest first. */
