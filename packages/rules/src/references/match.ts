@@ -1,6 +1,7 @@
 import type { CatalogueEntry } from '@fzlint/ontology';
 import { fold, type QuotedReference, type ReportDocument, type Section, type TextRange } from '@fzlint/parser';
 import type { RuleSettings } from '@fzlint/rule-api';
+import { EdgeTable, slotOf } from '../edge-table.js';
 import { dayOf, earliestDay, latestDay, type DayNumber } from './dates.js';
 import { staleCatalogue } from './freshness.js';
 
@@ -231,10 +232,6 @@ export interface FlatTrie {
 const ENTRIES = 1;
 const BLOCKED = 2;
 
-function slotOf(parent: number, unit: number, mask: number): number {
-  return (Math.imul(parent, 0x9e3779b1) ^ Math.imul(unit, 0x85ebca6b)) & mask;
-}
-
 /** The child of `parent` by normalised unit `unit`, 0 for none. */
 function childOf(trie: FlatTrie, parent: number, unit: number): number {
   const { slotParent, slotUnit, mask } = trie;
@@ -252,11 +249,7 @@ function childOf(trie: FlatTrie, parent: number, unit: number): number {
  * one-file run's start in still unoptimised code.
  */
 class FlatTrieBuilder {
-  private slotParent = new Int32Array(0x1000);
-  private slotUnit = new Uint16Array(0x1000);
-  private slotChild = new Int32Array(0x1000);
-  private mask = 0xfff;
-  private edges = 0;
+  private readonly edges = new EdgeTable(0x1000);
   private readonly flags: number[] = [0];
   private readonly entries: Array<CatalogueEntry[] | undefined> = [undefined];
   /** The root's children's units, in insertion order. */
@@ -267,12 +260,12 @@ class FlatTrieBuilder {
     let node = 0;
     for (let i = 0; i < key.length; i++) {
       const unit = key.charCodeAt(i);
-      let child = this.childOf(node, unit);
+      let child = this.edges.childOf(node, unit);
       if (child === 0) {
         child = this.flags.length;
         this.flags.push(0);
         this.entries.push(undefined);
-        this.putEdge(node, unit, child);
+        this.edges.put(node, unit, child);
         if (node === 0) this.rootUnits.push(unit);
       }
       node = child;
@@ -297,7 +290,7 @@ class FlatTrieBuilder {
   }
 
   build(): FlatTrie {
-    const { slotParent, slotUnit, slotChild, mask } = this;
+    const { slotParent, slotUnit, slotChild, mask } = this.edges;
     const trie = { flags: Uint8Array.from(this.flags), entries: this.entries, slotParent, slotUnit, slotChild, mask };
     // Only Latin-1, the special units, full-width ASCII and the root's own units can
     // normalise to a root unit (every other unit is itself): a few hundred `norm` calls
@@ -306,7 +299,7 @@ class FlatTrieBuilder {
     const setFirst = (c: number): void => {
       const n = norm(c);
       if (n < 0) return;
-      const child = this.childOf(0, n);
+      const child = this.edges.childOf(0, n);
       if (child !== 0) firstNode[c] = child;
     };
     for (let c = 0; c < 0x100; c++) setFirst(c);
@@ -314,49 +307,6 @@ class FlatTrieBuilder {
     for (let c = 0xff01; c <= 0xff5e; c++) setFirst(c);
     for (const c of this.rootUnits) setFirst(c);
     return { firstNode, ...trie };
-  }
-
-  private childOf(parent: number, unit: number): number {
-    const { slotParent, slotUnit, mask } = this;
-    const key = parent + 1;
-    for (let s = slotOf(parent, unit, mask); ; s = (s + 1) & mask) {
-      const p = slotParent[s]!;
-      if (p === 0) return 0;
-      if (p === key && slotUnit[s] === unit) return this.slotChild[s]!;
-    }
-  }
-
-  private putEdge(parent: number, unit: number, child: number): void {
-    if ((this.edges + 1) * 2 > this.mask + 1) this.grow();
-    this.edges++;
-    const { slotParent, slotUnit, slotChild, mask } = this;
-    let s = slotOf(parent, unit, mask);
-    while (slotParent[s] !== 0) s = (s + 1) & mask;
-    slotParent[s] = parent + 1;
-    slotUnit[s] = unit;
-    slotChild[s] = child;
-  }
-
-  private grow(): void {
-    const { slotParent, slotUnit, slotChild } = this;
-    const size = (this.mask + 1) * 2;
-    const mask = size - 1;
-    const parents = new Int32Array(size);
-    const units = new Uint16Array(size);
-    const children = new Int32Array(size);
-    for (let o = 0; o < slotParent.length; o++) {
-      const p = slotParent[o]!;
-      if (p === 0) continue;
-      let s = slotOf(p - 1, slotUnit[o]!, mask);
-      while (parents[s] !== 0) s = (s + 1) & mask;
-      parents[s] = p;
-      units[s] = slotUnit[o]!;
-      children[s] = slotChild[o]!;
-    }
-    this.slotParent = parents;
-    this.slotUnit = units;
-    this.slotChild = children;
-    this.mask = mask;
   }
 }
 

@@ -9,6 +9,7 @@
  * save the restart after a failed walk; on report text the walks that pass the bit
  * tests are one or two edges deep, so there is little to save.)
  */
+import { EdgeTable } from '../edge-table.js';
 
 /** A compiled word list. */
 export interface Automaton<T> {
@@ -42,10 +43,6 @@ export function pairSlot(first: number, second: number): number {
   return (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x27d4eb2f)) >>> 12;
 }
 
-function slotOf(parent: number, unit: number, mask: number): number {
-  return (Math.imul(parent, 0x9e3779b1) ^ Math.imul(unit, 0x85ebca6b)) & mask;
-}
-
 /**
  * Builds an automaton word by word straight into its typed arrays: the edge table is
  * probed and grown in place, and the first/second/pair bits are set as the depth-one and
@@ -54,11 +51,7 @@ function slotOf(parent: number, unit: number, mask: number): number {
  * keys are no small integers, and nothing of it ran optimised that early.)
  */
 export class AutomatonBuilder<T> {
-  private slotParent: Int32Array;
-  private slotUnit: Uint16Array;
-  private slotChild: Int32Array;
-  private mask: number;
-  private edges = 0;
+  private readonly edges: EdgeTable;
   private readonly first = new Int32Array(0x10000);
   private readonly firstBits = new Uint32Array(0x800);
   private readonly secondBits = new Uint32Array(0x800);
@@ -71,10 +64,7 @@ export class AutomatonBuilder<T> {
   constructor(units = 0) {
     let size = 16;
     while (size < units * 2) size *= 2;
-    this.mask = size - 1;
-    this.slotParent = new Int32Array(size);
-    this.slotUnit = new Uint16Array(size);
-    this.slotChild = new Int32Array(size);
+    this.edges = new EdgeTable(size);
   }
 
   /** Adds a word with its payload (a blocked word stays blocked; a repeated word takes the later payload). */
@@ -101,7 +91,8 @@ export class AutomatonBuilder<T> {
 
   /** The finished automaton (the builder is not to be used after). */
   build(): Automaton<T> {
-    const { first, firstBits, secondBits, pairBits, payloads, slotParent, slotUnit, slotChild, mask } = this;
+    const { first, firstBits, secondBits, pairBits, payloads } = this;
+    const { slotParent, slotUnit, slotChild, mask } = this.edges;
     return { first, firstBits, secondBits, pairBits, payloads, flags: this.flags.slice(0, this.nodes), slotParent, slotUnit, slotChild, mask };
   }
 
@@ -120,10 +111,10 @@ export class AutomatonBuilder<T> {
           this.firstBits[unit >>> 5] = this.firstBits[unit >>> 5]! | (1 << (unit & 31));
         }
       } else {
-        next = this.childOf(node, unit);
+        next = this.edges.childOf(node, unit);
         if (next === 0) {
           next = this.newNode();
-          this.putEdge(node, unit, next);
+          this.edges.put(node, unit, next);
           if (i === 1) {
             this.secondBits[unit >>> 5] = this.secondBits[unit >>> 5]! | (1 << (unit & 31));
             const bit = pairSlot(firstUnit, unit);
@@ -145,49 +136,6 @@ export class AutomatonBuilder<T> {
     }
     this.payloads.push(undefined);
     return id;
-  }
-
-  private childOf(parent: number, unit: number): number {
-    const { slotParent, slotUnit, mask } = this;
-    const key = parent + 1;
-    for (let s = slotOf(parent, unit, mask); ; s = (s + 1) & mask) {
-      const p = slotParent[s]!;
-      if (p === 0) return 0;
-      if (p === key && slotUnit[s] === unit) return this.slotChild[s]!;
-    }
-  }
-
-  private putEdge(parent: number, unit: number, child: number): void {
-    if ((this.edges + 1) * 2 > this.mask + 1) this.grow();
-    this.edges++;
-    const { slotParent, slotUnit, slotChild, mask } = this;
-    let s = slotOf(parent, unit, mask);
-    while (slotParent[s] !== 0) s = (s + 1) & mask;
-    slotParent[s] = parent + 1;
-    slotUnit[s] = unit;
-    slotChild[s] = child;
-  }
-
-  private grow(): void {
-    const { slotParent, slotUnit, slotChild } = this;
-    const size = (this.mask + 1) * 2;
-    const mask = size - 1;
-    const parents = new Int32Array(size);
-    const units = new Uint16Array(size);
-    const children = new Int32Array(size);
-    for (let o = 0; o < slotParent.length; o++) {
-      const p = slotParent[o]!;
-      if (p === 0) continue;
-      let s = slotOf(p - 1, slotUnit[o]!, mask);
-      while (parents[s] !== 0) s = (s + 1) & mask;
-      parents[s] = p;
-      units[s] = slotUnit[o]!;
-      children[s] = slotChild[o]!;
-    }
-    this.slotParent = parents;
-    this.slotUnit = units;
-    this.slotChild = children;
-    this.mask = mask;
   }
 }
 
