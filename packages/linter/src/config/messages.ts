@@ -1,4 +1,7 @@
 import type { Locale, LocalizedText } from '@fzlint/rule-api';
+// The messages module alone: the package's index loads its settings and the ontology, which
+// a run validating a config (a warm `--cache` run) does not otherwise need.
+import { formatMessage } from '@fzlint/rule-api/messages';
 import { ConfigError } from './errors.js';
 
 /**
@@ -189,7 +192,7 @@ function words(locale: Locale) {
 
 /** One message template in a locale (zh-CN when the locale has none). */
 export function configMessage(id: ConfigMessageId, locale: Locale, data?: ConfigMessageData): string {
-  return fill(CONFIG_MESSAGES[id], locale, data);
+  return formatMessage(CONFIG_MESSAGES[id], locale, data);
 }
 
 /** A list of names or values as a message shows it: `off, info` / `off、info`; "none" when empty. */
@@ -243,17 +246,4 @@ export function configError(
     messageId: id,
     ...(data !== undefined ? { data } : {}),
   });
-}
-
-const PLACEHOLDER = /\{\{\s*([A-Za-z_][\w]*)\s*\}\}/g;
-
-/**
- * `formatMessage` of `@fzlint/rule-api`, the same eight lines: importing that package's
- * index loads its settings and the ontology, which a run validating a config (a warm
- * `--cache` run) does not otherwise need.
- */
-function fill(template: LocalizedText, locale: Locale, data?: Readonly<Record<string, string | number>>): string {
-  const text = template[locale] ?? template['zh-CN'];
-  if (!data) return text;
-  return text.replace(PLACEHOLDER, (whole, name: string) => (Object.prototype.hasOwnProperty.call(data, name) ? String(data[name]) : whole));
 }
