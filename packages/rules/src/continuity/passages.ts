@@ -65,11 +65,36 @@ export function normalizedStretch(text: string, start: number, end: number): { r
   return entry;
 }
 
+/**
+ * A remembered stretch placed at `start`: its absolute offsets are made on first read only
+ * (the rules read a passage's normalised text on every keystroke, its offsets rarely).
+ */
+class PlacedStretch implements NormalizedText {
+  private absolute: Int32Array | undefined;
+
+  constructor(
+    private readonly stretch: { readonly text: string; readonly offsets: Int32Array },
+    private readonly start: number,
+  ) {}
+
+  get text(): string {
+    return this.stretch.text;
+  }
+
+  get offsets(): Int32Array {
+    let out = this.absolute;
+    if (!out) {
+      const relative = this.stretch.offsets;
+      out = new Int32Array(relative.length);
+      for (let i = 0; i < out.length; i++) out[i] = relative[i]! + this.start;
+      this.absolute = out;
+    }
+    return out;
+  }
+}
+
 function normalizeStretch(text: string, start: number, end: number): NormalizedText {
-  const hit = normalizedStretch(text, start, end);
-  const offsets = new Int32Array(hit.offsets.length);
-  for (let i = 0; i < offsets.length; i++) offsets[i] = hit.offsets[i]! + start;
-  return { text: hit.text, offsets };
+  return new PlacedStretch(normalizedStretch(text, start, end), start);
 }
 
 function trim(text: string, start: number, end: number): TextRange {
@@ -136,8 +161,8 @@ export function passagesOf(document: ReportDocument): readonly Passage[] {
   // The nearest heading above a passage opens the section the passage is in.
   const byHeading = conceptsByHeading(flattenSections(document));
   const out: Passage[] = [];
-  const push = (range: TextRange, headingIndex: number) => {
-    const norm = normalizeStretch(text, range.start, range.end);
+  const push = (range: TextRange, headingIndex: number, stretch?: { readonly text: string; readonly offsets: Int32Array }) => {
+    const norm = stretch ? new PlacedStretch(stretch, range.start) : normalizeStretch(text, range.start, range.end);
     if (norm.text.length === 0) return;
     const heading = headings[headingIndex];
     const concept = heading ? byHeading.get(heading.range.start) : undefined;
@@ -145,18 +170,19 @@ export function passagesOf(document: ReportDocument): readonly Passage[] {
   };
   let s = 0;
   for (const piece of joined) {
-    const norm = normalizeStretch(text, piece.range.start, piece.range.end);
+    const norm = normalizedStretch(text, piece.range.start, piece.range.end);
     if (norm.text.length <= MAX_PASSAGE) {
-      push(piece.range, piece.headingIndex);
+      push(piece.range, piece.headingIndex, norm);
       continue;
     }
     const sentences = document.sentences;
     while (s < sentences.length && sentences[s]!.range.end <= piece.range.start) s++;
-    // Normalised characters before an offset, read off the piece's own normalisation.
+    // Normalised characters before an offset, read off the piece's own normalisation (offsets relative to its start).
     const offsets = norm.offsets;
+    const base = piece.range.start;
     let k = 0;
     const before = (offset: number): number => {
-      while (k < offsets.length && offsets[k]! < offset) k++;
+      while (k < offsets.length && offsets[k]! + base < offset) k++;
       return k;
     };
     let start = piece.range.start;

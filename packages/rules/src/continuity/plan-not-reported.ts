@@ -82,21 +82,32 @@ export function reportMentions(document: ReportDocument, terms: readonly string[
   let offsets: Int32Array | undefined;
   for (const line of lines) {
     const len = line.norm.text.length;
-    if (plans.some((p) => p.start < line.end && p.end > line.start)) {
-      offsets ??= new Int32Array(whole.length);
-      for (let i = 0; i < len; i++) offsets[line.g + i] = line.start + line.norm.offsets[i]!;
-      memo.scanner.scan(whole, line.g, line.g + len, found, offsets, plans);
-      continue;
+    const tail = line.g + Math.max(0, len - 2);
+    // This year's plan in the line, relative to the line's start (sorted, as `plans` is).
+    let excluded: { start: number; end: number }[] | undefined;
+    for (const p of plans) {
+      if (p.start < line.end && p.end > line.start) (excluded ??= []).push({ start: p.start - line.start, end: p.end - line.start });
     }
-    let inside = memo.lines.get(line.norm.text);
+    // The terms inside the line, remembered by its normalised text (and, in a line touching
+    // the plan, the plan's place in it: positions whose source lies in the plan are skipped).
+    const key = excluded ? `${line.norm.text}\u0000${excluded.map((r) => `${r.start}:${r.end}`).join(',')}` : line.norm.text;
+    let inside = memo.lines.get(key);
     if (!inside) {
       const own = new Set<string>();
-      memo.scanner.scan(line.norm.text, 0, len, own);
+      if (excluded) memo.scanner.scan(line.norm.text, 0, len, own, line.norm.offsets, excluded);
+      else memo.scanner.scan(line.norm.text, 0, len, own);
       if (memo.lines.size >= MAX_LINES) memo.lines.clear();
-      memo.lines.set(line.norm.text, (inside = [...own]));
+      memo.lines.set(key, (inside = [...own]));
     }
     for (const t of inside) found.add(t);
-    memo.scanner.scan(whole, line.g + Math.max(0, len - 2), line.g + len, found);
+    // The terms that start in the line's last two characters and run on into the next lines.
+    if (excluded) {
+      offsets ??= new Int32Array(whole.length);
+      for (let i = tail; i < line.g + len; i++) offsets[i] = line.start + line.norm.offsets[i - line.g]!;
+      memo.scanner.scan(whole, tail, line.g + len, found, offsets, plans);
+    } else {
+      memo.scanner.scan(whole, tail, line.g + len, found);
+    }
   }
   return found;
 }
