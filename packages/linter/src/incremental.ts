@@ -65,6 +65,10 @@ export interface EditWindow {
   readonly oldEnd: number;
   /** New length minus old length. */
   readonly delta: number;
+  /** The changed span: it starts here in both texts (the common prefix's length) … */
+  readonly changeStart: number;
+  /** … and ends here in the old text, `oldChangeEnd + delta` in the new one (the common suffix starts there). */
+  readonly oldChangeEnd: number;
   /** The new document restricted to the window. */
   readonly view: ReportDocument;
   /** The old document restricted to the window. */
@@ -79,6 +83,11 @@ export interface RuleReuseStats {
   whole: number;
   /** Statistics rules not run: the edit changed no figure (their findings shifted). */
   figuresKept: number;
+  /**
+   * Of those, the ones kept although the edited paragraphs hold figures: the edit was in
+   * sentences without any (see `figureSentencesKept`).
+   */
+  figuresKeptAround: number;
 }
 
 /** Documents remembered at most (one per open document being edited). */
@@ -94,9 +103,9 @@ export class RuleReuse {
   /** Windows computed this lint: per new document, per old document. */
   private windows = new WeakMap<ReportDocument, Map<ReportDocument, EditWindow | null>>();
   private current: Map<AnyRule, RuleState> | undefined;
-  readonly stats: RuleReuseStats = { windowed: 0, whole: 0, figuresKept: 0 };
-  /** Per window: whether its paragraphs hold no figure, before and after the edit. */
-  private figureFree = new WeakMap<EditWindow, boolean>();
+  readonly stats: RuleReuseStats = { windowed: 0, whole: 0, figuresKept: 0, figuresKeptAround: 0 };
+  /** Per window: whether the statistics analysis of its paragraphs is the old one shifted (0: no, 1: no figure in them, 2: figures only outside the change). */
+  private figureFree = new WeakMap<EditWindow, 0 | 1 | 2>();
 
   /**
    * Runs `fn` (a synchronous `lint` with rules from {@link wrap}) with the memory of the
@@ -180,6 +189,7 @@ export class RuleReuse {
       const reports = last && window ? reuseIn(last, window, document, context) : undefined;
       if (reports) {
         this.stats[counter]++;
+        if (counter === 'figuresKept' && this.figureFree.get(window!) === 2) this.stats.figuresKeptAround++;
         for (const d of reports) context.report(d);
         memory.set(rule, { document, previous, settings: context.settings, optionsKey, reports });
         return;
@@ -207,13 +217,16 @@ export class RuleReuse {
     if (known === undefined) {
       const old = w.oldView();
       known =
-        old.paragraphs.length === w.view.paragraphs.length &&
-        old.sentences.length === w.view.sentences.length &&
-        !hasStatisticsInput(next, w.start, w.end) &&
-        !hasStatisticsInput(previous, w.oldStart, w.oldEnd);
+        old.paragraphs.length !== w.view.paragraphs.length || old.sentences.length !== w.view.sentences.length
+          ? 0
+          : !hasStatisticsInput(next, w.start, w.end) && !hasStatisticsInput(previous, w.oldStart, w.oldEnd)
+            ? 1
+            : figureSentencesKept(previous, next, w)
+              ? 2
+              : 0;
       this.figureFree.set(w, known);
     }
-    return known;
+    return known !== 0;
   }
 
   /** The window of `next` against `previous`, once per pair and lint. */
@@ -252,18 +265,25 @@ function sameDate(a: RuleSettings['writingDate'], b: RuleSettings['writingDate']
 }
 
 /**
- * The rule's old findings with every place after the window shifted (a finding about two
- * figures may name one before the window and one after it); undefined when one names a place
- * in the window or at its edges (then the rule runs on the whole document).
+ * The rule's old findings with every place after the change shifted (a finding about two
+ * figures may name one before the change and one after it); undefined when one has an end
+ * in the changed span or next to it (then the rule runs on the whole document).
  */
 function outside(last: RuleState, w: EditWindow): ReportDescriptor[] | undefined {
   const out: ReportDescriptor[] = [];
   let clear = true;
-  const move = (r: TextRange): TextRange => {
-    if (r.end < w.oldStart) return r;
-    if (r.start > w.oldEnd) return w.delta === 0 ? r : shiftRange(r, w.delta);
+  const lo = w.changeStart;
+  const hi = w.oldChangeEnd;
+  const at = (x: number): number => {
+    if (x < lo) return x;
+    if (x > hi) return x + w.delta;
     clear = false;
-    return r;
+    return x;
+  };
+  const move = (r: TextRange): TextRange => {
+    if (r.end < lo) return r;
+    if (r.start > hi) return w.delta === 0 ? r : shiftRange(r, w.delta);
+    return { start: at(r.start), end: at(r.end) };
   };
   for (const d of last.reports) {
     const moved = mapPlaces(d, move);
@@ -425,7 +445,50 @@ export function editWindow(previous: ReportDocument, next: ReportDocument): Edit
   if (dnNew.length + next.documentNumbers.filter((d) => d.range.start >= start && d.range.end <= end).length !== next.documentNumbers.length) return undefined;
 
   let oldView: ReportDocument | undefined;
-  return { start, end, oldStart, oldEnd, delta, view: viewOf(next, i0, i1, start, end), oldView: () => (oldView ??= viewOf(previous, i0, j1, oldStart, oldEnd)) };
+  return { start, end, oldStart, oldEnd, delta, changeStart: prefix, oldChangeEnd: oldChangedEnd, view: viewOf(next, i0, i1, start, end), oldView: () => (oldView ??= viewOf(previous, i0, j1, oldStart, oldEnd)) };
+}
+
+/**
+ * Whether the statistics analysis of the window's paragraphs is the old one shifted although
+ * they hold figures: the analysis reads a paragraph only through its sentences holding a number
+ * (or a percentage in words) — a sentence without one is skipped, the context of the one before
+ * flowing past it, and relations reach only sentences with figures — and the figures ledger
+ * reads only those sentences too. So an edit in sentences with no figure, before and after,
+ * that keeps every sentence's paragraph and every sentence with figures (same text, shifted),
+ * every number (same, shifted) and every heading out of the change, changes no figure, no key
+ * and no relation.
+ */
+function figureSentencesKept(previous: ReportDocument, next: ReportDocument, w: EditWindow): boolean {
+  const a = w.oldView();
+  const b = w.view;
+  if (a.numbers.length !== b.numbers.length) return false;
+  const lo = w.changeStart;
+  const hi = w.oldChangeEnd;
+  const d = w.delta;
+  const newHi = hi + d;
+  // Next to the change counts as in it (a digit typed after a number makes another number).
+  if (hasStatisticsInput(previous, lo - 1, hi + 1) || hasStatisticsInput(next, lo - 1, newHi + 1)) return false;
+  for (const h of previous.headings) if (h.range.start <= hi + 1 && h.range.end >= lo - 1) return false;
+  for (const h of next.headings) if (h.range.start <= newHi + 1 && h.range.end >= lo - 1) return false;
+  for (let k = 0; k < a.numbers.length; k++) {
+    const x = a.numbers[k]!;
+    const y = b.numbers[k]!;
+    if (x.sentenceIndex !== y.sentenceIndex || x.raw !== y.raw || x.value !== y.value) return false;
+    const shift = x.range.end < lo ? 0 : x.range.start > hi ? d : Number.NaN;
+    if (x.range.start + shift !== y.range.start || x.range.end + shift !== y.range.end) return false;
+  }
+  for (let k = 0; k < a.sentences.length; k++) {
+    const x = a.sentences[k]!;
+    const y = b.sentences[k]!;
+    if (x.paragraphIndex !== y.paragraphIndex) return false;
+    if (x.range.end < lo || x.range.start > hi) {
+      const shift = x.range.end < lo ? 0 : d;
+      if (x.range.start + shift !== y.range.start || x.range.end + shift !== y.range.end) return false;
+    } else if (hasStatisticsInput(previous, x.range.start, x.range.end) || hasStatisticsInput(next, y.range.start, y.range.end)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /**

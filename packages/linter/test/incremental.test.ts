@@ -70,7 +70,7 @@ describe('RuleReuse', () => {
     const text = `${TEXT.slice(0, at)}法冶${TEXT.slice(at)}`;
     const document = reparse(first.document, [{ range: { start: at, end: at }, text: '法冶' }]);
     const next = reuse.run('r.md', () => lint(text, { rules, filePath: 'r.md', document }));
-    expect(reuse.stats).toEqual({ windowed: 1, whole: 1, figuresKept: 0 });
+    expect(reuse.stats).toEqual({ windowed: 1, whole: 1, figuresKept: 0, figuresKeptAround: 0 });
     const fresh = lint(text, { rules: [typoRule('style/test-local', 'paragraph')], filePath: 'r.md' });
     expect(next.diagnostics).toEqual(fresh.diagnostics);
     expect(next.diagnostics.map((d) => text.slice(d.range.start, d.range.end))).toEqual(['法冶', '法冶', '法冶']);
@@ -237,6 +237,42 @@ describe('incremental lint of figures (property: statistics rules keep findings 
       { numRuns: 150 },
     );
     expect(reuse.stats.figuresKept).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('after edits in sentences beside figures, in paragraphs holding figures (findings shifted only when no figure sentence changed)', () => {
+    // Paragraphs of several sentences: figures read across sentences (an elided object, 其中,
+    // a rate and its counts, a change and its base) with sentences without figures between and
+    // around them, the way the long paragraphs of a real report run.
+    const paragraphs = [
+      '2023年法治政府建设工作报告',
+      '一、主要举措',
+      '全面推进依法行政，持续深化法治宣传。全年共受理行政复议案件120件。审结100件，其中维持80件。坚持有错必纠，群众满意度明显提升。今年受理行政复议案件128件，均依法审结。',
+      '深化政务公开，完善依法行政制度体系。行政机关负责人出庭应诉率达到100%，出庭应诉案件40件。强化基层法治建设。新收行政诉讼案件50件，上年结转10件，审结70件。',
+      '办理信访事项300件，同比增长20%（上年为250件）。基层执法力量得到加强。化解矛盾纠纷百分之九十五以上。',
+      '二、存在的不足',
+      '基层执法力量薄弱，法治意识有待提高。全年受理行政复议案件130件。',
+    ];
+    const previous = {
+      filePath: '/ws/2022.txt',
+      text: ['2022年法治政府建设工作报告', '一、主要举措', '全年共受理行政复议案件110件，审结100件。', '办理信访事项240件。', '二、存在的不足', '法治意识有待提高。'].join('\n'),
+    };
+    const keystroke = fc.record({
+      at: fc.integer({ min: 0, max: 1000 }).map((x) => x / 1000),
+      del: fc.oneof(fc.constant(0), fc.constant(1), fc.integer({ min: 0, max: 4 })),
+      insert: fc.constantFrom('', '字', '字', '法治', '1', '件', '。', '，', '受理', '其中', '上年', '全市', '百分之', '\n'),
+    });
+    const reuse = createRuleReuse();
+    const rules = reuse.wrap(builtinRules);
+    let key = 0;
+    fc.assert(
+      fc.property(fc.constantFrom('around.txt', 'around.md'), fc.boolean(), fc.array(keystroke, { minLength: 1, maxLength: 6 }), (filePath, withPrevious, keys) => {
+        const text = filePath.endsWith('.md') ? paragraphs.join('\n\n') : paragraphs.join('\n');
+        typeAndCompare(reuse, rules, `${key++}-${filePath}`, filePath, text, keys, (k, t) => Math.floor(k.at * t.length), withPrevious ? previous : undefined);
+      }),
+      { numRuns: 200 },
+    );
+    // The new path was taken: findings kept for edits in paragraphs that hold figures.
+    expect(reuse.stats.figuresKeptAround).toBeGreaterThan(0);
   }, 300_000);
 
   it("runs the rules again when last year's report changed, even for an edit that touches no figure", () => {
