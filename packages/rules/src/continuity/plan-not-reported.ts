@@ -80,13 +80,17 @@ export function reportMentions(document: ReportDocument, terms: readonly string[
   const whole = parts.join('');
   const found = new Set<string>();
   let offsets: Int32Array | undefined;
+  // Plans before this line (ended at or before its start) are passed once: lines come in order.
+  let pi = 0;
   for (const line of lines) {
     const len = line.norm.text.length;
     const tail = line.g + Math.max(0, len - 2);
     // This year's plan in the line, relative to the line's start (sorted, as `plans` is).
+    while (pi < plans.length && plans[pi]!.end <= line.start) pi++;
     let excluded: { start: number; end: number }[] | undefined;
-    for (const p of plans) {
-      if (p.start < line.end && p.end > line.start) (excluded ??= []).push({ start: p.start - line.start, end: p.end - line.start });
+    for (let q = pi; q < plans.length && plans[q]!.start < line.end; q++) {
+      const p = plans[q]!;
+      if (p.end > line.start) (excluded ??= []).push({ start: p.start - line.start, end: p.end - line.start });
     }
     // The terms inside the line, remembered by its normalised text (and, in a line touching
     // the plan, the plan's place in it: positions whose source lies in the plan are skipped).
