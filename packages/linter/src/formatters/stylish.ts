@@ -31,36 +31,53 @@ export function stylish(results: readonly FormattableResult[], context: Formatte
   let infos = 0;
   let fixableErrors = 0;
   let fixableWarnings = 0;
+  // A message as printed (whitespace runs as one space) and its width, once per distinct
+  // message: a run's findings repeat the same few hundred messages.
+  const shown = new Map<string, { readonly text: string; readonly width: number }>();
+  const show = (message: string) => {
+    let m = shown.get(message);
+    if (!m) {
+      const text = message.replace(WHITESPACE_RUN, ' ').trim();
+      m = { text, width: displayWidth(text) };
+      shown.set(message, m);
+    }
+    return m;
+  };
+  const positions: string[] = [];
   for (const result of results) {
-    if (result.diagnostics.length === 0) continue;
-    const rows = result.diagnostics.map((d) => ({
-      position: `${d.start.line}:${d.start.column}`,
-      severity: d.severity,
-      label: SEVERITY_LABEL[d.severity],
-      message: d.message.replace(WHITESPACE_RUN, ' ').trim(),
-      messageWidth: 0,
-      ruleId: d.ruleId,
-      // Places in another file (last year's report) cannot be found from this file's lines: name them.
-      elsewhere: d.related,
-    }));
-    // A loop, not Math.max(...): a file with a hundred thousand findings would overflow the stack.
-    const width = (pick: (r: (typeof rows)[number]) => string) => rows.reduce((w, r) => Math.max(w, displayWidth(pick(r))), -Infinity);
-    const wPos = width((r) => r.position);
-    const wSev = width((r) => r.label);
-    let wMsg = -Infinity;
-    for (const r of rows) {
-      // Measured once: the widest sets the column, and each is padded to it.
-      r.messageWidth = displayWidth(r.message);
-      wMsg = Math.max(wMsg, r.messageWidth);
+    const diagnostics = result.diagnostics;
+    if (diagnostics.length === 0) continue;
+    // Column widths first (a loop, not Math.max(...): a file with a hundred thousand findings
+    // would overflow the stack). Positions and labels are ASCII: their width is their length.
+    let wPos = 0;
+    let wSev = 0;
+    let wMsg = 0;
+    positions.length = diagnostics.length;
+    for (let i = 0; i < diagnostics.length; i++) {
+      const d = diagnostics[i] as (typeof diagnostics)[number];
+      const position = `${d.start.line}:${d.start.column}`;
+      positions[i] = position;
+      if (position.length > wPos) wPos = position.length;
+      const label = SEVERITY_LABEL[d.severity];
+      if (label.length > wSev) wSev = label.length;
+      const width = show(d.message).width;
+      if (width > wMsg) wMsg = width;
     }
     const name = result.filePath !== undefined ? relativeTo(context.cwd, result.filePath) : '<text>';
     out += `\n${paint(color, '4', name, '24')}\n`;
-    for (const r of rows) {
-      const pos = paint(color, '2', padEndDisplay(r.position, wPos), '22');
-      const sev = paint(color, SEVERITY_COLOR[r.severity], padEndDisplay(r.label, wSev));
-      const msg = padEndDisplay(r.message, wMsg, r.messageWidth);
-      out += `  ${pos}  ${sev}  ${msg}  ${paint(color, '2', r.ruleId, '22')}`.trimEnd() + '\n';
-      for (const place of placesElsewhere(r.elsewhere, context.cwd)) {
+    for (let i = 0; i < diagnostics.length; i++) {
+      const d = diagnostics[i] as (typeof diagnostics)[number];
+      const message = show(d.message);
+      const pos = paint(color, '2', padEndDisplay(positions[i] as string, wPos, (positions[i] as string).length), '22');
+      const sev = paint(color, SEVERITY_COLOR[d.severity], padEndDisplay(SEVERITY_LABEL[d.severity], wSev, SEVERITY_LABEL[d.severity].length));
+      const msg = padEndDisplay(message.text, wMsg, message.width);
+      const line = `  ${pos}  ${sev}  ${msg}  ${paint(color, '2', d.ruleId, '22')}`;
+      // Trimmed only when it can end in white space (copying every line costs a run of thousands of findings).
+      const last = line.charCodeAt(line.length - 1);
+      out += (last <= 32 || last > 126 ? line.trimEnd() : line) + '\n';
+      // Places in another file (last year's report) cannot be found from this file's lines: name them.
+      if (d.related === undefined) continue;
+      for (const place of placesElsewhere(d.related, context.cwd)) {
         out += `${' '.repeat(wPos + wSev + 6)}${paint(color, '2', `↳ ${place.where}`, '22')}  ${place.message.replace(WHITESPACE_RUN, ' ').trim()}\n`;
       }
     }

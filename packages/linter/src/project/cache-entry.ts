@@ -67,7 +67,8 @@ function isData(value: unknown): boolean {
   return true;
 }
 
-function isDiagnostic(value: unknown): boolean {
+/** Whether a value is a finding with every field a formatter reads. */
+export function isDiagnostic(value: unknown): boolean {
   if (!isObject(value)) return false;
   const d = value;
   if (typeof d['ruleId'] !== 'string' || typeof d['messageId'] !== 'string' || typeof d['message'] !== 'string') return false;
@@ -89,7 +90,7 @@ function isDiagnostic(value: unknown): boolean {
 }
 
 /** A report's identity as batch pairing reads it (issuer name and key, year). */
-function isIdentity(value: unknown): boolean {
+export function isIdentity(value: unknown): boolean {
   if (!isObject(value)) return false;
   const issuer = value['issuer'];
   if (issuer !== undefined && (!isObject(issuer) || typeof issuer['raw'] !== 'string' || typeof issuer['key'] !== 'string' || typeof issuer['source'] !== 'string')) {
@@ -146,8 +147,8 @@ export function fitsText(entry: CacheEntry['result'], textLength: number): boole
   for (const d of entry.diagnostics) {
     if (d.range.end > textLength) return false;
     if (d.fix && d.fix.range.end > textLength) return false;
-    for (const s of d.suggestions ?? []) if (s.fix.range.end > textLength) return false;
-    for (const r of d.related ?? []) if (r.range.end > textLength) return false;
+    if (d.suggestions) for (const s of d.suggestions) if (s.fix.range.end > textLength) return false;
+    if (d.related) for (const r of d.related) if (r.range.end > textLength) return false;
   }
   return true;
 }

@@ -4,7 +4,8 @@ import { isAscii, type Buffer } from 'node:buffer';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { TextEncoding } from '@fzlint/input';
-import { isCacheEntry, type CacheEntry } from './cache-entry.js';
+import { decodeCache, encodeCache } from './cache-codec.js';
+import type { CacheEntry } from './cache-entry.js';
 import type { SerializedResult } from './result.js';
 
 /** Default cache folder, under the working directory (where bundlers keep theirs). */
@@ -13,6 +14,7 @@ export const DEFAULT_CACHE_DIR = join('node_modules', '.cache', 'fzlint');
 export const CACHE_FILE_NAME = 'cache.json';
 
 export type { CacheEntry } from './cache-entry.js';
+export type { CacheFile } from './cache-codec.js';
 
 /**
  * How a file is recognised as unchanged (ESLint's `--cache-strategy`):
@@ -35,12 +37,6 @@ export interface CacheStats {
   readonly misses: number;
 }
 
-/** The cache file's contents. */
-export interface CacheFile {
-  readonly version: string;
-  readonly entries: Readonly<Record<string, CacheEntry>>;
-  readonly lastRun: CacheStats;
-}
 
 let crypto: typeof import('node:crypto') | undefined;
 
@@ -73,7 +69,7 @@ export function resolveCacheLocation(cwd: string, location?: string): string {
  * fzlint version all match, so a stale result can never be shown.
  */
 export class LintCache {
-  private entries: Record<string, CacheEntry>;
+  private readonly entries: Map<string, CacheEntry>;
   private hits = 0;
   private misses = 0;
   private dirty = false;
@@ -85,7 +81,7 @@ export class LintCache {
   private constructor(
     readonly location: string,
     readonly version: string,
-    entries: Record<string, CacheEntry>,
+    entries: Map<string, CacheEntry>,
     /** True when an existing file could not be used (corrupt or from another version). */
     readonly discarded: boolean,
     /** Entries of the file that were not of the expected shape, dropped (their files are linted again). */
@@ -106,31 +102,14 @@ export class LintCache {
     try {
       text = cacheText(await readFile(location));
     } catch {
-      return new LintCache(location, version, {}, false);
+      return new LintCache(location, version, new Map(), false);
     }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      return new LintCache(location, version, {}, true);
-    }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return new LintCache(location, version, {}, true);
-    const file = parsed as { version?: unknown; entries?: unknown };
-    if (file.version !== version || typeof file.entries !== 'object' || file.entries === null || Array.isArray(file.entries)) {
-      // Another fzlint version: its rules may differ, so none of its results are valid.
-      return new LintCache(location, version, {}, typeof file.version !== 'string');
-    }
-    const entries: Record<string, CacheEntry> = {};
-    let dropped = 0;
-    for (const [path, entry] of Object.entries(file.entries as Record<string, unknown>)) {
-      if (isCacheEntry(entry)) entries[path] = entry;
-      else dropped++;
-    }
-    const lastRun = (parsed as { lastRun?: { hits?: unknown; misses?: unknown } }).lastRun;
-    const loadedStats = lastRun && typeof lastRun.hits === 'number' && typeof lastRun.misses === 'number' ? { hits: lastRun.hits, misses: lastRun.misses } : undefined;
-    const cache = new LintCache(location, version, entries, false, dropped, loadedStats);
+    const decoded = decodeCache(text, version);
+    // Another format or fzlint version is a plain miss; a file that is not a cache is said to be unusable.
+    if (decoded === 'foreign' || decoded === 'corrupt') return new LintCache(location, version, new Map(), decoded === 'corrupt');
+    const cache = new LintCache(location, version, decoded.entries, false, decoded.dropped, decoded.lastRun);
     // The file is rewritten without them even when nothing else changes.
-    if (dropped > 0) cache.dirty = true;
+    if (decoded.dropped > 0) cache.dirty = true;
     return cache;
   }
 
@@ -142,7 +121,7 @@ export class LintCache {
    */
   peek(path: string, contentHash: string | (() => string), configHash: string, meta?: FileMeta): CacheEntry | undefined {
     if (meta) this.seen.add(path);
-    const entry = this.entries[path];
+    const entry = this.entries.get(path);
     if (!entry || entry.configHash !== configHash) return undefined;
     const sameMeta = meta !== undefined && entry.size === meta.size && entry.mtimeMs === meta.mtimeMs;
     if (sameMeta && this.strategy === 'metadata') return entry;
@@ -150,10 +129,12 @@ export class LintCache {
     if (entry.contentHash !== hash) return undefined;
     if (meta !== undefined && !sameMeta) {
       // Touched but unchanged: remember the new metadata so the next run skips hashing.
-      this.entries[path] = { ...entry, size: meta.size, mtimeMs: meta.mtimeMs };
+      const touched = { ...headerOf(entry), size: meta.size, mtimeMs: meta.mtimeMs, result: entry.result };
+      this.entries.set(path, touched);
       this.dirty = true;
+      return touched;
     }
-    return this.entries[path];
+    return entry;
   }
 
   /**
@@ -194,14 +175,14 @@ export class LintCache {
     text?: { readonly chars: number; readonly encoding: TextEncoding },
   ): void {
     if (meta) this.seen.add(path);
-    this.entries[path] = {
+    this.entries.set(path, {
       contentHash,
       configHash,
       ...(previous !== undefined ? { previous } : {}),
       ...(meta ? { size: meta.size, mtimeMs: meta.mtimeMs } : {}),
       ...(text ? { chars: text.chars, encoding: text.encoding } : {}),
       result,
-    };
+    });
     this.dirty = true;
   }
 
@@ -213,7 +194,7 @@ export class LintCache {
   unchanged(path: string, configHash: string, meta: FileMeta): (CacheEntry & { readonly chars: number; readonly encoding: TextEncoding }) | undefined {
     if (this.strategy !== 'metadata') return undefined;
     this.seen.add(path);
-    const entry = this.entries[path];
+    const entry = this.entries.get(path);
     if (!entry || entry.configHash !== configHash || entry.size !== meta.size || entry.mtimeMs !== meta.mtimeMs) return undefined;
     if (entry.chars === undefined || entry.encoding === undefined) return undefined;
     return entry as CacheEntry & { readonly chars: number; readonly encoding: TextEncoding };
@@ -226,10 +207,7 @@ export class LintCache {
 
   /** Drops a file's entry (it failed to read or lint). */
   delete(path: string): void {
-    if (path in this.entries) {
-      delete this.entries[path];
-      this.dirty = true;
-    }
+    if (this.entries.delete(path)) this.dirty = true;
   }
 
   /** Hits and misses so far. */
@@ -242,20 +220,19 @@ export class LintCache {
    * files that no longer exist are dropped. Returns an error code instead of throwing.
    */
   async save(): Promise<string | undefined> {
-    for (const path of Object.keys(this.entries)) {
+    for (const path of this.entries.keys()) {
       // Files met this run exist; only the others are checked (one stat each).
       if (!this.seen.has(path) && !existsSync(path)) {
-        delete this.entries[path];
+        this.entries.delete(path);
         this.dirty = true;
       }
     }
     // Nothing to change on disk (a warm run like the last one): the file would be written byte for byte as it is.
     if (!this.dirty && this.loadedStats && this.loadedStats.hits === this.hits && this.loadedStats.misses === this.misses) return undefined;
-    const file: CacheFile = { version: this.version, entries: this.entries, lastRun: this.stats };
     const tmp = `${this.location}.${process.pid}.tmp`;
     try {
       await mkdir(dirname(this.location), { recursive: true });
-      await writeFile(tmp, JSON.stringify(file));
+      await writeFile(tmp, encodeCache(this.version, this.entries, this.stats));
       await rename(tmp, this.location);
       this.dirty = false;
       return undefined;
@@ -268,6 +245,19 @@ export class LintCache {
   get changed(): boolean {
     return this.dirty;
   }
+}
+
+/** An entry's fields other than its result (read without building the result). */
+function headerOf(entry: CacheEntry): Omit<CacheEntry, 'result'> {
+  return {
+    contentHash: entry.contentHash,
+    configHash: entry.configHash,
+    ...(entry.previous !== undefined ? { previous: entry.previous } : {}),
+    ...(entry.size !== undefined ? { size: entry.size } : {}),
+    ...(entry.mtimeMs !== undefined ? { mtimeMs: entry.mtimeMs } : {}),
+    ...(entry.chars !== undefined ? { chars: entry.chars } : {}),
+    ...(entry.encoding !== undefined ? { encoding: entry.encoding } : {}),
+  };
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { accessSync, constants as fsConstants, existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { relativeFrom, resolveFrom } from './fast-path.js';
 import { CONFIG_FILE_NAMES } from '@fzlint/input';
 import type { AnyRule, Locale } from '@fzlint/rule-api';
 import { mergeConfigs } from '../config/merge.js';
@@ -226,7 +227,7 @@ export class ConfigLoader {
 
   #layersForFile(filePath: string): readonly Layer[] {
     if (this.#configFile) return [this.#readLayer(this.#configFile)];
-    return this.#layersFor(dirname(resolve(this.#cwd, filePath)));
+    return this.#layersFor(dirname(resolveFrom(this.#cwd, filePath)));
   }
 
   /**
@@ -234,7 +235,7 @@ export class ConfigLoader {
    * cannot be read, is not JSON or is not valid.
    */
   forFile(filePath: string): LoadedConfig {
-    const absolute = resolve(this.#cwd, filePath);
+    const absolute = resolveFrom(this.#cwd, filePath);
     const layers = this.#layersForFile(absolute);
     const key = layers.map((l) => l.file).join('\n');
     let config = this.#merged.get(key);
@@ -258,14 +259,14 @@ export class ConfigLoader {
 
   /** Whether the `ignorePatterns` of the configs that apply to a file match it. */
   isIgnored(filePath: string): boolean {
-    const absolute = resolve(this.#cwd, filePath);
+    const absolute = resolveFrom(this.#cwd, filePath);
     return this.#isIgnored(absolute, this.#layersForFile(absolute));
   }
 
   #isIgnored(absolute: string, layers: readonly Layer[]): boolean {
     for (const layer of layers) {
       for (const { dir, patterns } of layer.ignores) {
-        const rel = relative(dir, absolute);
+        const rel = relativeFrom(dir, absolute);
         if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) continue;
         const cacheKey = `${dir}\n${patterns.join('\n')}`;
         let matcher = this.#matchers.get(cacheKey);

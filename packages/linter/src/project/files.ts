@@ -8,6 +8,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { DEFAULT_READERS, inputProblem, isReportFileName, isSkippedDirName, safeGlobPattern, type InputProblem, type ReportReader } from '@fzlint/input';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { joinName } from './fast-path.js';
 import { toPosix, type IgnoreVerdict } from './ignore.js';
 
 /** A file to lint. */
@@ -70,7 +71,7 @@ async function walk(dir: string, w: Walk): Promise<boolean> {
   entries.sort((a, b) => compareNames(a.name, b.name));
   for (const entry of entries) {
     if (w.out.length >= w.room) break;
-    const full = join(dir, entry.name);
+    const full = joinName(dir, entry.name);
     let isDir = entry.isDirectory();
     let isFile = entry.isFile();
     if (entry.isSymbolicLink()) {

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { DEFAULT_IGNORE_PATTERNS, IGNORE_FILE, safeGlobPattern } from '@fzlint/input';
+import { relativeFrom, resolveFrom } from './fast-path.js';
 import picomatch from 'picomatch';
 
 /** Converts a platform path to forward slashes (globs and ignore rules use them). */
@@ -78,7 +79,7 @@ function compileLine(raw: string, source: string): IgnoreRule | undefined {
 
 /** The path of `absPath` inside `baseDir` (forward slashes), or undefined when it is not inside. */
 function inside(baseDir: string, absPath: string): string | undefined {
-  const rel = toPosix(relative(baseDir, absPath));
+  const rel = toPosix(relativeFrom(baseDir, absPath));
   if (rel === '' || rel.startsWith('../') || rel === '..' || isAbsolute(rel)) return undefined;
   return rel;
 }
@@ -249,7 +250,7 @@ export class IgnoreFiles {
 
   /** Why a path is ignored (`{ source }`: the ignore file, or the defaults), or undefined. */
   verdict(absPath: string, isDir = false): IgnoreVerdict {
-    const path = resolve(this.#cwd, absPath);
+    const path = resolveFrom(this.#cwd, absPath);
     const defaults = judgePath([this.#defaults], path, isDir, this.#defaultFolders);
     if (defaults || !this.#useIgnoreFiles) return defaults;
     const chain = this.#chainFor(isDir ? path : dirname(path));

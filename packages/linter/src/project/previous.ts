@@ -75,9 +75,12 @@ export interface LoadedPrevious extends TaskPrevious {
   readonly key: string;
 }
 
-/** The cache key part of a previous report: its path and content. */
+/**
+ * The cache key part of a previous report: its content hash and path (as they are: a hash
+ * of them would load `node:crypto` in a warm run, which otherwise hashes nothing).
+ */
 export function previousKey(filePath: string, contentHash: string): string {
-  return hashOf(`${filePath}\u0000${contentHash}`);
+  return `${contentHash}:${filePath}`;
 }
 
 /** Why a previous report could not be read, in one line (the reading problem, worded for the locale). */

@@ -1,0 +1,400 @@
+/**
+ * The result cache's file format (format 2): one JSON document that a warm run reads
+ * cheaply and `jq` still reads.
+ *
+ *     { "format": 2, "version": "0.1.0", "lastRun": { "hits": 1000, "misses": 0 },
+ *       "strings": ["style/wording", "wrong", "提法有误：…", "https://…", "{\"data\":…}", …],
+ *       "files": { "/abs/report.md": [contentHash, configHash, size, mtimeMs, chars, encoding, previous, result], … } }
+ *
+ * Every string of the findings (rule ids, message ids, messages, docs links, and the
+ * JSON text of what else a finding carries: fix, data, suggestions) and of the files'
+ * header (config hash, report identity) is stored once in `strings`; a file's findings
+ * are a flat array of numbers, {@link STRIDE} per finding:
+ *
+ *     ruleId, severity (0 error, 1 warn, 2 info), messageId, message, docsUrl,
+ *     range.start, range.end, start.line, start.column, end.line, end.column, extra
+ *
+ * (strings by index into `strings`; `extra` −1 for none). A finding of another shape
+ * is `-1, <index of its JSON text>` followed by zeros. A result is
+ * `[findings, fixableErrorCount, fixableWarningCount, identity (−1 none)]`, or the
+ * result object itself when it is not of the usual shape (rule failures, fixed output).
+ *
+ * The 1,000 reports of the bench (4,800 findings) take ~0.4 MB instead of ~4 MB of
+ * plain entries: reading the file is no longer most of a warm run. Everything is
+ * checked when loaded (every index inside the table, severities, counts, positions)
+ * in one pass over numbers, while findings are built as objects only when a result is
+ * used. `jq .lastRun` reads what the last run did; `jq '.files | keys'` lists the files.
+ */
+import type { TextEncoding } from '@fzlint/input';
+import type { Diagnostic } from '@fzlint/rule-api';
+import type { CacheEntry } from './cache-entry.js';
+import { isCacheEntry, isDiagnostic, isIdentity } from './cache-entry.js';
+import type { SerializedResult } from './result.js';
+
+/** The format written (`format` in the file); a file without it, or with another, is a miss. */
+export const CACHE_FORMAT = 2;
+
+/** Numbers per finding in a file's findings array. */
+export const STRIDE = 12;
+
+const SEVERITY_CODE: Readonly<Record<string, number>> = { error: 0, warn: 1, info: 2 };
+const SEVERITY_NAME = ['error', 'warn', 'info'] as const;
+const ENCODINGS: ReadonlySet<unknown> = new Set<TextEncoding>(['utf8', 'utf8-bom', 'utf16le', 'utf16be', 'gbk']);
+/** The keys a finding starts with, in the engine's order: stored as numbers, the rest as `extra`. */
+const BASE_KEYS = ['ruleId', 'severity', 'messageId', 'message', 'range', 'start', 'end', 'docsUrl'] as const;
+const BASE_KEY_SET: ReadonlySet<string> = new Set(BASE_KEYS);
+/** The keys of a result of the usual shape, in the engine's order. */
+const RESULT_KEYS = ['diagnostics', 'errorCount', 'warningCount', 'infoCount', 'fixableErrorCount', 'fixableWarningCount', 'ruleFailures', 'identity'];
+
+/** The cache file's contents (format 2, see the module comment). */
+export interface CacheFile {
+  readonly format: typeof CACHE_FORMAT;
+  readonly version: string;
+  /** What the run that wrote the file did. */
+  readonly lastRun: { readonly hits: number; readonly misses: number };
+  /** Every string of the findings and headers, once. */
+  readonly strings: readonly string[];
+  /** By absolute path: `[contentHash, configHash (index), size, mtimeMs, chars, encoding, previous, result]` (null when absent). */
+  readonly files: Readonly<Record<string, readonly unknown[]>>;
+}
+
+/** The header of a file's entry and its result, built on first use. */
+export interface StoredEntry extends CacheEntry {
+  /** Whether `result` was built (or given): an entry never used costs no objects. */
+  readonly decoded: boolean;
+}
+
+/** A decoded cache file. */
+export interface DecodedCache {
+  readonly version: string;
+  readonly entries: Map<string, StoredEntry>;
+  readonly lastRun?: { readonly hits: number; readonly misses: number };
+  /** Entries not of the expected shape, left out. */
+  readonly dropped: number;
+}
+
+/** Why a cache file cannot be used: `foreign` (another format or fzlint version: a silent miss) or `corrupt`. */
+export type DecodeFailure = 'foreign' | 'corrupt';
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function sameKeys(keys: readonly string[], expected: readonly string[]): boolean {
+  if (keys.length !== expected.length) return false;
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== expected[i]) return false;
+  return true;
+}
+
+/** Strings of the file, each stored once (`strings`). */
+class StringTable {
+  readonly list: string[] = [];
+  readonly #index = new Map<string, number>();
+  put(text: string): number {
+    let i = this.#index.get(text);
+    if (i === undefined) {
+      i = this.list.length;
+      this.list.push(text);
+      this.#index.set(text, i);
+    }
+    return i;
+  }
+}
+
+/** One finding into `out` (see the module comment). */
+function encodeDiagnostic(d: Diagnostic, table: StringTable, out: number[]): void {
+  const keys = Object.keys(d);
+  let compact = keys.length >= BASE_KEYS.length && typeof d.severity === 'string' && SEVERITY_CODE[d.severity] !== undefined;
+  for (let i = 0; compact && i < BASE_KEYS.length; i++) compact = keys[i] === BASE_KEYS[i];
+  compact &&= isObject(d.range) && sameKeys(Object.keys(d.range), ['start', 'end']);
+  compact &&= isObject(d.start) && sameKeys(Object.keys(d.start), ['line', 'column']);
+  compact &&= isObject(d.end) && sameKeys(Object.keys(d.end), ['line', 'column']);
+  if (!compact) {
+    out.push(-1, table.put(JSON.stringify(d)), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    return;
+  }
+  let extra = -1;
+  if (keys.length > BASE_KEYS.length) {
+    const rest: Record<string, unknown> = {};
+    for (let i = BASE_KEYS.length; i < keys.length; i++) rest[keys[i] as string] = (d as unknown as Record<string, unknown>)[keys[i] as string];
+    extra = table.put(JSON.stringify(rest));
+  }
+  out.push(
+    table.put(d.ruleId),
+    SEVERITY_CODE[d.severity] as number,
+    table.put(d.messageId),
+    table.put(d.message),
+    table.put(d.docsUrl),
+    d.range.start,
+    d.range.end,
+    d.start.line,
+    d.start.column,
+    d.end.line,
+    d.end.column,
+    extra,
+  );
+}
+
+/** A result: compact when of the usual shape, else as it is. */
+function encodeResult(result: SerializedResult, table: StringTable): unknown {
+  const keys = Object.keys(result);
+  const usual =
+    keys.length >= 7 &&
+    keys.length <= 8 &&
+    sameKeys(keys, RESULT_KEYS.slice(0, keys.length)) &&
+    result.ruleFailures.length === 0;
+  if (!usual) return result;
+  const findings: number[] = [];
+  for (const d of result.diagnostics) encodeDiagnostic(d, table, findings);
+  const identity = result.identity !== undefined ? table.put(JSON.stringify(result.identity)) : -1;
+  return [findings, result.fixableErrorCount, result.fixableWarningCount, identity];
+}
+
+/** The file's text for `entries` (see the module comment). */
+export function encodeCache(version: string, entries: ReadonlyMap<string, CacheEntry>, lastRun: { hits: number; misses: number }): string {
+  const table = new StringTable();
+  const files: Record<string, unknown[]> = {};
+  for (const [path, e] of entries) {
+    files[path] = [
+      e.contentHash,
+      table.put(e.configHash),
+      e.size ?? null,
+      e.mtimeMs ?? null,
+      e.chars ?? null,
+      e.encoding ?? null,
+      e.previous ?? null,
+      encodeResult(e.result, table),
+    ];
+  }
+  return JSON.stringify({ format: CACHE_FORMAT, version, lastRun, strings: table.list, files });
+}
+
+/** What the decoder shares between a file's entries: the table and what was parsed of it. */
+class Decoder {
+  readonly #parsed = new Map<number, unknown>();
+  /** Extras already checked (`true`) or refused (`false`), by index. */
+  readonly #extraOk = new Map<number, boolean>();
+  constructor(readonly strings: readonly string[]) {}
+
+  isIndex(value: unknown): value is number {
+    return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < this.strings.length;
+  }
+
+  /** The JSON text at `index`, parsed once (shared by every finding that refers to it; never changed by readers). */
+  json(index: number): unknown {
+    if (this.#parsed.has(index)) return this.#parsed.get(index);
+    let value: unknown;
+    try {
+      value = JSON.parse(this.strings[index] as string);
+    } catch {
+      value = undefined;
+    }
+    this.#parsed.set(index, value);
+    return value;
+  }
+
+  /** Whether an `extra` index holds an object of a finding's other fields, of the shape formatters rely on. */
+  extraOk(index: number): boolean {
+    let ok = this.#extraOk.get(index);
+    if (ok === undefined) {
+      const extra = this.json(index);
+      ok = isObject(extra) && !Object.keys(extra).some((k) => BASE_KEY_SET.has(k)) && isDiagnostic({ ...PROBE, ...extra });
+      this.#extraOk.set(index, ok);
+    }
+    return ok;
+  }
+
+  /** Checks a compact result (every number of its findings) without building it. */
+  checkResult(value: unknown): boolean {
+    if (!Array.isArray(value)) return isCacheEntry({ contentHash: '', configHash: '', result: value });
+    if (value.length !== 4) return false;
+    const [findings, fixableErrors, fixableWarnings, identity] = value as unknown[];
+    if (!Array.isArray(findings) || findings.length % STRIDE !== 0) return false;
+    if (!isCount(fixableErrors) || !isCount(fixableWarnings)) return false;
+    if (identity !== -1 && !(this.isIndex(identity) && isIdentity(this.json(identity)))) return false;
+    for (let i = 0; i < findings.length; i += STRIDE) {
+      if (findings[i] === -1) {
+        const raw = findings[i + 1];
+        if (!this.isIndex(raw) || !isDiagnostic(this.json(raw))) return false;
+        continue;
+      }
+      if (!this.isIndex(findings[i]) || !this.isIndex(findings[i + 2]) || !this.isIndex(findings[i + 3]) || !this.isIndex(findings[i + 4])) return false;
+      const severity = findings[i + 1];
+      if (severity !== 0 && severity !== 1 && severity !== 2) return false;
+      const start = findings[i + 5];
+      const end = findings[i + 6];
+      if (!isCount(start) || !isCount(end) || start > end) return false;
+      for (let k = 7; k < 11; k++) if (!isPositive(findings[i + k])) return false;
+      const extra = findings[i + 11];
+      if (extra !== -1 && !(this.isIndex(extra) && this.extraOk(extra))) return false;
+    }
+    return true;
+  }
+
+  /** The result of a checked compact record. */
+  result(value: unknown): SerializedResult {
+    if (!Array.isArray(value)) return value as SerializedResult;
+    const [findings, fixableErrorCount, fixableWarningCount, identity] = value as [number[], number, number, number];
+    const s = this.strings;
+    const diagnostics: Diagnostic[] = new Array(findings.length / STRIDE);
+    let errorCount = 0;
+    let warningCount = 0;
+    let infoCount = 0;
+    for (let i = 0, n = 0; i < findings.length; i += STRIDE, n++) {
+      let d: Diagnostic;
+      if (findings[i] === -1) {
+        // Its own copy: the one parsed is shared by nothing else, but a reader may keep it.
+        d = structuredCloneJson(this.json(findings[i + 1] as number)) as Diagnostic;
+      } else {
+        d = {
+          ruleId: s[findings[i] as number] as string,
+          severity: SEVERITY_NAME[findings[i + 1] as 0 | 1 | 2],
+          messageId: s[findings[i + 2] as number] as string,
+          message: s[findings[i + 3] as number] as string,
+          range: { start: findings[i + 5] as number, end: findings[i + 6] as number },
+          start: { line: findings[i + 7] as number, column: findings[i + 8] as number },
+          end: { line: findings[i + 9] as number, column: findings[i + 10] as number },
+          docsUrl: s[findings[i + 4] as number] as string,
+        };
+        const extra = findings[i + 11] as number;
+        if (extra !== -1) Object.assign(d, this.json(extra));
+      }
+      if (d.severity === 'error') errorCount++;
+      else if (d.severity === 'warn') warningCount++;
+      else infoCount++;
+      diagnostics[n] = d;
+    }
+    return {
+      diagnostics,
+      errorCount,
+      warningCount,
+      infoCount,
+      fixableErrorCount,
+      fixableWarningCount,
+      ruleFailures: [],
+      ...(identity !== -1 ? { identity: this.json(identity) as NonNullable<SerializedResult['identity']> } : {}),
+    };
+  }
+}
+
+/** A valid finding's base fields, to check an `extra` on its own. */
+const PROBE = {
+  ruleId: 'r',
+  severity: 'info',
+  messageId: 'm',
+  message: 'm',
+  range: { start: 0, end: 0 },
+  start: { line: 1, column: 1 },
+  end: { line: 1, column: 1 },
+  docsUrl: 'u',
+};
+
+function structuredCloneJson(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value)) as unknown;
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+function isPositive(value: unknown): boolean {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 1;
+}
+
+/** An entry whose result is built on first use. */
+class LazyEntry implements StoredEntry {
+  #result: SerializedResult | undefined;
+  #raw: unknown;
+  #decoder: Decoder | undefined;
+  readonly contentHash: string;
+  readonly configHash: string;
+  readonly previous?: string;
+  readonly size?: number;
+  readonly mtimeMs?: number;
+  readonly chars?: number;
+  readonly encoding?: TextEncoding;
+
+  constructor(header: Omit<CacheEntry, 'result'>, raw: unknown, decoder: Decoder) {
+    this.contentHash = header.contentHash;
+    this.configHash = header.configHash;
+    if (header.previous !== undefined) this.previous = header.previous;
+    if (header.size !== undefined) this.size = header.size;
+    if (header.mtimeMs !== undefined) this.mtimeMs = header.mtimeMs;
+    if (header.chars !== undefined) this.chars = header.chars;
+    if (header.encoding !== undefined) this.encoding = header.encoding;
+    this.#raw = raw;
+    this.#decoder = decoder;
+  }
+
+  get decoded(): boolean {
+    return this.#decoder === undefined;
+  }
+
+  get result(): SerializedResult {
+    if (this.#decoder) {
+      this.#result = this.#decoder.result(this.#raw);
+      this.#decoder = undefined;
+      this.#raw = undefined;
+    }
+    return this.#result as SerializedResult;
+  }
+}
+
+/**
+ * Reads a cache file's text: the entries (checked; those not of the expected shape
+ * dropped), or why none can be used.
+ */
+export function decodeCache(text: string, version: string): DecodedCache | DecodeFailure {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return 'corrupt';
+  }
+  if (!isObject(parsed)) return 'corrupt';
+  // An older fzlint's file (format 1: plain entries) or a newer format: none of it is read.
+  if (parsed['format'] !== CACHE_FORMAT) return typeof parsed['version'] === 'string' ? 'foreign' : 'corrupt';
+  if (typeof parsed['version'] !== 'string') return 'corrupt';
+  // Another fzlint version: its rules may differ, so none of its results are valid.
+  if (parsed['version'] !== version) return 'foreign';
+  const strings = parsed['strings'];
+  const files = parsed['files'];
+  if (!Array.isArray(strings) || !isObject(files)) return 'corrupt';
+  for (const s of strings) if (typeof s !== 'string') return 'corrupt';
+  const decoder = new Decoder(strings as string[]);
+  const entries = new Map<string, StoredEntry>();
+  let dropped = 0;
+  for (const path in files) {
+    const header = entryHeader(files[path], decoder);
+    if (header && decoder.checkResult((files[path] as unknown[])[7])) entries.set(path, new LazyEntry(header, (files[path] as unknown[])[7], decoder));
+    else dropped++;
+  }
+  const lastRun = parsed['lastRun'];
+  return {
+    version,
+    entries,
+    dropped,
+    ...(isObject(lastRun) && typeof lastRun['hits'] === 'number' && typeof lastRun['misses'] === 'number' ? { lastRun: { hits: lastRun['hits'], misses: lastRun['misses'] } } : {}),
+  };
+}
+
+/** A file's header fields, when of the expected shape. */
+function entryHeader(record: unknown, decoder: Decoder): Omit<CacheEntry, 'result'> | undefined {
+  if (!Array.isArray(record) || record.length !== 8) return undefined;
+  const [contentHash, config, size, mtimeMs, chars, encoding, previous] = record as unknown[];
+  if (typeof contentHash !== 'string' || !decoder.isIndex(config)) return undefined;
+  if (size !== null && !isCount(size)) return undefined;
+  if (mtimeMs !== null && !(typeof mtimeMs === 'number' && Number.isFinite(mtimeMs))) return undefined;
+  if (chars !== null && !isCount(chars)) return undefined;
+  if (encoding !== null && !ENCODINGS.has(encoding)) return undefined;
+  if (previous !== null && typeof previous !== 'string') return undefined;
+  return {
+    contentHash,
+    configHash: decoder.strings[config] as string,
+    ...(previous !== null ? { previous: previous as string } : {}),
+    ...(size !== null ? { size: size as number } : {}),
+    ...(mtimeMs !== null ? { mtimeMs: mtimeMs as number } : {}),
+    ...(chars !== null ? { chars: chars as number } : {}),
+    ...(encoding !== null ? { encoding: encoding as TextEncoding } : {}),
+  };
+}
