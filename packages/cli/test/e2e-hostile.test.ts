@@ -116,19 +116,24 @@ describe('a cache entry of the wrong shape (defect 5)', () => {
     const fresh = fzlint(repo.dir, ['reports', '--format', 'json']);
     fzlint(repo.dir, ['reports', '--cache']);
     const location = at('node_modules/.cache/fzlint/cache.json');
-    const cache = JSON.parse(readFileSync(location, 'utf8')) as { entries: Record<string, { result: unknown }> };
-    const keys = Object.keys(cache.entries);
-    expect(keys.length).toBeGreaterThan(1);
+    // Format 2 (packages/linter/src/project/cache-codec.ts): by path, [contentHash, configHash, size, mtimeMs, chars, encoding, previous, result].
+    const cache = JSON.parse(readFileSync(location, 'utf8')) as { files: Record<string, unknown[]> };
+    const keys = Object.keys(cache.files);
+    expect(keys.length).toBeGreaterThan(2);
     // Keys and hashes intact, results malformed in several ways.
-    cache.entries[keys[0]!]!.result = { diagnostics: 'oops' };
-    cache.entries[keys[1]!]!.result = null;
+    cache.files[keys[0]!]![7] = { diagnostics: 'oops' };
+    cache.files[keys[1]!]![7] = null;
+    // A finding's severity that does not exist, in the compact form.
+    const compact = cache.files[keys[2]!]![7] as [number[], ...unknown[]];
+    if (compact[0].length > 0) compact[0][1] = 9;
+    else cache.files[keys[2]!]![7] = [[1, 2, 3], 0, 0, -1];
     writeFileSync(location, JSON.stringify(cache));
     const run = fzlint(repo.dir, ['reports', '--cache', '--format', 'json']);
     expect(run.stderr).not.toMatch(/内部错误|internal error/i);
     expect(run.code).toBe(fresh.code);
     expect(run.stdout).toBe(fresh.stdout);
     const after = JSON.parse(readFileSync(location, 'utf8')) as { lastRun: { hits: number; misses: number } };
-    expect(after.lastRun).toEqual({ hits: keys.length - 2, misses: 2 });
+    expect(after.lastRun).toEqual({ hits: keys.length - 3, misses: 3 });
   });
 });
 

@@ -12,8 +12,9 @@ afterEach(() => repo.cleanup());
 const at = (rel: string) => join(repo.dir, rel);
 
 interface CacheFile {
+  format: number;
   version: string;
-  entries: Record<string, unknown>;
+  files: Record<string, unknown>;
   lastRun: { hits: number; misses: number };
 }
 const cacheFile = (rel = 'node_modules/.cache/fzlint/cache.json'): CacheFile => JSON.parse(readFileSync(at(rel), 'utf8')) as CacheFile;

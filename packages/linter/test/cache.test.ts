@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashOf, LintCache, resolveCacheLocation } from '../src/project/cache.js';
+import { CACHE_FORMAT } from '../src/project/cache-codec.js';
 import type { SerializedResult } from '../src/project/result.js';
 
 let dir: string;
@@ -10,6 +11,27 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'fzlint-cache-'));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The paths the cache file holds entries for. */
+const filesOf = (location: string): string[] => Object.keys((JSON.parse(readFileSync(location, 'utf8')) as { files: object }).files);
+
+/**
+ * A cache file of the current format written by hand: each entry's header as in the file
+ * (config hash by its index in `strings`, 0 here) and its result as an object (how the
+ * format stores a result of another shape), so a test can give any shape.
+ */
+function writeEntries(location: string, version: string, entries: Record<string, unknown>): void {
+  const files: Record<string, unknown> = {};
+  for (const [path, e] of Object.entries(entries)) {
+    if (typeof e !== 'object' || e === null) {
+      files[path] = e;
+      continue;
+    }
+    const x = e as Record<string, unknown>;
+    files[path] = [x['contentHash'], x['configHash'] === 'k' ? 0 : x['configHash'], x['size'] ?? null, x['mtimeMs'] ?? null, x['chars'] ?? null, x['encoding'] ?? null, x['previous'] ?? null, x['result']];
+  }
+  writeFileSync(location, JSON.stringify({ format: CACHE_FORMAT, version, lastRun: { hits: 0, misses: 0 }, strings: ['k'], files }));
+}
 
 const RESULT: SerializedResult = {
   diagnostics: [],
@@ -58,7 +80,7 @@ describe('LintCache', () => {
     c.set(kept, 'c', 'k', RESULT);
     c.set(join(dir, 'gone.md'), 'c', 'k', RESULT);
     await c.save();
-    expect(Object.keys(JSON.parse(readFileSync(location, 'utf8')).entries)).toEqual([kept]);
+    expect(filesOf(location)).toEqual([kept]);
     const other = await LintCache.load(location, '2.0.0');
     expect(other.get(kept, 'c', 'k')).toBeUndefined();
     expect(other.discarded).toBe(false);
@@ -146,7 +168,7 @@ describe('LintCache', () => {
       'hash-number': { contentHash: 1, configHash: 'k', result: RESULT },
       'entry-string': 'oops',
     };
-    writeFileSync(location, JSON.stringify({ version: '1.0.0', entries: { ...bad, [good]: { contentHash: 'c', configHash: 'k', result: withOne } }, lastRun: { hits: 0, misses: 0 } }));
+    writeEntries(location, '1.0.0', { ...bad, [good]: { contentHash: 'c', configHash: 'k', result: withOne } });
     const c = await LintCache.load(location, '1.0.0');
     expect(c.discarded).toBe(false);
     expect(c.droppedEntries).toBe(Object.keys(bad).length);
@@ -155,7 +177,9 @@ describe('LintCache', () => {
     // The file is rewritten without the bad entries.
     expect(c.changed).toBe(true);
     await c.save();
-    expect(Object.keys(JSON.parse(readFileSync(location, 'utf8')).entries)).toEqual([good]);
+    expect(filesOf(location)).toEqual([good]);
+    // Written back in the compact form, it reads back the same.
+    expect((await LintCache.load(location, '1.0.0')).get(good, 'c', 'k')).toEqual(withOne);
   });
 
   it('a cache file that is JSON but not an object, or entries that are not an object, is discarded', async () => {
@@ -200,7 +224,7 @@ describe('LintCache: what a warm run reads without the files', () => {
       [join(dir, 'chars.md')]: { ...entry, chars: -1, encoding: 'utf8' },
       [join(dir, 'encoding.md')]: { ...entry, chars: 3, encoding: 'latin1' },
     };
-    writeFileSync(location, JSON.stringify({ version: '1.0.0', entries, lastRun: { hits: 0, misses: 0 } }));
+    writeEntries(location, '1.0.0', entries);
     const c = await LintCache.load(location, '1.0.0');
     expect(c.droppedEntries).toBe(2);
     expect(c.unchanged(join(dir, 'good.md'), 'k', { size: 1, mtimeMs: 1 })).toBeDefined();
@@ -256,12 +280,13 @@ describe('LintCache: what a warm run reads without the files', () => {
     first.set(file, 'c', 'k', result);
     await first.save();
     // UTF-8 JSON, as CI scripts read it (docs/ci.md).
-    expect(JSON.parse(readFileSync(location, 'utf8')).entries[file].result.diagnostics[0].message).toBe(message);
+    const written = JSON.parse(readFileSync(location, 'utf8')) as { strings: string[] };
+    expect(written.strings).toContain(message);
     const second = await LintCache.load(location, '1.0.0');
     expect(second.get(file, 'c', 'k')).toEqual(result);
     // ASCII only (English messages): read as latin1, the same entry.
     const ascii = { ...result, diagnostics: [{ ...result.diagnostics[0]!, message: 'plain', data: { text: 'x' } }] };
-    writeFileSync(location, JSON.stringify({ version: '1.0.0', entries: { [file]: { contentHash: 'c', configHash: 'k', result: ascii } }, lastRun: { hits: 0, misses: 0 } }));
+    writeEntries(location, '1.0.0', { [file]: { contentHash: 'c', configHash: 'k', result: ascii } });
     expect((await LintCache.load(location, '1.0.0')).get(file, 'c', 'k')).toEqual(ascii);
   });
 });

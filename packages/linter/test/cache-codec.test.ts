@@ -1,0 +1,233 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import type { Diagnostic } from '@fzlint/rule-api';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LintCache } from '../src/project/cache.js';
+import { CACHE_FORMAT, decodeCache, encodeCache, STRIDE, type CacheFile } from '../src/project/cache-codec.js';
+import { isCacheEntry, type CacheEntry } from '../src/project/cache-entry.js';
+import type { SerializedResult } from '../src/project/result.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'fzlint-cache-codec-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const count = fc.nat({ max: 100_000 });
+const positive = fc.integer({ min: 1, max: 100_000 });
+const text = fc.string({ unit: 'binary', maxLength: 30 });
+const range = fc.tuple(count, count).map(([a, b]) => ({ start: Math.min(a, b), end: Math.max(a, b) }));
+const position = fc.record({ line: positive, column: positive });
+const fix = fc.record({ range, text });
+
+/** A finding as the engine makes it (its keys in the engine's order), with any of the optional fields. */
+const diagnostic: fc.Arbitrary<Diagnostic> = fc
+  .record(
+    {
+      ruleId: fc.constantFrom('style/wording', 'statistics/concluded-exceeds-received', 'references/outdated-term'),
+      severity: fc.constantFrom('error', 'warn', 'info') as fc.Arbitrary<Diagnostic['severity']>,
+      messageId: fc.constantFrom('wrong', 'exceeds', 'outdated'),
+      message: fc.oneof(text, fc.constantFrom('「依法治市委员会」应为「全面依法治市委员会」', '审结数（115件）大于收到数（106件）')),
+      range,
+      start: position,
+      end: position,
+      docsUrl: fc.constantFrom('https://example.com/a.md', 'https://example.com/b.md'),
+      fix,
+      data: fc.dictionary(fc.string({ maxLength: 5 }), fc.oneof(text, fc.integer())),
+      suggestions: fc.array(fc.record({ desc: text, fix }), { maxLength: 2 }),
+      related: fc.array(fc.record({ message: text, range }), { maxLength: 2 }),
+    },
+    { requiredKeys: ['ruleId', 'severity', 'messageId', 'message', 'range', 'start', 'end', 'docsUrl'] },
+  )
+  .map((d) => d as Diagnostic);
+
+function resultOf(diagnostics: Diagnostic[], extra: Partial<SerializedResult>): SerializedResult {
+  const fixable = diagnostics.filter((d) => d.fix !== undefined);
+  return {
+    diagnostics,
+    errorCount: diagnostics.filter((d) => d.severity === 'error').length,
+    warningCount: diagnostics.filter((d) => d.severity === 'warn').length,
+    infoCount: diagnostics.filter((d) => d.severity === 'info').length,
+    fixableErrorCount: fixable.filter((d) => d.severity === 'error').length,
+    fixableWarningCount: fixable.filter((d) => d.severity === 'warn').length,
+    ...extra,
+    ruleFailures: extra.ruleFailures ?? [],
+    ...(extra.identity ? { identity: extra.identity } : {}),
+  };
+}
+
+const identity = fc.option(
+  fc.record(
+    {
+      issuer: fc.record({ raw: text, key: text, source: fc.constantFrom('title', 'signature') }),
+      year: fc.record({ value: fc.integer({ min: 1990, max: 2100 }), source: fc.constantFrom('title', 'first-sentence') }),
+      title: text,
+    },
+    { requiredKeys: [] },
+  ),
+  { nil: undefined },
+);
+
+const result: fc.Arbitrary<SerializedResult> = fc
+  .record({
+    diagnostics: fc.array(diagnostic, { maxLength: 6 }),
+    identity,
+    // Rare shapes: a rule that crashed, fixed output (stored as the result object itself).
+    ruleFailures: fc.oneof({ weight: 4, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.array(fc.record({ ruleId: text, message: text }), { minLength: 1, maxLength: 2 }) }),
+    output: fc.option(text, { nil: undefined, freq: 5 }),
+  })
+  .map(({ diagnostics, identity: id, ruleFailures, output }) =>
+    resultOf(diagnostics, { ruleFailures, ...(id ? { identity: id as NonNullable<SerializedResult['identity']> } : {}), ...(output !== undefined ? { output } : {}) }),
+  );
+
+const entry: fc.Arbitrary<CacheEntry> = fc.record(
+  {
+    contentHash: fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 64, maxLength: 64 }),
+    configHash: fc.constantFrom('{"config":{},"version":"1"}', '{"config":{"rules":{}},"version":"1"}'),
+    previous: fc.string(),
+    size: count,
+    mtimeMs: fc.double({ noNaN: true, noDefaultInfinity: true }),
+    chars: count,
+    encoding: fc.constantFrom('utf8', 'utf8-bom', 'utf16le', 'utf16be', 'gbk') as fc.Arbitrary<CacheEntry['encoding'] & string>,
+    result,
+  },
+  { requiredKeys: ['contentHash', 'configHash', 'result'] },
+);
+
+const entries = fc.dictionary(fc.string({ minLength: 1, maxLength: 20 }).map((s) => `/r/${s}`), entry, { maxKeys: 6 });
+
+/** An entry as plain data (its result built), for comparing. */
+function plain(e: CacheEntry): object {
+  return { ...e, result: e.result };
+}
+
+describe('cache format 2', () => {
+  it('round trip: every entry reads back equal, findings in the same key order', () => {
+    fc.assert(
+      fc.property(entries, (given) => {
+        const map = new Map(Object.entries(given));
+        const decoded = decodeCache(encodeCache('1.0.0', map, { hits: 1, misses: 2 }), '1.0.0');
+        if (typeof decoded === 'string') throw new Error(decoded);
+        expect(decoded.dropped).toBe(0);
+        expect(decoded.lastRun).toEqual({ hits: 1, misses: 2 });
+        expect([...decoded.entries.keys()]).toEqual([...map.keys()]);
+        for (const [path, e] of map) {
+          const back = decoded.entries.get(path) as CacheEntry;
+          expect(plain(back)).toEqual(e);
+          // Same order of keys: what JSON output would print.
+          expect(JSON.stringify(back.result.diagnostics)).toBe(JSON.stringify(e.result.diagnostics));
+          expect(isCacheEntry(plain(back))).toBe(true);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('stores each repeated string once: a thousand files with the same findings', () => {
+    const d: Diagnostic = {
+      ruleId: 'style/official-name',
+      severity: 'info',
+      messageId: 'wrongName',
+      message: '「依法治市委员会」应为「全面依法治市委员会」',
+      range: { start: 1, end: 8 },
+      start: { line: 1, column: 2 },
+      end: { line: 1, column: 9 },
+      docsUrl: 'https://example.com/official-name.md',
+      data: { text: '依法治市委员会' },
+    };
+    const map = new Map<string, CacheEntry>();
+    for (let i = 0; i < 1000; i++) map.set(`/r/${i}.md`, { contentHash: 'c'.repeat(64), configHash: '{}', result: resultOf([d, d], {}) });
+    const file = JSON.parse(encodeCache('1.0.0', map, { hits: 0, misses: 0 })) as CacheFile;
+    expect(file.format).toBe(CACHE_FORMAT);
+    expect(file.strings.filter((s) => s === d.message)).toHaveLength(1);
+    expect(file.strings.length).toBeLessThan(10);
+    const record = file.files['/r/7.md'] as unknown[];
+    expect(((record[7] as unknown[])[0] as number[]).length).toBe(2 * STRIDE);
+  });
+
+  it('builds a result only when it is used', () => {
+    const map = new Map<string, CacheEntry>([['/r/a.md', { contentHash: 'c', configHash: 'k', result: resultOf([], {}) }]]);
+    const decoded = decodeCache(encodeCache('1.0.0', map, { hits: 0, misses: 0 }), '1.0.0');
+    if (typeof decoded === 'string') throw new Error(decoded);
+    const e = decoded.entries.get('/r/a.md');
+    expect(e?.decoded).toBe(false);
+    expect(e?.result.diagnostics).toEqual([]);
+    expect(e?.decoded).toBe(true);
+  });
+});
+
+describe('a cache file of another format, or not a cache, is a miss', () => {
+  const RESULT = resultOf([], {});
+
+  it('format 1 (plain entries, what fzlint wrote before): a silent miss, rewritten in format 2', async () => {
+    const location = join(dir, 'cache.json');
+    const file = join(dir, 'a.md');
+    writeFileSync(file, 'x');
+    writeFileSync(location, JSON.stringify({ version: '1.0.0', entries: { [file]: { contentHash: 'c', configHash: 'k', result: RESULT } }, lastRun: { hits: 1, misses: 0 } }));
+    const c = await LintCache.load(location, '1.0.0');
+    expect(c.discarded).toBe(false);
+    expect(c.get(file, 'c', 'k')).toBeUndefined();
+    c.set(file, 'c', 'k', RESULT);
+    await c.save();
+    expect((JSON.parse(readFileSync(location, 'utf8')) as CacheFile).format).toBe(CACHE_FORMAT);
+    expect((await LintCache.load(location, '1.0.0')).get(file, 'c', 'k')).toEqual(RESULT);
+  });
+
+  it('a newer format, or another fzlint version: a silent miss', () => {
+    const text = encodeCache('1.0.0', new Map([['/r/a.md', { contentHash: 'c', configHash: 'k', result: RESULT }]]), { hits: 0, misses: 0 });
+    expect(decodeCache(text, '2.0.0')).toBe('foreign');
+    expect(decodeCache(text.replace(`"format":${CACHE_FORMAT}`, '"format":3'), '1.0.0')).toBe('foreign');
+  });
+
+  it('any text cut short, or not JSON, is unusable and never throws', () => {
+    const map = new Map([['/r/a.md', { contentHash: 'c', configHash: 'k', result: resultOf([{ ruleId: 'r', severity: 'warn', messageId: 'm', message: 'm', range: { start: 0, end: 1 }, start: { line: 1, column: 1 }, end: { line: 1, column: 2 }, docsUrl: 'u' }], {}) }]]);
+    const text = encodeCache('1.0.0', map, { hits: 0, misses: 0 });
+    for (let cut = 0; cut < text.length; cut++) expect(decodeCache(text.slice(0, cut), '1.0.0')).toBe('corrupt');
+    for (const bad of ['[]', '42', 'null', '"x"', `{"format":${CACHE_FORMAT},"version":"1.0.0"}`, `{"format":${CACHE_FORMAT},"version":"1.0.0","strings":[1],"files":{}}`]) {
+      expect(decodeCache(bad, '1.0.0')).toBe('corrupt');
+    }
+  });
+
+  it('a tampered number drops that entry only, never throws, and what is kept is a valid entry', () => {
+    const d: Diagnostic = { ruleId: 'r', severity: 'warn', messageId: 'm', message: 'msg', range: { start: 0, end: 1 }, start: { line: 1, column: 1 }, end: { line: 1, column: 2 }, docsUrl: 'u', fix: { range: { start: 0, end: 1 }, text: 'x' } };
+    const map = new Map<string, CacheEntry>([
+      ['/r/a.md', { contentHash: 'c', configHash: 'k', result: resultOf([d, d], {}) }],
+      ['/r/b.md', { contentHash: 'c', configHash: 'k', result: resultOf([d], {}) }],
+    ]);
+    const file = JSON.parse(encodeCache('1.0.0', map, { hits: 0, misses: 0 })) as { strings: string[]; files: Record<string, unknown[]> };
+    fc.assert(
+      fc.property(fc.nat({ max: 2 * STRIDE - 1 }), fc.oneof(fc.integer({ min: -3, max: 20 }), fc.constant(1.5), fc.constant(null), fc.constant('x')), (at, value) => {
+        const copy = structuredClone(file);
+        const findings = (copy.files['/r/a.md']?.[7] as unknown[])[0] as unknown[];
+        findings[at] = value;
+        const decoded = decodeCache(JSON.stringify(copy), '1.0.0');
+        if (typeof decoded === 'string') throw new Error(decoded);
+        // The other file is untouched.
+        expect(decoded.entries.has('/r/b.md')).toBe(true);
+        const a = decoded.entries.get('/r/a.md');
+        if (a) expect(isCacheEntry(plain(a))).toBe(true);
+        else expect(decoded.dropped).toBe(1);
+      }),
+      { numRuns: 300 },
+    );
+    // Each kind of damage on its own.
+    const damaged = (change: (findings: unknown[], strings: string[]) => void) => {
+      const copy = structuredClone(file);
+      change((copy.files['/r/a.md']?.[7] as unknown[])[0] as unknown[], copy.strings);
+      const decoded = decodeCache(JSON.stringify(copy), '1.0.0');
+      return typeof decoded === 'string' ? decoded : decoded.entries.has('/r/a.md');
+    };
+    expect(damaged(() => undefined)).toBe(true);
+    expect(damaged((f) => (f[1] = 3))).toBe(false); // no such severity
+    expect(damaged((f) => (f[3] = 999))).toBe(false); // message index outside the table
+    expect(damaged((f) => (f[7] = 0))).toBe(false); // line 0
+    expect(damaged((f) => ((f[5] = 9), (f[6] = 2)))).toBe(false); // range reversed
+    expect(damaged((f) => f.pop())).toBe(false); // not a whole number of findings
+    expect(damaged((f, s) => (s[f[11] as number] = '[1]'))).toBe(false); // extra not an object
+    expect(damaged((f, s) => (s[f[11] as number] = '{"fix":{"range":{"start":0,"end":1}}}'))).toBe(false); // fix without text
+    expect(damaged((f, s) => (s[f[11] as number] = '{"ruleId":7}'))).toBe(false); // extra overriding a stored field
+    expect(damaged((f, s) => (s[f[11] as number] = '{oops'))).toBe(false); // extra not JSON
+  });
+});
