@@ -1,11 +1,18 @@
 import type { Severity } from '@fzlint/rule-api';
 import type { FormattableResult, FormatterContext } from './types.js';
 import { placesElsewhere, relativeTo } from './paths.js';
-import { displayWidth, padEndDisplay } from './width.js';
+import { displayWidth } from './width.js';
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: 'error', warn: 'warning', info: 'info' };
 const SEVERITY_COLOR: Record<Severity, string> = { error: '31', warn: '33', info: '36' };
 const WHITESPACE_RUN = /\s+/g;
+
+/** Runs of spaces by length, made once: padding every column of every finding. */
+const SPACES: string[] = [];
+
+function spaces(n: number): string {
+  return n <= 0 ? '' : (SPACES[n] ??= ' '.repeat(n));
+}
 
 function paint(on: boolean, code: string, text: string, reset = '39'): string {
   return on ? `\u001b[${code}m${text}\u001b[${reset}m` : text;
@@ -44,7 +51,8 @@ export function stylish(results: readonly FormattableResult[], context: Formatte
     return m;
   };
   const positions: string[] = [];
-  for (const result of results) {
+  for (let r = 0; r < results.length; r++) {
+    const result = results[r] as FormattableResult;
     const diagnostics = result.diagnostics;
     if (diagnostics.length === 0) continue;
     // Column widths first (a loop, not Math.max(...): a file with a hundred thousand findings
@@ -68,13 +76,17 @@ export function stylish(results: readonly FormattableResult[], context: Formatte
     for (let i = 0; i < diagnostics.length; i++) {
       const d = diagnostics[i] as (typeof diagnostics)[number];
       const message = show(d.message);
-      const pos = paint(color, '2', padEndDisplay(positions[i] as string, wPos, (positions[i] as string).length), '22');
-      const sev = paint(color, SEVERITY_COLOR[d.severity], padEndDisplay(SEVERITY_LABEL[d.severity], wSev, SEVERITY_LABEL[d.severity].length));
-      const msg = padEndDisplay(message.text, wMsg, message.width);
+      const position = positions[i] as string;
+      const label = SEVERITY_LABEL[d.severity];
+      const pos = paint(color, '2', position + spaces(wPos - position.length), '22');
+      const sev = paint(color, SEVERITY_COLOR[d.severity], label + spaces(wSev - label.length));
+      const msg = message.text + spaces(wMsg - message.width);
       const line = `  ${pos}  ${sev}  ${msg}  ${paint(color, '2', d.ruleId, '22')}`;
-      // Trimmed only when it can end in white space (copying every line costs a run of thousands of findings).
-      const last = line.charCodeAt(line.length - 1);
-      out += (last <= 32 || last > 126 ? line.trimEnd() : line) + '\n';
+      // Trimmed only when it can end in white space, judged by its last piece (reading the
+      // line's own last character, or trimming it, would copy every line of the output).
+      const tail = color ? 'm' : d.ruleId;
+      const last = tail.charCodeAt(tail.length - 1);
+      out += (last > 32 && last <= 126 ? line : line.trimEnd()) + '\n';
       // Places in another file (last year's report) cannot be found from this file's lines: name them.
       if (d.related === undefined) continue;
       for (const place of placesElsewhere(d.related, context.cwd)) {

@@ -89,7 +89,9 @@ function inRanges(ranges: readonly (readonly [number, number])[], cp: number): b
   let hi = ranges.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const [a, b] = ranges[mid]!;
+    const range = ranges[mid]!;
+    const a = range[0];
+    const b = range[1];
     if (cp < a) hi = mid - 1;
     else if (cp > b) lo = mid + 1;
     else return true;

@@ -6,7 +6,7 @@
  */
 import { accessSync, constants as fsConstants, existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { relativeFrom, resolveFrom } from './fast-path.js';
+import { dirnameOf, relativeFrom, resolveFrom } from './fast-path.js';
 import { CONFIG_FILE_NAMES } from '@fzlint/input';
 import type { AnyRule, Locale } from '@fzlint/rule-api';
 import { mergeConfigs } from '../config/merge.js';
@@ -227,7 +227,7 @@ export class ConfigLoader {
 
   #layersForFile(filePath: string): readonly Layer[] {
     if (this.#configFile) return [this.#readLayer(this.#configFile)];
-    return this.#layersFor(dirname(resolveFrom(this.#cwd, filePath)));
+    return this.#layersFor(dirnameOf(resolveFrom(this.#cwd, filePath)));
   }
 
   /**
@@ -264,8 +264,11 @@ export class ConfigLoader {
   }
 
   #isIgnored(absolute: string, layers: readonly Layer[]): boolean {
-    for (const layer of layers) {
-      for (const { dir, patterns } of layer.ignores) {
+    // Index loops: asked for every file of a run, in code V8 has not optimised (where `for…of` allocates).
+    for (let l = 0; l < layers.length; l++) {
+      const ignores = (layers[l] as Layer).ignores;
+      for (let i = 0; i < ignores.length; i++) {
+        const { dir, patterns } = ignores[i] as Layer['ignores'][number];
         const rel = relativeFrom(dir, absolute);
         if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) continue;
         const cacheKey = `${dir}\n${patterns.join('\n')}`;

@@ -5,7 +5,7 @@
  * run over 1,000 reports called them ~10,000 times: ~10 ms). Any other path, and every
  * path on Windows, goes to `node:path` as before: the results are the same.
  */
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 
 const SLASH = 47;
 
@@ -36,6 +36,13 @@ export function relativeFrom(from: string, to: string): string {
     if (to.charCodeAt(from.length) === SLASH) return to.slice(from.length + 1);
   }
   return relative(from, to);
+}
+
+/** `dirname(path)`. */
+export function dirnameOf(path: string): string {
+  if (!isNormalAbsolute(path)) return dirname(path);
+  const slash = path.lastIndexOf('/');
+  return slash <= 0 ? '/' : path.slice(0, slash);
 }
 
 /** `join(dir, name)` for a name read from a folder (never empty, `.`, `..`, or holding a separator). */

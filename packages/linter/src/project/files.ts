@@ -5,7 +5,7 @@
  */
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { DEFAULT_READERS, inputProblem, isReportFileName, isSkippedDirName, safeGlobPattern, type InputProblem, type ReportReader } from '@fzlint/input';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { joinName } from './fast-path.js';
