@@ -332,15 +332,16 @@ class LazyEntry implements StoredEntry {
   readonly chars?: number;
   readonly encoding?: TextEncoding;
 
-  constructor(header: Omit<CacheEntry, 'result'>, raw: unknown, decoder: Decoder) {
-    this.contentHash = header.contentHash;
-    this.configHash = header.configHash;
-    if (header.previous !== undefined) this.previous = header.previous;
-    if (header.size !== undefined) this.size = header.size;
-    if (header.mtimeMs !== undefined) this.mtimeMs = header.mtimeMs;
-    if (header.chars !== undefined) this.chars = header.chars;
-    if (header.encoding !== undefined) this.encoding = header.encoding;
-    this.#raw = raw;
+  /** From a checked record (see `isRecord`): its fields, null when absent. */
+  constructor(record: readonly unknown[], decoder: Decoder) {
+    this.contentHash = record[0] as string;
+    this.configHash = decoder.strings[record[1] as number] as string;
+    if (record[6] !== null) this.previous = record[6] as string;
+    if (record[2] !== null) this.size = record[2] as number;
+    if (record[3] !== null) this.mtimeMs = record[3] as number;
+    if (record[4] !== null) this.chars = record[4] as number;
+    if (record[5] !== null) this.encoding = record[5] as TextEncoding;
+    this.#raw = record[7];
     this.#decoder = decoder;
   }
 
@@ -383,8 +384,8 @@ export function decodeCache(text: string, version: string): DecodedCache | Decod
   const entries = new Map<string, StoredEntry>();
   let dropped = 0;
   for (const path in files) {
-    const header = entryHeader(files[path], decoder);
-    if (header && decoder.checkResult((files[path] as unknown[])[7])) entries.set(path, new LazyEntry(header, (files[path] as unknown[])[7], decoder));
+    const record = files[path];
+    if (isRecord(record, decoder) && decoder.checkResult(record[7])) entries.set(path, new LazyEntry(record, decoder));
     else dropped++;
   }
   const lastRun = parsed['lastRun'];
@@ -396,30 +397,19 @@ export function decodeCache(text: string, version: string): DecodedCache | Decod
   };
 }
 
-/** A file's header fields, when of the expected shape. */
-function entryHeader(record: unknown, decoder: Decoder): Omit<CacheEntry, 'result'> | undefined {
-  if (!Array.isArray(record) || record.length !== 8) return undefined;
+/** Whether a file's record has header fields of the expected shape (its result is checked apart). */
+function isRecord(record: unknown, decoder: Decoder): record is unknown[] {
+  if (!Array.isArray(record) || record.length !== 8) return false;
   const r = record as unknown[];
-  const contentHash = r[0];
-  const config = r[1];
+  if (typeof r[0] !== 'string' || !decoder.isIndex(r[1])) return false;
   const size = r[2];
   const mtimeMs = r[3];
   const chars = r[4];
   const encoding = r[5];
   const previous = r[6];
-  if (typeof contentHash !== 'string' || !decoder.isIndex(config)) return undefined;
-  if (size !== null && !isCount(size)) return undefined;
-  if (mtimeMs !== null && !(typeof mtimeMs === 'number' && Number.isFinite(mtimeMs))) return undefined;
-  if (chars !== null && !isCount(chars)) return undefined;
-  if (encoding !== null && !ENCODINGS.has(encoding)) return undefined;
-  if (previous !== null && typeof previous !== 'string') return undefined;
-  return {
-    contentHash,
-    configHash: decoder.strings[config] as string,
-    ...(previous !== null ? { previous: previous as string } : {}),
-    ...(size !== null ? { size: size as number } : {}),
-    ...(mtimeMs !== null ? { mtimeMs: mtimeMs as number } : {}),
-    ...(chars !== null ? { chars: chars as number } : {}),
-    ...(encoding !== null ? { encoding: encoding as TextEncoding } : {}),
-  };
+  if (size !== null && !isCount(size)) return false;
+  if (mtimeMs !== null && !(typeof mtimeMs === 'number' && Number.isFinite(mtimeMs))) return false;
+  if (chars !== null && !isCount(chars)) return false;
+  if (encoding !== null && !ENCODINGS.has(encoding)) return false;
+  return previous === null || typeof previous === 'string';
 }
