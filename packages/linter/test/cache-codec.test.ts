@@ -88,7 +88,8 @@ const entry: fc.Arbitrary<CacheEntry> = fc.record(
     configHash: fc.constantFrom('{"config":{},"version":"1"}', '{"config":{"rules":{}},"version":"1"}'),
     previous: fc.string(),
     size: count,
-    mtimeMs: fc.double({ noNaN: true, noDefaultInfinity: true }),
+    // Any finite time but −0 (JSON has no −0; no file system gives it).
+    mtimeMs: fc.double({ noNaN: true, noDefaultInfinity: true }).map((t) => (Object.is(t, -0) ? 0 : t)),
     chars: count,
     encoding: fc.constantFrom('utf8', 'utf8-bom', 'utf16le', 'utf16be', 'gbk') as fc.Arbitrary<CacheEntry['encoding'] & string>,
     result,
