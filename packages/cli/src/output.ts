@@ -8,8 +8,6 @@ import { problem } from './messages.js';
 import { localeOf } from './project.js';
 import type { Reporter } from './reporter.js';
 
-const NEWLINE = new Uint8Array([10]);
-
 /** Forward slashes for paths stored in files. */
 function posix(path: string): string {
   return path.split('\\').join('/');
@@ -79,23 +77,14 @@ export async function writeOutputs(results: FormattableResult[], options: CliOpt
   const needsEngine = options.formats.some((f) => f.name !== 'stylish' && f.name !== 'github' && f.name !== 'gitlab');
   const getFormatter = needsEngine ? (await import('@fzlint/linter')).getFormatter : (name: string) => front[name as 'stylish' | 'github' | 'gitlab'];
   const env = io.env ?? {};
-  // Node's own standard output takes bytes: the stylish output is then written as the
-  // formatter builds it, with no text of thousands of lines to build and encode again.
-  // (Writables passed by tests and embedders take text.)
-  const takesBytes = typeof (io.stdout as { writableHighWaterMark?: unknown }).writableHighWaterMark === 'number';
-  const toStdout: (string | Uint8Array)[] = [];
+  const toStdout: string[] = [];
   const toOutputFile: string[] = [];
   for (const target of options.formats as readonly FormatTarget[]) {
     const formatter = getFormatter(target.name);
     if (!formatter) continue; // args.ts already rejected unknown names.
     const destination = target.path ?? options.outputFile;
     const color = destination === undefined && (options.color ?? shouldUseColor(io.stdout, env));
-    const context = { cwd: io.cwd, color, locale: localeOf(options) };
-    if (destination === undefined && takesBytes && target.name === 'stylish') {
-      toStdout.push(front.stylishBytes(results, context));
-      continue;
-    }
-    const text = formatter(results, context);
+    const text = formatter(results, { cwd: io.cwd, color, locale: localeOf(options) });
     if (target.path !== undefined) {
       const failed = await writeText(resolve(io.cwd, target.path), text);
       if (failed) reporter.report(problem('writeFailed', { path: target.path, code: failed }));
@@ -109,9 +98,5 @@ export async function writeOutputs(results: FormattableResult[], options: CliOpt
     const failed = await writeText(resolve(io.cwd, options.outputFile), toOutputFile.join('\n'));
     if (failed) reporter.report(problem('writeFailed', { path: options.outputFile, code: failed }));
   }
-  for (const text of toStdout) {
-    if (typeof text !== 'string') {
-      if (text.length > 0) (io.stdout as unknown as { write(chunk: Uint8Array): unknown }).write(text[text.length - 1] === 10 ? text : Buffer.concat([text, NEWLINE]));
-    } else if (text !== '') io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-  }
+  for (const text of toStdout) if (text !== '') io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }

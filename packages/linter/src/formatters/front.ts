@@ -4,7 +4,7 @@
  * a warm `--cache` run prints cached results and loads no parser, rule or ontology
  * module. (JSON and SARIF read the text or the rules' metadata: `@fzlint/linter`.)
  */
-export { stylish, stylishBytes } from './stylish.js';
+export { stylish } from './stylish.js';
 export { github } from './github.js';
 export { gitlab } from './gitlab.js';
 export { countDiagnostics } from '../counts.js';

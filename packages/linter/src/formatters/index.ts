@@ -5,7 +5,7 @@ import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 import type { Formatter } from './types.js';
 
-export { stylish, stylishBytes } from './stylish.js';
+export { stylish } from './stylish.js';
 export { json, toJsonResults, type JsonMessage, type JsonRelated, type JsonResult } from './json.js';
 export { sarif, toSarifLog, artifactUri, SARIF_SCHEMA_URI } from './sarif.js';
 export { github, escapeData, escapeProperty } from './github.js';
