@@ -162,6 +162,10 @@ describe('docs/ci.md: GitHub Actions cache', () => {
     writeFileSync(join(dir, CLEAN_MD), readFileSync(join(dir, CLEAN_MD), 'utf8') + '\n');
     runFzlint(args, { cwd: dir });
     expect(stats()).toEqual({ hits: files - 1, misses: 1 });
+    // What the page shows with jq: `.lastRun`, and `.files | keys` (the files linted).
+    const cache = JSON.parse(readFileSync(location, 'utf8')) as { files: Record<string, unknown> };
+    expect(Object.keys(cache.files)).toHaveLength(files);
+    expect(Object.keys(cache.files)).toContain(join(dir, CLEAN_MD));
   });
 });
 
