@@ -133,7 +133,28 @@ describe('the code cache of the CLI bundle', () => {
     const full = statSync(path);
     expect(full.ino).not.toBe(light.ino);
     expect(full.size).toBeGreaterThan(light.size);
-    expect(readFileSync(path)[4]).toBe(0);
+    // Not light any more; written by a lint (the lint part loaded).
+    expect(readFileSync(path)[4]).toBe(2);
+  });
+
+  it('a lint, then a warm --cache run: written again once, holding both kinds of run, then left alone', () => {
+    const home = freshHome();
+    const args = [FILES.jia, FILES.yi, '--cache', '--cache-location', join(home, 'results.json')];
+    const cold = run(home, args);
+    const [file] = files(home, 'cli');
+    const path = join(cacheDir(home), file!);
+    const afterLint = statSync(path);
+    expect(readFileSync(path)[4]).toBe(2);
+    // Nothing changed: the front alone runs, and compiles what prints cached results.
+    const warm = run(home, args);
+    same(warm, cold);
+    const afterWarm = statSync(path);
+    expect(afterWarm.ino).not.toBe(afterLint.ino);
+    expect(readFileSync(path)[4]).toBe(2 | 4);
+    expect(afterWarm.size).toBeGreaterThan(afterLint.size);
+    same(run(home, args), cold);
+    same(run(home), run(home, [FILES.jia, FILES.yi]));
+    expect(statSync(path).ino).toBe(afterWarm.ino);
   });
 
   it('keeps the newest files of a bundle when it writes one, and removes stale temporary files', () => {
