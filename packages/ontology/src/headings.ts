@@ -123,7 +123,12 @@ export function chineseNumeralValue(text: string): number | undefined {
 
 /** Converts full-width digits (０-９) to ASCII. */
 export function toHalfWidthDigits(text: string): string {
-  return text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  // Almost every numeral is half-width already: a look at its units spares the regex replace.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xff10 && c <= 0xff19) return text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  }
+  return text;
 }
 
 /** Words that open a predicate right after a body's subject (我局坚持…, 区行政审批局将…). */

@@ -17,8 +17,67 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&');
 const UNIT_ALT = [...numberUnits].sort((a, b) => b.text.length - a.text.length).map((u) => escape(u.text)).join('|');
 const PREFIX_ALT = [...approximationPrefixes].sort((a, b) => b.length - a.length).map(escape).join('|');
 
-/** Numerals: arabic (with thousands separators, decimals, full-width digits) or Chinese. */
-const NUMERAL = /([0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?)|([〇零一二两三四五六七八九十百千万亿]+)/g;
+/*
+ * Numerals: arabic (with thousands separators, decimals, full-width digits) or Chinese —
+ * what /([0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?)|([〇零一二两三四五六七八九十百千万亿]+)/g
+ * matches, found by a scan of character codes: the regex allocated a match array per
+ * candidate and was the parser's largest single cost (every 一 of 进一步 is a candidate).
+ */
+/** Per UTF-16 unit: 1 digit (0-9, ０-９), 2 Chinese numeral character, 0 other. */
+const NUMERAL_CLASS = new Uint8Array(0x10000);
+for (let c = 0x30; c <= 0x39; c++) NUMERAL_CLASS[c] = 1;
+for (let c = 0xff10; c <= 0xff19; c++) NUMERAL_CLASS[c] = 1;
+for (const ch of '〇零一二两三四五六七八九十百千万亿') NUMERAL_CLASS[ch.charCodeAt(0)] = 2;
+
+function isDigitCode(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+}
+
+/** End of the arabic numeral starting at `s` (digits, `,`/`，` thousands groups of three, one `.`/`．` decimal part). */
+function arabicEnd(text: string, s: number): number {
+  const n = text.length;
+  let e = s + 1;
+  while (e < n && isDigitCode(text.charCodeAt(e))) e++;
+  for (;;) {
+    const c = e < n ? text.charCodeAt(e) : -1;
+    if (c !== 0x2c && c !== 0xff0c) break;
+    if (e + 3 < n && isDigitCode(text.charCodeAt(e + 1)) && isDigitCode(text.charCodeAt(e + 2)) && isDigitCode(text.charCodeAt(e + 3)) && !(e + 4 < n && isDigitCode(text.charCodeAt(e + 4)))) e += 4;
+    else break;
+  }
+  const c = e < n ? text.charCodeAt(e) : -1;
+  if ((c === 0x2e || c === 0xff0e) && e + 1 < n && isDigitCode(text.charCodeAt(e + 1))) {
+    e += 2;
+    while (e < n && isDigitCode(text.charCodeAt(e))) e++;
+  }
+  return e;
+}
+
+/** End of the numeral of class `cls` (1 arabic, 2 Chinese) starting at `s`. */
+function numeralEnd(text: string, s: number, cls: number): number {
+  if (cls === 1) return arabicEnd(text, s);
+  let e = s + 1;
+  while (e < text.length && NUMERAL_CLASS[text.charCodeAt(e)] === 2) e++;
+  return e;
+}
+
+/**
+ * Every numeral of `text` as `[start, end, arabic]`, left to right without overlaps (what
+ * the numeral regex in the comment above finds; for tests).
+ */
+export function numeralSpans(text: string): Array<[number, number, boolean]> {
+  const out: Array<[number, number, boolean]> = [];
+  for (let s = 0; s < text.length; ) {
+    const cls = NUMERAL_CLASS[text.charCodeAt(s)]!;
+    if (cls === 0) {
+      s++;
+      continue;
+    }
+    const e = numeralEnd(text, s, cls);
+    out.push([s, e, cls === 1]);
+    s = e;
+  }
+  return out;
+}
 /** What may follow a numeral: multiplier, 余/多, unit, 以上/左右/余. */
 const TAIL = new RegExp(String.raw`(万|亿)?(余|多)?(${UNIT_ALT})?(以上|左右|余|多)?`, 'y');
 /** 10多万份: 多/余 before the multiplier. */
@@ -76,19 +135,24 @@ function kindOfUnit(unit: string | undefined, decimals: number): NumberKind {
  */
 export function extractNumbers(text: string, base: number, docNumberRanges: readonly TextRange[], sentenceIndex: number): NumberMention[] {
   const out: NumberMention[] = [];
-  NUMERAL.lastIndex = 0;
-  let m: RegExpExecArray | null;
+  const length = text.length;
+  /** Where the search for the next numeral starts (the regex's lastIndex). */
+  let next = 0;
   let dn = 0;
   const first = out.length;
-  while ((m = NUMERAL.exec(text))) {
-    const s = m.index;
-    const raw = m[0];
-    let e = s + raw.length;
+  for (;;) {
+    let s = next;
+    let cls = 0;
+    while (s < length && (cls = NUMERAL_CLASS[text.charCodeAt(s)]!) === 0) s++;
+    if (s >= length) break;
+    let e = numeralEnd(text, s, cls);
+    next = e;
     while (dn < docNumberRanges.length && (docNumberRanges[dn]?.end ?? 0) <= base + s) dn++;
     const inDocNumber = dn < docNumberRanges.length && (docNumberRanges[dn]?.start ?? Infinity) <= base + s;
     const prev = text[s - 1] ?? '';
-    if (m[1] !== undefined) {
+    if (cls === 1) {
       // Arabic numeral.
+      const raw = text.slice(s, e);
       if (/[A-Za-z0-9０-９_/]/.test(prev)) continue;
       // After a hyphen only the second year of a range (2021-2025年) is a number of its own.
       if (prev === '-' && !(/^[0-9]{4}$/.test(raw) && /(?:19|20)[0-9]{2}-$/.test(text.slice(Math.max(0, s - 5), s)))) continue;
@@ -105,7 +169,7 @@ export function extractNumbers(text: string, base: number, docNumberRanges: read
       const phone = PHONE.exec(text.slice(s, s + 13));
       if (phone) {
         out.push(plainNumber(text, base, s, s + phone[0].length, e, Number(phone[0].replace(/-/g, '')), 'phone', decimals, 'arabic', fullWidth, sentenceIndex, undefined));
-        NUMERAL.lastIndex = s + phone[0].length;
+        next = s + phone[0].length;
         continue;
       }
       if (/^[0-9０-９]{4}$/.test(raw)) {
@@ -113,7 +177,7 @@ export function extractNumbers(text: string, base: number, docNumberRanges: read
         if (date && date[2] !== undefined && Number(toHalfWidthDigits(date[2])) <= 12) {
           const end = s + date[0].length;
           out.push(plainNumber(text, base, s, end, e, Number(half), 'date', decimals, 'arabic', fullWidth, sentenceIndex, '年'));
-          NUMERAL.lastIndex = end;
+          next = end;
           continue;
         }
         const yr = Number(half);
@@ -129,7 +193,7 @@ export function extractNumbers(text: string, base: number, docNumberRanges: read
         const md = MONTH_DAY.exec(rest);
         if (md && Number(half) <= 12) {
           out.push(plainNumber(text, base, s, e + md[0].length, e, Number(half), 'date', decimals, 'arabic', fullWidth, sentenceIndex, '月'));
-          NUMERAL.lastIndex = e + md[0].length;
+          next = e + md[0].length;
           continue;
         }
         if (rest.startsWith('日') && Number(half) <= 31 && /[月]/.test(text.slice(Math.max(0, s - 3), s))) {
@@ -144,30 +208,29 @@ export function extractNumbers(text: string, base: number, docNumberRanges: read
       if (prev === '第') {
         const n = ordinal(text, base, s, e, Number(half), decimals, 'arabic', fullWidth, sentenceIndex);
         out.push(n);
-        NUMERAL.lastIndex = n.range.end - base;
+        next = n.range.end - base;
         continue;
       }
       out.push(withTail(text, base, s, e, Number(half), decimals, 'arabic', fullWidth, sentenceIndex));
-      NUMERAL.lastIndex = Math.max(NUMERAL.lastIndex, (out.length > first ? (out[out.length - 1] as RawNumber).range.end : base + e) - base);
+      next = Math.max(next, (out.length > first ? (out[out.length - 1] as RawNumber).range.end : base + e) - base);
     } else {
       // Chinese numeral: only with a unit (两百余件, 十五个), never a lone 一/两 (一个, 两个维护 are words).
-      let numeral = raw;
       // 万/亿 at the end are multipliers, handled by TAIL.
-      while (numeral.length > 0 && /[万亿]$/.test(numeral)) numeral = numeral.slice(0, -1);
-      if (numeral.length === 0) continue;
-      e = s + numeral.length;
+      while (e > s && (text.charCodeAt(e - 1) === 0x4e07 || text.charCodeAt(e - 1) === 0x4ebf)) e--;
+      if (e === s) continue;
       if (!countUnitAt(text, e)) continue;
+      const numeral = text.slice(s, e);
       if (numeral.length === 1 && /[一两俩〇零千百]/.test(numeral)) continue;
       const value = chineseNumeralValue(numeral);
       if (value === undefined) continue;
       if (prev === '第') {
         const n = ordinal(text, base, s, e, value, 0, 'chinese', false, sentenceIndex);
         out.push(n);
-        NUMERAL.lastIndex = n.range.end - base;
+        next = n.range.end - base;
         continue;
       }
       out.push(withTail(text, base, s, e, value, 0, 'chinese', false, sentenceIndex));
-      NUMERAL.lastIndex = (out.length > first ? (out[out.length - 1] as RawNumber).range.end : base + e) - base;
+      next = (out.length > first ? (out[out.length - 1] as RawNumber).range.end : base + e) - base;
     }
   }
   return out;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { parse, type NumberMention } from '../src/index.js';
+import { numeralSpans } from '../src/numbers.js';
 
 /** The numbers of a one-sentence text, without offsets. */
 function nums(text: string): Partial<NumberMention>[] {
@@ -187,5 +189,26 @@ describe('quoted references', () => {
       ['十四五', '规划'],
       ['放管服', '改革'],
     ]);
+  });
+});
+
+describe('numeral scan', () => {
+  // The scan replaced this regex; it must find exactly what the regex finds.
+  const NUMERAL = /([0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?)|([〇零一二两三四五六七八九十百千万亿]+)/g;
+  const viaRegex = (text: string) => [...text.matchAll(NUMERAL)].map((m) => [m.index, m.index + m[0].length, m[1] !== undefined]);
+  it('finds the numerals the regex finds, in any mix of digits, separators and Chinese numerals', () => {
+    const unit = fc.constantFrom(...'0123456789０５９,，.．一二十百万亿两件年 a-'.split(''));
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 40 }), (units) => {
+        const text = units.join('');
+        expect(numeralSpans(text)).toEqual(viaRegex(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it('reads separators and decimals like the regex (1,234.5 / 12,34 / 1,2345 / 3．0)', () => {
+    for (const text of ['1,234.5件', '12,34', '1,2345', '3．0', '1,234,567', '1.', '.5', '1，000，000元', '二〇二一年']) {
+      expect(numeralSpans(text)).toEqual(viaRegex(text));
+    }
   });
 });
