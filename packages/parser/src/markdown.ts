@@ -27,6 +27,24 @@ import { trimRange } from './text.js';
 
 const FRONTMATTER = [frontmatter(['yaml'])];
 
+type MicromarkParser = ReturnType<typeof micromarkParse>;
+/** micromark's parse contexts, with and without front matter, made once per process. */
+const PARSERS: { plain?: MicromarkParser; frontMatter?: MicromarkParser } = {};
+
+/**
+ * A micromark parse context for one document. `micromarkParse` merges the whole CommonMark
+ * construct table with the extensions on every call (~45 µs a document); the merged table is
+ * read-only, so a context is made once and only its per-document state — the definitions
+ * seen (`defined`) and the lazy lines (`lazy`) — is reset, which is what a new context holds.
+ */
+function parserFor(atDocumentStart: boolean): MicromarkParser {
+  const key = atDocumentStart ? 'frontMatter' : 'plain';
+  const parser = (PARSERS[key] ??= micromarkParse(atDocumentStart ? { extensions: FRONTMATTER } : {}));
+  parser.defined = [];
+  parser.lazy = {};
+  return parser;
+}
+
 // micromark's EditMap copies every event on each container exit: linear instead (markdown-guard.ts).
 patchEditMap(EditMap);
 
@@ -104,7 +122,7 @@ function openingsClosedIn(openings: readonly number[], closes: readonly number[]
  */
 function blockEvents(text: string, atDocumentStart: boolean): MmEvent[] {
   // Front matter exists only at the start of the document, not of a part of it.
-  const events = micromarkParse(atDocumentStart ? { extensions: FRONTMATTER } : {}).document().write(preprocess()(text, undefined, true)) as unknown as MmEvent[];
+  const events = parserFor(atDocumentStart).document().write(preprocess()(text, undefined, true)) as unknown as MmEvent[];
   const openings = commentOpenings(text);
   const closes = openings.length > 0 ? commentCloses(text) : [];
   for (;;) {

@@ -1,5 +1,5 @@
 import type { ConceptId } from '@fzlint/ontology';
-import { fold, type Heading, type ReportDocument, type TextRange } from '@fzlint/parser';
+import { fold, isSpace, type Heading, type ReportDocument, type TextRange } from '@fzlint/parser';
 import { defineRule, type ReportDescriptor } from '@fzlint/rule-api';
 import { conceptSections, documentAnchor, flattenSections, headingWords } from './outline.js';
 import { BROKEN_YEAR, YEAR_SPAN_AFTER, YEAR_SPAN_BEFORE } from './vocabulary.js';
@@ -218,6 +218,29 @@ export default rule;
 type Report = (d: ReportDescriptor<MessageId>) => void;
 
 /**
+ * Whether text[start, end) has a 年 with a digit before it and 度 or a digit after it,
+ * spaces and line breaks between allowed (what `BROKEN_YEAR` needs once the stretch is
+ * folded): most sentences have none, and are neither folded nor searched.
+ */
+function mayHoldBrokenYear(text: string, start: number, end: number): boolean {
+  // A bounded loop, not indexOf: that would run on to the text's end for every sentence without 年.
+  for (let k = start; k < end; k++) {
+    if (text.charCodeAt(k) !== 0x5e74) continue;
+    let b = k - 1;
+    while (b >= start && isSpace(text.charCodeAt(b))) b--;
+    if (b < start) continue;
+    const before = text.charCodeAt(b);
+    if (before < 0x30 || before > 0x39) continue;
+    let a = k + 1;
+    while (a < end && isSpace(text.charCodeAt(a))) a++;
+    if (a >= end) continue;
+    const after = text.charCodeAt(a);
+    if (after === 0x5ea6 || (after >= 0x30 && after <= 0x39)) return true;
+  }
+  return false;
+}
+
+/**
  * Years that lost their digits (`20年度法治政府建设`, `20年12月18日` in a 2020 report): a
  * year written with two or three digits before 年度 or before a month. The two digits
  * of the century 2000 are completed (20 → 2020), and fixed when they are the report
@@ -229,6 +252,7 @@ function reportBrokenYears(document: ReportDocument, reportYear: number | undefi
   const title = document.title;
   if (title && !ranges.some((r) => r.start <= title.range.start && title.range.end <= r.end)) ranges.unshift(title.range);
   for (const range of ranges) {
+    if (!mayHoldBrokenYear(text, range.start, range.end)) continue;
     const f = fold(text, range.start, range.end);
     BROKEN_YEAR.lastIndex = 0;
     for (let m = BROKEN_YEAR.exec(f.text); m; m = BROKEN_YEAR.exec(f.text)) {
