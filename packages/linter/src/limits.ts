@@ -18,9 +18,14 @@ export const MAX_RANGE_FINDINGS = 100;
 
 /** Significant digits of a numeral as written: ASCII and full-width digits, leading zeros not counted. */
 export function significantDigits(numeral: string): number {
+  return significantDigitsIn(numeral, 0, numeral.length);
+}
+
+/** Significant digits of text[start, end) (no slice of it made: every number of every report is checked). */
+function significantDigitsIn(numeral: string, start: number, end: number): number {
   let digits = 0;
   let leading = true;
-  for (let i = 0; i < numeral.length; i++) {
+  for (let i = start; i < end; i++) {
     const c = numeral.charCodeAt(i);
     const d = c >= 48 && c <= 57 ? c - 48 : c >= 0xff10 && c <= 0xff19 ? c - 0xff10 : -1;
     if (d < 0) continue;
@@ -39,7 +44,7 @@ export function isOutOfRange(text: string, n: NumberMention): boolean {
   if (!Number.isFinite(n.value)) return true;
   if (NOT_FIGURES.has(n.kind)) return false;
   if (Math.abs(n.value) >= 1e15) return true;
-  return significantDigits(text.slice(n.valueRange.start, n.valueRange.end)) > MAX_EXACT_DIGITS;
+  return significantDigitsIn(text, n.valueRange.start, n.valueRange.end) > MAX_EXACT_DIGITS;
 }
 
 /** The document's numbers fzlint cannot check exactly, and the document without them (itself when there are none). */

@@ -105,7 +105,7 @@ function isListMarker(text: string, s: number, raw: string): boolean {
   return open ? next === ')' || next === '）' : /[.、．]/.test(next) && !/[0-9０-９]/.test(text[s + raw.length + 1] ?? '');
 }
 const MONTH_DAY = /^\s*月(?:份|底|初|中旬|上旬|下旬|末)?(?:\s*[0-9０-９]{1,2}\s*日)?/;
-const PHONE = /^(?:[0-9]{3,4}-[0-9]{7,8}|1[3-9][0-9]{9})/;
+const PHONE = /(?:[0-9]{3,4}-[0-9]{7,8}|1[3-9][0-9]{9})/y;
 /** A count unit (with 万/亿 and 余/多 before it), tested at an offset without slicing the text. */
 const COUNT_UNIT_AT = new RegExp(String.raw`(?:万|亿)?(?:余|多)?(?:${UNIT_ALT})`, 'y');
 function countUnitAt(text: string, at: number): boolean {
@@ -113,9 +113,26 @@ function countUnitAt(text: string, at: number): boolean {
   return COUNT_UNIT_AT.test(text);
 }
 
+/** Digits after the decimal point (the digits ending the numeral, when a `.`/`．` comes before them). */
 function decimalsOf(numeral: string): number {
-  const m = /[.．]([0-9０-９]+)$/.exec(numeral);
-  return m ? (m[1] ?? '').length : 0;
+  let k = numeral.length;
+  while (k > 0) {
+    const c = numeral.charCodeAt(k - 1);
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19))) break;
+    k--;
+  }
+  if (k === numeral.length || k === 0) return 0;
+  const point = numeral.charCodeAt(k - 1);
+  return point === 0x2e || point === 0xff0e ? numeral.length - k : 0;
+}
+
+/** The numeral in half-width digits without thousands separators (itself when it is so already). */
+function halfWidthNumeral(raw: string): string {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (!((c >= 0x30 && c <= 0x39) || c === 0x2e)) return toHalfWidthDigits(raw.replace(/[,，]/g, '')).replace('．', '.');
+  }
+  return raw;
 }
 
 function kindOfUnit(unit: string | undefined, decimals: number): NumberKind {
@@ -158,20 +175,23 @@ export function extractNumbers(text: string, base: number, docNumberRanges: read
       if (prev === '-' && !(/^[0-9]{4}$/.test(raw) && /(?:19|20)[0-9]{2}-$/.test(text.slice(Math.max(0, s - 5), s)))) continue;
       // The numbering of a list item or heading (1. 1、 (1)) at the start of a sentence is not a number.
       if (isListMarker(text, s, raw)) continue;
-      const rest = text.slice(e, e + 12);
-      const half = toHalfWidthDigits(raw.replace(/[,，]/g, '')).replace('．', '.');
+      const half = halfWidthNumeral(raw);
       const fullWidth = /[０-９]/.test(raw);
       const decimals = decimalsOf(raw);
       if (inDocNumber) {
         out.push(plainNumber(text, base, s, e, e, Number(half), 'document-number', decimals, 'arabic', fullWidth, sentenceIndex, undefined));
         continue;
       }
-      const phone = PHONE.exec(text.slice(s, s + 13));
+      // (A phone number is at most 13 units long: read at s in the text, not in a slice of it.)
+      PHONE.lastIndex = s;
+      const phone = PHONE.exec(text);
       if (phone) {
         out.push(plainNumber(text, base, s, s + phone[0].length, e, Number(phone[0].replace(/-/g, '')), 'phone', decimals, 'arabic', fullWidth, sentenceIndex, undefined));
         next = s + phone[0].length;
         continue;
       }
+      // What follows the numeral, for years and dates (4 and 1–2 digit numerals only).
+      const rest = raw.length <= 4 ? text.slice(e, e + 12) : '';
       if (/^[0-9０-９]{4}$/.test(raw)) {
         const date = FULL_DATE.exec(text.slice(s, s + 16));
         if (date && date[2] !== undefined && Number(toHalfWidthDigits(date[2])) <= 12) {
@@ -307,8 +327,13 @@ function withTail(
   fullWidth: boolean,
   sentenceIndex: number,
 ): RawNumber {
-  TAIL_APPROX_FIRST.lastIndex = e;
-  const first = TAIL_APPROX_FIRST.exec(text);
+  // 10多万份 needs 余/多 right after the numeral: test that unit before running the regex.
+  const after = text.charCodeAt(e);
+  let first: RegExpExecArray | null = null;
+  if (after === 0x4f59 || after === 0x591a) {
+    TAIL_APPROX_FIRST.lastIndex = e;
+    first = TAIL_APPROX_FIRST.exec(text);
+  }
   TAIL.lastIndex = e;
   // Normalise both shapes to [all, mult, approx, unit, post].
   const t: (string | undefined)[] | null = first ? [first[0], first[2], first[1], first[3], first[4]] : TAIL.exec(text);

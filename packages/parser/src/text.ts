@@ -96,8 +96,26 @@ export function fold(text: string, start: number, end: number): Fold {
     while (j < end && (isBlank(text.charCodeAt(j)) || text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13)) j++;
     i = j;
   }
-  const length = out.length;
-  const piece = (k: number): number => {
+  return new PiecewiseFold(out, start, fs, ts);
+}
+
+/**
+ * Folds are made per sentence and paragraph by many rules: they are class instances
+ * (one object) rather than object literals with two closures each (three objects and a
+ * context), which was the parser's largest source of garbage.
+ */
+class PiecewiseFold implements Fold {
+  readonly identity = false;
+  constructor(
+    readonly text: string,
+    private readonly base: number,
+    /** Pieces of kept text: folded [fs[k], fs[k+1]) is text [ts[k], ts[k] + length). */
+    private readonly fs: readonly number[],
+    private readonly ts: readonly number[],
+  ) {}
+
+  private piece(k: number): number {
+    const fs = this.fs;
     let lo = 0;
     let hi = fs.length - 1;
     while (lo < hi) {
@@ -106,23 +124,38 @@ export function fold(text: string, start: number, end: number): Fold {
       else hi = mid - 1;
     }
     return lo;
-  };
-  return {
-    text: out,
-    identity: false,
-    start(k: number): number {
-      if (fs.length === 0) return start;
-      if (k >= length) return this.end(length);
-      const p = piece(k);
-      return (ts[p] as number) + k - (fs[p] as number);
-    },
-    end(k: number): number {
-      if (fs.length === 0) return start;
-      if (k <= 0) return ts[0] as number;
-      const p = piece(k - 1);
-      return (ts[p] as number) + k - (fs[p] as number);
-    },
-  };
+  }
+
+  start(k: number): number {
+    if (this.fs.length === 0) return this.base;
+    if (k >= this.text.length) return this.end(this.text.length);
+    const p = this.piece(k);
+    return (this.ts[p] as number) + k - (this.fs[p] as number);
+  }
+
+  end(k: number): number {
+    if (this.fs.length === 0) return this.base;
+    if (k <= 0) return this.ts[0] as number;
+    const p = this.piece(k - 1);
+    return (this.ts[p] as number) + k - (this.fs[p] as number);
+  }
+}
+
+/** A stretch without line breaks: folded index k is text offset base + k. */
+class IdentityFold implements Fold {
+  readonly identity = true;
+  constructor(
+    readonly text: string,
+    private readonly base: number,
+  ) {}
+
+  start(k: number): number {
+    return this.base + k;
+  }
+
+  end(k: number): number {
+    return this.base + k;
+  }
 }
 
 /** text[start, end) as a `Fold` that removes nothing (so code can treat folded and plain stretches alike). */
@@ -131,12 +164,7 @@ export function unfolded(text: string, start: number, end: number): Fold {
 }
 
 function identityFold(slice: string, base: number): Fold {
-  return {
-    text: slice,
-    identity: true,
-    start: (k) => base + k,
-    end: (k) => base + k,
-  };
+  return new IdentityFold(slice, base);
 }
 
 /**
