@@ -90,12 +90,22 @@ export function isBareEnumerator(s: string): boolean {
 
 const END_WORDS = new Set(headingEndWords);
 const LONGEST_END_WORD = headingEndWords.reduce((n, w) => Math.max(n, w.length), 0);
+/** Per unit: 1 when it ends an end word of two or more units, 2 when it is a unit after the first of one (both may be set). */
+const END_WORD_UNITS = new Uint8Array(0x10000);
+for (const w of headingEndWords) {
+  if (w.length < 2) continue;
+  const last = w.charCodeAt(w.length - 1);
+  END_WORD_UNITS[last] = END_WORD_UNITS[last]! | 1;
+  for (let i = 1; i < w.length; i++) END_WORD_UNITS[w.charCodeAt(i)] = END_WORD_UNITS[w.charCodeAt(i)]! | 2;
+}
 
 /**
  * Whether `title` ends with one of the ontology's heading end words, and no
  * longer end word runs on into `after` (`工作` before `计划…` is inside `工作计划`).
  */
 export function endsWithHeadingWord(title: string, after: string): boolean {
+  // No end word ends with the title's last unit: none of the slices below can match.
+  if (title.length < 2 || (END_WORD_UNITS[title.charCodeAt(title.length - 1)]! & 1) === 0) return false;
   let found = false;
   for (let len = 2; len <= LONGEST_END_WORD && len <= title.length; len++) {
     if (END_WORDS.has(title.slice(title.length - len))) {
@@ -104,7 +114,9 @@ export function endsWithHeadingWord(title: string, after: string): boolean {
     }
   }
   if (!found) return false;
-  // A word that starts inside the title and ends inside `after` spans the boundary.
+  // A word that starts inside the title and ends inside `after` spans the boundary: it needs
+  // `after` to begin with a unit that is not the first of some end word.
+  if (after.length === 0 || (END_WORD_UNITS[after.charCodeAt(0)]! & 2) === 0) return true;
   for (let k = 1; k < LONGEST_END_WORD && k <= title.length; k++) {
     const head = title.slice(title.length - k);
     for (let len = k + 1; len <= LONGEST_END_WORD && len - k <= after.length; len++) {
@@ -152,7 +164,6 @@ function canStartHeading(text: string, pos: number, blockStart: number, lineStar
 }
 
 /** Characters after which a heading may start (the gate below): whitespace, 。！？!?：: and emphasis markers. */
-const GATE = /[ \t\n\r\u3000\u00a0\ufeff\u2002\u2003*_\u3002\uff01\uff1f!?\uff1a:]/g;
 const GATE_CODES = new Uint8Array(0x10000);
 for (const ch of ' \t\n\r\u3000\u00a0\ufeff\u2002\u2003*_\u3002\uff01\uff1f!?\uff1a:') GATE_CODES[ch.charCodeAt(0)] = 1;
 
@@ -170,10 +181,11 @@ export function findHeadingsInBlock(text: string, start: number, end: number, or
   while (pos < end) {
     if (pos !== start && pos !== afterHeading && !GATE_CODES[text.charCodeAt(pos - 1)]) {
       // Jump to the character after the next possible gate: most characters are neither.
-      GATE.lastIndex = pos;
-      const g = GATE.exec(text);
-      if (!g || g.index + 1 >= end) break;
-      pos = g.index + 1;
+      // (A loop over the character table, bounded by the block: no match array, no scan past `end`.)
+      let g = pos;
+      while (g < end && !GATE_CODES[text.charCodeAt(g)]) g++;
+      if (g + 1 >= end) break;
+      pos = g + 1;
     }
     const c = text.charCodeAt(pos);
     const maybe = (c >= 0x4e00 && c <= 0x9fff) || c === 0x28 || c === 0xff08 || (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
