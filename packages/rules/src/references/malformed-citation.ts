@@ -23,22 +23,46 @@ const RANGE_WITHOUT_YEAR = /(?<!\d)((?:19|20)\d{2})([—–－\-~～至])((?:19|
 /** A document number in brackets with neither year brackets nor 号: (开州委法20239). */
 const BARE_DOC_NUMBER = /(?<=[（(])([\p{Script=Han}]{2,10}?[发字函办令委法])((?:19|20)\d{2})(\d{1,4})(?=[)）])/gu;
 
+/** The two rows of `distance`, reused (a title is compared with many spellings). */
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+
 /** Levenshtein distance, bounded: returns max+1 as soon as it is exceeded. */
 function distance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const n = b.length;
+  if (rowA.length <= n) {
+    rowA = new Int32Array(n + 1);
+    rowB = new Int32Array(n + 1);
+  }
+  let prev = rowA;
+  let cur = rowB;
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    const unit = a.charCodeAt(i - 1);
+    cur[0] = i;
     let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
+    for (let j = 1; j <= n; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (unit === b.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
+    const t = prev;
     prev = cur;
+    cur = t;
   }
-  return prev[b.length]!;
+  return prev[n]!;
+}
+
+/** Whether text[start, end) holds at least `n` ASCII digits (a year range needs eight, folded or not). */
+function hasDigits(text: string, start: number, end: number, n: number): boolean {
+  let count = 0;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 0x30 && c <= 0x39 && ++count >= n) return true;
+  }
+  return false;
 }
 
 function plausibleRange(from: string, to: string): boolean {
@@ -158,6 +182,8 @@ export const rule = defineRule<MessageId>({
     // Year ranges inside titles.
     for (const title of document.references) {
       if (title.kind !== 'book-title') continue;
+      // Both patterns below read two four-digit years: most titles hold no eight digits.
+      if (!hasDigits(document.text, title.innerRange.start, title.innerRange.end, 8)) continue;
       // The title as it reads: a web copy may break it over lines (（\n2015-2020年）).
       const inner = fold(document.text, title.innerRange.start, title.innerRange.end);
       const at = (index: number, length: number): TextRange => ({ start: inner.start(index), end: inner.end(index + length) });
