@@ -81,6 +81,12 @@ const DIGIT_VALUES: Readonly<Record<string, number>> = {
 const SMALL_UNITS: Readonly<Record<string, number>> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
 const BIG_UNITS: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
 
+/** Whether every character of `text` is a digit character (二〇二二): a loop, not a spread array per numeral. */
+function allDigitCharacters(text: string): boolean {
+  for (const c of text) if (!(c in DIGIT_VALUES)) return false;
+  return true;
+}
+
 /**
  * Value of a Chinese numeral (十五 → 15, 两百 → 200, 一千二百三十 → 1230,
  * 三万五千 → 35000, 二〇二二 → 2022). Returns undefined for text that is not a numeral.
@@ -88,7 +94,7 @@ const BIG_UNITS: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
 export function chineseNumeralValue(text: string): number | undefined {
   if (text.length === 0) return undefined;
   // Digit-by-digit form (二〇二二) has no unit characters.
-  if (text.length > 1 && [...text].every((c) => c in DIGIT_VALUES)) {
+  if (text.length > 1 && allDigitCharacters(text)) {
     let v = 0;
     for (const c of text) v = v * 10 + (DIGIT_VALUES[c] ?? 0);
     return v;
