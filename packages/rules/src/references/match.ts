@@ -220,6 +220,11 @@ export interface FlatTrie {
   readonly firstNode: Int32Array;
   /** Per node: 1 when entries end here, 2 when an `exclude` word ends here. */
   readonly flags: Uint8Array;
+  /**
+   * Bit per normalised unit: it is the second unit of some key. Most walks from a first
+   * unit end at the next one; this answers them without a `norm` of it being probed.
+   */
+  readonly secondBits: Uint32Array;
   /** Per node: the entries that end here. */
   readonly entries: ReadonlyArray<CatalogueEntry[] | undefined>;
   /** Edge table: parent id + 1 (0 = empty slot), unit, child id. */
@@ -254,6 +259,7 @@ class FlatTrieBuilder {
   private readonly entries: Array<CatalogueEntry[] | undefined> = [undefined];
   /** The root's children's units, in insertion order. */
   private readonly rootUnits: number[] = [];
+  private readonly secondBits = new Uint32Array(0x800);
 
   /** The node of `key`, made with its path when missing. */
   node(key: string): number {
@@ -268,6 +274,7 @@ class FlatTrieBuilder {
         this.edges.put(node, unit, child);
         if (node === 0) this.rootUnits.push(unit);
       }
+      if (i === 1) this.secondBits[unit >>> 5] = this.secondBits[unit >>> 5]! | (1 << (unit & 31));
       node = child;
     }
     return node;
@@ -291,7 +298,7 @@ class FlatTrieBuilder {
 
   build(): FlatTrie {
     const { slotParent, slotUnit, slotChild, mask } = this.edges;
-    const trie = { flags: Uint8Array.from(this.flags), entries: this.entries, slotParent, slotUnit, slotChild, mask };
+    const trie = { flags: Uint8Array.from(this.flags), secondBits: this.secondBits, entries: this.entries, slotParent, slotUnit, slotChild, mask };
     // Only Latin-1, the special units, full-width ASCII and the root's own units can
     // normalise to a root unit (every other unit is itself): a few hundred `norm` calls
     // at start rather than 65,536.
@@ -614,7 +621,7 @@ function scanLiterals(
   refs: CatalogueReference[],
 ): void {
   const trie = compiled.flat;
-  const { firstNode, flags } = trie;
+  const { firstNode, flags, secondBits } = trie;
   // Titles by sentence, so a match looks only at the titles of its own sentence.
   const titlesBySentence = new Map<number, QuotedReference[]>();
   for (const t of titles) {
@@ -637,9 +644,17 @@ function scanLiterals(
         i++;
         continue;
       }
+      let last = norm(text.charCodeAt(i));
+      if (flags[node] === 0 && i + 1 < n) {
+        // The next unit, when it is read (not skipped), must be some key's second unit.
+        const d = norm(text.charCodeAt(i + 1));
+        if (d >= 0 && !(d === DASH && last === DASH) && (secondBits[d >>> 5]! & (1 << (d & 31))) === 0) {
+          i++;
+          continue;
+        }
+      }
       let best = flags[node] !== 0 ? node : 0;
       let bestEnd = best !== 0 ? i : -1;
-      let last = norm(text.charCodeAt(i));
       for (let j = i + 1; j < n; j++) {
         const c = norm(text.charCodeAt(j));
         if (c < 0 || (c === DASH && last === DASH)) continue;
