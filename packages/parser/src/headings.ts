@@ -131,15 +131,15 @@ export function endsWithHeadingWord(title: string, after: string): boolean {
  * no further than `end` (a block's end: what follows it must not decide).
  */
 export function bodyOpensAt(text: string, pos: number, end = text.length): boolean {
+  const c = text.charCodeAt(pos);
+  // Cheap pre-check on the first character of every opening (before any copy below is made).
+  if (!((c >= 48 && c <= 57) || c === 0x4eca || c === 0x672c || c === 0x5e74 || c === 0x5168 || c === 0x53bb || c === 0x8fd1 || c === 0x4e00 || c === 0x591a || c === 0x4e0b || c === 0x660e || c === 0x6765 || c === 0x65b0 || c === 0x9996 || c === 0x6211 || (c >= 0x3007 && c <= 0x3007) || c === 0x96f6 || (c >= 0x4e00 && c <= 0x5341))) return false;
   // An opening and its look-ahead are shorter than this: near the end, test a bounded copy.
   // (A few characters before it stay in the copy: 统|一是 is no opening.)
   if (end < text.length && end - pos < 48) {
     const from = Math.max(0, pos - 4);
     return bodyOpensAt(text.slice(from, end), pos - from);
   }
-  const c = text.charCodeAt(pos);
-  // Cheap pre-check on the first character of every opening.
-  if (!((c >= 48 && c <= 57) || c === 0x4eca || c === 0x672c || c === 0x5e74 || c === 0x5168 || c === 0x53bb || c === 0x8fd1 || c === 0x4e00 || c === 0x591a || c === 0x4e0b || c === 0x660e || c === 0x6765 || c === 0x65b0 || c === 0x9996 || c === 0x6211 || (c >= 0x3007 && c <= 0x3007) || c === 0x96f6 || (c >= 0x4e00 && c <= 0x5341))) return false;
   bodyOpening.lastIndex = pos;
   return bodyOpening.test(text);
 }
