@@ -9,8 +9,17 @@ export interface CompiledStyleEntry {
 
 /** Compiles style entries (module-level, once per list). */
 export function compileStyleEntries(entries: readonly StyleEntry[]): readonly CompiledStyleEntry[] {
-  return entries.map((entry) => ({ entry, regex: new RegExp(lineStartAsTextStart(entry.pattern), 'gu') }));
+  const compiled = entries.map((entry) => ({ entry, regex: new RegExp(lineStartAsTextStart(entry.pattern), 'gu') }));
+  if (compiled.length > 1) ANY.set(compiled, new RegExp(compiled.map((c) => `(?:${c.regex.source})`).join('|'), 'u'));
+  return compiled;
 }
+
+/**
+ * Per compiled list: one regex that matches where any of its entries does (their
+ * alternation; the entries hold no back-references). Most paragraphs match none, and
+ * are passed over by one search instead of one per entry.
+ */
+const ANY = new WeakMap<readonly CompiledStyleEntry[], RegExp>();
 
 const LINE_START = '(?<=^|\\n)';
 
@@ -50,8 +59,10 @@ export function findStyleMatches(document: ReportDocument, compiled: readonly Co
   const titles = document.references.filter((r) => r.kind === 'book-title').map((r) => r.range);
   const out: StyleMatch[] = [];
   const { text, bodyRange, junkRanges } = document;
+  const any = ANY.get(compiled);
   for (const paragraph of document.paragraphs) {
     const f = fold(text, paragraph.range.start, paragraph.range.end);
+    if (any && !any.test(f.text)) continue;
     for (const { entry, regex } of compiled) {
       regex.lastIndex = 0;
       let m: RegExpExecArray | null;
