@@ -126,14 +126,18 @@ export function endsWithHeadingWord(title: string, after: string): boolean {
   return true;
 }
 
+/** Whether a body opening can start with this unit (its first character: digits, 今本年全去近一多下明来新首我, Chinese numerals). */
+function mayOpenBody(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 0x4eca || c === 0x672c || c === 0x5e74 || c === 0x5168 || c === 0x53bb || c === 0x8fd1 || c === 0x4e00 || c === 0x591a || c === 0x4e0b || c === 0x660e || c === 0x6765 || c === 0x65b0 || c === 0x9996 || c === 0x6211 || (c >= 0x3007 && c <= 0x3007) || c === 0x96f6 || (c >= 0x4e00 && c <= 0x5341);
+}
+
 /**
  * Whether a body opening (a year with its comma, 一是, 我局…) starts at `pos`, reading
  * no further than `end` (a block's end: what follows it must not decide).
  */
 export function bodyOpensAt(text: string, pos: number, end = text.length): boolean {
-  const c = text.charCodeAt(pos);
   // Cheap pre-check on the first character of every opening (before any copy below is made).
-  if (!((c >= 48 && c <= 57) || c === 0x4eca || c === 0x672c || c === 0x5e74 || c === 0x5168 || c === 0x53bb || c === 0x8fd1 || c === 0x4e00 || c === 0x591a || c === 0x4e0b || c === 0x660e || c === 0x6765 || c === 0x65b0 || c === 0x9996 || c === 0x6211 || (c >= 0x3007 && c <= 0x3007) || c === 0x96f6 || (c >= 0x4e00 && c <= 0x5341))) return false;
+  if (!mayOpenBody(text.charCodeAt(pos))) return false;
   // An opening and its look-ahead are shorter than this: near the end, test a bounded copy.
   // (A few characters before it stay in the copy: 统|一是 is no opening.)
   if (end < text.length && end - pos < 48) {
@@ -276,7 +280,8 @@ function headingAt(text: string, pos: number, blockEnd: number, numbering: Headi
     }
     // A body opening ends a title run into its body: 一、总体情况2022年，我局……; …职责一是加强…
     // (not after a comma: …专项整治，根据上级统一部署，我局于… is one sentence of a numbered paragraph).
-    if (i - titleStart >= 2 && !CLAUSE_BEFORE.test(text[i - 1] ?? '') && bodyOpensAt(text, i, blockEnd)) {
+    // (The first character is tested first: the clause test makes a one-character string.)
+    if (i - titleStart >= 2 && mayOpenBody(code) && !CLAUSE_BEFORE.test(text[i - 1] ?? '') && bodyOpensAt(text, i, blockEnd)) {
       endedBy = 'body';
       break;
     }
