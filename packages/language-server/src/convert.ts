@@ -5,7 +5,7 @@
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic as FzDiagnostic, Severity } from '@fzlint/rule-api';
-import type { TextRange } from '@fzlint/parser';
+import { changedSpan, type TextRange } from '@fzlint/parser';
 import {
   DiagnosticSeverity,
   DiagnosticTag,
@@ -39,9 +39,7 @@ export class LineMap {
   static edited(previous: LineMap, text: string): LineMap {
     const a = previous.text;
     if (a === text) return previous;
-    const max = Math.min(a.length, text.length);
-    const prefix = commonPrefix(a, text, max);
-    const suffix = commonSuffix(a, text, max - prefix);
+    const { prefix, suffix } = changedSpan(a, text);
     const delta = text.length - a.length;
     const old = previous.starts;
     // The line holding the character before the change is read again (a \r\n may straddle it).
@@ -129,34 +127,6 @@ function scanBreaks(text: string, from: number, until: number, starts: number[])
     }
   }
   return i;
-}
-
-/**
- * Length of the common prefix of two texts (at most `max`), by halving with native comparisons
- * of slices (a slice of a flat string is a view, and the comparison a memory compare): far
- * faster than a loop over the characters of a 100 KB text on every keystroke.
- */
-function commonPrefix(a: string, b: string, max: number): number {
-  let lo = 0;
-  let hi = max;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (a.slice(lo, mid) === b.slice(lo, mid)) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-/** Length of the common suffix of two texts, at most `max`. */
-function commonSuffix(a: string, b: string, max: number): number {
-  let lo = 0;
-  let hi = Math.max(0, max);
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (a.slice(a.length - mid, a.length - lo) === b.slice(b.length - mid, b.length - lo)) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** Index of the last start at or before `offset` (starts ascending, the first 0). */

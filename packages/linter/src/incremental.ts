@@ -17,7 +17,7 @@
  * rule on the whole document. The result is the same as a fresh lint's; the language server's
  * property test holds it to that.
  */
-import type { Heading, ReportDocument, Section, TextRange } from '@fzlint/parser';
+import { changedSpan, type Heading, type ReportDocument, type Section, type TextRange } from '@fzlint/parser';
 import type { AnyRule, Fix, ReportDescriptor, RuleContext, RuleSettings } from '@fzlint/rule-api';
 import { hasStatisticsInput, restatedFigure, statisticsRules } from '@fzlint/rules';
 
@@ -390,8 +390,7 @@ export function editWindow(previous: ReportDocument, next: ReportDocument): Edit
   if (previous.format !== next.format || previous.filePath !== next.filePath) return undefined;
   const a = previous.text;
   const b = next.text;
-  const prefix = commonPrefix(a, b);
-  const suffix = commonSuffix(a, b, Math.min(a.length, b.length) - prefix);
+  const { prefix, suffix } = changedSpan(a, b);
   const delta = b.length - a.length;
   const changedEnd = b.length - suffix;
   const paragraphs = next.paragraphs;
@@ -489,33 +488,6 @@ function figureSentencesKept(previous: ReportDocument, next: ReportDocument, w: 
     }
   }
   return true;
-}
-
-/**
- * Length of the common prefix of two texts, by halving with native comparisons of slices (no
- * copies: a slice of a flat string is a view), far faster than a loop over characters.
- */
-function commonPrefix(a: string, b: string): number {
-  let lo = 0;
-  let hi = Math.min(a.length, b.length);
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (a.slice(lo, mid) === b.slice(lo, mid)) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-/** Length of the common suffix of two texts, at most `max`. */
-function commonSuffix(a: string, b: string, max: number): number {
-  let lo = 0;
-  let hi = Math.max(0, max);
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (a.slice(a.length - mid, a.length - lo) === b.slice(b.length - mid, b.length - lo)) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 function sameRange(a: TextRange | undefined, b: TextRange, d: number): boolean {

@@ -3,6 +3,6 @@ export { parse } from './parse.js';
 export { reparse, type TextEdit } from './incremental.js';
 export { createLineIndex } from './lines.js';
 export { normalizeTitle } from './references.js';
-export { fold, isSpace, readText, type Fold } from './text.js';
+export { changedSpan, fold, isSpace, readText, type ChangedSpan, type Fold } from './text.js';
 export { markdownInputLimits } from './markdown.js';
 export { MAX_CONTAINER_DEPTH, MAX_LAZY_QUOTE_LINES, MAX_LINE_MARKERS, type InputLimit } from './markdown-guard.js';

@@ -178,3 +178,37 @@ export function readText(text: string, start: number, end: number): string {
 
 /** The end of an issuer's name, as it signs a report (`莆田市科学技术局`, `中共洪洞县委`, `宽城区人民政府`). */
 export const ISSUER_END = /(?:委员会|人民政府|政府|党委|党组|县委|市委|区委|镇委|委|局|办公室|办事处|街道|管委会|管理局|司法局|厅|部|院|中心|公司)$/u;
+
+/** Where two texts differ: the lengths of their common prefix and of their common suffix after it. */
+export interface ChangedSpan {
+  readonly prefix: number;
+  readonly suffix: number;
+}
+
+/**
+ * The span where `next` differs from `previous`, as the common prefix and the common suffix that
+ * does not overlap it. Found by halving with native comparisons of slices (a slice of a flat string
+ * is a view, the comparison a memory compare): far faster than a loop over the characters of a
+ * 100 KB text on every keystroke.
+ */
+export function changedSpan(previous: string, next: string): ChangedSpan {
+  const max = Math.min(previous.length, next.length);
+  let lo = 0;
+  let hi = max;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (previous.slice(lo, mid) === next.slice(lo, mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  const prefix = lo;
+  const a = previous.length;
+  const b = next.length;
+  lo = 0;
+  hi = max - prefix;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (previous.slice(a - mid, a - lo) === next.slice(b - mid, b - lo)) lo = mid;
+    else hi = mid - 1;
+  }
+  return { prefix, suffix: lo };
+}

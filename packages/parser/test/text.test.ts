@@ -1,0 +1,37 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { changedSpan } from '../src/index.js';
+
+/** The definition: characters compared one by one from each end, the suffix not overlapping the prefix. */
+function changedSpanByCharacters(a: string, b: string): { prefix: number; suffix: number } {
+  const max = Math.min(a.length, b.length);
+  let prefix = 0;
+  while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < max - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+  return { prefix, suffix };
+}
+
+describe('changedSpan', () => {
+  it('equals a comparison character by character, for edits anywhere in a text', () => {
+    const unit = fc.constantFrom(...'法治政府2023年件\n\r 一。'.split(''));
+    const text = fc.array(unit, { maxLength: 60 }).map((units) => units.join(''));
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), text, (base, from, length, inserted) => {
+        const start = from % (base.length + 1);
+        const end = Math.min(base.length, start + (length % 8));
+        const next = base.slice(0, start) + inserted + base.slice(end);
+        expect(changedSpan(base, next)).toEqual(changedSpanByCharacters(base, next));
+        expect(changedSpan(next, base)).toEqual(changedSpanByCharacters(next, base));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('gives a repeated character to the prefix, not to both ends', () => {
+    expect(changedSpan('aaa', 'aaaa')).toEqual({ prefix: 3, suffix: 0 });
+    expect(changedSpan('受理12件', '受理12件')).toEqual({ prefix: 5, suffix: 0 });
+    expect(changedSpan('受理12件', '受理13件')).toEqual({ prefix: 3, suffix: 1 });
+    expect(changedSpan('', '新')).toEqual({ prefix: 0, suffix: 0 });
+  });
+});
