@@ -265,7 +265,7 @@ class Decoder {
       let d: Diagnostic;
       if (findings[i] === -1) {
         // Its own copy: the one parsed is shared by nothing else, but a reader may keep it.
-        d = structuredCloneJson(this.json(findings[i + 1] as number)) as Diagnostic;
+        d = structuredClone(this.json(findings[i + 1] as number)) as Diagnostic;
       } else {
         d = {
           ruleId: s[findings[i] as number] as string,
@@ -310,10 +310,6 @@ const PROBE = {
   end: { line: 1, column: 1 },
   docsUrl: 'u',
 };
-
-function structuredCloneJson(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value)) as unknown;
-}
 
 function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
