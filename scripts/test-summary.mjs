@@ -8,6 +8,8 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const missing = [];
+/** Failed tests named with the first line of their message: CI's log keeps only the end of the output. */
+const failures = [];
 for (const group of ['packages', 'extensions']) {
   const dir = join(root, group);
   if (!existsSync(dir)) continue;
@@ -28,8 +30,21 @@ for (const group of ['packages', 'extensions']) {
     skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
     // A suite that failed to load has no failed test but is a failure all the same.
     failed += (r.testResults ?? []).filter((t) => t.status === 'failed' && (t.assertionResults ?? []).length === 0).length;
+    for (const file of r.testResults ?? []) {
+      const where = `${pkg.name} ${file.name ? file.name.slice(pkgDir.length + 1) : ''}`;
+      if (file.status === 'failed' && (file.assertionResults ?? []).length === 0) failures.push(`${where}: ${firstLine(file.message)}`);
+      for (const a of file.assertionResults ?? []) {
+        if (a.status === 'failed') failures.push(`${where} > ${a.fullName ?? a.title}: ${firstLine((a.failureMessages ?? [])[0])}`);
+      }
+    }
   }
 }
+function firstLine(message) {
+  const line = String(message ?? '').split('\n').find((l) => l.trim() !== '') ?? '';
+  // Colour codes from the runner would only clutter the log.
+  return line.replace(/\u001b\[[0-9;]*m/g, '').trim().slice(0, 300);
+}
+for (const f of failures) console.log(`FAILED ${f}`);
 if (missing.length) {
   console.log(`no test report from: ${missing.join(', ')}`);
   failed += missing.length;

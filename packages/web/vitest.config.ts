@@ -8,5 +8,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 180_000,
     hookTimeout: 240_000,
+    // The page re-checks a batch in its worker after a click; on a loaded 2-core CI machine that
+    // can take longer than expect.poll's default second, so polls wait as long as the page may need.
+    expect: { poll: { timeout: 30_000, interval: 50 } },
   },
 });
