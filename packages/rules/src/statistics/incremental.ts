@@ -254,14 +254,15 @@ function rebaseMention(m: StatisticMention, n: NumberMention, index: number, a: 
     clauseStart: m.clauseStart + lo,
     measure: m.measure,
     figure: m.figure,
+    // The optional fields in the whole-document reader's order: one shape for every mention.
+    action: m.action,
+    verb: m.verb,
+    verbRange: m.verbRange === undefined ? undefined : shift(m.verbRange, lo),
+    verbText: m.verbText,
+    object: m.object,
+    scope: m.scope,
+    year: m.year,
   };
-  if (m.action !== undefined) g.action = m.action;
-  if (m.verb !== undefined) g.verb = m.verb;
-  if (m.verbRange !== undefined) g.verbRange = shift(m.verbRange, lo);
-  if (m.verbText !== undefined) g.verbText = m.verbText;
-  if (m.object !== undefined) g.object = m.object;
-  if (m.scope !== undefined) g.scope = m.scope;
-  if (m.year !== undefined) g.year = m.year;
   return g;
 }
 
@@ -280,9 +281,9 @@ function rebaseRate(r: RateStatement, n: NumberMention, index: number, a: number
     sentenceIndex: r.sentenceIndex + a,
     paragraphIndex,
     figure: r.figure,
+    verb: r.verb,
+    metric: r.metric,
   };
-  if (r.verb !== undefined) g.verb = r.verb;
-  if (r.metric !== undefined) g.metric = r.metric;
   return g;
 }
 

@@ -77,16 +77,16 @@ export interface StatisticMention {
   /** Family of the unit (`item`, `person` …): counts compare only within one family. */
   readonly unitFamily: string;
   /** What happened to the objects, from the verb before the number. */
-  readonly action?: MetricActionKind;
-  readonly verb?: MetricVerb;
-  readonly verbRange?: TextRange;
+  readonly action?: MetricActionKind | undefined;
+  readonly verb?: MetricVerb | undefined;
+  readonly verbRange?: TextRange | undefined;
   /** The verb as written, with its negation (未办结), for messages. */
-  readonly verbText?: string;
-  readonly object?: MentionObject;
+  readonly verbText?: string | undefined;
+  readonly object?: MentionObject | undefined;
   /** Scope word in force (全年, 区本级 …), if any. */
-  readonly scope?: string;
+  readonly scope?: string | undefined;
   /** A year written in the count's own clause (2022年度受理30件). */
-  readonly year?: number;
+  readonly year?: number | undefined;
   /** The words between the clause start (or the previous number) and the number, for part labels. */
   readonly label: string;
   /** The count itself is carried-over or cumulative work (上年结转5件, 累计办结). */
@@ -165,9 +165,9 @@ export interface RateStatement {
   readonly decimals: number;
   readonly exact: boolean;
   /** The concluding verb the rate measures (化解 in 化解达成率), if any. */
-  readonly verb?: MetricVerb;
+  readonly verb?: MetricVerb | undefined;
   /** The object the name mentions (矛盾隐患 → disputes), if any. */
-  readonly metric?: MetricObject;
+  readonly metric?: MetricObject | undefined;
   /** A share of a whole (占比, 比例, 比重) rather than an outcome rate. */
   readonly share: boolean;
   /** Growth, plan-fulfilment or comparison rates that may exceed 100% (增长率, 完成率). */
@@ -586,6 +586,8 @@ export function readSentence(
   let distributedObject = '';
   let inPartList = false;
   let lastObject: MentionObject | undefined = context?.object;
+  let inheritedFrom: MentionObject | undefined;
+  let inherited: MentionObject | undefined;
   let lastScope: string | undefined = context?.scope;
   // What the sentence's own words put in force; a count whose object is elided and taken
   // from the sentence before continues that sentence's period, scope and subject too.
@@ -692,9 +694,10 @@ export function readSentence(
             sentenceIndex: at.sentenceIndex,
             paragraphIndex: at.paragraphIndex,
             figure,
+            // Present in every rate (undefined when absent): one object shape.
+            verb: rate.verb,
+            metric: rate.metric,
           };
-          if (rate.verb) r.verb = rate.verb;
-          if (rate.metric) r.metric = rate.metric;
           hereRates.push(r);
         }
         previousStatementEnd = n.range.end;
@@ -764,7 +767,15 @@ export function readSentence(
       const afterObject = after.length <= 16 ? objectFrom(after) : undefined;
       if (afterObject?.metric) object = afterObject;
     }
-    if (!object && lastObject) object = { ...lastObject, inherited: true };
+    if (!object && lastObject) {
+      // One inherited copy per carried object (an object is never written): a list of elided
+      // counts (审结90件，调解30件，…) shares it instead of a spread copy per count.
+      if (lastObject !== inheritedFrom) {
+        inheritedFrom = lastObject;
+        inherited = lastObject.inherited ? lastObject : inheritedObject(lastObject);
+      }
+      object = inherited;
+    }
     // Parts (其中企业3322户) and bracketed counts name sub-categories: a later elided
     // object refers back to the whole, not to the last part.
     const between = text.slice(Math.max(previousCountEnd, start - 64), start);
@@ -813,23 +824,22 @@ export function readSentence(
       unitFamily: unit.family,
       label: cleanObjectText(prefix),
       carryOver: CARRY_OVER_RE.test(prefix),
-      inPartList: false,
+      inPartList: inPartList || bracketed,
       sentenceIndex: at.sentenceIndex,
       paragraphIndex: at.paragraphIndex,
       clauseStart,
       measure: measureOf(action, verb, text, clausePrefix, verbRange, clauseStart, figure),
       figure,
+      // Every optional field present (undefined when absent), in one order: one object shape
+      // for every count, so that the relations and the ledger read them monomorphically.
+      action: verb && verbRange ? action : undefined,
+      verb: verb && verbRange ? verb : undefined,
+      verbRange: verb && verbRange ? verbRange : undefined,
+      verbText: verb && verbRange ? verbText : undefined,
+      object,
+      scope,
+      year: lastYear && lastYear.clauseStart === clauseStart ? lastYear.value : undefined,
     };
-    if (verb && verbRange) {
-      mention.verb = verb;
-      mention.verbRange = verbRange;
-      mention.verbText = verbText!;
-      if (action !== undefined) mention.action = action;
-    }
-    if (object) mention.object = object;
-    if (scope !== undefined) mention.scope = scope;
-    if (lastYear && lastYear.clauseStart === clauseStart) mention.year = lastYear.value;
-    mention.inPartList = inPartList || bracketed;
     const frozen: StatisticMention = mention;
     here.push(frozen);
     if (object && !inPartList && !bracketed) lastObject = object;
@@ -850,6 +860,13 @@ export function readSentence(
   const read: { -readonly [K in keyof SentenceMentions]: SentenceMentions[K] } = { mentions: here, rates: hereRates, changes: hereChanges };
   if (outgoing) read.outgoing = outgoing;
   return read;
+}
+
+/** An elided object taken from an earlier count (written out: a spread copy is several times slower). */
+function inheritedObject(o: MentionObject): MentionObject {
+  return o.metric !== undefined
+    ? { key: o.key, metric: o.metric, text: o.text, inherited: true }
+    : { key: o.key, text: o.text, inherited: true };
 }
 
 const NO_FIGURE: FigureContext = { subject: '' };
