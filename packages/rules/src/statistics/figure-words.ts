@@ -112,14 +112,13 @@ export function lastPeriodIn(text: string): PeriodMark | undefined {
   for (let m = PERIOD_RE.exec(text); m; m = PERIOD_RE.exec(text)) {
     const t = m[0];
     const index = m.index;
-    const asOfText = (): string => (asOfFrom >= 0 ? text.slice(asOfFrom, index + t.length) : t);
     if (m[1] !== undefined) continue;
     if (m[2] !== undefined) {
       last = { kind: 'span', text: t };
     } else if (m[3] !== undefined) {
       const year = Number(toHalfWidthDigits(/[0-9０-９]{4}/.exec(t)![0]));
       if (/来$/.test(t)) last = { kind: 'since', text: t, year };
-      else if (asOfFrom >= 0 || /[底末]$/.test(t)) last = { kind: 'as-of', text: asOfText() };
+      else if (asOfFrom >= 0 || /[底末]$/.test(t)) last = { kind: 'as-of', text: (asOfFrom >= 0 ? text.slice(asOfFrom, index + t.length) : t) };
       else if (/半年$/.test(t)) last = { kind: 'span', text: t };
       else last = { kind: 'year', text: t, year };
     } else if (m[4] !== undefined) {
@@ -127,11 +126,11 @@ export function lastPeriodIn(text: string): PeriodMark | undefined {
       const years = n ? numeralValue(n[1]!) : undefined;
       last = { kind: 'recent', text: years !== undefined ? `近${years}年` : t };
     } else if (m[5] !== undefined) {
-      last = asOfFrom >= 0 || /[底末]$/.test(t) ? { kind: 'as-of', text: asOfText() } : { kind: 'span', text: t };
+      last = asOfFrom >= 0 || /[底末]$/.test(t) ? { kind: 'as-of', text: (asOfFrom >= 0 ? text.slice(asOfFrom, index + t.length) : t) } : { kind: 'span', text: t };
     } else if (m[6] !== undefined) {
       const kind = PERIOD_WORD_KIND.get(t) ?? 'span';
       if (t === '截至' || t === '截止') asOfFrom = index;
-      last = kind === 'as-of' ? { kind, text: asOfText() } : { kind, text: t };
+      last = kind === 'as-of' ? { kind, text: (asOfFrom >= 0 ? text.slice(asOfFrom, index + t.length) : t) } : { kind, text: t };
       if (kind === 'plan') plan = last;
     }
   }
@@ -215,9 +214,22 @@ export function scopesIn(text: string): ScopesFound {
     let word: string | undefined;
     let start = i;
     const starting = SCOPE_BY_FIRST.get(c);
-    if (starting) word = starting.find((w) => text.startsWith(w, i));
-    else if (c === JI) {
-      word = SCOPE_ENDING_JI.find((w) => i + 1 >= w.length && i + 1 - w.length >= lastEnd && text.startsWith(w, i + 1 - w.length));
+    // Plain loops, not find() with an arrow: an arrow capturing `i` makes every iteration of
+    // this per-character loop allocate a context (a quarter of the statistics' garbage).
+    if (starting) {
+      for (const w of starting) {
+        if (text.startsWith(w, i)) {
+          word = w;
+          break;
+        }
+      }
+    } else if (c === JI) {
+      for (const w of SCOPE_ENDING_JI) {
+        if (i + 1 >= w.length && i + 1 - w.length >= lastEnd && text.startsWith(w, i + 1 - w.length)) {
+          word = w;
+          break;
+        }
+      }
       if (word) start = i + 1 - word.length;
     }
     if (word === undefined) continue;

@@ -306,13 +306,21 @@ export function precisionOf(n: NumberMention): number {
   return 0.5 * 10 ** -n.decimals * multiplier;
 }
 
-/** Bounds of an approximate number: 余/多/以上/超过 are lower bounds, 近/不到/以内 upper bounds, 约/左右 neither. */
-function bounds(n: NumberMention): { lower: number; upper: number } {
-  if (!n.approximate) return { lower: n.value, upper: n.value };
+/** The lower bound of a number: 余/多/以上/超过 are lower bounds, 近/不到/以内 upper bounds, 约/左右 neither. */
+function lowerBound(n: NumberMention): number {
+  if (!n.approximate) return n.value;
   const m = n.approximateMarker ?? '';
-  if (/余|多|以上|超过|超|逾/.test(m)) return { lower: n.value, upper: Infinity };
-  if (/近|不到|以内|以下|不足/.test(m)) return { lower: 0, upper: n.value };
-  return { lower: 0, upper: Infinity };
+  if (/余|多|以上|超过|超|逾/.test(m)) return n.value;
+  return 0;
+}
+
+/** The upper bound of `n` (see `lowerBound`): two numbers, not an object per count. */
+function upperBound(n: NumberMention): number {
+  if (!n.approximate) return n.value;
+  const m = n.approximateMarker ?? '';
+  if (/余|多|以上|超过|超|逾/.test(m)) return Infinity;
+  if (/近|不到|以内|以下|不足/.test(m)) return n.value;
+  return Infinity;
 }
 
 /** Offset of the clause end after `offset`, looking at most `limit` characters ahead. */
@@ -414,6 +422,9 @@ function objectFrom(text: string): MentionObject | undefined {
 }
 
 
+const NO_MENTIONS: readonly StatisticMention[] = [];
+const NO_RATES: readonly RateStatement[] = [];
+
 /** The shared (never written) number list of a sentence without numbers. */
 const NO_NUMBERS: NumberMention[] = [];
 
@@ -481,8 +492,9 @@ export function extractMentions(doc: StatisticsInput, reader: SentenceReader = r
     const numbers = grouped[sentenceIndex] ?? [];
     if (previous && previous.paragraphIndex !== sentence.paragraphIndex) previous = undefined;
     if (numbers.length === 0) {
-      bySentence.push([]);
-      ratesBySentence.push([]);
+      // Most sentences hold no number: they share one empty list (never written).
+      bySentence.push(NO_MENTIONS);
+      ratesBySentence.push(NO_RATES);
       return;
     }
     const read = reader(text, sentence.range, numbers, previous?.context, {
@@ -563,6 +575,29 @@ const FROM_BEFORE_RE = /(?:由|从)(?:(?:上一年度|上年度|上一年|上年
 /** The end of the words before the new figure of 由90件增至128件. */
 const TO_BEFORE_RE = /(?:增长|增加|提高|提升|上升|下降|减少|降低)(?:到|至)\s*$/;
 
+/** A verb of a list that 分别为 hands out (受理、办结…分别为50件、45件). */
+interface DistributedVerb {
+  readonly verb: MetricVerb;
+  readonly range: TextRange;
+}
+
+/** The shared empty list of handed-out verbs (never written: only a list of two or more is shifted). */
+const NO_DISTRIBUTED: DistributedVerb[] = [];
+
+/**
+ * The verbs of `head` (the words before 分别为), with ranges from `headStart`. A function of
+ * its own: an arrow in the reader's loop capturing the loop's constants would make every
+ * number allocate a scope for them.
+ */
+function listedVerbs(head: string, headStart: number): DistributedVerb[] {
+  const out: DistributedVerb[] = [];
+  VERB_RE.lastIndex = 0;
+  for (let m = VERB_RE.exec(head); m; m = VERB_RE.exec(head)) {
+    out.push({ verb: VERB_BY_TEXT.get(m[0])!, range: { start: headStart + m.index, end: headStart + m.index + m[0].length } });
+  }
+  return out;
+}
+
 /** The `SentenceReader` of the whole-document pass (no cache). */
 export function readSentence(
   text: string,
@@ -581,7 +616,7 @@ export function readSentence(
   /** End of the last count or rate: the words after it up to a clause start may set the period. */
   let previousStatementEnd = sStart;
   const scanner = new ClauseScanner(text, sStart);
-  let distributed: { verb: MetricVerb; range: TextRange }[] = [];
+  let distributed: DistributedVerb[] = NO_DISTRIBUTED;
   let lastYear: { value: number; clauseStart: number } | undefined;
   let distributedObject = '';
   let inPartList = false;
@@ -725,15 +760,9 @@ export function readSentence(
       verbRange = next.range;
       objectWords = distributedObject;
     } else {
-      distributed = [];
+      distributed = NO_DISTRIBUTED;
       const d = DISTRIBUTIVE_RE.exec(prefix);
-      const head = d ? prefix.slice(0, d.index) : '';
-      const listed = d
-        ? [...head.matchAll(VERB_RE)].map((m) => ({
-            verb: VERB_BY_TEXT.get(m[0])!,
-            range: { start: prefixStart + m.index, end: prefixStart + m.index + m[0].length },
-          }))
-        : [];
+      const listed = d ? listedVerbs(prefix.slice(0, d.index), prefixStart) : NO_DISTRIBUTED;
       if (listed.length >= 2) {
         const first = listed.shift()!;
         const lastVerb = listed[listed.length - 1]!;
@@ -787,7 +816,6 @@ export function readSentence(
     let scope: string | undefined = scopes.pairing;
     if (scope === undefined && lastScope !== undefined && !NEUTRAL_SCOPE_SET.has(lastScope)) scope = lastScope;
 
-    const { lower, upper } = bounds(n);
     let negated = false;
     let verbText: string | undefined;
     if (verb && verbRange) {
@@ -816,8 +844,8 @@ export function readSentence(
       number: n,
       range: n.range,
       value: n.value,
-      lower,
-      upper,
+      lower: lowerBound(n),
+      upper: upperBound(n),
       exact: !n.approximate,
       precision: precisionOf(n),
       unit: unit.unit,

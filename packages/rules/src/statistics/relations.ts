@@ -250,8 +250,8 @@ export function analyzeStatistics(doc: StatisticsInput, reader?: SentenceReader)
   }
 
   // 4. Stated arithmetic.
-  for (const rel of netChanges(mentions, bySentence, partsByTotal)) relations.push(rel);
-  for (const rel of receivedBalances(mentions, bySentence, receivedOf, partOf, sentenceCarriesOver)) relations.push(rel);
+  netChanges(mentions, bySentence, partsByTotal, relations);
+  receivedBalances(mentions, bySentence, receivedOf, partOf, sentenceCarriesOver, relations);
 
   return { mentions, rates, changes, relations };
 }
@@ -294,21 +294,33 @@ function lastBefore(here: readonly StatisticMention[], offset: number): number {
 }
 
 /**
- * Mentions before `m` in its sentence (nearest first), then those of the previous
- * sentence of its paragraph; at most WINDOW of them.
+ * Scratch list filled by `before` (a relation never asks again while it reads one): an
+ * array re-used for every count instead of a generator and an iterator result per count.
  */
-function* before(
+const BEFORE: StatisticMention[] = [];
+
+/**
+ * Mentions before `m` in its sentence (nearest first), then those of the previous
+ * sentence of its paragraph; at most WINDOW of them. Fills and returns the shared
+ * `BEFORE` list: read it before the next call.
+ */
+function before(
   m: { sentenceIndex: number; paragraphIndex: number; range: TextRange },
   bySentence: readonly (readonly StatisticMention[])[],
-): Generator<StatisticMention> {
+): readonly StatisticMention[] {
+  const out = BEFORE;
+  out.length = 0;
   let budget = WINDOW;
-  const here = bySentence[m.sentenceIndex] ?? [];
-  for (let i = lastBefore(here, m.range.start); i >= 0 && budget > 0; i--, budget--) yield here[i]!;
-  const prev = bySentence[m.sentenceIndex - 1] ?? [];
+  const here = bySentence[m.sentenceIndex] ?? NO_MENTIONS;
+  for (let i = lastBefore(here, m.range.start); i >= 0 && budget > 0; i--, budget--) out.push(here[i]!);
+  const prev = bySentence[m.sentenceIndex - 1] ?? NO_MENTIONS;
   for (let i = prev.length - 1; i >= 0 && budget > 0; i--, budget--) {
-    if (prev[i]!.paragraphIndex === m.paragraphIndex) yield prev[i]!;
+    if (prev[i]!.paragraphIndex === m.paragraphIndex) out.push(prev[i]!);
   }
+  return out;
 }
+
+const NO_MENTIONS: readonly StatisticMention[] = [];
 
 function findReceived(
   c: StatisticMention,
@@ -321,16 +333,19 @@ function findReceived(
   const opensSentence = (bySentence[c.sentenceIndex] ?? [])[0] === c;
   // 2022年度受理30件，2021年度受理25件，两年共审结50件: counts of several years before an
   // undated concluded count leave its basis open.
-  const years = new Set<number>();
-  for (const r of before(c, bySentence)) {
+  const candidates = before(c, bySentence);
+  let firstYear: number | undefined;
+  let severalYears = false;
+  for (const r of candidates) {
     if (r.action === 'received' && r.sentenceIndex === c.sentenceIndex && r.year !== undefined && sameObject(r, c)) {
-      years.add(r.year);
+      if (firstYear === undefined) firstYear = r.year;
+      else if (r.year !== firstYear) severalYears = true;
     }
   }
-  if (years.size > 1 && c.year === undefined) return undefined;
+  if (severalYears && c.year === undefined) return undefined;
   // 出庭 is counted against 应出庭, the ordinary concluded verbs against 受理/收到 ….
   const baseGroup = c.verb?.base ?? 'receive';
-  for (const r of before(c, bySentence)) {
+  for (const r of candidates) {
     if (r.action !== 'received' || r.verb?.group !== baseGroup) continue;
     if (r.year !== undefined && c.year !== undefined && r.year !== c.year) continue;
     if (r.sentenceIndex !== c.sentenceIndex && (!c.object || !opensSentence)) return undefined;
@@ -411,11 +426,13 @@ export function ratio(
   };
 }
 
-function* netChanges(
+/** Appends the net-change arithmetic (新增 − 注销 = 净增) to `out` (a push, not a generator: no iterator per call). */
+function netChanges(
   mentions: readonly StatisticMention[],
   bySentence: readonly (readonly StatisticMention[])[],
   partsByTotal: ReadonlyMap<number, PartsRelation>,
-): Generator<DerivedTotalRelation> {
+  out: StatisticRelation[],
+): void {
   for (const net of mentions) {
     if (net.action !== 'net' || !net.exact) continue;
     let removed: StatisticMention | undefined;
@@ -431,7 +448,7 @@ function* netChanges(
       } else if (m.action === 'removed' || m.action === 'net') break;
     }
     if (!added || !removed || !added.exact || !removed.exact) continue;
-    yield {
+    out.push({
       kind: 'derived-total',
       operation: 'net-change',
       result: net,
@@ -441,7 +458,7 @@ function* netChanges(
       ],
       expected: added.value - removed.value,
       tolerance: added.precision + removed.precision + net.precision,
-    };
+    });
     // The same arithmetic holds part by part (企业: 新增3322 − 注销812 = 净增2510).
     const pa = partsByTotal.get(added.index);
     const pr = partsByTotal.get(removed.index);
@@ -455,7 +472,7 @@ function* netChanges(
       const a = la.get(label);
       const r = lr.get(label);
       if (!a || !r || !a.exact || !r.exact || !pnet.exact || !label) continue;
-      yield {
+      out.push({
         kind: 'derived-total',
         operation: 'net-change',
         result: pnet,
@@ -466,18 +483,20 @@ function* netChanges(
         expected: a.value - r.value,
         tolerance: a.precision + r.precision + pnet.precision,
         label,
-      };
+      });
     }
   }
 }
 
-function* receivedBalances(
+/** Appends the received-balance arithmetic (收到 = 审结 + 在审) to `out`. */
+function receivedBalances(
   mentions: readonly StatisticMention[],
   bySentence: readonly (readonly StatisticMention[])[],
   receivedOf: ReadonlyMap<number, ReceivedConcludedRelation>,
   partOf: ReadonlyMap<number, PartsRelation>,
   sentenceCarriesOver: (sentenceIndex: number) => boolean,
-): Generator<DerivedTotalRelation> {
+  out: StatisticRelation[],
+): void {
   for (const p of mentions) {
     if (p.action !== 'pending' || !p.exact || partOf.has(p.index)) continue;
     const here = bySentence[p.sentenceIndex] ?? [];
@@ -502,7 +521,7 @@ function* receivedBalances(
     if (!pair || pair.carryOver || pair.received.sentenceIndex !== p.sentenceIndex) continue;
     if (concluded.verb?.group !== 'close' || !concluded.exact || !pair.received.exact) continue;
     if (sentenceCarriesOver(p.sentenceIndex)) continue;
-    yield {
+    out.push({
       kind: 'derived-total',
       operation: 'received-balance',
       result: pair.received,
@@ -512,7 +531,7 @@ function* receivedBalances(
       ],
       expected: concluded.value + p.value,
       tolerance: concluded.precision + p.precision + pair.received.precision,
-    };
+    });
   }
 }
 
