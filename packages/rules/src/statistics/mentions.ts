@@ -484,20 +484,20 @@ export function extractMentions(doc: StatisticsInput, reader: SentenceReader = r
   const mentions: StatisticMention[] = [];
   const rates: RateStatement[] = [];
   const changes: ChangeStatement[] = [];
-  const bySentence: (readonly StatisticMention[])[] = [];
-  const ratesBySentence: (readonly RateStatement[])[] = [];
-  let previous: { context: SentenceContext; paragraphIndex: number } | undefined;
+  const sentences = doc.sentences;
+  // Sized once; most sentences hold no number and keep the shared empty lists (never written).
+  const bySentence = new Array<readonly StatisticMention[]>(sentences.length).fill(NO_MENTIONS);
+  const ratesBySentence = new Array<readonly RateStatement[]>(sentences.length).fill(NO_RATES);
+  // What flows in from the sentence before, while in the same paragraph.
+  let context: SentenceContext | undefined;
+  let contextParagraph = -1;
 
-  doc.sentences.forEach((sentence, sentenceIndex) => {
-    const numbers = grouped[sentenceIndex] ?? [];
-    if (previous && previous.paragraphIndex !== sentence.paragraphIndex) previous = undefined;
-    if (numbers.length === 0) {
-      // Most sentences hold no number: they share one empty list (never written).
-      bySentence.push(NO_MENTIONS);
-      ratesBySentence.push(NO_RATES);
-      return;
-    }
-    const read = reader(text, sentence.range, numbers, previous?.context, {
+  for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
+    const sentence = sentences[sentenceIndex]!;
+    if (context !== undefined && contextParagraph !== sentence.paragraphIndex) context = undefined;
+    const numbers = grouped[sentenceIndex]!;
+    if (numbers.length === 0) continue;
+    const read = reader(text, sentence.range, numbers, context, {
       sentenceIndex,
       paragraphIndex: sentence.paragraphIndex,
       mentionBase: mentions.length,
@@ -507,10 +507,13 @@ export function extractMentions(doc: StatisticsInput, reader: SentenceReader = r
     for (const m of read.mentions) mentions.push(m);
     for (const r of read.rates) rates.push(r);
     for (const c of read.changes) changes.push(c);
-    bySentence.push(read.mentions);
-    ratesBySentence.push(read.rates);
-    if (read.outgoing) previous = { context: read.outgoing, paragraphIndex: sentence.paragraphIndex };
-  });
+    bySentence[sentenceIndex] = read.mentions;
+    ratesBySentence[sentenceIndex] = read.rates;
+    if (read.outgoing) {
+      context = read.outgoing;
+      contextParagraph = sentence.paragraphIndex;
+    }
+  }
   return { mentions, rates, changes, bySentence, ratesBySentence, numbersBySentence: grouped };
 }
 

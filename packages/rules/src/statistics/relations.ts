@@ -33,6 +33,11 @@ const NEUTRAL = new Set(NEUTRAL_SCOPES);
 const MARKERS_LONGEST: readonly PartMarker[] = [...PART_MARKERS].sort((a, b) => b.text.length - a.text.length);
 const PART_MARKER_RE = new RegExp(MARKERS_LONGEST.map((m) => m.text).join('|'), 'g');
 const MARKER_BY_TEXT = new Map(MARKERS_LONGEST.map((m) => [m.text, m]));
+// The marker scan runs on the document text and drops a match cut by the sentence end: that equals
+// a scan of the sentence alone only while no marker is a prefix of another.
+for (const a of PART_MARKERS) {
+  for (const b of PART_MARKERS) if (a !== b && b.text.startsWith(a.text)) throw new Error(`part marker ${a.text} is a prefix of ${b.text}`);
+}
 /**
  * Between a total and its marker stand only punctuation and the rest of the total's
  * own clause (106件,其中 / 28745户(其中: / 263人参加考试,其中).
@@ -150,17 +155,27 @@ export function analyzeStatistics(doc: StatisticsInput, reader?: SentenceReader)
   // 1. Totals and parts.
   const partOf = new Map<number, PartsRelation>();
   const partsByTotal = new Map<number, PartsRelation>();
-  doc.sentences.forEach((sentence, si) => {
-    const here = bySentence[si] ?? [];
-    if (here.length < 2) return;
-    const percents = percentStarts(numbersBySentence[si] ?? []);
-    const sText = text.slice(sentence.range.start, sentence.range.end);
+  const sentences = doc.sentences;
+  for (let si = 0; si < sentences.length; si++) {
+    const here = bySentence[si] ?? NO_MENTIONS;
+    if (here.length < 2) continue;
+    const sentence = sentences[si]!;
+    const sentenceEnd = sentence.range.end;
+    let percents: number[] | undefined; // read only where a marker is found
     let next = 0; // index in `here` of the first mention after the marker
-    PART_MARKER_RE.lastIndex = 0;
-    for (const m of sText.matchAll(PART_MARKER_RE)) {
+    // The markers of the sentence, matched in the document text from the sentence start
+    // (no slice per sentence); a match running past the sentence end is not in it.
+    PART_MARKER_RE.lastIndex = sentence.range.start;
+    for (let m = PART_MARKER_RE.exec(text); m !== null && m.index < sentenceEnd; m = PART_MARKER_RE.exec(text)) {
+      if (m.index + m[0].length > sentenceEnd) {
+        // Cut by the sentence end: not a marker of this sentence (no marker is a prefix of another).
+        PART_MARKER_RE.lastIndex = m.index + 1;
+        continue;
+      }
       const marker = MARKER_BY_TEXT.get(m[0])!;
-      const at = sentence.range.start + m.index;
+      const at = m.index;
       const markerEnd = at + m[0].length;
+      percents ??= percentStarts(numbersBySentence[si] ?? []);
       const lead = text.slice(Math.max(sentence.range.start, at - 8), at);
       if (marker.text === '含' && !HAN_AFTER.test(lead)) continue;
       // 其中,含重点信访事件4起: one list, already read from 其中.
@@ -214,7 +229,7 @@ export function analyzeStatistics(doc: StatisticsInput, reader?: SentenceReader)
       partsByTotal.set(total.index, rel);
       for (const p of parts) if (!partOf.has(p.index)) partOf.set(p.index, rel);
     }
-  });
+  }
 
   // 2. Received/concluded pairs: the nearest earlier received count of the same object and
   // scope, in the same sentence or (for an elided object) the previous one of the paragraph.
