@@ -1,6 +1,8 @@
+import fc from 'fast-check';
+import { PART_MARKERS } from '@fzlint/ontology';
 import { parse } from '@fzlint/parser';
 import { describe, expect, it } from 'vitest';
-import { extractStatistics, statisticsAt } from './relations.js';
+import { extractStatistics, nextPartMarker, statisticsAt } from './relations.js';
 
 const stats = (text: string) => extractStatistics(parse(text, { format: 'plaintext' }));
 
@@ -62,5 +64,40 @@ describe('extractStatistics', () => {
     expect(at.mention?.value).toBe(90);
     expect(at.relations.map((r) => r.kind)).toEqual(['received-concluded']);
     expect(statisticsAt(result, 0)).toEqual({ relations: [] });
+  });
+});
+
+describe('nextPartMarker', () => {
+  // The reference: a global regex of the markers, longest first, over the slice [from, end).
+  const MARKER_RE = new RegExp(
+    [...PART_MARKERS]
+      .map((m) => m.text)
+      .sort((a, b) => b.length - a.length)
+      .join('|'),
+    'g',
+  );
+  const byRegex = (text: string, from: number, end: number): number[] =>
+    [...text.slice(from, end).matchAll(MARKER_RE)].map((m) => from + m.index);
+  const byScan = (text: string, from: number, end: number): number[] => {
+    const out: number[] = [];
+    let length = 0;
+    for (let at = nextPartMarker(text, from, end); at >= 0; at = nextPartMarker(text, at + length, end)) {
+      out.push(at);
+      length = MARKER_RE.source.split('|').find((m) => text.startsWith(m, at) && at + m.length <= end)!.length;
+    }
+    return out;
+  };
+
+  it('finds the markers a regex finds in the slice, also where the slice end cuts one', () => {
+    const pieces = ['其中', '其', '中', '分别为', '分别是', '分别', '为', '包括', '包', '含', '件', '，', '。', '5'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 24 }), fc.nat(), fc.nat(), (parts, a, b) => {
+        const text = parts.join('');
+        const from = text.length === 0 ? 0 : a % (text.length + 1);
+        const end = from + (text.length === from ? 0 : b % (text.length - from + 1));
+        expect(byScan(text, from, end)).toEqual(byRegex(text, from, end));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

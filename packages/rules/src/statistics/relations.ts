@@ -12,7 +12,6 @@ import { StatisticsCache } from './incremental.js';
 import { statisticsInput, type StatisticsInput } from './input.js';
 import { extractMentions, hasCarryOver, type RateStatement, type SentenceReader, type StatisticMention } from './mentions.js';
 import type {
-  DerivedTotalRelation,
   PartsRelation,
   RateRelation,
   ReceivedConcludedRelation,
@@ -31,12 +30,39 @@ export type {
 
 const NEUTRAL = new Set(NEUTRAL_SCOPES);
 const MARKERS_LONGEST: readonly PartMarker[] = [...PART_MARKERS].sort((a, b) => b.text.length - a.text.length);
-const PART_MARKER_RE = new RegExp(MARKERS_LONGEST.map((m) => m.text).join('|'), 'g');
-const MARKER_BY_TEXT = new Map(MARKERS_LONGEST.map((m) => [m.text, m]));
-// The marker scan runs on the document text and drops a match cut by the sentence end: that equals
-// a scan of the sentence alone only while no marker is a prefix of another.
-for (const a of PART_MARKERS) {
-  for (const b of PART_MARKERS) if (a !== b && b.text.startsWith(a.text)) throw new Error(`part marker ${a.text} is a prefix of ${b.text}`);
+/** The markers by their first character's code, longest first (the order a regex alternation of them would try). */
+const MARKERS_BY_FIRST = new Map<number, PartMarker[]>();
+for (const m of MARKERS_LONGEST) {
+  const first = m.text.charCodeAt(0);
+  let list = MARKERS_BY_FIRST.get(first);
+  if (!list) MARKERS_BY_FIRST.set(first, (list = []));
+  list.push(m);
+}
+/** 1 at the code of a marker's first character: most characters are rejected by one load. */
+const MARKER_FIRST = new Uint8Array(0x10000);
+for (const first of MARKERS_BY_FIRST.keys()) MARKER_FIRST[first] = 1;
+
+/** The marker `nextPartMarker` found last. */
+let foundMarker: PartMarker | undefined;
+
+/**
+ * Start of the first part marker (其中, 分别为 …) in text[from, end), or -1; the marker is left
+ * in `foundMarker`. At each position the longest marker that ends by `end`: the matches of a
+ * global regex of the markers (longest first) over `text.slice(from, end)`, without the slice.
+ * Exported for tests.
+ */
+export function nextPartMarker(text: string, from: number, end: number): number {
+  for (let i = from; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (MARKER_FIRST[code] !== 1) continue;
+    for (const c of MARKERS_BY_FIRST.get(code)!) {
+      if (i + c.text.length <= end && text.startsWith(c.text, i)) {
+        foundMarker = c;
+        return i;
+      }
+    }
+  }
+  return -1;
 }
 /**
  * Between a total and its marker stand only punctuation and the rest of the total's
@@ -163,18 +189,12 @@ export function analyzeStatistics(doc: StatisticsInput, reader?: SentenceReader)
     const sentenceEnd = sentence.range.end;
     let percents: number[] | undefined; // read only where a marker is found
     let next = 0; // index in `here` of the first mention after the marker
-    // The markers of the sentence, matched in the document text from the sentence start
-    // (no slice per sentence); a match running past the sentence end is not in it.
-    PART_MARKER_RE.lastIndex = sentence.range.start;
-    for (let m = PART_MARKER_RE.exec(text); m !== null && m.index < sentenceEnd; m = PART_MARKER_RE.exec(text)) {
-      if (m.index + m[0].length > sentenceEnd) {
-        // Cut by the sentence end: not a marker of this sentence (no marker is a prefix of another).
-        PART_MARKER_RE.lastIndex = m.index + 1;
-        continue;
-      }
-      const marker = MARKER_BY_TEXT.get(m[0])!;
-      const at = m.index;
-      const markerEnd = at + m[0].length;
+    // The markers of the sentence, read in the document text by their first characters (no
+    // slice and no regex per sentence): at each position the longest marker that ends inside
+    // the sentence, and the scan goes on after it, as a global regex over the sentence would.
+    for (let at = nextPartMarker(text, sentence.range.start, sentenceEnd); at >= 0; at = nextPartMarker(text, at + foundMarker!.text.length, sentenceEnd)) {
+      const marker = foundMarker!;
+      const markerEnd = at + marker.text.length;
       percents ??= percentStarts(numbersBySentence[si] ?? []);
       const lead = text.slice(Math.max(sentence.range.start, at - 8), at);
       if (marker.text === '含' && !HAN_AFTER.test(lead)) continue;
