@@ -63,24 +63,28 @@ export const rule = defineRule({
     for (const rel of relations) {
       const { received, concluded } = rel;
       const section = 'reach' in rel;
-      const object = objectNames(received);
-      const data = {
-        concludedVerb: verbOf(concluded, '办结'),
-        receivedVerb: verbOf(received, '收到'),
-        concluded: shown(concluded),
-        received: shown(received),
-        objectZh: object.zh,
-        objectEn: object.en,
-        carried: '',
-        sum: '',
+      // The message's words are made only for a finding (most pairs hold).
+      const dataOf = () => {
+        const object = objectNames(received);
+        return {
+          concludedVerb: verbOf(concluded, '办结'),
+          receivedVerb: verbOf(received, '收到'),
+          concluded: shown(concluded),
+          received: shown(received),
+          objectZh: object.zh,
+          objectEn: object.en,
+          carried: '',
+          sum: '',
+        };
       };
-      const related = [{ range: received.range, messageId: 'receivedHere' as const, data }];
       // With the carried-over count stated, the bound is received + carried-over.
       const sum = carriedByConcluded.get(concluded);
       if (sum && sum.received.mention === received) {
         const carried = sum.carried;
         const upper = received.upper + received.precision + carried.upper + carried.precision;
         if (!(concluded.lower - concluded.precision > upper)) continue;
+        const data = dataOf();
+        const related = [{ range: received.range, messageId: 'receivedHere' as const, data }];
         context.report({
           messageId: 'exceedsWithCarriedOver',
           ...(section ? { severity: 'warn' as const } : {}),
@@ -93,6 +97,8 @@ export const rule = defineRule({
       // Counts rounded to 万 (96.8万件) may differ by their rounding.
       if (!(concluded.lower - concluded.precision > received.upper + received.precision)) continue;
       const severity = rel.carryOver ? 'info' : section ? 'warn' : undefined;
+      const data = dataOf();
+      const related = [{ range: received.range, messageId: 'receivedHere' as const, data }];
       context.report({
         messageId: rel.carryOver ? 'exceedsCarriedOver' : 'exceeds',
         ...(severity ? { severity } : {}),

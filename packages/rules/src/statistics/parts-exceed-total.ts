@@ -46,17 +46,19 @@ export const rule = defineRule({
       const lastPart = parts[parts.length - 1]!;
       const range = { start: rel.markerRange.start, end: lastPart.range.end };
       const lower = parts.reduce((s, p) => s + p.lower, 0);
-      const data = {
+      // The message's words are made only for a finding (most lists add up).
+      const dataOf = (): { sum: string; total: string; marker: string; difference: string } => ({
         sum: withUnit(lower, total),
         total: shown(total),
         marker: rel.exhaustive === 'marker' ? rel.marker : parts.map((p) => p.label).join('、'),
         difference: '',
-      };
+      });
       // Rounded counts (3.2万户) may add up to a little more or less than their total.
       const tolerance = parts.reduce((s, p) => s + p.precision, total.precision) + 1e-9;
       // A cross-cutting subset list (其中网上申请…、涉及征收…) may add up to more than the total.
       const sumMustHold = rel.disjoint || parts.length === 1 || parts.some((p) => p.lower > total.upper + tolerance);
       if (lower > total.upper + tolerance && sumMustHold) {
+        const data = dataOf();
         context.report({
           messageId: 'exceeds',
           range,
@@ -68,6 +70,7 @@ export const rule = defineRule({
       if (!rel.exhaustive || !total.exact || parts.some((p) => !p.exact)) continue;
       const difference = Math.abs(total.value - lower);
       if (difference <= tolerance) continue;
+      const data = dataOf();
       context.report({
         messageId: 'partitionMismatch',
         severity: 'warn',
