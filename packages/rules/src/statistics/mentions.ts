@@ -578,6 +578,10 @@ const FROM_BEFORE_RE = /(?:由|从)(?:(?:上一年度|上年度|上一年|上年
 /** The end of the words before the new figure of 由90件增至128件. */
 const TO_BEFORE_RE = /(?:增长|增加|提高|提升|上升|下降|减少|降低)(?:到|至)\s*$/;
 
+/** The shared empty rate and change lists of a sentence (never written: replaced by a new list before the first push). */
+const NO_SENTENCE_RATES: RateStatement[] = [];
+const NO_SENTENCE_CHANGES: Mutable<ChangeStatement>[] = [];
+
 /** A verb of a list that 分别为 hands out (受理、办结…分别为50件、45件). */
 interface DistributedVerb {
   readonly verb: MetricVerb;
@@ -610,8 +614,9 @@ export function readSentence(
   at: SentencePlace,
 ): SentenceMentions {
   const here: StatisticMention[] = [];
-  const hereRates: RateStatement[] = [];
-  const hereChanges: { -readonly [K in keyof ChangeStatement]: ChangeStatement[K] }[] = [];
+  // Most sentences state no rate and no change: they share the empty lists until their first one.
+  let hereRates: RateStatement[] = NO_SENTENCE_RATES;
+  let hereChanges: Mutable<ChangeStatement>[] = NO_SENTENCE_CHANGES;
   const sStart = range.start;
   const sEnd = range.end;
   let previousEnd = sStart;
@@ -701,6 +706,7 @@ export function readSentence(
         placed.index = at.changeBase + hereChanges.length;
         placed.sentenceIndex = at.sentenceIndex;
         placed.paragraphIndex = at.paragraphIndex;
+        if (hereChanges === NO_SENTENCE_CHANGES) hereChanges = [];
         hereChanges.push(placed);
       }
       continue;
@@ -736,6 +742,7 @@ export function readSentence(
             verb: rate.verb,
             metric: rate.metric,
           };
+          if (hereRates === NO_SENTENCE_RATES) hereRates = [];
           hereRates.push(r);
         }
         previousStatementEnd = n.range.end;
