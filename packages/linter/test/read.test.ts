@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { looksLikeGbk } from '@fzlint/input';
-import { decodeReport, encodeReport, readReportFile } from '../src/project/read.js';
+import { decodeReport, encodeReport, readFileBytes, readFileBytesSync, readReportFile } from '../src/project/read.js';
 
 /** The CLI's former `readReport(path, display, maxBytes)`, now `readReportFile` of the project API. */
 const readReport = (path: string, display: string, maxBytes?: number) => readReportFile(path, display, maxBytes !== undefined ? { maxBytes } : {});
@@ -94,5 +94,33 @@ describe('readReport', () => {
 
   it('reports a binary file', async () => {
     expect(await readBytes(Uint8Array.from([0, 1, 2, 3]))).toMatchObject({ ok: false, reason: 'binary', problem: { level: 'error' } });
+  });
+});
+
+describe('readFileBytesSync (a one-file run)', () => {
+  it('gives what readFileBytes gives: bytes and metadata, and each failure', async () => {
+    const big = 'x'.repeat(200_000);
+    const cases: [string, Uint8Array | string | 'dir' | 'none', number?][] = [
+      ['f.md', TEXT],
+      ['big.md', big],
+      ['empty.md', ''],
+      ['large.md', 'x'.repeat(2048), 1024],
+      ['sub', 'dir'],
+      ['gone.md', 'none'],
+    ];
+    for (const [name, content, maxBytes] of cases) {
+      const path = join(dir, name);
+      if (content === 'dir') mkdirSync(path);
+      else if (content !== 'none') writeFileSync(path, content);
+      const sync = readFileBytesSync(path, name, maxBytes);
+      expect(sync).toEqual(await readFileBytes(path, name, maxBytes));
+      if (sync.ok) expect(Buffer.from(sync.bytes).toString('utf8')).toBe(content);
+    }
+  });
+
+  it('reads the same report text through readReportFile', async () => {
+    const path = join(dir, 'f.md');
+    writeFileSync(path, TEXT);
+    expect(await readReportFile(path, 'f.md', { sync: true })).toEqual(await readReportFile(path, 'f.md'));
   });
 });
