@@ -90,9 +90,15 @@ export interface LoadedScript {
    * Writes the cache if it was missing, rejected, written by a light run and this
    * run was not light (`light`: the run compiled little), or holds no run of this one's
    * kind (with or without the lint part: see `WITH_PART`). Call after the work, so the
-   * lazily compiled functions are in it. Never throws.
+   * lazily compiled functions are in it. `force`: also when none of that holds. Never throws.
    */
-  save(light?: boolean): void;
+  save(light?: boolean, force?: boolean): void;
+  /**
+   * Whether the cache in use holds little of the bundle: its data under a quarter of the
+   * bundle's source length (a worker whose first task compiled little wrote it; one that
+   * linted a report writes ~3/4): `save(false, true)` replaces it.
+   */
+  readonly thin: boolean;
 }
 
 /** The bundle's first line: `/* fzlint-bundle <sha256> [ascii] *\/` (scripts/bundle.mjs). */
@@ -241,12 +247,13 @@ export function loadScript(file: string, env: CacheEnv = process.env): LoadedScr
     exports: module.exports,
     cache,
     cacheFile,
-    save(light = false) {
+    thin: cache === 'used' && cachedData !== undefined && cachedData.length * 4 < source.length,
+    save(light = false, force = false) {
       part?.save(light);
       if (saved || cacheFile === undefined) return;
       const kind = light ? 0 : part ? WITH_PART : WITHOUT_PART;
       const had = cache === 'used' && typeof cached === 'object' && !cached.light ? cached.flags & (WITH_PART | WITHOUT_PART) : 0;
-      const refresh = cache !== 'used' || (typeof cached === 'object' && cached.light && !light) || (kind !== 0 && (had & kind) === 0);
+      const refresh = force || cache !== 'used' || (typeof cached === 'object' && cached.light && !light) || (kind !== 0 && (had & kind) === 0);
       if (!refresh || cachedDataVersionTag() !== tagAtLoad) return;
       saved = true;
       try {
@@ -270,7 +277,10 @@ export function loadScript(file: string, env: CacheEnv = process.env): LoadedScr
 export function startWorkerScript(script: string | URL): void {
   const file = typeof script === 'string' ? script : fileURLToPath(script);
   const loaded = loadScript(file);
-  if (loaded.cache === 'used' || loaded.cache === 'off') return;
+  // A thin cache is written again: a thread whose first task compiled little (a tiny text, a
+  // Word document to read) left one that every later thread of this build would otherwise
+  // keep, compiling the rules afresh (~30 ms CPU of a 10-file two-thread run, docs/performance.md).
+  if (loaded.cache === 'off' || (loaded.cache === 'used' && !loaded.thin)) return;
   // Loaded by the worker's bundle anyway; the same object the bundle posts through.
   const port = (createRequire(file)('node:worker_threads') as typeof import('node:worker_threads')).parentPort;
   if (!port) return;
@@ -278,7 +288,7 @@ export function startWorkerScript(script: string | URL): void {
   // Before the answer goes out: once the pool has every answer it may terminate the thread.
   port.postMessage = (value: unknown, transfer?: readonly import('node:worker_threads').TransferListItem[]) => {
     port.postMessage = post;
-    loaded.save();
+    loaded.save(false, loaded.thin);
     post(value, transfer);
   };
 }

@@ -4,6 +4,7 @@
  * ignored and replaced, off with FZLINT_NO_COMPILE_CACHE=1 — and the output the
  * same every time. Each test has its own cache folder.
  */
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -203,5 +204,40 @@ describe('the code cache of the worker threads', () => {
     same(run(home, args, { FZLINT_NO_COMPILE_CACHE: '1' }), first);
     expect(files(home, 'worker')).toEqual([file]);
     expect(statSync(join(cacheDir(home), file!)).ino).toBe(written.ino);
+  });
+
+  it('is written again when the file holds little of the bundle (a thread whose first task compiled little)', () => {
+    const home = freshHome();
+    const args = [FILES.jia, FILES.yi, FILES.bing, FILES.ding, '--concurrency', '2', '--format', 'json'];
+    const first = run(home, args);
+    const [file] = files(home, 'worker');
+    const path = join(cacheDir(home), file!);
+    const full = statSync(path).size;
+    // A valid cache of only the bundle's top level, with the flags a pool thread runs with
+    // (bin/fzlint.js sets them): V8 takes it, and it holds almost none of the rules.
+    const bundle = new URL('../dist/bundle/worker.script.js', import.meta.url);
+    const made = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `const v8 = require('node:v8'); v8.setFlagsFromString('--no-turbo-inlining'); v8.setFlagsFromString('--interrupt-budget=540672');
+         const fs = require('node:fs'); const { Script } = require('node:vm');
+         const data = new Script(fs.readFileSync(process.argv[1], 'latin1'), { filename: process.argv[1] }).createCachedData();
+         const header = Buffer.alloc(12); header.write('FZV8', 0, 'latin1'); header[4] = 4; header.writeUInt32LE(data.length, 8);
+         fs.writeFileSync(process.argv[2], Buffer.concat([header, data]));`,
+        bundle.pathname,
+        path,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(made.stderr).toBe('');
+    const thin = statSync(path).size;
+    expect(thin * 4).toBeLessThan(full);
+    same(run(home, args), first);
+    expect(statSync(path).size).toBeGreaterThan(thin * 4);
+    // Then left alone.
+    const rewritten = statSync(path);
+    same(run(home, args), first);
+    expect(statSync(path).ino).toBe(rewritten.ino);
   });
 });
