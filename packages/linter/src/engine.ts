@@ -1,5 +1,5 @@
 import { textFormatOf } from '@fzlint/input';
-import { markdownInputLimits, parse, type CalendarDate, type ReportDocument } from '@fzlint/parser';
+import { documentInputLimits, parse, type CalendarDate, type ReportDocument } from '@fzlint/parser';
 import {
   applyFixesOnce,
   compareDiagnostics,
@@ -214,7 +214,8 @@ function lintOnce(text: string, p: Prepared, parsed?: ReportDocument): Pass {
 
   // Where the Markdown reader simplified a hostile structure to stay linear, say so once per kind.
   if (p.format === 'markdown') {
-    for (const limit of markdownInputLimits(text)) {
+    // Remembered per document: a document re-parsed after a keystroke carries its previous version's.
+    for (const limit of documentInputLimits(document)) {
       found.push(
         linterDiagnostic({
           ruleId: LINTER_RULE_IDS.inputLimit,

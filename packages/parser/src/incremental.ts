@@ -1,7 +1,8 @@
 import type { ParseOptions, ReportDocument, TextRange } from './model.js';
 import { isHardBreak, isSplitLineText, plainTextBlocks } from './blocks.js';
 import type { Block } from './block.js';
-import { FENCE_START, markdownBlocks } from './markdown.js';
+import { FENCE_START, markdownBlocks, markdownInputLimits } from './markdown.js';
+import type { InputLimit } from './markdown-guard.js';
 import type { RawHeading } from './headings.js';
 import { analyzeBlock, assemble, formatOf, parse, parseStates, type BlockInfo, type ParseState } from './parse.js';
 
@@ -46,7 +47,71 @@ export function reparse(previous: ReportDocument, edits: readonly TextEdit[], op
   const region = { prefix, oldEnd: oldText.length - suffix, delta: text.length - oldText.length };
   const next = state.format === 'markdown' ? markdownRegion(oldText, text, state, region) : plainRegion(oldText, text, state, region);
   if (!next) return parse(text, opts);
-  return assemble(text, opts, state.format, next);
+  const doc = assemble(text, opts, state.format, next, editedLineStarts(previous.lineIndex.lineStarts, text, region));
+  // A keystroke inside a plain paragraph line changes none of the Markdown reader's caps (see `documentInputLimits`).
+  const limits = inputLimits.get(previous);
+  if (limits && next.interior) inputLimits.set(doc, limits.length === 0 ? limits : limits.map((l) => shiftLimit(l, region)));
+  return doc;
+}
+
+/**
+ * The line starts of `text`, an edited version of the text whose line starts are `old`: those
+ * before the edited region kept, the region's lines read again, those after it shifted
+ * (equal to `createLineIndex(text).lineStarts`). The line holding the character before the
+ * region is read again too: a `\r\n` may straddle the region's start.
+ */
+function editedLineStarts(old: readonly number[], text: string, r: Region): number[] {
+  let lo = 0;
+  let hi = old.length - 1;
+  const before = Math.max(0, r.prefix - 1);
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((old[mid] as number) <= before) lo = mid;
+    else hi = mid - 1;
+  }
+  const starts = old.slice(0, lo + 1);
+  // Read up to and including the first character after the region (it may end a line the region's last character began).
+  const until = Math.min(text.length, r.oldEnd + r.delta + 1);
+  let i = old[lo] as number;
+  for (; i < until; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  // Old starts past what was read (in new offsets) are the same characters, shifted.
+  let j = lo + 1;
+  while (j < old.length && (old[j] as number) + r.delta <= i) j++;
+  for (; j < old.length; j++) starts.push((old[j] as number) + r.delta);
+  return starts;
+}
+
+/** The Markdown reader's caps of a document, read once per document (re-parsed documents mostly carry them over). */
+const inputLimits = new WeakMap<ReportDocument, readonly InputLimit[]>();
+
+/**
+ * The caps the Markdown reader applied to a Markdown document's text (`markdownInputLimits`),
+ * remembered per document. A document re-parsed after a keystroke inside a plain paragraph
+ * line (the blocks kept, see `paragraphInterior`) has its previous version's caps, shifted:
+ * the reader's guard decides each line by its indentation, its container markers and whether
+ * the rest is blank, and such an edit changes none of these on any line, nor the number of lines.
+ */
+export function documentInputLimits(document: ReportDocument): readonly InputLimit[] {
+  let limits = inputLimits.get(document);
+  if (!limits) {
+    limits = markdownInputLimits(document.text);
+    inputLimits.set(document, limits);
+  }
+  return limits;
+}
+
+/** A cap's first line after an edit inside one line: its start and end move when after the edit's start. */
+function shiftLimit(l: InputLimit, r: Region): InputLimit {
+  const start = l.start > r.prefix ? l.start + r.delta : l.start;
+  const end = l.end >= r.oldEnd ? l.end + r.delta : l.end;
+  return start === l.start && end === l.end ? l : { ...l, start, end };
 }
 
 interface Region {
@@ -58,7 +123,10 @@ interface Region {
   readonly delta: number;
 }
 
-type NextState = Pick<ParseState, 'infos' | 'frontMatter' | 'roots' | 'split'>;
+type NextState = Pick<ParseState, 'infos' | 'frontMatter' | 'roots' | 'split'> & {
+  /** Set when the edit stayed inside a plain paragraph line (`paragraphInterior`): the blocks are the old ones. */
+  readonly interior?: boolean;
+};
 
 /** Index of the first info whose block starts at or after `offset`. */
 function firstAtOrAfter(infos: readonly BlockInfo[], offset: number): number {
@@ -283,7 +351,7 @@ function paragraphInterior(oldText: string, text: string, state: ParseState, r: 
   out.push(analyzeBlock(text, block));
   for (let i = k + 1; i < infos.length; i++) out.push(shiftInfo(infos[i] as BlockInfo, r.delta));
   const roots = r.delta === 0 ? state.roots : state.roots.map((x) => (x > r.prefix ? x + r.delta : x));
-  return { infos: out, frontMatter: state.frontMatter, roots, split: false };
+  return { infos: out, frontMatter: state.frontMatter, roots, split: false, interior: true };
 }
 
 /**

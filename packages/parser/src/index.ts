@@ -1,6 +1,6 @@
 export * from './model.js';
 export { parse } from './parse.js';
-export { reparse, type TextEdit } from './incremental.js';
+export { documentInputLimits, reparse, type TextEdit } from './incremental.js';
 export { createLineIndex } from './lines.js';
 export { normalizeTitle } from './references.js';
 export { changedSpan, fold, isSpace, readText, type ChangedSpan, type Fold } from './text.js';

@@ -6,10 +6,11 @@ import type { LineColumn, LineIndex } from './model.js';
  *
  * Builds the offset ↔ line/column index of a text in one pass.
  * Lines end at `\n`, `\r\n` or a lone `\r`; columns count UTF-16 code units.
+ * `starts`: the text's line starts when already known (a re-parse after an edit), not read again.
  */
-export function createLineIndex(text: string): LineIndex {
-  const lineStarts: number[] = [0];
-  for (let i = 0; i < text.length; i++) {
+export function createLineIndex(text: string, starts?: number[]): LineIndex {
+  const lineStarts: number[] = starts ?? [0];
+  for (let i = starts ? text.length : 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) lineStarts.push(i + 1);
     else if (c === 13) {

@@ -127,6 +127,7 @@ export function assemble(
   options: ParseOptions,
   format: 'markdown' | 'plaintext',
   read: Pick<ParseState, 'infos' | 'frontMatter' | 'roots' | 'split'>,
+  lineStarts?: number[],
 ): ReportDocument {
   const { infos, frontMatter, roots, split } = read;
   const { bodyRange, junk, junkRanges } = findBody(text, infos);
@@ -194,7 +195,7 @@ export function assemble(
     documentNumbers,
     comments,
     codeRanges,
-    lineIndex: createLineIndex(text),
+    lineIndex: createLineIndex(text, lineStarts),
   };
   parseStates.set(doc, { options, format, infos, frontMatter, roots, split });
   return doc;

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { markdownDoc, markdownNoise, MARKDOWN_LINES, reportLikeDoc } from './support/markdown-gen.js';
-import { parse, reparse, type ParseOptions, type ReportDocument, type TextEdit } from '../src/index.js';
+import { documentInputLimits, markdownInputLimits, parse, reparse, type ParseOptions, type ReportDocument, type TextEdit } from '../src/index.js';
 
 const corpus = join(dirname(fileURLToPath(import.meta.url)), '../../../fixtures/corpus');
 const readDir = (dir: string, ext: string): string[] =>
@@ -20,10 +20,13 @@ const archive = readDir('archive', '.txt');
 const PLAIN: ParseOptions = { format: 'plaintext' };
 const MARKDOWN: ParseOptions = { filePath: 'report.md' };
 
-/** The document without the line index's closures (its line starts stay). */
+/**
+ * The document without the line index's closures (its line starts stay), with the Markdown
+ * reader's caps as the linter reads them (carried over by a re-parse after a keystroke).
+ */
 const comparable = (d: ReportDocument): unknown => {
   const { lineIndex, ...rest } = d;
-  return { ...rest, lineStarts: lineIndex.lineStarts };
+  return { ...rest, lineStarts: lineIndex.lineStarts, ...(d.format === 'markdown' ? { inputLimits: documentInputLimits(d) } : {}) };
 };
 
 /** Text inserted by random edits: structure (headings, lists, fences, comments, junk), facts and plain characters. */
@@ -162,6 +165,51 @@ describe('reparse equals parse of the edited text', () => {
           doc = reparse(doc, [{ range: { start, end }, text: k.insert }]);
           text = text.slice(0, start) + k.insert + text.slice(end);
           expect(comparable(doc)).toEqual(comparable(parse(text, MARKDOWN)));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  }, 120_000);
+
+  it("the Markdown reader's caps carried over by keystrokes inside plain lines, CR line ends among them", () => {
+    // Every kind of cap once (too many markers on a line, containers too deep, a quote with
+    // too many lazy lines, a list item with too many lazy lines), then long paragraphs of prose.
+    const prose = (fullTxt[2] ?? '').slice(0, 2500);
+    const capped = [
+      `${'> '.repeat(40)}共办理案件12件。`,
+      `${'- '.repeat(20)}深入推进依法行政。`,
+      `${' '.repeat(40)}${'- '.repeat(15)}深入推进依法行政。`,
+      '',
+      '> 引用开始',
+      ...Array.from({ length: 70 }, (_, i) => `第${i}行懒惰续行，加强法治政府建设。`),
+      '',
+      '- 列表项',
+      ...Array.from({ length: 70 }, (_, i) => `列表懒惰续行${i}，严格规范公正文明执法。`),
+      '',
+    ].join('\n');
+    const text0 = `${prose}\r\n${capped}\r\n${prose.replace(/\n/g, '\r\n')}\r${prose}`;
+    expect(markdownInputLimits(text0).map((l) => l.kind).sort()).toEqual(['depth', 'lazy-list', 'lazy-quotes', 'markers']);
+    const lines = [...text0.matchAll(/[^\r\n]{20,}/g)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const);
+    const keystroke = fc.record({
+      line: fc.nat(),
+      at: fc.oneof(fc.constant(0), fc.constant(1), fc.double({ min: 0, max: 1, noNaN: true })),
+      del: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 2 })),
+      insert: fc.constantFrom('字', '', '。', '2023年', '> ', '- ', '\n', '\r', '\r\n', ' '),
+    });
+    fc.assert(
+      fc.property(fc.array(keystroke, { minLength: 1, maxLength: 6 }), (keys) => {
+        let text = text0;
+        let doc = parse(text, MARKDOWN);
+        expect(documentInputLimits(doc)).toEqual(markdownInputLimits(text));
+        for (const k of keys) {
+          const [ls, le] = lines[k.line % lines.length] ?? [0, 0];
+          const lineEnd = Math.min(le, text.length);
+          const start = Math.min(lineEnd, k.at === 0 ? ls : k.at === 1 ? lineEnd : ls + Math.floor(k.at * (lineEnd - ls)));
+          const end = Math.min(text.length, start + k.del);
+          doc = reparse(doc, [{ range: { start, end }, text: k.insert }]);
+          text = text.slice(0, start) + k.insert + text.slice(end);
+          expect(doc.lineIndex.lineStarts).toEqual(parse(text, MARKDOWN).lineIndex.lineStarts);
+          expect(documentInputLimits(doc)).toEqual(markdownInputLimits(text));
         }
       }),
       { numRuns: 150 },
