@@ -1,9 +1,9 @@
-import type { ParseOptions, ReportDocument, TextRange } from './model.js';
+import type { Heading, ParseOptions, ReportDocument, TextRange } from './model.js';
 import { isHardBreak, isSplitLineText, plainTextBlocks } from './blocks.js';
 import type { Block } from './block.js';
 import { FENCE_START, markdownBlocks, markdownInputLimits } from './markdown.js';
 import type { InputLimit } from './markdown-guard.js';
-import type { RawHeading } from './headings.js';
+import { assignLevels, type RawHeading } from './headings.js';
 import { analyzeBlock, assemble, formatOf, parse, parseStates, type BlockInfo, type ParseState } from './parse.js';
 
 /** A change to a text: `range` (in the text as it is before this edit) is replaced by `text`. */
@@ -47,7 +47,14 @@ export function reparse(previous: ReportDocument, edits: readonly TextEdit[], op
   const region = { prefix, oldEnd: oldText.length - suffix, delta: text.length - oldText.length };
   const next = state.format === 'markdown' ? markdownRegion(oldText, text, state, region) : plainRegion(oldText, text, state, region);
   if (!next) return parse(text, opts);
-  const doc = assemble(text, opts, state.format, next, editedLineStarts(previous.lineIndex.lineStarts, text, region));
+  const oldRaws = headingRaws.get(previous);
+  let raws: readonly RawHeading[] | undefined;
+  const levels = (r: RawHeading[]): Heading[] => {
+    raws = r;
+    return (oldRaws && carriedHeadings(previous.headings, oldRaws, r, region)) ?? assignLevels(text, r);
+  };
+  const doc = assemble(text, opts, state.format, next, editedLineStarts(previous.lineIndex.lineStarts, text, region), levels);
+  if (raws) headingRaws.set(doc, raws);
   // A keystroke inside a plain paragraph line changes none of the Markdown reader's caps (see `documentInputLimits`).
   const limits = inputLimits.get(previous);
   if (limits && next.interior) inputLimits.set(doc, limits.length === 0 ? limits : limits.map((l) => shiftLimit(l, region)));
@@ -86,6 +93,58 @@ function editedLineStarts(old: readonly number[], text: string, r: Region): numb
   while (j < old.length && (old[j] as number) + r.delta <= i) j++;
   for (; j < old.length; j++) starts.push((old[j] as number) + r.delta);
   return starts;
+}
+
+/** The raw headings each re-parsed document's headings were made from (`collectHeadings`). */
+const headingRaws = new WeakMap<ReportDocument, readonly RawHeading[]>();
+
+/**
+ * The previous document's headings, shifted, when the raw headings are the previous ones
+ * (each the same kind of heading at the same place, shifted by the edit when after it) and
+ * none touches the edited region: a heading is made from its raw form, the text inside it and
+ * the raw headings before it (`assignLevels`), so nothing about them changed. Undefined
+ * otherwise (the headings are made again).
+ */
+function carriedHeadings(old: readonly Heading[], oldRaws: readonly RawHeading[], raws: readonly RawHeading[], r: Region): Heading[] | undefined {
+  if (raws.length !== oldRaws.length || old.length !== oldRaws.length) return undefined;
+  const out: Heading[] = [];
+  for (let i = 0; i < raws.length; i++) {
+    const o = oldRaws[i] as RawHeading;
+    const n = raws[i] as RawHeading;
+    // Wholly before the edited region (text unchanged, not moved) or wholly after it (moved by delta).
+    const d = o.end <= r.prefix ? 0 : o.start >= r.oldEnd ? r.delta : undefined;
+    if (d === undefined) return undefined;
+    if (
+      n.start !== o.start + d ||
+      n.end !== o.end + d ||
+      n.titleStart !== o.titleStart + d ||
+      n.titleEnd !== o.titleEnd + d ||
+      n.origin !== o.origin ||
+      n.markdownDepth !== o.markdownDepth ||
+      n.numbering?.kind !== o.numbering?.kind
+    ) {
+      return undefined;
+    }
+    const h = old[i] as Heading;
+    if (d === 0 && h.numbering === n.numbering) {
+      out.push(h);
+      continue;
+    }
+    // The fields in `assignLevels`' order and shape; the numbering is the raw heading's own.
+    out.push({
+      text: h.text,
+      range: { start: n.start, end: n.end },
+      title: h.title,
+      titleRange: { start: n.titleStart, end: n.titleEnd },
+      level: h.level,
+      ...(n.markdownDepth !== undefined ? { markdownDepth: n.markdownDepth } : {}),
+      ...(n.numbering ? { numbering: n.numbering } : {}),
+      origin: n.origin,
+      ...(h.concept ? { concept: h.concept } : {}),
+      ...(h.year !== undefined && h.yearRange ? { year: h.year, yearRange: { start: h.yearRange.start + d, end: h.yearRange.end + d } } : {}),
+    });
+  }
+  return out;
 }
 
 /** The Markdown reader's caps of a document, read once per document (re-parsed documents mostly carry them over). */

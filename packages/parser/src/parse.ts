@@ -7,6 +7,7 @@
 import type {
   CommentNode,
   DocumentNumber,
+  Heading,
   NumberMention,
   Paragraph,
   ParseOptions,
@@ -120,7 +121,8 @@ export function parse(text: string, options: ParseOptions = {}): ReportDocument 
 /**
  * Builds the document from analysed blocks. Paragraph analyses cached on a
  * block (`para`) are reused, shifted or re-indexed when only their place
- * changed; blocks without them are analysed now.
+ * changed; blocks without them are analysed now. A re-parse may give the line
+ * starts and make the headings from their raw forms itself (`levels`).
  */
 export function assemble(
   text: string,
@@ -128,6 +130,7 @@ export function assemble(
   format: 'markdown' | 'plaintext',
   read: Pick<ParseState, 'infos' | 'frontMatter' | 'roots' | 'split'>,
   lineStarts?: number[],
+  levels: (raws: RawHeading[]) => Heading[] = (raws) => assignLevels(text, raws),
 ): ReportDocument {
   const { infos, frontMatter, roots, split } = read;
   const { bodyRange, junk, junkRanges } = findBody(text, infos);
@@ -145,7 +148,7 @@ export function assemble(
   const header = infos.filter((info) => info.block.kind === 'paragraph' && info.block.end <= bodyRange.start);
   const title = findTitle(text, body, junkRanges, header) ?? frontMatterTitle(text, frontMatter);
   const { raws, titleBlock, titleLast } = collectHeadings(text, body, title);
-  const headings = assignLevels(text, raws);
+  const headings = levels(raws);
   const sections = buildSections(text, headings, bodyRange);
 
   const paragraphs: Paragraph[] = [];
