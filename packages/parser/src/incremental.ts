@@ -5,6 +5,7 @@ import { FENCE_START, markdownBlocks, markdownInputLimits } from './markdown.js'
 import type { InputLimit } from './markdown-guard.js';
 import { assignLevels, type RawHeading } from './headings.js';
 import { analyzeBlock, assemble, formatOf, parse, parseStates, type BlockInfo, type ParseState } from './parse.js';
+import type { ParagraphAnalysis } from './sentences.js';
 
 /** A change to a text: `range` (in the text as it is before this edit) is replaced by `text`. */
 export interface TextEdit {
@@ -55,6 +56,7 @@ export function reparse(previous: ReportDocument, edits: readonly TextEdit[], op
   };
   const doc = assemble(text, opts, state.format, next, editedLineStarts(previous.lineIndex.lineStarts, text, region), levels);
   if (raws) headingRaws.set(doc, raws);
+  if (next.fresh) for (const info of next.fresh) if (info.para) detachTexts(info.para);
   // A keystroke inside a plain paragraph line changes none of the Markdown reader's caps (see `documentInputLimits`).
   const limits = inputLimits.get(previous);
   if (limits && next.interior) inputLimits.set(doc, limits.length === 0 ? limits : limits.map((l) => shiftLimit(l, region)));
@@ -185,7 +187,40 @@ interface Region {
 type NextState = Pick<ParseState, 'infos' | 'frontMatter' | 'roots' | 'split'> & {
   /** Set when the edit stayed inside a plain paragraph line (`paragraphInterior`): the blocks are the old ones. */
   readonly interior?: boolean;
+  /** The blocks read again (their paragraph analysis is made by `assemble`). */
+  readonly fresh?: readonly BlockInfo[];
 };
+
+/**
+ * A copy of a string that does not hold on to the text it was cut from. V8 keeps a slice of
+ * 13 characters or more as a view of the whole string: a paragraph analysed after an edit would
+ * keep that version of the whole document alive for as long as the paragraph is not edited
+ * again (one version per such paragraph, each promoted to the old generation). A flattened
+ * concatenation is a copy of its own.
+ */
+function detached(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/**
+ * The texts of a block's paragraph analysis made for the new document (the objects are its
+ * own), as equal strings cut from a copy of the paragraph instead of from the whole text.
+ */
+function detachTexts(a: ParagraphAnalysis): void {
+  const base = a.paragraph.range.start;
+  const own = detached(a.paragraph.text);
+  (a.paragraph as { text: string }).text = own;
+  const cut = (r: TextRange, t: string): string => {
+    if (t.length < 13) return t;
+    const c = own.slice(r.start - base, r.end - base);
+    return c === t ? c : t;
+  };
+  for (const st of a.sentences) (st as { text: string }).text = cut(st.range, st.text);
+  for (const ref of a.references) {
+    (ref as { raw: string }).raw = cut(ref.range, ref.raw);
+    (ref as { inner: string }).inner = cut(ref.innerRange, ref.inner);
+  }
+}
 
 /** Index of the first info whose block starts at or after `offset`. */
 function firstAtOrAfter(infos: readonly BlockInfo[], offset: number): number {
@@ -200,10 +235,14 @@ function firstAtOrAfter(infos: readonly BlockInfo[], offset: number): number {
 }
 
 /** Old blocks before `from`, new blocks, then old blocks from `oldFrom` on, shifted by `delta`. */
-function splice(text: string, infos: readonly BlockInfo[], from: number, blocks: readonly Block[], oldFrom: number, delta: number): BlockInfo[] {
+function splice(text: string, infos: readonly BlockInfo[], from: number, blocks: readonly Block[], oldFrom: number, delta: number, fresh: BlockInfo[]): BlockInfo[] {
   const keep = firstAtOrAfter(infos, from);
   const out: BlockInfo[] = infos.slice(0, keep);
-  for (const b of blocks) out.push(analyzeBlock(text, b));
+  for (const b of blocks) {
+    const info = analyzeBlock(text, b);
+    fresh.push(info);
+    out.push(info);
+  }
   for (let i = firstAtOrAfter(infos, oldFrom); i < infos.length; i++) out.push(shiftInfo(infos[i] as BlockInfo, delta));
   return out;
 }
@@ -251,7 +290,8 @@ function plainRegion(oldText: string, text: string, state: ParseState, r: Region
   }
   const to = oldTo + r.delta;
   const blocks = plainTextBlocks(text, from, Math.max(from, to - (to < text.length ? 1 : 0)), split);
-  return { infos: splice(text, state.infos, from, blocks, oldTo, r.delta), frontMatter: undefined, roots: [], split };
+  const fresh: BlockInfo[] = [];
+  return { infos: splice(text, state.infos, from, blocks, oldTo, r.delta, fresh), frontMatter: undefined, roots: [], split, fresh };
 }
 
 /** Start of the line holding `pos`. */
@@ -335,11 +375,13 @@ function markdownRegion(oldText: string, text: string, state: ParseState, r: Reg
     const newRoots = roots.slice(0, firstRootAtOrAfter(roots, from));
     for (const x of md.roots) if (x < to) newRoots.push(x);
     for (let i = firstRootAtOrAfter(roots, oldTo); i < roots.length; i++) newRoots.push((roots[i] as number) + r.delta);
+    const fresh: BlockInfo[] = [];
     return {
-      infos: splice(text, state.infos, from, blocks, oldTo, r.delta),
+      infos: splice(text, state.infos, from, blocks, oldTo, r.delta, fresh),
       frontMatter: from === 0 ? md.frontMatter : state.frontMatter,
       roots: newRoots,
       split: false,
+      fresh,
     };
   }
   return undefined;
@@ -407,10 +449,11 @@ function paragraphInterior(oldText: string, text: string, state: ParseState, r: 
   if (lt >= 0 && lt < blockEnd) return undefined;
   const block: Block = { ...b, end: blockEnd };
   const out: BlockInfo[] = infos.slice(0, k);
-  out.push(analyzeBlock(text, block));
+  const edited = analyzeBlock(text, block);
+  out.push(edited);
   for (let i = k + 1; i < infos.length; i++) out.push(shiftInfo(infos[i] as BlockInfo, r.delta));
   const roots = r.delta === 0 ? state.roots : state.roots.map((x) => (x > r.prefix ? x + r.delta : x));
-  return { infos: out, frontMatter: state.frontMatter, roots, split: false, interior: true };
+  return { infos: out, frontMatter: state.frontMatter, roots, split: false, interior: true, fresh: [edited] };
 }
 
 /**
