@@ -338,6 +338,8 @@ function headingAt(text: string, pos: number, blockEnd: number, numbering: Headi
  */
 function subjectAfterEndWord(text: string, from: number, to: number, end: number): number {
   for (let p = from + 2; p < to; p++) {
+    // endsWithHeadingWord's own first test, made before the two slices it would be given (most positions fail it).
+    if ((END_WORD_UNITS[text.charCodeAt(p - 1)]! & 1) === 0) continue;
     if (!endsWithHeadingWord(text.slice(Math.max(from, p - LONGEST_END_WORD), p), text.slice(p, Math.min(end, p + LONGEST_END_WORD)))) continue;
     // Read no further than the block's end.
     const window = text.slice(p, Math.min(end, p + 48));

@@ -85,6 +85,8 @@ const TAIL_APPROX_FIRST = new RegExp(String.raw`(余|多)(万|亿)(${UNIT_ALT})?
 /** Characters that make a prefix part of a word (节约, 最近, 附近). */
 const PREFIX_WORD_BEFORE: Readonly<Record<string, RegExp>> = { 约: /[节制签履合预邀公条相大契简]$/, 近: /[最附临靠亲就贴逼接将]$/, 超: /[赶高]$/ };
 const PREFIX_BEFORE = new RegExp(String.raw`(?:${PREFIX_ALT})$`);
+/** The last units of the approximation prefixes: PREFIX_BEFORE can match only before one of them. */
+const PREFIX_LAST_UNITS = new Set(approximationPrefixes.filter((p) => p.length > 0).map((p) => p.charCodeAt(p.length - 1)));
 const FULL_DATE = /^([0-9０-９]{4})\s*[年\-/.．]\s*([0-9０-９]{1,2})\s*[月\-/.．]\s*(?:([0-9０-９]{1,2})\s*日?)?/;
 const YEAR_RANGE_TAIL = /^[—－\-–~～至到]{1,2}\s*((?:19|20)[0-9]{2})(?![0-9])/;
 
@@ -150,8 +152,14 @@ function kindOfUnit(unit: string | undefined, decimals: number): NumberKind {
  * the parts of document numbers get their own kinds so that statistics rules
  * can keep to counts, percentages and money.
  */
-export function extractNumbers(text: string, base: number, docNumberRanges: readonly TextRange[], sentenceIndex: number): NumberMention[] {
-  const out: NumberMention[] = [];
+export function extractNumbers(
+  text: string,
+  base: number,
+  docNumberRanges: readonly TextRange[],
+  sentenceIndex: number,
+  // The paragraph's list, appended to: no array per sentence (most hold no number) and no copy of it.
+  out: NumberMention[] = [],
+): NumberMention[] {
   const length = text.length;
   /** Where the search for the next numeral starts (the regex's lastIndex). */
   let next = 0;
@@ -361,8 +369,10 @@ function withTail(
     end -= 1;
     approxMark = undefined;
   }
-  const before = text.slice(Math.max(0, s - 4), s);
-  let pre = PREFIX_BEFORE.exec(before);
+  // A prefix mark (约, 近, 超过…) ends right before the numeral: test that unit before slicing and matching.
+  let pre: RegExpExecArray | null = null;
+  const before = !approxMark && s > 0 && PREFIX_LAST_UNITS.has(text.charCodeAt(s - 1)) ? text.slice(Math.max(0, s - 4), s) : '';
+  if (before) pre = PREFIX_BEFORE.exec(before);
   if (pre) {
     const wordBefore = PREFIX_WORD_BEFORE[pre[0]];
     if (wordBefore && wordBefore.test(before.slice(0, before.length - pre[0].length))) pre = null;

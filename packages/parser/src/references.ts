@@ -27,12 +27,18 @@ export function normalizeTitle(text: string): string {
 }
 
 /** Finds 《…》 titles and short “…” names (“七五”普法, “十四五”规划) in one stretch of text. */
-export function extractReferences(text: string, base: number, sentenceIndex: number): QuotedReference[] {
+export function extractReferences(
+  text: string,
+  base: number,
+  sentenceIndex: number,
+  // The paragraph's list, appended to: no array per sentence (most hold no reference) and no copy of it.
+  out: QuotedReference[] = [],
+): QuotedReference[] {
   // Cheap pre-checks: most sentences hold neither 《 nor a quote.
   const hasBook = text.indexOf('《') >= 0;
   const hasQuote = text.indexOf('“') >= 0 || text.indexOf('"') >= 0;
-  const out: QuotedReference[] = [];
   if (!hasBook && !hasQuote) return out;
+  const first = out.length;
   BOOK_TITLE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while (hasBook && (m = BOOK_TITLE.exec(text))) {
@@ -68,6 +74,20 @@ export function extractReferences(text: string, base: number, sentenceIndex: num
       sentenceIndex,
     });
   }
-  if (hasBook && hasQuote) out.sort((a, b) => a.range.start - b.range.start);
+  if (hasBook && hasQuote) sortFrom(out, first);
   return out;
+}
+
+/** Sorts out[from…] by start (stable, as `Array.prototype.sort`), leaving the entries before `from` in place. */
+function sortFrom(out: QuotedReference[], from: number): void {
+  if (from === 0) {
+    out.sort(byStart);
+    return;
+  }
+  const tail = out.splice(from).sort(byStart);
+  for (const r of tail) out.push(r);
+}
+
+function byStart(a: QuotedReference, b: QuotedReference): number {
+  return a.range.start - b.range.start;
 }

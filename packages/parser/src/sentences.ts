@@ -96,8 +96,8 @@ export function analyzeParagraph(
       for (const n of extractNumbers(st, 0, local, sentenceIndex)) numbers.push(unfoldNumber(text, f, a, n));
       for (const r of extractReferences(st, 0, sentenceIndex)) references.push(unfoldReference(text, f, a, r));
     } else {
-      for (const n of extractNumbers(st, s, docRanges, sentenceIndex)) numbers.push(n);
-      for (const r of extractReferences(st, s, sentenceIndex)) references.push(r);
+      extractNumbers(st, s, docRanges, sentenceIndex, numbers);
+      extractReferences(st, s, sentenceIndex, references);
     }
   }
   return { blockStart: block.start, titleBlock: isTitle, paragraph, paragraphIndex, sentenceBase, sentences, numbers, references, documentNumbers };

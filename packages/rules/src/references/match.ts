@@ -218,6 +218,11 @@ function groupCount(source: string): number {
 export interface FlatTrie {
   /** Node id of the root's child for a RAW code unit (normalised first), 0 for none. */
   readonly firstNode: Int32Array;
+  /**
+   * Bit per RAW code unit: `firstNode` is set for it. 8 KB, read at every character of every
+   * sentence: it stays in the fastest cache, where the 256 KB `firstNode` missed it.
+   */
+  readonly firstBits: Uint32Array;
   /** Per node: 1 when entries end here, 2 when an `exclude` word ends here. */
   readonly flags: Uint8Array;
   /**
@@ -303,17 +308,20 @@ class FlatTrieBuilder {
     // normalise to a root unit (every other unit is itself): a few hundred `norm` calls
     // at start rather than 65,536.
     const firstNode = new Int32Array(0x10000);
+    const firstBits = new Uint32Array(0x800);
     const setFirst = (c: number): void => {
       const n = norm(c);
       if (n < 0) return;
       const child = this.edges.childOf(0, n);
-      if (child !== 0) firstNode[c] = child;
+      if (child === 0) return;
+      firstNode[c] = child;
+      firstBits[c >>> 5] = firstBits[c >>> 5]! | (1 << (c & 31));
     };
     for (let c = 0; c < 0x100; c++) setFirst(c);
     for (const c of SPECIAL.keys()) setFirst(c);
     for (let c = 0xff01; c <= 0xff5e; c++) setFirst(c);
     for (const c of this.rootUnits) setFirst(c);
-    return { firstNode, ...trie };
+    return { firstNode, firstBits, ...trie };
   }
 }
 
@@ -621,7 +629,7 @@ function scanLiterals(
   refs: CatalogueReference[],
 ): void {
   const trie = compiled.flat;
-  const { firstNode, flags, secondBits } = trie;
+  const { firstNode, firstBits, flags, secondBits } = trie;
   // Titles by sentence, so a match looks only at the titles of its own sentence.
   const titlesBySentence = new Map<number, QuotedReference[]>();
   for (const t of titles) {
@@ -639,11 +647,12 @@ function scanLiterals(
     // loop runs for every character, so it is kept small and the rare work of a
     // match is a call (written into the loop, it made the loop allocate ~280 KB per report).
     while (i < n) {
-      let node = firstNode[text.charCodeAt(i)]!;
-      if (node === 0) {
+      const first = text.charCodeAt(i);
+      if ((firstBits[first >>> 5]! & (1 << (first & 31))) === 0) {
         i++;
         continue;
       }
+      let node = firstNode[first]!;
       let last = norm(text.charCodeAt(i));
       if (flags[node] === 0 && i + 1 < n) {
         // The next unit, when it is read (not skipped), must be some key's second unit.
