@@ -53,6 +53,7 @@ export function extractReferences(
       sentenceIndex,
     });
   }
+  const mid = out.length;
   QUOTED.lastIndex = 0;
   while (hasQuote && (m = QUOTED.exec(text))) {
     const open = m[1] ?? '';
@@ -74,18 +75,24 @@ export function extractReferences(
       sentenceIndex,
     });
   }
-  if (hasBook && hasQuote) sortFrom(out, first);
+  if (hasBook && hasQuote) mergeRuns(out, first, mid);
   return out;
 }
 
-/** Sorts out[from…] by start (stable, as `Array.prototype.sort`), leaving the entries before `from` in place. */
-function sortFrom(out: QuotedReference[], from: number): void {
-  if (from === 0) {
-    out.sort(byStart);
-    return;
+/**
+ * Merges the two runs out[from, mid) (titles) and out[mid…] (quoted names), each in text
+ * order, into text order in place (as a stable sort would; linear in a sentence's references).
+ */
+function mergeRuns(out: QuotedReference[], from: number, mid: number): void {
+  if (mid === from || mid === out.length) return;
+  const quoted = out.slice(mid);
+  let i = mid - 1;
+  let j = quoted.length - 1;
+  let k = out.length - 1;
+  while (j >= 0) {
+    if (i >= from && byStart(out[i]!, quoted[j]!) > 0) out[k--] = out[i--]!;
+    else out[k--] = quoted[j--]!;
   }
-  const tail = out.splice(from).sort(byStart);
-  for (const r of tail) out.push(r);
 }
 
 function byStart(a: QuotedReference, b: QuotedReference): number {

@@ -52,8 +52,10 @@ export interface Fold {
 /**
  * Folds text[start, end): every line break inside it (with the blanks on both
  * sides) is removed. Callers fold only stretches whose line breaks are soft.
+ * `slice`, when given, is text[start, end) already made (a sentence's or paragraph's
+ * `text`): a stretch without line breaks is then read without another copy.
  */
-export function fold(text: string, start: number, end: number): Fold {
+export function fold(text: string, start: number, end: number, slice?: string): Fold {
   // Most stretches hold no line break: look only inside them (indexOf would run on to the text's end).
   let first = -1;
   for (let k = start; k < end; k++) {
@@ -63,7 +65,7 @@ export function fold(text: string, start: number, end: number): Fold {
       break;
     }
   }
-  if (first < 0) return identityFold(text.slice(start, end), start);
+  if (first < 0) return identityFold(slice ?? text.slice(start, end), start);
 
   // Pieces of kept text: folded [fs[k], fs[k+1]) is text [ts[k], ts[k] + length).
   const fs: number[] = [];

@@ -527,7 +527,7 @@ function scanCongress(
     // Every meeting token holds 十 (its number: 十九, 二十) or 历 (历次全会, 历届全会).
     if (!/大|全会/u.test(sentence.text) || !/[十历]/u.test(sentence.text)) return;
     // Read through soft line breaks (a web copy's 十九届四中、五 / 中全会); ranges map back to the text.
-    const f = fold(document.text, sentence.range.start, sentence.range.end);
+    const f = fold(document.text, sentence.range.start, sentence.range.end, sentence.text);
     const text = f.text;
     CHAIN.lastIndex = 0;
     let chain: RegExpExecArray | null;

@@ -247,7 +247,7 @@ export function findProse(
     if (at < bodyRange.start || at >= bodyRange.end) continue;
     if (inRanges(excluded, at) || inRanges(document.junkRanges, at)) continue;
     // Read through soft line breaks (a web copy broken mid-sentence): `存在一些不\n足`.
-    const f = (folds[k] ??= fold(text, sentence.range.start, sentence.range.end));
+    const f = (folds[k] ??= fold(text, sentence.range.start, sentence.range.end, sentence.text));
     const words = f.text;
     let best: { index: number; length: number } | undefined;
     for (const p of patterns) {

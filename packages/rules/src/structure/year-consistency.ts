@@ -74,7 +74,7 @@ function bodyVote(document: ReportDocument): Vote | undefined {
     (s) => s.range.start >= after && s.range.start < firstHeading && s.text.trim().length > 0 && !document.junkRanges.some((j) => s.range.start >= j.start && s.range.start < j.end),
   );
   if (!sentence) return undefined;
-  const f = fold(text, sentence.range.start, sentence.range.end);
+  const f = fold(text, sentence.range.start, sentence.range.end, sentence.text);
   const m = OPENING_YEAR.exec(f.text);
   if (!m || m[1] === undefined) return undefined;
   const at = m[0].indexOf(m[1]);

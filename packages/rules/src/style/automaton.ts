@@ -17,6 +17,11 @@ export interface Automaton<T> {
   readonly first: Int32Array;
   /** Bit per unit: some word starts with it (8 KB, stays in the fastest cache while the scan visits every character). */
   readonly firstBits: Uint32Array;
+  /**
+   * Bit per unit: a one-unit word (or blocked word) is that unit. Where it is clear the
+   * second-unit and pair tests decide alone, before the 256 KB `first` table is read.
+   */
+  readonly oneBits: Uint32Array;
   /** Bit per unit: it is the second of some word — most walks end there without an edge look-up. */
   readonly secondBits: Uint32Array;
   /**
@@ -55,6 +60,7 @@ export class AutomatonBuilder<T> {
   private readonly first = new Int32Array(0x10000);
   private readonly firstBits = new Uint32Array(0x800);
   private readonly secondBits = new Uint32Array(0x800);
+  private readonly oneBits = new Uint32Array(0x800);
   private readonly pairBits = new Uint32Array(0x8000);
   private readonly payloads: Array<T | undefined> = [undefined];
   private flags = new Uint8Array(64);
@@ -76,6 +82,7 @@ export class AutomatonBuilder<T> {
   addReplaced(word: string, at: number, unit: number, payload: T): void {
     if (word.length === 0) return;
     const node = this.walk(word, at, unit);
+    if (word.length === 1) this.setOne(at === 0 ? unit : word.charCodeAt(0));
     if (this.flags[node] === BLOCKED) return;
     this.flags[node] = WORD;
     this.payloads[node] = payload;
@@ -85,15 +92,16 @@ export class AutomatonBuilder<T> {
   block(word: string): void {
     if (word.length === 0) return;
     const node = this.walk(word, -1, 0);
+    if (word.length === 1) this.setOne(word.charCodeAt(0));
     this.flags[node] = BLOCKED;
     this.payloads[node] = undefined;
   }
 
   /** The finished automaton (the builder is not to be used after). */
   build(): Automaton<T> {
-    const { first, firstBits, secondBits, pairBits, payloads } = this;
+    const { first, firstBits, oneBits, secondBits, pairBits, payloads } = this;
     const { slotParent, slotUnit, slotChild, mask } = this.edges;
-    return { first, firstBits, secondBits, pairBits, payloads, flags: this.flags.slice(0, this.nodes), slotParent, slotUnit, slotChild, mask };
+    return { first, firstBits, oneBits, secondBits, pairBits, payloads, flags: this.flags.slice(0, this.nodes), slotParent, slotUnit, slotChild, mask };
   }
 
   private walk(word: string, at: number, replacement: number): number {
@@ -127,6 +135,10 @@ export class AutomatonBuilder<T> {
     return node;
   }
 
+  private setOne(unit: number): void {
+    this.oneBits[unit >>> 5] = this.oneBits[unit >>> 5]! | (1 << (unit & 31));
+  }
+
   private newNode(): number {
     const id = this.nodes++;
     if (id >= this.flags.length) {
@@ -152,7 +164,7 @@ export function compileAutomaton<T>(words: Iterable<readonly [string, T]>, block
  * (blocked words consume their text silently).
  */
 export function scanAutomaton<T>(a: Automaton<T>, text: string, from: number, to: number, found: (start: number, end: number, payload: T) => void): void {
-  const { first, firstBits, secondBits, pairBits, flags, slotParent, slotUnit, slotChild, mask } = a;
+  const { first, firstBits, oneBits, secondBits, pairBits, flags, slotParent, slotUnit, slotChild, mask } = a;
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
@@ -161,9 +173,8 @@ export function scanAutomaton<T>(a: Automaton<T>, text: string, from: number, to
       i++;
       continue;
     }
-    let node = first[c]!;
-    // No word goes on with the next character (and no one-character word ends here).
-    if (flags[node] === 0) {
+    // No one-unit word is this unit: a word must go on with the next one (flags[first[c]] is 0).
+    if ((oneBits[c >>> 5]! & (1 << (c & 31))) === 0) {
       const d = i + 1 < to ? text.charCodeAt(i + 1) : -1;
       if (d < 0 || (secondBits[d >>> 5]! & (1 << (d & 31))) === 0) {
         i++;
@@ -176,6 +187,7 @@ export function scanAutomaton<T>(a: Automaton<T>, text: string, from: number, to
         continue;
       }
     }
+    let node = first[c]!;
     let best = flags[node] !== 0 ? node : 0;
     let bestEnd = best !== 0 ? i + 1 : -1;
     // The edge look-up of childOf, written out: this loop runs at every character that starts a word.

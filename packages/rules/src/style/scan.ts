@@ -1,5 +1,5 @@
 import type { StyleEntry } from '@fzlint/ontology';
-import { fold, type ReportDocument, type TextRange } from '@fzlint/parser';
+import { fold, type Fold, type ReportDocument, type TextRange } from '@fzlint/parser';
 
 /** A style entry compiled once. */
 export interface CompiledStyleEntry {
@@ -49,6 +49,18 @@ function inside(ranges: readonly TextRange[], start: number, end: number): boole
   return ranges.some((r) => start >= r.start && end <= r.end);
 }
 
+const FOLDS = new WeakMap<ReportDocument, Array<Fold | undefined>>();
+
+/** The document's paragraphs as they read, folded on first use and kept with the document: three rules read them. */
+function paragraphFolds(document: ReportDocument): Array<Fold | undefined> {
+  let folds = FOLDS.get(document);
+  if (!folds) {
+    folds = new Array<Fold | undefined>(document.paragraphs.length);
+    FOLDS.set(document, folds);
+  }
+  return folds;
+}
+
 /**
  * Finds the entries in the report body, outside web-page junk and outside the
  * 《》 titles of other documents (a quoted title is cited as written, even when wrong).
@@ -56,12 +68,16 @@ function inside(ranges: readonly TextRange[], start: number, end: number): boole
  * and ranges point into the text.
  */
 export function findStyleMatches(document: ReportDocument, compiled: readonly CompiledStyleEntry[]): StyleMatch[] {
-  const titles = document.references.filter((r) => r.kind === 'book-title').map((r) => r.range);
+  // Titles are collected only when there is a match (most lists match nowhere in a report).
+  let titles: TextRange[] | undefined;
   const out: StyleMatch[] = [];
   const { text, bodyRange, junkRanges } = document;
   const any = ANY.get(compiled);
-  for (const paragraph of document.paragraphs) {
-    const f = fold(text, paragraph.range.start, paragraph.range.end);
+  const folds = paragraphFolds(document);
+  const paragraphs = document.paragraphs;
+  for (let k = 0; k < paragraphs.length; k++) {
+    const paragraph = paragraphs[k]!;
+    const f = (folds[k] ??= fold(text, paragraph.range.start, paragraph.range.end, paragraph.text));
     if (any && !any.test(f.text)) continue;
     for (const { entry, regex } of compiled) {
       regex.lastIndex = 0;
@@ -74,6 +90,7 @@ export function findStyleMatches(document: ReportDocument, compiled: readonly Co
         const start = f.start(m.index);
         const end = f.end(m.index + m[0].length);
         if (start < bodyRange.start || end > bodyRange.end) continue;
+        titles ??= document.references.filter((r) => r.kind === 'book-title').map((r) => r.range);
         if (inside(junkRanges, start, end) || inside(titles, start, end)) continue;
         out.push({
           entry,
