@@ -10,6 +10,7 @@ import {
   type Fix,
   type Locale,
   type PreviousReport,
+  type RunRuleOptions,
   type Severity,
 } from '@fzlint/rule-api';
 import { rules as builtinRules, rulesById as builtinRulesById } from '@fzlint/rules';
@@ -282,12 +283,10 @@ function lintOnce(text: string, p: Prepared, parsed?: ReportDocument): Pass {
   for (const { rule, severity, options } of p.enabled) {
     let invalid = false;
     try {
-      const diagnostics = runRule(rule, ruleDocument, {
+      // One object per rule and document, optional fields assigned (no spreads of temporary objects).
+      const runOptions: { -readonly [K in keyof RunRuleOptions]: RunRuleOptions[K] } = {
         settings,
         severity,
-        ...(options !== undefined ? { options } : {}),
-        ...(p.previous ? { previous: p.previous } : {}),
-        ...(p.options.analysisCache ? { analysisCache: p.options.analysisCache } : {}),
         // A finding whose message would show NaN, Infinity, undefined or null is left out and
         // reported as the rule's failure (once per rule); its other findings stay.
         onInvalidMessage: (error) => {
@@ -295,7 +294,11 @@ function lintOnce(text: string, p: Prepared, parsed?: ReportDocument): Pass {
           if (!invalid) found.push(ruleError(rule.meta.id, error));
           invalid = true;
         },
-      });
+      };
+      if (options !== undefined) runOptions.options = options;
+      if (p.previous) runOptions.previous = p.previous;
+      if (p.options.analysisCache) runOptions.analysisCache = p.options.analysisCache;
+      const diagnostics = runRule(rule, ruleDocument, runOptions);
       for (const d of diagnostics) found.push(d);
     } catch (e) {
       const error = errorOf(e);

@@ -132,13 +132,11 @@ export function plainTextBlocks(text: string, from = 0, to = text.length, split 
       end = v.end;
       last = v;
     }
-    blocks.push({
-      kind: 'paragraph',
-      start: u.start,
-      end,
-      ...(j > i + 1 ? { soft: true as const } : {}),
-      ...(u.lineStart ? {} : { inline: true as const }),
-    });
+    // Optional fields assigned in the spread's order (no temporary objects).
+    const block: { -readonly [K in keyof Block]: Block[K] } = { kind: 'paragraph', start: u.start, end };
+    if (j > i + 1) block.soft = true;
+    if (!u.lineStart) block.inline = true;
+    blocks.push(block);
     i = j;
   }
   return comments.length === 0 ? blocks : mergeByStart(blocks, comments);

@@ -64,16 +64,16 @@ export function extractReferences(
     if (inner.trim().length === 0) continue;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
     const suffix = NAME_SUFFIX.exec(after)?.[0];
-    out.push({
-      kind: 'quoted-name',
-      raw: m[0],
-      range: { start: base + m.index, end: base + m.index + m[0].length },
-      inner,
-      innerRange: { start: base + m.index + 1, end: base + m.index + 1 + inner.length },
-      normalized: normalizeTitle(inner),
-      ...(suffix ? { suffix } : {}),
-      sentenceIndex,
-    });
+    const raw = m[0];
+    const range = { start: base + m.index, end: base + m.index + raw.length };
+    const innerRange = { start: base + m.index + 1, end: base + m.index + 1 + inner.length };
+    const normalized = normalizeTitle(inner);
+    // Two literals in one key order rather than a spread of a temporary object (a quoted name is common).
+    out.push(
+      suffix
+        ? { kind: 'quoted-name', raw, range, inner, innerRange, normalized, suffix, sentenceIndex }
+        : { kind: 'quoted-name', raw, range, inner, innerRange, normalized, sentenceIndex },
+    );
   }
   if (hasBook && hasQuote) mergeRuns(out, first, mid);
   return out;

@@ -61,9 +61,12 @@ export function runRule(rule: AnyRule, document: ReportDocument, opts: RunRuleOp
   const { meta } = rule;
   const ceiling = opts.severity ?? meta.defaultSeverity;
   const locale = opts.settings.locale;
+  // Runs for every rule on every document: no spreads of temporary objects where none is needed.
   const options =
     meta.defaultOptions && typeof meta.defaultOptions === 'object'
-      ? { ...(meta.defaultOptions as object), ...((opts.options as object | undefined) ?? {}) }
+      ? opts.options === undefined || opts.options === null
+        ? { ...(meta.defaultOptions as object) }
+        : { ...(meta.defaultOptions as object), ...(opts.options as object) }
       : (opts.options ?? meta.defaultOptions ?? {});
   const out: Diagnostic[] = [];
   const render = (messageId: string, data?: Readonly<Record<string, string | number>>): string => {
@@ -131,13 +134,18 @@ export function runRule(rule: AnyRule, document: ReportDocument, opts: RunRuleOp
       ...(d.data ? { data: d.data } : {}),
     });
   };
-  rule.check(document, {
-    options,
-    settings: opts.settings,
-    ...(opts.previous ? { previous: opts.previous } : {}),
-    ...(opts.analysisCache ? { analysisCache: opts.analysisCache } : {}),
-    report,
-  });
+  rule.check(
+    document,
+    opts.previous || opts.analysisCache
+      ? {
+          options,
+          settings: opts.settings,
+          ...(opts.previous ? { previous: opts.previous } : {}),
+          ...(opts.analysisCache ? { analysisCache: opts.analysisCache } : {}),
+          report,
+        }
+      : { options, settings: opts.settings, report },
+  );
   return out;
 }
 

@@ -718,20 +718,28 @@ function acceptMatch(
   const title = sentenceTitles ? titleAround(sentenceTitles, start, end) : undefined;
   const wholeTitle = title !== undefined && title.innerRange.start === start && title.innerRange.end === end;
   const successor = entry.successor ? compiled.byId.get(entry.successor) : undefined;
-  refs.push({
-    entry,
-    range: { start, end },
-    text: written,
-    via: title ? 'title' : 'text',
-    exact: true,
-    sentenceIndex,
-    inOtherTitle: title !== undefined && !wholeTitle && !isCitationTitle(title, entry),
-    ...(title ? { titleRange: title.innerRange } : {}),
-    inNextYearPlan: inRanges(planRanges, start),
-    historical: isHistorical(text, localStart, localEnd),
-    status: statusOn(entry, day),
-    ...(successor ? { successor } : {}),
-  });
+  const range = { start, end };
+  const inNextYearPlan = inRanges(planRanges, start);
+  const historical = isHistorical(text, localStart, localEnd);
+  const status = statusOn(entry, day);
+  // Literals in the one key order, optional fields added last, rather than spreads of temporary objects.
+  const ref: { -readonly [K in keyof CatalogueReference]: CatalogueReference[K] } = title
+    ? {
+        entry,
+        range,
+        text: written,
+        via: 'title',
+        exact: true,
+        sentenceIndex,
+        inOtherTitle: !wholeTitle && !isCitationTitle(title, entry),
+        titleRange: title.innerRange,
+        inNextYearPlan,
+        historical,
+        status,
+      }
+    : { entry, range, text: written, via: 'text', exact: true, sentenceIndex, inOtherTitle: false, inNextYearPlan, historical, status };
+  if (successor) ref.successor = successor;
+  refs.push(ref);
 }
 
 /**
