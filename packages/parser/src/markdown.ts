@@ -431,6 +431,11 @@ const enum LineKind {
   Paragraph,
   Heading,
   Complex,
+  /**
+   * Four or more spaces, then text: a paragraph's continuation right after a paragraph line
+   * (nothing indented that far can interrupt a paragraph), indented code anywhere else.
+   */
+  Indented,
 }
 
 /** First characters that may start (or interrupt with) a block construct, or indent. */
@@ -450,6 +455,7 @@ function lineKind(text: string, start: number, end: number): LineKind {
     }
   }
   if (blank) return LineKind.Blank;
+  if (text.charCodeAt(start) === 32) return indentedLineKind(text, start, e);
   const c0 = text.charCodeAt(start);
   let kind = LineKind.Paragraph;
   if (c0 === 35 /* # */) {
@@ -485,6 +491,38 @@ function lineKind(text: string, start: number, end: number): LineKind {
 }
 
 /**
+ * A line that opens with spaces (reports indent paragraphs so, a whole report at a time). One to
+ * three spaces, then what opens no construct: a paragraph line, which micromark reads from its
+ * first character on (the paragraph's range is trimmed; its root start is given after the spaces).
+ * Four or more: see {@link LineKind.Indented}. Anything else (a tab, a marker or numbering after
+ * the spaces, an indented heading) is left to micromark.
+ */
+function indentedLineKind(text: string, start: number, e: number): LineKind {
+  let i = start;
+  while (i < e && text.charCodeAt(i) === 32) i++;
+  const c = text.charCodeAt(i);
+  if (i - start >= 4) {
+    if (c === 9) return LineKind.Complex;
+  } else {
+    if (c < 128 && MARKER_START[c] === 1) return LineKind.Complex;
+    if (c >= 48 && c <= 57) {
+      // 1. or 1) opens an ordered list (as in lineKind).
+      let k = i;
+      while (k < e && k - i < 10 && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+      const m = text.charCodeAt(k);
+      if (m === 46 || m === 41) return LineKind.Complex;
+    }
+    if (c === 0xfeff) return LineKind.Complex;
+  }
+  // `<` may open an HTML comment; a lone CR is a line ending to micromark.
+  for (let k = i; k < e; k++) {
+    const d = text.charCodeAt(k);
+    if (d === 60 || d === 13) return LineKind.Complex;
+  }
+  return i - start >= 4 ? LineKind.Indented : LineKind.Paragraph;
+}
+
+/**
  * A line as micromark reads it from the guarded copy: a list item whose marker the guard reads as
  * text (`x 段落` for `- 段落`) is a paragraph line there, read here as the paragraph micromark makes
  * of it (its start is the marker's, as the item's paragraph was). A line of a flattened quote too
@@ -492,6 +530,8 @@ function lineKind(text: string, start: number, end: number): LineKind {
  */
 function guardedLineKind(text: string, source: string, start: number, end: number): LineKind {
   if (source.charCodeAt(start) === 0x3000 && text.charCodeAt(start) !== 0x3000) return LineKind.Complex;
+  // Quote markers read as spaces indent the line only in the guarded copy: micromark reads it.
+  for (let i = start; i < end && source.charCodeAt(i) === 32; i++) if (text.charCodeAt(i) !== 32) return LineKind.Complex;
   return lineKind(source, start, end);
 }
 
@@ -541,7 +581,10 @@ export function markdownBlocks(text: string, from = 0, to = text.length): Markdo
       if (paraStart < 0) return;
       const [s, e] = trimRange(text, paraStart, paraEnd);
       if (e > s) blocks.push({ kind: 'paragraph', start: s, end: e });
-      rootStarts.push(paraStart);
+      // micromark's content starts after the spaces that indent its first line.
+      let root = paraStart;
+      while (text.charCodeAt(root) === 32) root++;
+      rootStarts.push(root);
       rootTypes.push('content');
       paraStart = -1;
     };
@@ -597,8 +640,11 @@ export function markdownBlocks(text: string, from = 0, to = text.length): Markdo
       }
     } else {
       if (groupStart < 0) groupStart = pos;
-      if (kind === LineKind.Complex) groupSimple = false;
-      groupLines.push(pos, le, kind);
+      let k = kind;
+      // An indented line continues a paragraph line before it; anywhere else it is indented code.
+      if (k === LineKind.Indented) k = groupLines.length > 0 && groupLines[groupLines.length - 1] === LineKind.Paragraph ? LineKind.Paragraph : LineKind.Complex;
+      if (k === LineKind.Complex) groupSimple = false;
+      groupLines.push(pos, le, k);
     }
     pos = le + 1;
   }

@@ -28,6 +28,8 @@ export const SIMPLE_LINES = [
   '全年共办理行政复议案件1,436件，同比增长12.5%。', '（一）加强组织领导。', '“八五”普法规划全面实施。', '文字\u3000', '\u3000\u3000全角缩进段落。',
   '# 2022年度法治政府建设工作报告', '## 一、主要举措和成效', '### （二）推进依法决策', '#### 1. 压实责任', '2023年工作打算', 'abc 英文开头',
   '今年以来，在市委的坚强领导下，我局深入推进依法行政。', '中共某某县委', '2023年3月1日',
+  // Indented prose (a report indented with spaces): a paragraph line, or with four spaces a continuation.
+  ' 一格缩进的段落。', '  两格缩进的段落。', '   三格缩进，2023年。', '    四格缩进续行。', '      六格缩进续行。', '  abc 缩进英文',
 ];
 
 /** Report-like Markdown: groups of mostly simple lines between blank lines, some groups of any construct. */
