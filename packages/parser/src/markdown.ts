@@ -442,6 +442,20 @@ const enum LineKind {
 const MARKER_START = new Uint8Array(128);
 for (const c of ' \t#>-*+=_`~<[\r\n') MARKER_START[c.charCodeAt(0)] = 1;
 
+/**
+ * Whether the digits at `i` may open an ordered list item: `1.` or `1)` followed by a space,
+ * a tab or the line's end. Reports number their paragraphs `1.加强…` with no space: that is text.
+ */
+function opensOrderedItem(text: string, i: number, e: number): boolean {
+  let k = i;
+  while (k < e && k - i < 10 && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+  const m = text.charCodeAt(k);
+  if (m !== 46 && m !== 41) return false;
+  if (k + 1 >= e) return true;
+  const after = text.charCodeAt(k + 1);
+  return after === 32 || after === 9;
+}
+
 /** Classifies the line text[start, end) (end at the `\n` or the range end). */
 function lineKind(text: string, start: number, end: number): LineKind {
   let e = end;
@@ -474,13 +488,7 @@ function lineKind(text: string, start: number, end: number): LineKind {
     kind = LineKind.Heading;
   } else if (c0 < 128) {
     if (MARKER_START[c0] === 1) return LineKind.Complex;
-    if (c0 >= 48 && c0 <= 57) {
-      // 1. or 1) opens an ordered list.
-      let i = start;
-      while (i < e && i - start < 10 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
-      const m = text.charCodeAt(i);
-      if (m === 46 || m === 41) return LineKind.Complex;
-    }
+    if (c0 >= 48 && c0 <= 57 && opensOrderedItem(text, start, e)) return LineKind.Complex;
   } else if (c0 === 0xfeff) return LineKind.Complex;
   // `<` may open an HTML comment; a lone CR is a line ending to micromark.
   for (let i = start; i < e; i++) {
@@ -505,13 +513,7 @@ function indentedLineKind(text: string, start: number, e: number): LineKind {
     if (c === 9) return LineKind.Complex;
   } else {
     if (c < 128 && MARKER_START[c] === 1) return LineKind.Complex;
-    if (c >= 48 && c <= 57) {
-      // 1. or 1) opens an ordered list (as in lineKind).
-      let k = i;
-      while (k < e && k - i < 10 && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
-      const m = text.charCodeAt(k);
-      if (m === 46 || m === 41) return LineKind.Complex;
-    }
+    if (c >= 48 && c <= 57 && opensOrderedItem(text, i, e)) return LineKind.Complex;
     if (c === 0xfeff) return LineKind.Complex;
   }
   // `<` may open an HTML comment; a lone CR is a line ending to micromark.

@@ -30,6 +30,8 @@ export const SIMPLE_LINES = [
   '今年以来，在市委的坚强领导下，我局深入推进依法行政。', '中共某某县委', '2023年3月1日',
   // Indented prose (a report indented with spaces): a paragraph line, or with four spaces a continuation.
   ' 一格缩进的段落。', '  两格缩进的段落。', '   三格缩进，2023年。', '    四格缩进续行。', '      六格缩进续行。', '  abc 缩进英文',
+  // Paragraphs numbered without a space after the mark (no list item), and near misses that are items.
+  '1.进一步强化理论武装。', '2)第二项文字', '  3.缩进编号段落', '10.5%的增长', '1. 有空格是列表项', '2)\t制表列表项', '1.',
 ];
 
 /** Report-like Markdown: groups of mostly simple lines between blank lines, some groups of any construct. */
