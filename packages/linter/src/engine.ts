@@ -53,14 +53,21 @@ interface Prepared {
   readonly previousError?: Error;
 }
 
-function prepare(options: LintOptions): Prepared {
-  const config = options.config ?? {};
-  const locale = options.locale ?? config.locale ?? 'zh-CN';
-  const ruleList = options.rules ?? builtinRules;
-  const configured = config.rules ?? {};
+/**
+ * For the built-in rule list (never changed; a caller's own list is read afresh each time):
+ * every rule at its default severity when no rule is configured, as most lints are, and the
+ * rule ids directives may name. Made once, not per lint.
+ */
+let defaultEnabled: readonly EnabledRule[] | undefined;
+let builtinKnownIds: ReadonlySet<string> | undefined;
+
+function enabledRules(ruleList: readonly AnyRule[], configured: FzlintConfig['rules'], locale: Locale): readonly EnabledRule[] {
+  if (configured === undefined && ruleList === builtinRules) {
+    return (defaultEnabled ??= ruleList.map((rule) => ({ rule, severity: rule.meta.defaultSeverity })));
+  }
   const enabled: EnabledRule[] = [];
   for (const rule of ruleList) {
-    const entry = configured[rule.meta.id];
+    const entry = configured?.[rule.meta.id];
     if (entry === undefined) {
       enabled.push({ rule, severity: rule.meta.defaultSeverity });
       continue;
@@ -69,8 +76,23 @@ function prepare(options: LintOptions): Prepared {
     if (severity === 'off') continue;
     enabled.push({ rule, severity, ...(ruleOptions !== undefined ? { options: ruleOptions } : {}) });
   }
-  const knownRuleIds = new Set<string>(builtinRulesById.keys());
-  for (const rule of ruleList) knownRuleIds.add(rule.meta.id);
+  return enabled;
+}
+
+function knownIds(ruleList: readonly AnyRule[]): ReadonlySet<string> {
+  if (ruleList === builtinRules && builtinKnownIds) return builtinKnownIds;
+  const ids = new Set<string>(builtinRulesById.keys());
+  for (const rule of ruleList) ids.add(rule.meta.id);
+  if (ruleList === builtinRules) builtinKnownIds = ids;
+  return ids;
+}
+
+function prepare(options: LintOptions): Prepared {
+  const config = options.config ?? {};
+  const locale = options.locale ?? config.locale ?? 'zh-CN';
+  const ruleList = options.rules ?? builtinRules;
+  const enabled = enabledRules(ruleList, config.rules, locale);
+  const knownRuleIds = knownIds(ruleList);
 
   let writingDate = options.writingDate;
   if (!writingDate && config.writingDate !== undefined) {
