@@ -640,11 +640,14 @@ function scanLiterals(
     else titlesBySentence.set(t.sentenceIndex, [t]);
   }
   const sentences = document.sentences;
+  // Each sentence is read in the document's text (its `text` is that slice): one flat string,
+  // not a sliced one per sentence, for the loop below that visits every character.
+  const text = document.text;
   for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
     const sentence = sentences[sentenceIndex]!;
-    const text = sentence.text;
-    const n = text.length;
-    let i = 0;
+    const base = sentence.range.start;
+    const n = sentence.range.end;
+    let i = base;
     // The trie is walked on the raw text through `norm`: no copy of the text. This
     // loop runs for every character, so it is kept small and the rare work of a
     // match is a call (written into the loop, it made the loop allocate ~280 KB per report).
@@ -683,7 +686,7 @@ function scanLiterals(
       }
       if ((flags[best]! & BLOCKED) === 0) {
         const entries = trie.entries[best];
-        if (entries) acceptMatch(sentence, sentenceIndex, i, bestEnd + 1, entries, compiled, day, planRanges, titlesBySentence.get(sentenceIndex), refs);
+        if (entries) acceptMatch(sentence, sentenceIndex, i - base, bestEnd + 1 - base, entries, compiled, day, planRanges, titlesBySentence.get(sentenceIndex), refs);
       }
       i = bestEnd + 1;
     }
