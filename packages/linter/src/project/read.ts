@@ -36,27 +36,17 @@ export type ReadBytes =
  * run. Never throws. `display` is the path as the user should see it.
  */
 export async function readFileBytes(path: string, display: string, maxBytes = MAX_REPORT_BYTES): Promise<ReadBytes> {
-  const fail = (reason: ReadFailureReason, problem: InputProblem): ReadBytes => ({ ok: false, reason, problem });
   let handle;
   try {
     handle = await fsp.open(path, 'r');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    if (code === 'ENOENT') return fail('vanished', inputProblem('vanished', { path: display }));
-    if (code === 'EISDIR') return fail('not-a-file', inputProblem('notAFile', { path: display }, 'warning'));
-    return fail('unreadable', inputProblem('unreadable', { path: display, code }));
+    return openFailure(error, display);
   }
   try {
     const info = await handle.stat();
-    if (!info.isFile()) return fail('not-a-file', inputProblem('notAFile', { path: display }, 'warning'));
-    if (info.size > maxBytes) return fail('too-large', tooLargeProblem(display, info.size));
-    const bytes = new Uint8Array(await handle.readFile());
-    if (bytes.length === 0) return fail('empty', inputProblem('empty', { path: display }, 'warning'));
-    return { ok: true, bytes, meta: { size: info.size, mtimeMs: info.mtimeMs } };
+    return statFailure(info, display, maxBytes) ?? read(new Uint8Array(await handle.readFile()), info, display);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    if (code === 'ENOENT') return fail('vanished', inputProblem('vanished', { path: display }));
-    return fail('unreadable', inputProblem('unreadable', { path: display, code }));
+    return readFailure(error, display);
   } finally {
     await handle.close().catch(() => undefined);
   }
@@ -68,27 +58,17 @@ export async function readFileBytes(path: string, display: string, maxBytes = MA
  * run of one file, whose lint waits for it anyway (~2 ms of a one-file start).
  */
 export function readFileBytesSync(path: string, display: string, maxBytes = MAX_REPORT_BYTES): ReadBytes {
-  const fail = (reason: ReadFailureReason, problem: InputProblem): ReadBytes => ({ ok: false, reason, problem });
   let fd: number;
   try {
     fd = openSync(path, 'r');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    if (code === 'ENOENT') return fail('vanished', inputProblem('vanished', { path: display }));
-    if (code === 'EISDIR') return fail('not-a-file', inputProblem('notAFile', { path: display }, 'warning'));
-    return fail('unreadable', inputProblem('unreadable', { path: display, code }));
+    return openFailure(error, display);
   }
   try {
     const info = fstatSync(fd);
-    if (!info.isFile()) return fail('not-a-file', inputProblem('notAFile', { path: display }, 'warning'));
-    if (info.size > maxBytes) return fail('too-large', tooLargeProblem(display, info.size));
-    const bytes = readAll(fd, info.size);
-    if (bytes.length === 0) return fail('empty', inputProblem('empty', { path: display }, 'warning'));
-    return { ok: true, bytes, meta: { size: info.size, mtimeMs: info.mtimeMs } };
+    return statFailure(info, display, maxBytes) ?? read(readAll(fd, info.size), info, display);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    if (code === 'ENOENT') return fail('vanished', inputProblem('vanished', { path: display }));
-    return fail('unreadable', inputProblem('unreadable', { path: display, code }));
+    return readFailure(error, display);
   } finally {
     try {
       closeSync(fd);
@@ -96,6 +76,37 @@ export function readFileBytesSync(path: string, display: string, maxBytes = MAX_
       // Nothing to do: the bytes are read.
     }
   }
+}
+
+function fail(reason: ReadFailureReason, problem: InputProblem): ReadBytes {
+  return { ok: false, reason, problem };
+}
+
+/** Why a file could not be opened (the same for the thread pool's read and this thread's). */
+function openFailure(error: unknown, display: string): ReadBytes {
+  const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+  if (code === 'EISDIR') return fail('not-a-file', inputProblem('notAFile', { path: display }, 'warning'));
+  return readFailure(error, display);
+}
+
+/** Why an open file could not be read. */
+function readFailure(error: unknown, display: string): ReadBytes {
+  const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+  if (code === 'ENOENT') return fail('vanished', inputProblem('vanished', { path: display }));
+  return fail('unreadable', inputProblem('unreadable', { path: display, code }));
+}
+
+/** The checks on an open file's metadata, before its content is read. */
+function statFailure(info: { isFile(): boolean; size: number }, display: string, maxBytes: number): ReadBytes | undefined {
+  if (!info.isFile()) return fail('not-a-file', inputProblem('notAFile', { path: display }, 'warning'));
+  if (info.size > maxBytes) return fail('too-large', tooLargeProblem(display, info.size));
+  return undefined;
+}
+
+/** The bytes read, with the metadata taken before them; an empty file is a failure. */
+function read(bytes: Uint8Array, info: { size: number; mtimeMs: number }, display: string): ReadBytes {
+  if (bytes.length === 0) return fail('empty', inputProblem('empty', { path: display }, 'warning'));
+  return { ok: true, bytes, meta: { size: info.size, mtimeMs: info.mtimeMs } };
 }
 
 /** Reads an open file to its end, as `handle.readFile()` does: `size` is a first guess (a file that grew is read whole). */
