@@ -3,7 +3,8 @@
  * They only look at the `ReportDocument`; nothing here re-parses the text.
  */
 import { conceptOfHeading, concepts, previousYearWords, rectificationHeading, type ConceptId, type ReportConcept } from '@fzlint/ontology';
-import { fold, readText, type Fold, type Heading, type ReportDocument, type Section, type Sentence, type TextRange } from '@fzlint/parser';
+import { readText, type Heading, type ReportDocument, type Section, type Sentence, type TextRange } from '@fzlint/parser';
+import { foldsOf } from '../folds.js';
 import { SHORTCOMING_NOUN_END, SHORTCOMING_PHRASE_END } from './vocabulary.js';
 
 /** A section with its place in the tree and the concept it belongs to. */
@@ -212,21 +213,6 @@ function endsShortcomingPhrase(text: string, index: number, match: string): bool
 
 const CLAUSE_MARK = /[，,；;：:。！？!?]/u;
 
-const FOLDS = new WeakMap<ReportDocument, Array<Fold | undefined>>();
-
-/**
- * The document's sentences as they read, folded on first use and kept with the document:
- * `findProse` runs once per concept a report lacks a heading for, and by several rules.
- */
-function sentenceFolds(document: ReportDocument): Array<Fold | undefined> {
-  let folds = FOLDS.get(document);
-  if (!folds) {
-    folds = new Array<Fold | undefined>(document.sentences.length);
-    FOLDS.set(document, folds);
-  }
-  return folds;
-}
-
 /**
  * The first sentence outside the plan and outside web-page junk that states a
  * concept in prose, if any, with the clause that states it.
@@ -239,7 +225,7 @@ export function findProse(
   const patterns = prosePatterns(id);
   if (patterns.length === 0) return undefined;
   const { bodyRange, text } = document;
-  const folds = sentenceFolds(document);
+  const folds = foldsOf(document);
   const sentences = document.sentences;
   for (let k = 0; k < sentences.length; k++) {
     const sentence = sentences[k]!;
@@ -247,7 +233,7 @@ export function findProse(
     if (at < bodyRange.start || at >= bodyRange.end) continue;
     if (inRanges(excluded, at) || inRanges(document.junkRanges, at)) continue;
     // Read through soft line breaks (a web copy broken mid-sentence): `存在一些不\n足`.
-    const f = (folds[k] ??= fold(text, sentence.range.start, sentence.range.end, sentence.text));
+    const f = folds.sentence(k);
     const words = f.text;
     let best: { index: number; length: number } | undefined;
     for (const p of patterns) {

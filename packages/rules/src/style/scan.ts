@@ -1,5 +1,6 @@
 import type { StyleEntry } from '@fzlint/ontology';
-import { fold, type Fold, type ReportDocument, type TextRange } from '@fzlint/parser';
+import type { ReportDocument, TextRange } from '@fzlint/parser';
+import { foldsOf } from '../folds.js';
 
 /** A style entry compiled once. */
 export interface CompiledStyleEntry {
@@ -49,18 +50,6 @@ function inside(ranges: readonly TextRange[], start: number, end: number): boole
   return ranges.some((r) => start >= r.start && end <= r.end);
 }
 
-const FOLDS = new WeakMap<ReportDocument, Array<Fold | undefined>>();
-
-/** The document's paragraphs as they read, folded on first use and kept with the document: three rules read them. */
-function paragraphFolds(document: ReportDocument): Array<Fold | undefined> {
-  let folds = FOLDS.get(document);
-  if (!folds) {
-    folds = new Array<Fold | undefined>(document.paragraphs.length);
-    FOLDS.set(document, folds);
-  }
-  return folds;
-}
-
 /**
  * Finds the entries in the report body, outside web-page junk and outside the
  * 《》 titles of other documents (a quoted title is cited as written, even when wrong).
@@ -71,13 +60,11 @@ export function findStyleMatches(document: ReportDocument, compiled: readonly Co
   // Titles are collected only when there is a match (most lists match nowhere in a report).
   let titles: TextRange[] | undefined;
   const out: StyleMatch[] = [];
-  const { text, bodyRange, junkRanges } = document;
+  const { bodyRange, junkRanges } = document;
   const any = ANY.get(compiled);
-  const folds = paragraphFolds(document);
-  const paragraphs = document.paragraphs;
-  for (let k = 0; k < paragraphs.length; k++) {
-    const paragraph = paragraphs[k]!;
-    const f = (folds[k] ??= fold(text, paragraph.range.start, paragraph.range.end, paragraph.text));
+  const folds = foldsOf(document);
+  for (let k = 0; k < document.paragraphs.length; k++) {
+    const f = folds.paragraph(k);
     if (any && !any.test(f.text)) continue;
     for (const { entry, regex } of compiled) {
       regex.lastIndex = 0;
