@@ -91,6 +91,11 @@ function numeralValue(text: string): number | undefined {
   return chineseNumeralValue(text);
 }
 
+/** An as-of period's words: from the 截至 before it (at `asOfFrom`, when there is one) through the match `t` at `index`. */
+function asOfText(text: string, asOfFrom: number, index: number, t: string): string {
+  return asOfFrom >= 0 ? text.slice(asOfFrom, index + t.length) : t;
+}
+
 /**
  * The last period expression in `text` (the words before a number), or undefined.
  * 截至 makes the dates after it a stock on a day (截至2022年底 → as-of).
@@ -118,7 +123,7 @@ export function lastPeriodIn(text: string): PeriodMark | undefined {
     } else if (m[3] !== undefined) {
       const year = Number(toHalfWidthDigits(/[0-9０-９]{4}/.exec(t)![0]));
       if (/来$/.test(t)) last = { kind: 'since', text: t, year };
-      else if (asOfFrom >= 0 || /[底末]$/.test(t)) last = { kind: 'as-of', text: (asOfFrom >= 0 ? text.slice(asOfFrom, index + t.length) : t) };
+      else if (asOfFrom >= 0 || /[底末]$/.test(t)) last = { kind: 'as-of', text: asOfText(text, asOfFrom, index, t) };
       else if (/半年$/.test(t)) last = { kind: 'span', text: t };
       else last = { kind: 'year', text: t, year };
     } else if (m[4] !== undefined) {
@@ -126,11 +131,11 @@ export function lastPeriodIn(text: string): PeriodMark | undefined {
       const years = n ? numeralValue(n[1]!) : undefined;
       last = { kind: 'recent', text: years !== undefined ? `近${years}年` : t };
     } else if (m[5] !== undefined) {
-      last = asOfFrom >= 0 || /[底末]$/.test(t) ? { kind: 'as-of', text: (asOfFrom >= 0 ? text.slice(asOfFrom, index + t.length) : t) } : { kind: 'span', text: t };
+      last = asOfFrom >= 0 || /[底末]$/.test(t) ? { kind: 'as-of', text: asOfText(text, asOfFrom, index, t) } : { kind: 'span', text: t };
     } else if (m[6] !== undefined) {
       const kind = PERIOD_WORD_KIND.get(t) ?? 'span';
       if (t === '截至' || t === '截止') asOfFrom = index;
-      last = kind === 'as-of' ? { kind, text: (asOfFrom >= 0 ? text.slice(asOfFrom, index + t.length) : t) } : { kind, text: t };
+      last = kind === 'as-of' ? { kind, text: asOfText(text, asOfFrom, index, t) } : { kind, text: t };
       if (kind === 'plan') plan = last;
     }
   }
