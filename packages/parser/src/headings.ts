@@ -439,23 +439,36 @@ export function assignLevels(text: string, raws: readonly RawHeading[]): Heading
       level = top && top.level > 1 ? top.level : 2;
       while (stack.length > 0 && (stack[stack.length - 1]?.level ?? 0) > level) stack.pop();
     }
-    const title = text.slice(r.titleStart, r.titleEnd);
     const concept = conceptOf(fold(text, r.titleStart, r.titleEnd).text);
-    const y = headingYear(text, r.titleStart, r.titleEnd);
-    out.push({
-      text: text.slice(r.start, r.end),
-      range: { start: r.start, end: r.end },
-      title,
-      titleRange: { start: r.titleStart, end: r.titleEnd },
-      level,
-      ...(r.markdownDepth !== undefined ? { markdownDepth: r.markdownDepth } : {}),
-      ...(r.numbering ? { numbering: r.numbering } : {}),
-      origin: r.origin,
-      ...(concept ? { concept } : {}),
-      ...(y ? { year: y.year, yearRange: y.range } : {}),
-    });
+    out.push(headingOf(r, text.slice(r.start, r.end), text.slice(r.titleStart, r.titleEnd), level, concept, headingYear(text, r.titleStart, r.titleEnd)));
   }
   return out;
+}
+
+/**
+ * A heading at its raw form's place, with what was read of it: one shape for the headings
+ * `assignLevels` makes and those a re-parse carries over from the previous document.
+ */
+export function headingOf(
+  r: RawHeading,
+  text: string,
+  title: string,
+  level: number,
+  concept: ConceptId | undefined,
+  year: { readonly year: number; readonly range: TextRange } | undefined,
+): Heading {
+  return {
+    text,
+    range: { start: r.start, end: r.end },
+    title,
+    titleRange: { start: r.titleStart, end: r.titleEnd },
+    level,
+    ...(r.markdownDepth !== undefined ? { markdownDepth: r.markdownDepth } : {}),
+    ...(r.numbering ? { numbering: r.numbering } : {}),
+    origin: r.origin,
+    ...(concept ? { concept } : {}),
+    ...(year ? { year: year.year, yearRange: year.range } : {}),
+  };
 }
 
 /** What `collectHeadings` needs of a body block. */

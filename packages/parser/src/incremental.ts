@@ -3,7 +3,8 @@ import { isHardBreak, isSplitLineText, plainTextBlocks } from './blocks.js';
 import type { Block } from './block.js';
 import { FENCE_START, markdownBlocks, markdownInputLimits } from './markdown.js';
 import type { InputLimit } from './markdown-guard.js';
-import { assignLevels, type RawHeading } from './headings.js';
+import { assignLevels, headingOf, type RawHeading } from './headings.js';
+import { lineOf, readLineStarts } from './lines.js';
 import { analyzeBlock, assemble, formatOf, parse, parseStates, type BlockInfo, type ParseState } from './parse.js';
 import type { ParagraphAnalysis } from './sentences.js';
 
@@ -70,26 +71,10 @@ export function reparse(previous: ReportDocument, edits: readonly TextEdit[], op
  * region is read again too: a `\r\n` may straddle the region's start.
  */
 function editedLineStarts(old: readonly number[], text: string, r: Region): number[] {
-  let lo = 0;
-  let hi = old.length - 1;
-  const before = Math.max(0, r.prefix - 1);
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((old[mid] as number) <= before) lo = mid;
-    else hi = mid - 1;
-  }
+  const lo = lineOf(old, Math.max(0, r.prefix - 1));
   const starts = old.slice(0, lo + 1);
   // Read up to and including the first character after the region (it may end a line the region's last character began).
-  const until = Math.min(text.length, r.oldEnd + r.delta + 1);
-  let i = old[lo] as number;
-  for (; i < until; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
+  const i = readLineStarts(text, old[lo] as number, Math.min(text.length, r.oldEnd + r.delta + 1), starts);
   // Old starts past what was read (in new offsets) are the same characters, shifted.
   let j = lo + 1;
   while (j < old.length && (old[j] as number) + r.delta <= i) j++;
@@ -132,19 +117,9 @@ function carriedHeadings(old: readonly Heading[], oldRaws: readonly RawHeading[]
       out.push(h);
       continue;
     }
-    // The fields in `assignLevels`' order and shape; the numbering is the raw heading's own.
-    out.push({
-      text: h.text,
-      range: { start: n.start, end: n.end },
-      title: h.title,
-      titleRange: { start: n.titleStart, end: n.titleEnd },
-      level: h.level,
-      ...(n.markdownDepth !== undefined ? { markdownDepth: n.markdownDepth } : {}),
-      ...(n.numbering ? { numbering: n.numbering } : {}),
-      origin: n.origin,
-      ...(h.concept ? { concept: h.concept } : {}),
-      ...(h.year !== undefined && h.yearRange ? { year: h.year, yearRange: { start: h.yearRange.start + d, end: h.yearRange.end + d } } : {}),
-    });
+    // At the raw heading's place, with its own numbering; what was read of the title is kept.
+    const year = h.year !== undefined && h.yearRange ? { year: h.year, range: { start: h.yearRange.start + d, end: h.yearRange.end + d } } : undefined;
+    out.push(headingOf(n, h.text, h.title, h.level, h.concept, year));
   }
   return out;
 }

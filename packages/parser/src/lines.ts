@@ -9,27 +9,14 @@ import type { LineColumn, LineIndex } from './model.js';
  * `starts`: the text's line starts when already known (a re-parse after an edit), not read again.
  */
 export function createLineIndex(text: string, starts?: number[]): LineIndex {
-  const lineStarts: number[] = starts ?? [0];
-  for (let i = starts ? text.length : 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) lineStarts.push(i + 1);
-    else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      lineStarts.push(i + 1);
-    }
-  }
+  const lineStarts = starts ?? [0];
+  if (!starts) readLineStarts(text, 0, text.length, lineStarts);
   const length = text.length;
   return {
     lineStarts,
     positionAt(offset: number): LineColumn {
       const o = Math.max(0, Math.min(offset, length));
-      let lo = 0;
-      let hi = lineStarts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if ((lineStarts[mid] ?? 0) <= o) lo = mid;
-        else hi = mid - 1;
-      }
+      const lo = lineOf(lineStarts, o);
       return { line: lo + 1, column: o - (lineStarts[lo] ?? 0) + 1 };
     },
     offsetAt(position: LineColumn): number {
@@ -40,4 +27,34 @@ export function createLineIndex(text: string, starts?: number[]): LineIndex {
       return Math.min(start + Math.max(0, position.column - 1), next - 1, length);
     },
   };
+}
+
+/**
+ * Appends to `starts` the start of the line after each line break in text[from, until): `\n`,
+ * `\r\n` (one break, read whole when its `\r` is the last character of the stretch) or a lone
+ * `\r`. Returns where reading stopped: `until`, or one past it after such a `\r\n`.
+ */
+export function readLineStarts(text: string, from: number, until: number, starts: number[]): number {
+  let i = from;
+  for (; i < until; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return i;
+}
+
+/** Index of the line holding `offset`: the last of the ascending `lineStarts` at or before it (0 when none is). */
+export function lineOf(lineStarts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((lineStarts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
