@@ -486,16 +486,24 @@ function lineKind(text: string, start: number, end: number): LineKind {
     if (i >= e) return LineKind.Heading;
     for (let k = i; k < e; k++) if (text.charCodeAt(k) === 35) return LineKind.Complex;
     kind = LineKind.Heading;
-  } else if (c0 < 128) {
-    if (MARKER_START[c0] === 1) return LineKind.Complex;
-    if (c0 >= 48 && c0 <= 57 && opensOrderedItem(text, start, e)) return LineKind.Complex;
-  } else if (c0 === 0xfeff) return LineKind.Complex;
-  // `<` may open an HTML comment; a lone CR is a line ending to micromark.
-  for (let i = start; i < e; i++) {
+  } else if (opensConstruct(text, start, e)) return LineKind.Complex;
+  return holdsHtmlOrCr(text, start, e) ? LineKind.Complex : kind;
+}
+
+/** Whether the character at `i` may open a block construct: a marker, an ordered item's number, a BOM. */
+function opensConstruct(text: string, i: number, e: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return MARKER_START[c] === 1 || (c >= 48 && c <= 57 && opensOrderedItem(text, i, e));
+  return c === 0xfeff;
+}
+
+/** Whether text[from, e) holds a `<` (it may open an HTML comment) or a lone CR (a line ending to micromark). */
+function holdsHtmlOrCr(text: string, from: number, e: number): boolean {
+  for (let i = from; i < e; i++) {
     const c = text.charCodeAt(i);
-    if (c === 60 || c === 13) return LineKind.Complex;
+    if (c === 60 || c === 13) return true;
   }
-  return kind;
+  return false;
 }
 
 /**
@@ -509,18 +517,8 @@ function indentedLineKind(text: string, start: number, e: number): LineKind {
   let i = start;
   while (i < e && text.charCodeAt(i) === 32) i++;
   const c = text.charCodeAt(i);
-  if (i - start >= 4) {
-    if (c === 9) return LineKind.Complex;
-  } else {
-    if (c < 128 && MARKER_START[c] === 1) return LineKind.Complex;
-    if (c >= 48 && c <= 57 && opensOrderedItem(text, i, e)) return LineKind.Complex;
-    if (c === 0xfeff) return LineKind.Complex;
-  }
-  // `<` may open an HTML comment; a lone CR is a line ending to micromark.
-  for (let k = i; k < e; k++) {
-    const d = text.charCodeAt(k);
-    if (d === 60 || d === 13) return LineKind.Complex;
-  }
+  if (i - start >= 4 ? c === 9 : opensConstruct(text, i, e)) return LineKind.Complex;
+  if (holdsHtmlOrCr(text, i, e)) return LineKind.Complex;
   return i - start >= 4 ? LineKind.Indented : LineKind.Paragraph;
 }
 
