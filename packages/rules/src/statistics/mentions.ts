@@ -306,21 +306,25 @@ export function precisionOf(n: NumberMention): number {
   return 0.5 * 10 ** -n.decimals * multiplier;
 }
 
-/** The lower bound of a number: 余/多/以上/超过 are lower bounds, 近/不到/以内 upper bounds, 约/左右 neither. */
-function lowerBound(n: NumberMention): number {
-  if (!n.approximate) return n.value;
-  const m = n.approximateMarker ?? '';
-  if (/余|多|以上|超过|超|逾/.test(m)) return n.value;
-  return 0;
+/** Markers of a lower bound (余, 多, 以上, 超过…) and of an upper bound (近, 不到, 以内…); 约/左右 are neither. */
+const LOWER_BOUND_MARK = /余|多|以上|超过|超|逾/;
+const UPPER_BOUND_MARK = /近|不到|以内|以下|不足/;
+
+/** Which bounds an approximate number states: its marker is read once per count. */
+const enum Bound {
+  Both,
+  Lower,
+  Upper,
+  Neither,
 }
 
-/** The upper bound of `n` (see `lowerBound`): two numbers, not an object per count. */
-function upperBound(n: NumberMention): number {
-  if (!n.approximate) return n.value;
+/** The bounds a number states: an exact one both, 余/多/以上/超过 a lower, 近/不到/以内 an upper, 约/左右 neither. */
+function boundOf(n: NumberMention): Bound {
+  if (!n.approximate) return Bound.Both;
   const m = n.approximateMarker ?? '';
-  if (/余|多|以上|超过|超|逾/.test(m)) return Infinity;
-  if (/近|不到|以内|以下|不足/.test(m)) return n.value;
-  return Infinity;
+  if (LOWER_BOUND_MARK.test(m)) return Bound.Lower;
+  if (UPPER_BOUND_MARK.test(m)) return Bound.Upper;
+  return Bound.Neither;
 }
 
 /** Offset of the clause end after `offset`, looking at most `limit` characters ahead. */
@@ -828,6 +832,7 @@ export function readSentence(
 
     let negated = false;
     let verbText: string | undefined;
+    const bound = boundOf(n);
     if (verb && verbRange) {
       // 不予受理13件 is a refusal; 未办结5件 is pending work.
       const negation = NEGATED_RE.exec(text.slice(Math.max(clauseStart, verbRange.start - 2), verbRange.start));
@@ -854,8 +859,8 @@ export function readSentence(
       number: n,
       range: n.range,
       value: n.value,
-      lower: lowerBound(n),
-      upper: upperBound(n),
+      lower: bound === Bound.Both || bound === Bound.Lower ? n.value : 0,
+      upper: bound === Bound.Both || bound === Bound.Upper ? n.value : Infinity,
       exact: !n.approximate,
       precision: precisionOf(n),
       unit: unit.unit,
