@@ -14,6 +14,9 @@ import type {
   Suggestion,
 } from './types.js';
 
+/** The context a rule's `check` is given, its fields assignable while it is made. */
+type MutableContext = { -readonly [K in keyof Parameters<AnyRule['check']>[1]]: Parameters<AnyRule['check']>[1][K] };
+
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warn: 1, error: 2 };
 
 /** The lower of two severities: the configured severity caps what a rule reports. */
@@ -134,18 +137,11 @@ export function runRule(rule: AnyRule, document: ReportDocument, opts: RunRuleOp
       ...(d.data ? { data: d.data } : {}),
     });
   };
-  rule.check(
-    document,
-    opts.previous || opts.analysisCache
-      ? {
-          options,
-          settings: opts.settings,
-          ...(opts.previous ? { previous: opts.previous } : {}),
-          ...(opts.analysisCache ? { analysisCache: opts.analysisCache } : {}),
-          report,
-        }
-      : { options, settings: opts.settings, report },
-  );
+  // One literal, the optional fields assigned when given (no spreads of temporary objects).
+  const context: MutableContext = { options, settings: opts.settings, report };
+  if (opts.previous) context.previous = opts.previous;
+  if (opts.analysisCache) context.analysisCache = opts.analysisCache;
+  rule.check(document, context);
   return out;
 }
 
