@@ -5,7 +5,7 @@
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic as FzDiagnostic, Severity } from '@fzlint/rule-api';
-import { changedSpan, type TextRange } from '@fzlint/parser';
+import { changedSpan, editedLineStarts, lineOf, readLineStarts, type TextRange } from '@fzlint/parser';
 import {
   DiagnosticSeverity,
   DiagnosticTag,
@@ -28,7 +28,7 @@ export class LineMap {
   constructor(text: string, starts?: number[]) {
     this.text = text;
     this.starts = starts ?? [0];
-    if (!starts) scanBreaks(text, 0, text.length, this.starts);
+    if (!starts) readLineStarts(text, 0, text.length, this.starts);
   }
 
   /**
@@ -40,14 +40,7 @@ export class LineMap {
     const a = previous.text;
     if (a === text) return previous;
     const { prefix, suffix } = changedSpan(a, text);
-    const delta = text.length - a.length;
-    const old = previous.starts;
-    // The line holding the character before the change is read again (a \r\n may straddle it).
-    const k = lastAtOrBefore(old, Math.max(0, prefix - 1));
-    const starts = old.slice(0, k + 1);
-    const scannedEnd = scanBreaks(text, old[k] ?? 0, text.length - suffix + 1, starts);
-    // Old starts after what was read: their text is unchanged, shifted by the edit.
-    for (let j = lastAtOrBefore(old, scannedEnd - delta) + 1; j < old.length; j++) starts.push((old[j] as number) + delta);
+    const starts = editedLineStarts(previous.starts, text, prefix, suffix, text.length - a.length);
     return new LineMap(text, starts);
   }
 
@@ -75,13 +68,7 @@ export class LineMap {
   /** 0-based line and UTF-16 character of an offset (clamped to the text). */
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.starts[mid] ?? 0) <= o) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lineOf(this.starts, o);
     return { line: lo, character: o - (this.starts[lo] ?? 0) };
   }
 
@@ -107,38 +94,6 @@ export class LineMap {
   offsets(range: Range): TextRange {
     return { start: this.offsetAt(range.start), end: this.offsetAt(range.end) };
   }
-}
-
-/**
- * Pushes the starts of the lines after each break of `text` from `from` on, reading characters
- * before `until` (a \r\n read as one break, a lone \r too: LSP's definition); returns where it
- * stopped (past a \r\n pair it began).
- */
-function scanBreaks(text: string, from: number, until: number, starts: number[]): number {
-  const end = Math.min(until, text.length);
-  let i = from;
-  for (; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (c === 10) {
-      starts.push(i + 1);
-    }
-  }
-  return i;
-}
-
-/** Index of the last start at or before `offset` (starts ascending, the first 0). */
-function lastAtOrBefore(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** LSP severity of an fzlint severity. */

@@ -1,24 +1,15 @@
-import type { LineColumn } from '@fzlint/parser';
+import { lineOf, readLineStarts, type LineColumn } from '@fzlint/parser';
 
-const LINE_BREAK = /\r\n|\r|\n/g;
-
-/** Offsets where lines start (after `\n`, `\r\n` or `\r`). */
+/** Offsets where lines start (after `\n`, `\r\n` or `\r`), read as the parser's line index reads them. */
 export function lineStarts(text: string): number[] {
   const starts = [0];
-  LINE_BREAK.lastIndex = 0;
-  for (let m = LINE_BREAK.exec(text); m; m = LINE_BREAK.exec(text)) starts.push(m.index + m[0].length);
+  readLineStarts(text, 0, text.length, starts);
   return starts;
 }
 
 /** 1-based line/column of an offset, by binary search over line starts. */
 export function positionIn(starts: readonly number[], offset: number): LineColumn {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
+  const lo = lineOf(starts, offset);
   return { line: lo + 1, column: offset - starts[lo]! + 1 };
 }
 

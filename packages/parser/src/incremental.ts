@@ -4,7 +4,7 @@ import type { Block } from './block.js';
 import { FENCE_START, markdownBlocks, markdownInputLimits } from './markdown.js';
 import type { InputLimit } from './markdown-guard.js';
 import { assignLevels, headingOf, type RawHeading } from './headings.js';
-import { lineOf, readLineStarts } from './lines.js';
+import { editedLineStarts } from './lines.js';
 import { analyzeBlock, assemble, formatOf, parse, parseStates, type BlockInfo, type ParseState } from './parse.js';
 import type { ParagraphAnalysis } from './sentences.js';
 
@@ -55,31 +55,13 @@ export function reparse(previous: ReportDocument, edits: readonly TextEdit[], op
     raws = r;
     return (oldRaws && carriedHeadings(previous.headings, oldRaws, r, region)) ?? assignLevels(text, r);
   };
-  const doc = assemble(text, opts, state.format, next, editedLineStarts(previous.lineIndex.lineStarts, text, region), levels);
+  const doc = assemble(text, opts, state.format, next, editedLineStarts(previous.lineIndex.lineStarts, text, prefix, suffix, region.delta), levels);
   if (raws) headingRaws.set(doc, raws);
   if (next.fresh) for (const info of next.fresh) if (info.para) detachTexts(info.para);
   // A keystroke inside a plain paragraph line changes none of the Markdown reader's caps (see `documentInputLimits`).
   const limits = inputLimits.get(previous);
   if (limits && next.interior) inputLimits.set(doc, limits.length === 0 ? limits : limits.map((l) => shiftLimit(l, region)));
   return doc;
-}
-
-/**
- * The line starts of `text`, an edited version of the text whose line starts are `old`: those
- * before the edited region kept, the region's lines read again, those after it shifted
- * (equal to `createLineIndex(text).lineStarts`). The line holding the character before the
- * region is read again too: a `\r\n` may straddle the region's start.
- */
-function editedLineStarts(old: readonly number[], text: string, r: Region): number[] {
-  const lo = lineOf(old, Math.max(0, r.prefix - 1));
-  const starts = old.slice(0, lo + 1);
-  // Read up to and including the first character after the region (it may end a line the region's last character began).
-  const i = readLineStarts(text, old[lo] as number, Math.min(text.length, r.oldEnd + r.delta + 1), starts);
-  // Old starts past what was read (in new offsets) are the same characters, shifted.
-  let j = lo + 1;
-  while (j < old.length && (old[j] as number) + r.delta <= i) j++;
-  for (; j < old.length; j++) starts.push((old[j] as number) + r.delta);
-  return starts;
 }
 
 /** The raw headings each re-parsed document's headings were made from (`collectHeadings`). */

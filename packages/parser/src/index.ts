@@ -1,7 +1,7 @@
 export * from './model.js';
 export { parse } from './parse.js';
 export { documentInputLimits, reparse, type TextEdit } from './incremental.js';
-export { createLineIndex } from './lines.js';
+export { createLineIndex, editedLineStarts, lineOf, readLineStarts } from './lines.js';
 export { normalizeTitle } from './references.js';
 export { changedSpan, fold, isSpace, readText, type ChangedSpan, type Fold } from './text.js';
 export { markdownInputLimits } from './markdown.js';

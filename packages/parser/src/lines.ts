@@ -58,3 +58,21 @@ export function lineOf(lineStarts: readonly number[], offset: number): number {
   }
   return lo;
 }
+
+/**
+ * The line starts of `text`, an edited version of a text whose line starts are `old`: the two
+ * share their first `prefix` and last `suffix` characters (`changedSpan`) and `delta` is the
+ * change of length. The starts before the changed span are kept, its lines read again, the
+ * later ones shifted: equal to `createLineIndex(text).lineStarts`. The line holding the character
+ * before the span is read again too (a `\r\n` may straddle the span's start), and the first
+ * character after it (it may end a line the span's last character began).
+ */
+export function editedLineStarts(old: readonly number[], text: string, prefix: number, suffix: number, delta: number): number[] {
+  const k = lineOf(old, Math.max(0, prefix - 1));
+  const starts = old.slice(0, k + 1);
+  const read = readLineStarts(text, old[k] ?? 0, Math.min(text.length, text.length - suffix + 1), starts);
+  // Old starts after what was read: their text is unchanged, shifted by the edit.
+  for (let j = lineOf(old, read - delta) + 1; j < old.length; j++) starts.push((old[j] as number) + delta);
+  return starts;
+}
+
