@@ -99,6 +99,11 @@ const features: EngineFeatures = {
     }),
 };
 
+/** The format `parse` of `@fzlint/parser` gives a path when none is named (its `formatOf`, not exported). */
+function parserFormatOf(filePath: string): 'markdown' | 'plaintext' {
+  return /\.(?:md|markdown|mdown|mkd)$/i.test(filePath) ? 'markdown' : 'plaintext';
+}
+
 /** A report's issuer and year as one comparable string. */
 function identityKey(identity: ReportIdentity): string {
   return `${identity.issuer?.key ?? ''}|${identity.year?.value ?? ''}`;
@@ -159,7 +164,9 @@ export async function loadEngine(env: NodeJS.ProcessEnv = process.env, options: 
     ...(rules ? { rules } : {}),
     previous: {
       find: async (filePath, o) => {
-        const found = await current().findPrevious(filePath, { text: o.text, ...(o.format ? { format: o.format } : {}) });
+        // The parsed document saves parsing the whole text again, when parsed as `findPrevious` would (the parser's format for the path).
+        const document = o.document && o.document.format === (o.format ?? parserFormatOf(filePath)) ? { document: o.document } : {};
+        const found = await current().findPrevious(filePath, { text: o.text, ...(o.format ? { format: o.format } : {}), ...document });
         return {
           ...(found.previous ? { previous: found.previous.filePath } : {}),
           ...(found.identity ? { identity: identityKey(found.identity) } : {}),

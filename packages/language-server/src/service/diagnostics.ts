@@ -11,7 +11,7 @@ import type { FzlintSettings } from '../settings.js';
 import { matchesInclude, mergeSettings, type ConfigResolver } from './config.js';
 import { isReport } from './detect.js';
 import type { IncrementalDocuments } from './incremental.js';
-import type { PreviousReports } from './previous.js';
+import type { PreviousForLint, PreviousReports } from './previous.js';
 import type { RemoteFailure, RemoteLinter } from '../remote.js';
 import type { RemoteRuleFailure } from './remote-protocol.js';
 import type { EngineLintOptions, EngineLintResult, EngineRuleFailure, LintEngine } from './types.js';
@@ -306,17 +306,20 @@ export class DiagnosticsService {
     // A broken config names no previous report; one that ignores the file was handled above.
     // Linted in the lint thread (large): last year's report is looked for there too (finding parses the text).
     const remote = this.remoteFor(uri, text);
-    const last = docConfig.problem ? undefined : await this.options.previous?.previousFor(uri, filePath, text, format, remote !== undefined);
-    const options: EngineLintOptions = {
+    const lookUp = docConfig.problem ? undefined : this.options.previous;
+    let last = await lookUp?.previousFor(uri, filePath, text, format, remote !== undefined);
+    const config = mergeSettings(docConfig.config, settings);
+    const optionsWith = (last: PreviousForLint | undefined): EngineLintOptions => ({
       ...(filePath !== undefined ? { filePath } : {}),
       ...(format !== undefined ? { format } : {}),
-      config: mergeSettings(docConfig.config, settings),
+      config,
       ...(this.options.engine.rules ? { rules: this.options.engine.rules } : {}),
       ...(settings.reportYear !== null ? { reportYear: settings.reportYear } : {}),
       locale: settings.locale,
       ...(last ? { previous: last.input } : {}),
-    };
-    const usedPrevious = last ? { filePath: last.input.filePath as string, key: last.key } : undefined;
+    });
+    let options = optionsWith(last);
+    let usedPrevious = last ? { filePath: last.input.filePath as string, key: last.key } : undefined;
     const previous = version >= 0 ? this.snapshots.get(uri) : undefined;
     if (
       previous?.result !== undefined &&
@@ -353,6 +356,19 @@ export class DiagnosticsService {
     const incremental = version >= 0 ? this.options.incremental : undefined;
     const key = incremental ? parseKey(options, generation) : '';
     const document = incremental?.documentFor(uri, version, text, key);
+    // The engine's `find` parses the text as `lint` does unless the settings or config give a
+    // report year or writing date (it parses without them): else it is given the parsed document.
+    const parsedAlike = settings.reportYear === null && config.reportYear === undefined && config.writingDate === undefined;
+    // Its title now names another issuer or year (known before the lint when re-parsed from the
+    // last version): last year's report is looked up again first, so the lint runs once.
+    if (document && !again && lookUp?.identityChanged(uri, filePath, document)) {
+      const next = await lookUp.previousFor(uri, filePath, text, format, false, parsedAlike ? document : undefined);
+      if (next?.key !== last?.key) {
+        last = next;
+        options = optionsWith(last);
+        usedPrevious = last ? { filePath: last.input.filePath as string, key: last.key } : undefined;
+      }
+    }
     let result: EngineLintResult;
     const linting = performance.now();
     try {
@@ -366,8 +382,12 @@ export class DiagnosticsService {
     const warm = this.warm;
     this.warm = true;
     if (incremental && result.document.text === text) incremental.remember(uri, version, result.document, key);
-    // Its title now names another issuer or year: last year's report is looked up again (once).
-    if (!again && this.options.previous?.identityChanged(uri, filePath, result.document)) return this.lintDocument(uri, version, text, format, true);
+    // Its title now names another issuer or year: last year's report is looked up again, and the
+    // text linted again (once) if that is another report or text than the one it was linted with.
+    if (!again && lookUp?.identityChanged(uri, filePath, result.document)) {
+      const next = await lookUp.previousFor(uri, filePath, text, format, false, parsedAlike ? result.document : undefined);
+      if (next?.key !== last?.key) return this.lintDocument(uri, version, text, format, true);
+    }
     for (const failure of result.ruleFailures) this.options.onRuleFailure?.(failure, uri);
     const diagnostics = result.diagnostics.map((d, index) => toLspDiagnostic(d, lines, uri, { version, index }));
     const timing: LintTiming = { parse: document ? 'incremental' : 'full', ms: performance.now() - started };

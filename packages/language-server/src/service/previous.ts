@@ -9,9 +9,11 @@
  * Which file it is, is looked up once per document and kept until the config changes, a
  * report file of the document's folder (or the previous report itself) changes on disk
  * (watched files), or the document's own issuer or report year changes (its title
- * edited). Its text is the editor's when it is open there; otherwise the file is read
- * again whenever its size or modification time changed (one `stat` per lint, so a
- * client without file watching still sees it change).
+ * edited). The look-ups of the last few identities of each document are remembered until
+ * the config or a file of its folder changes, so that a title typed back and forth does
+ * not search the folder again. Its text is the editor's when it is open there; otherwise
+ * the file is read again whenever its size or modification time changed (one `stat` per
+ * lint, so a client without file watching still sees it change).
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -33,6 +35,12 @@ interface Lookup {
   /** The document's issuer and year at look-up time (`issuer|year`); undefined when the config named the report. */
   readonly identity?: string;
 }
+
+/**
+ * Look-ups remembered per document, by identity: a title edited and edited back (a
+ * character typed, then deleted) finds its earlier look-up instead of searching again.
+ */
+const MAX_IDENTITIES = 4;
 
 /** The previous report's text as last read from disk. */
 interface ReadCopy {
@@ -61,6 +69,10 @@ export class PreviousReports {
   private readonly copies = new Map<string, ReadCopy>();
   /** Bumped when a report file of the folder changes: pairings there may have changed. */
   private readonly folders = new Map<string, number>();
+  /** Each document's look-ups by identity (`issuer|year`), the most recent last; at most {@link MAX_IDENTITIES}. */
+  private readonly byIdentity = new Map<string, Map<string, Lookup>>();
+  /** Bumped whenever look-ups are forgotten for a file change or config change: one started before is not remembered by identity. */
+  private epoch = 0;
 
   constructor(
     private readonly finder: () => EnginePreviousFinder | undefined,
@@ -80,13 +92,22 @@ export class PreviousReports {
    * Last year's report for a document, or undefined when none is known (no `file:` path,
    * none configured and none paired, or an engine without the finder).
    */
-  async previousFor(uri: string, filePath: string | undefined, text: string, format?: TextFormat, offThread = false): Promise<PreviousForLint | undefined> {
+  async previousFor(
+    uri: string,
+    filePath: string | undefined,
+    text: string,
+    format?: TextFormat,
+    offThread = false,
+    /** The text already parsed as `find` would parse it (saves it parsing the whole text again); not sent to the lint thread. */
+    document?: ReportDocument,
+  ): Promise<PreviousForLint | undefined> {
     const finder = this.finder();
     if (!finder || filePath === undefined) return undefined;
     let pending = this.lookups.get(uri);
     if (!pending) {
       const options: FindOptions = { text, ...(format ? { format } : {}) };
-      const finding = (offThread ? this.findOffThread?.(filePath, options) : undefined) ?? finder.find(filePath, options);
+      const finding = (offThread ? this.findOffThread?.(filePath, options) : undefined) ?? finder.find(filePath, document ? { ...options, document } : options);
+      const epoch = this.epoch;
       pending = finding.then(
         (found) => {
           if (found.problem) this.onProblem(found.problem);
@@ -95,7 +116,10 @@ export class PreviousReports {
             ...(found.previous !== undefined ? { previous: found.previous } : {}),
             ...(found.identity !== undefined ? { identity: found.identity } : {}),
           };
-          this.settled.set(uri, lookup);
+          // A look-up forgotten meanwhile (its document closed or re-looked-up) is not the document's.
+          if (this.lookups.get(uri) === pending) this.settled.set(uri, lookup);
+          // A problem (an unreadable previous report) is logged again on the next look-up, as before.
+          if (lookup.identity !== undefined && !found.problem && epoch === this.epoch) this.rememberIdentity(uri, lookup.identity, lookup);
           return lookup;
         },
         (error: unknown) => {
@@ -139,17 +163,36 @@ export class PreviousReports {
   }
 
   /**
-   * After a lint: whether the document's issuer or report year is no longer the one its
-   * previous report was found for (a title edited). The look-up is then forgotten, and
-   * the caller lints again.
+   * Whether the document's issuer or report year is no longer the one its previous report
+   * was found for (a title edited). The look-up is then replaced: by the one remembered for
+   * the new identity, if any, else forgotten (the next {@link previousFor} searches again);
+   * the caller asks {@link previousFor} again and lints again if its key changed.
    */
   identityChanged(uri: string, filePath: string | undefined, document: ReportDocument): boolean {
     const finder = this.finder();
     const lookup = this.settled.get(uri);
     if (!finder || filePath === undefined || lookup?.identity === undefined) return false;
-    if (finder.identity(document, filePath) === lookup.identity) return false;
-    this.forget(uri);
+    const identity = finder.identity(document, filePath);
+    if (identity === lookup.identity) return false;
+    const known = this.byIdentity.get(uri)?.get(identity);
+    if (known) {
+      this.rememberIdentity(uri, identity, known);
+      this.lookups.set(uri, Promise.resolve(known));
+      this.settled.set(uri, known);
+    } else {
+      this.lookups.delete(uri);
+      this.settled.delete(uri);
+    }
     return true;
+  }
+
+  /** Remembers a document's look-up for an identity, the most recent last, dropping the oldest past {@link MAX_IDENTITIES}. */
+  private rememberIdentity(uri: string, identity: string, lookup: Lookup): void {
+    let known = this.byIdentity.get(uri);
+    if (!known) this.byIdentity.set(uri, (known = new Map()));
+    known.delete(identity);
+    known.set(identity, lookup);
+    if (known.size > MAX_IDENTITIES) known.delete(known.keys().next().value as string);
   }
 
   /**
@@ -166,6 +209,16 @@ export class PreviousReports {
       if (lookup.folder === folder || lookup.previous === filePath) affected.push(uri);
     }
     for (const uri of affected) this.forget(uri);
+    // The look-ups remembered for other identities may be stale too (pairings of the folder).
+    for (const [uri, known] of this.byIdentity) {
+      for (const lookup of known.values()) {
+        if (lookup.folder === folder || lookup.previous === filePath) {
+          this.byIdentity.delete(uri);
+          break;
+        }
+      }
+    }
+    this.epoch++;
     return affected;
   }
 
@@ -198,6 +251,7 @@ export class PreviousReports {
   forget(uri: string): void {
     this.lookups.delete(uri);
     this.settled.delete(uri);
+    this.byIdentity.delete(uri);
   }
 
   /** Forgets everything (configs changed). */
@@ -206,5 +260,7 @@ export class PreviousReports {
     this.settled.clear();
     this.copies.clear();
     this.folders.clear();
+    this.byIdentity.clear();
+    this.epoch++;
   }
 }

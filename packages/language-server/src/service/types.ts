@@ -33,7 +33,11 @@ export interface EnginePreviousFinder {
    * among the files of the document's folder: its path, the document's issuer and year
    * (`issuer|year`, absent when the config named the report), and a problem to log.
    */
-  find(filePath: string, options: { readonly text: string; readonly format?: TextFormat }): Promise<{ previous?: string; identity?: string; problem?: string }>;
+  find(
+    filePath: string,
+    /** `document`: the text already parsed (without a report year or writing date of the settings or config), when at hand. */
+    options: { readonly text: string; readonly format?: TextFormat; readonly document?: ReportDocument },
+  ): Promise<{ previous?: string; identity?: string; problem?: string }>;
   /** Reads a report file (any encoding; `.docx` and `.html` converted). */
   read(filePath: string): Promise<ReadOutcome>;
   /** The issuer and year of a parsed document, as `find` words them (`issuer|year`). */
