@@ -406,8 +406,30 @@ export function editWindow(previous: ReportDocument, next: ReportDocument): Edit
     i1++;
   }
   // Widen over paragraphs that touch (no gap between them): text runs on across such an edge.
-  while (i0 > 0 && paragraphs[i0 - 1]!.range.end >= paragraphs[i0]!.range.start) i0--;
-  while (i1 + 1 < paragraphs.length && paragraphs[i1 + 1]!.range.start <= paragraphs[i1]!.range.end) i1++;
+  const widen = (): void => {
+    while (i0 > 0 && paragraphs[i0 - 1]!.range.end >= paragraphs[i0]!.range.start) i0--;
+    while (i1 + 1 < paragraphs.length && paragraphs[i1 + 1]!.range.start <= paragraphs[i1]!.range.end) i1++;
+  };
+  widen();
+  const old = previous.paragraphs;
+  // The window's edges must be paragraph edges in the old text too. An edit that makes or
+  // unmakes a paragraph (a character typed into a blank line) may leave an edge inside the old
+  // text's gap between paragraphs: the window then takes the next paragraph on that side (at
+  // most twice), whose edge is the same in both texts when nothing else changed.
+  for (let grown = 0; ; grown++) {
+    const j = old.length - 1 - (paragraphs.length - 1 - i1);
+    const endKept = j >= i0 && old[j]!.range.end === paragraphs[i1]!.range.end - delta;
+    if (endKept && old[i0]!.range.start === paragraphs[i0]!.range.start) break;
+    if (old.length === paragraphs.length || grown === 2) return undefined;
+    if (!endKept) {
+      if (i1 + 1 >= paragraphs.length) return undefined;
+      i1++;
+    } else {
+      if (i0 === 0) return undefined;
+      i0--;
+    }
+    widen();
+  }
   const start = paragraphs[i0]!.range.start;
   const end = paragraphs[i1]!.range.end;
   const oldStart = start;
@@ -415,7 +437,6 @@ export function editWindow(previous: ReportDocument, next: ReportDocument): Edit
   if (oldEnd < oldStart || start > prefix || end < changedEnd) return undefined;
 
   // Every paragraph outside the window is the same, shifted after it.
-  const old = previous.paragraphs;
   const after = paragraphs.length - 1 - i1;
   const j1 = old.length - 1 - after;
   if (j1 < i0 || old[i0]!.range.start !== oldStart || old[j1]!.range.end !== oldEnd) return undefined;

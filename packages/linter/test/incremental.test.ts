@@ -138,6 +138,33 @@ describe('editWindow', () => {
     // A new paragraph break splits what a rule read as one paragraph.
     expect(editWindow(before, edit('完善', '\n\n## 三、其他\n\n'))).toBeUndefined();
   });
+
+  // A line of spaces between two paragraphs (as in the language server's 100 KB bench text).
+  const SPACED = ['# 2023年法治政府建设工作报告', '', '## 一、主要举措', '', '推进法冶政府建设。', '', '   ', '', '完善依法行政制度。', '', '法冶意识有待提高。', ''].join('\n');
+  const blankAt = SPACED.indexOf('   ') + 1;
+
+  it('takes the paragraphs on both sides of a blank line that a character typed into it makes a paragraph, and back', () => {
+    for (const format of ['markdown', 'plaintext'] as const) {
+      const spaced = parse(SPACED, { format });
+      const typed = reparse(spaced, [{ range: { start: blankAt, end: blankAt }, text: '字' }]);
+      expect(typed.paragraphs.length).toBe(spaced.paragraphs.length + 1);
+      const w = editWindow(spaced, typed);
+      expect(w?.view.paragraphs.map((p) => p.text)).toEqual(['推进法冶政府建设。', '字', '完善依法行政制度。']);
+      expect(w?.oldView().paragraphs.map((p) => p.text)).toEqual(['推进法冶政府建设。', '完善依法行政制度。']);
+      const first = SPACED.indexOf('推进');
+      const last = SPACED.indexOf('完善依法行政制度。') + '完善依法行政制度。'.length;
+      expect(w && [w.start, w.end, w.oldStart, w.oldEnd, w.delta]).toEqual([first, last + 1, first, last, 1]);
+      // Deleted again: the same paragraphs, the other way round.
+      const back = reparse(typed, [{ range: { start: blankAt, end: blankAt + 1 }, text: '' }]);
+      expect(editWindow(typed, back)?.oldView().paragraphs.map((p) => p.text)).toEqual(['推进法冶政府建设。', '字', '完善依法行政制度。']);
+      // Typed, linted along the way: the findings of a fresh lint, the local rules on the window.
+      const reuse = createRuleReuse();
+      const windowed = reuse.stats.windowed;
+      const keys = [{ del: 0, insert: '字' }, { del: 0, insert: '法冶' }, { del: 3, insert: '' }, { del: 0, insert: '\n' }];
+      typeAndCompare(reuse, reuse.wrap(builtinRules), 'spaced', format === 'markdown' ? 'spaced.md' : 'spaced.txt', SPACED, keys, () => blankAt);
+      expect(reuse.stats.windowed - windowed).toBeGreaterThan(0);
+    }
+  });
 });
 
 describe('incremental lint with the built-in rules (property: the findings of a fresh lint)', () => {
@@ -151,6 +178,8 @@ describe('incremental lint with the built-in rules (property: the findings of a 
     { filePath: `long-${i}.md`, text },
     { filePath: `plain-${i}.txt`, text },
     { filePath: `blank-${i}.md`, text: `# ${text.split('\n').filter((l) => l.trim() !== '').join('\n\n')}` },
+    // Lines of spaces between the paragraphs: typed into, one makes a paragraph (the window grows to the next one).
+    { filePath: `spaced-${i}.${i % 2 === 0 ? 'md' : 'txt'}`, text: `# ${text.split('\n').filter((l) => l.trim() !== '').join('\n\n   \n\n')}` },
   ]);
   /** A keystroke: somewhere in a line (its start, end or inside), or anywhere; typed text or a deletion. */
   const keystroke = fc.record({
