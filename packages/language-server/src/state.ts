@@ -10,7 +10,7 @@ import type { TextDocuments } from 'vscode-languageserver/node.js';
 import { DEFAULT_SETTINGS, normalizeSettings, type FzlintSettings } from './settings.js';
 import { ConfigResolver } from './service/config.js';
 import { REPORT_LANGUAGE_IDS, hasReportExtension } from './service/detect.js';
-import { DiagnosticsService, lintsOnEdit, type LintSnapshot } from './service/diagnostics.js';
+import { DiagnosticsService, lintsOnEdit, WARM_UP_ENV, type LintSnapshot } from './service/diagnostics.js';
 import { IncrementalDocuments } from './service/incremental.js';
 import { PreviousReports } from './service/previous.js';
 import type { LintEngine } from './service/types.js';
@@ -254,6 +254,7 @@ export function createState(options: CreateStateOptions): ServerState {
       void connection.window.showWarningMessage(msg);
     },
     onLinted: () => holder.state?.memory.worked(),
+    warmUp: (process.env[WARM_UP_ENV] ?? '1') !== '0',
     onEngineError: (error, uri) => {
       const stack = error instanceof Error ? (error.stack ?? '') : '';
       connection.console.error(`${MESSAGES[localeOf(holder.state as ServerState)].engineFailed(String(error))} (${uri})\n${stack}`);

@@ -3,6 +3,7 @@
  * a result for an older version over a newer one. Free of the LSP connection: the server asks for
  * snapshots and decides how to deliver them (pull or push).
  */
+import * as path from 'node:path';
 import type { TextFormat } from '@fzlint/input';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
@@ -93,6 +94,14 @@ export const LOCAL_MAX_CHARS = 64_000;
  */
 export const HEAVY_LINT_MS = 1000;
 
+/** Environment variable: `0` turns off warming the edit path after the first lint ({@link DiagnosticsServiceOptions.warmUp}). */
+export const WARM_UP_ENV = 'FZLINT_LS_WARM_UP';
+
+/** About this many characters of the opened text (whole lines) are what the warm-up edits: each step stays ~1 ms. */
+const WARM_UP_CHARS = 4000;
+/** Keystrokes of the warm-up (a character typed, then deleted, at spread-out lines). */
+const WARM_UP_EDITS = 40;
+
 /** Extra debounce per character: a big document waits longer, so typing stays responsive (unless the delay is set to 0). */
 const CHARS_PER_DEBOUNCE_MS = 4000;
 
@@ -119,6 +128,15 @@ export interface DiagnosticsServiceOptions {
   onRemoteRuleFailure?(failure: RemoteRuleFailure, uri: string): void;
   /** Called after every lint (the idle collection waits for the last one). */
   onLinted?(): void;
+  /**
+   * After the first lint of an opened document in this thread, while nothing else is to do:
+   * type and delete characters in a copy of its first lines, re-parsed and linted through
+   * the edit path, the results thrown away, so that the parser's re-parse and the rules'
+   * windowed runs are compiled before the first real keystroke (the first ~25 edits were
+   * twice as slow as later ones). Step by step on the event loop; a lint scheduled or running
+   * ends it. Off unless set (the server sets it).
+   */
+  readonly warmUp?: boolean;
   /** Timer functions (tests may pass fake ones). */
   readonly setTimeout?: (fn: () => void, ms: number) => unknown;
   readonly clearTimeout?: (handle: unknown) => void;
@@ -138,6 +156,8 @@ export class DiagnosticsService {
   private readonly heavy = new Set<string>();
   /** Whether a lint already ran in this thread (the first one pays for compiling and tables). */
   private warm = false;
+  /** Whether the edit path was warmed (or is being warmed) already: once per process is enough. */
+  private editPathWarmed = false;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private readonly clearTimer: (handle: unknown) => void;
 
@@ -282,6 +302,56 @@ export class DiagnosticsService {
     }
   }
 
+  /**
+   * Warms the edit path once ({@link DiagnosticsServiceOptions.warmUp}): a copy of the first
+   * lines of `text`, linted in full, then edited one keystroke per turn of the event loop,
+   * each re-parsed from the last and linted incrementally. Under another path than the
+   * document's (the linter's findings reuse is keyed by it), without last year's report; the
+   * document's own state (snapshot, re-parse base) is not touched. Stops for good when a lint
+   * is scheduled or running, or anything throws.
+   */
+  private warmUpEdits(filePath: string, text: string, options: EngineLintOptions, parsed: EngineLintResult['document']): void {
+    this.editPathWarmed = true;
+    const { engine } = this.options;
+    const reparse = engine.reparse;
+    if (!reparse || parsed.paragraphs.length < 2) return;
+    const cut = text.indexOf('\n', WARM_UP_CHARS);
+    let current = cut < 0 ? text : text.slice(0, cut + 1);
+    // Lines worth typing into: the bench's and an editor's keystrokes land in prose.
+    const places: number[] = [];
+    for (let at = 0; at < current.length; ) {
+      const end = current.indexOf('\n', at);
+      const lineEnd = end < 0 ? current.length : end;
+      if (lineEnd - at >= 10) places.push(at + ((lineEnd - at) >> 1));
+      at = lineEnd + 1;
+    }
+    if (places.length === 0) return;
+    const { previous: _previous, document: _document, ...rest } = options;
+    const warmOptions: EngineLintOptions = { ...rest, filePath: path.join(path.dirname(filePath), `.fzlint-warm-up-${path.basename(filePath)}`) };
+    let document: EngineLintResult['document'] | undefined;
+    let step = 0;
+    const next = (): void => {
+      // A real lint waits for nothing: the warm-up gives way for good.
+      if (this.pending.size > 0) return;
+      try {
+        if (!document) {
+          document = engine.lint(current, warmOptions).document;
+        } else {
+          const at = places[(step >> 1) * 7 % places.length]!;
+          const edit = step % 2 === 0 ? { range: { start: at, end: at }, text: '字' } : { range: { start: at, end: at + 1 }, text: '' };
+          current = current.slice(0, edit.range.start) + edit.text + current.slice(edit.range.end);
+          document = engine.lint(current, { ...warmOptions, document: reparse(document, [edit]) }).document;
+          step++;
+        }
+      } catch {
+        return;
+      }
+      if (step < WARM_UP_EDITS) this.setTimer(next, 0);
+      else this.options.onLinted?.();
+    };
+    this.setTimer(next, 0);
+  }
+
   private async lintNow(uri: string, version: number, text: string, format: TextFormat | undefined, again: boolean): Promise<LintSnapshot> {
     const started = performance.now();
     const settings = await this.options.getSettings(uri);
@@ -393,6 +463,7 @@ export class DiagnosticsService {
     const timing: LintTiming = { parse: document ? 'incremental' : 'full', ms: performance.now() - started };
     // Slow here (a pathological shape below the size limit): the lint thread takes it from now on.
     if (warm && lintMs > HEAVY_LINT_MS && version >= 0 && this.options.remote?.()?.available) this.heavy.add(uri);
+    if (!document && incremental && filePath !== undefined && this.options.warmUp && !this.editPathWarmed) this.warmUpEdits(filePath, text, options, result.document);
     return { ...base, isReport: true, result, diagnostics, options, timing, ...(usedPrevious ? { previous: usedPrevious } : {}) };
   }
 }
