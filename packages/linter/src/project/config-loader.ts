@@ -117,6 +117,14 @@ export class ConfigLoader {
   readonly #dirs = new Map<string, readonly Layer[]>();
   readonly #merged = new Map<string, FzlintConfig>();
   readonly #matchers = new Map<string, Matcher>();
+  /**
+   * A file's config by its layers (the same array for every file of a folder, see `#layersFor`),
+   * made once: a run asks for every file, and without ignore patterns all files of a folder
+   * get the same answer (no key, arrays or object made per file).
+   */
+  readonly #byLayers = new WeakMap<readonly Layer[], { readonly loaded: LoadedConfig; readonly ignores: boolean }>();
+  /** `--config`'s layers, one array for every file. */
+  #configLayers: readonly Layer[] | undefined;
 
   constructor(options: LoadConfigOptions = {}) {
     this.#cwd = resolve(options.cwd ?? process.cwd());
@@ -226,7 +234,7 @@ export class ConfigLoader {
   }
 
   #layersForFile(filePath: string): readonly Layer[] {
-    if (this.#configFile) return [this.#readLayer(this.#configFile)];
+    if (this.#configFile) return (this.#configLayers ??= [this.#readLayer(this.#configFile)]);
     return this.#layersFor(dirnameOf(resolveFrom(this.#cwd, filePath)));
   }
 
@@ -237,24 +245,31 @@ export class ConfigLoader {
   forFile(filePath: string): LoadedConfig {
     const absolute = resolveFrom(this.#cwd, filePath);
     const layers = this.#layersForFile(absolute);
-    const key = layers.map((l) => l.file).join('\n');
-    let config = this.#merged.get(key);
-    if (!config) {
-      config = layers.reduce<FzlintConfig>((acc, l) => mergeConfigs(acc, l.config), {});
-      this.#merged.set(key, config);
-    }
-    let previousReportFile: string | undefined;
-    if (config.previousReport !== undefined) {
-      for (let i = layers.length - 1; i >= 0 && previousReportFile === undefined; i--) {
-        if (layers[i]!.config.previousReport === config.previousReport) previousReportFile = layers[i]!.file;
+    let shared = this.#byLayers.get(layers);
+    if (!shared) {
+      const key = layers.map((l) => l.file).join('\n');
+      let config = this.#merged.get(key);
+      if (!config) {
+        config = layers.reduce<FzlintConfig>((acc, l) => mergeConfigs(acc, l.config), {});
+        this.#merged.set(key, config);
       }
+      let previousReportFile: string | undefined;
+      if (config.previousReport !== undefined) {
+        for (let i = layers.length - 1; i >= 0 && previousReportFile === undefined; i--) {
+          if (layers[i]!.config.previousReport === config.previousReport) previousReportFile = layers[i]!.file;
+        }
+      }
+      const loaded: LoadedConfig = {
+        config,
+        files: layers.map((l) => l.file),
+        ignored: false,
+        ...(previousReportFile !== undefined ? { previousReportFile } : {}),
+      };
+      shared = { loaded, ignores: layers.some((l) => l.ignores.length > 0) };
+      this.#byLayers.set(layers, shared);
     }
-    return {
-      config,
-      files: layers.map((l) => l.file),
-      ignored: this.#isIgnored(absolute, layers),
-      ...(previousReportFile !== undefined ? { previousReportFile } : {}),
-    };
+    if (!shared.ignores) return shared.loaded;
+    return { ...shared.loaded, ignored: this.#isIgnored(absolute, layers) };
   }
 
   /** Whether the `ignorePatterns` of the configs that apply to a file match it. */
