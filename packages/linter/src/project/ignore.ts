@@ -138,12 +138,12 @@ export class IgnoreMatcher {
  * ignored folder is re-included; within one folder level a nearer file's
  * rules come after, and win over, a farther one's.
  */
-function judgePath(matchers: readonly IgnoreMatcher[], absPath: string, isDir: boolean, folders?: FolderVerdicts): IgnoreVerdict {
+function judgePath(matchers: readonly IgnoreMatcher[], absPath: string, isDir: boolean, folders?: FolderVerdicts, parentDir?: string): IgnoreVerdict {
   if (folders) {
     // The path's folders are judged exactly as the loop below would judge them,
     // once per folder: the files of a folder then cost one judgement each, not
     // one per level of their path.
-    const parent = dirnameOf(absPath);
+    const parent = parentDir ?? dirnameOf(absPath);
     if (parent !== absPath) {
       let above = folders.get(parent);
       if (above === undefined && !folders.has(parent)) {
@@ -239,6 +239,8 @@ export class IgnoreFiles {
   readonly #cwd: string;
   readonly #useIgnoreFiles: boolean;
   readonly #defaults: IgnoreMatcher;
+  /** `[#defaults]`, one array for every path judged. */
+  readonly #defaultList: readonly IgnoreMatcher[];
   readonly #own = new Map<string, IgnoreMatcher | null>();
   readonly #chains = new Map<string, readonly IgnoreMatcher[]>();
   /** Folder verdicts of the defaults, and of each chain (chains are cached, so their identity is stable). */
@@ -249,17 +251,22 @@ export class IgnoreFiles {
     this.#cwd = resolve(options.cwd);
     this.#useIgnoreFiles = options.useIgnoreFiles ?? true;
     this.#defaults = new IgnoreMatcher(this.#cwd).add(DEFAULT_IGNORE_PATTERNS, DEFAULT_IGNORE_SOURCE);
+    this.#defaultList = [this.#defaults];
   }
 
   /** Why a path is ignored (`{ source }`: the ignore file, or the defaults), or undefined. */
   verdict(absPath: string, isDir = false): IgnoreVerdict {
     const path = resolveFrom(this.#cwd, absPath);
-    const defaults = judgePath([this.#defaults], path, isDir, this.#defaultFolders);
+    // The folder once: a walk asks for every file.
+    const parent = dirnameOf(path);
+    const defaults = judgePath(this.#defaultList, path, isDir, this.#defaultFolders, parent);
     if (defaults || !this.#useIgnoreFiles) return defaults;
-    const chain = this.#chainFor(isDir ? path : dirnameOf(path));
+    const chain = this.#chainFor(isDir ? path : parent);
+    // No `.fzlintignore` applies: nothing more can ignore the path.
+    if (chain.length === 0) return undefined;
     let folders = this.#chainFolders.get(chain);
     if (!folders) this.#chainFolders.set(chain, (folders = new Map()));
-    return judgePath(chain, path, isDir, folders);
+    return judgePath(chain, path, isDir, folders, parent);
   }
 
   /** The `.fzlintignore` files that apply to the files of a folder, farthest first. */
