@@ -267,6 +267,9 @@ export interface Fzlint {
   reset(): void;
 }
 
+/** `statSync`'s options for a path that may be gone: one object, not one per file of a warm run. */
+const STAT_QUIET = { throwIfNoEntry: false } as const;
+
 /** Stable JSON (sorted keys) so equal configs hash equally. */
 function stableStringify(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
@@ -1011,7 +1014,7 @@ class Project implements Fzlint {
       const r = files[i] as (typeof files)[number];
       let info;
       try {
-        info = statSync(r.target.path, { throwIfNoEntry: false });
+        info = statSync(r.target.path, STAT_QUIET);
       } catch {
         return undefined;
       }
