@@ -150,6 +150,8 @@ describe('lintFiles: a warm cache without reading the files (sources: false)', (
     expect(warm.results.map((r) => r.source)).toEqual(['', '', '', '']);
     const strip = (r: (typeof full.results)[number]) => ({ ...r, source: '' });
     expect(warm.results).toEqual(full.results.map(strip));
+    // Key for key, in the same order (what JSON output of the results prints).
+    expect(warm.results.map((r) => JSON.stringify(r))).toEqual(full.results.map((r) => JSON.stringify(strip(r))));
     expect(warm.results.every((r) => r.cached)).toBe(true);
 
     put('repo/reports/a.md', '法冶 TODO 法冶\n');

@@ -62,6 +62,12 @@ export interface CacheFile {
 export interface StoredEntry extends CacheEntry {
   /** Whether `result` was built (or given): an entry never used costs no objects. */
   readonly decoded: boolean;
+  /**
+   * Whether the result is stored compact, so built with exactly the keys `diagnostics`,
+   * `errorCount`, `warningCount`, `infoCount`, `fixableErrorCount`, `fixableWarningCount`,
+   * `ruleFailures` (empty) and, when known, `identity`, in that order.
+   */
+  readonly compact: boolean;
 }
 
 /** A decoded cache file. */
@@ -331,6 +337,7 @@ class LazyEntry implements StoredEntry {
   #result: SerializedResult | undefined;
   #raw: unknown;
   #decoder: Decoder | undefined;
+  readonly #compact: boolean;
   readonly contentHash: string;
   readonly configHash: string;
   readonly previous?: string;
@@ -349,11 +356,16 @@ class LazyEntry implements StoredEntry {
     if (record[4] !== null) this.chars = record[4] as number;
     if (record[5] !== null) this.encoding = record[5] as TextEncoding;
     this.#raw = record[7];
+    this.#compact = Array.isArray(record[7]);
     this.#decoder = decoder;
   }
 
   get decoded(): boolean {
     return this.#decoder === undefined;
+  }
+
+  get compact(): boolean {
+    return this.#compact;
   }
 
   get result(): SerializedResult {
