@@ -148,14 +148,21 @@ describe('cache format 2', () => {
     expect(((record[7] as unknown[])[0] as number[]).length).toBe(2 * STRIDE);
   });
 
-  it('writes ASCII only (other characters as escapes), read back the same', () => {
+  it('writes the string table in ASCII (other characters as escapes): the same JSON, read back the same', () => {
     const d: Diagnostic = { ruleId: 'style/wording', severity: 'warn', messageId: 'm', message: '提法有误：「依法治市」😀', range: { start: 0, end: 1 }, start: { line: 1, column: 1 }, end: { line: 1, column: 2 }, docsUrl: 'u', data: { text: '中文' } };
-    const map = new Map<string, CacheEntry>([['/r/报告.md', { contentHash: 'c', configHash: '{"locale":"zh-CN"}', result: resultOf([d], {}) }]]);
-    const text = encodeCache('1.0.0', map, { hits: 0, misses: 0 });
-    expect(/^[\x00-\x7f]*$/.test(text)).toBe(true);
-    const decoded = decodeCache(text, '1.0.0');
-    if (typeof decoded === 'string') throw new Error(decoded);
-    expect(plain(decoded.entries.get('/r/报告.md') as CacheEntry)).toEqual(map.get('/r/报告.md'));
+    const entry: CacheEntry = { contentHash: 'c', configHash: '{"locale":"zh-CN"}', result: resultOf([d], {}) };
+    for (const path of ['/r/report.md', '/r/报告.md']) {
+      const map = new Map([[path, entry]]);
+      const text = encodeCache('1.0.0', map, { hits: 1, misses: 0 });
+      // ASCII paths: an ASCII file.
+      expect(/^[\x00-\x7f]*$/.test(text)).toBe(path === '/r/report.md');
+      // The same JSON value as plain JSON.stringify of the file's object.
+      const file = JSON.parse(text) as CacheFile;
+      expect(JSON.stringify(file)).toBe(JSON.stringify({ format: CACHE_FORMAT, version: '1.0.0', lastRun: { hits: 1, misses: 0 }, strings: file.strings, files: file.files }));
+      const decoded = decodeCache(text, '1.0.0');
+      if (typeof decoded === 'string') throw new Error(decoded);
+      expect(plain(decoded.entries.get(path) as CacheEntry)).toEqual(entry);
+    }
   });
 
   it('builds a result only when it is used', () => {

@@ -263,8 +263,8 @@ function headerOf(entry: CacheEntry): Omit<CacheEntry, 'result'> {
 
 /**
  * The text of a cache file (UTF-8 JSON, which `jq` and CI scripts read): ASCII only (what
- * `encodeCache` writes: other characters as `\u` escapes) as latin1, a one-byte string
- * without decoding, else (a file of an older fzlint) UTF-8.
+ * `encodeCache` writes when the paths are ASCII: the string table's other characters as `\u`
+ * escapes) as latin1, a one-byte string without decoding, else UTF-8.
  */
 function cacheText(bytes: Buffer): string {
   return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
