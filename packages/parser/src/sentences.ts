@@ -70,7 +70,10 @@ export function analyzeParagraph(
   const f = block.soft ? fold(text, ps, pe) : undefined;
   const ftext = f ? f.text : paragraph.text;
   const documentNumbers = f ? extractDocumentNumbers(ftext, 0).map((d) => unfoldDocumentNumber(text, f, d)) : extractDocumentNumbers(ftext, ps);
-  const docRanges = documentNumbers.map((d) => d.range);
+  // Pushed, not mapped: a mapped list is holey when it has elements and packed when empty, and
+  // extractNumbers deoptimised (and was compiled again) on meeting the second kind.
+  const docRanges: TextRange[] = [];
+  for (const d of documentNumbers) docRanges.push(d.range);
   // Cuts, in the coordinates of the (folded) paragraph.
   const cuts: number[] = [];
   if (!isTitle) {
