@@ -846,11 +846,10 @@ export function analyzeReferences(document: ReportDocument, settings: RuleSettin
   const refs: CatalogueReference[] = [];
   const phrases: CongressPhrase[] = [];
   const titles = document.references.filter((r) => r.kind === 'book-title');
-  const titleKeys: TitleKeys[] = titles.map((title) => ({
-    title,
-    exact: normalizeSpelling(title.inner),
-    loose: looseKey(title.inner),
-  }));
+  // Pushed into a literal, not mapped (holey when mapped over elements, packed when empty): malformed-citation's
+  // check deoptimised on the second kind and was compiled again.
+  const titleKeys: TitleKeys[] = [];
+  for (const title of titles) titleKeys.push({ title, exact: normalizeSpelling(title.inner), loose: looseKey(title.inner) });
   scanLiterals(document, compiled, dates.writing, planRanges, titles, refs);
   scanLooseTitles(titleKeys, compiled, dates.writing, planRanges, refs);
   scanCongress(document, compiled, dates.writing, planRanges, refs, phrases);

@@ -298,11 +298,15 @@ export function buildLedger(document: ReportDocument, result: StatisticsResult):
     const k = countBelow(rates, rangeStart, offset, false);
     return rates[k]?.range.start === offset ? rateAt[k] : undefined;
   };
-  const changeStatements: Mutable<FigureStatement>[] = changes.map((c, position) => {
+  // Pushed into a literal, not mapped: a mapped list is holey and an empty one packed, and buildLedger
+  // deoptimised on meeting the second kind (at changeStatements.length) and was compiled again.
+  const changeStatements: Mutable<FigureStatement>[] = [];
+  for (let position = 0; position < changes.length; position++) {
+    const c = changes[position]!;
     const s = locate(changeStatement(c, text, c.subjectAt !== undefined ? at(c.subjectAt)?.key : undefined));
     s.index = indexOf('change', position, c.number.range.start);
-    return s;
-  });
+    changeStatements.push(s);
+  }
 
   let comparable: Map<string, FigureStatement[]> | undefined;
   for (const s of working) {

@@ -248,7 +248,10 @@ function mayHoldBrokenYear(text: string, start: number, end: number): boolean {
  */
 function reportBrokenYears(document: ReportDocument, reportYear: number | undefined, locale: 'zh-CN' | 'en', report: Report): void {
   const { text } = document;
-  const ranges: TextRange[] = document.sentences.map((s) => s.range);
+  // Pushed into a literal, not mapped (holey when mapped over elements, packed when empty): reportBrokenYears
+  // deoptimised on the second kind and was compiled again.
+  const ranges: TextRange[] = [];
+  for (const s of document.sentences) ranges.push(s.range);
   const title = document.title;
   if (title && !ranges.some((r) => r.start <= title.range.start && title.range.end <= r.end)) ranges.unshift(title.range);
   for (const range of ranges) {

@@ -208,8 +208,14 @@ export const rule = defineRule<MessageId, WordingOptions>({
       }
     }
     let titleRanges: TextRange[] | undefined;
-    const titles = (): TextRange[] =>
-      (titleRanges ??= document.references.filter((r) => r.kind === 'book-title' && !isWholeTitleOf(r.inner, compiled)).map((r) => r.range));
+    // Pushed into a literal, not filter().map() (holey when mapped over elements, packed when empty): `inside`
+    // reads it with the junk ranges, and check deoptimised on the second kind and was compiled again.
+    const titles = (): TextRange[] => {
+      if (titleRanges) return titleRanges;
+      titleRanges = [];
+      for (const r of document.references) if (r.kind === 'book-title' && !isWholeTitleOf(r.inner, compiled)) titleRanges.push(r.range);
+      return titleRanges;
+    };
     for (const { entry, regex, allow, hints } of compiled) {
       if (off.has(entry.id)) continue;
       // A literal every match contains, absent from the text: nothing to find (most records, most reports).
