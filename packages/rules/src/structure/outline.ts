@@ -167,12 +167,20 @@ export function underPlan(entry: SectionEntry): boolean {
 
 /** Ranges of the sections on fixing last year's shortcomings (see `SectionEntry.rectification`). */
 export function rectificationRanges(entries: readonly SectionEntry[]): TextRange[] {
-  return entries.filter((e) => e.rectification).map((e) => e.section.range);
+  // Pushed into a literal, not filter().map() (holey when mapped over elements, packed when empty): the
+  // lists are spread and read with the junk ranges by required-section and findProse, which deoptimised
+  // on the second kind and were compiled again.
+  const out: TextRange[] = [];
+  for (const e of entries) if (e.rectification) out.push(e.section.range);
+  return out;
 }
 
 /** Ranges of the next-year plan sections (topmost ones). */
 export function planRanges(entries: readonly SectionEntry[]): TextRange[] {
-  return conceptSections(entries, 'next-year-plan').map((e) => e.section.range);
+  // Pushed into a literal, not mapped (see rectificationRanges).
+  const out: TextRange[] = [];
+  for (const e of conceptSections(entries, 'next-year-plan')) out.push(e.section.range);
+  return out;
 }
 
 /** Whether `offset` lies inside one of `ranges`. */
