@@ -186,7 +186,9 @@ function splitArabicRestarts(list: readonly Item[]): Item[][] {
 /** Gaps, repeats, restarts and backward steps inside one list. */
 function checkSequence(document: ReportDocument, list: readonly Item[], report: Report): void {
   const { text } = document;
-  const values = list.map((i) => i.numbering.value);
+  // Pushed, not mapped (holey when mapped over elements, packed when empty): checkSequence deoptimised on the second kind.
+  const values: number[] = [];
+  for (const i of list) values.push(i.numbering.value);
   const breaks: number[] = [];
   for (let k = 1; k < values.length; k++) {
     if (values[k] === values[k - 1]! + 1) continue;
