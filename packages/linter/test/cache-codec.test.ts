@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import type { Diagnostic } from '@fzlint/rule-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LintCache } from '../src/project/cache.js';
-import { CACHE_FORMAT, decodeCache, encodeCache, STRIDE, type CacheFile } from '../src/project/cache-codec.js';
+import { CACHE_FORMAT, decodeBlock, decodeCache, encodeBlock, encodeCache, STRIDE, type CacheFile } from '../src/project/cache-codec.js';
 import { isCacheEntry, type CacheEntry } from '../src/project/cache-entry.js';
 import type { SerializedResult } from '../src/project/result.js';
 
@@ -145,7 +145,9 @@ describe('cache format 2', () => {
     expect(file.strings.filter((s) => s === d.message)).toHaveLength(1);
     expect(file.strings.length).toBeLessThan(10);
     const record = file.files['/r/7.md'] as unknown[];
-    expect(((record[7] as unknown[])[0] as number[]).length).toBe(2 * STRIDE);
+    const [from, to] = record[7] as number[];
+    expect((to as number) - (from as number)).toBe(2 * STRIDE);
+    expect(decodeBlock(file.findings)?.length).toBe(1000 * 2 * STRIDE);
   });
 
   it('writes the string table in ASCII (other characters as escapes): the same JSON, read back the same', () => {
@@ -158,7 +160,7 @@ describe('cache format 2', () => {
       expect(/^[\x00-\x7f]*$/.test(text)).toBe(path === '/r/report.md');
       // The same JSON value as plain JSON.stringify of the file's object.
       const file = JSON.parse(text) as CacheFile;
-      expect(JSON.stringify(file)).toBe(JSON.stringify({ format: CACHE_FORMAT, version: '1.0.0', lastRun: { hits: 1, misses: 0 }, strings: file.strings, files: file.files }));
+      expect(JSON.stringify(file)).toBe(JSON.stringify({ format: CACHE_FORMAT, version: '1.0.0', lastRun: { hits: 1, misses: 0 }, strings: file.strings, findings: file.findings, files: file.files }));
       const decoded = decodeCache(text, '1.0.0');
       if (typeof decoded === 'string') throw new Error(decoded);
       expect(plain(decoded.entries.get(path) as CacheEntry)).toEqual(entry);
@@ -196,7 +198,7 @@ describe('a cache file of another format, or not a cache, is a miss', () => {
   it('a newer format, or another fzlint version: a silent miss', () => {
     const text = encodeCache('1.0.0', new Map([['/r/a.md', { contentHash: 'c', configHash: 'k', result: RESULT }]]), { hits: 0, misses: 0 });
     expect(decodeCache(text, '2.0.0')).toBe('foreign');
-    expect(decodeCache(text.replace(`"format":${CACHE_FORMAT}`, '"format":3'), '1.0.0')).toBe('foreign');
+    expect(decodeCache(text.replace(`"format":${CACHE_FORMAT}`, `"format":${CACHE_FORMAT + 1}`), '1.0.0')).toBe('foreign');
   });
 
   it('any text cut short, or not JSON, is unusable and never throws', () => {
@@ -214,12 +216,31 @@ describe('a cache file of another format, or not a cache, is a miss', () => {
       ['/r/a.md', { contentHash: 'c', configHash: 'k', result: resultOf([d, d], {}) }],
       ['/r/b.md', { contentHash: 'c', configHash: 'k', result: resultOf([d], {}) }],
     ]);
-    const file = JSON.parse(encodeCache('1.0.0', map, { hits: 0, misses: 0 })) as { strings: string[]; files: Record<string, unknown[]> };
+    const file = JSON.parse(encodeCache('1.0.0', map, { hits: 0, misses: 0 })) as { strings: string[]; findings: string; files: Record<string, unknown[]> };
+    /** The file with a's findings (its run of the block) changed by `change`. */
+    const withFindings = (change: (findings: number[], strings: string[]) => void): typeof file => {
+      const copy = structuredClone(file);
+      const [from, to] = copy.files['/r/a.md']?.[7] as number[];
+      const block = [...(decodeBlock(copy.findings) as Int32Array)];
+      const findings = block.slice(from, to);
+      change(findings, copy.strings);
+      block.splice(from as number, (to as number) - (from as number), ...findings);
+      copy.findings = encodeBlock(block);
+      // A run that grew or shrank moves the runs after it.
+      const delta = findings.length - ((to as number) - (from as number));
+      (copy.files['/r/a.md']?.[7] as number[])[1] = (to as number) + delta;
+      for (const r of Object.values(copy.files)) {
+        const run = r[7] as number[];
+        if ((run[0] as number) > (from as number)) {
+          run[0] = (run[0] as number) + delta;
+          run[1] = (run[1] as number) + delta;
+        }
+      }
+      return copy;
+    };
     fc.assert(
-      fc.property(fc.nat({ max: 2 * STRIDE - 1 }), fc.oneof(fc.integer({ min: -3, max: 20 }), fc.constant(1.5), fc.constant(null), fc.constant('x')), (at, value) => {
-        const copy = structuredClone(file);
-        const findings = (copy.files['/r/a.md']?.[7] as unknown[])[0] as unknown[];
-        findings[at] = value;
+      fc.property(fc.nat({ max: 2 * STRIDE - 1 }), fc.integer({ min: -3, max: 20 }), (at, value) => {
+        const copy = withFindings((findings) => (findings[at] = value));
         const decoded = decodeCache(JSON.stringify(copy), '1.0.0');
         if (typeof decoded === 'string') throw new Error(decoded);
         // The other file is untouched.
@@ -231,10 +252,8 @@ describe('a cache file of another format, or not a cache, is a miss', () => {
       { numRuns: 300 },
     );
     // Each kind of damage on its own.
-    const damaged = (change: (findings: unknown[], strings: string[]) => void) => {
-      const copy = structuredClone(file);
-      change((copy.files['/r/a.md']?.[7] as unknown[])[0] as unknown[], copy.strings);
-      const decoded = decodeCache(JSON.stringify(copy), '1.0.0');
+    const damaged = (change: (findings: number[], strings: string[]) => void) => {
+      const decoded = decodeCache(JSON.stringify(withFindings(change)), '1.0.0');
       return typeof decoded === 'string' ? decoded : decoded.entries.has('/r/a.md');
     };
     expect(damaged(() => undefined)).toBe(true);
@@ -247,5 +266,39 @@ describe('a cache file of another format, or not a cache, is a miss', () => {
     expect(damaged((f, s) => (s[f[11] as number] = '{"fix":{"range":{"start":0,"end":1}}}'))).toBe(false); // fix without text
     expect(damaged((f, s) => (s[f[11] as number] = '{"ruleId":7}'))).toBe(false); // extra overriding a stored field
     expect(damaged((f, s) => (s[f[11] as number] = '{oops'))).toBe(false); // extra not JSON
+  });
+
+  it('a damaged findings block (format 3): not whole Int32 or not a string is unusable; a result outside it is dropped', () => {
+    const d: Diagnostic = { ruleId: 'r', severity: 'warn', messageId: 'm', message: 'msg', range: { start: 0, end: 1 }, start: { line: 1, column: 1 }, end: { line: 1, column: 2 }, docsUrl: 'u' };
+    const map = new Map<string, CacheEntry>([
+      ['/r/a.md', { contentHash: 'c', configHash: 'k', result: resultOf([d], {}) }],
+      ['/r/b.md', { contentHash: 'c', configHash: 'k', result: resultOf([d, d], {}) }],
+    ]);
+    const text = encodeCache('1.0.0', map, { hits: 0, misses: 0 });
+    const file = JSON.parse(text) as CacheFile & { findings: unknown; files: Record<string, unknown[]> };
+    // Round trip: the block is base64 of the findings' Int32, runs one after another.
+    expect(decodeBlock(file.findings as string)?.length).toBe(3 * STRIDE);
+    expect(file.files['/r/a.md']?.[7]).toEqual([0, STRIDE, 0, 0, -1]);
+    expect(file.files['/r/b.md']?.[7]).toEqual([STRIDE, 3 * STRIDE, 0, 0, -1]);
+    const decoded = decodeCache(text, '1.0.0');
+    if (typeof decoded === 'string') throw new Error(decoded);
+    for (const [path, e] of map) expect(plain(decoded.entries.get(path) as CacheEntry)).toEqual(e);
+    const withBlock = (findings: unknown) => decodeCache(JSON.stringify({ ...file, findings }), '1.0.0');
+    expect(withBlock('AAA')).toBe('corrupt'); // two bytes: not a whole Int32
+    expect(withBlock(42)).toBe('corrupt');
+    expect(withBlock(null)).toBe('corrupt');
+    // Cut short by one finding: b's run ends outside the block, a's is kept.
+    const short = withBlock(encodeBlock([...(decodeBlock(file.findings as string) as Int32Array)].slice(0, 2 * STRIDE)));
+    if (typeof short === 'string') throw new Error(short);
+    expect([...short.entries.keys()]).toEqual(['/r/a.md']);
+    expect(short.dropped).toBe(1);
+    // A result's run that is not whole findings, reversed, or not of integers: that entry dropped.
+    for (const run of [[0, STRIDE - 1], [STRIDE, 0], [0.5, STRIDE], ['0', STRIDE], [null, STRIDE], [-STRIDE, 0]]) {
+      const copy = structuredClone(file);
+      (copy.files['/r/a.md']?.[7] as unknown[]).splice(0, 2, ...run);
+      const r = decodeCache(JSON.stringify(copy), '1.0.0');
+      if (typeof r === 'string') throw new Error(r);
+      expect([...r.entries.keys()]).toEqual(['/r/b.md']);
+    }
   });
 });
