@@ -104,7 +104,7 @@ function plain(e: CacheEntry): object {
   return { ...e, result: e.result };
 }
 
-describe('cache format 2', () => {
+describe('cache format 3', () => {
   it('round trip: every entry reads back equal, findings in the same key order', () => {
     fc.assert(
       fc.property(entries, (given) => {
@@ -181,7 +181,7 @@ describe('cache format 2', () => {
 describe('a cache file of another format, or not a cache, is a miss', () => {
   const RESULT = resultOf([], {});
 
-  it('format 1 (plain entries, what fzlint wrote before): a silent miss, rewritten in format 2', async () => {
+  it('format 1 (plain entries, what fzlint wrote before): a silent miss, rewritten in the current format', async () => {
     const location = join(dir, 'cache.json');
     const file = join(dir, 'a.md');
     writeFileSync(file, 'x');
