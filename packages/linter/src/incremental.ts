@@ -436,10 +436,10 @@ export function editWindow(previous: ReportDocument, next: ReportDocument): Edit
   const oldEnd = end - delta;
   if (oldEnd < oldStart || start > prefix || end < changedEnd) return undefined;
 
-  // Every paragraph outside the window is the same, shifted after it.
+  // Every paragraph outside the window is the same, shifted after it (the window's own edges,
+  // old[i0] and old[j1], were matched by the loop above).
   const after = paragraphs.length - 1 - i1;
   const j1 = old.length - 1 - after;
-  if (j1 < i0 || old[i0]!.range.start !== oldStart || old[j1]!.range.end !== oldEnd) return undefined;
   for (let i = 0; i < i0; i++) if (!sameRange(old[i]?.range, paragraphs[i]!.range, 0)) return undefined;
   for (let k = 1; k <= after; k++) if (!sameRange(old[j1 + k]?.range, paragraphs[i1 + k]!.range, delta)) return undefined;
 
