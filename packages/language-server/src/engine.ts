@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, createRuleReuse, lint } from '@fzlint/linter';
 import { createFzlint, type Fzlint } from '@fzlint/linter/node';
-import { reparse } from '@fzlint/parser';
+import { formatOf, reparse } from '@fzlint/parser';
 import type { CatalogueEntry } from '@fzlint/ontology';
 import { createAnalysisCache, mergeCatalogue, resolveSettings, type AnyRule, type Locale } from '@fzlint/rule-api';
 import { inputMessage } from '@fzlint/input';
@@ -99,11 +99,6 @@ const features: EngineFeatures = {
     }),
 };
 
-/** The format `parse` of `@fzlint/parser` gives a path when none is named (its `formatOf`, not exported). */
-function parserFormatOf(filePath: string): 'markdown' | 'plaintext' {
-  return /\.(?:md|markdown|mdown|mkd)$/i.test(filePath) ? 'markdown' : 'plaintext';
-}
-
 /** A report's issuer and year as one comparable string. */
 function identityKey(identity: ReportIdentity): string {
   return `${identity.issuer?.key ?? ''}|${identity.year?.value ?? ''}`;
@@ -165,7 +160,7 @@ export async function loadEngine(env: NodeJS.ProcessEnv = process.env, options: 
     previous: {
       find: async (filePath, o) => {
         // The parsed document saves parsing the whole text again, when parsed as `findPrevious` would (the parser's format for the path).
-        const document = o.document && o.document.format === (o.format ?? parserFormatOf(filePath)) ? { document: o.document } : {};
+        const document = o.document && o.document.format === (o.format ?? formatOf({ filePath })) ? { document: o.document } : {};
         const found = await current().findPrevious(filePath, { text: o.text, ...(o.format ? { format: o.format } : {}), ...document });
         return {
           ...(found.previous ? { previous: found.previous.filePath } : {}),

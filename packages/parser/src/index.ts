@@ -1,5 +1,5 @@
 export * from './model.js';
-export { parse } from './parse.js';
+export { formatOf, parse } from './parse.js';
 export { documentInputLimits, reparse, type TextEdit } from './incremental.js';
 export { createLineIndex, editedLineStarts, lineOf, readLineStarts } from './lines.js';
 export { normalizeTitle } from './references.js';
