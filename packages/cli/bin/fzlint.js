@@ -34,7 +34,9 @@ async function run() {
   let loaded;
   try {
     if (existsSync(bundle)) {
-      loaded = require('../dist/bundle/loader.js').loadScript(bundle, process.env);
+      const loader = require('../dist/bundle/loader.js');
+      // A one-file lint reads and writes a cache file of its own (runKindOf, src/compile-cache.ts).
+      loaded = loader.loadScript(bundle, process.env, loader.runKindOf(process.argv.slice(2)));
       cli = loaded.exports;
     } else {
       cli = await import('../dist/cli.js');

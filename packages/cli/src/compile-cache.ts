@@ -16,7 +16,9 @@
  *   others could write to is not used).
  * - File: `<name>-<bundle hash>-<node version>-<arch>-<V8 tag>.bin`: the bundle's
  *   hash is computed at build time (first line of the script), the V8 tag
- *   (`v8.cachedDataVersionTag()`) covers V8's version, flags and CPU features.
+ *   (`v8.cachedDataVersionTag()`) covers V8's version, flags and CPU features;
+ *   `….one.bin` for a lint of one small file (`runKindOf`: a cache shaped by such a
+ *   run, not by a folder run's).
  * - Written atomically (temporary file + rename), so concurrent runs and threads
  *   never read a torn file; a cache V8 rejects (`cachedDataRejected`) or a file
  *   that is not one of ours is ignored and replaced. Every failure only means no
@@ -24,10 +26,10 @@
  *   that bundle are kept (builds come and go).
  * - `FZLINT_NO_COMPILE_CACHE=1` turns it off (compile, never read or write).
  */
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { basename, dirname, isAbsolute, join } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { cachedDataVersionTag } from 'node:v8';
 import { Script } from 'node:vm';
@@ -112,10 +114,80 @@ function readBundle(file: string): { source: string; hash: string } {
   return { source, hash: m ? m[1]!.slice(0, 16) : `len${source.length}` };
 }
 
-function cacheFileFor(dir: string, file: string, hash: string): string {
+function cacheFileFor(dir: string, file: string, hash: string, kind: RunKind | undefined): string {
   const name = basename(file).replace(/\.script\.js$/, '');
   const tag = `${process.version}-${process.arch}-${cachedDataVersionTag().toString(16)}`;
-  return join(dir, `${name}-${hash}-${tag}.bin`);
+  return join(dir, `${name}-${hash}-${tag}${kind ? `.${kind}` : ''}.bin`);
+}
+
+/**
+ * A kind of run with a cache file of its own: `one`, a lint of one small file (or of
+ * `--stdin`) — an editor's or a hook's run, the start-up the speed goal times. A code
+ * cache holds every function the run that wrote it compiled: one written by a run over
+ * a folder (as a first run often is) made each later one-file run use ~5 % more CPU than
+ * one a one-file run wrote, and a run that uses a cache never makes it smaller. Other
+ * runs share the default file.
+ */
+export type RunKind = 'one';
+
+/** Options of `fzlint` that take a value (src/args.ts `OPTIONS`, `type: 'string'`; a test checks the two agree). */
+export const VALUE_OPTIONS: ReadonlySet<string> = new Set([
+  'format', 'output-file', 'config', 'rule', 'report-year', 'writing-date', 'locale', 'max-warnings', 'cache-location',
+  'cache-strategy', 'concurrency', 'print-config', 'stdin-filename', 'suppressions-location', 'out', 'previous',
+]);
+/** Their short forms. */
+export const VALUE_SHORT_OPTIONS: ReadonlySet<string> = new Set(['f', 'o', 'c']);
+/** First words that make the run another command than a lint (src/args.ts). */
+const COMMANDS: ReadonlySet<string> = new Set(['inspect', 'convert', 'score', 'catalogue', 'web']);
+/** Above this, a single file is a long run (the bench's 1 MB report), not a quick one. */
+const ONE_FILE_MAX_BYTES = 256 * 1024;
+
+/**
+ * The positional arguments of a `fzlint` command line and whether `--stdin` was given, as
+ * node:util's `parseArgs` with src/args.ts's options splits them, without parsing values.
+ */
+export function commandLineWords(argv: readonly string[]): { positionals: string[]; stdin: boolean } {
+  const positionals: string[] = [];
+  let stdin = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg.startsWith('--')) {
+      if (arg === '--stdin') stdin = true;
+      else if (!arg.includes('=') && VALUE_OPTIONS.has(arg.slice(2))) i++;
+    } else if (arg.startsWith('-') && arg.length > 1) {
+      // A group of short options: the first that takes a value takes the rest, or the next word.
+      for (let j = 1; j < arg.length; j++) {
+        if (VALUE_SHORT_OPTIONS.has(arg[j]!)) {
+          if (j === arg.length - 1) i++;
+          break;
+        }
+      }
+    } else {
+      positionals.push(arg);
+    }
+  }
+  return { positionals, stdin };
+}
+
+/**
+ * The kind of run a command line asks for (`RunKind`), decided before the CLI loads — so
+ * from the words alone and one `stat`: a lint of exactly one regular file of at most
+ * `ONE_FILE_MAX_BYTES`, or of `--stdin`, is `one`. A wrong guess costs only speed.
+ */
+export function runKindOf(argv: readonly string[], cwd: string = process.cwd()): RunKind | undefined {
+  const { positionals, stdin } = commandLineWords(argv);
+  if (stdin) return positionals.length === 0 ? 'one' : undefined;
+  if (positionals.length !== 1 || COMMANDS.has(positionals[0]!)) return undefined;
+  try {
+    const stat = statSync(resolve(cwd, positionals[0]!), { throwIfNoEntry: false });
+    return stat !== undefined && stat.isFile() && stat.size <= ONE_FILE_MAX_BYTES ? 'one' : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Reads a cache file: V8's data and its flags (`LIGHT`, `WITH_PART`, `WITHOUT_PART`); undefined when missing or not ours. */
@@ -199,12 +271,12 @@ function builtinNamespace(exports: unknown): Record<string, unknown> {
  * lookups stay as they were); `import()` and `import.meta.resolve` of the bundle go through
  * this module, which sits in the same folder, so bare specifiers resolve the same.
  */
-export function loadScript(file: string, env: CacheEnv = process.env): LoadedScript {
+export function loadScript(file: string, env: CacheEnv = process.env, kind?: RunKind): LoadedScript {
   const { source, hash } = readBundle(file);
   const dir = compileCacheDir(env);
   // Read without creating anything; the folder is made (0700) when the cache is written.
   const folder = dir !== undefined ? folderState(dir) : 'unsafe';
-  const cacheFile = dir !== undefined && folder !== 'unsafe' ? cacheFileFor(dir, file, hash) : undefined;
+  const cacheFile = dir !== undefined && folder !== 'unsafe' ? cacheFileFor(dir, file, hash, kind) : undefined;
   const cached = cacheFile !== undefined && folder === 'ok' ? readCache(cacheFile) : 'missing';
   const cachedData = typeof cached === 'object' ? cached.data : undefined;
   const script = new Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
@@ -235,7 +307,7 @@ export function loadScript(file: string, env: CacheEnv = process.env): LoadedScr
         ? Promise.resolve().then(() => builtinNamespace(require(specifier)))
         : specifier.startsWith(PART_PREFIX)
           ? Promise.resolve().then(() => {
-              part ??= loadScript(join(dirname(file), PART_SCRIPT), env);
+              part ??= loadScript(join(dirname(file), PART_SCRIPT), env, kind);
               return (part.exports['load'] as (key: string) => Promise<unknown>)(specifier.slice(PART_PREFIX.length));
             })
           : import(specifier),

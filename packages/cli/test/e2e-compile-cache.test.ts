@@ -158,6 +158,33 @@ describe('the code cache of the CLI bundle', () => {
     expect(statSync(path).ino).toBe(afterWarm.ino);
   });
 
+  it('a lint of one file has cache files of its own, which a folder run written first does not shape', () => {
+    const home = freshHome();
+    const folder = run(home, [FILES.jia, FILES.yi, '--format', 'json']);
+    const [cli] = files(home, 'cli');
+    const [part] = files(home, 'lint');
+    const folderFiles = [cli!, part!].map((f) => statSync(join(cacheDir(home), f)));
+    const reference = run(home, [FILES.jia, '--format', 'json'], { FZLINT_NO_COMPILE_CACHE: '1' });
+    // The first one-file run compiles (the folder run's files are not read) and writes its own.
+    const first = run(home, [FILES.jia, '--format', 'json']);
+    same(first, reference);
+    expect(files(home, 'cli').sort()).toEqual([cli, cli!.replace(/\.bin$/, '.one.bin')].sort());
+    expect(files(home, 'lint').sort()).toEqual([part, part!.replace(/\.bin$/, '.one.bin')].sort());
+    const oneFiles = [cli!, part!].map((f) => statSync(join(cacheDir(home), f.replace(/\.bin$/, '.one.bin'))));
+    // The next one-file run uses them, another folder run its own: nothing is written again.
+    same(run(home, ['--format', 'json', FILES.jia]), reference);
+    same(run(home, [FILES.jia, FILES.yi, '--format', 'json']), folder);
+    for (const [before, f] of [...folderFiles.map((s, i) => [s, [cli!, part!][i]!] as const), ...oneFiles.map((s, i) => [s, [cli!, part!][i]!.replace(/\.bin$/, '.one.bin')] as const)]) {
+      expect(statSync(join(cacheDir(home), f)).ino, f).toBe(before.ino);
+    }
+    // A broken one-file cache is ignored and replaced, like any other.
+    const oneCli = join(cacheDir(home), cli!.replace(/\.bin$/, '.one.bin'));
+    writeFileSync(oneCli, readFileSync(oneCli).subarray(0, 1000));
+    same(run(home, [FILES.jia, '--format', 'json']), reference);
+    expect(readFileSync(oneCli).toString('latin1', 0, 4)).toBe('FZV8');
+    expect(statSync(oneCli).size).toBeGreaterThan(oneFiles[0]!.size / 2);
+  });
+
   it('keeps the newest files of a bundle when it writes one, and removes stale temporary files', () => {
     const home = freshHome();
     const dir = cacheDir(home);
