@@ -178,12 +178,13 @@ export function commandLineWords(argv: readonly string[]): { positionals: string
  * from the words alone and one `stat`: a lint of exactly one regular file of at most
  * `ONE_FILE_MAX_BYTES`, or of `--stdin`, is `one`. A wrong guess costs only speed.
  */
-export function runKindOf(argv: readonly string[], cwd: string = process.cwd()): RunKind | undefined {
+export function runKindOf(argv: readonly string[], cwd?: string): RunKind | undefined {
   const { positionals, stdin } = commandLineWords(argv);
   if (stdin) return positionals.length === 0 ? 'one' : undefined;
   if (positionals.length !== 1 || COMMANDS.has(positionals[0]!)) return undefined;
   try {
-    const stat = statSync(resolve(cwd, positionals[0]!), { throwIfNoEntry: false });
+    // In the `try`: `process.cwd()` throws when the folder was removed (then the CLI reports it).
+    const stat = statSync(resolve(cwd ?? process.cwd(), positionals[0]!), { throwIfNoEntry: false });
     return stat !== undefined && stat.isFile() && stat.size <= ONE_FILE_MAX_BYTES ? 'one' : undefined;
   } catch {
     return undefined;
