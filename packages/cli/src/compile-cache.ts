@@ -225,18 +225,25 @@ function writeCache(path: string, data: Buffer, flags: number): void {
   }
 }
 
-/** Cache files kept per bundle (`cli`, `worker`): several builds or Node versions in use at once, each keeps its file. */
+/** Cache files kept per bundle (`cli`, `worker`) and run kind: several builds or Node versions in use at once, each keeps its file. */
 const KEEP_PER_BUNDLE = 8;
 /** A temporary file older than this was left by a run that died while writing. */
 const STALE_TEMPORARY_MS = 60 * 60 * 1000;
 
+/** The kind of run a cache file is for (`RunKind`, from its name), `''` for the default file. */
+function kindOfFile(name: string): string {
+  return /-[0-9a-f]+\.([a-z]+)\.bin$/.exec(name)?.[1] ?? '';
+}
+
 /**
  * Keeps the folder from growing with every build: beyond the newest `KEEP_PER_BUNDLE`
- * files of the bundle just written, the oldest are removed, and so are stale
- * temporary files. Runs only after a write (a first run), never on a warm start.
+ * files of the bundle and run kind just written, the oldest are removed, and so are
+ * stale temporary files. Runs only after a write (a first run), never on a warm start.
+ * Per kind: a build's one-file files do not push other builds' default files out.
  */
 function prune(dir: string, written: string): void {
   const bundle = written.slice(0, written.indexOf('-') + 1);
+  const kind = kindOfFile(written);
   const now = Date.now();
   const files: { path: string; mtimeMs: number }[] = [];
   for (const name of readdirSync(dir)) {
@@ -244,7 +251,7 @@ function prune(dir: string, written: string): void {
     try {
       if (name.endsWith('.tmp')) {
         if (now - lstatSync(path).mtimeMs > STALE_TEMPORARY_MS) rmSync(path, { force: true });
-      } else if (name.startsWith(bundle) && name.endsWith('.bin') && name !== written) {
+      } else if (name.startsWith(bundle) && name.endsWith('.bin') && name !== written && kindOfFile(name) === kind) {
         files.push({ path, mtimeMs: lstatSync(path).mtimeMs });
       }
     } catch {

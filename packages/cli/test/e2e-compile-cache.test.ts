@@ -196,16 +196,26 @@ describe('the code cache of the CLI bundle', () => {
       utimesSync(join(dir, name), t, t);
     };
     for (let i = 1; i <= 10; i++) old(`cli-${String(i).padStart(16, '0')}-v0.0.0-x64-0.bin`, i);
+    // Other builds' one-file files: kept per kind, so neither pushes the other out.
+    for (let i = 1; i <= 3; i++) old(`cli-${String(i).padStart(16, '0')}-v0.0.0-x64-0.one.bin`, i);
     old('worker-0000000000000001-v0.0.0-x64-0.bin', 30);
     old('cli-x.bin.123-abc.tmp', 1);
     writeFileSync(join(dir, 'cli-y.bin.456-def.tmp'), 'being written');
     run(home);
-    const cli = files(home, 'cli');
+    const cli = files(home, 'cli').filter((f) => !f.endsWith('.one.bin'));
     expect(cli).toHaveLength(8);
+    expect(files(home, 'cli').filter((f) => f.endsWith('.one.bin'))).toHaveLength(3);
     // The new file and the seven newest old ones.
     for (let i = 1; i <= 7; i++) expect(cli).toContain(`cli-${String(i).padStart(16, '0')}-v0.0.0-x64-0.bin`);
     expect(files(home, 'worker')).toEqual(['worker-0000000000000001-v0.0.0-x64-0.bin']);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual(['cli-y.bin.456-def.tmp']);
+    // A one-file run prunes the one-file files alone.
+    for (let i = 1; i <= 10; i++) old(`cli-${String(i).padStart(16, '0')}-v0.0.0-x64-0.one.bin`, i);
+    run(home, [FILES.jia]);
+    const one = files(home, 'cli').filter((f) => f.endsWith('.one.bin'));
+    expect(one).toHaveLength(8);
+    for (let i = 1; i <= 7; i++) expect(one).toContain(`cli-${String(i).padStart(16, '0')}-v0.0.0-x64-0.one.bin`);
+    expect(files(home, 'cli').filter((f) => !f.endsWith('.one.bin')).sort()).toEqual([...cli].sort());
   });
 
   it.skipIf(process.platform === 'win32' || process.getuid?.() === undefined)('is not used in a folder others can write to', () => {
