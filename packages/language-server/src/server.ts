@@ -3,8 +3,9 @@
  * and notification has its handler module (`handlers/`), every feature lives in `service/`
  * (free of the connection), and every offset ↔ position conversion in `convert.ts`.
  */
+import { inspect, type InspectOptions } from 'node:util';
 import lspNode from 'vscode-languageserver/node.js';
-import type { Connection } from 'vscode-languageserver/node.js';
+import type { Connection, MessageReader } from 'vscode-languageserver/node.js';
 import { loadEngine } from './engine.js';
 import { onCodeAction } from './handlers/code-action.js';
 import { onCompletion } from './handlers/completion.js';
@@ -16,11 +17,60 @@ import { onHover } from './handlers/hover.js';
 import { onInitialize, onInitialized } from './handlers/initialize.js';
 import { onDocumentDiagnostic, onWorkspaceDiagnostic } from './handlers/pull-diagnostics.js';
 import type { LintEngine } from './service/types.js';
+import { createMessageEncoder } from './message-encoder.js';
 import { createState, type ServerState } from './state.js';
 
 export { SERVER_INFO } from './handlers/initialize.js';
 
-const { createConnection, ProposedFeatures } = lspNode;
+const { createConnection, ProposedFeatures, StreamMessageWriter } = lspNode;
+
+/**
+ * The connection the process arguments ask for. Over `--stdio` the writer is made here, to
+ * encode publications with {@link createMessageEncoder} (the same bytes, most of them kept
+ * from the last publication); the library's own stdio set-up is otherwise repeated: console
+ * output goes to the client's log (it would corrupt the protocol on stdout), and the process
+ * ends with its input (the library does that for a stream input). Other transports as before.
+ */
+function connectionFromArguments(): Connection {
+  if (!process.argv.slice(2).includes('--stdio')) return createConnection(ProposedFeatures.all);
+  const writer = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: createMessageEncoder() });
+  // A stream input is wrapped by the library, which ends the process with it (as for `--stdio`);
+  // its typings pair a stream only with a stream, its code takes either of each.
+  const connection = createConnection(ProposedFeatures.all, process.stdin as unknown as MessageReader, writer);
+  consoleToClient(connection);
+  return connection;
+}
+
+/** What the library does for `--stdio`: `console` writes to the client's log instead of stdout. */
+function consoleToClient(connection: Connection): void {
+  const text = (args: unknown[]): string => args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' ');
+  const counters = new Map<string, number>();
+  console.assert = (assertion?: unknown, ...args: unknown[]) => {
+    if (assertion) return;
+    if (args.length === 0) connection.console.error('Assertion failed');
+    else connection.console.error(`Assertion failed: ${String(args[0])} ${text(args.slice(1))}`);
+  };
+  console.count = (label = 'default') => {
+    const key = String(label);
+    const n = (counters.get(key) ?? 0) + 1;
+    counters.set(key, n);
+    connection.console.log(`${key}: ${n}`);
+  };
+  console.countReset = (label?: string) => {
+    if (label === undefined) counters.clear();
+    else counters.delete(String(label));
+  };
+  console.debug = (...args: unknown[]) => connection.console.log(text(args));
+  console.dir = (arg: unknown, options?: InspectOptions) => connection.console.log(inspect(arg, options));
+  console.log = (...args: unknown[]) => connection.console.log(text(args));
+  console.info = (...args: unknown[]) => connection.console.info(text(args));
+  console.error = (...args: unknown[]) => connection.console.error(text(args));
+  console.trace = (...args: unknown[]) => {
+    const stack = (new Error().stack ?? '').replace(/(.+\n){2}/, '');
+    connection.console.log(`${args.length === 0 ? 'Trace' : `Trace: ${text(args)}`}\n${stack}`);
+  };
+  console.warn = (...args: unknown[]) => connection.console.warn(text(args));
+}
 
 /**
  * Environment variable: when set (to anything but `0`), every pushed result is followed by a log
@@ -39,7 +89,7 @@ export interface StartServerOptions {
 
 /** Starts the server on a connection and returns it (listening). */
 export function startServer(options: StartServerOptions = {}): Connection {
-  const connection = options.connection ?? createConnection(ProposedFeatures.all);
+  const connection = options.connection ?? connectionFromArguments();
   // The engine loads while the state is made; config errors follow the user's fzlint.locale
   // setting, also before the first lint.
   const ref: { state?: ServerState } = {};

@@ -1,0 +1,111 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createMessageEncoder, writesAs, written } from '../src/message-encoder.js';
+
+/** What vscode-jsonrpc's default encoder writes. */
+const plain = (message: unknown): Buffer => Buffer.from(JSON.stringify(message, undefined, 0), 'utf-8');
+
+const encode = async (encoder: ReturnType<typeof createMessageEncoder>, message: unknown): Promise<Buffer> =>
+  Buffer.from(await encoder.encode(message, { charset: 'utf-8' }));
+
+const publication = (uri: string, version: number | undefined, diagnostics: unknown[]) => ({
+  jsonrpc: '2.0',
+  method: 'textDocument/publishDiagnostics',
+  params: { uri, ...(version !== undefined ? { version } : {}), diagnostics },
+});
+
+const position = fc.record({ line: fc.nat({ max: 3 }), character: fc.nat({ max: 3 }) });
+const range = fc.record({ start: position, end: position });
+const message = fc.constantFrom('法冶', '重复段落', 'a "quoted" \\ line\nbreak', '\u0000', '𠀀', '');
+/** LSP diagnostics as the server makes them, and some shapes it does not make (keys reordered, odd data). */
+const diagnostic = fc.oneof(
+  fc.record(
+    {
+      range,
+      severity: fc.constantFrom(1, 2, 3),
+      code: fc.constantFrom('style/domain-typo', 'continuity/copied-passage'),
+      source: fc.constant('fzlint'),
+      message,
+      codeDescription: fc.record({ href: fc.constantFrom('https://x/a.md', 'https://x/b.md') }),
+      relatedInformation: fc.array(fc.record({ location: fc.record({ uri: fc.constantFrom('file:///a.md', 'file:///b.md'), range }), message }), { maxLength: 2 }),
+      tags: fc.constant([1]),
+      data: fc.record({ version: fc.nat({ max: 5 }), index: fc.nat({ max: 5 }) }),
+    },
+    { requiredKeys: ['range', 'severity', 'code', 'source', 'message'] },
+  ),
+  fc.record({ message, range, data: fc.oneof(fc.record({ index: fc.nat(), version: fc.nat() }), fc.constant({ version: 1.5, index: 0 }), fc.constant(null)) }),
+  fc.record({ data: fc.record({ version: fc.nat(), index: fc.nat() }) }),
+  fc.constant({}),
+  fc.record({ message, nested: fc.array(fc.oneof(fc.constant(undefined), fc.constant(Number.NaN), fc.constant(-0), fc.string())) }),
+);
+
+describe('createMessageEncoder', () => {
+  it('writes every publication as the default encoder does, whatever was published before (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record({
+            uri: fc.constantFrom('file:///r.md', 'file:///s.md', 'file:///"\u0000fzlint-diagnostics\u0000".md'),
+            version: fc.option(fc.nat({ max: 9 }), { nil: undefined }),
+            diagnostics: fc.array(diagnostic, { maxLength: 8 }),
+          }),
+          { minLength: 1, maxLength: 8 },
+        ),
+        async (publications) => {
+          const encoder = createMessageEncoder();
+          for (const p of publications) {
+            // The same diagnostics again (new objects) with new data: what a keystroke publishes.
+            const again = structuredClone(p.diagnostics).map((d) =>
+              typeof d === 'object' && d !== null && 'data' in d && typeof d.data === 'object' && d.data !== null && 'version' in d.data
+                ? { ...d, data: { ...d.data, version: Number(d.data.version) + 1 } }
+                : d,
+            );
+            for (const diagnostics of [p.diagnostics, again, structuredClone(again)]) {
+              const m = publication(p.uri, p.version, diagnostics);
+              expect((await encode(encoder, m)).toString('utf8')).toBe(plain(m).toString('utf8'));
+            }
+          }
+        },
+      ),
+      { numRuns: 400, seed: 19 },
+    );
+  });
+
+  it('writes a diagnostic changed in place (same object, new range) from its new value', async () => {
+    const encoder = createMessageEncoder();
+    const d = { range: { start: { line: 0, character: 1 }, end: { line: 0, character: 2 } }, message: '法冶', data: { version: 1, index: 0 } };
+    const m = publication('file:///r.md', 1, [d]);
+    expect(await encode(encoder, m)).toEqual(plain(m));
+    d.range.start.character = 5;
+    d.data = { version: 2, index: 0 };
+    const n = publication('file:///r.md', 2, [d]);
+    expect(await encode(encoder, n)).toEqual(plain(n));
+  });
+
+  it('writes other messages, and other charsets, as the default encoder does', async () => {
+    const encoder = createMessageEncoder();
+    for (const m of [{ jsonrpc: '2.0', id: 1, result: { capabilities: { x: '法' } } }, { jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: 'ok' } }, publication('file:///r.md', 1, [])]) {
+      expect(await encode(encoder, m)).toEqual(plain(m));
+    }
+    const m = publication('file:///r.md', 1, [{ message: 'é' }]);
+    expect(Buffer.from(await encoder.encode(m, { charset: 'latin1' }))).toEqual(Buffer.from(JSON.stringify(m), 'latin1'));
+  });
+
+  it('rejects what JSON.stringify throws on', async () => {
+    const encoder = createMessageEncoder();
+    await expect(encoder.encode(publication('file:///r.md', 1, [{ message: 1n }]), { charset: 'utf-8' })).rejects.toThrow();
+  });
+});
+
+describe('writesAs', () => {
+  it('holds when the JSON texts are equal, for key order too', () => {
+    const w = (v: unknown) => written(JSON.parse(JSON.stringify(v)));
+    expect(writesAs(w({ a: 1, b: [1, { c: 'x' }] }), { a: 1, b: [1, { c: 'x' }] })).toBe(true);
+    expect(writesAs(w({ a: 1, b: 2 }), { b: 2, a: 1 })).toBe(false);
+    expect(writesAs(w([1, 2]), { 0: 1, 1: 2 })).toBe(false);
+    expect(writesAs(w({ a: 1 }), { a: 1, b: undefined })).toBe(false);
+    expect(writesAs(w({ a: 1 }), { a: 1, data: 3 }, 'data')).toBe(true);
+    expect(writesAs(w({ a: 1 }), { a: 1 }, 'data')).toBe(false);
+    expect(writesAs(w({ toJSON: 1 }), { toJSON: 1 })).toBe(false);
+  });
+});
