@@ -209,6 +209,10 @@ export function createState(options: CreateStateOptions): ServerState {
     get previous() {
       return loaded()?.previous;
     },
+    // The warm-up after the first lint re-parses through it (without it the warm-up never ran here).
+    get reparse() {
+      return loaded()?.reparse;
+    },
   };
   const configs = new ConfigResolver(engine);
   const timing = { enabled: options.timing, changeMs: new Map<string, number>() };
@@ -255,6 +259,7 @@ export function createState(options: CreateStateOptions): ServerState {
     },
     onLinted: () => holder.state?.memory.worked(),
     warmUp: (process.env[WARM_UP_ENV] ?? '1') !== '0',
+    ...(options.timing ? { onWarmedUp: (steps: number, ms: number) => connection.console.log(`fzlint-warm-up ${JSON.stringify({ steps, ms: Math.round(ms * 10) / 10 })}`) } : {}),
     onEngineError: (error, uri) => {
       const stack = error instanceof Error ? (error.stack ?? '') : '';
       connection.console.error(`${MESSAGES[localeOf(holder.state as ServerState)].engineFailed(String(error))} (${uri})\n${stack}`);

@@ -205,6 +205,19 @@ describe('memory', () => {
   });
 });
 
+describe('warm-up', () => {
+  it('warms the edit path after the first lint (logged with FZLINT_LS_TIMING)', async () => {
+    const dir = workspace('warm-up', {});
+    client = new TestClient({ FZLINT_LS_TIMING: '1' });
+    await client.initialize(dir);
+    const uri = pathToFileURL(path.join(dir, 'r.txt')).href;
+    await client.open(uri, MULTILINE_REPORT);
+    await client.waitForDiagnostics(uri, () => true, 1, 60_000);
+    const line = await client.waitForLog(/^fzlint-warm-up /, 30_000);
+    expect(JSON.parse(line.slice('fzlint-warm-up '.length))).toMatchObject({ steps: 40 });
+  });
+});
+
 describe('language server over stdio (pull diagnostics)', () => {
   it('answers textDocument/diagnostic, reports unchanged results, and lists workspace reports', async () => {
     const dir = workspace('pull', { 'closed-report.txt': DEFECTIVE, 'notes.md': '# 笔记\n\n法冶\n' });

@@ -101,6 +101,11 @@ export const WARM_UP_ENV = 'FZLINT_LS_WARM_UP';
 const WARM_UP_CHARS = 4000;
 /** Keystrokes of the warm-up (a character typed, then deleted, at spread-out lines). */
 const WARM_UP_EDITS = 40;
+/**
+ * The warm-up starts this long after the first lint: its diagnostics are sent first, and a
+ * keystroke right after opening finds the warm-up not yet started (it then never starts).
+ */
+const WARM_UP_DELAY_MS = 100;
 
 /** Extra debounce per character: a big document waits longer, so typing stays responsive (unless the delay is set to 0). */
 const CHARS_PER_DEBOUNCE_MS = 4000;
@@ -133,10 +138,12 @@ export interface DiagnosticsServiceOptions {
    * type and delete characters in a copy of its first lines, re-parsed and linted through
    * the edit path, the results thrown away, so that the parser's re-parse and the rules'
    * windowed runs are compiled before the first real keystroke (the first ~25 edits were
-   * twice as slow as later ones). Step by step on the event loop; a lint scheduled or running
-   * ends it. Off unless set (the server sets it).
+   * twice as slow as later ones). Step by step on the event loop, from {@link WARM_UP_DELAY_MS}
+   * after that lint; a lint scheduled or run since ends it for good. Off unless set (the server sets it).
    */
   readonly warmUp?: boolean;
+  /** Called when the warm-up has made all its keystrokes: how many, and the milliseconds its steps took. */
+  onWarmedUp?(steps: number, ms: number): void;
   /** Timer functions (tests may pass fake ones). */
   readonly setTimeout?: (fn: () => void, ms: number) => unknown;
   readonly clearTimeout?: (handle: unknown) => void;
@@ -158,6 +165,8 @@ export class DiagnosticsService {
   private warm = false;
   /** Whether the edit path was warmed (or is being warmed) already: once per process is enough. */
   private editPathWarmed = false;
+  /** Lints scheduled or run for documents (the warm-up stops for good when this changes). */
+  private lintRequests = 0;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private readonly clearTimer: (handle: unknown) => void;
 
@@ -178,6 +187,7 @@ export class DiagnosticsService {
    * for an outdated version is never delivered.
    */
   schedule(document: DocumentLike, immediate = false): Promise<LintSnapshot | undefined> {
+    this.lintRequests++;
     const cached = this.snapshots.get(document.uri);
     const running = this.pending.get(document.uri);
     if (!running && cached && cached.version === document.version && cached.configGeneration === this.generation) {
@@ -295,6 +305,7 @@ export class DiagnosticsService {
   }
 
   private async lintDocument(uri: string, version: number, text: string, format?: TextFormat, again = false): Promise<LintSnapshot> {
+    this.lintRequests++;
     try {
       return await this.lintNow(uri, version, text, format, again);
     } finally {
@@ -330,9 +341,13 @@ export class DiagnosticsService {
     const warmOptions: EngineLintOptions = { ...rest, filePath: path.join(path.dirname(filePath), `.fzlint-warm-up-${path.basename(filePath)}`) };
     let document: EngineLintResult['document'] | undefined;
     let step = 0;
+    let ms = 0;
+    // Counted from here: the lint that called this is done.
+    const requests = this.lintRequests;
     const next = (): void => {
-      // A real lint waits for nothing: the warm-up gives way for good.
-      if (this.pending.size > 0) return;
+      // A real lint waits for nothing: the warm-up gives way for good (and never runs between keystrokes).
+      if (this.pending.size > 0 || this.lintRequests !== requests) return;
+      const started = performance.now();
       try {
         if (!document) {
           document = engine.lint(current, warmOptions).document;
@@ -346,10 +361,15 @@ export class DiagnosticsService {
       } catch {
         return;
       }
-      if (step < WARM_UP_EDITS) this.setTimer(next, 0);
-      else this.options.onLinted?.();
+      ms += performance.now() - started;
+      if (step < WARM_UP_EDITS) {
+        this.setTimer(next, 0);
+      } else {
+        this.options.onLinted?.();
+        this.options.onWarmedUp?.(step, ms);
+      }
     };
-    this.setTimer(next, 0);
+    this.setTimer(next, WARM_UP_DELAY_MS);
   }
 
   private async lintNow(uri: string, version: number, text: string, format: TextFormat | undefined, again: boolean): Promise<LintSnapshot> {

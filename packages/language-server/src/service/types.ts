@@ -101,7 +101,7 @@ export interface LintEngine {
    * Re-parses a document the engine's `lint` returned after edits; with it the server lints
    * edited documents incrementally (`EngineLintOptions.document`), without it in full.
    */
-  readonly reparse?: ReparseFunction;
+  readonly reparse?: ReparseFunction | undefined;
   /** The file pipeline for workspace diagnostics; without it only open documents are linted. */
   readonly files?: EngineFiles | undefined;
   /** The analyses of `@fzlint/rules` that hovers show. */
