@@ -33,7 +33,7 @@ import { Buffer } from 'node:buffer';
 import type { TextEncoding } from '@fzlint/input';
 import type { Diagnostic } from '@fzlint/rule-api';
 import type { CacheEntry } from './cache-entry.js';
-import { isCacheEntry, isDiagnostic, isIdentity } from './cache-entry.js';
+import { fitsText, isCacheEntry, isDiagnostic, isIdentity, rangesFit } from './cache-entry.js';
 import type { SerializedResult } from './result.js';
 
 /** The format written (`format` in the file); a file without it, or with another, is a miss. */
@@ -75,6 +75,20 @@ export interface StoredEntry extends CacheEntry {
    * `ruleFailures` (empty) and, when known, `identity`, in that order.
    */
   readonly compact: boolean;
+  /** The result's counts and identity, without building its findings when it is not built yet. */
+  summary(): ResultSummary;
+  /** `fitsText` of its result, without building its findings when it is not built yet. */
+  fits(textLength: number): boolean;
+}
+
+/** What a result says besides its findings. */
+export interface ResultSummary {
+  readonly errorCount: number;
+  readonly warningCount: number;
+  readonly infoCount: number;
+  readonly fixableErrorCount: number;
+  readonly fixableWarningCount: number;
+  readonly identity?: SerializedResult['identity'];
 }
 
 /** A decoded cache file. */
@@ -296,6 +310,49 @@ class Decoder {
     return true;
   }
 
+  /** `fitsText` of a checked compact record, from its numbers (and extras) without building it. */
+  fits(value: readonly number[], textLength: number): boolean {
+    const from = value[0] as number;
+    const to = value[1] as number;
+    const findings = this.block;
+    for (let i = from; i < to; i += STRIDE) {
+      if (findings[i] === -1) {
+        if (!rangesFit(this.json(findings[i + 1] as number) as Diagnostic, textLength)) return false;
+        continue;
+      }
+      if ((findings[i + 6] as number) > textLength) return false;
+      const extra = findings[i + 11] as number;
+      if (extra !== -1 && !rangesFit(this.json(extra) as Partial<Diagnostic>, textLength)) return false;
+    }
+    return true;
+  }
+
+  /** The counts and identity of a checked compact record, from its findings' severities alone. */
+  summary(value: readonly number[]): ResultSummary {
+    const from = value[0] as number;
+    const to = value[1] as number;
+    const identity = value[4] as number;
+    const findings = this.block;
+    let errorCount = 0;
+    let warningCount = 0;
+    let infoCount = 0;
+    for (let i = from; i < to; i += STRIDE) {
+      const severity = findings[i] === -1 ? SEVERITY_CODE[(this.json(findings[i + 1] as number) as Diagnostic).severity] : findings[i + 1];
+      if (severity === 0) errorCount++;
+      else if (severity === 1) warningCount++;
+      else infoCount++;
+    }
+    const summary: { -readonly [K in keyof ResultSummary]: ResultSummary[K] } = {
+      errorCount,
+      warningCount,
+      infoCount,
+      fixableErrorCount: value[2] as number,
+      fixableWarningCount: value[3] as number,
+    };
+    if (identity !== -1) summary.identity = this.json(identity) as NonNullable<SerializedResult['identity']>;
+    return summary;
+  }
+
   /** The result of a checked compact record. */
   result(value: unknown): SerializedResult {
     if (!Array.isArray(value)) return value as SerializedResult;
@@ -398,6 +455,16 @@ class LazyEntry implements StoredEntry {
 
   get compact(): boolean {
     return this.#compact;
+  }
+
+  fits(textLength: number): boolean {
+    if (this.#decoder && this.#compact) return this.#decoder.fits(this.#raw as readonly number[], textLength);
+    return fitsText(this.result, textLength);
+  }
+
+  summary(): ResultSummary {
+    if (this.#decoder && this.#compact) return this.#decoder.summary(this.#raw as readonly number[]);
+    return this.result;
   }
 
   get result(): SerializedResult {

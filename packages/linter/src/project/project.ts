@@ -1021,7 +1021,7 @@ class Project implements Fzlint {
       }
       if (!info?.isFile() || info.size === 0 || info.size > this.#maxBytes) return undefined;
       const entry = lintCache.unchanged(r.target.path, r.run.configHash, { size: info.size, mtimeMs: info.mtimeMs });
-      if (!entry || !fitsText(entry.result, entry.chars)) return undefined;
+      if (!entry || !(typeof (entry as Partial<StoredEntry>).fits === 'function' ? (entry as unknown as StoredEntry).fits(entry.chars) : fitsText(entry.result, entry.chars))) return undefined;
       entries.push(entry);
     }
     // Pairing as the full path does it, from the identities the entries recorded.
@@ -1037,12 +1037,12 @@ class Project implements Fzlint {
         // a config that turns one off takes the full path (which loads the rules).
         const on = ids ? ids.some((id) => !isOff(rules[id])) : !Object.keys(rules).some((id) => id.startsWith('continuity/') && isOff(rules[id]));
         if (!on && !ids) return undefined;
-        const identity = (entries[i] as CacheEntry).result.identity;
+        const identity = summaryOf(entries[i] as CacheEntry).identity;
         if (!identity) return undefined;
         if (on) wanted.push(i);
       }
       const { pairReports } = await import('@fzlint/rules/pairing');
-      const found = pairReports(wanted.map((i) => ({ id: i, identity: (entries[i] as CacheEntry).result.identity as ReportIdentity })));
+      const found = pairReports(wanted.map((i) => ({ id: i, identity: summaryOf(entries[i] as CacheEntry).identity as ReportIdentity })));
       for (const p of found.pairs) pairs.set(p.current, { previous: p.previous, reason: p.reason });
       const path = (i: number) => (files[i] as (typeof files)[number]).target.path;
       pairing = {
@@ -1061,23 +1061,29 @@ class Project implements Fzlint {
       if (entry.previous !== key) return undefined;
       const notice = encodingNotice(entry.encoding, r.display);
       if (notice) notices.push(notice);
-      const result = entry.result;
       let file: FileLintResult;
       if ((entry as Partial<StoredEntry>).compact === true) {
         // Built from the cache's compact form, so of known keys: one literal, in the order the
         // assign below gives (a result's keys, then the run's), without the temporary objects.
-        const c = result;
+        // The findings are built when first read: a run that prints its output memo never does.
+        const stored = entry as unknown as StoredEntry;
+        const c = stored.summary();
         const format = textFormatOf(r.display);
         file =
           c.identity !== undefined
             ? {
-                diagnostics: c.diagnostics,
+                get diagnostics() {
+                  return stored.result.diagnostics;
+                },
+                set diagnostics(value) {
+                  Object.defineProperty(this, 'diagnostics', { value, writable: true, enumerable: true, configurable: true });
+                },
                 errorCount: c.errorCount,
                 warningCount: c.warningCount,
                 infoCount: c.infoCount,
                 fixableErrorCount: c.fixableErrorCount,
                 fixableWarningCount: c.fixableWarningCount,
-                ruleFailures: c.ruleFailures,
+                ruleFailures: [],
                 identity: c.identity,
                 filePath: r.target.path,
                 displayPath: r.display,
@@ -1087,13 +1093,18 @@ class Project implements Fzlint {
                 cached: true,
               }
             : {
-                diagnostics: c.diagnostics,
+                get diagnostics() {
+                  return stored.result.diagnostics;
+                },
+                set diagnostics(value) {
+                  Object.defineProperty(this, 'diagnostics', { value, writable: true, enumerable: true, configurable: true });
+                },
                 errorCount: c.errorCount,
                 warningCount: c.warningCount,
                 infoCount: c.infoCount,
                 fixableErrorCount: c.fixableErrorCount,
                 fixableWarningCount: c.fixableWarningCount,
-                ruleFailures: c.ruleFailures,
+                ruleFailures: [],
                 filePath: r.target.path,
                 displayPath: r.display,
                 source: '',
@@ -1103,6 +1114,7 @@ class Project implements Fzlint {
               };
         if (found && last) (file as { previous?: FileLintResult['previous'] }).previous = { filePath: last.target.path, displayPath: last.display, source: 'paired', reason: found.reason };
       } else {
+        const result = entry.result;
         // Object.assign, not `{ ...entry.result, … }`: a spread of a result into a literal with
         // more fields cost ~2.5 KB and ~8 µs a file in code V8 has not optimised (a warm run's).
         file = Object.assign({}, result, {
@@ -1278,6 +1290,12 @@ export function formattable(result: FileLintResult): FormattableResult {
   const { displayPath: _d, format: _f, encoding: _e, sourceMap, cached: _c, ruleFailures: _r, ...rest } = result;
   if (!sourceMap) return rest;
   return { ...rest, document: { lineIndex: paragraphIndex(result.source, sourceMap) } };
+}
+
+/** An entry's counts and identity: without building its findings when the cache can say. */
+function summaryOf(entry: CacheEntry): { readonly identity?: SerializedResult['identity'] } {
+  const stored = entry as Partial<StoredEntry>;
+  return typeof stored.summary === 'function' ? stored.summary() : entry.result;
 }
 
 /** Offsets of converted Markdown to paragraph numbers. */
