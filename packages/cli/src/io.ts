@@ -2,7 +2,8 @@
 
 /** A stream the CLI writes to. */
 export interface CliWritable {
-  write(chunk: string): unknown;
+  /** Text, or bytes already encoded as UTF-8 (what a warm run prints again from its output memo). */
+  write(chunk: string | Uint8Array): unknown;
   readonly isTTY?: boolean;
 }
 

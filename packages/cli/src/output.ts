@@ -1,4 +1,5 @@
 /** What a lint run writes: the formatters' output, and the bulk suppressions file. */
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { FormattableResult } from '@fzlint/linter';
 import type { Fzlint, Suppressions } from '@fzlint/linter/node';
@@ -69,8 +70,8 @@ export async function handleSuppressions(fzlint: Fzlint, results: FormattableRes
   return s.apply(results, existing, file).results;
 }
 
-/** Runs each requested formatter and prints or writes its output. */
-export async function writeOutputs(results: FormattableResult[], options: CliOptions, io: CliIo, reporter: Reporter): Promise<void> {
+/** Runs each requested formatter and prints or writes its output; returns what went to stdout. */
+export async function writeOutputs(results: FormattableResult[], options: CliOptions, io: CliIo, reporter: Reporter): Promise<string[]> {
   // Position-only formatters without the engine (a warm --cache run loads no parser or rule); JSON and SARIF from the package.
   const front = await import('@fzlint/linter/formatters');
   const { shouldUseColor } = front;
@@ -98,5 +99,99 @@ export async function writeOutputs(results: FormattableResult[], options: CliOpt
     const failed = await writeText(resolve(io.cwd, options.outputFile), toOutputFile.join('\n'));
     if (failed) reporter.report(problem('writeFailed', { path: options.outputFile, code: failed }));
   }
-  for (const text of toStdout) if (text !== '') io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  const printed: string[] = [];
+  for (const text of toStdout) {
+    if (text === '') continue;
+    const line = text.endsWith('\n') ? text : `${text}\n`;
+    io.stdout.write(line);
+    printed.push(line);
+  }
+  return printed;
+}
+
+/** Formats whose output is a function of the results alone (no file text): the output memo keeps theirs. */
+const MEMO_FORMATS: ReadonlySet<string> = new Set(['stylish', 'github', 'gitlab']);
+
+/** What the output memo of a `--cache` run is checked against, and where it lives. */
+export interface OutputMemo {
+  readonly path: string;
+  /** Everything the printed text depends on besides the cache's entries (which remove the memo when they change). */
+  readonly context: string;
+}
+
+/**
+ * Whether this run's output can be kept beside the cache and printed again by a run whose
+ * every result comes from the same cache entries: one position-only format to stdout, no
+ * fixes, no bulk suppressions file, `--cache`. Undefined otherwise.
+ */
+export async function outputMemoOf(fzlint: Fzlint, options: CliOptions, io: CliIo): Promise<OutputMemo | undefined> {
+  if (!options.cache || options.stdin || options.fix || options.fixDryRun || options.suppressAll || options.pruneSuppressions) return undefined;
+  if (options.outputFile !== undefined || options.formats.length !== 1) return undefined;
+  const target = options.formats[0] as FormatTarget;
+  if (target.path !== undefined || !MEMO_FORMATS.has(target.name)) return undefined;
+  // A suppressions file changes the results after the cache: only without one.
+  if (existsSync(fzlint.suppressions.location(options.suppressionsLocation))) return undefined;
+  const { shouldUseColor } = await import('@fzlint/linter/formatters');
+  const color = options.color ?? shouldUseColor(io.stdout, io.env ?? {});
+  const { resolveCacheLocation, outputMemoLocation } = await import('@fzlint/linter/node');
+  const path = outputMemoLocation(resolveCacheLocation(io.cwd, options.cacheLocation));
+  return { path, context: JSON.stringify({ memo: 1, cwd: io.cwd, color, options }) };
+}
+
+/** The memo's first line: what it was printed for, and the exit code's counts. */
+interface MemoHeader {
+  readonly context: string;
+  readonly files: string;
+  readonly errorCount: number;
+  readonly warningCount: number;
+}
+
+/** The files of a run, in order, as the memo records them. */
+function fileList(results: readonly { readonly filePath?: string }[]): string {
+  let list = '';
+  for (let i = 0; i < results.length; i++) list += `${(results[i] as { readonly filePath?: string }).filePath ?? ''}\n`;
+  return list;
+}
+
+/**
+ * The memo's output as bytes when it was printed for the same context and files (the
+ * caller has checked every result came from the cache), else undefined.
+ */
+export function readOutputMemo(
+  memo: OutputMemo,
+  results: readonly { readonly filePath?: string }[],
+): { readonly bytes: Buffer; readonly errorCount: number; readonly warningCount: number } | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(memo.path);
+  } catch {
+    return undefined;
+  }
+  const end = bytes.indexOf(10);
+  if (end < 0) return undefined;
+  let header: MemoHeader;
+  try {
+    header = JSON.parse(bytes.toString('utf8', 0, end)) as MemoHeader;
+  } catch {
+    return undefined;
+  }
+  if (header === null || typeof header !== 'object' || header.context !== memo.context || header.files !== fileList(results)) return undefined;
+  if (!Number.isSafeInteger(header.errorCount) || !Number.isSafeInteger(header.warningCount)) return undefined;
+  return { bytes: bytes.subarray(end + 1), errorCount: header.errorCount, warningCount: header.warningCount };
+}
+
+/** Keeps a run's printed output beside the cache (atomically); a failure only means no memo. */
+export function writeOutputMemo(memo: OutputMemo, results: readonly { readonly filePath?: string }[], printed: readonly string[], errorCount: number, warningCount: number): void {
+  const header: MemoHeader = { context: memo.context, files: fileList(results), errorCount, warningCount };
+  const temporary = `${memo.path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, `${JSON.stringify(header)}\n${printed.join('')}`);
+    renameSync(temporary, memo.path);
+  } catch {
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Nothing to clean up.
+    }
+  }
 }

@@ -54,6 +54,43 @@ describe('--cache', () => {
     expect(ruleIds(resultFor(parseJson(third.stdout), FILES.yi))).toContain('structure/year-consistency');
   });
 
+  it('prints the output of a run with nothing changed again, and never once the results or the way they print change', () => {
+    const memo = at('node_modules/.cache/fzlint/cache.json.output');
+    const cold = fzlint(repo.dir, ['reports', '--cache']);
+    expect(cold.stdout).toContain('problem');
+    expect(existsSync(memo)).toBe(true);
+    for (let i = 0; i < 2; i++) {
+      const warm = fzlint(repo.dir, ['reports', '--cache']);
+      expect(warm.stdout).toBe(cold.stdout);
+      expect(warm.stderr).toBe(cold.stderr);
+      expect(warm.code).toBe(cold.code);
+    }
+    // What a run with nothing changed prints is the memo (changed here by hand to show it).
+    const kept = readFileSync(memo);
+    writeFileSync(memo, Buffer.concat([kept, Buffer.from('(from the memo)\n')]));
+    expect(fzlint(repo.dir, ['reports', '--cache']).stdout).toBe(`${cold.stdout}(from the memo)\n`);
+    writeFileSync(memo, kept);
+
+    // Another format, colour or exit-code option: printed afresh, as without a cache.
+    for (const args of [['--format', 'github'], ['--color'], ['--max-warnings', '0'], ['--quiet']]) {
+      const cached = fzlint(repo.dir, ['reports', '--cache', ...args]);
+      const fresh = fzlint(repo.dir, ['reports', ...args]);
+      expect(cached.stdout).toBe(fresh.stdout);
+      expect(cached.code).toBe(fresh.code);
+    }
+    // A changed file: the cache's entries change and the memo goes with them.
+    writeFileSync(at(FILES.yi), read(at(FILES.yi)).replace('四、2023年推进', '四、2022年推进'));
+    const changed = fzlint(repo.dir, ['reports', '--cache']);
+    expect(changed.stdout).not.toBe(cold.stdout);
+    expect(changed.stdout).toBe(fzlint(repo.dir, ['reports']).stdout);
+    expect(fzlint(repo.dir, ['reports', '--cache']).stdout).toBe(changed.stdout);
+    // A bulk suppressions file changes the results after the cache: no memo is printed then.
+    fzlint(repo.dir, ['reports', '--suppress-all']);
+    const suppressed = fzlint(repo.dir, ['reports']);
+    expect(fzlint(repo.dir, ['reports', '--cache']).stdout).toBe(suppressed.stdout);
+    expect(suppressed.stdout).not.toBe(changed.stdout);
+  });
+
   it('a changed config invalidates the cached results it applies to', () => {
     fzlint(repo.dir, [FILES.bing, FILES.jia, '--cache']);
     writeFileSync(at('reports/county/fzlint.config.json'), JSON.stringify({ rules: { 'structure/heading-numbering': 'off' } }));

@@ -76,6 +76,7 @@ export {
   LintCache,
   hashOf,
   resolveCacheLocation,
+  outputMemoLocation,
   CACHE_FILE_NAME,
   DEFAULT_CACHE_DIR,
   type CacheEntry,

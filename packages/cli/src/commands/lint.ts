@@ -8,7 +8,7 @@ import type { Fzlint, PreviousText } from '@fzlint/linter/node';
 import type { CliOptions } from '../args.js';
 import { readStdin, type CliIo } from '../io.js';
 import { problem, type CliProblem } from '../messages.js';
-import { handleSuppressions, writeOutputs } from '../output.js';
+import { handleSuppressions, outputMemoOf, readOutputMemo, writeOutputMemo, writeOutputs, type OutputMemo } from '../output.js';
 import { openProject, readPrevious } from '../project.js';
 import type { Reporter } from '../reporter.js';
 
@@ -22,6 +22,8 @@ export async function lintCommand(options: CliOptions, io: CliIo, reporter: Repo
   const [{ countDiagnostics }, { formattable }] = await Promise.all([import('@fzlint/linter/formatters'), import('@fzlint/linter/node')]);
 
   let results: FormattableResult[];
+  /** Where this run's output is kept for the next run with nothing changed (see output.ts). */
+  let memo: OutputMemo | undefined;
   if (options.stdin) {
     results = await lintStdin(fzlint, options, io, reporter);
   } else {
@@ -34,6 +36,17 @@ export async function lintCommand(options: CliOptions, io: CliIo, reporter: Repo
       sources: options.fix || options.fixDryRun || options.formats.some((f) => !POSITION_ONLY_FORMATS.has(f.name)),
     });
     reporter.reportAll(report.problems);
+    memo = await outputMemoOf(fzlint, options, io);
+    if (memo) {
+      // Every result from the cache, whose entries are those the memo was printed from: print it again.
+      const hit = report.results.every((r) => r.cached === true) ? readOutputMemo(memo, report.results) : undefined;
+      if (hit) {
+        if (hit.bytes.length > 0) io.stdout.write(hit.bytes);
+        return exitCode(hit.errorCount, hit.warningCount, options, reporter);
+      }
+      // A result the cache did not keep is linted again next time, and a cache not written holds other entries: no memo then.
+      if (report.problems.some((p) => p.id === 'writeFailed') || report.results.some((r) => r.cached !== true && (r.ruleFailures.length > 0 || r.output !== undefined))) memo = undefined;
+    }
     if (options.fix) reporter.reportAll(await fzlint.outputFixes(report.results));
     results = report.results.map(formattable);
   }
@@ -45,7 +58,7 @@ export async function lintCommand(options: CliOptions, io: CliIo, reporter: Repo
       return { ...r, diagnostics, ...countDiagnostics(diagnostics) };
     });
   }
-  await writeOutputs(results, options, io, reporter);
+  const printed = await writeOutputs(results, options, io, reporter);
 
   let errorCount = 0;
   let warningCount = 0;
@@ -53,6 +66,12 @@ export async function lintCommand(options: CliOptions, io: CliIo, reporter: Repo
     errorCount += r.errorCount;
     warningCount += r.warningCount;
   }
+  if (memo && reporter.errors === 0) writeOutputMemo(memo, results, printed, errorCount, warningCount);
+  return exitCode(errorCount, warningCount, options, reporter);
+}
+
+/** The exit code from the findings' counts and the problems reported. */
+function exitCode(errorCount: number, warningCount: number, options: CliOptions, reporter: Reporter): number {
   if (reporter.errors > 0) return 2;
   if (errorCount > 0) return 1;
   if (options.maxWarnings !== undefined && warningCount > options.maxWarnings) {

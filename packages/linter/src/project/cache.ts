@@ -64,6 +64,15 @@ export function resolveCacheLocation(cwd: string, location?: string): string {
 }
 
 /**
+ * Where the CLI keeps the output it printed from this cache's results (`<cache>.output`,
+ * see packages/cli/src/output.ts): removed whenever the cache's entries change, so what it
+ * holds was printed from the entries the cache file now has.
+ */
+export function outputMemoLocation(cacheLocation: string): string {
+  return `${cacheLocation}.output`;
+}
+
+/**
  * A per-run view of the result cache (ESLint's `--cache`). Keys are absolute
  * paths; an entry is used only when the content hash, the config hash and the
  * fzlint version all match, so a stale result can never be shown.
@@ -232,6 +241,8 @@ export class LintCache {
     if (!this.dirty && this.loadedStats && this.loadedStats.hits === this.hits && this.loadedStats.misses === this.misses) return undefined;
     const tmp = `${this.location}.${process.pid}.tmp`;
     try {
+      // Printed from the entries being replaced: stale from now on (a write of the counts alone keeps it).
+      if (this.dirty) await fsp.rm(outputMemoLocation(this.location), { force: true });
       await fsp.mkdir(dirname(this.location), { recursive: true });
       await fsp.writeFile(tmp, encodeCache(this.version, this.entries, this.stats));
       await fsp.rename(tmp, this.location);
