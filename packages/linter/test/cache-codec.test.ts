@@ -5,8 +5,8 @@ import fc from 'fast-check';
 import type { Diagnostic } from '@fzlint/rule-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LintCache } from '../src/project/cache.js';
-import { CACHE_FORMAT, decodeBlock, decodeCache, encodeBlock, encodeCache, STRIDE, type CacheFile } from '../src/project/cache-codec.js';
-import { isCacheEntry, type CacheEntry } from '../src/project/cache-entry.js';
+import { CACHE_FORMAT, decodeBlock, decodeCache, encodeBlock, encodeCache, STRIDE, type CacheFile, type StoredEntry } from '../src/project/cache-codec.js';
+import { fitsText, isCacheEntry, type CacheEntry } from '../src/project/cache-entry.js';
 import type { SerializedResult } from '../src/project/result.js';
 
 let dir: string;
@@ -120,6 +120,27 @@ describe('cache format 3', () => {
           // Same order of keys: what JSON output would print.
           expect(JSON.stringify(back.result.diagnostics)).toBe(JSON.stringify(e.result.diagnostics));
           expect(isCacheEntry(plain(back))).toBe(true);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("an entry's summary and range check, read before its findings are built, agree with the built result", () => {
+    fc.assert(
+      fc.property(entries, count, (given, length) => {
+        const map = new Map(Object.entries(given));
+        const decoded = decodeCache(encodeCache('1.0.0', map, { hits: 0, misses: 0 }), '1.0.0');
+        if (typeof decoded === 'string') throw new Error(decoded);
+        for (const [path, e] of map) {
+          const back = decoded.entries.get(path) as StoredEntry;
+          const summary = back.summary();
+          const fits = back.fits(length);
+          expect(back.decoded).toBe(!back.compact);
+          const r = e.result;
+          const told = (x: typeof summary) => [x.errorCount, x.warningCount, x.infoCount, x.fixableErrorCount, x.fixableWarningCount, x.identity];
+          expect(told(summary)).toEqual(told(r));
+          expect(fits).toBe(fitsText(r, length));
         }
       }),
       { numRuns: 200 },

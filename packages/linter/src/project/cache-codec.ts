@@ -33,7 +33,7 @@ import { Buffer } from 'node:buffer';
 import type { TextEncoding } from '@fzlint/input';
 import type { Diagnostic } from '@fzlint/rule-api';
 import type { CacheEntry } from './cache-entry.js';
-import { fitsText, isCacheEntry, isDiagnostic, isIdentity, rangesFit } from './cache-entry.js';
+import { fitsText, isCacheEntry, isDiagnostic, isIdentity, rangeEndOf } from './cache-entry.js';
 import type { SerializedResult } from './result.js';
 
 /** The format written (`format` in the file); a file without it, or with another, is a miss. */
@@ -310,25 +310,11 @@ class Decoder {
     return true;
   }
 
-  /** `fitsText` of a checked compact record, from its numbers (and extras) without building it. */
-  fits(value: readonly number[], textLength: number): boolean {
-    const from = value[0] as number;
-    const to = value[1] as number;
-    const findings = this.block;
-    for (let i = from; i < to; i += STRIDE) {
-      if (findings[i] === -1) {
-        if (!rangesFit(this.json(findings[i + 1] as number) as Diagnostic, textLength)) return false;
-        continue;
-      }
-      if ((findings[i + 6] as number) > textLength) return false;
-      const extra = findings[i + 11] as number;
-      if (extra !== -1 && !rangesFit(this.json(extra) as Partial<Diagnostic>, textLength)) return false;
-    }
-    return true;
-  }
-
-  /** The counts and identity of a checked compact record, from its findings' severities alone. */
-  summary(value: readonly number[]): ResultSummary {
+  /**
+   * The counts and identity of a checked compact record, and the largest end of its findings'
+   * ranges (`fitsText` is that end within the text), from its numbers and extras alone.
+   */
+  summary(value: readonly number[]): ResultSummary & { readonly rangeEnd: number } {
     const from = value[0] as number;
     const to = value[1] as number;
     const identity = value[4] as number;
@@ -336,18 +322,35 @@ class Decoder {
     let errorCount = 0;
     let warningCount = 0;
     let infoCount = 0;
+    let rangeEnd = 0;
     for (let i = from; i < to; i += STRIDE) {
-      const severity = findings[i] === -1 ? SEVERITY_CODE[(this.json(findings[i + 1] as number) as Diagnostic).severity] : findings[i + 1];
+      let severity: number | undefined;
+      let end: number;
+      if (findings[i] === -1) {
+        const d = this.json(findings[i + 1] as number) as Diagnostic;
+        severity = SEVERITY_CODE[d.severity];
+        end = rangeEndOf(d);
+      } else {
+        severity = findings[i + 1];
+        end = findings[i + 6] as number;
+        const extra = findings[i + 11] as number;
+        if (extra !== -1) {
+          const extraEnd = rangeEndOf(this.json(extra) as Partial<Diagnostic>);
+          if (extraEnd > end) end = extraEnd;
+        }
+      }
+      if (end > rangeEnd) rangeEnd = end;
       if (severity === 0) errorCount++;
       else if (severity === 1) warningCount++;
       else infoCount++;
     }
-    const summary: { -readonly [K in keyof ResultSummary]: ResultSummary[K] } = {
+    const summary: { -readonly [K in keyof ResultSummary]: ResultSummary[K] } & { rangeEnd: number } = {
       errorCount,
       warningCount,
       infoCount,
       fixableErrorCount: value[2] as number,
       fixableWarningCount: value[3] as number,
+      rangeEnd,
     };
     if (identity !== -1) summary.identity = this.json(identity) as NonNullable<SerializedResult['identity']>;
     return summary;
@@ -424,6 +427,7 @@ function isCount(value: unknown): value is number {
 /** An entry whose result is built on first use. */
 class LazyEntry implements StoredEntry {
   #result: SerializedResult | undefined;
+  #summary: (ResultSummary & { readonly rangeEnd: number }) | undefined;
   #raw: unknown;
   #decoder: Decoder | undefined;
   readonly #compact: boolean;
@@ -458,12 +462,15 @@ class LazyEntry implements StoredEntry {
   }
 
   fits(textLength: number): boolean {
-    if (this.#decoder && this.#compact) return this.#decoder.fits(this.#raw as readonly number[], textLength);
-    return fitsText(this.result, textLength);
+    if (!this.#decoder || !this.#compact) return fitsText(this.result, textLength);
+    this.#summary ??= this.#decoder.summary(this.#raw as readonly number[]);
+    return this.#summary.rangeEnd <= textLength;
   }
 
   summary(): ResultSummary {
-    if (this.#decoder && this.#compact) return this.#decoder.summary(this.#raw as readonly number[]);
+    // Once: a warm run asks for the identity when pairing and for the counts when building the file's result.
+    if (this.#summary) return this.#summary;
+    if (this.#decoder && this.#compact) return (this.#summary = this.#decoder.summary(this.#raw as readonly number[]));
     return this.result;
   }
 

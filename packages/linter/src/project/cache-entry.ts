@@ -146,19 +146,19 @@ export function isCacheEntry(value: unknown): value is CacheEntry {
 export function fitsText(entry: CacheEntry['result'], textLength: number): boolean {
   // An index loop: a warm run checks every finding, in code V8 has not optimised (where `for…of` allocates).
   const diagnostics = entry.diagnostics;
-  for (let i = 0; i < diagnostics.length; i++) if (!rangesFit(diagnostics[i] as (typeof diagnostics)[number], textLength)) return false;
+  for (let i = 0; i < diagnostics.length; i++) if (rangeEndOf(diagnostics[i] as (typeof diagnostics)[number]) > textLength) return false;
   return true;
 }
 
 /**
- * Whether a finding's ranges (its own, its fix's, its suggestions', its related places') end
- * inside the text. Reads only those fields: the cache codec also checks a finding's other
- * fields on their own (`extra`) with it.
+ * The largest end of a finding's ranges (its own, its fix's, its suggestions', its related
+ * places'), 0 when it has none. Reads only those fields: the cache codec also asks it of a
+ * finding's other fields on their own (`extra`).
  */
-export function rangesFit(d: Partial<SerializedResult['diagnostics'][number]>, textLength: number): boolean {
-  if (d.range && d.range.end > textLength) return false;
-  if (d.fix && d.fix.range.end > textLength) return false;
-  if (d.suggestions) for (const s of d.suggestions) if (s.fix.range.end > textLength) return false;
-  if (d.related) for (const r of d.related) if (r.range.end > textLength) return false;
-  return true;
+export function rangeEndOf(d: Partial<SerializedResult['diagnostics'][number]>): number {
+  let end = d.range ? d.range.end : 0;
+  if (d.fix && d.fix.range.end > end) end = d.fix.range.end;
+  if (d.suggestions) for (const s of d.suggestions) if (s.fix.range.end > end) end = s.fix.range.end;
+  if (d.related) for (const r of d.related) if (r.range.end > end) end = r.range.end;
+  return end;
 }
