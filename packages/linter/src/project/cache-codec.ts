@@ -1,8 +1,11 @@
 /**
- * The result cache's file format (format 3): one JSON document that a warm run reads
- * cheaply and `jq` still reads.
+ * The result cache's file format (format 4): one JSON document that a warm run reads
+ * cheaply and `jq` still reads. Format 4 is format 3's layout; the number changed because
+ * a writer of format 4 removes the CLI's output memo beside the cache (`<cache>.output`)
+ * whenever the entries change, which a writer of format 3 did not: a memo is then never
+ * printed for entries an older fzlint of the same version wrote.
  *
- *     { "format": 3, "version": "0.1.0", "lastRun": { "hits": 1000, "misses": 0 },
+ *     { "format": 4, "version": "0.1.0", "lastRun": { "hits": 1000, "misses": 0 },
  *       "strings": ["style/wording", "wrong", "提法有误：…", "https://…", "{\"data\":…}", …],
  *       "findings": "<base64 of little-endian Int32: every file's findings, one after another>",
  *       "files": { "/abs/report.md": [contentHash, configHash, size, mtimeMs, chars, encoding, previous, result], … } }
@@ -37,7 +40,7 @@ import { fitsText, isCacheEntry, isDiagnostic, isIdentity, rangeEndOf } from './
 import type { SerializedResult } from './result.js';
 
 /** The format written (`format` in the file); a file without it, or with another, is a miss. */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 
 /** Numbers per finding in a file's findings array. */
 export const STRIDE = 12;
@@ -51,7 +54,7 @@ const BASE_KEY_SET: ReadonlySet<string> = new Set(BASE_KEYS);
 /** The keys of a result of the usual shape, in the engine's order. */
 const RESULT_KEYS = ['diagnostics', 'errorCount', 'warningCount', 'infoCount', 'fixableErrorCount', 'fixableWarningCount', 'ruleFailures', 'identity'];
 
-/** The cache file's contents (format 3, see the module comment). */
+/** The cache file's contents (format 4, see the module comment). */
 export interface CacheFile {
   readonly format: typeof CACHE_FORMAT;
   readonly version: string;
