@@ -1,5 +1,5 @@
 /** What a lint run writes: the formatters' output, and the bulk suppressions file. */
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { FormattableResult } from '@fzlint/linter';
 import type { Fzlint, Suppressions } from '@fzlint/linter/node';
@@ -129,13 +129,24 @@ export async function outputMemoOf(fzlint: Fzlint, options: CliOptions, io: CliI
   if (options.outputFile !== undefined || options.formats.length !== 1) return undefined;
   const target = options.formats[0] as FormatTarget;
   if (target.path !== undefined || !MEMO_FORMATS.has(target.name)) return undefined;
-  // A suppressions file changes the results after the cache: only without one.
-  if (existsSync(fzlint.suppressions.location(options.suppressionsLocation))) return undefined;
+  // A suppressions file changes the results after the cache: only without one (missing as reading it
+  // judges: any other failure is reported by the run that reads it).
+  if (!missing(fzlint.suppressions.location(options.suppressionsLocation))) return undefined;
   const { shouldUseColor } = await import('@fzlint/linter/formatters');
   const color = options.color ?? shouldUseColor(io.stdout, io.env ?? {});
   const { resolveCacheLocation, outputMemoLocation } = await import('@fzlint/linter/node');
   const path = outputMemoLocation(resolveCacheLocation(io.cwd, options.cacheLocation));
   return { path, context: JSON.stringify({ memo: 1, cwd: io.cwd, color, options }) };
+}
+
+/** Whether a path does not exist (and nothing else kept it from being looked at). */
+function missing(path: string): boolean {
+  try {
+    statSync(path);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
+  }
 }
 
 /** The memo's first line: what it was printed for, and the exit code's counts. */
