@@ -1,6 +1,6 @@
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { dirnameOf, isNormalAbsolute, joinName, relativeFrom, resolveFrom } from '../src/project/fast-path.js';
 
 /** Paths made of the pieces that matter: separators, `.` and `..` segments, names. */
@@ -11,6 +11,13 @@ const absolute = path.map((p) => `/${p}`);
 const name = fc.constantFrom('a', 'b.md', '.fzlintignore', '报告.md', '..a', 'a..');
 
 describe.runIf(sep === '/')('fast paths give what node:path gives', () => {
+  it('an empty path is not taken for a normal one, even as the first path asked about', async () => {
+    vi.resetModules();
+    const fresh = await import('../src/project/fast-path.js');
+    expect(fresh.resolveFrom('/', '')).toBe('/');
+    expect(fresh.isNormalAbsolute('')).toBe(false);
+  });
+
   it('resolve, relative, dirname and join, for any path', () => {
     fc.assert(
       fc.property(absolute, fc.oneof(path, absolute), name, (base, p, n) => {

@@ -11,8 +11,8 @@ const SLASH = 47;
 
 /** A `/` that starts an empty, `.` or `..` segment, or ends the path. */
 const NOT_NORMAL = /\/\.{0,2}(?:\/|$)/;
-/** The last path found normal (the working folder, asked about again and again). */
-let lastNormal = '';
+/** The last path found normal (the working folder, asked about again and again); never '' (not absolute). */
+let lastNormal = '/';
 
 /** Whether `path` is absolute and normalised (POSIX): no `.`/`..` segment, no `//`, no trailing `/`. */
 export function isNormalAbsolute(path: string): boolean {
