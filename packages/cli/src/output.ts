@@ -152,9 +152,19 @@ function missing(path: string): boolean {
 /** The memo's first line: what it was printed for, and the exit code's counts. */
 interface MemoHeader {
   readonly context: string;
+  /** The files, in order, one per line. */
   readonly files: string;
+  /** The lint's `snapshot` when the run gave one: a later run compares it before reading the cache. */
+  readonly snapshot?: string;
   readonly errorCount: number;
   readonly warningCount: number;
+}
+
+/** A memo read back for this run's context. */
+export interface ReadMemo {
+  readonly header: MemoHeader;
+  /** The output, as printed (UTF-8). */
+  readonly bytes: Buffer;
 }
 
 /** The files of a run, in order, as the memo records them. */
@@ -164,14 +174,8 @@ function fileList(results: readonly { readonly filePath?: string }[]): string {
   return list;
 }
 
-/**
- * The memo's output as bytes when it was printed for the same context and files (the
- * caller has checked every result came from the cache), else undefined.
- */
-export function readOutputMemo(
-  memo: OutputMemo,
-  results: readonly { readonly filePath?: string }[],
-): { readonly bytes: Buffer; readonly errorCount: number; readonly warningCount: number } | undefined {
+/** The memo when it was printed for this run's context (options, cwd, colour), else undefined. */
+export function readOutputMemo(memo: OutputMemo): ReadMemo | undefined {
   let bytes: Buffer;
   try {
     bytes = readFileSync(memo.path);
@@ -186,17 +190,29 @@ export function readOutputMemo(
   } catch {
     return undefined;
   }
-  if (header === null || typeof header !== 'object' || header.context !== memo.context || header.files !== fileList(results)) return undefined;
+  if (header === null || typeof header !== 'object' || header.context !== memo.context || typeof header.files !== 'string') return undefined;
+  if (header.snapshot !== undefined && typeof header.snapshot !== 'string') return undefined;
   if (!Number.isSafeInteger(header.errorCount) || !Number.isSafeInteger(header.warningCount)) return undefined;
-  return { bytes: bytes.subarray(end + 1), errorCount: header.errorCount, warningCount: header.warningCount };
+  return { header, bytes: bytes.subarray(end + 1) };
+}
+
+/** Whether a memo was printed for these files (the caller has checked every result came from the cache). */
+export function memoCovers(read: ReadMemo, results: readonly { readonly filePath?: string }[]): boolean {
+  return read.header.files === fileList(results);
 }
 
 /** Keeps a run's printed output beside the cache (atomically); a failure only means no memo. */
-export function writeOutputMemo(memo: OutputMemo, results: readonly { readonly filePath?: string }[], printed: readonly string[], errorCount: number, warningCount: number): void {
-  const header: MemoHeader = { context: memo.context, files: fileList(results), errorCount, warningCount };
+export function writeOutputMemo(
+  memo: OutputMemo,
+  results: readonly { readonly filePath?: string }[],
+  printed: readonly (string | Uint8Array)[],
+  counts: { readonly errorCount: number; readonly warningCount: number },
+  snapshot: string | undefined,
+): void {
+  const header: MemoHeader = { context: memo.context, files: fileList(results), ...(snapshot !== undefined ? { snapshot } : {}), errorCount: counts.errorCount, warningCount: counts.warningCount };
   const temporary = `${memo.path}.${process.pid}.tmp`;
   try {
-    writeFileSync(temporary, `${JSON.stringify(header)}\n${printed.join('')}`);
+    writeFileSync(temporary, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), ...printed.map((p) => (typeof p === 'string' ? Buffer.from(p) : p))]));
     renameSync(temporary, memo.path);
   } catch {
     try {

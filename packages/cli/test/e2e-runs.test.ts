@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { copyRepo, FILES, fzlint, parseJson, read, resultFor, ruleIds } from './helpers.js';
@@ -65,11 +65,19 @@ describe('--cache', () => {
       expect(warm.stderr).toBe(cold.stderr);
       expect(warm.code).toBe(cold.code);
     }
-    // What a run with nothing changed prints is the memo (changed here by hand to show it).
-    const kept = readFileSync(memo);
-    writeFileSync(memo, Buffer.concat([kept, Buffer.from('(from the memo)\n')]));
+    // What a run with nothing changed prints is the memo (changed here by hand to show it)...
+    const tamper = () => writeFileSync(memo, Buffer.concat([readFileSync(memo), Buffer.from('(from the memo)\n')]));
+    tamper();
     expect(fzlint(repo.dir, ['reports', '--cache']).stdout).toBe(`${cold.stdout}(from the memo)\n`);
-    writeFileSync(memo, kept);
+    // ...but not once the cache is deleted, or a file is touched (its content unchanged).
+    rmSync(at('node_modules/.cache/fzlint/cache.json'));
+    expect(fzlint(repo.dir, ['reports', '--cache']).stdout).toBe(cold.stdout);
+    for (let i = 0; i < 2; i++) expect(fzlint(repo.dir, ['reports', '--cache']).stdout).toBe(cold.stdout);
+    tamper();
+    const { mtime } = statSync(at(FILES.jia));
+    utimesSync(at(FILES.jia), mtime, new Date(mtime.getTime() + 5000));
+    expect(fzlint(repo.dir, ['reports', '--cache']).stdout).toBe(cold.stdout);
+    expect(fzlint(repo.dir, ['reports', '--cache']).stdout).toBe(cold.stdout);
 
     // Another format, colour or exit-code option: printed afresh, as without a cache.
     for (const args of [['--format', 'github'], ['--color'], ['--max-warnings', '0'], ['--quiet']]) {

@@ -2,13 +2,14 @@
  * `fzlint [options] <files|dirs|globs>`: the project API lints, the formatters
  * print, the findings decide the exit code.
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FormattableResult } from '@fzlint/linter';
 import type { Fzlint, PreviousText } from '@fzlint/linter/node';
 import type { CliOptions } from '../args.js';
 import { readStdin, type CliIo } from '../io.js';
 import { problem, type CliProblem } from '../messages.js';
-import { handleSuppressions, outputMemoOf, readOutputMemo, writeOutputMemo, writeOutputs, type OutputMemo } from '../output.js';
+import { handleSuppressions, memoCovers, outputMemoOf, readOutputMemo, writeOutputMemo, writeOutputs, type OutputMemo } from '../output.js';
 import { openProject, readPrevious } from '../project.js';
 import type { Reporter } from '../reporter.js';
 
@@ -24,9 +25,13 @@ export async function lintCommand(options: CliOptions, io: CliIo, reporter: Repo
   let results: FormattableResult[];
   /** Where this run's output is kept for the next run with nothing changed (see output.ts). */
   let memo: OutputMemo | undefined;
+  /** The lint's snapshot, kept with the memo. */
+  let snapshot: string | undefined;
   if (options.stdin) {
     results = await lintStdin(fzlint, options, io, reporter);
   } else {
+    memo = await outputMemoOf(fzlint, options, io);
+    const kept = memo ? readOutputMemo(memo) : undefined;
     const report = await fzlint.lintFiles(options.patterns, {
       concurrency: options.concurrency,
       cache: options.cache ? { ...(options.cacheLocation !== undefined ? { location: options.cacheLocation } : {}), strategy: options.cacheStrategy } : false,
@@ -34,19 +39,25 @@ export async function lintCommand(options: CliOptions, io: CliIo, reporter: Repo
       ...(options.previous !== undefined ? { previous: options.previous } : {}),
       // Formatters that print positions only never read the text: a warm cache need not read the files.
       sources: options.fix || options.fixDryRun || options.formats.some((f) => !POSITION_ONLY_FORMATS.has(f.name)),
+      // The files as the memo's run found them: then not even the cache is read.
+      ...(kept?.header.snapshot !== undefined ? { unchangedSince: kept.header.snapshot } : {}),
     });
     reporter.reportAll(report.problems);
-    memo = await outputMemoOf(fzlint, options, io);
     if (memo) {
-      // Every result from the cache, whose entries are those the memo was printed from: print it again.
-      const hit = report.results.every((r) => r.cached === true) ? readOutputMemo(memo, report.results) : undefined;
-      if (hit) {
-        if (hit.bytes.length > 0) io.stdout.write(hit.bytes);
-        return exitCode(hit.errorCount, hit.warningCount, options, reporter);
+      // Nothing changed since the memo's run, or every result from the cache whose entries are
+      // those the memo was printed from (it was read before the lint: one that wrote changed
+      // entries removed it since): print it again.
+      const same = report.unchanged === true || (report.results.every((r) => r.cached === true) && kept !== undefined && memoCovers(kept, report.results) && existsSync(memo.path));
+      if (kept && same) {
+        if (kept.bytes.length > 0) io.stdout.write(kept.bytes);
+        // Recorded once, so that the next run compares it before reading the cache.
+        if (report.snapshot !== undefined && report.snapshot !== kept.header.snapshot) writeOutputMemo(memo, report.results, [kept.bytes], kept.header, report.snapshot);
+        return exitCode(kept.header.errorCount, kept.header.warningCount, options, reporter);
       }
       // A result the cache did not keep is linted again next time, and a cache not written holds other entries: no memo then.
       if (report.problems.some((p) => p.id === 'writeFailed') || report.results.some((r) => r.cached !== true && (r.ruleFailures.length > 0 || r.output !== undefined))) memo = undefined;
     }
+    snapshot = report.snapshot;
     if (options.fix) reporter.reportAll(await fzlint.outputFixes(report.results));
     results = report.results.map(formattable);
   }
@@ -66,7 +77,7 @@ export async function lintCommand(options: CliOptions, io: CliIo, reporter: Repo
     errorCount += r.errorCount;
     warningCount += r.warningCount;
   }
-  if (memo && reporter.errors === 0) writeOutputMemo(memo, results, printed, errorCount, warningCount);
+  if (memo && reporter.errors === 0) writeOutputMemo(memo, results, printed, { errorCount, warningCount }, snapshot);
   return exitCode(errorCount, warningCount, options, reporter);
 }
 

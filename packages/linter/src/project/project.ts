@@ -5,7 +5,7 @@
  * applies, and lints them (in this thread or in workers, with a result cache).
  */
 // `fs.promises`, read when used: importing node:fs/promises loads it (and readline) on start, ~1.5 ms a warm run never needs.
-import { promises as fsp, readFileSync, statSync } from 'node:fs';
+import { existsSync, promises as fsp, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { relativeFrom, resolveFrom } from './fast-path.js';
 import {
@@ -165,6 +165,13 @@ export interface LintFilesOptions {
    * unchanged, the files are only stat'ed, not read, and the results' `source` is empty.
    */
   readonly sources?: boolean;
+  /**
+   * The `snapshot` of an earlier report. When this run finds exactly what it recorded (the
+   * same files in the same order, each of the same size, modification time and config, with
+   * the `metadata` cache at the same place), it returns `unchanged: true` and no results,
+   * without reading the cache: the caller shows again what it made of that report's results.
+   */
+  readonly unchangedSince?: string;
 }
 
 /** How the files of a batch were paired (absolute paths). */
@@ -182,6 +189,13 @@ export interface LintFilesReport {
   readonly cache?: CacheStats;
   /** How the batch was paired, when it had two or more files without a previous report given. */
   readonly pairing?: BatchPairing;
+  /**
+   * What a later run passes as `unchangedSince`: given by a run whose every file was an
+   * unchanged text file shown from the cache (the warm run), without notices.
+   */
+  readonly snapshot?: string;
+  /** The files are those of `unchangedSince`, unchanged: `results` is empty (see `unchangedSince`). */
+  readonly unchanged?: true;
 }
 
 /** Options of {@link Fzlint.lintText}. */
@@ -704,7 +718,9 @@ class Project implements Fzlint {
     const fix = options.fix ?? false;
     const anyFix = fix !== false;
     // Loaded first (it runs while the files are listed): reading a file records its metadata only when there is a cache.
-    const cache = this.#cacheOf(options.cache);
+    // Not when the run may turn out unchanged since a snapshot: then the cache is not read at all.
+    const maybeUnchanged = options.unchangedSince !== undefined && options.sources === false && !anyFix;
+    let cache = maybeUnchanged ? undefined : this.#cacheOf(options.cache);
     const listed = await this.listFiles(patterns.length > 0 ? patterns : ['.']);
     problems.push(...listed.problems);
     const targets = listed.files;
@@ -720,6 +736,11 @@ class Project implements Fzlint {
     });
     // Last year's report given for the run, or named by configs: each read once, before any file is linted.
     const given = await this.#explicitPrevious(reads, options.previous, problems);
+    if (maybeUnchanged) {
+      const snapshot = this.#currentSnapshot(reads, given, options.cache, options.pair !== false);
+      if (snapshot !== undefined && snapshot === options.unchangedSince) return { results: [], problems, snapshot, unchanged: true };
+      cache = this.#cacheOf(options.cache);
+    }
     if (cache && options.sources === false && !anyFix) {
       // Nothing changed since the last run: stat every file and show the cached results.
       const lintCache = await cache;
@@ -728,7 +749,13 @@ class Project implements Fzlint {
         problems.push(...warm.notices);
         const failed = await lintCache.save();
         if (failed) problems.push(inputProblem('writeFailed', { path: this.displayPath(lintCache.location), code: failed }, 'warning'));
-        return { results: warm.results, problems, cache: lintCache.stats, ...(warm.pairing ? { pairing: warm.pairing } : {}) };
+        return {
+          results: warm.results,
+          problems,
+          cache: lintCache.stats,
+          ...(warm.pairing ? { pairing: warm.pairing } : {}),
+          ...(warm.snapshot !== undefined ? { snapshot: warm.snapshot } : {}),
+        };
       }
     }
     // Without a cache, workers start as soon as the files are listed and lint while
@@ -1000,7 +1027,7 @@ class Project implements Fzlint {
     given: { of(config: FzlintConfig): unknown },
     lintCache: LintCache,
     pair: boolean,
-  ): Promise<{ results: FileLintResult[]; notices: InputProblem[]; pairing?: BatchPairing } | undefined> {
+  ): Promise<{ results: FileLintResult[]; notices: InputProblem[]; pairing?: BatchPairing; snapshot?: string } | undefined> {
     if (lintCache.discarded || lintCache.strategy !== 'metadata') return undefined;
     const files = reads.filter((r): r is typeof r & { run: RunConfig } => r.run !== undefined);
     for (const r of files) {
@@ -1011,6 +1038,8 @@ class Project implements Fzlint {
     // promises through the thread pool cost more CPU than the calls themselves. Each
     // `Stats` is dropped at once (kept for all files, they outlived a young collection).
     const entries: (CacheEntry & { chars: number; encoding: TextEncoding })[] = [];
+    const sizes: number[] = [];
+    const mtimes: number[] = [];
     for (let i = 0; i < files.length; i++) {
       const r = files[i] as (typeof files)[number];
       let info;
@@ -1023,6 +1052,8 @@ class Project implements Fzlint {
       const entry = lintCache.unchanged(r.target.path, r.run.configHash, { size: info.size, mtimeMs: info.mtimeMs });
       if (!entry || !(typeof (entry as Partial<StoredEntry>).fits === 'function' ? (entry as unknown as StoredEntry).fits(entry.chars) : fitsText(entry.result, entry.chars))) return undefined;
       entries.push(entry);
+      sizes.push(info.size);
+      mtimes.push(info.mtimeMs);
     }
     // Pairing as the full path does it, from the identities the entries recorded.
     const pairs = new Map<number, { previous: number; reason: PairReason }>();
@@ -1131,7 +1162,46 @@ class Project implements Fzlint {
       results.push(file);
     }
     lintCache.countHits(results.length);
-    return { results, notices, ...(pairing ? { pairing } : {}) };
+    // Notices are said by every run: a run that has some is not summed up by a snapshot.
+    const snapshot = notices.length === 0 && this.#options.rules === undefined ? snapshotOf(files, sizes, mtimes, lintCache.location, pair) : undefined;
+    return { results, notices, ...(pairing ? { pairing } : {}), ...(snapshot !== undefined ? { snapshot } : {}) };
+  }
+
+  /**
+   * The snapshot of this run's files as the warm run would record it (see
+   * `LintFilesOptions.unchangedSince`), from one `stat` each; undefined when a file could
+   * not be shown by the warm run (given previous report, not plain text, not a file).
+   */
+  #currentSnapshot(
+    reads: readonly { target: FileTarget; display: string; run: RunConfig | undefined }[],
+    given: { of(config: FzlintConfig): unknown },
+    option: boolean | CacheOptions | undefined,
+    pair: boolean,
+  ): string | undefined {
+    const chosen = option ?? this.#options.cache;
+    if (!chosen || this.#options.rules !== undefined) return undefined;
+    const o: CacheOptions = chosen === true ? {} : chosen;
+    if ((o.strategy ?? 'metadata') !== 'metadata') return undefined;
+    const files = reads.filter((r): r is typeof r & { run: RunConfig } => r.run !== undefined);
+    const sizes: number[] = [];
+    const mtimes: number[] = [];
+    for (let i = 0; i < files.length; i++) {
+      const r = files[i] as (typeof files)[number];
+      if (given.of(r.run.config) !== undefined || readerFor(r.target.path, this.readers) !== textReader) return undefined;
+      let info;
+      try {
+        info = statSync(r.target.path, STAT_QUIET);
+      } catch {
+        return undefined;
+      }
+      if (!info?.isFile() || info.size === 0 || info.size > this.#maxBytes) return undefined;
+      sizes.push(info.size);
+      mtimes.push(info.mtimeMs);
+    }
+    // Deleting the cache is how a user asks for a fresh lint: no snapshot without it.
+    const location = resolveCacheLocation(this.cwd, o.location);
+    if (!existsSync(location)) return undefined;
+    return snapshotOf(files, sizes, mtimes, location, pair);
   }
 
   /**
@@ -1290,6 +1360,29 @@ export function formattable(result: FileLintResult): FormattableResult {
   const { displayPath: _d, format: _f, encoding: _e, sourceMap, cached: _c, ruleFailures: _r, ...rest } = result;
   if (!sourceMap) return rest;
   return { ...rest, document: { lineIndex: paragraphIndex(result.source, sourceMap) } };
+}
+
+/**
+ * A warm run's files as one string: the cache file, pairing, and per file its path, size,
+ * modification time and config (each config's text once, by number).
+ */
+function snapshotOf(
+  files: readonly { readonly target: FileTarget; readonly run: RunConfig }[],
+  sizes: readonly number[],
+  mtimes: readonly number[],
+  cacheLocation: string,
+  pair: boolean,
+): string {
+  const configs = new Map<string, number>();
+  let text = '';
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i] as (typeof files)[number];
+    const hash = f.run.configHash;
+    let n = configs.get(hash);
+    if (n === undefined) configs.set(hash, (n = configs.size));
+    text += `${f.target.path}\u0000${sizes[i] as number}\u0000${mtimes[i] as number}\u0000${n}\n`;
+  }
+  return JSON.stringify({ cache: cacheLocation, pair, configs: [...configs.keys()] }) + '\n' + text;
 }
 
 /** An entry's counts and identity: without building its findings when the cache can say. */
