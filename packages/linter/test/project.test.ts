@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -131,6 +131,42 @@ describe('createFzlint: config, reading and linting', () => {
     const read = await fzlint.suppressions.read();
     expect(read).toEqual(built);
     expect(fzlint.suppressions.apply(results, read!).results[0]!.diagnostics).toEqual([]);
+  });
+});
+
+describe('lintFiles: unchanged since a snapshot (unchangedSince)', () => {
+  it('a warm run gives a snapshot; the same files unchanged are answered without the cache; a touched file or a deleted cache are not', async () => {
+    const cwd = join(root, 'snap');
+    put('snap/fzlint.config.json', JSON.stringify({ root: true }));
+    const a = put('snap/reports/a.md', '# 2023年度甲县法治政府建设情况报告\n\n推进法冶政府建设。\n');
+    put('snap/reports/b.md', '# 2022年度甲县法治政府建设情况报告\n\n推进法治政府建设。\n');
+    const location = join(root, 'snap-cache.json');
+    const run = (unchangedSince?: string) =>
+      createFzlint({ cwd }).lintFiles(['reports'], { cache: { location }, sources: false, ...(unchangedSince !== undefined ? { unchangedSince } : {}) });
+    const cold = await run();
+    expect(cold.snapshot).toBeUndefined();
+    const warm = await run();
+    expect(warm.results.every((r) => r.cached)).toBe(true);
+    const snapshot = warm.snapshot as string;
+    expect(typeof snapshot).toBe('string');
+    // Never read: a cache that cannot be used would make the run lint again.
+    const kept = readFileSync(location);
+    writeFileSync(location, '{not json');
+    expect(await run(snapshot)).toEqual({ results: [], problems: [], snapshot, unchanged: true });
+    writeFileSync(location, kept);
+    // Another snapshot, a touched file, a deleted cache: a run as without one.
+    expect((await run(`${snapshot} `)).unchanged).toBeUndefined();
+    const { mtime } = statSync(a);
+    utimesSync(a, mtime, new Date(mtime.getTime() + 5000));
+    const touched = await run(snapshot);
+    expect(touched.unchanged).toBeUndefined();
+    // The full path ran (the file's metadata changed): the same results, with the texts it read.
+    expect(touched.results.map((r) => JSON.stringify({ ...r, source: '' }))).toEqual(warm.results.map((r) => JSON.stringify(r)));
+    const again = await run();
+    rmSync(location);
+    const fresh = await run(again.snapshot);
+    expect(fresh.unchanged).toBeUndefined();
+    expect(fresh.cache).toEqual({ hits: 0, misses: 2 });
   });
 });
 
