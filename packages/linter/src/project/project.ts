@@ -1042,13 +1042,8 @@ class Project implements Fzlint {
     const mtimes: number[] = [];
     for (let i = 0; i < files.length; i++) {
       const r = files[i] as (typeof files)[number];
-      let info;
-      try {
-        info = statSync(r.target.path, STAT_QUIET);
-      } catch {
-        return undefined;
-      }
-      if (!info?.isFile() || info.size === 0 || info.size > this.#maxBytes) return undefined;
+      const info = this.#statShowable(r.target.path);
+      if (!info) return undefined;
       const entry = lintCache.unchanged(r.target.path, r.run.configHash, { size: info.size, mtimeMs: info.mtimeMs });
       if (!entry || !(typeof (entry as Partial<StoredEntry>).fits === 'function' ? (entry as unknown as StoredEntry).fits(entry.chars) : fitsText(entry.result, entry.chars))) return undefined;
       entries.push(entry);
@@ -1167,6 +1162,17 @@ class Project implements Fzlint {
     return { results, notices, ...(pairing ? { pairing } : {}), ...(snapshot !== undefined ? { snapshot } : {}) };
   }
 
+  /** A file's `Stats` when a warm run can show it from the cache (a non-empty file within the size limit), else undefined. */
+  #statShowable(path: string): { readonly size: number; readonly mtimeMs: number } | undefined {
+    let info;
+    try {
+      info = statSync(path, STAT_QUIET);
+    } catch {
+      return undefined;
+    }
+    return info?.isFile() && info.size > 0 && info.size <= this.#maxBytes ? info : undefined;
+  }
+
   /**
    * The snapshot of this run's files as the warm run would record it (see
    * `LintFilesOptions.unchangedSince`), from one `stat` each; undefined when a file could
@@ -1188,13 +1194,8 @@ class Project implements Fzlint {
     for (let i = 0; i < files.length; i++) {
       const r = files[i] as (typeof files)[number];
       if (given.of(r.run.config) !== undefined || readerFor(r.target.path, this.readers) !== textReader) return undefined;
-      let info;
-      try {
-        info = statSync(r.target.path, STAT_QUIET);
-      } catch {
-        return undefined;
-      }
-      if (!info?.isFile() || info.size === 0 || info.size > this.#maxBytes) return undefined;
+      const info = this.#statShowable(r.target.path);
+      if (!info) return undefined;
       sizes.push(info.size);
       mtimes.push(info.mtimeMs);
     }
