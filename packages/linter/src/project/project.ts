@@ -703,12 +703,19 @@ class Project implements Fzlint {
     return d;
   }
 
-  #cacheOf(option: boolean | CacheOptions | undefined): Promise<LintCache> | undefined {
+  /** Where the run's result cache is and how it judges a file unchanged; undefined without a cache. */
+  #cacheSettings(option: boolean | CacheOptions | undefined): { location: string; strategy: CacheStrategy } | undefined {
     const chosen = option ?? this.#options.cache;
     if (!chosen) return undefined;
     const o: CacheOptions = chosen === true ? {} : chosen;
-    return LintCache.load(resolveCacheLocation(this.cwd, o.location), VERSION).then((cache) => {
-      cache.strategy = o.strategy ?? 'metadata';
+    return { location: resolveCacheLocation(this.cwd, o.location), strategy: o.strategy ?? 'metadata' };
+  }
+
+  #cacheOf(option: boolean | CacheOptions | undefined): Promise<LintCache> | undefined {
+    const settings = this.#cacheSettings(option);
+    if (!settings) return undefined;
+    return LintCache.load(settings.location, VERSION).then((cache) => {
+      cache.strategy = settings.strategy;
       return cache;
     });
   }
@@ -1045,7 +1052,7 @@ class Project implements Fzlint {
       const info = this.#statShowable(r.target.path);
       if (!info) return undefined;
       const entry = lintCache.unchanged(r.target.path, r.run.configHash, { size: info.size, mtimeMs: info.mtimeMs });
-      if (!entry || !(typeof (entry as Partial<StoredEntry>).fits === 'function' ? (entry as unknown as StoredEntry).fits(entry.chars) : fitsText(entry.result, entry.chars))) return undefined;
+      if (!entry || !fitsOf(entry, entry.chars)) return undefined;
       entries.push(entry);
       sizes.push(info.size);
       mtimes.push(info.mtimeMs);
@@ -1184,10 +1191,8 @@ class Project implements Fzlint {
     option: boolean | CacheOptions | undefined,
     pair: boolean,
   ): string | undefined {
-    const chosen = option ?? this.#options.cache;
-    if (!chosen || this.#options.rules !== undefined) return undefined;
-    const o: CacheOptions = chosen === true ? {} : chosen;
-    if ((o.strategy ?? 'metadata') !== 'metadata') return undefined;
+    const settings = this.#cacheSettings(option);
+    if (!settings || settings.strategy !== 'metadata' || this.#options.rules !== undefined) return undefined;
     const files = reads.filter((r): r is typeof r & { run: RunConfig } => r.run !== undefined);
     const sizes: number[] = [];
     const mtimes: number[] = [];
@@ -1200,9 +1205,8 @@ class Project implements Fzlint {
       mtimes.push(info.mtimeMs);
     }
     // Deleting the cache is how a user asks for a fresh lint: no snapshot without it.
-    const location = resolveCacheLocation(this.cwd, o.location);
-    if (!existsSync(location)) return undefined;
-    return snapshotOf(files, sizes, mtimes, location, pair);
+    if (!existsSync(settings.location)) return undefined;
+    return snapshotOf(files, sizes, mtimes, settings.location, pair);
   }
 
   /**
@@ -1384,6 +1388,12 @@ function snapshotOf(
     text += `${f.target.path}\u0000${sizes[i] as number}\u0000${mtimes[i] as number}\u0000${n}\n`;
   }
   return JSON.stringify({ cache: cacheLocation, pair, configs: [...configs.keys()] }) + '\n' + text;
+}
+
+/** Whether an entry's findings fit a text of this length: without building them when the cache can say. */
+function fitsOf(entry: CacheEntry, textLength: number): boolean {
+  const stored = entry as Partial<StoredEntry>;
+  return typeof stored.fits === 'function' ? stored.fits(textLength) : fitsText(entry.result, textLength);
 }
 
 /** An entry's counts and identity: without building its findings when the cache can say. */
