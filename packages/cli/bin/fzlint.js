@@ -7,7 +7,18 @@
 // src/compile-cache.ts), or tsc's dist/cli.js when only tsc has run.
 const { existsSync, fstatSync, writeSync } = require('node:fs');
 const { join } = require('node:path');
-const { setFlagsFromString } = require('node:v8');
+
+const bundle = join(__dirname, '..', 'dist', 'bundle', 'cli.script.js');
+// The loader, when built, sets the flags without loading node:v8 (`v8()`: node:v8 loads the
+// streams, which a run whose output goes to a file or a pipe otherwise never needs).
+let loader;
+let loaderError;
+try {
+  loader = existsSync(bundle) ? require('../dist/bundle/loader.js') : undefined;
+} catch (error) {
+  loaderError = error; // Reported by run() as a CLI that cannot load.
+}
+const { setFlagsFromString } = typeof loader?.v8 === 'function' ? loader.v8() : require('node:v8');
 
 // A lint run is short and walks much code once: V8's optimising compiler spent more
 // time inlining (and re-inlining after deoptimisations) than the inlined code saved.
@@ -29,19 +40,19 @@ if (nodeMajor >= 20 && nodeMajor <= 24 && !/interrupt-budget(?!-)/.test(givenFla
 }
 
 /**
- * Standard output for the CLI: written with `fs.writeSync` when fd 1 is a pipe (a FIFO),
- * as Node's own stream writes a pipe (synchronously, on Linux), without creating
- * `process.stdout`: for a pipe that loads `net` (~3.5 ms of a one-file run). A file keeps
- * `process.stdout` (a SyncWriteStream, already cheap: measured no faster written directly),
- * and so do a terminal, a socket and the rest. On any write error (EAGAIN from a pipe
- * another process left non-blocking, EPIPE, …) the rest of the chunk and every later one
- * go to `process.stdout`, which handles it as it always did.
+ * Standard output for the CLI: written with `fs.writeSync` when fd 1 is a pipe (a FIFO) or
+ * a regular file, as Node's own stream writes those (synchronously, on Linux), without
+ * creating `process.stdout`: for a pipe that loads `net` (~3.5 ms of a one-file run), for
+ * a file the streams (~2 ms; node:v8 no longer loads them, see above). A terminal, a
+ * socket and the rest keep `process.stdout`. On any write error (EAGAIN from a pipe
+ * another process left non-blocking, EPIPE, ENOSPC, …) the rest of the chunk and every
+ * later one go to `process.stdout`, which handles it as it always did.
  */
 function standardOutput() {
   let direct = false;
   try {
     const stat = fstatSync(1);
-    direct = stat.isFIFO();
+    direct = stat.isFIFO() || stat.isFile();
   } catch {
     direct = false;
   }
@@ -64,12 +75,11 @@ function standardOutput() {
 }
 
 async function run() {
-  const bundle = join(__dirname, '..', 'dist', 'bundle', 'cli.script.js');
   let cli;
   let loaded;
   try {
-    if (existsSync(bundle)) {
-      const loader = require('../dist/bundle/loader.js');
+    if (loaderError) throw loaderError;
+    if (loader) {
       // A one-file lint reads and writes a cache file of its own (runKindOf, src/compile-cache.ts).
       loaded = loader.loadScript(bundle, process.env, loader.runKindOf(process.argv.slice(2)));
       cli = loaded.exports;

@@ -31,8 +31,54 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { cachedDataVersionTag } from 'node:v8';
 import { Script } from 'node:vm';
+
+/** The two functions of `node:v8` a start needs: the flags the bin sets, and the tag that names a cache file. */
+export interface V8Functions {
+  setFlagsFromString(flags: string): void;
+  cachedDataVersionTag(): number;
+}
+
+let v8Functions: V8Functions | undefined;
+
+/**
+ * `setFlagsFromString` and `cachedDataVersionTag` without loading `node:v8`: its
+ * `heap_utils` loads the streams (~2.3 ms of every start, measured in-process), which a
+ * run that writes its output with `fs.writeSync` (bin/fzlint.js) otherwise never needs.
+ * Node's own `node:v8` calls these same functions of its internal binding, which
+ * `process.binding('v8')` returns; that access prints a DEP0111 deprecation warning
+ * once, so it is made with deprecation warnings off and the setting put back as it was
+ * (a deprecation this hides is Node's about this call, never one of the user's code).
+ * When the binding is gone or lacks either function (a later Node), `node:v8`.
+ */
+export function v8(): V8Functions {
+  if (v8Functions) return v8Functions;
+  const legacy = process as unknown as { binding?: (name: string) => Partial<V8Functions>; noDeprecation?: boolean | undefined };
+  if (typeof legacy.binding === 'function') {
+    const had = Object.prototype.hasOwnProperty.call(process, 'noDeprecation');
+    const before = legacy.noDeprecation;
+    try {
+      legacy.noDeprecation = true;
+      const binding = legacy.binding('v8');
+      if (typeof binding.setFlagsFromString === 'function' && typeof binding.cachedDataVersionTag === 'function') {
+        const { setFlagsFromString, cachedDataVersionTag } = binding;
+        v8Functions = {
+          // node:v8 checks the type first; the binding would take any value as a string.
+          setFlagsFromString: (flags) => setFlagsFromString.call(binding, String(flags)),
+          cachedDataVersionTag: () => cachedDataVersionTag.call(binding),
+        };
+      }
+    } catch {
+      // No binding: node:v8 below.
+    } finally {
+      if (had) legacy.noDeprecation = before;
+      else delete legacy.noDeprecation;
+    }
+  }
+  // Any absolute path serves `createRequire` for a built-in (this module is ESM for tsc, CommonJS in the bundle).
+  v8Functions ??= createRequire(process.execPath)('node:v8') as V8Functions;
+  return v8Functions;
+}
 
 /** The environment variables the cache reads. */
 export type CacheEnv = Readonly<Record<string, string | undefined>>;
@@ -116,7 +162,7 @@ function readBundle(file: string): { source: string; hash: string } {
 
 function cacheFileFor(dir: string, file: string, hash: string, kind: RunKind | undefined): string {
   const name = basename(file).replace(/\.script\.js$/, '');
-  const tag = `${process.version}-${process.arch}-${cachedDataVersionTag().toString(16)}`;
+  const tag = `${process.version}-${process.arch}-${v8().cachedDataVersionTag().toString(16)}`;
   return join(dir, `${name}-${hash}-${tag}${kind ? `.${kind}` : ''}.bin`);
 }
 
@@ -291,7 +337,7 @@ export function loadScript(file: string, env: CacheEnv = process.env, kind?: Run
   const cache: LoadedScript['cache'] =
     cacheFile === undefined ? 'off' : cached === 'missing' ? 'none' : cached === 'bad' || script.cachedDataRejected === true ? 'rejected' : 'used';
   // The tag at compile time: flags set during the run (a worker pool's) would make the data useless next time.
-  const tagAtLoad = cachedDataVersionTag();
+  const tagAtLoad = v8().cachedDataVersionTag();
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
   const url = pathToFileURL(file).href;
   const module = { exports: {} as Record<string, unknown> };
@@ -334,7 +380,7 @@ export function loadScript(file: string, env: CacheEnv = process.env, kind?: Run
       const kind = light ? 0 : part ? WITH_PART : WITHOUT_PART;
       const had = cache === 'used' && typeof cached === 'object' && !cached.light ? cached.flags & (WITH_PART | WITHOUT_PART) : 0;
       const refresh = force || cache !== 'used' || (typeof cached === 'object' && cached.light && !light) || (kind !== 0 && (had & kind) === 0);
-      if (!refresh || cachedDataVersionTag() !== tagAtLoad) return;
+      if (!refresh || v8().cachedDataVersionTag() !== tagAtLoad) return;
       saved = true;
       try {
         if (folder === 'missing') {

@@ -6,7 +6,7 @@
  * larger than a pipe's buffer.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,4 +56,44 @@ describe.skipIf(process.platform === 'win32')('standard output', () => {
       }
     });
   }
+});
+
+/**
+ * The run with stdout and stderr to one file (as the bench times it) and a script preloaded
+ * with `-r` that writes the built-in modules the run loaded (`process.moduleLoadList`) at exit.
+ */
+function toFileWithModules(args: readonly string[], nodeFlags: readonly string[] = []): { code: number | null; output: string; modules: string[] } {
+  const preload = join(outputs, 'modules.cjs');
+  const list = join(outputs, 'modules.txt');
+  writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));\n`);
+  const out = join(outputs, 'both.txt');
+  const fd = openSync(out, 'w');
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  delete env['FORCE_COLOR'];
+  try {
+    const r = spawnSync(process.execPath, [...nodeFlags, '-r', preload, BIN, ...args], { cwd: dir, env, stdio: ['ignore', fd, fd], timeout: 180_000, killSignal: 'SIGKILL' });
+    return { code: r.status, output: readFileSync(out, 'utf8'), modules: readFileSync(list, 'utf8').split('\n') };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+describe.skipIf(process.platform === 'win32')('a run whose output goes to a file', () => {
+  it('loads neither node:v8 nor the streams, and prints what a socket gets, with no deprecation warning', () => {
+    const reference = fzlint(dir, ['--format', 'stylish', '00.md']);
+    const run = toFileWithModules(['--format', 'stylish', '00.md']);
+    expect(run.code).toBe(reference.code);
+    expect(run.output === reference.stdout + reference.stderr).toBe(true);
+    expect(run.modules).not.toContain('NativeModule v8');
+    expect(run.modules).not.toContain('NativeModule stream');
+  });
+
+  it('is the same with deprecations thrown or announced early', () => {
+    const reference = fzlint(dir, ['--format', 'json', '01.md']);
+    for (const flag of ['--throw-deprecation', '--pending-deprecation', '--trace-deprecation']) {
+      const run = toFileWithModules(['--format', 'json', '01.md'], [flag]);
+      expect(run.code).toBe(reference.code);
+      expect(run.output === reference.stdout + reference.stderr).toBe(true);
+    }
+  });
 });

@@ -7,7 +7,7 @@
  * main thread only lints texts below {@link GUARD_MIN_CHARS}, whose memory is
  * bounded by the parser's and the rules' linear cost (docs/robustness.md).
  */
-import { getHeapStatistics } from 'node:v8';
+import { createRequire } from 'node:module';
 import { DEFAULT_READERS, inputMessage, inputProblem, readReport, type InputProblem, type ReadOutcome, type ReportReader } from '@fzlint/input';
 import { runLintTask, type LintTask, type LintTaskOutcome } from './lint-task.js';
 import { OUT_OF_MEMORY, WorkerPool, type Settled } from './workers.js';
@@ -21,6 +21,8 @@ export const MEMORY_BUDGET_MB = 2048;
  * the guarded thread finished can also be redone in the main thread.
  */
 export function effectiveBudgetMb(requested: number = MEMORY_BUDGET_MB): number {
+  // node:v8 on first use: it loads the streams (~2 ms), which a run that starts no guarded thread never needs.
+  const { getHeapStatistics } = createRequire(import.meta.url)('node:v8') as typeof import('node:v8');
   const half = Math.floor(getHeapStatistics().heap_size_limit / 2 / (1024 * 1024));
   return Math.max(64, Math.min(requested, half));
 }
@@ -79,10 +81,16 @@ export class Guard {
    */
   #available = true;
 
-  readonly budgetMb: number;
+  readonly #requestedMb: number;
+  #budgetMb: number | undefined;
 
   constructor(budgetMb: number = MEMORY_BUDGET_MB) {
-    this.budgetMb = effectiveBudgetMb(budgetMb);
+    this.#requestedMb = budgetMb;
+  }
+
+  /** The budget in effect (`effectiveBudgetMb`), worked out when first asked: most runs start no guarded thread. */
+  get budgetMb(): number {
+    return (this.#budgetMb ??= effectiveBudgetMb(this.#requestedMb));
   }
 
   #started(): WorkerPool<GuardTask, GuardReply> {

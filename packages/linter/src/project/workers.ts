@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { setFlagsFromString } from 'node:v8';
 import type { ResourceLimits, Worker } from 'node:worker_threads';
 
 let threads: typeof import('node:worker_threads') | undefined;
@@ -65,6 +64,8 @@ export function tuneForPool(): void {
   const major = Number(process.versions.node.split('.')[0]);
   if (major < 20 || major > 24) return;
   if (/interrupt-budget(?!-)/.test(`${process.env['NODE_OPTIONS'] ?? ''} ${process.execArgv.join(' ')}`)) return;
+  // node:v8 here, not on load: it loads the streams (~2 ms), which a run without a pool never needs.
+  const { setFlagsFromString } = createRequire(import.meta.url)('node:v8') as typeof import('node:v8');
   setFlagsFromString(`--interrupt-budget=${POOL_INTERRUPT_BUDGET}`);
 }
 
