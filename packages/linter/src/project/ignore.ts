@@ -92,6 +92,8 @@ function inside(baseDir: string, absPath: string): string | undefined {
  */
 export class IgnoreMatcher {
   private readonly rules: IgnoreRule[] = [];
+  /** Whether a rule can match a file (one not for folders only): the defaults (`node_modules/`, `.git/`) cannot. */
+  #judgesFiles = false;
 
   /**
    * @param baseDir folder the patterns are relative to (the ignore file's folder).
@@ -103,9 +105,17 @@ export class IgnoreMatcher {
     const list = typeof lines === 'string' ? lines.split(/\r?\n/) : lines;
     for (const raw of list) {
       const rule = compileLine(raw, source);
-      if (rule) this.rules.push(rule);
+      if (rule) {
+        this.rules.push(rule);
+        if (!rule.dirOnly) this.#judgesFiles = true;
+      }
     }
     return this;
+  }
+
+  /** Whether `judge` can give a verdict on a file (not a folder): false when every rule is for folders only. */
+  get judgesFiles(): boolean {
+    return this.#judgesFiles;
   }
 
   /** Whether any pattern was added. */
@@ -185,6 +195,8 @@ function judgeLast(matchers: readonly IgnoreMatcher[], absPath: string, isDir: b
   let verdict: Judgement;
   for (let i = 0; i < matchers.length; i++) {
     const m = matchers[i] as IgnoreMatcher;
+    // A file under matchers for folders only (the defaults): no relative path to work out, nothing to judge.
+    if (!isDir && !m.judgesFiles) continue;
     const rel = inside(m.baseDir, absPath);
     if (rel === undefined) continue;
     const judged = m.judge(rel, isDir);
