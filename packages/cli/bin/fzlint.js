@@ -40,19 +40,20 @@ if (nodeMajor >= 20 && nodeMajor <= 24 && !/interrupt-budget(?!-)/.test(givenFla
 }
 
 /**
- * Standard output for the CLI: written with `fs.writeSync` when fd 1 is a pipe (a FIFO) or
- * a regular file, as Node's own stream writes those (synchronously, on Linux), without
- * creating `process.stdout`: for a pipe that loads `net` (~3.5 ms of a one-file run), for
- * a file the streams (~2 ms; node:v8 no longer loads them, see above). A terminal, a
- * socket and the rest keep `process.stdout`. On any write error (EAGAIN from a pipe
- * another process left non-blocking, EPIPE, ENOSPC, …) the rest of the chunk and every
- * later one go to `process.stdout`, which handles it as it always did.
+ * Standard output for the CLI: written with `fs.writeSync` when fd 1 is a pipe (a FIFO), a
+ * socket (what a Node parent's `spawn` gives: lint-staged, an editor's task) or a regular
+ * file, as Node's own stream writes those on Linux (synchronously), without creating
+ * `process.stdout`: for a pipe or a socket that loads `net` (~3.5 ms of a one-file run), for
+ * a file the streams (~2 ms; node:v8 no longer loads them, see above). A terminal and the
+ * rest keep `process.stdout`. On any write error (EAGAIN from a pipe or socket another
+ * process left non-blocking, EPIPE, ENOSPC, …) the rest of the chunk and every later one
+ * go to `process.stdout`, which handles it as it always did.
  */
 function standardOutput() {
   let direct = false;
   try {
     const stat = fstatSync(1);
-    direct = stat.isFIFO() || stat.isFile();
+    direct = stat.isFIFO() || stat.isSocket() || stat.isFile();
   } catch {
     direct = false;
   }
