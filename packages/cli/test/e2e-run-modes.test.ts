@@ -60,6 +60,14 @@ describe('run modes give identical output', () => {
       const args = ['reports', '--format', format, '--cache', '--cache-location', cacheAt(format)];
       same(fzlint(dir, args), reference);
       expect(lastRun(format)).toEqual({ hits: 0, misses: 10 });
+      const cold = statSync(cacheAt(format)).mtimeMs;
+      // Straight after the cold run: stylish, github and gitlab print its output memo, the cache
+      // not even read (the cold run's snapshot); json reads the files and takes every result from the cache.
+      same(fzlint(dir, args), reference);
+      if (format === 'json') expect(lastRun(format)).toEqual({ hits: 10, misses: 0 });
+      else expect(statSync(cacheAt(format)).mtimeMs).toBe(cold);
+      // Without the memo the cache is read: every file a hit.
+      rmSync(`${cacheAt(format)}.output`, { force: true });
       same(fzlint(dir, args), reference);
       expect(lastRun(format)).toEqual({ hits: 10, misses: 0 });
       const written = statSync(cacheAt(format)).mtimeMs;
@@ -80,8 +88,10 @@ describe('run modes give identical output', () => {
       const args = ['r', '--cache', '--cache-location', join(work, 'c.json')];
       const stats = () => (JSON.parse(readFileSync(join(work, 'c.json'), 'utf8')) as { lastRun: unknown }).lastRun;
       fzlint(work, args);
+      expect(stats()).toEqual({ hits: 0, misses: 6 });
+      // Nothing changed: the cold run's output memo, the cache not read (its counts stay).
       same(fzlint(work, args), fzlint(work, ['r']));
-      expect(stats()).toEqual({ hits: 6, misses: 0 });
+      expect(stats()).toEqual({ hits: 0, misses: 6 });
 
       // Touched, same content: a hit after hashing (the full path), new metadata recorded.
       const first = join(work, 'r', '000_db52c8fa8bf2b1ef.md');
@@ -95,6 +105,10 @@ describe('run modes give identical output', () => {
       const changed = fzlint(work, args);
       same(changed, fzlint(work, ['r']));
       expect(stats()).toEqual({ hits: 4, misses: 2 });
+      // Nothing changed since: that run's output memo again, the cache not read.
+      same(fzlint(work, args), changed);
+      expect(stats()).toEqual({ hits: 4, misses: 2 });
+      rmSync(join(work, 'c.json.output'));
       same(fzlint(work, args), changed);
       expect(stats()).toEqual({ hits: 6, misses: 0 });
     } finally {

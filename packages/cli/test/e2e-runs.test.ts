@@ -121,7 +121,7 @@ describe('--cache', () => {
     // Whole seconds, so that restoring the time below gives back exactly the same mtimeMs.
     const mtime = 1_700_000_000;
     utimesSync(file, mtime, mtime);
-    fzlint(repo.dir, [FILES.jia, '--cache']);
+    const first = fzlint(repo.dir, [FILES.jia, '--cache']);
     const { size } = statSync(file);
     const text = read(file);
     // Same length (one CJK character for another), mtime restored: metadata cannot see the change.
@@ -129,7 +129,10 @@ describe('--cache', () => {
     expect(Buffer.byteLength(changed)).toBe(size);
     writeFileSync(file, changed);
     utimesSync(file, mtime, mtime);
-    fzlint(repo.dir, [FILES.jia, '--cache']);
+    // The first run's output again (its memo, or its cached result without the memo).
+    expect(fzlint(repo.dir, [FILES.jia, '--cache']).stdout).toBe(first.stdout);
+    rmSync(at('node_modules/.cache/fzlint/cache.json.output'), { force: true });
+    expect(fzlint(repo.dir, [FILES.jia, '--cache']).stdout).toBe(first.stdout);
     expect(cacheFile().lastRun).toEqual({ hits: 1, misses: 0 });
     fzlint(repo.dir, [FILES.jia, '--cache', '--cache-strategy', 'content']);
     expect(cacheFile().lastRun).toEqual({ hits: 0, misses: 1 });

@@ -144,11 +144,12 @@ describe('lintFiles: unchanged since a snapshot (unchangedSince)', () => {
     const run = (unchangedSince?: string) =>
       createFzlint({ cwd }).lintFiles(['reports'], { cache: { location }, sources: false, ...(unchangedSince !== undefined ? { unchangedSince } : {}) });
     const cold = await run();
-    expect(cold.snapshot).toBeUndefined();
     const warm = await run();
     expect(warm.results.every((r) => r.cached)).toBe(true);
     const snapshot = warm.snapshot as string;
     expect(typeof snapshot).toBe('string');
+    // A full run whose every result went to the cache gives the snapshot the warm run gives.
+    expect(cold.snapshot).toBe(snapshot);
     // Never read: a cache that cannot be used would make the run lint again.
     const kept = readFileSync(location);
     writeFileSync(location, '{not json');
@@ -167,6 +168,30 @@ describe('lintFiles: unchanged since a snapshot (unchangedSince)', () => {
     const fresh = await run(again.snapshot);
     expect(fresh.unchanged).toBeUndefined();
     expect(fresh.cache).toEqual({ hits: 0, misses: 2 });
+  });
+
+  it('a full run gives none with a problem, with --fix, or for a file changed since it was read', async () => {
+    const cwd = join(root, 'snap-full');
+    put('snap-full/fzlint.config.json', JSON.stringify({ root: true }));
+    const a = put('snap-full/reports/a.md', '# 2023年度甲县法治政府建设情况报告\n\n推进法冶政府建设。\n');
+    put('snap-full/reports/b.md', '# 2022年度甲县法治政府建设情况报告\n\n推进法治政府建设。\n');
+    const location = join(root, 'snap-full-cache.json');
+    const fzlint = createFzlint({ cwd });
+    const withMissing = await fzlint.lintFiles(['reports', 'missing.md'], { cache: { location }, sources: false });
+    expect(withMissing.problems.length).toBeGreaterThan(0);
+    expect(withMissing.snapshot).toBeUndefined();
+    rmSync(location);
+    expect((await fzlint.lintFiles(['reports'], { cache: { location }, fix: 'dry-run' })).snapshot).toBeUndefined();
+    rmSync(location);
+    const cold = await createFzlint({ cwd }).lintFiles(['reports'], { cache: { location }, sources: false });
+    expect(typeof cold.snapshot).toBe('string');
+    // Changed after the run read it (same size, later time): the snapshot no longer holds.
+    writeFileSync(a, '# 2023年度甲县法治政府建设情况报告\n\n推进法治政府建设。\n');
+    const { mtime } = statSync(a);
+    utimesSync(a, mtime, new Date(mtime.getTime() + 5000));
+    const after = await createFzlint({ cwd }).lintFiles(['reports'], { cache: { location }, sources: false, unchangedSince: cold.snapshot as string });
+    expect(after.unchanged).toBeUndefined();
+    expect(after.results.find((r) => r.filePath === a)?.cached).toBeUndefined();
   });
 });
 

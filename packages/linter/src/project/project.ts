@@ -191,7 +191,8 @@ export interface LintFilesReport {
   readonly pairing?: BatchPairing;
   /**
    * What a later run passes as `unchangedSince`: given by a run whose every file was an
-   * unchanged text file shown from the cache (the warm run), without notices.
+   * unchanged text file shown from the cache (the warm run), or a plain text file whose
+   * result the run stored in the cache (a full run), without problems or notices.
    */
   readonly snapshot?: string;
   /** The files are those of `unchangedSince`, unchanged: `results` is empty (see `unchangedSince`). */
@@ -1015,11 +1016,59 @@ class Project implements Fzlint {
       if (lintCache) this.#cacheInfo.set(file, { cache: lintCache, configHash: p.configHash, ...(key !== undefined ? { previousKey: key } : {}) });
       results.push(file);
     });
+    let snapshot: string | undefined;
     if (lintCache) {
       const failed = await lintCache.save();
       if (failed) problems.push(inputProblem('writeFailed', { path: this.displayPath(lintCache.location), code: failed }, 'warning'));
+      else if (!anyFix) snapshot = this.#fullRunSnapshot(reads, prepared, outcomes, fromCache, given, lintCache, options.pair !== false, problems);
     }
-    return { results, problems, ...(lintCache ? { cache: lintCache.stats } : {}), ...(batchPairing ? { pairing: batchPairing } : {}) };
+    return {
+      results,
+      problems,
+      ...(lintCache ? { cache: lintCache.stats } : {}),
+      ...(batchPairing ? { pairing: batchPairing } : {}),
+      ...(snapshot !== undefined ? { snapshot } : {}),
+    };
+  }
+
+  /**
+   * The snapshot of a full run whose every file's result is in the (saved) cache, as a warm
+   * run of the same files would record it (see `#currentSnapshot`): so the first warm run
+   * after a cold one need not read the cache either. Each file's size and modification time
+   * are those taken before its bytes were read (`meta`, what its cache entry holds), never a
+   * later `stat`: a file changed during the run then differs from its snapshot. Undefined
+   * unless every listed file was read, is a plain text file without a previous report given,
+   * and had its result stored (or found) in the cache, with no problem or notice in the run.
+   */
+  #fullRunSnapshot(
+    reads: readonly { target: FileTarget; run: RunConfig | undefined }[],
+    prepared: readonly Prepared[],
+    outcomes: readonly (SerializedResult | undefined)[],
+    fromCache: readonly boolean[],
+    given: { of(config: FzlintConfig): unknown },
+    lintCache: LintCache,
+    pair: boolean,
+    problems: readonly InputProblem[],
+  ): string | undefined {
+    if (problems.length > 0 || lintCache.discarded || lintCache.strategy !== 'metadata' || this.#options.rules !== undefined) return undefined;
+    const files = reads.filter((r): r is typeof r & { run: RunConfig } => r.run !== undefined);
+    if (files.length !== prepared.length) return undefined;
+    const sizes: number[] = [];
+    const mtimes: number[] = [];
+    for (let i = 0; i < files.length; i++) {
+      const r = files[i] as (typeof files)[number];
+      const p = prepared[i] as Prepared;
+      const outcome = outcomes[i];
+      if (p.target !== r.target || p.meta === undefined || p.sourceMap !== undefined || outcome === undefined) return undefined;
+      if (given.of(r.run.config) !== undefined || readerFor(r.target.path, this.readers) !== textReader) return undefined;
+      // Stored by `record` only without rule failures or fixed output.
+      if (!fromCache[i] && (outcome.ruleFailures.length > 0 || outcome.output !== undefined)) return undefined;
+      sizes.push(p.meta.size);
+      mtimes.push(p.meta.mtimeMs);
+    }
+    // Deleting the cache is how a user asks for a fresh lint: no snapshot without it.
+    if (!existsSync(lintCache.location)) return undefined;
+    return snapshotOf(files, sizes, mtimes, lintCache.location, pair);
   }
 
   /**
