@@ -164,6 +164,18 @@ export function compileAutomaton<T>(words: Iterable<readonly [string, T]>, block
  * (blocked words consume their text silently).
  */
 export function scanAutomaton<T>(a: Automaton<T>, text: string, from: number, to: number, found: (start: number, end: number, payload: T) => void): void {
+  const hits: number[] = [];
+  collectAutomatonHits(a, text, from, to, hits);
+  for (let k = 0; k < hits.length; k += 3) found(hits[k]!, hits[k + 1]!, a.payloads[hits[k + 2]!]!);
+}
+
+/**
+ * Appends start, end and node of every leftmost-longest word of `text` between `from`
+ * and `to` to `hits` (the payload is `a.payloads[node]`). The scan calls nothing: a
+ * callback made per document (a closure) made its optimised code, specialised to the
+ * first closure it met, deoptimise at the next document's ("wrong call target").
+ */
+export function collectAutomatonHits<T>(a: Automaton<T>, text: string, from: number, to: number, hits: number[]): void {
   const { first, firstBits, oneBits, secondBits, pairBits, flags, slotParent, slotUnit, slotChild, mask } = a;
   let i = from;
   while (i < to) {
@@ -214,7 +226,7 @@ export function scanAutomaton<T>(a: Automaton<T>, text: string, from: number, to
       i++;
       continue;
     }
-    if (flags[best] === WORD) found(i, bestEnd, a.payloads[best]!);
+    if (flags[best] === WORD) hits.push(i, bestEnd, best);
     i = bestEnd;
   }
 }

@@ -1,7 +1,7 @@
 import { domainTypoEntries, TYPO_GENERATION, typoCandidates, typoExclusionWords, visitTypoCandidates, type TypoCandidate } from '@fzlint/ontology';
 import type { ReportDocument, TextRange } from '@fzlint/parser';
 import { defineRule } from '@fzlint/rule-api';
-import { AutomatonBuilder, pairSlot, scanAutomaton, type Automaton } from './automaton.js';
+import { AutomatonBuilder, collectAutomatonHits, pairSlot, type Automaton } from './automaton.js';
 import { compileStyleEntries, findStyleMatches } from './scan.js';
 
 type MessageId = 'typo' | 'termTypo';
@@ -103,15 +103,20 @@ export function findTermTypos(document: ReportDocument): TermTypo[] {
   const out: TermTypo[] = [];
   const { text, bodyRange, junkRanges } = document;
   let titles: TextRange[] | undefined;
-  scanAutomaton(automatonFor(text, bodyRange.start, bodyRange.end), text, bodyRange.start, bodyRange.end, (start, end, index) => {
-    const candidate = typoCandidates()[index]!;
+  const automaton = automatonFor(text, bodyRange.start, bodyRange.end);
+  const hits: number[] = [];
+  collectAutomatonHits(automaton, text, bodyRange.start, bodyRange.end, hits);
+  for (let k = 0; k < hits.length; k += 3) {
+    const start = hits[k]!;
+    const end = hits[k + 1]!;
+    const candidate = typoCandidates()[automaton.payloads[hits[k + 2]!]!]!;
     // Titles are collected only when there is a hit (most reports have none).
     titles ??= document.references.filter((r) => r.kind === 'book-title').map((r) => r.range);
-    if (inside(junkRanges, start, end) || inside(titles, start, end)) return;
+    if (inside(junkRanges, start, end) || inside(titles, start, end)) continue;
     // The changed last character begins a word with what follows (营商环竟 + 然): not this typo.
-    if (candidate.followers && end < text.length && candidate.followers.includes(text[end]!)) return;
+    if (candidate.followers && end < text.length && candidate.followers.includes(text[end]!)) continue;
     out.push({ candidate, range: { start, end } });
-  });
+  }
   return out;
 }
 
