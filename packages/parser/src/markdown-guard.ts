@@ -300,19 +300,18 @@ function lazyListItems(text: string, from: number, to: number): { markers: numbe
     if (le < 0 || le > to) le = to;
     let i = pos;
     let col = 0;
-    const blankFrom = (k: number): boolean => isBlank(text, k, le);
     if (stack.length === 0) {
       // Nothing open (most lines of a report): a line that opens nothing only says whether a paragraph is open.
       let j = pos;
       while (j < le && j - pos < 3 && text.charCodeAt(j) === SPACE) j++;
       const c = j < le ? text.charCodeAt(j) : SPACE;
       if (c !== GT && c !== 45 && c !== 42 && c !== 43 && !(c >= 48 && c <= 57)) {
-        paragraph = !blankFrom(pos);
+        paragraph = !isBlank(text, pos, le);
         pos = le + 1;
         continue;
       }
     }
-    const lineBlank = blankFrom(pos);
+    const lineBlank = isBlank(text, pos, le);
     // Continue the open containers.
     let continued = 0;
     for (; continued < stack.length; continued++) {
@@ -328,7 +327,7 @@ function lazyListItems(text: string, from: number, to: number): { markers: numbe
           col++;
         }
       } else {
-        if (blankFrom(i)) continue;
+        if (isBlank(text, i, le)) continue;
         let j = i;
         let cc = col;
         while (j < le && cc - col < c.width) {
@@ -366,7 +365,7 @@ function lazyListItems(text: string, from: number, to: number): { markers: numbe
           spaces++;
           k++;
         }
-        const empty = blankFrom(after);
+        const empty = isBlank(text, after, le);
         // An ordered item other than 1, or an empty item, does not interrupt a paragraph (one in
         // the innermost container: a line that leaves containers unmatched opens any item).
         if (paragraph && opened === 0 && continued === stack.length && (empty || (ch >= 48 && ch <= 57 && Number(text.slice(j, after - 1)) !== 1))) break;
@@ -384,7 +383,7 @@ function lazyListItems(text: string, from: number, to: number): { markers: numbe
       col += next - i;
       i = next;
     }
-    const contentBlank = blankFrom(i);
+    const contentBlank = isBlank(text, i, le);
     if (opened > 0) {
       paragraph = !contentBlank;
     } else if (lineBlank || contentBlank) {
