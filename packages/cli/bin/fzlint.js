@@ -32,7 +32,7 @@ if (nodeMajor >= 20 && nodeMajor <= 24 && !/turbo-inlining/.test(givenFlags)) {
 }
 // Without inlining, escape analysis finds few allocations to remove (an object seldom lives
 // and dies inside one function) yet is one of the costly phases of every compilation: a
-// 1,000-report run uses ~3-8 % less CPU without it (docs/performance.md, afternoon of 2026-12-04).
+// 1,000-report run uses a few per cent less CPU without it (docs/performance.md, afternoon of 2026-12-04).
 if (nodeMajor >= 20 && nodeMajor <= 24 && !/turbo-escape/.test(givenFlags)) {
   setFlagsFromString('--no-turbo-escape');
 }
