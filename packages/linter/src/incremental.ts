@@ -2,7 +2,7 @@
  * Incremental linting for editors: rules whose findings are local (`meta.scope` `sentence` or
  * `paragraph`) re-read only the paragraphs an edit touched; their findings in the other
  * paragraphs are those of the last lint, shifted. Rules that read across paragraphs
- * (`section`, `document`, or no scope) run on the whole document as always.
+ * (`section`, `document`, or no scope) run on the whole document, but for the cases below.
  *
  * It works by wrapping rules ({@link RuleReuse.wrap}), so `lint` itself is unchanged: a
  * wrapped local rule remembers what it reported (the descriptors, in the document's offsets)
@@ -14,12 +14,26 @@
  * numbers, references and document numbers (the text, offsets and lines stay the document's),
  * and its earlier findings outside the window are reported again, shifted. Anything else (a
  * heading edited, a paragraph split far away, a finding across the window's edge) runs the
- * rule on the whole document. The result is the same as a fresh lint's; the language server's
- * property test holds it to that.
+ * rule on the whole document. A few built-in document rules read the text only in places an
+ * edit can be seen to leave alone (`DOCUMENT_READS`): when it does, their findings are the last
+ * lint's, shifted. The result is the same as a fresh lint's; property tests here and in the
+ * language server hold it to that.
  */
+import { numberingSchemes } from '@fzlint/ontology';
 import { changedSpan, type Heading, type ReportDocument, type Section, type TextRange } from '@fzlint/parser';
 import type { AnyRule, Fix, ReportDescriptor, RuleContext, RuleSettings } from '@fzlint/rule-api';
-import { hasStatisticsInput, restatedFigure, statisticsRules } from '@fzlint/rules';
+import {
+  conceptSections,
+  flattenSections,
+  hasStatisticsInput,
+  headingNumbering,
+  repeatedShortcomings,
+  requiredSection,
+  restatedFigure,
+  shortcomingsWithoutCauses,
+  statisticsRules,
+  yearConsistency,
+} from '@fzlint/rules';
 
 /** Scopes whose findings are reused outside the edited paragraphs. */
 const LOCAL_SCOPES: ReadonlySet<string> = new Set(['sentence', 'paragraph']);
@@ -44,6 +58,35 @@ const FIGURE_RULES: ReadonlySet<AnyRule> = new Set([...statisticsRules, restated
 export function isFigureRule(rule: AnyRule): boolean {
   return FIGURE_RULES.has(rule);
 }
+
+/**
+ * Built-in document rules that read the text only in places an edit can be told to leave alone,
+ * with the test that it did (see {@link DocumentInputs}). Each reads the outline — title, report
+ * dates, headings and sections, exactly (wording included) — and besides:
+ * - `structure/year-consistency`: every sentence, for years that lost digits (never without a
+ *   年 in it); the opening sentence before the first heading; the text up to 12 characters
+ *   around the title's, the report year's and the headings' years; the first line of the body
+ *   (where an unknown year is reported when there is no title);
+ * - `structure/heading-numbering`: the headings' numbers, and the text between sibling headings
+ *   for a numbered item the parser did not take for a heading (a numbering pattern, at most 10
+ *   characters read from its start, after a break or sentence end);
+ * - `structure/shortcomings-without-causes` and `continuity/repeated-shortcomings`: the sections
+ *   that introduce the shortcomings (the whole body when there is none: then they always run),
+ *   and last year's report (the same one, `sameInputs`);
+ * - `structure/required-section`: whether there are sentences at all, and the body's text only
+ *   for a required content without a heading (see the entry below).
+ * When an edit leaves all a rule reads as it was, the rule's findings are its old ones, shifted.
+ */
+const DOCUMENT_READS: ReadonlyMap<AnyRule, (inputs: DocumentInputs, last: RuleState) => boolean> = new Map<AnyRule, (inputs: DocumentInputs, last: RuleState) => boolean>([
+  [yearConsistency as AnyRule, (i) => i.outline() && i.yearsUntouched()],
+  [headingNumbering as AnyRule, (i) => i.outline() && i.noNumberingNear()],
+  [shortcomingsWithoutCauses as AnyRule, (i) => i.outline() && i.outsideShortcomings()],
+  [repeatedShortcomings as AnyRule, (i) => i.outline() && i.outsideShortcomings()],
+  // Reads the text only for a required content with no heading, and then always reports it
+  // (as prose, or missing): with no finding last time, every one had a heading, which the
+  // outline alone decides.
+  [requiredSection as AnyRule, (i, last) => last.reports.length === 0 && i.outline() && i.hasSentences()],
+]);
 
 /** What a local rule reported on one document. */
 interface RuleState {
@@ -88,6 +131,10 @@ export interface RuleReuseStats {
    * sentences without any (see `figureSentencesKept`).
    */
   figuresKeptAround: number;
+  /** Document rules not run: the edit left everything they read as it was (their findings shifted). */
+  documentKept: number;
+  /** Document rules of {@link DOCUMENT_READS} run on the whole document. */
+  documentRun: number;
 }
 
 /** Documents remembered at most (one per open document being edited). */
@@ -103,7 +150,9 @@ export class RuleReuse {
   /** Windows computed this lint: per new document, per old document. */
   private windows = new WeakMap<ReportDocument, Map<ReportDocument, EditWindow | null>>();
   private current: Map<AnyRule, RuleState> | undefined;
-  readonly stats: RuleReuseStats = { windowed: 0, whole: 0, figuresKept: 0, figuresKeptAround: 0 };
+  readonly stats: RuleReuseStats = { windowed: 0, whole: 0, figuresKept: 0, figuresKeptAround: 0, documentKept: 0, documentRun: 0 };
+  /** Per window: what the document rules read, and whether the edit left it alone (each asked once). */
+  private documentInputs = new WeakMap<EditWindow, DocumentInputs>();
   /** Per window: whether the statistics analysis of its paragraphs is the old one shifted (0: no, 1: no figure in them, 2: figures only outside the change). */
   private figureFree = new WeakMap<EditWindow, 0 | 1 | 2>();
 
@@ -155,7 +204,11 @@ export class RuleReuse {
             ? this.wrapReusing(rule, 'figuresKept', (last, window, document) =>
                 this.figuresUnchanged(last.document, document, window) ? outside(last, window) : undefined,
               )
-            : rule,
+            : DOCUMENT_READS.has(rule)
+              ? this.wrapReusing(rule, 'documentKept', (last, window, document) =>
+                  DOCUMENT_READS.get(rule)!(this.inputsOf(last.document, document, window), last) ? outside(last, window) : undefined,
+                )
+              : rule,
       );
       this.wrapped.set(rules, out);
     }
@@ -170,7 +223,7 @@ export class RuleReuse {
    */
   private wrapReusing(
     rule: AnyRule,
-    counter: 'windowed' | 'figuresKept',
+    counter: 'windowed' | 'figuresKept' | 'documentKept',
     reuseIn: (last: RuleState, window: EditWindow, document: ReportDocument, context: RuleContext<string, unknown>) => readonly ReportDescriptor[] | undefined,
   ): AnyRule {
     const check = (document: ReportDocument, context: RuleContext<string, unknown>): void => {
@@ -194,7 +247,8 @@ export class RuleReuse {
         memory.set(rule, { document, previous, settings: context.settings, optionsKey, reports });
         return;
       }
-      this.stats.whole++;
+      if (counter === 'documentKept') this.stats.documentRun++;
+      else this.stats.whole++;
       const recorded: ReportDescriptor[] = [];
       rule.check(document, {
         ...context,
@@ -227,6 +281,13 @@ export class RuleReuse {
       this.figureFree.set(w, known);
     }
     return known !== 0;
+  }
+
+  /** The inputs of the document rules for a window, asked once per window. */
+  private inputsOf(previous: ReportDocument, next: ReportDocument, w: EditWindow): DocumentInputs {
+    let inputs = this.documentInputs.get(w);
+    if (!inputs) this.documentInputs.set(w, (inputs = new DocumentInputs(previous, next, w)));
+    return inputs;
   }
 
   /** The window of `next` against `previous`, once per pair and lint. */
@@ -510,6 +571,163 @@ function figureSentencesKept(previous: ReportDocument, next: ReportDocument, w: 
   }
   return true;
 }
+
+/** How far the year checks read around a year (12 characters, see `inSpan`), and a little more. */
+const YEAR_REACH = 16;
+/** How far before a scanned position a heading number is read from (a pattern and its look-ahead: 10 characters), and a little more. */
+const NUMBERING_REACH = 12;
+
+/**
+ * What the document rules of {@link DOCUMENT_READS} read, before and after one edit: each test
+ * asked once per window. All of them hold the edit's window (`editWindow`: every paragraph
+ * outside it the same, shifted; title, dates, body, junk, sections and the headings outside it
+ * the same, shifted) as given.
+ */
+class DocumentInputs {
+  private readonly lo: number;
+  /** The changed span ends here in the old text … */
+  private readonly oldHi: number;
+  /** … and here in the new one. */
+  private readonly newHi: number;
+  private outlineKept: boolean | undefined;
+  private shortcomingsKept: boolean | undefined;
+
+  constructor(
+    private readonly previous: ReportDocument,
+    private readonly next: ReportDocument,
+    private readonly w: EditWindow,
+  ) {
+    this.lo = w.changeStart;
+    this.oldHi = w.oldChangeEnd;
+    this.newHi = w.oldChangeEnd + w.delta;
+  }
+
+  /** Whether `r` (in the new text) lies within `margin` characters of the change. */
+  private near(r: TextRange, margin: number): boolean {
+    return r.start <= this.newHi + margin && r.end >= this.lo - margin;
+  }
+
+  /**
+   * The outline exactly as it was, shifted: the headings inside the window too, wording
+   * included (`editWindow` lets their wording change), and no heading or title touching the change.
+   */
+  outline(): boolean {
+    if (this.outlineKept !== undefined) return this.outlineKept;
+    const { previous, next, w } = this;
+    const lo = this.lo;
+    const hi = this.oldHi;
+    const shift = (x: number): number => (x <= lo ? x : x >= hi ? x + w.delta : Number.NaN);
+    let kept = next.title === undefined || !this.near(next.title.range, 1);
+    const a = previous.headings;
+    const b = next.headings;
+    for (let i = 0; kept && i < b.length; i++) {
+      const y = b[i]!;
+      if (this.near(y.range, 1)) kept = false;
+      else if (y.range.start >= w.start && y.range.end <= w.end && a[i] !== y && !sameShifted(a[i], y, shift)) kept = false;
+    }
+    return (this.outlineKept = kept);
+  }
+
+  /**
+   * For `structure/year-consistency`: the edit is after the first heading, away from the title's,
+   * the report year's and every heading's year, after the body's first line, and the sentences
+   * it touches hold no 年 before or after it (every other sentence the same, shifted).
+   */
+  yearsUntouched(): boolean {
+    const { previous, next } = this;
+    const first = next.headings[0];
+    if (!first || first.range.start >= this.lo) return false;
+    if (next.title && this.near(next.title.range, YEAR_REACH)) return false;
+    const fact = next.reportYear?.range;
+    if (fact && this.near(fact, YEAR_REACH)) return false;
+    for (const h of next.headings) if (this.near(h.range, YEAR_REACH)) return false;
+    if (!next.title) {
+      // The anchor of an unknown year: the body's first line (white space skipped, as the rule does).
+      const text = next.text;
+      let at = next.bodyRange.start;
+      while (at < this.lo && /\s/u.test(text[at]!)) at++;
+      const lineEnd = text.indexOf('\n', at);
+      if (lineEnd < 0 || lineEnd >= this.lo - 1) return false;
+    }
+    return this.touchedSentencesWithout(previous.text, next.text, first.range.start, '年');
+  }
+
+  /**
+   * Whether the window's sentences are the old ones, shifted, except those touching the change,
+   * which start at or after `from` and hold no `char`, in the old text and the new.
+   */
+  private touchedSentencesWithout(oldText: string, newText: string, from: number, char: string): boolean {
+    const a = this.w.oldView().sentences;
+    const b = this.w.view.sentences;
+    if (a.length !== b.length) return false;
+    const { lo, oldHi, newHi } = this;
+    const d = this.w.delta;
+    for (let k = 0; k < a.length; k++) {
+      const x = a[k]!.range;
+      const y = b[k]!.range;
+      const touched = (x.start <= oldHi + 1 && x.end >= lo - 1) || (y.start <= newHi + 1 && y.end >= lo - 1);
+      if (!touched) {
+        const s = x.end < lo ? 0 : d;
+        if (x.start + s !== y.start || x.end + s !== y.end) return false;
+        continue;
+      }
+      if (x.start < from || y.start < from) return false;
+      if (indexIn(oldText, char, x.start, x.end) >= 0 || indexIn(newText, char, y.start, y.end) >= 0) return false;
+    }
+    return true;
+  }
+
+  /**
+   * For `structure/heading-numbering`: no heading number (any kind) can be read at a place whose
+   * reading the edit may change — from {@link NUMBERING_REACH} characters before the change to
+   * just after it — in the old text or the new.
+   */
+  noNumberingNear(): boolean {
+    return !numberingBetween(this.previous.text, this.lo - NUMBERING_REACH, this.oldHi + 2) && !numberingBetween(this.next.text, this.lo - NUMBERING_REACH, this.newHi + 2);
+  }
+
+  /** Whether both texts have sentences (rules say nothing about a text without any). */
+  hasSentences(): boolean {
+    return this.previous.sentences.length > 0 && this.next.sentences.length > 0;
+  }
+
+  /**
+   * For the rules reading the shortcomings: the report has sections introducing them (same ones,
+   * the outline being the same) and the change is outside them, with a character to spare.
+   */
+  outsideShortcomings(): boolean {
+    if (this.shortcomingsKept !== undefined) return this.shortcomingsKept;
+    const sections = conceptSections(flattenSections(this.next), 'shortcomings-and-causes');
+    let kept = sections.length > 0;
+    for (const e of sections) if (this.near(e.section.range, 1)) kept = false;
+    return (this.shortcomingsKept = kept);
+  }
+}
+
+/** `text.indexOf(char, start)` when below `end`, else -1 (no search past `end`). */
+function indexIn(text: string, char: string, start: number, end: number): number {
+  const code = char.charCodeAt(0);
+  for (let k = start; k < end; k++) if (text.charCodeAt(k) === code) return k;
+  return -1;
+}
+
+/** Whether a heading number of any kind matches at some position in [from, to) of `text`. */
+function numberingBetween(text: string, from: number, to: number): boolean {
+  const end = Math.min(text.length, to);
+  for (let at = Math.max(0, from); at < end; at++) {
+    const c = text.charCodeAt(at);
+    // Every pattern starts with a bracket or a numeral: most positions are passed over here.
+    if (!(c === 0xff08 || c === 0x28 || (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || CHINESE_NUMERALS.has(c))) continue;
+    for (const scheme of numberingSchemes) {
+      scheme.pattern.lastIndex = at;
+      if (scheme.pattern.test(text)) return true;
+    }
+  }
+  return false;
+}
+
+/** The Chinese numerals a heading number may start with. */
+const CHINESE_NUMERALS: ReadonlySet<number> = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
 
 function sameRange(a: TextRange | undefined, b: TextRange, d: number): boolean {
   return a !== undefined && a.start + d === b.start && a.end + d === b.end;

@@ -70,7 +70,7 @@ describe('RuleReuse', () => {
     const text = `${TEXT.slice(0, at)}法冶${TEXT.slice(at)}`;
     const document = reparse(first.document, [{ range: { start: at, end: at }, text: '法冶' }]);
     const next = reuse.run('r.md', () => lint(text, { rules, filePath: 'r.md', document }));
-    expect(reuse.stats).toEqual({ windowed: 1, whole: 1, figuresKept: 0, figuresKeptAround: 0 });
+    expect(reuse.stats).toEqual({ windowed: 1, whole: 1, figuresKept: 0, figuresKeptAround: 0, documentKept: 0, documentRun: 0 });
     const fresh = lint(text, { rules: [typoRule('style/test-local', 'paragraph')], filePath: 'r.md' });
     expect(next.diagnostics).toEqual(fresh.diagnostics);
     expect(next.diagnostics.map((d) => text.slice(d.range.start, d.range.end))).toEqual(['法冶', '法冶', '法冶']);
@@ -317,5 +317,70 @@ describe('incremental lint of figures (property: statistics rules keep findings 
     expect(second.diagnostics).toEqual(lint(edited, { filePath: 'r.txt', previous: lastYear(104) }).diagnostics);
     expect(first.diagnostics.some((d) => d.ruleId === 'continuity/restated-figure')).toBe(true);
     expect(second.diagnostics.some((d) => d.ruleId === 'continuity/restated-figure')).toBe(false);
+  });
+});
+
+describe('incremental lint of document rules (property: findings kept only when nothing they read changed)', () => {
+  // Findings of every kept document rule: a year that lost digits (20年度), a heading naming
+  // another year, a skipped number (（三） after （一）), shortcomings without causes and repeating
+  // last year's; the plan names the next year. Sentences with and without 年 around them.
+  const paragraphs = [
+    '2023年法治政府建设工作报告',
+    '2023年，我市坚持依法行政，全面推进法治政府建设。',
+    '一、2023年主要举措和成效',
+    '（一）完善制度体系。清理规范性文件，20年度清理工作按期完成。健全依法决策机制，严格执行重大行政决策程序。',
+    '（三）深化政务公开。推进政务公开标准化规范化，优化营商环境。全面落实行政执法三项制度。',
+    '1.加强执法监督。严格规范公正文明执法，开展案卷评查。',
+    '二、2022年存在的不足',
+    '基层执法力量薄弱，法治意识有待提高。执法队伍专业化水平不高。',
+    '三、党政主要负责人履行推进法治建设第一责任人职责情况',
+    '主要负责人带头学法，专题研究法治政府建设工作。',
+    '四、2024年工作安排',
+    '继续推进法治政府建设，完善依法行政制度体系，加强基层法治建设。',
+  ];
+  const previous = {
+    filePath: '/ws/2022.txt',
+    text: ['2022年法治政府建设工作报告', '一、主要举措', '完善制度体系。', '二、存在的不足和原因', '基层执法力量薄弱，法治意识有待提高。', '三、2023年工作安排', '继续推进法治政府建设。'].join('\n'),
+  };
+  const keystroke = fc.record({
+    at: fc.integer({ min: 0, max: 1000 }).map((x) => x / 1000),
+    del: fc.oneof(fc.constant(0), fc.constant(1), fc.integer({ min: 0, max: 4 })),
+    insert: fc.constantFrom('', '字', '字', '法治', '年', '20', '20年度', '2021年', '度', '（二）', '二、', '1.', '2', '。', '，', '\n', '究其原因', '不足', '存在的问题', '# '),
+  });
+
+  it('after edits anywhere, linted along the way, with and without last year’s report', () => {
+    const reuse = createRuleReuse();
+    const rules = reuse.wrap(builtinRules);
+    const all = lint(paragraphs.join('\n'), { filePath: 'doc.txt', previous }).diagnostics.map((d) => d.ruleId);
+    for (const id of ['structure/year-consistency', 'structure/heading-numbering', 'continuity/repeated-shortcomings', 'structure/shortcomings-without-causes']) {
+      expect(all).toContain(id);
+    }
+    let key = 0;
+    fc.assert(
+      fc.property(fc.constantFrom('doc.txt', 'doc.md'), fc.boolean(), fc.array(keystroke, { minLength: 1, maxLength: 6 }), (filePath, withPrevious, keys) => {
+        const text = filePath.endsWith('.md') ? paragraphs.join('\n\n') : paragraphs.join('\n');
+        typeAndCompare(reuse, rules, `${key++}-${filePath}`, filePath, text, keys, (k, t) => Math.floor(k.at * t.length), withPrevious ? previous : undefined);
+      }),
+      { numRuns: Number(process.env.FZLINT_PROP_RUNS ?? 250), seed: Number(process.env.FZLINT_PROP_SEED ?? 12) },
+    );
+    // Both paths were taken: findings kept, and rules run again.
+    expect(reuse.stats.documentKept).toBeGreaterThan(50);
+    expect(reuse.stats.documentRun).toBeGreaterThan(50);
+  }, 300_000);
+
+  it('keeps a document rule’s findings, shifted, for a keystroke away from what it reads', () => {
+    const text = paragraphs.join('\n');
+    const reuse = createRuleReuse();
+    const rules = reuse.wrap(builtinRules);
+    const first = reuse.run('d', () => lint(text, { rules, filePath: 'd.txt', previous }));
+    const at = text.indexOf('决策机制');
+    const document = reparse(first.document, [{ range: { start: at, end: at }, text: '字' }]);
+    const edited = `${text.slice(0, at)}字${text.slice(at)}`;
+    const kept = reuse.stats.documentKept;
+    const second = reuse.run('d', () => lint(edited, { rules, filePath: 'd.txt', document, previous }));
+    expect(second.diagnostics).toEqual(lint(edited, { filePath: 'd.txt', previous }).diagnostics);
+    // year-consistency, heading-numbering, shortcomings-without-causes, repeated-shortcomings, required-section.
+    expect(reuse.stats.documentKept - kept).toBe(5);
+    expect(second.diagnostics.filter((d) => d.ruleId === 'structure/year-consistency').length).toBe(2);
   });
 });
