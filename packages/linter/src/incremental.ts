@@ -27,6 +27,7 @@ import {
   flattenSections,
   hasStatisticsInput,
   headingNumbering,
+  mayHoldBrokenYear,
   repeatedShortcomings,
   requiredSection,
   restatedFigure,
@@ -63,10 +64,10 @@ export function isFigureRule(rule: AnyRule): boolean {
  * Built-in document rules that read the text only in places an edit can be told to leave alone,
  * with the test that it did (see {@link DocumentInputs}). Each reads the outline — title, report
  * dates, headings and sections, exactly (wording included) — and besides:
- * - `structure/year-consistency`: every sentence, for years that lost digits (never without a
- *   年 in it); the opening sentence before the first heading; the text up to 12 characters
- *   around the title's, the report year's and the headings' years; the first line of the body
- *   (where an unknown year is reported when there is no title);
+ * - `structure/year-consistency`: every sentence its `mayHoldBrokenYear` lets through (a 年
+ *   after a digit), for years that lost digits; the opening sentence before the first heading;
+ *   the text up to 12 characters around the title's, the report year's and the headings' years;
+ *   the first line of the body (where an unknown year is reported when there is no title);
  * - `structure/heading-numbering`: the headings' numbers, and the text between sibling headings
  *   for a numbered item the parser did not take for a heading (a numbering pattern, at most 10
  *   characters read from its start, after a break or sentence end);
@@ -631,7 +632,7 @@ class DocumentInputs {
   /**
    * For `structure/year-consistency`: the edit is after the first heading, away from the title's,
    * the report year's and every heading's year, after the body's first line, and the sentences
-   * it touches hold no 年 before or after it (every other sentence the same, shifted).
+   * it touches can hold no year that lost digits, before or after it (every other sentence the same, shifted).
    */
   yearsUntouched(): boolean {
     const { previous, next } = this;
@@ -649,14 +650,14 @@ class DocumentInputs {
       const lineEnd = text.indexOf('\n', at);
       if (lineEnd < 0 || lineEnd >= this.lo - 1) return false;
     }
-    return this.touchedSentencesWithout(previous.text, next.text, first.range.start, '年');
+    return this.touchedSentencesWithout(previous.text, next.text, first.range.start, mayHoldBrokenYear);
   }
 
   /**
    * Whether the window's sentences are the old ones, shifted, except those touching the change,
-   * which start at or after `from` and hold no `char`, in the old text and the new.
+   * which start at or after `from` and of which `holds` is false, in the old text and the new.
    */
-  private touchedSentencesWithout(oldText: string, newText: string, from: number, char: string): boolean {
+  private touchedSentencesWithout(oldText: string, newText: string, from: number, holds: (text: string, start: number, end: number) => boolean): boolean {
     const a = this.w.oldView().sentences;
     const b = this.w.view.sentences;
     if (a.length !== b.length) return false;
@@ -672,7 +673,7 @@ class DocumentInputs {
         continue;
       }
       if (x.start < from || y.start < from) return false;
-      if (indexIn(oldText, char, x.start, x.end) >= 0 || indexIn(newText, char, y.start, y.end) >= 0) return false;
+      if (holds(oldText, x.start, x.end) || holds(newText, y.start, y.end)) return false;
     }
     return true;
   }
@@ -702,13 +703,6 @@ class DocumentInputs {
     for (const e of sections) if (this.near(e.section.range, 1)) kept = false;
     return (this.shortcomingsKept = kept);
   }
-}
-
-/** `text.indexOf(char, start)` when below `end`, else -1 (no search past `end`). */
-function indexIn(text: string, char: string, start: number, end: number): number {
-  const code = char.charCodeAt(0);
-  for (let k = start; k < end; k++) if (text.charCodeAt(k) === code) return k;
-  return -1;
 }
 
 /** Whether a heading number of any kind matches at some position in [from, to) of `text`. */

@@ -99,6 +99,8 @@ export { rule as headingNumbering } from './structure/heading-numbering.js';
 export { rule as requiredSection } from './structure/required-section.js';
 export { rule as shortcomingsWithoutCauses } from './structure/shortcomings-without-causes.js';
 export { rule as yearConsistency } from './structure/year-consistency.js';
+// Its test for a sentence that may hold a year that lost digits (the linter's edit path asks it of an edited sentence).
+export { mayHoldBrokenYear } from './structure/year-consistency.js';
 export { rule as concludedExceedsReceived } from './statistics/concluded-exceeds-received.js';
 export { rule as derivedTotalMismatch } from './statistics/derived-total-mismatch.js';
 export { rule as partsExceedTotal } from './statistics/parts-exceed-total.js';

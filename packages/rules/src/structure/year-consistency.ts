@@ -222,7 +222,7 @@ type Report = (d: ReportDescriptor<MessageId>) => void;
  * spaces and line breaks between allowed (what `BROKEN_YEAR` needs once the stretch is
  * folded): most sentences have none, and are neither folded nor searched.
  */
-function mayHoldBrokenYear(text: string, start: number, end: number): boolean {
+export function mayHoldBrokenYear(text: string, start: number, end: number): boolean {
   // A bounded loop, not indexOf: that would run on to the text's end for every sentence without 年.
   for (let k = start; k < end; k++) {
     if (text.charCodeAt(k) !== 0x5e74) continue;
