@@ -24,6 +24,8 @@ import { changedSpan, type Heading, type ReportDocument, type Section, type Text
 import type { AnyRule, Fix, ReportDescriptor, RuleContext, RuleSettings } from '@fzlint/rule-api';
 import {
   conceptSections,
+  copiedPassage,
+  endsPassagePiece,
   flattenSections,
   hasStatisticsInput,
   headingNumbering,
@@ -113,6 +115,10 @@ export interface EditWindow {
   readonly changeStart: number;
   /** … and ends here in the old text, `oldChangeEnd + delta` in the new one (the common suffix starts there). */
   readonly oldChangeEnd: number;
+  /** The window's first paragraph (the same index in both texts) and its last, in the new text and the old. */
+  readonly first: number;
+  readonly last: number;
+  readonly oldLast: number;
   /** The new document restricted to the window. */
   readonly view: ReportDocument;
   /** The old document restricted to the window. */
@@ -201,6 +207,10 @@ export class RuleReuse {
       out = rules.map((rule) =>
         isLocalRule(rule)
           ? this.wrapReusing(rule, 'windowed', (last, window, _document, context) => reuse(rule, last, window, context))
+          : rule === copiedPassage
+            ? this.wrapReusing(rule, 'windowed', (last, window, document, context) =>
+                passagesWithin(last.document, window.first, window.oldLast) && passagesWithin(document, window.first, window.last) ? reuse(rule, last, window, context) : undefined,
+              )
           : isFigureRule(rule)
             ? this.wrapReusing(rule, 'figuresKept', (last, window, document) =>
                 this.figuresUnchanged(last.document, document, window) ? outside(last, window) : undefined,
@@ -527,7 +537,20 @@ export function editWindow(previous: ReportDocument, next: ReportDocument): Edit
   if (dnNew.length + next.documentNumbers.filter((d) => d.range.start >= start && d.range.end <= end).length !== next.documentNumbers.length) return undefined;
 
   let oldView: ReportDocument | undefined;
-  return { start, end, oldStart, oldEnd, delta, changeStart: prefix, oldChangeEnd: oldChangedEnd, view: viewOf(next, i0, i1, start, end), oldView: () => (oldView ??= viewOf(previous, i0, j1, oldStart, oldEnd)) };
+  return {
+    start,
+    end,
+    oldStart,
+    oldEnd,
+    delta,
+    changeStart: prefix,
+    oldChangeEnd: oldChangedEnd,
+    first: i0,
+    last: i1,
+    oldLast: j1,
+    view: viewOf(next, i0, i1, start, end),
+    oldView: () => (oldView ??= viewOf(previous, i0, j1, oldStart, oldEnd)),
+  };
 }
 
 /**
@@ -570,6 +593,39 @@ function figureSentencesKept(previous: ReportDocument, next: ReportDocument, w: 
       return false;
     }
   }
+  return true;
+}
+
+/**
+ * For `continuity/copied-passage`, which compares passages of the body one by one: whether no
+ * passage runs across the edges of the window (paragraphs `first`..`last` of `doc`), so that the
+ * passages the rule makes of the window's paragraphs alone are the document's there. Passages
+ * are pieces of paragraphs between headings, a piece joined with the next one under the same
+ * heading when it does not end a sentence (`passagesOf`): so no passage crosses an edge when the
+ * last paragraph that yields pieces before it ends a sentence or a heading — its last piece then
+ * ends a sentence, or ends before a heading and so belongs to another heading than any piece after
+ * it. Paragraphs outside the body or starting in web-page junk yield no pieces.
+ */
+function passagesWithin(doc: ReportDocument, first: number, last: number): boolean {
+  const { paragraphs, bodyRange, junkRanges, text } = doc;
+  const yields = (p: TextRange): boolean => p.end > bodyRange.start && p.start < bodyRange.end && !junkRanges.some((r) => p.start >= r.start && p.start < r.end);
+  // The last paragraph at or before index `from` (and not before `to`) that yields pieces ends a sentence (or there is none).
+  const endsBefore = (from: number, to: number): boolean => {
+    for (let j = from; j >= to; j--) {
+      const p = paragraphs[j]!.range;
+      if (!yields(p)) continue;
+      let e = Math.min(p.end, bodyRange.end);
+      while (e > p.start && /\s/u.test(text[e - 1]!)) e--;
+      if (e <= p.start) return false;
+      // Ending in a heading: its last piece ends before that heading, any piece after it comes after the heading.
+      const h = doc.headings[firstStartingAt(doc.headings, e) - 1];
+      return endsPassagePiece(text, e) || (h !== undefined && h.range.start < e && h.range.end >= e);
+    }
+    return true;
+  };
+  if (!endsBefore(first - 1, 0)) return false;
+  // The end edge matters only when a paragraph after the window yields pieces.
+  for (let j = last + 1; j < paragraphs.length; j++) if (yields(paragraphs[j]!.range)) return endsBefore(last, first);
   return true;
 }
 

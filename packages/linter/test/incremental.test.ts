@@ -384,3 +384,64 @@ describe('incremental lint of document rules (property: findings kept only when 
     expect(second.diagnostics.filter((d) => d.ruleId === 'structure/year-consistency').length).toBe(2);
   });
 });
+
+describe('incremental lint of copied passages (property: the window’s passages are the document’s there)', () => {
+  // A report with last year's report its own text, years one less (as the language server's bench
+  // pairs them): most passages are copies, so continuity/copied-passage has findings everywhere.
+  const report = readFileSync(new URL(readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort()[0]!, corpusDir), 'utf8');
+  const lastYear = (text: string) => ({ filePath: '/ws/last-year.md', text: text.replace(/(?<!\d)(20[12]\d)(?=\s*年)/g, (y) => String(Number(y) - 1)) });
+  const keystroke = fc.record({
+    line: fc.nat(),
+    at: fc.oneof(fc.constant(0), fc.constant(1), fc.double({ min: 0, max: 1, noNaN: true })),
+    del: fc.oneof(fc.constant(0), fc.constant(1), fc.integer({ min: 0, max: 30 })),
+    insert: fc.constantFrom('', '字', '法治政府建设', '。', '，', '；', '\n', '\n\n', '二、存在的不足', '推进依法行政，完善制度体系，加强执法监督，提高依法行政水平。'),
+  });
+
+  it('after keystrokes in and between paragraphs (sentence ends typed and deleted), linted along the way', () => {
+    for (const filePath of ['copied.md', 'copied.txt']) {
+      expect(lint(report, { filePath, previous: lastYear(report) }).diagnostics.filter((d) => d.ruleId === 'continuity/copied-passage').length).toBeGreaterThan(5);
+    }
+    const reuse = createRuleReuse();
+    const rules = reuse.wrap(builtinRules);
+    let key = 0;
+    fc.assert(
+      fc.property(fc.constantFrom('copied.md', 'copied.txt'), fc.array(keystroke, { minLength: 1, maxLength: 4 }), (filePath, keys) => {
+        typeAndCompare(
+          reuse,
+          rules,
+          `${key++}-${filePath}`,
+          filePath,
+          report,
+          keys,
+          (k, text) => {
+            const lines = [...text.matchAll(/^.+$/gm)];
+            const line = lines[k.line % Math.max(1, lines.length)];
+            const ls = line?.index ?? 0;
+            const le = ls + (line?.[0].length ?? 0);
+            return k.at === 0 ? ls : k.at === 1 ? le : ls + Math.floor(k.at * (le - ls));
+          },
+          lastYear(report),
+        );
+      }),
+      { numRuns: Number(process.env.FZLINT_PROP_RUNS ?? 40), seed: Number(process.env.FZLINT_PROP_SEED ?? 7) },
+    );
+  }, 600_000);
+
+  it('runs continuity/copied-passage on the edited paragraph only, for a keystroke inside a sentence', () => {
+    const previous = lastYear(report);
+    const reuse = createRuleReuse();
+    const rules = reuse.wrap(builtinRules);
+    const first = reuse.run('c', () => lint(report, { rules, filePath: 'c.md', previous }));
+    const found = first.diagnostics.filter((d) => d.ruleId === 'continuity/copied-passage');
+    // Inside the middle finding's passage, away from its ends.
+    const target = found[Math.floor(found.length / 2)]!;
+    const at = Math.floor((target.range.start + target.range.end) / 2);
+    const document = reparse(first.document, [{ range: { start: at, end: at }, text: '字' }]);
+    const edited = `${report.slice(0, at)}字${report.slice(at)}`;
+    const windowed = reuse.stats.windowed;
+    const second = reuse.run('c', () => lint(edited, { rules, filePath: 'c.md', document, previous }));
+    expect(second.diagnostics).toEqual(lint(edited, { filePath: 'c.md', previous }).diagnostics);
+    // The 11 local rules and copied-passage, each on the window.
+    expect(reuse.stats.windowed - windowed).toBe(builtinRules.filter((r) => r.meta.scope === 'sentence' || r.meta.scope === 'paragraph').length + 1);
+  });
+});

@@ -31,6 +31,14 @@ const PIECE = 300;
 // A piece not ending like this continues on the next line (a web copy broken mid-sentence).
 const ENDS_SENTENCE = /[。！？；!?;：:…”"’）)】]$/u;
 
+/**
+ * Whether a piece of text ending at `end` ends a sentence: a piece that does not is joined with
+ * the next piece under the same heading into one passage.
+ */
+export function endsPassagePiece(text: string, end: number): boolean {
+  return ENDS_SENTENCE.test(text.slice(end - 1, end));
+}
+
 const CACHE = new WeakMap<ReportDocument, readonly Passage[]>();
 
 /**
@@ -151,7 +159,7 @@ export function passagesOf(document: ReportDocument): readonly Passage[] {
   const joined: { range: TextRange; headingIndex: number }[] = [];
   for (const piece of pieces) {
     const last = joined[joined.length - 1];
-    if (last && last.headingIndex === piece.headingIndex && !ENDS_SENTENCE.test(text.slice(last.range.end - 1, last.range.end))) {
+    if (last && last.headingIndex === piece.headingIndex && !endsPassagePiece(text, last.range.end)) {
       last.range = { start: last.range.start, end: piece.range.end };
     } else {
       joined.push({ range: piece.range, headingIndex: piece.headingIndex });
