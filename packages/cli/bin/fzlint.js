@@ -30,12 +30,6 @@ const givenFlags = `${process.env.NODE_OPTIONS ?? ''} ${process.execArgv.join(' 
 if (nodeMajor >= 20 && nodeMajor <= 24 && !/turbo-inlining/.test(givenFlags)) {
   setFlagsFromString('--no-turbo-inlining');
 }
-// Without inlining, escape analysis finds few allocations to remove (an object seldom lives
-// and dies inside one function) yet is one of the costly phases of every compilation: a
-// 1,000-report run uses a few per cent less CPU without it (docs/performance.md, afternoon of 2026-12-04).
-if (nodeMajor >= 20 && nodeMajor <= 24 && !/turbo-escape/.test(givenFlags)) {
-  setFlagsFromString('--no-turbo-escape');
-}
 // Optimise a function later: 8x V8's default interrupt budget, the pool's value
 // (POOL_INTERRUPT_BUDGET, packages/linter/src/project/workers.ts), from the start. With the
 // default, a one-file run spent ~35 ms of its ~210 ms CPU optimising (on threads that compete
