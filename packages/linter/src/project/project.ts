@@ -1060,15 +1060,13 @@ class Project implements Fzlint {
       const p = prepared[i] as Prepared;
       const outcome = outcomes[i];
       if (p.target !== r.target || p.meta === undefined || p.sourceMap !== undefined || outcome === undefined) return undefined;
-      if (given.of(r.run.config) !== undefined || readerFor(r.target.path, this.readers) !== textReader) return undefined;
+      if (!this.#showableWarm(r, given)) return undefined;
       // Stored by `record` only without rule failures or fixed output.
       if (!fromCache[i] && (outcome.ruleFailures.length > 0 || outcome.output !== undefined)) return undefined;
       sizes.push(p.meta.size);
       mtimes.push(p.meta.mtimeMs);
     }
-    // Deleting the cache is how a user asks for a fresh lint: no snapshot without it.
-    if (!existsSync(lintCache.location)) return undefined;
-    return snapshotOf(files, sizes, mtimes, lintCache.location, pair);
+    return snapshotIfCached(files, sizes, mtimes, lintCache.location, pair);
   }
 
   /**
@@ -1086,10 +1084,7 @@ class Project implements Fzlint {
   ): Promise<{ results: FileLintResult[]; notices: InputProblem[]; pairing?: BatchPairing; snapshot?: string } | undefined> {
     if (lintCache.discarded || lintCache.strategy !== 'metadata') return undefined;
     const files = reads.filter((r): r is typeof r & { run: RunConfig } => r.run !== undefined);
-    for (const r of files) {
-      // A previous report given or configured would have to be read for its key; a converted format, converted.
-      if (given.of(r.run.config) !== undefined || readerFor(r.target.path, this.readers) !== textReader) return undefined;
-    }
+    for (const r of files) if (!this.#showableWarm(r, given)) return undefined;
     // One synchronous stat each: a warm run does nothing else meanwhile, and a thousand
     // promises through the thread pool cost more CPU than the calls themselves. Each
     // `Stats` is dropped at once (kept for all files, they outlived a young collection).
@@ -1230,6 +1225,15 @@ class Project implements Fzlint {
   }
 
   /**
+   * Whether a warm run can show a file from the cache by its metadata alone: no previous
+   * report given or configured (it would have to be read for its key), and plain text (a
+   * converted format would have to be converted).
+   */
+  #showableWarm(r: { readonly target: FileTarget; readonly run: RunConfig }, given: { of(config: FzlintConfig): unknown }): boolean {
+    return given.of(r.run.config) === undefined && readerFor(r.target.path, this.readers) === textReader;
+  }
+
+  /**
    * The snapshot of this run's files as the warm run would record it (see
    * `LintFilesOptions.unchangedSince`), from one `stat` each; undefined when a file could
    * not be shown by the warm run (given previous report, not plain text, not a file).
@@ -1247,15 +1251,13 @@ class Project implements Fzlint {
     const mtimes: number[] = [];
     for (let i = 0; i < files.length; i++) {
       const r = files[i] as (typeof files)[number];
-      if (given.of(r.run.config) !== undefined || readerFor(r.target.path, this.readers) !== textReader) return undefined;
+      if (!this.#showableWarm(r, given)) return undefined;
       const info = this.#statShowable(r.target.path);
       if (!info) return undefined;
       sizes.push(info.size);
       mtimes.push(info.mtimeMs);
     }
-    // Deleting the cache is how a user asks for a fresh lint: no snapshot without it.
-    if (!existsSync(settings.location)) return undefined;
-    return snapshotOf(files, sizes, mtimes, settings.location, pair);
+    return snapshotIfCached(files, sizes, mtimes, settings.location, pair);
   }
 
   /**
@@ -1437,6 +1439,17 @@ function snapshotOf(
     text += `${f.target.path}\u0000${sizes[i] as number}\u0000${mtimes[i] as number}\u0000${n}\n`;
   }
   return JSON.stringify({ cache: cacheLocation, pair, configs: [...configs.keys()] }) + '\n' + text;
+}
+
+/** {@link snapshotOf}, or undefined when the cache file is gone: deleting it is how a user asks for a fresh lint. */
+function snapshotIfCached(
+  files: readonly { readonly target: FileTarget; readonly run: RunConfig }[],
+  sizes: readonly number[],
+  mtimes: readonly number[],
+  cacheLocation: string,
+  pair: boolean,
+): string | undefined {
+  return existsSync(cacheLocation) ? snapshotOf(files, sizes, mtimes, cacheLocation, pair) : undefined;
 }
 
 /** Whether an entry's findings fit a text of this length: without building them when the cache can say. */
