@@ -36,6 +36,7 @@ import {
   shortcomingsWithoutCauses,
   statisticsRules,
   yearConsistency,
+  yieldsPassagePieces,
 } from '@fzlint/rules';
 
 /** Scopes whose findings are reused outside the edited paragraphs. */
@@ -607,8 +608,8 @@ function figureSentencesKept(previous: ReportDocument, next: ReportDocument, w: 
  * it. Paragraphs outside the body or starting in web-page junk yield no pieces.
  */
 function passagesWithin(doc: ReportDocument, first: number, last: number): boolean {
-  const { paragraphs, bodyRange, junkRanges, text } = doc;
-  const yields = (p: TextRange): boolean => p.end > bodyRange.start && p.start < bodyRange.end && !junkRanges.some((r) => p.start >= r.start && p.start < r.end);
+  const { paragraphs, bodyRange, text } = doc;
+  const yields = (p: TextRange): boolean => yieldsPassagePieces(doc, p);
   // The last paragraph at or before index `from` (and not before `to`) that yields pieces ends a sentence (or there is none).
   const endsBefore = (from: number, to: number): boolean => {
     for (let j = from; j >= to; j--) {
@@ -765,9 +766,8 @@ class DocumentInputs {
 function numberingBetween(text: string, from: number, to: number): boolean {
   const end = Math.min(text.length, to);
   for (let at = Math.max(0, from); at < end; at++) {
-    const c = text.charCodeAt(at);
-    // Every pattern starts with a bracket or a numeral: most positions are passed over here.
-    if (!(c === 0xff08 || c === 0x28 || (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || CHINESE_NUMERALS.has(c))) continue;
+    // A position no scheme's match can start at is passed over (most of them).
+    if (!NUMBERING_FIRST_CHARS.has(text.charCodeAt(at))) continue;
     for (const scheme of numberingSchemes) {
       scheme.pattern.lastIndex = at;
       if (scheme.pattern.test(text)) return true;
@@ -776,8 +776,8 @@ function numberingBetween(text: string, from: number, to: number): boolean {
   return false;
 }
 
-/** The Chinese numerals a heading number may start with. */
-const CHINESE_NUMERALS: ReadonlySet<number> = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
+/** The characters a heading number of any scheme may start with (`NumberingScheme.firstChars`). */
+const NUMBERING_FIRST_CHARS: ReadonlySet<number> = new Set(numberingSchemes.flatMap((scheme) => [...scheme.firstChars].map((c) => c.charCodeAt(0))));
 
 function sameRange(a: TextRange | undefined, b: TextRange, d: number): boolean {
   return a !== undefined && a.start + d === b.start && a.end + d === b.end;

@@ -19,6 +19,11 @@ export interface NumberingScheme {
    * Group 1: open bracket (paren kinds), group 2: the numeral, group 3: closing bracket or separator.
    */
   readonly pattern: RegExp;
+  /**
+   * Every character a match of `pattern` can start with: a scan for heading numbers may pass
+   * over any other position without trying the patterns (kept beside the pattern it describes).
+   */
+  readonly firstChars: string;
 }
 
 /** Chinese numeral characters that may form a heading number (一 … 九十九). */
@@ -40,24 +45,28 @@ export const numberingSchemes: readonly NumberingScheme[] = [
     level: 1,
     example: '一、',
     pattern: /()([一二三四五六七八九十]{1,3})(、|[．.](?![0-9０-９]))/y,
+    firstChars: '一二三四五六七八九十',
   },
   {
     kind: 'paren-chinese',
     level: 2,
     example: '（一）',
     pattern: /([（(])\s?([一二三四五六七八九十]{1,3})\s?([）)])/y,
+    firstChars: '（(',
   },
   {
     kind: 'arabic',
     level: 3,
     example: '1.',
     pattern: /()([0-9０-９]{1,2})(、(?![0-9０-９]{1,2}、)|[．.](?![0-9０-９]))/y,
+    firstChars: '0123456789０１２３４５６７８９',
   },
   {
     kind: 'paren-arabic',
     level: 4,
     example: '（1）',
     pattern: /([（(])\s?([0-9０-９]{1,2})\s?([）)])/y,
+    firstChars: '（(',
   },
 ];
 

@@ -157,6 +157,26 @@ describe('heading numbering scheme', () => {
     expect(match('paren-arabic', '(12)明确')).toBe(true);
   });
 
+  it('names every character a match can start with (firstChars)', () => {
+    // Every character of the Basic Latin, CJK punctuation, CJK numerals and full-width forms,
+    // followed by each written form with its first character cut off, and by each form whole.
+    const firsts = [
+      ...Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)),
+      ...Array.from({ length: 0xff5f - 0xff01 }, (_, i) => String.fromCharCode(0xff01 + i)),
+      ...'、。〇零一二三四五六七八九十百',
+    ];
+    const tails = ['、主要', '．其他', '.5倍', ' 二）', '二）', '三)加强', '1）明确', ' 12)', '2、强化', '、', ')', '）'];
+    for (const scheme of numberingSchemes) {
+      for (const first of firsts) {
+        for (const tail of [...tails, ...numberingSchemes.map((s) => s.example)]) {
+          scheme.pattern.lastIndex = 0;
+          if (scheme.pattern.test(first + tail)) expect(scheme.firstChars, `${scheme.kind}: ${first + tail}`).toContain(first);
+        }
+      }
+      for (const c of scheme.firstChars) expect(firsts, scheme.kind).toContain(c);
+    }
+  });
+
   it('computes Chinese numeral values', () => {
     const cases: [string, number][] = [
       ['一', 1], ['十', 10], ['十五', 15], ['二十', 20], ['两百', 200], ['一千二百三十', 1230], ['三万五千', 35000], ['二〇二二', 2022], ['一百零五', 105],

@@ -122,7 +122,7 @@ export { rule as domainTypo } from './style/domain-typo.js';
 export { rule as officialName } from './style/official-name.js';
 export { rule as copiedPassage } from './continuity/copied-passage.js';
 // Where its passages end (the linter's edit path asks whether one runs across an edit's window).
-export { endsPassagePiece } from './continuity/passages.js';
+export { endsPassagePiece, yieldsPassagePieces } from './continuity/passages.js';
 export { rule as repeatedShortcomings } from './continuity/repeated-shortcomings.js';
 export { rule as planNotReported } from './continuity/plan-not-reported.js';
 export { rule as restatedFigure } from './continuity/restated-figure.js';

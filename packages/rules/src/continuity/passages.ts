@@ -119,6 +119,15 @@ function inJunk(document: ReportDocument, offset: number): boolean {
   return false;
 }
 
+/**
+ * Whether a paragraph yields passage pieces: it overlaps the body and does not start in
+ * web-page junk. The linter's edit path asks it too (which paragraphs a passage may span).
+ */
+export function yieldsPassagePieces(document: ReportDocument, paragraph: TextRange): boolean {
+  const { bodyRange } = document;
+  return paragraph.end > bodyRange.start && paragraph.start < bodyRange.end && !inJunk(document, paragraph.start);
+}
+
 /** The concept of the section each heading opens, by the heading's start offset. */
 function conceptsByHeading(entries: readonly SectionEntry[]): Map<number, ConceptId | undefined> {
   const out = new Map<number, ConceptId | undefined>();
@@ -139,8 +148,7 @@ export function passagesOf(document: ReportDocument): readonly Passage[] {
   const pieces: { range: TextRange; headingIndex: number }[] = [];
   let h = 0;
   for (const p of document.paragraphs) {
-    if (p.range.end <= bodyRange.start || p.range.start >= bodyRange.end) continue;
-    if (inJunk(document, p.range.start)) continue;
+    if (!yieldsPassagePieces(document, p.range)) continue;
     let at = Math.max(p.range.start, bodyRange.start);
     const end = Math.min(p.range.end, bodyRange.end);
     while (h < headings.length && headings[h]!.range.end <= at) h++;
