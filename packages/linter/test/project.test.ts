@@ -135,12 +135,16 @@ describe('createFzlint: config, reading and linting', () => {
 });
 
 describe('lintFiles: unchanged since a snapshot (unchangedSince)', () => {
+  /** A project folder `name` with two reports (a.md has a typo) and a cache file beside it. */
+  const twoReports = (name: string): { cwd: string; a: string; location: string } => {
+    put(`${name}/fzlint.config.json`, JSON.stringify({ root: true }));
+    const a = put(`${name}/reports/a.md`, '# 2023年度甲县法治政府建设情况报告\n\n推进法冶政府建设。\n');
+    put(`${name}/reports/b.md`, '# 2022年度甲县法治政府建设情况报告\n\n推进法治政府建设。\n');
+    return { cwd: join(root, name), a, location: join(root, `${name}-cache.json`) };
+  };
+
   it('a warm run gives a snapshot; the same files unchanged are answered without the cache; a touched file or a deleted cache are not', async () => {
-    const cwd = join(root, 'snap');
-    put('snap/fzlint.config.json', JSON.stringify({ root: true }));
-    const a = put('snap/reports/a.md', '# 2023年度甲县法治政府建设情况报告\n\n推进法冶政府建设。\n');
-    put('snap/reports/b.md', '# 2022年度甲县法治政府建设情况报告\n\n推进法治政府建设。\n');
-    const location = join(root, 'snap-cache.json');
+    const { cwd, a, location } = twoReports('snap');
     const run = (unchangedSince?: string) =>
       createFzlint({ cwd }).lintFiles(['reports'], { cache: { location }, sources: false, ...(unchangedSince !== undefined ? { unchangedSince } : {}) });
     const cold = await run();
@@ -171,11 +175,7 @@ describe('lintFiles: unchanged since a snapshot (unchangedSince)', () => {
   });
 
   it('a full run gives none with a problem, with --fix, or for a file changed since it was read', async () => {
-    const cwd = join(root, 'snap-full');
-    put('snap-full/fzlint.config.json', JSON.stringify({ root: true }));
-    const a = put('snap-full/reports/a.md', '# 2023年度甲县法治政府建设情况报告\n\n推进法冶政府建设。\n');
-    put('snap-full/reports/b.md', '# 2022年度甲县法治政府建设情况报告\n\n推进法治政府建设。\n');
-    const location = join(root, 'snap-full-cache.json');
+    const { cwd, a, location } = twoReports('snap-full');
     const fzlint = createFzlint({ cwd });
     const withMissing = await fzlint.lintFiles(['reports', 'missing.md'], { cache: { location }, sources: false });
     expect(withMissing.problems.length).toBeGreaterThan(0);
