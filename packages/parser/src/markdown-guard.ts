@@ -150,6 +150,9 @@ export function guardMarkdown(text: string, from = 0, to = text.length, flatten?
   // paragraph may be open in the innermost one (any line with content but a blank one).
   let openQuotes = 0;
   let paragraph = false;
+  // Whether any line holds a container marker: without one no list item opens, and the
+  // list model (`lazyListItems`) has nothing to find (most reports have no Markdown list).
+  let anyMarker = false;
 
   let pos = from;
   while (pos < to) {
@@ -187,6 +190,7 @@ export function guardMarkdown(text: string, from = 0, to = text.length, flatten?
       const after = markerEnd(text, i, le);
       if (after < 0) break;
       markers++;
+      anyMarker = true;
       if (markers > MAX_LINE_MARKERS || continued + markers > MAX_CONTAINER_DEPTH) {
         // The marker's first character becomes text; the line's content starts here.
         replace.push(i, 0x78 /* x */);
@@ -243,8 +247,10 @@ export function guardMarkdown(text: string, from = 0, to = text.length, flatten?
     if (lazyFirst && lazy > MAX_LAZY_QUOTE_LINES) limits.push({ kind: 'lazy-quotes', start: lazyFirst[0], end: lazyFirst[1], lines: lazy, limit: MAX_LAZY_QUOTE_LINES });
     flattenQuotes(text, quoteMarks, replace);
   }
-  const items = lazyListItems(text, from, to);
-  if (items.first) {
+  // Every container the list model opens starts at a marker this loop counted (after at
+  // most 3 spaces of a line, where this loop skips any indentation): no marker, no items.
+  const items = anyMarker ? lazyListItems(text, from, to) : undefined;
+  if (items?.first) {
     limits.push({ kind: 'lazy-list', start: items.first[0], end: items.first[1], lines: items.lines, limit: MAX_LAZY_LIST_LINES });
     mergeReplacements(replace, items.markers);
   }
