@@ -221,11 +221,39 @@ function endsShortcomingPhrase(text: string, index: number, match: string): bool
 
 const CLAUSE_MARK = /[，,；;：:。！？!?]/u;
 
+/** Prose searches made, per document: the concept and excluded ranges (`proseKey`), and what was found (null: nothing). */
+const PROSE_FOUND = new WeakMap<ReportDocument, Map<string, ProseMention | null>>();
+
+function proseKey(id: ConceptId, excluded: readonly TextRange[]): string {
+  let key: string = id;
+  for (const r of excluded) key += `,${r.start}-${r.end}`;
+  return key;
+}
+
 /**
  * The first sentence outside the plan and outside web-page junk that states a
- * concept in prose, if any, with the clause that states it.
+ * concept in prose, if any, with the clause that states it. Searched once per document,
+ * concept and excluded ranges: a report without a shortcomings heading was searched by
+ * required-section and by shortcomings-without-causes alike, each reading every sentence
+ * to the end when nothing is found. Each caller gets its own clause range.
  */
 export function findProse(
+  document: ReportDocument,
+  id: ConceptId,
+  excluded: readonly TextRange[],
+): ProseMention | undefined {
+  const key = proseKey(id, excluded);
+  let found = PROSE_FOUND.get(document);
+  let mention = found?.get(key);
+  if (mention === undefined) {
+    mention = searchProse(document, id, excluded) ?? null;
+    if (!found) PROSE_FOUND.set(document, (found = new Map()));
+    found.set(key, mention);
+  }
+  return mention === null ? undefined : { sentence: mention.sentence, clause: { start: mention.clause.start, end: mention.clause.end } };
+}
+
+function searchProse(
   document: ReportDocument,
   id: ConceptId,
   excluded: readonly TextRange[],
