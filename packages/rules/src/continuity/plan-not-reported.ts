@@ -2,7 +2,7 @@ import { PLAN_GENERIC_WORDS } from '@fzlint/ontology';
 import type { ReportDocument, TextRange } from '@fzlint/parser';
 import { defineRule } from '@fzlint/rule-api';
 import { conceptSections, documentAnchor, flattenSections, planRanges, trimRange } from '../structure/outline.js';
-import { itemsOf } from './items.js';
+import { itemsOf, type Item } from './items.js';
 import { normalizedStretch } from './passages.js';
 import { keySegments, lookupTerms, mentionedShare, TermScanner, type Mentions } from './terms.js';
 
@@ -36,18 +36,40 @@ function plansOf(document: ReportDocument): TextRange[] {
 
 /** The terms looked up for last year's plan, and which of them each line of a report holds (by its normalised text). */
 interface TermMemo {
+  /** The terms as given (the same array on every keystroke: see `planWording`), and joined. */
+  readonly terms: readonly string[];
   readonly key: string;
   readonly scanner: TermScanner;
   readonly lines: Map<string, readonly string[]>;
 }
 
 const TERM_MEMOS = new WeakMap<ReportDocument, TermMemo>();
+
+/** The key wording of last year's plan items, and the terms looked up for it. */
+interface PlanWording {
+  readonly segments: readonly (readonly string[])[];
+  readonly terms: readonly string[];
+}
+
+/** Per plan (`itemsOf` gives the same array for the same report): made once, not on every keystroke. */
+const PLAN_WORDING = new WeakMap<readonly Item[], PlanWording>();
+
+function planWording(plan: readonly Item[]): PlanWording {
+  let wording = PLAN_WORDING.get(plan);
+  if (!wording) {
+    const segments = plan.map((item) => keySegments(item.label, PLAN_GENERIC_WORDS));
+    PLAN_WORDING.set(plan, (wording = { segments, terms: segments.flatMap(lookupTerms) }));
+  }
+  return wording;
+}
+
 const MAX_LINES = 4096;
 
 function termMemo(previous: ReportDocument, terms: readonly string[]): TermMemo {
-  const key = terms.join('\n');
   let memo = TERM_MEMOS.get(previous);
-  if (!memo || memo.key !== key) TERM_MEMOS.set(previous, (memo = { key, scanner: new TermScanner(terms), lines: new Map() }));
+  if (memo?.terms === terms) return memo;
+  const key = terms.join('\n');
+  if (!memo || memo.key !== key) TERM_MEMOS.set(previous, (memo = { terms, key, scanner: new TermScanner(terms), lines: new Map() }));
   return memo;
 }
 
@@ -173,8 +195,8 @@ export const rule = defineRule<MessageId, PlanNotReportedOptions>({
     const plan = itemsOf(previous.document, 'next-year-plan');
     if (plan.length === 0) return;
     const minShare = context.options.minShare ?? DEFAULT_MIN_SHARE;
-    const segments = plan.map((item) => keySegments(item.label, PLAN_GENERIC_WORDS));
-    const mentions = reportMentions(document, segments.flatMap(lookupTerms), previous.document);
+    const { segments, terms } = planWording(plan);
+    const mentions = reportMentions(document, terms, previous.document);
     const missing = plan.filter((_, i) => {
       const { keyChars, share } = mentionedShare(segments[i]!, mentions);
       return keyChars >= MIN_KEY_CHARS && share < minShare;
