@@ -34,14 +34,16 @@ export class InvalidMessageError extends Error {
 /**
  * The message guard: throws {@link InvalidMessageError} when `data` holds a
  * value a message must never show (see there). `text` is the document's text.
+ * Returns whether the verdict read `text` (a string value carrying one of those words).
  */
 export function checkMessageData(
   ruleId: string,
   messageId: string,
   data: Readonly<Record<string, unknown>> | undefined,
   text: string,
-): void {
-  if (!data) return;
+): boolean {
+  if (!data) return false;
+  let readText = false;
   for (const key of Object.keys(data)) {
     const value = data[key];
     // Said in words: the error is shown to users (as a rule failure), and must not show the value itself.
@@ -51,10 +53,67 @@ export function checkMessageData(
       if (!Number.isFinite(value)) broken = 'a number out of range';
     } else if (typeof value === 'string') {
       const m = BROKEN_VALUE.exec(value);
+      if (m) readText = true;
       if (m && !text.includes(m[0])) broken = 'a failed computation';
     } else broken = `a ${typeof value}`;
     if (broken !== undefined) {
       throw new InvalidMessageError(`Rule ${ruleId} would show ${broken} as its ${key} in message "${messageId}"`);
     }
   }
+  return readText;
+}
+
+/** A message rendered from one data object, with what it was rendered from. */
+interface Rendered {
+  readonly template: LocalizedText;
+  readonly locale: Locale;
+  /** The data's own values, in key order, when it was rendered (a data object changed since renders afresh). */
+  readonly keys: readonly string[];
+  readonly values: readonly unknown[];
+  readonly message: string;
+}
+
+/**
+ * Messages rendered, by data object. The language server's incremental lint reports the
+ * findings it keeps from the last lint again with the same data objects (only their places
+ * move), so each keystroke would otherwise render all ~200 messages afresh.
+ */
+const RENDERED = new WeakMap<object, Rendered>();
+
+/**
+ * {@link checkMessageData} then {@link formatMessage}: the message of `template` with `data`,
+ * or the one rendered last time from the same data object when the template, the locale and
+ * every value are the same and the guard's verdict did not read the text.
+ */
+export function renderMessage(
+  ruleId: string,
+  messageId: string,
+  template: LocalizedText,
+  locale: Locale,
+  data: Readonly<Record<string, string | number>> | undefined,
+  text: string,
+): string {
+  if (!data) return formatMessage(template, locale, data);
+  const known = RENDERED.get(data);
+  if (known && known.template === template && known.locale === locale && sameValues(data, known)) return known.message;
+  const readText = checkMessageData(ruleId, messageId, data, text);
+  const message = formatMessage(template, locale, data);
+  if (readText) {
+    RENDERED.delete(data);
+  } else {
+    const keys = Object.keys(data);
+    RENDERED.set(data, { template, locale, keys, values: keys.map((k) => data[k]), message });
+  }
+  return message;
+}
+
+function sameValues(data: Readonly<Record<string, unknown>>, known: Rendered): boolean {
+  const { keys, values } = known;
+  let n = 0;
+  for (const key in data) {
+    if (!Object.prototype.hasOwnProperty.call(data, key)) return false;
+    if (keys[n] !== key || values[n] !== data[key]) return false;
+    n++;
+  }
+  return n === keys.length;
 }

@@ -1,7 +1,7 @@
 import type { ReportDocument } from '@fzlint/parser';
 import type { AnalysisCache } from './analysis.js';
 import { mergeFixes } from './fixes.js';
-import { checkMessageData, formatMessage, InvalidMessageError } from './messages.js';
+import { InvalidMessageError, renderMessage } from './messages.js';
 import type {
   AnyRule,
   Diagnostic,
@@ -75,8 +75,7 @@ export function runRule(rule: AnyRule, document: ReportDocument, opts: RunRuleOp
   const render = (messageId: string, data?: Readonly<Record<string, string | number>>): string => {
     const template = (meta.messages as Record<string, { 'zh-CN': string; en: string } | undefined>)[messageId];
     if (!template) throw new Error(`Rule ${meta.id} reported unknown messageId "${messageId}"`);
-    checkMessageData(meta.id, messageId, data, document.text);
-    return formatMessage(template, locale, data);
+    return renderMessage(meta.id, messageId, template, locale, data, document.text);
   };
   const report = (d: ReportDescriptor): void => {
     if (!opts.onInvalidMessage) {
@@ -98,31 +97,37 @@ export function runRule(rule: AnyRule, document: ReportDocument, opts: RunRuleOp
       if (!meta.fixable) throw new Error(`Rule ${meta.id} reported a fix but meta.fixable is false`);
       fix = mergeFixes(document.text, d.fix);
     }
-    const suggestions: Suggestion[] = [];
-    for (const s of d.suggestions ?? []) {
-      const merged = mergeFixes(document.text, s.fix);
-      if (merged) suggestions.push({ desc: render(s.messageId, s.data), fix: merged });
-    }
-    const related: RelatedInformation[] = [];
-    for (const r of d.related ?? []) {
-      if (r.in === 'previous') {
-        // A place in last year's report: its offsets and lines are that text's.
-        const previous = opts.previous;
-        if (!previous) continue;
-        const other = previous.document;
-        const place = clampRange(other, r.range.start, r.range.end);
-        related.push({
-          range: place,
-          message: render(r.messageId, r.data),
-          filePath: previous.filePath ?? PREVIOUS_WITHOUT_PATH,
-          start: other.lineIndex.positionAt(place.start),
-          end: other.lineIndex.positionAt(place.end),
-        });
-        continue;
+    // Arrays made only for a finding that has suggestions or related places (most have neither).
+    let suggestions: Suggestion[] | undefined;
+    if (d.suggestions) {
+      for (const s of d.suggestions) {
+        const merged = mergeFixes(document.text, s.fix);
+        if (merged) (suggestions ??= []).push({ desc: render(s.messageId, s.data), fix: merged });
       }
-      related.push({ range: clampRange(document, r.range.start, r.range.end), message: render(r.messageId, r.data) });
     }
-    out.push({
+    let related: RelatedInformation[] | undefined;
+    if (d.related) {
+      for (const r of d.related) {
+        if (r.in === 'previous') {
+          // A place in last year's report: its offsets and lines are that text's.
+          const previous = opts.previous;
+          if (!previous) continue;
+          const other = previous.document;
+          const place = clampRange(other, r.range.start, r.range.end);
+          (related ??= []).push({
+            range: place,
+            message: render(r.messageId, r.data),
+            filePath: previous.filePath ?? PREVIOUS_WITHOUT_PATH,
+            start: other.lineIndex.positionAt(place.start),
+            end: other.lineIndex.positionAt(place.end),
+          });
+          continue;
+        }
+        (related ??= []).push({ range: clampRange(document, r.range.start, r.range.end), message: render(r.messageId, r.data) });
+      }
+    }
+    // One literal, the optional fields assigned in the order they were always written (no spreads of temporary objects).
+    const diagnostic: { -readonly [K in keyof Diagnostic]: Diagnostic[K] } = {
       ruleId: meta.id,
       severity,
       messageId: d.messageId,
@@ -131,11 +136,12 @@ export function runRule(rule: AnyRule, document: ReportDocument, opts: RunRuleOp
       start: document.lineIndex.positionAt(range.start),
       end: document.lineIndex.positionAt(range.end),
       docsUrl: meta.docsUrl,
-      ...(fix ? { fix } : {}),
-      ...(suggestions.length ? { suggestions } : {}),
-      ...(related.length ? { related } : {}),
-      ...(d.data ? { data: d.data } : {}),
-    });
+    };
+    if (fix) diagnostic.fix = fix;
+    if (suggestions) diagnostic.suggestions = suggestions;
+    if (related) diagnostic.related = related;
+    if (d.data) diagnostic.data = d.data;
+    out.push(diagnostic);
   };
   // One literal, the optional fields assigned when given (no spreads of temporary objects).
   const context: MutableContext = { options, settings: opts.settings, report };

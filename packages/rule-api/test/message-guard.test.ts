@@ -1,6 +1,6 @@
 import { parse } from '@fzlint/parser';
 import { describe, expect, it } from 'vitest';
-import { checkMessageData, defineRule, InvalidMessageError, resolveSettings, runRule } from '../src/index.js';
+import { checkMessageData, defineRule, InvalidMessageError, renderMessage, resolveSettings, runRule } from '../src/index.js';
 
 const rule = defineRule({
   meta: {
@@ -41,5 +41,38 @@ describe('the message guard', () => {
     expect(() => checkMessageData('r', 'm', { word: 'Nullable Infinityx' }, '')).not.toThrow();
     expect(() => checkMessageData('r', 'm', { n: -Infinity }, '')).toThrow(/a number out of range/);
     expect(() => checkMessageData('r', 'm', { s: 'NaN%' }, '')).toThrow(/a failed computation/);
+  });
+});
+
+describe('messages rendered again from the same data object (findings a lint keeps from the last one)', () => {
+  const template = { 'zh-CN': '应为{{value}}{{unit}}', en: 'should be {{value}} {{unit}}' };
+
+  it('gives the message rendered before while the data, template and locale are the same', () => {
+    const data: Record<string, string | number> = { value: 12, unit: '件' };
+    const first = renderMessage('r', 'm', template, 'zh-CN', data, '');
+    expect(first).toBe('应为12件');
+    expect(renderMessage('r', 'm', template, 'zh-CN', data, '')).toBe(first);
+    expect(renderMessage('r', 'm', template, 'en', data, '')).toBe('should be 12 件');
+    expect(renderMessage('r', 'm', { ...template }, 'zh-CN', { ...data }, '')).toBe(first);
+  });
+
+  it('renders afresh when the data object was changed in place', () => {
+    const data: Record<string, string | number> = { value: 12, unit: '件' };
+    renderMessage('r', 'm', template, 'zh-CN', data, '');
+    data.value = 13;
+    expect(renderMessage('r', 'm', template, 'zh-CN', data, '')).toBe('应为13件');
+    data.extra = 'x';
+    expect(renderMessage('r', 'm', template, 'zh-CN', data, '')).toBe('应为13件');
+    delete data.extra;
+    delete data.unit;
+    expect(renderMessage('r', 'm', template, 'zh-CN', data, '')).toBe('应为13{{unit}}');
+    data.value = Number.NaN;
+    expect(() => renderMessage('r', 'm', template, 'zh-CN', data, '')).toThrow(InvalidMessageError);
+  });
+
+  it('asks the guard again when its verdict read the text (a quoted word the next text may not hold)', () => {
+    const data = { value: 'null', unit: '' };
+    expect(renderMessage('r', 'm', template, 'zh-CN', data, 'a null value')).toBe('应为null');
+    expect(() => renderMessage('r', 'm', template, 'zh-CN', data, '无')).toThrow(InvalidMessageError);
   });
 });
