@@ -31,9 +31,10 @@ const APPROX_BEFORE = new RegExp(`(?:${[...approximationPrefixes].sort((a, b) =>
  */
 export function hasStatisticsInput(document: ReportDocument, start: number, end: number): boolean {
   for (const n of document.numbers) if (n.range.end > start && n.range.start < end) return true;
-  // Any 百分之, not only a reading one: a cheap test that never says no where the reader says yes.
-  const at = document.text.indexOf('百分之', start);
-  return at >= 0 && at < end;
+  // Any 百分之 starting in [start, end), not only a reading one: a cheap test that never says no
+  // where the reader says yes. Searched within the span (an indexOf from `start` would read to the
+  // text's end when there is none: ~100 KB per call on an editor's keystroke).
+  return end > start && document.text.slice(Math.max(0, start), end + 2).includes('百分之');
 }
 
 /** Index of the sentence holding `offset` (sentences in text order), or -1. */
