@@ -40,7 +40,11 @@ interface TermMemo {
   readonly terms: readonly string[];
   readonly key: string;
   readonly scanner: TermScanner;
-  readonly lines: Map<string, readonly string[]>;
+  /** Each distinct term by a number (`names[id]`), so that a report's lines are put together in a bitmap, not a set of strings. */
+  readonly ids: ReadonlyMap<string, number>;
+  readonly names: readonly string[];
+  /** The ids of the terms inside a line. */
+  readonly lines: Map<string, Int32Array>;
 }
 
 const TERM_MEMOS = new WeakMap<ReportDocument, TermMemo>();
@@ -69,7 +73,11 @@ function termMemo(previous: ReportDocument, terms: readonly string[]): TermMemo 
   let memo = TERM_MEMOS.get(previous);
   if (memo?.terms === terms) return memo;
   const key = terms.join('\n');
-  if (!memo || memo.key !== key) TERM_MEMOS.set(previous, (memo = { terms, key, scanner: new TermScanner(terms), lines: new Map() }));
+  if (!memo || memo.key !== key) {
+    const names = [...new Set(terms)];
+    const ids = new Map(names.map((t, id) => [t, id]));
+    TERM_MEMOS.set(previous, (memo = { terms, key, scanner: new TermScanner(terms), ids, names, lines: new Map() }));
+  }
   return memo;
 }
 
@@ -78,35 +86,29 @@ function termMemo(previous: ReportDocument, terms: readonly string[]): TermMemo 
  * body normalised, read line by line. A line break is never part of a normalised number or
  * year, so the body's normalised text is its lines' put together; a line outside the plan
  * adds the terms inside its own normalised text (remembered by that text: an editor's next
- * keystroke changes one line) and those that run on into the next lines, read off the whole;
- * a line touching the plan is read position by position as `mentionsIn` does.
+ * keystroke changes one line) and those that run on into the next lines, read off its last two
+ * characters and the next lines' first ones; a line touching the plan is read position by
+ * position as `mentionsIn` does.
  */
 export function reportMentions(document: ReportDocument, terms: readonly string[], previous: ReportDocument): Mentions {
   const memo = termMemo(previous, terms);
   const { text, bodyRange } = document;
   const plans = plansOf(document);
-  const lines: { g: number; start: number; end: number; norm: { readonly text: string; readonly offsets: Int32Array } }[] = [];
-  const parts: string[] = [];
-  let g = 0;
+  const lines: { start: number; end: number; norm: { readonly text: string; readonly offsets: Int32Array } }[] = [];
   for (let s = bodyRange.start; s < bodyRange.end; ) {
     const nl = text.indexOf('\n', s);
     const e = nl < 0 || nl + 1 >= bodyRange.end ? bodyRange.end : nl + 1;
     const norm = normalizedStretch(text, s, e);
-    if (norm.text.length > 0) {
-      lines.push({ g, start: s, end: e, norm });
-      parts.push(norm.text);
-      g += norm.text.length;
-    }
+    if (norm.text.length > 0) lines.push({ start: s, end: e, norm });
     s = e;
   }
-  const whole = parts.join('');
   const found = new Set<string>();
-  let offsets: Int32Array | undefined;
+  const seen = new Uint8Array(memo.names.length);
   // Plans before this line (ended at or before its start) are passed once: lines come in order.
   let pi = 0;
-  for (const line of lines) {
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k]!;
     const len = line.norm.text.length;
-    const tail = line.g + Math.max(0, len - 2);
     // This year's plan in the line, relative to the line's start (sorted, as `plans` is).
     while (pi < plans.length && plans[pi]!.end <= line.start) pi++;
     let excluded: { start: number; end: number }[] | undefined;
@@ -123,18 +125,24 @@ export function reportMentions(document: ReportDocument, terms: readonly string[
       if (excluded) memo.scanner.scan(line.norm.text, 0, len, own, line.norm.offsets, excluded);
       else memo.scanner.scan(line.norm.text, 0, len, own);
       if (memo.lines.size >= MAX_LINES) memo.lines.clear();
-      memo.lines.set(key, (inside = [...own]));
+      memo.lines.set(key, (inside = Int32Array.from(own, (t) => memo.ids.get(t)!)));
     }
-    for (const t of inside) found.add(t);
-    // The terms that start in the line's last two characters and run on into the next lines.
+    for (let i = 0; i < inside.length; i++) seen[inside[i]!] = 1;
+    // The terms that start in the line's last two characters and run on into the next lines: read
+    // off those characters and the next two of the body's normalised text (a term has at most three).
+    const from = Math.max(0, len - 2);
+    const own = len - from;
+    let piece = line.norm.text.slice(from);
+    for (let j = k + 1; j < lines.length && piece.length < own + 2; j++) piece += lines[j]!.norm.text.slice(0, own + 2 - piece.length);
     if (excluded) {
-      offsets ??= new Int32Array(whole.length);
-      for (let i = tail; i < line.g + len; i++) offsets[i] = line.start + line.norm.offsets[i - line.g]!;
-      memo.scanner.scan(whole, tail, line.g + len, found, offsets, plans);
+      const offsets = new Int32Array(piece.length);
+      for (let i = 0; i < own; i++) offsets[i] = line.start + line.norm.offsets[from + i]!;
+      memo.scanner.scan(piece, 0, own, found, offsets, plans);
     } else {
-      memo.scanner.scan(whole, tail, line.g + len, found);
+      memo.scanner.scan(piece, 0, own, found);
     }
   }
+  for (let id = 0; id < seen.length; id++) if (seen[id] === 1) found.add(memo.names[id]!);
   return found;
 }
 
