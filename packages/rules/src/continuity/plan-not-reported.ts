@@ -43,8 +43,9 @@ interface TermMemo {
   /** Each distinct term by a number (`names[id]`), so that a report's lines are put together in a bitmap, not a set of strings. */
   readonly ids: ReadonlyMap<string, number>;
   readonly names: readonly string[];
-  /** The ids of the terms inside a line. */
+  /** The ids of the terms inside a line, by its normalised text; for a line touching the plan, by the plan's place in it too. */
   readonly lines: Map<string, Int32Array>;
+  readonly linesInPlan: Map<string, Map<string, Int32Array>>;
 }
 
 const TERM_MEMOS = new WeakMap<ReportDocument, TermMemo>();
@@ -68,6 +69,8 @@ function planWording(plan: readonly Item[]): PlanWording {
 }
 
 const MAX_LINES = 4096;
+/** Places of the plan remembered per line text (the plan moves within a line only when that line is edited). */
+const MAX_PLACES = 8;
 
 function termMemo(previous: ReportDocument, terms: readonly string[]): TermMemo {
   let memo = TERM_MEMOS.get(previous);
@@ -76,7 +79,7 @@ function termMemo(previous: ReportDocument, terms: readonly string[]): TermMemo 
   if (!memo || memo.key !== key) {
     const names = [...new Set(terms)];
     const ids = new Map(names.map((t, id) => [t, id]));
-    TERM_MEMOS.set(previous, (memo = { terms, key, scanner: new TermScanner(terms), ids, names, lines: new Map() }));
+    TERM_MEMOS.set(previous, (memo = { terms, key, scanner: new TermScanner(terms), ids, names, lines: new Map(), linesInPlan: new Map() }));
   }
   return memo;
 }
@@ -118,14 +121,30 @@ export function reportMentions(document: ReportDocument, terms: readonly string[
     }
     // The terms inside the line, remembered by its normalised text (and, in a line touching
     // the plan, the plan's place in it: positions whose source lies in the plan are skipped).
-    const key = excluded ? `${line.norm.text}\u0000${excluded.map((r) => `${r.start}:${r.end}`).join(',')}` : line.norm.text;
-    let inside = memo.lines.get(key);
+    // (Looked up by the line's text, then the plan's place: a key of both would copy the line's text on every keystroke.)
+    let byPlace: Map<string, Int32Array> | undefined;
+    let place = '';
+    if (excluded) {
+      place = excluded.map((r) => `${r.start}:${r.end}`).join(',');
+      byPlace = memo.linesInPlan.get(line.norm.text);
+      if (!byPlace) {
+        if (memo.linesInPlan.size >= MAX_LINES) memo.linesInPlan.clear();
+        memo.linesInPlan.set(line.norm.text, (byPlace = new Map()));
+      }
+    }
+    let inside = byPlace ? byPlace.get(place) : memo.lines.get(line.norm.text);
     if (!inside) {
       const own = new Set<string>();
       if (excluded) memo.scanner.scan(line.norm.text, 0, len, own, line.norm.offsets, excluded);
       else memo.scanner.scan(line.norm.text, 0, len, own);
-      if (memo.lines.size >= MAX_LINES) memo.lines.clear();
-      memo.lines.set(key, (inside = Int32Array.from(own, (t) => memo.ids.get(t)!)));
+      inside = Int32Array.from(own, (t) => memo.ids.get(t)!);
+      if (byPlace) {
+        if (byPlace.size >= MAX_PLACES) byPlace.clear();
+        byPlace.set(place, inside);
+      } else {
+        if (memo.lines.size >= MAX_LINES) memo.lines.clear();
+        memo.lines.set(line.norm.text, inside);
+      }
     }
     for (let i = 0; i < inside.length; i++) seen[inside[i]!] = 1;
     // The terms that start in the line's last two characters and run on into the next lines: read
