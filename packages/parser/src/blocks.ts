@@ -497,22 +497,87 @@ export function splitLineStats(text: string): { open: number; pairs: number } {
   return { open, pairs };
 }
 
+/** Whether text[s, e) (a trimmed line, not empty) holds only table bars and blanks: `readUnits` reads no unit in it, yet it is no blank line. */
+function isBarsOnly(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (!isGap(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Start of the line before the one at `lineStart` (0 for the first line). */
+function previousLineStart(text: string, lineStart: number): number {
+  return lineStart >= 2 ? text.lastIndexOf('\n', lineStart - 2) + 1 : 0;
+}
+
 /**
  * Whether the line break just before `pos` (a line start) is hard: no reading
- * joins the lines around it, whatever the rest of the text says. True at the
- * start of the text, next to a blank or directive line, and after a line that
- * ends a sentence when the next does not open with a continuing mark. `reparse`
- * re-reads plain text between hard breaks.
+ * joins the units around it, whatever the rest of the text says. The units are
+ * `readUnits`'s: a line of table bars (`|`, `||||||||`) has none and is skipped,
+ * but it is no blank line either, so a unit after it continues the one before
+ * it even over a blank line above the bars (`甲` / `` / `|` / `乙`). True at the
+ * start and end of the text, when a blank line comes just before the next unit,
+ * next to a directive line, and after a unit that ends a sentence when the next
+ * does not open with a continuing mark. `reparse` re-reads plain text between
+ * hard breaks; a break's hardness is the same at every line start from just
+ * after one line with units through the next (`previousUnitLine`, `afterNextUnitLine`).
  */
 export function isHardBreak(text: string, pos: number): boolean {
   if (pos <= 0 || pos >= text.length) return true;
-  const prevStart = text.lastIndexOf('\n', pos - 2) + 1;
-  const [ps, pe] = trimRange(text, prevStart, pos - 1);
-  let lineEnd = text.indexOf('\n', pos);
-  if (lineEnd < 0) lineEnd = text.length;
-  const [s, e] = trimRange(text, pos, lineEnd);
-  if (pe <= ps || e <= s) return true;
-  const prevLine = text.slice(ps, pe);
-  if (directiveValue(prevLine) !== undefined || directiveValue(text.slice(s, e)) !== undefined) return true;
-  return closesParagraph(prevLine) && !CONTINUES_START.has(text[s] as string);
+  // The next line with units, and whether the line just before it is blank (then it opens a paragraph).
+  const [bs, be] = trimRange(text, previousLineStart(text, pos), pos - 1);
+  let blankBefore = be <= bs;
+  let s = 0;
+  let e = 0;
+  for (let lineStart = pos; ; ) {
+    if (lineStart > text.length) return true;
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    [s, e] = trimRange(text, lineStart, lineEnd);
+    if (e > s && !isBarsOnly(text, s, e)) break;
+    blankBefore = e <= s;
+    lineStart = lineEnd + 1;
+  }
+  if (blankBefore) return true;
+  // The last line with units before the break.
+  let ps = 0;
+  let pe = 0;
+  for (let lineStart = pos; ; ) {
+    if (lineStart <= 0) return true;
+    const prev = previousLineStart(text, lineStart);
+    [ps, pe] = trimRange(text, prev, lineStart - 1);
+    if (pe > ps && !isBarsOnly(text, ps, pe)) break;
+    lineStart = prev;
+  }
+  if (directiveValue(text.slice(ps, pe)) !== undefined || directiveValue(text.slice(s, e)) !== undefined) return true;
+  // Bars at a line's ends are not part of its units (`splitAtGaps`).
+  while (isGap(text.charCodeAt(pe - 1))) pe--;
+  while (isGap(text.charCodeAt(s))) s++;
+  return closesParagraph(text.slice(ps, pe)) && !CONTINUES_START.has(text[s] as string);
+}
+
+/** Whether the line text[lineStart, lineEnd) has units for `readUnits` (text or a directive; not blank, not bars only). */
+function hasUnits(text: string, lineStart: number, lineEnd: number): boolean {
+  const [s, e] = trimRange(text, lineStart, lineEnd);
+  return e > s && !isBarsOnly(text, s, e);
+}
+
+/** Start of the last line with units before the line start `pos`, or 0. */
+export function previousUnitLine(text: string, pos: number): number {
+  let lineStart = pos;
+  while (lineStart > 0) {
+    const prev = previousLineStart(text, lineStart);
+    if (hasUnits(text, prev, lineStart - 1)) return prev;
+    lineStart = prev;
+  }
+  return 0;
+}
+
+/** Start of the line after the first line with units at or after the line start `pos`, or the text length. */
+export function afterNextUnitLine(text: string, pos: number): number {
+  for (let lineStart = pos; lineStart < text.length; ) {
+    const nl = text.indexOf('\n', lineStart);
+    const lineEnd = nl < 0 ? text.length : nl;
+    if (hasUnits(text, lineStart, lineEnd) || nl < 0) return nl < 0 ? text.length : nl + 1;
+    lineStart = nl + 1;
+  }
+  return text.length;
 }

@@ -1,5 +1,5 @@
 import type { Heading, ParseOptions, ReportDocument, TextRange } from './model.js';
-import { isHardBreak, isSplitLineText, plainTextBlocks } from './blocks.js';
+import { afterNextUnitLine, isHardBreak, isSplitLineText, plainTextBlocks, previousUnitLine } from './blocks.js';
 import type { Block } from './block.js';
 import { FENCE_START, markdownBlocks, markdownInputLimits } from './markdown.js';
 import type { InputLimit } from './markdown-guard.js';
@@ -236,15 +236,16 @@ function shiftInfo(info: BlockInfo, d: number): BlockInfo {
 function plainRegion(oldText: string, text: string, state: ParseState, r: Region): NextState | undefined {
   const split = isSplitLineText(text);
   if (split !== state.split) return undefined;
+  // A break is as hard at every line start from just after a line with units through the next
+  // such line (`isHardBreak` looks past blank and bar-only lines), in both texts alike (the lines
+  // between are the same in both): the walks step from one line with units to the next, which
+  // also keeps them linear over long runs of blank lines.
   let from = lineStart(text, r.prefix);
-  while (from > 0 && !(isHardBreak(text, from) && isHardBreak(oldText, from))) from = lineStart(text, from - 1);
+  while (from > 0 && !(isHardBreak(text, from) && isHardBreak(oldText, from))) from = previousUnitLine(text, from);
   // The old line after the edits, and its place in the new text.
   let oldTo = oldText.indexOf('\n', r.oldEnd);
   oldTo = oldTo < 0 ? oldText.length : oldTo + 1;
-  while (oldTo < oldText.length && !(isHardBreak(oldText, oldTo) && isHardBreak(text, oldTo + r.delta))) {
-    const nl = oldText.indexOf('\n', oldTo);
-    oldTo = nl < 0 ? oldText.length : nl + 1;
-  }
+  while (oldTo < oldText.length && !(isHardBreak(oldText, oldTo) && isHardBreak(text, oldTo + r.delta))) oldTo = afterNextUnitLine(oldText, oldTo);
   const to = oldTo + r.delta;
   const blocks = plainTextBlocks(text, from, Math.max(from, to - (to < text.length ? 1 : 0)), split);
   const fresh: BlockInfo[] = [];

@@ -264,6 +264,49 @@ describe('reparse equals parse of the edited text', () => {
     );
   }, 120_000);
 
+  it('chains of edits at line starts and ends: headings, sentence ends, table bars, blank lines (both formats)', () => {
+    // A web page's metadata table leaves lines of bars (`|`, `||||||||`) between its fields and
+    // the report: the plain-text reader reads nothing in them, yet they are no blank lines.
+    // The texts: corpus reports' openings (their metadata and title), a whole report, and
+    // reports made of lines that stand alone, continue or end the line before, or hold only bars.
+    const LINES = [
+      '索引号: | 330483ZFC00000/2022-130246 | 发布机构: | 市政府办 |', '组配分类: | 法治政府建设工作报告 | 文件编号: |', '|', '||||||||', ' | ', '｜', '',
+      '2021年度某某市法治政府建设工作情况的报告', '一、主要工作', '二、存在的不足', '（一）加强组织领导', '1.压实工作责任', '一是强化工作协调。加强顶层设计',
+      '2021年，我市深入推进依法行政。', '全年共办理行政复议案件1,436件，', '同比增长12.5%。', '，继续推进', '。', '中共某某县委', '2023年3月1日', 'fzlint-disable-next-line',
+    ];
+    const linesDoc = fc.array(fc.constantFrom(...LINES), { minLength: 1, maxLength: 14 }).map((lines) => lines.join('\n'));
+    const corpusDoc = fc.constantFrom(fullTxt[0] ?? '', ...[0, 2, 3].map((i) => (fullTxt[i] ?? '').slice(0, 1200)), (archive[0] ?? '').slice(0, 1200));
+    const keystroke = fc.record({
+      line: fc.nat(),
+      at: fc.oneof(fc.constant(0), fc.constant(1), fc.double({ min: 0, max: 1, noNaN: true })),
+      del: fc.oneof(fc.constant(0), fc.constant(1), fc.integer({ min: 0, max: 30 })),
+      insert: fc.constantFrom(
+        '', '字', '。', '，', '：', '二、', '二、存在的不足', '（一）', '1.', '|', '||||||||', ' | ', '\n', '\n\n', '\n|\n', '\n||||||||\n', '|\n', '\n\n|\n',
+        '文件编号: |', '<!-- fzlint-disable -->\n', '# ', '- ',
+      ),
+    });
+    fc.assert(
+      fc.property(fc.oneof(corpusDoc, linesDoc), fc.constantFrom(PLAIN, MARKDOWN), fc.array(keystroke, { minLength: 1, maxLength: 6 }), (base, options, keys) => {
+        let text = base;
+        let doc = parse(text, options);
+        for (const k of keys) {
+          // Any line, blank lines too: at its start, at its end or inside it.
+          const lines = [...text.matchAll(/^.*$/gm)];
+          const line = lines[k.line % Math.max(1, lines.length)];
+          const ls = line?.index ?? 0;
+          const le = ls + (line?.[0].length ?? 0);
+          const start = k.at === 0 ? ls : k.at === 1 ? le : ls + Math.floor(k.at * (le - ls));
+          const end = Math.min(text.length, start + k.del);
+          doc = reparse(doc, [{ range: { start, end }, text: k.insert }]);
+          text = text.slice(0, start) + k.insert + text.slice(end);
+          expect(comparable(doc)).toEqual(comparable(parse(text, options)));
+        }
+      }),
+      // Many more runs by hand: FZLINT_PROP_RUNS=2000 FZLINT_PROP_SEED=<n>.
+      { numRuns: Number(process.env.FZLINT_PROP_RUNS ?? 150), seed: Number(process.env.FZLINT_PROP_SEED ?? 7) },
+    );
+  }, 600_000);
+
   it('a one-line report (one block: the whole text is re-read)', () => {
     const line = fullTxt[0]?.replace(/\s*\n\s*/g, ' ') ?? '';
     expect(line).not.toContain('\n');
@@ -346,6 +389,41 @@ describe('reparse', () => {
       expect(counts).toEqual([1, 0, 1, 2, 0]);
       expect(doc.text).toBe(source);
     }
+  });
+
+  it('reads past lines of table bars as the plain-text reader does (they are not blank lines)', () => {
+    // The reader finds no unit in a line of bars, but a unit after it continues the one before
+    // it, even over a blank line above the bars; and bars before a continuing mark hide nothing.
+    const cases: [string, TextEdit[]][] = [
+      // A keystroke in the first line: 甲 and 乙 are one paragraph over the blank line and the bars.
+      ['甲\n\n|\n乙', [{ range: { start: 1, end: 1 }, text: '字' }]],
+      // The bars deleted: the blank line now parts 甲 and 乙.
+      ['甲\n\n|\n乙', [{ range: { start: 3, end: 4 }, text: '' }]],
+      // A line of bars typed after a blank line: 乙 joins 甲 again.
+      ['甲\n\n乙', [{ range: { start: 3, end: 3 }, text: '||||||||\n' }]],
+      // A sentence end, then bars, then a line opening with a comma: one paragraph.
+      ['工作。\n|\n，继续', [{ range: { start: 0, end: 0 }, text: '字' }]],
+      // The linter's counterexample, shortened (a web page's metadata): a line break typed into a
+      // line of bars, then the bars before it turned into text, which the body now continues.
+      [
+        '文件编号: |\n2021年度桐乡市法治政府建设工作情况的报告\n|\n||||||||\n|\n||||||||\n2021年,桐乡市人民政府在市委的正确领导下开展工作。',
+        [
+          { range: { start: 33, end: 34 }, text: '\n' },
+          { range: { start: 31, end: 32 }, text: '字' },
+        ],
+      ],
+    ];
+    for (const [source, edits] of cases) {
+      let doc = parse(source, PLAIN);
+      let text = source;
+      for (const edit of edits) {
+        doc = reparse(doc, [edit]);
+        text = text.slice(0, edit.range.start) + edit.text + text.slice(edit.range.end);
+        expect(doc.text).toBe(text);
+        expect(comparable(doc)).toEqual(comparable(parse(text, PLAIN)));
+      }
+    }
+    expect(reparse(parse('甲\n\n|\n乙'), [{ range: { start: 1, end: 1 }, text: '字' }]).paragraphs.map((p) => p.text)).toEqual(['甲字\n\n|\n乙']);
   });
 
   it('handles an unclosed code fence typed into Markdown (the rest of the text becomes code)', () => {
