@@ -427,6 +427,22 @@ describe('incremental lint of copied passages (property: the window’s passages
     );
   }, 600_000);
 
+  it('after the property’s counterexample at 800 runs: a blank line and lines of table bars in the page’s metadata', () => {
+    // The title and the `|` under it deleted (a blank line is left), the third line made a heading,
+    // then the second bars turned into 。: the `。…` line continues the heading line over the blank
+    // line and the bars, which the parser's re-read once stopped at (see reparse.test.ts).
+    const keys = [
+      { at: report.indexOf('2021年度桐乡市'), del: 24, insert: '' },
+      { at: report.indexOf('组配分类'), del: 21, insert: '二、存在的不足' },
+      { at: 112, del: 11, insert: '。' },
+    ];
+    const edited = keys.reduce((t, k) => t.slice(0, k.at) + k.insert + t.slice(k.at + k.del), report);
+    expect(edited).toContain('\n二、存在的不足文件编号: |\n\n||||||||\n。2021年,');
+    const reuse = createRuleReuse();
+    const rules = reuse.wrap(builtinRules);
+    typeAndCompare(reuse, rules, 'metadata', 'copied.txt', report, keys, (k) => k.at, lastYear(report));
+  });
+
   it('runs continuity/copied-passage on the edited paragraph only, for a keystroke inside a sentence', () => {
     const previous = lastYear(report);
     const reuse = createRuleReuse();
