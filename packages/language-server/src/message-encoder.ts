@@ -17,19 +17,66 @@ const HOLE_JSON = JSON.stringify(HOLE);
 /** Documents whose last publication is kept; more (an editor with many reports open) forgets the oldest. */
 const MAX_DOCUMENTS = 64;
 
-/** One diagnostic of the last publication: a copy of what was written (read back from its JSON) and its UTF-8 JSON. */
+/**
+ * One diagnostic of the last publication: what was written, to compare the next publication's
+ * diagnostics with, and its UTF-8 JSON.
+ */
 interface KeptDiagnostic {
+  /**
+   * A diagnostic of the server's own shape as written ({@link ServerShaped}), read back from its
+   * JSON: compared field by field. Undefined for any other diagnostic, compared by {@link written}.
+   */
+  readonly shaped: ServerShaped | undefined;
   /**
    * Read back from the JSON written, `data` left out: a copy, since the object published might
    * be changed in place later. A value JSON does not keep (undefined, NaN) makes the copy differ,
-   * so such a diagnostic is written afresh each time.
+   * so such a diagnostic is written afresh each time. Undefined when {@link shaped} is given.
    */
-  readonly written: Written;
+  readonly written: Written | undefined;
   /** The JSON without its last `}` and, when {@link withData}, without the `,"data":{…}` before it. */
   readonly head: Buffer;
   /** Whether `data` (`{version, index}`, whole numbers) was its last key and is left out of `head`. */
   readonly withData: boolean;
+  /** Its `message` as written (what a diagnostic not found among the next few is looked up by). */
+  readonly message: unknown;
 }
+
+/** An LSP range as written: four finite numbers. */
+interface ShapedRange {
+  readonly startLine: number;
+  readonly startCharacter: number;
+  readonly endLine: number;
+  readonly endCharacter: number;
+}
+
+/** A related information as `toLspDiagnostic` writes it: `{location: {uri, range}, message}`. */
+interface ShapedRelated {
+  readonly uri: string;
+  readonly range: ShapedRange;
+  readonly message: string;
+}
+
+/**
+ * A diagnostic as the server's `toLspDiagnostic` writes it, `data` aside: its keys (in the order
+ * written, each one of {@link SHAPED_KEYS}) and their values, flat. Comparing one with the next
+ * publication's diagnostic reads fixed fields instead of walking a generic tree; each key's
+ * value is compared only when the key is among `keys` (the others are known absent).
+ */
+interface ServerShaped {
+  readonly keys: readonly string[];
+  readonly range: ShapedRange | undefined;
+  readonly severity: number | undefined;
+  readonly code: string | number | undefined;
+  readonly source: string | undefined;
+  readonly message: string | undefined;
+  /** `codeDescription.href`. */
+  readonly href: string | undefined;
+  readonly related: readonly ShapedRelated[] | undefined;
+  readonly tags: readonly number[] | undefined;
+}
+
+/** The keys a {@link ServerShaped} diagnostic may have (`toLspDiagnostic`'s, `data` aside). */
+const SHAPED_KEYS = new Set(['range', 'severity', 'code', 'source', 'message', 'codeDescription', 'relatedInformation', 'tags']);
 
 /** The part of vscode-jsonrpc's `ContentTypeEncoder` the writer calls. */
 export interface MessageEncoder {
@@ -79,22 +126,252 @@ export function writesAs(w: Written, value: unknown, lastKey?: string): boolean 
   return i === keys.length && lastKey === undefined;
 }
 
+/** Whether a value is a plain object (what `for…in` lists of it is what JSON.stringify writes, in order). */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+/** Whether a plain array (JSON.stringify writes its items, whatever else it holds). */
+function isPlainArray(value: unknown): value is readonly unknown[] {
+  return Array.isArray(value) && Object.getPrototypeOf(value) === Array.prototype;
+}
+
+/** Whether `value`'s keys are `first` and `second`, in this order, and no other (`for…in`: nothing allocated). */
+function hasTwoKeys(value: object, first: string, second: string): boolean {
+  let n = 0;
+  for (const key in value) {
+    if (n === 0 ? key !== first : n === 1 ? key !== second : true) return false;
+    n++;
+  }
+  return n === 2;
+}
+
+/** Whether `value`'s one key is `only`. */
+function hasOneKey(value: object, only: string): boolean {
+  let n = 0;
+  for (const key in value) {
+    if (n > 0 || key !== only) return false;
+    n++;
+  }
+  return n === 1;
+}
+
+/**
+ * The `data` the server gives a diagnostic (`{version, index}`, whole numbers, in this order),
+ * read into `into`; false for any other value.
+ */
+function readPositionData(data: unknown, into: { version: number; index: number }): boolean {
+  if (!isPlainObject(data) || !hasTwoKeys(data, 'version', 'index')) return false;
+  const { version, index } = data;
+  if (!Number.isSafeInteger(version) || !Number.isSafeInteger(index)) return false;
+  into.version = version as number;
+  into.index = index as number;
+  return true;
+}
+
 /** A diagnostic's `data` when it is the server's `{version, index}` of whole numbers and its last key; else undefined. */
 function positionData(diagnostic: object): { version: number; index: number } | undefined {
-  const keys = Object.keys(diagnostic);
-  if (keys[keys.length - 1] !== 'data') return undefined;
-  const data = (diagnostic as { data?: unknown }).data;
-  if (typeof data !== 'object' || data === null || Object.getPrototypeOf(data) !== Object.prototype) return undefined;
-  const dataKeys = Object.keys(data);
-  if (dataKeys.length !== 2 || dataKeys[0] !== 'version' || dataKeys[1] !== 'index') return undefined;
-  const { version, index } = data as { version: unknown; index: unknown };
-  return Number.isSafeInteger(version) && Number.isSafeInteger(index) ? { version: version as number, index: index as number } : undefined;
+  let last: string | undefined;
+  for (const key in diagnostic) last = key;
+  if (last !== 'data') return undefined;
+  const data = { version: 0, index: 0 };
+  return readPositionData((diagnostic as { data?: unknown }).data, data) ? data : undefined;
 }
 
 /** The diagnostic without its `data` (a shallow copy, keys in order). */
 function withoutData(diagnostic: object): object {
   const { data: _data, ...rest } = diagnostic as { data?: unknown };
   return rest;
+}
+
+/** An LSP range read back from JSON, or undefined when it is not `{start: {line, character}, end: {…}}` of numbers. */
+function shapedRange(value: unknown): ShapedRange | undefined {
+  if (!isPlainObject(value) || !hasTwoKeys(value, 'start', 'end')) return undefined;
+  const { start, end } = value;
+  if (!isPlainObject(start) || !hasTwoKeys(start, 'line', 'character') || !isPlainObject(end) || !hasTwoKeys(end, 'line', 'character')) return undefined;
+  const { line: startLine, character: startCharacter } = start;
+  const { line: endLine, character: endCharacter } = end;
+  if (typeof startLine !== 'number' || typeof startCharacter !== 'number' || typeof endLine !== 'number' || typeof endCharacter !== 'number') return undefined;
+  return { startLine, startCharacter, endLine, endCharacter };
+}
+
+/**
+ * The {@link ServerShaped} form of a diagnostic read back from its JSON (`data` left out), or
+ * undefined when it has another key or a value of another type. `original` is the object that
+ * was written: its message string is kept instead of the copy when equal, so that comparing it
+ * with the next publication's (the same string when the linter gave the same message) is quick.
+ */
+function shapedForm(parsed: Record<string, unknown>, original: Record<string, unknown>): ServerShaped | undefined {
+  const keys = Object.keys(parsed);
+  let range: ShapedRange | undefined;
+  let related: ShapedRelated[] | undefined;
+  let tags: number[] | undefined;
+  let href: string | undefined;
+  for (const key of keys) {
+    if (!SHAPED_KEYS.has(key)) return undefined;
+    const value = parsed[key];
+    switch (key) {
+      case 'range':
+        if (!(range = shapedRange(value))) return undefined;
+        break;
+      case 'severity':
+        if (typeof value !== 'number') return undefined;
+        break;
+      case 'code':
+        if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+        break;
+      case 'source':
+      case 'message':
+        if (typeof value !== 'string') return undefined;
+        break;
+      case 'codeDescription':
+        if (!isPlainObject(value) || !hasOneKey(value, 'href') || typeof value.href !== 'string') return undefined;
+        href = value.href;
+        break;
+      case 'relatedInformation':
+        if (!Array.isArray(value)) return undefined;
+        related = [];
+        for (const item of value as unknown[]) {
+          if (!isPlainObject(item) || !hasTwoKeys(item, 'location', 'message') || typeof item.message !== 'string') return undefined;
+          const location = item.location;
+          if (!isPlainObject(location) || !hasTwoKeys(location, 'uri', 'range') || typeof location.uri !== 'string') return undefined;
+          const itemRange = shapedRange(location.range);
+          if (!itemRange) return undefined;
+          related.push({ uri: location.uri, range: itemRange, message: item.message });
+        }
+        break;
+      case 'tags':
+        if (!Array.isArray(value) || !(value as unknown[]).every((tag) => typeof tag === 'number')) return undefined;
+        tags = value as number[];
+        break;
+    }
+  }
+  const message = parsed.message as string | undefined;
+  return {
+    keys,
+    range,
+    severity: parsed.severity as number | undefined,
+    code: parsed.code as string | number | undefined,
+    source: parsed.source as string | undefined,
+    message: message !== undefined && original.message === message ? (original.message as string) : message,
+    href,
+    related,
+    tags,
+  };
+}
+
+/** Whether `value` is written as the range `r` was (plain objects, keys in order, the same numbers). */
+function sameRange(r: ShapedRange, value: unknown): boolean {
+  if (!isPlainObject(value) || !hasTwoKeys(value, 'start', 'end')) return false;
+  const { start, end } = value;
+  return (
+    isPlainObject(start) &&
+    hasTwoKeys(start, 'line', 'character') &&
+    start.line === r.startLine &&
+    start.character === r.startCharacter &&
+    isPlainObject(end) &&
+    hasTwoKeys(end, 'line', 'character') &&
+    end.line === r.endLine &&
+    end.character === r.endCharacter
+  );
+}
+
+/** Whether `value` is written as the related information `related` was. */
+function sameRelated(related: readonly ShapedRelated[], value: unknown): boolean {
+  if (!isPlainArray(value) || value.length !== related.length) return false;
+  for (let i = 0; i < related.length; i++) {
+    const item = value[i];
+    const kept = related[i]!;
+    if (!isPlainObject(item) || !hasTwoKeys(item, 'location', 'message') || item.message !== kept.message) return false;
+    const location = item.location;
+    if (!isPlainObject(location) || !hasTwoKeys(location, 'uri', 'range') || location.uri !== kept.uri || !sameRange(kept.range, location.range)) return false;
+  }
+  return true;
+}
+
+/** Whether `value` is written as the numbers `tags` were. */
+function sameNumbers(tags: readonly number[], value: unknown): boolean {
+  if (!isPlainArray(value) || value.length !== tags.length) return false;
+  for (let i = 0; i < tags.length; i++) if (value[i] !== tags[i]) return false;
+  return true;
+}
+
+/** Not written as the kept diagnostic. */
+const DIFFERENT = 0;
+/** Written as the kept diagnostic, without `data`. */
+const SAME = 1;
+/** Written as the kept diagnostic, then the server's `data` (read into the caller's holder). */
+const SAME_WITH_DATA = 2;
+type Match = typeof DIFFERENT | typeof SAME | typeof SAME_WITH_DATA;
+
+/**
+ * Whether the plain object `diagnostic` is written as `kept` was: the same keys in the same
+ * order (then, optionally, the server's `data`, read into `data`) and the same values.
+ */
+function matchShaped(kept: ServerShaped, diagnostic: Record<string, unknown>, data: { version: number; index: number }): Match {
+  const keys = kept.keys;
+  let i = 0;
+  let withData = false;
+  for (const key in diagnostic) {
+    if (withData) return DIFFERENT;
+    if (i < keys.length && key === keys[i]) i++;
+    else if (i === keys.length && key === 'data') withData = true;
+    else return DIFFERENT;
+  }
+  if (i !== keys.length) return DIFFERENT;
+  // A key absent from `keys` is absent from the diagnostic too: its field is not compared.
+  if (kept.message !== undefined && diagnostic.message !== kept.message) return DIFFERENT;
+  if (kept.range !== undefined && !sameRange(kept.range, diagnostic.range)) return DIFFERENT;
+  if (kept.severity !== undefined && diagnostic.severity !== kept.severity) return DIFFERENT;
+  if (kept.code !== undefined && diagnostic.code !== kept.code) return DIFFERENT;
+  if (kept.source !== undefined && diagnostic.source !== kept.source) return DIFFERENT;
+  if (kept.href !== undefined) {
+    const description = diagnostic.codeDescription;
+    if (!isPlainObject(description) || !hasOneKey(description, 'href') || description.href !== kept.href) return DIFFERENT;
+  }
+  if (kept.related !== undefined && !sameRelated(kept.related, diagnostic.relatedInformation)) return DIFFERENT;
+  if (kept.tags !== undefined && !sameNumbers(kept.tags, diagnostic.tags)) return DIFFERENT;
+  if (!withData) return SAME;
+  return readPositionData(diagnostic.data, data) ? SAME_WITH_DATA : DIFFERENT;
+}
+
+/** Whether the plain object `diagnostic` is written as `kept` was, compared by {@link match} whatever its form. */
+function match(kept: KeptDiagnostic, diagnostic: Record<string, unknown>, data: { version: number; index: number }): Match {
+  if (kept.shaped) return matchShaped(kept.shaped, diagnostic, data);
+  const position = positionData(diagnostic);
+  if (kept.withData !== (position !== undefined) || !writesAs(kept.written!, diagnostic, position ? 'data' : undefined)) return DIFFERENT;
+  if (!position) return SAME;
+  data.version = position.version;
+  data.index = position.index;
+  return SAME_WITH_DATA;
+}
+
+/** How many of the last publication's diagnostics after the last one reused are tried first (a finding gone, one new). */
+const LOOK_AHEAD = 3;
+
+/** The last publication's diagnostics' indices by message (for a diagnostic not found by looking ahead). */
+function indexByMessage(before: readonly KeptDiagnostic[]): Map<unknown, number[]> {
+  const byMessage = new Map<unknown, number[]>();
+  for (let j = 0; j < before.length; j++) {
+    const key = before[j]!.message;
+    const list = byMessage.get(key);
+    if (list) list.push(j);
+    else byMessage.set(key, [j]);
+  }
+  return byMessage;
+}
+
+/** A diagnostic written afresh (found in none of the last publication's), kept for the next. */
+function keep(diagnostic: Record<string, unknown>, data: { version: number; index: number } | undefined): KeptDiagnostic {
+  const json = JSON.stringify(data ? withoutData(diagnostic) : diagnostic);
+  const parsed = JSON.parse(json) as Record<string, unknown>;
+  const shaped = shapedForm(parsed, diagnostic);
+  return { shaped, written: shaped ? undefined : written(parsed), head: Buffer.from(json.slice(0, -1), 'utf8'), withData: data !== undefined, message: parsed.message };
+}
+
+/** What follows a kept diagnostic's head when it has the server's `data`: an object without keys is `{}` (its head `{`), no comma then. */
+function dataTail(kept: KeptDiagnostic, data: { version: number; index: number }): string {
+  return `${kept.head.length > 1 ? ',' : ''}"data":{"version":${data.version},"index":${data.index}}}`;
 }
 
 /**
@@ -104,8 +381,10 @@ function withoutData(diagnostic: object): object {
  * of the document's last publication reuses its bytes.
  */
 export function createMessageEncoder(): MessageEncoder {
-  /** Per document URI, the last publication's diagnostics by message. */
-  const kept = new Map<string, Map<unknown, KeptDiagnostic[]>>();
+  /** Per document URI, the last publication's diagnostics, in order. */
+  const kept = new Map<string, KeptDiagnostic[]>();
+  /** The `data` of the diagnostic last matched. */
+  const matchedData = { version: 0, index: 0 };
 
   const plain = (message: unknown, charset: string): Buffer => Buffer.from(JSON.stringify(message, undefined, 0), charset as BufferEncoding);
 
@@ -114,8 +393,12 @@ export function createMessageEncoder(): MessageEncoder {
     const skeleton = JSON.stringify({ ...message, params: { ...message.params, diagnostics: HOLE } });
     const at = skeleton.indexOf(HOLE_JSON);
     if (at < 0 || skeleton.indexOf(HOLE_JSON, at + 1) >= 0) return undefined;
-    const before = kept.get(uri);
-    const next = new Map<unknown, KeptDiagnostic[]>();
+    const before = kept.get(uri) ?? [];
+    const next: KeptDiagnostic[] = [];
+    // The last publication's diagnostics by message, made at the first diagnostic not found by looking ahead.
+    let byMessage: Map<unknown, number[]> | undefined;
+    // Diagnostics keep their order: the next one is looked for just after the last one reused.
+    let cursor = 0;
     const open = Buffer.from(`${skeleton.slice(0, at)}[`, 'utf8');
     const close = Buffer.from(`]${skeleton.slice(at + HOLE_JSON.length)}`, 'utf8');
     // Each diagnostic's bytes, and the ASCII text after them (`}` or its `data` and `}`).
@@ -124,7 +407,7 @@ export function createMessageEncoder(): MessageEncoder {
     let length = open.length + close.length + Math.max(0, diagnostics.length - 1);
     for (let i = 0; i < diagnostics.length; i++) {
       const diagnostic = diagnostics[i];
-      if (typeof diagnostic !== 'object' || diagnostic === null || Object.getPrototypeOf(diagnostic) !== Object.prototype || 'toJSON' in diagnostic) {
+      if (!isPlainObject(diagnostic) || 'toJSON' in diagnostic) {
         // Not a plain diagnostic object: serialised alone, not kept.
         const bytes = Buffer.from(JSON.stringify(diagnostic) ?? 'null', 'utf8');
         heads.push(bytes);
@@ -132,31 +415,39 @@ export function createMessageEncoder(): MessageEncoder {
         length += bytes.length;
         continue;
       }
-      const data = positionData(diagnostic);
-      const key = (diagnostic as { message?: unknown }).message;
       let found: KeptDiagnostic | undefined;
-      const candidates = before?.get(key);
-      if (candidates) {
-        for (let c = 0; c < candidates.length; c++) {
-          const candidate = candidates[c]!;
-          if (candidate.withData !== (data !== undefined)) continue;
-          if (writesAs(candidate.written, diagnostic, data ? 'data' : undefined)) {
-            found = candidate;
-            // Each kept diagnostic stands for one of this publication.
-            candidates.splice(c, 1);
-            break;
+      let matched: Match = DIFFERENT;
+      for (let j = cursor; j < before.length && j < cursor + LOOK_AHEAD; j++) {
+        matched = match(before[j]!, diagnostic, matchedData);
+        if (matched !== DIFFERENT) {
+          found = before[j];
+          cursor = j + 1;
+          break;
+        }
+      }
+      if (!found && before.length > 0) {
+        byMessage ??= indexByMessage(before);
+        const candidates = byMessage.get(diagnostic.message);
+        if (candidates) {
+          for (const j of candidates) {
+            matched = match(before[j]!, diagnostic, matchedData);
+            if (matched !== DIFFERENT) {
+              found = before[j];
+              cursor = j + 1;
+              break;
+            }
           }
         }
       }
-      if (!found) {
-        const json = JSON.stringify(data ? withoutData(diagnostic) : diagnostic);
-        found = { written: written(JSON.parse(json)), head: Buffer.from(json.slice(0, -1), 'utf8'), withData: data !== undefined };
+      let tail: string;
+      if (found) {
+        tail = matched === SAME_WITH_DATA ? dataTail(found, matchedData) : '}';
+      } else {
+        const data = positionData(diagnostic);
+        found = keep(diagnostic, data);
+        tail = data ? dataTail(found, data) : '}';
       }
-      let list = next.get(key);
-      if (!list) next.set(key, (list = []));
-      list.push(found);
-      // An object without keys is `{}`: its head is `{`, and no comma goes before `data`.
-      const tail = data ? `${found.head.length > 1 ? ',' : ''}"data":{"version":${data.version},"index":${data.index}}}` : '}';
+      next.push(found);
       heads.push(found.head);
       tails.push(tail);
       length += found.head.length + tail.length;
@@ -175,7 +466,7 @@ export function createMessageEncoder(): MessageEncoder {
     }
     out.set(close, pos);
     kept.delete(uri);
-    if (diagnostics.length > 0) {
+    if (next.length > 0) {
       if (kept.size >= MAX_DOCUMENTS) kept.delete(kept.keys().next().value as string);
       kept.set(uri, next);
     }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createMessageEncoder, writesAs, written } from '../src/message-encoder.js';
 
 /** What vscode-jsonrpc's default encoder writes. */
@@ -80,6 +80,90 @@ describe('createMessageEncoder', () => {
     d.data = { version: 2, index: 0 };
     const n = publication('file:///r.md', 2, [d]);
     expect(await encode(encoder, n)).toEqual(plain(n));
+  });
+
+  /** A diagnostic as the server's `toLspDiagnostic` makes it, every optional key given. */
+  const serverDiagnostic = (version: number, index: number) => ({
+    range: { start: { line: 3, character: 1 }, end: { line: 3, character: 9 } },
+    severity: 2,
+    code: 'continuity/copied-passage',
+    source: 'fzlint',
+    message: '与去年报告重复',
+    codeDescription: { href: 'https://x/copied-passage.md' },
+    relatedInformation: [{ location: { uri: 'file:///last.md', range: { start: { line: 7, character: 0 }, end: { line: 7, character: 8 } } }, message: '去年' }],
+    tags: [1],
+    data: { version, index },
+  });
+
+  it('writes each field of a server-shaped diagnostic changed in place from its new value', async () => {
+    const changes: ((d: ReturnType<typeof serverDiagnostic>) => void)[] = [
+      (d) => (d.range.end.character = 10),
+      (d) => (d.range.start = { line: 3, character: 2 }),
+      (d) => (d.severity = 1),
+      (d) => (d.code = 'style/wording'),
+      (d) => (d.source = 'other'),
+      (d) => (d.message = '与去年报告重复。'),
+      (d) => (d.codeDescription.href = 'https://x/other.md'),
+      (d) => (d.relatedInformation[0]!.location.range.start.character = 1),
+      (d) => (d.relatedInformation[0]!.location.uri = 'file:///other.md'),
+      (d) => (d.relatedInformation[0]!.message = '前年'),
+      (d) => d.relatedInformation.push({ ...d.relatedInformation[0]! }),
+      (d) => (d.tags[0] = 2),
+      (d) => ((d as { severity?: number | undefined }).severity = undefined),
+      (d) => ((d as { data: unknown }).data = { index: 0, version: 2 }),
+      (d) => ((d as { data: unknown }).data = { version: 2.5, index: 0 }),
+      (d) => Object.assign(d, { extra: true }),
+    ];
+    for (const change of changes) {
+      const encoder = createMessageEncoder();
+      const d = serverDiagnostic(1, 0);
+      const m = publication('file:///r.md', 1, [d]);
+      const first = await encode(encoder, m);
+      expect(first).toEqual(plain(m));
+      d.data.version = 2;
+      change(d);
+      const n = publication('file:///r.md', 2, [d]);
+      const second = await encode(encoder, n);
+      expect(second.toString('utf8')).toBe(plain(n).toString('utf8'));
+      // The change shows (what reusing the first bytes would have written is not what was written).
+      expect(second).not.toEqual(plain(publication('file:///r.md', 2, [serverDiagnostic(2, 0)])));
+    }
+  });
+
+  it('reuses the bytes of a diagnostic written as before, whether the same object or an equal one', async () => {
+    const encoder = createMessageEncoder();
+    const kept = serverDiagnostic(1, 0);
+    const m = publication('file:///r.md', 1, [kept, serverDiagnostic(1, 1)]);
+    expect(await encode(encoder, m)).toEqual(plain(m));
+    kept.data = { version: 2, index: 1 };
+    const n = publication('file:///r.md', 2, [serverDiagnostic(2, 0), kept]);
+    const stringify = vi.spyOn(JSON, 'stringify');
+    let bytes: Buffer;
+    try {
+      bytes = await encode(encoder, n);
+      // The message around the diagnostics only: neither diagnostic is written again.
+      expect(stringify).toHaveBeenCalledTimes(1);
+    } finally {
+      stringify.mockRestore();
+    }
+    expect(bytes).toEqual(plain(n));
+  });
+
+  it('writes a diagnostic with equal values in its own key order', async () => {
+    const encoder = createMessageEncoder();
+    const m = publication('file:///r.md', 1, [serverDiagnostic(1, 0)]);
+    expect(await encode(encoder, m)).toEqual(plain(m));
+    const { severity, message, data, ...rest } = serverDiagnostic(2, 0);
+    for (const reordered of [
+      { message, severity, ...rest, data },
+      { ...rest, message, severity, data },
+      { severity, message, data, ...rest },
+      { ...serverDiagnostic(2, 0), range: { end: rest.range.end, start: rest.range.start } },
+      { ...serverDiagnostic(2, 0), codeDescription: { href: rest.codeDescription.href, x: undefined } },
+    ]) {
+      const n = publication('file:///r.md', 2, [reordered]);
+      expect((await encode(encoder, n)).toString('utf8')).toBe(plain(n).toString('utf8'));
+    }
   });
 
   it('writes other messages, and other charsets, as the default encoder does', async () => {
