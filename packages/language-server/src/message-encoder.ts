@@ -309,6 +309,8 @@ type Match = typeof DIFFERENT | typeof SAME | typeof SAME_WITH_DATA;
  * order (then, optionally, the server's `data`, read into `data`) and the same values.
  */
 function matchShaped(kept: ServerShaped, diagnostic: Record<string, unknown>, data: { version: number; index: number }): Match {
+  // The message first: when it differs (most diagnostics tried and not taken), nothing else is read.
+  if (kept.message !== undefined && diagnostic.message !== kept.message) return DIFFERENT;
   const keys = kept.keys;
   let i = 0;
   let withData = false;
@@ -320,7 +322,6 @@ function matchShaped(kept: ServerShaped, diagnostic: Record<string, unknown>, da
   }
   if (i !== keys.length) return DIFFERENT;
   // A key absent from `keys` is absent from the diagnostic too: its field is not compared.
-  if (kept.message !== undefined && diagnostic.message !== kept.message) return DIFFERENT;
   if (kept.range !== undefined && !sameRange(kept.range, diagnostic.range)) return DIFFERENT;
   if (kept.severity !== undefined && diagnostic.severity !== kept.severity) return DIFFERENT;
   if (kept.code !== undefined && diagnostic.code !== kept.code) return DIFFERENT;
@@ -348,6 +349,9 @@ function match(kept: KeptDiagnostic, diagnostic: Record<string, unknown>, data: 
 
 /** How many of the last publication's diagnostics after the last one reused are tried first (a finding gone, one new). */
 const LOOK_AHEAD = 3;
+
+/** After this many diagnostics not found by looking ahead (findings reordered, many new), the rest are also looked up by message. */
+const LOOKED_UP_AFTER = 4;
 
 /** The last publication's diagnostics' indices by message (for a diagnostic not found by looking ahead). */
 function indexByMessage(before: readonly KeptDiagnostic[]): Map<unknown, number[]> {
@@ -399,6 +403,8 @@ export function createMessageEncoder(): MessageEncoder {
     let byMessage: Map<unknown, number[]> | undefined;
     // Diagnostics keep their order: the next one is looked for just after the last one reused.
     let cursor = 0;
+    // Diagnostics not found by looking ahead so far.
+    let notFound = 0;
     const open = Buffer.from(`${skeleton.slice(0, at)}[`, 'utf8');
     const close = Buffer.from(`]${skeleton.slice(at + HOLE_JSON.length)}`, 'utf8');
     // Each diagnostic's bytes, and the ASCII text after them (`}` or its `data` and `}`).
@@ -425,7 +431,8 @@ export function createMessageEncoder(): MessageEncoder {
           break;
         }
       }
-      if (!found && before.length > 0) {
+      // A keystroke changes a diagnostic or two: written afresh, they cost less than indexing ~200 by message.
+      if (!found && before.length > 0 && ++notFound > LOOKED_UP_AFTER) {
         byMessage ??= indexByMessage(before);
         const candidates = byMessage.get(diagnostic.message);
         if (candidates) {

@@ -149,6 +149,25 @@ describe('createMessageEncoder', () => {
     expect(bytes).toEqual(plain(n));
   });
 
+  it('finds the diagnostics of the last publication in another order (looked up by message)', async () => {
+    const encoder = createMessageEncoder();
+    const made = (version: number) => Array.from({ length: 12 }, (_, i) => ({ ...serverDiagnostic(version, i), message: `第${i}处` }));
+    const m = publication('file:///r.md', 1, made(1));
+    expect(await encode(encoder, m)).toEqual(plain(m));
+    const n = publication('file:///r.md', 2, made(2).reverse());
+    const stringify = vi.spyOn(JSON, 'stringify');
+    let bytes: Buffer;
+    try {
+      bytes = await encode(encoder, n);
+      // The message around them, and the first four not found just after the last one reused
+      // (written afresh); the other eight are found by message.
+      expect(stringify).toHaveBeenCalledTimes(5);
+    } finally {
+      stringify.mockRestore();
+    }
+    expect(bytes).toEqual(plain(n));
+  });
+
   it('writes a diagnostic with equal values in its own key order', async () => {
     const encoder = createMessageEncoder();
     const m = publication('file:///r.md', 1, [serverDiagnostic(1, 0)]);
