@@ -4,7 +4,7 @@ import { defineRule } from '@fzlint/rule-api';
 import { conceptSections, documentAnchor, flattenSections, planRanges, trimRange } from '../structure/outline.js';
 import { itemsOf, type Item } from './items.js';
 import { normalizedStretch } from './passages.js';
-import { keySegments, lookupTerms, mentionedShare, TermScanner, type Mentions } from './terms.js';
+import { keySegments, LONGEST_TERM, lookupTerms, mentionedShare, TermScanner, type Mentions } from './terms.js';
 
 /** Options of `continuity/plan-not-reported`. */
 export interface PlanNotReportedOptions {
@@ -147,12 +147,14 @@ export function reportMentions(document: ReportDocument, terms: readonly string[
       }
     }
     for (let i = 0; i < inside.length; i++) seen[inside[i]!] = 1;
-    // The terms that start in the line's last two characters and run on into the next lines: read
-    // off those characters and the next two of the body's normalised text (a term has at most three).
-    const from = Math.max(0, len - 2);
+    // The terms that start in the line's last characters and run on into the next lines: read off
+    // those characters and as many of the body's normalised text after them (one short of the
+    // longest term the scanner looks for, each side).
+    const runOn = LONGEST_TERM - 1;
+    const from = Math.max(0, len - runOn);
     const own = len - from;
     let piece = line.norm.text.slice(from);
-    for (let j = k + 1; j < lines.length && piece.length < own + 2; j++) piece += lines[j]!.norm.text.slice(0, own + 2 - piece.length);
+    for (let j = k + 1; j < lines.length && piece.length < own + runOn; j++) piece += lines[j]!.norm.text.slice(0, own + runOn - piece.length);
     if (excluded) {
       const offsets = new Int32Array(piece.length);
       for (let i = 0; i < own; i++) offsets[i] = line.start + line.norm.offsets[from + i]!;

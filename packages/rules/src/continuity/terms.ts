@@ -72,13 +72,16 @@ export function mentionsIn(
   return found;
 }
 
+/** The longest term a {@link TermScanner} looks for (`lookupTerms` makes terms of two and three characters; others are ignored). */
+export const LONGEST_TERM = 3;
+
 /** The wanted terms of {@link mentionsIn}, looked up by position (built once for a list of terms). */
 export class TermScanner {
   private readonly wanted = [new Map<number, string[]>(), new Map<number, string[]>()];
 
   constructor(terms: Iterable<string>) {
     for (const t of terms) {
-      if (t.length !== 2 && t.length !== 3) continue;
+      if (t.length < 2 || t.length > LONGEST_TERM) continue;
       const key = termKey(t.charCodeAt(0), t.charCodeAt(1), t.length === 3 ? t.charCodeAt(2) : 0);
       const map = this.wanted[t.length - 2]!;
       const list = map.get(key);
