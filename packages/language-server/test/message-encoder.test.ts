@@ -8,6 +8,20 @@ const plain = (message: unknown): Buffer => Buffer.from(JSON.stringify(message, 
 const encode = async (encoder: ReturnType<typeof createMessageEncoder>, message: unknown): Promise<Buffer> =>
   Buffer.from(await encoder.encode(message, { charset: 'utf-8' }));
 
+/** {@link encode}, counting the calls of `JSON.stringify` it makes (each one a message or a diagnostic written afresh). */
+const encodeCountingStringify = async (
+  encoder: ReturnType<typeof createMessageEncoder>,
+  message: unknown,
+): Promise<{ bytes: Buffer; stringifyCalls: number }> => {
+  const stringify = vi.spyOn(JSON, 'stringify');
+  try {
+    const bytes = await encode(encoder, message);
+    return { bytes, stringifyCalls: stringify.mock.calls.length };
+  } finally {
+    stringify.mockRestore();
+  }
+};
+
 const publication = (uri: string, version: number | undefined, diagnostics: unknown[]) => ({
   jsonrpc: '2.0',
   method: 'textDocument/publishDiagnostics',
@@ -137,15 +151,9 @@ describe('createMessageEncoder', () => {
     expect(await encode(encoder, m)).toEqual(plain(m));
     kept.data = { version: 2, index: 1 };
     const n = publication('file:///r.md', 2, [serverDiagnostic(2, 0), kept]);
-    const stringify = vi.spyOn(JSON, 'stringify');
-    let bytes: Buffer;
-    try {
-      bytes = await encode(encoder, n);
-      // The message around the diagnostics only: neither diagnostic is written again.
-      expect(stringify).toHaveBeenCalledTimes(1);
-    } finally {
-      stringify.mockRestore();
-    }
+    const { bytes, stringifyCalls } = await encodeCountingStringify(encoder, n);
+    // The message around the diagnostics only: neither diagnostic is written again.
+    expect(stringifyCalls).toBe(1);
     expect(bytes).toEqual(plain(n));
   });
 
@@ -155,16 +163,10 @@ describe('createMessageEncoder', () => {
     const m = publication('file:///r.md', 1, made(1));
     expect(await encode(encoder, m)).toEqual(plain(m));
     const n = publication('file:///r.md', 2, made(2).reverse());
-    const stringify = vi.spyOn(JSON, 'stringify');
-    let bytes: Buffer;
-    try {
-      bytes = await encode(encoder, n);
-      // The message around them, and the first four not found just after the last one reused
-      // (written afresh); the other eight are found by message.
-      expect(stringify).toHaveBeenCalledTimes(5);
-    } finally {
-      stringify.mockRestore();
-    }
+    const { bytes, stringifyCalls } = await encodeCountingStringify(encoder, n);
+    // The message around them, and the first four not found just after the last one reused
+    // (written afresh); the other eight are found by message.
+    expect(stringifyCalls).toBe(5);
     expect(bytes).toEqual(plain(n));
   });
 
