@@ -82,6 +82,8 @@ const SHAPED_KEYS = new Set(['range', 'severity', 'code', 'source', 'message', '
 export interface MessageEncoder {
   readonly name: string;
   encode(message: unknown, options: { charset: string }): Promise<Uint8Array>;
+  /** What {@link encode} resolves with, returned at once (or thrown). */
+  encodeNow(message: unknown, charset: string): Uint8Array;
 }
 
 /**
@@ -480,32 +482,36 @@ export function createMessageEncoder(): MessageEncoder {
     return out;
   };
 
+  const encodeNow = (message: unknown, charset: string): Uint8Array => {
+    if (
+      (charset === 'utf-8' || charset === 'utf8') &&
+      typeof message === 'object' &&
+      message !== null &&
+      (message as { method?: unknown }).method === PUBLISH_DIAGNOSTICS
+    ) {
+      const params = (message as { params?: unknown }).params;
+      if (
+        typeof params === 'object' &&
+        params !== null &&
+        typeof (params as { uri?: unknown }).uri === 'string' &&
+        Array.isArray((params as { diagnostics?: unknown }).diagnostics) &&
+        typeof ((params as { diagnostics: { toJSON?: unknown } }).diagnostics.toJSON) !== 'function' &&
+        typeof (message as { toJSON?: unknown }).toJSON !== 'function' &&
+        typeof (params as { toJSON?: unknown }).toJSON !== 'function'
+      ) {
+        const bytes = encodePublication(message as { params: { uri: string; diagnostics: unknown[] } });
+        if (bytes) return bytes;
+      }
+    }
+    return plain(message, charset);
+  };
+
   return {
     name: 'application/json',
+    encodeNow,
     encode: (message, options) => {
       try {
-        const charset = options.charset;
-        if (
-          (charset === 'utf-8' || charset === 'utf8') &&
-          typeof message === 'object' &&
-          message !== null &&
-          (message as { method?: unknown }).method === PUBLISH_DIAGNOSTICS
-        ) {
-          const params = (message as { params?: unknown }).params;
-          if (
-            typeof params === 'object' &&
-            params !== null &&
-            typeof (params as { uri?: unknown }).uri === 'string' &&
-            Array.isArray((params as { diagnostics?: unknown }).diagnostics) &&
-            typeof ((params as { diagnostics: { toJSON?: unknown } }).diagnostics.toJSON) !== 'function' &&
-            typeof (message as { toJSON?: unknown }).toJSON !== 'function' &&
-            typeof (params as { toJSON?: unknown }).toJSON !== 'function'
-          ) {
-            const bytes = encodePublication(message as { params: { uri: string; diagnostics: unknown[] } });
-            if (bytes) return Promise.resolve(bytes);
-          }
-        }
-        return Promise.resolve(plain(message, charset));
+        return Promise.resolve(encodeNow(message, options.charset));
       } catch (error) {
         return Promise.reject(error);
       }

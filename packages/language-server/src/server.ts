@@ -18,22 +18,24 @@ import { onInitialize, onInitialized } from './handlers/initialize.js';
 import { onDocumentDiagnostic, onWorkspaceDiagnostic } from './handlers/pull-diagnostics.js';
 import type { LintEngine } from './service/types.js';
 import { createMessageEncoder } from './message-encoder.js';
+import { StdioMessageWriter } from './stdio-writer.js';
 import { createState, type ServerState } from './state.js';
 
 export { SERVER_INFO } from './handlers/initialize.js';
 
-const { createConnection, ProposedFeatures, StreamMessageWriter } = lspNode;
+const { createConnection, ProposedFeatures } = lspNode;
 
 /**
  * The connection the process arguments ask for. Over `--stdio` the writer is made here, to
  * encode publications with {@link createMessageEncoder} (the same bytes, most of them kept
- * from the last publication); the library's own stdio set-up is otherwise repeated: console
+ * from the last publication) and to write each message at once ({@link StdioMessageWriter});
+ * the library's own stdio set-up is otherwise repeated: console
  * output goes to the client's log (it would corrupt the protocol on stdout), and the process
  * ends with its input (the library does that for a stream input). Other transports as before.
  */
 function connectionFromArguments(): Connection {
   if (!process.argv.slice(2).includes('--stdio')) return createConnection(ProposedFeatures.all);
-  const writer = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: createMessageEncoder() });
+  const writer = new StdioMessageWriter(process.stdout, createMessageEncoder());
   // A stream input is wrapped by the library, which ends the process with it (as for `--stdio`);
   // its typings pair a stream only with a stream, its code takes either of each.
   const connection = createConnection(ProposedFeatures.all, process.stdin as unknown as MessageReader, writer);
