@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { generate, loadTables, MODULE_PATH, render } from '../scripts/generate-typos.mjs';
 import { TYPO_CORE_TERMS } from '../src/typo-terms.js';
 import { TYPO_EXCLUSIONS } from '../src/typo-candidates.js';
-import { TYPO_GENERATION, typoCandidates, typoExclusionWords, visitTypoCandidates } from '../src/typos.js';
+import { TYPO_GENERATION, typoCandidateAt, typoCandidates, typoExclusionWords, visitTypoCandidates } from '../src/typos.js';
 import { researchWordings } from '../src/catalogue/law-versions.js';
 import { WORDING_ENFORCED_BY, wordingEntries } from '../src/wording.js';
 
@@ -43,6 +43,17 @@ describe('generated typo candidates', () => {
     const wrong = new Set(candidates.map((c) => c.wrong));
     for (const key of Object.keys(TYPO_EXCLUSIONS)) expect(wrong.has(key), key).toBe(true);
     expect([...typoExclusionWords()].sort()).toEqual(candidates.flatMap((c) => c.exclude ?? []).sort());
+  });
+
+  it('typoCandidateAt decodes one candidate alone, the same as typoCandidates() at that index', () => {
+    // Out of order first (its term look-up is a search), then every index.
+    const candidates = typoCandidates();
+    for (const index of [candidates.length - 1, 0, 4321, 1, 4320]) expect(typoCandidateAt(index)).toStrictEqual(candidates[index]);
+    for (let index = 0; index < candidates.length; index++) expect(typoCandidateAt(index)).toStrictEqual(candidates[index]);
+    // The same object when asked again (a hit's candidate is decoded once).
+    expect(typoCandidateAt(4321)).toBe(typoCandidateAt(4321));
+    expect(() => typoCandidateAt(candidates.length)).toThrow(RangeError);
+    expect(() => typoCandidateAt(-1)).toThrow(RangeError);
   });
 
   it('keeps the classic misspellings and drops the real words', () => {

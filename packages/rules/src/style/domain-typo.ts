@@ -1,4 +1,4 @@
-import { domainTypoEntries, TYPO_GENERATION, typoCandidates, typoExclusionWords, visitTypoCandidates, type TypoCandidate } from '@fzlint/ontology';
+import { domainTypoEntries, TYPO_GENERATION, typoCandidateAt, typoExclusionWords, visitTypoCandidates, type TypoCandidate } from '@fzlint/ontology';
 import type { ReportDocument, TextRange } from '@fzlint/parser';
 import { defineRule } from '@fzlint/rule-api';
 import { AutomatonBuilder, collectAutomatonHits, pairSlot, type Automaton } from './automaton.js';
@@ -109,7 +109,7 @@ export function findTermTypos(document: ReportDocument): TermTypo[] {
   for (let k = 0; k < hits.length; k += 3) {
     const start = hits[k]!;
     const end = hits[k + 1]!;
-    const candidate = typoCandidates()[automaton.payloads[hits[k + 2]!]!]!;
+    const candidate = typoCandidateAt(automaton.payloads[hits[k + 2]!]!);
     // Titles are collected only when there is a hit (most reports have none).
     titles ??= document.references.filter((r) => r.kind === 'book-title').map((r) => r.range);
     if (inside(junkRanges, start, end) || inside(titles, start, end)) continue;
