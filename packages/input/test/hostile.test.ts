@@ -83,7 +83,7 @@ describe('web pages: deep and broken nesting', () => {
     );
   });
 
-  it('scales linearly in the nesting depth and in stray tags (8× input, at most 16× time)', () => {
+  it('scales linearly in the nesting depth and in stray tags (8× input, at most 24× time)', () => {
     const read = (html: Uint8Array) => convertHtml(html);
     // Sizes where the small run takes tens of milliseconds and the large one stays under the 10 MB cap.
     const shapes: [string, (n: number) => Uint8Array, number][] = [
@@ -94,7 +94,7 @@ describe('web pages: deep and broken nesting', () => {
     ];
     for (const [name, make, n] of shapes) {
       const { ratio, small, large } = scaling(make, read, n);
-      expect(ratio, `${name}: ${small.toFixed(1)} ms → ${large.toFixed(1)} ms`).toBeLessThanOrEqual(16);
+      expect(ratio, `${name}: ${small.toFixed(1)} ms → ${large.toFixed(1)} ms`).toBeLessThanOrEqual(24);
     }
   });
 });
