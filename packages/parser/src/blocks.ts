@@ -169,13 +169,17 @@ function readUnits(text: string, from: number, to: number, comments: Block[]): U
     if (e > s) {
       const line = text.slice(s, e);
       const value = directiveValue(line);
+      const count = units.length;
       if (value !== undefined) units.push({ start: s, end: e, lineStart: true, blankBefore: blank, comment: value });
       else {
         if (!hasGap(text, s, e)) units.push({ start: s, end: e, lineStart: true, blankBefore: blank });
         else splitAtGaps(text, s, e, blank, units);
         lineComments(line, s, comments);
       }
-      blank = false;
+      // A line of table bars (`|`, `||||||||`) has no unit: the bars are cell separators, not text
+      // (`splitAtGaps`). It is read as if it were not there, so it neither parts the lines around it
+      // nor hides a blank line beside it (`甲` / `` / `|` / `乙` reads as `甲` / `` / `乙`).
+      if (units.length > count) blank = false;
     } else blank = true;
     lineStart = lineEnd + 1;
   }
@@ -328,11 +332,12 @@ function startsHeading(text: string, pos: number): boolean {
     let k = n.range.end;
     while (k < text.length && isBlank(text.charCodeAt(k))) k++;
     // A numbering alone at the line end still opens a heading (its title is on the next line),
-    // unless digits go on there: `6.` / `69户` is the number 6.69 broken over two lines.
+    // unless digits go on there: `6.` / `69户` is the number 6.69 broken over two lines (lines of
+    // table bars between are not there for the reader).
     const c = text.charCodeAt(k);
     if (k < text.length && (c === 10 || c === 13) && n.kind === 'arabic') {
       let m = k;
-      while (m < text.length && isSpace(text.charCodeAt(m))) m++;
+      while (m < text.length && (isSpace(text.charCodeAt(m)) || isGap(text.charCodeAt(m)))) m++;
       if (isDigit(text.charCodeAt(m))) return false;
     }
     return k >= text.length || c === 10 || c === 13 || !isSpace(c);
@@ -511,20 +516,18 @@ function previousLineStart(text: string, lineStart: number): number {
 /**
  * Whether the line break just before `pos` (a line start) is hard: no reading
  * joins the units around it, whatever the rest of the text says. The units are
- * `readUnits`'s: a line of table bars (`|`, `||||||||`) has none and is skipped,
- * but it is no blank line either, so a unit after it continues the one before
- * it even over a blank line above the bars (`甲` / `` / `|` / `乙`). True at the
- * start and end of the text, when a blank line comes just before the next unit,
- * next to a directive line, and after a unit that ends a sentence when the next
- * does not open with a continuing mark. `reparse` re-reads plain text between
- * hard breaks; a break's hardness is the same at every line start from just
- * after one line with units through the next (`previousUnitLine`, `afterNextUnitLine`).
+ * `readUnits`'s: a line of table bars (`|`, `||||||||`) has none and is skipped
+ * as if it were not there. True at the start and end of the text, when a blank
+ * line lies between the last unit before the break and the next (on either side
+ * of any lines of bars), next to a directive line, and after a unit that ends a
+ * sentence when the next does not open with a continuing mark. `reparse` re-reads
+ * plain text between hard breaks; a break's hardness is the same at every line
+ * start from just after one line with units through the next
+ * (`previousUnitLine`, `afterNextUnitLine`).
  */
 export function isHardBreak(text: string, pos: number): boolean {
   if (pos <= 0 || pos >= text.length) return true;
-  // The next line with units, and whether the line just before it is blank (then it opens a paragraph).
-  const [bs, be] = trimRange(text, previousLineStart(text, pos), pos - 1);
-  let blankBefore = be <= bs;
+  // The next line with units; a blank line on the way opens a paragraph there.
   let s = 0;
   let e = 0;
   for (let lineStart = pos; ; ) {
@@ -532,19 +535,19 @@ export function isHardBreak(text: string, pos: number): boolean {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     [s, e] = trimRange(text, lineStart, lineEnd);
-    if (e > s && !isBarsOnly(text, s, e)) break;
-    blankBefore = e <= s;
+    if (e <= s) return true;
+    if (!isBarsOnly(text, s, e)) break;
     lineStart = lineEnd + 1;
   }
-  if (blankBefore) return true;
-  // The last line with units before the break.
+  // The last line with units before the break; a blank line on the way parts it from the next too.
   let ps = 0;
   let pe = 0;
   for (let lineStart = pos; ; ) {
     if (lineStart <= 0) return true;
     const prev = previousLineStart(text, lineStart);
     [ps, pe] = trimRange(text, prev, lineStart - 1);
-    if (pe > ps && !isBarsOnly(text, ps, pe)) break;
+    if (pe <= ps) return true;
+    if (!isBarsOnly(text, ps, pe)) break;
     lineStart = prev;
   }
   if (directiveValue(text.slice(ps, pe)) !== undefined || directiveValue(text.slice(s, e)) !== undefined) return true;

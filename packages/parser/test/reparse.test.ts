@@ -266,15 +266,18 @@ describe('reparse equals parse of the edited text', () => {
 
   it('chains of edits at line starts and ends: headings, sentence ends, table bars, blank lines (both formats)', () => {
     // A web page's metadata table leaves lines of bars (`|`, `||||||||`) between its fields and
-    // the report: the plain-text reader reads nothing in them, yet they are no blank lines.
-    // The texts: corpus reports' openings (their metadata and title), a whole report, and
-    // reports made of lines that stand alone, continue or end the line before, or hold only bars.
+    // the report: the plain-text reader reads nothing in them, as if they were not there (a blank
+    // line beside them still parts paragraphs). The texts: corpus reports' openings (their
+    // metadata and title), a whole report, and reports made of lines that stand alone, continue or
+    // end the line before, or hold only bars, with LF or CRLF line ends.
     const LINES = [
       '索引号: | 330483ZFC00000/2022-130246 | 发布机构: | 市政府办 |', '组配分类: | 法治政府建设工作报告 | 文件编号: |', '|', '||||||||', ' | ', '｜', '',
       '2021年度某某市法治政府建设工作情况的报告', '一、主要工作', '二、存在的不足', '（一）加强组织领导', '1.压实工作责任', '一是强化工作协调。加强顶层设计',
       '2021年，我市深入推进依法行政。', '全年共办理行政复议案件1,436件，', '同比增长12.5%。', '，继续推进', '。', '中共某某县委', '2023年3月1日', 'fzlint-disable-next-line',
     ];
-    const linesDoc = fc.array(fc.constantFrom(...LINES), { minLength: 1, maxLength: 14 }).map((lines) => lines.join('\n'));
+    const linesDoc = fc
+      .tuple(fc.array(fc.constantFrom(...LINES), { minLength: 1, maxLength: 14 }), fc.constantFrom('\n', '\n', '\r\n'))
+      .map(([lines, eol]) => lines.join(eol));
     const corpusDoc = fc.constantFrom(fullTxt[0] ?? '', ...[0, 2, 3].map((i) => (fullTxt[i] ?? '').slice(0, 1200)), (archive[0] ?? '').slice(0, 1200));
     const keystroke = fc.record({
       line: fc.nat(),
@@ -282,6 +285,7 @@ describe('reparse equals parse of the edited text', () => {
       del: fc.oneof(fc.constant(0), fc.constant(1), fc.integer({ min: 0, max: 30 })),
       insert: fc.constantFrom(
         '', '字', '。', '，', '：', '二、', '二、存在的不足', '（一）', '1.', '|', '||||||||', ' | ', '\n', '\n\n', '\n|\n', '\n||||||||\n', '|\n', '\n\n|\n',
+        '\n|\n\n', '\n|\n\n|\n', '\n | \n||||||||\n\n', '\r\n', '\r\n\r\n', '\r\n|\r\n', '\r\n\r\n|\r\n', '\r\n|\r\n\r\n',
         '文件编号: |', '<!-- fzlint-disable -->\n', '# ', '- ',
       ),
     });
@@ -391,16 +395,29 @@ describe('reparse', () => {
     }
   });
 
-  it('reads past lines of table bars as the plain-text reader does (they are not blank lines)', () => {
-    // The reader finds no unit in a line of bars, but a unit after it continues the one before
-    // it, even over a blank line above the bars; and bars before a continuing mark hide nothing.
+  it('reads past lines of table bars as the plain-text reader does (as if they were not there)', () => {
+    // The reader finds no unit in a line of bars and reads the lines around it as if it were not
+    // there: a blank line beside it parts paragraphs on either side, and bars before a continuing
+    // mark hide nothing.
     const cases: [string, TextEdit[]][] = [
-      // A keystroke in the first line: 甲 and 乙 are one paragraph over the blank line and the bars.
+      // A keystroke in the first line: the blank line parts 甲 and 乙, before the bars or after them.
       ['甲\n\n|\n乙', [{ range: { start: 1, end: 1 }, text: '字' }]],
-      // The bars deleted: the blank line now parts 甲 and 乙.
+      ['甲\n|\n\n乙', [{ range: { start: 1, end: 1 }, text: '字' }]],
+      ['甲\n|\n\n|\n乙', [{ range: { start: 0, end: 0 }, text: '字' }]],
+      ['甲\r\n\r\n | \r\n乙', [{ range: { start: 1, end: 1 }, text: '字' }]],
+      // The blank line deleted (after the bars, before them): 甲 and 乙 join over the bars.
+      ['甲\n\n|\n乙', [{ range: { start: 1, end: 2 }, text: '' }]],
+      ['甲\n|\n\n乙', [{ range: { start: 3, end: 4 }, text: '' }]],
+      ['甲\n|\n||||||||\n\n|\n乙', [{ range: { start: 13, end: 14 }, text: '' }]],
+      // The bars deleted: the blank line still parts 甲 and 乙.
       ['甲\n\n|\n乙', [{ range: { start: 3, end: 4 }, text: '' }]],
-      // A line of bars typed after a blank line: 乙 joins 甲 again.
+      // A line of bars typed beside a blank line, or a blank line typed beside the bars.
       ['甲\n\n乙', [{ range: { start: 3, end: 3 }, text: '||||||||\n' }]],
+      ['甲\n\n乙', [{ range: { start: 2, end: 2 }, text: '|\n' }]],
+      ['甲\n|\n乙', [{ range: { start: 2, end: 2 }, text: '\n' }]],
+      ['甲\n|\n乙', [{ range: { start: 4, end: 4 }, text: '\n' }]],
+      // A line of bars alone between two lines: 乙 goes on from 甲, over the bars as without them.
+      ['甲\n|\n乙', [{ range: { start: 1, end: 1 }, text: '字' }]],
       // A sentence end, then bars, then a line opening with a comma: one paragraph.
       ['工作。\n|\n，继续', [{ range: { start: 0, end: 0 }, text: '字' }]],
       // The linter's counterexample, shortened (a web page's metadata): a line break typed into a
@@ -420,10 +437,13 @@ describe('reparse', () => {
         doc = reparse(doc, [edit]);
         text = text.slice(0, edit.range.start) + edit.text + text.slice(edit.range.end);
         expect(doc.text).toBe(text);
-        expect(comparable(doc)).toEqual(comparable(parse(text, PLAIN)));
+        expect(comparable(doc), JSON.stringify(text)).toEqual(comparable(parse(text, PLAIN)));
       }
     }
-    expect(reparse(parse('甲\n\n|\n乙'), [{ range: { start: 1, end: 1 }, text: '字' }]).paragraphs.map((p) => p.text)).toEqual(['甲字\n\n|\n乙']);
+    const edited = (source: string, edit: TextEdit): string[] => reparse(parse(source, PLAIN), [edit]).paragraphs.map((p) => p.text);
+    expect(edited('甲\n\n|\n乙', { range: { start: 1, end: 1 }, text: '字' })).toEqual(['甲字', '乙']);
+    expect(edited('甲\n\n|\n乙', { range: { start: 1, end: 2 }, text: '' })).toEqual(['甲\n|\n乙']);
+    expect(edited('甲\n|\n乙', { range: { start: 2, end: 2 }, text: '\n' })).toEqual(['甲', '乙']);
   });
 
   it('handles an unclosed code fence typed into Markdown (the rest of the text becomes code)', () => {
