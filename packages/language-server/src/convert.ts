@@ -85,6 +85,17 @@ export class LineMap {
     return this.positionAt(offset).line + 1;
   }
 
+  /** Whether `range` (an LSP range) is where the offset range `offsets` is in this text (nothing allocated). */
+  isRangeOf(offsets: TextRange, range: Range): boolean {
+    return this.isPositionOf(offsets.start, range.start) && this.isPositionOf(offsets.end, range.end);
+  }
+
+  private isPositionOf(offset: number, position: Position): boolean {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    const line = lineOf(this.starts, o);
+    return position.line === line && position.character === o - (this.starts[line] ?? 0);
+  }
+
   /** LSP range of an offset range. */
   range(range: TextRange): Range {
     return { start: this.positionAt(range.start), end: this.positionAt(range.end) };
@@ -162,6 +173,110 @@ export function toLspDiagnostic(
   if (diagnostic.ruleId.startsWith('fzlint/unused')) result.tags = [DiagnosticTag.Unnecessary];
   if (data) result.data = data;
   return result;
+}
+
+/** The findings of a document's last conversion and the LSP diagnostics made of them (same order, same length). */
+export interface ConvertedFindings {
+  readonly findings: readonly FzDiagnostic[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** How far past the last reused finding a finding of the last conversion is looked for (findings keep their order). */
+const LOOK_AHEAD = 3;
+
+/**
+ * Converts a lint's findings to LSP diagnostics (`data` is `{version, index}`), reusing the parts
+ * made for the last conversion of the same document (`last`): on a keystroke nearly every finding
+ * is the same as before, line and character unchanged, so its range, code description and related
+ * information are the last publication's objects (less to allocate and to keep, and the encoder
+ * compares the message string with itself). Equal to `toLspDiagnostic` of each finding: a finding is
+ * reused only when every field it is converted from is equal and its ranges are where its offsets
+ * are in `lines`.
+ */
+export function toLspDiagnostics(
+  findings: readonly FzDiagnostic[],
+  lines: LineMap,
+  uri: string,
+  version: number,
+  last?: ConvertedFindings,
+): Diagnostic[] {
+  const out: Diagnostic[] = new Array<Diagnostic>(findings.length);
+  const lastFindings = last && last.findings.length === last.diagnostics.length ? last.findings : [];
+  let next = 0;
+  for (let index = 0; index < findings.length; index++) {
+    const finding = findings[index]!;
+    let reused: Diagnostic | undefined;
+    const end = Math.min(next + LOOK_AHEAD, lastFindings.length);
+    for (let j = next; j < end; j++) {
+      const before = last!.diagnostics[j]!;
+      if (convertsAlike(lastFindings[j]!, before, finding, lines, uri)) {
+        reused = reusedDiagnostic(before, version, index);
+        next = j + 1;
+        break;
+      }
+    }
+    out[index] = reused ?? toLspDiagnostic(finding, lines, uri, { version, index });
+  }
+  return out;
+}
+
+/** A diagnostic with `before`'s fields (in `toLspDiagnostic`'s key order) and its own `data`. */
+function reusedDiagnostic(before: Diagnostic, version: number, index: number): Diagnostic {
+  const result: Diagnostic = {
+    range: before.range,
+    severity: before.severity!,
+    code: before.code!,
+    source: before.source!,
+    message: before.message,
+  };
+  if (before.codeDescription) result.codeDescription = before.codeDescription;
+  if (before.relatedInformation) result.relatedInformation = before.relatedInformation;
+  if (before.tags) result.tags = before.tags;
+  const data: DiagnosticData = { version, index };
+  result.data = data;
+  return result;
+}
+
+/**
+ * Whether `finding` converts (in `lines`, for `uri`) to what `lastFinding` was converted to
+ * (`converted`), `data` aside: the same fields, and ranges in this document where its offsets are.
+ */
+function convertsAlike(lastFinding: FzDiagnostic, converted: Diagnostic, finding: FzDiagnostic, lines: LineMap, uri: string): boolean {
+  if (
+    lastFinding.message !== finding.message ||
+    lastFinding.ruleId !== finding.ruleId ||
+    lastFinding.severity !== finding.severity ||
+    lastFinding.docsUrl !== finding.docsUrl ||
+    !lines.isRangeOf(finding.range, converted.range)
+  ) {
+    return false;
+  }
+  const related = finding.related ?? [];
+  const lastRelated = lastFinding.related ?? [];
+  if (related.length !== lastRelated.length) return false;
+  if (related.length === 0) return true;
+  const published = converted.relatedInformation ?? [];
+  let k = 0;
+  for (let i = 0; i < related.length; i++) {
+    const r = related[i]!;
+    const q = lastRelated[i]!;
+    if (r.message !== q.message || r.filePath !== q.filePath) return false;
+    if (r.filePath === undefined) {
+      // A place in this document: where its offsets are now, and under this document's URI.
+      const item = published[k++];
+      if (item === undefined || item.location.uri !== uri || !lines.isRangeOf(r.range, item.location.range)) return false;
+      continue;
+    }
+    // A place in another file: converted from its file and positions alone (or left out without them).
+    if (!sameLineColumn(r.start, q.start) || !sameLineColumn(r.end, q.end)) return false;
+    if (r.start === undefined || r.end === undefined || !isAbsolute(r.filePath)) continue;
+    k++;
+  }
+  return k === published.length;
+}
+
+function sameLineColumn(a: { line: number; column: number } | undefined, b: { line: number; column: number } | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.line === b.line && a.column === b.column);
 }
 
 /** An LSP text edit replacing an offset range. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LineMap, toLspDiagnostic } from '../src/convert.js';
+import type { Diagnostic as FzDiagnostic } from '@fzlint/rule-api';
+import { LineMap, toLspDiagnostic, toLspDiagnostics } from '../src/convert.js';
 
 describe('LineMap', () => {
   it('converts offsets to 0-based UTF-16 positions and back, across \\n, \\r\\n and astral characters', () => {
@@ -106,5 +107,123 @@ describe('toLspDiagnostic', () => {
         message: '上年度报告中的这段文字',
       },
     ]);
+  });
+});
+
+describe('toLspDiagnostics', () => {
+  const uri = 'file:///r.md';
+  /** A finding at `[start, end)` of `text`, with a related place in this document and one in last year's report. */
+  function finding(text: string, start: number, end: number, extra: Partial<FzDiagnostic> = {}): FzDiagnostic {
+    return {
+      ruleId: 'continuity/copied-passage',
+      severity: 'warn',
+      messageId: 'x',
+      message: `“${text.slice(start, end)}”与上年相同`,
+      range: { start, end },
+      start: { line: 1, column: 1 },
+      end: { line: 1, column: 1 },
+      docsUrl: 'https://example.invalid/c.md',
+      related: [
+        { range: { start: 0, end: 2 }, message: '本文' },
+        { range: { start: 5, end: 9 }, message: '上年', filePath: '/last/year.md', start: { line: 3, column: 2 }, end: { line: 3, column: 6 } },
+      ],
+      ...extra,
+    };
+  }
+  const fresh = (findings: readonly FzDiagnostic[], lines: LineMap, version: number, at = uri) =>
+    findings.map((d, index) => toLspDiagnostic(d, lines, at, { version, index }));
+
+  it('reuses the parts of a finding an edit inside its line did not move, and converts the moved ones afresh', () => {
+    const a = '第一行法冶\n第二行法冶文字\n第三行法冶\n';
+    const before = [finding(a, 3, 5), finding(a, 9, 11), finding(a, 17, 19)];
+    const lines = new LineMap(a);
+    const first = toLspDiagnostics(before, lines, uri, 1);
+    expect(first).toEqual(fresh(before, lines, 1));
+    // One character typed at the start of the second line: its finding moves, the others do not.
+    const b = `${a.slice(0, 6)}字${a.slice(6)}`;
+    const after = [finding(b, 3, 5), finding(b, 10, 12), finding(b, 18, 20)];
+    const next = LineMap.edited(lines, b);
+    const second = toLspDiagnostics(after, next, uri, 2, { findings: before, diagnostics: first });
+    expect(JSON.stringify(second)).toBe(JSON.stringify(fresh(after, next, 2)));
+    expect(second[0]!.range).toBe(first[0]!.range);
+    expect(second[0]!.relatedInformation).toBe(first[0]!.relatedInformation);
+    expect(second[0]!.codeDescription).toBe(first[0]!.codeDescription);
+    expect(second[0]!.data).toEqual({ version: 2, index: 0 });
+    expect(second[1]!.range).not.toBe(first[1]!.range);
+    expect(second[1]!.range.start).toEqual({ line: 1, character: 4 });
+    expect(second[2]!.range).toBe(first[2]!.range);
+  });
+
+  it('converts afresh the findings after an edit that shifts lines, and any whose message, severity, rule or related places changed', () => {
+    const a = '第一行法冶\n第二行法冶\n';
+    const before = [finding(a, 3, 5), finding(a, 9, 11)];
+    const lines = new LineMap(a);
+    const first = toLspDiagnostics(before, lines, uri, 1);
+    const b = `新行\n${a}`;
+    const next = LineMap.edited(lines, b);
+    const shifted = [finding(b, 6, 8), finding(b, 12, 14)];
+    const second = toLspDiagnostics(shifted, next, uri, 2, { findings: before, diagnostics: first });
+    expect(JSON.stringify(second)).toBe(JSON.stringify(fresh(shifted, next, 2)));
+    expect(second[0]!.range.start).toEqual({ line: 1, character: 3 });
+    // The related place in this document moved too: the list is made again even where the finding's own range is the same.
+    const relatedMoved = [finding(a, 3, 5, { related: [{ range: { start: 1, end: 3 }, message: '本文' }] })];
+    const changes: Partial<FzDiagnostic>[] = [
+      { message: '另一条消息' },
+      { severity: 'error' },
+      { ruleId: 'fzlint/unused-disable' },
+      { docsUrl: 'https://example.invalid/other.md' },
+      { related: [] },
+      { related: [{ range: { start: 0, end: 2 }, message: '本文' }] },
+      { related: [{ range: { start: 0, end: 2 }, message: '本文，另' }, before[0]!.related![1]!] },
+      { related: [before[0]!.related![0]!, { ...before[0]!.related![1]!, end: { line: 3, column: 7 } }] },
+      { related: [before[0]!.related![0]!, { ...before[0]!.related![1]!, filePath: '/other/year.md' }] },
+    ];
+    for (const change of changes) {
+      const changed = [finding(a, 3, 5, change), before[1]!];
+      const out = toLspDiagnostics(changed, lines, uri, 2, { findings: before, diagnostics: first });
+      expect(JSON.stringify(out)).toBe(JSON.stringify(fresh(changed, lines, 2)));
+      expect(out[0]!.range).not.toBe(first[0]!.range);
+      expect(out[1]!.range).toBe(first[1]!.range);
+    }
+    const out = toLspDiagnostics(relatedMoved, lines, uri, 2, { findings: [finding(a, 3, 5, { related: [{ range: { start: 0, end: 2 }, message: '本文' }] })], diagnostics: [first[0]!] });
+    expect(JSON.stringify(out)).toBe(JSON.stringify(fresh(relatedMoved, lines, 2)));
+    // Another document's URI: its related places in this document are named by that URI.
+    const other = toLspDiagnostics(before, lines, 'file:///other.md', 2, { findings: before, diagnostics: first });
+    expect(JSON.stringify(other)).toBe(JSON.stringify(fresh(before, lines, 2, 'file:///other.md')));
+  });
+
+  it('finds the findings of the last conversion after one was added or removed, and equals a fresh conversion for any edit', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('字', '\n', 'a', '法冶'), { minLength: 1, maxLength: 30 }).map((p) => p.join('')),
+        fc.array(fc.tuple(fc.nat(), fc.nat({ max: 4 }), fc.constantFrom('', '字', '\n', '\r\n')), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat({ max: 3 }), fc.boolean()), { maxLength: 8 }),
+        (text, edits, places) => {
+          const findingsOf = (t: string, salt: number) =>
+            places
+              .map(([at, length, related], i) => {
+                const start = at % (t.length + 1);
+                const end = Math.min(t.length, start + length);
+                return finding(t, start, end, related ? { severity: (i + salt) % 3 === 0 ? 'error' : 'warn' } : { related: [] });
+              })
+              .sort((x, y) => x.range.start - y.range.start);
+          let lines = new LineMap(text);
+          let findings = findingsOf(text, 0);
+          let diagnostics = toLspDiagnostics(findings, lines, uri, 1);
+          let version = 1;
+          for (const [at, remove, insert] of edits) {
+            const t = lines.text;
+            const start = at % (t.length + 1);
+            const next = t.slice(0, start) + insert + t.slice(Math.min(t.length, start + remove));
+            lines = LineMap.edited(lines, next);
+            const nextFindings = findingsOf(next, ++version).filter((_, i) => (i + version) % 5 !== 0);
+            diagnostics = toLspDiagnostics(nextFindings, lines, uri, version, { findings, diagnostics });
+            expect(JSON.stringify(diagnostics)).toBe(JSON.stringify(fresh(nextFindings, lines, version)));
+            findings = nextFindings;
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -9,7 +9,7 @@ import { DiagnosticsService, LARGE_DOCUMENT_CHARS, lintsOnEdit, MAX_LINT_CHARS, 
 import { hoverAt } from '../src/service/hover.js';
 import { documentSymbols, foldingRanges } from '../src/service/symbols.js';
 import { reportSkeleton } from '../src/service/skeleton.js';
-import { LineMap } from '../src/convert.js';
+import { LineMap, toLspDiagnostic } from '../src/convert.js';
 import { DEFAULT_SETTINGS, type FzlintSettings } from '../src/settings.js';
 import { fakeEngine, REPORT, type FakeEngine } from './fake-engine.js';
 
@@ -59,6 +59,50 @@ describe('DiagnosticsService', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(fast.engine.calls).toBe(1);
     await q;
+  });
+
+  it('publishes what a fresh conversion gives across edits, a settings change and a close and reopen, reusing the unmoved diagnostics', async () => {
+    let settings: FzlintSettings = { ...DEFAULT_SETTINGS, debounceMs: 0 };
+    const engine = fakeEngine();
+    const service = new DiagnosticsService({ engine, configs: new ConfigResolver(engine), getSettings: async () => settings, workspaceFolders: () => ['/ws'] });
+    const uri = 'file:///ws/r.md';
+    const text = `${REPORT}\n另一处法冶。\n`;
+    const doc = TextDocument.create(uri, 'markdown', 1, text);
+    const lint = async (): Promise<LintSnapshot> => {
+      const p = service.schedule(doc, true);
+      await vi.advanceTimersByTimeAsync(1);
+      const snapshot = (await p)!;
+      const fresh = snapshot.result!.diagnostics.map((d, index) => toLspDiagnostic(d, snapshot.lines, uri, { version: snapshot.version, index }));
+      expect(JSON.stringify(snapshot.diagnostics)).toBe(JSON.stringify(fresh));
+      return snapshot;
+    };
+    const typo = (s: LintSnapshot) => s.diagnostics.filter((d) => d.code === 'style/typo');
+    const opened = await lint();
+    expect(typo(opened)).toHaveLength(2);
+    // Typed inside the line of the first typo, after it: no diagnostic moves, all are reused.
+    const at = text.indexOf('法冶政府建设') + 4;
+    TextDocument.update(doc, [{ range: { start: doc.positionAt(at), end: doc.positionAt(at) }, text: '字' }], 2);
+    const inLine = await lint();
+    expect(inLine.diagnostics.map((d) => d.range)).toEqual(opened.diagnostics.map((d) => d.range));
+    for (let i = 0; i < inLine.diagnostics.length; i++) expect(inLine.diagnostics[i]!.range).toBe(opened.diagnostics[i]!.range);
+    expect(inLine.diagnostics.map((d) => d.data)).toEqual(inLine.diagnostics.map((_, index) => ({ version: 2, index })));
+    // A line added at the top: every diagnostic moves down a line.
+    TextDocument.update(doc, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }], 3);
+    const shifted = await lint();
+    expect(typo(shifted).map((d) => d.range.start.line)).toEqual(typo(inLine).map((d) => d.range.start.line + 1));
+    // Other settings (messages in English, the typo an error): the same places, other messages and severities.
+    settings = { ...settings, locale: 'en', rules: { 'style/typo': 'error' } };
+    TextDocument.update(doc, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }], 4);
+    const english = await lint();
+    expect(typo(english).map((d) => d.message)).toEqual(['"法冶" should be "法治"', '"法冶" should be "法治"']);
+    // Closed and opened again at version 1: converted as on a first open.
+    service.forget(uri);
+    const reopened = TextDocument.create(uri, 'markdown', 1, doc.getText());
+    const p = service.schedule(reopened, true);
+    await vi.advanceTimersByTimeAsync(1);
+    const again = (await p)!;
+    expect(again.diagnostics.map((d) => d.data)).toEqual(again.diagnostics.map((_, index) => ({ version: 1, index })));
+    expect(JSON.stringify(again.diagnostics.map((d) => ({ ...d, data: undefined })))).toBe(JSON.stringify(english.diagnostics.map((d) => ({ ...d, data: undefined }))));
   });
 
   it('gives diagnostics only to reports, and none when disabled', async () => {

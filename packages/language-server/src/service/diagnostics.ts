@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { TextFormat } from '@fzlint/input';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { LineMap, toLspDiagnostic } from '../convert.js';
+import { LineMap, toLspDiagnostics, type ConvertedFindings } from '../convert.js';
 import type { FzlintSettings } from '../settings.js';
 import { matchesInclude, mergeSettings, type ConfigResolver } from './config.js';
 import { isReport } from './detect.js';
@@ -421,7 +421,7 @@ export class DiagnosticsService {
       // The same text under the same config and settings (an edit undone within the debounce, a
       // change that rewrote what was there): the findings are those of the last lint.
       const result = previous.result;
-      const diagnostics = result.diagnostics.map((d, index) => toLspDiagnostic(d, previous.lines, uri, { version, index }));
+      const diagnostics = toLspDiagnostics(result.diagnostics, previous.lines, uri, version, lastConverted(previous));
       const timing: LintTiming = { parse: 'unchanged', ms: performance.now() - started };
       return { ...base, lines: previous.lines, isReport: true, result, diagnostics, options, timing, ...(usedPrevious ? { previous: usedPrevious } : {}) };
     }
@@ -479,13 +479,18 @@ export class DiagnosticsService {
       if (next?.key !== last?.key) return this.lintDocument(uri, version, text, format, true);
     }
     for (const failure of result.ruleFailures) this.options.onRuleFailure?.(failure, uri);
-    const diagnostics = result.diagnostics.map((d, index) => toLspDiagnostic(d, lines, uri, { version, index }));
+    const diagnostics = toLspDiagnostics(result.diagnostics, lines, uri, version, lastConverted(prior));
     const timing: LintTiming = { parse: document ? 'incremental' : 'full', ms: performance.now() - started };
     // Slow here (a pathological shape below the size limit): the lint thread takes it from now on.
     if (warm && lintMs > HEAVY_LINT_MS && version >= 0 && this.options.remote?.()?.available) this.heavy.add(uri);
     if (!document && incremental && filePath !== undefined && this.options.warmUp && !this.editPathWarmed) this.warmUpEdits(filePath, text, options, result.document);
     return { ...base, isReport: true, result, diagnostics, options, timing, ...(usedPrevious ? { previous: usedPrevious } : {}) };
   }
+}
+
+/** The findings of a snapshot linted here and their diagnostics, for the next conversion to reuse. */
+function lastConverted(snapshot: LintSnapshot | undefined): ConvertedFindings | undefined {
+  return snapshot?.result !== undefined ? { findings: snapshot.result.diagnostics, diagnostics: snapshot.diagnostics } : undefined;
 }
 
 /** Last year's report as text only (its parsed document cannot cross to the lint thread). */
