@@ -30,8 +30,11 @@ export interface Automaton<T> {
    * Hash collisions only let a walk happen that finds nothing; a set bit is never missed.
    */
   readonly pairBits: Uint32Array;
-  /** Per node: the payload of the word ending there (undefined for none or a blocked word). */
-  readonly payloads: ReadonlyArray<T | undefined>;
+  /**
+   * Per node: the payload of the word ending there (read only at a word's node: elsewhere it
+   * is undefined, or -1 in an automaton `readAutomaton` read, whose payloads are an Int32Array).
+   */
+  readonly payloads: ArrayLike<T | undefined>;
   /** Per node: 1 when a word ends here, 2 when a blocked word ends here. */
   readonly flags: Uint8Array;
   readonly slotParent: Int32Array;
@@ -149,6 +152,90 @@ export class AutomatonBuilder<T> {
     this.payloads.push(undefined);
     return id;
   }
+}
+
+/** The binary form's first word ("FZTA" read little-endian) and its layout version. */
+const MAGIC = 0x41545a46;
+const FORMAT = 1;
+/** Header words: magic, format, the caller's key words (`KEY_WORDS`), nodes, edge-table mask. */
+const KEY_WORDS = 4;
+const HEADER_BYTES = (2 + KEY_WORDS + 2) * 4;
+
+/**
+ * An automaton whose payloads are non-negative integers as bytes (header, then every typed
+ * array as it is): what the build writes so a process loads the arrays instead of building
+ * them. `key`: four integers saying what it was built from (checked by `readAutomaton`).
+ */
+export function writeAutomaton(a: Automaton<number>, key: readonly number[]): Uint8Array {
+  if (key.length !== KEY_WORDS) throw new Error(`writeAutomaton: the key is ${KEY_WORDS} integers`);
+  const nodes = a.flags.length;
+  const size = a.mask + 1;
+  const payloads = new Int32Array(nodes);
+  for (let n = 0; n < nodes; n++) payloads[n] = a.payloads[n] ?? -1;
+  const parts: ArrayBufferView[] = [
+    new Int32Array([MAGIC, FORMAT, ...key, nodes, a.mask]),
+    a.first,
+    a.firstBits,
+    a.oneBits,
+    a.secondBits,
+    a.pairBits,
+    payloads,
+    a.slotParent.subarray(0, size),
+    a.slotChild.subarray(0, size),
+    a.slotUnit.subarray(0, size),
+    a.flags,
+  ];
+  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.byteLength, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(new Uint8Array(p.buffer, p.byteOffset, p.byteLength), at);
+    at += p.byteLength;
+  }
+  return out;
+}
+
+/**
+ * The automaton `writeAutomaton` wrote, its arrays views of `bytes` (not copied), or
+ * undefined when the bytes are not one (another format, another byte order) or were built
+ * from something else than `key` says.
+ */
+export function readAutomaton(bytes: Uint8Array, key: readonly number[]): Automaton<number> | undefined {
+  if (bytes.byteLength < HEADER_BYTES) return undefined;
+  // Typed-array views need aligned offsets: copy a buffer that starts unaligned.
+  if (bytes.byteOffset % 4 !== 0) bytes = bytes.slice();
+  const { buffer, byteOffset } = bytes;
+  const header = new Int32Array(buffer, byteOffset, HEADER_BYTES / 4);
+  if (header[0] !== MAGIC || header[1] !== FORMAT) return undefined;
+  for (let k = 0; k < KEY_WORDS; k++) if (header[2 + k] !== key[k]) return undefined;
+  const nodes = header[2 + KEY_WORDS]!;
+  const mask = header[3 + KEY_WORDS]!;
+  const size = mask + 1;
+  const expected = HEADER_BYTES + (0x10000 + 3 * 0x800 + 0x8000 + nodes + 2 * size) * 4 + size * 2 + nodes;
+  if (bytes.byteLength !== expected) return undefined;
+  let at = byteOffset + HEADER_BYTES;
+  const int32 = (length: number): Int32Array => {
+    const view = new Int32Array(buffer, at, length);
+    at += length * 4;
+    return view;
+  };
+  const uint32 = (length: number): Uint32Array => {
+    const view = new Uint32Array(buffer, at, length);
+    at += length * 4;
+    return view;
+  };
+  const first = int32(0x10000);
+  const firstBits = uint32(0x800);
+  const oneBits = uint32(0x800);
+  const secondBits = uint32(0x800);
+  const pairBits = uint32(0x8000);
+  const payloads = int32(nodes);
+  const slotParent = int32(size);
+  const slotChild = int32(size);
+  const slotUnit = new Uint16Array(buffer, at, size);
+  at += size * 2;
+  const flags = new Uint8Array(buffer, at, nodes);
+  // Kept as read (-1 for none): turning 22,000 of them into an array of numbers and undefined was 2–3 ms.
+  return { first, firstBits, oneBits, secondBits, pairBits, payloads, flags, slotParent, slotUnit, slotChild, mask };
 }
 
 /** Compiles words with their payloads, and blocked words (consumed, never reported). */

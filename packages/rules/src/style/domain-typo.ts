@@ -1,7 +1,8 @@
 import { domainTypoEntries, TYPO_GENERATION, typoCandidateAt, typoExclusionWords, visitTypoCandidates, type TypoCandidate } from '@fzlint/ontology';
 import type { ReportDocument, TextRange } from '@fzlint/parser';
 import { defineRule } from '@fzlint/rule-api';
-import { AutomatonBuilder, collectAutomatonHits, pairSlot, type Automaton } from './automaton.js';
+import { createRequire } from 'node:module';
+import { AutomatonBuilder, collectAutomatonHits, pairSlot, readAutomaton, type Automaton } from './automaton.js';
 import { compileStyleEntries, findStyleMatches } from './scan.js';
 
 type MessageId = 'typo' | 'termTypo';
@@ -11,16 +12,44 @@ const COMPILED = compileStyleEntries(domainTypoEntries);
 let automaton: Automaton<number> | undefined;
 
 /**
- * The generated candidates as one automaton of candidate indexes, compiled on first use
- * (once per process) without decoding them: a candidate object is made only for a hit.
+ * The generated candidates as one automaton of candidate indexes, built without decoding
+ * them (a candidate object is made only for a hit). `pnpm build` writes it to
+ * dist/style/typo-automaton.bin (scripts/write-typo-automaton.mjs); a process reads that.
  */
-function candidateAutomaton(): Automaton<number> {
-  if (!automaton) {
-    const builder = new AutomatonBuilder<number>(TYPO_GENERATION.kept * 3);
-    visitTypoCandidates((term, at, unit, _kind, index) => builder.addReplaced(term, at, unit, index));
-    for (const word of typoExclusionWords()) builder.block(word);
-    automaton = builder.build();
+export function buildCandidateAutomaton(): Automaton<number> {
+  const builder = new AutomatonBuilder<number>(TYPO_GENERATION.kept * 3);
+  visitTypoCandidates((term, at, unit, _kind, index) => builder.addReplaced(term, at, unit, index));
+  for (const word of typoExclusionWords()) builder.block(word);
+  return builder.build();
+}
+
+/** What the prebuilt automaton must have been built from (the candidates' and blocked words' counts). */
+export function candidateAutomatonKey(): number[] {
+  return [TYPO_GENERATION.terms, TYPO_GENERATION.generated, TYPO_GENERATION.kept, typoExclusionWords().length];
+}
+
+/**
+ * The automaton `pnpm build` wrote, found through this package's exports (from the CLI's
+ * bundle too, which resolves it from its own folder), or undefined where there is none or
+ * it was built from other candidates (a browser, a source checkout not built): then it is
+ * built here. Reading it costs well under a millisecond; building it cost 33–53 ms of CPU
+ * in every process and worker thread.
+ */
+export function prebuiltCandidateAutomaton(): Automaton<number> | undefined {
+  try {
+    const require = createRequire(import.meta.url);
+    const { readFileSync } = require('node:fs') as typeof import('node:fs');
+    return readAutomaton(readFileSync(require.resolve('@fzlint/rules/typo-automaton.bin')), candidateAutomatonKey());
+  } catch {
+    return undefined;
   }
+}
+
+/** null: no prebuilt automaton (looked for once). */
+let prebuilt: Automaton<number> | null | undefined;
+
+function candidateAutomaton(): Automaton<number> {
+  automaton ??= prebuilt ?? buildCandidateAutomaton();
   return automaton;
 }
 
@@ -50,10 +79,15 @@ function mayOccur(units: Uint32Array, pairs: Uint32Array, word: string, at: numb
  * same; hash collisions only keep a word that finds nothing): a report of 23.5 KB keeps a
  * handful of the 9,700 candidates, and building them all in still unoptimised code was
  * ~10 ms of a one-file run. From the second document on, the whole automaton is built once
- * and kept.
+ * and kept. All of that only where no prebuilt automaton was found: that one is read at the
+ * first document and used for every document.
  */
 function automatonFor(text: string, from: number, to: number): Automaton<number> {
   if (automaton) return automaton;
+  if (prebuilt === undefined) {
+    prebuilt = prebuiltCandidateAutomaton() ?? null;
+    if (prebuilt) return candidateAutomaton();
+  }
   if (firstText !== undefined) {
     if (text === firstText && from >= firstFrom && to <= firstTo) return firstAutomaton!;
     firstText = undefined;

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readAutomaton, writeAutomaton, type Automaton } from '../src/style/automaton.js';
+import { buildCandidateAutomaton, candidateAutomatonKey, prebuiltCandidateAutomaton } from '../src/style/domain-typo.js';
+
+// `pnpm build` writes the typo automaton (scripts/write-typo-automaton.mjs); a process reads it
+// instead of building it. It must be the automaton built here from the ontology as it is now:
+// a stale file (the candidates changed, the build script not run) fails this test.
+/** The automaton's arrays as bytes, by name (expect's deep equality of 1 MB of typed arrays takes seconds). */
+function contents(a: Automaton<number>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(a)) {
+    // Payloads: an array with undefined where built, an Int32Array with -1 where read.
+    const array = name === 'payloads' ? Int32Array.from(value as ArrayLike<number | undefined>, (p) => p ?? -1) : value;
+    out[name] = ArrayBuffer.isView(array) ? `${array.constructor.name} ${Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64')}` : JSON.stringify(array);
+  }
+  return out;
+}
+
+describe('the prebuilt typo automaton', () => {
+  const built = buildCandidateAutomaton();
+
+  it('is found through the package’s exports and equals the one built at run time, array for array', () => {
+    const prebuilt = prebuiltCandidateAutomaton();
+    expect(prebuilt, 'dist/style/typo-automaton.bin missing or from other candidates: run pnpm build').toBeDefined();
+    expect(built.flags.length).toBeGreaterThan(20_000);
+    const expected = contents(built);
+    const actual = contents(prebuilt!);
+    expect(Object.keys(actual).sort()).toEqual(Object.keys(expected).sort());
+    for (const name of Object.keys(expected)) expect(actual[name] === expected[name], name).toBe(true);
+  });
+
+  it('round-trips, and is refused when built from something else or cut short', () => {
+    const key = candidateAutomatonKey();
+    const bytes = writeAutomaton(built, key);
+    expect(contents(readAutomaton(bytes, key)!)).toStrictEqual(contents(built));
+    // At an unaligned offset it is copied, not misread.
+    const shifted = new Uint8Array(bytes.length + 1);
+    shifted.set(bytes, 1);
+    expect(contents(readAutomaton(shifted.subarray(1), key)!)).toStrictEqual(contents(built));
+    expect(readAutomaton(bytes, [...key.slice(0, 3), key[3]! + 1])).toBeUndefined();
+    expect(readAutomaton(bytes.subarray(0, bytes.length - 1), key)).toBeUndefined();
+    expect(readAutomaton(new Uint8Array(8), key)).toBeUndefined();
+  });
+
+  it('is the file the build wrote', () => {
+    const file = readFileSync(new URL('../dist/style/typo-automaton.bin', import.meta.url));
+    expect(Buffer.compare(file, Buffer.from(writeAutomaton(built, candidateAutomatonKey())))).toBe(0);
+  });
+});
