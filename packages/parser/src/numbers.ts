@@ -29,6 +29,13 @@ for (let c = 0x30; c <= 0x39; c++) NUMERAL_CLASS[c] = 1;
 for (let c = 0xff10; c <= 0xff19; c++) NUMERAL_CLASS[c] = 1;
 for (const ch of '〇零一二两三四五六七八九十百千万亿') NUMERAL_CLASS[ch.charCodeAt(0)] = 2;
 
+const DI = 0x7b2c; // 第
+
+/** A-Z, a-z, 0-9, _ and /: what may not stand right before a number of its own. */
+function isAsciiWordOrSlash(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2f;
+}
+
 function isDigitCode(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 }
@@ -78,10 +85,90 @@ export function numeralSpans(text: string): Array<[number, number, boolean]> {
   }
   return out;
 }
-/** What may follow a numeral: multiplier, 余/多, unit, 以上/左右/余. */
-const TAIL = new RegExp(String.raw`(万|亿)?(余|多)?(${UNIT_ALT})?(以上|左右|余|多)?`, 'y');
-/** 10多万份: 多/余 before the multiplier. */
-const TAIL_APPROX_FIRST = new RegExp(String.raw`(余|多)(万|亿)(${UNIT_ALT})?(以上|左右)?`, 'y');
+/*
+ * What may follow a numeral — what /(万|亿)?(余|多)?(UNIT)?(以上|左右|余|多)?/y finds at its end,
+ * or for 10多万份 /(余|多)(万|亿)(UNIT)?(以上|左右)?/y (UNIT: the units, longest first) — read
+ * by hand into the fields below: every part is optional, so each takes its first alternative
+ * that matches, as the regex does, without a match array and a string per part for every number.
+ */
+const WAN = 0x4e07; // 万
+const YI = 0x4ebf; // 亿
+const YU = 0x4f59; // 余
+const DUO = 0x591a; // 多
+/** The units by their first character, longest first (the alternation's order); index 0: none. */
+const UNIT_FIRST_INDEX = new Uint8Array(0x10000);
+const UNITS_BY_FIRST: readonly (readonly string[])[] = (() => {
+  const lists: string[][] = [[]];
+  for (const u of [...numberUnits].map((x) => x.text).sort((a, b) => b.length - a.length)) {
+    if (u.length === 0) throw new Error('an empty unit');
+    const c = u.charCodeAt(0);
+    let k = UNIT_FIRST_INDEX[c]!;
+    if (k === 0) {
+      k = lists.length;
+      if (k > 255) throw new Error('too many unit lists for a byte index');
+      UNIT_FIRST_INDEX[c] = k;
+      lists.push([]);
+    }
+    lists[k]!.push(u);
+  }
+  return lists;
+})();
+
+/** The first unit (longest first) written at `at`, or undefined. */
+function unitAt(text: string, at: number): string | undefined {
+  const k = UNIT_FIRST_INDEX[text.charCodeAt(at)];
+  if (k === undefined || k === 0) return undefined;
+  for (const u of UNITS_BY_FIRST[k]!) if (text.startsWith(u, at)) return u;
+  return undefined;
+}
+
+/** The tail last read by `readTail`: its length and parts (undefined: the part is not written). */
+let tailLength = 0;
+let tailMultiplier: string | undefined;
+/** 余/多 before the unit (or, read first, before the multiplier). */
+let tailApproximate: string | undefined;
+let tailUnit: string | undefined;
+/** 以上/左右/余/多 after the unit. */
+let tailAfter: string | undefined;
+
+/**
+ * Reads the tail after a numeral ending at `e`; with `approximateFirst`, 10多万份 first (when
+ * 余/多 and 万/亿 follow: an ordinal's tail is never read so).
+ */
+function readTail(text: string, e: number, approximateFirst: boolean): void {
+  let p = e;
+  let c = text.charCodeAt(p);
+  tailMultiplier = undefined;
+  tailApproximate = undefined;
+  tailAfter = undefined;
+  const next = text.charCodeAt(p + 1);
+  const approximatesFirst = approximateFirst && (c === YU || c === DUO) && (next === WAN || next === YI);
+  if (approximatesFirst) {
+    tailApproximate = c === YU ? '余' : '多';
+    tailMultiplier = next === WAN ? '万' : '亿';
+    p += 2;
+  } else {
+    if (c === WAN || c === YI) {
+      tailMultiplier = c === WAN ? '万' : '亿';
+      c = text.charCodeAt(++p);
+    }
+    if (c === YU || c === DUO) {
+      tailApproximate = c === YU ? '余' : '多';
+      p++;
+    }
+  }
+  tailUnit = unitAt(text, p);
+  if (tailUnit !== undefined) p += tailUnit.length;
+  if (text.startsWith('以上', p)) tailAfter = '以上';
+  else if (text.startsWith('左右', p)) tailAfter = '左右';
+  else if (!approximatesFirst) {
+    c = text.charCodeAt(p);
+    if (c === YU) tailAfter = '余';
+    else if (c === DUO) tailAfter = '多';
+  }
+  if (tailAfter !== undefined) p += tailAfter.length;
+  tailLength = p - e;
+}
 /** Characters that make a prefix part of a word (节约, 最近, 附近). */
 const PREFIX_WORD_BEFORE: Readonly<Record<string, RegExp>> = { 约: /[节制签履合预邀公条相大契简]$/, 近: /[最附临靠亲就贴逼接将]$/, 超: /[赶高]$/ };
 const PREFIX_BEFORE = new RegExp(String.raw`(?:${PREFIX_ALT})$`);
@@ -92,21 +179,66 @@ const YEAR_RANGE_TAIL = /^[—－\-–~～至到]{1,2}\s*((?:19|20)[0-9]{2})(?![
 
 const YEAR_RANGE_HEAD = /(?:19|20)[0-9]{2}\s*[—－\-–~～至到]{1,2}\s*$/;
 
-/** `1.` / `1、` / `(1)` opening a sentence, possibly after spaces or emphasis. */
-function isListMarker(text: string, s: number, raw: string): boolean {
-  if (raw.length > 2) return false;
+/** Per UTF-16 unit: 1 for what /\s/ matches (one unit, no `u` flag), and for * and _ (emphasis before a list marker). */
+const SPACE_OR_EMPHASIS = new Uint8Array(0x10000);
+/** The units /\s/ matches: ECMAScript's WhiteSpace and LineTerminator (a test checks every unit against the regex). */
+const REGEXP_SPACES = [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff];
+for (const c of REGEXP_SPACES) SPACE_OR_EMPHASIS[c] = 1;
+SPACE_OR_EMPHASIS[0x2a] = 1;
+SPACE_OR_EMPHASIS[0x5f] = 1;
+/** Per UTF-16 unit: what /\s/ matches. */
+export function isRegExpSpace(c: number): boolean {
+  return c !== 0x2a && c !== 0x5f && SPACE_OR_EMPHASIS[c] === 1;
+}
+
+/**
+ * `1.` / `1、` / `(1)` opening a sentence, possibly after spaces or emphasis (the numeral
+ * text[s, s + length)). Read by character codes: a character outside Latin-1 read as a string
+ * is a new string each time.
+ */
+function isListMarker(text: string, s: number, length: number): boolean {
+  if (length > 2) return false;
   let i = s - 1;
   let open = false;
-  if (i >= 0 && (text[i] === '(' || text[i] === '（')) {
+  const before = i >= 0 ? text.charCodeAt(i) : -1;
+  if (before === 0x28 || before === 0xff08) {
     open = true;
     i--;
   }
-  while (i >= 0 && /[\s*_]/.test(text[i] ?? '')) i--;
+  while (i >= 0 && SPACE_OR_EMPHASIS[text.charCodeAt(i)] === 1) i--;
   if (i >= 0) return false;
-  const next = text[s + raw.length] ?? '';
-  return open ? next === ')' || next === '）' : /[.、．]/.test(next) && !/[0-9０-９]/.test(text[s + raw.length + 1] ?? '');
+  const next = text.charCodeAt(s + length);
+  return open ? next === 0x29 || next === 0xff09 : (next === 0x2e || next === 0x3001 || next === 0xff0e) && !isDigitCode(text.charCodeAt(s + length + 1));
 }
 const MONTH_DAY = /^\s*月(?:份|底|初|中旬|上旬|下旬|末)?(?:\s*[0-9０-９]{1,2}\s*日)?/;
+/** How many characters after a numeral its date or year-range words are read from. */
+const REST_WINDOW = 12;
+/** How many characters from a 4-digit numeral a full date is read from. */
+const DATE_WINDOW = 16;
+
+/** The first offset from `at` (before `stop`) that is not what /\s/ matches. */
+function skipSpaces(text: string, at: number, stop: number): number {
+  while (at < stop && isRegExpSpace(text.charCodeAt(at))) at++;
+  return at;
+}
+
+/** Whether MONTH_DAY can match text[e, e + REST_WINDOW): 月 after spaces (most 1–2 digit numerals are counts). */
+function mayBeMonth(text: string, e: number): boolean {
+  const stop = Math.min(text.length, e + REST_WINDOW);
+  const p = skipSpaces(text, e, stop);
+  return p < stop && text.charCodeAt(p) === 0x6708;
+}
+
+/** Whether FULL_DATE can match text[s, s + DATE_WINDOW) after its 4 digits at `e`: a date separator, then a digit, after spaces. */
+function mayBeFullDate(text: string, e: number, s: number): boolean {
+  const stop = Math.min(text.length, s + DATE_WINDOW);
+  let p = skipSpaces(text, e, stop);
+  if (p >= stop) return false;
+  const c = text.charCodeAt(p);
+  if (c !== 0x5e74 && c !== 0x2d && c !== 0x2f && c !== 0x2e && c !== 0xff0e) return false;
+  p = skipSpaces(text, p + 1, stop);
+  return p < stop && isDigitCode(text.charCodeAt(p));
+}
 const PHONE = /(?:[0-9]{3,4}-[0-9]{7,8}|1[3-9][0-9]{9})/y;
 /** A count unit (with 万/亿 and 余/多 before it), tested at an offset without slicing the text. */
 const COUNT_UNIT_AT = new RegExp(String.raw`(?:万|亿)?(?:余|多)?(?:${UNIT_ALT})`, 'y');
@@ -174,7 +306,8 @@ export function extractNumbers(
     next = e;
     while (dn < docNumberRanges.length && (docNumberRanges[dn]?.end ?? 0) <= base + s) dn++;
     const inDocNumber = dn < docNumberRanges.length && (docNumberRanges[dn]?.start ?? Infinity) <= base + s;
-    const prev = text[s - 1] ?? '';
+    // The character before, as a code (-1: none): a string of it would be a new string per numeral.
+    const prev = s > 0 ? text.charCodeAt(s - 1) : -1;
     if (cls === 1) next = arabicNumberAt(text, base, s, e, prev, inDocNumber, sentenceIndex, out, first);
     else next = chineseNumberAt(text, base, s, e, prev, sentenceIndex, out, first);
   }
@@ -192,7 +325,7 @@ function arabicNumberAt(
   base: number,
   s: number,
   e: number,
-  prev: string,
+  prev: number,
   inDocNumber: boolean,
   sentenceIndex: number,
   out: NumberMention[],
@@ -201,11 +334,11 @@ function arabicNumberAt(
   let next = e;
   // Arabic numeral.
   const raw = text.slice(s, e);
-  if (/[A-Za-z0-9０-９_/]/.test(prev)) return next;
+  if (isAsciiWordOrSlash(prev) || (prev >= 0xff10 && prev <= 0xff19)) return next;
   // After a hyphen only the second year of a range (2021-2025年) is a number of its own.
-  if (prev === '-' && !(/^[0-9]{4}$/.test(raw) && /(?:19|20)[0-9]{2}-$/.test(text.slice(Math.max(0, s - 5), s)))) return next;
+  if (prev === 0x2d && !(/^[0-9]{4}$/.test(raw) && /(?:19|20)[0-9]{2}-$/.test(text.slice(Math.max(0, s - 5), s)))) return next;
   // The numbering of a list item or heading (1. 1、 (1)) at the start of a sentence is not a number.
-  if (isListMarker(text, s, raw)) return next;
+  if (isListMarker(text, s, raw.length)) return next;
   const half = halfWidthNumeral(raw);
   const fullWidth = /[０-９]/.test(raw);
   const decimals = decimalsOf(raw);
@@ -221,10 +354,10 @@ function arabicNumberAt(
     next = s + phone[0].length;
     return next;
   }
-  // What follows the numeral, for years and dates (4 and 1–2 digit numerals only).
-  const rest = raw.length <= 4 ? text.slice(e, e + 12) : '';
+  // What follows the numeral, for years and dates (4 and 1–2 digit numerals only), is read in
+  // place; a window of it is sliced only for a regex that a first look says may match.
   if (/^[0-9０-９]{4}$/.test(raw)) {
-    const date = FULL_DATE.exec(text.slice(s, s + 16));
+    const date = mayBeFullDate(text, e, s) ? FULL_DATE.exec(text.slice(s, s + DATE_WINDOW)) : null;
     if (date && date[2] !== undefined && Number(toHalfWidthDigits(date[2])) <= 12) {
       const end = s + date[0].length;
       out.push(plainNumber(text, base, s, end, e, Number(half), 'date', decimals, 'arabic', fullWidth, sentenceIndex, '年'));
@@ -233,21 +366,22 @@ function arabicNumberAt(
     }
     const yr = Number(half);
     if (yr >= 1900 && yr <= 2100) {
-      if (rest.startsWith('年') || YEAR_RANGE_TAIL.test(rest) || YEAR_RANGE_HEAD.test(text.slice(Math.max(0, s - 8), s))) {
-        const end = e + (rest.startsWith('年度') ? 2 : rest.startsWith('年') ? 1 : 0);
+      const yearWord = text.startsWith('年', e);
+      if (yearWord || YEAR_RANGE_TAIL.test(text.slice(e, e + REST_WINDOW)) || YEAR_RANGE_HEAD.test(text.slice(Math.max(0, s - 8), s))) {
+        const end = e + (text.startsWith('年度', e) ? 2 : yearWord ? 1 : 0);
         out.push(plainNumber(text, base, s, end, e, yr, 'year', decimals, 'arabic', fullWidth, sentenceIndex, '年'));
         return next;
       }
     }
   }
   if (/^[0-9０-９]{1,2}$/.test(raw)) {
-    const md = MONTH_DAY.exec(rest);
+    const md = mayBeMonth(text, e) ? MONTH_DAY.exec(text.slice(e, e + REST_WINDOW)) : null;
     if (md && Number(half) <= 12) {
       out.push(plainNumber(text, base, s, e + md[0].length, e, Number(half), 'date', decimals, 'arabic', fullWidth, sentenceIndex, '月'));
       next = e + md[0].length;
       return next;
     }
-    if (rest.startsWith('日') && Number(half) <= 31 && /[月]/.test(text.slice(Math.max(0, s - 3), s))) {
+    if (text.startsWith('日', e) && Number(half) <= 31 && /[月]/.test(text.slice(Math.max(0, s - 3), s))) {
       out.push(plainNumber(text, base, s, e + 1, e, Number(half), 'date', decimals, 'arabic', fullWidth, sentenceIndex, '日'));
       return next;
     }
@@ -256,7 +390,7 @@ function arabicNumberAt(
     out.push(plainNumber(text, base, s, e, e, Number(half), 'phone', decimals, 'arabic', fullWidth, sentenceIndex, undefined));
     return next;
   }
-  if (prev === '第') {
+  if (prev === DI) {
     const n = ordinal(text, base, s, e, Number(half), decimals, 'arabic', fullWidth, sentenceIndex);
     out.push(n);
     next = n.range.end - base;
@@ -268,10 +402,10 @@ function arabicNumberAt(
 }
 
 /** The number a Chinese numeral at `s`..`e` of `text` starts, if any (see `arabicNumberAt`). */
-function chineseNumberAt(text: string, base: number, s: number, e: number, prev: string, sentenceIndex: number, out: NumberMention[], first: number): number {
+function chineseNumberAt(text: string, base: number, s: number, e: number, prev: number, sentenceIndex: number, out: NumberMention[], first: number): number {
   let next = e;
   // Chinese numeral: only with a unit (两百余件, 十五个), never a lone 一/两 (一个, 两个维护 are words).
-  // 万/亿 at the end are multipliers, handled by TAIL.
+  // 万/亿 at the end are multipliers, read with the tail.
   while (e > s && (text.charCodeAt(e - 1) === 0x4e07 || text.charCodeAt(e - 1) === 0x4ebf)) e--;
   if (e === s) return next;
   if (!countUnitAt(text, e)) return next;
@@ -279,7 +413,7 @@ function chineseNumberAt(text: string, base: number, s: number, e: number, prev:
   if (numeral.length === 1 && /[一两俩〇零千百]/.test(numeral)) return next;
   const value = chineseNumeralValue(numeral);
   if (value === undefined) return next;
-  if (prev === '第') {
+  if (prev === DI) {
     const n = ordinal(text, base, s, e, value, 0, 'chinese', false, sentenceIndex);
     out.push(n);
     next = n.range.end - base;
@@ -339,10 +473,9 @@ function ordinal(
   fullWidth: boolean,
   sentenceIndex: number,
 ): RawNumber {
-  TAIL.lastIndex = e;
-  const t = TAIL.exec(text);
-  const unit = t?.[3] || undefined;
-  const end = t && unit ? e + t[0].length - (t[4]?.length ?? 0) : e;
+  readTail(text, e, false);
+  const unit = tailUnit;
+  const end = unit ? e + tailLength - (tailAfter?.length ?? 0) : e;
   const n = plainNumber(text, base, s, end, e, value, 'ordinal', decimals, numeral, fullWidth, sentenceIndex, unit);
   // The 第 belongs to the ordinal as written; the value range is the numeral alone.
   n.raw = text.slice(s - 1, end);
@@ -361,37 +494,28 @@ function withTail(
   fullWidth: boolean,
   sentenceIndex: number,
 ): RawNumber {
-  // 10多万份 needs 余/多 right after the numeral: test that unit before running the regex.
-  const after = text.charCodeAt(e);
-  let first: RegExpExecArray | null = null;
-  if (after === 0x4f59 || after === 0x591a) {
-    TAIL_APPROX_FIRST.lastIndex = e;
-    first = TAIL_APPROX_FIRST.exec(text);
-  }
-  TAIL.lastIndex = e;
-  // Normalise both shapes to [all, mult, approx, unit, post].
-  const t: (string | undefined)[] | null = first ? [first[0], first[2], first[1], first[3], first[4]] : TAIL.exec(text);
-  let mult = t?.[1];
-  let unit = t?.[3];
-  let approxMark = t?.[2] ?? t?.[4];
-  if (t?.[2] && t[4]) approxMark = t[2];
+  readTail(text, e, true);
+  let mult = tailMultiplier;
+  let unit = tailUnit;
+  const approxBefore = tailApproximate;
+  const approxAfter = tailAfter;
+  let approxMark = approxBefore ?? approxAfter;
   // 余/多 after the unit only counts where nothing else follows as a noun (5个多月 is fine too).
-  let end = e + (t ? (t[0] ?? '').length : 0);
+  let end = e + tailLength;
   // 万元/亿元: money written in 万元 keeps its value as written.
   let multiplier: number | undefined;
   if (mult && unit && /^(?:余|多)?元$/.test(unit)) {
     unit = mult + '元';
     mult = undefined;
-  } else if (mult && !unit && !t?.[2] && !t?.[4]) {
-    // 211.29万 with no unit: multiplier applies.
   }
+  // (211.29万 with no unit: the multiplier applies.)
   if (mult) multiplier = mult === '万' ? 1e4 : 1e8;
   // A bare trailing 多 without a unit is usually a word (多元, 多部门): drop it.
-  if (!unit && t?.[4] === '多' && !t?.[2]) {
+  if (!unit && approxAfter === '多' && !approxBefore) {
     end -= 1;
-    approxMark = mult || t[2] ? approxMark : undefined;
+    approxMark = mult ? approxMark : undefined;
   }
-  if (!unit && t?.[2] === '多' && !t?.[4] && !mult) {
+  if (!unit && approxBefore === '多' && !approxAfter && !mult) {
     end -= 1;
     approxMark = undefined;
   }

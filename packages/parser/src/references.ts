@@ -1,9 +1,52 @@
 import type { QuotedReference } from './model.js';
 
-const BOOK_TITLE = /《([^《》\n]{1,150})》/g;
-/** Short quoted names; long quotations are speech, not names. */
-const QUOTED = /([“"])([^“”"\n]{1,16})([”"])/g;
-const NAME_SUFFIX = /^(?:普法|规划|时期|期间|计划|纲要|战略|工程|行动|改革|制度|机制|活动|试点|建设|创建|专项)/;
+/*
+ * 《…》 titles are what /《([^《》\n]{1,150})》/g finds and short quoted names what
+ * /([“"])([^“”"\n]{1,16})([”"])/g finds, read by a scan of character codes: the regexes
+ * allocated a match array and a string per capture for every reference (a sentence in
+ * four holds one).
+ */
+const BOOK_OPEN = 0x300a; // 《
+const BOOK_CLOSE = 0x300b; // 》
+const BOOK_MAX = 150;
+const QUOTE_OPEN = 0x201c; // “
+const QUOTE_CLOSE = 0x201d; // ”
+const STRAIGHT_QUOTE = 0x22; // "
+const QUOTED_MAX = 16;
+const LINE_FEED = 0x0a;
+/** Words after a quoted name that make it a name (“七五”普法, “十四五”规划), in the order they are tried. */
+const NAME_SUFFIXES = ['普法', '规划', '时期', '期间', '计划', '纲要', '战略', '工程', '行动', '改革', '制度', '机制', '活动', '试点', '建设', '创建', '专项'];
+/** How far after a quoted name its suffix is read. */
+const SUFFIX_WINDOW = 4;
+
+/** The suffix word right after a quoted name ending at `end` (within SUFFIX_WINDOW characters), if any. */
+function nameSuffixAt(text: string, end: number): string | undefined {
+  const limit = Math.min(text.length, end + SUFFIX_WINDOW);
+  for (const w of NAME_SUFFIXES) if (end + w.length <= limit && text.startsWith(w, end)) return w;
+  return undefined;
+}
+
+/** End of the run of title characters (not 《, 》 or a line break) after the 《 at `open`, read at most one past the longest title. */
+function bookRunEnd(text: string, open: number): number {
+  const stop = Math.min(text.length, open + 2 + BOOK_MAX);
+  let k = open + 1;
+  for (; k < stop; k++) {
+    const c = text.charCodeAt(k);
+    if (c === BOOK_OPEN || c === BOOK_CLOSE || c === LINE_FEED) break;
+  }
+  return k;
+}
+
+/** End of the run of name characters (not “, ”, " or a line break) after the quote at `open`, read at most one past the longest name. */
+function quotedRunEnd(text: string, open: number): number {
+  const stop = Math.min(text.length, open + 2 + QUOTED_MAX);
+  let k = open + 1;
+  for (; k < stop; k++) {
+    const c = text.charCodeAt(k);
+    if (c === QUOTE_OPEN || c === QUOTE_CLOSE || c === STRAIGHT_QUOTE || c === LINE_FEED) break;
+  }
+  return k;
+}
 
 /** Every character `normalizeTitle` changes or removes (a lone `—` too: runs of it become one). */
 const TITLE_VARIANTS = /[—–－‐‑‒―\-~～（[［【〔）\]］】〕“”"‘’'「」『』〈<＜〉>＞\s\u3000\u00a0]/;
@@ -39,34 +82,53 @@ export function extractReferences(
   const hasQuote = text.indexOf('“') >= 0 || text.indexOf('"') >= 0;
   if (!hasBook && !hasQuote) return out;
   const first = out.length;
-  BOOK_TITLE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while (hasBook && (m = BOOK_TITLE.exec(text))) {
-    const inner = m[1] ?? '';
-    out.push({
-      kind: 'book-title',
-      raw: m[0],
-      range: { start: base + m.index, end: base + m.index + m[0].length },
-      inner,
-      innerRange: { start: base + m.index + 1, end: base + m.index + 1 + inner.length },
-      normalized: normalizeTitle(inner),
-      sentenceIndex,
-    });
+  const length = text.length;
+  // 《: a title when 1–150 title characters and 》 follow; else the search goes on after the 《.
+  for (let open = hasBook ? text.indexOf('《') : -1; open >= 0; ) {
+    const k = bookRunEnd(text, open);
+    const n = k - open - 1;
+    if (n >= 1 && n <= BOOK_MAX && k < length && text.charCodeAt(k) === BOOK_CLOSE) {
+      const inner = text.slice(open + 1, k);
+      out.push({
+        kind: 'book-title',
+        raw: text.slice(open, k + 1),
+        range: { start: base + open, end: base + k + 1 },
+        inner,
+        innerRange: { start: base + open + 1, end: base + k },
+        normalized: normalizeTitle(inner),
+        sentenceIndex,
+      });
+      open = text.indexOf('《', k + 1);
+    } else {
+      open = text.indexOf('《', open + 1);
+    }
   }
   const mid = out.length;
-  QUOTED.lastIndex = 0;
-  while (hasQuote && (m = QUOTED.exec(text))) {
-    const open = m[1] ?? '';
-    const close = m[3] ?? '';
+  // “ or ": a name when 1–16 name characters and ” or " follow; the search goes on after a
+  // match (taken or not), else after the opening quote.
+  for (let i = 0; hasQuote && i < length; ) {
+    const c = text.charCodeAt(i);
+    if (c !== QUOTE_OPEN && c !== STRAIGHT_QUOTE) {
+      i++;
+      continue;
+    }
+    const open = i;
+    const k = quotedRunEnd(text, open);
+    const n = k - open - 1;
+    const close = k < length ? text.charCodeAt(k) : -1;
+    if (n < 1 || n > QUOTED_MAX || (close !== QUOTE_CLOSE && close !== STRAIGHT_QUOTE)) {
+      i = open + 1;
+      continue;
+    }
+    i = k + 1;
     // A straight quote opens and closes; a curly close quote cannot open.
-    if (open === '"' && close !== '"') continue;
-    const inner = m[2] ?? '';
+    if (c === STRAIGHT_QUOTE && close !== STRAIGHT_QUOTE) continue;
+    const inner = text.slice(open + 1, k);
     if (inner.trim().length === 0) continue;
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
-    const suffix = NAME_SUFFIX.exec(after)?.[0];
-    const raw = m[0];
-    const range = { start: base + m.index, end: base + m.index + raw.length };
-    const innerRange = { start: base + m.index + 1, end: base + m.index + 1 + inner.length };
+    const suffix = nameSuffixAt(text, k + 1);
+    const raw = text.slice(open, k + 1);
+    const range = { start: base + open, end: base + k + 1 };
+    const innerRange = { start: base + open + 1, end: base + k };
     const normalized = normalizeTitle(inner);
     // Two literals in one key order rather than a spread of a temporary object (a quoted name is common).
     out.push(
