@@ -182,7 +182,8 @@ export interface ScopesFound {
   readonly figure?: ScopeMark;
   readonly pairing?: string;
 }
-const NO_SCOPES: ScopesFound = {};
+/** No scope word (what `scopesIn` finds in a text without one). */
+export const NO_SCOPES: ScopesFound = {};
 
 /** Scope words by their first character (全, 各, 我), longest first; and the ones ending in 级 (市本级). */
 const SCOPE_BY_FIRST = new Map<number, string[]>();
@@ -196,8 +197,8 @@ for (const w of [...new Set([...FIGURE_SCOPE_WORDS.map((x) => x.text), ...SCOPE_
   } else if (w.endsWith('级')) SCOPE_ENDING_JI.push(w);
 }
 const JI = 0x7ea7; // 级
-/** 全, 各, 我 and 级: the characters `scopesIn` stops at. */
-const SCOPE_TRIGGER = (() => {
+/** 全, 各, 我 and 级: the characters `scopesIn` stops at (a text without one names no scope). */
+export const SCOPE_TRIGGER = (() => {
   const table = new Uint8Array(0x10000);
   for (const c of SCOPE_BY_FIRST.keys()) table[c] = 1;
   table[JI] = 1;

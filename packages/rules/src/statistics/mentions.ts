@@ -1,13 +1,8 @@
 import {
-  CARRY_OVER_MARKERS,
-  COMPARISON_MARKERS,
   COUNT_UNIT_FAMILIES,
-  GROWTH_MARKERS,
   GROWTH_UNITS,
   METRIC_OBJECTS,
   METRIC_VERBS,
-  NEGATIONS,
-  PER_CAPITA_MARKERS,
   RATE_LINKS,
   RATE_SUFFIXES,
   SCOPE_WORDS,
@@ -29,6 +24,7 @@ import {
   marksCarriedOver,
   mayFollowChange,
   scopesIn,
+  NO_SCOPES,
   marksTotal,
   subjectOf,
   timesOfBefore,
@@ -37,6 +33,7 @@ import {
   type ScopeMark,
 } from './figure-words.js';
 import type { StatisticsInput } from './input.js';
+import { CARRY_OVER_RE, negationBefore, readCountWords } from './clause-words.js';
 
 export type { StatisticsInput } from './input.js';
 export type { PeriodMark, ScopeMark } from './figure-words.js';
@@ -189,8 +186,6 @@ for (const ch of CLAUSE_BREAK_CHARS) CLAUSE_BREAK_CODE[ch.charCodeAt(0)] = 1;
 const OPEN_PAREN_FULL = 0xff08; // （
 const CLOSE_PAREN_FULL = 0xff09; // ）
 
-/** 分别为 after a list of verbs hands them out to the counts that follow, in order. */
-const DISTRIBUTIVE_RE = /分别(?:为|是|达到|达)\s*$/;
 const LIST_GAP = /^[、，,和及与\s]*$/;
 
 /** How far back in a clause scope, comparison and per-capita words are looked for. */
@@ -216,14 +211,7 @@ const CONCLUDED_VERBS_LONGEST = METRIC_VERBS.filter((v) => v.kind === 'concluded
   (a, b) => b.text.length - a.text.length,
 );
 const SCOPE_RE = new RegExp(alternation(SCOPE_WORDS), 'g');
-const NEGATED_RE = new RegExp(`(?:${alternation(NEGATIONS)})$`);
 const NEUTRAL_SCOPE_SET = new Set(NEUTRAL_SCOPES);
-const CARRY_OVER_RE = new RegExp(alternation(CARRY_OVER_MARKERS));
-const PER_CAPITA_RE = new RegExp(alternation(PER_CAPITA_MARKERS));
-/** A comparison word in the clause makes a count a difference (较上年增加30件). */
-const COMPARISON_RE = new RegExp(alternation(COMPARISON_MARKERS));
-/** A growth word right before the number makes it a change (办结量增长30件); 净增加 and 新增 are counts. */
-const GROWTH_BEFORE_RE = new RegExp(`(?<![净新])(?:${alternation(GROWTH_MARKERS)})(?:了|达|为)?$`);
 const RATE_LINK_TAIL_RE = new RegExp(`(?:${alternation(RATE_LINKS)}|由|\\s)+$`);
 const RATE_NAME_RE = new RegExp(`([\\p{Script=Han}A-Za-z0-9“”"'‘’]{0,24}?(?:${alternation(RATE_SUFFIXES)}))$`, 'u');
 const UNBOUNDED_RE = new RegExp(alternation(UNBOUNDED_RATE_WORDS));
@@ -808,9 +796,14 @@ class SentenceReading {
     // Sliced only for counts (most numbers are years, dates and other kinds).
     const prefix = text.slice(prefixStart, start);
     // Clauses are short in prose; the cap keeps unpunctuated text linear.
-    const clausePrefix = text.slice(Math.max(clauseStart, start - CLAUSE_WINDOW), start);
+    const clauseFrom = Math.max(clauseStart, start - CLAUSE_WINDOW);
+    const clausePrefix = text.slice(clauseFrom, start);
+    // Parts (其中企业3322户) and bracketed counts name sub-categories: a later elided
+    // object refers back to the whole, not to the last part.
+    const betweenFrom = Math.max(this.previousCountEnd, start - 64);
+    const words = readCountWords(text, start, prefixStart, prefix, clauseFrom, clausePrefix, betweenFrom);
     // A change against last year or a per-capita figure is not a count of work done.
-    if (COMPARISON_RE.test(clausePrefix) || PER_CAPITA_RE.test(clausePrefix) || GROWTH_BEFORE_RE.test(prefix)) return;
+    if (words.notACount) return;
 
     let verb: MetricVerb | undefined;
     let verbRange: TextRange | undefined;
@@ -823,38 +816,32 @@ class SentenceReading {
       objectWords = this.distributedObject;
     } else {
       this.distributed = NO_DISTRIBUTED;
-      const d = DISTRIBUTIVE_RE.exec(prefix);
-      const listed = d ? listedVerbs(prefix.slice(0, d.index), prefixStart) : NO_DISTRIBUTED;
+      const d = words.distributiveAt;
+      const listed = d >= 0 ? listedVerbs(prefix.slice(0, d), prefixStart) : NO_DISTRIBUTED;
       if (listed.length >= 2) {
         const first = listed.shift()!;
         const lastVerb = listed[listed.length - 1]!;
         this.distributed = listed;
-        this.distributedObject = text.slice(lastVerb.range.end, prefixStart + d!.index);
+        this.distributedObject = text.slice(lastVerb.range.end, prefixStart + d);
         verb = first.verb;
         verbRange = first.range;
         objectWords = this.distributedObject;
       }
     }
-    if (!verb) {
-      // The last verb of the prefix (an exec loop: no iterator or copied regex per number).
-      VERB_RE.lastIndex = 0;
-      let lastVerb: RegExpExecArray | null = null;
-      for (let m = VERB_RE.exec(prefix); m; m = VERB_RE.exec(prefix)) lastVerb = m;
-      if (lastVerb) {
-        verb = VERB_BY_TEXT.get(lastVerb[0]);
-        verbRange = { start: prefixStart + lastVerb.index, end: prefixStart + lastVerb.index + lastVerb[0].length };
-      }
+    if (!verb && words.verb) {
+      // The last verb of the prefix.
+      verb = words.verb;
+      verbRange = { start: words.verbAt, end: words.verbAt + words.verbText.length };
     }
+    const partList = words.partList;
+    const carryOver = words.carryOver;
+    const mayScope = words.mayScope;
     objectWords ??= verbRange ? text.slice(verbRange.end, start) : prefix;
     const object = this.objectOf(n, objectWords, verbRange, clauseStart);
-    // Parts (其中企业3322户) and bracketed counts name sub-categories: a later elided
-    // object refers back to the whole, not to the last part.
-    const between = text.slice(Math.max(this.previousCountEnd, start - 64), start);
     if (verb) this.inPartList = false;
-    if (PART_LIST_START.test(between)) this.inPartList = true;
+    if (partList) this.inPartList = true;
 
-    const clauseFrom = Math.max(clauseStart, start - CLAUSE_WINDOW);
-    const scopes = scopesIn(clausePrefix);
+    const scopes = mayScope ? scopesIn(clausePrefix) : NO_SCOPES;
     let scope: string | undefined = scopes.pairing;
     if (scope === undefined && this.lastScope !== undefined && !NEUTRAL_SCOPE_SET.has(this.lastScope)) scope = this.lastScope;
 
@@ -863,9 +850,9 @@ class SentenceReading {
     const bound = boundOf(n);
     if (verb && verbRange) {
       // 不予受理13件 is a refusal; 未办结5件 is pending work.
-      const negation = NEGATED_RE.exec(text.slice(Math.max(clauseStart, verbRange.start - 2), verbRange.start));
-      negated = negation !== null;
-      verbText = (negation?.[0] ?? '') + verb.text;
+      const negation = negationBefore(text, Math.max(clauseStart, verbRange.start - 2), verbRange.start);
+      negated = negation !== undefined;
+      verbText = (negation ?? '') + verb.text;
     }
     const action: MetricActionKind | undefined = verb ? (!negated ? verb.kind : verb.kind === 'concluded' ? 'pending' : undefined) : undefined;
     // 2021年，受理100件。审结95件。: the elided object brings the sentence before's period along.
@@ -895,7 +882,7 @@ class SentenceReading {
       unit: unit.unit,
       unitFamily: unit.family,
       label: cleanObjectText(prefix),
-      carryOver: CARRY_OVER_RE.test(prefix),
+      carryOver,
       inPartList: this.inPartList || bracketed,
       sentenceIndex: at.sentenceIndex,
       paragraphIndex: at.paragraphIndex,
@@ -1260,5 +1247,3 @@ function rateStatements(n: NumberMention, prefixStart: number, prefix: string): 
   }
   return out;
 }
-
-const PART_LIST_START = /其中|包括|分别为|分别是|[（(，,]含/;
