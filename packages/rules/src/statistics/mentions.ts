@@ -605,7 +605,7 @@ export function readSentence(
   context: SentenceContext | undefined,
   at: SentencePlace,
 ): SentenceMentions {
-  const reading = new SentenceReading(text, range, numbers, context, at);
+  const reading = SHARED_READING.reset(text, range, numbers, context, at);
   const sStart = range.start;
   const scanner = new ClauseScanner(text, sStart);
   for (let k = 0; k < numbers.length; k++) {
@@ -640,7 +640,9 @@ export function readSentence(
     if (!unit) continue;
     reading.readCount(n, unit, clauseStart, prefixStart, bracketed);
   }
-  return reading.finish();
+  const read = reading.finish();
+  reading.release();
+  return read;
 }
 
 /**
@@ -651,46 +653,83 @@ export function readSentence(
  * context and the mutable variables they captured are plain fields of one object.
  */
 class SentenceReading {
-  readonly here: StatisticMention[] = [];
+  text = '';
+  numbers: readonly NumberMention[] = NO_NUMBERS;
+  context: SentenceContext | undefined = undefined;
+  at: SentencePlace = NO_PLACE;
+  here: StatisticMention[] = [];
   // Most sentences state no rate and no change: they share the empty lists until their first one.
   hereRates: RateStatement[] = NO_SENTENCE_RATES;
   hereChanges: Mutable<ChangeStatement>[] = NO_SENTENCE_CHANGES;
-  previousEnd: number;
-  previousCountEnd: number;
+  previousEnd = 0;
+  previousCountEnd = 0;
   /** End of the last count or rate: the words after it up to a clause start may set the period. */
-  previousStatementEnd: number;
+  previousStatementEnd = 0;
   distributed: DistributedVerb[] = NO_DISTRIBUTED;
   distributedObject = '';
   /** The last year number and the start of its clause (-1: none yet). */
   lastYear = 0;
   lastYearClause = -1;
   inPartList = false;
-  lastObject: MentionObject | undefined;
+  lastObject: MentionObject | undefined = undefined;
   inheritedFrom: MentionObject | undefined = undefined;
   inherited: MentionObject | undefined = undefined;
-  lastScope: string | undefined;
+  lastScope: string | undefined = undefined;
   // What the sentence's own words put in force; a count whose object is elided and taken
   // from the sentence before continues that sentence's period, scope and subject too.
   running: FigureContext = NO_FIGURE;
   ownFigure = false;
   counted = false;
-  readonly sStart: number;
-  readonly sEnd: number;
+  sStart = 0;
+  sEnd = 0;
 
-  constructor(
-    readonly text: string,
-    range: TextRange,
-    readonly numbers: readonly NumberMention[],
-    readonly context: SentenceContext | undefined,
-    readonly at: SentencePlace,
-  ) {
-    this.sStart = range.start;
-    this.sEnd = range.end;
+  /**
+   * Starts the reading of one sentence. One reading is reused for every sentence (readSentence
+   * is never re-entered): every field is set here, so nothing flows from the sentence before
+   * but what `context` brings.
+   */
+  reset(text: string, range: TextRange, numbers: readonly NumberMention[], context: SentenceContext | undefined, at: SentencePlace): this {
+    this.text = text;
+    this.numbers = numbers;
+    this.context = context;
+    this.at = at;
+    this.here = [];
+    this.hereRates = NO_SENTENCE_RATES;
+    this.hereChanges = NO_SENTENCE_CHANGES;
     this.previousEnd = range.start;
     this.previousCountEnd = range.start;
     this.previousStatementEnd = range.start;
+    this.distributed = NO_DISTRIBUTED;
+    this.distributedObject = '';
+    this.lastYear = 0;
+    this.lastYearClause = -1;
+    this.inPartList = false;
     this.lastObject = context?.object;
+    this.inheritedFrom = undefined;
+    this.inherited = undefined;
     this.lastScope = context?.scope;
+    this.running = NO_FIGURE;
+    this.ownFigure = false;
+    this.counted = false;
+    this.sStart = range.start;
+    this.sEnd = range.end;
+    return this;
+  }
+
+  /** Lets go of the sentence's text, numbers and results once they are returned (the reading outlives them). */
+  release(): void {
+    this.text = '';
+    this.numbers = NO_NUMBERS;
+    this.context = undefined;
+    this.at = NO_PLACE;
+    this.here = NO_HERE;
+    this.hereRates = NO_SENTENCE_RATES;
+    this.hereChanges = NO_SENTENCE_CHANGES;
+    this.distributed = NO_DISTRIBUTED;
+    this.lastObject = undefined;
+    this.inheritedFrom = undefined;
+    this.inherited = undefined;
+    this.running = NO_FIGURE;
   }
 
   /**
@@ -1004,6 +1043,12 @@ function inheritedObject(o: MentionObject): MentionObject {
 }
 
 const NO_FIGURE: FigureContext = { subject: '' };
+
+const NO_PLACE: SentencePlace = { sentenceIndex: 0, paragraphIndex: 0, mentionBase: 0, rateBase: 0, changeBase: 0 };
+/** The count list of a released reading (never written: reset gives a new list). */
+const NO_HERE: StatisticMention[] = [];
+/** The one reading `readSentence` reuses for every sentence (no object of ~25 fields per sentence with a number). */
+const SHARED_READING = new SentenceReading();
 
 function figureOf(period: PeriodMark | undefined, scope: ScopeMark | undefined, subject: string): FigureContext {
   const f: { -readonly [K in keyof FigureContext]: FigureContext[K] } = { subject };
