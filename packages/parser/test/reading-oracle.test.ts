@@ -19,9 +19,9 @@ import {
   unitKind,
 } from '@fzlint/ontology';
 import { describe, expect, it } from 'vitest';
-import type { NumberKind, NumberMention, QuotedReference, TextRange } from './model.js';
-import { extractDocumentNumbers, extractNumbers, isRegExpSpace } from './numbers.js';
-import { extractReferences } from './references.js';
+import type { NumberKind, NumberMention, QuotedReference, TextRange } from '../src/model.js';
+import { extractDocumentNumbers, extractNumbers, isRegExpSpace } from '../src/numbers.js';
+import { extractReferences } from '../src/references.js';
 
 // ---- the oracle: numbers.ts at 6d44cc9 ----
 /** A number mention (its sentence index is given by the caller). */
