@@ -1,6 +1,6 @@
 import { TYPO_EXCLUSIONS, TYPO_FOLLOWERS, TYPO_VARIANTS } from './typo-candidates.js';
 
-export { TYPO_GENERATION } from './typo-candidates.js';
+export { TYPO_DIGEST, TYPO_GENERATION } from './typo-candidates.js';
 
 /** A candidate misspelling of a core term (style/domain-typo). */
 export interface TypoCandidate {

@@ -156,15 +156,15 @@ export class AutomatonBuilder<T> {
 
 /** The binary form's first word ("FZTA" read little-endian) and its layout version. */
 const MAGIC = 0x41545a46;
-const FORMAT = 1;
+const FORMAT = 2;
 /** Header words: magic, format, the caller's key words (`KEY_WORDS`), nodes, edge-table mask. */
-const KEY_WORDS = 4;
+const KEY_WORDS = 5;
 const HEADER_BYTES = (2 + KEY_WORDS + 2) * 4;
 
 /**
  * An automaton whose payloads are non-negative integers as bytes (header, then every typed
  * array as it is): what the build writes so a process loads the arrays instead of building
- * them. `key`: four integers saying what it was built from (checked by `readAutomaton`).
+ * them. `key`: five integers saying what it was built from (checked by `readAutomaton`).
  */
 export function writeAutomaton(a: Automaton<number>, key: readonly number[]): Uint8Array {
   if (key.length !== KEY_WORDS) throw new Error(`writeAutomaton: the key is ${KEY_WORDS} integers`);

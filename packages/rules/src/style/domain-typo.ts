@@ -1,4 +1,4 @@
-import { domainTypoEntries, TYPO_GENERATION, typoCandidateAt, typoExclusionWords, visitTypoCandidates, type TypoCandidate } from '@fzlint/ontology';
+import { domainTypoEntries, TYPO_DIGEST, TYPO_GENERATION, typoCandidateAt, typoExclusionWords, visitTypoCandidates, type TypoCandidate } from '@fzlint/ontology';
 import type { ReportDocument, TextRange } from '@fzlint/parser';
 import { defineRule } from '@fzlint/rule-api';
 import { createRequire } from 'node:module';
@@ -23,9 +23,13 @@ export function buildCandidateAutomaton(): Automaton<number> {
   return builder.build();
 }
 
-/** What the prebuilt automaton must have been built from (the candidates' and blocked words' counts). */
+/**
+ * What the prebuilt automaton must have been built from: the candidates' and blocked words'
+ * counts and the digest of the generated tables (so a table edited at equal counts is not
+ * read through a stale automaton).
+ */
 export function candidateAutomatonKey(): number[] {
-  return [TYPO_GENERATION.terms, TYPO_GENERATION.generated, TYPO_GENERATION.kept, typoExclusionWords().length];
+  return [TYPO_GENERATION.terms, TYPO_GENERATION.generated, TYPO_GENERATION.kept, typoExclusionWords().length, TYPO_DIGEST | 0];
 }
 
 /**
