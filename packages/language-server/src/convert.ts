@@ -140,6 +140,15 @@ function fileUri(filePath: string): string {
   return uri;
 }
 
+/**
+ * Whether a related place of a finding is published: one in this document always; one in
+ * another file (last year's report) only with its positions and an absolute path (a text
+ * given without a file has no place to go).
+ */
+function isPublished(r: NonNullable<FzDiagnostic['related']>[number]): boolean {
+  return r.filePath === undefined || (r.start !== undefined && r.end !== undefined && isAbsolute(r.filePath));
+}
+
 /** Converts one fzlint finding to an LSP diagnostic. */
 export function toLspDiagnostic(
   diagnostic: FzDiagnostic,
@@ -158,14 +167,14 @@ export function toLspDiagnostic(
   if (diagnostic.related && diagnostic.related.length > 0) {
     const related: DiagnosticRelatedInformation[] = [];
     for (const r of diagnostic.related) {
+      if (!isPublished(r)) continue;
       if (r.filePath === undefined) {
         related.push({ location: { uri, range: lines.range(r.range) }, message: r.message });
         continue;
       }
       // A place in another file (last year's report): its own URI and its own positions
-      // (1-based lines and UTF-16 columns of that text). A text given without a file has no place to go.
-      if (r.start === undefined || r.end === undefined || !isAbsolute(r.filePath)) continue;
-      related.push({ location: { uri: fileUri(r.filePath), range: rangeOfPositions(r.start, r.end) }, message: r.message });
+      // (1-based lines and UTF-16 columns of that text).
+      related.push({ location: { uri: fileUri(r.filePath), range: rangeOfPositions(r.start!, r.end!) }, message: r.message });
     }
     if (related.length > 0) result.relatedInformation = related;
   }
@@ -269,8 +278,7 @@ function convertsAlike(lastFinding: FzDiagnostic, converted: Diagnostic, finding
     }
     // A place in another file: converted from its file and positions alone (or left out without them).
     if (!sameLineColumn(r.start, q.start) || !sameLineColumn(r.end, q.end)) return false;
-    if (r.start === undefined || r.end === undefined || !isAbsolute(r.filePath)) continue;
-    k++;
+    if (isPublished(r)) k++;
   }
   return k === published.length;
 }
