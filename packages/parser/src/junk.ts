@@ -1,5 +1,6 @@
 
 import type { TextRange } from './model.js';
+import { isRegExpSpace } from './text.js';
 
 /*
  * Web-page furniture around a report pasted from a government website. Strong
@@ -117,7 +118,7 @@ function onlySpace(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     // The bars of a metadata table count as space: its cells are read as separate blocks.
-    if (!(c === 32 || c === 0x7c || c === 0xff5c || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff)) return false;
+    if (!(c === 0x7c || c === 0xff5c || isRegExpSpace(c))) return false;
   }
   return true;
 }

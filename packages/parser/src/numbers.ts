@@ -7,6 +7,7 @@ import {
   unitKind,
 } from '@fzlint/ontology';
 import type { DocumentNumber, NumberKind, NumberMention, TextRange } from './model.js';
+import { isRegExpSpace } from './text.js';
 
 /** A number mention (its sentence index is given by the caller). */
 type RawNumber = NumberMention;
@@ -179,16 +180,9 @@ const YEAR_RANGE_TAIL = /^[—－\-–~～至到]{1,2}\s*((?:19|20)[0-9]{2})(?![
 
 const YEAR_RANGE_HEAD = /(?:19|20)[0-9]{2}\s*[—－\-–~～至到]{1,2}\s*$/;
 
-/** Per UTF-16 unit: 1 for what /\s/ matches (one unit, no `u` flag), and for * and _ (emphasis before a list marker). */
-const SPACE_OR_EMPHASIS = new Uint8Array(0x10000);
-/** The units /\s/ matches: ECMAScript's WhiteSpace and LineTerminator (a test checks every unit against the regex). */
-const REGEXP_SPACES = [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff];
-for (const c of REGEXP_SPACES) SPACE_OR_EMPHASIS[c] = 1;
-SPACE_OR_EMPHASIS[0x2a] = 1;
-SPACE_OR_EMPHASIS[0x5f] = 1;
-/** Per UTF-16 unit: what /\s/ matches. */
-export function isRegExpSpace(c: number): boolean {
-  return c !== 0x2a && c !== 0x5f && SPACE_OR_EMPHASIS[c] === 1;
+/** What /[\s*_]/ matches: a space, or * and _ (emphasis before a list marker). */
+function isSpaceOrEmphasis(c: number): boolean {
+  return c === 0x2a || c === 0x5f || isRegExpSpace(c);
 }
 
 /**
@@ -205,7 +199,7 @@ function isListMarker(text: string, s: number, length: number): boolean {
     open = true;
     i--;
   }
-  while (i >= 0 && SPACE_OR_EMPHASIS[text.charCodeAt(i)] === 1) i--;
+  while (i >= 0 && isSpaceOrEmphasis(text.charCodeAt(i))) i--;
   if (i >= 0) return false;
   const next = text.charCodeAt(s + length);
   return open ? next === 0x29 || next === 0xff09 : (next === 0x2e || next === 0x3001 || next === 0xff0e) && !isDigitCode(text.charCodeAt(s + length + 1));

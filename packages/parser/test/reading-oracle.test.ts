@@ -20,7 +20,8 @@ import {
 } from '@fzlint/ontology';
 import { describe, expect, it } from 'vitest';
 import type { NumberKind, NumberMention, QuotedReference, TextRange } from '../src/model.js';
-import { extractDocumentNumbers, extractNumbers, isRegExpSpace } from '../src/numbers.js';
+import { extractDocumentNumbers, extractNumbers } from '../src/numbers.js';
+import { isRegExpSpace } from '../src/text.js';
 import { extractReferences } from '../src/references.js';
 
 // ---- the oracle: numbers.ts at 6d44cc9 ----
