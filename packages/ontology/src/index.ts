@@ -7,6 +7,7 @@ export * from './catalogue/types.js';
 export { builtinCatalogue } from './catalogue/entries.js';
 export * from './continuity.js';
 export { builtinCatalogueById, CATALOGUE_REVIEWED, catalogueEntryById } from './catalogue/entries.js';
+export { CATALOGUE_DIGEST, catalogueDigest } from './catalogue/digest.js';
 export { researchLaws, researchCampaigns, researchWordings } from './catalogue/law-versions.js';
 export type { ResearchLaw, ResearchCampaign, ResearchWording, ResearchVersion, ResearchConfidence } from './catalogue/law-versions.js';
 export {
