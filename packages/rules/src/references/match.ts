@@ -1,7 +1,8 @@
-import type { CatalogueEntry } from '@fzlint/ontology';
+import { builtinCatalogue, CATALOGUE_DIGEST, type CatalogueEntry } from '@fzlint/ontology';
 import { fold, type QuotedReference, type ReportDocument, type Section, type TextRange } from '@fzlint/parser';
 import type { RuleSettings } from '@fzlint/rule-api';
 import { EdgeTable, slotOf } from '../edge-table.js';
+import { readPrebuilt } from '../prebuilt.js';
 import { dayOf, earliestDay, latestDay, type DayNumber } from './dates.js';
 import { staleCatalogue } from './freshness.js';
 
@@ -256,15 +257,34 @@ function childOf(trie: FlatTrie, parent: number, unit: number): number {
 /**
  * Builds the flat trie key by key straight into its arrays (the edge table probed and
  * grown in place), without a trie of Map nodes flattened afterwards: that took ~5 ms of a
- * one-file run's start in still unoptimised code.
+ * one-file run's start in still unoptimised code. Or, given a finished trie, adds to and
+ * takes from a copy of it (a user's catalogue entries over the prebuilt built-in trie).
  */
 class FlatTrieBuilder {
-  private readonly edges = new EdgeTable(0x1000);
-  private readonly flags: number[] = [0];
-  private readonly entries: Array<CatalogueEntry[] | undefined> = [undefined];
-  /** The root's children's units, in insertion order. */
+  private readonly edges: EdgeTable;
+  private readonly flags: number[];
+  private readonly entries: Array<CatalogueEntry[] | undefined>;
+  /** The root's children's units made here, in insertion order. */
   private readonly rootUnits: number[] = [];
-  private readonly secondBits = new Uint32Array(0x800);
+  private readonly secondBits: Uint32Array;
+  /** The trie this one extends: its entry lists are shared, so they are copied before a change. */
+  private readonly base: FlatTrie | undefined;
+
+  constructor(base?: FlatTrie) {
+    this.base = base;
+    if (base) {
+      // Every node but the root has one edge into it.
+      this.edges = EdgeTable.copyOf(base, base.flags.length - 1);
+      this.flags = Array.from(base.flags);
+      this.entries = base.entries.slice();
+      this.secondBits = base.secondBits.slice();
+    } else {
+      this.edges = new EdgeTable(0x1000);
+      this.flags = [0];
+      this.entries = [undefined];
+      this.secondBits = new Uint32Array(0x800);
+    }
+  }
 
   /** The node of `key`, made with its path when missing. */
   node(key: string): number {
@@ -292,7 +312,18 @@ class FlatTrieBuilder {
     if (!list) {
       this.entries[node] = [entry];
       this.flags[node] = this.flags[node]! | ENTRIES;
-    } else if (!list.includes(entry)) list.push(entry);
+    } else if (!list.includes(entry)) {
+      if (this.base) this.entries[node] = [...list, entry];
+      else list.push(entry);
+    }
+  }
+
+  /** Takes `entry` from the entries ending at `key` (a node left without any ends no word). */
+  removeEntry(key: string, entry: CatalogueEntry): void {
+    const node = this.node(key);
+    const list = this.entries[node]?.filter((e) => e !== entry);
+    this.entries[node] = list?.length ? list : undefined;
+    if (!list?.length) this.flags[node] = this.flags[node]! & ~ENTRIES;
   }
 
   /** Marks `key` as an `exclude` word. */
@@ -301,14 +332,20 @@ class FlatTrieBuilder {
     this.flags[node] = this.flags[node]! | BLOCKED;
   }
 
+  /** Clears the `exclude` mark of `key`. */
+  unblock(key: string): void {
+    const node = this.node(key);
+    this.flags[node] = this.flags[node]! & ~BLOCKED;
+  }
+
   build(): FlatTrie {
     const { slotParent, slotUnit, slotChild, mask } = this.edges;
     const trie = { flags: Uint8Array.from(this.flags), secondBits: this.secondBits, entries: this.entries, slotParent, slotUnit, slotChild, mask };
     // Only Latin-1, the special units, full-width ASCII and the root's own units can
     // normalise to a root unit (every other unit is itself): a few hundred `norm` calls
-    // at start rather than 65,536.
-    const firstNode = new Int32Array(0x10000);
-    const firstBits = new Uint32Array(0x800);
+    // at start rather than 65,536. (An extended trie keeps its base's and adds its own.)
+    const firstNode = this.base ? this.base.firstNode.slice() : new Int32Array(0x10000);
+    const firstBits = this.base ? this.base.firstBits.slice() : new Uint32Array(0x800);
     const setFirst = (c: number): void => {
       const n = norm(c);
       if (n < 0) return;
@@ -325,8 +362,71 @@ class FlatTrieBuilder {
   }
 }
 
-function compile(catalogue: readonly CatalogueEntry[]): CompiledCatalogue {
+/** The keys an entry puts in the trie: its normalised spellings of two units or more. */
+function trieKeys(entry: CatalogueEntry): string[] {
+  if (entry.kind === 'congress') return [];
+  const keys: string[] = [];
+  for (const spelling of new Set<string>(entry.aliases ?? [])) {
+    const key = normalizeSpelling(spelling);
+    if (key.length >= 2) keys.push(key);
+  }
+  return keys;
+}
+
+/** The trie of `catalogue`, built from scratch. */
+export function buildCatalogueTrie(catalogue: readonly CatalogueEntry[]): FlatTrie {
   const trie = new FlatTrieBuilder();
+  for (const entry of catalogue) {
+    for (const key of trieKeys(entry)) trie.addEntry(key, entry);
+    if (entry.kind !== 'congress') for (const word of entry.exclude ?? []) trie.block(normalizeSpelling(word));
+  }
+  return trie.build();
+}
+
+/**
+ * The trie of a catalogue made of `base`'s catalogue without `removed`, followed by `extra`
+ * (what `mergeCatalogue` makes of a user's entries): a copy of `base` with the removed
+ * entries' spellings and `exclude` words taken out and the extra ones added. It matches
+ * exactly what `buildCatalogueTrie` of that catalogue matches: every node ends the same
+ * entries, in the same order, and is blocked alike; a node left over from a removed spelling
+ * ends nothing, so a walk through it finds what it would have found without it.
+ */
+export function extendCatalogueTrie(
+  base: FlatTrie,
+  removed: readonly CatalogueEntry[],
+  kept: readonly CatalogueEntry[],
+  extra: readonly CatalogueEntry[],
+): FlatTrie {
+  const trie = new FlatTrieBuilder(base);
+  const unblocked = new Set<string>();
+  for (const entry of removed) {
+    for (const key of trieKeys(entry)) trie.removeEntry(key, entry);
+    if (entry.kind === 'congress') continue;
+    for (const word of entry.exclude ?? []) {
+      const key = normalizeSpelling(word);
+      trie.unblock(key);
+      unblocked.add(key);
+    }
+  }
+  // A word a removed entry excluded stays excluded when a kept entry excludes it too.
+  if (unblocked.size > 0) {
+    for (const entry of kept) {
+      if (entry.kind === 'congress') continue;
+      for (const word of entry.exclude ?? []) {
+        const key = normalizeSpelling(word);
+        if (unblocked.has(key)) trie.block(key);
+      }
+    }
+  }
+  for (const entry of extra) {
+    for (const key of trieKeys(entry)) trie.addEntry(key, entry);
+    if (entry.kind !== 'congress') for (const word of entry.exclude ?? []) trie.block(normalizeSpelling(word));
+  }
+  return trie.build();
+}
+
+/** The rest of a catalogue's compilation around its trie `flat`: the look-up tables of titles, meetings and ids. */
+function compile(catalogue: readonly CatalogueEntry[], flat: FlatTrie): CompiledCatalogue {
   const titleKeys = new Map<string, CatalogueEntry[]>();
   const looseKeys = new Map<string, CatalogueEntry[]>();
   const meetingsByKey = new Map<string, Meeting>();
@@ -348,18 +448,15 @@ function compile(catalogue: readonly CatalogueEntry[]): CompiledCatalogue {
       }
       continue;
     }
-    const spellings = new Set<string>(entry.aliases ?? []);
-    for (const spelling of spellings) {
-      const key = normalizeSpelling(spelling);
-      if (key.length < 2) continue;
-      trie.addEntry(key, entry);
-      if (entry.kind === 'policy' || entry.kind === 'law') {
+    if (entry.kind === 'policy' || entry.kind === 'law') {
+      for (const spelling of new Set<string>(entry.aliases ?? [])) {
+        const key = normalizeSpelling(spelling);
+        if (key.length < 2) continue;
         addTo(titleKeys, key, entry);
         const loose = looseKey(spelling);
         if (loose.length >= 6) addTo(looseKeys, loose, entry);
       }
     }
-    for (const word of entry.exclude ?? []) trie.block(normalizeSpelling(word));
     for (const source of entry.patterns ?? []) {
       patternSources.push(`(${source})`);
       groups.push(entry);
@@ -368,7 +465,7 @@ function compile(catalogue: readonly CatalogueEntry[]): CompiledCatalogue {
   }
   meetings.sort((a, b) => a.start - b.start);
   const compiled: CompiledCatalogue = {
-    flat: trie.build(),
+    flat,
     byId,
     titleKeys,
     looseKeys,
@@ -379,6 +476,160 @@ function compile(catalogue: readonly CatalogueEntry[]): CompiledCatalogue {
       : {}),
   };
   return compiled;
+}
+
+/* ---------------------------------------------------------------- the prebuilt trie */
+
+/** The binary form's first word ("FZCT" read little-endian) and its layout version. */
+const TRIE_MAGIC = 0x54435a46;
+const TRIE_FORMAT = 1;
+/** Header words: magic, format, catalogue digest, catalogue entries, nodes, edge-table mask, (node, entry) pairs. */
+const TRIE_HEADER_WORDS = 7;
+
+/**
+ * The built-in catalogue's trie as bytes (header, then its typed arrays as they are, and each
+ * node's entries as indexes into `catalogue`): what `pnpm build` writes to
+ * dist/references/catalogue-trie.bin (scripts/write-catalogue-trie.mjs), so a process or
+ * worker thread reads it instead of building it. `digest`: the catalogue's
+ * (`CATALOGUE_DIGEST`), checked by `readCatalogueTrie`.
+ */
+export function writeCatalogueTrie(trie: FlatTrie, catalogue: readonly CatalogueEntry[], digest: number): Uint8Array {
+  const indexOf = new Map(catalogue.map((entry, index) => [entry, index]));
+  const pairNodes: number[] = [];
+  const pairEntries: number[] = [];
+  trie.entries.forEach((list, node) => {
+    for (const entry of list ?? []) {
+      const index = indexOf.get(entry);
+      if (index === undefined) throw new Error(`writeCatalogueTrie: ${entry.id} is not in the catalogue`);
+      pairNodes.push(node);
+      pairEntries.push(index);
+    }
+  });
+  const nodes = trie.flags.length;
+  const size = trie.mask + 1;
+  const parts: ArrayBufferView[] = [
+    new Int32Array([TRIE_MAGIC, TRIE_FORMAT, digest | 0, catalogue.length, nodes, trie.mask, pairNodes.length]),
+    trie.firstNode,
+    trie.firstBits,
+    trie.secondBits,
+    trie.slotParent.subarray(0, size),
+    trie.slotChild.subarray(0, size),
+    Int32Array.from(pairNodes),
+    Int32Array.from(pairEntries),
+    trie.slotUnit.subarray(0, size),
+    trie.flags,
+  ];
+  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.byteLength, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(new Uint8Array(p.buffer, p.byteOffset, p.byteLength), at);
+    at += p.byteLength;
+  }
+  return out;
+}
+
+/**
+ * The trie `writeCatalogueTrie` wrote, its arrays views of `bytes` (not copied) and its
+ * entries those of `catalogue`, or undefined when the bytes are not one (another format,
+ * another byte order, cut short) or were built from a catalogue of another digest or length.
+ */
+export function readCatalogueTrie(bytes: Uint8Array, catalogue: readonly CatalogueEntry[], digest: number): FlatTrie | undefined {
+  const headerBytes = TRIE_HEADER_WORDS * 4;
+  if (bytes.byteLength < headerBytes) return undefined;
+  // Typed-array views need aligned offsets: copy a buffer that starts unaligned.
+  if (bytes.byteOffset % 4 !== 0) bytes = bytes.slice();
+  const { buffer, byteOffset } = bytes;
+  const header = new Int32Array(buffer, byteOffset, TRIE_HEADER_WORDS);
+  if (header[0] !== TRIE_MAGIC || header[1] !== TRIE_FORMAT || header[2] !== (digest | 0) || header[3] !== catalogue.length) return undefined;
+  const nodes = header[4]!;
+  const mask = header[5]!;
+  const pairs = header[6]!;
+  const size = mask + 1;
+  if (bytes.byteLength !== headerBytes + (0x10000 + 2 * 0x800 + 2 * size + 2 * pairs) * 4 + size * 2 + nodes) return undefined;
+  let at = byteOffset + headerBytes;
+  const int32 = (length: number): Int32Array => {
+    const view = new Int32Array(buffer, at, length);
+    at += length * 4;
+    return view;
+  };
+  const uint32 = (length: number): Uint32Array => {
+    const view = new Uint32Array(buffer, at, length);
+    at += length * 4;
+    return view;
+  };
+  const firstNode = int32(0x10000);
+  const firstBits = uint32(0x800);
+  const secondBits = uint32(0x800);
+  const slotParent = int32(size);
+  const slotChild = int32(size);
+  const pairNodes = int32(pairs);
+  const pairEntries = int32(pairs);
+  const slotUnit = new Uint16Array(buffer, at, size);
+  at += size * 2;
+  const flags = new Uint8Array(buffer, at, nodes);
+  const entries: Array<CatalogueEntry[] | undefined> = new Array<CatalogueEntry[] | undefined>(nodes).fill(undefined);
+  for (let p = 0; p < pairs; p++) {
+    const node = pairNodes[p]!;
+    const entry = catalogue[pairEntries[p]!];
+    if (entry === undefined || node >= nodes) return undefined;
+    const list = entries[node];
+    if (list) list.push(entry);
+    else entries[node] = [entry];
+  }
+  return { firstNode, firstBits, flags, secondBits, entries, slotParent, slotUnit, slotChild, mask };
+}
+
+/** The built-in catalogue's trie as `pnpm build` wrote it; null where there is none or it is stale (looked for once). */
+let prebuiltTrie: FlatTrie | null | undefined;
+
+/**
+ * The built-in catalogue's prebuilt trie, found through this package's exports
+ * (`@fzlint/rules/catalogue-trie.bin`), or undefined where there is none (a browser, a
+ * source checkout not built) or it was built from another catalogue than the one loaded
+ * (its digest differs; run from source the digest is unknown): then the trie is built here,
+ * as before. Reading it costs well under a millisecond; building it cost 10–26 ms of CPU
+ * in every process and worker thread.
+ */
+export function prebuiltCatalogueTrie(): FlatTrie | undefined {
+  if (prebuiltTrie === undefined) {
+    const bytes = CATALOGUE_DIGEST === undefined ? undefined : readPrebuilt('catalogue-trie.bin');
+    prebuiltTrie = (bytes && readCatalogueTrie(bytes, builtinCatalogue, CATALOGUE_DIGEST!)) ?? null;
+  }
+  return prebuiltTrie ?? undefined;
+}
+
+/** The built-in entries' positions, for splitting a merged catalogue (made at the first user catalogue). */
+let builtinIndex: Map<CatalogueEntry, number> | undefined;
+
+/**
+ * The trie of `catalogue`: the prebuilt one for the built-in catalogue; for the built-in
+ * catalogue with a user's entries merged in (`mergeCatalogue`: the built-in entries in their
+ * order, some replaced by id, then the user's), the prebuilt one extended by them; built from
+ * scratch for any other catalogue, or where there is no prebuilt trie.
+ */
+function catalogueTrie(catalogue: readonly CatalogueEntry[]): FlatTrie {
+  const base = prebuiltCatalogueTrie();
+  if (!base) return buildCatalogueTrie(catalogue);
+  if (catalogue === builtinCatalogue) return base;
+  builtinIndex ??= new Map(builtinCatalogue.map((entry, index) => [entry, index]));
+  const kept: CatalogueEntry[] = [];
+  const removed: CatalogueEntry[] = [];
+  const extra: CatalogueEntry[] = [];
+  let next = 0;
+  for (const entry of catalogue) {
+    const index = builtinIndex.get(entry);
+    if (index === undefined) {
+      extra.push(entry);
+      continue;
+    }
+    // A built-in entry after a user's one, or out of order, or twice: not a merged catalogue.
+    if (extra.length > 0 || index < next) return buildCatalogueTrie(catalogue);
+    for (; next < index; next++) removed.push(builtinCatalogue[next]!);
+    kept.push(entry);
+    next = index + 1;
+  }
+  for (; next < builtinCatalogue.length; next++) removed.push(builtinCatalogue[next]!);
+  return removed.length === 0 && extra.length === 0 ? base : extendCatalogueTrie(base, removed, kept, extra);
 }
 
 const compiledCache = new WeakMap<readonly CatalogueEntry[], CompiledCatalogue>();
@@ -401,7 +652,7 @@ export function compileCatalogue(catalogue: readonly CatalogueEntry[]): Compiled
   if (compiled) return compiled;
   compiled = recent.find((r) => sameEntries(r.entries, catalogue))?.compiled;
   if (!compiled) {
-    compiled = compile(catalogue);
+    compiled = compile(catalogue, catalogueTrie(catalogue));
     recent.unshift({ entries: catalogue, compiled });
     if (recent.length > 4) recent.pop();
   }

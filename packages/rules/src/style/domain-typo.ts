@@ -1,9 +1,9 @@
 import { domainTypoEntries, TYPO_DIGEST, TYPO_GENERATION, typoCandidateAt, typoExclusionWords, visitTypoCandidates, type TypoCandidate } from '@fzlint/ontology';
 import type { ReportDocument, TextRange } from '@fzlint/parser';
 import { defineRule } from '@fzlint/rule-api';
-import { createRequire } from 'node:module';
 import { AutomatonBuilder, collectAutomatonHits, pairSlot, readAutomaton, type Automaton } from './automaton.js';
 import { compileStyleEntries, findStyleMatches } from './scan.js';
+import { readPrebuilt } from '../prebuilt.js';
 
 type MessageId = 'typo' | 'termTypo';
 
@@ -40,13 +40,8 @@ export function candidateAutomatonKey(): number[] {
  * in every process and worker thread.
  */
 export function prebuiltCandidateAutomaton(): Automaton<number> | undefined {
-  try {
-    const require = createRequire(import.meta.url);
-    const { readFileSync } = require('node:fs') as typeof import('node:fs');
-    return readAutomaton(readFileSync(require.resolve('@fzlint/rules/typo-automaton.bin')), candidateAutomatonKey());
-  } catch {
-    return undefined;
-  }
+  const bytes = readPrebuilt('typo-automaton.bin');
+  return bytes && readAutomaton(bytes, candidateAutomatonKey());
 }
 
 /** null: no prebuilt automaton (looked for once). */
