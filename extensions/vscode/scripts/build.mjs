@@ -1,6 +1,6 @@
 // Bundles the extension and the language server into one CommonJS file each (no node_modules at run time).
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { copyFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,3 +33,8 @@ await Promise.all([
   build({ ...common, entryPoints: [lintWorker], outfile: 'dist/lint-worker.js', external: ['vscode'] }),
   build({ ...common, entryPoints: [guardWorker], outfile: 'dist/worker.js', external: ['vscode'] }),
 ]);
+// The data `pnpm build` of @fzlint/rules prebuilds (the typo automaton, the catalogue trie),
+// beside the bundles: the .vsix has no node_modules to resolve them from, and without them
+// the server and its lint thread built both at run time (see packages/rules/src/prebuilt.ts).
+const serverRequire = createRequire(serverEntry);
+for (const name of ['typo-automaton.bin', 'catalogue-trie.bin']) copyFileSync(serverRequire.resolve(`@fzlint/rules/${name}`), `${root}/dist/${name}`);

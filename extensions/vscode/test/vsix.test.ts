@@ -52,6 +52,9 @@ describe('the .vsix', () => {
         'extension/package.nls.zh-cn.json',
         'extension/dist/extension.js',
         'extension/dist/server.js',
+        // The server reads the prebuilt data beside its bundle (no node_modules to resolve them from).
+        'extension/dist/typo-automaton.bin',
+        'extension/dist/catalogue-trie.bin',
         'extension/readme.md',
       ]),
     );
