@@ -44,7 +44,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the .vsix', () => {
-  it('holds the bundled client and server, the manifest and both translations', () => {
+  it('holds the bundled client, server and its threads, the manifest and both translations', () => {
     expect(entries).toEqual(
       expect.arrayContaining([
         'extension/package.json',
@@ -52,6 +52,10 @@ describe('the .vsix', () => {
         'extension/package.nls.zh-cn.json',
         'extension/dist/extension.js',
         'extension/dist/server.js',
+        // The server starts its threads from `new URL('./…', import.meta.url)`: the lint thread
+        // for large reports and the project's guarded worker.
+        'extension/dist/lint-worker.js',
+        'extension/dist/worker.js',
         // The server reads the prebuilt data beside its bundle (no node_modules to resolve them from).
         'extension/dist/typo-automaton.bin',
         'extension/dist/catalogue-trie.bin',
