@@ -21,8 +21,13 @@
  */
 import { numberingSchemes } from '@fzlint/ontology';
 import { changedSpan, type Heading, type ReportDocument, type Section, type TextRange } from '@fzlint/parser';
-import type { AnyRule, Fix, ReportDescriptor, RuleContext, RuleSettings } from '@fzlint/rule-api';
+import type { AnalysisCache, AnyRule, Fix, ReportDescriptor, RuleContext, RuleSettings } from '@fzlint/rule-api';
 import {
+  citationsKept,
+  figureDistancesKept,
+  figureReadsKept,
+  keepFigureSpans,
+  type FigureEdit,
   conceptSections,
   copiedPassage,
   endsPassagePiece,
@@ -51,8 +56,10 @@ export function isLocalRule(rule: AnyRule): boolean {
  * The built-in statistics rules: document rules whose findings come only from the statistics
  * analysis (`extractStatistics`) and the figures ledger built from it, which read a paragraph
  * only through the counts, rates and changes found in it (the analysis reads each paragraph on
- * its own). An edit in paragraphs where the analysis finds nothing, before and after, leaves
- * their findings as they were, shifted. `continuity/restated-figure` reads this report only
+ * its own) and a little of the text around them, which `@fzlint/rules` declares
+ * (`figureReadsKept`). An edit that leaves all of it as it was, shifted — in paragraphs where the
+ * analysis finds nothing, in sentences without figures, or beside figures that read the same —
+ * leaves their findings as they were, shifted. `continuity/restated-figure` reads this report only
  * through the ledger too (the figures it states for last year), beside last year's report
  * (the same one: see `sameInputs`).
  */
@@ -139,6 +146,11 @@ export interface RuleReuseStats {
    * sentences without any (see `figureSentencesKept`).
    */
   figuresKeptAround: number;
+  /**
+   * Of those, the ones kept although the edit was in sentences with figures: the figure rules
+   * read the same there, shifted (see `figureReadsKept`).
+   */
+  figuresKeptRead: number;
   /** Document rules not run: the edit left everything they read as it was (their findings shifted). */
   documentKept: number;
   /** Document rules of {@link DOCUMENT_READS} run on the whole document. */
@@ -158,11 +170,14 @@ export class RuleReuse {
   /** Windows computed this lint: per new document, per old document. */
   private windows = new WeakMap<ReportDocument, Map<ReportDocument, EditWindow | null>>();
   private current: Map<AnyRule, RuleState> | undefined;
-  readonly stats: RuleReuseStats = { windowed: 0, whole: 0, figuresKept: 0, figuresKeptAround: 0, documentKept: 0, documentRun: 0 };
+  readonly stats: RuleReuseStats = { windowed: 0, whole: 0, figuresKept: 0, figuresKeptAround: 0, figuresKeptRead: 0, documentKept: 0, documentRun: 0 };
   /** Per window: what the document rules read, and whether the edit left it alone (each asked once). */
   private documentInputs = new WeakMap<EditWindow, DocumentInputs>();
-  /** Per window: whether the statistics analysis of its paragraphs is the old one shifted (0: no, 1: no figure in them, 2: figures only outside the change). */
-  private figureFree = new WeakMap<EditWindow, 0 | 1 | 2>();
+  /**
+   * Per window: whether the figure rules read the same in its paragraphs, shifted (0: no, 1: no
+   * figure in them, 2: figures only outside the change, 3: figures around the change read the same).
+   */
+  private figureFree = new WeakMap<EditWindow, 0 | 1 | 2 | 3>();
 
   /**
    * Runs `fn` (a synchronous `lint` with rules from {@link wrap}) with the memory of the
@@ -213,8 +228,8 @@ export class RuleReuse {
                 passagesWithin(last.document, window.first, window.oldLast) && passagesWithin(document, window.first, window.last) ? reuse(rule, last, window, context) : undefined,
               )
           : isFigureRule(rule)
-            ? this.wrapReusing(rule, 'figuresKept', (last, window, document) =>
-                this.figuresUnchanged(last.document, document, window) ? outside(last, window) : undefined,
+            ? this.wrapReusing(rule, 'figuresKept', (last, window, document, context) =>
+                this.figuresUnchanged(last.document, document, window, context.analysisCache) ? outside(last, window) : undefined,
               )
             : DOCUMENT_READS.has(rule)
               ? this.wrapReusing(rule, 'documentKept', (last, window, document) =>
@@ -255,6 +270,7 @@ export class RuleReuse {
       if (reports) {
         this.stats[counter]++;
         if (counter === 'figuresKept' && this.figureFree.get(window!) === 2) this.stats.figuresKeptAround++;
+        if (counter === 'figuresKept' && this.figureFree.get(window!) === 3) this.stats.figuresKeptRead++;
         for (const d of reports) context.report(d);
         memory.set(rule, { document, previous, settings: context.settings, optionsKey, reports });
         return;
@@ -275,21 +291,37 @@ export class RuleReuse {
   }
 
   /**
-   * Whether the window's paragraphs give the statistics analysis nothing to read in the old
-   * and the new text, and keep their number of paragraphs and sentences (once per window).
+   * Whether the figure rules read the same in the window's paragraphs, shifted (once per window):
+   * they keep their number of paragraphs and sentences, every 《》 title places the figures as
+   * before, the edit is not between statements among which the ledger took the nearest
+   * (`figureDistancesKept`), and then 1: the paragraphs give the statistics analysis nothing to
+   * read, old and new; 2: the edit is in sentences without figures (`figureSentencesKept`); 3:
+   * the figures around it read the same (`figureReadsKept`: the analysis of the paragraphs and
+   * what the ledger reads of their text). Reusing the findings, the ledger's distance spans are
+   * carried to the new document (`keepFigureSpans`), whose ledger is not built.
    */
-  private figuresUnchanged(previous: ReportDocument, next: ReportDocument, w: EditWindow): boolean {
+  private figuresUnchanged(previous: ReportDocument, next: ReportDocument, w: EditWindow, cache: AnalysisCache | undefined): boolean {
     let known = this.figureFree.get(w);
     if (known === undefined) {
       const old = w.oldView();
+      const edit: FigureEdit = { start: w.changeStart, oldEnd: w.oldChangeEnd, delta: w.delta };
       known =
-        old.paragraphs.length !== w.view.paragraphs.length || old.sentences.length !== w.view.sentences.length
+        old.paragraphs.length !== w.view.paragraphs.length ||
+        old.sentences.length !== w.view.sentences.length ||
+        !citationsKept(previous, next, edit, cache) ||
+        !figureDistancesKept(previous, edit, cache)
           ? 0
           : !hasStatisticsInput(next, w.start, w.end) && !hasStatisticsInput(previous, w.oldStart, w.oldEnd)
             ? 1
-            : figureSentencesKept(previous, next, w)
-              ? 2
-              : 0;
+            : !windowSentencesKept(previous, next, w)
+              ? 0
+              : figureSentencesKept(previous, next, w)
+                ? 2
+                : figureReadsKept(previous, next, edit, w.first, w.last, cache)
+                  ? 3
+                  : 0;
+      // The ledger of `next` is not built when the findings are kept: what it would record is carried.
+      if (known !== 0) keepFigureSpans(previous, next, edit, cache);
       this.figureFree.set(w, known);
     }
     return known !== 0;
@@ -560,9 +592,9 @@ export function editWindow(previous: ReportDocument, next: ReportDocument): Edit
  * (or a percentage in words) — a sentence without one is skipped, the context of the one before
  * flowing past it, and relations reach only sentences with figures — and the figures ledger
  * reads only those sentences too. So an edit in sentences with no figure, before and after,
- * that keeps every sentence's paragraph and every sentence with figures (same text, shifted),
- * every number (same, shifted) and every heading out of the change, changes no figure, no key
- * and no relation.
+ * that keeps every sentence's paragraph and every sentence with figures (same text, shifted:
+ * `windowSentencesKept`), every number (same, shifted) and every heading out of the change,
+ * changes no figure, no key and no relation.
  */
 function figureSentencesKept(previous: ReportDocument, next: ReportDocument, w: EditWindow): boolean {
   const a = w.oldView();
@@ -574,8 +606,6 @@ function figureSentencesKept(previous: ReportDocument, next: ReportDocument, w: 
   const newHi = hi + d;
   // Next to the change counts as in it (a digit typed after a number makes another number).
   if (hasStatisticsInput(previous, lo - 1, hi + 1) || hasStatisticsInput(next, lo - 1, newHi + 1)) return false;
-  for (const h of previous.headings) if (h.range.start <= hi + 1 && h.range.end >= lo - 1) return false;
-  for (const h of next.headings) if (h.range.start <= newHi + 1 && h.range.end >= lo - 1) return false;
   for (let k = 0; k < a.numbers.length; k++) {
     const x = a.numbers[k]!;
     const y = b.numbers[k]!;
@@ -586,12 +616,33 @@ function figureSentencesKept(previous: ReportDocument, next: ReportDocument, w: 
   for (let k = 0; k < a.sentences.length; k++) {
     const x = a.sentences[k]!;
     const y = b.sentences[k]!;
-    if (x.paragraphIndex !== y.paragraphIndex) return false;
+    if (x.range.end < lo || x.range.start > hi) continue;
+    if (hasStatisticsInput(previous, x.range.start, x.range.end) || hasStatisticsInput(next, y.range.start, y.range.end)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether the edit keeps the window's sentences where the figure rules read them: no heading
+ * touching the change, every sentence in the same paragraph and under the same heading, and
+ * every sentence not touching the change the same, shifted (the numbers of sentences are equal).
+ */
+function windowSentencesKept(previous: ReportDocument, next: ReportDocument, w: EditWindow): boolean {
+  const a = w.oldView();
+  const b = w.view;
+  const lo = w.changeStart;
+  const hi = w.oldChangeEnd;
+  const d = w.delta;
+  const newHi = hi + d;
+  for (const h of previous.headings) if (h.range.start <= hi + 1 && h.range.end >= lo - 1) return false;
+  for (const h of next.headings) if (h.range.start <= newHi + 1 && h.range.end >= lo - 1) return false;
+  for (let k = 0; k < a.sentences.length; k++) {
+    const x = a.sentences[k]!;
+    const y = b.sentences[k]!;
+    if (x.paragraphIndex !== y.paragraphIndex || x.headingIndex !== y.headingIndex) return false;
     if (x.range.end < lo || x.range.start > hi) {
       const shift = x.range.end < lo ? 0 : d;
       if (x.range.start + shift !== y.range.start || x.range.end + shift !== y.range.end) return false;
-    } else if (hasStatisticsInput(previous, x.range.start, x.range.end) || hasStatisticsInput(next, y.range.start, y.range.end)) {
-      return false;
     }
   }
   return true;

@@ -70,7 +70,7 @@ describe('RuleReuse', () => {
     const text = `${TEXT.slice(0, at)}法冶${TEXT.slice(at)}`;
     const document = reparse(first.document, [{ range: { start: at, end: at }, text: '法冶' }]);
     const next = reuse.run('r.md', () => lint(text, { rules, filePath: 'r.md', document }));
-    expect(reuse.stats).toEqual({ windowed: 1, whole: 1, figuresKept: 0, figuresKeptAround: 0, documentKept: 0, documentRun: 0 });
+    expect(reuse.stats).toEqual({ windowed: 1, whole: 1, figuresKept: 0, figuresKeptAround: 0, figuresKeptRead: 0, documentKept: 0, documentRun: 0 });
     const fresh = lint(text, { rules: [typoRule('style/test-local', 'paragraph')], filePath: 'r.md' });
     expect(next.diagnostics).toEqual(fresh.diagnostics);
     expect(next.diagnostics.map((d) => text.slice(d.range.start, d.range.end))).toEqual(['法冶', '法冶', '法冶']);
@@ -318,6 +318,113 @@ describe('incremental lint of figures (property: statistics rules keep findings 
     expect(first.diagnostics.some((d) => d.ruleId === 'continuity/restated-figure')).toBe(true);
     expect(second.diagnostics.some((d) => d.ruleId === 'continuity/restated-figure')).toBe(false);
   });
+});
+
+describe('incremental lint of figures, edits inside sentences with figures (property: kept only when the figure rules read the same)', () => {
+  // Figures of every kind the ledger pairs across sentences and paragraphs: a received/concluded
+  // pair across a section (carried-over work mentioned in one sentence), a rate with its counts,
+  // 其中 parts, a stated change with its base in the sentence and one found in the section, bare
+  // counts whose own words give a period or scope, figures in a 《》 title, last year's figures
+  // restated; sentences without figures between them.
+  const paragraphs = [
+    '2023年法治政府建设工作报告',
+    '一、主要举措',
+    '全年共受理行政复议案件120件。依法纠正违法行为，群众满意度明显提升。审结行政复议案件130件，其中维持80件、撤销20件。',
+    '2023年，开展法治培训12场，全市组织旁听庭审8次。印发《2023年法治建设12项任务》。上年受理行政诉讼案件40件。',
+    '今年受理行政诉讼案件50件，同比增长25%（上年为40件）。上年结转10件，办结55件，办结率达到90%。',
+    '办理信访事项300件，同比增长20%。上年办理信访事项250件。基层执法力量得到加强。',
+    '二、存在的不足',
+    '基层执法力量薄弱，法治意识有待提高。全年受理行政复议案件125件。',
+  ];
+  const previous = {
+    filePath: '/ws/2022.txt',
+    text: ['2022年法治政府建设工作报告', '一、主要举措', '全年共受理行政诉讼案件44件，审结40件。', '办理信访事项250件。', '二、存在的不足', '法治意识有待提高。'].join('\n'),
+  };
+  // Keystrokes next to a figure: `near` picks one (a digit run, 件, 率 or %), `off` moves from it.
+  const keystroke = fc.record({
+    near: fc.integer({ min: 0, max: 1000 }).map((x) => x / 1000),
+    off: fc.integer({ min: -10, max: 10 }),
+    del: fc.oneof(fc.constant(0), fc.constant(0), fc.constant(1), fc.integer({ min: 0, max: 3 })),
+    insert: fc.constantFrom('', '字', '法治', '1', '0', '9', '件', '受理', '办结', '审结', '同比', '增长', '%', '上年', '结转', '全市', '2022年', '其中', '。', '，', '、', '（', '）', '《', '》'),
+  });
+  const nearFigure = (k: { near: number; off: number }, text: string): number => {
+    const anchors = [...text.matchAll(/[0-9０-９]+|件|率|%/g)].map((m) => m.index);
+    const at = anchors.length === 0 ? Math.floor(k.near * text.length) : anchors[Math.min(anchors.length - 1, Math.floor(k.near * anchors.length))]!;
+    return Math.max(0, Math.min(text.length, at + k.off));
+  };
+
+  it('with and without last year’s report, linted along the way', () => {
+    const reuse = createRuleReuse();
+    const rules = reuse.wrap(builtinRules);
+    let key = 0;
+    fc.assert(
+      fc.property(fc.constantFrom('inside.txt', 'inside.md'), fc.boolean(), fc.array(keystroke, { minLength: 1, maxLength: 6 }), (filePath, withPrevious, keys) => {
+        const text = filePath.endsWith('.md') ? paragraphs.join('\n\n') : paragraphs.join('\n');
+        typeAndCompare(reuse, rules, `${key++}-${filePath}`, filePath, text, keys, nearFigure, withPrevious ? previous : undefined);
+      }),
+      { numRuns: 250 },
+    );
+    // The new path was taken: findings kept for edits inside sentences with figures.
+    expect(reuse.stats.figuresKeptRead).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('keeps the figure rules’ findings, shifted, for a character typed inside a sentence with figures that reads the same', () => {
+    const text = paragraphs.join('\n');
+    const reuse = createRuleReuse();
+    const rules = reuse.wrap(builtinRules);
+    const first = reuse.run('f', () => lint(text, { rules, filePath: 'f.txt', previous }));
+    expect(first.diagnostics.some((d) => d.ruleId.startsWith('statistics/'))).toBe(true);
+    // Inside 依法纠正违法行为 (the sentence between the received and the concluded count): no figure
+    // there, but the edited paragraph holds figures, and then inside 群众 of a sentence with none.
+    const at = text.indexOf('违法行为') + 2;
+    const edited = `${text.slice(0, at)}的${text.slice(at)}`;
+    const document = reparse(first.document, [{ range: { start: at, end: at }, text: '的' }]);
+    const second = reuse.run('f', () => lint(edited, { rules, filePath: 'f.txt', document, previous }));
+    expect(second.diagnostics).toEqual(lint(edited, { filePath: 'f.txt', previous }).diagnostics);
+    // Inside 上年办理信访事项250件。, the base of the change before it, between 件 and 。: every figure
+    // reads the same, so their findings are kept (a character typed in 开展法治培训 would not be: it
+    // changes the words of the bare count 12场, which a part list or a message may quote).
+    const at2 = edited.indexOf('250件') + '250件'.length;
+    const edited2 = `${edited.slice(0, at2)}字${edited.slice(at2)}`;
+    const document2 = reparse(second.document, [{ range: { start: at2, end: at2 }, text: '字' }]);
+    const before = reuse.stats.figuresKeptRead;
+    const third = reuse.run('f', () => lint(edited2, { rules, filePath: 'f.txt', document: document2, previous }));
+    expect(third.diagnostics).toEqual(lint(edited2, { filePath: 'f.txt', previous }).diagnostics);
+    expect(reuse.stats.figuresKeptRead - before).toBe(8);
+  });
+
+  // A change whose base is stated twice in its section with one value: the ledger takes the
+  // nearest. An edit between them (even one touching no figure) may make the other one nearer.
+  const tie = ['2023年法治政府建设工作报告', '一、主要举措', '上年受理行政复议案件90件。', '法治宣传深入开展，普法工作扎实推进。', '今年受理行政复议案件100件，同比增长20%。', '法治宣传深入开展。', '上年受理行政复议案件90件。', '二、存在的不足', '法治意识有待提高。'].join('\n');
+
+  it('runs them again for an edit between a change’s figure and the nearest of its equal bases', () => {
+    const reuse = createRuleReuse();
+    const rules = reuse.wrap(builtinRules);
+    const first = reuse.run('t', () => lint(tie, { rules, filePath: 't.txt' }));
+    const bases = (ds: readonly { ruleId: string; related?: readonly { range: { start: number } }[] }[]) =>
+      ds.filter((d) => d.ruleId === 'statistics/growth-mismatch').map((d) => d.related?.map((r) => r.range.start));
+    // The two bases are as near (34 characters): the first is taken; one character less before the second makes it nearer.
+    expect(bases(first.diagnostics)).toEqual([[tie.indexOf('100件'), tie.indexOf('90件')]]);
+    const at = tie.lastIndexOf('深入');
+    const edited = `${tie.slice(0, at)}${tie.slice(at + 1)}`;
+    const document = reparse(first.document, [{ range: { start: at, end: at + 1 }, text: '' }]);
+    const second = reuse.run('t', () => lint(edited, { rules, filePath: 't.txt', document }));
+    expect(second.diagnostics).toEqual(lint(edited, { filePath: 't.txt' }).diagnostics);
+    expect(bases(second.diagnostics)).toEqual([[edited.indexOf('100件'), edited.lastIndexOf('90件')]]);
+  });
+
+  it('around a change’s equal bases, after keystrokes anywhere (property)', () => {
+    const reuse = createRuleReuse();
+    const rules = reuse.wrap(builtinRules);
+    let key = 0;
+    const anywhere = fc.record({ at: fc.integer({ min: 0, max: 1000 }).map((x) => x / 1000), del: fc.integer({ min: 0, max: 2 }), insert: fc.constantFrom('', '字', '字', '法治', '。', '1', '件') });
+    fc.assert(
+      fc.property(fc.array(anywhere, { minLength: 1, maxLength: 6 }), (keys) => {
+        typeAndCompare(reuse, rules, `${key++}-tie`, 'tie.txt', tie, keys, (k, t) => Math.floor(k.at * t.length));
+      }),
+      { numRuns: 150 },
+    );
+  }, 300_000);
 });
 
 describe('incremental lint of document rules (property: findings kept only when nothing they read changed)', () => {

@@ -11,6 +11,11 @@ export { structureRules, statisticsRules, referencesRules, styleRules, continuit
 export {
   extractStatistics,
   hasStatisticsInput,
+  figureReadsKept,
+  citationsKept,
+  figureDistancesKept,
+  keepFigureSpans,
+  type FigureEdit,
   statisticsAt,
   STATISTICS_CACHE,
   figureLedger,

@@ -198,6 +198,21 @@ export interface FigureLedger {
 
 const ledgers = new WeakMap<ReportDocument, FigureLedger>();
 
+/** Per ledger, the spans of `ledgerDistanceSpans` (none for most). */
+const distanceSpans = new WeakMap<FigureLedger, readonly TextRange[]>();
+
+/**
+ * Where a ledger compared distances between statements: for a change whose base is stated
+ * elsewhere in its section by several statements of one value, it takes the nearest — the
+ * span runs from the first of the change's figure and those statements to the last (their
+ * starts). An edit with all of them on one side keeps every such distance; one inside a
+ * span may change which statement is the base. The rest of the ledger reads offsets only
+ * through their order.
+ */
+export function ledgerDistanceSpans(ledger: FigureLedger): readonly TextRange[] {
+  return distanceSpans.get(ledger) ?? NONE;
+}
+
 /**
  * The figures ledger of a document, computed once per document (memoised) from its
  * statistics analysis. Pass the rule context's `analysisCache` (or the language
@@ -360,16 +375,19 @@ export function buildLedger(document: ReportDocument, result: StatisticsResult):
     return { statements, byKey };
   };
 
-  return new Ledger(
+  const distances: TextRange[] = [];
+  const ledger = new Ledger(
     reportYear,
     full,
     comparable ? findConflicts(comparable) : NONE,
-    changeStatements.length > 0 ? compareChanges(changeStatements, at, working, reportYear, result) : NONE,
+    changeStatements.length > 0 ? compareChanges(changeStatements, at, working, reportYear, result, distances) : NONE,
     groups.size > 0 ? carriedOverSums(groups, pairAt, counts) : NONE,
     groups.size > 0 || partsList.length > 0 ? workBalances(groups, partsList, counts) : NONE,
     pairs,
     working.length > 0 ? sectionRates(working, pairAt, localRate) : NONE,
   );
+  if (distances.length > 0) distanceSpans.set(ledger, distances);
+  return ledger;
 }
 
 const NONE: readonly never[] = [];
@@ -701,13 +719,18 @@ function qualifierOf(objectText: string, metric: MetricObject | undefined): stri
 /** How far back a bare count's own words are read (as the statistics reader's clause window). */
 const OWN_WINDOW = 48;
 
+/** A count whose own words `ownFigure` reads: no verb, no object of the vocabulary (培训12场). */
+export function isBareCount(m: StatisticMention): boolean {
+  return !m.verb && !m.object?.metric && m.measure === 'count';
+}
+
 /**
  * The figure context of a count: as the statistics reader gave it, or, for a bare count
  * (no verb, no object of the vocabulary, 培训12场), which the reader leaves with what is in
  * force, its own clause's period and scope words read here — only when asked for.
  */
-function ownFigure(m: StatisticMention, text: string, sentenceStart: number): FigureContext {
-  if (m.verb || m.object?.metric || m.measure !== 'count') return m.figure;
+export function ownFigure(m: StatisticMention, text: string, sentenceStart: number): FigureContext {
+  if (!isBareCount(m)) return m.figure;
   // Its clause and the clauses before it in the sentence (2023年，明确九个方面).
   const own = text.slice(Math.max(sentenceStart, m.range.start - OWN_WINDOW), m.range.start);
   const period = lastPeriodIn(own);
@@ -941,16 +964,25 @@ function uniqueInSection(
   byKey: ReadonlyMap<string, readonly FigureStatement[]>,
   id: string,
   at: FigureStatement,
+  distances: TextRange[],
   exclude?: FigureStatement,
 ): FigureStatement | undefined {
   const list = byKey.get(id);
   if (!list) return undefined;
   let found: FigureStatement | undefined;
+  let several = false;
+  let lo = at.range.start;
+  let hi = lo;
   for (const s of nearIn(list, at)) {
     if (s === exclude || s === at || s.place !== 'body' || s.sectionIndex !== at.sectionIndex) continue;
     if (found && (found.value !== s.value || found.lower !== s.lower || found.upper !== s.upper)) return undefined;
+    if (found) several = true;
+    if (s.range.start < lo) lo = s.range.start;
+    if (s.range.start > hi) hi = s.range.start;
     if (!found || Math.abs(s.range.start - at.range.start) < Math.abs(found.range.start - at.range.start)) found = s;
   }
+  // The nearest of several: an edit between them may change which (see `ledgerDistanceSpans`).
+  if (found && several) distances.push({ start: lo, end: hi });
   return found;
 }
 
@@ -965,6 +997,7 @@ function compareChanges(
   working: readonly FigureStatement[],
   reportYear: number | undefined,
   result: StatisticsResult,
+  distances: TextRange[],
 ): ChangeComparison[] {
   const out: ChangeComparison[] = [];
   let byKey: Map<string, FigureStatement[]> | undefined;
@@ -1007,7 +1040,7 @@ function compareChanges(
           list.push(s);
         }
       }
-      const found = uniqueInSection(byKey, withPeriod(current.key, period), current);
+      const found = uniqueInSection(byKey, withPeriod(current.key, period), current, distances);
       if (!found || found.approximation !== undefined) continue;
       base = { statement: found, value: found.value, precision: found.precision, range: found.range, text: found.text };
     }
