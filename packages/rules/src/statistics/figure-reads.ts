@@ -22,8 +22,8 @@ import type { ReportDocument, TextRange } from '@fzlint/parser';
 import type { AnalysisCache } from '@fzlint/rule-api';
 import { figureLedger, isBareCount, ledgerDistanceSpans, ownFigure } from './figures.js';
 import { hasCarryOver } from './mentions.js';
-import { extractStatistics } from './relations.js';
-import type { StatisticRelation, StatisticsResult } from './types.js';
+import { analyzeStatistics, STATISTICS_CACHE } from './relations.js';
+import { StatisticsCache } from './incremental.js';
 
 /** An edit: text [start, oldEnd) of the old document became [start, oldEnd + delta) of the new one. */
 export interface FigureEdit {
@@ -31,6 +31,12 @@ export interface FigureEdit {
   readonly oldEnd: number;
   readonly delta: number;
 }
+
+/** An edit before everything compared: every offset the same. */
+const UNMOVED: FigureEdit = { start: -1, oldEnd: -1, delta: 0 };
+
+/** The paragraph analyses read when the lint has no `AnalysisCache` (bounded, as any `StatisticsCache`). */
+const OWN_CACHE = new StatisticsCache(analyzeStatistics);
 
 /** An old offset in the new text: before the change the same, from its end on shifted; inside it NaN. */
 function pointIn(e: FigureEdit, x: number): number {
@@ -95,56 +101,6 @@ function sameField(e: FigureEdit, key: string, x: unknown, y: unknown, depth: nu
   return sameAcross(e, x, y, depth + 1);
 }
 
-/** Index of the first item of `list` (in paragraph order) in a paragraph at or after `paragraph`. */
-function firstInParagraph(list: readonly { readonly paragraphIndex: number }[], paragraph: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.paragraphIndex < paragraph) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Whether the items of paragraphs [first, last] are the same across the edit, with the same number before them. */
-function sameItems(e: FigureEdit, a: readonly { readonly paragraphIndex: number }[], b: readonly { readonly paragraphIndex: number }[], first: number, last: number): boolean {
-  const a0 = firstInParagraph(a, first);
-  const b0 = firstInParagraph(b, first);
-  const a1 = firstInParagraph(a, last + 1);
-  const b1 = firstInParagraph(b, last + 1);
-  if (a0 !== b0 || a1 - a0 !== b1 - b0) return false;
-  for (let i = a0; i < a1; i++) if (!sameAcross(e, a[i], b[i], 0)) return false;
-  return true;
-}
-
-/** The paragraph a relation is in (relations never leave their paragraph). */
-function relationParagraph(rel: StatisticRelation): number {
-  switch (rel.kind) {
-    case 'parts':
-      return rel.total.paragraphIndex;
-    case 'received-concluded':
-      return rel.concluded.paragraphIndex;
-    case 'rate':
-      return rel.rate.paragraphIndex;
-    case 'derived-total':
-      return rel.result.paragraphIndex;
-  }
-}
-
-/** Whether the relations of paragraphs [first, last] are the same across the edit, in the same order. */
-function sameRelations(e: FigureEdit, a: StatisticsResult, b: StatisticsResult, first: number, last: number): boolean {
-  if (a.relations.length !== b.relations.length) return false;
-  for (let i = 0; i < a.relations.length; i++) {
-    const x = a.relations[i]!;
-    const y = b.relations[i]!;
-    const p = relationParagraph(x);
-    if (p !== relationParagraph(y)) return false;
-    if (p >= first && p <= last && !sameAcross(e, x, y, 0)) return false;
-  }
-  return true;
-}
-
 /**
  * Whether the figure rules read the same in `next` as in `previous` around an edit inside
  * paragraphs [first, last] (the same paragraphs in both: the caller has checked that the edit
@@ -152,28 +108,38 @@ function sameRelations(e: FigureEdit, a: StatisticsResult, b: StatisticsResult, 
  * shifted): the statistics analysis of those paragraphs (every count, rate, change and
  * relation, offsets mapped), and what the ledger reads of their text besides — a bare count's
  * own words, whether a sentence touching the change mentions carried-over work, each
- * sentence's heading and place. With `cache`, the analysis of the new document is read
- * through it (the edited paragraph again, the rest from the cache).
+ * sentence's heading and place. Each paragraph's analysis is compared as the statistics cache
+ * keeps it (`StatisticsCache.paragraph`: relative to the paragraph, read again only for the
+ * edited text), so no whole document's analysis is assembled; without `cache`, a cache of this
+ * module's own.
  */
 export function figureReadsKept(previous: ReportDocument, next: ReportDocument, edit: FigureEdit, first: number, last: number, cache?: AnalysisCache): boolean {
-  const a = extractStatistics(previous, cache);
-  const b = extractStatistics(next, cache);
-  if (a.mentions.length !== b.mentions.length || a.rates.length !== b.rates.length || a.changes.length !== b.changes.length) return false;
-  if (!sameItems(edit, a.mentions, b.mentions, first, last)) return false;
-  if (!sameItems(edit, a.rates, b.rates, first, last)) return false;
-  if (!sameItems(edit, a.changes, b.changes, first, last)) return false;
-  if (!sameRelations(edit, a, b, first, last)) return false;
-  // A bare count's period and scope, read from its own words (`ownFigure`: back to its sentence's
-  // start or OWN_WINDOW characters): the same reading (it holds no offset).
-  const m0 = firstInParagraph(a.mentions, first);
-  const m1 = firstInParagraph(a.mentions, last + 1);
-  for (let i = m0; i < m1; i++) {
-    const x = a.mentions[i]!;
-    if (!isBareCount(x)) continue;
-    const y = b.mentions[i]!;
-    const xs = previous.sentences[x.sentenceIndex]?.range.start ?? x.clauseStart;
-    const ys = next.sentences[y.sentenceIndex]?.range.start ?? y.clauseStart;
-    if (!sameAcross(edit, ownFigure(x, previous.text, xs), ownFigure(y, next.text, ys), 0)) return false;
+  const statistics = cache ? cache.get(STATISTICS_CACHE) : OWN_CACHE;
+  for (let p = first; p <= last; p++) {
+    const a = statistics.paragraph(previous, p);
+    const b = statistics.paragraph(next, p);
+    if (a === undefined || b === undefined) {
+      if (a !== b) return false;
+      continue;
+    }
+    // The same analysis (the same text from the same start, or shifted whole): nothing in it moved
+    // apart, so it reads the same.
+    if (a.analysis === b.analysis && (a.lo === b.lo || b.lo === a.lo + edit.delta)) continue;
+    // The paragraph's analysis is relative to its start: the edit too (a paragraph after it: unmoved).
+    let e: FigureEdit;
+    if (a.lo === b.lo) e = { start: edit.start - a.lo, oldEnd: edit.oldEnd - a.lo, delta: edit.delta };
+    else if (a.lo >= edit.oldEnd && b.lo === a.lo + edit.delta) e = UNMOVED;
+    else return false;
+    if (!sameAcross(e, a.mentions, b.mentions, 0) || !sameAcross(e, a.rates, b.rates, 0) || !sameAcross(e, a.changes, b.changes, 0)) return false;
+    if (!sameAcross(e, a.relations, b.relations, 0)) return false;
+    // A bare count's period and scope, read from its own words (`ownFigure`: back to its sentence's
+    // start or 48 characters): the same reading (it holds no offset).
+    for (let i = 0; i < a.mentions.length; i++) {
+      const x = a.mentions[i]!;
+      if (!isBareCount(x)) continue;
+      const y = b.mentions[i]!;
+      if (!sameAcross(e, ownFigure(x, a.text, a.sentences[2 * x.sentenceIndex]!), ownFigure(y, b.text, b.sentences[2 * y.sentenceIndex]!), 0)) return false;
+    }
   }
   // The sentences touching the change: whether they mention carried-over work, and their place.
   const { sentences: oldSentences } = previous;
@@ -221,29 +187,53 @@ function placeOf(document: ReportDocument, range: TextRange, headingIndex: numbe
  * Whether the 《》 titles (a figure starting inside one is a citation, not the report's) place
  * every statement as before, shifted: the titles before the change the same, those after it
  * the same shifted, and any other (edited, made or unmade by the edit) holding the start of no
- * count, rate or change of its document's analysis.
+ * count, rate or change of the analysis (the ledger's statements start there).
  */
 export function citationsKept(previous: ReportDocument, next: ReportDocument, edit: FigureEdit, cache?: AnalysisCache): boolean {
-  const a = previous.references.filter((r) => r.kind === 'book-title');
-  const b = next.references.filter((r) => r.kind === 'book-title');
-  let head = 0;
-  while (head < a.length && head < b.length && a[head]!.range.end <= edit.start && sameRangeAcross(edit, a[head]!.range, b[head]!.range)) head++;
-  let tail = 0;
-  while (tail < a.length - head && tail < b.length - head) {
-    const x = a[a.length - 1 - tail]!.range;
-    if (x.start < edit.oldEnd || !sameRangeAcross(edit, x, b[b.length - 1 - tail]!.range)) break;
-    tail++;
+  const a = previous.references;
+  const b = next.references;
+  // The titles before the change, in both (other references skipped), then those after it from the end.
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < a.length && a[i]!.kind !== 'book-title') i++;
+    while (j < b.length && b[j]!.kind !== 'book-title') j++;
+    if (i >= a.length || j >= b.length || a[i]!.range.end > edit.start || !sameRangeAcross(edit, a[i]!.range, b[j]!.range)) break;
+    i++;
+    j++;
   }
-  if (head + tail === a.length && head + tail === b.length) return true;
-  const holdsNone = (document: ReportDocument, titles: readonly { readonly range: TextRange }[]): boolean => {
-    const { mentions, rates, changes } = extractStatistics(document, cache);
-    for (const t of titles) {
-      const inside = (x: { readonly range: TextRange }): boolean => x.range.start >= t.range.start && x.range.start < t.range.end;
-      if (mentions.some(inside) || rates.some(inside) || changes.some(inside)) return false;
+  let ia = a.length - 1;
+  let jb = b.length - 1;
+  for (;;) {
+    while (ia >= i && a[ia]!.kind !== 'book-title') ia--;
+    while (jb >= j && b[jb]!.kind !== 'book-title') jb--;
+    if (ia < i || jb < j || a[ia]!.range.start < edit.oldEnd || !sameRangeAcross(edit, a[ia]!.range, b[jb]!.range)) break;
+    ia--;
+    jb--;
+  }
+  if (ia < i && jb < j) return true;
+  const statistics = cache ? cache.get(STATISTICS_CACHE) : OWN_CACHE;
+  return titlesWithoutFigures(previous, i, ia, statistics) && titlesWithoutFigures(next, j, jb, statistics);
+}
+
+/** Whether no statement of `document` starts inside a 《》 title among references [from, to]. */
+function titlesWithoutFigures(document: ReportDocument, from: number, to: number, statistics: StatisticsCache): boolean {
+  const { references, sentences } = document;
+  for (let k = from; k <= to; k++) {
+    const r = references[k]!.range;
+    if (references[k]!.kind !== 'book-title') continue;
+    // The statements of the paragraphs it touches (a statement comes from one sentence).
+    const first = sentences[firstAtOrAfter(sentences, r.start + 1)];
+    const last = sentences[firstAtOrAfter(sentences, r.end)];
+    if (!first || !last) continue;
+    for (let p = first.paragraphIndex; p <= last.paragraphIndex; p++) {
+      const run = statistics.paragraph(document, p);
+      if (!run) continue;
+      const inside = (x: { readonly range: TextRange }): boolean => x.range.start + run.lo >= r.start && x.range.start + run.lo < r.end;
+      if (run.mentions.some(inside) || run.rates.some(inside) || run.changes.some(inside)) return false;
     }
-    return true;
-  };
-  return holdsNone(previous, a.slice(head, a.length - tail)) && holdsNone(next, b.slice(head, b.length - tail));
+  }
+  return true;
 }
 
 /** The distance spans of documents whose figure findings were kept (the ledger was not built for them). */

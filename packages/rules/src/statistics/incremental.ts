@@ -419,6 +419,58 @@ export class StatisticsCache {
     return { mentions, rates, changes, relations: phases.flat() };
   }
 
+  /**
+   * The analysis of paragraph `paragraphIndex` of `document` alone, as the cache keeps it
+   * (offsets relative to `lo`, the run's start; indices from 0), read again only when the cache
+   * does not hold it; undefined for a paragraph without numbers (nothing to analyse). For
+   * comparing one paragraph's analysis before and after an edit without rebasing a whole
+   * document's (`figureReadsKept`). The placements and counters are left alone.
+   */
+  paragraph(
+    document: ReportDocument,
+    paragraphIndex: number,
+  ): { readonly analysis: object; readonly lo: number; readonly text: string; readonly sentences: readonly number[]; readonly mentions: readonly StatisticMention[]; readonly rates: readonly RateStatement[]; readonly changes: readonly ChangeStatement[]; readonly relations: readonly (readonly StatisticRelation[])[] } | undefined {
+    const { text, sentences } = document;
+    let a = 0;
+    let hi = sentences.length;
+    while (a < hi) {
+      const mid = (a + hi) >> 1;
+      if (sentences[mid]!.paragraphIndex < paragraphIndex) a = mid + 1;
+      else hi = mid;
+    }
+    let b = a;
+    while (b < sentences.length && sentences[b]!.paragraphIndex === paragraphIndex) b++;
+    if (b === a) return undefined;
+    // The run's numbers as `numbersBySentence` groups them: by sentence, each group in text order.
+    const groups: NumberMention[][] = [];
+    for (let s = a; s < b; s++) groups.push([]);
+    for (const n of statisticsInput(document).numbers) if (n.sentenceIndex >= a && n.sentenceIndex < b) groups[n.sentenceIndex - a]!.push(n);
+    const runNumbers: NumberMention[] = [];
+    for (const g of groups) {
+      g.sort((x, y) => x.range.start - y.range.start);
+      for (const n of g) runNumbers.push(n);
+    }
+    if (runNumbers.length === 0) return undefined;
+    let lo = Infinity;
+    let end = -Infinity;
+    for (let s = a; s < b; s++) {
+      const r = sentences[s]!.range;
+      if (r.start < lo) lo = r.start;
+      if (r.end > end) end = r.end;
+    }
+    for (const n of runNumbers) {
+      if (n.range.start < lo) lo = n.range.start;
+      if (n.range.end > end) end = n.range.end;
+    }
+    const slice = text.slice(lo, end);
+    let run = this.entries.get(slice);
+    if (!run || !this.matches(run, sentences, a, b, runNumbers, lo)) {
+      run = this.analyzeRun(slice, sentences, a, b, runNumbers, lo);
+      this.entries.set(run);
+    }
+    return { analysis: run, lo, text: run.key, sentences: run.sentences, mentions: run.mentions, rates: run.rates, changes: run.changes, relations: run.phases };
+  }
+
   /** The results of the run of sentences [a, b), rebased into the document. */
   private place(
     text: string,
