@@ -207,14 +207,12 @@ function splice(text: string, infos: readonly BlockInfo[], from: number, blocks:
 function shiftInfo(info: BlockInfo, d: number): BlockInfo {
   if (d === 0) return info;
   const b = info.block;
-  const block: Block = {
-    ...b,
-    start: b.start + d,
-    end: b.end + d,
-    ...(b.contentStart !== undefined ? { contentStart: b.contentStart + d } : {}),
-    ...(b.contentEnd !== undefined ? { contentEnd: b.contentEnd + d } : {}),
-  };
-  const raws = info.raws.map((h): RawHeading => ({
+  // Fields assigned, not spread from temporary objects: this runs for every block after an edit.
+  const block: { -readonly [K in keyof Block]: Block[K] } = { ...b, start: b.start + d, end: b.end + d };
+  if (b.contentStart !== undefined) block.contentStart = b.contentStart + d;
+  if (b.contentEnd !== undefined) block.contentEnd = b.contentEnd + d;
+  // Most blocks have no heading: their (read-only) empty list is shared.
+  const raws = info.raws.length === 0 ? info.raws : info.raws.map((h): RawHeading => ({
     ...h,
     start: h.start + d,
     end: h.end + d,
@@ -406,10 +404,9 @@ function paragraphInterior(oldText: string, text: string, state: ParseState, r: 
   const lt = text.indexOf('<', b.start);
   if (lt >= 0 && lt < blockEnd) return undefined;
   const block: Block = { ...b, end: blockEnd };
-  const out: BlockInfo[] = infos.slice(0, k);
   const edited = analyzeBlock(text, block);
-  out.push(edited);
-  for (let i = k + 1; i < infos.length; i++) out.push(shiftInfo(infos[i] as BlockInfo, r.delta));
+  // `map`: the list made at its length at once (a slice pushed to would grow past it several times).
+  const out = infos.map((info, i) => (i < k ? info : i === k ? edited : shiftInfo(info, r.delta)));
   const roots = r.delta === 0 ? state.roots : state.roots.map((x) => (x > r.prefix ? x + r.delta : x));
   return { infos: out, frontMatter: state.frontMatter, roots, split: false, interior: true, fresh: [edited] };
 }

@@ -6,14 +6,10 @@
  */
 import type {
   CommentNode,
-  DocumentNumber,
   Heading,
-  NumberMention,
   Paragraph,
   ParseOptions,
-  QuotedReference,
   ReportDocument,
-  Sentence,
   TextRange,
 } from './model.js';
 import { isSplitLineText, plainTextBlocks } from './blocks.js';
@@ -98,6 +94,13 @@ function markdownHeadingRaw(text: string, b: Block): RawHeading {
   };
 }
 
+/** The lists `part` gives of each analysis, one after another, in one array. */
+function joined<T>(analyses: readonly ParagraphAnalysis[], part: (a: ParagraphAnalysis) => readonly T[]): T[] {
+  const parts: (readonly T[])[] = new Array<readonly T[]>(analyses.length);
+  for (let i = 0; i < analyses.length; i++) parts[i] = part(analyses[i] as ParagraphAnalysis);
+  return ([] as T[]).concat(...parts);
+}
+
 /** Reads the blocks of a whole text. */
 export function readBlocks(text: string, format: 'markdown' | 'plaintext'): Pick<ParseState, 'infos' | 'frontMatter' | 'roots' | 'split'> {
   if (format === 'markdown') {
@@ -152,10 +155,8 @@ export function assemble(
   const sections = buildSections(text, headings, bodyRange);
 
   const paragraphs: Paragraph[] = [];
-  const sentences: Sentence[] = [];
-  const numbers: NumberMention[] = [];
-  const references: QuotedReference[] = [];
-  const documentNumbers: DocumentNumber[] = [];
+  const placed: ParagraphAnalysis[] = [];
+  let sentenceCount = 0;
   const cursor = new HeadingCursor(headings);
   for (let i = 0; i < body.length; i++) {
     const info = body[i] as BlockInfo;
@@ -165,16 +166,19 @@ export function assemble(
     const pe = b.kind === 'heading' ? (b.contentEnd ?? b.end) : b.end;
     if (pe <= ps) continue;
     const isTitle = i >= titleBlock && i <= titleLast && titleBlock >= 0;
-    const at = { paragraphIndex: paragraphs.length, sentenceBase: sentences.length, headings: cursor };
+    const at = { paragraphIndex: paragraphs.length, sentenceBase: sentenceCount, headings: cursor };
     const cached = info.para;
     const a = cached && cached.titleBlock === isTitle ? placeAnalysis(cached, b.start, at) : analyzeParagraph(text, b, info.raws, ps, pe, isTitle, at);
     info.para = a;
     paragraphs.push(a.paragraph);
-    for (const x of a.sentences) sentences.push(x);
-    for (const x of a.numbers) numbers.push(x);
-    for (const x of a.references) references.push(x);
-    for (const x of a.documentNumbers) documentNumbers.push(x);
+    placed.push(a);
+    sentenceCount += a.sentences.length;
   }
+  // One `concat` of the paragraphs' lists: the document's list made at its length at once, not grown push by push.
+  const sentences = joined(placed, (a) => a.sentences);
+  const numbers = joined(placed, (a) => a.numbers);
+  const references = joined(placed, (a) => a.references);
+  const documentNumbers = joined(placed, (a) => a.documentNumbers);
 
   const facts = readFacts(text, options, frontMatter, title, body, headings, junkRanges, sentences);
 

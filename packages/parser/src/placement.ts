@@ -57,16 +57,13 @@ export function placeAnalysis(c: ParagraphAnalysis, blockStart: number, at: Plac
   const ds = sentenceBase - c.sentenceBase;
   const paragraph = d === 0 ? c.paragraph : { range: shiftRange(c.paragraph.range, d), text: c.paragraph.text };
   let changed = d !== 0 || ds !== 0 || paragraphIndex !== c.paragraphIndex;
-  const sentences: Sentence[] = [];
-  for (const st of c.sentences) {
-    const s = st.range.start + d;
-    const headingIndex = at.headings.at(s);
-    if (d === 0 && headingIndex === st.headingIndex && paragraphIndex === st.paragraphIndex) sentences.push(st);
-    else {
-      changed = true;
-      sentences.push({ range: d === 0 ? st.range : shiftRange(st.range, d), text: st.text, paragraphIndex, headingIndex });
-    }
-  }
+  // `map`: an array of the exact length (pushing to an empty one reserves room for 17).
+  const sentences = c.sentences.map((st): Sentence => {
+    const headingIndex = at.headings.at(st.range.start + d);
+    if (d === 0 && headingIndex === st.headingIndex && paragraphIndex === st.paragraphIndex) return st;
+    changed = true;
+    return { range: d === 0 ? st.range : shiftRange(st.range, d), text: st.text, paragraphIndex, headingIndex };
+  });
   if (!changed) return c;
   const moved = d !== 0 || ds !== 0;
   return {
