@@ -7,7 +7,7 @@
  * (`lint-worker.ts`) wires it to the thread's port.
  */
 import type { ReportDocument, TextEdit } from '@fzlint/parser';
-import { LineMap, toLspDiagnostic } from '../convert.js';
+import { LineMap, toLspDiagnostics } from '../convert.js';
 import { codeActions } from './code-actions.js';
 import type { LintSnapshot } from './diagnostics.js';
 import { hoverAt } from './hover.js';
@@ -92,6 +92,8 @@ export class RemoteHost {
 
   lint(request: RemoteLintRequest): RemoteLintReply {
     const document = request.version >= 0 ? this.documentFor(request) : undefined;
+    // The last version linted here: its lines are edited, not read again, and its conversion reused (as the request thread does).
+    const prior = request.version >= 0 ? this.kept.get(request.uri)?.snapshot : undefined;
     const options: EngineLintOptions = { ...request.options, ...(this.engine.rules ? { rules: this.engine.rules } : {}) };
     let result;
     try {
@@ -100,8 +102,9 @@ export class RemoteHost {
       this.kept.delete(request.uri);
       throw error;
     }
-    const lines = new LineMap(request.text);
-    const diagnostics = result.diagnostics.map((d, index) => toLspDiagnostic(d, lines, request.uri, { version: request.version, index }));
+    const lines = prior ? LineMap.edited(prior.lines, request.text) : new LineMap(request.text);
+    const last = prior?.result ? { findings: prior.result.diagnostics, diagnostics: prior.diagnostics, lines: prior.lines, uri: prior.uri } : undefined;
+    const diagnostics = toLspDiagnostics(result.diagnostics, lines, request.uri, request.version, last);
     if (request.version >= 0) {
       const snapshot: LintSnapshot = {
         uri: request.uri,
