@@ -413,11 +413,12 @@ function isFlowBlock(type: string): boolean {
 /*
  * Fast path. Report Markdown is mostly paragraphs of CJK prose and `#`
  * headings separated by blank lines. A group of lines between blank lines is
- * "simple" when every line is an ATX heading without `#`/`<` in its text, or a
+ * "simple" when every line is an ATX heading without `#` or `<!--` in its text, or a
  * paragraph line that cannot start or interrupt any block construct (its
  * first character is none of the CommonMark markers, it is not indented, not
- * an ordered-list marker) and holds no `<` (so no HTML comment) and no lone
- * CR. Such a group is read here directly: its blocks are exactly micromark's.
+ * an ordered-list marker) and holds no `<!--` (an HTML comment) and no lone
+ * CR, or an ordered list item of prose (`1. 压实责任。…`, see {@link LineKind.Item}).
+ * Such a group is read here directly: its blocks are exactly micromark's.
  * Everything else goes to micromark in maximal runs of groups; a run must end
  * cleanly (a top-level construct starts at the next simple group, checked by
  * reading that group's first line too), otherwise the whole text is read by
@@ -436,6 +437,13 @@ const enum LineKind {
    * (nothing indented that far can interrupt a paragraph), indented code anywhere else.
    */
   Indented,
+  /**
+   * An ordered list item of prose at the line's start: 1–9 digits, `.` or `)`, one space, then a
+   * character that opens no construct, no `<!--` or lone CR (reports number their measures so, often
+   * without blank lines, the paragraphs after an item being its lazy continuation). Read by
+   * {@link readGroup}, which leaves to micromark what it does not model.
+   */
+  Item,
 }
 
 /** First characters that may start (or interrupt with) a block construct, or indent. */
@@ -486,8 +494,143 @@ function lineKind(text: string, start: number, end: number): LineKind {
     if (i >= e) return LineKind.Heading;
     for (let k = i; k < e; k++) if (text.charCodeAt(k) === 35) return LineKind.Complex;
     kind = LineKind.Heading;
-  } else if (opensConstruct(text, start, e)) return LineKind.Complex;
-  return holdsHtmlOrCr(text, start, e) ? LineKind.Complex : kind;
+  } else if (c0 >= 48 && c0 <= 57 && itemContentAt(text, start, e) > 0) kind = LineKind.Item;
+  else if (opensConstruct(text, start, e)) return LineKind.Complex;
+  return holdsCommentOrCr(text, start, e) ? LineKind.Complex : kind;
+}
+
+/**
+ * Where the content of an ordered list item of prose starts, for a line text[start, e) opening
+ * with a digit; 0 when the line is not one (see {@link LineKind.Item}).
+ */
+function itemContentAt(text: string, start: number, e: number): number {
+  let k = start;
+  while (k < e && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+  // micromark reads at most nine digits as an item's number.
+  if (k - start > 9) return 0;
+  const m = text.charCodeAt(k);
+  if ((m !== 46 && m !== 41) || text.charCodeAt(k + 1) !== 32) return 0;
+  const c = k + 2;
+  if (c >= e) return 0;
+  const first = text.charCodeAt(c);
+  return first === 32 || first === 9 || first === 13 || opensConstruct(text, c, e) ? 0 : c;
+}
+
+/** What a group of lines ends in: nothing open, an ordered list left open, or a shape left to micromark. */
+const enum GroupEnd {
+  Closed,
+  OpenList,
+  Unread,
+}
+
+/** Where {@link readGroup} puts what it reads. */
+interface GroupOut {
+  readonly blocks: Block[];
+  readonly rootStarts: number[];
+  readonly rootTypes: string[];
+}
+
+/**
+ * Reads a group of lines (start, end, kind triples; no blank line among them, nothing open before
+ * it) as micromark does, into `out` when given (without it, only what the group ends in). A
+ * paragraph line after an item continues the item's paragraph (inside the item or lazily), an
+ * item after an item is the list's next item when its delimiter is the list's, an item interrupts
+ * a paragraph only when its number is `1`, and a heading closes the list. Unread: an item of the
+ * other delimiter in a list, or a line indented under an item (relative to the item it may open a
+ * construct).
+ */
+function readGroup(text: string, lines: readonly number[], out: GroupOut | undefined): GroupEnd {
+  // The open paragraph (top level or an item's), its end, and the open list's delimiter (0: none).
+  let paraStart = -1;
+  let paraEnd = -1;
+  let inItem = false;
+  let delimiter = 0;
+  const flushPara = (): void => {
+    if (paraStart < 0 || !out) {
+      paraStart = -1;
+      return;
+    }
+    const [s, e] = trimRange(text, paraStart, paraEnd);
+    if (e > s) out.blocks.push({ kind: 'paragraph', start: s, end: e });
+    if (!inItem) {
+      // micromark's content starts after the spaces that indent its first line.
+      let root = paraStart;
+      while (text.charCodeAt(root) === 32) root++;
+      out.rootStarts.push(root);
+      out.rootTypes.push('content');
+    }
+    paraStart = -1;
+  };
+  for (let k = 0; k < lines.length; k += 3) {
+    const ls = lines[k] as number;
+    const le = lines[k + 1] as number;
+    const kind = lines[k + 2] as LineKind;
+    if (kind === LineKind.Heading) {
+      flushPara();
+      inItem = false;
+      delimiter = 0;
+      if (!out) continue;
+      let i = ls;
+      while (text.charCodeAt(i) === 35) i++;
+      const depth = i - ls;
+      while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+      let ce = le;
+      if (ce > i && text.charCodeAt(ce - 1) === 13) ce--;
+      while (ce > i && (text.charCodeAt(ce - 1) === 32 || text.charCodeAt(ce - 1) === 9)) ce--;
+      const [s, e] = trimRange(text, ls, le);
+      // An empty heading's content is empty at its (trimmed) end, as micromark gives it.
+      const cs = ce > i ? i : e;
+      out.blocks.push({ kind: 'heading', start: s, end: e, depth, contentStart: cs, contentEnd: ce > i ? ce : e });
+      out.rootStarts.push(ls);
+      out.rootTypes.push('atxHeading');
+      continue;
+    }
+    if (kind === LineKind.Item) {
+      let d = ls;
+      while (text.charCodeAt(d) >= 48 && text.charCodeAt(d) <= 57) d++;
+      const itemDelimiter = text.charCodeAt(d);
+      if (inItem) {
+        if (itemDelimiter !== delimiter) return GroupEnd.Unread;
+      } else if (paraStart >= 0 && !(d === ls + 1 && text.charCodeAt(ls) === 49)) {
+        // Only an item numbered 1 interrupts a paragraph; any other is the paragraph's text.
+        paraEnd = le;
+        continue;
+      } else {
+        flushPara();
+        delimiter = itemDelimiter;
+        out?.rootStarts.push(ls);
+        out?.rootTypes.push('listOrdered');
+      }
+      flushPara();
+      inItem = true;
+      // The item's paragraph starts at its marker (list items keep their marker).
+      paraStart = ls;
+      paraEnd = le;
+      continue;
+    }
+    if (inItem && text.charCodeAt(ls) === 32) return GroupEnd.Unread;
+    if (paraStart < 0) paraStart = ls;
+    paraEnd = le;
+  }
+  flushPara();
+  return inItem ? GroupEnd.OpenList : GroupEnd.Closed;
+}
+
+/**
+ * Whether the first non-blank line at or after `from` closes an ordered list left open before a
+ * blank line (or none is left before `to`): a heading, or a paragraph line not indented (an
+ * indented one may go on in the item, an item may be the list's next).
+ */
+function closesList(text: string, from: number, to: number): boolean {
+  let pos = from;
+  while (pos < to) {
+    let le = text.indexOf('\n', pos);
+    if (le < 0 || le > to) le = to;
+    const kind = lineKind(text, pos, le);
+    if (kind !== LineKind.Blank) return kind === LineKind.Heading || (kind === LineKind.Paragraph && text.charCodeAt(pos) !== 32);
+    pos = le + 1;
+  }
+  return true;
 }
 
 /** Whether the character at `i` may open a block construct: a marker, an ordered item's number, a BOM. */
@@ -497,11 +640,15 @@ function opensConstruct(text: string, i: number, e: number): boolean {
   return c === 0xfeff;
 }
 
-/** Whether text[from, e) holds a `<` (it may open an HTML comment) or a lone CR (a line ending to micromark). */
-function holdsHtmlOrCr(text: string, from: number, e: number): boolean {
+/**
+ * Whether text[from, e) holds a `<!--` (an HTML comment, which the reader keeps) or a lone CR (a line
+ * ending to micromark). Any other `<` after the line's first character is inline HTML at most,
+ * which changes no block (an HTML block starts a line: {@link MARKER_START}).
+ */
+function holdsCommentOrCr(text: string, from: number, e: number): boolean {
   for (let i = from; i < e; i++) {
     const c = text.charCodeAt(i);
-    if (c === 60 || c === 13) return true;
+    if (c === 13 || (c === 60 && text.charCodeAt(i + 1) === 33 && text.charCodeAt(i + 2) === 45 && text.charCodeAt(i + 3) === 45)) return true;
   }
   return false;
 }
@@ -518,7 +665,7 @@ function indentedLineKind(text: string, start: number, e: number): LineKind {
   while (i < e && text.charCodeAt(i) === 32) i++;
   const c = text.charCodeAt(i);
   if (i - start >= 4 ? c === 9 : opensConstruct(text, i, e)) return LineKind.Complex;
-  if (holdsHtmlOrCr(text, i, e)) return LineKind.Complex;
+  if (holdsCommentOrCr(text, i, e)) return LineKind.Complex;
   return i - start >= 4 ? LineKind.Indented : LineKind.Paragraph;
 }
 
@@ -532,7 +679,9 @@ function guardedLineKind(text: string, source: string, start: number, end: numbe
   if (source.charCodeAt(start) === 0x3000 && text.charCodeAt(start) !== 0x3000) return LineKind.Complex;
   // Quote markers read as spaces indent the line only in the guarded copy: micromark reads it.
   for (let i = start; i < end && source.charCodeAt(i) === 32; i++) if (text.charCodeAt(i) !== 32) return LineKind.Complex;
-  return lineKind(source, start, end);
+  // Lists are what the guard rewrites (markers read as text): micromark reads them from its copy.
+  const kind = lineKind(source, start, end);
+  return kind === LineKind.Item ? LineKind.Complex : kind;
 }
 
 /**
@@ -555,6 +704,8 @@ export function markdownBlocks(text: string, from = 0, to = text.length): Markdo
   // The current group: start, and whether all its lines are simple so far.
   let groupStart = -1;
   let groupSimple = true;
+  // Whether the group has an item line (its reading may leave a list open).
+  let groupItems = false;
   const groupLines: number[] = []; // start, end, kind triples
 
   const flushRun = (until: number, lookaheadEnd: number): boolean => {
@@ -562,7 +713,12 @@ export function markdownBlocks(text: string, from = 0, to = text.length): Markdo
     if (runStart === 0 && md.frontMatter) frontMatter = md.frontMatter;
     // Front matter that does not close makes micromark read every later container as a paragraph.
     if (runStart === 0 && !md.frontMatter && FENCE_START.test(text)) return false;
-    if (lookaheadEnd > until && !md.rootStarts.includes(until)) return false;
+    if (lookaheadEnd > until) {
+      const root = md.rootStarts.indexOf(until);
+      if (root < 0) return false;
+      // An item after the run may be read as text (after indented code micromark lets only `1.` start a list).
+      if (groupLines[2] === LineKind.Item && md.rootTypes[root] !== 'listOrdered') return false;
+    }
     for (const b of md.blocks) if (b.start < until) blocks.push(b);
     for (let i = 0; i < md.rootStarts.length; i++) {
       const r = md.rootStarts[i] as number;
@@ -574,53 +730,20 @@ export function markdownBlocks(text: string, from = 0, to = text.length): Markdo
     return true;
   };
 
-  const emitSimpleGroup = (): void => {
-    let paraStart = -1;
-    let paraEnd = -1;
-    const flushPara = (): void => {
-      if (paraStart < 0) return;
-      const [s, e] = trimRange(text, paraStart, paraEnd);
-      if (e > s) blocks.push({ kind: 'paragraph', start: s, end: e });
-      // micromark's content starts after the spaces that indent its first line.
-      let root = paraStart;
-      while (text.charCodeAt(root) === 32) root++;
-      rootStarts.push(root);
-      rootTypes.push('content');
-      paraStart = -1;
-    };
-    for (let k = 0; k < groupLines.length; k += 3) {
-      const ls = groupLines[k] as number;
-      const le = groupLines[k + 1] as number;
-      if (groupLines[k + 2] === LineKind.Heading) {
-        flushPara();
-        let i = ls;
-        while (text.charCodeAt(i) === 35) i++;
-        const depth = i - ls;
-        while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
-        let ce = le;
-        if (ce > i && text.charCodeAt(ce - 1) === 13) ce--;
-        while (ce > i && (text.charCodeAt(ce - 1) === 32 || text.charCodeAt(ce - 1) === 9)) ce--;
-        const [s, e] = trimRange(text, ls, le);
-        // An empty heading's content is empty at its (trimmed) end, as micromark gives it.
-        const cs = ce > i ? i : e;
-        blocks.push({ kind: 'heading', start: s, end: e, depth, contentStart: cs, contentEnd: ce > i ? ce : e });
-        rootStarts.push(ls);
-        rootTypes.push('atxHeading');
-      } else {
-        if (paraStart < 0) paraStart = ls;
-        paraEnd = le;
-      }
-    }
-    flushPara();
-  };
-
-  const endGroup = (): boolean => {
+  const out: GroupOut = { blocks, rootStarts, rootTypes };
+  const endGroup = (next: number): boolean => {
     if (groupStart < 0) return true;
+    // A group of items is read here when it leaves no list open, or when the next line closes it.
+    if (groupSimple && groupItems) {
+      const end = readGroup(text, groupLines, undefined);
+      if (end === GroupEnd.Unread || (end === GroupEnd.OpenList && !closesList(text, next, to))) groupSimple = false;
+    }
     if (groupSimple) {
       // The group's first line is the run's look-ahead: a construct must start there.
       if (runStart >= 0 && !flushRun(groupStart, groupLines[1] as number)) return false;
-      emitSimpleGroup();
+      readGroup(text, groupLines, out);
     } else if (runStart < 0) runStart = groupStart;
+    groupItems = false;
     groupStart = -1;
     groupSimple = true;
     groupLines.length = 0;
@@ -634,7 +757,7 @@ export function markdownBlocks(text: string, from = 0, to = text.length): Markdo
     if (le < 0 || le > to) le = to;
     const kind = source === text ? lineKind(text, pos, le) : guardedLineKind(text, source, pos, le);
     if (kind === LineKind.Blank) {
-      if (!endGroup()) {
+      if (!endGroup(le + 1)) {
         ok = false;
         break;
       }
@@ -644,11 +767,12 @@ export function markdownBlocks(text: string, from = 0, to = text.length): Markdo
       // An indented line continues a paragraph line before it; anywhere else it is indented code.
       if (k === LineKind.Indented) k = groupLines.length > 0 && groupLines[groupLines.length - 1] === LineKind.Paragraph ? LineKind.Paragraph : LineKind.Complex;
       if (k === LineKind.Complex) groupSimple = false;
+      else if (k === LineKind.Item) groupItems = true;
       groupLines.push(pos, le, k);
     }
     pos = le + 1;
   }
-  if (ok) ok = endGroup();
+  if (ok) ok = endGroup(to);
   if (ok && runStart >= 0) ok = flushRun(to, to);
   if (!ok) {
     const md = micromarkBlocks(text, from, to, source);
@@ -656,6 +780,12 @@ export function markdownBlocks(text: string, from = 0, to = text.length): Markdo
   }
   blocks.sort((a, b) => a.start - b.start);
   return withRestarts(blocks, frontMatter, rootStarts, rootTypes);
+}
+
+/** The whole text read by micromark alone, without the fast path: what the fast path must equal (tests). */
+export function micromarkOnlyBlocks(text: string): MarkdownBlocks {
+  const md = micromarkBlocks(text, 0, text.length, guarded(text).text);
+  return withRestarts(md.blocks, md.frontMatter, md.rootStarts, md.rootTypes);
 }
 
 let lastText: string | undefined;

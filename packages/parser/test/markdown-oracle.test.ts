@@ -3,7 +3,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { markdownBlocks } from '../src/markdown.js';
+import { markdownBlocks, micromarkOnlyBlocks } from '../src/markdown.js';
 import { parse } from '../src/index.js';
 import { mdastBlocks } from './support/mdast-blocks.js';
 import { markdownDoc, markdownNoise, reportLikeDoc } from './support/markdown-gen.js';
@@ -60,6 +60,25 @@ describe('micromark block reader equals the remark (mdast) reader', () => {
         expect(blocksOf(text)).toEqual(expectedBlocks(text));
       }),
       { numRuns: 600 },
+    );
+  }, 60_000);
+
+  it('reads blocks and restart points as micromark alone does (report-like Markdown, ordered items)', () => {
+    const items = fc.array(
+      fc.tuple(
+        fc.array(
+          fc.constantFrom('1. 压实工作责任。', '2. 完善制度机制。', '2) 第二项', '（二）树牢法治思维。', '# 二、下一步打算', '    代码', ' 续行', '1. ', '文字<b>粗</b>'),
+          { minLength: 1, maxLength: 6 },
+        ),
+        fc.constantFrom('\n\n', '\n', '\n  \n', '\r\n\r\n'),
+      ),
+      { maxLength: 12 },
+    );
+    fc.assert(
+      fc.property(fc.oneof(reportLikeDoc, items.map((groups) => groups.map(([lines, sep]) => lines.join('\n') + sep).join(''))), (text) => {
+        expect(markdownBlocks(text)).toEqual(micromarkOnlyBlocks(text));
+      }),
+      { numRuns: 1000 },
     );
   }, 60_000);
 

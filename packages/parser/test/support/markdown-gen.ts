@@ -32,6 +32,9 @@ export const SIMPLE_LINES = [
   ' 一格缩进的段落。', '  两格缩进的段落。', '   三格缩进，2023年。', '    四格缩进续行。', '      六格缩进续行。', '  abc 缩进英文',
   // Paragraphs numbered without a space after the mark (no list item), and near misses that are items.
   '1.进一步强化理论武装。', '2)第二项文字', '  3.缩进编号段落', '10.5%的增长', '1. 有空格是列表项', '2)\t制表列表项', '1.',
+  // Ordered items of prose (read here, with their lazy lines) and near misses; inline HTML mid-line.
+  '1. 压实工作责任。', '2. 完善制度机制，研究制定《关于<2021年>的通知》。', '3. 强化考核监督。', '1) 第一项', '2) 第二项', '10. 第十项',
+  '01. 零一', '1.  两个空格', '1. # 不是标题', '1. 1. 嵌套', '（二）树牢法治思维。', '文字<span>内联</span>后文', '文字<!-- 注释 -->后文',
 ];
 
 /** Report-like Markdown: groups of mostly simple lines between blank lines, some groups of any construct. */
