@@ -713,12 +713,7 @@ export function markdownBlocks(text: string, from = 0, to = text.length): Markdo
     if (runStart === 0 && md.frontMatter) frontMatter = md.frontMatter;
     // Front matter that does not close makes micromark read every later container as a paragraph.
     if (runStart === 0 && !md.frontMatter && FENCE_START.test(text)) return false;
-    if (lookaheadEnd > until) {
-      const root = md.rootStarts.indexOf(until);
-      if (root < 0) return false;
-      // An item after the run may be read as text (after indented code micromark lets only `1.` start a list).
-      if (groupLines[2] === LineKind.Item && md.rootTypes[root] !== 'listOrdered') return false;
-    }
+    if (lookaheadEnd > until && !md.rootStarts.includes(until)) return false;
     for (const b of md.blocks) if (b.start < until) blocks.push(b);
     for (let i = 0; i < md.rootStarts.length; i++) {
       const r = md.rootStarts[i] as number;
@@ -735,8 +730,14 @@ export function markdownBlocks(text: string, from = 0, to = text.length): Markdo
     if (groupStart < 0) return true;
     // A group of items is read here when it leaves no list open, or when the next line closes it.
     if (groupSimple && groupItems) {
-      const end = readGroup(text, groupLines, undefined);
-      if (end === GroupEnd.Unread || (end === GroupEnd.OpenList && !closesList(text, next, to))) groupSimple = false;
+      // After a run left to micromark, an item may go on the run's list, or be read as text (after
+      // indented code micromark lets only `1.` start a list): the run takes the group (one reading, not
+      // a failed look-ahead and the whole text again).
+      if (runStart >= 0 && groupLines[2] === LineKind.Item) groupSimple = false;
+      else {
+        const end = readGroup(text, groupLines, undefined);
+        if (end === GroupEnd.Unread || (end === GroupEnd.OpenList && !closesList(text, next, to))) groupSimple = false;
+      }
     }
     if (groupSimple) {
       // The group's first line is the run's look-ahead: a construct must start there.

@@ -74,6 +74,10 @@ describe('micromark block reader equals the remark (mdast) reader', () => {
       ),
       { maxLength: 12 },
     );
+    // After indented code micromark lets only `1.` start a list: `2.` is a paragraph's text there.
+    for (const text of ['    代码\n\n2. 完善制度机制。\n1. 压实工作责任。\n\n', '- 项\n\n1. 压实工作责任。\n（二）续行\n', '1. 甲\n\n2. 乙\n']) {
+      expect(markdownBlocks(text), text).toEqual(micromarkOnlyBlocks(text));
+    }
     fc.assert(
       fc.property(fc.oneof(reportLikeDoc, items.map((groups) => groups.map(([lines, sep]) => lines.join('\n') + sep).join(''))), (text) => {
         expect(markdownBlocks(text)).toEqual(micromarkOnlyBlocks(text));
