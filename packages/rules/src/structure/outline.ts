@@ -5,6 +5,7 @@
 import { conceptOfHeading, concepts, previousYearWords, rectificationHeading, type ConceptId, type ReportConcept } from '@fzlint/ontology';
 import { readText, type Heading, type ReportDocument, type Section, type Sentence, type TextRange } from '@fzlint/parser';
 import { foldsOf } from '../folds.js';
+import { literalPrecheck } from './required-literals.js';
 import { SHORTCOMING_NOUN_END, SHORTCOMING_PHRASE_END } from './vocabulary.js';
 
 /** A section with its place in the tree and the concept it belongs to. */
@@ -194,6 +195,19 @@ export function prosePatterns(id: ConceptId): readonly RegExp[] {
   return conceptFor(id)?.prosePatterns ?? [];
 }
 
+const PROSE_PRECHECKS = new Map<ConceptId, (text: string) => boolean>();
+
+/**
+ * Whether a sentence may match one of the concept's prose patterns: false only when it holds
+ * none of the literals the patterns cannot match without (derived from the ontology's patterns).
+ * Most sentences fail it, and are not run through every pattern.
+ */
+function prosePrecheck(id: ConceptId): (text: string) => boolean {
+  let check = PROSE_PRECHECKS.get(id);
+  if (!check) PROSE_PRECHECKS.set(id, (check = literalPrecheck(prosePatterns(id))));
+  return check;
+}
+
 /** Where a concept is stated in prose. */
 export interface ProseMention {
   readonly sentence: Sentence;
@@ -260,6 +274,7 @@ function searchProse(
 ): ProseMention | undefined {
   const patterns = prosePatterns(id);
   if (patterns.length === 0) return undefined;
+  const mayMatch = prosePrecheck(id);
   const { bodyRange, text } = document;
   const folds = foldsOf(document);
   const sentences = document.sentences;
@@ -271,6 +286,7 @@ function searchProse(
     // Read through soft line breaks (a web copy broken mid-sentence): `存在一些不\n足`.
     const f = folds.sentence(k);
     const words = f.text;
+    if (!mayMatch(words)) continue;
     let best: { index: number; length: number } | undefined;
     for (const p of patterns) {
       const m = stateless(p).exec(words);

@@ -157,6 +157,32 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'proseOnly', severity: 'info', line: 6, text: '但工作仍存在一些差距和不足' }],
     },
     {
+      // The prose search passes over sentences without its patterns' literals (存在, 差距 …): a soft line
+      // break inside the literal itself must not hide it, the pre-check reads the folded sentence.
+      name: 'shortcomings only as prose, the literal 存在 broken across lines',
+      code: report(
+        OPENING,
+        FRP,
+        '二、主要举措和成效',
+        '(一)深化改革创新,优化法治化营商环境。一是强化制度保障。',
+        '过去一年全市法治政府建设取得了新的进展,但工作仍存',
+        '在一些差距和不足,主要表现在:法治化营商环境需进一步优化等。',
+        '三、2024年工作思路',
+        '(一)全力推进法治政府建设示范创建工作。',
+      ),
+      parse: plain,
+      errors: [{ messageId: 'proseOnly', severity: 'info', line: 6, text: '但工作仍存\n在一些差距和不足' }],
+    },
+    {
+      // With only the plan required, the plan's own pre-check (下一步, 明年 …) decides: the literal
+      // 下一步 sits in the last sentence, after many sentences that hold none.
+      name: 'only the plan required, stated in the last sentence',
+      code: report(TITLE, OPENING, MEASURES, MEASURES, FRP, SHORTCOMINGS, '下一步，我局将结合工作实际，持续推进法治政府建设。'),
+      parse: plain,
+      options: { concepts: ['next-year-plan'] },
+      errors: [{ messageId: 'proseOnly', severity: 'info', text: '下一步，我局将结合工作实际' }],
+    },
+    {
       // 黄梅街道 2021 (full/001): the duty is told in the body of a run-in item whose heading is 压实工作责任.
       name: 'first-responsible-person only in the body of a run-in item',
       code: report(
