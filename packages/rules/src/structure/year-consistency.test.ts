@@ -94,6 +94,18 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'bodyYear', severity: 'warn', line: 2, text: '2022' }],
     },
     {
+      // The search for 年 runs over the text and is kept across sentences: a broken year after
+      // sentences with whole years and without any 年, and one as the last characters of the text.
+      name: 'broken years after sentences with and without 年, and at the very end',
+      code: report('某县2020年度法治政府建设工作报告', body(2020), TEXT, TEXT, '一、2020年法治政府工作开展情况回顾', TEXT, '全面完成20年度目标。', '某县人民政府', '20年12月'),
+      parse: plain,
+      errors: [
+        { messageId: 'brokenYear', severity: 'error', line: 7, text: '20年' },
+        { messageId: 'brokenYear', severity: 'error', line: 9, text: '20年' },
+      ],
+      output: report('某县2020年度法治政府建设工作报告', body(2020), TEXT, TEXT, '一、2020年法治政府工作开展情况回顾', TEXT, '全面完成2020年度目标。', '某县人民政府', '2020年12月'),
+    },
+    {
       name: '202年度: three digits, no fix',
       code: report('某局202年度法治政府建设工作报告', body(2021), '一、2021年法治政府工作开展情况回顾', TEXT),
       parse: plain,

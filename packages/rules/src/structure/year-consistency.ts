@@ -223,8 +223,13 @@ type Report = (d: ReportDescriptor<MessageId>) => void;
  * folded): most sentences have none, and are neither folded nor searched.
  */
 export function mayHoldBrokenYear(text: string, start: number, end: number): boolean {
+  return brokenYearFrom(text, start, end, start);
+}
+
+/** {@link mayHoldBrokenYear} for a stretch whose first 年 is at or after `from` (`from` ≥ `start`). */
+function brokenYearFrom(text: string, start: number, end: number, from: number): boolean {
   // A bounded loop, not indexOf: that would run on to the text's end for every sentence without 年.
-  for (let k = start; k < end; k++) {
+  for (let k = from; k < end; k++) {
     if (text.charCodeAt(k) !== 0x5e74) continue;
     let b = k - 1;
     while (b >= start && isSpace(text.charCodeAt(b))) b--;
@@ -254,8 +259,17 @@ function reportBrokenYears(document: ReportDocument, reportYear: number | undefi
   for (const s of document.sentences) ranges.push(s.range);
   const title = document.title;
   if (title && !ranges.some((r) => r.start <= title.range.start && title.range.end <= r.end)) ranges.unshift(title.range);
+  // The text's next 年 at or after `searchedFrom` (-1: none), found by indexOf and kept while the
+  // ranges move forward: the text is read once for 年, not each sentence character by character.
+  let searchedFrom = 0;
+  let nextYearMark = text.indexOf('年');
   for (const range of ranges) {
-    if (!mayHoldBrokenYear(text, range.start, range.end)) continue;
+    if (searchedFrom > range.start || (nextYearMark >= 0 && nextYearMark < range.start)) {
+      searchedFrom = range.start;
+      nextYearMark = text.indexOf('年', range.start);
+    }
+    if (nextYearMark < 0 || nextYearMark >= range.end) continue;
+    if (!brokenYearFrom(text, range.start, range.end, nextYearMark)) continue;
     const f = fold(text, range.start, range.end);
     BROKEN_YEAR.lastIndex = 0;
     for (let m = BROKEN_YEAR.exec(f.text); m; m = BROKEN_YEAR.exec(f.text)) {
