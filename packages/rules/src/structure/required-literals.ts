@@ -106,10 +106,17 @@ class Reader {
       let lookaround = false;
       if (this.source[this.at] === '?') {
         const kind = this.source.slice(this.at + 1, this.at + 3);
-        if (kind.startsWith(':')) this.at += 2;
-        else if (kind.startsWith('=') || kind.startsWith('!')) (this.at += 2), (lookaround = true);
-        else if (kind === '<=' || kind === '<!') (this.at += 3), (lookaround = true);
-        else throw new Unmodelled(); // named groups and the like
+        if (kind.startsWith(':')) {
+          this.at += 2;
+        } else if (kind.startsWith('=') || kind.startsWith('!')) {
+          this.at += 2;
+          lookaround = true;
+        } else if (kind === '<=' || kind === '<!') {
+          this.at += 3;
+          lookaround = true;
+        } else {
+          throw new Unmodelled(); // named groups and the like
+        }
       }
       const g = this.alternation();
       if (this.source[this.at] !== ')') throw new Unmodelled();
