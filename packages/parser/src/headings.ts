@@ -92,8 +92,13 @@ const END_WORDS = new Set(headingEndWords);
 const LONGEST_END_WORD = headingEndWords.reduce((n, w) => Math.max(n, w.length), 0);
 /** Per unit: 1 when it ends an end word of two or more units, 2 when it is a unit after the first of one (both may be set). */
 const END_WORD_UNITS = new Uint8Array(0x10000);
+/** End words of two or more units by their last unit: a test at a position needs no slice. */
+const END_WORDS_BY_LAST = new Map<number, string[]>();
 for (const w of headingEndWords) {
   if (w.length < 2) continue;
+  const list = END_WORDS_BY_LAST.get(w.charCodeAt(w.length - 1));
+  if (list) list.push(w);
+  else END_WORDS_BY_LAST.set(w.charCodeAt(w.length - 1), [w]);
   const last = w.charCodeAt(w.length - 1);
   END_WORD_UNITS[last] = END_WORD_UNITS[last]! | 1;
   for (let i = 1; i < w.length; i++) END_WORD_UNITS[w.charCodeAt(i)] = END_WORD_UNITS[w.charCodeAt(i)]! | 2;
@@ -126,9 +131,16 @@ export function endsWithHeadingWord(title: string, after: string): boolean {
   return true;
 }
 
-/** Whether a body opening can start with this unit (its first character: digits, 今本年全去近一多下明来新首我, Chinese numerals). */
-function mayOpenBody(c: number): boolean {
-  return (c >= 48 && c <= 57) || c === 0x4eca || c === 0x672c || c === 0x5e74 || c === 0x5168 || c === 0x53bb || c === 0x8fd1 || c === 0x4e00 || c === 0x591a || c === 0x4e0b || c === 0x660e || c === 0x6765 || c === 0x65b0 || c === 0x9996 || c === 0x6211 || (c >= 0x3007 && c <= 0x3007) || c === 0x96f6 || (c >= 0x4e00 && c <= 0x5341);
+/**
+ * The units a body opening can start with: digits, the numerals 〇零一…十, and 今本年全去近多下明来新首我
+ * (the first characters of the ontology's bodyOpening alternatives; a test checks them against it).
+ */
+const BODY_FIRST_CODES = new Uint8Array(0x10000);
+for (const ch of '0123456789〇零一二三四五六七八九十今本年全去近多下明来新首我') BODY_FIRST_CODES[ch.charCodeAt(0)] = 1;
+
+/** Whether a body opening can start with this unit (a necessary condition, tested before the pattern). */
+export function mayOpenBody(c: number): boolean {
+  return BODY_FIRST_CODES[c] === 1;
 }
 
 /**
@@ -167,6 +179,13 @@ function canStartHeading(text: string, pos: number, blockStart: number, lineStar
   return prev === 0x3002 || prev === 0xff01 || prev === 0xff1f || prev === 0x21 || prev === 0x3f;
 }
 
+/**
+ * Units a heading numbering can start with (the union of the schemes' first characters, from the
+ * ontology beside their patterns): matchNumbering finds nothing at any other unit.
+ */
+const NUMBERING_FIRST_CODES = new Uint8Array(0x10000);
+for (const scheme of numberingSchemes) for (const ch of scheme.firstChars) NUMBERING_FIRST_CODES[ch.charCodeAt(0)] = 1;
+
 /** Characters after which a heading may start (the gate below): whitespace, 。！？!?：: and emphasis markers. */
 const GATE_CODES = new Uint8Array(0x10000);
 for (const ch of ' \t\n\r\u3000\u00a0\ufeff\u2002\u2003*_\u3002\uff01\uff1f!?\uff1a:') GATE_CODES[ch.charCodeAt(0)] = 1;
@@ -191,13 +210,16 @@ export function findHeadingsInBlock(text: string, start: number, end: number, or
       if (g + 1 >= end) break;
       pos = g + 1;
     }
-    const c = text.charCodeAt(pos);
-    const maybe = (c >= 0x4e00 && c <= 0x9fff) || c === 0x28 || c === 0xff08 || (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+    // Most gated positions (a sentence's first character) cannot start a numbering: skip them before any other test.
+    if (NUMBERING_FIRST_CODES[text.charCodeAt(pos)] === 0) {
+      pos++;
+      continue;
+    }
     // Cheap gate before the full test: a heading starts only at the block start, right after a heading,
     // after whitespace or a sentence end, or after emphasis markers opening a line.
     const prev = pos > start ? text.charCodeAt(pos - 1) : -1;
     const colon = prev === 0xff1a || prev === 0x3a;
-    const gate = maybe && (pos === start || pos === afterHeading || prev === 42 || prev === 95 || isSpace(prev) || prev === 0x3002 || prev === 0xff01 || prev === 0xff1f || prev === 0x21 || prev === 0x3f || colon);
+    const gate = (pos === start || pos === afterHeading || prev === 42 || prev === 95 || isSpace(prev) || prev === 0x3002 || prev === 0xff01 || prev === 0xff1f || prev === 0x21 || prev === 0x3f || colon);
     const lineStart = gate && (pos === start || prev === 10 || afterLeadingEmphasis(text, pos, start));
     if (gate && (pos === afterHeading || canStartHeading(text, pos, start, lineStart) || colon)) {
       let numbering = matchNumbering(text, pos);
@@ -338,9 +360,21 @@ function headingAt(text: string, pos: number, blockEnd: number, numbering: Headi
  */
 function subjectAfterEndWord(text: string, from: number, to: number, end: number): number {
   for (let p = from + 2; p < to; p++) {
-    // endsWithHeadingWord's own first test, made before the two slices it would be given (most positions fail it).
-    if ((END_WORD_UNITS[text.charCodeAt(p - 1)]! & 1) === 0) continue;
-    if (!endsWithHeadingWord(text.slice(Math.max(from, p - LONGEST_END_WORD), p), text.slice(p, Math.min(end, p + LONGEST_END_WORD)))) continue;
+    // endsWithHeadingWord's own first test (an end word ends at p), made in place before the two
+    // slices it would be given: most positions fail it.
+    const candidates = END_WORDS_BY_LAST.get(text.charCodeAt(p - 1));
+    if (candidates === undefined) continue;
+    let endsHere = false;
+    for (const w of candidates) {
+      if (w.length <= p - from && text.startsWith(w, p - w.length)) {
+        endsHere = true;
+        break;
+      }
+    }
+    if (!endsHere) continue;
+    // The rest of endsWithHeadingWord, in place too: it holds unless a longer end word may run on past p.
+    const mayRunOn = p < end && (END_WORD_UNITS[text.charCodeAt(p)]! & 2) !== 0;
+    if (mayRunOn && !endsWithHeadingWord(text.slice(Math.max(from, p - LONGEST_END_WORD), p), text.slice(p, Math.min(end, p + LONGEST_END_WORD)))) continue;
     // Read no further than the block's end.
     const window = text.slice(p, Math.min(end, p + 48));
     bodySubjectOpening.lastIndex = 0;

@@ -1,0 +1,548 @@
+/**
+ * The heading search as it was before the first-character tables (main 97ce664), kept unchanged as
+ * the oracle of heading-search.test.ts: the tables may only skip work, never change what is found.
+ */
+/**
+ * Headings: the enumerations that open them (一、（一）1.（1）), where their
+ * titles end, their levels, and which blocks of the body hold them.
+ */
+import {
+  bodyOpening,
+  bodySubjectOpening,
+  chineseNumeralValue,
+  conceptOfHeading,
+  headingEndWords,
+  numberingSchemes,
+  toHalfWidthDigits,
+  type ConceptId,
+} from '@fzlint/ontology';
+import type { Heading, HeadingNumbering, HeadingOrigin, NumberingKind, ReportTitle, TextRange } from '../../src/model.js';
+import { fold, ISSUER_END, isSpace, type Fold } from '../../src/text.js';
+import type { Block } from '../../src/block.js';
+
+/** A heading before levels are assigned. */
+export interface RawHeading {
+  readonly start: number;
+  readonly end: number;
+  readonly titleStart: number;
+  readonly titleEnd: number;
+  readonly numbering?: HeadingNumbering;
+  readonly origin: HeadingOrigin;
+  readonly markdownDepth?: number;
+  /** What ended the title of an enumerated heading. */
+  readonly endedBy?: 'sentence' | 'space' | 'line' | 'numbering' | 'body';
+}
+
+const KIND_RANK: Readonly<Record<NumberingKind, number>> = { chinese: 1, 'paren-chinese': 2, arabic: 3, 'paren-arabic': 4 };
+
+/** Longest title of a heading, in UTF-16 units: longer text is a numbered paragraph, not a heading. */
+export const MAX_TITLE: Readonly<Record<NumberingKind, number>> = { chinese: 64, 'paren-chinese': 50, arabic: 40, 'paren-arabic': 40 };
+/**
+ * Longest lead-in of a run-in heading (`（一）加强领导。正文……`): a title that runs to
+ * a full stop further than this is the first sentence of a numbered paragraph.
+ */
+export const RUN_IN_TITLE: Readonly<Record<NumberingKind, number>> = { chinese: 30, 'paren-chinese': 40, arabic: 20, 'paren-arabic': 20 };
+const HAN = /\p{Script=Han}/u;
+const TRAILING_PUNCT = /[\s:：,，、*_]+$/u;
+
+/** Tries every numbering scheme at `pos`; returns the numbering found. */
+export function matchNumbering(text: string, pos: number): HeadingNumbering | undefined {
+  for (const scheme of numberingSchemes) {
+    const re = scheme.pattern;
+    re.lastIndex = pos;
+    const m = re.exec(text);
+    if (!m) continue;
+    const open = m[1] ?? '';
+    const numeral = m[2] ?? '';
+    const close = m[3] ?? '';
+    const value = scheme.kind === 'chinese' || scheme.kind === 'paren-chinese'
+      ? chineseNumeralValue(numeral)
+      : Number(toHalfWidthDigits(numeral));
+    if (value === undefined || !Number.isFinite(value) || value < 1) continue;
+    const paren = scheme.kind === 'paren-chinese' || scheme.kind === 'paren-arabic';
+    const widthChar = paren ? open : close;
+    // 、 is the standard separator after 一 and counts as full width.
+    const full = paren ? widthChar === '（' && close === '）' : widthChar === '、' || widthChar === '．';
+    return {
+      kind: scheme.kind as NumberingKind,
+      value,
+      raw: m[0],
+      range: { start: pos, end: pos + m[0].length },
+      width: full ? 'full' : 'half',
+    };
+  }
+  return undefined;
+}
+
+/** Body item markers that open a line or a body: 一是 … 十是, 首先, 其次. */
+const ITEM_MARKER = /^(?:[一二三四五六七八九十]{1,2}是|首先|其次|再次|最后)/u;
+
+/** Whether `s` (a line or a block's text) opens with a body item marker (一是, 首先). */
+export function startsWithItemMarker(s: string): boolean {
+  return ITEM_MARKER.test(s);
+}
+
+/** Whether `s` is nothing but a numbering or an item marker (`二、`, `（四）`, `一是`): it belongs to the text after it. */
+export function isBareEnumerator(s: string): boolean {
+  if (s.length > 12) return false;
+  const t = s.trim();
+  if (t.length === 0 || t.length > 6) return false;
+  const n = matchNumbering(t, 0);
+  if (n && n.range.end === t.length) return true;
+  return /^(?:[一二三四五六七八九十]{1,2}是|首先|其次|第[一二三四五六七八九十]{1,2}[，,]?)$/u.test(t);
+}
+
+const END_WORDS = new Set(headingEndWords);
+const LONGEST_END_WORD = headingEndWords.reduce((n, w) => Math.max(n, w.length), 0);
+/** Per unit: 1 when it ends an end word of two or more units, 2 when it is a unit after the first of one (both may be set). */
+const END_WORD_UNITS = new Uint8Array(0x10000);
+for (const w of headingEndWords) {
+  if (w.length < 2) continue;
+  const last = w.charCodeAt(w.length - 1);
+  END_WORD_UNITS[last] = END_WORD_UNITS[last]! | 1;
+  for (let i = 1; i < w.length; i++) END_WORD_UNITS[w.charCodeAt(i)] = END_WORD_UNITS[w.charCodeAt(i)]! | 2;
+}
+
+/**
+ * Whether `title` ends with one of the ontology's heading end words, and no
+ * longer end word runs on into `after` (`工作` before `计划…` is inside `工作计划`).
+ */
+export function endsWithHeadingWord(title: string, after: string): boolean {
+  // No end word ends with the title's last unit: none of the slices below can match.
+  if (title.length < 2 || (END_WORD_UNITS[title.charCodeAt(title.length - 1)]! & 1) === 0) return false;
+  let found = false;
+  for (let len = 2; len <= LONGEST_END_WORD && len <= title.length; len++) {
+    if (END_WORDS.has(title.slice(title.length - len))) {
+      found = true;
+      break;
+    }
+  }
+  if (!found) return false;
+  // A word that starts inside the title and ends inside `after` spans the boundary: it needs
+  // `after` to begin with a unit that is not the first of some end word.
+  if (after.length === 0 || (END_WORD_UNITS[after.charCodeAt(0)]! & 2) === 0) return true;
+  for (let k = 1; k < LONGEST_END_WORD && k <= title.length; k++) {
+    const head = title.slice(title.length - k);
+    for (let len = k + 1; len <= LONGEST_END_WORD && len - k <= after.length; len++) {
+      if (END_WORDS.has(head + after.slice(0, len - k))) return false;
+    }
+  }
+  return true;
+}
+
+/** Whether a body opening can start with this unit (its first character: digits, 今本年全去近一多下明来新首我, Chinese numerals). */
+function mayOpenBody(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 0x4eca || c === 0x672c || c === 0x5e74 || c === 0x5168 || c === 0x53bb || c === 0x8fd1 || c === 0x4e00 || c === 0x591a || c === 0x4e0b || c === 0x660e || c === 0x6765 || c === 0x65b0 || c === 0x9996 || c === 0x6211 || (c >= 0x3007 && c <= 0x3007) || c === 0x96f6 || (c >= 0x4e00 && c <= 0x5341);
+}
+
+/**
+ * Whether a body opening (a year with its comma, 一是, 我局…) starts at `pos`, reading
+ * no further than `end` (a block's end: what follows it must not decide).
+ */
+export function bodyOpensAt(text: string, pos: number, end = text.length): boolean {
+  // Cheap pre-check on the first character of every opening (before any copy below is made).
+  if (!mayOpenBody(text.charCodeAt(pos))) return false;
+  // An opening and its look-ahead are shorter than this: near the end, test a bounded copy.
+  // (A few characters before it stay in the copy: 统|一是 is no opening.)
+  if (end < text.length && end - pos < 48) {
+    const from = Math.max(0, pos - 4);
+    return bodyOpensAt(text.slice(from, end), pos - from);
+  }
+  bodyOpening.lastIndex = pos;
+  return bodyOpening.test(text);
+}
+
+/** True after Markdown emphasis markers opening a line (`**（一）加强领导。**`). */
+function afterLeadingEmphasis(text: string, pos: number, blockStart: number): boolean {
+  let i = pos;
+  while (i > blockStart && pos - i < 3 && (text.charCodeAt(i - 1) === 42 || text.charCodeAt(i - 1) === 95)) i--;
+  return i < pos && (i === blockStart || text.charCodeAt(i - 1) === 10);
+}
+
+/** The lead-in of a report's parts: `现将……报告如下：` (the parts may follow the colon directly). */
+const LEAD_IN = /如下\s*[：:]\s*$/u;
+
+/** A heading numbering must not be the start of a number such as 1.5 or a list inside a sentence. */
+function canStartHeading(text: string, pos: number, blockStart: number, lineStart: boolean): boolean {
+  if (pos === blockStart || lineStart) return true;
+  const prev = text.charCodeAt(pos - 1);
+  if (isSpace(prev)) return true;
+  // After ；a numbering continues a list inside the sentence (包括：1.……；2.……).
+  return prev === 0x3002 || prev === 0xff01 || prev === 0xff1f || prev === 0x21 || prev === 0x3f;
+}
+
+/** Characters after which a heading may start (the gate below): whitespace, 。！？!?：: and emphasis markers. */
+const GATE_CODES = new Uint8Array(0x10000);
+for (const ch of ' \t\n\r\u3000\u00a0\ufeff\u2002\u2003*_\u3002\uff01\uff1f!?\uff1a:') GATE_CODES[ch.charCodeAt(0)] = 1;
+
+/**
+ * Finds enumerated headings inside text[start, end) (a line, a paragraph, or a
+ * whole report run together on one line). Candidates start at the start, a line
+ * start, after whitespace or after a sentence end, and 一、 also right after the
+ * colon of a lead-in (`总结如下：一、`); 一是/二是 never match (no separator).
+ * `lineStart` says whether `start` opens a line of the text.
+ */
+export function findHeadingsInBlock(text: string, start: number, end: number, origin: 'line' | 'inline' = 'line'): RawHeading[] {
+  const found: RawHeading[] = [];
+  let pos = start;
+  let afterHeading = -1;
+  while (pos < end) {
+    if (pos !== start && pos !== afterHeading && !GATE_CODES[text.charCodeAt(pos - 1)]) {
+      // Jump to the character after the next possible gate: most characters are neither.
+      // (A loop over the character table, bounded by the block: no match array, no scan past `end`.)
+      let g = pos;
+      while (g < end && !GATE_CODES[text.charCodeAt(g)]) g++;
+      if (g + 1 >= end) break;
+      pos = g + 1;
+    }
+    const c = text.charCodeAt(pos);
+    const maybe = (c >= 0x4e00 && c <= 0x9fff) || c === 0x28 || c === 0xff08 || (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+    // Cheap gate before the full test: a heading starts only at the block start, right after a heading,
+    // after whitespace or a sentence end, or after emphasis markers opening a line.
+    const prev = pos > start ? text.charCodeAt(pos - 1) : -1;
+    const colon = prev === 0xff1a || prev === 0x3a;
+    const gate = maybe && (pos === start || pos === afterHeading || prev === 42 || prev === 95 || isSpace(prev) || prev === 0x3002 || prev === 0xff01 || prev === 0xff1f || prev === 0x21 || prev === 0x3f || colon);
+    const lineStart = gate && (pos === start || prev === 10 || afterLeadingEmphasis(text, pos, start));
+    if (gate && (pos === afterHeading || canStartHeading(text, pos, start, lineStart) || colon)) {
+      let numbering = matchNumbering(text, pos);
+      // Inside a line, 1. and (1) start a heading after whitespace; after 。 they are usually list
+      // items, unless a short run-in lead-in follows (…工作方案。3.清理规范部门行政职权。认真…).
+      const runInOnly = numbering !== undefined && !lineStart && pos !== afterHeading && (numbering.kind === 'arabic' || numbering.kind === 'paren-arabic') && !isSpace(text.charCodeAt(pos - 1));
+      // After a colon only the report's parts (一、) open a heading, and only after a lead-in (如下：):
+      // `主要表现在：一、…；二、…` is a list inside the sentence.
+      if (numbering && colon && pos !== afterHeading && !(numbering.kind === 'chinese' && LEAD_IN.test(text.slice(Math.max(start, pos - 8), pos)))) numbering = undefined;
+      if (numbering && numbering.range.end < end) {
+        let h = headingAt(text, pos, end, numbering, lineStart, !lineStart ? 'inline' : pos === start ? origin : 'line');
+        if (h && runInOnly && !(h.endedBy === 'sentence' && SENTENCE_MARK.test(text[h.titleEnd] ?? '') && h.titleEnd - h.titleStart <= RUN_IN_TITLE[numbering.kind] && !/[，,、]/u.test(text.slice(h.titleStart, h.titleEnd)))) h = undefined;
+        if (h) {
+          found.push(h);
+          pos = h.end;
+          // A sub-heading may follow a title directly (二、存在的问题（一）基层力量薄弱).
+          if (h.endedBy === 'numbering') afterHeading = pos;
+          continue;
+        }
+      }
+    }
+    pos++;
+  }
+  return found;
+}
+
+/** A full stop ending a run-in lead-in (not a colon: 1.建立机制：… is a list's item). */
+const SENTENCE_MARK = /[。！？!?]/u;
+
+/** Marks inside a sentence: a title never ends with one. */
+const CLAUSE_BEFORE = /[，,、；;：:]/u;
+
+/** A deeper numbering at `i` right after a title ends it: 二、存在的问题（一）…, （一）…建设1. 压实…. */
+function deeperNumberingAt(text: string, i: number, kind: NumberingKind): boolean {
+  const code = text.charCodeAt(i);
+  const paren = code === 0x28 || code === 0xff08;
+  const digit = (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19);
+  if (!paren && !digit) return false;
+  // A digit glued to a word is a number (第1批, 共3.5万), unless it is an item's numbering followed by a space.
+  const inner = matchNumbering(text, i);
+  if (!inner || KIND_RANK[inner.kind] <= KIND_RANK[kind]) return false;
+  if (digit) {
+    const prev = text.charCodeAt(i - 1);
+    if ((prev >= 48 && prev <= 57) || prev === 0x7b2c /* 第 */) return false;
+    const after = text.charCodeAt(inner.range.end);
+    return isSpace(after) || HAN.test(text[inner.range.end] ?? '');
+  }
+  return true;
+}
+
+function headingAt(text: string, pos: number, blockEnd: number, numbering: HeadingNumbering, lineStart: boolean, origin: 'line' | 'inline'): RawHeading | undefined {
+  let titleStart = numbering.range.end;
+  while (titleStart < blockEnd && (text.charCodeAt(titleStart) === 32 || text.charCodeAt(titleStart) === 0x3000)) titleStart++;
+  const max = MAX_TITLE[numbering.kind];
+  // Look for the line end only within the longest possible title: a whole
+  // report on one line must not be rescanned for every heading.
+  const windowEnd = Math.min(blockEnd, titleStart + max + 2);
+  let lineEnd = blockEnd;
+  for (let k = titleStart; k < windowEnd; k++) {
+    if (text.charCodeAt(k) === 10) {
+      lineEnd = k;
+      break;
+    }
+  }
+  // Title ends at a sentence end, at a whitespace gap (run-together reports
+  // separate headings from text with spaces), where a body opens, or at the end of the line.
+  let i = titleStart;
+  let endedBy: RawHeading['endedBy'] = 'line';
+  for (; i < lineEnd && i - titleStart <= max + 1; i++) {
+    const code = text.charCodeAt(i);
+    // A colon also ends a run-in heading: （一）依法履行政府职能，科学开展民主决策：我镇坚持……
+    if (code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff1b || code === 0x21 || code === 0x3f || code === 0x3b || code === 0xff1a || code === 0x3a) {
+      endedBy = 'sentence';
+      break;
+    }
+    // A deeper numbering right after the title ends it: 二、存在的问题（一）基层力量薄弱.
+    if (i > titleStart && deeperNumberingAt(text, i, numbering.kind)) {
+      endedBy = 'numbering';
+      break;
+    }
+    // A body opening ends a title run into its body: 一、总体情况2022年，我局……; …职责一是加强…
+    // (not after a comma: …专项整治，根据上级统一部署，我局于… is one sentence of a numbered paragraph).
+    // (The first character is tested first: the clause test makes a one-character string.)
+    if (i - titleStart >= 2 && mayOpenBody(code) && !CLAUSE_BEFORE.test(text[i - 1] ?? '') && bodyOpensAt(text, i, blockEnd)) {
+      endedBy = 'body';
+      break;
+    }
+    // Closing emphasis (**) ends a bold run-in heading.
+    if ((code === 42 || code === 95) && text.charCodeAt(i + 1) === code) {
+      endedBy = 'sentence';
+      break;
+    }
+    if (isSpace(text.charCodeAt(i))) {
+      // Whitespace right before the end of the line is trailing, not a gap.
+      let j = i;
+      while (j < lineEnd && text.charCodeAt(j) !== 10 && isSpace(text.charCodeAt(j))) j++;
+      if (j >= lineEnd || text.charCodeAt(j) === 10) {
+        i = j;
+        break;
+      }
+      endedBy = 'space';
+      break;
+    }
+  }
+  const wholeLine = endedBy === 'line' && lineStart;
+  // A title that runs on into its body with nothing but words between (…夯实法治工作基础区行政审批局党组高度重视…):
+  // it ends after a heading end word followed by the body's subject.
+  const item = numbering.kind === 'arabic' || numbering.kind === 'paren-arabic';
+  const longer = i - titleStart > RUN_IN_TITLE[numbering.kind];
+  // Also a whole line that is an item's first words rather than a heading (2.大力提升…素养铁桥镇认真贯彻…).
+  if ((!wholeLine && (i - titleStart > max || (endedBy === 'sentence' && longer && /[，,]/u.test(text.slice(titleStart, i))))) || (wholeLine && item && longer)) {
+    const cut = subjectAfterEndWord(text, titleStart, Math.min(i, titleStart + max), blockEnd);
+    if (cut >= 0) {
+      i = cut;
+      endedBy = 'body';
+    }
+  }
+  if (i - titleStart > max) return undefined;
+  let titleEnd = i;
+  const rawTitle = text.slice(titleStart, titleEnd);
+  const trimmed = rawTitle.replace(TRAILING_PUNCT, '');
+  titleEnd = titleStart + trimmed.length;
+  if (trimmed.length < 2 || !HAN.test(trimmed)) return undefined;
+  if (!wholeLine && endedBy === 'sentence' && numbering.kind !== 'chinese') {
+    // A run-in heading (（一）加强领导。正文……) is short; a long first sentence is a numbered paragraph.
+    if (trimmed.length > 40) return undefined;
+    // 1. and (1) items are list entries unless their lead-in is a short phrase (1. 压实工作责任。).
+    if ((numbering.kind === 'arabic' || numbering.kind === 'paren-arabic') && (trimmed.length > 20 || /[,，、]/.test(trimmed))) return undefined;
+  }
+  if (endedBy === 'space' && !lineStart && trimmed.length > max) return undefined;
+  return { start: pos, end: titleEnd, titleStart, titleEnd, numbering, origin, endedBy };
+}
+
+/**
+ * The first place in text[from, to) right after a heading end word where the
+ * body's subject or an opening phrase follows (`基础|区行政审批局党组高度重视`,
+ * `存在的主要问题|在全市……背景下，`), or -1.
+ */
+function subjectAfterEndWord(text: string, from: number, to: number, end: number): number {
+  for (let p = from + 2; p < to; p++) {
+    // endsWithHeadingWord's own first test, made before the two slices it would be given (most positions fail it).
+    if ((END_WORD_UNITS[text.charCodeAt(p - 1)]! & 1) === 0) continue;
+    if (!endsWithHeadingWord(text.slice(Math.max(from, p - LONGEST_END_WORD), p), text.slice(p, Math.min(end, p + LONGEST_END_WORD)))) continue;
+    // Read no further than the block's end.
+    const window = text.slice(p, Math.min(end, p + 48));
+    bodySubjectOpening.lastIndex = 0;
+    if (bodySubjectOpening.test(window)) return p;
+  }
+  return -1;
+}
+
+const YEAR_IN_HEADING = /((?:19|20)\d{2})\s*年/;
+
+/** Concept per heading title: titles repeat across documents and re-parses, and matching runs many patterns. */
+const conceptCache = new Map<string, ConceptId | null>();
+function conceptOf(title: string): ConceptId | undefined {
+  let c = conceptCache.get(title);
+  if (c === undefined) {
+    // Bounded: a language server runs for days.
+    if (conceptCache.size > 20_000) conceptCache.clear();
+    c = conceptOfHeading(title) ?? null;
+    conceptCache.set(title, c);
+  }
+  return c ?? undefined;
+}
+
+/** Year named in a heading title (2022年工作打算), read through soft line breaks (`202`/`2`/`年工作思路`). */
+export function headingYear(text: string, titleStart: number, titleEnd: number): { year: number; range: TextRange } | undefined {
+  const f = fold(text, titleStart, titleEnd);
+  const m = YEAR_IN_HEADING.exec(f.text);
+  if (!m) return undefined;
+  return { year: Number(m[1]), range: { start: f.start(m.index), end: f.end(m.index + 4) } };
+}
+
+/**
+ * The headings of one block, with offsets into the text. A block whose lines
+ * were joined (a web copy broken mid-sentence) is read with its soft line
+ * breaks removed, so `一、` / `202` / `1` / `年…情况` is one heading.
+ */
+export function blockHeadings(text: string, block: Block): RawHeading[] {
+  const origin = block.inline ? 'inline' : 'line';
+  // A block is read no further than its end, so nothing found in it depends on the blocks around it.
+  if (!block.soft) return findHeadingsInBlock(text, block.start, block.end, origin);
+  const f = fold(text, block.start, block.end);
+  const found = findHeadingsInBlock(f.text, 0, f.text.length, origin);
+  return found.length === 0 ? found : found.map((h) => unfoldHeading(text, f, h));
+}
+
+function unfoldHeading(text: string, f: Fold, h: RawHeading): RawHeading {
+  const start = f.start(h.start);
+  const titleStart = f.start(h.titleStart);
+  const titleEnd = Math.max(titleStart, f.end(h.titleEnd));
+  const end = Math.max(start, f.end(h.end));
+  const n = h.numbering;
+  const numbering: HeadingNumbering | undefined = n
+    ? { ...n, raw: text.slice(f.start(n.range.start), f.end(n.range.end)), range: { start: f.start(n.range.start), end: f.end(n.range.end) } }
+    : undefined;
+  return {
+    start,
+    end,
+    titleStart,
+    titleEnd,
+    ...(numbering ? { numbering } : {}),
+    origin: h.origin,
+    ...(h.markdownDepth !== undefined ? { markdownDepth: h.markdownDepth } : {}),
+    ...(h.endedBy ? { endedBy: h.endedBy } : {}),
+  };
+}
+
+/**
+ * Assigns levels: a Markdown heading without numbering uses its `#` depth
+ * (relative to the shallowest section heading); numbered headings nest by the
+ * order their numbering kinds appear (一、 then 1. makes 1. level 2 when no
+ * （一） is used), never deeper than one below the enclosing heading.
+ */
+export function assignLevels(text: string, raws: readonly RawHeading[]): Heading[] {
+  let minDepth = Infinity;
+  for (const r of raws) if (r.markdownDepth !== undefined) minDepth = Math.min(minDepth, r.markdownDepth);
+  // In Markdown that mixes numbered and unnumbered headings, a depth keeps the level its numbered headings have.
+  const depthLevel = new Map<number, number>();
+  const stack: { kind: NumberingKind | 'md'; rank: number; level: number }[] = [];
+  const out: Heading[] = [];
+  for (const r of raws) {
+    let level: number;
+    if (r.numbering) {
+      const rank = KIND_RANK[r.numbering.kind];
+      while (stack.length > 0 && (stack[stack.length - 1]?.rank ?? 0) >= rank) stack.pop();
+      level = stack.length + 1;
+      stack.push({ kind: r.numbering.kind, rank, level });
+      if (r.markdownDepth !== undefined && !depthLevel.has(r.markdownDepth)) depthLevel.set(r.markdownDepth, level);
+    } else if (r.markdownDepth !== undefined) {
+      level = depthLevel.get(r.markdownDepth) ?? r.markdownDepth - (Number.isFinite(minDepth) ? minDepth : 1) + 1;
+      const rank = level;
+      while (stack.length > 0 && (stack[stack.length - 1]?.level ?? 0) >= level) stack.pop();
+      stack.push({ kind: 'md', rank, level });
+    } else {
+      // Unnumbered heading-like line: a sibling of the deepest open numbered heading below level 1.
+      const top = stack[stack.length - 1];
+      level = top && top.level > 1 ? top.level : 2;
+      while (stack.length > 0 && (stack[stack.length - 1]?.level ?? 0) > level) stack.pop();
+    }
+    const concept = conceptOf(fold(text, r.titleStart, r.titleEnd).text);
+    out.push(headingOf(r, text.slice(r.start, r.end), text.slice(r.titleStart, r.titleEnd), level, concept, headingYear(text, r.titleStart, r.titleEnd)));
+  }
+  return out;
+}
+
+/**
+ * A heading at its raw form's place, with what was read of it: one shape for the headings
+ * `assignLevels` makes and those a re-parse carries over from the previous document.
+ */
+export function headingOf(
+  r: RawHeading,
+  text: string,
+  title: string,
+  level: number,
+  concept: ConceptId | undefined,
+  year: { readonly year: number; readonly range: TextRange } | undefined,
+): Heading {
+  return {
+    text,
+    range: { start: r.start, end: r.end },
+    title,
+    titleRange: { start: r.titleStart, end: r.titleEnd },
+    level,
+    ...(r.markdownDepth !== undefined ? { markdownDepth: r.markdownDepth } : {}),
+    ...(r.numbering ? { numbering: r.numbering } : {}),
+    origin: r.origin,
+    ...(concept ? { concept } : {}),
+    ...(year ? { year: year.year, yearRange: year.range } : {}),
+  };
+}
+
+/** What `collectHeadings` needs of a body block. */
+export interface HeadingBlock {
+  readonly block: Block;
+  readonly raws: readonly RawHeading[];
+}
+
+
+/**
+ * The headings of the body's blocks in order, including conservative
+ * unnumbered ones; and the indexes of the first and last title blocks (-1:
+ * none; a title a web copy broke over two lines spans two). A report run
+ * together with its title on one line (e024: 报告2023年,…。一、坚持党的领导…)
+ * keeps the headings after the title.
+ */
+export function collectHeadings(text: string, body: readonly HeadingBlock[], title: ReportTitle | undefined): { raws: RawHeading[]; titleBlock: number; titleLast: number } {
+  const out: RawHeading[] = [];
+  let titleBlock = -1;
+  let titleLast = -1;
+  let seenTop = false;
+  let numberedSubSinceTop = false;
+  const note = (h: RawHeading): void => {
+    out.push(h);
+    if (h.numbering?.kind === 'chinese') {
+      seenTop = true;
+      numberedSubSinceTop = false;
+    } else if (h.numbering) numberedSubSinceTop = true;
+  };
+  for (let i = 0; i < body.length; i++) {
+    const info = body[i] as HeadingBlock;
+    const b = info.block;
+    // A title broken over two lines spans two blocks: each is title, not body.
+    if (title && b.start < title.range.end && title.range.start < b.end) {
+      if (titleBlock < 0) titleBlock = i;
+      titleLast = i;
+      for (const h of info.raws) if (h.start >= title.range.end) note(h);
+      continue;
+    }
+    if (b.kind === 'heading') {
+      for (const h of info.raws) out.push(h);
+      seenTop = true;
+      continue;
+    }
+    if (info.raws.length > 0) {
+      for (const h of info.raws) note(h);
+      continue;
+    }
+    if (seenTop && numberedSubSinceTop && isUnnumberedHeading(text, b, body[i - 1]?.block, body[i + 1]?.block)) {
+      out.push({ start: b.start, end: b.end, titleStart: b.start, titleEnd: b.end, origin: 'unnumbered' });
+    }
+  }
+  return { raws: out, titleBlock, titleLast };
+}
+
+/**
+ * A short line with no punctuation standing between prose paragraphs, after
+ * numbered sub-headings, reads as a heading that lost its number (003_…).
+ * Signatures (中共洪洞县委) and dates are excluded.
+ */
+function isUnnumberedHeading(text: string, b: Block, prev: Block | undefined, next: Block | undefined): boolean {
+  // Read through soft line breaks: a heading broken after its comma is one heading.
+  const line = b.soft ? fold(text, b.start, b.end).text : text.slice(b.start, b.end);
+  const len = line.length;
+  if (len < 6 || len > 30) return false;
+  if (/[。！？；：:!?;\n]/.test(line) || !/\p{Script=Han}/u.test(line)) return false;
+  if (/\s{2,}/.test(line) || ISSUER_END.test(line) || /\d{4}\s*年\s*\d{1,2}\s*月/.test(line)) return false;
+  if (!prev || !next || next.kind !== 'paragraph' || prev.kind !== 'paragraph') return false;
+  const nextLen = next.end - next.start;
+  const prevLen = prev.end - prev.start;
+  if (nextLen < 2 * len || nextLen < 40 || prevLen < 40) return false;
+  return /。/.test(text.slice(next.start, Math.min(next.end, next.start + 400)));
+}
