@@ -202,16 +202,13 @@ export function findHeadingsInBlock(text: string, start: number, end: number, or
   let pos = start;
   let afterHeading = -1;
   while (pos < end) {
-    if (pos !== start && pos !== afterHeading && !GATE_CODES[text.charCodeAt(pos - 1)]) {
-      // Jump to the character after the next possible gate: most characters are neither.
-      // (A loop over the character table, bounded by the block: no match array, no scan past `end`.)
-      let g = pos;
-      while (g < end && !GATE_CODES[text.charCodeAt(g)]) g++;
-      if (g + 1 >= end) break;
-      pos = g + 1;
-    }
-    // Most gated positions (a sentence's first character) cannot start a numbering: skip them before any other test.
-    if (NUMBERING_FIRST_CODES[text.charCodeAt(pos)] === 0) {
+    if (pos !== start && pos !== afterHeading) {
+      // Jump to the next unit that follows a possible gate and can start a numbering: most units are
+      // neither. (A loop over the two tables, bounded by the block: no match array, no scan past `end`.)
+      while (pos < end && !(GATE_CODES[text.charCodeAt(pos - 1)] && NUMBERING_FIRST_CODES[text.charCodeAt(pos)])) pos++;
+      if (pos >= end) break;
+    } else if (NUMBERING_FIRST_CODES[text.charCodeAt(pos)] === 0) {
+      // At the block start or right after a heading only the numbering's first unit is asked for.
       pos++;
       continue;
     }
