@@ -3,6 +3,7 @@ import { fold, type QuotedReference, type ReportDocument, type Section, type Tex
 import type { RuleSettings } from '@fzlint/rule-api';
 import { EdgeTable, slotOf } from '../edge-table.js';
 import { readPrebuilt } from '../prebuilt.js';
+import { alignedBytes, TypedViewCursor } from '../typed-views.js';
 import { dayOf, earliestDay, latestDay, type DayNumber } from './dates.js';
 import { staleCatalogue } from './freshness.js';
 
@@ -536,8 +537,7 @@ export function writeCatalogueTrie(trie: FlatTrie, catalogue: readonly Catalogue
 export function readCatalogueTrie(bytes: Uint8Array, catalogue: readonly CatalogueEntry[], digest: number): FlatTrie | undefined {
   const headerBytes = TRIE_HEADER_WORDS * 4;
   if (bytes.byteLength < headerBytes) return undefined;
-  // Typed-array views need aligned offsets: copy a buffer that starts unaligned.
-  if (bytes.byteOffset % 4 !== 0) bytes = bytes.slice();
+  bytes = alignedBytes(bytes);
   const { buffer, byteOffset } = bytes;
   const header = new Int32Array(buffer, byteOffset, TRIE_HEADER_WORDS);
   if (header[0] !== TRIE_MAGIC || header[1] !== TRIE_FORMAT || header[2] !== (digest | 0) || header[3] !== catalogue.length) return undefined;
@@ -546,27 +546,16 @@ export function readCatalogueTrie(bytes: Uint8Array, catalogue: readonly Catalog
   const pairs = header[6]!;
   const size = mask + 1;
   if (bytes.byteLength !== headerBytes + (0x10000 + 2 * 0x800 + 2 * size + 2 * pairs) * 4 + size * 2 + nodes) return undefined;
-  let at = byteOffset + headerBytes;
-  const int32 = (length: number): Int32Array => {
-    const view = new Int32Array(buffer, at, length);
-    at += length * 4;
-    return view;
-  };
-  const uint32 = (length: number): Uint32Array => {
-    const view = new Uint32Array(buffer, at, length);
-    at += length * 4;
-    return view;
-  };
-  const firstNode = int32(0x10000);
-  const firstBits = uint32(0x800);
-  const secondBits = uint32(0x800);
-  const slotParent = int32(size);
-  const slotChild = int32(size);
-  const pairNodes = int32(pairs);
-  const pairEntries = int32(pairs);
-  const slotUnit = new Uint16Array(buffer, at, size);
-  at += size * 2;
-  const flags = new Uint8Array(buffer, at, nodes);
+  const views = new TypedViewCursor(buffer, byteOffset + headerBytes);
+  const firstNode = views.int32(0x10000);
+  const firstBits = views.uint32(0x800);
+  const secondBits = views.uint32(0x800);
+  const slotParent = views.int32(size);
+  const slotChild = views.int32(size);
+  const pairNodes = views.int32(pairs);
+  const pairEntries = views.int32(pairs);
+  const slotUnit = views.uint16(size);
+  const flags = views.uint8(nodes);
   const entries: Array<CatalogueEntry[] | undefined> = new Array<CatalogueEntry[] | undefined>(nodes).fill(undefined);
   for (let p = 0; p < pairs; p++) {
     const node = pairNodes[p]!;
