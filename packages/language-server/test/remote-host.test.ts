@@ -11,23 +11,13 @@ import { LineMap, toLspDiagnostic } from '../src/convert.js';
 import { loadEngine } from '../src/engine.js';
 import { RemoteHost } from '../src/service/remote-host.js';
 import type { RemoteLintRequest } from '../src/service/remote-protocol.js';
-import { DEFAULT_SETTINGS } from '../src/settings.js';
+import { lintRequest as lint } from './remote-requests.js';
 
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'fzlint-remote-host-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const lint = (uri: string, version: number, text: string): RemoteLintRequest => ({
-  kind: 'lint',
-  uri,
-  version,
-  text,
-  options: {},
-  settings: DEFAULT_SETTINGS,
-  key: '',
-});
 
 describe('RemoteHost (the lint thread)', () => {
   it('converts each version with the last one linted, equal to a fresh conversion of every finding', async () => {

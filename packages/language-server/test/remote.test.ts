@@ -13,8 +13,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RemoteLinter, budgetsFromEnv, DEFAULT_TIME_BUDGET_MS } from '../src/remote.js';
 import { singleEdit } from '../src/service/remote-host.js';
-import type { RemoteLintRequest } from '../src/service/remote-protocol.js';
-import { DEFAULT_SETTINGS } from '../src/settings.js';
+import { lintRequest as lint } from './remote-requests.js';
 
 let dir: string;
 let script: URL;
@@ -37,16 +36,6 @@ parentPort.on('message', ({ id, request }) => {
   script = pathToFileURL(file);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const lint = (uri: string, version: number, text: string): RemoteLintRequest => ({
-  kind: 'lint',
-  uri,
-  version,
-  text,
-  options: {},
-  settings: DEFAULT_SETTINGS,
-  key: '',
-});
 
 describe('RemoteLinter', () => {
   it('runs requests in order, and a newer version replaces a queued lint of the same document', async () => {
