@@ -1,6 +1,6 @@
 /**
- * Reading the binary files `pnpm build` writes (the typo automaton, the catalogue trie): their
- * arrays are views of the file's bytes, taken one after another, never copied.
+ * The binary files `pnpm build` writes (the typo automaton, the catalogue trie): their arrays
+ * are written one after another, and read back as views of the file's bytes, never copied.
  */
 
 /** `bytes`, copied only when it starts at an offset a 4-byte typed-array view cannot take. */
@@ -38,4 +38,15 @@ export class TypedViewCursor {
     this.at += length;
     return view;
   }
+}
+
+/** The bytes of `parts` one after another, as `TypedViewCursor` reads them back. */
+export function concatViews(parts: readonly ArrayBufferView[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.byteLength, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(new Uint8Array(p.buffer, p.byteOffset, p.byteLength), at);
+    at += p.byteLength;
+  }
+  return out;
 }

@@ -3,7 +3,7 @@ import { fold, type QuotedReference, type ReportDocument, type Section, type Tex
 import type { RuleSettings } from '@fzlint/rule-api';
 import { EdgeTable, slotOf } from '../edge-table.js';
 import { readPrebuilt } from '../prebuilt.js';
-import { alignedBytes, TypedViewCursor } from '../typed-views.js';
+import { alignedBytes, concatViews, TypedViewCursor } from '../typed-views.js';
 import { dayOf, earliestDay, latestDay, type DayNumber } from './dates.js';
 import { staleCatalogue } from './freshness.js';
 
@@ -520,13 +520,7 @@ export function writeCatalogueTrie(trie: FlatTrie, catalogue: readonly Catalogue
     trie.slotUnit.subarray(0, size),
     trie.flags,
   ];
-  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.byteLength, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(new Uint8Array(p.buffer, p.byteOffset, p.byteLength), at);
-    at += p.byteLength;
-  }
-  return out;
+  return concatViews(parts);
 }
 
 /**

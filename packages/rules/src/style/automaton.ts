@@ -10,7 +10,7 @@
  * tests are one or two edges deep, so there is little to save.)
  */
 import { EdgeTable } from '../edge-table.js';
-import { alignedBytes, TypedViewCursor } from '../typed-views.js';
+import { alignedBytes, concatViews, TypedViewCursor } from '../typed-views.js';
 
 /** A compiled word list. */
 export interface Automaton<T> {
@@ -186,13 +186,7 @@ export function writeAutomaton(a: Automaton<number>, key: readonly number[]): Ui
     a.slotUnit.subarray(0, size),
     a.flags,
   ];
-  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.byteLength, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(new Uint8Array(p.buffer, p.byteOffset, p.byteLength), at);
-    at += p.byteLength;
-  }
-  return out;
+  return concatViews(parts);
 }
 
 /**
