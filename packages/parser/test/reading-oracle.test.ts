@@ -22,7 +22,7 @@ import { describe, expect, it } from 'vitest';
 import type { NumberKind, NumberMention, QuotedReference, TextRange } from '../src/model.js';
 import { extractDocumentNumbers, extractNumbers } from '../src/numbers.js';
 import { isRegExpSpace } from '../src/text.js';
-import { extractReferences } from '../src/references.js';
+import { extractReferences, normalizeTitle } from '../src/references.js';
 
 // ---- the oracle: numbers.ts at 6d44cc9 ----
 /** A number mention (its sentence index is given by the caller). */
@@ -435,26 +435,7 @@ const BOOK_TITLE = /《([^《》\n]{1,150})》/g;
 const QUOTED = /([“"])([^“”"\n]{1,16})([”"])/g;
 const NAME_SUFFIX = /^(?:普法|规划|时期|期间|计划|纲要|战略|工程|行动|改革|制度|机制|活动|试点|建设|创建|专项)/;
 
-/** Every character `normalizeTitle` changes or removes (a lone `—` too: runs of it become one). */
-const TITLE_VARIANTS = /[—–－‐‑‒―\-~～（[［【〔）\]］】〕“”"‘’'「」『』〈<＜〉>＞\s\u3000\u00a0]/;
-
-/**
- * Normalises a title for catalogue look-up: every dash becomes `—`, brackets
- * become half-width `(` `)`, quotes become `"`, and whitespace is removed, so
- * 《法治政府建设实施纲要（2021－2025年）》 and 《法治政府建设实施纲要(2021—2025年)》 compare equal.
- */
-function oldNormalizeTitle(text: string): string {
-  // Most titles hold none of these characters: one test instead of seven replaces.
-  if (!TITLE_VARIANTS.test(text)) return text;
-  return text
-    .replace(/[—–－‐‑‒―\-~～]+/g, '—')
-    .replace(/[（[［【〔]/g, '(')
-    .replace(/[）\]］】〕]/g, ')')
-    .replace(/[“”"‘’'「」『』]/g, '"')
-    .replace(/[〈<＜]/g, '<')
-    .replace(/[〉>＞]/g, '>')
-    .replace(/[\s\u3000\u00a0]+/g, '');
-}
+// `normalizeTitle` did not change with the reading; it is checked against its plain form in references.test.ts.
 
 /** Finds 《…》 titles and short “…” names (“七五”普法, “十四五”规划) in one stretch of text. */
 function oldExtractReferences(
@@ -479,7 +460,7 @@ function oldExtractReferences(
       range: { start: base + m.index, end: base + m.index + m[0].length },
       inner,
       innerRange: { start: base + m.index + 1, end: base + m.index + 1 + inner.length },
-      normalized: oldNormalizeTitle(inner),
+      normalized: normalizeTitle(inner),
       sentenceIndex,
     });
   }
@@ -497,7 +478,7 @@ function oldExtractReferences(
     const raw = m[0];
     const range = { start: base + m.index, end: base + m.index + raw.length };
     const innerRange = { start: base + m.index + 1, end: base + m.index + 1 + inner.length };
-    const normalized = oldNormalizeTitle(inner);
+    const normalized = normalizeTitle(inner);
     // Two literals in one key order rather than a spread of a temporary object (a quoted name is common).
     out.push(
       suffix
