@@ -317,6 +317,22 @@ function rebaseChange(
   return g;
 }
 
+/** The stretch of text a run of sentences [a, b) and its numbers cover: what the cache keys and analyses. */
+function runSpan(sentences: ReportDocument['sentences'], a: number, b: number, runNumbers: readonly NumberMention[]): { lo: number; hi: number } {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let s = a; s < b; s++) {
+    const r = sentences[s]!.range;
+    if (r.start < lo) lo = r.start;
+    if (r.end > hi) hi = r.end;
+  }
+  for (const n of runNumbers) {
+    if (n.range.start < lo) lo = n.range.start;
+    if (n.range.end > hi) hi = n.range.end;
+  }
+  return { lo, hi };
+}
+
 /**
  * A bounded, content-keyed cache of paragraph and sentence analyses, used by
  * `extractStatistics`.
@@ -451,17 +467,7 @@ export class StatisticsCache {
       for (const n of g) runNumbers.push(n);
     }
     if (runNumbers.length === 0) return undefined;
-    let lo = Infinity;
-    let end = -Infinity;
-    for (let s = a; s < b; s++) {
-      const r = sentences[s]!.range;
-      if (r.start < lo) lo = r.start;
-      if (r.end > end) end = r.end;
-    }
-    for (const n of runNumbers) {
-      if (n.range.start < lo) lo = n.range.start;
-      if (n.range.end > end) end = n.range.end;
-    }
+    const { lo, hi: end } = runSpan(sentences, a, b, runNumbers);
     const slice = text.slice(lo, end);
     let run = this.entries.get(slice);
     if (!run || !this.matches(run, sentences, a, b, runNumbers, lo)) {
@@ -483,17 +489,7 @@ export class StatisticsCache {
     rateBase: number,
     changeBase: number,
   ): Placed {
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (let s = a; s < b; s++) {
-      const r = sentences[s]!.range;
-      if (r.start < lo) lo = r.start;
-      if (r.end > hi) hi = r.end;
-    }
-    for (const n of runNumbers) {
-      if (n.range.start < lo) lo = n.range.start;
-      if (n.range.end > hi) hi = n.range.end;
-    }
+    const { lo, hi } = runSpan(sentences, a, b, runNumbers);
 
     // Nothing moved: the same sentence and number objects (kept by `reparse`) at the same place.
     const previous = this.placements.get(sentences[a]!);
