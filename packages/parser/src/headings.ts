@@ -96,10 +96,10 @@ const END_WORD_UNITS = new Uint8Array(0x10000);
 const END_WORDS_BY_LAST = new Map<number, string[]>();
 for (const w of headingEndWords) {
   if (w.length < 2) continue;
-  const list = END_WORDS_BY_LAST.get(w.charCodeAt(w.length - 1));
-  if (list) list.push(w);
-  else END_WORDS_BY_LAST.set(w.charCodeAt(w.length - 1), [w]);
   const last = w.charCodeAt(w.length - 1);
+  const list = END_WORDS_BY_LAST.get(last);
+  if (list) list.push(w);
+  else END_WORDS_BY_LAST.set(last, [w]);
   END_WORD_UNITS[last] = END_WORD_UNITS[last]! | 1;
   for (let i = 1; i < w.length; i++) END_WORD_UNITS[w.charCodeAt(i)] = END_WORD_UNITS[w.charCodeAt(i)]! | 2;
 }
@@ -212,13 +212,12 @@ export function findHeadingsInBlock(text: string, start: number, end: number, or
       pos++;
       continue;
     }
-    // Cheap gate before the full test: a heading starts only at the block start, right after a heading,
-    // after whitespace or a sentence end, or after emphasis markers opening a line.
+    // Here pos is the block start, right after a heading, or after a gate (GATE_CODES: whitespace, a
+    // sentence end, a colon, emphasis markers), as the jump above ensures.
     const prev = pos > start ? text.charCodeAt(pos - 1) : -1;
     const colon = prev === 0xff1a || prev === 0x3a;
-    const gate = (pos === start || pos === afterHeading || prev === 42 || prev === 95 || isSpace(prev) || prev === 0x3002 || prev === 0xff01 || prev === 0xff1f || prev === 0x21 || prev === 0x3f || colon);
-    const lineStart = gate && (pos === start || prev === 10 || afterLeadingEmphasis(text, pos, start));
-    if (gate && (pos === afterHeading || canStartHeading(text, pos, start, lineStart) || colon)) {
+    const lineStart = pos === start || prev === 10 || afterLeadingEmphasis(text, pos, start);
+    if (pos === afterHeading || canStartHeading(text, pos, start, lineStart) || colon) {
       let numbering = matchNumbering(text, pos);
       // Inside a line, 1. and (1) start a heading after whitespace; after 。 they are usually list
       // items, unless a short run-in lead-in follows (…工作方案。3.清理规范部门行政职权。认真…).
