@@ -8,6 +8,7 @@ import {
 } from '@fzlint/ontology';
 import type { DocumentNumber, NumberKind, NumberMention, TextRange } from './model.js';
 import { isRegExpSpace } from './text.js';
+import { WordsByFirstUnit } from './words-by-first-unit.js';
 
 /** A number mention (its sentence index is given by the caller). */
 type RawNumber = NumberMention;
@@ -96,32 +97,8 @@ const WAN = 0x4e07; // 万
 const YI = 0x4ebf; // 亿
 const YU = 0x4f59; // 余
 const DUO = 0x591a; // 多
-/** The units by their first character, longest first (the alternation's order); index 0: none. */
-const UNIT_FIRST_INDEX = new Uint8Array(0x10000);
-const UNITS_BY_FIRST: readonly (readonly string[])[] = (() => {
-  const lists: string[][] = [[]];
-  for (const u of [...numberUnits].map((x) => x.text).sort((a, b) => b.length - a.length)) {
-    if (u.length === 0) throw new Error('an empty unit');
-    const c = u.charCodeAt(0);
-    let k = UNIT_FIRST_INDEX[c]!;
-    if (k === 0) {
-      k = lists.length;
-      if (k > 255) throw new Error('too many unit lists for a byte index');
-      UNIT_FIRST_INDEX[c] = k;
-      lists.push([]);
-    }
-    lists[k]!.push(u);
-  }
-  return lists;
-})();
-
-/** The first unit (longest first) written at `at`, or undefined. */
-function unitAt(text: string, at: number): string | undefined {
-  const k = UNIT_FIRST_INDEX[text.charCodeAt(at)];
-  if (k === undefined || k === 0) return undefined;
-  for (const u of UNITS_BY_FIRST[k]!) if (text.startsWith(u, at)) return u;
-  return undefined;
-}
+/** The units by their first character, longest first (the alternation's order). */
+const UNITS_BY_FIRST = WordsByFirstUnit.of([...numberUnits].map((x) => x.text));
 
 /** The tail last read by `readTail`: its length and parts (undefined: the part is not written). */
 let tailLength = 0;
@@ -158,7 +135,7 @@ function readTail(text: string, e: number, approximateFirst: boolean): void {
       p++;
     }
   }
-  tailUnit = unitAt(text, p);
+  tailUnit = UNITS_BY_FIRST.at(text, p);
   if (tailUnit !== undefined) p += tailUnit.length;
   if (text.startsWith('以上', p)) tailAfter = '以上';
   else if (text.startsWith('左右', p)) tailAfter = '左右';

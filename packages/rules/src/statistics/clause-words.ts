@@ -8,6 +8,7 @@
  * last verb is found without a match array per verb.
  */
 import { CARRY_OVER_MARKERS, COMPARISON_MARKERS, GROWTH_MARKERS, METRIC_VERBS, NEGATIONS, PER_CAPITA_MARKERS, type MetricVerb } from '@fzlint/ontology';
+import { WordsByFirstUnit } from '@fzlint/parser';
 import { alternation, SCOPE_TRIGGER } from './figure-words.js';
 
 /** A comparison word in the clause makes a count a difference (较上年增加30件). */
@@ -28,25 +29,8 @@ const GROWTH_LINK = new Uint8Array(0x10000);
 for (const c of GROWTH_LINKS) GROWTH_LINK[c.charCodeAt(0)] = 1;
 
 const VERB_BY_TEXT: ReadonlyMap<string, MetricVerb> = new Map(METRIC_VERBS.map((v) => [v.text, v]));
-/** The index of a character's verb list in VERBS_BY_FIRST (0: no verb starts with it). */
-const VERB_FIRST_INDEX = new Uint8Array(0x10000);
 /** The verbs by their first character, longest first (as the regex alternation tries them). */
-const VERBS_BY_FIRST: readonly (readonly string[])[] = (() => {
-  const lists: string[][] = [[]];
-  const index = new Map<number, number>();
-  for (const w of [...new Set(METRIC_VERBS.map((v) => v.text))].sort((a, b) => b.length - a.length)) {
-    const c = w.charCodeAt(0);
-    let k = index.get(c);
-    if (k === undefined) {
-      index.set(c, (k = lists.length));
-      if (k > 255) throw new Error('too many verb lists for a byte index');
-      lists.push([]);
-      VERB_FIRST_INDEX[c] = k;
-    }
-    lists[k]!.push(w);
-  }
-  return lists;
-})();
+const VERBS_BY_FIRST = WordsByFirstUnit.of(new Set(METRIC_VERBS.map((v) => v.text)));
 
 /** Which word lists a position may start a word of: one bit per list. */
 const enum Trigger {
@@ -162,15 +146,12 @@ export function readCountWords(
         if ((bits & Trigger.Distributive) !== 0) distributiveAt = i;
       }
     }
-    const verbs = VERB_FIRST_INDEX[c]!;
-    if (verbs !== 0 && i >= verbFrom) {
-      for (const w of VERBS_BY_FIRST[verbs]!) {
-        if (i + w.length <= end && text.startsWith(w, i)) {
-          verbAt = i;
-          verbText = w;
-          verbFrom = i + w.length;
-          break;
-        }
+    if (i >= verbFrom && VERBS_BY_FIRST.startsWith(c)) {
+      const verb = VERBS_BY_FIRST.at(text, i, end);
+      if (verb !== undefined) {
+        verbAt = i;
+        verbText = verb;
+        verbFrom = i + verb.length;
       }
     }
   }

@@ -23,6 +23,7 @@ import {
   type FigurePeriodKind,
   type FigureScopeKind,
 } from '@fzlint/ontology';
+import { WordsByFirstUnit } from '@fzlint/parser';
 
 /** The period a figure covers, as the text marks it. */
 export interface PeriodMark {
@@ -185,22 +186,19 @@ export interface ScopesFound {
 /** No scope word (what `scopesIn` finds in a text without one). */
 export const NO_SCOPES: ScopesFound = {};
 
-/** Scope words by their first character (全, 各, 我), longest first; and the ones ending in 级 (市本级). */
-const SCOPE_BY_FIRST = new Map<number, string[]>();
-const SCOPE_ENDING_JI: string[] = [];
-for (const w of [...new Set([...FIGURE_SCOPE_WORDS.map((x) => x.text), ...SCOPE_WORDS])].sort((a, b) => b.length - a.length)) {
+/** Scope words starting with 全, 各 or 我 by their first character, longest first; and the ones ending in 级 (市本级). */
+const SCOPE_WORDS_LONGEST = [...new Set([...FIGURE_SCOPE_WORDS.map((x) => x.text), ...SCOPE_WORDS])].sort((a, b) => b.length - a.length);
+const startsWithQuanGeWo = (w: string): boolean => {
   const first = w.charCodeAt(0);
-  if (first === 0x5168 || first === 0x5404 || first === 0x6211) {
-    let list = SCOPE_BY_FIRST.get(first);
-    if (!list) SCOPE_BY_FIRST.set(first, (list = []));
-    list.push(w);
-  } else if (w.endsWith('级')) SCOPE_ENDING_JI.push(w);
-}
+  return first === 0x5168 || first === 0x5404 || first === 0x6211;
+};
+const SCOPE_BY_FIRST = WordsByFirstUnit.of(SCOPE_WORDS_LONGEST.filter(startsWithQuanGeWo));
+const SCOPE_ENDING_JI: string[] = SCOPE_WORDS_LONGEST.filter((w) => !startsWithQuanGeWo(w) && w.endsWith('级'));
 const JI = 0x7ea7; // 级
 /** 全, 各, 我 and 级: the characters `scopesIn` stops at (a text without one names no scope). */
 export const SCOPE_TRIGGER = (() => {
   const table = new Uint8Array(0x10000);
-  for (const c of SCOPE_BY_FIRST.keys()) table[c] = 1;
+  for (const c of SCOPE_BY_FIRST.firstUnits()) table[c] = 1;
   table[JI] = 1;
   return table;
 })();
@@ -219,17 +217,11 @@ export function scopesIn(text: string): ScopesFound {
     if (SCOPE_TRIGGER[c] !== 1) continue;
     let word: string | undefined;
     let start = i;
-    const starting = SCOPE_BY_FIRST.get(c);
-    // Plain loops, not find() with an arrow: an arrow capturing `i` makes every iteration of
-    // this per-character loop allocate a context (a quarter of the statistics' garbage).
-    if (starting) {
-      for (const w of starting) {
-        if (text.startsWith(w, i)) {
-          word = w;
-          break;
-        }
-      }
+    if (SCOPE_BY_FIRST.startsWith(c)) {
+      word = SCOPE_BY_FIRST.at(text, i);
     } else if (c === JI) {
+      // A plain loop, not find() with an arrow: an arrow capturing `i` makes every iteration of
+      // this per-character loop allocate a context (a quarter of the statistics' garbage).
       for (const w of SCOPE_ENDING_JI) {
         if (i + 1 >= w.length && i + 1 - w.length >= lastEnd && text.startsWith(w, i + 1 - w.length)) {
           word = w;

@@ -6,7 +6,7 @@ import {
   SPLIT_PART_VARIANTS,
   type PartMarker,
 } from '@fzlint/ontology';
-import type { NumberMention, ReportDocument, TextRange } from '@fzlint/parser';
+import { WordsByFirstUnit, type NumberMention, type ReportDocument, type TextRange } from '@fzlint/parser';
 import type { AnalysisCache, AnalysisKey } from '@fzlint/rule-api';
 import { StatisticsCache } from './incremental.js';
 import { statisticsInput, type StatisticsInput } from './input.js';
@@ -29,18 +29,8 @@ export type {
 } from './types.js';
 
 const NEUTRAL = new Set(NEUTRAL_SCOPES);
-const MARKERS_LONGEST: readonly PartMarker[] = [...PART_MARKERS].sort((a, b) => b.text.length - a.text.length);
-/** The markers by their first character's code, longest first (the order a regex alternation of them would try). */
-const MARKERS_BY_FIRST = new Map<number, PartMarker[]>();
-for (const m of MARKERS_LONGEST) {
-  const first = m.text.charCodeAt(0);
-  let list = MARKERS_BY_FIRST.get(first);
-  if (!list) MARKERS_BY_FIRST.set(first, (list = []));
-  list.push(m);
-}
-/** 1 at the code of a marker's first character: most characters are rejected by one load. */
-const MARKER_FIRST = new Uint8Array(0x10000);
-for (const first of MARKERS_BY_FIRST.keys()) MARKER_FIRST[first] = 1;
+/** The markers by their first character, longest first (the order a regex alternation of them would try). */
+const MARKERS_BY_FIRST = new WordsByFirstUnit<PartMarker>(PART_MARKERS, (m) => m.text);
 
 /** The marker `nextPartMarker` found last. */
 let foundMarker: PartMarker | undefined;
@@ -53,13 +43,11 @@ let foundMarker: PartMarker | undefined;
  */
 export function nextPartMarker(text: string, from: number, end: number): number {
   for (let i = from; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (MARKER_FIRST[code] !== 1) continue;
-    for (const c of MARKERS_BY_FIRST.get(code)!) {
-      if (i + c.text.length <= end && text.startsWith(c.text, i)) {
-        foundMarker = c;
-        return i;
-      }
+    if (!MARKERS_BY_FIRST.startsWith(text.charCodeAt(i))) continue;
+    const marker = MARKERS_BY_FIRST.at(text, i, end);
+    if (marker !== undefined) {
+      foundMarker = marker;
+      return i;
     }
   }
   return -1;
