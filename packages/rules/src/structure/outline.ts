@@ -88,20 +88,9 @@ const CONJUNCTION = /[、和及与]|以及/u;
  * Every concept a heading covers: its own, and those of the parts of a heading
  * that names several contents (`2022年推进法治政府建设主要举措、成效和不足` covers
  * the shortcomings too). Used for presence only; a part never decides a scope.
+ * Read anew on each call: required-section asks once per heading (see its `headingCoverage`).
  */
 export function headingConcepts(heading: Heading): ReadonlySet<ConceptId> {
-  let concepts = CONCEPTS.get(heading);
-  if (!concepts) {
-    concepts = readHeadingConcepts(heading);
-    CONCEPTS.set(heading, concepts);
-  }
-  return concepts;
-}
-
-/** The concepts of each heading, read once: required-section asks for every heading and every concept. */
-const CONCEPTS = new WeakMap<Heading, ReadonlySet<ConceptId>>();
-
-function readHeadingConcepts(heading: Heading): ReadonlySet<ConceptId> {
   const out = new Set<ConceptId>();
   const own = headingConcept(heading);
   if (own) out.add(own);

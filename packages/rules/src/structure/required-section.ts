@@ -83,8 +83,9 @@ export const rule = defineRule<MessageId, RequiredSectionOptions>({
     const entries = flattenSections(document);
     const plan = planRanges(entries);
     const locale = context.settings.locale;
+    const coverage = headingCoverage(entries);
     for (const concept of required) {
-      if (hasHeading(entries, concept.id)) continue;
+      if (hasHeading(coverage, concept.id)) continue;
       const data = { label: concept.label[locale], wording: concept.regulationWording };
       // Last year's shortcomings being fixed are not this year's (see SectionEntry.rectification).
       const excluded = concept.id === 'next-year-plan' ? [] : concept.id === 'shortcomings-and-causes' ? [...plan, ...rectificationRanges(entries)] : plan;
@@ -114,6 +115,31 @@ export default rule;
 // The ontology's skeletons carry the regulation's numbering (二、…); ours follows the neighbours.
 const LEADING_NUMBERING = /^\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)])\s*/u;
 
+/** What the headings of a document introduce, read once for every required concept. */
+interface HeadingCoverage {
+  /** The concepts of the headings outside the plan (neither a plan section nor inside one). */
+  readonly outsidePlan: ReadonlySet<ConceptId>;
+  /** Whether some heading, anywhere, introduces the plan. */
+  readonly plan: boolean;
+  /** Whether some top-level section outside the plan introduces no content and has a body (see `hasHeading`). */
+  readonly thematicTopLevel: boolean;
+}
+
+/** Each heading's concepts read once (`headingConcepts`), not once per required concept. */
+function headingCoverage(entries: readonly SectionEntry[]): HeadingCoverage {
+  const outsidePlan = new Set<ConceptId>();
+  let plan = false;
+  let thematicTopLevel = false;
+  for (const e of entries) {
+    const concepts = headingConcepts(e.section.heading);
+    if (concepts.has('next-year-plan')) plan = true;
+    if (e.effectiveConcept === 'next-year-plan' || underPlan(e)) continue;
+    for (const c of concepts) outsidePlan.add(c);
+    if (e.parent === undefined && e.concept === undefined && e.section.bodyRange.end > e.section.bodyRange.start) thematicTopLevel = true;
+  }
+  return { outsidePlan, plan, thematicTopLevel };
+}
+
 /**
  * Whether some heading introduces the concept. Headings inside the plan count only
  * for the plan. The results may also be laid out as thematic top-level sections
@@ -121,20 +147,9 @@ const LEADING_NUMBERING = /^\s*(?:[一二三四五六七八九十]+[、．.]|[�
  * heading naming 举措和成效: a top-level section outside the plan that introduces
  * no other content, with a body, is that content.
  */
-function hasHeading(entries: readonly SectionEntry[], id: ConceptId): boolean {
-  for (const e of entries) {
-    if (id !== 'next-year-plan' && (e.effectiveConcept === 'next-year-plan' || underPlan(e))) continue;
-    if (headingConcepts(e.section.heading).has(id)) return true;
-    if (
-      id === 'measures-and-results' &&
-      e.parent === undefined &&
-      e.concept === undefined &&
-      e.section.bodyRange.end > e.section.bodyRange.start
-    ) {
-      return true;
-    }
-  }
-  return false;
+function hasHeading(coverage: HeadingCoverage, id: ConceptId): boolean {
+  if (id === 'next-year-plan') return coverage.plan;
+  return coverage.outsidePlan.has(id) || (id === 'measures-and-results' && coverage.thematicTopLevel);
 }
 
 /** Fills `{year}` / `{nextYear}` of a skeleton heading. */
