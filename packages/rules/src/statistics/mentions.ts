@@ -16,7 +16,7 @@ import {
   type MetricVerb,
   type TimesReading,
 } from '@fzlint/ontology';
-import { WordsByFirstUnit, type NumberMention, type TextRange } from '@fzlint/parser';
+import type { NumberMention, TextRange } from '@fzlint/parser';
 import {
   changeVerbBefore,
   lastComparatorIn,
@@ -192,34 +192,10 @@ const LIST_GAP = /^[、，,和及与\s]*$/;
 const CLAUSE_WINDOW = 48;
 
 
-/**
- * Leading words that are not part of an object's name: what
- * /^(?:[、，,：:\s]|了|共计|共|总计|合计|累计|全部|依法|已|各类|各种|各项|各|出|到|的|其中|包括|含|分别为|分别是|分别|均|有|等)+/
- * removes. Where two of them start at one place the longer is listed first there, so the
- * alternation's choice is the longest word (\s is gone by the time these are removed).
- */
-const OBJECT_FILLER = WordsByFirstUnit.of(
-  ['、', '，', ',', '：', ':', '了', '共计', '共', '总计', '合计', '累计', '全部', '依法', '已', '各类', '各种', '各项', '各', '出', '到', '的', '其中', '包括', '含', '分别为', '分别是', '分别', '均', '有', '等'],
-);
-/**
- * Trailing words that are not part of an object's name: what /(?:的|等|共计|共|合计|总计|累计|达|为|计|了)+$/
- * removes. Each word is a single unit or 合/总/累 before 计 (itself a word; 共计 is 共 + 计), so the
- * longest run of them ending the text is read backwards: a unit of the first set, or 合/总/累 with 计 after it.
- */
-const TAIL_FILLER_UNIT = new Uint8Array(0x10000);
-for (const c of '的等共达为计了') TAIL_FILLER_UNIT[c.charCodeAt(0)] = 1;
-for (const c of '合总累') TAIL_FILLER_UNIT[c.charCodeAt(0)] = 2;
-const JI_UNIT = 0x8ba1; // 计
-/** Units dropped anywhere from an object's words: quotes, 《》 and what /\s/ matches. */
-const OBJECT_DROPPED_UNIT = new Uint8Array(0x10000);
-for (const c of '“”"\'‘’《》') OBJECT_DROPPED_UNIT[c.charCodeAt(0)] = 1;
-// ECMAScript's WhiteSpace and LineTerminator (a test checks every unit against /\s/).
-for (const code of [
-  0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008,
-  0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
-]) {
-  OBJECT_DROPPED_UNIT[code] = 1;
-}
+/** Leading words that are not part of an object's name. */
+const OBJECT_FILLER =
+  /^(?:[、，,：:\s]|了|共计|共|总计|合计|累计|全部|依法|已|各类|各种|各项|各|出|到|的|其中|包括|含|分别为|分别是|分别|均|有|等)+/;
+const OBJECT_TAIL_FILLER = /(?:的|等|共计|共|合计|总计|累计|达|为|计|了)+$/;
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -234,8 +210,7 @@ const VERB_BY_TEXT: ReadonlyMap<string, MetricVerb> = new Map(METRIC_VERBS.map((
 const CONCLUDED_VERBS_LONGEST = METRIC_VERBS.filter((v) => v.kind === 'concluded').sort(
   (a, b) => b.text.length - a.text.length,
 );
-/** The scope words, removed from an object's words wherever they stand (longest first, as their alternation). */
-const SCOPE_WORDS_BY_FIRST = WordsByFirstUnit.of(SCOPE_WORDS);
+const SCOPE_RE = new RegExp(alternation(SCOPE_WORDS), 'g');
 const NEUTRAL_SCOPE_SET = new Set(NEUTRAL_SCOPES);
 const RATE_LINK_TAIL_RE = new RegExp(`(?:${alternation(RATE_LINKS)}|由|\\s)+$`);
 const RATE_NAME_RE = new RegExp(`([\\p{Script=Han}A-Za-z0-9“”"'‘’]{0,24}?(?:${alternation(RATE_SUFFIXES)}))$`, 'u');
@@ -406,62 +381,12 @@ function cleanObjectText(s: string): string {
   return t;
 }
 
-/**
- * An object's words without quotes and spaces, leading and trailing filler words and scope
- * words: what `s.trim().replace(/[“”"'‘’《》\s]/g, '')`, then the leading and trailing fillers,
- * every scope word and the leading fillers again removed — read by units, without a regex
- * run per step and a string per step. Exported for tests.
- */
-export function cleanObjectTextOnce(s: string): string {
-  let t = s;
-  for (let i = 0; i < s.length; i++) {
-    if (OBJECT_DROPPED_UNIT[s.charCodeAt(i)] === 1) {
-      t = withoutDroppedUnits(s, i);
-      break;
-    }
-  }
-  let start = leadingFillerEnd(t);
-  let end = t.length;
-  while (end > start) {
-    const kind = TAIL_FILLER_UNIT[t.charCodeAt(end - 1)];
-    if (kind === 1 || (kind === 2 && end < t.length && t.charCodeAt(end) === JI_UNIT)) end--;
-    else break;
-  }
-  // Scope words within [start, end), as the regex found them in the text cut there.
-  let out = '';
-  let from = start;
-  for (let i = start; i < end; ) {
-    const scope = SCOPE_WORDS_BY_FIRST.at(t, i, end);
-    if (scope === undefined) {
-      i++;
-      continue;
-    }
-    out += t.slice(from, i);
-    i += scope.length;
-    from = i;
-  }
-  out = from === start ? t.slice(start, end) : out + t.slice(from, end);
-  start = leadingFillerEnd(out);
-  return start === 0 ? out : out.slice(start);
-}
-
-/** `s` without the units of OBJECT_DROPPED_UNIT, the first of them at `first`. */
-function withoutDroppedUnits(s: string, first: number): string {
-  let out = s.slice(0, first);
-  let from = first + 1;
-  for (let i = from; i < s.length; i++) {
-    if (OBJECT_DROPPED_UNIT[s.charCodeAt(i)] !== 1) continue;
-    out += s.slice(from, i);
-    from = i + 1;
-  }
-  return out + s.slice(from);
-}
-
-/** Where the run of leading filler words (OBJECT_FILLER) at the start of `t` ends. */
-function leadingFillerEnd(t: string): number {
-  let p = 0;
-  for (let word = OBJECT_FILLER.at(t, p); word !== undefined; word = OBJECT_FILLER.at(t, p)) p += word.length;
-  return p;
+function cleanObjectTextOnce(s: string): string {
+  let t = s.trim().replace(/[“”"'‘’《》\s]/g, '');
+  t = t.replace(OBJECT_FILLER, '').replace(OBJECT_TAIL_FILLER, '');
+  SCOPE_RE.lastIndex = 0;
+  t = t.replace(SCOPE_RE, '');
+  return t.replace(OBJECT_FILLER, '');
 }
 
 /**
