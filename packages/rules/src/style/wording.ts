@@ -274,6 +274,9 @@ const wholeCache = new WeakMap<WordingEntry, RegExp>();
 /** A 《》 title that is itself a wrong name (《…督查工作规定》, 《法制日报》) is checked; other titles are cited as written. */
 function isWholeTitleOf(inner: string, compiled: readonly Compiled[]): boolean {
   return compiled.some((c) => {
+    // A title without one of the record's hints is no match of it: most records' whole-title
+    // expressions are then never compiled (each compiled on first use, once per thread).
+    if (c.hints.length > 0 && !c.hints.some((h) => inner.includes(h))) return false;
     let whole = wholeCache.get(c.entry);
     if (!whole) {
       whole = new RegExp(`^(?:${c.entry.pattern})$`, 'u');
