@@ -1,7 +1,7 @@
 import { builtinCatalogue, CATALOGUE_DIGEST, type CatalogueEntry } from '@fzlint/ontology';
 import { fold, type QuotedReference, type ReportDocument, type Section, type TextRange } from '@fzlint/parser';
 import type { RuleSettings } from '@fzlint/rule-api';
-import { EdgeTable, slotOf } from '../edge-table.js';
+import { EdgeTable } from '../edge-table.js';
 import { readPrebuilt } from '../prebuilt.js';
 import { alignedBytes, concatViews, TypedViewCursor } from '../typed-views.js';
 import { dayOf, earliestDay, latestDay, type DayNumber } from './dates.js';
@@ -123,6 +123,10 @@ for (const [chars, to] of [
   }
 }
 
+/** Bit per unit: SPECIAL has it. */
+const SPECIAL_BITS = new Uint32Array(0x800);
+for (const c of SPECIAL.keys()) SPECIAL_BITS[c >>> 5] = SPECIAL_BITS[c >>> 5]! | (1 << (c & 31));
+
 /**
  * The normalisation of one UTF-16 code unit: -1 drops the unit (quotes,
  * spaces), dashes become `-`, full-width ASCII becomes half-width, anything
@@ -132,8 +136,8 @@ function norm(c: number): number {
   if (c < 0x100) return LATIN1[c]!;
   // CJK ideographs, most of a report's text: none is special.
   if (c >= 0x4e00 && c <= 0x9fff) return c;
-  const special = SPECIAL.get(c);
-  if (special !== undefined) return special;
+  // The Map only for its own units: CJK punctuation (，。、) ends many walks and is none of them.
+  if ((SPECIAL_BITS[c >>> 5]! & (1 << (c & 31))) !== 0) return SPECIAL.get(c)!;
   return c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c;
 }
 
@@ -232,6 +236,12 @@ export interface FlatTrie {
    * unit end at the next one; this answers them without a `norm` of it being probed.
    */
   readonly secondBits: Uint32Array;
+  /**
+   * Bit per RAW code unit: normalised, it is dropped, a dash or a bit of `secondBits`. Where it
+   * is clear the unit after a first unit stops every walk, told without a `norm` of it.
+   * (Made from `secondBits` by `rawSecondBitsOf`, never written to the prebuilt file.)
+   */
+  readonly rawSecondBits: Uint32Array;
   /** Per node: the entries that end here. */
   readonly entries: ReadonlyArray<CatalogueEntry[] | undefined>;
   /** Edge table: parent id + 1 (0 = empty slot), unit, child id. */
@@ -243,17 +253,6 @@ export interface FlatTrie {
 
 const ENTRIES = 1;
 const BLOCKED = 2;
-
-/** The child of `parent` by normalised unit `unit`, 0 for none. */
-function childOf(trie: FlatTrie, parent: number, unit: number): number {
-  const { slotParent, slotUnit, mask } = trie;
-  const key = parent + 1;
-  for (let s = slotOf(parent, unit, mask); ; s = (s + 1) & mask) {
-    const p = slotParent[s]!;
-    if (p === 0) return 0;
-    if (p === key && slotUnit[s] === unit) return trie.slotChild[s]!;
-  }
-}
 
 /**
  * Builds the flat trie key by key straight into its arrays (the edge table probed and
@@ -359,8 +358,27 @@ class FlatTrieBuilder {
     for (const c of SPECIAL.keys()) setFirst(c);
     for (let c = 0xff01; c <= 0xff5e; c++) setFirst(c);
     for (const c of this.rootUnits) setFirst(c);
-    return { firstNode, firstBits, ...trie };
+    return { firstNode, firstBits, ...trie, rawSecondBits: rawSecondBitsOf(this.secondBits) };
   }
+}
+
+/**
+ * `secondBits` read by raw units: only Latin-1, the special units and full-width ASCII
+ * normalise to another unit, so a copy with those few hundred bits set anew. A dropped unit
+ * or a dash is always set (the walk decides: a dropped unit is skipped, a second dash is
+ * collapsed), so a clear bit never stops a walk that would have gone on.
+ */
+function rawSecondBitsOf(secondBits: Uint32Array): Uint32Array {
+  const raw = secondBits.slice();
+  const reset = (c: number): void => {
+    const n = norm(c);
+    const set = n < 0 || n === DASH || (secondBits[n >>> 5]! & (1 << (n & 31))) !== 0;
+    raw[c >>> 5] = set ? raw[c >>> 5]! | (1 << (c & 31)) : raw[c >>> 5]! & ~(1 << (c & 31));
+  };
+  for (let c = 0; c < 0x100; c++) reset(c);
+  for (const c of SPECIAL.keys()) reset(c);
+  for (let c = 0xff01; c <= 0xff5e; c++) reset(c);
+  return raw;
 }
 
 /** The keys an entry puts in the trie: its normalised spellings of two units or more. */
@@ -559,7 +577,8 @@ export function readCatalogueTrie(bytes: Uint8Array, catalogue: readonly Catalog
     if (list) list.push(entry);
     else entries[node] = [entry];
   }
-  return { firstNode, firstBits, flags, secondBits, entries, slotParent, slotUnit, slotChild, mask };
+  const rawSecondBits = rawSecondBitsOf(secondBits);
+  return { firstNode, firstBits, flags, secondBits, rawSecondBits, entries, slotParent, slotUnit, slotChild, mask };
 }
 
 /** The built-in catalogue's trie as `pnpm build` wrote it; null where there is none or it is stale (looked for once). */
@@ -865,14 +884,8 @@ function scanLiterals(
   refs: CatalogueReference[],
 ): void {
   const trie = compiled.flat;
-  const { firstNode, firstBits, flags, secondBits } = trie;
-  // Titles by sentence, so a match looks only at the titles of its own sentence.
-  const titlesBySentence = new Map<number, QuotedReference[]>();
-  for (const t of titles) {
-    const list = titlesBySentence.get(t.sentenceIndex);
-    if (list) list.push(t);
-    else titlesBySentence.set(t.sentenceIndex, [t]);
-  }
+  const { firstNode, firstBits, flags, rawSecondBits } = trie;
+  const titlesBySentence = titlesBySentenceOf(titles);
   const sentences = document.sentences;
   // Each sentence is read in the document's text (its `text` is that slice): one flat string,
   // not a sliced one per sentence, for the loop below that visits every character.
@@ -882,42 +895,32 @@ function scanLiterals(
     const base = sentence.range.start;
     const n = sentence.range.end;
     let i = base;
-    // The trie is walked on the raw text through `norm`: no copy of the text. This
-    // loop runs for every character, so it is kept small and the rare work of a
-    // match is a call (written into the loop, it made the loop allocate ~280 KB per report).
+    // The trie is walked on the raw text through `norm`: no copy of the text. This loop runs
+    // for every character, so it is kept small: the walk and the rare work of a match are
+    // calls (written into the loop, a match made it allocate ~280 KB per report, and the walk
+    // made it a larger unit to compile, which deoptimised when first optimised before any walk).
     while (i < n) {
       const first = text.charCodeAt(i);
       if ((firstBits[first >>> 5]! & (1 << (first & 31))) === 0) {
         i++;
         continue;
       }
-      let node = firstNode[first]!;
-      let last = norm(text.charCodeAt(i));
+      const node = firstNode[first]!;
       if (flags[node] === 0 && i + 1 < n) {
-        // The next unit, when it is read (not skipped), must be some key's second unit.
-        const d = norm(text.charCodeAt(i + 1));
-        if (d >= 0 && !(d === DASH && last === DASH) && (secondBits[d >>> 5]! & (1 << (d & 31))) === 0) {
+        // The next unit must be some key's second unit once normalised (or be skipped by the
+        // walk): its raw bit says so without a `norm` of it.
+        const d = text.charCodeAt(i + 1);
+        if ((rawSecondBits[d >>> 5]! & (1 << (d & 31))) === 0) {
           i++;
           continue;
         }
       }
-      let best = flags[node] !== 0 ? node : 0;
-      let bestEnd = best !== 0 ? i : -1;
-      for (let j = i + 1; j < n; j++) {
-        const c = norm(text.charCodeAt(j));
-        if (c < 0 || (c === DASH && last === DASH)) continue;
-        node = childOf(trie, node, c);
-        if (node === 0) break;
-        last = c;
-        if (flags[node] !== 0) {
-          best = node;
-          bestEnd = j;
-        }
-      }
-      if (best === 0) {
+      const bestEnd = walkTrie(trie, text, i, n, node);
+      if (bestEnd < 0) {
         i++;
         continue;
       }
+      const best = walkBest;
       if ((flags[best]! & BLOCKED) === 0) {
         const entries = trie.entries[best];
         if (entries) acceptMatch(sentence, sentenceIndex, i - base, bestEnd + 1 - base, entries, compiled, day, planRanges, titlesBySentence.get(sentenceIndex), refs);
@@ -925,6 +928,65 @@ function scanLiterals(
       i = bestEnd + 1;
     }
   }
+}
+
+/**
+ * Titles by sentence, so a match looks only at the titles of its own sentence. (A function of
+ * its own: the Map's operations, compiled into the scan, made it a larger unit to optimise.)
+ */
+function titlesBySentenceOf(titles: readonly QuotedReference[]): Map<number, QuotedReference[]> {
+  const titlesBySentence = new Map<number, QuotedReference[]>();
+  for (const t of titles) {
+    const list = titlesBySentence.get(t.sentenceIndex);
+    if (list) list.push(t);
+    else titlesBySentence.set(t.sentenceIndex, [t]);
+  }
+  return titlesBySentence;
+}
+
+/** The node `walkTrie` last found (its second result: no object per walk). */
+let walkBest = 0;
+
+/**
+ * Walks the trie from `node`, the root's child for the unit at `i`, through the units up to
+ * `n`: the offset of the last unit of the longest key or `exclude` word found (its node in
+ * `walkBest`), or -1 for none. `norm`'s common case and `childOf` are written out: the CLI
+ * runs without TurboFan's inlining (packages/cli/bin/fzlint.js), where each was a call per
+ * unit walked.
+ */
+function walkTrie(trie: FlatTrie, text: string, i: number, n: number, node: number): number {
+  const { flags, slotParent, slotUnit, slotChild, mask } = trie;
+  let last = norm(text.charCodeAt(i));
+  let best = flags[node] !== 0 ? node : 0;
+  let bestEnd = best !== 0 ? i : -1;
+  for (let j = i + 1; j < n; j++) {
+    const raw = text.charCodeAt(j);
+    const c = raw >= 0x4e00 && raw <= 0x9fff ? raw : norm(raw);
+    // A dropped unit, or a dash after a dash. (Both compared as numbers, always: a `last ===
+    // DASH` reached only after a dash had no type feedback when the walk was first optimised,
+    // and its first dash deoptimised it.)
+    if (c < 0 || ((c ^ DASH) | (last ^ DASH)) === 0) continue;
+    const key = node + 1;
+    let child = 0;
+    // slotOf(node, c, mask), written out too.
+    for (let s = (Math.imul(node, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & mask; ; s = (s + 1) & mask) {
+      const p = slotParent[s]!;
+      if (p === 0) break;
+      if (p === key && slotUnit[s] === c) {
+        child = slotChild[s]!;
+        break;
+      }
+    }
+    if (child === 0) break;
+    node = child;
+    last = c;
+    if (flags[node] !== 0) {
+      best = node;
+      bestEnd = j;
+    }
+  }
+  walkBest = best;
+  return bestEnd;
 }
 
 /** Records one literal match, unless its context shows it is another word or a local document. */
