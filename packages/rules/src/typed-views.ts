@@ -50,3 +50,38 @@ export function concatViews(parts: readonly ArrayBufferView[]): Uint8Array {
   }
   return out;
 }
+
+/**
+ * A 65,536-entry table by UTF-16 unit that holds a few hundred non-zero entries, as the
+ * (unit, value) pairs of those: the files store these, not the 256 KB table of zeros.
+ */
+export function sparseUnitTable(table: Int32Array): { units: Int32Array; values: Int32Array } {
+  let count = 0;
+  for (let c = 0; c < table.length; c++) if (table[c] !== 0) count++;
+  const units = new Int32Array(count);
+  const values = new Int32Array(count);
+  let k = 0;
+  for (let c = 0; c < table.length; c++) {
+    if (table[c] === 0) continue;
+    units[k] = c;
+    values[k++] = table[c]!;
+  }
+  return { units, values };
+}
+
+/**
+ * The 65,536-entry table of `sparseUnitTable`'s pairs, and its bit per unit of a non-zero entry;
+ * undefined when a unit is out of range or a value is 0 (not such pairs).
+ */
+export function unitTableOf(units: Int32Array, values: Int32Array): { table: Int32Array; bits: Uint32Array } | undefined {
+  const table = new Int32Array(0x10000);
+  const bits = new Uint32Array(0x800);
+  for (let k = 0; k < units.length; k++) {
+    const c = units[k]!;
+    const value = values[k]!;
+    if (c < 0 || c > 0xffff || value === 0) return undefined;
+    table[c] = value;
+    bits[c >>> 5] = bits[c >>> 5]! | (1 << (c & 31));
+  }
+  return { table, bits };
+}

@@ -3,7 +3,7 @@ import { fold, type QuotedReference, type ReportDocument, type Section, type Tex
 import type { RuleSettings } from '@fzlint/rule-api';
 import { EdgeTable } from '../edge-table.js';
 import { readPrebuilt } from '../prebuilt.js';
-import { alignedBytes, concatViews, TypedViewCursor } from '../typed-views.js';
+import { alignedBytes, concatViews, sparseUnitTable, TypedViewCursor, unitTableOf } from '../typed-views.js';
 import { dayOf, earliestDay, latestDay, type DayNumber } from './dates.js';
 import { staleCatalogue } from './freshness.js';
 
@@ -501,9 +501,12 @@ function compile(catalogue: readonly CatalogueEntry[], flat: FlatTrie): Compiled
 
 /** The binary form's first word ("FZCT" read little-endian) and its layout version. */
 const TRIE_MAGIC = 0x54435a46;
-const TRIE_FORMAT = 1;
-/** Header words: magic, format, catalogue digest, catalogue entries, nodes, edge-table mask, (node, entry) pairs. */
-const TRIE_HEADER_WORDS = 7;
+const TRIE_FORMAT = 2;
+/**
+ * Header words: magic, format, catalogue digest, catalogue entries, nodes, edge-table mask,
+ * (node, entry) pairs, (unit, node) pairs of `firstNode`.
+ */
+const TRIE_HEADER_WORDS = 8;
 
 /**
  * The built-in catalogue's trie as bytes (header, then its typed arrays as they are, and each
@@ -526,10 +529,12 @@ export function writeCatalogueTrie(trie: FlatTrie, catalogue: readonly Catalogue
   });
   const nodes = trie.flags.length;
   const size = trie.mask + 1;
+  // `firstNode` as its ~120 (unit, node) pairs, not 256 KB mostly of zeros; `firstBits` follows from them.
+  const first = sparseUnitTable(trie.firstNode);
   const parts: ArrayBufferView[] = [
-    new Int32Array([TRIE_MAGIC, TRIE_FORMAT, digest | 0, catalogue.length, nodes, trie.mask, pairNodes.length]),
-    trie.firstNode,
-    trie.firstBits,
+    new Int32Array([TRIE_MAGIC, TRIE_FORMAT, digest | 0, catalogue.length, nodes, trie.mask, pairNodes.length, first.units.length]),
+    first.units,
+    first.values,
     trie.secondBits,
     trie.slotParent.subarray(0, size),
     trie.slotChild.subarray(0, size),
@@ -556,11 +561,14 @@ export function readCatalogueTrie(bytes: Uint8Array, catalogue: readonly Catalog
   const nodes = header[4]!;
   const mask = header[5]!;
   const pairs = header[6]!;
+  const firstPairs = header[7]!;
   const size = mask + 1;
-  if (bytes.byteLength !== headerBytes + (0x10000 + 2 * 0x800 + 2 * size + 2 * pairs) * 4 + size * 2 + nodes) return undefined;
+  if (bytes.byteLength !== headerBytes + (2 * firstPairs + 0x800 + 2 * size + 2 * pairs) * 4 + size * 2 + nodes) return undefined;
   const views = new TypedViewCursor(buffer, byteOffset + headerBytes);
-  const firstNode = views.int32(0x10000);
-  const firstBits = views.uint32(0x800);
+  const first = unitTableOf(views.int32(firstPairs), views.int32(firstPairs));
+  if (!first) return undefined;
+  const firstNode = first.table;
+  const firstBits = first.bits;
   const secondBits = views.uint32(0x800);
   const slotParent = views.int32(size);
   const slotChild = views.int32(size);

@@ -10,7 +10,7 @@
  * tests are one or two edges deep, so there is little to save.)
  */
 import { EdgeTable } from '../edge-table.js';
-import { alignedBytes, concatViews, TypedViewCursor } from '../typed-views.js';
+import { alignedBytes, concatViews, sparseUnitTable, TypedViewCursor, unitTableOf } from '../typed-views.js';
 
 /** A compiled word list. */
 export interface Automaton<T> {
@@ -157,10 +157,10 @@ export class AutomatonBuilder<T> {
 
 /** The binary form's first word ("FZTA" read little-endian) and its layout version. */
 const MAGIC = 0x41545a46;
-const FORMAT = 2;
-/** Header words: magic, format, the caller's key words (`KEY_WORDS`), nodes, edge-table mask. */
+const FORMAT = 3;
+/** Header words: magic, format, the caller's key words (`KEY_WORDS`), nodes, edge-table mask, (unit, node) pairs of `first`. */
 const KEY_WORDS = 5;
-const HEADER_BYTES = (2 + KEY_WORDS + 2) * 4;
+const HEADER_BYTES = (2 + KEY_WORDS + 3) * 4;
 
 /**
  * An automaton whose payloads are non-negative integers as bytes (header, then every typed
@@ -173,10 +173,12 @@ export function writeAutomaton(a: Automaton<number>, key: readonly number[]): Ui
   const size = a.mask + 1;
   const payloads = new Int32Array(nodes);
   for (let n = 0; n < nodes; n++) payloads[n] = a.payloads[n] ?? -1;
+  // `first` as its ~190 (unit, node) pairs, not 256 KB mostly of zeros; `firstBits` follows from them.
+  const first = sparseUnitTable(a.first);
   const parts: ArrayBufferView[] = [
-    new Int32Array([MAGIC, FORMAT, ...key, nodes, a.mask]),
-    a.first,
-    a.firstBits,
+    new Int32Array([MAGIC, FORMAT, ...key, nodes, a.mask, first.units.length]),
+    first.units,
+    first.values,
     a.oneBits,
     a.secondBits,
     a.pairBits,
@@ -203,12 +205,15 @@ export function readAutomaton(bytes: Uint8Array, key: readonly number[]): Automa
   for (let k = 0; k < KEY_WORDS; k++) if (header[2 + k] !== key[k]) return undefined;
   const nodes = header[2 + KEY_WORDS]!;
   const mask = header[3 + KEY_WORDS]!;
+  const firstPairs = header[4 + KEY_WORDS]!;
   const size = mask + 1;
-  const expected = HEADER_BYTES + (0x10000 + 3 * 0x800 + 0x8000 + nodes + 2 * size) * 4 + size * 2 + nodes;
+  const expected = HEADER_BYTES + (2 * firstPairs + 2 * 0x800 + 0x8000 + nodes + 2 * size) * 4 + size * 2 + nodes;
   if (bytes.byteLength !== expected) return undefined;
   const views = new TypedViewCursor(buffer, byteOffset + HEADER_BYTES);
-  const first = views.int32(0x10000);
-  const firstBits = views.uint32(0x800);
+  const firstTable = unitTableOf(views.int32(firstPairs), views.int32(firstPairs));
+  if (!firstTable) return undefined;
+  const first = firstTable.table;
+  const firstBits = firstTable.bits;
   const oneBits = views.uint32(0x800);
   const secondBits = views.uint32(0x800);
   const pairBits = views.uint32(0x8000);
