@@ -774,6 +774,27 @@ const CHAIN = new RegExp(`(?:${TOKEN_SOURCE})(?:(?:和|及|以及|与|、|,|，)
 const NOT_GUIDING_AFTER = /^(?:报告|以来|召开|胜利召开|开幕|闭幕|期间|之前|前后|后|上|提出|作出|明确|强调|审议|通过|决定|代表)/u;
 const CLAUSE_END = /[。；;！!？?]/u;
 
+/** The places of a word in a text, asked for range by range (a sentence's text is its range of the document's). */
+class Occurrences {
+  /** The first place of the word at or after `from`, -1 for none. */
+  private next = -1;
+  private from = Number.POSITIVE_INFINITY;
+
+  constructor(
+    private readonly text: string,
+    private readonly word: string,
+  ) {}
+
+  /** Whether the word occurs wholly inside [start, end). */
+  within(start: number, end: number): boolean {
+    if (start < this.from || (this.next >= 0 && this.next < start)) {
+      this.from = start;
+      this.next = this.text.indexOf(this.word, start);
+    }
+    return this.next >= 0 && this.next + this.word.length <= end;
+  }
+}
+
 /** Finds congress/plenum phrases ending in 精神 and every meeting mention (for hovers). */
 function scanCongress(
   document: ReportDocument,
@@ -784,11 +805,17 @@ function scanCongress(
   phrases: CongressPhrase[],
 ): void {
   if (compiled.meetings.length === 0) return;
+  // Every meeting token holds 十 (its number: 十九, 二十) or 历 (历次全会, 历届全会), and 大 or 全会.
+  // Looked for in the document's text, each word's next place kept from sentence to sentence:
+  // an `indexOf` per word found, not up to four per sentence (each a builtin call, most of
+  // them over a sentence that holds none of the words).
+  const ten = new Occurrences(document.text, '十');
+  const past = new Occurrences(document.text, '历');
+  const congress = new Occurrences(document.text, '大');
+  const plenum = new Occurrences(document.text, '全会');
   document.sentences.forEach((sentence, sentenceIndex) => {
-    // Every meeting token holds 十 (its number: 十九, 二十) or 历 (历次全会, 历届全会).
-    const st = sentence.text;
-    // (indexOf rather than two regular expressions: this runs for every sentence.)
-    if ((st.indexOf('大') < 0 && st.indexOf('全会') < 0) || (st.indexOf('十') < 0 && st.indexOf('历') < 0)) return;
+    const { start, end } = sentence.range;
+    if (!(ten.within(start, end) || past.within(start, end)) || !(congress.within(start, end) || plenum.within(start, end))) return;
     // Read through soft line breaks (a web copy's 十九届四中、五 / 中全会); ranges map back to the text.
     const f = fold(document.text, sentence.range.start, sentence.range.end, sentence.text);
     const text = f.text;
