@@ -188,6 +188,10 @@ describe('the prebuilt catalogue trie', () => {
     expect(readCatalogueTrie(bytes, builtinCatalogue.slice(1), digest)).toBeUndefined();
     expect(readCatalogueTrie(bytes.subarray(0, bytes.length - 1), builtinCatalogue, digest)).toBeUndefined();
     expect(readCatalogueTrie(new Uint8Array(8), builtinCatalogue, digest)).toBeUndefined();
+    // A first-unit pair (stored after the 8 header words) whose unit is no UTF-16 unit: refused.
+    const badUnit = bytes.slice();
+    new DataView(badUnit.buffer).setInt32(8 * 4, 0x10000, true);
+    expect(readCatalogueTrie(badUnit, builtinCatalogue, digest)).toBeUndefined();
   });
 
   it('is not used when the loaded catalogue’s digest differs (a stale file)', async () => {

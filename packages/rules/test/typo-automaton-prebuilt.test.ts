@@ -43,6 +43,10 @@ describe('the prebuilt typo automaton', () => {
     expect(readAutomaton(bytes, [...key.slice(0, 4), key[4]! ^ 1])).toBeUndefined();
     expect(readAutomaton(bytes.subarray(0, bytes.length - 1), key)).toBeUndefined();
     expect(readAutomaton(new Uint8Array(8), key)).toBeUndefined();
+    // A first-unit pair (stored after the 10 header words) whose unit is no UTF-16 unit: refused.
+    const badUnit = bytes.slice();
+    new DataView(badUnit.buffer).setInt32(10 * 4, 0x10000, true);
+    expect(readAutomaton(badUnit, key)).toBeUndefined();
   });
 
   it('is the file the build wrote', () => {
