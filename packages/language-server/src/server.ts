@@ -6,6 +6,7 @@
 import { inspect, type InspectOptions } from 'node:util';
 import lspNode from 'vscode-languageserver/node.js';
 import type { Connection, MessageReader } from 'vscode-languageserver/node.js';
+import { tuneCompiler } from './compiler-tuning.js';
 import { loadEngine } from './engine.js';
 import { onCodeAction } from './handlers/code-action.js';
 import { onCompletion } from './handlers/completion.js';
@@ -91,6 +92,8 @@ export interface StartServerOptions {
 
 /** Starts the server on a connection and returns it (listening). */
 export function startServer(options: StartServerOptions = {}): Connection {
+  // A process of its own (not a connection handed in, as tests do): V8 compiles for short keystrokes.
+  if (!options.connection) tuneCompiler();
   const connection = options.connection ?? connectionFromArguments();
   // The engine loads while the state is made; config errors follow the user's fzlint.locale
   // setting, also before the first lint.
