@@ -487,19 +487,28 @@ export function headingOf(
   concept: ConceptId | undefined,
   year: { readonly year: number; readonly range: TextRange } | undefined,
 ): Heading {
-  return {
-    text,
-    range: { start: r.start, end: r.end },
-    title,
-    titleRange: { start: r.titleStart, end: r.titleEnd },
-    level,
-    ...(r.markdownDepth !== undefined ? { markdownDepth: r.markdownDepth } : {}),
-    ...(r.numbering ? { numbering: r.numbering } : {}),
-    origin: r.origin,
-    ...(concept ? { concept } : {}),
-    ...(year ? { year: year.year, yearRange: year.range } : {}),
-  };
+  const range = { start: r.start, end: r.end };
+  const titleRange = { start: r.titleStart, end: r.titleEnd };
+  const { markdownDepth, numbering, origin } = r;
+  // A literal per set of the fields before `origin`, the later ones assigned: the keys in the
+  // order a spread of each optional field gave, without a temporary object per field.
+  const h: Mutable<Heading> =
+    markdownDepth !== undefined
+      ? numbering
+        ? { text, range, title, titleRange, level, markdownDepth, numbering, origin }
+        : { text, range, title, titleRange, level, markdownDepth, origin }
+      : numbering
+        ? { text, range, title, titleRange, level, numbering, origin }
+        : { text, range, title, titleRange, level, origin };
+  if (concept) h.concept = concept;
+  if (year) {
+    h.year = year.year;
+    h.yearRange = year.range;
+  }
+  return h;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** What `collectHeadings` needs of a body block. */
 export interface HeadingBlock {

@@ -33,6 +33,11 @@ for (const ch of '〇零一二两三四五六七八九十百千万亿') NUMERAL_
 
 const DI = 0x7b2c; // 第
 
+/** Whether a numeral may start at this UTF-16 unit: `extractNumbers` finds nothing in a text without one. */
+export function isNumeralStart(code: number): boolean {
+  return NUMERAL_CLASS[code] !== 0;
+}
+
 /** A-Z, a-z, 0-9, _ and /: what may not stand right before a number of its own. */
 function isAsciiWordOrSlash(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2f;
@@ -40,6 +45,21 @@ function isAsciiWordOrSlash(c: number): boolean {
 
 function isDigitCode(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+}
+
+/** Whether text[s, e) is all digits (what /^[0-9０-９]+$/ matches, for a non-empty stretch). */
+function allDigits(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (!isDigitCode(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Whether text[s, e) holds a full-width digit (what /[０-９]/ finds). */
+function hasFullWidthDigit(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xff10 && c <= 0xff19) return true;
+  }
+  return false;
 }
 
 /** End of the arabic numeral starting at `s` (digits, `,`/`，` thousands groups of three, one `.`/`．` decimal part). */
@@ -211,6 +231,20 @@ function mayBeFullDate(text: string, e: number, s: number): boolean {
   return p < stop && isDigitCode(text.charCodeAt(p));
 }
 const PHONE = /(?:[0-9]{3,4}-[0-9]{7,8}|1[3-9][0-9]{9})/y;
+function phoneAt(text: string, s: number): RegExpExecArray | null {
+  PHONE.lastIndex = s;
+  return PHONE.exec(text);
+}
+
+/**
+ * Whether PHONE can match at the numeral text[s, e): a `-` after its first 3 or 4 units, or
+ * 1 and at least 10 more units (its 11 digits are the numeral's). Most numerals are neither.
+ */
+function mayBePhone(text: string, s: number, e: number): boolean {
+  // (Reads within the text only: a read past its end deoptimised the compiled function.)
+  const n = text.length;
+  return (s + 3 < n && text.charCodeAt(s + 3) === 0x2d) || (s + 4 < n && text.charCodeAt(s + 4) === 0x2d) || (e - s >= 11 && text.charCodeAt(s) === 0x31);
+}
 /** A count unit (with 万/亿 and 余/多 before it), tested at an offset without slicing the text. */
 const COUNT_UNIT_AT = new RegExp(String.raw`(?:万|亿)?(?:余|多)?(?:${UNIT_ALT})`, 'y');
 function countUnitAt(text: string, at: number): boolean {
@@ -311,15 +345,14 @@ function arabicNumberAt(
   // The numbering of a list item or heading (1. 1、 (1)) at the start of a sentence is not a number.
   if (isListMarker(text, s, raw.length)) return next;
   const half = halfWidthNumeral(raw);
-  const fullWidth = /[０-９]/.test(raw);
+  const fullWidth = hasFullWidthDigit(text, s, e);
   const decimals = decimalsOf(raw);
   if (inDocNumber) {
     out.push(plainNumber(text, base, s, e, e, Number(half), 'document-number', decimals, 'arabic', fullWidth, sentenceIndex, undefined));
     return next;
   }
   // (A phone number is at most 13 units long: read at s in the text, not in a slice of it.)
-  PHONE.lastIndex = s;
-  const phone = PHONE.exec(text);
+  const phone = mayBePhone(text, s, e) ? phoneAt(text, s) : null;
   if (phone) {
     out.push(plainNumber(text, base, s, s + phone[0].length, e, Number(phone[0].replace(/-/g, '')), 'phone', decimals, 'arabic', fullWidth, sentenceIndex, undefined));
     next = s + phone[0].length;
@@ -327,7 +360,9 @@ function arabicNumberAt(
   }
   // What follows the numeral, for years and dates (4 and 1–2 digit numerals only), is read in
   // place; a window of it is sliced only for a regex that a first look says may match.
-  if (/^[0-9０-９]{4}$/.test(raw)) {
+  // (A regex test of `raw` per numeral cost more than reading its units.)
+  const digitsOnly = e - s <= 4 && allDigits(text, s, e);
+  if (digitsOnly && e - s === 4) {
     const date = mayBeFullDate(text, e, s) ? FULL_DATE.exec(text.slice(s, s + DATE_WINDOW)) : null;
     if (date && date[2] !== undefined && Number(toHalfWidthDigits(date[2])) <= 12) {
       const end = s + date[0].length;
@@ -345,7 +380,7 @@ function arabicNumberAt(
       }
     }
   }
-  if (/^[0-9０-９]{1,2}$/.test(raw)) {
+  if (digitsOnly && e - s <= 2) {
     const md = mayBeMonth(text, e) ? MONTH_DAY.exec(text.slice(e, e + REST_WINDOW)) : null;
     if (md && Number(half) <= 12) {
       out.push(plainNumber(text, base, s, e + md[0].length, e, Number(half), 'date', decimals, 'arabic', fullWidth, sentenceIndex, '月'));

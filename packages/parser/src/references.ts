@@ -14,6 +14,8 @@ const QUOTE_CLOSE = 0x201d; // ”
 const STRAIGHT_QUOTE = 0x22; // "
 const QUOTED_MAX = 16;
 const LINE_FEED = 0x0a;
+/** The units a reference starts with: `extractReferences` finds nothing in a text without one. */
+export const REFERENCE_OPENINGS: readonly number[] = [BOOK_OPEN, QUOTE_OPEN, STRAIGHT_QUOTE];
 /** Words after a quoted name that make it a name (“七五”普法, “十四五”规划), in the order they are tried. */
 const NAME_SUFFIXES = ['普法', '规划', '时期', '期间', '计划', '纲要', '战略', '工程', '行动', '改革', '制度', '机制', '活动', '试点', '建设', '创建', '专项'];
 /** How far after a quoted name its suffix is read. */

@@ -27,14 +27,11 @@ export function buildSections(text: string, headings: readonly Heading[], body: 
       while (e > h.range.end && isSpace(text.charCodeAt(e - 1))) e--;
       let bs = h.range.end;
       while (bs < e && isSpace(text.charCodeAt(bs))) bs++;
-      out.push({
-        heading: h,
-        level: h.level,
-        ...(h.concept ? { concept: h.concept } : {}),
-        range: { start: h.range.start, end: e },
-        bodyRange: { start: bs, end: e },
-        children: build(i + 1, j),
-      });
+      const range = { start: h.range.start, end: e };
+      const bodyRange = { start: bs, end: e };
+      const children = build(i + 1, j);
+      // Two literals rather than a spread of the optional concept (keys in the same order).
+      out.push(h.concept ? { heading: h, level: h.level, concept: h.concept, range, bodyRange, children } : { heading: h, level: h.level, range, bodyRange, children });
       i = j;
     }
     return out;

@@ -5,8 +5,8 @@
 import type { DocumentNumber, Heading, NumberMention, Paragraph, QuotedReference, Sentence, TextRange } from './model.js';
 import type { Block } from './block.js';
 import type { RawHeading } from './headings.js';
-import { extractDocumentNumbers, extractNumbers } from './numbers.js';
-import { extractReferences } from './references.js';
+import { extractDocumentNumbers, extractNumbers, isNumeralStart } from './numbers.js';
+import { extractReferences, REFERENCE_OPENINGS } from './references.js';
 import { fold, isSpace, type Fold } from './text.js';
 
 /** The paragraph, sentences, numbers … of one block as they were placed in a document. */
@@ -85,22 +85,27 @@ export function analyzeParagraph(
   const numbers: NumberMention[] = [];
   const references: QuotedReference[] = [];
   const bounds = splitSentences(ftext, 0, ftext.length, cuts);
-  for (let k = 0; k < bounds.length; k += 2) {
+  for (let k = 0; k < bounds.length; k += 3) {
     const a = bounds[k] as number;
     const b = bounds[k + 1] as number;
+    // What the sentence holds, read by splitSentences: a sentence without a numeral's or a
+    // reference's first character has no number or reference to look for (most have no reference).
+    const holds = bounds[k + 2] as number;
     const sentenceIndex = sentenceBase + sentences.length;
     const s = f ? f.start(a) : ps + a;
     const e = f ? f.end(b) : ps + b;
     const st = ftext.slice(a, b);
     sentences.push({ range: { start: s, end: e }, text: f ? text.slice(s, e) : st, paragraphIndex, headingIndex: at.headings.at(s) });
     if (f) {
-      const local: TextRange[] = [];
-      for (const d of docRanges) if (d.end > s && d.start < e) local.push({ start: toLocal(f, ps, d.start) - a, end: toLocal(f, ps, d.end) - a });
-      for (const n of extractNumbers(st, 0, local, sentenceIndex)) numbers.push(unfoldNumber(text, f, a, n));
-      for (const r of extractReferences(st, 0, sentenceIndex)) references.push(unfoldReference(text, f, a, r));
+      if ((holds & HOLDS_NUMERAL) !== 0) {
+        const local: TextRange[] = [];
+        for (const d of docRanges) if (d.end > s && d.start < e) local.push({ start: toLocal(f, ps, d.start) - a, end: toLocal(f, ps, d.end) - a });
+        for (const n of extractNumbers(st, 0, local, sentenceIndex)) numbers.push(unfoldNumber(text, f, a, n));
+      }
+      if ((holds & HOLDS_REFERENCE_OPENING) !== 0) for (const r of extractReferences(st, 0, sentenceIndex)) references.push(unfoldReference(text, f, a, r));
     } else {
-      extractNumbers(st, s, docRanges, sentenceIndex, numbers);
-      extractReferences(st, s, sentenceIndex, references);
+      if ((holds & HOLDS_NUMERAL) !== 0) extractNumbers(st, s, docRanges, sentenceIndex, numbers);
+      if ((holds & HOLDS_REFERENCE_OPENING) !== 0) extractReferences(st, s, sentenceIndex, references);
     }
   }
   return { blockStart: block.start, titleBlock: isTitle, paragraph, paragraphIndex, sentenceBase, sentences, numbers, references, documentNumbers };
@@ -120,50 +125,86 @@ function toLocal(f: Fold | undefined, ps: number, offset: number): number {
   return lo;
 }
 
-const SENTENCE_END = new Uint8Array(0x10000);
-// 。！？；!?; (sentence ends) and ”’」』）)"》 (closers that stay with the sentence), by char code.
-for (const c of [0x3002, 0xff01, 0xff1f, 0xff1b, 0x21, 0x3f, 0x3b]) SENTENCE_END[c] = 1;
-for (const c of [0x201d, 0x2019, 0x300d, 0x300f, 0xff09, 0x29, 0x22, 0x300b]) SENTENCE_END[c] = 2;
+/** Per UTF-16 unit, what `splitSentences` looks for: bits of the kinds below (a unit may have two). */
+const SENTENCE_UNIT = new Uint8Array(0x10000);
+/** 。！？；!?; — a sentence ends after it (and the closers right after it). */
+const END = 1;
+/** ”’」』）)"》 — closers that stay with the sentence before them. */
+const CLOSER = 2;
+/** A numeral's first character: where `extractNumbers` may find a number. */
+export const HOLDS_NUMERAL = 4;
+/** 《, “ or ": where `extractReferences` may find a reference. */
+export const HOLDS_REFERENCE_OPENING = 8;
+/** A line feed: a sentence ends before it. */
+const LINE_FEED = 16;
+const HOLDS = HOLDS_NUMERAL | HOLDS_REFERENCE_OPENING;
+for (const c of [0x3002, 0xff01, 0xff1f, 0xff1b, 0x21, 0x3f, 0x3b]) SENTENCE_UNIT[c]! |= END;
+for (const c of [0x201d, 0x2019, 0x300d, 0x300f, 0xff09, 0x29, 0x22, 0x300b]) SENTENCE_UNIT[c]! |= CLOSER;
+for (let c = 0; c < 0x10000; c++) if (isNumeralStart(c)) SENTENCE_UNIT[c]! |= HOLDS_NUMERAL;
+for (const c of REFERENCE_OPENINGS) SENTENCE_UNIT[c]! |= HOLDS_REFERENCE_OPENING;
+SENTENCE_UNIT[0x0a]! |= LINE_FEED;
+
+/** Appends s[a, b) trimmed, with what it holds, when anything is left (spaces hold nothing). */
+function pushTrimmed(s: string, out: number[], a: number, b: number, holds: number): void {
+  let ts = a;
+  let te = b;
+  while (ts < te && isSpace(s.charCodeAt(ts))) ts++;
+  while (te > ts && isSpace(s.charCodeAt(te - 1))) te--;
+  if (te > ts) out.push(ts, te, holds & HOLDS);
+}
 
 /**
  * Splits s[start, end) at sentence ends, line breaks and the given cut offsets; returns
- * each trimmed sentence as a start, end pair in one flat list (one allocation per paragraph).
+ * each trimmed sentence as its start, its end and what it holds (`HOLDS_NUMERAL`,
+ * `HOLDS_REFERENCE_OPENING`) in one flat list (one allocation per paragraph).
  */
 export function splitSentences(s: string, start: number, end: number, cuts: readonly number[]): number[] {
   const out: number[] = [];
   let from = start;
+  let holds = 0;
   let ci = 0;
-  const push = (a: number, b: number): void => {
-    let ts = a;
-    let te = b;
-    while (ts < te && isSpace(s.charCodeAt(ts))) ts++;
-    while (te > ts && isSpace(s.charCodeAt(te - 1))) te--;
-    if (te > ts) out.push(ts, te);
-  };
   const nCuts = cuts.length;
   for (let i = start; i < end; i++) {
     if (nCuts > 0) {
       while (ci < nCuts && (cuts[ci] as number) < i) ci++;
       if (ci < nCuts && cuts[ci] === i && i > from) {
-        push(from, i);
+        pushTrimmed(s, out, from, i, holds);
         from = i;
+        holds = 0;
       }
     }
-    const c = s.charCodeAt(i);
-    if (SENTENCE_END[c] === 1) {
+    const kind = SENTENCE_UNIT[s.charCodeAt(i)]!;
+    if (kind === 0) continue;
+    if ((kind & END) !== 0) {
       let j = i + 1;
-      while (j < end && SENTENCE_END[s.charCodeAt(j)] === 2) j++;
-      push(from, j);
+      let closer = 0;
+      while (j < end && ((closer = SENTENCE_UNIT[s.charCodeAt(j)]!) & CLOSER) !== 0) {
+        holds |= closer;
+        j++;
+      }
+      pushTrimmed(s, out, from, j, holds);
       from = j;
+      holds = 0;
       i = j - 1;
-    } else if (c === 10) {
-      push(from, i);
+    } else if (kind === LINE_FEED) {
+      pushTrimmed(s, out, from, i, holds);
       from = i + 1;
-    }
+      holds = 0;
+    } else holds |= kind;
   }
-  if (from < end) push(from, end);
+  if (from < end) pushTrimmed(s, out, from, end, holds);
   return out;
 }
+
+/*
+ * Every path of the split taken a few times at load. The first long paragraph gets the loop
+ * compiled while it runs (on-stack replacement); code it had not yet met — the end after the
+ * loop, a cut — had no type feedback, and V8 reused that compiled loop for later paragraphs,
+ * deoptimising it at each one's end: from 20 to 2,000 times in a cold pass over 1,000 reports.
+ * (A function gets its feedback after several calls: hence the repeats.)
+ */
+const PRIMER = '第1条“法”。”\n二《 》';
+for (let k = 0; k < 16; k++) splitSentences(PRIMER, 0, PRIMER.length, [2, 5]);
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
