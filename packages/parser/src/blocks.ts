@@ -39,6 +39,31 @@ const CONTINUES_START = new Set([...'，、。；：！？）》」』”’〕�
 /** Marks that never end a paragraph: a line ending with one goes on in the next line. */
 const CONTINUES_END = new Set([...'，,、（《「『“‘〔【(—–-~～/＋+']);
 
+/*
+ * Lines end at `\n`, `\r\n` or a lone `\r` (a text saved with old Mac line ends), as in
+ * micromark, the language server's positions and `createLineIndex`. A line's end is the offset
+ * of its break character: for `\r\n` the `\n`, the `\r` staying in the line as a trailing blank
+ * (trimmed, as `isSpace` holds it).
+ */
+/** A line's characters, matched from its start: a native scan (no loop over every unit here). */
+const LINE_BODY = /[^\n\r]*/y;
+
+/** Offset of the break ending the line that holds `from` (the `\n` of a `\r\n`), or -1 when it runs to the text's end. */
+function lineBreakAt(text: string, from: number): number {
+  if (from >= text.length) return -1;
+  LINE_BODY.lastIndex = from;
+  LINE_BODY.test(text);
+  const at = LINE_BODY.lastIndex;
+  if (at >= text.length) return -1;
+  return text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10 ? at + 1 : at;
+}
+
+/** Whether text[k] ends a line: a `\n`, or a `\r` not followed by `\n`. */
+function isLineBreak(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  return c === 10 || (c === 13 && text.charCodeAt(k + 1) !== 10);
+}
+
 const isDigit = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
 
 /** One stretch of a line read as a unit: the whole line, or a part a paragraph gap split off. */
@@ -163,7 +188,7 @@ function readUnits(text: string, from: number, to: number, comments: Block[]): U
   let blank = true;
   let lineStart = from;
   while (lineStart <= to) {
-    let lineEnd = text.indexOf('\n', lineStart);
+    let lineEnd = lineBreakAt(text, lineStart);
     if (lineEnd < 0 || lineEnd > to) lineEnd = to;
     const [s, e] = trimRange(text, lineStart, lineEnd);
     if (e > s) {
@@ -482,7 +507,7 @@ export function splitLineStats(text: string): { open: number; pairs: number } {
   let open = 0;
   let prev: [number, number] = [-1, -1];
   for (let lineStart = 0; lineStart <= text.length; ) {
-    let lineEnd = text.indexOf('\n', lineStart);
+    let lineEnd = lineBreakAt(text, lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     const [ls, le] = trimRange(text, lineStart, lineEnd);
     lineStart = lineEnd + 1;
@@ -508,9 +533,13 @@ function isBarsOnly(text: string, s: number, e: number): boolean {
   return true;
 }
 
-/** Start of the line before the one at `lineStart` (0 for the first line). */
+/** Start of the line before the one at `lineStart` (0 for the first line): after the break before it (see `lineBreakAt`). */
 function previousLineStart(text: string, lineStart: number): number {
-  return lineStart >= 2 ? text.lastIndexOf('\n', lineStart - 2) + 1 : 0;
+  if (lineStart < 2) return 0;
+  let k = lineStart - 2;
+  // (The `\r` of the `\r\n` ending that line is no break of its own.)
+  while (k >= 0 && !isLineBreak(text, k)) k--;
+  return k + 1;
 }
 
 /**
@@ -532,7 +561,7 @@ export function isHardBreak(text: string, pos: number): boolean {
   let e = 0;
   for (let lineStart = pos; ; ) {
     if (lineStart > text.length) return true;
-    let lineEnd = text.indexOf('\n', lineStart);
+    let lineEnd = lineBreakAt(text, lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     [s, e] = trimRange(text, lineStart, lineEnd);
     if (e <= s) return true;
@@ -577,7 +606,7 @@ export function previousUnitLine(text: string, pos: number): number {
 /** Start of the line after the first line with units at or after the line start `pos`, or the text length. */
 export function afterNextUnitLine(text: string, pos: number): number {
   for (let lineStart = pos; lineStart < text.length; ) {
-    const nl = text.indexOf('\n', lineStart);
+    const nl = lineBreakAt(text, lineStart);
     const lineEnd = nl < 0 ? text.length : nl;
     if (hasUnits(text, lineStart, lineEnd) || nl < 0) return nl < 0 ? text.length : nl + 1;
     lineStart = nl + 1;

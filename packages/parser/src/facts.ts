@@ -233,7 +233,8 @@ export function readFacts(
       }
     }
     if (!headerDate && r.start < (body[0]?.block.start ?? Infinity)) {
-      const lone = /(?:^|\n)\s*((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\s*(?:\n|$)/u.exec(chunk);
+      // (A line ends at \n, \r\n or a lone \r.)
+      const lone = /(?:^|[\n\r])\s*((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\s*(?:[\n\r]|$)/u.exec(chunk);
       const d = lone ? toDate(lone[1] ?? '', lone[2] ?? '', lone[3] ?? '') : undefined;
       if (lone && d) {
         const s = r.start + lone.index + lone[0].indexOf(lone[1] ?? '');

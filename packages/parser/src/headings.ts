@@ -160,11 +160,16 @@ export function bodyOpensAt(text: string, pos: number, end = text.length): boole
   return bodyOpening.test(text);
 }
 
+/** A line feed or carriage return: a line ends at \n, \r\n or a lone \r. */
+function isLineEnd(code: number): boolean {
+  return code === 10 || code === 13;
+}
+
 /** True after Markdown emphasis markers opening a line (`**（一）加强领导。**`). */
 function afterLeadingEmphasis(text: string, pos: number, blockStart: number): boolean {
   let i = pos;
   while (i > blockStart && pos - i < 3 && (text.charCodeAt(i - 1) === 42 || text.charCodeAt(i - 1) === 95)) i--;
-  return i < pos && (i === blockStart || text.charCodeAt(i - 1) === 10);
+  return i < pos && (i === blockStart || isLineEnd(text.charCodeAt(i - 1)));
 }
 
 /** The lead-in of a report's parts: `现将……报告如下：` (the parts may follow the colon directly). */
@@ -216,7 +221,7 @@ export function findHeadingsInBlock(text: string, start: number, end: number, or
     // sentence end, a colon, emphasis markers), as the jump above ensures.
     const prev = pos > start ? text.charCodeAt(pos - 1) : -1;
     const colon = prev === 0xff1a || prev === 0x3a;
-    const lineStart = pos === start || prev === 10 || afterLeadingEmphasis(text, pos, start);
+    const lineStart = pos === start || isLineEnd(prev) || afterLeadingEmphasis(text, pos, start);
     if (pos === afterHeading || canStartHeading(text, pos, start, lineStart) || colon) {
       let numbering = matchNumbering(text, pos);
       // Inside a line, 1. and (1) start a heading after whitespace; after 。 they are usually list
@@ -275,7 +280,7 @@ function headingAt(text: string, pos: number, blockEnd: number, numbering: Headi
   const windowEnd = Math.min(blockEnd, titleStart + max + 2);
   let lineEnd = blockEnd;
   for (let k = titleStart; k < windowEnd; k++) {
-    if (text.charCodeAt(k) === 10) {
+    if (isLineEnd(text.charCodeAt(k))) {
       lineEnd = k;
       break;
     }
@@ -311,8 +316,8 @@ function headingAt(text: string, pos: number, blockEnd: number, numbering: Headi
     if (isSpace(text.charCodeAt(i))) {
       // Whitespace right before the end of the line is trailing, not a gap.
       let j = i;
-      while (j < lineEnd && text.charCodeAt(j) !== 10 && isSpace(text.charCodeAt(j))) j++;
-      if (j >= lineEnd || text.charCodeAt(j) === 10) {
+      while (j < lineEnd && !isLineEnd(text.charCodeAt(j)) && isSpace(text.charCodeAt(j))) j++;
+      if (j >= lineEnd || isLineEnd(text.charCodeAt(j))) {
         i = j;
         break;
       }

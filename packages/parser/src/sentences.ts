@@ -135,7 +135,7 @@ const CLOSER = 2;
 export const HOLDS_NUMERAL = 4;
 /** 《, “ or ": where `extractReferences` may find a reference. */
 export const HOLDS_REFERENCE_OPENING = 8;
-/** A line feed: a sentence ends before it. */
+/** \n or \r: a sentence ends before it (a lone \r ends a line; the \r of a \r\n cuts where its \n does, after trimming). */
 const LINE_FEED = 16;
 const HOLDS = HOLDS_NUMERAL | HOLDS_REFERENCE_OPENING;
 for (const c of [0x3002, 0xff01, 0xff1f, 0xff1b, 0x21, 0x3f, 0x3b]) SENTENCE_UNIT[c]! |= END;
@@ -143,6 +143,7 @@ for (const c of [0x201d, 0x2019, 0x300d, 0x300f, 0xff09, 0x29, 0x22, 0x300b]) SE
 for (let c = 0; c < 0x10000; c++) if (isNumeralStart(c)) SENTENCE_UNIT[c]! |= HOLDS_NUMERAL;
 for (const c of REFERENCE_OPENINGS) SENTENCE_UNIT[c]! |= HOLDS_REFERENCE_OPENING;
 SENTENCE_UNIT[0x0a]! |= LINE_FEED;
+SENTENCE_UNIT[0x0d]! |= LINE_FEED;
 
 /** Appends s[a, b) trimmed, with what it holds, when anything is left (spaces hold nothing). */
 function pushTrimmed(s: string, out: number[], a: number, b: number, holds: number): void {
