@@ -80,13 +80,19 @@ export function extractReferences(
   out: QuotedReference[] = [],
 ): QuotedReference[] {
   // Cheap pre-checks: most sentences hold neither 《 nor a quote.
-  const hasBook = text.indexOf('《') >= 0;
-  const hasQuote = text.indexOf('“') >= 0 || text.indexOf('"') >= 0;
+  const firstBook = text.indexOf('《');
+  // The next “ and the next " at or after the search's place (-1: none left), each searched
+  // again only when the search passed it: the quotes are visited in text order by native
+  // searches, not by a loop over every unit.
+  let curly = text.indexOf('“');
+  let straight = text.indexOf('"');
+  const hasBook = firstBook >= 0;
+  const hasQuote = curly >= 0 || straight >= 0;
   if (!hasBook && !hasQuote) return out;
   const first = out.length;
   const length = text.length;
   // 《: a title when 1–150 title characters and 》 follow; else the search goes on after the 《.
-  for (let open = hasBook ? text.indexOf('《') : -1; open >= 0; ) {
+  for (let open = firstBook; open >= 0; ) {
     const k = bookRunEnd(text, open);
     const n = k - open - 1;
     if (n >= 1 && n <= BOOK_MAX && k < length && text.charCodeAt(k) === BOOK_CLOSE) {
@@ -109,12 +115,11 @@ export function extractReferences(
   // “ or ": a name when 1–16 name characters and ” or " follow; the search goes on after a
   // match (taken or not), else after the opening quote.
   for (let i = 0; hasQuote && i < length; ) {
-    const c = text.charCodeAt(i);
-    if (c !== QUOTE_OPEN && c !== STRAIGHT_QUOTE) {
-      i++;
-      continue;
-    }
-    const open = i;
+    if (curly >= 0 && curly < i) curly = text.indexOf('“', i);
+    if (straight >= 0 && straight < i) straight = text.indexOf('"', i);
+    const open = curly < 0 ? straight : straight < 0 ? curly : Math.min(curly, straight);
+    if (open < 0) break;
+    const c = text.charCodeAt(open);
     const k = quotedRunEnd(text, open);
     const n = k - open - 1;
     const close = k < length ? text.charCodeAt(k) : -1;
