@@ -30,13 +30,16 @@ const NUMERAL_CLASS = new Uint8Array(0x10000);
 for (let c = 0x30; c <= 0x39; c++) NUMERAL_CLASS[c] = 1;
 for (let c = 0xff10; c <= 0xff19; c++) NUMERAL_CLASS[c] = 1;
 for (const ch of '〇零一二两三四五六七八九十百千万亿') NUMERAL_CLASS[ch.charCodeAt(0)] = 2;
+/** The units a numeral may start with (those of NUMERAL_CLASS), for tables built from it without a pass over every unit. */
+export const NUMERAL_START_CODES: readonly number[] = (() => {
+  const codes: number[] = [];
+  for (let c = 0x30; c <= 0x39; c++) codes.push(c);
+  for (let c = 0xff10; c <= 0xff19; c++) codes.push(c);
+  for (const ch of '〇零一二两三四五六七八九十百千万亿') codes.push(ch.charCodeAt(0));
+  return codes;
+})();
 
 const DI = 0x7b2c; // 第
-
-/** Whether a numeral may start at this UTF-16 unit: `extractNumbers` finds nothing in a text without one. */
-export function isNumeralStart(code: number): boolean {
-  return NUMERAL_CLASS[code] !== 0;
-}
 
 /** A-Z, a-z, 0-9, _ and /: what may not stand right before a number of its own. */
 function isAsciiWordOrSlash(c: number): boolean {

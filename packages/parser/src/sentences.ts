@@ -5,7 +5,7 @@
 import type { DocumentNumber, Heading, NumberMention, Paragraph, QuotedReference, Sentence, TextRange } from './model.js';
 import type { Block } from './block.js';
 import type { RawHeading } from './headings.js';
-import { extractDocumentNumbers, extractNumbers, isNumeralStart } from './numbers.js';
+import { extractDocumentNumbers, extractNumbers, NUMERAL_START_CODES } from './numbers.js';
 import { extractReferences, REFERENCE_OPENINGS } from './references.js';
 import { fold, isSpace, type Fold } from './text.js';
 
@@ -140,7 +140,7 @@ const LINE_FEED = 16;
 const HOLDS = HOLDS_NUMERAL | HOLDS_REFERENCE_OPENING;
 for (const c of [0x3002, 0xff01, 0xff1f, 0xff1b, 0x21, 0x3f, 0x3b]) SENTENCE_UNIT[c]! |= END;
 for (const c of [0x201d, 0x2019, 0x300d, 0x300f, 0xff09, 0x29, 0x22, 0x300b]) SENTENCE_UNIT[c]! |= CLOSER;
-for (let c = 0; c < 0x10000; c++) if (isNumeralStart(c)) SENTENCE_UNIT[c]! |= HOLDS_NUMERAL;
+for (const c of NUMERAL_START_CODES) SENTENCE_UNIT[c]! |= HOLDS_NUMERAL;
 for (const c of REFERENCE_OPENINGS) SENTENCE_UNIT[c]! |= HOLDS_REFERENCE_OPENING;
 SENTENCE_UNIT[0x0a]! |= LINE_FEED;
 SENTENCE_UNIT[0x0d]! |= LINE_FEED;

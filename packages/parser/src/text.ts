@@ -16,7 +16,9 @@ export function isBlank(code: number): boolean {
 /** Per UTF-16 unit: 1 for what /\s/ matches (one unit, no `u` flag). */
 const REGEXP_SPACE = new Uint8Array(0x10000);
 // ECMAScript's WhiteSpace and LineTerminator (a test checks every unit against the regex).
-for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) REGEXP_SPACE[c] = 1;
+/** The units /\s/ matches (ECMAScript's WhiteSpace and LineTerminator). */
+export const REGEXP_SPACE_CODES: readonly number[] = [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff];
+for (const c of REGEXP_SPACE_CODES) REGEXP_SPACE[c] = 1;
 
 /** What /\s/ matches, by UTF-16 unit (a code outside 0–0xFFFF, or NaN past a text's end: no). */
 export function isRegExpSpace(code: number): boolean {

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createLineIndex, readLineStarts } from '../src/lines.js';
-import { extractNumbers } from '../src/numbers.js';
+import { extractNumbers, NUMERAL_START_CODES, numeralSpans } from '../src/numbers.js';
 import { extractReferences } from '../src/references.js';
 import { HOLDS_NUMERAL, HOLDS_REFERENCE_OPENING, splitSentences } from '../src/sentences.js';
 import { isSpace } from '../src/text.js';
@@ -95,6 +95,15 @@ describe('splitSentences', () => {
       }),
       { numRuns: 4000 },
     );
+  });
+});
+
+describe('NUMERAL_START_CODES', () => {
+  it('holds exactly the units a numeral starts at', () => {
+    const starts = new Set(NUMERAL_START_CODES);
+    const wrong: number[] = [];
+    for (let c = 0; c < 0x10000; c++) if (starts.has(c) !== numeralSpans(String.fromCharCode(c)).length > 0) wrong.push(c);
+    expect(wrong).toEqual([]);
   });
 });
 
