@@ -31,6 +31,12 @@ for (const c of GROWTH_LINKS) GROWTH_LINK[c.charCodeAt(0)] = 1;
 const VERB_BY_TEXT: ReadonlyMap<string, MetricVerb> = new Map(METRIC_VERBS.map((v) => [v.text, v]));
 /** The verbs by their first character, longest first (as the regex alternation tries them). */
 const VERBS_BY_FIRST = WordsByFirstUnit.of(new Set(METRIC_VERBS.map((v) => v.text)));
+/**
+ * The verbs' first units as a byte table of this module: the scan tests it at every unit, and
+ * under the CLI's flags (no inlining) `VERBS_BY_FIRST.startsWith` there was a call per unit.
+ */
+const VERB_FIRST = new Uint8Array(0x10000);
+for (const unit of VERBS_BY_FIRST.firstUnits()) VERB_FIRST[unit] = 1;
 
 /** Which word lists a position may start a word of: one bit per list. */
 const enum Trigger {
@@ -54,6 +60,7 @@ const GROWTH_LAST = new Uint8Array(0x10000);
 for (const w of GROWTH_MARKERS) GROWTH_LAST[w.charCodeAt(w.length - 1)] = 1;
 if (GROWTH_MARKERS.some((w) => GROWTH_LINKS.includes(w[w.length - 1]!))) throw new Error('a growth word ends in a link: the growth gate would miss it');
 
+/** The slot of a first-and-second-character pair in PAIR (written out in `readCountWords`' loop: keep the two alike). */
 function pairSlot(first: number, second: number): number {
   return (first * 31 + second) & 0xfff;
 }
@@ -137,7 +144,8 @@ export function readCountWords(
     const first = FIRST[c]!;
     if (single !== 0 || first !== 0) {
       let bits = single;
-      if (first !== 0 && i + 1 < end) bits |= first & PAIR[pairSlot(c, text.charCodeAt(i + 1))]!;
+      // pairSlot written out: a call per candidate unit under the CLI's flags.
+      if (first !== 0 && i + 1 < end) bits |= first & PAIR[(c * 31 + text.charCodeAt(i + 1)) & 0xfff]!;
       if (bits !== 0) {
         if ((bits & Trigger.Comparison) !== 0) comparisonAt = i;
         if ((bits & Trigger.PerCapita) !== 0) perCapitaAt = i;
@@ -146,7 +154,7 @@ export function readCountWords(
         if ((bits & Trigger.Distributive) !== 0) distributiveAt = i;
       }
     }
-    if (i >= verbFrom && VERBS_BY_FIRST.startsWith(c)) {
+    if (i >= verbFrom && VERB_FIRST[c] === 1) {
       const verb = VERBS_BY_FIRST.at(text, i, end);
       if (verb !== undefined) {
         verbAt = i;

@@ -453,6 +453,12 @@ const VOCABULARY_CODES: ReadonlyMap<string, number> = new Map(
     .map((w, i) => [w, i + 1]),
 );
 
+/**
+ * The code of `verb:<group>` by the verb's group, for a rate's key in `needs`: made per rate, the
+ * template string was a new string to flatten and hash in the look-up each time.
+ */
+const VERB_KEY_CODES: ReadonlyMap<string, number> = new Map(METRIC_VERBS.map((v) => [v.group, VOCABULARY_CODES.get(`verb:${v.group}`)!]));
+
 /** What a count's verb records (收到 `receive`, 受理 `accept`, 审结 `close` …), for the cheap keys of `needs`. */
 function verbBasis(m: StatisticMention): string {
   return m.verb?.sense ?? m.verb?.group ?? '';
@@ -496,7 +502,13 @@ function needs(
   const countKey = (m: StatisticMention): number =>
     ((codeOf(m.object?.key ?? '') * 16 + MEASURE_CODES[m.measure]) * 8192 + codeOf(verbBasis(m))) * 8192 + codeOf(m.unitFamily);
   const rateKey = (r: RateStatement): number =>
-    codeOf(r.metric?.id ?? (r.verb?.base ? `verb:${r.verb.group}` : '')) * 65536 + codeOf(r.verb?.group ?? r.name);
+    (r.metric
+      ? codeOf(r.metric.id)
+      : r.verb?.base
+        ? (VERB_KEY_CODES.get(r.verb.group) ?? codeOf(`verb:${r.verb.group}`))
+        : codeOf('')) *
+      65536 +
+    codeOf(r.verb?.group ?? r.name);
   const compared = (m: StatisticMention): boolean => m.object?.metric?.annualRegister === true && COMPARED_MEASURES.has(m.measure);
   const anySubject = subjects.size > 0;
 

@@ -350,13 +350,20 @@ class ClauseScanner {
   /** Advances to `offset` and returns the clause start there (`inBracket` tells whether a bracket is open). */
   advance(offset: number): number {
     const text = this.text;
-    for (; this.pos < offset; this.pos++) {
-      const c = text.charCodeAt(this.pos);
-      if (CLAUSE_BREAK_CODE[c] === 1) this.clauseStart = this.pos + 1;
-      if (c === OPEN_PAREN_FULL || c === 0x28) this.depth++;
-      else if ((c === CLOSE_PAREN_FULL || c === 0x29) && this.depth > 0) this.depth--;
+    // The walk in locals, stored back once: on the fields it loaded and stored `pos` at every unit.
+    let pos = this.pos;
+    let clauseStart = this.clauseStart;
+    let depth = this.depth;
+    for (; pos < offset; pos++) {
+      const c = text.charCodeAt(pos);
+      if (CLAUSE_BREAK_CODE[c] === 1) clauseStart = pos + 1;
+      if (c === OPEN_PAREN_FULL || c === 0x28) depth++;
+      else if ((c === CLOSE_PAREN_FULL || c === 0x29) && depth > 0) depth--;
     }
-    return this.clauseStart;
+    this.pos = pos;
+    this.clauseStart = clauseStart;
+    this.depth = depth;
+    return clauseStart;
   }
   /** Whether a bracket is open at the position last advanced to. */
   get inBracket(): boolean {
@@ -395,6 +402,9 @@ function cleanObjectTextOnce(s: string): string {
  */
 export function headMetricObject(phrase: string): MetricObject | undefined {
   // The longest alias the phrase ends with, among those ending in its last unit: no slice per alias length.
+  // An empty phrase (objectOf's words before a verb may clean to nothing): charCodeAt(-1) is NaN, but
+  // reading out of bounds threw this function's optimised code away at the first one.
+  if (phrase.length === 0) return undefined;
   const candidates = ALIASES_BY_LAST.get(phrase.charCodeAt(phrase.length - 1));
   if (candidates === undefined) return undefined;
   for (const a of candidates) if (phrase.endsWith(a.alias)) return a.metric;
@@ -446,7 +456,8 @@ export function numbersBySentence(numbers: readonly NumberMention[], sentenceCou
     list.push(n);
   }
   // The parser gives numbers in text order; sort only a group that is not.
-  for (const list of out) if (!inTextOrder(list)) list.sort((a, b) => a.range.start - b.range.start);
+  // Only the sentences with numbers: a call per sentence otherwise (no inlining under the CLI's flags).
+  for (const list of out) if (list !== NO_NUMBERS && !inTextOrder(list)) list.sort((a, b) => a.range.start - b.range.start);
   return out;
 }
 
