@@ -25,19 +25,16 @@ const PREFIX_ALT = [...approximationPrefixes].sort((a, b) => b.length - a.length
  * matches, found by a scan of character codes: the regex allocated a match array per
  * candidate and was the parser's largest single cost (every 一 of 进一步 is a candidate).
  */
+/** The digits 0-9 and ０-９, by UTF-16 unit. */
+const DIGIT_CODES: readonly number[] = Array.from({ length: 10 }, (_, k) => [0x30 + k, 0xff10 + k]).flat();
+/** The Chinese numeral characters, by UTF-16 unit. */
+const CHINESE_NUMERAL_CODES: readonly number[] = [...'〇零一二两三四五六七八九十百千万亿'].map((ch) => ch.charCodeAt(0));
 /** Per UTF-16 unit: 1 digit (0-9, ０-９), 2 Chinese numeral character, 0 other. */
 const NUMERAL_CLASS = new Uint8Array(0x10000);
-for (let c = 0x30; c <= 0x39; c++) NUMERAL_CLASS[c] = 1;
-for (let c = 0xff10; c <= 0xff19; c++) NUMERAL_CLASS[c] = 1;
-for (const ch of '〇零一二两三四五六七八九十百千万亿') NUMERAL_CLASS[ch.charCodeAt(0)] = 2;
+for (const c of DIGIT_CODES) NUMERAL_CLASS[c] = 1;
+for (const c of CHINESE_NUMERAL_CODES) NUMERAL_CLASS[c] = 2;
 /** The units a numeral may start with (those of NUMERAL_CLASS), for tables built from it without a pass over every unit. */
-export const NUMERAL_START_CODES: readonly number[] = (() => {
-  const codes: number[] = [];
-  for (let c = 0x30; c <= 0x39; c++) codes.push(c);
-  for (let c = 0xff10; c <= 0xff19; c++) codes.push(c);
-  for (const ch of '〇零一二两三四五六七八九十百千万亿') codes.push(ch.charCodeAt(0));
-  return codes;
-})();
+export const NUMERAL_START_CODES: readonly number[] = [...DIGIT_CODES, ...CHINESE_NUMERAL_CODES];
 
 const DI = 0x7b2c; // 第
 
