@@ -97,6 +97,12 @@ function asOfText(text: string, asOfFrom: number, index: number, t: string): str
   return asOfFrom >= 0 ? text.slice(asOfFrom, index + t.length) : t;
 }
 
+/** Whether text[from, to) holds a unit every period expression holds (else `lastPeriodIn` of it is undefined). */
+export function mayNamePeriod(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (PERIOD_CHAR_TABLE[text.charCodeAt(i)] === 1) return true;
+  return false;
+}
+
 /**
  * The last period expression in `text` (the words before a number), or undefined.
  * 截至 makes the dates after it a stock on a day (截至2022年底 → as-of).

@@ -23,8 +23,10 @@ import {
   lastPeriodIn,
   marksCarriedOver,
   mayFollowChange,
+  mayNamePeriod,
   scopesIn,
   NO_SCOPES,
+  SCOPE_TRIGGER,
   marksTotal,
   subjectOf,
   timesOfBefore,
@@ -193,9 +195,28 @@ const CLAUSE_WINDOW = 48;
 
 
 /** Leading words that are not part of an object's name. */
-const OBJECT_FILLER =
-  /^(?:[、，,：:\s]|了|共计|共|总计|合计|累计|全部|依法|已|各类|各种|各项|各|出|到|的|其中|包括|含|分别为|分别是|分别|均|有|等)+/;
-const OBJECT_TAIL_FILLER = /(?:的|等|共计|共|合计|总计|累计|达|为|计|了)+$/;
+const OBJECT_FILLER_WORDS = ['了', '共计', '共', '总计', '合计', '累计', '全部', '依法', '已', '各类', '各种', '各项', '各', '出', '到', '的', '其中', '包括', '含', '分别为', '分别是', '分别', '均', '有', '等'];
+const OBJECT_FILLER_MARKS = '、，,：:';
+const OBJECT_FILLER = new RegExp(`^(?:[${OBJECT_FILLER_MARKS}\\s]|${OBJECT_FILLER_WORDS.join('|')})+`);
+const OBJECT_TAIL_WORDS = ['的', '等', '共计', '共', '合计', '总计', '累计', '达', '为', '计', '了'];
+const OBJECT_TAIL_FILLER = new RegExp(`(?:${OBJECT_TAIL_WORDS.join('|')})+$`);
+
+/** A table of UTF-16 code units: 1 for each character of `chars`. */
+function unitTable(chars: Iterable<string>): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  return table;
+}
+/** What `\s` and `trim()` take for white space (ECMAScript's WhiteSpace and LineTerminator). */
+const WHITE_SPACE = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+/**
+ * Pre-checks of `cleanObjectTextOnce`'s expressions, each a character a match must hold: most
+ * words before a count hold no quote or space, start with no filler, end in none and name no
+ * scope, and a `replace` that is not run makes no string.
+ */
+const QUOTE_OR_SPACE = unitTable([...'“”"\'‘’《》', ...WHITE_SPACE]);
+const FILLER_FIRST = unitTable([...OBJECT_FILLER_MARKS, ...WHITE_SPACE, ...OBJECT_FILLER_WORDS.map((w) => w[0]!)]);
+const TAIL_FILLER_LAST = unitTable(OBJECT_TAIL_WORDS.map((w) => w[w.length - 1]!));
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -211,9 +232,14 @@ const CONCLUDED_VERBS_LONGEST = METRIC_VERBS.filter((v) => v.kind === 'concluded
   (a, b) => b.text.length - a.text.length,
 );
 const SCOPE_RE = new RegExp(alternation(SCOPE_WORDS), 'g');
+/** The scope words' first units: a text without one has no match of SCOPE_RE. */
+const SCOPE_FIRST = unitTable(SCOPE_WORDS.map((w) => w[0]!));
 const NEUTRAL_SCOPE_SET = new Set(NEUTRAL_SCOPES);
 const RATE_LINK_TAIL_RE = new RegExp(`(?:${alternation(RATE_LINKS)}|由|\\s)+$`);
 const RATE_NAME_RE = new RegExp(`([\\p{Script=Han}A-Za-z0-9“”"'‘’]{0,24}?(?:${alternation(RATE_SUFFIXES)}))$`, 'u');
+/** Last units of what the two expressions above match at the end of the words (a word of the list, 由, a space; 率, 比, 例, 重). */
+const RATE_LINK_LAST = unitTable([...RATE_LINKS.map((w) => w[w.length - 1]!), '由', ...WHITE_SPACE]);
+const RATE_SUFFIX_LAST = unitTable(RATE_SUFFIXES.map((w) => w[w.length - 1]!));
 const UNBOUNDED_RE = new RegExp(alternation(UNBOUNDED_RATE_WORDS));
 const SHARE_RE = new RegExp(`(?:${alternation(RATE_SUFFIXES.filter((x) => x !== '率'))})$`);
 const ALIASES_LONGEST: readonly { alias: string; metric: MetricObject }[] = METRIC_OBJECTS.flatMap((m) =>
@@ -389,11 +415,21 @@ function cleanObjectText(s: string): string {
 }
 
 function cleanObjectTextOnce(s: string): string {
-  let t = s.trim().replace(/[“”"'‘’《》\s]/g, '');
-  t = t.replace(OBJECT_FILLER, '').replace(OBJECT_TAIL_FILLER, '');
-  SCOPE_RE.lastIndex = 0;
-  t = t.replace(SCOPE_RE, '');
-  return t.replace(OBJECT_FILLER, '');
+  let t = hasUnit(QUOTE_OR_SPACE, s, 0, s.length) ? s.trim().replace(/[“”"'‘’《》\s]/g, '') : s;
+  if (t.length === 0) return t;
+  if (FILLER_FIRST[t.charCodeAt(0)] === 1) t = t.replace(OBJECT_FILLER, '');
+  if (t.length > 0 && TAIL_FILLER_LAST[t.charCodeAt(t.length - 1)] === 1) t = t.replace(OBJECT_TAIL_FILLER, '');
+  if (hasUnit(SCOPE_FIRST, t, 0, t.length)) {
+    SCOPE_RE.lastIndex = 0;
+    t = t.replace(SCOPE_RE, '');
+  }
+  return t.length > 0 && FILLER_FIRST[t.charCodeAt(0)] === 1 ? t.replace(OBJECT_FILLER, '') : t;
+}
+
+/** Whether text[from, to) holds a unit of `table`. */
+function hasUnit(table: Uint8Array, text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (table[text.charCodeAt(i)] === 1) return true;
+  return false;
 }
 
 /**
@@ -449,11 +485,18 @@ function inTextOrder(list: readonly NumberMention[]): boolean {
  */
 export function numbersBySentence(numbers: readonly NumberMention[], sentenceCount: number): NumberMention[][] {
   const out = new Array<NumberMention[]>(sentenceCount).fill(NO_NUMBERS);
-  for (const n of numbers) {
-    if (n.sentenceIndex < 0 || n.sentenceIndex >= sentenceCount) continue;
-    let list = out[n.sentenceIndex]!;
-    if (list === NO_NUMBERS) out[n.sentenceIndex] = list = [];
-    list.push(n);
+  // The parser gives numbers in text order, so a sentence's numbers are one run of the list: a
+  // slice per run is an array of the run's length (a list grown by push from [] has room for 17).
+  for (let i = 0; i < numbers.length; ) {
+    const sentenceIndex = numbers[i]!.sentenceIndex;
+    let j = i + 1;
+    while (j < numbers.length && numbers[j]!.sentenceIndex === sentenceIndex) j++;
+    if (sentenceIndex >= 0 && sentenceIndex < sentenceCount) {
+      const list = out[sentenceIndex]!;
+      if (list === NO_NUMBERS) out[sentenceIndex] = numbers.slice(i, j);
+      else for (let k = i; k < j; k++) list.push(numbers[k]!); // a later run of the same sentence
+    }
+    i = j;
   }
   // The parser gives numbers in text order; sort only a group that is not.
   // Only the sentences with numbers: a call per sentence otherwise (no inlining under the CLI's flags).
@@ -501,19 +544,20 @@ export function extractMentions(doc: StatisticsInput, reader: SentenceReader = r
   // What flows in from the sentence before, while in the same paragraph.
   let context: SentenceContext | undefined;
   let contextParagraph = -1;
+  // One place for every sentence, written before each read (a reader reads it during its call only).
+  const at: Mutable<SentencePlace> = { sentenceIndex: 0, paragraphIndex: 0, mentionBase: 0, rateBase: 0, changeBase: 0 };
 
   for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
     const sentence = sentences[sentenceIndex]!;
     if (context !== undefined && contextParagraph !== sentence.paragraphIndex) context = undefined;
     const numbers = grouped[sentenceIndex]!;
     if (numbers.length === 0) continue;
-    const read = reader(text, sentence.range, numbers, context, {
-      sentenceIndex,
-      paragraphIndex: sentence.paragraphIndex,
-      mentionBase: mentions.length,
-      rateBase: rates.length,
-      changeBase: changes.length,
-    });
+    at.sentenceIndex = sentenceIndex;
+    at.paragraphIndex = sentence.paragraphIndex;
+    at.mentionBase = mentions.length;
+    at.rateBase = rates.length;
+    at.changeBase = changes.length;
+    const read = reader(text, sentence.range, numbers, context, at);
     for (const m of read.mentions) mentions.push(m);
     for (const r of read.rates) rates.push(r);
     for (const c of read.changes) changes.push(c);
@@ -537,7 +581,10 @@ export interface SentenceContext {
   readonly figure: FigureContext;
 }
 
-/** Where a sentence's mentions, rates and changes go in the result: their first indices, sentence and paragraph. */
+/**
+ * Where a sentence's mentions, rates and changes go in the result: their first indices, sentence and
+ * paragraph. Read during the reader's call only (`extractMentions` passes one object, rewritten per sentence).
+ */
 export interface SentencePlace {
   readonly sentenceIndex: number;
   readonly paragraphIndex: number;
@@ -590,6 +637,7 @@ const TO_BEFORE_RE = /(?:增长|增加|提高|提升|上升|下降|减少|降低
 
 /** The shared empty rate and change lists of a sentence (never written: replaced by a new list before the first push). */
 const NO_SENTENCE_RATES: RateStatement[] = [];
+const NO_SENTENCE_MENTIONS: StatisticMention[] = [];
 const NO_SENTENCE_CHANGES: Mutable<ChangeStatement>[] = [];
 
 /** A verb of a list that 分别为 hands out (受理、办结…分别为50件、45件). */
@@ -675,8 +723,9 @@ class SentenceReading {
   numbers: readonly NumberMention[] = NO_NUMBERS;
   context: SentenceContext | undefined = undefined;
   at: SentencePlace = NO_PLACE;
-  here: StatisticMention[] = [];
-  // Most sentences state no rate and no change: they share the empty lists until their first one.
+  here: StatisticMention[] = NO_SENTENCE_MENTIONS;
+  // Most sentences state no rate and no change: they share the empty lists until their first one,
+  // and a list starts as a literal of its first element (one slot; a push onto [] makes room for 17).
   hereRates: RateStatement[] = NO_SENTENCE_RATES;
   hereChanges: Mutable<ChangeStatement>[] = NO_SENTENCE_CHANGES;
   previousEnd = 0;
@@ -711,7 +760,7 @@ class SentenceReading {
     this.numbers = numbers;
     this.context = context;
     this.at = at;
-    this.here = [];
+    this.here = NO_SENTENCE_MENTIONS;
     this.hereRates = NO_SENTENCE_RATES;
     this.hereChanges = NO_SENTENCE_CHANGES;
     this.previousEnd = range.start;
@@ -765,8 +814,10 @@ class SentenceReading {
   ): FigureContext {
     const text = this.text;
     // Clauses since the last statement that hold no number of their own (2021年，…) set what is in force.
-    if (clauseStart > this.previousStatementEnd) {
-      const lead = text.slice(Math.max(this.previousStatementEnd, clauseStart - CLAUSE_WINDOW), clauseStart);
+    // The words are sliced only when they hold a unit a period or scope word needs (most do not).
+    const leadFrom = Math.max(this.previousStatementEnd, clauseStart - CLAUSE_WINDOW);
+    if (clauseStart > this.previousStatementEnd && (mayNamePeriod(text, leadFrom, clauseStart) || hasUnit(SCOPE_TRIGGER, text, leadFrom, clauseStart))) {
+      const lead = text.slice(leadFrom, clauseStart);
       const p = lastPeriodIn(lead);
       const sc = scopesIn(lead).figure;
       if (p || sc) {
@@ -774,7 +825,7 @@ class SentenceReading {
         this.ownFigure = true;
       }
     }
-    const ownPeriod = lastPeriodIn(text.slice(ownFrom, ownTo));
+    const ownPeriod = mayNamePeriod(text, ownFrom, ownTo) ? lastPeriodIn(text.slice(ownFrom, ownTo)) : undefined;
     let ownSubject: string | undefined;
     if (verbStart !== undefined && verbStart > clauseStart) {
       const words = subjectOf(text.slice(Math.max(clauseStart, verbStart - CLAUSE_WINDOW), verbStart));
@@ -802,8 +853,8 @@ class SentenceReading {
     placed.index = this.at.changeBase + this.hereChanges.length;
     placed.sentenceIndex = this.at.sentenceIndex;
     placed.paragraphIndex = this.at.paragraphIndex;
-    if (this.hereChanges === NO_SENTENCE_CHANGES) this.hereChanges = [];
-    this.hereChanges.push(placed);
+    if (this.hereChanges === NO_SENTENCE_CHANGES) this.hereChanges = [placed];
+    else this.hereChanges.push(placed);
   }
 
   /** The rates a percentage states (行政复议案件办结率为98%). */
@@ -818,7 +869,8 @@ class SentenceReading {
     const nameStart = first.nameRange.start;
     const headEnd = first.verb ? nameStart + first.name.lastIndexOf(first.verb.text) : nameStart;
     const ownFrom = Math.max(clauseStart, nameStart - CLAUSE_WINDOW);
-    const figure = this.figureAt(clauseStart, ownFrom, headEnd, scopesIn(text.slice(ownFrom, headEnd)).figure, first.verb ? headEnd : undefined, false, false);
+    const ownScope = hasUnit(SCOPE_TRIGGER, text, ownFrom, headEnd) ? scopesIn(text.slice(ownFrom, headEnd)).figure : undefined;
+    const figure = this.figureAt(clauseStart, ownFrom, headEnd, ownScope, first.verb ? headEnd : undefined, false, false);
     for (const rate of found) {
       // Written out field by field: a spread of the draft is several times slower.
       const r: Mutable<RateStatement> = {
@@ -839,8 +891,8 @@ class SentenceReading {
         verb: rate.verb,
         metric: rate.metric,
       };
-      if (this.hereRates === NO_SENTENCE_RATES) this.hereRates = [];
-      this.hereRates.push(r);
+      if (this.hereRates === NO_SENTENCE_RATES) this.hereRates = [r];
+      else this.hereRates.push(r);
     }
     this.previousStatementEnd = n.range.end;
   }
@@ -854,7 +906,8 @@ class SentenceReading {
     const prefix = text.slice(prefixStart, start);
     // Clauses are short in prose; the cap keeps unpunctuated text linear.
     const clauseFrom = Math.max(clauseStart, start - CLAUSE_WINDOW);
-    const clausePrefix = text.slice(clauseFrom, start);
+    // Most counts open their clause's words: the same words as the prefix, not sliced again.
+    const clausePrefix = clauseFrom === prefixStart ? prefix : text.slice(clauseFrom, start);
     // Parts (其中企业3322户) and bracketed counts name sub-categories: a later elided
     // object refers back to the whole, not to the last part.
     const betweenFrom = Math.max(this.previousCountEnd, start - 64);
@@ -957,7 +1010,8 @@ class SentenceReading {
       year: this.lastYearClause === clauseStart ? this.lastYear : undefined,
     };
     const frozen: StatisticMention = mention;
-    this.here.push(frozen);
+    if (this.here === NO_SENTENCE_MENTIONS) this.here = [frozen];
+    else this.here.push(frozen);
     if (object && !this.inPartList && !bracketed) this.lastObject = object;
     if (scope !== undefined) this.lastScope = scope;
     this.previousCountEnd = n.range.end;
@@ -1281,9 +1335,11 @@ type RateDraft = Omit<RateStatement, 'index' | 'sentenceIndex' | 'paragraphIndex
  * 办结率、答复率达100% names two rates, and both get the value.
  */
 function rateStatements(n: NumberMention, prefixStart: number, prefix: string): RateDraft[] {
-  let trimmed = prefix.replace(RATE_LINK_TAIL_RE, '');
+  // Each expression matches only words ending in one of its last units: most words are not run through them.
+  let trimmed = prefix.length > 0 && RATE_LINK_LAST[prefix.charCodeAt(prefix.length - 1)] === 1 ? prefix.replace(RATE_LINK_TAIL_RE, '') : prefix;
   const out: RateDraft[] = [];
   for (;;) {
+    if (trimmed.length === 0 || RATE_SUFFIX_LAST[trimmed.charCodeAt(trimmed.length - 1)] !== 1) break;
     const m = RATE_NAME_RE.exec(trimmed);
     if (!m) break;
     const name = m[1]!.replace(/^[为达是均]+/, '');
