@@ -1,5 +1,5 @@
 import type { QuotedReference } from './model.js';
-import { REGEXP_SPACE_CODES } from './text.js';
+import { holdsUnit, REGEXP_SPACE_CODES } from './text.js';
 
 /*
  * 《…》 titles are what /《([^《》\n]{1,150})》/g finds and short quoted names what
@@ -60,11 +60,6 @@ export const TITLE_VARIANT_UNITS = new Uint8Array(0x10000);
 for (const ch of '—–－‐‑‒―-~～（[［【〔）]］】〕“”"‘’\'「」『』〈<＜〉>＞\u3000\u00a0') TITLE_VARIANT_UNITS[ch.charCodeAt(0)] = 1;
 for (const c of REGEXP_SPACE_CODES) TITLE_VARIANT_UNITS[c] = 1;
 
-function hasTitleVariant(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (TITLE_VARIANT_UNITS[text.charCodeAt(i)] === 1) return true;
-  return false;
-}
-
 /**
  * Normalises a title for catalogue look-up: every dash becomes `—`, brackets
  * become half-width `(` `)`, quotes become `"`, and whitespace is removed, so
@@ -72,7 +67,7 @@ function hasTitleVariant(text: string): boolean {
  */
 export function normalizeTitle(text: string): string {
   // Most titles hold none of these characters: one test instead of seven replaces.
-  if (!hasTitleVariant(text)) return text;
+  if (!holdsUnit(TITLE_VARIANT_UNITS, text, 0, text.length)) return text;
   return text
     .replace(/[—–－‐‑‒―\-~～]+/g, '—')
     .replace(/[（[［【〔]/g, '(')

@@ -13,12 +13,20 @@ export function isBlank(code: number): boolean {
   return code === 32 || code === 9 || code === 0x3000 || code === 0xa0 || code === 0xfeff || code === 0x2002 || code === 0x2003;
 }
 
+/** The units /\s/ matches (ECMAScript's WhiteSpace and LineTerminator; a test checks every unit against the regex). */
+export const REGEXP_SPACE_CODES: readonly number[] = [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff];
 /** Per UTF-16 unit: 1 for what /\s/ matches (one unit, no `u` flag). */
 const REGEXP_SPACE = new Uint8Array(0x10000);
-// ECMAScript's WhiteSpace and LineTerminator (a test checks every unit against the regex).
-/** The units /\s/ matches (ECMAScript's WhiteSpace and LineTerminator). */
-export const REGEXP_SPACE_CODES: readonly number[] = [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff];
 for (const c of REGEXP_SPACE_CODES) REGEXP_SPACE[c] = 1;
+
+/**
+ * Whether text[from, to) holds a unit marked 1 in `table` (a 65,536-entry table by UTF-16 unit):
+ * the pre-check that lets a regular expression or a slice be skipped when no match can start.
+ */
+export function holdsUnit(table: Uint8Array, text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (table[text.charCodeAt(i)] === 1) return true;
+  return false;
+}
 
 /** What /\s/ matches, by UTF-16 unit (a code outside 0–0xFFFF, or NaN past a text's end: no). */
 export function isRegExpSpace(code: number): boolean {

@@ -23,7 +23,7 @@ import {
   type FigurePeriodKind,
   type FigureScopeKind,
 } from '@fzlint/ontology';
-import { WordsByFirstUnit } from '@fzlint/parser';
+import { holdsUnit, WordsByFirstUnit } from '@fzlint/parser';
 
 /** The period a figure covers, as the text marks it. */
 export interface PeriodMark {
@@ -99,8 +99,7 @@ function asOfText(text: string, asOfFrom: number, index: number, t: string): str
 
 /** Whether text[from, to) holds a unit every period expression holds (else `lastPeriodIn` of it is undefined). */
 export function mayNamePeriod(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (PERIOD_CHAR_TABLE[text.charCodeAt(i)] === 1) return true;
-  return false;
+  return holdsUnit(PERIOD_CHAR_TABLE, text, from, to);
 }
 
 /**

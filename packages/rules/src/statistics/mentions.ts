@@ -16,7 +16,7 @@ import {
   type MetricVerb,
   type TimesReading,
 } from '@fzlint/ontology';
-import type { NumberMention, TextRange } from '@fzlint/parser';
+import { holdsUnit, REGEXP_SPACE_CODES, type NumberMention, type TextRange } from '@fzlint/parser';
 import {
   changeVerbBefore,
   lastComparatorIn,
@@ -208,7 +208,7 @@ function unitTable(chars: Iterable<string>): Uint8Array {
   return table;
 }
 /** What `\s` and `trim()` take for white space (ECMAScript's WhiteSpace and LineTerminator). */
-const WHITE_SPACE = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+const WHITE_SPACE = String.fromCharCode(...REGEXP_SPACE_CODES);
 /**
  * Pre-checks of `cleanObjectTextOnce`'s expressions, each a character a match must hold: most
  * words before a count hold no quote or space, start with no filler, end in none and name no
@@ -415,21 +415,15 @@ function cleanObjectText(s: string): string {
 }
 
 function cleanObjectTextOnce(s: string): string {
-  let t = hasUnit(QUOTE_OR_SPACE, s, 0, s.length) ? s.trim().replace(/[“”"'‘’《》\s]/g, '') : s;
+  let t = holdsUnit(QUOTE_OR_SPACE, s, 0, s.length) ? s.trim().replace(/[“”"'‘’《》\s]/g, '') : s;
   if (t.length === 0) return t;
   if (FILLER_FIRST[t.charCodeAt(0)] === 1) t = t.replace(OBJECT_FILLER, '');
   if (t.length > 0 && TAIL_FILLER_LAST[t.charCodeAt(t.length - 1)] === 1) t = t.replace(OBJECT_TAIL_FILLER, '');
-  if (hasUnit(SCOPE_FIRST, t, 0, t.length)) {
+  if (holdsUnit(SCOPE_FIRST, t, 0, t.length)) {
     SCOPE_RE.lastIndex = 0;
     t = t.replace(SCOPE_RE, '');
   }
   return t.length > 0 && FILLER_FIRST[t.charCodeAt(0)] === 1 ? t.replace(OBJECT_FILLER, '') : t;
-}
-
-/** Whether text[from, to) holds a unit of `table`. */
-function hasUnit(table: Uint8Array, text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (table[text.charCodeAt(i)] === 1) return true;
-  return false;
 }
 
 /**
@@ -816,7 +810,7 @@ class SentenceReading {
     // Clauses since the last statement that hold no number of their own (2021年，…) set what is in force.
     // The words are sliced only when they hold a unit a period or scope word needs (most do not).
     const leadFrom = Math.max(this.previousStatementEnd, clauseStart - CLAUSE_WINDOW);
-    if (clauseStart > this.previousStatementEnd && (mayNamePeriod(text, leadFrom, clauseStart) || hasUnit(SCOPE_TRIGGER, text, leadFrom, clauseStart))) {
+    if (clauseStart > this.previousStatementEnd && (mayNamePeriod(text, leadFrom, clauseStart) || holdsUnit(SCOPE_TRIGGER, text, leadFrom, clauseStart))) {
       const lead = text.slice(leadFrom, clauseStart);
       const p = lastPeriodIn(lead);
       const sc = scopesIn(lead).figure;
@@ -869,7 +863,7 @@ class SentenceReading {
     const nameStart = first.nameRange.start;
     const headEnd = first.verb ? nameStart + first.name.lastIndexOf(first.verb.text) : nameStart;
     const ownFrom = Math.max(clauseStart, nameStart - CLAUSE_WINDOW);
-    const ownScope = hasUnit(SCOPE_TRIGGER, text, ownFrom, headEnd) ? scopesIn(text.slice(ownFrom, headEnd)).figure : undefined;
+    const ownScope = holdsUnit(SCOPE_TRIGGER, text, ownFrom, headEnd) ? scopesIn(text.slice(ownFrom, headEnd)).figure : undefined;
     const figure = this.figureAt(clauseStart, ownFrom, headEnd, ownScope, first.verb ? headEnd : undefined, false, false);
     for (const rate of found) {
       // Written out field by field: a spread of the draft is several times slower.
