@@ -9,8 +9,12 @@
  * markers, scope words); each entry may carry a value (a part marker's record) besides its text.
  */
 export class WordsByFirstUnit<T = string> {
-  /** For each UTF-16 unit, 1 + the index of its list in `texts`/`values`, or 0: no word starts with it. */
-  private readonly listIndex = new Uint8Array(0x10000);
+  /**
+   * For each UTF-16 unit, 1 + the index of its list in `texts`/`values`, or 0: no word starts with
+   * it. Non-zero is `startsWith`'s answer: a scan that tests every unit may read this table
+   * itself (under the CLI's V8 flags, without inlining, `startsWith` is a call per unit).
+   */
+  readonly firstUnitIndex = new Uint8Array(0x10000);
   /** The words of each list, longest first; parallel to `values`. */
   private readonly texts: readonly (readonly string[])[];
   private readonly values: readonly (readonly T[])[];
@@ -28,11 +32,11 @@ export class WordsByFirstUnit<T = string> {
       const text = textOf(entry);
       if (text.length === 0) throw new Error('WordsByFirstUnit: an empty word');
       const unit = text.charCodeAt(0);
-      let k = this.listIndex[unit]!;
+      let k = this.firstUnitIndex[unit]!;
       if (k === 0) {
         k = texts.length + 1;
         if (k > 255) throw new Error('WordsByFirstUnit: more than 255 first units');
-        this.listIndex[unit] = k;
+        this.firstUnitIndex[unit] = k;
         texts.push([]);
         values.push([]);
       }
@@ -50,7 +54,7 @@ export class WordsByFirstUnit<T = string> {
 
   /** Whether some word starts with the UTF-16 unit `unit`: the cheap test before `at`. */
   startsWith(unit: number): boolean {
-    return this.listIndex[unit] !== 0;
+    return this.firstUnitIndex[unit] !== 0;
   }
 
   /** The distinct first units of the words, in the order first met (longest words first). */
@@ -65,7 +69,7 @@ export class WordsByFirstUnit<T = string> {
    * end), or undefined.
    */
   at(text: string, at: number, end: number = text.length): T | undefined {
-    const k = this.listIndex[text.charCodeAt(at)];
+    const k = this.firstUnitIndex[text.charCodeAt(at)];
     if (k === undefined || k === 0) return undefined;
     const texts = this.texts[k - 1]!;
     for (let j = 0; j < texts.length; j++) {

@@ -32,11 +32,10 @@ const VERB_BY_TEXT: ReadonlyMap<string, MetricVerb> = new Map(METRIC_VERBS.map((
 /** The verbs by their first character, longest first (as the regex alternation tries them). */
 const VERBS_BY_FIRST = WordsByFirstUnit.of(new Set(METRIC_VERBS.map((v) => v.text)));
 /**
- * The verbs' first units as a byte table of this module: the scan tests it at every unit, and
- * under the CLI's flags (no inlining) `VERBS_BY_FIRST.startsWith` there was a call per unit.
+ * Non-zero at the verbs' first units: the scan reads the table at every unit (under the CLI's
+ * flags, without inlining, `VERBS_BY_FIRST.startsWith` there was a call per unit).
  */
-const VERB_FIRST = new Uint8Array(0x10000);
-for (const unit of VERBS_BY_FIRST.firstUnits()) VERB_FIRST[unit] = 1;
+const VERB_FIRST = VERBS_BY_FIRST.firstUnitIndex;
 
 /** Which word lists a position may start a word of: one bit per list. */
 const enum Trigger {
@@ -154,7 +153,7 @@ export function readCountWords(
         if ((bits & Trigger.Distributive) !== 0) distributiveAt = i;
       }
     }
-    if (i >= verbFrom && VERB_FIRST[c] === 1) {
+    if (i >= verbFrom && VERB_FIRST[c] !== 0) {
       const verb = VERBS_BY_FIRST.at(text, i, end);
       if (verb !== undefined) {
         verbAt = i;

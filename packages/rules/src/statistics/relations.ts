@@ -32,11 +32,10 @@ const NEUTRAL = new Set(NEUTRAL_SCOPES);
 /** The markers by their first character, longest first (the order a regex alternation of them would try). */
 const MARKERS_BY_FIRST = new WordsByFirstUnit<PartMarker>(PART_MARKERS, (m) => m.text);
 /**
- * The markers' first units as a byte table of this module: `nextPartMarker` tests every unit of a
- * sentence, and under the CLI's flags (no inlining) `MARKERS_BY_FIRST.startsWith` was a call per unit.
+ * Non-zero at the markers' first units: `nextPartMarker` reads the table at every unit of a
+ * sentence (under the CLI's flags, without inlining, `MARKERS_BY_FIRST.startsWith` was a call per unit).
  */
-const MARKER_FIRST = new Uint8Array(0x10000);
-for (const unit of MARKERS_BY_FIRST.firstUnits()) MARKER_FIRST[unit] = 1;
+const MARKER_FIRST = MARKERS_BY_FIRST.firstUnitIndex;
 
 /** The marker `nextPartMarker` found last. */
 let foundMarker: PartMarker | undefined;
@@ -49,7 +48,7 @@ let foundMarker: PartMarker | undefined;
  */
 export function nextPartMarker(text: string, from: number, end: number): number {
   for (let i = from; i < end; i++) {
-    if (MARKER_FIRST[text.charCodeAt(i)] !== 1) continue;
+    if (MARKER_FIRST[text.charCodeAt(i)] === 0) continue;
     const marker = MARKERS_BY_FIRST.at(text, i, end);
     if (marker !== undefined) {
       foundMarker = marker;
