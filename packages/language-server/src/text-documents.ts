@@ -39,3 +39,13 @@ export function createDocuments(
     },
   });
 }
+
+/**
+ * Builds the document's line offsets now. `TextDocument` builds them on first use, which is
+ * the first keystroke's `offsetAt` (~3 ms of a cold main thread for the 100 KB report, 36 K
+ * UTF-16 units); called once the opened document's first diagnostics are out, that keystroke
+ * finds them made. The offsets are the library's own, so every position stays as it was.
+ */
+export function buildLineOffsets(document: TextDocument): void {
+  void document.lineCount;
+}

@@ -2,6 +2,7 @@
 import { lintsOnEdit } from '../service/diagnostics.js';
 import { uriToPath } from '../service/uri.js';
 import { handles, type ServerState } from '../state.js';
+import { buildLineOffsets } from '../text-documents.js';
 import { publish, relintUris } from './publish.js';
 
 /** Documents compared with this one as last year's report: its text in the editor is what they are compared with. */
@@ -28,7 +29,14 @@ export function registerDocumentEvents(state: ServerState): void {
     if (!handles(e.document.uri, e.document.languageId)) return;
     if (!immediate && !lintsOnEdit(e.document.getText().length)) return;
     // In pull mode the client asks; linting ahead keeps the answer ready (the pull reuses it).
-    void diagnostics.schedule(e.document, immediate).then((s) => publish(state, s), () => undefined);
+    void diagnostics.schedule(e.document, immediate).then(
+      (s) => {
+        publish(state, s);
+        // Just opened: the line offsets the first keystroke needs are built now, on the next turn, not in that keystroke.
+        if (immediate) setImmediate(() => buildLineOffsets(e.document));
+      },
+      () => undefined,
+    );
   });
   documents.onDidSave((e) => {
     // Large documents are re-linted on save rather than on every edit.
