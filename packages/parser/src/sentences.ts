@@ -154,6 +154,9 @@ function pushTrimmed(s: string, out: number[], a: number, b: number, holds: numb
   if (te > ts) out.push(ts, te, holds & HOLDS);
 }
 
+/** What ends a sentence at a unit: a sentence end or a line feed. */
+const STOP = END | LINE_FEED;
+
 /**
  * Splits s[start, end) at sentence ends, line breaks and the given cut offsets; returns
  * each trimmed sentence as its start, its end and what it holds (`HOLDS_NUMERAL`,
@@ -165,17 +168,32 @@ export function splitSentences(s: string, start: number, end: number, cuts: read
   let holds = 0;
   let ci = 0;
   const nCuts = cuts.length;
-  for (let i = start; i < end; i++) {
-    if (nCuts > 0) {
-      while (ci < nCuts && (cuts[ci] as number) < i) ci++;
-      if (ci < nCuts && cuts[ci] === i && i > from) {
+  let i = start;
+  while (i < end) {
+    while (ci < nCuts && (cuts[ci] as number) < i) ci++;
+    const cut = ci < nCuts && (cuts[ci] as number) < end ? (cuts[ci] as number) : end;
+    // The units up to the next cut that end no sentence, each read once: one table load and an OR
+    // per unit (what the sentence holds), no other test (most units are these).
+    let kind = 0;
+    while (i < cut && ((kind = SENTENCE_UNIT[s.charCodeAt(i)]!) & STOP) === 0) {
+      holds |= kind;
+      i++;
+    }
+    if (i >= end) break;
+    if (i === cut) {
+      // A cut before the unit at i; then the unit is read as any other.
+      if (i > from) {
         pushTrimmed(s, out, from, i, holds);
         from = i;
         holds = 0;
       }
+      kind = SENTENCE_UNIT[s.charCodeAt(i)]!;
+      if ((kind & STOP) === 0) {
+        holds |= kind;
+        i++;
+        continue;
+      }
     }
-    const kind = SENTENCE_UNIT[s.charCodeAt(i)]!;
-    if (kind === 0) continue;
     if ((kind & END) !== 0) {
       let j = i + 1;
       let closer = 0;
@@ -186,12 +204,13 @@ export function splitSentences(s: string, start: number, end: number, cuts: read
       pushTrimmed(s, out, from, j, holds);
       from = j;
       holds = 0;
-      i = j - 1;
-    } else if (kind === LINE_FEED) {
+      i = j;
+    } else {
       pushTrimmed(s, out, from, i, holds);
       from = i + 1;
       holds = 0;
-    } else holds |= kind;
+      i++;
+    }
   }
   if (from < end) pushTrimmed(s, out, from, end, holds);
   return out;
