@@ -646,12 +646,19 @@ function opensConstruct(text: string, i: number, e: number): boolean {
  * which changes no block (an HTML block starts a line: {@link MARKER_START}).
  */
 function holdsCommentOrCr(text: string, from: number, e: number): boolean {
+  // A native scan to the next CR, LF or `<` (the line holds no LF before `e`): no loop over every unit here.
   for (let i = from; i < e; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 || (c === 60 && text.charCodeAt(i + 1) === 33 && text.charCodeAt(i + 2) === 45 && text.charCodeAt(i + 3) === 45)) return true;
+    UNTIL_CR_LF_OR_LT.lastIndex = i;
+    UNTIL_CR_LF_OR_LT.test(text);
+    i = UNTIL_CR_LF_OR_LT.lastIndex;
+    if (i >= e) return false;
+    if (text.charCodeAt(i) === 13 || (text.charCodeAt(i) === 60 && text.startsWith('!--', i + 1))) return true;
   }
   return false;
 }
+
+/** A stretch without CR, LF or `<`, from where it is asked for (never fails: it may be empty). */
+const UNTIL_CR_LF_OR_LT = /[^\r\n<]*/y;
 
 /**
  * A line that opens with spaces (reports indent paragraphs so, a whole report at a time). One to

@@ -86,6 +86,19 @@ describe('micromark block reader equals the remark (mdast) reader', () => {
     );
   }, 60_000);
 
+  it('finds a line\'s `<!--` or lone CR wherever it is (other `<`, `<!-` and `\\r\\n` before or after it)', () => {
+    const line = fc
+      .array(fc.constantFrom('甲', '乙。', '<', '<b>', '!', '-', '<!-', '<!--', '-->', '\r', ' ', '1. '), { maxLength: 10 })
+      .map((units) => units.join(''));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(line, fc.constantFrom('\n', '\r\n', '\n\n')), { maxLength: 8 }), (lines) => {
+        const text = lines.map(([l, end]) => l + end).join('');
+        expect(markdownBlocks(text)).toEqual(micromarkOnlyBlocks(text));
+      }),
+      { numRuns: 1500 },
+    );
+  }, 60_000);
+
   it('on random strings of Markdown-significant characters', () => {
     fc.assert(
       fc.property(markdownNoise, (text) => {
