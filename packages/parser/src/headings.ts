@@ -209,8 +209,14 @@ export function findHeadingsInBlock(text: string, start: number, end: number, or
   while (pos < end) {
     if (pos !== start && pos !== afterHeading) {
       // Jump to the next unit that follows a possible gate and can start a numbering: most units are
-      // neither. (A loop over the two tables, bounded by the block: no match array, no scan past `end`.)
-      while (pos < end && !(GATE_CODES[text.charCodeAt(pos - 1)] && NUMBERING_FIRST_CODES[text.charCodeAt(pos)])) pos++;
+      // neither. (A loop over the two tables, bounded by the block: no match array, no scan past `end`;
+      // each unit read once, its gate flag kept for the next.)
+      let gate = GATE_CODES[text.charCodeAt(pos - 1)]!;
+      for (; pos < end; pos++) {
+        const c = text.charCodeAt(pos);
+        if (gate !== 0 && NUMBERING_FIRST_CODES[c] !== 0) break;
+        gate = GATE_CODES[c]!;
+      }
       if (pos >= end) break;
     } else if (NUMBERING_FIRST_CODES[text.charCodeAt(pos)] === 0) {
       // At the block start or right after a heading only the numbering's first unit is asked for.
