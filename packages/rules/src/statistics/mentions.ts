@@ -478,7 +478,18 @@ function inTextOrder(list: readonly NumberMention[]): boolean {
  * each group in text order; sentences without numbers share one empty list.
  */
 export function numbersBySentence(numbers: readonly NumberMention[], sentenceCount: number): NumberMention[][] {
+  return groupNumbers(numbers, sentenceCount, undefined);
+}
+
+/**
+ * `numbersBySentence`, and, in `withNumbers` when given, the indices of the sentences with numbers
+ * in ascending order — or nothing when the runs of the list do not come in ascending sentence
+ * order (not seen: the parser gives numbers in text order), for the caller to look at every sentence.
+ */
+function groupNumbers(numbers: readonly NumberMention[], sentenceCount: number, withNumbers: number[] | undefined): NumberMention[][] {
   const out = new Array<NumberMention[]>(sentenceCount).fill(NO_NUMBERS);
+  let ascending = true;
+  let lastIndex = -1;
   // The parser gives numbers in text order, so a sentence's numbers are one run of the list: a
   // slice per run is an array of the run's length (a list grown by push from [] has room for 17).
   for (let i = 0; i < numbers.length; ) {
@@ -487,15 +498,27 @@ export function numbersBySentence(numbers: readonly NumberMention[], sentenceCou
     while (j < numbers.length && numbers[j]!.sentenceIndex === sentenceIndex) j++;
     if (sentenceIndex >= 0 && sentenceIndex < sentenceCount) {
       const list = out[sentenceIndex]!;
-      if (list === NO_NUMBERS) out[sentenceIndex] = numbers.slice(i, j);
-      else for (let k = i; k < j; k++) list.push(numbers[k]!); // a later run of the same sentence
+      if (list === NO_NUMBERS) {
+        // The parser gives numbers in text order; sort only a group that is not (a stable sort: a
+        // later run appended below is sorted with the whole group again, in the same order).
+        const run = numbers.slice(i, j);
+        if (!inTextOrder(run)) run.sort(byStart);
+        out[sentenceIndex] = run;
+      } else for (let k = i; k < j; k++) list.push(numbers[k]!); // a later run of the same sentence
+      if (sentenceIndex <= lastIndex) ascending = false;
+      lastIndex = sentenceIndex;
+      if (withNumbers !== undefined) withNumbers.push(sentenceIndex);
     }
     i = j;
   }
-  // The parser gives numbers in text order; sort only a group that is not.
-  // Only the sentences with numbers: a call per sentence otherwise (no inlining under the CLI's flags).
-  for (const list of out) if (list !== NO_NUMBERS && !inTextOrder(list)) list.sort((a, b) => a.range.start - b.range.start);
+  if (ascending) return out;
+  if (withNumbers !== undefined) withNumbers.length = 0;
+  for (const list of out) if (list !== NO_NUMBERS && !inTextOrder(list)) list.sort(byStart);
   return out;
+}
+
+function byStart(a: NumberMention, b: NumberMention): number {
+  return a.range.start - b.range.start;
 }
 
 /** What `extractMentions` finds. */
@@ -527,7 +550,10 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  */
 export function extractMentions(doc: StatisticsInput, reader: SentenceReader = readSentence): MentionsAndRates {
   const text = doc.text;
-  const grouped = numbersBySentence(doc.numbers, doc.sentences.length);
+  // Only the sentences with numbers are read (~3 in 10): their indices, ascending, from the number runs.
+  const withNumbers: number[] = [];
+  const grouped = groupNumbers(doc.numbers, doc.sentences.length, withNumbers);
+  const allSentences = withNumbers.length === 0 && doc.numbers.length > 0;
   const mentions: StatisticMention[] = [];
   const rates: RateStatement[] = [];
   const changes: ChangeStatement[] = [];
@@ -541,8 +567,12 @@ export function extractMentions(doc: StatisticsInput, reader: SentenceReader = r
   // One place for every sentence, written before each read (a reader reads it during its call only).
   const at: Mutable<SentencePlace> = { sentenceIndex: 0, paragraphIndex: 0, mentionBase: 0, rateBase: 0, changeBase: 0 };
 
-  for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
+  const visits = allSentences ? sentences.length : withNumbers.length;
+  for (let visit = 0; visit < visits; visit++) {
+    const sentenceIndex = allSentences ? visit : withNumbers[visit]!;
     const sentence = sentences[sentenceIndex]!;
+    // Paragraph indices never decrease from sentence to sentence, so a sentence of the context's
+    // paragraph has only sentences of that paragraph between it and the context's.
     if (context !== undefined && contextParagraph !== sentence.paragraphIndex) context = undefined;
     const numbers = grouped[sentenceIndex]!;
     if (numbers.length === 0) continue;

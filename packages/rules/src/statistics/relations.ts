@@ -182,10 +182,14 @@ export function analyzeStatistics(doc: StatisticsInput, reader?: SentenceReader)
   const partOf = new Map<number, PartsRelation>();
   const partsByTotal = new Map<number, PartsRelation>();
   const sentences = doc.sentences;
-  for (let si = 0; si < sentences.length; si++) {
-    const here = bySentence[si] ?? NO_MENTIONS;
-    if (here.length < 2) continue;
-    readParts(text, sentences[si]!.range, here, numbersBySentence[si], relations, partOf, partsByTotal);
+  // The sentences of two or more counts, from the runs of the counts (in sentence order), not a
+  // look at every sentence (~3 in 10 hold a number, fewer two counts).
+  for (let i = 0; i < mentions.length; ) {
+    const si = mentions[i]!.sentenceIndex;
+    let j = i + 1;
+    while (j < mentions.length && mentions[j]!.sentenceIndex === si) j++;
+    if (j - i >= 2) readParts(text, sentences[si]!.range, bySentence[si]!, numbersBySentence[si], relations, partOf, partsByTotal);
+    i = j;
   }
 
   // 2. Received/concluded pairs: the nearest earlier received count of the same object and
