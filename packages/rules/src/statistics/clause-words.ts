@@ -191,7 +191,10 @@ function mayEndInGrowth(text: string, from: number, end: number): boolean {
  */
 export function negationBefore(text: string, from: number, to: number): string | undefined {
   for (let k = from; k < to; k++) {
-    for (const w of NEGATIONS_LONGEST) if (w.length === to - k && text.startsWith(w, k)) return w;
+    for (let i = 0; i < NEGATIONS_LONGEST.length; i++) {
+      const w = NEGATIONS_LONGEST[i]!;
+      if (w.length === to - k && text.startsWith(w, k)) return w;
+    }
   }
   return undefined;
 }

@@ -227,7 +227,8 @@ export function scopesIn(text: string): ScopesFound {
     } else if (c === JI) {
       // A plain loop, not find() with an arrow: an arrow capturing `i` makes every iteration of
       // this per-character loop allocate a context (a quarter of the statistics' garbage).
-      for (const w of SCOPE_ENDING_JI) {
+      for (let k = 0; k < SCOPE_ENDING_JI.length; k++) {
+        const w = SCOPE_ENDING_JI[k]!;
         if (i + 1 >= w.length && i + 1 - w.length >= lastEnd && text.startsWith(w, i + 1 - w.length)) {
           word = w;
           break;

@@ -255,11 +255,15 @@ export function buildLedger(document: ReportDocument, result: StatisticsResult):
   const receivedOf: (ReceivedConcludedRelation | undefined)[] = new Array<ReceivedConcludedRelation | undefined>(mentions.length);
   const localRate: boolean[] = new Array<boolean>(rates.length);
   const partsList: PartsRelation[] = [];
-  for (const rel of result.relations) {
+  // Indexed loops over the analysis's lists, not for…of: until a loop is optimised, for…of makes an
+  // iterator and a result object per step.
+  const relations = result.relations;
+  for (let i = 0; i < relations.length; i++) {
+    const rel = relations[i]!;
     if (rel.kind === 'parts') {
       partsList.push(rel);
       isTotal[rel.total.index] = true;
-      for (const p of rel.parts) partOf[p.index] ??= rel;
+      for (let k = 0; k < rel.parts.length; k++) partOf[rel.parts[k]!.index] ??= rel;
     } else if (rel.kind === 'received-concluded') receivedOf[rel.concluded.index] = rel;
     else if (rel.kind === 'rate') localRate[rel.rate.index] = true;
   }
@@ -287,25 +291,29 @@ export function buildLedger(document: ReportDocument, result: StatisticsResult):
 
   // 1. The statements the rules read, in text order.
   const subjects = changes.length > 0 ? new Set<number>() : NO_SUBJECTS;
-  for (const c of changes) if (c.subjectAt !== undefined) (subjects as Set<number>).add(c.subjectAt);
+  for (let i = 0; i < changes.length; i++) if (changes[i]!.subjectAt !== undefined) (subjects as Set<number>).add(changes[i]!.subjectAt!);
   const counts: (Mutable<FigureStatement> | undefined)[] = new Array<Mutable<FigureStatement> | undefined>(mentions.length);
   const rateAt: (Mutable<FigureStatement> | undefined)[] = new Array<Mutable<FigureStatement> | undefined>(rates.length);
   const working: FigureStatement[] = [];
   const { needCount, needRate } = needs(result, subjects, receivedOf, localRate);
-  mentions.forEach((m, position) => {
-    if (!needCount[position]) return;
+  // Loops, not forEach: a closure call per count of every report, most of them needed by nothing
+  // (and none when nothing is needed: the lists are then empty).
+  for (let position = 0; position < needCount.length; position++) {
+    if (!needCount[position]) continue;
+    const m = mentions[position]!;
     const s = locate(countStatement(m, mentionKey(m)));
     s.index = indexOf('count', position, m.range.start);
     counts[position] = s;
     working.push(s);
-  });
-  rates.forEach((r, position) => {
-    if (!needRate[position]) return;
+  }
+  for (let position = 0; position < needRate.length; position++) {
+    if (!needRate[position]) continue;
+    const r = rates[position]!;
     const s = locate(rateStatement(r, reportYear));
     s.index = indexOf('rate', position, r.range.start);
     rateAt[position] = s;
     working.push(s);
-  });
+  }
   /** The count or rate statement whose number starts at `offset`. */
   const at = (offset: number): FigureStatement | undefined => {
     const i = countBelow(mentions, rangeStart, offset, false);
@@ -324,7 +332,8 @@ export function buildLedger(document: ReportDocument, result: StatisticsResult):
   }
 
   let comparable: Map<string, FigureStatement[]> | undefined;
-  for (const s of working) {
+  for (let w = 0; w < working.length; w++) {
+    const s = working[w]!;
     if (!isComparable(s)) continue;
     comparable ??= new Map();
     let list = comparable.get(s.keyId);
@@ -338,7 +347,7 @@ export function buildLedger(document: ReportDocument, result: StatisticsResult):
   let pairAt: readonly (ReceivedConcludedRelation | undefined)[] = receivedOf;
   if (pairs.length > 0) {
     const withPairs = receivedOf.slice();
-    for (const p of pairs) withPairs[p.concluded.index] = p;
+    for (let k = 0; k < pairs.length; k++) withPairs[pairs[k]!.concluded.index] = pairs[k];
     pairAt = withPairs;
   }
 
@@ -519,7 +528,8 @@ function needs(
   let changed: Set<number> | undefined;
   let anyWork = false;
   let pairObjects: Set<string> | undefined;
-  for (const m of mentions) {
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
     // Carried-over sums and balances need a carried-over count (新增/新收 alone are everywhere).
     if (m.measure === 'carried-over') anyWork = true;
     if (compared(m)) {
@@ -536,7 +546,8 @@ function needs(
   let seenRates: Map<number, number> | undefined;
   let ratesTwice = false;
   let rateGroups: Set<string> | undefined;
-  for (const r of rates) {
+  for (let i = 0; i < rates.length; i++) {
+    const r = rates[i]!;
     if (r.metric || r.verb?.base) {
       const k = rateKey(r);
       const n = (seenRates ??= new Map()).get(k) ?? 0;
@@ -550,10 +561,16 @@ function needs(
   if (!twice && !ratesTwice && !changed && !anyWork && !pairObjects && !rateGroups) return NOTHING_NEEDED;
 
   let totals: Set<StatisticMention> | undefined;
-  if (anyWork) for (const rel of relations) if (rel.kind === 'parts') (totals ??= new Set()).add(rel.total);
+  if (anyWork) {
+    for (let k = 0; k < relations.length; k++) {
+      const rel = relations[k]!;
+      if (rel.kind === 'parts') (totals ??= new Set()).add(rel.total);
+    }
+  }
   const needCount = new Array<boolean>(mentions.length).fill(false);
   const needRate = new Array<boolean>(rates.length).fill(false);
-  mentions.forEach((m, i) => {
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
     const work = isWork(m.measure);
     needCount[i] =
       (anyWork && (work || (totals?.has(m) ?? false))) ||
@@ -561,17 +578,21 @@ function needs(
       (rateGroups !== undefined && m.measure === 'concluded' && m.verb !== undefined && rateGroups.has(m.verb.group)) ||
       (twice && compared(m) && (seen!.get(countKey(m)) ?? 0) >= 2) ||
       (changed !== undefined && ((anySubject && subjects.has(m.range.start)) || changed.has(countKey(m))));
-  });
+  }
   // The received counts of the concluded counts a rate may pair with.
   if (rateGroups) {
-    for (const rel of relations) if (rel.kind === 'received-concluded' && needCount[rel.concluded.index]) needCount[rel.received.index] = true;
+    for (let k = 0; k < relations.length; k++) {
+      const rel = relations[k]!;
+      if (rel.kind === 'received-concluded' && needCount[rel.concluded.index]) needCount[rel.received.index] = true;
+    }
   }
-  rates.forEach((r, i) => {
+  for (let i = 0; i < rates.length; i++) {
+    const r = rates[i]!;
     const named = r.metric !== undefined || r.verb?.base !== undefined;
     needRate[i] =
       (named && ((ratesTwice && (seenRates!.get(rateKey(r)) ?? 0) >= 2) || (r.verb?.rateOverReceived === true && !localRate[r.index]))) ||
       (changed !== undefined && ((anySubject && subjects.has(r.range.start)) || changed.has(rateKey(r))));
-  });
+  }
   return { needCount, needRate };
 }
 
@@ -609,14 +630,18 @@ function placer(document: ReportDocument): (s: Mutable<FigureStatement>) => Muta
     if (!plans) {
       plans = [];
       const walk = (list: readonly Section[]): void => {
-        for (const section of list) {
+        for (let k = 0; k < list.length; k++) {
+          const section = list[k]!;
           if (section.concept === 'next-year-plan' || section.heading.concept === 'next-year-plan') plans!.push(section.range);
           else walk(section.children);
         }
       };
       walk(document.sections);
     }
-    for (const r of plans) if (r.start <= offset && offset < r.end) return true;
+    for (let k = 0; k < plans.length; k++) {
+      const r = plans[k]!;
+      if (r.start <= offset && offset < r.end) return true;
+    }
     return false;
   };
   return (s) => {
@@ -925,7 +950,8 @@ function findConflicts(byKey: ReadonlyMap<string, readonly FigureStatement[]>): 
   for (const list of byKey.values()) {
     if (list.length < 2 || !isComparable(list[0]!)) continue;
     const seen: FigureStatement[] = [];
-    for (const s of list) {
+    for (let k = 0; k < list.length; k++) {
+      const s = list[k]!;
       // A value that agrees with any earlier statement is not new: 120, 128, 120 reports the 128 once.
       const others = seen.filter((e) => e.sentenceIndex !== s.sentenceIndex);
       if (others.length > 0 && others.every((e) => contradicts(e, s))) out.push({ later: s, earlier: others[0]! });
@@ -1015,7 +1041,8 @@ function compareChanges(
   let byKey: Map<string, FigureStatement[]> | undefined;
   let previousChangeEnd = -1;
   let previousSentence = -1;
-  for (const statement of statements) {
+  for (let i = 0; i < statements.length; i++) {
+    const statement = statements[i]!;
     const since = statement.sentenceIndex === previousSentence ? previousChangeEnd : -1;
     previousSentence = statement.sentenceIndex;
     previousChangeEnd = statement.range.end;
@@ -1046,7 +1073,8 @@ function compareChanges(
           : { kind: 'previous', text: '', id: 'previous' };
       if (!byKey) {
         byKey = new Map();
-        for (const s of working) {
+        for (let w = 0; w < working.length; w++) {
+          const s = working[w]!;
           let list = byKey.get(s.keyId);
           if (!list) byKey.set(s.keyId, (list = []));
           list.push(s);
@@ -1109,7 +1137,8 @@ function groupOf(key: MetricKey): string {
 /** Received, new, carried-over and concluded counts of the body, grouped by what they count (one pass). */
 function workGroups(statements: readonly FigureStatement[]): Map<string, WorkGroup> {
   const groups = new Map<string, WorkGroup>();
-  for (const s of statements) {
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i]!;
     if (s.kind !== 'count' || s.place !== 'body') continue;
     const m = s.key.measure;
     if (m !== 'received' && m !== 'new' && m !== 'carried-over' && m !== 'concluded') continue;
@@ -1140,7 +1169,8 @@ function carriedOverSums(
   const out: CarriedOverSum[] = [];
   for (const g of groups.values()) {
     if (g.carried.length === 0) continue;
-    for (const concluded of g.concluded) {
+    for (let k = 0; k < g.concluded.length; k++) {
+      const concluded = g.concluded[k]!;
       const pair = pairAt[concluded.mention!.index];
       const received = pair ? counts[pair.received.index] : undefined;
       const carried = received ? carriedFor(g, concluded) : undefined;
@@ -1172,7 +1202,8 @@ function workBalances(
 ): WorkBalance[] {
   const out: WorkBalance[] = [];
   // 办理135件，其中新收120件、上年结转15件.
-  for (const rel of parts) {
+  for (let i = 0; i < parts.length; i++) {
+    const rel = parts[i]!;
     if (rel.parts.length !== 2) continue;
     const a = counts[rel.parts[0]!.index];
     const b = counts[rel.parts[1]!.index];
@@ -1186,7 +1217,8 @@ function workBalances(
   // 受理65件，新收60件，上年结转5件 in one paragraph.
   for (const g of groups.values()) {
     if (g.new.length === 0 || g.carried.length === 0 || g.received.length === 0) continue;
-    for (const n of g.new) {
+    for (let k = 0; k < g.new.length; k++) {
+      const n = g.new[k]!;
       if (!n.mention?.object?.metric) continue;
       const carried = carriedFor(g, n);
       if (!carried || carried.paragraphIndex !== n.paragraphIndex) continue;
@@ -1210,7 +1242,8 @@ function sectionPairs(
   const out: SectionPair[] = [];
   for (const g of groups.values()) {
     if (g.concluded.length === 0 || (g.received.length === 0 && g.new.length === 0)) continue;
-    for (const concluded of g.concluded) {
+    for (let k = 0; k < g.concluded.length; k++) {
+      const concluded = g.concluded[k]!;
       const m = concluded.mention!;
       if (receivedOf[m.index] || !m.object?.metric || m.object.inherited || !m.verb) continue;
       const baseGroup = m.verb.base ?? 'receive';
@@ -1250,12 +1283,14 @@ function sectionRates(
 ): SectionRate[] {
   const out: SectionRate[] = [];
   let concludedByBasis: Map<string, FigureStatement[]> | undefined;
-  for (const q of statements) {
+  for (let i = 0; i < statements.length; i++) {
+    const q = statements[i]!;
     const rate = q.rate;
     if (!rate || q.place !== 'body' || localRate[rate.index] || !rate.verb?.rateOverReceived || !rate.exact) continue;
     if (!concludedByBasis) {
       concludedByBasis = new Map();
-      for (const s of statements) {
+      for (let j = 0; j < statements.length; j++) {
+        const s = statements[j]!;
         if (s.key.measure !== 'concluded' || s.place !== 'body' || !s.mention) continue;
         let list = concludedByBasis.get(s.key.basis);
         if (!list) concludedByBasis.set(s.key.basis, (list = []));

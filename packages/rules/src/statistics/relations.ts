@@ -92,9 +92,11 @@ const DISJOINT_SETS = DISJOINT_PART_SETS.map((set) => [...set].sort((a, b) => b.
 function isDisjointList(parts: readonly StatisticMention[]): boolean {
   if (parts.length < 2) return false;
   const labels = labelsOf(parts);
-  next: for (const set of DISJOINT_SETS) {
+  next: for (let s = 0; s < DISJOINT_SETS.length; s++) {
+    const set = DISJOINT_SETS[s]!;
     const used: string[] = [];
-    for (const label of labels) {
+    for (let i = 0; i < labels.length; i++) {
+      const label = labels[i]!;
       const member = set.find((m) => label.startsWith(m));
       if (member === undefined || used.includes(member)) continue next;
       used.push(member);
@@ -107,7 +109,7 @@ function isDisjointList(parts: readonly StatisticMention[]): boolean {
 /** The parts' split labels, pushed into a literal (one array kind for every caller, see percentStarts). */
 function labelsOf(parts: readonly StatisticMention[]): string[] {
   const labels: string[] = [];
-  for (const p of parts) labels.push(splitLabel(p.label));
+  for (let i = 0; i < parts.length; i++) labels.push(splitLabel(parts[i]!.label));
   return labels;
 }
 
@@ -205,7 +207,10 @@ export function analyzeStatistics(doc: StatisticsInput, reader?: SentenceReader)
     }
     return v;
   };
-  for (const c of mentions) {
+  // Indexed loops over the counts and rates, not for…of: until a loop is optimised, for…of makes
+  // an iterator and a result object per step.
+  for (let i = 0; i < mentions.length; i++) {
+    const c = mentions[i]!;
     if (c.action !== 'concluded') continue;
     const r = findReceived(c, bySentence, partOf);
     if (!r) continue;
@@ -220,8 +225,8 @@ export function analyzeStatistics(doc: StatisticsInput, reader?: SentenceReader)
   }
 
   // 3. Rates with their counts.
-  for (const rate of rates) {
-    const rel = rateRelation(rate, bySentence, ratesBySentence, receivedOf, partOf, doc);
+  for (let i = 0; i < rates.length; i++) {
+    const rel = rateRelation(rates[i]!, bySentence, ratesBySentence, receivedOf, partOf, doc);
     if (rel) relations.push(rel);
   }
 
@@ -308,7 +313,7 @@ function readParts(
     };
     relations.push(rel);
     partsByTotal.set(total.index, rel);
-    for (const p of parts) if (!partOf.has(p.index)) partOf.set(p.index, rel);
+    for (let i = 0; i < parts.length; i++) if (!partOf.has(parts[i]!.index)) partOf.set(parts[i]!.index, rel);
   }
 }
 
@@ -323,7 +328,7 @@ function percentStarts(numbers: readonly { kind: string; range: TextRange }[]): 
   // packed one where there is none, and hasPercentBetween, inlined into analyzeStatistics, deoptimised on
   // the second kind (each time a recompilation of that large function).
   const out: number[] = [];
-  for (const n of numbers) if (n.kind === 'percent') out.push(n.range.start);
+  for (let i = 0; i < numbers.length; i++) if (numbers[i]!.kind === 'percent') out.push(numbers[i]!.range.start);
   return out;
 }
 
@@ -397,7 +402,8 @@ function findReceived(
   const candidates = before(c, bySentence);
   let firstYear: number | undefined;
   let severalYears = false;
-  for (const r of candidates) {
+  for (let i = 0; i < candidates.length; i++) {
+    const r = candidates[i]!;
     if (r.action === 'received' && r.sentenceIndex === c.sentenceIndex && r.year !== undefined && sameObject(r, c)) {
       if (firstYear === undefined) firstYear = r.year;
       else if (r.year !== firstYear) severalYears = true;
@@ -406,7 +412,8 @@ function findReceived(
   if (severalYears && c.year === undefined) return undefined;
   // 出庭 is counted against 应出庭, the ordinary concluded verbs against 受理/收到 ….
   const baseGroup = c.verb?.base ?? 'receive';
-  for (const r of candidates) {
+  for (let i = 0; i < candidates.length; i++) {
+    const r = candidates[i]!;
     if (r.action !== 'received' || r.verb?.group !== baseGroup) continue;
     if (r.year !== undefined && c.year !== undefined && r.year !== c.year) continue;
     if (r.sentenceIndex !== c.sentenceIndex && (!c.object || !opensSentence)) return undefined;
@@ -431,7 +438,9 @@ function rateRelation(
   if (rate.verb && !rate.verb.rateOverReceived) return undefined;
   if (rate.verb) {
     const verb = rate.verb;
-    for (const c of before(at, bySentence)) {
+    const candidates = before(at, bySentence);
+    for (let i = 0; i < candidates.length; i++) {
+      const c = candidates[i]!;
       if (c.action !== 'concluded' || c.verb?.group !== verb.group) continue;
       if (rate.metric && c.object?.metric && c.object.metric.id !== rate.metric.id) continue;
       // A rate in a later sentence names its own counts; do not reach back past other rates.
@@ -494,11 +503,14 @@ function netChanges(
   partsByTotal: ReadonlyMap<number, PartsRelation>,
   out: StatisticRelation[],
 ): void {
-  for (const net of mentions) {
+  for (let i = 0; i < mentions.length; i++) {
+    const net = mentions[i]!;
     if (net.action !== 'net' || !net.exact) continue;
     let removed: StatisticMention | undefined;
     let added: StatisticMention | undefined;
-    for (const m of before(net, bySentence)) {
+    const candidates = before(net, bySentence);
+    for (let k = 0; k < candidates.length; k++) {
+      const m = candidates[k]!;
       if (!sameObject(m, net)) continue;
       if (!removed) {
         if (m.action === 'removed') removed = m;
@@ -558,7 +570,8 @@ function receivedBalances(
   sentenceCarriesOver: (sentenceIndex: number) => boolean,
   out: StatisticRelation[],
 ): void {
-  for (const p of mentions) {
+  for (let i = 0; i < mentions.length; i++) {
+    const p = mentions[i]!;
     if (p.action !== 'pending' || !p.exact || partOf.has(p.index)) continue;
     const here = bySentence[p.sentenceIndex] ?? [];
     // The counts between the received one and the pending one must be exactly one concluded count:
