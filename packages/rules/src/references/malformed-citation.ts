@@ -23,6 +23,11 @@ const RANGE_WITHOUT_YEAR = /(?<!\d)((?:19|20)\d{2})([—–－\-~～至])((?:19|
 /** A document number in brackets with neither year brackets nor 号: (开州委法20239). */
 const BARE_DOC_NUMBER = /(?<=[（(])([\p{Script=Han}]{2,10}?[发字函办令委法])((?:19|20)\d{2})(\d{1,4})(?=[)）])/gu;
 
+/** Five ASCII digits in a row: a bare document number's year and serial (searched in the document's text). */
+const FIVE_DIGITS = /\d{5}/g;
+/** `fiveDigits` before the first search (-1 is none found). */
+const NOT_SEARCHED = -2;
+
 /** The two rows of `distance`, reused (a title is compared with many spellings). */
 let rowA = new Int32Array(64);
 let rowB = new Int32Array(64);
@@ -165,8 +170,17 @@ export const rule = defineRule<MessageId>({
       const fixed = `${dn.prefix}〔${dn.year}〕${dn.serial}号`;
       report('documentNumber', dn.range, { text: dn.raw, fixed }, { range: dn.range, text: fixed });
     }
+    // Most sentences hold no five digits in a row: one search of the document's text, its next
+    // place kept from sentence to sentence, not a regular-expression call per sentence.
+    const text = document.text;
+    let fiveDigits = NOT_SEARCHED;
     for (const sentence of document.sentences) {
-      if (!/\d{5}/u.test(sentence.text)) continue;
+      const { start, end } = sentence.range;
+      if (fiveDigits === NOT_SEARCHED || (fiveDigits >= 0 && fiveDigits < start)) {
+        FIVE_DIGITS.lastIndex = start;
+        fiveDigits = FIVE_DIGITS.exec(text)?.index ?? -1;
+      }
+      if (fiveDigits < 0 || fiveDigits + 5 > end) continue;
       BARE_DOC_NUMBER.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = BARE_DOC_NUMBER.exec(sentence.text))) {
@@ -178,7 +192,14 @@ export const rule = defineRule<MessageId>({
     }
 
     // Titles that name a catalogued document themselves (not one inside a local document's title).
-    const catalogued = new Set(references.flatMap((r) => (r.titleRange && !r.inOtherTitle ? [r.titleRange.start] : [])));
+    const catalogued = new Set<number>();
+    // Titles that hold a reference (for the near misses below).
+    const titlesWithReferences = new Set<number>();
+    for (const r of references) {
+      if (!r.titleRange) continue;
+      titlesWithReferences.add(r.titleRange.start);
+      if (!r.inOtherTitle) catalogued.add(r.titleRange.start);
+    }
     // Year ranges inside titles.
     for (const title of document.references) {
       if (title.kind !== 'book-title') continue;
@@ -224,7 +245,6 @@ export const rule = defineRule<MessageId>({
       // “Check the title”: a near match is a hint, not a sure error.
       report('inexactTitle', ref.range, { text: ref.text, name: displayName(ref.entry) }, undefined, undefined, 'info');
     }
-    const titlesWithReferences = new Set(references.flatMap((r) => (r.titleRange ? [r.titleRange.start] : [])));
     for (const { title, exact: key, loose } of titles) {
       if (key.length < 10 || titlesWithReferences.has(title.innerRange.start) || overlaps(title.innerRange)) continue;
       if (compiled.titleKeys.has(key) || compiled.looseKeys.has(loose)) continue;
@@ -321,6 +341,23 @@ function policySpellings(titleKeys: ReadonlyMap<string, CatalogueEntry[]>): Poli
   return index;
 }
 
+/** The ASCII digits of `text` in order (`text.replace(/\D/gu, '')` without a regular expression: most titles hold none). */
+function digitsOf(text: string): string {
+  let first = 0;
+  while (first < text.length && !isDigit(text.charCodeAt(first))) first++;
+  if (first === text.length) return '';
+  let digits = '';
+  for (let i = first; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c)) digits += text[i]!;
+  }
+  return digits;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
 /**
  * The policy title within edit distance 2 (1 for short titles) that differs in words, not digits:
  * the first in catalogue order. Only spellings with the same digits and a length within the
@@ -331,7 +368,7 @@ function nearestPolicy(
   titleKeys: ReadonlyMap<string, CatalogueEntry[]>,
 ): { entry: CatalogueEntry; spelling: string } | undefined {
   const max = key.length >= 14 ? 2 : 1;
-  const byLength = policySpellings(titleKeys).get(key.replace(/\D/gu, ''));
+  const byLength = policySpellings(titleKeys).get(digitsOf(key));
   if (!byLength) return undefined;
   let best: PolicySpelling | undefined;
   for (let length = key.length - max; length <= key.length + max; length++) {
