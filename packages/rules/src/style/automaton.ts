@@ -9,7 +9,7 @@
  * save the restart after a failed walk; on report text the walks that pass the bit
  * tests are one or two edges deep, so there is little to save.)
  */
-import { EdgeTable } from '../edge-table.js';
+import { EdgeTable, type EdgeArrays } from '../edge-table.js';
 import { alignedBytes, concatViews, sparseUnitTable, TypedViewCursor, unitTableOf } from '../typed-views.js';
 
 /** A compiled word list. */
@@ -26,9 +26,11 @@ export interface Automaton<T> {
   /** Bit per unit: it is the second of some word — most walks end there without an edge look-up. */
   readonly secondBits: Uint32Array;
   /**
-   * Bit per hashed pair of first and second units of some word (128 KB): a position whose
-   * pair is not set starts no word of two or more units, whatever else shares its first unit.
-   * Hash collisions only let a walk happen that finds nothing; a set bit is never missed.
+   * Bit per hashed pair of first and second units of some word (PAIR_BITS bits, 16 KB): a
+   * position whose pair is not set starts no word of two or more units, whatever else shares
+   * its first unit. Hash collisions only let a walk happen that finds nothing; a set bit is
+   * never missed. (128 KB before: in a lint the table is out of the caches at every document,
+   * and a report's ~400 pair tests then missed in ~300 lines of it; 16 KB has 256.)
    */
   readonly pairBits: Uint32Array;
   /**
@@ -38,18 +40,44 @@ export interface Automaton<T> {
   readonly payloads: ArrayLike<T | undefined>;
   /** Per node: 1 when a word ends here, 2 when a blocked word ends here. */
   readonly flags: Uint8Array;
-  readonly slotParent: Int32Array;
-  readonly slotUnit: Uint16Array;
-  readonly slotChild: Int32Array;
+  /**
+   * The edge table: `mask + 1` slots of SLOT_WORDS words side by side — parent id + 1 (0 = empty
+   * slot), unit, child id — so a probe reads one cache line, not one in each of the builder's three
+   * arrays. In a lint the table (768 KB) is out of the caches at every document (every other rule
+   * runs in between), and each distinct probe of a report missed in up to three places. (The
+   * catalogue trie keeps the three arrays: its 32 KB of parents stay in the cache, and its probes
+   * mostly end at an empty slot there.)
+   */
+  readonly slots: Int32Array;
   readonly mask: number;
+}
+
+/** Words per slot of `Automaton.slots`. */
+const SLOT_WORDS = 3;
+
+/** The builder's three edge arrays as `Automaton.slots`. */
+function interleavedSlots(edges: EdgeArrays): Int32Array {
+  const size = edges.mask + 1;
+  const slots = new Int32Array(size * SLOT_WORDS);
+  for (let s = 0; s < size; s++) {
+    slots[s * SLOT_WORDS] = edges.slotParent[s]!;
+    slots[s * SLOT_WORDS + 1] = edges.slotUnit[s]!;
+    slots[s * SLOT_WORDS + 2] = edges.slotChild[s]!;
+  }
+  return slots;
 }
 
 const WORD = 1;
 const BLOCKED = 2;
 
-/** The bit of a (first, second) unit pair in `pairBits` (20 bits). */
+/** Bits of `pairBits`, as a power of two (the ~1,600 pairs of the typo candidates set ~1.2 % of them). */
+const PAIR_BITS = 17;
+/** Words of `pairBits`. */
+export const PAIR_WORDS = (1 << PAIR_BITS) >>> 5;
+
+/** The bit of a (first, second) unit pair in `pairBits`. */
 export function pairSlot(first: number, second: number): number {
-  return (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x27d4eb2f)) >>> 12;
+  return (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x27d4eb2f)) >>> (32 - PAIR_BITS);
 }
 
 /**
@@ -65,7 +93,7 @@ export class AutomatonBuilder<T> {
   private readonly firstBits = new Uint32Array(0x800);
   private readonly secondBits = new Uint32Array(0x800);
   private readonly oneBits = new Uint32Array(0x800);
-  private readonly pairBits = new Uint32Array(0x8000);
+  private readonly pairBits = new Uint32Array(PAIR_WORDS);
   private readonly payloads: Array<T | undefined> = [undefined];
   private flags = new Uint8Array(64);
   private nodes = 1;
@@ -104,8 +132,7 @@ export class AutomatonBuilder<T> {
   /** The finished automaton (the builder is not to be used after). */
   build(): Automaton<T> {
     const { first, firstBits, oneBits, secondBits, pairBits, payloads } = this;
-    const { slotParent, slotUnit, slotChild, mask } = this.edges;
-    return { first, firstBits, oneBits, secondBits, pairBits, payloads, flags: this.flags.slice(0, this.nodes), slotParent, slotUnit, slotChild, mask };
+    return { first, firstBits, oneBits, secondBits, pairBits, payloads, flags: this.flags.slice(0, this.nodes), slots: interleavedSlots(this.edges), mask: this.edges.mask };
   }
 
   private walk(word: string, at: number, replacement: number): number {
@@ -157,7 +184,7 @@ export class AutomatonBuilder<T> {
 
 /** The binary form's first word ("FZTA" read little-endian) and its layout version. */
 const MAGIC = 0x41545a46;
-const FORMAT = 3;
+const FORMAT = 4;
 /** Header words: magic, format, the caller's key words (`KEY_WORDS`), nodes, edge-table mask, (unit, node) pairs of `first`. */
 const KEY_WORDS = 5;
 const HEADER_BYTES = (2 + KEY_WORDS + 3) * 4;
@@ -183,9 +210,7 @@ export function writeAutomaton(a: Automaton<number>, key: readonly number[]): Ui
     a.secondBits,
     a.pairBits,
     payloads,
-    a.slotParent.subarray(0, size),
-    a.slotChild.subarray(0, size),
-    a.slotUnit.subarray(0, size),
+    a.slots.subarray(0, size * SLOT_WORDS),
     a.flags,
   ];
   return concatViews(parts);
@@ -207,7 +232,7 @@ export function readAutomaton(bytes: Uint8Array, key: readonly number[]): Automa
   const mask = header[3 + KEY_WORDS]!;
   const firstPairs = header[4 + KEY_WORDS]!;
   const size = mask + 1;
-  const expected = HEADER_BYTES + (2 * firstPairs + 2 * 0x800 + 0x8000 + nodes + 2 * size) * 4 + size * 2 + nodes;
+  const expected = HEADER_BYTES + (2 * firstPairs + 2 * 0x800 + PAIR_WORDS + nodes + SLOT_WORDS * size) * 4 + nodes;
   if (bytes.byteLength !== expected) return undefined;
   const views = new TypedViewCursor(buffer, byteOffset + HEADER_BYTES);
   const firstTable = unitTableOf(views.int32(firstPairs), views.int32(firstPairs));
@@ -216,14 +241,12 @@ export function readAutomaton(bytes: Uint8Array, key: readonly number[]): Automa
   const firstBits = firstTable.bits;
   const oneBits = views.uint32(0x800);
   const secondBits = views.uint32(0x800);
-  const pairBits = views.uint32(0x8000);
+  const pairBits = views.uint32(PAIR_WORDS);
   const payloads = views.int32(nodes);
-  const slotParent = views.int32(size);
-  const slotChild = views.int32(size);
-  const slotUnit = views.uint16(size);
+  const slots = views.int32(SLOT_WORDS * size);
   const flags = views.uint8(nodes);
   // Kept as read (-1 for none): turning 22,000 of them into an array of numbers and undefined was 2–3 ms.
-  return { first, firstBits, oneBits, secondBits, pairBits, payloads, flags, slotParent, slotUnit, slotChild, mask };
+  return { first, firstBits, oneBits, secondBits, pairBits, payloads, flags, slots, mask };
 }
 
 /** Compiles words with their payloads, and blocked words (consumed, never reported). */
@@ -251,7 +274,7 @@ export function scanAutomaton<T>(a: Automaton<T>, text: string, from: number, to
  * first closure it met, deoptimise at the next document's ("wrong call target").
  */
 export function collectAutomatonHits<T>(a: Automaton<T>, text: string, from: number, to: number, hits: number[]): void {
-  const { first, firstBits, oneBits, secondBits, pairBits, flags, slotParent, slotUnit, slotChild, mask } = a;
+  const { first, firstBits, oneBits, secondBits, pairBits, flags, slots, mask } = a;
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
@@ -269,7 +292,7 @@ export function collectAutomatonHits<T>(a: Automaton<T>, text: string, from: num
       }
       // Both units start words, but no word starts with the two together (营商 + 环竟 vs 营 + 业): the pair bit says so.
       // (pairSlot(c, d) written out: the CLI runs without TurboFan's inlining, where it was a call here.)
-      const bit = (Math.imul(c, 0x9e3779b1) ^ Math.imul(d, 0x27d4eb2f)) >>> 12;
+      const bit = (Math.imul(c, 0x9e3779b1) ^ Math.imul(d, 0x27d4eb2f)) >>> 15; // 32 - PAIR_BITS
       if ((pairBits[bit >>> 5]! & (1 << (bit & 31))) === 0) {
         i++;
         continue;
@@ -284,10 +307,11 @@ export function collectAutomatonHits<T>(a: Automaton<T>, text: string, from: num
       const key = node + 1;
       let child = 0;
       for (let s = (Math.imul(node, 0x9e3779b1) ^ Math.imul(unit, 0x85ebca6b)) & mask; ; s = (s + 1) & mask) {
-        const p = slotParent[s]!;
+        const o = s * 3; // SLOT_WORDS
+        const p = slots[o]!;
         if (p === 0) break;
-        if (p === key && slotUnit[s] === unit) {
-          child = slotChild[s]!;
+        if (p === key && slots[o + 1] === unit) {
+          child = slots[o + 2]!;
           break;
         }
       }

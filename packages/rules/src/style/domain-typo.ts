@@ -1,7 +1,7 @@
 import { domainTypoEntries, TYPO_DIGEST, TYPO_GENERATION, typoCandidateAt, typoExclusionWords, visitTypoCandidates, type TypoCandidate } from '@fzlint/ontology';
 import type { ReportDocument, TextRange } from '@fzlint/parser';
 import { defineRule } from '@fzlint/rule-api';
-import { AutomatonBuilder, collectAutomatonHits, pairSlot, readAutomaton, type Automaton } from './automaton.js';
+import { AutomatonBuilder, collectAutomatonHits, PAIR_WORDS, pairSlot, readAutomaton, type Automaton } from './automaton.js';
 import { compileStyleEntries, findStyleMatches } from './scan.js';
 import { readPrebuilt } from '../prebuilt.js';
 
@@ -94,7 +94,7 @@ function automatonFor(text: string, from: number, to: number): Automaton<number>
     return candidateAutomaton();
   }
   const units = new Uint32Array(0x800);
-  const pairs = new Uint32Array(0x8000);
+  const pairs = new Uint32Array(PAIR_WORDS);
   let previous = -1;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
