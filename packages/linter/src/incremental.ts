@@ -26,6 +26,7 @@ import {
   citationsKept,
   figureDistancesKept,
   figureReadsKept,
+  headingReadsKept,
   keepFigureSpans,
   type FigureEdit,
   conceptSections,
@@ -623,9 +624,10 @@ function figureSentencesKept(previous: ReportDocument, next: ReportDocument, w: 
 }
 
 /**
- * Whether the edit keeps the window's sentences where the figure rules read them: no heading
- * touching the change, every sentence in the same paragraph and under the same heading, and
- * every sentence not touching the change the same, shifted (the numbers of sentences are equal).
+ * Whether the edit keeps the window's sentences where the figure rules read them: the outline
+ * as they read it (`headingReadsKept`) when a heading touches the change, every sentence in the
+ * same paragraph and under the same heading, and every sentence not touching the change the
+ * same, shifted (the numbers of sentences are equal).
  */
 function windowSentencesKept(previous: ReportDocument, next: ReportDocument, w: EditWindow): boolean {
   const a = w.oldView();
@@ -634,8 +636,13 @@ function windowSentencesKept(previous: ReportDocument, next: ReportDocument, w: 
   const hi = w.oldChangeEnd;
   const d = w.delta;
   const newHi = hi + d;
-  for (const h of previous.headings) if (h.range.start <= hi + 1 && h.range.end >= lo - 1) return false;
-  for (const h of next.headings) if (h.range.start <= newHi + 1 && h.range.end >= lo - 1) return false;
+  // A heading touching the change: kept only when what the figure rules read of the outline
+  // (headings' and sections' ranges and concepts, the title's range) is the same, shifted; its
+  // wording they read as the text of its sentences, compared as any sentence's after this.
+  let touched = false;
+  for (const h of previous.headings) if (h.range.start <= hi + 1 && h.range.end >= lo - 1) touched = true;
+  for (const h of next.headings) if (h.range.start <= newHi + 1 && h.range.end >= lo - 1) touched = true;
+  if (touched && !headingReadsKept(previous, next, { start: lo, oldEnd: hi, delta: d })) return false;
   for (let k = 0; k < a.sentences.length; k++) {
     const x = a.sentences[k]!;
     const y = b.sentences[k]!;

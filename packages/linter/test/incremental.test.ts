@@ -427,6 +427,106 @@ describe('incremental lint of figures, edits inside sentences with figures (prop
   }, 300_000);
 });
 
+describe('incremental lint of figures, edits inside headings (property: kept only when the figure rules read the same)', () => {
+  // Headings among paragraphs with figures the ledger pairs across them (a received/concluded pair,
+  // a change and its base, a rate, 其中 parts): headings naming a year, a metric (受理案件), a figure
+  // (a statement placed 'heading'), a rate out of range (its finding is the analysis's, wherever it
+  // stands), the next-year plan (its figures are targets), sub-headings.
+  // Read as plain text (a paragraph a line), as Markdown with the lines run together (one long
+  // paragraph holding the headings, as the bench's report) and with blank lines between them.
+  const lines = [
+    '2023年法治政府建设工作报告',
+    '一、2023年主要举措和成效',
+    '（一）畅通维权渠道，依法化解社会矛盾纠纷',
+    '全年共受理行政复议案件120件，依法纠正违法行为。审结行政复议案件130件，其中维持80件、撤销20件。',
+    '（二）行政复议受理案件情况',
+    '今年受理行政诉讼案件50件，同比增长25%（上年为40件）。上年结转10件，办结55件，办结率达到90%。',
+    '（三）2023年办理信访事项300件',
+    '办理信访事项300件，同比增长20%。上年办理信访事项250件。',
+    '（四）行政复议办结率达到105%',
+    '新收行政复议案件60件，办结58件。',
+    '二、存在的不足',
+    '基层执法力量薄弱，全年受理行政复议案件125件。',
+    '三、2024年工作计划',
+    '计划办结行政复议案件150件，培训执法人员500人次。',
+  ];
+  const previous = {
+    filePath: '/ws/2022.txt',
+    text: ['2022年法治政府建设工作报告', '一、主要举措', '全年共受理行政诉讼案件44件，审结40件。', '办理信访事项250件。', '二、存在的不足', '法治意识有待提高。'].join('\n'),
+  };
+  const forms = [
+    { filePath: 'headings.txt', text: lines.join('\n') },
+    { filePath: 'headings.md', text: lines.join('\n') },
+    { filePath: 'blank.md', text: lines.join('\n\n') },
+  ];
+  // A keystroke inside a heading line (`line` picks one of the lines starting with a heading's
+  // numbering, `at` a place in it, its ends included): what it types keeps or changes what the
+  // figure rules read — a character, a year, a metric or plan word, a figure, the numbering.
+  const keystroke = fc.record({
+    line: fc.nat(),
+    at: fc.integer({ min: 0, max: 1000 }).map((x) => x / 1000),
+    del: fc.oneof(fc.constant(0), fc.constant(0), fc.constant(1), fc.integer({ min: 0, max: 3 })),
+    insert: fc.constantFrom('', '字', '字', '法治', '1', '0', '件', '%', '率', '年', '2022年', '2024年', '受理', '案件', '办结', '审结', '12件', '同比增长', '上年', '其中', '计划', '工作计划', '存在的问题', '办结率达到120%', '受理案件200件，办结率达到90%', '《', '》', '、', '（', '）', '四', '。', '，', '\n'),
+  });
+  const inHeading = (k: { line: number; at: number }, text: string): number => {
+    const headings = [...text.matchAll(/^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）).*$/gm)];
+    if (headings.length === 0) return Math.floor(k.at * text.length);
+    const h = headings[k.line % headings.length]!;
+    return h.index + Math.round(k.at * h[0].length);
+  };
+
+  it('with and without last year’s report, linted along the way', () => {
+    const reuse = createRuleReuse();
+    const rules = reuse.wrap(builtinRules);
+    let key = 0;
+    fc.assert(
+      fc.property(fc.nat({ max: forms.length - 1 }), fc.boolean(), fc.array(keystroke, { minLength: 1, maxLength: 6 }), (which, withPrevious, keys) => {
+        const { filePath, text } = forms[which]!;
+        typeAndCompare(reuse, rules, `${key++}-${filePath}`, filePath, text, keys, inHeading, withPrevious ? previous : undefined);
+      }),
+      { numRuns: 250 },
+    );
+    // Heading edits kept the figure rules' findings (and others ran them whole).
+    expect(reuse.stats.figuresKept).toBeGreaterThan(0);
+    expect(reuse.stats.whole).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('keeps the figure rules’ findings, shifted, for a character typed into a heading among figures, not for a rate typed there', () => {
+    const text = lines.join('\n');
+    for (const filePath of ['k.txt', 'k.md']) {
+      const reuse = createRuleReuse();
+      const rules = reuse.wrap(builtinRules);
+      const first = reuse.run('k', () => lint(text, { rules, filePath, previous }));
+      expect(first.diagnostics.some((d) => d.ruleId.startsWith('statistics/'))).toBe(true);
+      // 字 typed inside 畅通维权渠道 of （一）畅通维权渠道，依法化解社会矛盾纠纷.
+      const at = text.indexOf('维权');
+      const edited = `${text.slice(0, at)}字${text.slice(at)}`;
+      const document = reparse(first.document, [{ range: { start: at, end: at }, text: '字' }]);
+      const kept = reuse.stats.figuresKept;
+      const second = reuse.run('k', () => lint(edited, { rules, filePath, document, previous }));
+      expect(second.diagnostics).toEqual(lint(edited, { filePath, previous }).diagnostics);
+      expect(reuse.stats.figuresKept - kept).toBe(8);
+      // 受理 typed into （二）行政复议受理案件情况: no number, the figure rules' reads the same, kept too;
+      // then 办结率达到120% typed there: a rate out of range, read in a heading too; the figure rules run again.
+      const at2 = edited.indexOf('案件情况');
+      const edited2 = `${edited.slice(0, at2)}受理${edited.slice(at2)}`;
+      const document2 = reparse(second.document, [{ range: { start: at2, end: at2 }, text: '受理' }]);
+      const third = reuse.run('k', () => lint(edited2, { rules, filePath, document: document2, previous }));
+      expect(third.diagnostics).toEqual(lint(edited2, { filePath, previous }).diagnostics);
+      expect(reuse.stats.figuresKept - kept).toBe(16);
+      const edited3 = `${edited2.slice(0, at2)}办结率达到120%${edited2.slice(at2)}`;
+      const document3 = reparse(third.document, [{ range: { start: at2, end: at2 }, text: '办结率达到120%' }]);
+      const whole = reuse.stats.whole;
+      const fourth = reuse.run('k', () => lint(edited3, { rules, filePath, document: document3, previous }));
+      expect(fourth.diagnostics).toEqual(lint(edited3, { filePath, previous }).diagnostics);
+      expect(reuse.stats.figuresKept - kept).toBe(16);
+      expect(reuse.stats.whole - whole).toBeGreaterThanOrEqual(8);
+      const outOfRange = (ds: readonly { ruleId: string }[]) => ds.filter((d) => d.ruleId === 'statistics/rate-out-of-range').length;
+      expect(outOfRange(fourth.diagnostics)).toBe(outOfRange(third.diagnostics) + 1);
+    }
+  });
+});
+
 describe('incremental lint of document rules (property: findings kept only when nothing they read changed)', () => {
   // Findings of every kept document rule: a year that lost digits (20年度), a heading naming
   // another year, a skipped number (（三） after （一）), shortcomings without causes and repeating

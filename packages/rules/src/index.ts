@@ -12,6 +12,7 @@ export {
   extractStatistics,
   hasStatisticsInput,
   figureReadsKept,
+  headingReadsKept,
   citationsKept,
   figureDistancesKept,
   keepFigureSpans,

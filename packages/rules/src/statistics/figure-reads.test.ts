@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parse, reparse } from '@fzlint/parser';
 import { describe, expect, it } from 'vitest';
 import { figureLedger, ledgerDistanceSpans } from './figures.js';
-import { citationsKept, figureDistancesKept, figureReadsKept, POINT_FIELDS, RANGE_FIELDS, VALUE_FIELDS } from './figure-reads.js';
+import { citationsKept, figureDistancesKept, figureReadsKept, headingReadsKept, POINT_FIELDS, RANGE_FIELDS, VALUE_FIELDS } from './figure-reads.js';
 import { extractStatisticsUncached } from './relations.js';
 
 const CORPUS = join(dirname(fileURLToPath(import.meta.url)), '../../../../fixtures/corpus/full');
@@ -72,6 +72,32 @@ describe('figure reads', () => {
     expect(figureReadsKept(digit.before, digit.after, digit.edit, 2, 2)).toBe(false);
     const verb = edit(TEXT, '审结', 2, '受理');
     expect(figureReadsKept(verb.before, verb.after, verb.edit, 2, 2)).toBe(false);
+  });
+
+  it('reads the outline the same for a heading reworded in place, not for one made, unmade or made the plan', () => {
+    const lines = TEXT.split('\n');
+    const text = [...lines.slice(0, 2), '（一）畅通维权渠道', ...lines.slice(2), '三、2024年工作安排', '计划办结行政复议案件150件。'].join('\n');
+    // A character inside a heading's wording: every heading and section the same, shifted.
+    const typed = edit(text, '维权', 0, '字');
+    expect(headingReadsKept(typed.before, typed.after, typed.edit)).toBe(true);
+    const inPlan = edit(text, '安排', 0, '字');
+    expect(headingReadsKept(inPlan.before, inPlan.after, inPlan.edit)).toBe(true);
+    // A year named in a heading: not what the figure rules read of it (the edit window compares it).
+    const year = edit(text, '存在的不足', 0, '2023年');
+    expect(headingReadsKept(year.before, year.after, year.edit)).toBe(true);
+    // A heading's wording that makes it the measures' section no more: its concept changed.
+    const concept = edit(text, '举措', 0, '字');
+    expect(headingReadsKept(concept.before, concept.after, concept.edit)).toBe(false);
+    // The numbering deleted: no heading there any more.
+    const unmade = edit(text, '二、', 2, '');
+    expect(headingReadsKept(unmade.before, unmade.after, unmade.edit)).toBe(false);
+    // The next-year plan's heading made something else: its figures are not targets any more.
+    const plan = edit(text, '工作安排', 4, '主要成效');
+    expect(plan.before.sections.some((s) => s.concept === 'next-year-plan' || s.heading.concept === 'next-year-plan')).toBe(true);
+    expect(headingReadsKept(plan.before, plan.after, plan.edit)).toBe(false);
+    // A line made a heading.
+    const made = edit(text, '法治意识', 0, '四、');
+    expect(headingReadsKept(made.before, made.after, made.edit)).toBe(false);
   });
 
   it('tells a 《》 title made around a figure from one made elsewhere', () => {

@@ -18,7 +18,7 @@
  * that depends on offsets only through their order, so equal inputs with the offsets after an
  * edit shifted give the same findings, shifted.
  */
-import type { ReportDocument, TextRange } from '@fzlint/parser';
+import type { ReportDocument, Section, TextRange } from '@fzlint/parser';
 import type { AnalysisCache } from '@fzlint/rule-api';
 import { figureLedger, isBareCount, ledgerDistanceSpans, ownFigure } from './figures.js';
 import { hasCarryOver } from './mentions.js';
@@ -160,6 +160,50 @@ export function figureReadsKept(previous: ReportDocument, next: ReportDocument, 
     if (placeOf(previous, x.range, x.headingIndex) !== placeOf(next, y.range, y.headingIndex)) return false;
   }
   return true;
+}
+
+/**
+ * What the figure rules read of the outline, the same across the edit: each heading's range
+ * (the ledger's `placer`: a statement of a heading's own sentence is placed 'heading') and
+ * each section's range and concept, and its heading's concept (`placer`'s next-year plan); the
+ * title's range. A heading's wording, numbering, level and year are not read but as the text
+ * of its sentences, which the analysis and `figureReadsKept` compare as any sentence's; so an
+ * edit inside a heading that keeps these keeps the figure rules' reads of the outline. Offsets
+ * map as the edit moves them: before the change the same, from its end on shifted, so a
+ * heading or section holding the change keeps its start and shifts its end; an offset inside
+ * the change is never the same.
+ */
+export function headingReadsKept(previous: ReportDocument, next: ReportDocument, edit: FigureEdit): boolean {
+  const a = previous.headings;
+  const b = next.headings;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (!sameSpanAcross(edit, a[i]!.range, b[i]!.range) || a[i]!.concept !== b[i]!.concept) return false;
+  }
+  if ((previous.title === undefined) !== (next.title === undefined)) return false;
+  if (previous.title && next.title && !sameSpanAcross(edit, previous.title.range, next.title.range)) return false;
+  return sameSectionsAcross(edit, previous.sections, next.sections);
+}
+
+function sameSectionsAcross(edit: FigureEdit, a: readonly Section[], b: readonly Section[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.concept !== y.concept || x.heading.concept !== y.heading.concept || !sameSpanAcross(edit, x.range, y.range)) return false;
+    if (!sameSectionsAcross(edit, x.children, y.children)) return false;
+  }
+  return true;
+}
+
+/** Whether old range `a` is new range `b`, each end mapped by the edit (before the change the same, at or after its end shifted; inside it never). */
+function sameSpanAcross(e: FigureEdit, a: TextRange, b: TextRange): boolean {
+  return endAcross(e, a.start) === b.start && endAcross(e, a.end) === b.end;
+}
+
+/** An old range end in the new text: at or before the change's start the same, at or after its end shifted, inside it NaN. */
+function endAcross(e: FigureEdit, x: number): number {
+  return x <= e.start ? (x === e.start && e.oldEnd === e.start && e.delta !== 0 ? Number.NaN : x) : x >= e.oldEnd ? x + e.delta : Number.NaN;
 }
 
 /** Index of the first sentence ending after `offset`. */

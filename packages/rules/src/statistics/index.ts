@@ -16,7 +16,7 @@ export {
 } from './relations.js';
 export { StatisticsCache } from './incremental.js';
 export { hasStatisticsInput } from './input.js';
-export { figureReadsKept, citationsKept, figureDistancesKept, keepFigureSpans, type FigureEdit } from './figure-reads.js';
+export { figureReadsKept, headingReadsKept, citationsKept, figureDistancesKept, keepFigureSpans, type FigureEdit } from './figure-reads.js';
 export { ledgerDistanceSpans } from './figures.js';
 export { figureLedger, buildLedger, keyId, isComparable } from './figures.js';
 export { figureLedgerData, formatFigureTable, figuresAt, displayWidth } from './figures-data.js';
