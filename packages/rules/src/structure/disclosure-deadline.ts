@@ -59,7 +59,9 @@ export const rule = defineRule<MessageId>({
       ['writing', document.writingDate],
       ['publication', document.publicationDate],
     ];
-    for (const [kind, fact] of facts) {
+    for (let i = 0; i < facts.length; i++) {
+      const kind = facts[i]![0];
+      const fact = facts[i]![1];
       if (!fact || fact.assumed || fact.source === 'default' || fact.source === 'option' || !fact.range) continue;
       const range = fact.range;
       if (seen.some((r) => r.start === range.start && r.end === range.end)) continue;

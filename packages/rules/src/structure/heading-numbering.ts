@@ -98,7 +98,7 @@ export const rule = defineRule<MessageId>({
   check(document, context) {
     const visit = (children: readonly Section[]): void => {
       checkSiblings(document, children, context.report);
-      for (const child of children) visit(child.children);
+      for (let i = 0; i < children.length; i++) visit(children[i]!.children);
     };
     visit(document.sections);
     checkContinuations(document, context.report);
@@ -110,14 +110,20 @@ export default rule;
 
 type Report = (d: ReportDescriptor<MessageId>) => void;
 
-/** Numbered children of one parent, one list per numbering kind, in order. */
-function listsOf(children: readonly Section[]): Map<NumberingKind, Item[]> {
-  const lists = new Map<NumberingKind, Item[]>();
-  for (const child of children) {
+/**
+ * Numbered children of one parent, one list per numbering kind, in order; the lists in the
+ * order their kinds first occur. An array, not a Map by kind (at most four kinds): iterating a
+ * Map's values makes an iterator and a result per step until the caller is optimised.
+ */
+function listsOf(children: readonly Section[]): Item[][] {
+  const lists: Item[][] = [];
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
     const n = child.heading.numbering;
     if (!n) continue;
-    let list = lists.get(n.kind);
-    if (!list) lists.set(n.kind, (list = []));
+    let list: Item[] | undefined;
+    for (let l = 0; l < lists.length; l++) if (lists[l]![0]!.numbering.kind === n.kind) list = lists[l];
+    if (!list) lists.push((list = []));
     list.push({ heading: child.heading, numbering: n });
   }
   return lists;
@@ -161,8 +167,10 @@ function range(from: number, to: number): Set<number> {
 /** Runs of the numbering checks over the children of one parent. */
 function checkSiblings(document: ReportDocument, children: readonly Section[], report: Report): void {
   const lists = listsOf(children);
-  for (const list of lists.values()) {
-    for (const run of splitArabicRestarts(list)) checkSequence(document, run, report);
+  for (let l = 0; l < lists.length; l++) {
+    const list = lists[l]!;
+    const runs = splitArabicRestarts(list);
+    for (let r = 0; r < runs.length; r++) checkSequence(document, runs[r]!, report);
     checkWidths(document, list, report);
   }
 }
@@ -174,9 +182,10 @@ function checkSiblings(document: ReportDocument, children: readonly Section[], r
  */
 function splitArabicRestarts(list: readonly Item[]): Item[][] {
   const kind = list[0]?.numbering.kind;
-  if (kind !== 'arabic' && kind !== 'paren-arabic') return [[...list]];
+  if (kind !== 'arabic' && kind !== 'paren-arabic') return [list.slice()];
   const runs: Item[][] = [];
-  for (const item of list) {
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i]!;
     if (item.numbering.value === 1 || runs.length === 0) runs.push([item]);
     else runs[runs.length - 1]!.push(item);
   }
@@ -188,7 +197,7 @@ function checkSequence(document: ReportDocument, list: readonly Item[], report: 
   const { text } = document;
   // Pushed, not mapped (holey when mapped over elements, packed when empty): checkSequence deoptimised on the second kind.
   const values: number[] = [];
-  for (const i of list) values.push(i.numbering.value);
+  for (let i = 0; i < list.length; i++) values.push(list[i]!.numbering.value);
   const breaks: number[] = [];
   for (let k = 1; k < values.length; k++) {
     if (values[k] === values[k - 1]! + 1) continue;
@@ -217,7 +226,7 @@ function checkSequence(document: ReportDocument, list: readonly Item[], report: 
       return;
     }
   }
-  for (const k of breaks) report(sequenceFinding(text, list, k, undefined));
+  for (let b = 0; b < breaks.length; b++) report(sequenceFinding(text, list, breaks[b]!, undefined));
 }
 
 function sequenceFinding(text: string, list: readonly Item[], k: number, fix: Fix[] | undefined): ReportDescriptor<MessageId> {
@@ -288,21 +297,24 @@ function checkUnnumbered(document: ReportDocument, report: Report): void {
     numbered: number;
     unnumbered: number;
   }
-  // One forward pass; Markdown headings and the others are two separate outlines.
-  const runs = { md: new Map<number, Run>(), level: new Map<number, Run>() };
-  for (const h of headings) {
+  // One forward pass; Markdown headings and the others are two separate outlines. The runs are
+  // indexed by depth (small integers), in arrays rather than Maps: dropping the deeper runs is a
+  // truncation, not an iteration over the keys (an iterator per heading until this is optimised).
+  const runs = { md: [] as (Run | undefined)[], level: [] as (Run | undefined)[] };
+  for (let i = 0; i < headings.length; i++) {
+    const h = headings[i]!;
     const markdown = h.markdownDepth !== undefined;
     const depth = markdown ? h.markdownDepth! : h.level;
     const byDepth = markdown ? runs.md : runs.level;
-    for (const d of byDepth.keys()) if (d > depth) byDepth.delete(d);
-    const run = byDepth.get(depth);
+    if (byDepth.length > depth + 1) byDepth.length = depth + 1;
+    const run = byDepth[depth];
     if (h.numbering) {
       if (run && run.last.kind === h.numbering.kind) {
         run.last = h.numbering;
         run.numbered++;
         run.unnumbered = 0;
       } else {
-        byDepth.set(depth, { last: h.numbering, numbered: 1, unnumbered: 0 });
+        byDepth[depth] = { last: h.numbering, numbered: 1, unnumbered: 0 };
       }
       continue;
     }
@@ -330,7 +342,9 @@ function checkUnnumbered(document: ReportDocument, report: Report): void {
 function checkContinuations(document: ReportDocument, report: Report): void {
   const lastValueByKind = new Map<string, number>();
   const visit = (children: readonly Section[], depth: number, parent: Section | undefined): void => {
-    for (const list of listsOf(children).values()) {
+    const lists = listsOf(children);
+    for (let l = 0; l < lists.length; l++) {
+      const list = lists[l]!;
       const first = list[0]!.numbering;
       const key = `${depth}:${first.kind}`;
       const continued = lastValueByKind.get(key);
@@ -348,7 +362,7 @@ function checkContinuations(document: ReportDocument, report: Report): void {
       }
       lastValueByKind.set(key, list[list.length - 1]!.numbering.value);
     }
-    for (const child of children) visit(child.children, depth + 1, child);
+    for (let i = 0; i < children.length; i++) visit(children[i]!.children, depth + 1, children[i]);
   };
   visit(document.sections, 0, undefined);
 }

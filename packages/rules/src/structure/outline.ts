@@ -113,7 +113,8 @@ export function flattenSections(document: ReportDocument): readonly SectionEntry
   const out: SectionEntry[] = [];
   const year = document.reportYear?.value;
   const walk = (sections: readonly Section[], parent: SectionEntry | undefined): void => {
-    for (const section of sections) {
+    for (let i = 0; i < sections.length; i++) {
+      const section = sections[i]!;
       const rectification = isRectificationHeading(section.heading, year);
       const own = rectification ? undefined : headingConcept(section.heading);
       const entry: SectionEntry = {
@@ -161,7 +162,7 @@ export function rectificationRanges(entries: readonly SectionEntry[]): TextRange
   // lists are spread and read with the junk ranges by required-section and findProse, which deoptimised
   // on the second kind and were compiled again.
   const out: TextRange[] = [];
-  for (const e of entries) if (e.rectification) out.push(e.section.range);
+  for (let i = 0; i < entries.length; i++) if (entries[i]!.rectification) out.push(entries[i]!.section.range);
   return out;
 }
 
@@ -175,7 +176,7 @@ export function planRanges(entries: readonly SectionEntry[]): TextRange[] {
 
 /** Whether `offset` lies inside one of `ranges`. */
 export function inRanges(ranges: readonly TextRange[], offset: number): boolean {
-  for (const r of ranges) if (offset >= r.start && offset < r.end) return true;
+  for (let i = 0; i < ranges.length; i++) if (offset >= ranges[i]!.start && offset < ranges[i]!.end) return true;
   return false;
 }
 
@@ -277,8 +278,8 @@ function searchProse(
     const words = f.text;
     if (!mayMatch(words)) continue;
     let best: { index: number; length: number } | undefined;
-    for (const p of patterns) {
-      const m = stateless(p).exec(words);
+    for (let i = 0; i < patterns.length; i++) {
+      const m = stateless(patterns[i]!).exec(words);
       if (!m || (best && m.index >= best.index)) continue;
       if (id === 'shortcomings-and-causes' && !endsShortcomingPhrase(words, m.index, m[0])) continue;
       best = { index: m.index, length: m[0].length };

@@ -130,7 +130,8 @@ function headingCoverage(entries: readonly SectionEntry[]): HeadingCoverage {
   const outsidePlan = new Set<ConceptId>();
   let plan = false;
   let thematicTopLevel = false;
-  for (const e of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
     const concepts = headingConcepts(e.section.heading);
     if (concepts.has('next-year-plan')) plan = true;
     if (e.effectiveConcept === 'next-year-plan' || underPlan(e)) continue;

@@ -83,6 +83,8 @@ function bodyVote(document: ReportDocument): Vote | undefined {
 }
 
 const CHECKED: readonly ConceptId[] = ['measures-and-results', 'shortcomings-and-causes', 'first-responsible-person'];
+/** The concepts whose headings vote for the year: the checked ones and the plan. */
+const VOTING_CONCEPTS: readonly ConceptId[] = [...CHECKED, 'next-year-plan'];
 
 /**
  * The title, the opening of the body, the headings of this year's contents and
@@ -153,8 +155,11 @@ export const rule = defineRule<MessageId>({
     const body = bodyVote(document);
     if (body) votes.push(body);
     const entries = flattenSections(document);
-    for (const id of [...CHECKED, 'next-year-plan' as const]) {
-      for (const entry of conceptSections(entries, id)) {
+    for (let c = 0; c < VOTING_CONCEPTS.length; c++) {
+      const id = VOTING_CONCEPTS[c]!;
+      const sections = conceptSections(entries, id);
+      for (let s = 0; s < sections.length; s++) {
+        const entry = sections[s]!;
         const found = headingYear(text, entry.section.heading);
         if (!found) continue;
         const plan = id === 'next-year-plan';
@@ -177,10 +182,11 @@ export const rule = defineRule<MessageId>({
     if (votes.length === 0 || (explicitYear === undefined && votes.length < 2)) return;
 
     const support = new Map<number, { weight: number; count: number; first: number }>();
-    votes.forEach((v, i) => {
+    for (let i = 0; i < votes.length; i++) {
+      const v = votes[i]!;
       const s = support.get(v.implies) ?? { weight: 0, count: 0, first: i };
       support.set(v.implies, { weight: s.weight + v.weight, count: s.count + 1, first: s.first });
-    });
+    }
     let year = explicitYear;
     if (year === undefined) {
       // Heaviest wins; on a tie the earliest place (title, then opening) wins.
@@ -196,7 +202,8 @@ export const rule = defineRule<MessageId>({
       explicitYear !== undefined ||
       (agreeing !== undefined && agreeing.count >= 2 && agreeing.weight > totalWeight - agreeing.weight);
 
-    for (const v of votes) {
+    for (let i = 0; i < votes.length; i++) {
+      const v = votes[i]!;
       if (v.implies === year) continue;
       const expected = v.kind === 'plan' ? year + 1 : year;
       const data = { actual: v.written, expected, year, label: v.label ?? '' };
@@ -256,14 +263,16 @@ function reportBrokenYears(document: ReportDocument, reportYear: number | undefi
   // Pushed into a literal, not mapped (holey when mapped over elements, packed when empty): reportBrokenYears
   // deoptimised on the second kind and was compiled again.
   const ranges: TextRange[] = [];
-  for (const s of document.sentences) ranges.push(s.range);
+  const { sentences } = document;
+  for (let i = 0; i < sentences.length; i++) ranges.push(sentences[i]!.range);
   const title = document.title;
   if (title && !ranges.some((r) => r.start <= title.range.start && title.range.end <= r.end)) ranges.unshift(title.range);
   // The text's next 年 at or after `searchedFrom` (-1: none), found by indexOf and kept while the
   // ranges move forward: the text is read once for 年, not each sentence character by character.
   let searchedFrom = 0;
   let nextYearMark = text.indexOf('年');
-  for (const range of ranges) {
+  for (let i = 0; i < ranges.length; i++) {
+    const range = ranges[i]!;
     if (searchedFrom > range.start || (nextYearMark >= 0 && nextYearMark < range.start)) {
       searchedFrom = range.start;
       nextYearMark = text.indexOf('年', range.start);

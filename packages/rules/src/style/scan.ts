@@ -50,7 +50,8 @@ function expand(template: string, groups: RegExpExecArray): string {
  * (holey) list beside them made findStyleMatches deoptimise and be compiled again. */
 function bookTitleRanges(document: ReportDocument): TextRange[] {
   const out: TextRange[] = [];
-  for (const r of document.references) if (r.kind === 'book-title') out.push(r.range);
+  const { references } = document;
+  for (let i = 0; i < references.length; i++) if (references[i]!.kind === 'book-title') out.push(references[i]!.range);
   return out;
 }
 
@@ -74,7 +75,8 @@ export function findStyleMatches(document: ReportDocument, compiled: readonly Co
   for (let k = 0; k < document.paragraphs.length; k++) {
     const f = folds.paragraph(k);
     if (any && !any.test(f.text)) continue;
-    for (const { entry, regex } of compiled) {
+    for (let c = 0; c < compiled.length; c++) {
+      const { entry, regex } = compiled[c]!;
       regex.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = regex.exec(f.text))) {

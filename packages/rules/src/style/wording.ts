@@ -213,10 +213,15 @@ export const rule = defineRule<MessageId, WordingOptions>({
     const titles = (): TextRange[] => {
       if (titleRanges) return titleRanges;
       titleRanges = [];
-      for (const r of document.references) if (r.kind === 'book-title' && !isWholeTitleOf(r.inner, compiled)) titleRanges.push(r.range);
+      const { references } = document;
+      for (let i = 0; i < references.length; i++) {
+        const r = references[i]!;
+        if (r.kind === 'book-title' && !isWholeTitleOf(r.inner, compiled)) titleRanges.push(r.range);
+      }
       return titleRanges;
     };
-    for (const { entry, regex, allow, hints } of compiled) {
+    for (let c = 0; c < compiled.length; c++) {
+      const { entry, regex, allow, hints } = compiled[c]!;
       if (off.has(entry.id)) continue;
       // A literal every match contains, absent from the text: nothing to find (most records, most reports).
       if (hints.length > 0 && !hints.some((h) => present.has(h))) continue;
