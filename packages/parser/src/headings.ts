@@ -43,7 +43,8 @@ const TRAILING_PUNCT = /[\s:：,，、*_]+$/u;
 
 /** Tries every numbering scheme at `pos`; returns the numbering found. */
 export function matchNumbering(text: string, pos: number): HeadingNumbering | undefined {
-  for (const scheme of numberingSchemes) {
+  for (let k = 0; k < numberingSchemes.length; k++) {
+    const scheme = numberingSchemes[k]!;
     const re = scheme.pattern;
     re.lastIndex = pos;
     const m = re.exec(text);
@@ -372,7 +373,8 @@ function subjectAfterEndWord(text: string, from: number, to: number, end: number
     const candidates = END_WORDS_BY_LAST.get(text.charCodeAt(p - 1));
     if (candidates === undefined) continue;
     let endsHere = false;
-    for (const w of candidates) {
+    for (let k = 0; k < candidates.length; k++) {
+      const w = candidates[k]!;
       if (w.length <= p - from && text.startsWith(w, p - w.length)) {
         endsHere = true;
         break;
@@ -456,12 +458,16 @@ function unfoldHeading(text: string, f: Fold, h: RawHeading): RawHeading {
  */
 export function assignLevels(text: string, raws: readonly RawHeading[]): Heading[] {
   let minDepth = Infinity;
-  for (const r of raws) if (r.markdownDepth !== undefined) minDepth = Math.min(minDepth, r.markdownDepth);
+  for (let i = 0; i < raws.length; i++) {
+    const depth = raws[i]!.markdownDepth;
+    if (depth !== undefined) minDepth = Math.min(minDepth, depth);
+  }
   // In Markdown that mixes numbered and unnumbered headings, a depth keeps the level its numbered headings have.
   const depthLevel = new Map<number, number>();
   const stack: { kind: NumberingKind | 'md'; rank: number; level: number }[] = [];
   const out: Heading[] = [];
-  for (const r of raws) {
+  for (let i = 0; i < raws.length; i++) {
+    const r = raws[i]!;
     let level: number;
     if (r.numbering) {
       const rank = KIND_RANK[r.numbering.kind];
@@ -555,16 +561,16 @@ export function collectHeadings(text: string, body: readonly HeadingBlock[], tit
     if (title && b.start < title.range.end && title.range.start < b.end) {
       if (titleBlock < 0) titleBlock = i;
       titleLast = i;
-      for (const h of info.raws) if (h.start >= title.range.end) note(h);
+      for (let k = 0; k < info.raws.length; k++) if (info.raws[k]!.start >= title.range.end) note(info.raws[k]!);
       continue;
     }
     if (b.kind === 'heading') {
-      for (const h of info.raws) out.push(h);
+      for (let k = 0; k < info.raws.length; k++) out.push(info.raws[k]!);
       seenTop = true;
       continue;
     }
     if (info.raws.length > 0) {
-      for (const h of info.raws) note(h);
+      for (let k = 0; k < info.raws.length; k++) note(info.raws[k]!);
       continue;
     }
     if (seenTop && numberedSubSinceTop && isUnnumberedHeading(text, b, body[i - 1]?.block, body[i + 1]?.block)) {

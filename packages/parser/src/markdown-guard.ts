@@ -205,7 +205,7 @@ export function guardMarkdown(text: string, from = 0, to = text.length, flatten?
       } else opened.push(listContentColumn(text, after, le, col));
       i = after;
     }
-    if (quotes === 0) for (const o of opened) listColumns.push(o);
+    if (quotes === 0) for (let k = 0; k < opened.length; k++) listColumns.push(opened[k]!);
     if (capped || deep) {
       if (capped) {
         markerLines++;

@@ -550,7 +550,10 @@ function readGroup(text: string, lines: readonly number[], out: GroupOut | undef
       paraStart = -1;
       return;
     }
-    const [s, e] = trimRange(text, paraStart, paraEnd);
+    // Read by index, not destructured: until flushPara is optimised, destructuring makes an iterator per call.
+    const trimmed = trimRange(text, paraStart, paraEnd);
+    const s = trimmed[0];
+    const e = trimmed[1];
     if (e > s) out.blocks.push({ kind: 'paragraph', start: s, end: e });
     if (!inItem) {
       // micromark's content starts after the spaces that indent its first line.
@@ -577,7 +580,9 @@ function readGroup(text: string, lines: readonly number[], out: GroupOut | undef
       let ce = le;
       if (ce > i && text.charCodeAt(ce - 1) === 13) ce--;
       while (ce > i && (text.charCodeAt(ce - 1) === 32 || text.charCodeAt(ce - 1) === 9)) ce--;
-      const [s, e] = trimRange(text, ls, le);
+      const trimmed = trimRange(text, ls, le);
+      const s = trimmed[0];
+      const e = trimmed[1];
       // An empty heading's content is empty at its (trimmed) end, as micromark gives it.
       const cs = ce > i ? i : e;
       out.blocks.push({ kind: 'heading', start: s, end: e, depth, contentStart: cs, contentEnd: ce > i ? ce : e });

@@ -25,7 +25,10 @@ const SUFFIX_WINDOW = 4;
 /** The suffix word right after a quoted name ending at `end` (within SUFFIX_WINDOW characters), if any. */
 function nameSuffixAt(text: string, end: number): string | undefined {
   const limit = Math.min(text.length, end + SUFFIX_WINDOW);
-  for (const w of NAME_SUFFIXES) if (end + w.length <= limit && text.startsWith(w, end)) return w;
+  for (let k = 0; k < NAME_SUFFIXES.length; k++) {
+    const w = NAME_SUFFIXES[k]!;
+    if (end + w.length <= limit && text.startsWith(w, end)) return w;
+  }
   return undefined;
 }
 

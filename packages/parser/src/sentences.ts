@@ -73,11 +73,12 @@ export function analyzeParagraph(
   // Pushed, not mapped: a mapped list is holey when it has elements and packed when empty, and
   // extractNumbers deoptimised (and was compiled again) on meeting the second kind.
   const docRanges: TextRange[] = [];
-  for (const d of documentNumbers) docRanges.push(d.range);
+  for (let k = 0; k < documentNumbers.length; k++) docRanges.push(documentNumbers[k]!.range);
   // Cuts, in the coordinates of the (folded) paragraph.
   const cuts: number[] = [];
   if (!isTitle) {
-    for (const h of raws) {
+    for (let k = 0; k < raws.length; k++) {
+      const h = raws[k]!;
       if (h.start >= ps && h.start < pe) cuts.push(toLocal(f, ps, h.start), toLocal(f, ps, h.end));
     }
   }
