@@ -302,7 +302,9 @@ function lintOnce(text: string, p: Prepared, parsed?: ReportDocument): Pass {
       }),
     );
   }
-  for (const { rule, severity, options } of p.enabled) {
+  const { enabled } = p;
+  for (let r = 0; r < enabled.length; r++) {
+    const { rule, severity, options } = enabled[r]!;
     let invalid = false;
     try {
       // One object per rule and document, optional fields assigned (no spreads of temporary objects).
@@ -321,7 +323,7 @@ function lintOnce(text: string, p: Prepared, parsed?: ReportDocument): Pass {
       if (p.previous) runOptions.previous = p.previous;
       if (p.options.analysisCache) runOptions.analysisCache = p.options.analysisCache;
       const diagnostics = runRule(rule, ruleDocument, runOptions);
-      for (const d of diagnostics) found.push(d);
+      for (let i = 0; i < diagnostics.length; i++) found.push(diagnostics[i]!);
     } catch (e) {
       const error = errorOf(e);
       ruleFailures.push({ ruleId: rule.meta.id, error });

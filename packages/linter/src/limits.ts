@@ -50,7 +50,9 @@ export function isOutOfRange(text: string, n: NumberMention): boolean {
 /** The document's numbers fzlint cannot check exactly, and the document without them (itself when there are none). */
 export function withoutOutOfRange(document: ReportDocument): { readonly document: ReportDocument; readonly outOfRange: readonly NumberMention[] } {
   let outOfRange: NumberMention[] | undefined;
-  for (const n of document.numbers) {
+  const { numbers } = document;
+  for (let i = 0; i < numbers.length; i++) {
+    const n = numbers[i]!;
     if (!isOutOfRange(document.text, n)) continue;
     (outOfRange ??= []).push(n);
   }
