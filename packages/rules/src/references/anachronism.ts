@@ -56,7 +56,8 @@ export const rule = defineRule<MessageId>({
     const { references, dates } = analyzeReferences(document, context.settings);
     const writingIso = isoOf(context.settings.writingDate!);
     const reported = new Set<string>();
-    for (const ref of references) {
+    for (let i = 0; i < references.length; i++) {
+      const ref = references[i]!;
       const { entry } = ref;
       if (ref.status !== 'not-yet' || ref.inNextYearPlan || ref.inOtherTitle) continue;
       if (entry.kind === 'organization' || entry.confidence === 'unconfirmed' || !entry.validFrom) continue;

@@ -65,7 +65,8 @@ export const rule = defineRule<MessageId>({
     const { references, dates } = analyzeReferences(document, context.settings);
     const seen = new Set<string>();
     const yearStart = dates.reportYear * 10000 + 101;
-    for (const ref of references) {
+    for (let i = 0; i < references.length; i++) {
+      const ref = references[i]!;
       const entry = ref.entry;
       if (entry.kind !== 'campaign' || ref.inOtherTitle || ref.historical || !entry.validUntil) continue;
       const end = latestDay(entry.validUntil);

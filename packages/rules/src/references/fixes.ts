@@ -13,7 +13,8 @@ export function renameFix(ref: CatalogueReference, successor: CatalogueEntry | u
   if (!entry.successorIsRename || !entry.renames || entry.confidence !== 'confirmed') return undefined;
   if (!successor || successor.confidence !== 'confirmed') return undefined;
   const keys = Object.keys(entry.renames).sort((a, b) => b.length - a.length);
-  for (const key of keys) {
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     const at = ref.text.indexOf(key);
     if (at < 0) continue;
     const replacement = entry.renames[key]!;

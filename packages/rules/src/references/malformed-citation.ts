@@ -165,7 +165,9 @@ export const rule = defineRule<MessageId>({
     };
 
     // Document numbers the parser saw with a lost bracket.
-    for (const dn of document.documentNumbers) {
+    const documentNumbers = document.documentNumbers;
+    for (let i = 0; i < documentNumbers.length; i++) {
+      const dn = documentNumbers[i]!;
       if (dn.wellFormed || dn.year === undefined || dn.serial === undefined) continue;
       const fixed = `${dn.prefix}〔${dn.year}〕${dn.serial}号`;
       report('documentNumber', dn.range, { text: dn.raw, fixed }, { range: dn.range, text: fixed });
@@ -174,7 +176,9 @@ export const rule = defineRule<MessageId>({
     // place kept from sentence to sentence, not a regular-expression call per sentence.
     const text = document.text;
     let fiveDigits = NOT_SEARCHED;
-    for (const sentence of document.sentences) {
+    const sentences = document.sentences;
+    for (let i = 0; i < sentences.length; i++) {
+      const sentence = sentences[i]!;
       const { start, end } = sentence.range;
       if (fiveDigits === NOT_SEARCHED || (fiveDigits >= 0 && fiveDigits < start)) {
         FIVE_DIGITS.lastIndex = start;
@@ -195,13 +199,16 @@ export const rule = defineRule<MessageId>({
     const catalogued = new Set<number>();
     // Titles that hold a reference (for the near misses below).
     const titlesWithReferences = new Set<number>();
-    for (const r of references) {
+    for (let i = 0; i < references.length; i++) {
+      const r = references[i]!;
       if (!r.titleRange) continue;
       titlesWithReferences.add(r.titleRange.start);
       if (!r.inOtherTitle) catalogued.add(r.titleRange.start);
     }
     // Year ranges inside titles.
-    for (const title of document.references) {
+    const quoted = document.references;
+    for (let i = 0; i < quoted.length; i++) {
+      const title = quoted[i]!;
       if (title.kind !== 'book-title') continue;
       // Both patterns below read two four-digit years: most titles hold no eight digits.
       if (!hasDigits(document.text, title.innerRange.start, title.innerRange.end, 8)) continue;
@@ -231,7 +238,9 @@ export const rule = defineRule<MessageId>({
     }
 
     // Law versions named by a year that names no version, or with the wrong kind (修正 / 修订).
-    for (const c of analyzeVersions(document, context.settings).citations) {
+    const citations = analyzeVersions(document, context.settings).citations;
+    for (let i = 0; i < citations.length; i++) {
+      const c = citations[i]!;
       versionForm(c, (messageId, range, data, severity, fix) => {
         if (overlaps(range)) return;
         reported.push(range);
@@ -240,12 +249,14 @@ export const rule = defineRule<MessageId>({
     }
 
     // Titles the catalogue knows under a slightly different name.
-    for (const ref of references) {
+    for (let i = 0; i < references.length; i++) {
+      const ref = references[i]!;
       if (ref.via !== 'loose-title' || overlaps(ref.range)) continue;
       // “Check the title”: a near match is a hint, not a sure error.
       report('inexactTitle', ref.range, { text: ref.text, name: displayName(ref.entry) }, undefined, undefined, 'info');
     }
-    for (const { title, exact: key, loose } of titles) {
+    for (let i = 0; i < titles.length; i++) {
+      const { title, exact: key, loose } = titles[i]!;
       if (key.length < 10 || titlesWithReferences.has(title.innerRange.start) || overlaps(title.innerRange)) continue;
       if (compiled.titleKeys.has(key) || compiled.looseKeys.has(loose)) continue;
       const match = nearestPolicy(key, compiled.titleKeys);
@@ -372,7 +383,10 @@ function nearestPolicy(
   if (!byLength) return undefined;
   let best: PolicySpelling | undefined;
   for (let length = key.length - max; length <= key.length + max; length++) {
-    for (const p of byLength.get(length) ?? []) {
+    const spellings = byLength.get(length);
+    if (!spellings) continue;
+    for (let i = 0; i < spellings.length; i++) {
+      const p = spellings[i]!;
       // Lists are in catalogue order: past the best so far, nothing earlier is left in this list.
       if (best && p.order > best.order) break;
       if (distance(key, p.spelling, max) <= max) {

@@ -738,7 +738,8 @@ function isHistorical(sentence: string, localStart: number, localEnd: number): b
 }
 
 function collectPlanRanges(sections: readonly Section[], out: TextRange[]): void {
-  for (const s of sections) {
+  for (let i = 0; i < sections.length; i++) {
+    const s = sections[i]!;
     if (s.concept === 'next-year-plan' || s.heading.concept === 'next-year-plan') out.push(s.range);
     else collectPlanRanges(s.children, out);
   }
@@ -906,7 +907,8 @@ function scanCongress(
         }
       }
       const inPlan = inRanges(planRanges, f.start(chainStart));
-      for (const m of mentions) {
+      for (let i = 0; i < mentions.length; i++) {
+        const m = mentions[i]!;
         refs.push({
           entry: m.entry,
           range: m.range,
@@ -1010,7 +1012,8 @@ function scanLiterals(
  */
 function titlesBySentenceOf(titles: readonly QuotedReference[]): Map<number, QuotedReference[]> {
   const titlesBySentence = new Map<number, QuotedReference[]>();
-  for (const t of titles) {
+  for (let i = 0; i < titles.length; i++) {
+    const t = titles[i]!;
     const list = titlesBySentence.get(t.sentenceIndex);
     if (list) list.push(t);
     else titlesBySentence.set(t.sentenceIndex, [t]);
@@ -1158,7 +1161,8 @@ function scanLooseTitles(
   planRanges: readonly TextRange[],
   refs: CatalogueReference[],
 ): void {
-  for (const { title, exact, loose } of titles) {
+  for (let i = 0; i < titles.length; i++) {
+    const { title, exact, loose } = titles[i]!;
     if (compiled.titleKeys.has(exact)) continue;
     const entries = compiled.looseKeys.get(loose);
     if (!entries) continue;
@@ -1219,7 +1223,10 @@ export function analyzeReferences(document: ReportDocument, settings: RuleSettin
   // Pushed into a literal, not mapped (holey when mapped over elements, packed when empty): malformed-citation's
   // check deoptimised on the second kind and was compiled again.
   const titleKeys: TitleKeys[] = [];
-  for (const title of titles) titleKeys.push({ title, exact: normalizeSpelling(title.inner), loose: looseKey(title.inner) });
+  for (let i = 0; i < titles.length; i++) {
+    const title = titles[i]!;
+    titleKeys.push({ title, exact: normalizeSpelling(title.inner), loose: looseKey(title.inner) });
+  }
   scanLiterals(document, compiled, dates.writing, planRanges, titles, refs);
   scanLooseTitles(titleKeys, compiled, dates.writing, planRanges, refs);
   scanCongress(document, compiled, dates.writing, planRanges, refs, phrases);
@@ -1238,7 +1245,8 @@ function longestMatches(refs: CatalogueReference[]): CatalogueReference[] {
   refs.sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end);
   const kept: CatalogueReference[] = [];
   let outer: CatalogueReference | undefined;
-  for (const r of refs) {
+  for (let i = 0; i < refs.length; i++) {
+    const r = refs[i]!;
     const inside = outer !== undefined && outer.range.end >= r.range.end && outer.range.end - outer.range.start > r.range.end - r.range.start;
     if (!(inside && outer!.entry.id !== r.entry.id && r.via === 'text')) kept.push(r);
     if (!outer || r.range.end > outer.range.end) outer = r;

@@ -53,14 +53,16 @@ export const rule = defineRule<MessageId>({
     const { congressPhrases, compiled, dates } = analyzeReferences(document, context.settings);
     if (congressPhrases.length === 0) return;
     const byParagraph = new Map<number, CongressPhrase[]>();
-    for (const p of congressPhrases) {
+    for (let i = 0; i < congressPhrases.length; i++) {
+      const p = congressPhrases[i]!;
       const list = byParagraph.get(p.paragraphIndex) ?? [];
       list.push(p);
       byParagraph.set(p.paragraphIndex, list);
     }
     const met = compiled.meetings.filter((m) => m.start <= dates.writing && m.entry.confidence === 'confirmed');
     const writingIso = isoOf(context.settings.writingDate!);
-    for (const phrase of congressPhrases) {
+    for (let i = 0; i < congressPhrases.length; i++) {
+      const phrase = congressPhrases[i]!;
       const siblings = byParagraph.get(phrase.paragraphIndex) ?? [phrase];
       const cited = siblings.flatMap((p) => p.meetings.map((m) => m.meeting));
       const allOf = new Set(siblings.flatMap((p) => p.allPlenumsOf));

@@ -77,7 +77,8 @@ export const rule = defineRule<MessageId>({
   check(document, context) {
     if (!datesKnown(document, context.settings)) return;
     const { citations, dates } = analyzeVersions(document, context.settings);
-    for (const c of citations) {
+    for (let i = 0; i < citations.length; i++) {
+      const c = citations[i]!;
       if (c.ref.historical && c.form !== 'new') continue;
       const text = shownText(c.form === 'bracket' || c.form === 'edition' ? `${c.ref.text}${c.versionText}` : `${c.versionText}${c.ref.text}`);
       if (c.form === 'new') {

@@ -41,7 +41,8 @@ export const rule = defineRule<MessageId>({
   check(document, context) {
     if (!datesKnown(document, context.settings)) return;
     const { references, dates } = analyzeReferences(document, context.settings);
-    for (const ref of references) {
+    for (let i = 0; i < references.length; i++) {
+      const ref = references[i]!;
       if (ref.entry.kind !== 'organization' || ref.historical || ref.inOtherTitle) continue;
       const judgement = judgeOutdated(ref.entry, ref.successor, dates, { inNextYearPlan: ref.inNextYearPlan });
       if (!judgement) continue;

@@ -40,7 +40,8 @@ export const rule = defineRule<MessageId>({
   check(document, context) {
     if (!datesKnown(document, context.settings)) return;
     const { references, dates } = analyzeReferences(document, context.settings);
-    for (const ref of references) {
+    for (let i = 0; i < references.length; i++) {
+      const ref = references[i]!;
       const { entry } = ref;
       if (entry.kind !== 'plan-period' && entry.kind !== 'pufa-period') continue;
       if (ref.historical || ref.inOtherTitle) continue;

@@ -46,7 +46,8 @@ export const rule = defineRule<MessageId>({
     const { references, dates } = analyzeReferences(document, context.settings);
     // One finding per entry and sentence (外防输入、内防反弹 … 动态清零 is one policy).
     const seen = new Set<string>();
-    for (const ref of references) {
+    for (let i = 0; i < references.length; i++) {
+      const ref = references[i]!;
       if (ref.entry.kind !== 'term' && ref.entry.kind !== 'formula') continue;
       if (ref.historical || ref.inOtherTitle) continue;
       const key = `${ref.entry.id}@${ref.sentenceIndex}`;

@@ -192,7 +192,8 @@ export function analyzeVersions(document: ReportDocument, settings: RuleSettings
   const hit = cache.get(document);
   if (hit && hit.key === key && hit.catalogue === settings.catalogue) return hit.value;
   const citations: VersionCitation[] = [];
-  for (const ref of references) {
+  for (let i = 0; i < references.length; i++) {
+    const ref = references[i]!;
     if (ref.entry.kind !== 'law' || !ref.entry.versions || ref.inOtherTitle) continue;
     const c = citationsOf(document, ref, dates.writing);
     if (c) citations.push(c);
