@@ -177,8 +177,10 @@ export const conceptById: Readonly<Record<ConceptId, ReportConcept>> = Object.fr
 export function conceptOfHeading(title: string): ConceptId | undefined {
   const text = title.trim();
   if (text.length === 0) return undefined;
-  for (const c of CONCEPT_MATCH_ORDER) {
-    for (const p of c.headingPatterns) if (p.test(text)) return c.id;
+  for (let i = 0; i < CONCEPT_MATCH_ORDER.length; i++) {
+    const c = CONCEPT_MATCH_ORDER[i]!;
+    const patterns = c.headingPatterns;
+    for (let j = 0; j < patterns.length; j++) if (patterns[j]!.test(text)) return c.id;
   }
   return undefined;
 }

@@ -92,7 +92,7 @@ const BIG_UNITS: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
 
 /** Whether every character of `text` is a digit character (二〇二二): a loop, not a spread array per numeral. */
 function allDigitCharacters(text: string): boolean {
-  for (const c of text) if (!(c in DIGIT_VALUES)) return false;
+  for (let i = 0; i < text.length; i++) if (!(text[i]! in DIGIT_VALUES)) return false;
   return true;
 }
 
@@ -105,13 +105,16 @@ export function chineseNumeralValue(text: string): number | undefined {
   // Digit-by-digit form (二〇二二) has no unit characters.
   if (text.length > 1 && allDigitCharacters(text)) {
     let v = 0;
-    for (const c of text) v = v * 10 + (DIGIT_VALUES[c] ?? 0);
+    for (let i = 0; i < text.length; i++) v = v * 10 + (DIGIT_VALUES[text[i]!] ?? 0);
     return v;
   }
   let total = 0;
   let section = 0;
   let digit: number | undefined;
-  for (const c of text) {
+  // By UTF-16 unit, not code point (a string's iterator makes a result per step in unoptimised code): a unit of
+  // a character outside the BMP is in none of the tables either, so such a text is still not a numeral.
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
     const d = DIGIT_VALUES[c];
     if (d !== undefined) {
       digit = d;
