@@ -44,7 +44,9 @@ export function checkMessageData(
 ): boolean {
   if (!data) return false;
   let readText = false;
-  for (const key of Object.keys(data)) {
+  const keys = Object.keys(data);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     const value = data[key];
     // Said in words: the error is shown to users (as a rule failure), and must not show the value itself.
     let broken: string | undefined;
