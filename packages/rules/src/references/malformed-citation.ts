@@ -339,7 +339,7 @@ function policySpellings(titleKeys: ReadonlyMap<string, CatalogueEntry[]>): Poli
     let order = 0;
     for (const [spelling, entries] of titleKeys) {
       if (spelling.length < 10 || entries[0]?.kind !== 'policy') continue;
-      const p: PolicySpelling = { spelling, digits: spelling.replace(/\D/gu, ''), entry: entries[0], order: order++ };
+      const p: PolicySpelling = { spelling, digits: digitsOf(spelling), entry: entries[0], order: order++ };
       let byLength = byDigits.get(p.digits);
       if (!byLength) byDigits.set(p.digits, (byLength = new Map()));
       const list = byLength.get(spelling.length);
@@ -352,7 +352,7 @@ function policySpellings(titleKeys: ReadonlyMap<string, CatalogueEntry[]>): Poli
   return index;
 }
 
-/** The ASCII digits of `text` in order (`text.replace(/\D/gu, '')` without a regular expression: most titles hold none). */
+/** The ASCII digits of `text` in order (`text.replace(/\D/gu, '')` without a regular expression: most titles hold none); the key of `policySpellings`' index and of its look-ups. */
 function digitsOf(text: string): string {
   let first = 0;
   while (first < text.length && !isDigit(text.charCodeAt(first))) first++;
