@@ -34,6 +34,7 @@ import {
   endsPassagePiece,
   flattenSections,
   hasStatisticsInput,
+  headingConcepts,
   headingNumbering,
   mayHoldBrokenYear,
   repeatedShortcomings,
@@ -43,6 +44,7 @@ import {
   statisticsRules,
   yearConsistency,
   yieldsPassagePieces,
+  type SectionEntry,
 } from '@fzlint/rules';
 
 /** Scopes whose findings are reused outside the edited paragraphs. */
@@ -74,31 +76,57 @@ export function isFigureRule(rule: AnyRule): boolean {
 /**
  * Built-in document rules that read the text only in places an edit can be told to leave alone,
  * with the test that it did (see {@link DocumentInputs}). Each reads the outline — title, report
- * dates, headings and sections, exactly (wording included) — and besides:
- * - `structure/year-consistency`: every sentence its `mayHoldBrokenYear` lets through (a 年
+ * dates, headings and sections, and what `flattenSections` derives from a heading's wording (its
+ * concept, read again from a run-in heading's label, and whether it is about last year's
+ * shortcomings being fixed) — but reads a heading's wording itself only where said below, so a
+ * keystroke inside a heading that leaves all of that as it was keeps their findings
+ * ({@link DocumentInputs.outlineRead}). Besides:
+ * - `structure/year-consistency`: the wording of headings naming a year (their label, the years
+ *   in it, the text around their year); every sentence its `mayHoldBrokenYear` lets through (a 年
  *   after a digit), for years that lost digits; the opening sentence before the first heading;
  *   the text up to 12 characters around the title's, the report year's and the headings' years;
  *   the first line of the body (where an unknown year is reported when there is no title);
- * - `structure/heading-numbering`: the headings' numbers, and the text between sibling headings
- *   for a numbered item the parser did not take for a heading (a numbering pattern, at most 10
- *   characters read from its start, after a break or sentence end);
+ * - `structure/heading-numbering`: the headings' numbers; the wording of an unnumbered heading
+ *   standing among numbered ones (a line or Markdown heading without a number: its label and
+ *   trimmed title range); and the text between sibling headings for a numbered item the parser
+ *   did not take for a heading (a numbering pattern, at most 10 characters read from its start,
+ *   after a break or sentence end);
  * - `structure/shortcomings-without-causes` and `continuity/repeated-shortcomings`: the sections
  *   that introduce the shortcomings (the whole body when there is none: then they always run),
- *   and last year's report (the same one, `sameInputs`);
- * - `structure/required-section`: whether there are sentences at all, and the body's text only
- *   for a required content without a heading (see the entry below).
+ *   headings inside them included, and last year's report (the same one, `sameInputs`);
+ * - `structure/required-section`: whether there are sentences at all, every concept a heading's
+ *   words name (`headingConcepts`: a heading naming several contents covers each), and the body's
+ *   text only for a required content without a heading (see the entry below).
  * When an edit leaves all a rule reads as it was, the rule's findings are its old ones, shifted.
  */
 const DOCUMENT_READS: ReadonlyMap<AnyRule, (inputs: DocumentInputs, last: RuleState) => boolean> = new Map<AnyRule, (inputs: DocumentInputs, last: RuleState) => boolean>([
-  [yearConsistency as AnyRule, (i) => i.outline() && i.yearsUntouched()],
-  [headingNumbering as AnyRule, (i) => i.outline() && i.noNumberingNear()],
-  [shortcomingsWithoutCauses as AnyRule, (i) => i.outline() && i.outsideShortcomings()],
-  [repeatedShortcomings as AnyRule, (i) => i.outline() && i.outsideShortcomings()],
+  [yearConsistency as AnyRule, (i) => i.outlineRead(namesNoYear) && i.yearsUntouched()],
+  [headingNumbering as AnyRule, (i) => i.outlineRead(neverUnnumberedAmongNumbered) && i.noNumberingNear()],
+  [shortcomingsWithoutCauses as AnyRule, (i) => i.outlineRead(wordingUnread) && i.outsideShortcomings()],
+  [repeatedShortcomings as AnyRule, (i) => i.outlineRead(wordingUnread) && i.outsideShortcomings()],
   // Reads the text only for a required content with no heading, and then always reports it
   // (as prose, or missing): with no finding last time, every one had a heading, which the
   // outline alone decides.
-  [requiredSection as AnyRule, (i, last) => last.reports.length === 0 && i.outline() && i.hasSentences()],
+  [requiredSection as AnyRule, (i, last) => last.reports.length === 0 && i.outlineRead(wordingUnread) && i.headingConceptsKept() && i.hasSentences()],
 ]);
+
+/** For `structure/year-consistency`: a heading naming no year (its wording is not read). */
+function namesNoYear(h: Heading): boolean {
+  return h.year === undefined;
+}
+
+/**
+ * For `structure/heading-numbering`: a heading that is never reported as unnumbered among
+ * numbered siblings (numbered, or neither an unnumbered line nor a Markdown heading).
+ */
+function neverUnnumberedAmongNumbered(h: Heading): boolean {
+  return h.numbering !== undefined || (h.origin !== 'unnumbered' && h.origin !== 'markdown');
+}
+
+/** For the rules that read no heading's wording but through `flattenSections`. */
+function wordingUnread(): boolean {
+  return true;
+}
 
 /** What a local rule reported on one document. */
 interface RuleState {
@@ -705,7 +733,8 @@ class DocumentInputs {
   private readonly oldHi: number;
   /** … and here in the new one. */
   private readonly newHi: number;
-  private outlineKept: boolean | undefined;
+  /** {@link touchedHeadings}, once asked (null: the outline is not kept). */
+  private touched: readonly number[] | null | undefined;
   private shortcomingsKept: boolean | undefined;
 
   constructor(
@@ -724,11 +753,29 @@ class DocumentInputs {
   }
 
   /**
-   * The outline exactly as it was, shifted: the headings inside the window too, wording
-   * included (`editWindow` lets their wording change), and no heading or title touching the change.
+   * The outline as the document rules read it, shifted: no title touching the change; the
+   * headings inside the window exactly as they were (wording included) but those touching the
+   * change, whose wording may differ (`editWindow` holds everything else about them: range,
+   * level, numbering, origin, concept, year) when `wordingUnread` holds for them, old and new,
+   * and what `flattenSections` derives from every heading's wording (concept, effective concept,
+   * rectification) is the same.
    */
-  outline(): boolean {
-    if (this.outlineKept !== undefined) return this.outlineKept;
+  outlineRead(wordingUnread: (h: Heading) => boolean): boolean {
+    const touched = this.touchedHeadings();
+    if (touched === undefined) return false;
+    for (let k = 0; k < touched.length; k++) {
+      const i = touched[k]!;
+      if (!wordingUnread(this.previous.headings[i]!) || !wordingUnread(this.next.headings[i]!)) return false;
+    }
+    return true;
+  }
+
+  /**
+   * The indexes of the headings touching the change (within a character), when the rest of the
+   * outline is as the rules read it (see {@link outlineRead}); undefined when it is not.
+   */
+  private touchedHeadings(): readonly number[] | undefined {
+    if (this.touched !== undefined) return this.touched ?? undefined;
     const { previous, next, w } = this;
     const lo = this.lo;
     const hi = this.oldHi;
@@ -736,12 +783,32 @@ class DocumentInputs {
     let kept = next.title === undefined || !this.near(next.title.range, 1);
     const a = previous.headings;
     const b = next.headings;
+    const touched: number[] = [];
     for (let i = 0; kept && i < b.length; i++) {
       const y = b[i]!;
-      if (this.near(y.range, 1)) kept = false;
+      if (this.near(y.range, 1)) touched.push(i);
       else if (y.range.start >= w.start && y.range.end <= w.end && a[i] !== y && !sameShifted(a[i], y, shift)) kept = false;
     }
-    return (this.outlineKept = kept);
+    if (kept && touched.length > 0) kept = sameDerivedOutline(flattenSections(previous), flattenSections(next));
+    this.touched = kept ? touched : null;
+    return kept ? touched : undefined;
+  }
+
+  /**
+   * For `structure/required-section`: every concept the headings touching the change name
+   * (`headingConcepts`) is the same, old and new (the others' wording is the same).
+   */
+  headingConceptsKept(): boolean {
+    const touched = this.touchedHeadings();
+    if (touched === undefined) return false;
+    for (let k = 0; k < touched.length; k++) {
+      const i = touched[k]!;
+      const x = headingConcepts(this.previous.headings[i]!);
+      const y = headingConcepts(this.next.headings[i]!);
+      if (x.size !== y.size) return false;
+      for (const c of x) if (!y.has(c)) return false;
+    }
+    return true;
   }
 
   /**
@@ -756,7 +823,8 @@ class DocumentInputs {
     if (next.title && this.near(next.title.range, YEAR_REACH)) return false;
     const fact = next.reportYear?.range;
     if (fact && this.near(fact, YEAR_REACH)) return false;
-    for (const h of next.headings) if (this.near(h.range, YEAR_REACH)) return false;
+    // Only a year's surroundings are read of a heading (its wording only when it names one: see `outlineRead`).
+    for (const h of next.headings) if (h.year !== undefined && this.near(h.yearRange ?? h.range, YEAR_REACH)) return false;
     if (!next.title) {
       // The anchor of an unknown year: the body's first line (white space skipped, as the rule does).
       const text = next.text;
@@ -794,12 +862,19 @@ class DocumentInputs {
   }
 
   /**
-   * For `structure/heading-numbering`: no heading number (any kind) can be read at a place whose
+   * For `structure/heading-numbering`: every heading number (any kind) read at a place whose
    * reading the edit may change — from {@link NUMBERING_REACH} characters before the change to
-   * just after it — in the old text or the new.
+   * just after it — reads as before: before the change (the same text in both) each pattern
+   * matches the same there or at neither (a heading's own number just before a keystroke in its
+   * wording); from the change on, none matches, in the old text or the new.
    */
   noNumberingNear(): boolean {
-    return !numberingBetween(this.previous.text, this.lo - NUMBERING_REACH, this.oldHi + 2) && !numberingBetween(this.next.text, this.lo - NUMBERING_REACH, this.newHi + 2);
+    const { lo } = this;
+    return (
+      sameNumberingBetween(this.previous.text, this.next.text, lo - NUMBERING_REACH, lo) &&
+      !numberingBetween(this.previous.text, lo, this.oldHi + 2) &&
+      !numberingBetween(this.next.text, lo, this.newHi + 2)
+    );
   }
 
   /** Whether both texts have sentences (rules say nothing about a text without any). */
@@ -818,6 +893,41 @@ class DocumentInputs {
     for (const e of sections) if (this.near(e.section.range, 1)) kept = false;
     return (this.shortcomingsKept = kept);
   }
+}
+
+/**
+ * Whether two outlines as `flattenSections` reads them (the sections themselves compared by
+ * `editWindow`) derive the same from their headings' wording: each section's concept, effective
+ * concept and rectification.
+ */
+function sameDerivedOutline(a: readonly SectionEntry[], b: readonly SectionEntry[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.concept !== y.concept || x.effectiveConcept !== y.effectiveConcept || x.rectification !== y.rectification) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether at every position in [from, to) — where `a` and `b` are the same text — each heading
+ * number pattern matches in both, with the same match and numeral, or in neither (a pattern may
+ * look past `to`, where they differ).
+ */
+function sameNumberingBetween(a: string, b: string, from: number, to: number): boolean {
+  const end = Math.min(a.length, b.length, to);
+  for (let at = Math.max(0, from); at < end; at++) {
+    if (!NUMBERING_FIRST_CHARS.has(a.charCodeAt(at))) continue;
+    for (const scheme of numberingSchemes) {
+      scheme.pattern.lastIndex = at;
+      const x = scheme.pattern.exec(a);
+      scheme.pattern.lastIndex = at;
+      const y = scheme.pattern.exec(b);
+      if (x === null ? y !== null : y === null || x[0] !== y[0] || x[2] !== y[2]) return false;
+    }
+  }
+  return true;
 }
 
 /** Whether a heading number of any kind matches at some position in [from, to) of `text`. */

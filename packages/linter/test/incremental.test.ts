@@ -592,6 +592,145 @@ describe('incremental lint of document rules (property: findings kept only when 
   });
 });
 
+describe('incremental lint of document rules, edits inside headings (property: kept only when what each reads of the outline is the same)', () => {
+  // Headings the five document rules read differently: naming a year (year-consistency reads
+  // their wording) and none, numbered and unnumbered among numbered ones (heading-numbering
+  // reports the latter with its words), skipped numbers, shortcomings sections (one with its
+  // year the year before: typing 整改 makes it a rectification, its concept dropped), a
+  // rectification section, a heading naming several contents (required-section reads each),
+  // the plan. Read as Markdown and as plain text, with and without last year's report.
+  const paragraphs = [
+    '# 2023年法治政府建设工作报告',
+    '2023年，我市坚持依法行政，全面推进法治政府建设。',
+    '## 一、2023年主要举措、成效和不足',
+    '### （一）完善制度体系',
+    '清理规范性文件，健全依法决策机制。',
+    '### （三）深化政务公开',
+    '推进政务公开标准化规范化。',
+    '### 加强执法监督',
+    '严格规范公正文明执法，开展案卷评查。',
+    '## 二、2022年推进法治政府建设工作中存在的不足和短板',
+    '### （一）基层执法力量薄弱',
+    '法治意识有待提高。',
+    '## 三、上一年度存在问题整改情况',
+    '完成整改。',
+    '## 四、党政主要负责人履行推进法治建设第一责任人职责情况',
+    '主要负责人带头学法。',
+    '## 五、基层法治建设存在的不足',
+    '基层法治建设有待加强。',
+    '## 六、2024年工作安排',
+    '继续推进法治政府建设。',
+  ];
+  const previous = {
+    filePath: '/ws/2022.txt',
+    text: ['2022年法治政府建设工作报告', '一、主要举措', '完善制度体系。', '二、存在的不足和原因', '基层执法力量薄弱，法治意识有待提高。', '三、2023年工作安排', '继续推进法治政府建设。'].join('\n'),
+  };
+  // Without shortcomings sections of their own, the heading naming several contents names them.
+  const joint = paragraphs.filter((p) => !/^## [二三五]、|^### （一）基层|^法治意识|^完成整改|^基层法治建设有待/u.test(p));
+  const forms = [
+    { filePath: 'outline.md', text: paragraphs.join('\n\n') },
+    { filePath: 'outline.txt', text: paragraphs.map((p) => p.replace(/^#+ /u, '')).join('\n') },
+    { filePath: 'joint.md', text: joint.join('\n\n') },
+  ];
+  // A keystroke inside a heading of the current text (`heading` picks one of the parsed
+  // headings, `at` a place in it, its ends included).
+  const keystroke = fc.record({
+    heading: fc.nat(),
+    at: fc.integer({ min: 0, max: 1000 }).map((x) => x / 1000),
+    del: fc.oneof(fc.constant(0), fc.constant(0), fc.constant(1), fc.integer({ min: 0, max: 3 })),
+    insert: fc.constantFrom('', '字', '字', '法治', '年', '2021年', '20', '度', '整改', '上一年度', '存在的不足', '不足和原因', '原因', '工作安排', '举措', '、', '和', '。', '，', '（二）', '二、', '1.', '3', '三', '\n', '# ', ' ', '第一责任人', '计划'),
+  });
+  const inHeading = (filePath: string) => (k: { heading: number; at: number }, text: string): number => {
+    const headings = parse(text, { filePath }).headings;
+    if (headings.length === 0) return Math.floor(k.at * text.length);
+    const h = headings[k.heading % headings.length]!;
+    return h.range.start + Math.round(k.at * (h.range.end - h.range.start));
+  };
+
+  it('with and without last year’s report, linted along the way', () => {
+    const reuse = createRuleReuse();
+    const rules = reuse.wrap(builtinRules);
+    const all = lint(forms[0]!.text, { filePath: forms[0]!.filePath, previous }).diagnostics.map((d) => d.ruleId);
+    for (const id of ['structure/year-consistency', 'structure/heading-numbering', 'continuity/repeated-shortcomings', 'structure/shortcomings-without-causes']) {
+      expect(all).toContain(id);
+    }
+    let key = 0;
+    fc.assert(
+      fc.property(fc.nat({ max: forms.length - 1 }), fc.boolean(), fc.array(keystroke, { minLength: 1, maxLength: 6 }), (which, withPrevious, keys) => {
+        const { filePath, text } = forms[which]!;
+        typeAndCompare(reuse, rules, `${key++}-${filePath}`, filePath, text, keys, inHeading(filePath), withPrevious ? previous : undefined);
+      }),
+      { numRuns: Number(process.env.FZLINT_PROP_RUNS ?? 250), seed: Number(process.env.FZLINT_PROP_SEED ?? 19) },
+    );
+    // Heading keystrokes kept document rules' findings, and ran them again.
+    expect(reuse.stats.documentKept).toBeGreaterThan(100);
+    expect(reuse.stats.documentRun).toBeGreaterThan(100);
+  }, 300_000);
+
+  /**
+   * `insert` typed over `del` characters before the first `before` of `text`, linted with reuse
+   * after a first lint (last year's report beside it): equal to a fresh lint; the document rules
+   * it kept, and the findings before and after.
+   */
+  function keystrokeAt(filePath: string, text: string, before: string, insert: string, del = 0) {
+    const reuse = createRuleReuse();
+    const rules = reuse.wrap(builtinRules);
+    const last = { previous };
+    const first = reuse.run('h', () => lint(text, { rules, filePath, ...last }));
+    const at = text.indexOf(before);
+    expect(at).toBeGreaterThan(0);
+    const edited = `${text.slice(0, at)}${insert}${text.slice(at + del)}`;
+    const document = reparse(first.document, [{ range: { start: at, end: at + del }, text: insert }]);
+    const kept = reuse.stats.documentKept;
+    const second = reuse.run('h', () => lint(edited, { rules, filePath, document, ...last }));
+    expect(second.diagnostics).toEqual(lint(edited, { filePath, ...last }).diagnostics);
+    return { kept: reuse.stats.documentKept - kept, first: first.diagnostics, second: second.diagnostics };
+  }
+
+  it('keeps them, shifted, for a character typed into a numbered heading naming no year', () => {
+    for (const { filePath, text } of forms.slice(0, 2)) {
+      // 字 typed inside 完善制度体系 of （一）完善制度体系: all five kept.
+      const { kept } = keystrokeAt(filePath, text, '制度体系', '字');
+      expect(kept).toBe(5);
+    }
+  });
+
+  it('runs each again where it reads the heading’s wording', () => {
+    const md = forms[0]!;
+    const ids = (ds: readonly { ruleId: string; message: string }[], id: string) => ds.filter((d) => d.ruleId === id).map((d) => d.message);
+    // An unnumbered heading among numbered ones: heading-numbering names it (the other four kept).
+    const unnumbered = keystrokeAt(md.filePath, md.text, '执法监督', '字');
+    expect(unnumbered.kept).toBe(4);
+    expect(ids(unnumbered.second, 'structure/heading-numbering').some((m) => m.includes('加强字执法监督'))).toBe(true);
+    // A heading naming a year, away from the year: year-consistency names it.
+    const year = keystrokeAt(md.filePath, md.text, '和短板', '字');
+    expect(ids(year.second, 'structure/year-consistency').some((m) => m.includes('不足字和短板'))).toBe(true);
+    // 整改 typed into the shortcomings heading of the year before: a rectification, no longer
+    // shortcomings (the other shortcomings section is far from the change). Its concept as
+    // `flattenSections` reads it changed: no document rule is kept.
+    const rect = keystrokeAt(md.filePath, md.text, '和短板', '整改');
+    expect(rect.kept).toBe(0);
+    expect(ids(rect.second, 'structure/shortcomings-without-causes').length).toBe(ids(rect.first, 'structure/shortcomings-without-causes').length - 1);
+    // Without shortcomings sections of their own, a heading naming several contents names them:
+    // 和不足 deleted there leaves required-section a content to report; 字 typed there does not
+    // (heading-numbering and required-section kept; year-consistency reads this heading's
+    // wording, and the shortcomings rules, with no section of their own, read the whole body).
+    const jointMd = forms[2]!;
+    expect(ids(lint(jointMd.text, { filePath: jointMd.filePath, previous }).diagnostics, 'structure/required-section')).toEqual([]);
+    expect(keystrokeAt(jointMd.filePath, jointMd.text, '举措', '字').kept).toBe(2);
+    const lost = keystrokeAt(jointMd.filePath, jointMd.text, '和不足', '', 3);
+    expect(lost.kept).toBe(1);
+    expect(ids(lost.second, 'structure/required-section').length).toBe(1);
+    // A heading number completed by a keystroke after its start (`（二` + `）`, after a sentence
+    // end, its run-in title too long for a heading): the numbered item the skipped （二） was is
+    // there now; heading-numbering runs again.
+    const numbered = md.text.replace('清理规范性文件，健全依法决策机制。', '清理规范性文件。（二健全依法决策机制，严格执行重大行政决策程序，完善合法性审查机制，推进政府法律顾问制度建设，提升依法行政水平。');
+    const item = keystrokeAt(md.filePath, numbered, '健全依法', '）');
+    expect(item.kept).toBe(4);
+    expect(ids(item.second, 'structure/heading-numbering').length).toBe(ids(item.first, 'structure/heading-numbering').length - 1);
+  });
+});
+
 describe('incremental lint of copied passages (property: the window’s passages are the document’s there)', () => {
   // A report with last year's report its own text, years one less (as the language server's bench
   // pairs them): most passages are copies, so continuity/copied-passage has findings everywhere.

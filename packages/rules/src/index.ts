@@ -81,9 +81,9 @@ export {
   type VersionProblem,
 } from './references/index.js';
 export { findTermTypos, type TermTypo } from './style/domain-typo.js';
-// The outline as the structure rules read it (which sections introduce a concept): the linter's
+// The outline as the structure rules read it (which sections introduce a concept, which concepts a heading names): the linter's
 // edit path asks it which text a document rule reads.
-export { flattenSections, conceptSections, type SectionEntry } from './structure/outline.js';
+export { flattenSections, conceptSections, headingConcepts, type SectionEntry } from './structure/outline.js';
 // Catalogue look-ups for the front ends (fzlint catalogue, completion after 《), re-exported from the ontology.
 export { searchCatalogue, formatCatalogue, titleCompletions, type CatalogueListing, type TitleCompletion } from '@fzlint/ontology';
 
