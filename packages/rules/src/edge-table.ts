@@ -35,17 +35,6 @@ export class EdgeTable implements EdgeArrays {
     this.slotChild = new Int32Array(size);
   }
 
-  /** A table holding a copy of `arrays` (their `edges` edges), to add edges to without changing them. */
-  static copyOf(arrays: EdgeArrays, edges: number): EdgeTable {
-    const table = new EdgeTable(0);
-    table.slotParent = arrays.slotParent.slice();
-    table.slotUnit = arrays.slotUnit.slice();
-    table.slotChild = arrays.slotChild.slice();
-    table.mask = arrays.mask;
-    table.#edges = edges;
-    return table;
-  }
-
   /** The child of `parent` by `unit`, 0 for none. */
   childOf(parent: number, unit: number): number {
     const { slotParent, slotUnit, mask } = this;

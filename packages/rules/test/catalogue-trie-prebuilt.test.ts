@@ -5,13 +5,14 @@ import { parse, type ReportDocument } from '@fzlint/parser';
 import { mergeCatalogue, resolveSettings, runRule, type AnyRule } from '@fzlint/rule-api';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { slotOf } from '../src/edge-table.js';
 import { referencesRules } from '../src/references/index.js';
 import {
   analyzeReferences,
   buildCatalogueTrie,
+  childOf,
   compileCatalogue,
   extendCatalogueTrie,
+  firstNodeOf,
   normalizeSpelling,
   prebuiltCatalogueTrie,
   readCatalogueTrie,
@@ -38,18 +39,8 @@ function contents(trie: FlatTrie): Record<string, string> {
 
 /** The node a normalised key leads to, 0 for none. */
 function nodeOf(trie: FlatTrie, key: string): number {
-  let node = trie.firstNode[key.charCodeAt(0)]!;
-  for (let i = 1; i < key.length && node !== 0; i++) {
-    const unit = key.charCodeAt(i);
-    let child = 0;
-    for (let s = slotOf(node, unit, trie.mask); trie.slotParent[s] !== 0; s = (s + 1) & trie.mask) {
-      if (trie.slotParent[s] === node + 1 && trie.slotUnit[s] === unit) {
-        child = trie.slotChild[s]!;
-        break;
-      }
-    }
-    node = child;
-  }
+  let node = firstNodeOf(trie, key.charCodeAt(0));
+  for (let i = 1; i < key.length && node !== 0; i++) node = childOf(trie, node, key.charCodeAt(i));
   return node;
 }
 
@@ -188,10 +179,18 @@ describe('the prebuilt catalogue trie', () => {
     expect(readCatalogueTrie(bytes, builtinCatalogue.slice(1), digest)).toBeUndefined();
     expect(readCatalogueTrie(bytes.subarray(0, bytes.length - 1), builtinCatalogue, digest)).toBeUndefined();
     expect(readCatalogueTrie(new Uint8Array(8), builtinCatalogue, digest)).toBeUndefined();
-    // A first-unit pair (stored after the 8 header words) whose unit is no UTF-16 unit: refused.
-    const badUnit = bytes.slice();
-    new DataView(badUnit.buffer).setInt32(8 * 4, 0x10000, true);
-    expect(readCatalogueTrie(badUnit, builtinCatalogue, digest)).toBeUndefined();
+    // A first-unit slot (stored after the 8 header words) naming a node that is no root child: refused.
+    const badFirst = bytes.slice();
+    const view = new DataView(badFirst.buffer);
+    let slot = 8 * 4;
+    while (view.getUint32(slot, true) === 0) slot += 4;
+    view.setUint32(slot, (view.getUint32(slot, true) & 0xffff) | (built.childStart[1]! << 16), true);
+    expect(readCatalogueTrie(badFirst, builtinCatalogue, digest)).toBeUndefined();
+    // Edges that are not breadth first (a node's children before it): refused.
+    const slots = built.firstSlots.length;
+    const badEdges = bytes.slice();
+    new DataView(badEdges.buffer).setInt32((8 + slots + 0x800 + 5) * 4, 3, true);
+    expect(readCatalogueTrie(badEdges, builtinCatalogue, digest)).toBeUndefined();
   });
 
   it('is not used when the loaded catalogue’s digest differs (a stale file)', async () => {
@@ -241,7 +240,7 @@ describe('the prebuilt catalogue trie', () => {
         expect(keys.map((key) => `${key}: ${ending(extended, key)}`)).toEqual(keys.map((key) => `${key}: ${ending(fresh, key)}`));
         // A walk starts at any raw unit that normalises to a root unit: the same ones, or ones leading to nodes that end nothing.
         for (let c = 0; c < 0x10000; c++) {
-          if (fresh.firstNode[c] !== 0) expect(extended.firstNode[c], `unit ${c}`).not.toBe(0);
+          if (firstNodeOf(fresh, c) !== 0) expect(firstNodeOf(extended, c), `unit ${c}`).not.toBe(0);
         }
       }),
       { numRuns: 300 },

@@ -3,7 +3,7 @@ import { fold, type QuotedReference, type ReportDocument, type Section, type Tex
 import type { RuleSettings } from '@fzlint/rule-api';
 import { EdgeTable } from '../edge-table.js';
 import { readPrebuilt } from '../prebuilt.js';
-import { alignedBytes, concatViews, sparseUnitTable, TypedViewCursor, unitTableOf } from '../typed-views.js';
+import { alignedBytes, concatViews, TypedViewCursor } from '../typed-views.js';
 import { dayOf, earliestDay, latestDay, type DayNumber } from './dates.js';
 import { staleCatalogue } from './freshness.js';
 
@@ -225,17 +225,23 @@ function groupCount(source: string): number {
 }
 
 /**
- * The trie as arrays: node 0 is the root, edges live in one open-addressing hash
- * table keyed by (parent, unit). The scan visits every position of every sentence,
- * and a typed-array probe is far cheaper there than `Map.prototype.get`.
+ * The trie as arrays, its nodes numbered breadth first (node 0 is the root) with each node's
+ * children consecutive and in unit order: a node's edges are `childStart[node]` up to
+ * `childStart[node + 1]`, each child's unit in `unitOf`. The whole trie is ~18 KB (the
+ * built-in catalogue's 2,614 nodes): in a lint the other rules push it out of the caches
+ * before every report, and a report's walks then read at most its ~290 lines, where the
+ * open-addressing edge table of 8,192 slots (80 KB) and the 256 KB first-unit table they
+ * replaced cost ~870 line misses a report (docs/performance.md, midday of 2026-12-05).
  */
 export interface FlatTrie {
-  /** Node id of the root's child for a RAW code unit (normalised first), 0 for none. */
-  readonly firstNode: Int32Array;
   /**
-   * Bit per RAW code unit: `firstNode` is set for it. 8 KB, read at every character of every
-   * sentence: it stays in the fastest cache, where the 256 KB `firstNode` missed it.
+   * The root's children by RAW code unit (normalised first): a hash table of `(node << 16) |
+   * unit`, 0 for an empty slot, probed from `Math.imul(unit, FIRST_HASH) >>> firstShift`. The
+   * root's children are nodes 1 to 65,535 at most (one per normalised unit), so both fit.
    */
+  readonly firstSlots: Uint32Array;
+  readonly firstShift: number;
+  /** Bit per RAW code unit: `firstSlots` holds it. 8 KB, read at every character of every sentence. */
   readonly firstBits: Uint32Array;
   /** Per node: 1 when entries end here, 2 when an `exclude` word ends here. */
   readonly flags: Uint8Array;
@@ -252,11 +258,31 @@ export interface FlatTrie {
   readonly rawSecondBits: Uint32Array;
   /** Per node: the entries that end here. */
   readonly entries: ReadonlyArray<CatalogueEntry[] | undefined>;
-  /** Edge table: parent id + 1 (0 = empty slot), unit, child id. */
-  readonly slotParent: Int32Array;
-  readonly slotUnit: Uint16Array;
-  readonly slotChild: Int32Array;
-  readonly mask: number;
+  /** Per node, and one more: the first of its children (the next node's first is its end). */
+  readonly childStart: Int32Array;
+  /** Per node: the unit of the edge into it (0 for the root). */
+  readonly unitOf: Uint16Array;
+}
+
+/** The multiplier of `firstSlots`' hash. */
+const FIRST_HASH = 0x9e3779b1;
+
+/** The root's child for the raw unit `c` (0 for none): `firstSlots` probed. */
+export function firstNodeOf(trie: FlatTrie, c: number): number {
+  const { firstSlots, firstShift } = trie;
+  const mask = firstSlots.length - 1;
+  for (let s = Math.imul(c, FIRST_HASH) >>> firstShift; ; s = (s + 1) & mask) {
+    const v = firstSlots[s]!;
+    if (v === 0) return 0;
+    if ((v & 0xffff) === c) return v >>> 16;
+  }
+}
+
+/** The child of `node` by the normalised unit `c` (0 for none). */
+export function childOf(trie: FlatTrie, node: number, c: number): number {
+  const { childStart, unitOf } = trie;
+  for (let k = childStart[node]!, end = childStart[node + 1]!; k < end; k++) if (unitOf[k] === c) return k;
+  return 0;
 }
 
 const ENTRIES = 1;
@@ -281,8 +307,18 @@ class FlatTrieBuilder {
   constructor(base?: FlatTrie) {
     this.base = base;
     if (base) {
-      // Every node but the root has one edge into it.
-      this.edges = EdgeTable.copyOf(base, base.flags.length - 1);
+      // The base's edges in a hash table to add to (node ids kept; `build` numbers them anew).
+      const { childStart, unitOf } = base;
+      const nodes = base.flags.length;
+      let size = 0x1000;
+      while (size < nodes * 2) size *= 2;
+      this.edges = new EdgeTable(size);
+      for (let node = 0; node < nodes; node++) {
+        for (let k = childStart[node]!; k < childStart[node + 1]!; k++) {
+          this.edges.put(node, unitOf[k]!, k);
+          if (node === 0) this.rootUnits.push(unitOf[k]!);
+        }
+      }
       this.flags = Array.from(base.flags);
       this.entries = base.entries.slice();
       this.secondBits = base.secondBits.slice();
@@ -347,27 +383,99 @@ class FlatTrieBuilder {
   }
 
   build(): FlatTrie {
-    const { slotParent, slotUnit, slotChild, mask } = this.edges;
-    const trie = { flags: Uint8Array.from(this.flags), secondBits: this.secondBits, entries: this.entries, slotParent, slotUnit, slotChild, mask };
+    const nodes = this.flags.length;
+    const { slotParent, slotUnit, slotChild } = this.edges;
+    // Each node's edges, grouped by node (counting sort) and then put in unit order.
+    const groupStart = new Int32Array(nodes + 1);
+    for (let s = 0; s < slotParent.length; s++) if (slotParent[s] !== 0) groupStart[slotParent[s]!]!++;
+    for (let node = 0; node < nodes; node++) groupStart[node + 1]! += groupStart[node]!;
+    const fill = groupStart.slice(0, nodes);
+    const edgeUnit = new Int32Array(nodes);
+    const edgeChild = new Int32Array(nodes);
+    for (let s = 0; s < slotParent.length; s++) {
+      const p = slotParent[s]!;
+      if (p === 0) continue;
+      const at = fill[p - 1]!++;
+      edgeUnit[at] = slotUnit[s]!;
+      edgeChild[at] = slotChild[s]!;
+    }
+    for (let node = 0; node < nodes; node++) {
+      // Insertion sort: most nodes have one child, the root ~120.
+      for (let i = groupStart[node]! + 1; i < groupStart[node + 1]!; i++) {
+        const unit = edgeUnit[i]!;
+        const child = edgeChild[i]!;
+        let j = i - 1;
+        for (; j >= groupStart[node]! && edgeUnit[j]! > unit; j--) {
+          edgeUnit[j + 1] = edgeUnit[j]!;
+          edgeChild[j + 1] = edgeChild[j]!;
+        }
+        edgeUnit[j + 1] = unit;
+        edgeChild[j + 1] = child;
+      }
+    }
+    // Breadth first: the children of the q-th node are appended as it is reached.
+    const order = new Int32Array(nodes);
+    const childStart = new Int32Array(nodes + 1);
+    const unitOf = new Uint16Array(nodes);
+    const flags = new Uint8Array(nodes);
+    const entries = new Array<CatalogueEntry[] | undefined>(nodes).fill(undefined);
+    let next = 1;
+    for (let q = 0; q < nodes; q++) {
+      const old = order[q]!;
+      flags[q] = this.flags[old]!;
+      entries[q] = this.entries[old];
+      childStart[q] = next;
+      for (let i = groupStart[old]!; i < groupStart[old + 1]!; i++) {
+        order[next] = edgeChild[i]!;
+        unitOf[next++] = edgeUnit[i]!;
+      }
+    }
+    childStart[nodes] = next;
+    const trie = { flags, secondBits: this.secondBits, entries, childStart, unitOf };
     // Only Latin-1, the special units, full-width ASCII and the root's own units can
     // normalise to a root unit (every other unit is itself): a few hundred `norm` calls
-    // at start rather than 65,536. (An extended trie keeps its base's and adds its own.)
-    const firstNode = this.base ? this.base.firstNode.slice() : new Int32Array(0x10000);
-    const firstBits = this.base ? this.base.firstBits.slice() : new Uint32Array(0x800);
+    // at start rather than 65,536.
+    const firstUnits: number[] = [];
+    const firstNodes: number[] = [];
+    const root = { ...trie, firstSlots: new Uint32Array(1), firstShift: 31, firstBits: new Uint32Array(0), rawSecondBits: new Uint32Array(0) };
+    const seen = new Set<number>();
     const setFirst = (c: number): void => {
       const n = norm(c);
-      if (n < 0) return;
-      const child = this.edges.childOf(0, n);
+      if (n < 0 || seen.has(c)) return;
+      const child = childOf(root, 0, n);
       if (child === 0) return;
-      firstNode[c] = child;
-      firstBits[c >>> 5] = firstBits[c >>> 5]! | (1 << (c & 31));
+      seen.add(c);
+      firstUnits.push(c);
+      firstNodes.push(child);
     };
     for (let c = 0; c < 0x100; c++) setFirst(c);
     for (const c of SPECIAL.keys()) setFirst(c);
     for (let c = 0xff01; c <= 0xff5e; c++) setFirst(c);
     for (const c of this.rootUnits) setFirst(c);
-    return { firstNode, firstBits, ...trie, rawSecondBits: rawSecondBitsOf(this.secondBits) };
+    const first = firstTableOf(firstUnits, firstNodes);
+    return { ...first, ...trie, rawSecondBits: rawSecondBitsOf(this.secondBits) };
   }
+}
+
+/**
+ * The root's children by raw unit as `firstSlots` (kept at most a quarter full, so a probe
+ * mostly reads one slot) and their bit per unit.
+ */
+function firstTableOf(units: readonly number[], nodes: readonly number[]): { firstSlots: Uint32Array; firstShift: number; firstBits: Uint32Array } {
+  let bits = 6;
+  while (1 << bits < units.length * 4) bits++;
+  const firstSlots = new Uint32Array(1 << bits);
+  const firstShift = 32 - bits;
+  const mask = firstSlots.length - 1;
+  const firstBits = new Uint32Array(0x800);
+  for (let k = 0; k < units.length; k++) {
+    const c = units[k]!;
+    let s = Math.imul(c, FIRST_HASH) >>> firstShift;
+    while (firstSlots[s] !== 0) s = (s + 1) & mask;
+    firstSlots[s] = ((nodes[k]! << 16) | c) >>> 0;
+    firstBits[c >>> 5] = firstBits[c >>> 5]! | (1 << (c & 31));
+  }
+  return { firstSlots, firstShift, firstBits };
 }
 
 /**
@@ -509,11 +617,8 @@ function compile(catalogue: readonly CatalogueEntry[], flat: FlatTrie): Compiled
 
 /** The binary form's first word ("FZCT" read little-endian) and its layout version. */
 const TRIE_MAGIC = 0x54435a46;
-const TRIE_FORMAT = 2;
-/**
- * Header words: magic, format, catalogue digest, catalogue entries, nodes, edge-table mask,
- * (node, entry) pairs, (unit, node) pairs of `firstNode`.
- */
+const TRIE_FORMAT = 3;
+/** Header words: magic, format, catalogue digest, catalogue entries, nodes, `firstSlots`' length and shift, (node, entry) pairs. */
 const TRIE_HEADER_WORDS = 8;
 
 /**
@@ -536,19 +641,15 @@ export function writeCatalogueTrie(trie: FlatTrie, catalogue: readonly Catalogue
     }
   });
   const nodes = trie.flags.length;
-  const size = trie.mask + 1;
-  // `firstNode` as its ~120 (unit, node) pairs, not 256 KB mostly of zeros; `firstBits` follows from them.
-  const first = sparseUnitTable(trie.firstNode);
+  // `firstBits` follows from `firstSlots`, `rawSecondBits` from `secondBits`.
   const parts: ArrayBufferView[] = [
-    new Int32Array([TRIE_MAGIC, TRIE_FORMAT, digest | 0, catalogue.length, nodes, trie.mask, pairNodes.length, first.units.length]),
-    first.units,
-    first.values,
+    new Int32Array([TRIE_MAGIC, TRIE_FORMAT, digest | 0, catalogue.length, nodes, trie.firstSlots.length, trie.firstShift, pairNodes.length]),
+    trie.firstSlots,
     trie.secondBits,
-    trie.slotParent.subarray(0, size),
-    trie.slotChild.subarray(0, size),
+    trie.childStart,
     Int32Array.from(pairNodes),
     Int32Array.from(pairEntries),
-    trie.slotUnit.subarray(0, size),
+    trie.unitOf,
     trie.flags,
   ];
   return concatViews(parts);
@@ -557,7 +658,8 @@ export function writeCatalogueTrie(trie: FlatTrie, catalogue: readonly Catalogue
 /**
  * The trie `writeCatalogueTrie` wrote, its arrays views of `bytes` (not copied) and its
  * entries those of `catalogue`, or undefined when the bytes are not one (another format,
- * another byte order, cut short) or were built from a catalogue of another digest or length.
+ * another byte order, cut short, edges that do not make a breadth-first trie) or were built
+ * from a catalogue of another digest or length.
  */
 export function readCatalogueTrie(bytes: Uint8Array, catalogue: readonly CatalogueEntry[], digest: number): FlatTrie | undefined {
   const headerBytes = TRIE_HEADER_WORDS * 4;
@@ -567,23 +669,30 @@ export function readCatalogueTrie(bytes: Uint8Array, catalogue: readonly Catalog
   const header = new Int32Array(buffer, byteOffset, TRIE_HEADER_WORDS);
   if (header[0] !== TRIE_MAGIC || header[1] !== TRIE_FORMAT || header[2] !== (digest | 0) || header[3] !== catalogue.length) return undefined;
   const nodes = header[4]!;
-  const mask = header[5]!;
-  const pairs = header[6]!;
-  const firstPairs = header[7]!;
-  const size = mask + 1;
-  if (bytes.byteLength !== headerBytes + (2 * firstPairs + 0x800 + 2 * size + 2 * pairs) * 4 + size * 2 + nodes) return undefined;
+  const firstSize = header[5]!;
+  const firstShift = header[6]!;
+  const pairs = header[7]!;
+  if (nodes < 1 || firstSize < 1 || 2 ** (32 - firstShift) !== firstSize) return undefined;
+  if (bytes.byteLength !== headerBytes + (firstSize + 0x800 + nodes + 1 + 2 * pairs) * 4 + nodes * 2 + nodes) return undefined;
   const views = new TypedViewCursor(buffer, byteOffset + headerBytes);
-  const first = unitTableOf(views.int32(firstPairs), views.int32(firstPairs));
-  if (!first) return undefined;
-  const firstNode = first.table;
-  const firstBits = first.bits;
+  const firstSlots = views.uint32(firstSize);
   const secondBits = views.uint32(0x800);
-  const slotParent = views.int32(size);
-  const slotChild = views.int32(size);
+  const childStart = views.int32(nodes + 1);
   const pairNodes = views.int32(pairs);
   const pairEntries = views.int32(pairs);
-  const slotUnit = views.uint16(size);
+  const unitOf = views.uint16(nodes);
   const flags = views.uint8(nodes);
+  // Breadth first: each node's children after it and after the previous node's, the last ending at `nodes`.
+  if (childStart[0] !== 1 || childStart[nodes] !== nodes) return undefined;
+  for (let node = 1; node <= nodes; node++) if (childStart[node]! < childStart[node - 1]! || childStart[node - 1]! <= node - 1) return undefined;
+  const firstBits = new Uint32Array(0x800);
+  for (let s = 0; s < firstSize; s++) {
+    const v = firstSlots[s]!;
+    if (v === 0) continue;
+    const c = v & 0xffff;
+    if (v >>> 16 >= childStart[1]!) return undefined; // not a root child
+    firstBits[c >>> 5] = firstBits[c >>> 5]! | (1 << (c & 31));
+  }
   const entries: Array<CatalogueEntry[] | undefined> = new Array<CatalogueEntry[] | undefined>(nodes).fill(undefined);
   for (let p = 0; p < pairs; p++) {
     const node = pairNodes[p]!;
@@ -594,7 +703,7 @@ export function readCatalogueTrie(bytes: Uint8Array, catalogue: readonly Catalog
     else entries[node] = [entry];
   }
   const rawSecondBits = rawSecondBitsOf(secondBits);
-  return { firstNode, firstBits, flags, secondBits, rawSecondBits, entries, slotParent, slotUnit, slotChild, mask };
+  return { firstSlots, firstShift, firstBits, flags, secondBits, rawSecondBits, entries, childStart, unitOf };
 }
 
 /** The built-in catalogue's trie as `pnpm build` wrote it; null where there is none or it is stale (looked for once). */
@@ -963,7 +1072,8 @@ function scanLiterals(
   refs: CatalogueReference[],
 ): void {
   const trie = compiled.flat;
-  const { firstNode, firstBits, flags, rawSecondBits } = trie;
+  const { firstSlots, firstShift, firstBits, flags, rawSecondBits } = trie;
+  const firstMask = firstSlots.length - 1;
   const titlesBySentence = titlesBySentenceOf(titles);
   const sentences = document.sentences;
   // Each sentence is read in the document's text (its `text` is that slice): one flat string,
@@ -984,7 +1094,15 @@ function scanLiterals(
         i++;
         continue;
       }
-      const node = firstNode[first]!;
+      // firstNodeOf(trie, first), written out (the CLI does not inline).
+      let node = 0;
+      for (let s = Math.imul(first, FIRST_HASH) >>> firstShift; ; s = (s + 1) & firstMask) {
+        const v = firstSlots[s]!;
+        if ((v & 0xffff) === first) {
+          node = v >>> 16;
+          break;
+        }
+      }
       if (flags[node] === 0 && i + 1 < n) {
         // The next unit must be some key's second unit once normalised (or be skipped by the
         // walk): its raw bit says so without a `norm` of it.
@@ -1035,7 +1153,7 @@ let walkBest = 0;
  * unit walked.
  */
 function walkTrie(trie: FlatTrie, text: string, i: number, n: number, node: number): number {
-  const { flags, slotParent, slotUnit, slotChild, mask } = trie;
+  const { flags, childStart, unitOf } = trie;
   let last = norm(text.charCodeAt(i));
   let best = flags[node] !== 0 ? node : 0;
   let bestEnd = best !== 0 ? i : -1;
@@ -1046,14 +1164,12 @@ function walkTrie(trie: FlatTrie, text: string, i: number, n: number, node: numb
     // DASH` reached only after a dash had no type feedback when the walk was first optimised,
     // and its first dash deoptimised it.)
     if (c < 0 || ((c ^ DASH) | (last ^ DASH)) === 0) continue;
-    const key = node + 1;
     let child = 0;
-    // slotOf(node, c, mask), written out too.
-    for (let s = (Math.imul(node, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & mask; ; s = (s + 1) & mask) {
-      const p = slotParent[s]!;
-      if (p === 0) break;
-      if (p === key && slotUnit[s] === c) {
-        child = slotChild[s]!;
+    // childOf(trie, node, c), written out too: the children are in unit order.
+    for (let k = childStart[node]!, end = childStart[node + 1]!; k < end; k++) {
+      const u = unitOf[k]!;
+      if (u >= c) {
+        if (u === c) child = k;
         break;
       }
     }
