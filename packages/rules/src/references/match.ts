@@ -98,6 +98,21 @@ export interface CompiledCatalogue {
   readonly meetings: readonly Meeting[];
   /** Combined regular expression of the entries' extra `patterns`, and the entry of each group. */
   readonly patterns?: { readonly regex: RegExp; readonly groups: readonly (CatalogueEntry | undefined)[] };
+  /** By writing day, per trie node: its entries resolved on that day (filled as matches find nodes). */
+  readonly resolvedByDay: Map<DayNumber, Array<ResolvedNode | undefined>>;
+}
+
+/**
+ * A trie node's entries as a match on one writing day uses them: the entry current then, its
+ * kind, status and successor. Made once per node and day, not per match: in a lint the other
+ * rules push the catalogue's objects and the dates' memo Maps out of the caches before every
+ * report, and each match read them again (pickByDate, statusOn, the successor by id).
+ */
+interface ResolvedNode {
+  readonly entry: CatalogueEntry;
+  readonly kind: CatalogueEntry['kind'];
+  readonly status: ReferenceStatus;
+  readonly successor: CatalogueEntry | undefined;
 }
 
 const DASHES = '—–－‐‑‒―-~～─';
@@ -606,6 +621,7 @@ function compile(catalogue: readonly CatalogueEntry[], flat: FlatTrie): Compiled
     looseKeys,
     meetingsByKey,
     meetings,
+    resolvedByDay: new Map(),
     ...(patternSources.length
       ? { patterns: { regex: new RegExp(patternSources.join('|'), 'gu'), groups } }
       : {}),
@@ -1055,13 +1071,33 @@ function scanCongress(
 /* ---------------------------------------------------------------- literal scan */
 
 /** Law names ending in 法 followed by these characters are other words (婚姻法律, 合同法规). */
-const LAW_TAIL = /^[律规治院庭官学务理制]/u;
+const LAW_TAIL = '律规治院庭官学务理制';
 const OPENING_QUOTES = '“‘"\'「『';
-const CLOSING_QUOTE = /[”’"'」』]/u;
+const CLOSING_QUOTES = '”’"\'」』';
 /** The administrative level right before a law's name makes it a local regulation. */
 const LOCAL_PREFIX = /(?:[省市区州县旗]|[省市区州县旗](?:人民)?政府|[省市区州县旗]委)$/u;
+/** The units LOCAL_PREFIX can end with: where the unit before a name is none of them, it cannot match. */
+const LOCAL_PREFIX_LAST = '省市区州县旗府委';
 /** After an organisation name ending in 部, these begin another word (部门, 部署, 部分). */
-const MINISTRY_TAIL = /^[门署分位件]/u;
+const MINISTRY_TAIL = '门署分位件';
+const FA = 0x6cd5; // 法
+const BU = 0x90e8; // 部
+
+/**
+ * Whether `units` holds the unit `c` (NaN past a text's end holds none). The match's context
+ * read as units, not as one-unit strings and regular expressions: each of those allocated a
+ * string per match and ran code a lint has pushed out of the caches by the next report.
+ */
+function hasUnit(units: string, c: number): boolean {
+  for (let k = 0; k < units.length; k++) if (units.charCodeAt(k) === c) return true;
+  return false;
+}
+
+/** Whether `text` holds one of `units` in [start, end). */
+function hasUnitIn(text: string, start: number, end: number, units: string): boolean {
+  for (let i = start; i < end; i++) if (hasUnit(units, text.charCodeAt(i))) return true;
+  return false;
+}
 
 function scanLiterals(
   document: ReportDocument,
@@ -1075,6 +1111,7 @@ function scanLiterals(
   const { firstSlots, firstShift, firstBits, flags, rawSecondBits } = trie;
   const firstMask = firstSlots.length - 1;
   const titlesBySentence = titlesBySentenceOf(titles);
+  const resolved = resolvedOn(compiled, day);
   const sentences = document.sentences;
   // Each sentence is read in the document's text (its `text` is that slice): one flat string,
   // not a sliced one per sentence, for the loop below that visits every character.
@@ -1120,7 +1157,10 @@ function scanLiterals(
       const best = walkBest;
       if ((flags[best]! & BLOCKED) === 0) {
         const entries = trie.entries[best];
-        if (entries) acceptMatch(sentence, sentenceIndex, i - base, bestEnd + 1 - base, entries, compiled, day, planRanges, titlesBySentence.get(sentenceIndex), refs);
+        if (entries) {
+          const node = resolved[best] ?? resolveNode(resolved, best, entries, compiled, day);
+          acceptMatch(sentence, sentenceIndex, i - base, bestEnd + 1 - base, node, planRanges, titlesBySentence.get(sentenceIndex), refs);
+        }
       }
       i = bestEnd + 1;
     }
@@ -1140,6 +1180,27 @@ function titlesBySentenceOf(titles: readonly QuotedReference[]): Map<number, Quo
     else titlesBySentence.set(t.sentenceIndex, [t]);
   }
   return titlesBySentence;
+}
+
+/** The nodes resolved on `day` (a few writing days a process: the table is dropped past 64). */
+function resolvedOn(compiled: CompiledCatalogue, day: DayNumber): Array<ResolvedNode | undefined> {
+  let resolved = compiled.resolvedByDay.get(day);
+  if (!resolved) {
+    if (compiled.resolvedByDay.size >= 64) compiled.resolvedByDay.clear();
+    // Filled, not holey-and-sparse: a node's slot set far past the length would make it a dictionary.
+    resolved = new Array<ResolvedNode | undefined>(compiled.flat.flags.length).fill(undefined);
+    compiled.resolvedByDay.set(day, resolved);
+  }
+  return resolved;
+}
+
+/** Resolves `node`'s entries on `day` into `resolved`. */
+function resolveNode(resolved: Array<ResolvedNode | undefined>, node: number, entries: readonly CatalogueEntry[], compiled: CompiledCatalogue, day: DayNumber): ResolvedNode {
+  const entry = pickByDate(entries, day);
+  const successor = entry.successor ? compiled.byId.get(entry.successor) : undefined;
+  const value: ResolvedNode = { entry, kind: entry.kind, status: statusOn(entry, day), successor };
+  resolved[node] = value;
+  return value;
 }
 
 /** The node `walkTrie` last found (its second result: no object per walk). */
@@ -1191,9 +1252,7 @@ function acceptMatch(
   sentenceIndex: number,
   matchStart: number,
   localEnd: number,
-  entries: CatalogueEntry[],
-  compiled: CompiledCatalogue,
-  day: DayNumber,
+  resolved: ResolvedNode,
   planRanges: readonly TextRange[],
   sentenceTitles: readonly QuotedReference[] | undefined,
   refs: CatalogueReference[],
@@ -1201,24 +1260,30 @@ function acceptMatch(
   const text = sentence.text;
   let localStart = matchStart;
   // “七五”普法: take in the opening quote when the closing one is inside the match.
-  if (localStart > 0 && OPENING_QUOTES.includes(text[localStart - 1]!) && CLOSING_QUOTE.test(text.slice(localStart, localEnd))) localStart--;
-  const entry = pickByDate(entries, day);
-  const written = text.slice(localStart, localEnd);
-  const tail = text.slice(localEnd, localEnd + 1);
-  if (entry.kind === 'law' && written.endsWith('法') && LAW_TAIL.test(tail)) return;
+  if (localStart > 0 && hasUnit(OPENING_QUOTES, text.charCodeAt(localStart - 1)) && hasUnitIn(text, localStart, localEnd, CLOSING_QUOTES)) localStart--;
+  const { entry, kind } = resolved;
+  const lastUnit = text.charCodeAt(localEnd - 1);
+  if (kind === 'law' && lastUnit === FA && hasUnit(LAW_TAIL, text.charCodeAt(localEnd))) return;
   // 农业部门, 文化部署, 环境保护部分: 部 begins another word.
-  if (entry.kind === 'organization' && written.endsWith('部') && MINISTRY_TAIL.test(tail)) return;
+  if (kind === 'organization' && lastUnit === BU && hasUnit(MINISTRY_TAIL, text.charCodeAt(localEnd))) return;
   // 浙江省信访条例, XX市优化营商环境条例: a local regulation with the national one's short name.
-  if ((entry.kind === 'law' || entry.kind === 'policy') && LOCAL_PREFIX.test(text.slice(Math.max(0, localStart - 4), localStart))) return;
+  if (
+    (kind === 'law' || kind === 'policy') &&
+    localStart > 0 &&
+    hasUnit(LOCAL_PREFIX_LAST, text.charCodeAt(localStart - 1)) &&
+    LOCAL_PREFIX.test(text.slice(Math.max(0, localStart - 4), localStart))
+  )
+    return;
+  const written = text.slice(localStart, localEnd);
   const start = sentence.range.start + localStart;
   const end = sentence.range.start + localEnd;
   const title = sentenceTitles ? titleAround(sentenceTitles, start, end) : undefined;
   const wholeTitle = title !== undefined && title.innerRange.start === start && title.innerRange.end === end;
-  const successor = entry.successor ? compiled.byId.get(entry.successor) : undefined;
+  const successor = resolved.successor;
   const range = { start, end };
   const inNextYearPlan = inRanges(planRanges, start);
   const historical = isHistorical(text, localStart, localEnd);
-  const status = statusOn(entry, day);
+  const status = resolved.status;
   // Literals in the one key order, optional fields added last, rather than spreads of temporary objects.
   const ref: { -readonly [K in keyof CatalogueReference]: CatalogueReference[K] } = title
     ? {
