@@ -9,7 +9,8 @@
  */
 import { CARRY_OVER_MARKERS, COMPARISON_MARKERS, GROWTH_MARKERS, METRIC_VERBS, NEGATIONS, PER_CAPITA_MARKERS, type MetricVerb } from '@fzlint/ontology';
 import { WordsByFirstUnit } from '@fzlint/parser';
-import { alternation, SCOPE_TRIGGER } from './figure-words.js';
+import { alternation } from './figure-words.js';
+import { COUNT_WORD, markUnits, SCOPE, STAT_UNIT, VERB_FIRST } from './unit-class.js';
 
 /** A comparison word in the clause makes a count a difference (较上年增加30件). */
 export const COMPARISON_RE = new RegExp(alternation(COMPARISON_MARKERS));
@@ -32,10 +33,10 @@ const VERB_BY_TEXT: ReadonlyMap<string, MetricVerb> = new Map(METRIC_VERBS.map((
 /** The verbs by their first character, longest first (as the regex alternation tries them). */
 const VERBS_BY_FIRST = WordsByFirstUnit.of(new Set(METRIC_VERBS.map((v) => v.text)));
 /**
- * Non-zero at the verbs' first units: the scan reads the table at every unit (under the CLI's
- * flags, without inlining, `VERBS_BY_FIRST.startsWith` there was a call per unit).
+ * VERB_FIRST at the verbs' first units in the shared table: the scan reads it at every unit (under
+ * the CLI's flags, without inlining, `VERBS_BY_FIRST.startsWith` there was a call per unit).
  */
-const VERB_FIRST = VERBS_BY_FIRST.firstUnitIndex;
+markUnits(VERBS_BY_FIRST.firstUnits(), VERB_FIRST);
 
 /** Which word lists a position may start a word of: one bit per list. */
 const enum Trigger {
@@ -68,6 +69,7 @@ function addTriggers(words: readonly string[], bit: Trigger): void {
   for (const w of words) {
     if (w.length === 0) throw new Error('an empty word matches everywhere: no trigger can gate it');
     const c = w.charCodeAt(0);
+    markUnits([c], COUNT_WORD);
     if (w.length === 1) SINGLE[c]! |= bit;
     else {
       FIRST[c]! |= bit;
@@ -138,10 +140,13 @@ export function readCountWords(
   let verbFrom = prefixStart;
   for (let i = from; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (SCOPE_TRIGGER[c] === 1) scopeAt = i;
-    const single = SINGLE[c]!;
-    const first = FIRST[c]!;
-    if (single !== 0 || first !== 0) {
+    // One load of the shared table per unit; SINGLE and FIRST only at a count word's first unit.
+    const cls = STAT_UNIT[c]!;
+    if (cls === 0) continue;
+    if ((cls & SCOPE) !== 0) scopeAt = i;
+    if ((cls & COUNT_WORD) !== 0) {
+      const single = SINGLE[c]!;
+      const first = FIRST[c]!;
       let bits = single;
       // pairSlot written out: a call per candidate unit under the CLI's flags.
       if (first !== 0 && i + 1 < end) bits |= first & PAIR[(c * 31 + text.charCodeAt(i + 1)) & 0xfff]!;
@@ -153,7 +158,7 @@ export function readCountWords(
         if ((bits & Trigger.Distributive) !== 0) distributiveAt = i;
       }
     }
-    if (i >= verbFrom && VERB_FIRST[c] !== 0) {
+    if (i >= verbFrom && (cls & VERB_FIRST) !== 0) {
       const verb = VERBS_BY_FIRST.at(text, i, end);
       if (verb !== undefined) {
         verbAt = i;

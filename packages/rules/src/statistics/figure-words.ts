@@ -23,7 +23,8 @@ import {
   type FigurePeriodKind,
   type FigureScopeKind,
 } from '@fzlint/ontology';
-import { holdsUnit, WordsByFirstUnit } from '@fzlint/parser';
+import { WordsByFirstUnit } from '@fzlint/parser';
+import { holdsClass, markChars, markUnits, PERIOD, SCOPE, STAT_UNIT, WITHOUT_PERIOD } from './unit-class.js';
 
 /** The period a figure covers, as the text marks it. */
 export interface PeriodMark {
@@ -78,11 +79,7 @@ const PERIOD_RE = new RegExp(
 
 /** A character every period expression contains (年, 月, 期, 累计, 历年, 目前, 截至/截止, 以来, 季度, 力争, 预计). */
 const PERIOD_CHARS = '年月期累历目截止来季争计';
-const PERIOD_CHAR_TABLE = (() => {
-  const table = new Uint8Array(0x10000);
-  for (const c of PERIOD_CHARS) table[c.charCodeAt(0)] = 1;
-  return table;
-})();
+markChars(PERIOD_CHARS, PERIOD);
 // Every period word must hold one of them, or the quick rejection would hide it.
 for (const w of PERIOD_WORDS) if (![...w.text].some((c) => PERIOD_CHARS.includes(c))) throw new Error(`period word without a trigger character: ${w.text}`);
 
@@ -99,7 +96,7 @@ function asOfText(text: string, asOfFrom: number, index: number, t: string): str
 
 /** Whether text[from, to) holds a unit every period expression holds (else `lastPeriodIn` of it is undefined). */
 export function mayNamePeriod(text: string, from: number, to: number): boolean {
-  return holdsUnit(PERIOD_CHAR_TABLE, text, from, to);
+  return holdsClass(PERIOD, text, from, to);
 }
 
 /**
@@ -110,7 +107,7 @@ export function lastPeriodIn(text: string): PeriodMark | undefined {
   // Every period expression has one of these characters: most clauses are rejected without the big regex.
   let found = false;
   for (let i = 0; i < text.length; i++) {
-    if (PERIOD_CHAR_TABLE[text.charCodeAt(i)] === 1) {
+    if ((STAT_UNIT[text.charCodeAt(i)]! & PERIOD) !== 0) {
       found = true;
       break;
     }
@@ -158,7 +155,7 @@ const CHANGE_TO_RE = /^(?:由|从)|(?:增长|增加|提高|提升|上升|下降|
  * words (上年结转 → '', 上年为 → 为): they say which figure, not what is counted.
  */
 export function withoutPeriodWords(words: string): string {
-  if (!hasAny(WITHOUT_PERIOD_CHARS, words)) return words;
+  if (!holdsClass(WITHOUT_PERIOD, words, 0, words.length)) return words;
   return words.replace(PERIOD_WORDS_RE, '').replace(CHANGE_TO_RE, '');
 }
 
@@ -176,9 +173,7 @@ function hasAny(table: Uint8Array, text: string): boolean {
 }
 
 /** Characters of the words `withoutPeriodWords` drops: period, carried-over, comparison and change words. */
-const WITHOUT_PERIOD_CHARS = charTable(
-  new Set([...PERIOD_CHARS, ...[...CARRIED_OVER_WORDS, ...COMPARATOR_WORDS].map((w) => w[0]!), '由', '从', '到', '至']),
-);
+markChars(new Set([...PERIOD_CHARS, ...[...CARRIED_OVER_WORDS, ...COMPARATOR_WORDS].map((w) => w[0]!), '由', '从', '到', '至']), WITHOUT_PERIOD);
 
 const PAIRING_SCOPE: ReadonlySet<string> = new Set(SCOPE_WORDS);
 const SCOPE_MARKS: ReadonlyMap<string, ScopeMark> = new Map(FIGURE_SCOPE_WORDS.map((w) => [w.text, { kind: w.kind, text: w.text }]));
@@ -200,13 +195,8 @@ const startsWithQuanGeWo = (w: string): boolean => {
 const SCOPE_BY_FIRST = WordsByFirstUnit.of(SCOPE_WORDS_LONGEST.filter(startsWithQuanGeWo));
 const SCOPE_ENDING_JI: string[] = SCOPE_WORDS_LONGEST.filter((w) => !startsWithQuanGeWo(w) && w.endsWith('级'));
 const JI = 0x7ea7; // 级
-/** 全, 各, 我 and 级: the characters `scopesIn` stops at (a text without one names no scope). */
-export const SCOPE_TRIGGER = (() => {
-  const table = new Uint8Array(0x10000);
-  for (const c of SCOPE_BY_FIRST.firstUnits()) table[c] = 1;
-  table[JI] = 1;
-  return table;
-})();
+/** 全, 各, 我 and 级: the characters `scopesIn` stops at (a text without one names no scope): SCOPE in the shared table. */
+markUnits([...SCOPE_BY_FIRST.firstUnits(), JI], SCOPE);
 
 /**
  * The last scope word of each kind in `text`: a scan for 全, 各, 我 (words start with
@@ -219,7 +209,7 @@ export function scopesIn(text: string): ScopesFound {
   let lastEnd = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (SCOPE_TRIGGER[c] !== 1) continue;
+    if ((STAT_UNIT[c]! & SCOPE) === 0) continue;
     let word: string | undefined;
     let start = i;
     if (SCOPE_BY_FIRST.startsWith(c)) {

@@ -26,7 +26,6 @@ import {
   mayNamePeriod,
   scopesIn,
   NO_SCOPES,
-  SCOPE_TRIGGER,
   marksTotal,
   subjectOf,
   timesOfBefore,
@@ -36,6 +35,7 @@ import {
 } from './figure-words.js';
 import type { StatisticsInput } from './input.js';
 import { CARRY_OVER_RE, negationBefore, readCountWords } from './clause-words.js';
+import { CLAUSE_BREAK, holdsClass, markChars, SCOPE, STAT_UNIT } from './unit-class.js';
 
 export type { StatisticsInput } from './input.js';
 export type { PeriodMark, ScopeMark } from './figure-words.js';
@@ -182,9 +182,8 @@ const NOT_COUNT_KINDS = new Set(['year', 'date', 'document-number', 'phone', 'or
 
 /** Characters that end a clause (a verb never reaches across them). 、 is not one: lists share a verb. */
 const CLAUSE_BREAK_CHARS = '，,；;：:。！？!?（）()【】[]\n\r';
-/** Clause breaks by UTF-16 code (1 = break): tested per character, without a string or a regex per character. */
-const CLAUSE_BREAK_CODE = new Uint8Array(0x10000);
-for (const ch of CLAUSE_BREAK_CHARS) CLAUSE_BREAK_CODE[ch.charCodeAt(0)] = 1;
+/** Clause breaks, CLAUSE_BREAK in the shared table: tested per character, without a string or a regex per character. */
+markChars(CLAUSE_BREAK_CHARS, CLAUSE_BREAK);
 const OPEN_PAREN_FULL = 0xff08; // （
 const CLOSE_PAREN_FULL = 0xff09; // ）
 
@@ -354,7 +353,7 @@ function boundOf(n: NumberMention): Bound {
 /** Offset of the clause end after `offset`, looking at most `limit` characters ahead. */
 function clauseEndAfter(text: string, offset: number, ceiling: number, limit = 24): number {
   const stop = Math.min(ceiling, offset + limit);
-  for (let i = offset; i < stop; i++) if (CLAUSE_BREAK_CODE[text.charCodeAt(i)] === 1) return i;
+  for (let i = offset; i < stop; i++) if ((STAT_UNIT[text.charCodeAt(i)]! & CLAUSE_BREAK) !== 0) return i;
   return stop;
 }
 
@@ -383,7 +382,7 @@ class ClauseScanner {
     let depth = this.depth;
     for (; pos < offset; pos++) {
       const c = text.charCodeAt(pos);
-      if (CLAUSE_BREAK_CODE[c] === 1) clauseStart = pos + 1;
+      if ((STAT_UNIT[c]! & CLAUSE_BREAK) !== 0) clauseStart = pos + 1;
       if (c === OPEN_PAREN_FULL || c === 0x28) depth++;
       else if ((c === CLOSE_PAREN_FULL || c === 0x29) && depth > 0) depth--;
     }
@@ -846,7 +845,7 @@ class SentenceReading {
     // Clauses since the last statement that hold no number of their own (2021年，…) set what is in force.
     // The words are sliced only when they hold a unit a period or scope word needs (most do not).
     const leadFrom = Math.max(this.previousStatementEnd, clauseStart - CLAUSE_WINDOW);
-    if (clauseStart > this.previousStatementEnd && (mayNamePeriod(text, leadFrom, clauseStart) || holdsUnit(SCOPE_TRIGGER, text, leadFrom, clauseStart))) {
+    if (clauseStart > this.previousStatementEnd && (mayNamePeriod(text, leadFrom, clauseStart) || holdsClass(SCOPE, text, leadFrom, clauseStart))) {
       const lead = text.slice(leadFrom, clauseStart);
       const p = lastPeriodIn(lead);
       const sc = scopesIn(lead).figure;
@@ -899,7 +898,7 @@ class SentenceReading {
     const nameStart = first.nameRange.start;
     const headEnd = first.verb ? nameStart + first.name.lastIndexOf(first.verb.text) : nameStart;
     const ownFrom = Math.max(clauseStart, nameStart - CLAUSE_WINDOW);
-    const ownScope = holdsUnit(SCOPE_TRIGGER, text, ownFrom, headEnd) ? scopesIn(text.slice(ownFrom, headEnd)).figure : undefined;
+    const ownScope = holdsClass(SCOPE, text, ownFrom, headEnd) ? scopesIn(text.slice(ownFrom, headEnd)).figure : undefined;
     const figure = this.figureAt(clauseStart, ownFrom, headEnd, ownScope, first.verb ? headEnd : undefined, false, false);
     for (let i = 0; i < found.length; i++) {
       const rate = found[i]!;

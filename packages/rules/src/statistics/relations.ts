@@ -9,6 +9,7 @@ import {
 import { WordsByFirstUnit, type NumberMention, type ReportDocument, type TextRange } from '@fzlint/parser';
 import type { AnalysisCache, AnalysisKey } from '@fzlint/rule-api';
 import { StatisticsCache } from './incremental.js';
+import { markUnits, PART_MARKER_FIRST, STAT_UNIT } from './unit-class.js';
 import { statisticsInput, type StatisticsInput } from './input.js';
 import { extractMentions, hasCarryOver, type RateStatement, type SentenceReader, type StatisticMention } from './mentions.js';
 import type {
@@ -32,10 +33,11 @@ const NEUTRAL = new Set(NEUTRAL_SCOPES);
 /** The markers by their first character, longest first (the order a regex alternation of them would try). */
 const MARKERS_BY_FIRST = new WordsByFirstUnit<PartMarker>(PART_MARKERS, (m) => m.text);
 /**
- * Non-zero at the markers' first units: `nextPartMarker` reads the table at every unit of a
- * sentence (under the CLI's flags, without inlining, `MARKERS_BY_FIRST.startsWith` was a call per unit).
+ * PART_MARKER_FIRST at the markers' first units in the shared table: `nextPartMarker` reads it at
+ * every unit of a sentence (under the CLI's flags, without inlining, `MARKERS_BY_FIRST.startsWith`
+ * was a call per unit).
  */
-const MARKER_FIRST = MARKERS_BY_FIRST.firstUnitIndex;
+markUnits(MARKERS_BY_FIRST.firstUnits(), PART_MARKER_FIRST);
 
 /** The marker `nextPartMarker` found last. */
 let foundMarker: PartMarker | undefined;
@@ -48,7 +50,7 @@ let foundMarker: PartMarker | undefined;
  */
 export function nextPartMarker(text: string, from: number, end: number): number {
   for (let i = from; i < end; i++) {
-    if (MARKER_FIRST[text.charCodeAt(i)] === 0) continue;
+    if ((STAT_UNIT[text.charCodeAt(i)]! & PART_MARKER_FIRST) === 0) continue;
     const marker = MARKERS_BY_FIRST.at(text, i, end);
     if (marker !== undefined) {
       foundMarker = marker;
