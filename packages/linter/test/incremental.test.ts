@@ -320,6 +320,18 @@ describe('incremental lint of figures (property: statistics rules keep findings 
   });
 });
 
+/** Last year's report for the figure-rule properties below (its counts are compared with this year's). */
+const LAST_YEAR_FIGURES = {
+  filePath: '/ws/2022.txt',
+  text: ['2022年法治政府建设工作报告', '一、主要举措', '全年共受理行政诉讼案件44件，审结40件。', '办理信访事项250件。', '二、存在的不足', '法治意识有待提高。'].join('\n'),
+};
+
+/** Last year's report for the document-rule properties below (its shortcomings and plan). */
+const LAST_YEAR_OUTLINE = {
+  filePath: '/ws/2022.txt',
+  text: ['2022年法治政府建设工作报告', '一、主要举措', '完善制度体系。', '二、存在的不足和原因', '基层执法力量薄弱，法治意识有待提高。', '三、2023年工作安排', '继续推进法治政府建设。'].join('\n'),
+};
+
 describe('incremental lint of figures, edits inside sentences with figures (property: kept only when the figure rules read the same)', () => {
   // Figures of every kind the ledger pairs across sentences and paragraphs: a received/concluded
   // pair across a section (carried-over work mentioned in one sentence), a rate with its counts,
@@ -336,10 +348,7 @@ describe('incremental lint of figures, edits inside sentences with figures (prop
     '二、存在的不足',
     '基层执法力量薄弱，法治意识有待提高。全年受理行政复议案件125件。',
   ];
-  const previous = {
-    filePath: '/ws/2022.txt',
-    text: ['2022年法治政府建设工作报告', '一、主要举措', '全年共受理行政诉讼案件44件，审结40件。', '办理信访事项250件。', '二、存在的不足', '法治意识有待提高。'].join('\n'),
-  };
+  const previous = LAST_YEAR_FIGURES;
   // Keystrokes next to a figure: `near` picks one (a digit run, 件, 率 or %), `off` moves from it.
   const keystroke = fc.record({
     near: fc.integer({ min: 0, max: 1000 }).map((x) => x / 1000),
@@ -450,10 +459,7 @@ describe('incremental lint of figures, edits inside headings (property: kept onl
     '三、2024年工作计划',
     '计划办结行政复议案件150件，培训执法人员500人次。',
   ];
-  const previous = {
-    filePath: '/ws/2022.txt',
-    text: ['2022年法治政府建设工作报告', '一、主要举措', '全年共受理行政诉讼案件44件，审结40件。', '办理信访事项250件。', '二、存在的不足', '法治意识有待提高。'].join('\n'),
-  };
+  const previous = LAST_YEAR_FIGURES;
   const forms = [
     { filePath: 'headings.txt', text: lines.join('\n') },
     { filePath: 'headings.md', text: lines.join('\n') },
@@ -545,10 +551,7 @@ describe('incremental lint of document rules (property: findings kept only when 
     '四、2024年工作安排',
     '继续推进法治政府建设，完善依法行政制度体系，加强基层法治建设。',
   ];
-  const previous = {
-    filePath: '/ws/2022.txt',
-    text: ['2022年法治政府建设工作报告', '一、主要举措', '完善制度体系。', '二、存在的不足和原因', '基层执法力量薄弱，法治意识有待提高。', '三、2023年工作安排', '继续推进法治政府建设。'].join('\n'),
-  };
+  const previous = LAST_YEAR_OUTLINE;
   const keystroke = fc.record({
     at: fc.integer({ min: 0, max: 1000 }).map((x) => x / 1000),
     del: fc.oneof(fc.constant(0), fc.constant(1), fc.integer({ min: 0, max: 4 })),
@@ -621,10 +624,7 @@ describe('incremental lint of document rules, edits inside headings (property: k
     '## 六、2024年工作安排',
     '继续推进法治政府建设。',
   ];
-  const previous = {
-    filePath: '/ws/2022.txt',
-    text: ['2022年法治政府建设工作报告', '一、主要举措', '完善制度体系。', '二、存在的不足和原因', '基层执法力量薄弱，法治意识有待提高。', '三、2023年工作安排', '继续推进法治政府建设。'].join('\n'),
-  };
+  const previous = LAST_YEAR_OUTLINE;
   // Without shortcomings sections of their own, the heading naming several contents names them.
   const joint = paragraphs.filter((p) => !/^## [二三五]、|^### （一）基层|^法治意识|^完成整改|^基层法治建设有待/u.test(p));
   const forms = [
