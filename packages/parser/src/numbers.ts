@@ -449,10 +449,13 @@ function plainNumber(
   sentenceIndex: number,
   unit: string | undefined,
 ): MutableNumber {
+  // The ranges apart from the literal (a nested literal is built by a runtime call in unoptimised code).
+  const range: TextRange = { start: base + s, end: base + end };
+  const valueRange: TextRange = { start: base + s, end: base + valueEnd };
   const n: MutableNumber = {
     raw: text.slice(s, end),
-    range: { start: base + s, end: base + end },
-    valueRange: { start: base + s, end: base + valueEnd },
+    range,
+    valueRange,
     value,
     kind,
     approximate: false,
@@ -541,10 +544,14 @@ function withTail(
   const v = multiplier ? Math.round(value * multiplier * 1e6) / 1e6 : value;
   const kind = kindOfUnit(unit, decimals);
   // One literal, optional fields added after: no spread of temporary objects on this hot path.
+  // The ranges apart from the literal: a literal holding a literal is not shallow, and unoptimised
+  // code (where this mostly runs) builds it by a runtime call that copies both boilerplates.
+  const range: TextRange = { start: base + start, end: base + end };
+  const valueRange: TextRange = { start: base + s, end: base + e };
   const n: MutableNumber = {
     raw: text.slice(start, end),
-    range: { start: base + start, end: base + end },
-    valueRange: { start: base + s, end: base + e },
+    range,
+    valueRange,
     value: v,
     kind,
     approximate: approxMark !== undefined,

@@ -66,7 +66,10 @@ export function analyzeParagraph(
   at: Placement,
 ): ParagraphAnalysis {
   const { paragraphIndex, sentenceBase } = at;
-  const paragraph: Paragraph = { range: { start: ps, end: pe }, text: text.slice(ps, pe) };
+  // Ranges made apart from the objects that hold them: a literal with a nested literal is not
+  // "shallow", and unoptimised code then builds it by a runtime call instead of a clone.
+  const paragraphRange: TextRange = { start: ps, end: pe };
+  const paragraph: Paragraph = { range: paragraphRange, text: text.slice(ps, pe) };
   const f = block.soft ? fold(text, ps, pe) : undefined;
   const ftext = f ? f.text : paragraph.text;
   const documentNumbers = f ? extractDocumentNumbers(ftext, 0).map((d) => unfoldDocumentNumber(text, f, d)) : extractDocumentNumbers(ftext, ps);
@@ -96,7 +99,8 @@ export function analyzeParagraph(
     const s = f ? f.start(a) : ps + a;
     const e = f ? f.end(b) : ps + b;
     const st = ftext.slice(a, b);
-    sentences.push({ range: { start: s, end: e }, text: f ? text.slice(s, e) : st, paragraphIndex, headingIndex: at.headings.at(s) });
+    const range: TextRange = { start: s, end: e };
+    sentences.push({ range, text: f ? text.slice(s, e) : st, paragraphIndex, headingIndex: at.headings.at(s) });
     if (f) {
       if ((holds & HOLDS_NUMERAL) !== 0) {
         const local: TextRange[] = [];

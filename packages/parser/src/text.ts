@@ -76,16 +76,14 @@ export interface Fold {
  * `text`): a stretch without line breaks is then read without another copy.
  */
 export function fold(text: string, start: number, end: number, slice?: string): Fold {
-  // Most stretches hold no line break: look only inside them (indexOf would run on to the text's end).
-  let first = -1;
-  for (let k = start; k < end; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 10 || c === 13) {
-      first = k;
-      break;
-    }
-  }
-  if (first < 0) return identityFold(slice ?? text.slice(start, end), start);
+  // Most stretches hold no line break: look only inside them, in the slice (indexOf on the text
+  // would run on to its end). Two builtin scans, not a loop per unit: callers fold every sentence,
+  // and this code mostly runs unoptimised.
+  const piece = slice ?? text.slice(start, end);
+  const lf = piece.indexOf('\n');
+  const cr = piece.indexOf('\r');
+  if (lf < 0 && cr < 0) return identityFold(piece, start);
+  const first = start + (lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr));
 
   // Pieces of kept text: folded [fs[k], fs[k+1]) is text [ts[k], ts[k] + length).
   const fs: number[] = [];
