@@ -194,13 +194,19 @@ const NIAN = 0x5e74; // 年
 
 /** Only CJK characters and digits, without 年: what is left of a title whose punctuation broke. */
 export function looseKey(text: string): string {
-  const codes: number[] = [];
+  let codes: number[] | undefined;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const n = c >= 0x4e00 && c <= 0x9fff ? c : norm(c);
-    if ((n >= 0x4e00 && n <= 0x9fff && n !== NIAN) || (n >= 0x3400 && n <= 0x4dbf) || (n >= 0x30 && n <= 0x39)) codes.push(n);
+    const kept = (n >= 0x4e00 && n <= 0x9fff && n !== NIAN) || (n >= 0x3400 && n <= 0x4dbf) || (n >= 0x30 && n <= 0x39);
+    // Allocate only when the key differs from the text (a title of CJK only, without 年, is its own key).
+    if (!codes && (!kept || n !== c)) {
+      codes = [];
+      for (let k = 0; k < i; k++) codes.push(text.charCodeAt(k));
+    }
+    if (kept) codes?.push(n);
   }
-  return String.fromCharCode(...codes);
+  return codes ? String.fromCharCode(...codes) : text;
 }
 
 const CN_NUM: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
