@@ -318,16 +318,22 @@ describe('pairing', () => {
         { id: `${i}-a`, identity: id(`第${i}号县`, 2022) },
         { id: `${i}-b`, identity: id(`第${i}号县`, 2023) },
       ]).flat();
+    // The least CPU time of five calls: a collection or another process's load lands in some
+    // calls, not all, and a loaded host once pushed the sum of three past the margin.
     const time = (n: number) => {
       const reports = units(n);
       pairReports(reports);
-      const start = process.cpuUsage();
-      for (let k = 0; k < 3; k++) pairReports(reports);
-      const used = process.cpuUsage(start);
-      return used.user + used.system;
+      let least = Infinity;
+      for (let k = 0; k < 5; k++) {
+        const start = process.cpuUsage();
+        pairReports(reports);
+        const used = process.cpuUsage(start);
+        least = Math.min(least, used.user + used.system);
+      }
+      return least;
     };
     time(1_000);
-    const small = Math.max(time(1_000), 1_000);
+    const small = Math.max(time(1_000), 300);
     const large = time(8_000);
     expect(large / small).toBeLessThan(25);
   });
