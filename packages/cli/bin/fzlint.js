@@ -60,15 +60,17 @@ function standardOutput() {
   if (!direct) return process.stdout;
   let stream;
   return {
+    // A byte chunk is written before write returns, or copied for the stream: the caller may reuse its memory (src/io.ts).
+    reusable: true,
     write(chunk) {
-      if (stream !== undefined) return stream.write(chunk);
+      if (stream !== undefined) return stream.write(typeof chunk === 'string' ? chunk : Buffer.from(chunk));
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
       let done = 0;
       try {
         while (done < bytes.length) done += writeSync(1, bytes, done, bytes.length - done);
       } catch {
         stream = process.stdout;
-        return stream.write(bytes.subarray(done));
+        return stream.write(Buffer.from(bytes.subarray(done)));
       }
       return true;
     },

@@ -5,6 +5,13 @@ export interface CliWritable {
   /** Text, or bytes already encoded as UTF-8 (what a warm run prints again from its output memo). */
   write(chunk: string | Uint8Array): unknown;
   readonly isTTY?: boolean;
+  /**
+   * True when `write` is done with a byte chunk when it returns (it copies what it keeps for
+   * later): the caller may then fill the same memory again. bin/fzlint.js's writer for a
+   * file, pipe or socket says so; a warm run then copies its output memo through one small
+   * buffer instead of reading it whole (see output.ts `readOutputMemo`).
+   */
+  readonly reusable?: boolean;
 }
 
 /** What `main` talks to instead of `process`. */

@@ -32,34 +32,43 @@ export async function lintCommand(options: CliOptions, io: CliIo, reporter: Repo
   } else {
     memo = await outputMemoOf(fzlint, options, io);
     const kept = memo ? readOutputMemo(memo) : undefined;
-    const report = await fzlint.lintFiles(options.patterns, {
-      concurrency: options.concurrency,
-      cache: options.cache ? { ...(options.cacheLocation !== undefined ? { location: options.cacheLocation } : {}), strategy: options.cacheStrategy } : false,
-      fix: options.fix ? true : options.fixDryRun ? 'dry-run' : false,
-      ...(options.previous !== undefined ? { previous: options.previous } : {}),
-      // Formatters that print positions only never read the text: a warm cache need not read the files.
-      sources: options.fix || options.fixDryRun || options.formats.some((f) => !POSITION_ONLY_FORMATS.has(f.name)),
-      // The files as the memo's run found them: then not even the cache is read.
-      ...(kept?.header.snapshot !== undefined ? { unchangedSince: kept.header.snapshot } : {}),
-    });
-    reporter.reportAll(report.problems);
-    if (memo) {
-      // Nothing changed since the memo's run, or every result from the cache whose entries are
-      // those the memo was printed from (it was read before the lint: one that wrote changed
-      // entries removed it since): print it again.
-      const same = report.unchanged === true || (report.results.every((r) => r.cached === true) && kept !== undefined && memoCovers(kept, report.results) && existsSync(memo.path));
-      if (kept && same) {
-        if (kept.bytes.length > 0) io.stdout.write(kept.bytes);
-        // Recorded once, so that the next run compares it before reading the cache.
-        if (report.snapshot !== undefined && report.snapshot !== kept.header.snapshot) writeOutputMemo(memo, report.results, [kept.bytes], kept.header, report.snapshot);
-        return exitCode(kept.header.errorCount, kept.header.warningCount, options, reporter);
+    try {
+      const report = await fzlint.lintFiles(options.patterns, {
+        concurrency: options.concurrency,
+        cache: options.cache ? { ...(options.cacheLocation !== undefined ? { location: options.cacheLocation } : {}), strategy: options.cacheStrategy } : false,
+        fix: options.fix ? true : options.fixDryRun ? 'dry-run' : false,
+        ...(options.previous !== undefined ? { previous: options.previous } : {}),
+        // Formatters that print positions only never read the text: a warm cache need not read the files.
+        sources: options.fix || options.fixDryRun || options.formats.some((f) => !POSITION_ONLY_FORMATS.has(f.name)),
+        // The files as the memo's run found them: then not even the cache is read.
+        ...(kept?.header.snapshot !== undefined ? { unchangedSince: kept.header.snapshot } : {}),
+      });
+      reporter.reportAll(report.problems);
+      if (memo) {
+        // Nothing changed since the memo's run, or every result from the cache whose entries are
+        // those the memo was printed from (it was read before the lint: one that wrote changed
+        // entries removed it since): print it again.
+        const same = report.unchanged === true || (report.results.every((r) => r.cached === true) && kept !== undefined && memoCovers(kept, report.results) && existsSync(memo.path));
+        if (kept && same) {
+          // Recorded once, so that the next run compares it before reading the cache.
+          if (report.snapshot !== undefined && report.snapshot !== kept.header.snapshot) {
+            const bytes = kept.bytes();
+            if (bytes.length > 0) io.stdout.write(bytes);
+            writeOutputMemo(memo, report.results, [bytes], kept.header, report.snapshot);
+          } else {
+            kept.print(io.stdout);
+          }
+          return exitCode(kept.header.errorCount, kept.header.warningCount, options, reporter);
+        }
+        // A result the cache did not keep is linted again next time, and a cache not written holds other entries: no memo then.
+        if (report.problems.some((p) => p.id === 'writeFailed') || report.results.some((r) => r.cached !== true && (r.ruleFailures.length > 0 || r.output !== undefined))) memo = undefined;
       }
-      // A result the cache did not keep is linted again next time, and a cache not written holds other entries: no memo then.
-      if (report.problems.some((p) => p.id === 'writeFailed') || report.results.some((r) => r.cached !== true && (r.ruleFailures.length > 0 || r.output !== undefined))) memo = undefined;
+      snapshot = report.snapshot;
+      if (options.fix) reporter.reportAll(await fzlint.outputFixes(report.results));
+      results = report.results.map(formattable);
+    } finally {
+      kept?.close();
     }
-    snapshot = report.snapshot;
-    if (options.fix) reporter.reportAll(await fzlint.outputFixes(report.results));
-    results = report.results.map(formattable);
   }
 
   results = await handleSuppressions(fzlint, results, options, reporter);
