@@ -32,7 +32,7 @@ interface NodeBuffer {
   isUtf8(bytes: Uint8Array): boolean;
   isAscii(bytes: Uint8Array): boolean;
   transcode(bytes: Uint8Array, from: 'utf8', to: 'ucs2'): Uint8Array;
-  Buffer: { from(buffer: ArrayBufferLike, byteOffset: number, length: number): Uint8Array & { latin1Slice(): string; ucs2Slice(): string } };
+  Buffer: { from(buffer: ArrayBufferLike, byteOffset: number, length: number): Uint8Array & { toString(encoding: 'latin1' | 'utf16le'): string } };
 }
 
 /**
@@ -63,10 +63,10 @@ const FAST_MAX_BYTES = 1_000_000;
 function decodeUtf8(bytes: Uint8Array): string | undefined {
   const node = (nodeBuffer ??= findNodeBuffer());
   if (node === null || bytes.length > FAST_MAX_BYTES) return decodeUtf8Portable(bytes);
-  if (node.isAscii(bytes)) return node.Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).latin1Slice();
+  if (node.isAscii(bytes)) return node.Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
   if (!node.isUtf8(bytes)) return undefined;
   const units = node.transcode(bytes, 'utf8', 'ucs2');
-  return node.Buffer.from(units.buffer, units.byteOffset, units.length).ucs2Slice();
+  return node.Buffer.from(units.buffer, units.byteOffset, units.length).toString('utf16le');
 }
 
 /** {@link decodeUtf8} with the platform's `TextDecoder` alone (browsers; exported for the tests). */
