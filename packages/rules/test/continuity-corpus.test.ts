@@ -287,10 +287,12 @@ describe('cost', () => {
       return performance.now() - t;
     };
     time(1);
-    const small = Math.min(time(1), time(1));
-    const large = Math.min(time(8), time(8));
-    // Linear would be ~8×; quadratic 64×. The bound leaves room for a shared, noisy machine.
-    expect(large / small).toBeLessThan(30);
+    const ratio = () => Math.min(time(8), time(8)) / Math.min(time(1), time(1));
+    // Linear would be ~8×; quadratic 64×. The bound leaves room for a shared, noisy machine, and
+    // a ratio over it is measured once more (a quadratic cost exceeds it every time, a pause not).
+    let r = ratio();
+    if (r >= 30) r = Math.min(r, ratio());
+    expect(r).toBeLessThan(30);
   });
 
   it('stays linear on hostile input: thousands of headings, shortcomings, plan items and counts in one clause', () => {
@@ -313,8 +315,9 @@ describe('cost', () => {
     };
     time(250);
     // Best of three each: on a loaded machine one run of either size can be preempted several times over.
-    const small = Math.min(time(250), time(250), time(250));
-    const large = Math.min(time(2000), time(2000), time(2000));
-    expect(large / small).toBeLessThan(30);
+    const ratio = () => Math.min(time(2000), time(2000), time(2000)) / Math.min(time(250), time(250), time(250));
+    let r = ratio();
+    if (r >= 30) r = Math.min(r, ratio());
+    expect(r).toBeLessThan(30);
   });
 });

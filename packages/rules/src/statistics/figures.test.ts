@@ -191,9 +191,11 @@ describe('cost', () => {
       return performance.now() - t;
     };
     time(100);
-    const small = Math.min(time(100), time(100));
-    const large = Math.min(time(800), time(800));
-    // Linear would be ~8×, quadratic 64×: the bound leaves room for a shared, noisy machine.
-    expect(large / small).toBeLessThan(30);
+    const ratio = () => Math.min(time(800), time(800)) / Math.min(time(100), time(100));
+    // Linear would be ~8×, quadratic 64×: the bound leaves room for a shared, noisy machine, and
+    // a ratio over it is measured once more (a quadratic cost exceeds it every time, a pause not).
+    let r = ratio();
+    if (r >= 30) r = Math.min(r, ratio());
+    expect(r).toBeLessThan(30);
   });
 });
