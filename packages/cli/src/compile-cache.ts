@@ -26,7 +26,7 @@
  *   that bundle are kept (builds come and go).
  * - `FZLINT_NO_COMPILE_CACHE=1` turns it off (compile, never read or write).
  */
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
@@ -152,10 +152,52 @@ export interface LoadedScript {
 /** The bundle's first line: `/* fzlint-bundle <sha256> [ascii] *\/` (scripts/bundle.mjs). */
 const HEADER = /^\/\* fzlint-bundle ([0-9a-f]{8,64})( ascii)? \*\//;
 
+/**
+ * The bytes every file the loader reads go through: the bundles' sources (copied into their
+ * strings at once) and the code caches (deserialised by `new Script`, which copies what it
+ * needs), one after the other, never two at a time. Reused because a fresh buffer is mostly
+ * page faults on a VM (~12-20 µs a 4 KB page measured here): `readFileSync` gave each of the
+ * four files of a one-file run (the CLI's and the lint part's source and cache, ~4.7 MB) fresh
+ * pages, ~1,150 faults, where one buffer the size of the largest needs ~590
+ * (docs/performance.md, "Afternoon of 2026-12-05: cold start"). Allocated larger than the
+ * first file: pages never touched cost nothing, and the lint part's 2.4 MB then reuses the
+ * pages the CLI's files touched.
+ */
+let scratch: Buffer | undefined;
+/** The scratch buffer's first size: above the lint part's source (2.4 MB). */
+const SCRATCH_BYTES = 4 * 1024 * 1024;
+
+/**
+ * A file's bytes in the scratch buffer: valid until the next `readScratch`, so the caller
+ * copies or consumes them first. As `readFileSync`: up to the size `fstat` gave, or to the
+ * end when that is 0 (a file whose size the system does not know). Throws as it would.
+ */
+export function readScratch(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    let length = 0;
+    for (;;) {
+      if (scratch === undefined || scratch.length - length < (size > 0 ? size - length : 64 * 1024)) {
+        const larger = Buffer.allocUnsafeSlow(Math.max(SCRATCH_BYTES, size, 2 * (scratch?.length ?? 0)));
+        scratch?.copy(larger, 0, 0, length);
+        scratch = larger;
+      }
+      const read = readSync(fd, scratch, length, size > 0 ? size - length : scratch.length - length, null);
+      length += read;
+      if (read === 0 || (size > 0 && length >= size)) break;
+    }
+    return scratch.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** The bundle's text and build hash: an ASCII bundle read as latin1 (a one-byte string, no UTF-8 decoding). */
 function readBundle(file: string): { source: string; hash: string } {
-  const bytes = readFileSync(file);
+  const bytes = readScratch(file);
   const m = HEADER.exec(bytes.toString('latin1', 0, 100));
+  // A copy: the string outlives the scratch bytes.
   const source = bytes.toString(m?.[2] ? 'latin1' : 'utf8');
   return { source, hash: m ? m[1]!.slice(0, 16) : `len${source.length}` };
 }
@@ -237,11 +279,14 @@ export function runKindOf(argv: readonly string[], cwd?: string): RunKind | unde
   }
 }
 
-/** Reads a cache file: V8's data and its flags (`LIGHT`, `WITH_PART`, `WITHOUT_PART`); undefined when missing or not ours. */
+/**
+ * Reads a cache file: V8's data and its flags (`LIGHT`, `WITH_PART`, `WITHOUT_PART`); undefined
+ * when missing or not ours. The data is in the scratch buffer: valid until the next read.
+ */
 function readCache(path: string): { data: Buffer; light: boolean; flags: number } | 'missing' | 'bad' {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = readScratch(path);
   } catch {
     return 'missing';
   }
@@ -331,9 +376,13 @@ export function loadScript(file: string, env: CacheEnv = process.env, kind?: Run
   // Read without creating anything; the folder is made (0700) when the cache is written.
   const folder = dir !== undefined ? folderState(dir) : 'unsafe';
   const cacheFile = dir !== undefined && folder !== 'unsafe' ? cacheFileFor(dir, file, hash, kind) : undefined;
-  const cached = cacheFile !== undefined && folder === 'ok' ? readCache(cacheFile) : 'missing';
-  const cachedData = typeof cached === 'object' ? cached.data : undefined;
+  const read = cacheFile !== undefined && folder === 'ok' ? readCache(cacheFile) : 'missing';
+  const cachedData = typeof read === 'object' ? read.data : undefined;
+  // V8 deserialises the data during `new Script` (Node hands it over without owning it); the
+  // scratch bytes are reused by the next read (the lint part's), so only the flags are kept.
   const script = new Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
+  const cached = typeof read === 'object' ? { light: read.light, flags: read.flags } : read;
+  const cachedBytes = cachedData?.length ?? 0;
   const cache: LoadedScript['cache'] =
     cacheFile === undefined ? 'off' : cached === 'missing' ? 'none' : cached === 'bad' || script.cachedDataRejected === true ? 'rejected' : 'used';
   // The tag at compile time: flags set during the run (a worker pool's) would make the data useless next time.
@@ -373,7 +422,7 @@ export function loadScript(file: string, env: CacheEnv = process.env, kind?: Run
     exports: module.exports,
     cache,
     cacheFile,
-    thin: cache === 'used' && cachedData !== undefined && cachedData.length * 4 < source.length,
+    thin: cache === 'used' && cachedBytes * 4 < source.length,
     save(light = false, force = false) {
       part?.save(light);
       if (saved || cacheFile === undefined) return;
