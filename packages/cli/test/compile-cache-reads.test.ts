@@ -1,13 +1,16 @@
 /**
  * How a start reads its files (docs/performance.md, "Afternoon of 2026-12-05: cold start"):
  * the loader reads the bundles and code caches through one reused buffer
- * (src/compile-cache.ts `readScratch`).
+ * (src/compile-cache.ts `readScratch`), and the bundled rules find their prebuilt tables
+ * beside the bundle (scripts/bundle.mjs copies them) without resolving `@fzlint/rules`.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readScratch } from '../src/compile-cache.js';
+import { copyRepo, FILES, fzlint } from './helpers.js';
 
 let dir: string;
 beforeAll(() => {
@@ -71,5 +74,56 @@ describe('readScratch', () => {
   it('throws as readFileSync does for a missing file or a folder', () => {
     expect(() => readScratch(join(dir, 'missing'))).toThrow(expect.objectContaining({ code: 'ENOENT' }) as Error);
     expect(() => readScratch(dir)).toThrow(expect.objectContaining({ code: 'EISDIR' }) as Error);
+  });
+});
+
+describe('the prebuilt tables beside the bundle', () => {
+  const bundle = new URL('../dist/bundle/', import.meta.url);
+
+  it('are the rules package’s files', () => {
+    for (const [name, inRules] of [
+      ['typo-automaton.bin', '../../rules/dist/style/typo-automaton.bin'],
+      ['catalogue-trie.bin', '../../rules/dist/references/catalogue-trie.bin'],
+    ] as const) {
+      const copied = readFileSync(fileURLToPath(new URL(name, bundle)));
+      expect(copied.equals(readFileSync(fileURLToPath(new URL(inRules, import.meta.url)))), name).toBe(true);
+    }
+  });
+
+  it('are read from there, without resolving @fzlint/rules', () => {
+    const repo = copyRepo();
+    try {
+      const log = join(repo.dir, 'hook.log');
+      const hook = join(repo.dir, 'hook.cjs');
+      // Records every CommonJS resolution (require.resolve from the bundle goes through it) and every table read.
+      writeFileSync(
+        hook,
+        `const Module = require('node:module'); const fs = require('node:fs');
+const note = (line) => fs.appendFileSync(process.env.FZLINT_HOOK_LOG, line + '\\n');
+const resolve = Module._resolveFilename;
+Module._resolveFilename = function (request, ...rest) { note('resolve ' + request); return resolve.call(this, request, ...rest); };
+const read = fs.readFileSync;
+fs.readFileSync = function (path, ...rest) {
+  const name = path instanceof URL ? require('node:url').fileURLToPath(path) : String(path);
+  if (name.endsWith('.bin')) note('read ' + name);
+  return read.call(this, path, ...rest);
+};
+`,
+      );
+      writeFileSync(log, '');
+      const env = { NODE_OPTIONS: `--require=${hook}`, FZLINT_HOOK_LOG: log, FZLINT_NO_COMPILE_CACHE: '1' };
+      const run = fzlint(repo.dir, ['--format', 'json', FILES.jia], undefined, env);
+      expect(run.stderr).toBe('');
+      const lines = readFileSync(log, 'utf8').split('\n');
+      expect(lines.filter((l) => l.includes('@fzlint/rules'))).toEqual([]);
+      const reads = lines.filter((l) => l.startsWith('read ')).map((l) => l.slice(5));
+      expect(reads.sort()).toEqual(['catalogue-trie.bin', 'typo-automaton.bin'].map((name) => fileURLToPath(new URL(name, bundle))));
+      // The same findings as a run without the hook.
+      const plain = fzlint(repo.dir, ['--format', 'json', FILES.jia], undefined, { FZLINT_NO_COMPILE_CACHE: '1' });
+      expect(run.stdout).toBe(plain.stdout);
+      expect(run.code).toBe(plain.code);
+    } finally {
+      repo.cleanup();
+    }
   });
 });
