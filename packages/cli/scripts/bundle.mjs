@@ -126,6 +126,10 @@ const scriptOptions = {
   define: { 'import.meta.url': '__fzlint_url', 'import.meta.resolve': '__fzlint_resolve' },
   sourcemap: 'linked',
   legalComments: 'none',
+  // Whitespace only (names and code stay as written): a one-file start reads and copies the
+  // sources into fresh pages (2.41 -> 1.81 MB lint part, 686 -> 446 KB CLI); the linked source
+  // maps still map a stack trace (node --enable-source-maps).
+  minifyWhitespace: true,
   logLevel: 'warning',
   write: false,
 };
