@@ -1,5 +1,5 @@
 import { textFormatOf } from '@fzlint/input';
-import { documentInputLimits, parse, type CalendarDate, type ReportDocument } from '@fzlint/parser';
+import { documentInputLimits, parse, releaseDocument, type CalendarDate, type ReportDocument } from '@fzlint/parser';
 import {
   applyFixesOnce,
   compareDiagnostics,
@@ -26,6 +26,8 @@ import type { FzlintConfig, LintOptions, LintResult, RuleFailure } from './types
 
 /** At most this many fix passes, as ESLint: fixes that keep producing fixes stop here. */
 export const MAX_FIX_PASSES = 10;
+
+export { releaseDocument };
 
 /** The format a file is parsed as: Markdown for `.md`/`.markdown`, plain text otherwise (`@fzlint/input` decides). */
 export function formatForPath(filePath: string | undefined): 'markdown' | 'plaintext' {
@@ -330,6 +332,9 @@ function lintOnce(text: string, p: Prepared, parsed?: ReportDocument): Pass {
       found.push(ruleError(rule.meta.id, error));
     }
   }
+  // The rules' copy without the out-of-range numbers is this lint's own: nothing can ask for
+  // its analyses again, so they need not outlive it (see `releaseDocument`).
+  if (ruleDocument !== document) releaseDocument(ruleDocument);
 
   const directives = findDirectives(document);
   let kept: Diagnostic[] = found;
@@ -376,9 +381,16 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       const { output } = applyFixesOnce(current, fixes);
       if (output === current) break;
       current = output;
+      // The pass before is not returned: nothing can ask for its document's analyses again.
+      if (pass.document !== options.document) releaseDocument(pass.document);
       pass = lintOnce(current, p);
     }
   }
+  // A one-off lint (no analysis cache) keeps nothing per document: V8's young-generation
+  // collector holds a WeakMap's values while their entry is there, so a document left in the
+  // analyses' memos was promoted with all it holds and waited for a full collection
+  // (`releaseDocument`; in a 1,000-report run most of what the lints kept was promoted).
+  if (!options.analysisCache) releaseDocument(pass.document);
   return {
     ...(options.filePath !== undefined ? { filePath: options.filePath } : {}),
     source: text,

@@ -71,7 +71,10 @@ export interface LintOptions {
    * State analyses keep between lints, for an editor that lints the next version of
    * the same text on every keystroke (the language server keeps one per workspace):
    * the statistics analysis then re-reads only the paragraphs an edit changed. Leave
-   * it out for one-off lints. Findings are the same either way.
+   * it out for one-off lints. Findings are the same either way. Without it, what the
+   * analyses kept for the returned document (its parse state, folds, statistics and
+   * references analyses) is released as `lint` returns (`releaseDocument` of the parser):
+   * asked for again, it is made again, and `reparse` of that document parses it whole.
    */
   readonly analysisCache?: AnalysisCache;
 }

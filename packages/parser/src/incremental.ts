@@ -1,6 +1,7 @@
 import type { Heading, ParseOptions, ReportDocument, TextRange } from './model.js';
 import { afterNextUnitLine, isHardBreak, isSplitLineText, plainTextBlocks, previousUnitLine } from './blocks.js';
 import type { Block } from './block.js';
+import { documentMemo } from './document-memo.js';
 import { FENCE_START, markdownBlocks, markdownInputLimits } from './markdown.js';
 import type { InputLimit } from './markdown-guard.js';
 import { assignLevels, headingOf, type RawHeading } from './headings.js';
@@ -107,7 +108,7 @@ function carriedHeadings(old: readonly Heading[], oldRaws: readonly RawHeading[]
 }
 
 /** The Markdown reader's caps of a document, read once per document (re-parsed documents mostly carry them over). */
-const inputLimits = new WeakMap<ReportDocument, readonly InputLimit[]>();
+const inputLimits = documentMemo<readonly InputLimit[]>();
 
 /**
  * The caps the Markdown reader applied to a Markdown document's text (`markdownInputLimits`),

@@ -1,5 +1,6 @@
 export * from './model.js';
 export { formatOf, parse } from './parse.js';
+export { documentMemo, releaseDocument } from './document-memo.js';
 export { documentInputLimits, reparse, type TextEdit } from './incremental.js';
 export { createLineIndex, editedLineStarts, lineOf, readLineStarts } from './lines.js';
 export { normalizeTitle } from './references.js';

@@ -14,6 +14,7 @@ import type {
 } from './model.js';
 import { isSplitLineText, plainTextBlocks } from './blocks.js';
 import type { Block, FrontMatter } from './block.js';
+import { documentMemo } from './document-memo.js';
 import { markdownBlocks } from './markdown.js';
 import { findBody, isProse, junkLevel } from './junk.js';
 import { assignLevels, blockHeadings, collectHeadings, matchNumbering, type RawHeading } from './headings.js';
@@ -60,7 +61,7 @@ export interface ParseState {
 }
 
 /** Parse state of the documents this module made (a WeakMap keeps the public model unchanged). */
-export const parseStates = new WeakMap<ReportDocument, ParseState>();
+export const parseStates = documentMemo<ParseState>();
 
 /** Block-local analysis: junk level, prose flag and the block's own headings. */
 export function analyzeBlock(text: string, b: Block): BlockInfo {

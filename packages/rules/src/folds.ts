@@ -1,4 +1,4 @@
-import { fold, type Fold, type ReportDocument } from '@fzlint/parser';
+import { documentMemo, fold, type Fold, type ReportDocument } from '@fzlint/parser';
 
 /**
  * A document's sentences and paragraphs as they read (soft line breaks folded away), each
@@ -26,7 +26,7 @@ export class DocumentFolds {
   }
 }
 
-const FOLDS = new WeakMap<ReportDocument, DocumentFolds>();
+const FOLDS = documentMemo<DocumentFolds>();
 
 /** The folds of a document, shared by every rule that reads it. */
 export function foldsOf(document: ReportDocument): DocumentFolds {

@@ -1,5 +1,5 @@
 import { builtinCatalogue, CATALOGUE_DIGEST, type CatalogueEntry } from '@fzlint/ontology';
-import { fold, type QuotedReference, type ReportDocument, type Section, type TextRange } from '@fzlint/parser';
+import { documentMemo, fold, type QuotedReference, type ReportDocument, type Section, type TextRange } from '@fzlint/parser';
 import type { RuleSettings } from '@fzlint/rule-api';
 import { EdgeTable } from '../edge-table.js';
 import { readPrebuilt } from '../prebuilt.js';
@@ -1439,7 +1439,7 @@ export interface DocumentReferences {
   readonly dates: ReferenceDates;
 }
 
-const documentCache = new WeakMap<ReportDocument, { writing: DayNumber; reportYear: number; catalogue: readonly CatalogueEntry[]; value: DocumentReferences }>();
+const documentCache = documentMemo<{ writing: DayNumber; reportYear: number; catalogue: readonly CatalogueEntry[]; value: DocumentReferences }>();
 
 /**
  * Analyses a document once per catalogue and dates (several rules share the result).

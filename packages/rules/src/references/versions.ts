@@ -11,7 +11,7 @@ import {
   type CatalogueEntry,
   type LawVersion,
 } from '@fzlint/ontology';
-import type { ReportDocument, TextRange } from '@fzlint/parser';
+import { documentMemo, type ReportDocument, type TextRange } from '@fzlint/parser';
 import type { RuleSettings, Severity } from '@fzlint/rule-api';
 import { analyzeReferences, type CatalogueReference, type ReferenceDates } from './match.js';
 
@@ -183,7 +183,7 @@ export interface DocumentVersions {
   readonly dates: ReferenceDates;
 }
 
-const cache = new WeakMap<ReportDocument, { key: string; catalogue: readonly CatalogueEntry[]; value: DocumentVersions }>();
+const cache = documentMemo<{ key: string; catalogue: readonly CatalogueEntry[]; value: DocumentVersions }>();
 
 /** Finds and resolves the version citations of the laws a document cites. */
 export function analyzeVersions(document: ReportDocument, settings: RuleSettings): DocumentVersions {

@@ -20,7 +20,7 @@ import {
   type FigureScopeKind,
   type MetricObject,
 } from '@fzlint/ontology';
-import type { NumberMention, ReportDocument, Section, TextRange } from '@fzlint/parser';
+import { documentMemo, type NumberMention, type ReportDocument, type Section, type TextRange } from '@fzlint/parser';
 import type { AnalysisCache } from '@fzlint/rule-api';
 import { hasCarryOver, precisionOf, type ChangeStatement, type FigureContext, type RateStatement, type StatisticMention } from './mentions.js';
 import { lastPeriodIn, scopesIn, subjectOf } from './figure-words.js';
@@ -196,7 +196,7 @@ export interface FigureLedger {
   readonly sectionRates: readonly SectionRate[];
 }
 
-const ledgers = new WeakMap<ReportDocument, FigureLedger>();
+const ledgers = documentMemo<FigureLedger>();
 
 /** Per ledger, the spans of `ledgerDistanceSpans` (none for most). */
 const distanceSpans = new WeakMap<FigureLedger, readonly TextRange[]>();

@@ -5,7 +5,7 @@
  * here rather than to every consumer of `ReportDocument.numbers`.
  */
 import { approximationPrefixes, chineseNumeralValue, toHalfWidthDigits } from '@fzlint/ontology';
-import type { NumberMention, ReportDocument, TextRange } from '@fzlint/parser';
+import { documentMemo, type NumberMention, type ReportDocument, type TextRange } from '@fzlint/parser';
 
 /**
  * What the statistics extraction reads of a document: its text, sentences and
@@ -86,7 +86,7 @@ export function percentWordNumbers(input: StatisticsInput): NumberMention[] {
   return out;
 }
 
-const inputs = new WeakMap<ReportDocument, StatisticsInput>();
+const inputs = documentMemo<StatisticsInput>();
 
 /**
  * The statistics input of a document: the document itself, or, when it writes

@@ -6,7 +6,7 @@ import {
   SPLIT_PART_VARIANTS,
   type PartMarker,
 } from '@fzlint/ontology';
-import { WordsByFirstUnit, type NumberMention, type ReportDocument, type TextRange } from '@fzlint/parser';
+import { documentMemo, WordsByFirstUnit, type NumberMention, type ReportDocument, type TextRange } from '@fzlint/parser';
 import type { AnalysisCache, AnalysisKey } from '@fzlint/rule-api';
 import { StatisticsCache } from './incremental.js';
 import { markUnits, PART_MARKER_FIRST, STAT_UNIT } from './unit-class.js';
@@ -121,7 +121,7 @@ function isExhaustiveSplit(parts: readonly StatisticMention[]): boolean {
   return SPLITS.some((split) => split.size === labels.length && labels.every((l) => split.has(l)));
 }
 
-const memo = new WeakMap<ReportDocument, StatisticsResult>();
+const memo = documentMemo<StatisticsResult>();
 
 /**
  * The statistics analysis's state in an `AnalysisCache`: a content-keyed paragraph

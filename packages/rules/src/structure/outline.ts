@@ -3,7 +3,7 @@
  * They only look at the `ReportDocument`; nothing here re-parses the text.
  */
 import { conceptOfHeading, concepts, previousYearWords, rectificationHeading, type ConceptId, type ReportConcept } from '@fzlint/ontology';
-import { readText, type Heading, type ReportDocument, type Section, type Sentence, type TextRange } from '@fzlint/parser';
+import { documentMemo, readText, type Heading, type ReportDocument, type Section, type Sentence, type TextRange } from '@fzlint/parser';
 import { foldsOf } from '../folds.js';
 import { literalPrecheck } from './required-literals.js';
 import { SHORTCOMING_NOUN_END, SHORTCOMING_PHRASE_END } from './vocabulary.js';
@@ -104,7 +104,7 @@ export function headingConcepts(heading: Heading): ReadonlySet<ConceptId> {
 }
 
 // Several rules read the outline of one document: it is built once per document.
-const FLAT = new WeakMap<ReportDocument, readonly SectionEntry[]>();
+const FLAT = documentMemo<readonly SectionEntry[]>();
 
 /** Every section in document order, with parents and concepts (cached per document). */
 export function flattenSections(document: ReportDocument): readonly SectionEntry[] {
@@ -226,7 +226,7 @@ function endsShortcomingPhrase(text: string, index: number, match: string): bool
 const CLAUSE_MARK = /[，,；;：:。！？!?]/u;
 
 /** Prose searches made, per document: the concept and excluded ranges (`proseKey`), and what was found (null: nothing). */
-const PROSE_FOUND = new WeakMap<ReportDocument, Map<string, ProseMention | null>>();
+const PROSE_FOUND = documentMemo<Map<string, ProseMention | null>>();
 
 function proseKey(id: ConceptId, excluded: readonly TextRange[]): string {
   let key: string = id;
