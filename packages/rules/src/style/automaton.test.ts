@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { typoCandidates } from '@fzlint/ontology';
 import { describe, expect, it } from 'vitest';
-import { compileAutomaton, scanAutomaton } from './automaton.js';
+import { compileAutomaton, MAX_AUTOMATON_NODES, scanAutomaton } from './automaton.js';
 
 /** The matcher's contract, entry by entry: at each position the longest word (or blocked word) starting there. */
 function naive(words: readonly string[], blocked: readonly string[], text: string): [number, number, string][] {
@@ -59,5 +59,14 @@ describe('scanAutomaton', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('finds words through the last node its edge keys can hold, and refuses one more', () => {
+    // One word of MAX_AUTOMATON_NODES units: the root and one node per unit, the last with parent id + 1 = 0xffff.
+    const units = Array.from({ length: MAX_AUTOMATON_NODES }, (_, i) => String.fromCharCode(0x4e00 + (i % 20000)));
+    const longest = units.join('');
+    const shorter = longest.slice(0, MAX_AUTOMATON_NODES - 1);
+    expect(scanned([shorter], [], `前${shorter}后`)).toEqual([[1, 1 + shorter.length, shorter]]);
+    expect(() => compileAutomaton([[longest, longest]])).toThrow(/nodes/);
   });
 });

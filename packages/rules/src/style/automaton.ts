@@ -9,7 +9,7 @@
  * save the restart after a failed walk; on report text the walks that pass the bit
  * tests are one or two edges deep, so there is little to save.)
  */
-import { EdgeTable, type EdgeArrays } from '../edge-table.js';
+import { EdgeTable, slotOf, type EdgeArrays } from '../edge-table.js';
 import { alignedBytes, concatViews, sparseUnitTable, TypedViewCursor, unitTableOf } from '../typed-views.js';
 
 /** A compiled word list. */
@@ -41,30 +41,54 @@ export interface Automaton<T> {
   /** Per node: 1 when a word ends here, 2 when a blocked word ends here. */
   readonly flags: Uint8Array;
   /**
-   * The edge table: `mask + 1` slots of SLOT_WORDS words side by side — parent id + 1 (0 = empty
-   * slot), unit, child id — so a probe reads one cache line, not one in each of the builder's three
-   * arrays. In a lint the table (768 KB) is out of the caches at every document (every other rule
-   * runs in between), and each distinct probe of a report missed in up to three places. (The
-   * catalogue trie keeps the three arrays: its 32 KB of parents stay in the cache, and its probes
-   * mostly end at an empty slot there.)
+   * The edge table: `mask + 1` slots of two words side by side — the edge's key (`edgeKey`: parent
+   * id + 1 and unit in one word, 0 = empty slot), then the child id — so a probe reads one cache
+   * line, not one in each of the builder's three arrays, and compares one word. In a lint the table
+   * is out of the caches at every document (every other rule runs in between) and a report's
+   * ~1,000 distinct probes mostly miss: the table is kept up to 70 % full (256 KB for the ~22,400
+   * edges of the typo candidates; three words per slot at the builder's half-full size were 768 KB,
+   * and the scan ~13 % slower with the caches emptied between documents). (The catalogue trie keeps
+   * the three arrays: its 32 KB of parents stay in the cache, and its probes mostly end at an empty
+   * slot there.)
    */
   readonly slots: Int32Array;
   readonly mask: number;
 }
 
 /** Words per slot of `Automaton.slots`. */
-const SLOT_WORDS = 3;
+const SLOT_WORDS = 2;
 
-/** The builder's three edge arrays as `Automaton.slots`. */
-function interleavedSlots(edges: EdgeArrays): Int32Array {
-  const size = edges.mask + 1;
+/** Most nodes an automaton may have: `edgeKey` holds the parent id + 1 in 16 bits. */
+export const MAX_AUTOMATON_NODES = 0xffff;
+
+/** The key of the edge parent --unit--> in `Automaton.slots`: never 0 (the empty slot). */
+export function edgeKey(parent: number, unit: number): number {
+  return ((parent + 1) << 16) | unit;
+}
+
+/**
+ * The builder's three edge arrays as `Automaton.slots`: each edge re-inserted, by the same
+ * first slot and linear probing as the builder's table (`slotOf`), into the smallest power
+ * of two of slots it fills to at most 70 %.
+ */
+function packedSlots(edges: EdgeArrays): { slots: Int32Array; mask: number } {
+  const { slotParent, slotUnit, slotChild } = edges;
+  let count = 0;
+  for (let s = 0; s <= edges.mask; s++) if (slotParent[s] !== 0) count++;
+  let size = 16;
+  while (count * 10 > size * 7) size *= 2;
+  const mask = size - 1;
   const slots = new Int32Array(size * SLOT_WORDS);
-  for (let s = 0; s < size; s++) {
-    slots[s * SLOT_WORDS] = edges.slotParent[s]!;
-    slots[s * SLOT_WORDS + 1] = edges.slotUnit[s]!;
-    slots[s * SLOT_WORDS + 2] = edges.slotChild[s]!;
+  for (let o = 0; o <= edges.mask; o++) {
+    const p = slotParent[o]!;
+    if (p === 0) continue;
+    const unit = slotUnit[o]!;
+    let s = slotOf(p - 1, unit, mask);
+    while (slots[s * SLOT_WORDS] !== 0) s = (s + 1) & mask;
+    slots[s * SLOT_WORDS] = edgeKey(p - 1, unit);
+    slots[s * SLOT_WORDS + 1] = slotChild[o]!;
   }
-  return slots;
+  return { slots, mask };
 }
 
 const WORD = 1;
@@ -131,8 +155,10 @@ export class AutomatonBuilder<T> {
 
   /** The finished automaton (the builder is not to be used after). */
   build(): Automaton<T> {
+    if (this.nodes > MAX_AUTOMATON_NODES) throw new Error(`AutomatonBuilder: ${this.nodes} nodes, at most ${MAX_AUTOMATON_NODES} fit the edge keys`);
     const { first, firstBits, oneBits, secondBits, pairBits, payloads } = this;
-    return { first, firstBits, oneBits, secondBits, pairBits, payloads, flags: this.flags.slice(0, this.nodes), slots: interleavedSlots(this.edges), mask: this.edges.mask };
+    const { slots, mask } = packedSlots(this.edges);
+    return { first, firstBits, oneBits, secondBits, pairBits, payloads, flags: this.flags.slice(0, this.nodes), slots, mask };
   }
 
   private walk(word: string, at: number, replacement: number): number {
@@ -184,7 +210,7 @@ export class AutomatonBuilder<T> {
 
 /** The binary form's first word ("FZTA" read little-endian) and its layout version. */
 const MAGIC = 0x41545a46;
-const FORMAT = 4;
+const FORMAT = 5;
 /** Header words: magic, format, the caller's key words (`KEY_WORDS`), nodes, edge-table mask, (unit, node) pairs of `first`. */
 const KEY_WORDS = 5;
 const HEADER_BYTES = (2 + KEY_WORDS + 3) * 4;
@@ -301,17 +327,17 @@ export function collectAutomatonHits<T>(a: Automaton<T>, text: string, from: num
     let node = first[c]!;
     let best = flags[node] !== 0 ? node : 0;
     let bestEnd = best !== 0 ? i + 1 : -1;
-    // The edge look-up of childOf, written out: this loop runs at every character that starts a word.
+    // The edge look-up, written out (slotOf and edgeKey): this loop runs at every character that starts a word.
     for (let j = i + 1; j < to; j++) {
       const unit = text.charCodeAt(j);
-      const key = node + 1;
+      const key = ((node + 1) << 16) | unit;
       let child = 0;
       for (let s = (Math.imul(node, 0x9e3779b1) ^ Math.imul(unit, 0x85ebca6b)) & mask; ; s = (s + 1) & mask) {
-        const o = s * 3; // SLOT_WORDS
-        const p = slots[o]!;
-        if (p === 0) break;
-        if (p === key && slots[o + 1] === unit) {
-          child = slots[o + 2]!;
+        const o = s * 2; // SLOT_WORDS
+        const k = slots[o]!;
+        if (k === 0) break;
+        if (k === key) {
+          child = slots[o + 1]!;
           break;
         }
       }
