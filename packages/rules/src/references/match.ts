@@ -1024,99 +1024,141 @@ function scanCongress(
   phrases: CongressPhrase[],
 ): void {
   if (compiled.meetings.length === 0) return;
-  // Every meeting token holds 十 (its number: 十九, 二十) or 历 (历次全会, 历届全会), and 大 or 全会.
-  // Looked for in the document's text, each word's next place kept from sentence to sentence:
-  // an `indexOf` per word found, not up to four per sentence (each a builtin call, most of
-  // them over a sentence that holds none of the words).
-  const ten = new Occurrences(document.text, '十');
-  const past = new Occurrences(document.text, '历');
-  const congress = new Occurrences(document.text, '大');
-  const plenum = new Occurrences(document.text, '全会');
-  document.sentences.forEach((sentence, sentenceIndex) => {
-    const { start, end } = sentence.range;
-    if (!(ten.within(start, end) || past.within(start, end)) || !(congress.within(start, end) || plenum.within(start, end))) return;
-    // Read through soft line breaks (a web copy's 十九届四中、五 / 中全会); ranges map back to the text.
-    const f = fold(document.text, sentence.range.start, sentence.range.end, sentence.text);
-    const text = f.text;
-    CHAIN.lastIndex = 0;
-    let chain: RegExpExecArray | null;
-    while ((chain = CHAIN.exec(text))) {
-      const chainStart = chain.index;
-      const chainEnd = chainStart + chain[0].length;
-      const after = text.slice(chainEnd);
-      // The 精神 tests below look at most 34 characters ahead: split only those (not the rest of a long sentence, per chain).
-      const clause = after.slice(0, 64).split(CLAUSE_END, 1)[0] ?? '';
-      const guiding = !NOT_GUIDING_AFTER.test(after) && /^(?:[^，,]{0,4}会议)?精神|^[^，,。；]{0,30}精神/u.test(clause);
-      const mentions: CongressMention[] = [];
-      const allPlenumsOf: number[] = [];
-      let lastCc: number | undefined;
-      TOKEN.lastIndex = 0;
-      let t: RegExpExecArray | null;
-      const body = chain[0];
-      while ((t = TOKEN.exec(body))) {
-        const at = chainStart + t.index;
-        const start = f.start(at);
-        const congressNo = t[1] ? chineseNumber(t[1]) : undefined;
-        const plenumCc = t[2] ? chineseNumber(t[2]) : undefined;
-        const allCc = t[4] ? chineseNumber(t[4]) : undefined;
-        if (congressNo !== undefined) {
-          lastCc = congressNo;
-          const meeting = compiled.meetingsByKey.get(`${t[1]}大`);
-          // Text as written (the slice of the document, whatever line breaks it holds).
-          const end = f.end(at + t[0].length);
-          if (meeting) mentions.push({ entry: meeting.entry, range: { start, end }, text: document.text.slice(start, end), meeting });
-        } else if (plenumCc !== undefined && t[2] && t[3]) {
-          lastCc = plenumCc;
-          const plenums = [...t[3].matchAll(/[一二三四五六七八九](?=中)/gu)];
-          // The list's own offset in the token (after 党的/中共 and 十九届).
-          const listAt = t[0].length - t[3].length - 2;
-          for (const p of plenums) {
-            const meeting = compiled.meetingsByKey.get(`${t[2]}届${p[0]}中全会`);
-            if (!meeting) continue;
-            // One plenum: the whole token; a list: each 二中/三中 on its own, so a hover names the right one.
-            const range =
-              plenums.length === 1
-                ? { start, end: f.end(at + t[0].length) }
-                : { start: f.start(at + listAt + p.index), end: f.end(at + listAt + p.index + 2) };
-            mentions.push({ entry: meeting.entry, range, text: document.text.slice(range.start, range.end), meeting });
-          }
-        } else {
-          const cc = allCc ?? lastCc;
-          if (cc !== undefined) allPlenumsOf.push(cc);
+  const sentences = document.sentences;
+  const candidates = congressSentences(document.text, sentences);
+  for (let k = 0; k < candidates.length; k++) {
+    const sentenceIndex = candidates[k]!;
+    scanCongressSentence(document, sentences[sentenceIndex]!, sentenceIndex, compiled, day, planRanges, refs, phrases);
+  }
+}
+
+/**
+ * The indexes of the sentences (ranges of `text`) that hold 十 or 历, and 大 or 全会: every
+ * meeting token holds 十 (its number: 十九, 二十) or 历 (历次全会, 历届全会), and 大 or 全会.
+ * Looked for in the whole text, each word's next place kept from sentence to sentence: an
+ * `indexOf` per word found, not up to four per sentence. 十 and 历 are kept in the loop's own
+ * variables, so most sentences cost two comparisons: a callback per sentence and four method
+ * calls were most of the congress scan's cost in a lint, where it ran unoptimised.
+ */
+export function congressSentences(text: string, sentences: ReadonlyArray<{ readonly range: TextRange }>): number[] {
+  const out: number[] = [];
+  let ten = -1;
+  let tenFrom = Number.POSITIVE_INFINITY;
+  let past = -1;
+  let pastFrom = Number.POSITIVE_INFINITY;
+  const congress = new Occurrences(text, '大');
+  const plenum = new Occurrences(text, '全会');
+  for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
+    const range = sentences[sentenceIndex]!.range;
+    const start = range.start;
+    const end = range.end;
+    // (What `Occurrences.within` does, written out: each word's first place at or after `start`.)
+    if (start < tenFrom || (ten >= 0 && ten < start)) {
+      tenFrom = start;
+      ten = text.indexOf('十', start);
+    }
+    if (start < pastFrom || (past >= 0 && past < start)) {
+      pastFrom = start;
+      past = text.indexOf('历', start);
+    }
+    if (!((ten >= 0 && ten < end) || (past >= 0 && past < end))) continue;
+    if (congress.within(start, end) || plenum.within(start, end)) out.push(sentenceIndex);
+  }
+  return out;
+}
+
+/** `scanCongress`' work in one sentence that may hold a meeting token. */
+function scanCongressSentence(
+  document: ReportDocument,
+  sentence: ReportDocument['sentences'][number],
+  sentenceIndex: number,
+  compiled: CompiledCatalogue,
+  day: DayNumber,
+  planRanges: readonly TextRange[],
+  refs: CatalogueReference[],
+  phrases: CongressPhrase[],
+): void {
+  // Read through soft line breaks (a web copy's 十九届四中、五 / 中全会); ranges map back to the text.
+  const f = fold(document.text, sentence.range.start, sentence.range.end, sentence.text);
+  const text = f.text;
+  CHAIN.lastIndex = 0;
+  let chain: RegExpExecArray | null;
+  while ((chain = CHAIN.exec(text))) {
+    const chainStart = chain.index;
+    const chainEnd = chainStart + chain[0].length;
+    const after = text.slice(chainEnd);
+    // The 精神 tests below look at most 34 characters ahead: split only those (not the rest of a long sentence, per chain).
+    const clause = after.slice(0, 64).split(CLAUSE_END, 1)[0] ?? '';
+    const guiding = !NOT_GUIDING_AFTER.test(after) && /^(?:[^，,]{0,4}会议)?精神|^[^，,。；]{0,30}精神/u.test(clause);
+    const mentions: CongressMention[] = [];
+    const allPlenumsOf: number[] = [];
+    let lastCc: number | undefined;
+    TOKEN.lastIndex = 0;
+    let t: RegExpExecArray | null;
+    const body = chain[0];
+    while ((t = TOKEN.exec(body))) {
+      const at = chainStart + t.index;
+      const start = f.start(at);
+      const congressNo = t[1] ? chineseNumber(t[1]) : undefined;
+      const plenumCc = t[2] ? chineseNumber(t[2]) : undefined;
+      const allCc = t[4] ? chineseNumber(t[4]) : undefined;
+      if (congressNo !== undefined) {
+        lastCc = congressNo;
+        const meeting = compiled.meetingsByKey.get(`${t[1]}大`);
+        // Text as written (the slice of the document, whatever line breaks it holds).
+        const end = f.end(at + t[0].length);
+        if (meeting) mentions.push({ entry: meeting.entry, range: { start, end }, text: document.text.slice(start, end), meeting });
+      } else if (plenumCc !== undefined && t[2] && t[3]) {
+        lastCc = plenumCc;
+        const plenums = [...t[3].matchAll(/[一二三四五六七八九](?=中)/gu)];
+        // The list's own offset in the token (after 党的/中共 and 十九届).
+        const listAt = t[0].length - t[3].length - 2;
+        for (const p of plenums) {
+          const meeting = compiled.meetingsByKey.get(`${t[2]}届${p[0]}中全会`);
+          if (!meeting) continue;
+          // One plenum: the whole token; a list: each 二中/三中 on its own, so a hover names the right one.
+          const range =
+            plenums.length === 1
+              ? { start, end: f.end(at + t[0].length) }
+              : { start: f.start(at + listAt + p.index), end: f.end(at + listAt + p.index + 2) };
+          mentions.push({ entry: meeting.entry, range, text: document.text.slice(range.start, range.end), meeting });
         }
-      }
-      const inPlan = inRanges(planRanges, f.start(chainStart));
-      for (let i = 0; i < mentions.length; i++) {
-        const m = mentions[i]!;
-        refs.push({
-          entry: m.entry,
-          range: m.range,
-          text: m.text,
-          via: 'congress-phrase',
-          exact: true,
-          sentenceIndex,
-          inOtherTitle: false,
-          inNextYearPlan: inPlan,
-          historical: !guiding,
-          status: statusOn(m.entry, day),
-          ...(m.entry.successor && compiled.byId.get(m.entry.successor)
-            ? { successor: compiled.byId.get(m.entry.successor)! }
-            : {}),
-        });
-      }
-      if (guiding && (mentions.length > 0 || allPlenumsOf.length > 0)) {
-        phrases.push({
-          range: { start: f.start(chainStart), end: f.end(chainEnd) },
-          text: chain[0],
-          sentenceIndex,
-          paragraphIndex: sentence.paragraphIndex,
-          meetings: mentions,
-          allPlenumsOf,
-          inNextYearPlan: inPlan,
-        });
+      } else {
+        const cc = allCc ?? lastCc;
+        if (cc !== undefined) allPlenumsOf.push(cc);
       }
     }
-  });
+    const inPlan = inRanges(planRanges, f.start(chainStart));
+    for (let i = 0; i < mentions.length; i++) {
+      const m = mentions[i]!;
+      refs.push({
+        entry: m.entry,
+        range: m.range,
+        text: m.text,
+        via: 'congress-phrase',
+        exact: true,
+        sentenceIndex,
+        inOtherTitle: false,
+        inNextYearPlan: inPlan,
+        historical: !guiding,
+        status: statusOn(m.entry, day),
+        ...(m.entry.successor && compiled.byId.get(m.entry.successor)
+          ? { successor: compiled.byId.get(m.entry.successor)! }
+          : {}),
+      });
+    }
+    if (guiding && (mentions.length > 0 || allPlenumsOf.length > 0)) {
+      phrases.push({
+        range: { start: f.start(chainStart), end: f.end(chainEnd) },
+        text: chain[0],
+        sentenceIndex,
+        paragraphIndex: sentence.paragraphIndex,
+        meetings: mentions,
+        allPlenumsOf,
+        inNextYearPlan: inPlan,
+      });
+    }
+  }
 }
 
 /* ---------------------------------------------------------------- literal scan */

@@ -1,0 +1,67 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { builtinCatalogue, type CatalogueEntry } from '@fzlint/ontology';
+import { parse, type TextRange } from '@fzlint/parser';
+import { resolveSettings } from '@fzlint/rule-api';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyzeReferences, congressSentences } from './match.js';
+
+// The congress scan skips most sentences by two comparisons: it is compared here with the
+// plain definition it stands for, on texts made to hit its edges.
+
+/** The sentences the congress scan reads, by definition: those holding 十 or 历, and 大 or 全会. */
+function congressSentencesPlain(text: string, sentences: readonly { readonly range: TextRange }[]): number[] {
+  const out: number[] = [];
+  sentences.forEach(({ range }, index) => {
+    const s = text.slice(range.start, range.end);
+    if ((s.includes('十') || s.includes('历')) && (s.includes('大') || s.includes('全会'))) out.push(index);
+  });
+  return out;
+}
+
+describe('congressSentences', () => {
+  it('picks the sentences holding 十 or 历, and 大 or 全会, on any ranges in any order (property)', () => {
+    const unit = fc.constantFrom('十', '历', '大', '全', '会', '全会', '九', '届', '。', '\n', 'a');
+    const text = fc.array(unit, { maxLength: 60 }).map((units) => units.join(''));
+    const ranges = (length: number) =>
+      fc.array(
+        fc.tuple(fc.integer({ min: 0, max: length }), fc.integer({ min: 0, max: 8 })).map(([start, size]) => ({ range: { start, end: Math.min(length, start + size) } })),
+        { maxLength: 20 },
+      );
+    // In document order (as the parser makes them) and in any order (the scan must not rely on it).
+    const inOrder = (list: { range: TextRange }[]) => [...list].sort((a, b) => a.range.start - b.range.start);
+    fc.assert(
+      fc.property(
+        text.chain((t) => fc.tuple(fc.constant(t), ranges(t.length))),
+        ([t, list]) => {
+          expect(congressSentences(t, list)).toEqual(congressSentencesPlain(t, list));
+          const ordered = inOrder(list);
+          expect(congressSentences(t, ordered)).toEqual(congressSentencesPlain(t, ordered));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('picks the same sentences on the corpus', () => {
+    const corpus = join(import.meta.dirname, '../../../../fixtures/corpus');
+    const files = ['full', 'excerpts'].flatMap((dir) => readdirSync(join(corpus, dir)).filter((f) => f.endsWith('.txt')).map((f) => join(corpus, dir, f)));
+    expect(files.length).toBeGreaterThan(5);
+    let picked = 0;
+    for (const file of files) {
+      const document = parse(readFileSync(file, 'utf8'));
+      const plain = congressSentencesPlain(document.text, document.sentences);
+      expect(congressSentences(document.text, document.sentences)).toEqual(plain);
+      picked += plain.length;
+    }
+    expect(picked).toBeGreaterThan(0);
+  });
+
+  it('still finds meetings in the sentences it picks', () => {
+    const document = parse('# 某市2023年法治政府建设年度报告\n\n全面贯彻党的二十大精神。深入学习十九届四中、五中全会精神。推进“十四五”规划。\n');
+    const settings = { ...resolveSettings(document, {}), catalogue: builtinCatalogue as readonly CatalogueEntry[] };
+    const { congressPhrases } = analyzeReferences(document, settings);
+    expect(congressPhrases.map((p) => p.text)).toEqual(['党的二十大', '十九届四中、五中全会']);
+  });
+});
