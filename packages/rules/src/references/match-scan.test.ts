@@ -5,10 +5,11 @@ import { parse, type TextRange } from '@fzlint/parser';
 import { resolveSettings } from '@fzlint/rule-api';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeReferences, congressSentences } from './match.js';
+import { analyzeReferences, congressSentences, sortByRange, type CatalogueReference } from './match.js';
 
-// The congress scan skips most sentences by two comparisons: it is compared here with the
-// plain definition it stands for, on texts made to hit its edges.
+// The congress scan and the references' sort take shortcuts (a sentence skipped by two
+// comparisons, an insertion sort): each is compared here with the plain definition it stands
+// for, on texts made to hit their edges.
 
 /** The sentences the congress scan reads, by definition: those holding 十 or 历, and 大 or 全会. */
 function congressSentencesPlain(text: string, sentences: readonly { readonly range: TextRange }[]): number[] {
@@ -63,5 +64,24 @@ describe('congressSentences', () => {
     const settings = { ...resolveSettings(document, {}), catalogue: builtinCatalogue as readonly CatalogueEntry[] };
     const { congressPhrases } = analyzeReferences(document, settings);
     expect(congressPhrases.map((p) => p.text)).toEqual(['党的二十大', '十九届四中、五中全会']);
+  });
+});
+
+describe('sortByRange', () => {
+  const ref = (start: number, size: number, id: number): CatalogueReference =>
+    ({ entry: { id: `e${id}` }, range: { start, end: start + size } }) as unknown as CatalogueReference;
+  const refs = fc.array(fc.tuple(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 4 })), { maxLength: 90 }).map((list) => list.map(([start, size], i) => ref(start, size, i)));
+
+  it('orders as Array.prototype.sort does with its comparator, stably, below and past 64 (property)', () => {
+    fc.assert(
+      fc.property(refs, fc.boolean(), (list, longerFirst) => {
+        const expected = [...list].sort((a, b) => a.range.start - b.range.start || (longerFirst ? b.range.end - a.range.end : a.range.end - b.range.end));
+        const sorted = [...list];
+        sortByRange(sorted, longerFirst);
+        // The same objects in the same order: ties keep their order (ids tell them apart).
+        expect(sorted.map((r) => r.entry.id)).toEqual(expected.map((r) => r.entry.id));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

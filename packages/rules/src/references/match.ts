@@ -1496,12 +1496,17 @@ export function analyzeReferences(document: ReportDocument, settings: RuleSettin
   const planRanges = nextYearPlanRanges(document);
   const refs: CatalogueReference[] = [];
   const phrases: CongressPhrase[] = [];
-  const titles = document.references.filter((r) => r.kind === 'book-title');
-  // Pushed into a literal, not mapped (holey when mapped over elements, packed when empty): malformed-citation's
-  // check deoptimised on the second kind and was compiled again.
+  // The titles and their keys in one loop (a `filter` called its arrow per reference, ~60 a
+  // report, in code that stays unoptimised through a CLI run). Pushed into literals, not
+  // mapped (holey when mapped over elements, packed when empty): malformed-citation's check
+  // deoptimised on the second kind and was compiled again.
+  const references = document.references;
+  const titles: QuotedReference[] = [];
   const titleKeys: TitleKeys[] = [];
-  for (let i = 0; i < titles.length; i++) {
-    const title = titles[i]!;
+  for (let i = 0; i < references.length; i++) {
+    const title = references[i]!;
+    if (title.kind !== 'book-title') continue;
+    titles.push(title);
     titleKeys.push({ title, exact: normalizeSpelling(title.inner), loose: looseKey(title.inner) });
   }
   scanLiterals(document, compiled, dates.writing, planRanges, titles, refs);
@@ -1519,7 +1524,7 @@ export function analyzeReferences(document: ReportDocument, settings: RuleSettin
  * term of its own. Sorted by start, then end.
  */
 function longestMatches(refs: CatalogueReference[]): CatalogueReference[] {
-  refs.sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end);
+  sortByRange(refs, true);
   const kept: CatalogueReference[] = [];
   let outer: CatalogueReference | undefined;
   for (let i = 0; i < refs.length; i++) {
@@ -1528,7 +1533,36 @@ function longestMatches(refs: CatalogueReference[]): CatalogueReference[] {
     if (!(inside && outer!.entry.id !== r.entry.id && r.via === 'text')) kept.push(r);
     if (!outer || r.range.end > outer.range.end) outer = r;
   }
-  return kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  sortByRange(kept, false);
+  return kept;
+}
+
+/**
+ * Sorts `refs` by start, then by end (the longer first when `longerFirst`), stably: the order
+ * `Array.prototype.sort` gives with that comparator. A report's few dozen references, mostly
+ * in order already (the literal scan's come in text order), are sorted by insertion: the
+ * builtin called its comparator per comparison, unoptimised all through a CLI run. Past 64
+ * (a long report), the builtin.
+ */
+export function sortByRange(refs: CatalogueReference[], longerFirst: boolean): void {
+  if (refs.length > 64) {
+    refs.sort(longerFirst ? (a, b) => a.range.start - b.range.start || b.range.end - a.range.end : (a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+    return;
+  }
+  for (let i = 1; i < refs.length; i++) {
+    const r = refs[i]!;
+    const start = r.range.start;
+    const end = r.range.end;
+    let j = i - 1;
+    // Those after `r` by the comparator move up one; equal ones stay before it.
+    for (; j >= 0; j--) {
+      const q = refs[j]!;
+      const qs = q.range.start;
+      if (qs < start || (qs === start && (longerFirst ? q.range.end >= end : q.range.end <= end))) break;
+      refs[j + 1] = q;
+    }
+    refs[j + 1] = r;
+  }
 }
 
 function scanPatterns(
