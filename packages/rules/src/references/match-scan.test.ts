@@ -5,11 +5,11 @@ import { parse, type TextRange } from '@fzlint/parser';
 import { resolveSettings } from '@fzlint/rule-api';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeReferences, congressSentences, sortByRange, type CatalogueReference } from './match.js';
+import { analyzeReferences, clauseEnd, congressSentences, plenumsIn, sortByRange, type CatalogueReference } from './match.js';
 
 // The congress scan and the references' sort take shortcuts (a sentence skipped by two
-// comparisons, an insertion sort): each is compared here with the plain definition it stands
-// for, on texts made to hit their edges.
+// comparisons, loops for regular expressions, an insertion sort): each is compared here with
+// the plain definition it stands for, on texts made to hit their edges.
 
 /** The sentences the congress scan reads, by definition: those holding 十 or 历, and 大 or 全会. */
 function congressSentencesPlain(text: string, sentences: readonly { readonly range: TextRange }[]): number[] {
@@ -64,6 +64,19 @@ describe('congressSentences', () => {
     const settings = { ...resolveSettings(document, {}), catalogue: builtinCatalogue as readonly CatalogueEntry[] };
     const { congressPhrases } = analyzeReferences(document, settings);
     expect(congressPhrases.map((p) => p.text)).toEqual(['党的二十大', '十九届四中、五中全会']);
+  });
+});
+
+describe('the congress scan’s loops', () => {
+  it('cut the clause and find the plenums as the regular expressions they replace (property)', () => {
+    const text = fc.array(fc.constantFrom('。', '；', ';', '！', '!', '？', '?', '，', '中', '二', '九', '十', '全', '、', 'a'), { maxLength: 80 }).map((units) => units.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(t.slice(0, clauseEnd(t, 64))).toBe(t.slice(0, 64).split(/[。；;！!？?]/u, 1)[0] ?? '');
+        expect(plenumsIn(t)).toEqual([...t.matchAll(/[一二三四五六七八九](?=中)/gu)].map((m) => m.index));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -991,7 +991,9 @@ const TOKEN_SOURCE = `(?:党的|中共)?(?:(${NUM})(?:大|次全国代表大会)
 const TOKEN = new RegExp(TOKEN_SOURCE, 'gu');
 const CHAIN = new RegExp(`(?:${TOKEN_SOURCE})(?:(?:和|及|以及|与|、|,|，)(?:${TOKEN_SOURCE}))*`, 'gu');
 const NOT_GUIDING_AFTER = /^(?:报告|以来|召开|胜利召开|开幕|闭幕|期间|之前|前后|后|上|提出|作出|明确|强调|审议|通过|决定|代表)/u;
-const CLAUSE_END = /[。；;！!？?]/u;
+const CLAUSE_END_UNITS = '。；;！!？?';
+const PLENUM_NUMBERS = '一二三四五六七八九';
+const ZHONG = 0x4e2d; // 中
 
 /** The places of a word in a text, asked for range by range (a sentence's text is its range of the document's). */
 class Occurrences {
@@ -1067,6 +1069,24 @@ export function congressSentences(text: string, sentences: ReadonlyArray<{ reado
   return out;
 }
 
+/**
+ * The offset in `text` of its first clause end (。；;！!？?), looked for in its first `limit`
+ * units; `limit` (or the length) for none. A loop, not `split` by a regular expression:
+ * the congress scan's code for a sentence with a token runs unoptimised through a CLI run.
+ */
+export function clauseEnd(text: string, limit: number): number {
+  const n = Math.min(limit, text.length);
+  for (let k = 0; k < n; k++) if (hasUnit(CLAUSE_END_UNITS, text.charCodeAt(k))) return k;
+  return n;
+}
+
+/** The offsets in a plenum list (二中、三中) of each number followed by 中. */
+export function plenumsIn(list: string): number[] {
+  const out: number[] = [];
+  for (let k = 0; k + 1 < list.length; k++) if (list.charCodeAt(k + 1) === ZHONG && hasUnit(PLENUM_NUMBERS, list.charCodeAt(k))) out.push(k);
+  return out;
+}
+
 /** `scanCongress`' work in one sentence that may hold a meeting token. */
 function scanCongressSentence(
   document: ReportDocument,
@@ -1088,7 +1108,7 @@ function scanCongressSentence(
     const chainEnd = chainStart + chain[0].length;
     const after = text.slice(chainEnd);
     // The 精神 tests below look at most 34 characters ahead: split only those (not the rest of a long sentence, per chain).
-    const clause = after.slice(0, 64).split(CLAUSE_END, 1)[0] ?? '';
+    const clause = after.slice(0, clauseEnd(after, 64));
     const guiding = !NOT_GUIDING_AFTER.test(after) && /^(?:[^，,]{0,4}会议)?精神|^[^，,。；]{0,30}精神/u.test(clause);
     const mentions: CongressMention[] = [];
     const allPlenumsOf: number[] = [];
@@ -1110,17 +1130,18 @@ function scanCongressSentence(
         if (meeting) mentions.push({ entry: meeting.entry, range: { start, end }, text: document.text.slice(start, end), meeting });
       } else if (plenumCc !== undefined && t[2] && t[3]) {
         lastCc = plenumCc;
-        const plenums = [...t[3].matchAll(/[一二三四五六七八九](?=中)/gu)];
+        const plenums = plenumsIn(t[3]);
         // The list's own offset in the token (after 党的/中共 and 十九届).
         const listAt = t[0].length - t[3].length - 2;
-        for (const p of plenums) {
-          const meeting = compiled.meetingsByKey.get(`${t[2]}届${p[0]}中全会`);
+        for (let k = 0; k < plenums.length; k++) {
+          const index = plenums[k]!;
+          const meeting = compiled.meetingsByKey.get(`${t[2]}届${t[3][index]!}中全会`);
           if (!meeting) continue;
           // One plenum: the whole token; a list: each 二中/三中 on its own, so a hover names the right one.
           const range =
             plenums.length === 1
               ? { start, end: f.end(at + t[0].length) }
-              : { start: f.start(at + listAt + p.index), end: f.end(at + listAt + p.index + 2) };
+              : { start: f.start(at + listAt + index), end: f.end(at + listAt + index + 2) };
           mentions.push({ entry: meeting.entry, range, text: document.text.slice(range.start, range.end), meeting });
         }
       } else {
@@ -1131,7 +1152,9 @@ function scanCongressSentence(
     const inPlan = inRanges(planRanges, f.start(chainStart));
     for (let i = 0; i < mentions.length; i++) {
       const m = mentions[i]!;
-      refs.push({
+      const successor = m.entry.successor ? compiled.byId.get(m.entry.successor) : undefined;
+      // Optional field added last, rather than spread from a temporary object.
+      const ref: { -readonly [K in keyof CatalogueReference]: CatalogueReference[K] } = {
         entry: m.entry,
         range: m.range,
         text: m.text,
@@ -1142,10 +1165,9 @@ function scanCongressSentence(
         inNextYearPlan: inPlan,
         historical: !guiding,
         status: statusOn(m.entry, day),
-        ...(m.entry.successor && compiled.byId.get(m.entry.successor)
-          ? { successor: compiled.byId.get(m.entry.successor)! }
-          : {}),
-      });
+      };
+      if (successor) ref.successor = successor;
+      refs.push(ref);
     }
     if (guiding && (mentions.length > 0 || allPlenumsOf.length > 0)) {
       phrases.push({
