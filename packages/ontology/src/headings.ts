@@ -90,10 +90,23 @@ const DIGIT_VALUES: Readonly<Record<string, number>> = {
 const SMALL_UNITS: Readonly<Record<string, number>> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
 const BIG_UNITS: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
 
-/** Whether every character of `text` is a digit character (二〇二二): a loop, not a spread array per numeral. */
-function allDigitCharacters(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (!(text[i]! in DIGIT_VALUES)) return false;
-  return true;
+/*
+ * The three tables above by UTF-16 unit, as one byte per unit from 〇 (U+3007) to 零 (U+96F6): 0 not a numeral
+ * character, 1–10 a digit (value + 1), 11–13 a small unit (十 百 千), 14–15 a big unit (万 亿). `text[i]` makes a
+ * new one-character string for every CJK unit (V8 caches only Latin-1 ones) and a keyed lookup follows; a
+ * numeral is read per number and per heading, mostly by code that is not optimised in a CLI run.
+ */
+const NUMERAL_FIRST = 0x3007;
+const NUMERAL_CLASS = new Uint8Array(0x96f6 - NUMERAL_FIRST + 1);
+const UNIT_VALUES: readonly number[] = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10, 100, 1000, 1e4, 1e8];
+for (const [c, v] of Object.entries(DIGIT_VALUES)) NUMERAL_CLASS[c.charCodeAt(0) - NUMERAL_FIRST] = v + 1;
+for (const [c, v] of Object.entries(SMALL_UNITS)) NUMERAL_CLASS[c.charCodeAt(0) - NUMERAL_FIRST] = v === 10 ? 11 : v === 100 ? 12 : 13;
+for (const [c, v] of Object.entries(BIG_UNITS)) NUMERAL_CLASS[c.charCodeAt(0) - NUMERAL_FIRST] = v === 1e4 ? 14 : 15;
+
+/** The class of a UTF-16 unit in {@link NUMERAL_CLASS} (0 outside its range). */
+function numeralClass(code: number): number {
+  const i = code - NUMERAL_FIRST;
+  return i >= 0 && i < NUMERAL_CLASS.length ? NUMERAL_CLASS[i]! : 0;
 }
 
 /**
@@ -101,42 +114,40 @@ function allDigitCharacters(text: string): boolean {
  * 三万五千 → 35000, 二〇二二 → 2022). Returns undefined for text that is not a numeral.
  */
 export function chineseNumeralValue(text: string): number | undefined {
-  if (text.length === 0) return undefined;
-  // Digit-by-digit form (二〇二二) has no unit characters.
-  if (text.length > 1 && allDigitCharacters(text)) {
+  const n = text.length;
+  if (n === 0) return undefined;
+  // Digit-by-digit form (二〇二二) has no unit characters: read as such when every unit is a digit.
+  if (n > 1) {
     let v = 0;
-    for (let i = 0; i < text.length; i++) v = v * 10 + (DIGIT_VALUES[text[i]!] ?? 0);
-    return v;
+    let i = 0;
+    for (; i < n; i++) {
+      const k = numeralClass(text.charCodeAt(i));
+      if (k === 0 || k > 10) break;
+      v = v * 10 + k - 1;
+    }
+    if (i === n) return v;
   }
   let total = 0;
   let section = 0;
-  let digit: number | undefined;
-  // By UTF-16 unit, not code point (a string's iterator makes a result per step in unoptimised code): a unit of
-  // a character outside the BMP is in none of the tables either, so such a text is still not a numeral.
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    const d = DIGIT_VALUES[c];
-    if (d !== undefined) {
-      digit = d;
-      continue;
-    }
-    const small = SMALL_UNITS[c];
-    if (small !== undefined) {
-      section += (digit ?? 1) * small;
-      digit = undefined;
-      continue;
-    }
-    const big = BIG_UNITS[c];
-    if (big !== undefined) {
-      section += digit ?? 0;
-      total += (section === 0 ? 1 : section) * big;
+  let digit = -1; // -1: no digit pending
+  // By UTF-16 unit, not code point: a unit of a character outside the BMP is a surrogate, in no class, so such a
+  // text is still not a numeral.
+  for (let i = 0; i < n; i++) {
+    const k = numeralClass(text.charCodeAt(i));
+    if (k === 0) return undefined;
+    if (k <= 10) {
+      digit = k - 1;
+    } else if (k <= 13) {
+      section += (digit < 0 ? 1 : digit) * UNIT_VALUES[k]!;
+      digit = -1;
+    } else {
+      section += digit < 0 ? 0 : digit;
+      total += (section === 0 ? 1 : section) * UNIT_VALUES[k]!;
       section = 0;
-      digit = undefined;
-      continue;
+      digit = -1;
     }
-    return undefined;
   }
-  return total + section + (digit ?? 0);
+  return total + section + (digit < 0 ? 0 : digit);
 }
 
 /** Converts full-width digits (０-９) to ASCII. */
