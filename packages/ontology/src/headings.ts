@@ -98,16 +98,11 @@ const BIG_UNITS: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
  */
 const NUMERAL_FIRST = 0x3007;
 const NUMERAL_CLASS = new Uint8Array(0x96f6 - NUMERAL_FIRST + 1);
+const NUMERAL_CLASSES = NUMERAL_CLASS.length;
 const UNIT_VALUES: readonly number[] = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10, 100, 1000, 1e4, 1e8];
 for (const [c, v] of Object.entries(DIGIT_VALUES)) NUMERAL_CLASS[c.charCodeAt(0) - NUMERAL_FIRST] = v + 1;
 for (const [c, v] of Object.entries(SMALL_UNITS)) NUMERAL_CLASS[c.charCodeAt(0) - NUMERAL_FIRST] = v === 10 ? 11 : v === 100 ? 12 : 13;
 for (const [c, v] of Object.entries(BIG_UNITS)) NUMERAL_CLASS[c.charCodeAt(0) - NUMERAL_FIRST] = v === 1e4 ? 14 : 15;
-
-/** The class of a UTF-16 unit in {@link NUMERAL_CLASS} (0 outside its range). */
-function numeralClass(code: number): number {
-  const i = code - NUMERAL_FIRST;
-  return i >= 0 && i < NUMERAL_CLASS.length ? NUMERAL_CLASS[i]! : 0;
-}
 
 /**
  * Value of a Chinese numeral (十五 → 15, 两百 → 200, 一千二百三十 → 1230,
@@ -121,7 +116,8 @@ export function chineseNumeralValue(text: string): number | undefined {
     let v = 0;
     let i = 0;
     for (; i < n; i++) {
-      const k = numeralClass(text.charCodeAt(i));
+      const at = text.charCodeAt(i) - NUMERAL_FIRST;
+      const k = at >= 0 && at < NUMERAL_CLASSES ? NUMERAL_CLASS[at]! : 0;
       if (k === 0 || k > 10) break;
       v = v * 10 + k - 1;
     }
@@ -131,9 +127,10 @@ export function chineseNumeralValue(text: string): number | undefined {
   let section = 0;
   let digit = -1; // -1: no digit pending
   // By UTF-16 unit, not code point: a unit of a character outside the BMP is a surrogate, in no class, so such a
-  // text is still not a numeral.
+  // text is still not a numeral. The table is read inline: the CLI turns inlining off, a helper would be a call per unit.
   for (let i = 0; i < n; i++) {
-    const k = numeralClass(text.charCodeAt(i));
+    const at = text.charCodeAt(i) - NUMERAL_FIRST;
+    const k = at >= 0 && at < NUMERAL_CLASSES ? NUMERAL_CLASS[at]! : 0;
     if (k === 0) return undefined;
     if (k <= 10) {
       digit = k - 1;
