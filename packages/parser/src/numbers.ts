@@ -4,7 +4,7 @@ import {
   hotlineNumbers,
   numberUnits,
   toHalfWidthDigits,
-  type NumberUnitKind,
+  unitKind,
 } from '@fzlint/ontology';
 import type { DocumentNumber, NumberKind, NumberMention, TextRange } from './model.js';
 import { isRegExpSpace } from './text.js';
@@ -274,20 +274,9 @@ function halfWidthNumeral(raw: string): string {
   return raw;
 }
 
-/**
- * The kind of each unit text, the first entry of `numberUnits` winning (what the ontology's
- * `unitKind`, a `find` with a closure call per entry, returns): one look-up per number instead
- * of a walk over ~60 entries, which ran mostly unoptimised in a CLI run.
- */
-const UNIT_KIND: ReadonlyMap<string, NumberUnitKind> = (() => {
-  const kinds = new Map<string, NumberUnitKind>();
-  for (const u of numberUnits) if (!kinds.has(u.text)) kinds.set(u.text, u.kind);
-  return kinds;
-})();
-
 function kindOfUnit(unit: string | undefined, decimals: number): NumberKind {
   if (unit === undefined) return decimals > 0 ? 'decimal' : 'other';
-  const k = UNIT_KIND.get(unit);
+  const k = unitKind(unit);
   if (k === 'count') return 'count';
   if (k === 'percent') return 'percent';
   if (k === 'money') return 'money';
