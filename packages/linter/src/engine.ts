@@ -27,8 +27,6 @@ import type { FzlintConfig, LintOptions, LintResult, RuleFailure } from './types
 /** At most this many fix passes, as ESLint: fixes that keep producing fixes stop here. */
 export const MAX_FIX_PASSES = 10;
 
-export { releaseDocument };
-
 /** The format a file is parsed as: Markdown for `.md`/`.markdown`, plain text otherwise (`@fzlint/input` decides). */
 export function formatForPath(filePath: string | undefined): 'markdown' | 'plaintext' {
   return textFormatOf(filePath);

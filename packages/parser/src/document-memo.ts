@@ -11,7 +11,7 @@ const memos: WeakMap<ReportDocument, unknown>[] = [];
  * itself) keeps the entry too — so every document a run lints, with all its sentences and
  * numbers, outlived the collections made while later documents were linted, was copied and
  * promoted, and waited for a full collection. A run that lints each text once releases each
- * document when it is done with it (the linter's `runLintTask`); an editor, which lints new
+ * document when it is done with it (the linter's `lint` without an analysis cache); an editor, which lints new
  * versions of a document against the old one's analyses, does not.
  */
 export function documentMemo<V>(): WeakMap<ReportDocument, V> {

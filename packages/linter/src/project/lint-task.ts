@@ -40,7 +40,6 @@ export interface TaskPrevious {
 
 interface Engine {
   readonly lint: typeof import('../engine.js').lint;
-  readonly releaseDocument: typeof import('../engine.js').releaseDocument;
   readonly reportIdentity: typeof import('@fzlint/rules').reportIdentity;
 }
 let loaded: Engine | undefined;
@@ -48,8 +47,8 @@ let loaded: Engine | undefined;
 /** Loads the engine once per thread (it pulls in the parser and every rule). */
 async function engine(): Promise<Engine> {
   if (!loaded) {
-    const [{ lint, releaseDocument }, { reportIdentity }] = await Promise.all([import('../engine.js'), import('@fzlint/rules')]);
-    loaded = { lint, releaseDocument, reportIdentity };
+    const [{ lint }, { reportIdentity }] = await Promise.all([import('../engine.js'), import('@fzlint/rules')]);
+    loaded = { lint, reportIdentity };
   }
   return loaded;
 }
@@ -79,18 +78,7 @@ export type LintTaskOutcome =
  * so both give the same results.
  */
 export async function runLintTask(task: LintTask): Promise<LintTaskOutcome> {
-  const { outcome, result } = await runLintTaskKeeping(task);
-  releaseLintDocument(result);
-  return outcome;
-}
-
-/**
- * Forgets the analyses kept for a result's document (`releaseDocument` of the parser), for a
- * caller done with it: the document then dies in the young generation, not in a full
- * collection (in a 1,000-report run, most of what the lints kept was promoted otherwise).
- */
-export function releaseLintDocument(result: LintResult | undefined): void {
-  if (result && loaded) loaded.releaseDocument(result.document);
+  return (await runLintTaskKeeping(task)).outcome;
 }
 
 /**

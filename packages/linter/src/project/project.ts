@@ -51,7 +51,7 @@ import type { StoredEntry } from './cache-codec.js';
 import { ConfigLoader, jsonErrorLocation } from './config-loader.js';
 import { listFiles as listFileTargets, type FileTarget, type ListedFiles } from './files.js';
 import { IgnoreFiles, toPosix, type IgnoreVerdict } from './ignore.js';
-import { releaseLintDocument, remapDiagnostics, remapRelatedIn, runLintTask, runLintTaskKeeping, type LintTask, type LintTaskOutcome, type ParsedDocuments, type TaskPrevious } from './lint-task.js';
+import { remapDiagnostics, remapRelatedIn, runLintTask, runLintTaskKeeping, type LintTask, type LintTaskOutcome, type ParsedDocuments, type TaskPrevious } from './lint-task.js';
 import {
   loadPrevious,
   previousDetail,
@@ -911,11 +911,11 @@ class Project implements Fzlint {
             documents.set(j.index, done.result.document);
             keptChars += j.task.text.length;
           }
-          // What the lint's analyses kept for the document is released either way: a kept document
-          // is read again only by a second pass (a paired report, or last year's beside it), which
-          // reuses its parse, and holding every analysis of hundreds of kept documents until then
-          // cost more collector time than the few second-pass lints spend making them again.
-          releaseLintDocument(done.result);
+          // What the lint's analyses kept for the document is gone either way (`lint` without an
+          // analysis cache releases it): a kept document is read again only by a second pass (a
+          // paired report, or last year's beside it), which reuses its parse, and holding every
+          // analysis of hundreds of kept documents until then cost more collector time than the
+          // few second-pass lints spend making them again.
           out.set(j.index, done.outcome);
         }
       }
