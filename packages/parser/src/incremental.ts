@@ -66,7 +66,7 @@ export function reparse(previous: ReportDocument, edits: readonly TextEdit[], op
 }
 
 /** The raw headings each re-parsed document's headings were made from (`collectHeadings`). */
-const headingRaws = new WeakMap<ReportDocument, readonly RawHeading[]>();
+const headingRaws = documentMemo<readonly RawHeading[]>();
 
 /**
  * The previous document's headings, shifted, when the raw headings are the previous ones

@@ -15,7 +15,7 @@
  * posting list longer than `MAX_POSTING` is not walked (it marks boilerplate), so
  * no passage is ever compared with every passage of the other report.
  */
-import type { ReportDocument } from '@fzlint/parser';
+import { documentMemo, type ReportDocument } from '@fzlint/parser';
 import { builtinBoilerplate, type Boilerplate } from './boilerplate.js';
 import { passagesOf, type Passage } from './passages.js';
 import { SHINGLE, windowHashes, WindowPostings } from './text.js';
@@ -39,7 +39,7 @@ export interface PreviousIndex {
   readonly postings: WindowPostings;
 }
 
-const INDEXES = new WeakMap<ReportDocument, PreviousIndex>();
+const INDEXES = documentMemo<PreviousIndex>();
 
 /** The window index of a (previous) report, built once per document. */
 export function previousIndex(document: ReportDocument): PreviousIndex {

@@ -12,7 +12,7 @@
  * changes, parts of a 其中 list (their key is their total's) or figures outside the body
  * (headings, 《》 titles, the next-year plan's targets).
  */
-import type { ReportDocument, TextRange } from '@fzlint/parser';
+import { documentMemo, type ReportDocument, type TextRange } from '@fzlint/parser';
 import type { AnalysisCache } from '@fzlint/rule-api';
 import { figureLedger, type FigureStatement, type MetricKey } from '../statistics/figures.js';
 import { keyObjectNames, measureNames } from '../statistics/format.js';
@@ -81,7 +81,7 @@ function withoutPeriod(k: MetricKey): string {
   return `${k.object}|${k.qualifier}|${k.measure}|${k.basis}|${k.scope.kind}|${k.scope.id}|${k.unit}`;
 }
 
-const CACHE = new WeakMap<ReportDocument, Map<number, readonly YearFigure[]>>();
+const CACHE = documentMemo<Map<number, readonly YearFigure[]>>();
 
 /**
  * Every figure of `document` that is about one calendar year (`ownYear` is the report's

@@ -13,7 +13,7 @@
  * is not an item.
  */
 import { SHORTCOMING_MARKERS, type ConceptId } from '@fzlint/ontology';
-import { readText, type ReportDocument, type TextRange } from '@fzlint/parser';
+import { documentMemo, readText, type ReportDocument, type TextRange } from '@fzlint/parser';
 import { conceptSections, findProse, flattenSections, headingLabel, planRanges, trimRange, type SectionEntry } from '../structure/outline.js';
 import { CAUSE_ANALYSIS } from '../structure/vocabulary.js';
 
@@ -36,7 +36,7 @@ const ENUMERATION =
   /(?:^|(?<=[。；;！？!?：:\s]))(?:[一二三四五六七八九十]是|第[一二三四五六七八九十][，,、是]|其[一二三四五六七八九十][，,、是]|首先[，,]|其次[，,]|再次[，,]|最后[，,]|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩])/gu;
 const CLAUSE_END = /[。；;！？!?]/u;
 
-const CACHE = new WeakMap<ReportDocument, Map<ItemConcept, readonly Item[]>>();
+const CACHE = documentMemo<Map<ItemConcept, readonly Item[]>>();
 
 function labelled(text: string, range: TextRange, labelEnd: RegExp): Item | undefined {
   const r = trimRange(text, range);

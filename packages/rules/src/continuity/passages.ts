@@ -6,7 +6,7 @@
  * pieces of a few hundred characters, so a finding points at a readable span.
  */
 import type { ConceptId } from '@fzlint/ontology';
-import type { ReportDocument, TextRange } from '@fzlint/parser';
+import { documentMemo, type ReportDocument, type TextRange } from '@fzlint/parser';
 import { flattenSections, type SectionEntry } from '../structure/outline.js';
 import { normalize, type NormalizedText } from './text.js';
 
@@ -39,7 +39,7 @@ export function endsPassagePiece(text: string, end: number): boolean {
   return ENDS_SENTENCE.test(text.slice(end - 1, end));
 }
 
-const CACHE = new WeakMap<ReportDocument, readonly Passage[]>();
+const CACHE = documentMemo<readonly Passage[]>();
 
 /**
  * Normalised stretches by their source text, offsets relative to the stretch: an editor asks

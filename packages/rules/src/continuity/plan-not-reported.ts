@@ -1,5 +1,5 @@
 import { PLAN_GENERIC_WORDS } from '@fzlint/ontology';
-import type { ReportDocument, TextRange } from '@fzlint/parser';
+import { documentMemo, type ReportDocument, type TextRange } from '@fzlint/parser';
 import { defineRule } from '@fzlint/rule-api';
 import { conceptSections, documentAnchor, flattenSections, planRanges, trimRange } from '../structure/outline.js';
 import { itemsOf, type Item } from './items.js';
@@ -25,7 +25,7 @@ const MIN_KEY_CHARS = 4;
 /** At most this many items are named in one message; the rest are counted. */
 const LISTED = 5;
 
-const PLANS = new WeakMap<ReportDocument, TextRange[]>();
+const PLANS = documentMemo<TextRange[]>();
 
 /** This year's own plan's ranges, by start (cached per document). */
 function plansOf(document: ReportDocument): TextRange[] {
@@ -48,7 +48,7 @@ interface TermMemo {
   readonly linesInPlan: Map<string, Map<string, Int32Array>>;
 }
 
-const TERM_MEMOS = new WeakMap<ReportDocument, TermMemo>();
+const TERM_MEMOS = documentMemo<TermMemo>();
 
 /** The key wording of last year's plan items, and the terms looked up for it. */
 interface PlanWording {

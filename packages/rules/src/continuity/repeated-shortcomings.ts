@@ -1,5 +1,5 @@
 import { SHORTCOMING_GENERIC_WORDS } from '@fzlint/ontology';
-import type { ReportDocument } from '@fzlint/parser';
+import { documentMemo, type ReportDocument } from '@fzlint/parser';
 import { defineRule } from '@fzlint/rule-api';
 import { buildPostings, coverage } from './copies.js';
 import { itemsOf, type Item } from './items.js';
@@ -43,7 +43,7 @@ interface LastYearIndex {
   readonly textPostings: WindowPostings;
 }
 
-const INDEXES = new WeakMap<ReportDocument, LastYearIndex>();
+const INDEXES = documentMemo<LastYearIndex>();
 
 /** Last year's shortcomings indexed by term and by text window (once per last year's report). */
 function lastYearIndex(document: ReportDocument, lastYear: readonly Item[]): LastYearIndex {

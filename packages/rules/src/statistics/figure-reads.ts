@@ -18,7 +18,7 @@
  * that depends on offsets only through their order, so equal inputs with the offsets after an
  * edit shifted give the same findings, shifted.
  */
-import type { ReportDocument, Section, TextRange } from '@fzlint/parser';
+import { documentMemo, type ReportDocument, type Section, type TextRange } from '@fzlint/parser';
 import type { AnalysisCache } from '@fzlint/rule-api';
 import { figureLedger, isBareCount, ledgerDistanceSpans, ownFigure } from './figures.js';
 import { hasCarryOver } from './mentions.js';
@@ -281,7 +281,7 @@ function titlesWithoutFigures(document: ReportDocument, from: number, to: number
 }
 
 /** The distance spans of documents whose figure findings were kept (the ledger was not built for them). */
-const keptSpans = new WeakMap<ReportDocument, readonly TextRange[]>();
+const keptSpans = documentMemo<readonly TextRange[]>();
 
 /**
  * Where the figures ledger of `document` compares distances between statements (see
