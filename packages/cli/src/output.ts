@@ -70,13 +70,14 @@ export async function handleSuppressions(fzlint: Fzlint, results: FormattableRes
   return s.apply(results, existing, file).results;
 }
 
-/** Runs each requested formatter and prints or writes its output; returns what went to stdout. */
+/** Runs each requested formatter and prints or writes its output; returns what went to stdout (but a lone JSON output's). */
 export async function writeOutputs(results: FormattableResult[], options: CliOptions, io: CliIo, reporter: Reporter): Promise<string[]> {
   // Position-only formatters without the engine (a warm --cache run loads no parser or rule); JSON and SARIF from the package.
   const front = await import('@fzlint/linter/formatters');
   const { shouldUseColor } = front;
   const needsEngine = options.formats.some((f) => f.name !== 'stylish' && f.name !== 'github' && f.name !== 'gitlab');
-  const getFormatter = needsEngine ? (await import('@fzlint/linter')).getFormatter : (name: string) => front[name as 'stylish' | 'github' | 'gitlab'];
+  const engine = needsEngine ? await import('@fzlint/linter') : undefined;
+  const getFormatter = engine ? engine.getFormatter : (name: string) => front[name as 'stylish' | 'github' | 'gitlab'];
   const env = io.env ?? {};
   const toStdout: string[] = [];
   const toOutputFile: string[] = [];
@@ -84,6 +85,14 @@ export async function writeOutputs(results: FormattableResult[], options: CliOpt
     const formatter = getFormatter(target.name);
     if (!formatter) continue; // args.ts already rejected unknown names.
     const destination = target.path ?? options.outputFile;
+    if (engine && target.name === 'json' && destination === undefined && options.formats.length === 1) {
+      // The one output, to stdout: written a few results at a time, never as one string (see
+      // `jsonChunks`), the same bytes. Not in `printed`: only the output memo reads that, and
+      // it keeps no JSON.
+      for (const chunk of engine.jsonChunks(results)) io.stdout.write(chunk);
+      io.stdout.write('\n');
+      continue;
+    }
     const color = destination === undefined && (options.color ?? shouldUseColor(io.stdout, env));
     const text = formatter(results, { cwd: io.cwd, color, locale: localeOf(options) });
     if (target.path !== undefined) {

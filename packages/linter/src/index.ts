@@ -36,6 +36,7 @@ export {
   gitlab,
   toGitlabIssues,
   toJsonResults,
+  jsonChunks,
   toSarifLog,
   getFormatter,
   formatterNames,

@@ -9,6 +9,7 @@ import {
   getFormatter,
   github,
   json,
+  jsonChunks,
   lint,
   sarif,
   shouldUseColor,
@@ -121,6 +122,18 @@ describe('json', () => {
     });
     expect(second).toMatchObject({ filePath: `${cwd}/clean.txt`, messages: [], errorCount: 0, warningCount: 0 });
     expect(second.source).toBeUndefined();
+  });
+
+  it('jsonChunks joined is the same text, in pieces when the output is large', () => {
+    expect([...jsonChunks([])].join('')).toBe(json([]));
+    const few = results();
+    expect([...jsonChunks(few)].join('')).toBe(json(few, context));
+    // Enough sources (about 20 K characters each) for several pieces of about 64 K characters.
+    const text = `${'推进法冶政府建设，“依法行政”\\。\n'.repeat(1_000)}TODO：补充\n`;
+    const many = Array.from({ length: 12 }, (_, i) => lint(text, { rules, filePath: `${cwd}/${i}.md` }));
+    const chunks = [...jsonChunks(many)];
+    expect(chunks.length).toBeGreaterThan(2);
+    expect(chunks.join('')).toBe(json(many, context));
   });
 });
 

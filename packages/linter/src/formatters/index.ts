@@ -6,7 +6,7 @@ import { stylish } from './stylish.js';
 import type { Formatter } from './types.js';
 
 export { stylish } from './stylish.js';
-export { json, toJsonResults, type JsonMessage, type JsonRelated, type JsonResult } from './json.js';
+export { json, jsonChunks, toJsonResults, type JsonMessage, type JsonRelated, type JsonResult } from './json.js';
 export { sarif, toSarifLog, artifactUri, SARIF_SCHEMA_URI } from './sarif.js';
 export { github, escapeData, escapeProperty } from './github.js';
 export { gitlab, toGitlabIssues, fingerprintHash, type GitlabIssue, type GitlabSeverity } from './gitlab.js';

@@ -98,33 +98,36 @@ function toJsonMessage(d: Diagnostic, fatal: boolean, positionAt: () => (offset:
 
 /** The results as ESLint's JSON formatter shapes them (a plain object, before `JSON.stringify`). */
 export function toJsonResults(results: readonly FormattableResult[]): JsonResult[] {
-  return results.map((r) => {
-    // Lines of related places in this file: from the document when present, else from the text (built on first use).
-    let finder: ((offset: number) => LineColumn) | undefined;
-    const positionAt = () => {
-      if (finder) return finder;
-      const { document } = r;
-      finder = document ? (offset: number) => document.lineIndex.positionAt(offset) : positionFinder(r.output ?? r.source ?? '');
-      return finder;
-    };
-    const messages = r.diagnostics.map((d) => toJsonMessage(d, r.fatal === true && d.ruleId === 'fzlint/read-error', positionAt));
-    const errors = messages.filter((m) => m.severity === 2);
-    const warnings = messages.filter((m) => m.severity === 1);
-    return {
-      filePath: r.filePath ?? '<text>',
-      messages,
-      suppressedMessages: [],
-      errorCount: errors.length,
-      fatalErrorCount: messages.filter((m) => m.fatal).length,
-      warningCount: warnings.length,
-      fixableErrorCount: errors.filter((m) => m.fix).length,
-      fixableWarningCount: warnings.filter((m) => m.fix).length,
-      infoCount: r.infoCount,
-      // As ESLint: the source when there are messages and no fixed output, the output when fixed.
-      ...(r.output !== undefined ? { output: r.output } : messages.length && !r.fatal ? { source: r.source } : {}),
-      usedDeprecatedRules: [],
-    };
-  });
+  return results.map(toJsonResult);
+}
+
+/** One result as ESLint's JSON formatter shapes it. */
+function toJsonResult(r: FormattableResult): JsonResult {
+  // Lines of related places in this file: from the document when present, else from the text (built on first use).
+  let finder: ((offset: number) => LineColumn) | undefined;
+  const positionAt = () => {
+    if (finder) return finder;
+    const { document } = r;
+    finder = document ? (offset: number) => document.lineIndex.positionAt(offset) : positionFinder(r.output ?? r.source ?? '');
+    return finder;
+  };
+  const messages = r.diagnostics.map((d) => toJsonMessage(d, r.fatal === true && d.ruleId === 'fzlint/read-error', positionAt));
+  const errors = messages.filter((m) => m.severity === 2);
+  const warnings = messages.filter((m) => m.severity === 1);
+  return {
+    filePath: r.filePath ?? '<text>',
+    messages,
+    suppressedMessages: [],
+    errorCount: errors.length,
+    fatalErrorCount: messages.filter((m) => m.fatal).length,
+    warningCount: warnings.length,
+    fixableErrorCount: errors.filter((m) => m.fix).length,
+    fixableWarningCount: warnings.filter((m) => m.fix).length,
+    infoCount: r.infoCount,
+    // As ESLint: the source when there are messages and no fixed output, the output when fixed.
+    ...(r.output !== undefined ? { output: r.output } : messages.length && !r.fatal ? { source: r.source } : {}),
+    usedDeprecatedRules: [],
+  };
 }
 
 /**
@@ -135,4 +138,27 @@ export function toJsonResults(results: readonly FormattableResult[]): JsonResult
  */
 export function json(results: readonly FormattableResult[], _context: FormatterContext = {}): string {
   return JSON.stringify(toJsonResults(results));
+}
+
+/** About how many characters {@link jsonChunks} gathers before it yields. */
+const JSON_CHUNK_CHARS = 1 << 16;
+
+/**
+ * {@link json}'s text in pieces of about 64 K characters, which joined are that text
+ * (`JSON.stringify` of an array is its items' JSON between brackets, joined by commas): one
+ * result's JSON at a time, so the whole output is never one string. With the sources, 1,000
+ * reports made a 16.6 M-character string (33 MB, two-byte), a full collection of the heap
+ * to allocate it, then its UTF-8 copy.
+ */
+export function* jsonChunks(results: readonly FormattableResult[]): Generator<string, void, undefined> {
+  let chunk = '[';
+  for (let i = 0; i < results.length; i++) {
+    if (i > 0) chunk += ',';
+    chunk += JSON.stringify(toJsonResult(results[i] as FormattableResult));
+    if (chunk.length >= JSON_CHUNK_CHARS) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield `${chunk}]`;
 }
