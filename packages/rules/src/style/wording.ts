@@ -207,18 +207,15 @@ export const rule = defineRule<MessageId, WordingOptions>({
         hintRe.lastIndex = h.index + 1;
       }
     }
-    let titleRanges: TextRange[] | undefined;
-    // Pushed into a literal, not filter().map() (holey when mapped over elements, packed when empty): `inside`
-    // reads it with the junk ranges, and check deoptimised on the second kind and was compiled again.
-    const titles = (): TextRange[] => {
-      if (titleRanges) return titleRanges;
-      titleRanges = [];
-      const { references } = document;
+    // Whether a match is inside another document's 《》 title: only the titles holding the match are
+    // asked whether they are themselves a wrong name (most reports' dozen titles hold no match).
+    const { references } = document;
+    const inOtherTitle = (start: number, end: number): boolean => {
       for (let i = 0; i < references.length; i++) {
         const r = references[i]!;
-        if (r.kind === 'book-title' && !isWholeTitleOf(r.inner, compiled)) titleRanges.push(r.range);
+        if (r.kind === 'book-title' && start >= r.range.start && end <= r.range.end && !isWholeTitleOf(r.inner, compiled)) return true;
       }
-      return titleRanges;
+      return false;
     };
     for (let c = 0; c < compiled.length; c++) {
       const { entry, regex, allow, hints } = compiled[c]!;
@@ -235,7 +232,7 @@ export const rule = defineRule<MessageId, WordingOptions>({
         const start = m.index;
         const end = start + m[0].length;
         if (start < bodyRange.start || end > bodyRange.end) continue;
-        if (inside(junkRanges, start, end) || inside(titles(), start, end)) continue;
+        if (inside(junkRanges, start, end) || inOtherTitle(start, end)) continue;
         if (allow && allowed(allow, text, start, end)) continue;
         if (/法制/u.test(m[0]) && FAZHI_OK.test(m[0])) continue;
         let severity: Severity = entry.severity;
@@ -278,17 +275,24 @@ const wholeCache = new WeakMap<WordingEntry, RegExp>();
 
 /** A 《》 title that is itself a wrong name (《…督查工作规定》, 《法制日报》) is checked; other titles are cited as written. */
 function isWholeTitleOf(inner: string, compiled: readonly Compiled[]): boolean {
-  return compiled.some((c) => {
+  for (let i = 0; i < compiled.length; i++) {
+    const c = compiled[i]!;
     // A title without one of the record's hints is no match of it: most records' whole-title
     // expressions are then never compiled (each compiled on first use, once per thread).
-    if (c.hints.length > 0 && !c.hints.some((h) => inner.includes(h))) return false;
+    if (c.hints.length > 0 && !holdsAny(inner, c.hints)) continue;
     let whole = wholeCache.get(c.entry);
     if (!whole) {
       whole = new RegExp(`^(?:${c.entry.pattern})$`, 'u');
       wholeCache.set(c.entry, whole);
     }
-    return whole.test(inner);
-  });
+    if (whole.test(inner)) return true;
+  }
+  return false;
+}
+
+function holdsAny(text: string, words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) if (text.includes(words[i]!)) return true;
+  return false;
 }
 
 function inPlan(document: ReportDocument, offset: number): boolean {
