@@ -1,4 +1,4 @@
-import { defineRule } from '@fzlint/rule-api';
+import { defineRule, type ReportDescriptor } from '@fzlint/rule-api';
 import { renameFix, renameText } from './fixes.js';
 import { judgeOutdated, outdatedData, datesKnown } from './judge.js';
 import { analyzeReferences } from './match.js';
@@ -71,16 +71,20 @@ export const rule = defineRule<MessageId>({
               return { range: { start: at, end: at + key.length }, text: ref.entry.renames![key]! };
             })()
           : undefined;
-      context.report({
+      // The finding's own data object (outdatedData makes one per call) and one descriptor literal, the
+      // optional fields assigned: no spread copies (this rule reports most of a lint's findings).
+      data.replacement = replacement ?? '';
+      const descriptor: { -readonly [K in keyof ReportDescriptor<MessageId>]: ReportDescriptor<MessageId>[K] } = {
         messageId: replacement ? 'renamed' : 'ended',
-        data: { ...data, replacement: replacement ?? '' },
+        data,
         range: ref.range,
         severity: judgement.severity,
-        ...(fix ? { fix } : {}),
-        ...(suggestionFix
-          ? { suggestions: [{ messageId: 'renamedSuggest' as const, data: { replacement: replacement! }, fix: suggestionFix }] }
-          : {}),
-      });
+      };
+      if (fix) descriptor.fix = fix;
+      if (suggestionFix) {
+        descriptor.suggestions = [{ messageId: 'renamedSuggest' as const, data: { replacement: replacement! }, fix: suggestionFix }];
+      }
+      context.report(descriptor);
     }
   },
 });
