@@ -53,9 +53,9 @@ export function concatViews(parts: readonly ArrayBufferView[]): Uint8Array {
 
 /**
  * A 65,536-entry table by UTF-16 unit that holds a few hundred non-zero entries, as the
- * (unit, value) pairs of those: the files store these, not the 256 KB table of zeros.
+ * (unit, value) pairs of those: the files store these, not the table of mostly zeros.
  */
-export function sparseUnitTable(table: Int32Array): { units: Int32Array; values: Int32Array } {
+export function sparseUnitTable(table: Int32Array | Uint16Array): { units: Int32Array; values: Int32Array } {
   let count = 0;
   for (let c = 0; c < table.length; c++) if (table[c] !== 0) count++;
   const units = new Int32Array(count);
@@ -71,15 +71,15 @@ export function sparseUnitTable(table: Int32Array): { units: Int32Array; values:
 
 /**
  * The 65,536-entry table of `sparseUnitTable`'s pairs, and its bit per unit of a non-zero entry;
- * undefined when a unit is out of range or a value is 0 (not such pairs).
+ * undefined when a unit is out of range or a value is 0 or above 16 bits (not such pairs).
  */
-export function unitTableOf(units: Int32Array, values: Int32Array): { table: Int32Array; bits: Uint32Array } | undefined {
-  const table = new Int32Array(0x10000);
+export function unitTableOf(units: Int32Array, values: Int32Array): { table: Uint16Array; bits: Uint32Array } | undefined {
+  const table = new Uint16Array(0x10000);
   const bits = new Uint32Array(0x800);
   for (let k = 0; k < units.length; k++) {
     const c = units[k]!;
     const value = values[k]!;
-    if (c < 0 || c > 0xffff || value === 0) return undefined;
+    if (c < 0 || c > 0xffff || value <= 0 || value > 0xffff) return undefined;
     table[c] = value;
     bits[c >>> 5] = bits[c >>> 5]! | (1 << (c & 31));
   }

@@ -47,6 +47,12 @@ describe('the prebuilt typo automaton', () => {
     const badUnit = bytes.slice();
     new DataView(badUnit.buffer).setInt32(10 * 4, 0x10000, true);
     expect(readAutomaton(badUnit, key)).toBeUndefined();
+    // A first unit's node id that the 16-bit `first` table cannot hold (the pairs' ids follow their units): refused.
+    const badNode = bytes.slice();
+    const view = new DataView(badNode.buffer);
+    const firstPairs = view.getInt32(9 * 4, true);
+    view.setInt32((10 + firstPairs) * 4, 0x10000, true);
+    expect(readAutomaton(badNode, key)).toBeUndefined();
   });
 
   it('is the file the build wrote', () => {
