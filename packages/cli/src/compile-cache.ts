@@ -14,8 +14,9 @@
  * - Folder: `$XDG_CACHE_HOME/fzlint/v8/`, else `<os.tmpdir()>/fzlint-v8-<uid>/`
  *   (created 0700 when first written; one that is a link, another user's, or that
  *   others could write to is not used).
- * - File: `<name>-<bundle hash>-<node version>-<arch>-<V8 tag>.bin`: the bundle's
- *   hash is computed at build time (first line of the script), the V8 tag
+ * - File: `<name>-<bundle hash><path hash>-<node version>-<arch>-<V8 tag>.bin`: the bundle's
+ *   hash is computed at build time (first line of the script), the path's keeps each
+ *   installed copy apart (V8 keeps the writer's script name in a cache), the V8 tag
  *   (`v8.cachedDataVersionTag()`) covers V8's version, flags and CPU features;
  *   `….one.bin` for a lint of one small file (`runKindOf`: a cache shaped by such a
  *   run, not by a folder run's).
@@ -205,7 +206,19 @@ function readBundle(file: string): { source: string; hash: string } {
 function cacheFileFor(dir: string, file: string, hash: string, kind: RunKind | undefined): string {
   const name = basename(file).replace(/\.script\.js$/, '');
   const tag = `${process.version}-${process.arch}-${v8().cachedDataVersionTag().toString(16)}`;
-  return join(dir, `${name}-${hash}-${tag}${kind ? `.${kind}` : ''}.bin`);
+  return join(dir, `${name}-${hash}${placeHash(file)}-${tag}${kind ? `.${kind}` : ''}.bin`);
+}
+
+/**
+ * 8 hex digits of the bundle's path (FNV-1a): each installed copy of a build has its own
+ * cache file, because V8 keeps the script name of the run that wrote a code cache — a
+ * stack trace (which internal errors print) through a shared one named the other copy's
+ * file, and its source map.
+ */
+function placeHash(file: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < file.length; i++) h = Math.imul(h ^ file.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 /**

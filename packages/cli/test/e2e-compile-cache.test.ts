@@ -5,9 +5,10 @@
  * same every time. Each test has its own cache folder.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyRepo, FILES, fzlint, type Run } from './helpers.js';
 
@@ -56,7 +57,7 @@ describe('the code cache of the CLI bundle', () => {
     const first = run(home);
     expect(first.stdout).toContain('甲县');
     const [file] = files(home, 'cli');
-    expect(file).toMatch(/^cli-[0-9a-f]{16}-v\d+\.\d+\.\d+-[^-]+-[0-9a-f]+\.bin$/);
+    expect(file).toMatch(/^cli-[0-9a-f]{24}-v\d+\.\d+\.\d+-[^-]+-[0-9a-f]+\.bin$/);
     const path = join(cacheDir(home), file!);
     const written = statSync(path);
     expect(readFileSync(path).toString('latin1', 0, 4)).toBe('FZV8');
@@ -79,7 +80,7 @@ describe('the code cache of the CLI bundle', () => {
     // The first run linted: both parts compiled, both written.
     expect(files(home, 'cli')).toHaveLength(1);
     const [part] = files(home, 'lint');
-    expect(part).toMatch(/^lint-[0-9a-f]{16}-v\d+\.\d+\.\d+-[^-]+-[0-9a-f]+\.bin$/);
+    expect(part).toMatch(/^lint-[0-9a-f]{24}-v\d+\.\d+\.\d+-[^-]+-[0-9a-f]+\.bin$/);
     // Without the lint part's cache, a warm run would write it again if it loaded the part.
     rmSync(join(cacheDir(home), part!));
     same(run(home, args), cold);
@@ -228,13 +229,40 @@ describe('the code cache of the CLI bundle', () => {
   });
 });
 
+describe('the code cache of two installed copies of one build', () => {
+  it('keeps a file per copy: V8 keeps the writer\'s script name, which stack traces would show', () => {
+    const home = freshHome();
+    const pkg = fileURLToPath(new URL('..', import.meta.url));
+    const copies = ['a', 'b'].map((name) => {
+      const dir = join(homes, `copy-${count}-${name}`);
+      cpSync(join(pkg, 'bin'), join(dir, 'bin'), { recursive: true });
+      cpSync(join(pkg, 'dist', 'bundle'), join(dir, 'dist', 'bundle'), { recursive: true });
+      return join(dir, 'bin', 'fzlint.js');
+    });
+    const env = { ...process.env, XDG_CACHE_HOME: home, FZLINT_NO_COMPILE_CACHE: '', NO_COLOR: '1' };
+    const lint = (bin: string) => spawnSync(process.execPath, [bin, FILES.jia], { cwd: repo.dir, env, encoding: 'utf8' });
+    const first = lint(copies[0]!);
+    expect(first.stdout).toContain('甲县');
+    expect(files(home, 'cli')).toHaveLength(1);
+    const second = lint(copies[1]!);
+    expect(second.stdout).toBe(first.stdout);
+    expect(second.status).toBe(first.status);
+    // The same build hash, a file of its own for the second copy.
+    const both = files(home, 'cli').sort();
+    expect(both).toHaveLength(2);
+    expect(both[0]!.slice(0, 20)).toBe(both[1]!.slice(0, 20));
+    expect(lint(copies[0]!).stdout).toBe(first.stdout);
+    expect(files(home, 'cli')).toHaveLength(2);
+  });
+});
+
 describe('the code cache of the worker threads', () => {
   it('is written by a pool thread and used by the next run, with the same output', () => {
     const home = freshHome();
     const args = [FILES.jia, FILES.yi, FILES.bing, FILES.ding, '--concurrency', '2', '--format', 'json'];
     const first = run(home, args);
     const [file] = files(home, 'worker');
-    expect(file).toMatch(/^worker-[0-9a-f]{16}-/);
+    expect(file).toMatch(/^worker-[0-9a-f]{24}-/);
     const written = statSync(join(cacheDir(home), file!));
     const second = run(home, args);
     same(second, first);
