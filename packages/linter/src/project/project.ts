@@ -374,25 +374,24 @@ interface RunConfig {
 /** At most this many characters of parsed documents are kept in this thread between the two lints of a paired batch. */
 const MAX_KEPT_CHARS = 2_000_000;
 
-/** Issuer keys that pair share at least this many final characters, or are equal (`matchIssuers` in @fzlint/rules). */
-const PAIR_ENDING = 3;
-
 /**
  * The reports of a batch seen so far, by year and issuer ending: what a report could pair
  * with. Pairing (`pairReports`) joins a report with one of the year before whose issuer key
- * equals its own or ends with it (or the reverse), at least three characters, so two reports
- * can pair only if their years differ by one and their keys end alike: a superset of the
- * pairs, found without the pairing index.
+ * matches its own, and keys that match share their ending (`issuerEnding` of @fzlint/rules),
+ * so two reports can pair only if their years differ by one and their endings are equal: a
+ * superset of the pairs, found without the pairing index.
  */
 class PairingEndings {
   readonly #seen = new Set<string>();
+
+  constructor(private readonly endingOf: (key: string) => string) {}
 
   /** Notes `identity`; true when a report noted before could pair with it (as last year's or as next year's). */
   note(identity: ReportIdentity | undefined): boolean {
     const key = identity?.issuer?.key;
     const year = identity?.year?.value;
     if (key === undefined || year === undefined) return false;
-    const ending = key.length > PAIR_ENDING ? key.slice(key.length - PAIR_ENDING) : key;
+    const ending = this.endingOf(key);
     this.#seen.add(`${year}:${ending}`);
     return this.#seen.has(`${year - 1}:${ending}`) || this.#seen.has(`${year + 1}:${ending}`);
   }
@@ -913,8 +912,9 @@ class Project implements Fzlint {
     // earlier is parsed again if paired, about what keeping it would have cost.
     const documents = new Map<number, ReportDocument>();
     let keptChars = 0;
-    const endings = new PairingEndings();
-    for (const entry of peeked.values()) endings.note(entry.result.identity);
+    // Only a paired batch keeps documents (its pairing module is loaded by the lint anyway).
+    const endings = pairing ? new PairingEndings((await import('@fzlint/rules/pairing')).issuerEnding) : undefined;
+    if (endings) for (const entry of peeked.values()) endings.note(entry.result.identity);
     const run = async (jobs: readonly { index: number; task: LintTask; parsed?: ParsedDocuments }[], keep: boolean): Promise<LintTaskOutcome[]> => {
       const fromPool =
         (index: number) =>
@@ -943,7 +943,7 @@ class Project implements Fzlint {
       } else {
         for (const j of usual) {
           const done = await runLintTaskKeeping(j.task, this.#options.rules, j.parsed);
-          const mayPair = keep && done.outcome.ok && endings.note(done.outcome.result.identity);
+          const mayPair = keep && endings !== undefined && done.outcome.ok && endings.note(done.outcome.result.identity);
           if (mayPair && done.result && keptChars + j.task.text.length <= MAX_KEPT_CHARS) {
             documents.set(j.index, done.result.document);
             keptChars += j.task.text.length;

@@ -17,6 +17,7 @@ import {
   describeUnpaired,
   identityFromFileName,
   issuerFromTitle,
+  issuerEnding,
   issuerKey,
   matchIssuers,
   pairReports,
@@ -308,6 +309,20 @@ describe('pairing', () => {
       }),
       { numRuns: 1_000 },
     );
+  });
+
+  it('gives keys that match the same ending (property): a filter by ending misses no pair', () => {
+    const part = fc.constantFrom('重庆市', '渝中区', '中区', '北京市', '西城区', '城区', '平潭', '综合实验区', '司法局', '市', '区', '县', '桐乡市');
+    const key = fc.array(part, { minLength: 1, maxLength: 5 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(key, key, (a, b) => {
+        if (matchIssuers(a, b)) expect(issuerEnding(a)).toBe(issuerEnding(b));
+      }),
+      { numRuns: 2_000 },
+    );
+    expect(matchIssuers('重庆市渝中区', '渝中区')).toBeDefined();
+    expect(issuerEnding('重庆市渝中区')).toBe(issuerEnding('渝中区'));
+    expect(issuerEnding('县')).toBe('县');
   });
 
   it('does not compare every report with every report of the year before (1,000 and 8,000 units of two years)', () => {

@@ -256,11 +256,24 @@ export type IssuerMatch =
   /** One key is the other with a region in front (重庆市渝中区 and 渝中区). */
   | 'region-prefix';
 
+/** Keys matching by region prefix share at least this many final characters (`matchIssuers`). */
+const MIN_SHARED_ENDING = 3;
+
+/**
+ * The last characters every key `matchIssuers` pairs with `key` ends with too (the whole of a
+ * key shorter than that): two keys with different endings never pair. For a filter that needs
+ * no pairing index (the linter's one-thread batch, which keeps a parsed document only when an
+ * earlier report of the year before or after has the same ending).
+ */
+export function issuerEnding(key: string): string {
+  return key.length > MIN_SHARED_ENDING ? key.slice(key.length - MIN_SHARED_ENDING) : key;
+}
+
 /** How two issuer keys match, if they do. */
 export function matchIssuers(a: string, b: string): { match: IssuerMatch; region?: string } | undefined {
   if (a === b) return { match: 'same' };
   const [longer, shorter] = a.length > b.length ? [a, b] : [b, a];
-  if (shorter.length < 3 || !longer.endsWith(shorter) || !PLACE_WORD.test(shorter)) return undefined;
+  if (shorter.length < MIN_SHARED_ENDING || !longer.endsWith(shorter) || !PLACE_WORD.test(shorter)) return undefined;
   const region = longer.slice(0, longer.length - shorter.length);
   // The shorter name must start a name of its own (渝中区, not 中区 of 渝中区).
   if (!REGION_PREFIX.test(region)) return undefined;
@@ -269,9 +282,6 @@ export function matchIssuers(a: string, b: string): { match: IssuerMatch; region
 
 /** Longest issuer key indexed by its suffixes; a longer one is looked up by scanning its ending's bucket. */
 const MAX_INDEXED_SUFFIX = 24;
-/** Keys matching by region prefix share at least this many final characters (`matchIssuers`). */
-const MIN_SHARED_ENDING = 3;
-
 interface IssuerMatchFound<T> {
   readonly candidate: PairingCandidate<T>;
   readonly match: IssuerMatch;
