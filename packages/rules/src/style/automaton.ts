@@ -45,18 +45,44 @@ export interface Automaton<T> {
   /** Per node: 1 when a word ends here, 2 when a blocked word ends here. */
   readonly flags: Uint8Array;
   /**
-   * The edge table: `mask + 1` slots of two words side by side — the edge's key (`edgeKey`: parent
+   * Per node, what a walk reads at it (`CHAIN_*`): the unit of the edge to node + 1 with
+   * `CHAIN_NEXT` when that node is its child, `CHAIN_MORE` when it has other children (in
+   * `slots`), and its flags. Nodes are numbered depth first, each node's child with the most
+   * words below it numbered next (`build()`), so a walk along a term (法治政府建设, which most
+   * candidates share a prefix of) reads consecutive words here instead of one random line of
+   * the edge table per unit; in a lint every table is out of the caches at every document.
+   * Two words per node: that word, then a bit per `signatureBit` of the units of its children
+   * in `slots`, so most walks that end at a node with more children end without a look-up
+   * there (the word is in the line just read).
+   */
+  readonly chain: Int32Array;
+  /**
+   * The edges `chain` does not give (a node's children but the one numbered next; the root's
+   * are in `first`): `mask + 1` slots of two words side by side — the edge's key (`edgeKey`: parent
    * id + 1 and unit in one word, 0 = empty slot), then the child id — so a probe reads one cache
    * line, not one in each of the builder's three arrays, and compares one word. In a lint the table
    * is out of the caches at every document (every other rule runs in between) and a report's
-   * ~1,000 distinct probes mostly miss: the table is kept up to 70 % full (256 KB for the ~22,400
-   * edges of the typo candidates; three words per slot at the builder's half-full size were 768 KB,
+   * probes mostly miss: the table is kept up to 70 % full (128 KB, half full, for the ~8,700
+   * edges of the typo candidates `chain` leaves; 256 KB when it held all ~22,400; three words per
+   * slot at the builder's half-full size were 768 KB,
    * and the scan ~13 % slower with the caches emptied between documents). (The catalogue trie keeps
    * the three arrays: its 32 KB of parents stay in the cache, and its probes mostly end at an empty
    * slot there.)
    */
   readonly slots: Int32Array;
   readonly mask: number;
+}
+
+/** `Automaton.chain`: node + 1 is the node's child by the unit in the low 16 bits. */
+const CHAIN_NEXT = 1 << 16;
+/** `Automaton.chain`: the node has children in `slots`. */
+const CHAIN_MORE = 1 << 17;
+/** `Automaton.chain`: the node's flags (`WORD`, `BLOCKED`) from this bit on. */
+const CHAIN_FLAGS_SHIFT = 18;
+
+/** The bit of a unit in a node's signature (`Automaton.chain`'s second word). */
+export function signatureBit(unit: number): number {
+  return Math.imul(unit, 0x9e3779b1) >>> 27;
 }
 
 /** Words per slot of `Automaton.slots`. */
@@ -71,28 +97,102 @@ export function edgeKey(parent: number, unit: number): number {
 }
 
 /**
- * The builder's three edge arrays as `Automaton.slots`: each edge re-inserted, by the same
- * first slot and linear probing as the builder's table (`slotOf`), into the smallest power
- * of two of slots it fills to at most 70 %.
+ * The builder's automaton renumbered as `Automaton` lays it out: depth first from the root,
+ * each node's child with the most nodes below it (ties: the lower unit) numbered right after
+ * it and given by `chain`, its other children after that child's subtree and put in `slots`
+ * (by the builder's first slot and linear probing, `slotOf`, the smallest power of two of
+ * slots they fill to at most 70 %). A builder's child is numbered after its parent, which
+ * gives the subtree sizes in one backward loop.
  */
-function packedSlots(edges: EdgeArrays): { slots: Int32Array; mask: number } {
+function laidOut<T>(
+  first: Uint16Array,
+  edges: EdgeArrays,
+  builtFlags: Uint8Array,
+  builtPayloads: ReadonlyArray<T | undefined>,
+  nodes: number,
+): Pick<Automaton<T>, 'first' | 'flags' | 'payloads' | 'chain' | 'slots' | 'mask'> {
   const { slotParent, slotUnit, slotChild } = edges;
-  let count = 0;
-  for (let s = 0; s <= edges.mask; s++) if (slotParent[s] !== 0) count++;
-  let size = 16;
-  while (count * 10 > size * 7) size *= 2;
-  const mask = size - 1;
-  const slots = new Int32Array(size * SLOT_WORDS);
+  // Every node's parent and unit (the root's children from `first`), and children by parent.
+  const parentOf = new Int32Array(nodes).fill(-1);
+  const unitOf = new Uint16Array(nodes);
+  const childCount = new Int32Array(nodes + 1);
+  for (let c = 0; c < 0x10000; c++) {
+    const n = first[c]!;
+    if (n === 0) continue;
+    parentOf[n] = 0;
+    unitOf[n] = c;
+  }
   for (let o = 0; o <= edges.mask; o++) {
     const p = slotParent[o]!;
     if (p === 0) continue;
-    const unit = slotUnit[o]!;
-    let s = slotOf(p - 1, unit, mask);
-    while (slots[s * SLOT_WORDS] !== 0) s = (s + 1) & mask;
-    slots[s * SLOT_WORDS] = edgeKey(p - 1, unit);
-    slots[s * SLOT_WORDS + 1] = slotChild[o]!;
+    parentOf[slotChild[o]!] = p - 1;
+    unitOf[slotChild[o]!] = slotUnit[o]!;
   }
-  return { slots, mask };
+  for (let n = 1; n < nodes; n++) childCount[parentOf[n]!] = childCount[parentOf[n]!]! + 1;
+  const childStart = new Int32Array(nodes + 1);
+  for (let n = 0; n < nodes; n++) childStart[n + 1] = childStart[n]! + childCount[n]!;
+  const children = new Int32Array(Math.max(0, nodes - 1));
+  const filled = childStart.slice(0, nodes);
+  for (let n = 1; n < nodes; n++) {
+    const p = parentOf[n]!;
+    children[filled[p]!] = n;
+    filled[p] = filled[p]! + 1;
+  }
+  const size = new Int32Array(nodes).fill(1);
+  for (let n = nodes - 1; n > 0; n--) size[parentOf[n]!] = size[parentOf[n]!]! + size[n]!;
+  // Whether builder node a is numbered before its sibling b (the heavier, then the lower unit).
+  const before = (a: number, b: number): boolean => size[a]! > size[b]! || (size[a] === size[b] && unitOf[a]! < unitOf[b]!);
+  const renumbered = new Int32Array(nodes);
+  const order = new Int32Array(nodes);
+  const stack = [0];
+  let next = 0;
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    renumbered[n] = next;
+    order[next++] = n;
+    const from = childStart[n]!;
+    const to = childStart[n + 1]!;
+    // Pushed last to first, so the first in `before`'s order is popped next (numbered n + 1).
+    const sorted = Array.from(children.subarray(from, to)).sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+    for (let k = sorted.length - 1; k >= 0; k--) stack.push(sorted[k]!);
+  }
+  const flags = new Uint8Array(nodes);
+  const payloads: Array<T | undefined> = new Array<T | undefined>(nodes);
+  const chain = new Int32Array(nodes * 2);
+  let more = 0;
+  for (let m = 0; m < nodes; m++) {
+    const n = order[m]!;
+    flags[m] = builtFlags[n]!;
+    payloads[m] = builtPayloads[n];
+    let word = builtFlags[n]! << CHAIN_FLAGS_SHIFT;
+    const count = childCount[n]!;
+    // The root's children are in `first`, never walked to from the root's `chain`.
+    if (n !== 0 && count > 0) {
+      word |= CHAIN_NEXT | unitOf[order[m + 1]!]!;
+      if (count > 1) word |= CHAIN_MORE;
+      more += count - 1;
+    }
+    chain[m * 2] = word;
+  }
+  let slotCount = 16;
+  while (more * 10 > slotCount * 7) slotCount *= 2;
+  const mask = slotCount - 1;
+  const slots = new Int32Array(slotCount * SLOT_WORDS);
+  for (let n = 1; n < nodes; n++) {
+    const p = parentOf[n]!;
+    const parent = renumbered[p]!;
+    const child = renumbered[n]!;
+    if (p === 0 || child === parent + 1) continue;
+    const unit = unitOf[n]!;
+    let s = slotOf(parent, unit, mask);
+    while (slots[s * SLOT_WORDS] !== 0) s = (s + 1) & mask;
+    slots[s * SLOT_WORDS] = edgeKey(parent, unit);
+    slots[s * SLOT_WORDS + 1] = child;
+    chain[parent * 2 + 1] = chain[parent * 2 + 1]! | (1 << signatureBit(unit));
+  }
+  const renumberedFirst = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) if (first[c] !== 0) renumberedFirst[c] = renumbered[first[c]!]!;
+  return { first: renumberedFirst, flags, payloads, chain, slots, mask };
 }
 
 const WORD = 1;
@@ -160,9 +260,8 @@ export class AutomatonBuilder<T> {
   /** The finished automaton (the builder is not to be used after). */
   build(): Automaton<T> {
     if (this.nodes > MAX_AUTOMATON_NODES) throw new Error(`AutomatonBuilder: ${this.nodes} nodes, at most ${MAX_AUTOMATON_NODES} fit the edge keys`);
-    const { first, firstBits, oneBits, secondBits, pairBits, payloads } = this;
-    const { slots, mask } = packedSlots(this.edges);
-    return { first, firstBits, oneBits, secondBits, pairBits, payloads, flags: this.flags.slice(0, this.nodes), slots, mask };
+    const { firstBits, oneBits, secondBits, pairBits } = this;
+    return { firstBits, oneBits, secondBits, pairBits, ...laidOut(this.first, this.edges, this.flags, this.payloads, this.nodes) };
   }
 
   private walk(word: string, at: number, replacement: number): number {
@@ -214,7 +313,7 @@ export class AutomatonBuilder<T> {
 
 /** The binary form's first word ("FZTA" read little-endian) and its layout version. */
 const MAGIC = 0x41545a46;
-const FORMAT = 5;
+const FORMAT = 7;
 /** Header words: magic, format, the caller's key words (`KEY_WORDS`), nodes, edge-table mask, (unit, node) pairs of `first`. */
 const KEY_WORDS = 5;
 const HEADER_BYTES = (2 + KEY_WORDS + 3) * 4;
@@ -240,6 +339,7 @@ export function writeAutomaton(a: Automaton<number>, key: readonly number[]): Ui
     a.secondBits,
     a.pairBits,
     payloads,
+    a.chain,
     a.slots.subarray(0, size * SLOT_WORDS),
     a.flags,
   ];
@@ -262,7 +362,7 @@ export function readAutomaton(bytes: Uint8Array, key: readonly number[]): Automa
   const mask = header[3 + KEY_WORDS]!;
   const firstPairs = header[4 + KEY_WORDS]!;
   const size = mask + 1;
-  const expected = HEADER_BYTES + (2 * firstPairs + 2 * 0x800 + PAIR_WORDS + nodes + SLOT_WORDS * size) * 4 + nodes;
+  const expected = HEADER_BYTES + (2 * firstPairs + 2 * 0x800 + PAIR_WORDS + 3 * nodes + SLOT_WORDS * size) * 4 + nodes;
   if (bytes.byteLength !== expected) return undefined;
   const views = new TypedViewCursor(buffer, byteOffset + HEADER_BYTES);
   const firstTable = unitTableOf(views.int32(firstPairs), views.int32(firstPairs));
@@ -273,10 +373,13 @@ export function readAutomaton(bytes: Uint8Array, key: readonly number[]): Automa
   const secondBits = views.uint32(0x800);
   const pairBits = views.uint32(PAIR_WORDS);
   const payloads = views.int32(nodes);
+  const chain = views.int32(2 * nodes);
   const slots = views.int32(SLOT_WORDS * size);
   const flags = views.uint8(nodes);
+  // A walk reads chain[node + 1] where CHAIN_NEXT is set: never past the last node.
+  if (nodes === 0 || (chain[2 * (nodes - 1)]! & CHAIN_NEXT) !== 0) return undefined;
   // Kept as read (-1 for none): turning 22,000 of them into an array of numbers and undefined was 2–3 ms.
-  return { first, firstBits, oneBits, secondBits, pairBits, payloads, flags, slots, mask };
+  return { first, firstBits, oneBits, secondBits, pairBits, payloads, flags, chain, slots, mask };
 }
 
 /** Compiles words with their payloads, and blocked words (consumed, never reported). */
@@ -304,7 +407,7 @@ export function scanAutomaton<T>(a: Automaton<T>, text: string, from: number, to
  * first closure it met, deoptimise at the next document's ("wrong call target").
  */
 export function collectAutomatonHits<T>(a: Automaton<T>, text: string, from: number, to: number, hits: number[]): void {
-  const { first, firstBits, oneBits, secondBits, pairBits, flags, slots, mask } = a;
+  const { first, firstBits, oneBits, secondBits, pairBits, chain, slots, mask } = a;
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
@@ -329,26 +432,36 @@ export function collectAutomatonHits<T>(a: Automaton<T>, text: string, from: num
       }
     }
     let node = first[c]!;
-    let best = flags[node] !== 0 ? node : 0;
+    let word = chain[node * 2]!;
+    let best = word >= 0x40000 ? node : 0; // 1 << CHAIN_FLAGS_SHIFT (literals: the bundle keeps module constants as loads)
+    let bestWord = word;
     let bestEnd = best !== 0 ? i + 1 : -1;
-    // The edge look-up, written out (slotOf and edgeKey): this loop runs at every character that starts a word.
     for (let j = i + 1; j < to; j++) {
       const unit = text.charCodeAt(j);
-      const key = ((node + 1) << 16) | unit;
       let child = 0;
-      for (let s = (Math.imul(node, 0x9e3779b1) ^ Math.imul(unit, 0x85ebca6b)) & mask; ; s = (s + 1) & mask) {
-        const o = s * 2; // SLOT_WORDS
-        const k = slots[o]!;
-        if (k === 0) break;
-        if (k === key) {
-          child = slots[o + 1]!;
-          break;
+      if ((word & 0x1ffff) === (0x10000 | unit)) { // CHAIN_NEXT and the unit
+        // The child numbered next: its word is beside this one, mostly in the same cache line.
+        child = node + 1;
+      } else if ((word & 0x20000) !== 0 && (chain[node * 2 + 1]! & (1 << (Math.imul(unit, 0x9e3779b1) >>> 27))) !== 0) {
+        // CHAIN_MORE, and the unit's signature bit (signatureBit written out) is among its children's.
+        // The edge look-up, written out (slotOf and edgeKey): the CLI runs without TurboFan's inlining.
+        const key = ((node + 1) << 16) | unit;
+        for (let s = (Math.imul(node, 0x9e3779b1) ^ Math.imul(unit, 0x85ebca6b)) & mask; ; s = (s + 1) & mask) {
+          const o = s * 2; // SLOT_WORDS
+          const k = slots[o]!;
+          if (k === 0) break;
+          if (k === key) {
+            child = slots[o + 1]!;
+            break;
+          }
         }
       }
       if (child === 0) break;
       node = child;
-      if (flags[node] !== 0) {
+      word = chain[node * 2]!;
+      if (word >= 0x40000) {
         best = node;
+        bestWord = word;
         bestEnd = j + 1;
       }
     }
@@ -356,7 +469,7 @@ export function collectAutomatonHits<T>(a: Automaton<T>, text: string, from: num
       i++;
       continue;
     }
-    if (flags[best] === WORD) hits.push(i, bestEnd, best);
+    if (bestWord >>> 18 === WORD) hits.push(i, bestEnd, best);
     i = bestEnd;
   }
 }
