@@ -1225,6 +1225,9 @@ function scanLiterals(
   const trie = compiled.flat;
   const { firstSlots, firstShift, firstBits, flags, rawSecondBits } = trie;
   const firstMask = firstSlots.length - 1;
+  // Whether some root child ends a key or an exclude word (nodes 1 to childStart[1] - 1).
+  let rootEnds = false;
+  for (let k = trie.childStart[0]!, end = trie.childStart[1]!; k < end; k++) if (flags[k] !== 0) rootEnds = true;
   const titlesBySentence = titlesBySentenceOf(titles);
   const resolved = resolvedOn(compiled, day);
   const sentences = document.sentences;
@@ -1246,6 +1249,20 @@ function scanLiterals(
         i++;
         continue;
       }
+      // Where no root child ends a key (the built-in trie: its keys are two units or more),
+      // a walk needs a next unit that is some key's second, told before the root's child is
+      // looked up: about half of the units that pass `firstBits` stop here.
+      if (!rootEnds) {
+        if (i + 1 >= n) {
+          i++;
+          continue;
+        }
+        const d = text.charCodeAt(i + 1);
+        if ((rawSecondBits[d >>> 5]! & (1 << (d & 31))) === 0) {
+          i++;
+          continue;
+        }
+      }
       // firstNodeOf(trie, first), written out (the CLI does not inline).
       let node = 0;
       for (let s = Math.imul(first, FIRST_HASH) >>> firstShift; ; s = (s + 1) & firstMask) {
@@ -1255,7 +1272,7 @@ function scanLiterals(
           break;
         }
       }
-      if (flags[node] === 0 && i + 1 < n) {
+      if (rootEnds && flags[node] === 0 && i + 1 < n) {
         // The next unit must be some key's second unit once normalised (or be skipped by the
         // walk): its raw bit says so without a `norm` of it.
         const d = text.charCodeAt(i + 1);
