@@ -534,6 +534,20 @@ export interface MentionsAndRates {
   readonly numbersBySentence: readonly (readonly NumberMention[])[];
 }
 
+/**
+ * Whether `readSentence` may read a count, rate or change from a sentence with these numbers: false
+ * when each is of a kind it skips (a year, a date, money …) or in no count unit, and neither a
+ * percentage, a count nor a 倍 figure (the numbers a change or a rate may be).
+ */
+function mayStateFigure(numbers: readonly NumberMention[]): boolean {
+  for (let i = 0; i < numbers.length; i++) {
+    const n = numbers[i]!;
+    if (n.kind === 'percent' || n.kind === 'count' || n.unit === '倍') return true;
+    if (!NOT_COUNT_KINDS.has(n.kind) && countUnit(n) !== undefined) return true;
+  }
+  return false;
+}
+
 /** Whether the sentence (or its neighbour) mentions carried-over work. */
 export function hasCarryOver(text: string): boolean {
   return CARRY_OVER_RE.test(text);
@@ -576,6 +590,9 @@ export function extractMentions(doc: StatisticsInput, reader: SentenceReader = r
     if (context !== undefined && contextParagraph !== sentence.paragraphIndex) context = undefined;
     const numbers = grouped[sentenceIndex]!;
     if (numbers.length === 0) continue;
+    // A sentence of years, dates and other numbers that state no figure (~1 in 4 with numbers): the
+    // whole-document reader would find nothing in it and pass nothing on, so it is not read.
+    if (reader === readSentence && !mayStateFigure(numbers)) continue;
     at.sentenceIndex = sentenceIndex;
     at.paragraphIndex = sentence.paragraphIndex;
     at.mentionBase = mentions.length;
