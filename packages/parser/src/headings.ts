@@ -286,8 +286,11 @@ function headingAt(text: string, pos: number, blockEnd: number, numbering: Headi
   // report on one line must not be rescanned for every heading.
   const windowEnd = Math.min(blockEnd, titleStart + max + 2);
   let lineEnd = blockEnd;
+  // The per-unit tests of this function and its loop below are written inline (isLineEnd,
+  // mayOpenBody, isSpace): under the CLI's V8 flags each helper is a call per unit of a title.
   for (let k = titleStart; k < windowEnd; k++) {
-    if (isLineEnd(text.charCodeAt(k))) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) {
       lineEnd = k;
       break;
     }
@@ -304,14 +307,15 @@ function headingAt(text: string, pos: number, blockEnd: number, numbering: Headi
       break;
     }
     // A deeper numbering right after the title ends it: 二、存在的问题（一）基层力量薄弱.
-    if (i > titleStart && deeperNumberingAt(text, i, numbering.kind)) {
+    // (deeperNumberingAt's own first test in place: most units are neither a bracket nor a digit.)
+    if (i > titleStart && (code === 0x28 || code === 0xff08 || (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19)) && deeperNumberingAt(text, i, numbering.kind)) {
       endedBy = 'numbering';
       break;
     }
     // A body opening ends a title run into its body: 一、总体情况2022年，我局……; …职责一是加强…
     // (not after a comma: …专项整治，根据上级统一部署，我局于… is one sentence of a numbered paragraph).
     // (The first character is tested first: the clause test makes a one-character string.)
-    if (i - titleStart >= 2 && mayOpenBody(code) && !CLAUSE_BEFORE.test(text[i - 1] ?? '') && bodyOpensAt(text, i, blockEnd)) {
+    if (i - titleStart >= 2 && BODY_FIRST_CODES[code] === 1 && !CLAUSE_BEFORE.test(text[i - 1] ?? '') && bodyOpensAt(text, i, blockEnd)) {
       endedBy = 'body';
       break;
     }
@@ -320,8 +324,8 @@ function headingAt(text: string, pos: number, blockEnd: number, numbering: Headi
       endedBy = 'sentence';
       break;
     }
-    if (isSpace(text.charCodeAt(i))) {
-      // Whitespace right before the end of the line is trailing, not a gap.
+    if (code === 32 || code === 9 || code === 0x3000 || code === 0xa0 || code === 10 || code === 13 || code === 0xfeff || code === 0x2002 || code === 0x2003) {
+      // (isSpace.) Whitespace right before the end of the line is trailing, not a gap.
       let j = i;
       while (j < lineEnd && !isLineEnd(text.charCodeAt(j)) && isSpace(text.charCodeAt(j))) j++;
       if (j >= lineEnd || isLineEnd(text.charCodeAt(j))) {
@@ -370,7 +374,11 @@ function subjectAfterEndWord(text: string, from: number, to: number, end: number
   for (let p = from + 2; p < to; p++) {
     // endsWithHeadingWord's own first test (an end word ends at p), made in place before the two
     // slices it would be given: most positions fail it.
-    const candidates = END_WORDS_BY_LAST.get(text.charCodeAt(p - 1));
+    // (Bit 1 of END_WORD_UNITS: the unit ends some end word, i.e. the map has it; a table load
+    // is cheaper than the map's look-up at every unit.)
+    const last = text.charCodeAt(p - 1);
+    if ((END_WORD_UNITS[last]! & 1) === 0) continue;
+    const candidates = END_WORDS_BY_LAST.get(last);
     if (candidates === undefined) continue;
     let endsHere = false;
     for (let k = 0; k < candidates.length; k++) {
@@ -408,8 +416,10 @@ function conceptOf(title: string): ConceptId | undefined {
 }
 
 /** Year named in a heading title (2022年工作打算), read through soft line breaks (`202`/`2`/`年工作思路`). */
-export function headingYear(text: string, titleStart: number, titleEnd: number): { year: number; range: TextRange } | undefined {
-  const f = fold(text, titleStart, titleEnd);
+export function headingYear(text: string, titleStart: number, titleEnd: number, folded?: Fold): { year: number; range: TextRange } | undefined {
+  const f = folded ?? fold(text, titleStart, titleEnd);
+  // The pattern needs a 年: most titles have none, and a failed search costs more than indexOf.
+  if (f.text.indexOf('年') < 0) return undefined;
   const m = YEAR_IN_HEADING.exec(f.text);
   if (!m) return undefined;
   return { year: Number(m[1]), range: { start: f.start(m.index), end: f.end(m.index + 4) } };
@@ -486,8 +496,10 @@ export function assignLevels(text: string, raws: readonly RawHeading[]): Heading
       level = top && top.level > 1 ? top.level : 2;
       while (stack.length > 0 && (stack[stack.length - 1]?.level ?? 0) > level) stack.pop();
     }
-    const concept = conceptOf(fold(text, r.titleStart, r.titleEnd).text);
-    out.push(headingOf(r, text.slice(r.start, r.end), text.slice(r.titleStart, r.titleEnd), level, concept, headingYear(text, r.titleStart, r.titleEnd)));
+    // One fold of the title for its concept and its year.
+    const folded = fold(text, r.titleStart, r.titleEnd);
+    const concept = conceptOf(folded.text);
+    out.push(headingOf(r, text.slice(r.start, r.end), text.slice(r.titleStart, r.titleEnd), level, concept, headingYear(text, r.titleStart, r.titleEnd, folded)));
   }
   return out;
 }

@@ -7,7 +7,7 @@ import {
   unitKind,
 } from '@fzlint/ontology';
 import type { DocumentNumber, NumberKind, NumberMention, TextRange } from './model.js';
-import { isRegExpSpace } from './text.js';
+import { REGEXP_SPACE } from './text.js';
 import { WordsByFirstUnit } from './words-by-first-unit.js';
 
 /** A number mention (its sentence index is given by the caller). */
@@ -38,45 +38,27 @@ export const NUMERAL_START_CODES: readonly number[] = [...DIGIT_CODES, ...CHINES
 
 const DI = 0x7b2c; // 第
 
-/** A-Z, a-z, 0-9, _ and /: what may not stand right before a number of its own. */
-function isAsciiWordOrSlash(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2f;
-}
-
 function isDigitCode(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 }
 
-/** Whether text[s, e) is all digits (what /^[0-9０-９]+$/ matches, for a non-empty stretch). */
-function allDigits(text: string, s: number, e: number): boolean {
-  for (let i = s; i < e; i++) if (!isDigitCode(text.charCodeAt(i))) return false;
-  return true;
-}
-
-/** Whether text[s, e) holds a full-width digit (what /[０-９]/ finds). */
-function hasFullWidthDigit(text: string, s: number, e: number): boolean {
-  for (let i = s; i < e; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xff10 && c <= 0xff19) return true;
-  }
-  return false;
-}
-
 /** End of the arabic numeral starting at `s` (digits, `,`/`，` thousands groups of three, one `.`/`．` decimal part). */
 function arabicEnd(text: string, s: number): number {
+  // A digit is NUMERAL_CLASS 1 (what isDigitCode says), read from the table inline: under the
+  // CLI's V8 flags (no inlining) a helper is a call per unit, and this runs per numeral.
   const n = text.length;
   let e = s + 1;
-  while (e < n && isDigitCode(text.charCodeAt(e))) e++;
+  while (e < n && NUMERAL_CLASS[text.charCodeAt(e)] === 1) e++;
   for (;;) {
     const c = e < n ? text.charCodeAt(e) : -1;
     if (c !== 0x2c && c !== 0xff0c) break;
-    if (e + 3 < n && isDigitCode(text.charCodeAt(e + 1)) && isDigitCode(text.charCodeAt(e + 2)) && isDigitCode(text.charCodeAt(e + 3)) && !(e + 4 < n && isDigitCode(text.charCodeAt(e + 4)))) e += 4;
+    if (e + 3 < n && NUMERAL_CLASS[text.charCodeAt(e + 1)] === 1 && NUMERAL_CLASS[text.charCodeAt(e + 2)] === 1 && NUMERAL_CLASS[text.charCodeAt(e + 3)] === 1 && !(e + 4 < n && NUMERAL_CLASS[text.charCodeAt(e + 4)] === 1)) e += 4;
     else break;
   }
   const c = e < n ? text.charCodeAt(e) : -1;
-  if ((c === 0x2e || c === 0xff0e) && e + 1 < n && isDigitCode(text.charCodeAt(e + 1))) {
+  if ((c === 0x2e || c === 0xff0e) && e + 1 < n && NUMERAL_CLASS[text.charCodeAt(e + 1)] === 1) {
     e += 2;
-    while (e < n && isDigitCode(text.charCodeAt(e))) e++;
+    while (e < n && NUMERAL_CLASS[text.charCodeAt(e)] === 1) e++;
   }
   return e;
 }
@@ -155,7 +137,8 @@ function readTail(text: string, e: number, approximateFirst: boolean): void {
       p++;
     }
   }
-  tailUnit = UNITS_BY_FIRST.at(text, p);
+  // The first-unit table read here: most numerals have no unit after them, and `at` is a call.
+  tailUnit = UNITS_BY_FIRST.firstUnitIndex[text.charCodeAt(p)] === 0 ? undefined : UNITS_BY_FIRST.at(text, p);
   if (tailUnit !== undefined) p += tailUnit.length;
   if (text.startsWith('以上', p)) tailAfter = '以上';
   else if (text.startsWith('左右', p)) tailAfter = '左右';
@@ -179,7 +162,7 @@ const YEAR_RANGE_HEAD = /(?:19|20)[0-9]{2}\s*[—－\-–~～至到]{1,2}\s*$/;
 
 /** What /[\s*_]/ matches: a space, or * and _ (emphasis before a list marker). */
 function isSpaceOrEmphasis(c: number): boolean {
-  return c === 0x2a || c === 0x5f || isRegExpSpace(c);
+  return c === 0x2a || c === 0x5f || REGEXP_SPACE[c] === 1;
 }
 
 /**
@@ -209,7 +192,7 @@ const DATE_WINDOW = 16;
 
 /** The first offset from `at` (before `stop`) that is not what /\s/ matches. */
 function skipSpaces(text: string, at: number, stop: number): number {
-  while (at < stop && isRegExpSpace(text.charCodeAt(at))) at++;
+  while (at < stop && REGEXP_SPACE[text.charCodeAt(at)] === 1) at++;
   return at;
 }
 
@@ -236,18 +219,13 @@ function phoneAt(text: string, s: number): RegExpExecArray | null {
   return PHONE.exec(text);
 }
 
-/**
- * Whether PHONE can match at the numeral text[s, e): a `-` after its first 3 or 4 units, or
- * 1 and at least 10 more units (its 11 digits are the numeral's). Most numerals are neither.
- */
-function mayBePhone(text: string, s: number, e: number): boolean {
-  // (Reads within the text only: a read past its end deoptimised the compiled function.)
-  const n = text.length;
-  return (s + 3 < n && text.charCodeAt(s + 3) === 0x2d) || (s + 4 < n && text.charCodeAt(s + 4) === 0x2d) || (e - s >= 11 && text.charCodeAt(s) === 0x31);
-}
 /** A count unit (with 万/亿 and 余/多 before it), tested at an offset without slicing the text. */
 const COUNT_UNIT_AT = new RegExp(String.raw`(?:万|亿)?(?:余|多)?(?:${UNIT_ALT})`, 'y');
 function countUnitAt(text: string, at: number): boolean {
+  // COUNT_UNIT_AT can match only at 万, 亿, 余, 多 or a unit's first unit: most Chinese numerals
+  // (一 of 进一步) are followed by none, and a table load is cheaper than the sticky test.
+  const c = text.charCodeAt(at);
+  if (UNITS_BY_FIRST.firstUnitIndex[c] === 0 && c !== WAN && c !== YI && c !== YU && c !== DUO) return false;
   COUNT_UNIT_AT.lastIndex = at;
   return COUNT_UNIT_AT.test(text);
 }
@@ -307,7 +285,10 @@ export function extractNumbers(
     let cls = 0;
     while (s < length && (cls = NUMERAL_CLASS[text.charCodeAt(s)]!) === 0) s++;
     if (s >= length) break;
-    const e = numeralEnd(text, s, cls);
+    // numeralEnd, its Chinese branch inline (most numerals are Chinese: 一 of 进一步).
+    let e = s + 1;
+    if (cls === 1) e = arabicEnd(text, s);
+    else while (e < length && NUMERAL_CLASS[text.charCodeAt(e)] === 2) e++;
     next = e;
     while (dn < docNumberRanges.length && (docNumberRanges[dn]?.end ?? 0) <= base + s) dn++;
     const inDocNumber = dn < docNumberRanges.length && (docNumberRanges[dn]?.start ?? Infinity) <= base + s;
@@ -338,21 +319,38 @@ function arabicNumberAt(
 ): number {
   let next = e;
   // Arabic numeral.
+  // A-Z, a-z, 0-9, _ or / (or a full-width digit) may not stand right before a number of its
+  // own: tested inline (a call per numeral otherwise); most numerals follow a Chinese character.
+  if (prev < 0x80 ? (prev >= 0x30 && prev <= 0x39) || (prev >= 0x41 && prev <= 0x5a) || (prev >= 0x61 && prev <= 0x7a) || prev === 0x5f || prev === 0x2f : prev >= 0xff10 && prev <= 0xff19) return next;
   const raw = text.slice(s, e);
-  if (isAsciiWordOrSlash(prev) || (prev >= 0xff10 && prev <= 0xff19)) return next;
   // After a hyphen only the second year of a range (2021-2025年) is a number of its own.
   if (prev === 0x2d && !(/^[0-9]{4}$/.test(raw) && /(?:19|20)[0-9]{2}-$/.test(text.slice(Math.max(0, s - 5), s)))) return next;
   // The numbering of a list item or heading (1. 1、 (1)) at the start of a sentence is not a number.
-  if (isListMarker(text, s, raw.length)) return next;
-  const half = halfWidthNumeral(raw);
-  const fullWidth = hasFullWidthDigit(text, s, e);
-  const decimals = decimalsOf(raw);
+  if (e - s <= 2 && isListMarker(text, s, e - s)) return next;
+  // One pass over the numeral for what allDigits, hasFullWidthDigit, halfWidthNumeral and
+  // decimalsOf each read: a numeral of ASCII digits only (most) is its own half-width form
+  // and has no decimals.
+  let fullWidth = false;
+  let digitsAll = true;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) continue;
+    if (c >= 0xff10 && c <= 0xff19) fullWidth = true;
+    else digitsAll = false;
+  }
+  const half = digitsAll && !fullWidth ? raw : halfWidthNumeral(raw);
+  const decimals = digitsAll ? 0 : decimalsOf(raw);
   if (inDocNumber) {
     out.push(plainNumber(text, base, s, e, e, Number(half), 'document-number', decimals, 'arabic', fullWidth, sentenceIndex, undefined));
     return next;
   }
   // (A phone number is at most 13 units long: read at s in the text, not in a slice of it.)
-  const phone = mayBePhone(text, s, e) ? phoneAt(text, s) : null;
+  // Whether PHONE can match at the numeral: a `-` after its first 3 or 4 units, or 1 and at
+  // least 10 more units (its 11 digits are the numeral's). Most numerals are neither.
+  // (Reads within the text only: a read past its end deoptimised the compiled function.)
+  const n = text.length;
+  const mayBePhone = (s + 3 < n && text.charCodeAt(s + 3) === 0x2d) || (s + 4 < n && text.charCodeAt(s + 4) === 0x2d) || (e - s >= 11 && text.charCodeAt(s) === 0x31);
+  const phone = mayBePhone ? phoneAt(text, s) : null;
   if (phone) {
     out.push(plainNumber(text, base, s, s + phone[0].length, e, Number(phone[0].replace(/-/g, '')), 'phone', decimals, 'arabic', fullWidth, sentenceIndex, undefined));
     next = s + phone[0].length;
@@ -361,7 +359,7 @@ function arabicNumberAt(
   // What follows the numeral, for years and dates (4 and 1–2 digit numerals only), is read in
   // place; a window of it is sliced only for a regex that a first look says may match.
   // (A regex test of `raw` per numeral cost more than reading its units.)
-  const digitsOnly = e - s <= 4 && allDigits(text, s, e);
+  const digitsOnly = e - s <= 4 && digitsAll;
   if (digitsOnly && e - s === 4) {
     const date = mayBeFullDate(text, e, s) ? FULL_DATE.exec(text.slice(s, s + DATE_WINDOW)) : null;
     if (date && date[2] !== undefined && Number(toHalfWidthDigits(date[2])) <= 12) {

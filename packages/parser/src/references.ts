@@ -1,4 +1,4 @@
-import type { QuotedReference } from './model.js';
+import type { QuotedReference, TextRange } from './model.js';
 import { holdsUnit, REGEXP_SPACE_CODES } from './text.js';
 
 /*
@@ -22,8 +22,13 @@ const NAME_SUFFIXES = ['普法', '规划', '时期', '期间', '计划', '纲要
 /** How far after a quoted name its suffix is read. */
 const SUFFIX_WINDOW = 4;
 
+/** The first units of NAME_SUFFIXES: most quoted names have none of them right after. */
+const NAME_SUFFIX_FIRST = new Uint8Array(0x10000);
+for (const w of NAME_SUFFIXES) NAME_SUFFIX_FIRST[w.charCodeAt(0)] = 1;
+
 /** The suffix word right after a quoted name ending at `end` (within SUFFIX_WINDOW characters), if any. */
 function nameSuffixAt(text: string, end: number): string | undefined {
+  if (end >= text.length || NAME_SUFFIX_FIRST[text.charCodeAt(end)] !== 1) return undefined;
   const limit = Math.min(text.length, end + SUFFIX_WINDOW);
   for (let k = 0; k < NAME_SUFFIXES.length; k++) {
     const w = NAME_SUFFIXES[k]!;
@@ -107,12 +112,16 @@ export function extractReferences(
     const n = k - open - 1;
     if (n >= 1 && n <= BOOK_MAX && k < length && text.charCodeAt(k) === BOOK_CLOSE) {
       const inner = text.slice(open + 1, k);
+      // The ranges apart from the literal: a literal holding literals is built by a runtime call
+      // that deep-copies them in unoptimised code (the quoted names below do the same).
+      const range: TextRange = { start: base + open, end: base + k + 1 };
+      const innerRange: TextRange = { start: base + open + 1, end: base + k };
       out.push({
         kind: 'book-title',
         raw: text.slice(open, k + 1),
-        range: { start: base + open, end: base + k + 1 },
+        range,
         inner,
-        innerRange: { start: base + open + 1, end: base + k },
+        innerRange,
         normalized: normalizeTitle(inner),
         sentenceIndex,
       });

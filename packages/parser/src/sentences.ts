@@ -7,7 +7,7 @@ import type { Block } from './block.js';
 import type { RawHeading } from './headings.js';
 import { extractDocumentNumbers, extractNumbers, NUMERAL_START_CODES } from './numbers.js';
 import { extractReferences, REFERENCE_OPENINGS } from './references.js';
-import { fold, isSpace, type Fold } from './text.js';
+import { fold, SPACE_CODES, type Fold } from './text.js';
 
 /** The paragraph, sentences, numbers … of one block as they were placed in a document. */
 export interface ParagraphAnalysis {
@@ -30,8 +30,9 @@ export interface ParagraphAnalysis {
  * in increasing order (sentences come in document order): one forward walk.
  */
 export class HeadingCursor {
-  private index = -1;
-  constructor(private readonly headings: readonly Heading[]) {}
+  /** The last index `at` returned (-1 before the first heading); `analyzeParagraph` walks it inline. */
+  index = -1;
+  constructor(readonly headings: readonly Heading[]) {}
 
   /** Index into the headings of the last heading starting at or before `offset`, or -1. */
   at(offset: number): number {
@@ -89,6 +90,12 @@ export function analyzeParagraph(
   const numbers: NumberMention[] = [];
   const references: QuotedReference[] = [];
   const bounds = splitSentences(ftext, 0, ftext.length, cuts);
+  // The heading cursor's walk (HeadingCursor.at) inline: a method call per sentence otherwise.
+  const cursor = at.headings;
+  const headings = cursor.headings;
+  let headingIndex = cursor.index;
+  // Where the next heading starts: one comparison per sentence until a sentence reaches it.
+  let nextHeading = headingIndex + 1 < headings.length ? headings[headingIndex + 1]!.range.start : Infinity;
   for (let k = 0; k < bounds.length; k += 3) {
     const a = bounds[k] as number;
     const b = bounds[k + 1] as number;
@@ -100,7 +107,12 @@ export function analyzeParagraph(
     const e = f ? f.end(b) : ps + b;
     const st = ftext.slice(a, b);
     const range: TextRange = { start: s, end: e };
-    sentences.push({ range, text: f ? text.slice(s, e) : st, paragraphIndex, headingIndex: at.headings.at(s) });
+    if (nextHeading <= s) {
+      while (headingIndex + 1 < headings.length && headings[headingIndex + 1]!.range.start <= s) headingIndex++;
+      cursor.index = headingIndex;
+      nextHeading = headingIndex + 1 < headings.length ? headings[headingIndex + 1]!.range.start : Infinity;
+    }
+    sentences.push({ range, text: f ? text.slice(s, e) : st, paragraphIndex, headingIndex });
     if (f) {
       if ((holds & HOLDS_NUMERAL) !== 0) {
         const local: TextRange[] = [];
@@ -149,13 +161,16 @@ for (const c of NUMERAL_START_CODES) SENTENCE_UNIT[c]! |= HOLDS_NUMERAL;
 for (const c of REFERENCE_OPENINGS) SENTENCE_UNIT[c]! |= HOLDS_REFERENCE_OPENING;
 SENTENCE_UNIT[0x0a]! |= LINE_FEED;
 SENTENCE_UNIT[0x0d]! |= LINE_FEED;
+/** What `isSpace` holds (text.ts): trimmed off a sentence's ends; read from this table, not by a call per end. */
+const SPACE = 32;
+for (const c of SPACE_CODES) SENTENCE_UNIT[c]! |= SPACE;
 
 /** Appends s[a, b) trimmed, with what it holds, when anything is left (spaces hold nothing). */
 function pushTrimmed(s: string, out: number[], a: number, b: number, holds: number): void {
   let ts = a;
   let te = b;
-  while (ts < te && isSpace(s.charCodeAt(ts))) ts++;
-  while (te > ts && isSpace(s.charCodeAt(te - 1))) te--;
+  while (ts < te && (SENTENCE_UNIT[s.charCodeAt(ts)]! & SPACE) !== 0) ts++;
+  while (te > ts && (SENTENCE_UNIT[s.charCodeAt(te - 1)]! & SPACE) !== 0) te--;
   if (te > ts) out.push(ts, te, holds & HOLDS);
 }
 

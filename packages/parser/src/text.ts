@@ -3,6 +3,8 @@
  * layer of the parser shares.
  */
 
+/** The units `isSpace` holds, for tables (a test checks the two agree). */
+export const SPACE_CODES: readonly number[] = [0x20, 0x09, 0x3000, 0xa0, 0x0a, 0x0d, 0xfeff, 0x2002, 0x2003];
 /** Whitespace including the ideographic space and NBSP, common in pasted pages. */
 export function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 0x3000 || code === 0xa0 || code === 10 || code === 13 || code === 0xfeff || code === 0x2002 || code === 0x2003;
@@ -16,7 +18,7 @@ export function isBlank(code: number): boolean {
 /** The units /\s/ matches (ECMAScript's WhiteSpace and LineTerminator; a test checks every unit against the regex). */
 export const REGEXP_SPACE_CODES: readonly number[] = [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff];
 /** Per UTF-16 unit: 1 for what /\s/ matches (one unit, no `u` flag). */
-const REGEXP_SPACE = new Uint8Array(0x10000);
+export const REGEXP_SPACE = new Uint8Array(0x10000);
 for (const c of REGEXP_SPACE_CODES) REGEXP_SPACE[c] = 1;
 
 /**

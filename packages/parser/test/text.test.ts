@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { changedSpan } from '../src/index.js';
+import { isSpace, SPACE_CODES } from '../src/text.js';
 
 /** The definition: characters compared one by one from each end, the suffix not overlapping the prefix. */
 function changedSpanByCharacters(a: string, b: string): { prefix: number; suffix: number } {
@@ -33,5 +34,14 @@ describe('changedSpan', () => {
     expect(changedSpan('受理12件', '受理12件')).toEqual({ prefix: 5, suffix: 0 });
     expect(changedSpan('受理12件', '受理13件')).toEqual({ prefix: 3, suffix: 1 });
     expect(changedSpan('', '新')).toEqual({ prefix: 0, suffix: 0 });
+  });
+});
+
+describe('SPACE_CODES', () => {
+  it('are exactly the units isSpace holds (the sentence split trims by a table built from them)', () => {
+    const codes = new Set(SPACE_CODES);
+    const differing: number[] = [];
+    for (let c = 0; c < 0x10000; c++) if (codes.has(c) !== isSpace(c)) differing.push(c);
+    expect(differing).toEqual([]);
   });
 });
