@@ -1035,7 +1035,11 @@ class Project implements Fzlint {
         second.forEach((job, k) => record(job.index, again[k], keys.get(job.index)));
       }
     } finally {
-      await pool?.close();
+      // Not awaited: every task has its answer, and a worker's end (its isolate and heap torn
+      // down, on its own thread) then runs beside this thread's assembling and writing of the
+      // results instead of before them. The pool is closed either way, so the process does not
+      // wait for it beyond that.
+      void pool?.close();
     }
 
     const results: FileLintResult[] = [];
