@@ -40,14 +40,80 @@ if (nodeMajor >= 20 && nodeMajor <= 24 && !/interrupt-budget(?!-)/.test(givenFla
 }
 
 /**
+ * Why standard output takes no more writes: undefined while it does, 'gone' once its reader
+ * has closed it (EPIPE: `fzlint … | head`), or the error of a write that failed otherwise
+ * (ENOSPC, EIO, …). After either, nothing more is written (no further attempt): like git and
+ * ripgrep, a run whose reader has gone ends quietly with the lint's own exit code; a failed
+ * write is said in one line on stderr and makes the exit code 2 (run()).
+ */
+let stdoutStop;
+
+/** Records why stdout stopped (the first reason wins); a failure other than EPIPE is said at once. */
+function stopStdout(error) {
+  if (stdoutStop !== undefined) return;
+  if (error && error.code === 'EPIPE') {
+    stdoutStop = 'gone';
+    return;
+  }
+  stdoutStop = error instanceof Error ? error : new Error(String(error));
+  const what = (error && error.code) || stdoutStop.message;
+  stderrWriter.write(`fzlint: 标准输出：无法写入（${what}）/ standard output: cannot write (${what})\n`);
+}
+
+let stderrStream;
+/** Whether stderr's reader has gone or a write to it failed: then it is written no more. */
+let stderrStopped = false;
+/** Whether a write to stderr failed other than with EPIPE (exit code 2). */
+let stderrFailed = false;
+/**
+ * process.stderr, created on first use, with an 'error' listener: a run whose stderr reader
+ * has gone (EPIPE) must not crash on a notice. There is nowhere to report a failure on
+ * stderr itself: it only stops the writes (EPIPE) or makes the exit code 2 (any other).
+ */
+function standardError() {
+  if (stderrStream === undefined) {
+    stderrStream = process.stderr;
+    stderrStream.on('error', stopStderr);
+  }
+  return stderrStream;
+}
+
+function stopStderr(error) {
+  stderrStopped = true;
+  if (!(error && error.code === 'EPIPE')) stderrFailed = true;
+}
+
+/** The writer `main` gets for stderr: drops what comes after stderr has stopped. */
+const stderrWriter = {
+  get isTTY() {
+    return standardError().isTTY;
+  },
+  write(chunk) {
+    if (stderrStopped) return false;
+    const stream = standardError();
+    const written = stream.write(chunk);
+    // As for stdout (streamWrite): the error of a synchronous write is known now, emitted later.
+    if (stream.errored) stopStderr(stream.errored);
+    return written;
+  },
+};
+
+/** Attaches stopStdout to a stream stdout's writes go to (the terminal's, or the fallback). */
+function watched(stream) {
+  stream.on('error', stopStdout);
+  return stream;
+}
+
+/**
  * Standard output for the CLI: written with `fs.writeSync` when fd 1 is a pipe (a FIFO), a
  * socket (what a Node parent's `spawn` gives: lint-staged, an editor's task) or a regular
  * file, as Node's own stream writes those on Linux (synchronously), without creating
  * `process.stdout`: for a pipe or a socket that loads `net` (~3.5 ms of a one-file run), for
  * a file the streams (~2 ms; node:v8 no longer loads them, see above). A terminal and the
- * rest keep `process.stdout`. On any write error (EAGAIN from a pipe or socket another
- * process left non-blocking, EPIPE, ENOSPC, …) the rest of the chunk and every later one
- * go to `process.stdout`, which handles it as it always did.
+ * rest keep `process.stdout`. EPIPE and any other failed write stop stdout (stopStdout);
+ * EAGAIN (a pipe or socket another process left non-blocking) sends the rest of the chunk
+ * and every later one to `process.stdout`, which waits for the reader. `stopped` tells
+ * `main` it may skip producing the rest of its output (src/io.ts).
  */
 function standardOutput() {
   let direct = false;
@@ -57,28 +123,46 @@ function standardOutput() {
   } catch {
     direct = false;
   }
-  if (!direct) return process.stdout;
-  let stream;
+  let stream = direct ? undefined : watched(process.stdout);
   return {
-    // The stream the writes fell back to, if any (it may still hold bytes: see run()).
+    // The stream the writes go to, if any (it may still hold bytes: see run()).
     get stream() {
       return stream;
     },
+    get isTTY() {
+      return stream === undefined ? false : stream.isTTY;
+    },
+    get stopped() {
+      return stdoutStop !== undefined;
+    },
     // A byte chunk is written before write returns, or copied for the stream: the caller may reuse its memory (src/io.ts).
-    reusable: true,
+    reusable: direct,
     write(chunk) {
-      if (stream !== undefined) return stream.write(typeof chunk === 'string' ? chunk : Buffer.from(chunk));
+      if (stdoutStop !== undefined) return false;
+      if (stream !== undefined) return streamWrite(typeof chunk === 'string' || !direct ? chunk : Buffer.from(chunk));
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
       let done = 0;
       try {
         while (done < bytes.length) done += writeSync(1, bytes, done, bytes.length - done);
-      } catch {
-        stream = process.stdout;
-        return stream.write(Buffer.from(bytes.subarray(done)));
+      } catch (error) {
+        if (!(error && error.code === 'EAGAIN')) {
+          stopStdout(error);
+          return false;
+        }
+        stream = watched(process.stdout);
+        return streamWrite(Buffer.from(bytes.subarray(done)));
       }
       return true;
     },
   };
+  // A stream that writes synchronously (a file, /dev/full: Node's SyncWriteStream) knows of a
+  // failed write when write returns but emits 'error' only on the next tick, after run() may
+  // have exited: take the error now.
+  function streamWrite(chunk) {
+    const written = stream.write(chunk);
+    if (stream.errored) stopStdout(stream.errored);
+    return written;
+  }
 }
 
 async function run() {
@@ -99,14 +183,10 @@ async function run() {
   }
   const argv = process.argv.slice(2);
   const stdout = standardOutput();
-  let stderrUsed = false;
   const code = await cli.main(argv, {
     stdout,
-    // A getter, like stdin: a run that prints nothing on stderr does not create its stream.
-    get stderr() {
-      stderrUsed = true;
-      return process.stderr;
-    },
+    // Created on first use, like stdin: a run that prints nothing on stderr does not create its stream.
+    stderr: stderrWriter,
     cwd: process.cwd(),
     // A getter: creating process.stdin costs ~3 ms (streams), and only --stdin reads it.
     get stdin() {
@@ -122,12 +202,22 @@ async function run() {
   // now: a natural exit first tears down the environment and the heap (for 1,000 reports
   // hundreds of MB, tens of ms after the output, more under load), which process.exit skips
   // (it still waits for a worker thread that is ending). Else set the code and let pending
-  // writes (a stream that fell back from direct writes, a piped stdout) drain.
-  // (`'reusable' in stdout`, not a comparison with process.stdout, whose getter would create the stream.)
-  const outStream = 'reusable' in stdout ? stdout.stream : stdout;
-  const pending = (outStream !== undefined && outStream.writableLength > 0) || (stderrUsed && process.stderr.writableLength > 0);
-  if (!pending) process.exit(code);
+  // writes (a stream that fell back from direct writes, a terminal) drain; a write that fails
+  // meanwhile still makes the code 2 (exitCode below).
+  const outStream = stdout.stream;
+  const pending =
+    (stdoutStop === undefined && outStream !== undefined && outStream.writableLength > 0) ||
+    (stderrStream !== undefined && !stderrStopped && stderrStream.writableLength > 0);
+  if (!pending) process.exit(exitCode(code));
   process.exitCode = code;
+  process.once('beforeExit', () => {
+    process.exitCode = exitCode(code);
+  });
+}
+
+/** The lint's own code, or 2 when a write to stdout or stderr failed (not for a reader that has gone). */
+function exitCode(code) {
+  return (stdoutStop !== undefined && stdoutStop !== 'gone') || stderrFailed ? 2 : code;
 }
 
 // A failure outside `main`'s own handling ends the process like an uncaught error (exit code 1).

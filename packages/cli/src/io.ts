@@ -12,6 +12,12 @@ export interface CliWritable {
    * buffer instead of reading it whole (see output.ts `readOutputMemo`).
    */
   readonly reusable?: boolean;
+  /**
+   * True once the writer writes no more: its reader has gone (EPIPE: `fzlint … | head`) or a
+   * write failed (bin/fzlint.js says so and sets the exit code). Later writes are dropped, so
+   * a caller with much left to print (the JSON of many reports) may skip producing it.
+   */
+  readonly stopped?: boolean;
 }
 
 /** What `main` talks to instead of `process`. */

@@ -89,7 +89,11 @@ export async function writeOutputs(results: FormattableResult[], options: CliOpt
       // The one output, to stdout: written a few results at a time, never as one string (see
       // `jsonChunks`), the same bytes. Not in `printed`: only the output memo reads that, and
       // it keeps no JSON.
-      for (const chunk of engine.jsonChunks(results)) io.stdout.write(chunk);
+      // Once stdout has stopped (its reader has gone), the rest is not even stringified.
+      for (const chunk of engine.jsonChunks(results)) {
+        if (io.stdout.stopped === true) break;
+        io.stdout.write(chunk);
+      }
       io.stdout.write('\n');
       continue;
     }
@@ -282,7 +286,7 @@ export function readOutputMemo(memo: OutputMemo): ReadMemo | undefined {
         return;
       }
       if (filled > start) out.write(chunk.subarray(start, filled));
-      for (let position = filled; ; ) {
+      for (let position = filled; out.stopped !== true; ) {
         const n = readSync(fd, chunk, 0, chunk.length, position);
         if (n === 0) break;
         position += n;
