@@ -539,7 +539,7 @@ export interface MentionsAndRates {
  * when each is of a kind it skips (a year, a date, money …) or in no count unit, and neither a
  * percentage, a count nor a 倍 figure (the numbers a change or a rate may be).
  */
-function mayStateFigure(numbers: readonly NumberMention[]): boolean {
+export function mayStateFigure(numbers: readonly NumberMention[]): boolean {
   for (let i = 0; i < numbers.length; i++) {
     const n = numbers[i]!;
     if (n.kind === 'percent' || n.kind === 'count' || n.unit === '倍') return true;
