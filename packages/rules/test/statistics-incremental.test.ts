@@ -157,6 +157,22 @@ describe('incremental statistics extraction', () => {
     expect(result.relations.map((r) => r.kind)).toEqual(['received-concluded', 'rate']);
   });
 
+  it('does not read a sentence whose numbers state no figure, and passes the context over it', () => {
+    const cache = createStatisticsCache();
+    // The middle sentence holds a date and a year only; 审结90件 still inherits 行政复议案件 across it.
+    const before = parse('共收到行政复议案件106件。2023年3月1日起施行新规定。审结90件。\n', { format: 'plaintext' });
+    check(before, extractStatistics(before, cache));
+    const read = cache.stats.sentenceMisses + cache.stats.sentenceHits;
+    const at = before.text.indexOf('起施行');
+    const after = reparse(before, [{ range: { start: at, end: at }, text: '字' }]);
+    const result = extractStatistics(after, cache);
+    check(after, result);
+    expect(result.mentions.map((m) => m.object?.key)).toEqual(['administrative-review-case', 'administrative-review-case']);
+    // The paragraph is analysed again; its two count sentences are found, the date sentence is never read.
+    expect(cache.stats.sentenceMisses + cache.stats.sentenceHits - read).toBe(2);
+    expect(cache.stats.sentenceHits).toBeGreaterThanOrEqual(2);
+  });
+
   it('reads a sentence again when what flows in from the sentence before differs', () => {
     const cache = createStatisticsCache();
     const texts = [
