@@ -86,6 +86,11 @@ export function fold(text: string, start: number, end: number, slice?: string): 
   const cr = piece.indexOf('\r');
   if (lf < 0 && cr < 0) return identityFold(piece, start);
   const first = start + (lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr));
+  // A long stretch is folded by the parser and several rules in turn (a paragraph of a hundred
+  // thousand short lines, ~150 ms a fold per MB): the last long one is kept. A fold is immutable
+  // and depends only on text[start, end), so one instance serves every caller.
+  const long = end - start >= LONG_FOLD;
+  if (long && lastFold !== undefined && lastFoldStart === start && lastFoldEnd === end && lastFoldText === text) return lastFold;
 
   // Pieces of kept text: folded [fs[k], fs[k+1]) is text [ts[k], ts[k] + length).
   const fs: number[] = [];
@@ -118,8 +123,22 @@ export function fold(text: string, start: number, end: number, slice?: string): 
     while (j < end && (isBlank(text.charCodeAt(j)) || text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13)) j++;
     i = j;
   }
-  return new PiecewiseFold(out, start, fs, ts);
+  const folded = new PiecewiseFold(out, start, fs, ts);
+  if (long) {
+    lastFold = folded;
+    lastFoldText = text;
+    lastFoldStart = start;
+    lastFoldEnd = end;
+  }
+  return folded;
 }
+
+/** Stretches at least this long (UTF-16 units) are kept by {@link fold} for the next caller. */
+const LONG_FOLD = 4096;
+let lastFold: PiecewiseFold | undefined;
+let lastFoldText: string | undefined;
+let lastFoldStart = -1;
+let lastFoldEnd = -1;
 
 /**
  * Folds are made per sentence and paragraph by many rules: they are class instances

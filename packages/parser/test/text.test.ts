@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { changedSpan } from '../src/index.js';
-import { isSpace, SPACE_CODES } from '../src/text.js';
+import { fold, isSpace, SPACE_CODES } from '../src/text.js';
 
 /** The definition: characters compared one by one from each end, the suffix not overlapping the prefix. */
 function changedSpanByCharacters(a: string, b: string): { prefix: number; suffix: number } {
@@ -43,5 +43,21 @@ describe('SPACE_CODES', () => {
     const differing: number[] = [];
     for (let c = 0; c < 0x10000; c++) if (codes.has(c) !== isSpace(c)) differing.push(c);
     expect(differing).toEqual([]);
+  });
+});
+
+describe('fold of a long stretch (the last one is kept)', () => {
+  it('gives the same reading as a fresh fold, and never another text’s', () => {
+    const a = 'a\n'.repeat(5000);
+    const b = 'b\n'.repeat(5000);
+    const first = fold(a, 0, a.length);
+    expect(fold(a, 0, a.length)).toBe(first);
+    expect(first.text).toBe('a'.repeat(5000));
+    expect(first.start(10)).toBe(20);
+    expect(first.end(10)).toBe(19);
+    // Same range, another text: folded afresh.
+    expect(fold(b, 0, b.length).text).toBe('b'.repeat(5000));
+    // Another range of the first text.
+    expect(fold(a, 2, a.length).text).toBe('a'.repeat(4999));
   });
 });
