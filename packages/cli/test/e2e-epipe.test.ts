@@ -5,35 +5,19 @@
  * (ENOSPC on /dev/full) is said in one line and makes the exit code 2.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, fzlint } from './helpers.js';
-
-const CORPUS = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..', 'fixtures', 'corpus', 'full');
+import { BIN, fzlint, largeOutputProject, runEnv, shellCommand } from './helpers.js';
 
 let dir: string;
 let outputs: string;
+let cleanup: () => void;
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'fzlint-epipe-'));
-  outputs = mkdtempSync(join(tmpdir(), 'fzlint-epipe-out-'));
-  writeFileSync(join(dir, 'fzlint.config.json'), '{ "root": true }\n');
   // A JSON output of several MB: far more than a pipe or a socket holds, so the writes meet the closed end.
-  const reports = readdirSync(CORPUS);
-  for (let i = 0; i < 40; i++) copyFileSync(join(CORPUS, reports[i % reports.length]!), join(dir, `${String(i).padStart(2, '0')}.md`));
+  ({ dir, outputs, cleanup } = largeOutputProject('fzlint-epipe'));
 });
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-  rmSync(outputs, { recursive: true, force: true });
-});
-
-function env(): NodeJS.ProcessEnv {
-  const e: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-  delete e['FORCE_COLOR'];
-  return e;
-}
+afterAll(() => cleanup());
 
 /** A hung run fails its test instead of stalling the suite (a guard, not a timing). */
 const GUARD_MS = 150_000;
@@ -44,7 +28,7 @@ const GUARD_MS = 150_000;
  */
 function closingEarly(args: readonly string[], close: 'stdout' | 'stderr'): Promise<{ code: number | null; signal: string | null; kept: string; closedBytes: number }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: runEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     const guard = setTimeout(() => child.kill('SIGKILL'), GUARD_MS);
     const closing = child[close];
     const keeping = close === 'stdout' ? child.stderr : child.stdout;
@@ -65,10 +49,10 @@ function closingEarly(args: readonly string[], close: 'stdout' | 'stderr'): Prom
 
 /** `fzlint … 2>err | head -c <n>` through bash: the exit code is fzlint's (PIPESTATUS). */
 function throughHead(args: readonly string[], n: number): { code: number | null; stdout: Buffer; stderr: string } {
-  const quoted = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  const quoted = shellCommand(args);
   const out = join(outputs, 'head.txt');
   const err = join(outputs, 'head-err.txt');
-  const r = spawnSync('bash', ['-c', `${quoted} 2>'${err}' | head -c ${n} >'${out}'; exit "\${PIPESTATUS[0]}"`], { cwd: dir, env: env(), timeout: GUARD_MS, killSignal: 'SIGKILL' });
+  const r = spawnSync('bash', ['-c', `${quoted} 2>'${err}' | head -c ${n} >'${out}'; exit "\${PIPESTATUS[0]}"`], { cwd: dir, env: runEnv(), timeout: GUARD_MS, killSignal: 'SIGKILL' });
   return { code: r.status, stdout: readFileSync(out), stderr: readFileSync(err, 'utf8') };
 }
 
@@ -127,7 +111,7 @@ describe.skipIf(process.platform === 'win32')('a reader of stderr that closes ea
 describe.skipIf(process.platform === 'win32' || !existsSync('/dev/full'))('a write that fails otherwise', () => {
   for (const format of ['json', 'stylish']) {
     it(`is said in one line, and the exit code is 2: --format ${format}`, () => {
-      const r = spawnSync('bash', ['-c', `'${process.execPath}' '${BIN}' --format ${format} 00.md 01.md >/dev/full`], { cwd: dir, env: env(), encoding: 'utf8', timeout: GUARD_MS, killSignal: 'SIGKILL' });
+      const r = spawnSync('bash', ['-c', `${shellCommand(['--format', format, '00.md', '01.md'])} >/dev/full`], { cwd: dir, env: runEnv(), encoding: 'utf8', timeout: GUARD_MS, killSignal: 'SIGKILL' });
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/^fzlint: .*standard output: cannot write \(ENOSPC\)\n$/);
     });

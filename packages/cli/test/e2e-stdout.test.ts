@@ -6,40 +6,28 @@
  * for an output larger than a pipe's buffer.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, copyFileSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, fzlint } from './helpers.js';
-
-const CORPUS = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..', 'fixtures', 'corpus', 'full');
+import { BIN, fzlint, largeOutputProject, runEnv, shellCommand } from './helpers.js';
 
 let dir: string;
 /** Where the shell runs put their output (outside the folder they lint). */
 let outputs: string;
+let cleanup: () => void;
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'fzlint-stdout-'));
-  outputs = mkdtempSync(join(tmpdir(), 'fzlint-stdout-out-'));
-  writeFileSync(join(dir, 'fzlint.config.json'), '{ "root": true }\n');
   // Enough reports for a JSON output of several MB (a pipe holds 64 KB).
-  const reports = readdirSync(CORPUS);
-  for (let i = 0; i < 40; i++) copyFileSync(join(CORPUS, reports[i % reports.length]!), join(dir, `${String(i).padStart(2, '0')}.md`));
+  ({ dir, outputs, cleanup } = largeOutputProject('fzlint-stdout'));
 });
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-  rmSync(outputs, { recursive: true, force: true });
-});
+afterAll(() => cleanup());
 
 /** The run through `bash`, stdout to a FIFO read by `cat` or to a file; stderr to a file. */
 function throughShell(args: readonly string[], to: 'pipe' | 'file'): { code: number | null; stdout: string; stderr: string } {
-  const quoted = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  const quoted = shellCommand(args);
   const out = join(outputs, 'out.txt');
   const err = join(outputs, 'err.txt');
   const script = to === 'pipe' ? `${quoted} 2>'${err}' | cat >'${out}'; exit "\${PIPESTATUS[0]}"` : `${quoted} >'${out}' 2>'${err}'`;
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-  delete env['FORCE_COLOR'];
-  const r = spawnSync('bash', ['-c', script], { cwd: dir, env, timeout: 180_000, killSignal: 'SIGKILL' });
+  const r = spawnSync('bash', ['-c', script], { cwd: dir, env: runEnv(), timeout: 180_000, killSignal: 'SIGKILL' });
   return { code: r.status, stdout: readFileSync(out, 'utf8'), stderr: readFileSync(err, 'utf8') };
 }
 
@@ -68,8 +56,7 @@ function toFileWithModules(args: readonly string[], nodeFlags: readonly string[]
   writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));\n`);
   const out = join(outputs, 'both.txt');
   const fd = openSync(out, 'w');
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-  delete env['FORCE_COLOR'];
+  const env = runEnv();
   try {
     const r = spawnSync(process.execPath, [...nodeFlags, '-r', preload, BIN, ...args], { cwd: dir, env, stdio: ['ignore', fd, fd], timeout: 180_000, killSignal: 'SIGKILL' });
     return { code: r.status, output: readFileSync(out, 'utf8'), modules: readFileSync(list, 'utf8').split('\n') };

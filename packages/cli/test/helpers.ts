@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const BIN = resolve(here, '..', 'bin', 'fzlint.js');
 /** The fixture report repository (copied before each use: tests write into it). */
 export const FIXTURE_REPO = resolve(here, '..', '..', '..', 'fixtures', 'repo');
+/** The five whole corpus reports. */
+const CORPUS_FULL = resolve(here, '..', '..', '..', 'fixtures', 'corpus', 'full');
 
 /** The outcome of one run of the binary. */
 export interface Run {
@@ -21,8 +23,7 @@ export interface Run {
 
 /** Runs `node bin/fzlint.js …args` in `cwd`, with colours off and optional stdin. */
 export function fzlint(cwd: string, args: readonly string[], input?: string | Buffer, extraEnv: NodeJS.ProcessEnv = {}): Run {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-  delete env['FORCE_COLOR'];
+  const env = runEnv();
   Object.assign(env, extraEnv);
   for (const [k, v] of Object.entries(extraEnv)) if (v === undefined) delete env[k];
   const r = spawnSync(process.execPath, [BIN, ...args], {
@@ -37,6 +38,38 @@ export function fzlint(cwd: string, args: readonly string[], input?: string | Bu
   });
   const stderr = r.stderr ?? '';
   return { code: r.status, stdout: r.stdout ?? '', stderr, errLines: stderr.split('\n').filter((l) => l !== '') };
+}
+
+/** The environment a run of the binary gets: this process's, with colours off. */
+export function runEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  delete env['FORCE_COLOR'];
+  return env;
+}
+
+/** `node bin/fzlint.js …args` as one command line for `bash -c`, each word single-quoted. */
+export function shellCommand(args: readonly string[]): string {
+  return [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+}
+
+/**
+ * A project of 40 copies of the corpus reports (`00.md` … `39.md`), whose JSON output is several
+ * MB, far more than a pipe or a socket holds; and a folder beside it for a shell run's output.
+ */
+export function largeOutputProject(prefix: string): { dir: string; outputs: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), `${prefix}-`));
+  const outputs = mkdtempSync(join(tmpdir(), `${prefix}-out-`));
+  writeFileSync(join(dir, 'fzlint.config.json'), '{ "root": true }\n');
+  const reports = readdirSync(CORPUS_FULL);
+  for (let i = 0; i < 40; i++) copyFileSync(join(CORPUS_FULL, reports[i % reports.length]!), join(dir, `${String(i).padStart(2, '0')}.md`));
+  return {
+    dir,
+    outputs,
+    cleanup: () => {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(outputs, { recursive: true, force: true });
+    },
+  };
 }
 
 /** A fresh copy of the fixture repository in a temporary folder. */
