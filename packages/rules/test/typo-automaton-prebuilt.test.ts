@@ -23,7 +23,7 @@ describe('the prebuilt typo automaton', () => {
   it('is found through the package’s exports and equals the one built at run time, array for array', () => {
     const prebuilt = prebuiltCandidateAutomaton();
     expect(prebuilt, 'dist/style/typo-automaton.bin missing or from other candidates: run pnpm build').toBeDefined();
-    expect(built.flags.length).toBeGreaterThan(20_000);
+    expect(built.chain.length / 2).toBeGreaterThan(20_000);
     const expected = contents(built);
     const actual = contents(prebuilt!);
     expect(Object.keys(actual).sort()).toEqual(Object.keys(expected).sort());
@@ -53,6 +53,33 @@ describe('the prebuilt typo automaton', () => {
     const firstPairs = view.getInt32(9 * 4, true);
     view.setInt32((10 + firstPairs) * 4, 0x10000, true);
     expect(readAutomaton(badNode, key)).toBeUndefined();
+  });
+
+  it('refuses a file of the previous format (7, a flags byte per node at the end), so the automaton is built instead', () => {
+    const key = candidateAutomatonKey();
+    const bytes = writeAutomaton(built, key);
+    const nodes = built.chain.length / 2;
+    // Format 7 as its writer made it: these bytes, then each node's flags, the format word 7.
+    const stale = new Uint8Array(bytes.length + nodes);
+    stale.set(bytes);
+    for (let n = 0; n < nodes; n++) stale[bytes.length + n] = built.chain[2 * n]! >>> 18;
+    new DataView(stale.buffer).setInt32(4, 7, true);
+    expect(readAutomaton(stale, key)).toBeUndefined();
+    // Nor are this format's bytes read under another format word, or the old bytes under this one.
+    const renumbered = bytes.slice();
+    new DataView(renumbered.buffer).setInt32(4, 7, true);
+    expect(readAutomaton(renumbered, key)).toBeUndefined();
+    new DataView(stale.buffer).setInt32(4, new DataView(bytes.buffer, bytes.byteOffset).getInt32(4, true), true);
+    expect(readAutomaton(stale, key)).toBeUndefined();
+  });
+
+  it('counts its nodes in the header, and carries no flags array (chain has them)', () => {
+    const bytes = writeAutomaton(built, candidateAutomatonKey());
+    const view = new DataView(bytes.buffer, bytes.byteOffset);
+    expect(view.getInt32(4, true)).toBe(8);
+    expect(view.getInt32(7 * 4, true)).toBe(built.chain.length / 2);
+    expect('flags' in built).toBe(false);
+    expect('flags' in prebuiltCandidateAutomaton()!).toBe(false);
   });
 
   it('is the file the build wrote', () => {

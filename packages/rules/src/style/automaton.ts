@@ -42,12 +42,12 @@ export interface Automaton<T> {
    * is undefined, or -1 in an automaton `readAutomaton` read, whose payloads are an Int32Array).
    */
   readonly payloads: ArrayLike<T | undefined>;
-  /** Per node: 1 when a word ends here, 2 when a blocked word ends here. */
-  readonly flags: Uint8Array;
   /**
    * Per node, what a walk reads at it (`CHAIN_*`): the unit of the edge to node + 1 with
    * `CHAIN_NEXT` when that node is its child, `CHAIN_MORE` when it has other children (in
-   * `slots`), and its flags. Nodes are numbered depth first, each node's child with the most
+   * `slots`), and its flags (`chain[2 * node] >>> CHAIN_FLAGS_SHIFT`: 1 when a word ends
+   * there, 2 when a blocked word does; no separate array of them, which only the prebuilt
+   * file's writer read). Its length is twice the node count. Nodes are numbered depth first, each node's child with the most
    * words below it numbered next (`build()`), so a walk along a term (法治政府建设, which most
    * candidates share a prefix of) reads consecutive words here instead of one random line of
    * the edge table per unit; in a lint every table is out of the caches at every document.
@@ -110,7 +110,7 @@ function laidOut<T>(
   builtFlags: Uint8Array,
   builtPayloads: ReadonlyArray<T | undefined>,
   nodes: number,
-): Pick<Automaton<T>, 'first' | 'flags' | 'payloads' | 'chain' | 'slots' | 'mask'> {
+): Pick<Automaton<T>, 'first' | 'payloads' | 'chain' | 'slots' | 'mask'> {
   const { slotParent, slotUnit, slotChild } = edges;
   // Every node's parent and unit (the root's children from `first`), and children by parent.
   const parentOf = new Int32Array(nodes).fill(-1);
@@ -156,13 +156,11 @@ function laidOut<T>(
     const sorted = Array.from(children.subarray(from, to)).sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
     for (let k = sorted.length - 1; k >= 0; k--) stack.push(sorted[k]!);
   }
-  const flags = new Uint8Array(nodes);
   const payloads: Array<T | undefined> = new Array<T | undefined>(nodes);
   const chain = new Int32Array(nodes * 2);
   let more = 0;
   for (let m = 0; m < nodes; m++) {
     const n = order[m]!;
-    flags[m] = builtFlags[n]!;
     payloads[m] = builtPayloads[n];
     let word = builtFlags[n]! << CHAIN_FLAGS_SHIFT;
     const count = childCount[n]!;
@@ -192,7 +190,7 @@ function laidOut<T>(
   }
   const renumberedFirst = new Uint16Array(0x10000);
   for (let c = 0; c < 0x10000; c++) if (first[c] !== 0) renumberedFirst[c] = renumbered[first[c]!]!;
-  return { first: renumberedFirst, flags, payloads, chain, slots, mask };
+  return { first: renumberedFirst, payloads, chain, slots, mask };
 }
 
 const WORD = 1;
@@ -311,9 +309,12 @@ export class AutomatonBuilder<T> {
   }
 }
 
-/** The binary form's first word ("FZTA" read little-endian) and its layout version. */
+/**
+ * The binary form's first word ("FZTA" read little-endian) and its layout version (8: no
+ * per-node flags byte after the edge table, `chain` carries them).
+ */
 const MAGIC = 0x41545a46;
-const FORMAT = 7;
+const AUTOMATON_FORMAT = 8;
 /** Header words: magic, format, the caller's key words (`KEY_WORDS`), nodes, edge-table mask, (unit, node) pairs of `first`. */
 const KEY_WORDS = 5;
 const HEADER_BYTES = (2 + KEY_WORDS + 3) * 4;
@@ -325,14 +326,14 @@ const HEADER_BYTES = (2 + KEY_WORDS + 3) * 4;
  */
 export function writeAutomaton(a: Automaton<number>, key: readonly number[]): Uint8Array {
   if (key.length !== KEY_WORDS) throw new Error(`writeAutomaton: the key is ${KEY_WORDS} integers`);
-  const nodes = a.flags.length;
+  const nodes = a.chain.length >>> 1;
   const size = a.mask + 1;
   const payloads = new Int32Array(nodes);
   for (let n = 0; n < nodes; n++) payloads[n] = a.payloads[n] ?? -1;
   // `first` as its ~190 (unit, node) pairs, not 128 KB mostly of zeros; `firstBits` follows from them.
   const first = sparseUnitTable(a.first);
   const parts: ArrayBufferView[] = [
-    new Int32Array([MAGIC, FORMAT, ...key, nodes, a.mask, first.units.length]),
+    new Int32Array([MAGIC, AUTOMATON_FORMAT, ...key, nodes, a.mask, first.units.length]),
     first.units,
     first.values,
     a.oneBits,
@@ -341,7 +342,6 @@ export function writeAutomaton(a: Automaton<number>, key: readonly number[]): Ui
     payloads,
     a.chain,
     a.slots.subarray(0, size * SLOT_WORDS),
-    a.flags,
   ];
   return concatViews(parts);
 }
@@ -356,13 +356,13 @@ export function readAutomaton(bytes: Uint8Array, key: readonly number[]): Automa
   bytes = alignedBytes(bytes);
   const { buffer, byteOffset } = bytes;
   const header = new Int32Array(buffer, byteOffset, HEADER_BYTES / 4);
-  if (header[0] !== MAGIC || header[1] !== FORMAT) return undefined;
+  if (header[0] !== MAGIC || header[1] !== AUTOMATON_FORMAT) return undefined;
   for (let k = 0; k < KEY_WORDS; k++) if (header[2 + k] !== key[k]) return undefined;
   const nodes = header[2 + KEY_WORDS]!;
   const mask = header[3 + KEY_WORDS]!;
   const firstPairs = header[4 + KEY_WORDS]!;
   const size = mask + 1;
-  const expected = HEADER_BYTES + (2 * firstPairs + 2 * 0x800 + PAIR_WORDS + 3 * nodes + SLOT_WORDS * size) * 4 + nodes;
+  const expected = HEADER_BYTES + (2 * firstPairs + 2 * 0x800 + PAIR_WORDS + 3 * nodes + SLOT_WORDS * size) * 4;
   if (bytes.byteLength !== expected) return undefined;
   const views = new TypedViewCursor(buffer, byteOffset + HEADER_BYTES);
   const firstTable = unitTableOf(views.int32(firstPairs), views.int32(firstPairs));
@@ -375,11 +375,10 @@ export function readAutomaton(bytes: Uint8Array, key: readonly number[]): Automa
   const payloads = views.int32(nodes);
   const chain = views.int32(2 * nodes);
   const slots = views.int32(SLOT_WORDS * size);
-  const flags = views.uint8(nodes);
   // A walk reads chain[node + 1] where CHAIN_NEXT is set: never past the last node.
   if (nodes === 0 || (chain[2 * (nodes - 1)]! & CHAIN_NEXT) !== 0) return undefined;
   // Kept as read (-1 for none): turning 22,000 of them into an array of numbers and undefined was 2–3 ms.
-  return { first, firstBits, oneBits, secondBits, pairBits, payloads, flags, chain, slots, mask };
+  return { first, firstBits, oneBits, secondBits, pairBits, payloads, chain, slots, mask };
 }
 
 /** Compiles words with their payloads, and blocked words (consumed, never reported). */
@@ -416,7 +415,7 @@ export function collectAutomatonHits<T>(a: Automaton<T>, text: string, from: num
       i++;
       continue;
     }
-    // No one-unit word is this unit: a word must go on with the next one (flags[first[c]] is 0).
+    // No one-unit word is this unit: a word must go on with the next one (first[c]'s flags are 0).
     if ((oneBits[c >>> 5]! & (1 << (c & 31))) === 0) {
       const d = i + 1 < to ? text.charCodeAt(i + 1) : -1;
       if (d < 0 || (secondBits[d >>> 5]! & (1 << (d & 31))) === 0) {
