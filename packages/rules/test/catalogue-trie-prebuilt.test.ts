@@ -151,6 +151,8 @@ describe('the prebuilt catalogue trie', () => {
     const prebuilt = prebuiltCatalogueTrie();
     expect(prebuilt, 'dist/references/catalogue-trie.bin missing or from another catalogue: run pnpm build').toBeDefined();
     expect(built.flags.length).toBeGreaterThan(2_000);
+    // Its keys are two units or more and no exclude word is one unit: no root child ends anything.
+    expect(built.rootEnds).toBe(false);
     expect(compileCatalogue(builtinCatalogue).flat).toBe(prebuilt);
     const expected = contents(built);
     const actual = contents(prebuilt!);
@@ -179,18 +181,41 @@ describe('the prebuilt catalogue trie', () => {
     expect(readCatalogueTrie(bytes, builtinCatalogue.slice(1), digest)).toBeUndefined();
     expect(readCatalogueTrie(bytes.subarray(0, bytes.length - 1), builtinCatalogue, digest)).toBeUndefined();
     expect(readCatalogueTrie(new Uint8Array(8), builtinCatalogue, digest)).toBeUndefined();
-    // A first-unit slot (stored after the 8 header words) naming a node that is no root child: refused.
+    // A first-unit slot (stored after the 9 header words) naming a node that is no root child: refused.
     const badFirst = bytes.slice();
     const view = new DataView(badFirst.buffer);
-    let slot = 8 * 4;
+    let slot = 9 * 4;
     while (view.getUint32(slot, true) === 0) slot += 4;
     view.setUint32(slot, (view.getUint32(slot, true) & 0xffff) | (built.childStart[1]! << 16), true);
     expect(readCatalogueTrie(badFirst, builtinCatalogue, digest)).toBeUndefined();
     // Edges that are not breadth first (a node's children before it): refused.
     const slots = built.firstSlots.length;
     const badEdges = bytes.slice();
-    new DataView(badEdges.buffer).setInt32((8 + slots + 0x800 + 5) * 4, 3, true);
+    new DataView(badEdges.buffer).setInt32((9 + slots + 0x800 + 5) * 4, 3, true);
     expect(readCatalogueTrie(badEdges, builtinCatalogue, digest)).toBeUndefined();
+    // `rootEnds` (the ninth header word) is 0 or 1, and read as written.
+    const badRootEnds = bytes.slice();
+    new DataView(badRootEnds.buffer).setInt32(8 * 4, 2, true);
+    expect(readCatalogueTrie(badRootEnds, builtinCatalogue, digest)).toBeUndefined();
+    const oneUnitCatalogue: CatalogueEntry[] = [{ id: 'x', name: 'x', kind: 'term', confidence: 'confirmed', aliases: ['法治'], exclude: ['法'] }];
+    const oneUnit = buildCatalogueTrie(oneUnitCatalogue);
+    expect(oneUnit.rootEnds).toBe(true);
+    expect(readCatalogueTrie(writeCatalogueTrie(oneUnit, oneUnitCatalogue, digest), oneUnitCatalogue, digest)?.rootEnds).toBe(true);
+  });
+
+  it('refuses a file of the previous format (3: eight header words, no rootEnds), so the trie is built instead', () => {
+    const digest = catalogueDigest(builtinCatalogue);
+    const bytes = writeCatalogueTrie(built, builtinCatalogue, digest);
+    // Format 3 as its writer made it: the header without its ninth word, the format word 3.
+    const stale = new Uint8Array(bytes.length - 4);
+    stale.set(bytes.subarray(0, 8 * 4));
+    stale.set(bytes.subarray(9 * 4), 8 * 4);
+    new DataView(stale.buffer).setInt32(4, 3, true);
+    expect(readCatalogueTrie(stale, builtinCatalogue, digest)).toBeUndefined();
+    // Nor this format's bytes under the old format word.
+    const relabelled = bytes.slice();
+    new DataView(relabelled.buffer).setInt32(4, 3, true);
+    expect(readCatalogueTrie(relabelled, builtinCatalogue, digest)).toBeUndefined();
   });
 
   it('is not used when the loaded catalogue’s digest differs (a stale file)', async () => {
@@ -238,6 +263,9 @@ describe('the prebuilt catalogue trie', () => {
         const fresh = buildCatalogueTrie([...kept, ...extra]);
         const keys = keysOf(base, extra).filter((key) => key.length > 0);
         expect(keys.map((key) => `${key}: ${ending(extended, key)}`)).toEqual(keys.map((key) => `${key}: ${ending(fresh, key)}`));
+        // A one-unit exclude word makes a root child end something, in both or in neither.
+        expect(extended.rootEnds).toBe(fresh.rootEnds);
+        expect(fresh.rootEnds).toBe([...kept, ...extra].some((e) => e.kind !== 'congress' && (e.exclude ?? []).some((w) => normalizeSpelling(w).length === 1)));
         // A walk starts at any raw unit that normalises to a root unit: the same ones, or ones leading to nodes that end nothing.
         for (let c = 0; c < 0x10000; c++) {
           if (firstNodeOf(fresh, c) !== 0) expect(firstNodeOf(extended, c), `unit ${c}`).not.toBe(0);

@@ -274,6 +274,12 @@ export interface FlatTrie {
   /** Per node: 1 when entries end here, 2 when an `exclude` word ends here. */
   readonly flags: Uint8Array;
   /**
+   * Whether some root child ends a key or an `exclude` word (never in the built-in trie, whose
+   * keys are two units or more). Told once when the trie is built or read, not by a loop over
+   * the root's ~120 children in every report's scan.
+   */
+  readonly rootEnds: boolean;
+  /**
    * Bit per normalised unit: it is the second unit of some key. Most walks from a first
    * unit end at the next one; this answers them without a `norm` of it being probed.
    */
@@ -315,6 +321,12 @@ export function childOf(trie: FlatTrie, node: number, c: number): number {
 
 const ENTRIES = 1;
 const BLOCKED = 2;
+
+/** `FlatTrie.rootEnds` of a trie's flags and child ranges (the root's children are nodes 1 to `childStart[1]` - 1). */
+function rootEndsOf(flags: Uint8Array, childStart: Int32Array): boolean {
+  for (let k = childStart[0]!, end = childStart[1]!; k < end; k++) if (flags[k] !== 0) return true;
+  return false;
+}
 
 /**
  * Builds the flat trie key by key straight into its arrays (the edge table probed and
@@ -459,7 +471,7 @@ class FlatTrieBuilder {
       }
     }
     childStart[nodes] = next;
-    const trie = { flags, secondBits: this.secondBits, entries, childStart, unitOf };
+    const trie = { flags, rootEnds: rootEndsOf(flags, childStart), secondBits: this.secondBits, entries, childStart, unitOf };
     // Only Latin-1, the special units, full-width ASCII and the root's own units can
     // normalise to a root unit (every other unit is itself): a few hundred `norm` calls
     // at start rather than 65,536.
@@ -684,9 +696,12 @@ function compile(catalogue: readonly CatalogueEntry[], flat: FlatTrie): Compiled
 
 /** The binary form's first word ("FZCT" read little-endian) and its layout version. */
 const TRIE_MAGIC = 0x54435a46;
-const TRIE_FORMAT = 3;
-/** Header words: magic, format, catalogue digest, catalogue entries, nodes, `firstSlots`' length and shift, (node, entry) pairs. */
-const TRIE_HEADER_WORDS = 8;
+const TRIE_FORMAT = 4;
+/**
+ * Header words: magic, format, catalogue digest, catalogue entries, nodes, `firstSlots`' length
+ * and shift, (node, entry) pairs, `rootEnds` (0 or 1; format 4: read, not told by a loop at load).
+ */
+const TRIE_HEADER_WORDS = 9;
 
 /**
  * The built-in catalogue's trie as bytes (header, then its typed arrays as they are, and each
@@ -710,7 +725,7 @@ export function writeCatalogueTrie(trie: FlatTrie, catalogue: readonly Catalogue
   const nodes = trie.flags.length;
   // `firstBits` follows from `firstSlots`, `rawSecondBits` from `secondBits`.
   const parts: ArrayBufferView[] = [
-    new Int32Array([TRIE_MAGIC, TRIE_FORMAT, digest | 0, catalogue.length, nodes, trie.firstSlots.length, trie.firstShift, pairNodes.length]),
+    new Int32Array([TRIE_MAGIC, TRIE_FORMAT, digest | 0, catalogue.length, nodes, trie.firstSlots.length, trie.firstShift, pairNodes.length, trie.rootEnds ? 1 : 0]),
     trie.firstSlots,
     trie.secondBits,
     trie.childStart,
@@ -739,6 +754,8 @@ export function readCatalogueTrie(bytes: Uint8Array, catalogue: readonly Catalog
   const firstSize = header[5]!;
   const firstShift = header[6]!;
   const pairs = header[7]!;
+  const rootEnds = header[8]!;
+  if (rootEnds !== 0 && rootEnds !== 1) return undefined;
   if (nodes < 1 || firstSize < 1 || 2 ** (32 - firstShift) !== firstSize) return undefined;
   if (bytes.byteLength !== headerBytes + (firstSize + 0x800 + nodes + 1 + 2 * pairs) * 4 + nodes * 2 + nodes) return undefined;
   const views = new TypedViewCursor(buffer, byteOffset + headerBytes);
@@ -770,7 +787,7 @@ export function readCatalogueTrie(bytes: Uint8Array, catalogue: readonly Catalog
     else entries[node] = [entry];
   }
   const rawSecondBits = rawSecondBitsOf(secondBits);
-  return { firstSlots, firstShift, firstBits, flags, secondBits, rawSecondBits, entries, childStart, unitOf };
+  return { firstSlots, firstShift, firstBits, flags, rootEnds: rootEnds === 1, secondBits, rawSecondBits, entries, childStart, unitOf };
 }
 
 /** The built-in catalogue's trie as `pnpm build` wrote it; null where there is none or it is stale (looked for once). */
@@ -1223,11 +1240,8 @@ function scanLiterals(
   refs: CatalogueReference[],
 ): void {
   const trie = compiled.flat;
-  const { firstSlots, firstShift, firstBits, flags, rawSecondBits } = trie;
+  const { firstSlots, firstShift, firstBits, flags, rawSecondBits, rootEnds } = trie;
   const firstMask = firstSlots.length - 1;
-  // Whether some root child ends a key or an exclude word (nodes 1 to childStart[1] - 1).
-  let rootEnds = false;
-  for (let k = trie.childStart[0]!, end = trie.childStart[1]!; k < end; k++) if (flags[k] !== 0) rootEnds = true;
   const titlesBySentence = titlesBySentenceOf(titles);
   const resolved = resolvedOn(compiled, day);
   const sentences = document.sentences;
