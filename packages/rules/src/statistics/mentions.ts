@@ -363,15 +363,17 @@ function clauseEndAfter(text: string, offset: number, ceiling: number, limit = 2
  * (commas inside numerals such as 1,436 are never read as clause breaks).
  */
 class ClauseScanner {
-  private pos: number;
-  private clauseStart: number;
+  private text = '';
+  private pos = 0;
+  private clauseStart = 0;
   private depth = 0;
-  constructor(
-    private readonly text: string,
-    start: number,
-  ) {
+  /** Starts the walk of a sentence at `start` (one scanner serves every sentence: readSentence is never re-entered). */
+  reset(text: string, start: number): this {
+    this.text = text;
     this.pos = start;
     this.clauseStart = start;
+    this.depth = 0;
+    return this;
   }
   /** Advances to `offset` and returns the clause start there (`inBracket` tells whether a bracket is open). */
   advance(offset: number): number {
@@ -394,6 +396,10 @@ class ClauseScanner {
   /** Whether a bracket is open at the position last advanced to. */
   get inBracket(): boolean {
     return this.depth > 0;
+  }
+  /** Lets go of the sentence's text (the scanner outlives it). */
+  release(): void {
+    this.text = '';
   }
   /** Skips a number's own characters. */
   skip(offset: number): void {
@@ -488,6 +494,8 @@ export function numbersBySentence(numbers: readonly NumberMention[], sentenceCou
  */
 function groupNumbers(numbers: readonly NumberMention[], sentenceCount: number, withNumbers: number[] | undefined): NumberMention[][] {
   const out = new Array<NumberMention[]>(sentenceCount).fill(NO_NUMBERS);
+  // The parser gives numbers in text order: then every run is, and no run is checked on its own.
+  const ordered = inTextOrder(numbers);
   let ascending = true;
   let lastIndex = -1;
   // The parser gives numbers in text order, so a sentence's numbers are one run of the list: a
@@ -502,7 +510,7 @@ function groupNumbers(numbers: readonly NumberMention[], sentenceCount: number, 
         // The parser gives numbers in text order; sort only a group that is not (a stable sort: a
         // later run appended below is sorted with the whole group again, in the same order).
         const run = numbers.slice(i, j);
-        if (!inTextOrder(run)) run.sort(byStart);
+        if (!ordered && !inTextOrder(run)) run.sort(byStart);
         out[sentenceIndex] = run;
       } else for (let k = i; k < j; k++) list.push(numbers[k]!); // a later run of the same sentence
       if (sentenceIndex <= lastIndex) ascending = false;
@@ -719,7 +727,7 @@ export function readSentence(
 ): SentenceMentions {
   const reading = SHARED_READING.reset(text, range, numbers, context, at);
   const sStart = range.start;
-  const scanner = new ClauseScanner(text, sStart);
+  const scanner = SHARED_SCANNER.reset(text, sStart);
   for (let k = 0; k < numbers.length; k++) {
     const n = numbers[k]!;
     const start = n.range.start;
@@ -754,6 +762,7 @@ export function readSentence(
   }
   const read = reading.finish();
   reading.release();
+  scanner.release();
   return read;
 }
 
@@ -907,7 +916,13 @@ class SentenceReading {
   readRates(n: NumberMention, clauseStart: number, prefixStart: number): void {
     const text = this.text;
     const at = this.at;
-    const found = rateStatements(n, prefixStart, text.slice(prefixStart, n.range.start));
+    // A rate's name, or a link after it (为, 达), ends right before the value: words that end in
+    // neither name no rate, and are not sliced (rateStatements would find nothing in them).
+    const start = n.range.start;
+    if (start <= prefixStart) return;
+    const last = text.charCodeAt(start - 1);
+    if (RATE_LINK_LAST[last] !== 1 && RATE_SUFFIX_LAST[last] !== 1) return;
+    const found = rateStatements(n, prefixStart, text.slice(prefixStart, start));
     if (found.length === 0) return;
     // The words before the rate and its name's head (开发区管委会行政复议案件 | 办结率) say
     // whose rate it is and in what scope; its verb and 率 are its measure.
@@ -918,26 +933,12 @@ class SentenceReading {
     const ownScope = holdsClass(SCOPE, text, ownFrom, headEnd) ? scopesIn(text.slice(ownFrom, headEnd)).figure : undefined;
     const figure = this.figureAt(clauseStart, ownFrom, headEnd, ownScope, first.verb ? headEnd : undefined, false, false);
     for (let i = 0; i < found.length; i++) {
-      const rate = found[i]!;
-      // Written out field by field: a spread of the draft is several times slower.
-      const r: Mutable<RateStatement> = {
-        index: at.rateBase + this.hereRates.length,
-        number: rate.number,
-        name: rate.name,
-        nameRange: rate.nameRange,
-        range: rate.range,
-        value: rate.value,
-        decimals: rate.decimals,
-        exact: rate.exact,
-        share: rate.share,
-        unbounded: rate.unbounded,
-        sentenceIndex: at.sentenceIndex,
-        paragraphIndex: at.paragraphIndex,
-        figure,
-        // Present in every rate (undefined when absent): one object shape.
-        verb: rate.verb,
-        metric: rate.metric,
-      };
+      // rateStatements made each rate in its final shape: it is completed here, not copied.
+      const r = found[i]!;
+      r.index = at.rateBase + this.hereRates.length;
+      r.sentenceIndex = at.sentenceIndex;
+      r.paragraphIndex = at.paragraphIndex;
+      r.figure = figure;
       if (this.hereRates === NO_SENTENCE_RATES) this.hereRates = [r];
       else this.hereRates.push(r);
     }
@@ -1169,6 +1170,8 @@ const NO_PLACE: SentencePlace = { sentenceIndex: 0, paragraphIndex: 0, mentionBa
 const NO_HERE: StatisticMention[] = [];
 /** The one reading `readSentence` reuses for every sentence (no object of ~25 fields per sentence with a number). */
 const SHARED_READING = new SentenceReading();
+/** The one clause scanner `readSentence` reuses for every sentence. */
+const SHARED_SCANNER = new ClauseScanner();
 
 function figureOf(period: PeriodMark | undefined, scope: ScopeMark | undefined, subject: string): FigureContext {
   const f: { -readonly [K in keyof FigureContext]: FigureContext[K] } = { subject };
@@ -1191,12 +1194,14 @@ function measureOf(
   clauseStart: number,
   figure: FigureContext,
 ): FigureMeasure {
-  const before = verbRange ? text.slice(Math.max(clauseStart, verbRange.start - 8), verbRange.start) : clausePrefix;
   // 上年结转5件, 旧存3件, 上年未结5件 (the verb is part of the words).
   if ((action === undefined || action === 'pending' || action === 'received') && marksCarriedOver(clausePrefix)) return 'carried-over';
   switch (action) {
     case 'received':
-      return verb?.sense === 'new' || /新$/.test(before) ? 'new' : 'received';
+      // The words right before the verb (sliced only here: most counts are not received ones).
+      return verb?.sense === 'new' || /新$/.test(verbRange ? text.slice(Math.max(clauseStart, verbRange.start - 8), verbRange.start) : clausePrefix)
+        ? 'new'
+        : 'received';
     case 'added':
       return 'new';
     case 'concluded':
@@ -1375,26 +1380,25 @@ function compatibleBase(
   return subject !== undefined && unit !== undefined && unit.family === subject.unitFamily;
 }
 
-type RateDraft = Omit<RateStatement, 'index' | 'sentenceIndex' | 'paragraphIndex' | 'figure'>;
-
 /**
  * Reads the rate names in front of a percentage: the words before the value,
  * once links such as 为/达/均达到 are dropped, must end in 率/占比/比例/比重.
- * 办结率、答复率达100% names two rates, and both get the value.
+ * 办结率、答复率达100% names two rates, and both get the value, in text order. Each is made in
+ * the final shape of a rate, its index, sentence, paragraph and figure left for the reader to set.
  */
-function rateStatements(n: NumberMention, prefixStart: number, prefix: string): RateDraft[] {
+function rateStatements(n: NumberMention, prefixStart: number, prefix: string): Mutable<RateStatement>[] {
   // Each expression matches only words ending in one of its last units: most words are not run through them.
   let trimmed = prefix.length > 0 && RATE_LINK_LAST[prefix.charCodeAt(prefix.length - 1)] === 1 ? prefix.replace(RATE_LINK_TAIL_RE, '') : prefix;
-  const out: RateDraft[] = [];
+  const out: Mutable<RateStatement>[] = [];
   for (;;) {
     if (trimmed.length === 0 || RATE_SUFFIX_LAST[trimmed.charCodeAt(trimmed.length - 1)] !== 1) break;
     const m = RATE_NAME_RE.exec(trimmed);
     if (!m) break;
     const name = m[1]!.replace(/^[为达是均]+/, '');
     const nameEnd = prefixStart + trimmed.length;
-    const verb = findRateVerb(name);
-    const metric = findMetricObject(name);
-    const draft: { -readonly [K in keyof RateDraft]: RateDraft[K] } = {
+    // Field by field in the order of every rate (one object shape); optional fields present, undefined when absent.
+    out.push({
+      index: 0,
       number: n,
       name,
       nameRange: { start: nameEnd - name.length, end: nameEnd },
@@ -1404,13 +1408,18 @@ function rateStatements(n: NumberMention, prefixStart: number, prefix: string): 
       exact: !n.approximate,
       share: SHARE_RE.test(name),
       unbounded: UNBOUNDED_RE.test(name),
-    };
-    if (verb) draft.verb = verb;
-    if (metric) draft.metric = metric;
-    out.unshift(draft);
+      sentenceIndex: 0,
+      paragraphIndex: 0,
+      figure: NO_FIGURE,
+      verb: findRateVerb(name),
+      metric: findMetricObject(name),
+    });
     const before = trimmed.slice(0, trimmed.length - m[1]!.length);
     if (!/[、和及与]$/.test(before)) break;
     trimmed = before.slice(0, -1);
   }
+  // Read from the value backwards: the first name read is the last written (pushed, then turned, not
+  // unshifted: unshift is a call into the runtime).
+  if (out.length > 1) out.reverse();
   return out;
 }

@@ -91,9 +91,8 @@ export function splitLabel(label: string): string {
 const DISJOINT_SETS = DISJOINT_PART_SETS.map((set) => [...set].sort((a, b) => b.length - a.length));
 
 /** Whether each part is named by a different member of one disjoint category set (维持…, 撤销…). */
-function isDisjointList(parts: readonly StatisticMention[]): boolean {
-  if (parts.length < 2) return false;
-  const labels = labelsOf(parts);
+function isDisjointList(labels: readonly string[]): boolean {
+  if (labels.length < 2) return false;
   next: for (let s = 0; s < DISJOINT_SETS.length; s++) {
     const set = DISJOINT_SETS[s]!;
     const used: string[] = [];
@@ -108,6 +107,9 @@ function isDisjointList(parts: readonly StatisticMention[]): boolean {
   return false;
 }
 
+/** The labels of a list of fewer than two parts (never read, never written). */
+const NO_LABELS: readonly string[] = [];
+
 /** The parts' split labels, pushed into a literal (one array kind for every caller, see percentStarts). */
 function labelsOf(parts: readonly StatisticMention[]): string[] {
   const labels: string[] = [];
@@ -115,8 +117,7 @@ function labelsOf(parts: readonly StatisticMention[]): string[] {
   return labels;
 }
 
-function isExhaustiveSplit(parts: readonly StatisticMention[]): boolean {
-  const labels = labelsOf(parts);
+function isExhaustiveSplit(labels: readonly string[]): boolean {
   if (new Set(labels).size !== labels.length) return false;
   return SPLITS.some((split) => split.size === labels.length && labels.every((l) => split.has(l)));
 }
@@ -297,11 +298,13 @@ function readParts(
       cursor = c.range.end;
     }
     if (parts.length === 0) continue;
+    // The parts' labels, read once for both tests below (a list of one is neither).
+    const labels = parts.length >= 2 ? labelsOf(parts) : NO_LABELS;
     const exhaustive: PartsRelation['exhaustive'] = marker.exhaustive
       ? parts.length >= 2
         ? 'marker'
         : false
-      : parts.length >= 2 && isExhaustiveSplit(parts)
+      : parts.length >= 2 && isExhaustiveSplit(labels)
         ? 'split'
         : false;
     const rel: PartsRelation = {
@@ -311,7 +314,7 @@ function readParts(
       marker: marker.text,
       markerRange: { start: at, end: markerEnd },
       exhaustive,
-      disjoint: exhaustive !== false || isDisjointList(parts),
+      disjoint: exhaustive !== false || isDisjointList(labels),
     };
     relations.push(rel);
     partsByTotal.set(total.index, rel);
