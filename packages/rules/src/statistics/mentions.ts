@@ -23,7 +23,6 @@ import {
   lastPeriodIn,
   marksCarriedOver,
   mayFollowChange,
-  mayNamePeriod,
   scopesIn,
   NO_SCOPES,
   marksTotal,
@@ -35,7 +34,7 @@ import {
 } from './figure-words.js';
 import type { StatisticsInput } from './input.js';
 import { CARRY_OVER_RE, negationBefore, readCountWords } from './clause-words.js';
-import { CLAUSE_BREAK, holdsClass, markChars, SCOPE, STAT_UNIT } from './unit-class.js';
+import { CLAUSE_BREAK, holdsClass, markChars, PERIOD, SCOPE, STAT_UNIT } from './unit-class.js';
 
 export type { StatisticsInput } from './input.js';
 export type { PeriodMark, ScopeMark } from './figure-words.js';
@@ -871,16 +870,20 @@ class SentenceReading {
     // Clauses since the last statement that hold no number of their own (2021年，…) set what is in force.
     // The words are sliced only when they hold a unit a period or scope word needs (most do not).
     const leadFrom = Math.max(this.previousStatementEnd, clauseStart - CLAUSE_WINDOW);
-    if (clauseStart > this.previousStatementEnd && (mayNamePeriod(text, leadFrom, clauseStart) || holdsClass(SCOPE, text, leadFrom, clauseStart))) {
-      const lead = text.slice(leadFrom, clauseStart);
-      const p = lastPeriodIn(lead);
-      const sc = scopesIn(lead).figure;
-      if (p || sc) {
-        this.running = withFigure(this.running, p, sc, undefined);
-        this.ownFigure = true;
+    if (clauseStart > this.previousStatementEnd) {
+      // The table tests in place (mayNamePeriod is one, a call more); words without a period unit name no period.
+      const mayPeriod = holdsClass(PERIOD, text, leadFrom, clauseStart);
+      if (mayPeriod || holdsClass(SCOPE, text, leadFrom, clauseStart)) {
+        const lead = text.slice(leadFrom, clauseStart);
+        const p = mayPeriod ? lastPeriodIn(lead) : undefined;
+        const sc = scopesIn(lead).figure;
+        if (p || sc) {
+          this.running = withFigure(this.running, p, sc, undefined);
+          this.ownFigure = true;
+        }
       }
     }
-    const ownPeriod = mayNamePeriod(text, ownFrom, ownTo) ? lastPeriodIn(text.slice(ownFrom, ownTo)) : undefined;
+    const ownPeriod = holdsClass(PERIOD, text, ownFrom, ownTo) ? lastPeriodIn(text.slice(ownFrom, ownTo)) : undefined;
     let ownSubject: string | undefined;
     if (verbStart !== undefined && verbStart > clauseStart) {
       const words = subjectOf(text.slice(Math.max(clauseStart, verbStart - CLAUSE_WINDOW), verbStart));
@@ -1021,7 +1024,9 @@ class SentenceReading {
     // A count with its own verb, outside brackets and lists, states what is in force for the clauses after it.
     // Without a verb, a carried-over count or a sum (县司法局上年结转行政复议案件5件) is a statement of its own too.
     const carried = !verbRange && marksCarriedOver(clausePrefix);
-    const verblessStatement = !verbRange && !bracketed && (carried || marksTotal(clausePrefix));
+    // Read once: a count without a verb takes its measure from these two tests too (below).
+    const total = !verbRange && !bracketed && !carried ? marksTotal(clausePrefix) : undefined;
+    const verblessStatement = !verbRange && !bracketed && (carried || total === true);
     // A bare count of something outside the vocabulary (培训12场) is compared with nothing: it takes what is
     // in force, and the ledger reads its own words only if it is asked for every figure (ownFigure).
     const bare = !verbRange && !object?.metric && !verblessStatement && !carried;
@@ -1045,7 +1050,14 @@ class SentenceReading {
       sentenceIndex: at.sentenceIndex,
       paragraphIndex: at.paragraphIndex,
       clauseStart,
-      measure: measureOf(action, verb, text, clausePrefix, verbRange, clauseStart, figure),
+      // Without a verb (no action): measureOf's carried-over and sum tests, already read above.
+      measure: verbRange
+        ? measureOf(action, verb, text, clausePrefix, verbRange, clauseStart, figure)
+        : carried
+          ? 'carried-over'
+          : (total ?? marksTotal(clausePrefix))
+            ? 'total'
+            : 'count',
       figure,
       // Every optional field present (undefined when absent), in one order: one object shape
       // for every count, so that the relations and the ledger read them monomorphically.
