@@ -517,7 +517,8 @@ export function headingOf(
   year: { readonly year: number; readonly range: TextRange } | undefined,
 ): Heading {
   const range = { start: r.start, end: r.end };
-  const titleRange = { start: r.titleStart, end: r.titleEnd };
+  // Ranges are read-only: a title that is the whole heading (no numbering) shares its range.
+  const titleRange = r.titleStart === r.start && r.titleEnd === r.end ? range : { start: r.titleStart, end: r.titleEnd };
   const { markdownDepth, numbering, origin } = r;
   // A literal per set of the fields before `origin`, the later ones assigned: the keys in the
   // order a spread of each optional field gave, without a temporary object per field.

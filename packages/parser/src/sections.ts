@@ -5,8 +5,14 @@
 import type { Heading, Section, TextRange } from './model.js';
 import { isSpace } from './text.js';
 
+/**
+ * The `children` of every leaf section: one frozen empty array rather than one per leaf (a
+ * document of empty headings kept an array per heading). `Section.children` is read-only.
+ */
+const NO_CHILDREN: readonly Section[] = Object.freeze([]);
+
 /** Builds the section tree of `headings` (in document order) inside the body. Linear in the number of headings. */
-export function buildSections(text: string, headings: readonly Heading[], body: TextRange): Section[] {
+export function buildSections(text: string, headings: readonly Heading[], body: TextRange): readonly Section[] {
   const ends: number[] = new Array<number>(headings.length).fill(body.end);
   const open: number[] = [];
   for (let i = 0; i < headings.length; i++) {
@@ -16,7 +22,7 @@ export function buildSections(text: string, headings: readonly Heading[], body: 
     }
     open.push(i);
   }
-  const build = (from: number, to: number): Section[] => {
+  const build = (from: number, to: number): readonly Section[] => {
     const out: Section[] = [];
     let i = from;
     while (i < to) {
@@ -27,9 +33,10 @@ export function buildSections(text: string, headings: readonly Heading[], body: 
       while (e > h.range.end && isSpace(text.charCodeAt(e - 1))) e--;
       let bs = h.range.end;
       while (bs < e && isSpace(text.charCodeAt(bs))) bs++;
-      const range = { start: h.range.start, end: e };
-      const bodyRange = { start: bs, end: e };
-      const children = build(i + 1, j);
+      // Ranges are read-only: equal ones are shared (a heading with no body, an empty heading).
+      const range = e === h.range.end ? h.range : { start: h.range.start, end: e };
+      const bodyRange = bs === range.start ? range : { start: bs, end: e };
+      const children = j > i + 1 ? build(i + 1, j) : NO_CHILDREN;
       // Two literals rather than a spread of the optional concept (keys in the same order).
       out.push(h.concept ? { heading: h, level: h.level, concept: h.concept, range, bodyRange, children } : { heading: h, level: h.level, range, bodyRange, children });
       i = j;

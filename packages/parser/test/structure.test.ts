@@ -34,6 +34,17 @@ describe('headings in plain text', () => {
     ]);
   });
 
+  it('gives leaf sections one frozen empty children array, and shares a title range equal to its heading range', () => {
+    const doc = parse(['一、主要举措和成效', '1. 压实工作责任', PROSE, '二、存在的问题和不足', PROSE].join('\n'));
+    const leaves = [doc.sections[0]!.children[0]!, doc.sections[1]!];
+    expect(leaves.map((s) => s.children.length)).toEqual([0, 0]);
+    expect(leaves[0]!.children).toBe(leaves[1]!.children);
+    expect(Object.isFrozen(leaves[0]!.children)).toBe(true);
+    const md = parse('# 工作情况\n\n正文。\n\n## （一）加强领导\n', { format: 'markdown' });
+    expect(md.headings[0]!.titleRange).toBe(md.headings[0]!.range);
+    expect(md.headings[1]!.titleRange).toEqual({ start: md.headings[1]!.range.start + 3, end: md.headings[1]!.range.end });
+  });
+
   it('finds headings run together inside one line, but not 一是 or lists inside a sentence', () => {
     const text = `报告如下： 一、主要举措和成效 （一）统筹领导 一是强化协调，包括：1.建立机制；2.完善制度。增长1.5倍。 二、存在的问题 （一）基层力量薄弱 ${PROSE}`;
     const doc = parse(text);

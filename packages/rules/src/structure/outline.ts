@@ -75,7 +75,11 @@ export function readTitle(heading: Heading): string {
  * 整改 and the year before the report year (in digits, or 上一年度/去年).
  */
 export function isRectificationHeading(heading: Heading, reportYear: number | undefined): boolean {
-  const title = headingWords(heading);
+  return rectificationWords(heading, headingWords(heading), reportYear);
+}
+
+/** `isRectificationHeading` of a heading whose `headingWords` are `title`. */
+function rectificationWords(heading: Heading, title: string, reportYear: number | undefined): boolean {
   if (!rectificationHeading.test(title)) return false;
   if (previousYearWords.test(title)) return true;
   return reportYear !== undefined && heading.year === reportYear - 1;
@@ -115,8 +119,13 @@ export function flattenSections(document: ReportDocument): readonly SectionEntry
   const walk = (sections: readonly Section[], parent: SectionEntry | undefined): void => {
     for (let i = 0; i < sections.length; i++) {
       const section = sections[i]!;
-      const rectification = isRectificationHeading(section.heading, year);
-      const own = rectification ? undefined : headingConcept(section.heading);
+      const heading = section.heading;
+      // isRectificationHeading and headingConcept, reading the title and its words once.
+      const title = readTitle(heading);
+      const m = RUN_IN_END.exec(title);
+      const words = m ? title.slice(0, m.index) : title;
+      const rectification = rectificationWords(heading, words, year);
+      const own = rectification ? undefined : heading.concept !== undefined ? heading.concept : words === title ? undefined : conceptOfHeading(words);
       const entry: SectionEntry = {
         section,
         parent,
@@ -125,7 +134,7 @@ export function flattenSections(document: ReportDocument): readonly SectionEntry
         rectification,
       };
       out.push(entry);
-      walk(section.children, entry);
+      if (section.children.length > 0) walk(section.children, entry);
     }
   };
   walk(document.sections, undefined);
