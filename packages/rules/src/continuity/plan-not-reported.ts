@@ -1,5 +1,5 @@
 import { PLAN_GENERIC_WORDS } from '@fzlint/ontology';
-import { documentMemo, type ReportDocument, type TextRange } from '@fzlint/parser';
+import { changedSpan, documentMemo, type ReportDocument, type TextRange } from '@fzlint/parser';
 import { defineRule } from '@fzlint/rule-api';
 import { conceptSections, documentAnchor, flattenSections, planRanges, trimRange } from '../structure/outline.js';
 import { itemsOf, type Item } from './items.js';
@@ -85,86 +85,199 @@ function termMemo(previous: ReportDocument, terms: readonly string[]): TermMemo 
 }
 
 /**
+ * A line of the body read by `reportMentions` (offsets in the text it was last read in). The
+ * last read's lines are updated in place for the next text (shifted, their run-on read dropped
+ * when the edit reached into it): nothing else holds them.
+ */
+interface ReadLine {
+  start: number;
+  end: number;
+  readonly norm: { readonly text: string; readonly offsets: Int32Array };
+  /** Whether this year's plan touches the line (its run-on read then skips the plan's positions). */
+  readonly inPlan: boolean;
+  /** The ids of the terms inside the line. */
+  readonly inside: Int32Array;
+  /** The ids of the terms starting in its last characters and running on into the next lines (undefined: to be read) … */
+  runOn: Int32Array | undefined;
+  /** … read up to here (the end of the last line read; Infinity when the text's end was reached). */
+  reach: number;
+}
+
+/** The last read of a report against one plan's terms: an editor's next keystroke reads all but the edited lines again. */
+interface LastRead {
+  readonly text: string;
+  readonly bodyStart: number;
+  readonly bodyEnd: number;
+  readonly plans: readonly TextRange[];
+  readonly lines: ReadLine[];
+}
+
+const LAST_READS = new WeakMap<TermMemo, LastRead>();
+const NO_IDS = new Int32Array(0);
+
+/**
  * Which of the terms this year's report mentions outside its own plan: `mentionsIn` over the
  * body normalised, read line by line. A line break is never part of a normalised number or
  * year, so the body's normalised text is its lines' put together; a line outside the plan
  * adds the terms inside its own normalised text (remembered by that text: an editor's next
  * keystroke changes one line) and those that run on into the next lines, read off its last two
  * characters and the next lines' first ones; a line touching the plan is read position by
- * position as `mentionsIn` does.
+ * position as `mentionsIn` does. After an edit, the lines before and after the changed span
+ * (with this year's plan where it was, shifted) are the last read's, shifted; only the edited
+ * lines are read, and the run-on reads that reached into them.
  */
 export function reportMentions(document: ReportDocument, terms: readonly string[], previous: ReportDocument): Mentions {
   const memo = termMemo(previous, terms);
   const { text, bodyRange } = document;
   const plans = plansOf(document);
-  const lines: { start: number; end: number; norm: { readonly text: string; readonly offsets: Int32Array } }[] = [];
-  for (let s = bodyRange.start; s < bodyRange.end; ) {
+  const last = LAST_READS.get(memo);
+  // Forgotten while its lines are updated: a read that throws leaves nothing half done.
+  LAST_READS.delete(memo);
+  const kept = last ? keptLines(last, text, bodyRange, plans) : undefined;
+  const lines = kept ? last!.lines : [];
+  const from = kept ? kept.from : bodyRange.start;
+  const to = kept ? kept.to : bodyRange.end;
+  // The lines between [from, to): read now, in place of the last read's lines there.
+  const fresh: ReadLine[] = [];
+  let pi = 0;
+  for (let s = from; s < to; ) {
     const nl = text.indexOf('\n', s);
     const e = nl < 0 || nl + 1 >= bodyRange.end ? bodyRange.end : nl + 1;
     const norm = normalizedStretch(text, s, e);
-    if (norm.text.length > 0) lines.push({ start: s, end: e, norm });
+    if (norm.text.length > 0) {
+      // This year's plan in the line, relative to the line's start (sorted, as `plans` is);
+      // plans before this line (ended at or before its start) are passed once: lines come in order.
+      while (pi < plans.length && plans[pi]!.end <= s) pi++;
+      let excluded: { start: number; end: number }[] | undefined;
+      for (let q = pi; q < plans.length && plans[q]!.start < e; q++) {
+        const p = plans[q]!;
+        if (p.end > s) (excluded ??= []).push({ start: p.start - s, end: p.end - s });
+      }
+      fresh.push({ start: s, end: e, norm, inPlan: excluded !== undefined, inside: insideOf(memo, norm, excluded), runOn: undefined, reach: 0 });
+    }
     s = e;
   }
-  const found = new Set<string>();
+  if (kept) lines.splice(kept.before, kept.after - kept.before, ...fresh);
+  else for (const line of fresh) lines.push(line);
+  // The run-on reads not kept: the terms that start in a line's last characters and run on into
+  // the next lines, read off those characters and as many of the body's normalised text after
+  // them (one short of the longest term the scanner looks for, each side).
+  const runOn = LONGEST_TERM - 1;
+  const read = new Set<string>();
   const seen = new Uint8Array(memo.names.length);
-  // Plans before this line (ended at or before its start) are passed once: lines come in order.
-  let pi = 0;
   for (let k = 0; k < lines.length; k++) {
     const line = lines[k]!;
-    const len = line.norm.text.length;
-    // This year's plan in the line, relative to the line's start (sorted, as `plans` is).
-    while (pi < plans.length && plans[pi]!.end <= line.start) pi++;
-    let excluded: { start: number; end: number }[] | undefined;
-    for (let q = pi; q < plans.length && plans[q]!.start < line.end; q++) {
-      const p = plans[q]!;
-      if (p.end > line.start) (excluded ??= []).push({ start: p.start - line.start, end: p.end - line.start });
-    }
-    // The terms inside the line, remembered by its normalised text (and, in a line touching
-    // the plan, the plan's place in it: positions whose source lies in the plan are skipped).
-    // (Looked up by the line's text, then the plan's place: a key of both would copy the line's text on every keystroke.)
-    let byPlace: Map<string, Int32Array> | undefined;
-    let place = '';
-    if (excluded) {
-      place = excluded.map((r) => `${r.start}:${r.end}`).join(',');
-      byPlace = memo.linesInPlan.get(line.norm.text);
-      if (!byPlace) {
-        if (memo.linesInPlan.size >= MAX_LINES) memo.linesInPlan.clear();
-        memo.linesInPlan.set(line.norm.text, (byPlace = new Map()));
-      }
-    }
-    let inside = byPlace ? byPlace.get(place) : memo.lines.get(line.norm.text);
-    if (!inside) {
-      const own = new Set<string>();
-      if (excluded) memo.scanner.scan(line.norm.text, 0, len, own, line.norm.offsets, excluded);
-      else memo.scanner.scan(line.norm.text, 0, len, own);
-      inside = Int32Array.from(own, (t) => memo.ids.get(t)!);
-      if (byPlace) {
-        if (byPlace.size >= MAX_PLACES) byPlace.clear();
-        byPlace.set(place, inside);
+    let after = line.runOn;
+    if (after === undefined) {
+      const len = line.norm.text.length;
+      const from = Math.max(0, len - runOn);
+      const own = len - from;
+      let piece = line.norm.text.slice(from);
+      let j = k + 1;
+      for (; j < lines.length && piece.length < own + runOn; j++) piece += lines[j]!.norm.text.slice(0, own + runOn - piece.length);
+      read.clear();
+      if (line.inPlan) {
+        const offsets = new Int32Array(piece.length);
+        for (let i = 0; i < own; i++) offsets[i] = line.start + line.norm.offsets[from + i]!;
+        memo.scanner.scan(piece, 0, own, read, offsets, plans);
       } else {
-        if (memo.lines.size >= MAX_LINES) memo.lines.clear();
-        memo.lines.set(line.norm.text, inside);
+        memo.scanner.scan(piece, 0, own, read);
       }
+      line.runOn = after = read.size === 0 ? NO_IDS : Int32Array.from(read, (t) => memo.ids.get(t)!);
+      line.reach = piece.length >= own + runOn ? lines[j - 1]!.end : Infinity;
     }
+    const inside = line.inside;
     for (let i = 0; i < inside.length; i++) seen[inside[i]!] = 1;
-    // The terms that start in the line's last characters and run on into the next lines: read off
-    // those characters and as many of the body's normalised text after them (one short of the
-    // longest term the scanner looks for, each side).
-    const runOn = LONGEST_TERM - 1;
-    const from = Math.max(0, len - runOn);
-    const own = len - from;
-    let piece = line.norm.text.slice(from);
-    for (let j = k + 1; j < lines.length && piece.length < own + runOn; j++) piece += lines[j]!.norm.text.slice(0, own + runOn - piece.length);
-    if (excluded) {
-      const offsets = new Int32Array(piece.length);
-      for (let i = 0; i < own; i++) offsets[i] = line.start + line.norm.offsets[from + i]!;
-      memo.scanner.scan(piece, 0, own, found, offsets, plans);
-    } else {
-      memo.scanner.scan(piece, 0, own, found);
-    }
+    for (let i = 0; i < after.length; i++) seen[after[i]!] = 1;
   }
+  LAST_READS.set(memo, { text, bodyStart: bodyRange.start, bodyEnd: bodyRange.end, plans, lines });
+  const found = new Set<string>();
   for (let id = 0; id < seen.length; id++) if (seen[id] === 1) found.add(memo.names[id]!);
   return found;
+}
+
+/**
+ * The terms inside a line, remembered by its normalised text (and, in a line touching the plan,
+ * the plan's place in it: positions whose source lies in the plan are skipped). Looked up by the
+ * line's text, then the plan's place: a key of both would copy the line's text on every keystroke.
+ */
+function insideOf(memo: TermMemo, norm: { readonly text: string; readonly offsets: Int32Array }, excluded: { start: number; end: number }[] | undefined): Int32Array {
+  let byPlace: Map<string, Int32Array> | undefined;
+  let place = '';
+  if (excluded) {
+    place = excluded.map((r) => `${r.start}:${r.end}`).join(',');
+    byPlace = memo.linesInPlan.get(norm.text);
+    if (!byPlace) {
+      if (memo.linesInPlan.size >= MAX_LINES) memo.linesInPlan.clear();
+      memo.linesInPlan.set(norm.text, (byPlace = new Map()));
+    }
+  }
+  let inside = byPlace ? byPlace.get(place) : memo.lines.get(norm.text);
+  if (!inside) {
+    const own = new Set<string>();
+    if (excluded) memo.scanner.scan(norm.text, 0, norm.text.length, own, norm.offsets, excluded);
+    else memo.scanner.scan(norm.text, 0, norm.text.length, own);
+    inside = Int32Array.from(own, (t) => memo.ids.get(t)!);
+    if (byPlace) {
+      if (byPlace.size >= MAX_PLACES) byPlace.clear();
+      byPlace.set(place, inside);
+    } else {
+      if (memo.lines.size >= MAX_LINES) memo.lines.clear();
+      memo.lines.set(norm.text, inside);
+    }
+  }
+  return inside;
+}
+
+/**
+ * What of the last read holds for `text`, its lines updated in place: the lines wholly before
+ * the changed span (their run-on read kept when it stopped before the span too), the lines
+ * after it (shifted), and between them, lines [before, after) of the last read, the stretch
+ * [from, to) of `text` to read again; undefined when the body's edges or this year's plan moved
+ * otherwise than by the edit (then every line is read). A line's read depends on the plan only
+ * where the plan covers it, which a plan holding the changed span keeps for the lines outside it.
+ */
+function keptLines(last: LastRead, text: string, body: TextRange, plans: readonly TextRange[]): { before: number; after: number; from: number; to: number } | undefined {
+  const { prefix, suffix } = changedSpan(last.text, text);
+  const oldEnd = last.text.length - suffix;
+  const delta = text.length - last.text.length;
+  if (last.bodyStart !== body.start || body.start > prefix || last.bodyEnd < oldEnd || last.bodyEnd + delta !== body.end) return undefined;
+  if (last.plans.length !== plans.length) return undefined;
+  for (let i = 0; i < plans.length; i++) {
+    const o = last.plans[i]!;
+    const n = plans[i]!;
+    if (o.end <= prefix) {
+      if (n.start !== o.start || n.end !== o.end) return undefined;
+    } else if (o.start >= oldEnd) {
+      if (n.start !== o.start + delta || n.end !== o.end + delta) return undefined;
+    } else if (o.start > prefix || o.end < oldEnd || n.start !== o.start || n.end !== o.end + delta) {
+      // A plan the edit is inside of (a keystroke in this year's plan) covers of every line
+      // outside the changed span what it covered, shifted; any other change of it: all is read.
+      return undefined;
+    }
+  }
+  const old = last.lines;
+  let k = 0;
+  // A line ending at or before the span (with its line break: not the body's last line) reads the same.
+  for (; k < old.length && old[k]!.end <= prefix && old[k]!.end < last.bodyEnd; k++) {
+    const line = old[k]!;
+    if (line.reach > prefix) line.runOn = undefined;
+  }
+  const before = k;
+  const from = k > 0 ? old[k - 1]!.end : body.start;
+  // A line whose line break before it lies after the span reads the same, shifted.
+  while (k < old.length && old[k]!.start <= oldEnd) k++;
+  const after = k;
+  if (delta !== 0) {
+    for (; k < old.length; k++) {
+      const line = old[k]!;
+      line.start += delta;
+      line.end += delta;
+      line.reach += delta;
+    }
+  }
+  const to = after < old.length ? old[after]!.start : body.end;
+  return { before, after, from, to };
 }
 
 function short(text: string, max = 24): string {
