@@ -253,9 +253,10 @@ export class RuleReuse {
         isLocalRule(rule)
           ? this.wrapReusing(rule, 'windowed', (last, window, _document, context) => reuse(rule, last, window, context))
           : rule === copiedPassage
-            ? this.wrapReusing(rule, 'windowed', (last, window, document, context) =>
-                passagesWithin(last.document, window.first, window.oldLast) && passagesWithin(document, window.first, window.last) ? reuse(rule, last, window, context) : undefined,
-              )
+            ? this.wrapReusing(rule, 'windowed', (last, window, document, context) => {
+                const w = passageWindow(last.document, document, window);
+                return w ? reuse(rule, last, w, context) : undefined;
+              })
           : isFigureRule(rule)
             ? this.wrapReusing(rule, 'figuresKept', (last, window, document, context) =>
                 this.figuresUnchanged(last.document, document, window, context.analysisCache) ? outside(last, window) : undefined,
@@ -683,36 +684,84 @@ function windowSentencesKept(previous: ReportDocument, next: ReportDocument, w: 
   return true;
 }
 
+/** Paragraphs a window is widened by at most, each side (see below). */
+const PASSAGE_WIDEN = 24;
+
 /**
- * For `continuity/copied-passage`, which compares passages of the body one by one: whether no
- * passage runs across the edges of the window (paragraphs `first`..`last` of `doc`), so that the
+ * For `continuity/copied-passage`, which compares passages of the body one by one: a window
+ * (paragraphs `first`..`last` of `doc`) no passage runs across the edges of, so that the
  * passages the rule makes of the window's paragraphs alone are the document's there. Passages
  * are pieces of paragraphs between headings, a piece joined with the next one under the same
  * heading when it does not end a sentence (`passagesOf`): so no passage crosses an edge when the
  * last paragraph that yields pieces before it ends a sentence or a heading — its last piece then
  * ends a sentence, or ends before a heading and so belongs to another heading than any piece after
  * it. Paragraphs outside the body or starting in web-page junk yield no pieces.
+ *
+ * This is the edit's window, widened paragraph by paragraph (at most {@link PASSAGE_WIDEN} each
+ * side) until no passage runs across its edges in either text; undefined when that takes more.
+ * A web copy broken into lines mid-sentence makes one passage of several paragraphs: a keystroke
+ * in it re-reads that passage, not the whole document.
  */
-function passagesWithin(doc: ReportDocument, first: number, last: number): boolean {
-  const { paragraphs, bodyRange, text } = doc;
-  const yields = (p: TextRange): boolean => yieldsPassagePieces(doc, p);
-  // The last paragraph at or before index `from` (and not before `to`) that yields pieces ends a sentence (or there is none).
-  const endsBefore = (from: number, to: number): boolean => {
-    for (let j = from; j >= to; j--) {
-      const p = paragraphs[j]!.range;
-      if (!yields(p)) continue;
-      let e = Math.min(p.end, bodyRange.end);
-      while (e > p.start && /\s/u.test(text[e - 1]!)) e--;
-      if (e <= p.start) return false;
-      // Ending in a heading: its last piece ends before that heading, any piece after it comes after the heading.
-      const h = doc.headings[firstStartingAt(doc.headings, e) - 1];
-      return endsPassagePiece(text, e) || (h !== undefined && h.range.start < e && h.range.end >= e);
-    }
-    return true;
+function passageWindow(previous: ReportDocument, next: ReportDocument, w: EditWindow): EditWindow | undefined {
+  let first = w.first;
+  while (!(passagesStartWithin(previous, first) && passagesStartWithin(next, first))) {
+    if (first === 0 || w.first - first === PASSAGE_WIDEN) return undefined;
+    first--;
+  }
+  let last = w.last;
+  let oldLast = w.oldLast;
+  while (!(passagesEndWithin(previous, first, oldLast) && passagesEndWithin(next, first, last))) {
+    if (last + 1 >= next.paragraphs.length || oldLast + 1 >= previous.paragraphs.length || last - w.last === PASSAGE_WIDEN) return undefined;
+    last++;
+    oldLast++;
+  }
+  if (first === w.first && last === w.last) return w;
+  // The paragraphs the window took on lie outside the change: the same in both texts, shifted after it.
+  const start = next.paragraphs[first]!.range.start;
+  const end = next.paragraphs[last]!.range.end;
+  const oldStart = previous.paragraphs[first]!.range.start;
+  const oldEnd = previous.paragraphs[oldLast]!.range.end;
+  let oldView: ReportDocument | undefined;
+  return {
+    ...w,
+    start,
+    end,
+    oldStart,
+    oldEnd,
+    first,
+    last,
+    oldLast,
+    view: viewOf(next, first, last, start, end),
+    oldView: () => (oldView ??= viewOf(previous, first, oldLast, oldStart, oldEnd)),
   };
-  if (!endsBefore(first - 1, 0)) return false;
+}
+
+/** Whether no passage runs across the start of paragraph `first` of `doc` (see {@link passageWindow}). */
+function passagesStartWithin(doc: ReportDocument, first: number): boolean {
+  return endsBefore(doc, first - 1, 0);
+}
+
+/** Whether no passage runs across the end of paragraph `last` of `doc` (see {@link passageWindow}). */
+function passagesEndWithin(doc: ReportDocument, first: number, last: number): boolean {
+  const paragraphs = doc.paragraphs;
   // The end edge matters only when a paragraph after the window yields pieces.
-  for (let j = last + 1; j < paragraphs.length; j++) if (yields(paragraphs[j]!.range)) return endsBefore(last, first);
+  for (let j = last + 1; j < paragraphs.length; j++) if (yieldsPassagePieces(doc, paragraphs[j]!.range)) return endsBefore(doc, last, first);
+  return true;
+}
+
+/** Whether the last paragraph of `doc` at or before index `from` (and not before `to`) that yields pieces ends a sentence or a heading (or there is none). */
+function endsBefore(doc: ReportDocument, from: number, to: number): boolean {
+  const { paragraphs, bodyRange, text } = doc;
+  for (let j = from; j >= to; j--) {
+    const p = paragraphs[j]!.range;
+    if (!yieldsPassagePieces(doc, p)) continue;
+    let e = Math.min(p.end, bodyRange.end);
+    while (e > p.start && /\s/u.test(text[e - 1]!)) e--;
+    if (e <= p.start) return false;
+    // Ending in a heading: its last piece ends before that heading, any piece after it comes after the heading.
+    const h = doc.headings[firstStartingAt(doc.headings, e) - 1];
+    return endsPassagePiece(text, e) || (h !== undefined && h.range.start < e && h.range.end >= e);
+  }
   return true;
 }
 

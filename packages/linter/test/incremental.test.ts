@@ -806,4 +806,29 @@ describe('incremental lint of copied passages (property: the window’s passages
     // The 11 local rules and copied-passage, each on the window.
     expect(reuse.stats.windowed - windowed).toBe(builtinRules.filter((r) => r.meta.scope === 'sentence' || r.meta.scope === 'paragraph').length + 1);
   });
+
+  it('runs continuity/copied-passage on the passage only, for a keystroke in a paragraph that continues the sentence of the one before', () => {
+    const previous = lastYear(report);
+    const probe = lint(report, { filePath: 'w.txt', previous }).diagnostics.filter((d) => d.ruleId === 'continuity/copied-passage');
+    // A paragraph break in the middle finding's passage, mid-sentence: the passage is two paragraphs.
+    const target = probe[Math.floor(probe.length / 2)]!;
+    const middle = Math.floor((target.range.start + target.range.end) / 2);
+    const cut = middle + report.slice(middle).search(/[，,、]/u) + 1;
+    expect(cut).toBeGreaterThan(middle);
+    expect(cut).toBeLessThan(target.range.end);
+    const broken = `${report.slice(0, cut)}\n\n${report.slice(cut)}`;
+    const reuse = createRuleReuse();
+    const rules = reuse.wrap(builtinRules);
+    const first = reuse.run('w', () => lint(broken, { rules, filePath: 'w.txt', previous }));
+    // A keystroke in the second paragraph: the window is widened over the first.
+    const at = cut + 5;
+    const document = reparse(first.document, [{ range: { start: at, end: at }, text: '字' }]);
+    const edited = `${broken.slice(0, at)}字${broken.slice(at)}`;
+    const windowed = reuse.stats.windowed;
+    const second = reuse.run('w', () => lint(edited, { rules, filePath: 'w.txt', document, previous }));
+    expect(second.diagnostics).toEqual(lint(edited, { filePath: 'w.txt', previous }).diagnostics);
+    expect(second.diagnostics.some((d) => d.ruleId === 'continuity/copied-passage' && d.range.start < cut && d.range.end > at)).toBe(true);
+    // The local rules on the edited paragraph, copied-passage on the passage's two.
+    expect(reuse.stats.windowed - windowed).toBe(builtinRules.filter((r) => r.meta.scope === 'sentence' || r.meta.scope === 'paragraph').length + 1);
+  });
 });
