@@ -48,7 +48,11 @@ export function headingLabel(heading: Heading): string {
 
 /** The heading's own words as they read: `headingLabel` through soft line breaks (a web copy's `202`/`2`/`年工作思路`). */
 export function headingWords(heading: Heading): string {
-  const title = readTitle(heading);
+  return wordsOfTitle(readTitle(heading));
+}
+
+/** `headingWords` of a heading whose title reads `title`. */
+function wordsOfTitle(title: string): string {
   const m = RUN_IN_END.exec(title);
   return m ? title.slice(0, m.index) : title;
 }
@@ -60,9 +64,14 @@ export function headingWords(heading: Heading): string {
  */
 export function headingConcept(heading: Heading): ConceptId | undefined {
   if (heading.concept !== undefined) return heading.concept;
-  const label = headingWords(heading);
+  const title = readTitle(heading);
+  return conceptOfLabel(title, wordsOfTitle(title));
+}
+
+/** The concept of an unclassified heading whose title reads `title` and its words `label`. */
+function conceptOfLabel(title: string, label: string): ConceptId | undefined {
   // The parser already classified the title; only a shorter label can say more.
-  return label === readTitle(heading) ? undefined : conceptOfHeading(label);
+  return label === title ? undefined : conceptOfHeading(label);
 }
 
 /** A heading's title as it reads (soft line breaks removed). */
@@ -122,10 +131,9 @@ export function flattenSections(document: ReportDocument): readonly SectionEntry
       const heading = section.heading;
       // isRectificationHeading and headingConcept, reading the title and its words once.
       const title = readTitle(heading);
-      const m = RUN_IN_END.exec(title);
-      const words = m ? title.slice(0, m.index) : title;
+      const words = wordsOfTitle(title);
       const rectification = rectificationWords(heading, words, year);
-      const own = rectification ? undefined : heading.concept !== undefined ? heading.concept : words === title ? undefined : conceptOfHeading(words);
+      const own = rectification ? undefined : heading.concept !== undefined ? heading.concept : conceptOfLabel(title, words);
       const entry: SectionEntry = {
         section,
         parent,
