@@ -96,12 +96,17 @@ export const rule = defineRule<MessageId>({
     },
   },
   check(document, context) {
-    const visit = (children: readonly Section[]): void => {
-      checkSiblings(document, children, context.report);
-      for (let i = 0; i < children.length; i++) visit(children[i]!.children);
+    // One walk of the outline, one `listsOf` per parent for both checks (each walked it and built
+    // every parent's lists before). The findings come in another order; the engine sorts them by
+    // range, and the two checks never report one range of one list in the other order.
+    const lastValueByKind = new Map<string, number>();
+    const visit = (children: readonly Section[], depth: number, parent: Section | undefined): void => {
+      const lists = listsOf(children);
+      checkSiblings(document, lists, context.report);
+      checkContinuations(document, lists, depth, parent, lastValueByKind, context.report);
+      for (let i = 0; i < children.length; i++) visit(children[i]!.children, depth + 1, children[i]);
     };
-    visit(document.sections);
-    checkContinuations(document, context.report);
+    visit(document.sections, 0, undefined);
     checkUnnumbered(document, context.report);
   },
 });
@@ -164,9 +169,8 @@ function range(from: number, to: number): Set<number> {
   return out;
 }
 
-/** Runs of the numbering checks over the children of one parent. */
-function checkSiblings(document: ReportDocument, children: readonly Section[], report: Report): void {
-  const lists = listsOf(children);
+/** Runs of the numbering checks over the children of one parent (`lists`: `listsOf` them). */
+function checkSiblings(document: ReportDocument, lists: readonly Item[][], report: Report): void {
   for (let l = 0; l < lists.length; l++) {
     const list = lists[l]!;
     const runs = splitArabicRestarts(list);
@@ -338,31 +342,34 @@ function checkUnnumbered(document: ReportDocument, report: Report): void {
 /**
  * A list that starts other than at 一/1. Continuing the previous parent's list
  * of the same kind (（三） after a （二） under the previous top-level section) is accepted.
+ * `lists` are the lists of one parent at `depth`, parents visited in document order;
+ * `lastValueByKind` carries each depth and kind's last value from one parent to the next.
  */
-function checkContinuations(document: ReportDocument, report: Report): void {
-  const lastValueByKind = new Map<string, number>();
-  const visit = (children: readonly Section[], depth: number, parent: Section | undefined): void => {
-    const lists = listsOf(children);
-    for (let l = 0; l < lists.length; l++) {
-      const list = lists[l]!;
-      const first = list[0]!.numbering;
-      const key = `${depth}:${first.kind}`;
-      const continued = lastValueByKind.get(key);
-      const from = parent ? parent.heading.range.end : document.bodyRange.start;
-      if (
-        first.value !== 1 &&
-        continued !== first.value - 1 &&
-        !numberedItemIn(document, from, list[0]!.heading.range.start, first.kind, range(1, first.value - 1))
-      ) {
-        report({
-          messageId: 'startsNotAtOne',
-          data: { actual: first.raw, first: renumbered(document.text, first, 1) },
-          range: first.range,
-        });
-      }
-      lastValueByKind.set(key, list[list.length - 1]!.numbering.value);
+function checkContinuations(
+  document: ReportDocument,
+  lists: readonly Item[][],
+  depth: number,
+  parent: Section | undefined,
+  lastValueByKind: Map<string, number>,
+  report: Report,
+): void {
+  for (let l = 0; l < lists.length; l++) {
+    const list = lists[l]!;
+    const first = list[0]!.numbering;
+    const key = `${depth}:${first.kind}`;
+    const continued = lastValueByKind.get(key);
+    const from = parent ? parent.heading.range.end : document.bodyRange.start;
+    if (
+      first.value !== 1 &&
+      continued !== first.value - 1 &&
+      !numberedItemIn(document, from, list[0]!.heading.range.start, first.kind, range(1, first.value - 1))
+    ) {
+      report({
+        messageId: 'startsNotAtOne',
+        data: { actual: first.raw, first: renumbered(document.text, first, 1) },
+        range: first.range,
+      });
     }
-    for (let i = 0; i < children.length; i++) visit(children[i]!.children, depth + 1, children[i]);
-  };
-  visit(document.sections, 0, undefined);
+    lastValueByKind.set(key, list[list.length - 1]!.numbering.value);
+  }
 }
