@@ -225,23 +225,28 @@ export function identityFromFileName(filePath: string): { issuer?: string; year?
  * `filePath` (default: the document's) is read only as a name.
  */
 export function reportIdentity(document: ReportDocument, filePath: string | undefined = document.filePath): ReportIdentity {
-  const fromFile = filePath !== undefined ? identityFromFileName(filePath) : {};
-  const fileIssuer = fromFile.issuer !== undefined ? name(fromFile.issuer, 'file-name') : undefined;
-  const issuer =
+  // The file name is read only when the text gives no issuer or no year (most reports give
+  // both): a batch asks this of every report it lints.
+  let fromFile: { issuer?: string; year?: number } | undefined;
+  const fileName = (): { issuer?: string; year?: number } => (fromFile ??= filePath !== undefined ? identityFromFileName(filePath) : {});
+  let issuer =
     fromTitle(document) ??
     fromTitleLine(document) ??
     fromMetadata(document) ??
     fromIssuerLine(document) ??
     fromSignature(document) ??
-    fromOpening(document) ??
-    fileIssuer;
+    fromOpening(document);
+  if (!issuer) {
+    const fileIssuer = fileName().issuer;
+    if (fileIssuer !== undefined) issuer = name(fileIssuer, 'file-name');
+  }
   const fact = document.reportYear;
-  const year =
-    fact && !fact.assumed && fact.source !== 'default'
-      ? { value: fact.value, source: fact.source as YearSource }
-      : fromFile.year !== undefined
-        ? { value: fromFile.year, source: 'file-name' as const }
-        : undefined;
+  let year: { value: number; source: YearSource } | undefined;
+  if (fact && !fact.assumed && fact.source !== 'default') year = { value: fact.value, source: fact.source as YearSource };
+  else {
+    const fileYear = fileName().year;
+    if (fileYear !== undefined) year = { value: fileYear, source: 'file-name' };
+  }
   return {
     ...(issuer ? { issuer } : {}),
     ...(year ? { year } : {}),
