@@ -55,7 +55,14 @@ const REGION_PREFIX = /^(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|�
 const ORG_SUFFIX = /(?:人民政府|政府|委员会|管委会|管理局|办事处|街道|局|厅|委|办|院|部|中心|镇|乡|县|区|市|省|自治区|州|旗|盟)$/u;
 
 function fold(s: string): string {
-  return s.normalize('NFKC');
+  // NFKC leaves ASCII and the CJK ideographs (U+3400–U+4DBF, U+4E00–U+9FFF) as they are: a name or
+  // title made only of those is returned without a call into ICU (a batch reads several per report).
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80 || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) continue;
+    return s.normalize('NFKC');
+  }
+  return s;
 }
 
 /**
@@ -127,7 +134,9 @@ function name(raw: string, source: IssuerSource, range?: TextRange): IssuerName 
   if (key.length < 2 || NOT_A_NAME.test(key)) return undefined;
   // A unit's name ends like one (…市, …区, …局, …街道): 党政主要负责人履行推进 from a heading is none.
   if (!ORG_SUFFIX.test(key) && !key.split('/').every((k) => ORG_SUFFIX.test(k))) return undefined;
-  return { raw: trimmed, key, source, ...(range ? { range } : {}) };
+  const out: { raw: string; key: string; source: IssuerSource; range?: TextRange } = { raw: trimmed, key, source };
+  if (range) out.range = range;
+  return out;
 }
 
 function fromTitle(document: ReportDocument): IssuerName | undefined {
@@ -147,7 +156,8 @@ function fromTitleLine(document: ReportDocument): IssuerName | undefined {
     const nl = text.indexOf('\n', at);
     const end = nl < 0 ? text.length : nl;
     const line = text.slice(at, end);
-    if (line.length <= 100 && TITLE_LINE.test(line)) {
+    // TITLE_LINE holds 法治 or 依法行政: a line with neither is not searched.
+    if (line.length <= 100 && (line.includes('法治') || line.includes('依法行政')) && TITLE_LINE.test(line)) {
       const found = issuerFromTitle(line);
       if (found) {
         const start = at + line.indexOf(found.replace(/^.* /u, ''));
@@ -247,11 +257,12 @@ export function reportIdentity(document: ReportDocument, filePath: string | unde
     const fileYear = fileName().year;
     if (fileYear !== undefined) year = { value: fileYear, source: 'file-name' };
   }
-  return {
-    ...(issuer ? { issuer } : {}),
-    ...(year ? { year } : {}),
-    ...(document.title ? { title: document.title.text } : {}),
-  };
+  // Assigned, not spread from temporary objects (same keys in the same order).
+  const out: { issuer?: IssuerName; year?: { readonly value: number; readonly source: YearSource }; title?: string } = {};
+  if (issuer) out.issuer = issuer;
+  if (year) out.year = year;
+  if (document.title) out.title = document.title.text;
+  return out;
 }
 
 /** How two issuer keys matched. */
