@@ -264,6 +264,7 @@ function convertsAlike(lastFinding: FzDiagnostic, converted: Diagnostic, finding
   const lastRelated = lastFinding.related ?? [];
   if (related.length !== lastRelated.length) return false;
   if (related.length === 0) return true;
+  if (related === lastRelated && allElsewhere(related)) return true;
   const published = converted.relatedInformation ?? [];
   let k = 0;
   for (let i = 0; i < related.length; i++) {
@@ -281,6 +282,15 @@ function convertsAlike(lastFinding: FzDiagnostic, converted: Diagnostic, finding
     if (isPublished(r)) k++;
   }
   return k === published.length;
+}
+
+/**
+ * Whether every place is in another file: the same array then converts as it did (the linter hands
+ * a kept finding's places in last year's report back as the array it built for them).
+ */
+function allElsewhere(related: NonNullable<FzDiagnostic['related']>): boolean {
+  for (let i = 0; i < related.length; i++) if (related[i]!.filePath === undefined) return false;
+  return true;
 }
 
 function sameLineColumn(a: { line: number; column: number } | undefined, b: { line: number; column: number } | undefined): boolean {

@@ -192,6 +192,44 @@ describe('toLspDiagnostics', () => {
     expect(JSON.stringify(other)).toBe(JSON.stringify(fresh(before, lines, 2, 'file:///other.md')));
   });
 
+  it('reuses the related list of a finding handed back with the same array of places in last year’s report, and not one with a place here', () => {
+    const a = '第一行法冶\n第二行法冶文字\n';
+    const elsewhere = [
+      { range: { start: 5, end: 9 }, message: '上年', filePath: '/last/year.md', start: { line: 3, column: 2 }, end: { line: 3, column: 6 } },
+      { range: { start: 0, end: 3 }, message: '上年', filePath: '<previous>', start: { line: 1, column: 1 }, end: { line: 1, column: 4 } },
+    ];
+    const here = [{ range: { start: 0, end: 2 }, message: '本文' }, elsewhere[0]!];
+    const before = [finding(a, 3, 5, { related: elsewhere }), finding(a, 9, 11, { related: here })];
+    const lines = new LineMap(a);
+    const first = toLspDiagnostics(before, lines, uri, 1);
+    // A line added above both: the arrays are the same, the place in this document has moved.
+    const b = `新行\n${a}`;
+    const next = LineMap.edited(lines, b);
+    const after = [finding(b, 6, 8, { related: elsewhere }), finding(b, 12, 14, { related: here })];
+    const second = toLspDiagnostics(after, next, uri, 2, { findings: before, diagnostics: first });
+    expect(JSON.stringify(second)).toBe(JSON.stringify(fresh(after, next, 2)));
+    // An edit inside the first line: the first finding's related list is the last one's.
+    const c = `${a.slice(0, 1)}字${a.slice(1)}`;
+    const inLine = [finding(c, 4, 6, { related: elsewhere }), finding(c, 10, 12, { related: here.map((r) => r) })];
+    const moved = LineMap.edited(lines, c);
+    const third = toLspDiagnostics(inLine, moved, uri, 2, { findings: before, diagnostics: first });
+    expect(JSON.stringify(third)).toBe(JSON.stringify(fresh(inLine, moved, 2)));
+    expect(third[0]!.relatedInformation).not.toBe(first[0]!.relatedInformation);
+    const same = [finding(a, 3, 5, { related: elsewhere }), before[1]!];
+    const fourth = toLspDiagnostics(same, lines, uri, 2, { findings: before, diagnostics: first });
+    expect(fourth[0]!.relatedInformation).toBe(first[0]!.relatedInformation);
+    expect(JSON.stringify(fourth)).toBe(JSON.stringify(fresh(same, lines, 2)));
+    // The same array with a place here, a line break typed before that place only: converted afresh.
+    const later = [{ range: { start: 9, end: 11 }, message: '本文' }];
+    const held = [finding(a, 3, 5, { related: later })];
+    const heldFirst = toLspDiagnostics(held, lines, uri, 1);
+    const d = `${a.slice(0, 7)}\n${a.slice(7)}`;
+    const broken = LineMap.edited(lines, d);
+    const fifth = toLspDiagnostics(held, broken, uri, 2, { findings: held, diagnostics: heldFirst });
+    expect(JSON.stringify(fifth)).toBe(JSON.stringify(fresh(held, broken, 2)));
+    expect(fifth[0]!.relatedInformation![0]!.location.range.start).toEqual({ line: 2, character: 1 });
+  });
+
   it('finds the findings of the last conversion after one was added or removed, and equals a fresh conversion for any edit', () => {
     fc.assert(
       fc.property(

