@@ -213,17 +213,30 @@ function shiftInfo(info: BlockInfo, d: number): BlockInfo {
   if (b.contentStart !== undefined) block.contentStart = b.contentStart + d;
   if (b.contentEnd !== undefined) block.contentEnd = b.contentEnd + d;
   // Most blocks have no heading: their (read-only) empty list is shared.
-  const raws = info.raws.length === 0 ? info.raws : info.raws.map((h): RawHeading => ({
-    ...h,
-    start: h.start + d,
-    end: h.end + d,
-    titleStart: h.titleStart + d,
-    titleEnd: h.titleEnd + d,
-    ...(h.numbering ? { numbering: { ...h.numbering, range: { start: h.numbering.range.start + d, end: h.numbering.range.end + d } } } : {}),
-  }));
+  let raws = info.raws;
+  if (raws.length > 0) {
+    const shifted: RawHeading[] = new Array<RawHeading>(raws.length);
+    for (let i = 0; i < raws.length; i++) shifted[i] = shiftRaw(raws[i] as RawHeading, d);
+    raws = shifted;
+  }
   // The paragraph cache keeps its own block start; `assemble` shifts it when it places the block.
   return info.para ? { block, junk: info.junk, prose: info.prose, raws, para: info.para } : { block, junk: info.junk, prose: info.prose, raws };
 }
+
+/**
+ * A raw heading moved by `d`: a literal with the fields assigned, not spreads (two spreads per
+ * heading, one of them conditional, took the slow generic copy for every heading after an edit).
+ */
+function shiftRaw(h: RawHeading, d: number): RawHeading {
+  const m: Mutable<RawHeading> = { start: h.start + d, end: h.end + d, titleStart: h.titleStart + d, titleEnd: h.titleEnd + d, origin: h.origin };
+  const n = h.numbering;
+  if (n) m.numbering = { kind: n.kind, value: n.value, raw: n.raw, range: { start: n.range.start + d, end: n.range.end + d }, width: n.width };
+  if (h.markdownDepth !== undefined) m.markdownDepth = h.markdownDepth;
+  if (h.endedBy !== undefined) m.endedBy = h.endedBy;
+  return m;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * Plain text: the lines holding the edits are re-read, widened on both sides
@@ -350,7 +363,8 @@ for (const c of ' \t#>-*+=_`~<[\r\n') MARKER_START[c.charCodeAt(0)] = 1;
 
 /**
  * Whether text[start, end) is a line that can only be paragraph text wherever it is: not
- * blank, opening with no block marker, indentation, list number, `#` or byte-order mark,
+ * blank, opening with no block marker, indentation, list marker (a number and `.` or `)` before
+ * a space or the line's end), `#` or byte-order mark,
  * and holding no `<` (HTML, comments) and no CR but one ending it (a lone CR is a line ending).
  * Changing such a line's characters into another such line changes no block structure
  * around it: Markdown decides blocks from line starts and blank lines, and the end of an
@@ -368,7 +382,10 @@ function isPlainLine(text: string, start: number, end: number): boolean {
     let i = start;
     while (i < e && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
     const m = text.charCodeAt(i);
-    if (m === 46 || m === 41) return false;
+    // `4.` or `4)` opens an ordered item only before a space, a tab or the line's end (as the
+    // reader's guard reads it too); `4.实施…`, a report's numbered line, is paragraph text. Past
+    // the mark only a unit outside ASCII is taken (no space, `>` or line end to reason about).
+    if ((m === 46 || m === 41) && !(text.charCodeAt(i + 1) >= 128)) return false;
   }
   for (let i = start; i < e; i++) {
     const c = text.charCodeAt(i);

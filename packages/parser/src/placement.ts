@@ -56,15 +56,24 @@ export function placeAnalysis(c: ParagraphAnalysis, blockStart: number, at: Plac
   const { paragraphIndex, sentenceBase } = at;
   const ds = sentenceBase - c.sentenceBase;
   const paragraph = d === 0 ? c.paragraph : { range: shiftRange(c.paragraph.range, d), text: c.paragraph.text };
-  let changed = d !== 0 || ds !== 0 || paragraphIndex !== c.paragraphIndex;
-  // `map`: an array of the exact length (pushing to an empty one reserves room for 17).
-  const sentences = c.sentences.map((st): Sentence => {
-    const headingIndex = at.headings.at(st.range.start + d);
-    if (d === 0 && headingIndex === st.headingIndex && paragraphIndex === st.paragraphIndex) return st;
-    changed = true;
-    return { range: d === 0 ? st.range : shiftRange(st.range, d), text: st.text, paragraphIndex, headingIndex };
-  });
-  if (!changed) return c;
+  // The cached list stands until a sentence differs (every sentence when the paragraph moved);
+  // from there on a new list is made at its length. A loop, not `map` with a callback writing a
+  // captured flag: no list is made for the paragraphs an edit leaves in place (before it).
+  const old = c.sentences;
+  const cursor = at.headings;
+  let sentences: Sentence[] | undefined;
+  for (let i = 0; i < old.length; i++) {
+    const st = old[i] as Sentence;
+    const headingIndex = cursor.at(st.range.start + d);
+    const same = d === 0 && headingIndex === st.headingIndex && paragraphIndex === st.paragraphIndex;
+    if (sentences === undefined) {
+      if (same) continue;
+      sentences = new Array<Sentence>(old.length);
+      for (let k = 0; k < i; k++) sentences[k] = old[k] as Sentence;
+    }
+    sentences[i] = same ? st : { range: d === 0 ? st.range : shiftRange(st.range, d), text: st.text, paragraphIndex, headingIndex };
+  }
+  if (sentences === undefined && d === 0 && ds === 0 && paragraphIndex === c.paragraphIndex) return c;
   const moved = d !== 0 || ds !== 0;
   return {
     blockStart,
@@ -72,7 +81,7 @@ export function placeAnalysis(c: ParagraphAnalysis, blockStart: number, at: Plac
     paragraph,
     paragraphIndex,
     sentenceBase,
-    sentences,
+    sentences: sentences ?? old,
     numbers: moved ? c.numbers.map((n) => shiftNumber(n, d, ds)) : c.numbers,
     references: moved ? c.references.map((r) => shiftReference(r, d, ds)) : c.references,
     documentNumbers: d === 0 ? c.documentNumbers : c.documentNumbers.map((x) => ({ ...x, range: shiftRange(x.range, d) })),

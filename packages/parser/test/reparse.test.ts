@@ -236,6 +236,10 @@ describe('reparse equals parse of the edited text', () => {
       '普通段落行，没有标记。',
       '3. 列表项',
       '后续的懒惰续行。',
+      // A number and a mark with no space after it opens no item: paragraph text.
+      '4.实施免费法律咨询，全年接待群众咨询120人次。',
+      '12)完善制度机制。',
+      '5.》引号后的内容。',
     ];
     const keystroke = fc.record({
       line: fc.nat(),
