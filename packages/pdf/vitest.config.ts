@@ -4,5 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
+    // Hooks that spawn a process or a browser, or compile a module, take as long as a test under load (the default is 10 s).
+    hookTimeout: 60_000,
   },
 });
