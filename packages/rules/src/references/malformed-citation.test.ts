@@ -187,6 +187,20 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'didYouMean', severity: 'info', messageIncludes: '法治政府建设与责任落实督察工作规定' }],
     },
     {
+      // Two edits, in the first and the last of the near-title filter's three pieces (its middle piece is kept).
+      name: 'a known title with its second and last characters changed: suggestion only',
+      code: md(2020, '落实《法制政府建设与责任落实督察工作规矩》。'),
+      settings: at(2020),
+      errors: [{ messageId: 'didYouMean', severity: 'info', messageIncludes: '法治政府建设与责任落实督察工作规定' }],
+    },
+    {
+      // Every character of a known title, far from it in edits: no suggestion (a filter piece occurs, the distance refuses).
+      name: 'a title with the characters of a known one in another order: no suggestion',
+      code: md(2020, '落实《督察工作规定法治政府建设与责任落实》。'),
+      settings: at(2020),
+      errors: [],
+    },
+    {
       name: 'closing bracket lost after a square bracket',
       code: md(2019, '根据《实施意见》（渝府办发[201835号）。'),
       settings: at(2019),

@@ -370,6 +370,31 @@ function isDigit(c: number): boolean {
 }
 
 /**
+ * `key` cut into `max + 1` consecutive pieces of near-equal length (the pigeonhole filter of
+ * `sharesPiece`).
+ */
+export function keyPieces(key: string, max: number): string[] {
+  const pieces: string[] = [];
+  const n = max + 1;
+  for (let k = 0; k < n; k++) pieces.push(key.slice(Math.floor((k * key.length) / n), Math.floor(((k + 1) * key.length) / n)));
+  return pieces;
+}
+
+/**
+ * Whether some piece of a key (`keyPieces(key, max)`) occurs in `spelling`: false means the
+ * edit distance of key and spelling exceeds `max`, so the distance need not be computed. Sound
+ * (pigeonhole): an alignment of at most `max` edits touches at most `max` of the `max + 1`
+ * disjoint pieces (a substitution or deletion falls inside one piece; an insertion is inside
+ * one piece or between two, touching none), so one piece is matched unit for unit to a run of
+ * `spelling` and occurs in it as a substring. A piece cannot be empty here (titles of 10+ units,
+ * at most 3 pieces); an empty one would occur anywhere, which is still sound.
+ */
+export function sharesPiece(pieces: readonly string[], spelling: string): boolean {
+  for (let k = 0; k < pieces.length; k++) if (spelling.includes(pieces[k]!)) return true;
+  return false;
+}
+
+/**
  * The policy title within edit distance 2 (1 for short titles) that differs in words, not digits:
  * the first in catalogue order. Only spellings with the same digits and a length within the
  * distance can be that near, so only those are compared, however big the catalogue.
@@ -382,6 +407,7 @@ function nearestPolicy(
   const byLength = policySpellings(titleKeys).get(digitsOf(key));
   if (!byLength) return undefined;
   let best: PolicySpelling | undefined;
+  let pieces: readonly string[] | undefined;
   for (let length = key.length - max; length <= key.length + max; length++) {
     const spellings = byLength.get(length);
     if (!spellings) continue;
@@ -389,7 +415,8 @@ function nearestPolicy(
       const p = spellings[i]!;
       // Lists are in catalogue order: past the best so far, nothing earlier is left in this list.
       if (best && p.order > best.order) break;
-      if (distance(key, p.spelling, max) <= max) {
+      pieces ??= keyPieces(key, max);
+      if (sharesPiece(pieces, p.spelling) && distance(key, p.spelling, max) <= max) {
         best = p;
         break;
       }
