@@ -66,6 +66,33 @@ describe('issuer names', () => {
     expect(issuerKey(raw)).toBe(key);
   });
 
+  // Look-alikes of a bare name (returned as it is, without the replacements): each holds one thing
+  // the replacements act on, and must get the full path's key (these keys are the full path's, from
+  // before the shortcut).
+  it.each([
+    ['桐乡市', '桐乡市'],
+    ['㐀乡市', '㐀乡市'],
+    ['关于桐乡市', '关于桐乡市'],
+    ['中共桐乡市委', '桐乡市'],
+    ['桐乡市关于', '桐乡市'],
+    ['桐乡市年度', '桐乡市'],
+    ['桐乡市年度关于', '桐乡市'],
+    ['年度', ''],
+    ['桐乡市政府', '桐乡市'],
+    ['市政府办公室', '市办公室'],
+    ['金龙街道办事处', '金龙街道'],
+    ['街道办事处主任', '街道办事处主任'],
+    ['句容经济开发区管理委员会', '句容经济开发区管委会'],
+    ['管理委员会办公室', '管理委员会办公室'],
+    ['桐乡市（试行）', '桐乡市/试行'],
+    ['桐乡市、嘉兴市', '桐乡市/嘉兴市'],
+    ['桐乡市 嘉兴市', '桐乡市/嘉兴市'],
+    ['桐 乡 市', '桐乡市'],
+    ['桐乡市ｘ', '桐乡市x'],
+  ])('look-alike of a bare name: %s → %s', (raw, key) => {
+    expect(issuerKey(raw)).toBe(key);
+  });
+
   // Titles as the corpus has them (index.jsonl of full/, archive/, excerpts/).
   it.each([
     ['2021年度桐乡市法治政府建设工作情况的报告', '桐乡市'],

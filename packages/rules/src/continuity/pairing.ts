@@ -71,6 +71,7 @@ function fold(s: string): string {
  * 街道, 管理委员会 → 管委会; the words of a title around it (关于, 年度, 情况) cut.
  */
 export function issuerKey(raw: string): string {
+  if (plainKey(raw)) return raw;
   const parts: string[] = [];
   for (const chunk of fold(raw).replace(/[()（）【】[\]“”"'《》]/gu, ' ').split(/[、,，]+/u)) {
     // Spaces separate the halves of a joint name (中共宽城区委 宽城区人民政府), but a name
@@ -99,6 +100,29 @@ export function issuerKey(raw: string): string {
   // A joint name (Party committee and government of one place) is that place.
   const distinct = [...new Set(keys)];
   return distinct.length === 1 ? distinct[0]! : distinct.join('/');
+}
+
+/**
+ * Whether `issuerKey(raw)` is `raw` itself, told without its regular expressions (most names
+ * read from a report are a bare place, 桐乡市): CJK ideographs only (nothing for `fold`, the
+ * bracket and separator replacements or the splits to change: one part), and none of the words
+ * the part's replacements act on (中共 first; 关于 or 年度 last; 政府; a trailing 街道办事处 or
+ * 管理委员会). Anything else takes the full path.
+ */
+function plainKey(raw: string): boolean {
+  if (raw.length === 0) return false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (!((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf))) return false;
+  }
+  return (
+    !raw.startsWith('中共') &&
+    !raw.endsWith('关于') &&
+    !raw.endsWith('年度') &&
+    !raw.includes('政府') &&
+    !raw.endsWith('街道办事处') &&
+    !raw.endsWith('管理委员会')
+  );
 }
 
 /** The issuer a title names before its subject (2021年度桐乡市法治政府建设… → 桐乡市), if any. */
