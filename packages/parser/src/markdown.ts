@@ -444,6 +444,14 @@ const enum LineKind {
    * {@link readGroup}, which leaves to micromark what it does not model.
    */
   Item,
+  /**
+   * `> ` at the line's start, then a paragraph line (as {@link LineKind.Paragraph}, not indented): a
+   * line of a block quote holding one paragraph. A group of only such lines is one quote whose
+   * paragraph runs from the first line's text to the last line's end (no line in it can close the
+   * paragraph or the quote, and none is lazy); read by {@link readGroup}, not by micromark, whose
+   * reading of a long quote (a container continued line by line) is most of such a text's lint.
+   */
+  Quote,
 }
 
 /** First characters that may start (or interrupt with) a block construct, or indent. */
@@ -568,6 +576,15 @@ function readGroup(text: string, lines: readonly number[], out: GroupOut | undef
     const ls = lines[k] as number;
     const le = lines[k + 1] as number;
     const kind = lines[k + 2] as LineKind;
+    if (kind === LineKind.Quote) {
+      // The group is all quote lines (see `markdownBlocks`): one quote, one paragraph.
+      if (!out) return GroupEnd.Closed;
+      const trimmed = trimRange(text, ls + 2, lines[lines.length - 2] as number);
+      if (trimmed[1] > trimmed[0]) out.blocks.push({ kind: 'paragraph', start: trimmed[0], end: trimmed[1] });
+      out.rootStarts.push(ls);
+      out.rootTypes.push('blockQuote');
+      return GroupEnd.Closed;
+    }
     if (kind === LineKind.Heading) {
       flushPara();
       inItem = false;
@@ -682,6 +699,17 @@ function indentedLineKind(text: string, start: number, e: number): LineKind {
 }
 
 /**
+ * A line starting with `>` (in the text micromark reads): {@link LineKind.Quote} when a space and
+ * a paragraph line follow, else left to micromark.
+ */
+function quoteLineKind(source: string, start: number, end: number): LineKind {
+  if (source.charCodeAt(start + 1) !== 32 || start + 2 >= end) return LineKind.Complex;
+  const c = source.charCodeAt(start + 2);
+  if (c === 32 || c === 9) return LineKind.Complex;
+  return lineKind(source, start + 2, end) === LineKind.Paragraph ? LineKind.Quote : LineKind.Complex;
+}
+
+/**
  * A line as micromark reads it from the guarded copy: a list item whose marker the guard reads as
  * text (`x 段落` for `- 段落`) is a paragraph line there, read here as the paragraph micromark makes
  * of it (its start is the marker's, as the item's paragraph was). A line of a flattened quote too
@@ -689,6 +717,7 @@ function indentedLineKind(text: string, start: number, e: number): LineKind {
  */
 function guardedLineKind(text: string, source: string, start: number, end: number): LineKind {
   if (source.charCodeAt(start) === 0x3000 && text.charCodeAt(start) !== 0x3000) return LineKind.Complex;
+  if (source.charCodeAt(start) === 62 && text.charCodeAt(start) === 62) return quoteLineKind(source, start, end);
   // Quote markers read as spaces indent the line only in the guarded copy: micromark reads it.
   for (let i = start; i < end && source.charCodeAt(i) === 32; i++) if (text.charCodeAt(i) !== 32) return LineKind.Complex;
   // Lists are what the guard rewrites (markers read as text): micromark reads them from its copy.
@@ -718,6 +747,8 @@ export function markdownBlocks(text: string, from = 0, to = text.length): Markdo
   let groupSimple = true;
   // Whether the group has an item line (its reading may leave a list open).
   let groupItems = false;
+  // Quote lines in the group: read here only when every line is one.
+  let groupQuotes = 0;
   const groupLines: number[] = []; // start, end, kind triples
 
   const flushRun = (until: number, lookaheadEnd: number): boolean => {
@@ -740,6 +771,7 @@ export function markdownBlocks(text: string, from = 0, to = text.length): Markdo
   const out: GroupOut = { blocks, rootStarts, rootTypes };
   const endGroup = (next: number): boolean => {
     if (groupStart < 0) return true;
+    if (groupQuotes > 0 && groupQuotes * 3 !== groupLines.length) groupSimple = false;
     // A group of items is read here when it leaves no list open, or when the next line closes it.
     if (groupSimple && groupItems) {
       // After a run left to micromark, an item may go on the run's list, or be read as text (after
@@ -757,6 +789,7 @@ export function markdownBlocks(text: string, from = 0, to = text.length): Markdo
       readGroup(text, groupLines, out);
     } else if (runStart < 0) runStart = groupStart;
     groupItems = false;
+    groupQuotes = 0;
     groupStart = -1;
     groupSimple = true;
     groupLines.length = 0;
@@ -768,7 +801,8 @@ export function markdownBlocks(text: string, from = 0, to = text.length): Markdo
   while (pos < to) {
     let le = text.indexOf('\n', pos);
     if (le < 0 || le > to) le = to;
-    const kind = source === text ? lineKind(text, pos, le) : guardedLineKind(text, source, pos, le);
+    const kind =
+      source !== text ? guardedLineKind(text, source, pos, le) : text.charCodeAt(pos) === 62 ? quoteLineKind(text, pos, le) : lineKind(text, pos, le);
     if (kind === LineKind.Blank) {
       if (!endGroup(le + 1)) {
         ok = false;
@@ -781,6 +815,7 @@ export function markdownBlocks(text: string, from = 0, to = text.length): Markdo
       if (k === LineKind.Indented) k = groupLines.length > 0 && groupLines[groupLines.length - 1] === LineKind.Paragraph ? LineKind.Paragraph : LineKind.Complex;
       if (k === LineKind.Complex) groupSimple = false;
       else if (k === LineKind.Item) groupItems = true;
+      else if (k === LineKind.Quote) groupQuotes++;
       groupLines.push(pos, le, k);
     }
     pos = le + 1;

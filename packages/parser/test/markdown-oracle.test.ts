@@ -86,6 +86,27 @@ describe('micromark block reader equals the remark (mdast) reader', () => {
     );
   }, 60_000);
 
+  it('reads quotes of `> ` lines as micromark alone does (the quote lines read without it)', () => {
+    const line = fc.tuple(
+      fc.constantFrom('> ', '> ', '> ', '>', '>  ', '> - ', '> 1. ', '', ' > ', '>> ', '# ', '- '),
+      fc.constantFrom('段落。', '　缩进', 'x 段落', '（一）加强', '- a', '1. a', '# h', '> b', '', '    代码', '=', '---', '<!-- c -->', '[x]: y', '```', 'a  '),
+      fc.constantFrom('\n', '\n', '\n\n', '\r\n', '\n \n'),
+    );
+    // A list item in a quote with more lazy lines than the guard allows: its marker is read as text.
+    const lazyItem = '> - 段落0\n' + Array.from({ length: 80 }, (_, i) => `> 段落${i + 1}\n`).join('');
+    for (const text of ['> 甲\n> 乙。\n\n正文\n', '> 甲\n乙\n', '> 甲\n>\n> 乙\n', '> 甲\n> ===\n', '> 　甲 \r\n> 乙\r\n', lazyItem, '    代码\n\n> 甲\n']) {
+      expect(markdownBlocks(text), text).toEqual(micromarkOnlyBlocks(text));
+    }
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 10 }), (lines) => {
+        const text = lines.map(([m, l, end]) => m + l + end).join('');
+        expect(markdownBlocks(text)).toEqual(micromarkOnlyBlocks(text));
+        expect(blocksOf(text)).toEqual(expectedBlocks(text));
+      }),
+      { numRuns: 800 },
+    );
+  }, 60_000);
+
   it('finds a line\'s `<!--` or lone CR wherever it is (other `<`, `<!-` and `\\r\\n` before or after it)', () => {
     const line = fc
       .array(fc.constantFrom('甲', '乙。', '<', '<b>', '!', '-', '<!-', '<!--', '-->', '\r', ' ', '1. '), { maxLength: 10 })
