@@ -95,11 +95,21 @@ function markdownHeadingRaw(text: string, b: Block): RawHeading {
   };
 }
 
+/** How many lists one `concat` call is given (a call takes a bounded number of arguments). */
+const CONCAT_LISTS = 8192;
+
 /** The lists `part` gives of each analysis, one after another, in one array. */
 function joined<T>(analyses: readonly ParagraphAnalysis[], part: (a: ParagraphAnalysis) => readonly T[]): T[] {
   const parts: (readonly T[])[] = new Array<readonly T[]>(analyses.length);
   for (let i = 0; i < analyses.length; i++) parts[i] = part(analyses[i] as ParagraphAnalysis);
-  return ([] as T[]).concat(...parts);
+  if (parts.length <= CONCAT_LISTS) return ([] as T[]).concat(...parts);
+  // A text of more paragraphs (a plain-text file of 200,000 lines): pushed, item by item.
+  const out: T[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i] as readonly T[];
+    for (let j = 0; j < p.length; j++) out.push(p[j] as T);
+  }
+  return out;
 }
 
 /** Reads the blocks of a whole text. */

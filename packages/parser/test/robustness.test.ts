@@ -55,4 +55,12 @@ describe('robustness', () => {
       }
     }
   });
+
+  it('parses a plain-text file of 200,000 lines, a paragraph each (no call given more arguments than it takes)', () => {
+    const line = '法治政府建设取得成效。';
+    const doc = parse(`${line}\n`.repeat(200_000), { format: 'plaintext' });
+    expect(doc.paragraphs.length).toBe(200_000);
+    expect(doc.sentences.length).toBe(200_000);
+    expect(doc.sentences[199_999]!.text).toBe(line);
+  }, 120_000);
 });
