@@ -116,4 +116,21 @@ describe('continuity memos under keystrokes', () => {
       { numRuns: Number(process.env.FZLINT_PROP_RUNS ?? 25) },
     );
   }, 120_000);
+
+  it('plan-not-reported takes a paste of 200,000 lines into a kept read (the read from scratch, no call overflow)', () => {
+    const previous = parse(reports[0]!, { format: 'plaintext' });
+    const terms = ['法治', '政府', '依法行政'];
+    const text = reports[0]!;
+    const before = parse(text, { format: 'plaintext' });
+    reportMentions(before, terms, previous);
+    // Pasted in the body's middle, at a line start: every other line is kept, the pasted ones read.
+    const at = text.lastIndexOf('\n', Math.floor(text.length / 2)) + 1;
+    expect(at).toBeGreaterThan(before.bodyRange.start);
+    const pasted = `${text.slice(0, at)}${'法治政府\n'.repeat(200_000)}${text.slice(at)}`;
+    const document = parse(pasted, { format: 'plaintext' });
+    const body = normalize(pasted, document.bodyRange.start, document.bodyRange.end);
+    const plans = [...planRanges(flattenSections(document))].sort((a, b) => a.start - b.start);
+    const fresh = mentionsIn(body.text, body.offsets, plans, terms);
+    expect([...(reportMentions(document, terms, previous) as Set<string>)].sort()).toEqual([...(fresh as Set<string>)].sort());
+  }, 120_000);
 });

@@ -134,7 +134,6 @@ export function reportMentions(document: ReportDocument, terms: readonly string[
   // Forgotten while its lines are updated: a read that throws leaves nothing half done.
   LAST_READS.delete(memo);
   const kept = last ? keptLines(last, text, bodyRange, plans) : undefined;
-  const lines = kept ? last!.lines : [];
   const from = kept ? kept.from : bodyRange.start;
   const to = kept ? kept.to : bodyRange.end;
   // The lines between [from, to): read now, in place of the last read's lines there.
@@ -157,8 +156,9 @@ export function reportMentions(document: ReportDocument, terms: readonly string[
     }
     s = e;
   }
-  if (kept) lines.splice(kept.before, kept.after - kept.before, ...fresh);
-  else for (const line of fresh) lines.push(line);
+  // The last read's lines around the fresh ones (not a splice of `...fresh`: a paste of many
+  // lines would pass more arguments than a call can take).
+  const lines = kept ? last!.lines.slice(0, kept.before).concat(fresh, last!.lines.slice(kept.after)) : fresh;
   // The run-on reads not kept: the terms that start in a line's last characters and run on into
   // the next lines, read off those characters and as many of the body's normalised text after
   // them (one short of the longest term the scanner looks for, each side).
