@@ -54,12 +54,17 @@ const PLACE_WORD = /(?:省|自治区|市|自治州|地区|盟|县|区|旗|镇|�
 const REGION_PREFIX = /^(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|地区|盟))+$/u;
 const ORG_SUFFIX = /(?:人民政府|政府|委员会|管委会|管理局|办事处|街道|局|厅|委|办|院|部|中心|镇|乡|县|区|市|省|自治区|州|旗|盟)$/u;
 
+/** Whether a UTF-16 unit is a CJK ideograph of U+3400–U+4DBF or U+4E00–U+9FFF (left as it is by NFKC). */
+function isIdeograph(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
+}
+
 function fold(s: string): string {
-  // NFKC leaves ASCII and the CJK ideographs (U+3400–U+4DBF, U+4E00–U+9FFF) as they are: a name or
-  // title made only of those is returned without a call into ICU (a batch reads several per report).
+  // NFKC leaves ASCII and the CJK ideographs as they are: a name or title made only of those is
+  // returned without a call into ICU (a batch reads several per report).
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 0x80 || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) continue;
+    if (c < 0x80 || isIdeograph(c)) continue;
     return s.normalize('NFKC');
   }
   return s;
@@ -113,7 +118,7 @@ function plainKey(raw: string): boolean {
   if (raw.length === 0) return false;
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
-    if (!((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf))) return false;
+    if (!isIdeograph(c)) return false;
   }
   return (
     !raw.startsWith('中共') &&
