@@ -93,6 +93,20 @@ describe('issuer names', () => {
     expect(issuerKey(raw)).toBe(key);
   });
 
+  // Guard for the bare-name shortcut: a trailing space keeps a name the same for the full path
+  // (it splits on spaces) but takes it off the shortcut, so both must give one key. Names are
+  // drawn from the words the full path's replacements act on, mixed with plain place units.
+  it('a bare name has the key the full path gives it', () => {
+    const words = ['中共', '关于', '年度', '人民', '政府', '街道', '办事处', '管理', '委员会', '党委', '党组', '工委', '委', '省', '市', '县', '区', '镇', '乡', '旗', '州', '桐乡', '宽城', '金龙', '开发', '局'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 6 }), (parts) => {
+        const raw = parts.join('');
+        expect(issuerKey(raw)).toBe(issuerKey(`${raw} `));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   // Titles as the corpus has them (index.jsonl of full/, archive/, excerpts/).
   it.each([
     ['2021年度桐乡市法治政府建设工作情况的报告', '桐乡市'],
