@@ -1,4 +1,5 @@
-import { RuleTester } from '@fzlint/rule-api/testing';
+import { lintWithRule, RuleTester } from '@fzlint/rule-api/testing';
+import { describe, expect, it } from 'vitest';
 import { rule } from './outdated-congress.js';
 import { reportMarkdown as md, writtenAt as at } from '../../test/support/report.js';
 
@@ -119,4 +120,29 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'notLatest', severity: 'warn' }],
     },
   ],
+});
+
+// Hostile paragraphs: meetings named 200,000 times. Their numbers were once spread into
+// Math.max (more arguments than a call takes: Maximum call stack size exceeded), and each
+// phrase went through every meeting of its paragraph again (quadratic in the phrases).
+describe('outdated-congress on a paragraph naming a meeting 200,000 times', () => {
+  it('one chain of 200,000 congresses: one finding', () => {
+    const code = md(2023, `深入学习贯彻党的十九大${'、十九大'.repeat(200_000)}精神。`);
+    const found = lintWithRule(rule, { code, settings: at(2023) });
+    expect(found.map((d) => d.messageId)).toEqual(['notLatest']);
+  }, 60_000);
+
+  it('one chain listing the second plenum 200,000 times: the third is missing', () => {
+    const code = md(2024, `全面贯彻落实党的二十大和二十届二中${'、二中'.repeat(200_000)}全会精神。`);
+    const found = lintWithRule(rule, { code, settings: at(2024) });
+    expect(found.map((d) => d.messageId)).toEqual(['notLatest']);
+    expect(found[0]!.message).toContain('三中全会');
+  }, 60_000);
+
+  it('200,000 phrases in one paragraph, one of them outdated: one finding', () => {
+    const code = md(2023, `${'学习贯彻党的二十大精神。'.repeat(200_000)}学习贯彻党的十九大精神。`);
+    expect(lintWithRule(rule, { code, settings: at(2023) })).toEqual([]);
+    const alone = md(2023, `${'学习贯彻党的二十大精神。'.repeat(200_000)}\n\n学习贯彻党的十九大精神。`);
+    expect(lintWithRule(rule, { code: alone, settings: at(2023) }).map((d) => d.messageId)).toEqual(['notLatest']);
+  }, 60_000);
 });

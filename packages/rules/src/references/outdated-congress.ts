@@ -12,6 +12,34 @@ function shortName(entry: CatalogueEntry): string {
   return aliases.find((a) => a.startsWith('党的')) ?? aliases[0] ?? entry.name;
 }
 
+/** The meetings the phrases of one paragraph name, summed up. */
+interface ParagraphMeetings {
+  /** Central Committees whose every plenum is named (历次全会). */
+  readonly allOf: ReadonlySet<number>;
+  /** The latest Central Committee named, by a meeting or by 历次全会. */
+  readonly maxCc: number;
+  /** The latest session named of each Central Committee. */
+  readonly maxSessionOf: ReadonlyMap<number, number>;
+}
+
+function paragraphMeetings(siblings: readonly CongressPhrase[]): ParagraphMeetings {
+  const allOf = new Set<number>();
+  const maxSessionOf = new Map<number, number>();
+  let maxCc = Number.NEGATIVE_INFINITY;
+  for (const p of siblings) {
+    for (const { meeting } of p.meetings) {
+      if (meeting.cc > maxCc) maxCc = meeting.cc;
+      const session = maxSessionOf.get(meeting.cc);
+      if (session === undefined || meeting.session > session) maxSessionOf.set(meeting.cc, meeting.session);
+    }
+    for (const cc of p.allPlenumsOf) {
+      allOf.add(cc);
+      if (cc > maxCc) maxCc = cc;
+    }
+  }
+  return { allOf, maxCc, maxSessionOf };
+}
+
 /**
  * The guiding-thought phrase (学习贯彻/深入贯彻/全面贯彻 … 精神) naming a Party
  * congress or plenum that was no longer the latest on the writing date, while a
@@ -61,12 +89,18 @@ export const rule = defineRule<MessageId>({
     }
     const met = compiled.meetings.filter((m) => m.start <= dates.writing && m.entry.confidence === 'confirmed');
     const writingIso = isoOf(context.settings.writingDate!);
+    // What the meetings of a paragraph add up to, once per paragraph (not per phrase: a paragraph
+    // of many phrases was quadratic), by loops (a spread into Math.max passed a hostile
+    // paragraph's 200,000 meetings as arguments and overflowed the stack).
+    const summaries = new Map<number, ParagraphMeetings>();
     for (let i = 0; i < congressPhrases.length; i++) {
       const phrase = congressPhrases[i]!;
-      const siblings = byParagraph.get(phrase.paragraphIndex) ?? [phrase];
-      const cited = siblings.flatMap((p) => p.meetings.map((m) => m.meeting));
-      const allOf = new Set(siblings.flatMap((p) => p.allPlenumsOf));
-      const maxCc = Math.max(...cited.map((m) => m.cc), ...allOf);
+      let summary = summaries.get(phrase.paragraphIndex);
+      if (!summary) {
+        summary = paragraphMeetings(byParagraph.get(phrase.paragraphIndex) ?? [phrase]);
+        summaries.set(phrase.paragraphIndex, summary);
+      }
+      const { allOf, maxCc, maxSessionOf } = summary;
       let missing: Meeting | undefined;
       // A later congress that no phrase of the paragraph names.
       missing = met.find((m) => m.session === 0 && m.cc > maxCc);
@@ -79,7 +113,7 @@ export const rule = defineRule<MessageId>({
         // Only the latest Central Committee matters: a later congress closes the plenums of the one before.
         for (const cc of new Set(listed.map((m) => m.cc))) {
           if (allOf.has(cc) || cc < maxCc) continue;
-          const maxSession = Math.max(...cited.filter((m) => m.cc === cc).map((m) => m.session));
+          const maxSession = maxSessionOf.get(cc) ?? Number.NEGATIVE_INFINITY;
           const later = met.find((m) => m.cc === cc && m.session > maxSession);
           if (later) {
             missing = later;
