@@ -5,7 +5,7 @@ import { parse, type TextRange } from '@fzlint/parser';
 import { resolveSettings } from '@fzlint/rule-api';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeReferences, clauseEnd, congressSentences, plenumsIn, sortByRange, type CatalogueReference } from './match.js';
+import { analyzeReferences, clauseEnd, congressSentences, looseKey, normalizeSpelling, plenumsIn, sortByRange, type CatalogueReference } from './match.js';
 
 // The congress scan and the references' sort take shortcuts (a sentence skipped by two
 // comparisons, loops for regular expressions, an insertion sort): each is compared here with
@@ -96,5 +96,23 @@ describe('sortByRange', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('keys of a long spelling', () => {
+  // Once one spread of every unit into String.fromCharCode: past ~120,000 units, more arguments than a call takes.
+  it('normalizeSpelling and looseKey of 300,000 units, across the slices', () => {
+    const body = '法治'.repeat(150_000);
+    expect(normalizeSpelling(`“${body}”`)).toBe(body);
+    expect(normalizeSpelling(`Ａ${body}`)).toBe(`A${body}`);
+    expect(looseKey(`${body}年`)).toBe(body);
+    expect(looseKey(`a${body}`)).toBe(body);
+    // Around the piece size (8,192 units): a run of dashes across a cut is still one dash.
+    for (const at of [8186, 8188, 8190, 8191, 8192, 8193, 16_380, 16_384]) {
+      const head = '中'.repeat(at);
+      expect(normalizeSpelling(`${head}—“—－ -中`)).toBe(`${head}-中`);
+      expect(normalizeSpelling(`${head}“”中`)).toBe(`${head}中`);
+      expect(looseKey(`${head}“2021年”中`)).toBe(`${head}2021中`);
+    }
   });
 });

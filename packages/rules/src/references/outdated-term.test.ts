@@ -1,4 +1,5 @@
-import { RuleTester } from '@fzlint/rule-api/testing';
+import { lintWithRule, RuleTester } from '@fzlint/rule-api/testing';
+import { describe, expect, it } from 'vitest';
 import { rule } from './outdated-term.js';
 import { reportMarkdown as md, writtenAt as at } from '../../test/support/report.js';
 
@@ -136,4 +137,17 @@ new RuleTester().run(rule, {
       output: md(2022, '推进依法行政。', '巩固“新冠病毒感染”防控成果。'),
     },
   ],
+});
+
+// A user's pattern open-ended enough to match a whole line, on a line of 300,000 characters
+// holding a quote: the match's normalised spelling was once built by a spread of its 300,000
+// units into String.fromCharCode (Maximum call stack size exceeded: the rule failed).
+describe('outdated-term with a user pattern matching a 300,000-character line', () => {
+  it('reports the match, as the short line’s', () => {
+    const catalogue = [{ ...userCatalogue[0]!, patterns: ['行政执法[^。]*试点'] }, userCatalogue[1]!];
+    const code = md(2019, `开展行政执法“三项制度”${'工作'.repeat(150_000)}试点。`);
+    const found = lintWithRule(rule, { code, settings: { ...at(2019), catalogue } });
+    expect(found.map((d) => d.messageId)).toEqual(['ended']);
+    expect(found[0]!.message).toContain('全面推行行政执法三项制度');
+  }, 60_000);
 });
