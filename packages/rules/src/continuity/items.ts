@@ -159,7 +159,8 @@ export function itemsOf(document: ReportDocument, concept: ItemConcept): readonl
   const entries = flattenSections(document);
   const sections = conceptSections(entries, concept);
   let items: Item[] = [];
-  for (const entry of sections) items.push(...sectionItems(document, entry, concept));
+  // Item by item, not push(...): a section of a hostile plan holds more items than a call takes arguments.
+  for (const entry of sections) for (const item of sectionItems(document, entry, concept)) items.push(item);
   if (sections.length === 0) {
     const prose = findProse(document, concept, concept === 'next-year-plan' ? [] : planRanges(entries));
     if (prose) {
