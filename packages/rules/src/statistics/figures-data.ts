@@ -167,7 +167,9 @@ export function formatFigureTable(data: FigureLedgerData, options: FigureDataOpt
       f.sameKey.map((i) => lines.get(i)).join(','),
     ]);
   }
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => displayWidth(r[c]!))));
+  // A loop, not Math.max(...rows): a report of a few hundred thousand figures has more rows than a call takes arguments.
+  const widths = rows[0]!.map(() => 0);
+  for (const r of rows) for (let c = 0; c < widths.length; c++) widths[c] = Math.max(widths[c]!, displayWidth(r[c]!));
   return (
     rows
       .map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell + ' '.repeat(widths[c]! - displayWidth(cell)))).join('  ').trimEnd())
