@@ -557,7 +557,9 @@ export function formatScorecards(cards: readonly Scorecard[], locale: Locale): s
       ...(withContinuity ? [continuityCell(card.continuity)] : []),
     ]);
   }
-  const widths = columns.map((_, i) => Math.max(...rows.map((r) => width(r[i] ?? ''))));
+  // A loop, not Math.max(...rows): a folder of a few hundred thousand reports has more rows than a call takes arguments.
+  const widths = columns.map(() => 0);
+  for (const r of rows) for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i]!, width(r[i] ?? ''));
   const out: string[] = rows.map((r) => r.map((v, i) => pad(v, widths[i] ?? 0)).join('  ').trimEnd());
   for (const card of cards) {
     out.push('');

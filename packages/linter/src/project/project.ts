@@ -756,7 +756,8 @@ class Project implements Fzlint {
     const maybeUnchanged = options.unchangedSince !== undefined && options.sources === false && !anyFix;
     let cache = maybeUnchanged ? undefined : this.#cacheOf(options.cache);
     const listed = await this.listFiles(patterns.length > 0 ? patterns : ['.']);
-    problems.push(...listed.problems);
+    // One by one, not push(...): a caller may name more paths than a call takes arguments (a problem each).
+    for (const problem of listed.problems) problems.push(problem);
     const targets = listed.files;
     // Nothing to lint and nothing said why (an ignored file named explicitly already got its warning).
     if (targets.length === 0 && listed.problems.length === 0) problems.push(inputProblem('noFiles', {}));
@@ -780,7 +781,8 @@ class Project implements Fzlint {
       const lintCache = await cache;
       const warm = await this.#warmRun(reads, given, lintCache, options.pair !== false);
       if (warm) {
-        problems.push(...warm.notices);
+        // One by one, not push(...): a folder of very many files not in UTF-8 has a notice each.
+        for (const notice of warm.notices) problems.push(notice);
         const failed = await lintCache.save();
         if (failed) problems.push(inputProblem('writeFailed', { path: this.displayPath(lintCache.location), code: failed }, 'warning'));
         return {
