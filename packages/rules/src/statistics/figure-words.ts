@@ -112,7 +112,14 @@ export function lastPeriodIn(text: string): PeriodMark | undefined {
       break;
     }
   }
-  if (!found) return undefined;
+  return found ? lastPeriodInMarked(text) : undefined;
+}
+
+/**
+ * `lastPeriodIn` of words already known to hold a `PERIOD` unit (the reader's `figureAt` tests
+ * the range in the document text before it slices it): the same result, without scanning again.
+ */
+export function lastPeriodInMarked(text: string): PeriodMark | undefined {
   let last: PeriodMark | undefined;
   let plan: PeriodMark | undefined;
   let asOfFrom = -1;

@@ -21,6 +21,7 @@ import {
   changeVerbBefore,
   lastComparatorIn,
   lastPeriodIn,
+  lastPeriodInMarked,
   marksCarriedOver,
   mayFollowChange,
   scopesIn,
@@ -875,7 +876,7 @@ class SentenceReading {
       const mayPeriod = holdsClass(PERIOD, text, leadFrom, clauseStart);
       if (mayPeriod || holdsClass(SCOPE, text, leadFrom, clauseStart)) {
         const lead = text.slice(leadFrom, clauseStart);
-        const p = mayPeriod ? lastPeriodIn(lead) : undefined;
+        const p = mayPeriod ? lastPeriodInMarked(lead) : undefined;
         const sc = scopesIn(lead).figure;
         if (p || sc) {
           this.running = withFigure(this.running, p, sc, undefined);
@@ -883,7 +884,7 @@ class SentenceReading {
         }
       }
     }
-    const ownPeriod = holdsClass(PERIOD, text, ownFrom, ownTo) ? lastPeriodIn(text.slice(ownFrom, ownTo)) : undefined;
+    const ownPeriod = holdsClass(PERIOD, text, ownFrom, ownTo) ? lastPeriodInMarked(text.slice(ownFrom, ownTo)) : undefined;
     let ownSubject: string | undefined;
     if (verbStart !== undefined && verbStart > clauseStart) {
       const words = subjectOf(text.slice(Math.max(clauseStart, verbStart - CLAUSE_WINDOW), verbStart));

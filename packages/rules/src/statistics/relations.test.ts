@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { PART_MARKERS } from '@fzlint/ontology';
 import { parse } from '@fzlint/parser';
 import { describe, expect, it } from 'vitest';
-import { extractStatistics, nextPartMarker, statisticsAt } from './relations.js';
+import { extractStatistics, nextPartMarker, splitLabel, statisticsAt } from './relations.js';
 
 const stats = (text: string) => extractStatistics(parse(text, { format: 'plaintext' }));
 
@@ -99,5 +99,17 @@ describe('nextPartMarker', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('splitLabel', () => {
+  it('maps a variant to its split word, after the lead punctuation and a trailing 的/类', () => {
+    expect(splitLabel('：个体户的')).toBe('个体工商户');
+    expect(splitLabel('男')).toBe('男性');
+    expect(splitLabel('企业类')).toBe('企业');
+  });
+  it('leaves a label that only names an inherited property of an object as it is', () => {
+    expect(splitLabel('constructor')).toBe('constructor');
+    expect(splitLabel('toString')).toBe('toString');
   });
 });

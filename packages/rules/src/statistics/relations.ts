@@ -69,6 +69,8 @@ const HAN_AFTER = /[，,（(：:、]\s*$|其中[，,：:\s]*$/;
 const CLOSE_BRACKET = /[）)】\]]/;
 const OPEN_BRACKET = /[（(【[]/;
 const SPLITS = EXHAUSTIVE_SPLITS.map((s) => new Set(s));
+/** Every word of every split. */
+const SPLIT_WORDS: ReadonlySet<string> = new Set(EXHAUSTIVE_SPLITS.flat());
 
 /** Two scopes may describe the same cases: either is unstated, they are equal, or both only name the period/area. */
 export function scopesCompatible(a: string | undefined, b: string | undefined): boolean {
@@ -84,9 +86,16 @@ function sameObject(a: StatisticMention, b: StatisticMention): boolean {
 
 /** Normalises a part label to a split's vocabulary (个工商户 → 个体工商户). */
 export function splitLabel(label: string): string {
-  const l = label.replace(/^[：:，,\s]+/, '').replace(/[的类]+$/, '');
-  return SPLIT_PART_VARIANTS[l] ?? l;
+  const l = label.replace(LABEL_LEAD, '').replace(LABEL_TAIL, '');
+  // A Map, not the record: a label is a fresh string, and a keyed load by one goes through the
+  // string table each time (the record's inherited names are no variant either).
+  return PART_VARIANTS.get(l) ?? l;
 }
+
+// Module constants (not literals in splitLabel: a literal is a new RegExp object per call).
+const LABEL_LEAD = /^[：:，,\s]+/;
+const LABEL_TAIL = /[的类]+$/;
+const PART_VARIANTS: ReadonlyMap<string, string> = new Map(Object.entries(SPLIT_PART_VARIANTS));
 
 const DISJOINT_SETS = DISJOINT_PART_SETS.map((set) => [...set].sort((a, b) => b.length - a.length));
 
@@ -118,6 +127,9 @@ function labelsOf(parts: readonly StatisticMention[]): string[] {
 }
 
 function isExhaustiveSplit(labels: readonly string[]): boolean {
+  // Every split holds its list's first label: a first label in none (most lists) ends it here,
+  // before the set and the closures below.
+  if (!SPLIT_WORDS.has(labels[0]!)) return false;
   if (new Set(labels).size !== labels.length) return false;
   return SPLITS.some((split) => split.size === labels.length && labels.every((l) => split.has(l)));
 }
