@@ -104,16 +104,24 @@ function isDisjointList(labels: readonly string[]): boolean {
   if (labels.length < 2) return false;
   next: for (let s = 0; s < DISJOINT_SETS.length; s++) {
     const set = DISJOINT_SETS[s]!;
-    const used: string[] = [];
-    for (let i = 0; i < labels.length; i++) {
-      const label = labels[i]!;
-      const member = set.find((m) => label.startsWith(m));
+    // Most lists fail at their first label: the list of used members is made only past it.
+    const first = memberStarting(set, labels[0]!);
+    if (first === undefined) continue;
+    const used: string[] = [first];
+    for (let i = 1; i < labels.length; i++) {
+      const member = memberStarting(set, labels[i]!);
       if (member === undefined || used.includes(member)) continue next;
       used.push(member);
     }
     return true;
   }
   return false;
+}
+
+/** The first member of `set` that `label` starts with (a loop: `find` made a closure per label and set). */
+function memberStarting(set: readonly string[], label: string): string | undefined {
+  for (let k = 0; k < set.length; k++) if (label.startsWith(set[k]!)) return set[k];
+  return undefined;
 }
 
 /** The labels of a list of fewer than two parts (never read, never written). */
