@@ -74,7 +74,7 @@ export type ParsedArgs =
   | { readonly ok: true; readonly options: CliOptions }
   | { readonly ok: false; readonly problem: CliProblem; readonly locale: CliLocale };
 
-const OPTIONS = {
+export const OPTIONS = {
   format: { type: 'string', short: 'f', multiple: true },
   'output-file': { type: 'string', short: 'o' },
   fix: { type: 'boolean' },
@@ -237,6 +237,38 @@ function runParseArgs(argv: readonly string[]) {
   return parseArgs({ args: joinNegativeValues(argv), options: OPTIONS, allowPositionals: true, allowNegative: true, strict: true });
 }
 
+const VALUE_LONG: ReadonlySet<string> = new Set(Object.entries(OPTIONS).flatMap(([name, o]) => (o.type === 'string' ? [name] : [])));
+const VALUE_SHORT: ReadonlySet<string> = new Set(Object.values(OPTIONS).flatMap((o) => (o.type === 'string' && 'short' in o ? [o.short] : [])));
+
+/**
+ * The index of the `--` that ends the options, as node:util's `parseArgs` reads the words, or
+ * -1 when there is none. A `--` an option takes as its value (`--rule --`, `-f --`: parseArgs
+ * takes it, then calls it ambiguous) ends nothing. A group of short options holding a `-`
+ * (`-v-`, which parseArgs expands to `-v --`) also gives -1: such a line is parsed whole, as
+ * it always was.
+ */
+export function optionsEnd(argv: readonly string[]): number {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') return i;
+    if (arg.startsWith('--')) {
+      if (!arg.includes('=') && VALUE_LONG.has(arg.slice(2))) i++;
+    } else if (arg.startsWith('-') && arg.length > 1) {
+      // A lone `-f` or a group: the first short option that takes a value takes the rest of
+      // the word (`-fjson`), or the next word when it ends the word (`-vf json`).
+      for (let j = 1; j < arg.length; j++) {
+        const c = arg[j]!;
+        if (c === '-') return -1;
+        if (VALUE_SHORT.has(c)) {
+          if (j === arg.length - 1) i++;
+          break;
+        }
+      }
+    }
+  }
+  return -1;
+}
+
 function firstLine(text: string): string {
   return text.split('\n')[0] ?? text;
 }
@@ -261,9 +293,12 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   const sniffed = sniffLocale(argv);
   const fail = (p: CliProblem): ParsedArgs => ({ ok: false, problem: p, locale: sniffed ?? 'zh-CN' });
 
+  // The words after `--` are not given to parseArgs: it spreads them into one call, which throws
+  // past ~120,000 words (`fzlint -- $(yes a | head -200000)`); they are all positionals anyway.
+  const end = optionsEnd(argv);
   let parsed: ReturnType<typeof runParseArgs>;
   try {
-    parsed = runParseArgs(argv);
+    parsed = runParseArgs(end === -1 ? argv : argv.slice(0, end));
   } catch (error) {
     const err = error as Error & { code?: string };
     const option = optionName(err) ?? '';
@@ -277,6 +312,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   }
   const v = parsed.values;
   let positionals = parsed.positionals;
+  if (end !== -1) for (let i = end + 1; i < argv.length; i++) positionals.push(argv[i]!);
 
   let command: CliOptions['command'] = 'lint';
   const sub = positionals[0];

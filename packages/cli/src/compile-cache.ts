@@ -253,7 +253,8 @@ export function commandLineWords(argv: readonly string[]): { positionals: string
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') {
-      positionals.push(...argv.slice(i + 1));
+      // One by one: a spread of the words throws past ~120,000 of them.
+      for (let k = i + 1; k < argv.length; k++) positionals.push(argv[k]!);
       break;
     }
     if (arg.startsWith('--')) {

@@ -1,5 +1,7 @@
+import { parseArgs } from 'node:util';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCliArgs, parseFormatOption, parseIsoDate, parseRuleOption, sniffLocale } from '../src/args.js';
+import { OPTIONS, optionsEnd, parseCliArgs, parseFormatOption, parseIsoDate, parseRuleOption, sniffLocale } from '../src/args.js';
 import { message, messageIds, template } from '../src/messages.js';
 
 function ok(argv: string[]) {
@@ -126,6 +128,54 @@ describe('parseCliArgs', () => {
     expect(ok(['--help']).command).toBe('help');
     expect(ok(['-v']).command).toBe('version');
     expect(ok(['--print-config', 'a.md']).command).toBe('print-config');
+  });
+});
+
+describe('the words after --', () => {
+  it('takes 200,000 of them (node:util parseArgs alone throws past ~120,000)', () => {
+    const words = Array.from({ length: 200_000 }, (_, i) => `r${i}.md`);
+    const o = ok(['--format', 'json', 'a.md', '--', ...words]);
+    expect(o.formats).toEqual([{ name: 'json' }]);
+    expect(o.patterns).toHaveLength(200_001);
+    expect(o.patterns[0]).toBe('a.md');
+    expect(o.patterns[1]).toBe('r0.md');
+    expect(o.patterns[200_000]).toBe('r199999.md');
+  });
+
+  it('are positionals, options and a second -- included, and the options before them are read as ever', () => {
+    const o = ok(['-fjson', '--quiet', 'a.md', '--', '--fix', '-x.md', '--', '--max-warnings', '-1', 'inspect']);
+    expect(o.patterns).toEqual(['a.md', '--fix', '-x.md', '--', '--max-warnings', '-1', 'inspect']);
+    expect(o.fix).toBe(false);
+    expect(o.quiet).toBe(true);
+    expect(ok(['--', 'inspect', 'a.md']).command).toBe('inspect');
+    expect(ok(['--']).patterns).toEqual([]);
+  });
+
+  it('do not begin at a -- an option takes as its value (parseArgs calls that ambiguous)', () => {
+    for (const argv of [['--rule', '--', 'a.md'], ['-f', '--', 'a.md'], ['-vf', '--', 'a.md'], ['--output-file', '--']]) {
+      const r = fail(argv);
+      expect(r.problem.id, argv.join(' ')).toBe('badArgs');
+      expect(JSON.stringify(r.problem), argv.join(' ')).toMatch(/ambiguous/);
+    }
+  });
+
+  it('begin where parseArgs itself ends the options', () => {
+    const words = ['--', '-', '--rule', '--rule=a:off', '--format', '-f', '-fjson', '-f-', '-vf', '-vf-', '-v', '-v-', '-v-f', '-h', '-o', '-c', '-vc',
+      '--quiet', '--stdin', '--no-color', '--max-warnings', '-1', '--out', '--=', '--bogus', '-x', 'a.md', 'inspect'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 10 }), (argv) => {
+        const { tokens } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, allowNegative: true, strict: false, tokens: true });
+        const terminator = tokens.find((t) => t.kind === 'option-terminator');
+        const end = optionsEnd(argv);
+        if (end === -1 && terminator !== undefined) {
+          // A group holding `-` (`-v-`): parseArgs expands it to `-v --`; such a line is parsed whole.
+          expect(argv[terminator.index]).toMatch(/^-[^-]+-/);
+        } else {
+          expect(end).toBe(terminator?.index ?? -1);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -73,6 +73,7 @@ describe('runKindOf', () => {
       ['--concurrency', '2', '--no-ignore', '--no-color', 'a.md', 'dir'],
       ['--suppressions-location', 's.json', '--previous', 'p.md', 'a.md'],
       ['--', '-weird.md'],
+      ['-f', 'json', 'a.md', '--', '--rule', '-x.md', '--'],
       ['--stdin', '--stdin-filename', 'x.md'],
     ];
     for (const argv of argvs) {
@@ -82,6 +83,14 @@ describe('runKindOf', () => {
       expect(commandLineWords(argv).positionals, argv.join(' ')).toEqual(parsed.options.patterns);
       expect(commandLineWords(argv).stdin).toBe(parsed.options.stdin);
     }
+  });
+
+  it('takes 200,000 words after -- (a spread of them into one call throws past ~120,000)', () => {
+    const words = Array.from({ length: 200_000 }, (_, i) => `r${i}.md`);
+    const { positionals } = commandLineWords(['--quiet', 'a.md', '--', ...words]);
+    expect(positionals).toHaveLength(200_001);
+    expect(positionals[200_000]).toBe('r199999.md');
+    expect(runKindOf(['--', ...words], dir)).toBeUndefined();
   });
 
   it("knows every option of src/args.ts that takes a value", () => {
