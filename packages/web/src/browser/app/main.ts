@@ -296,53 +296,55 @@ function renderOverview(): void {
   renderHeader();
   const body = $('overview').querySelector('tbody') as HTMLTableSectionElement;
   const shown = visibleReports();
-  body.replaceChildren(
-    ...shown.map((r) => {
-      const tr = document.createElement('tr');
-      tr.dataset['file'] = r.name;
-      if (r.counts.error > 0) tr.classList.add('has-errors');
-      COLUMNS.forEach((c, i) => {
-        const td = document.createElement(i === 0 ? 'th' : 'td');
-        if (i === 0) (td as HTMLTableCellElement).scope = 'row';
-        const v = c.value(r);
-        if (c.numeric) td.className = 'num';
-        if (i === 0) {
-          const a = document.createElement('a');
-          a.href = '#';
-          a.textContent = r.name;
-          a.addEventListener('click', (e) => {
-            e.preventDefault();
-            showReport(r.name, true);
-          });
-          td.append(a);
-        } else {
-          td.textContent = v === null ? '—' : String(v);
-          if (c.id === 'deadline' && r.deadline) td.dataset['status'] = r.deadline.status;
-          // Why the two were paired, on hover (issuer and years, where each was read).
-          if (c.id === 'previous' && r.previous) td.title = r.previous.why;
-          if (c.id === 'errors' && r.counts.error > 0) td.classList.add('sev-error');
-          if (c.id === 'warnings' && r.counts.warn > 0) td.classList.add('sev-warn');
-        }
-        tr.append(td);
-      });
-      tr.addEventListener('dblclick', () => showReport(r.name, true));
-      return tr;
-    }),
-  );
+  // Rows into a fragment, not spread into replaceChildren's arguments: that throws past ~125,000 rows.
+  const rows = document.createDocumentFragment();
+  for (const r of shown) {
+    const tr = document.createElement('tr');
+    tr.dataset['file'] = r.name;
+    if (r.counts.error > 0) tr.classList.add('has-errors');
+    COLUMNS.forEach((c, i) => {
+      const td = document.createElement(i === 0 ? 'th' : 'td');
+      if (i === 0) (td as HTMLTableCellElement).scope = 'row';
+      const v = c.value(r);
+      if (c.numeric) td.className = 'num';
+      if (i === 0) {
+        const a = document.createElement('a');
+        a.href = '#';
+        a.textContent = r.name;
+        a.addEventListener('click', (e) => {
+          e.preventDefault();
+          showReport(r.name, true);
+        });
+        td.append(a);
+      } else {
+        td.textContent = v === null ? '—' : String(v);
+        if (c.id === 'deadline' && r.deadline) td.dataset['status'] = r.deadline.status;
+        // Why the two were paired, on hover (issuer and years, where each was read).
+        if (c.id === 'previous' && r.previous) td.title = r.previous.why;
+        if (c.id === 'errors' && r.counts.error > 0) td.classList.add('sev-error');
+        if (c.id === 'warnings' && r.counts.warn > 0) td.classList.add('sev-warn');
+      }
+      tr.append(td);
+    });
+    tr.addEventListener('dblclick', () => showReport(r.name, true));
+    rows.append(tr);
+  }
+  body.replaceChildren(rows);
   $('rows-shown').textContent = reports.size > 0 ? t('rowsShown', { shown: shown.length, total: reports.size }) : '';
 }
 
 function renderProblems(): void {
   const list = [...failures.values()];
   $('problems-box').hidden = list.length === 0;
-  $('problems').replaceChildren(
-    ...list.map((f) => {
-      const li = document.createElement('li');
-      li.textContent = f.message;
-      li.dataset['file'] = f.name;
-      return li;
-    }),
-  );
+  // A line per failed file, as many as were given: into a fragment, not spread into arguments.
+  const lines = document.createDocumentFragment();
+  for (const f of list) {
+    const li = document.createElement('li');
+    li.textContent = f.message;
+    li.dataset['file'] = f.name;
+    lines.append(li);
+  }
+  $('problems').replaceChildren(lines);
 }
 
 function renderStatus(): void {
