@@ -120,7 +120,10 @@ const LOCALE_ARG = /^--locale(?:=(.*))?$/;
  * (so a usage error after `--locale en` is already in English).
  */
 export function sniffLocale(argv: readonly string[]): CliLocale | undefined {
-  for (let i = 0; i < argv.length; i++) {
+  // Words after the `--` that ends the options are paths, as the full parse reads them.
+  const end = optionsEnd(argv);
+  const n = end < 0 ? argv.length : end;
+  for (let i = 0; i < n; i++) {
     const m = LOCALE_ARG.exec(argv[i] ?? '');
     if (!m) continue;
     const value = m[1] ?? argv[i + 1];

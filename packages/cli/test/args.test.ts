@@ -184,6 +184,10 @@ describe('option helpers', () => {
     expect(sniffLocale(['--locale=en'])).toBe('en');
     expect(sniffLocale(['--locale', 'zh-CN'])).toBe('zh-CN');
     expect(sniffLocale(['a.md'])).toBeUndefined();
+    // After the `--` that ends the options, `--locale en` is two paths (as parseCliArgs reads them).
+    expect(sniffLocale(['--', '--locale', 'en'])).toBeUndefined();
+    expect(sniffLocale(['--locale', 'en', '--', '--locale', 'zh-CN'])).toBe('en');
+    expect(sniffLocale(['--rule', '--', '--locale', 'en'])).toBe('en');
   });
 
   it('parses ESLint-style JSON rule objects and numeric severities', () => {
