@@ -446,10 +446,12 @@ const enum LineKind {
   Item,
   /**
    * `> ` at the line's start, then a paragraph line (as {@link LineKind.Paragraph}, not indented): a
-   * line of a block quote holding one paragraph. A group of only such lines is one quote whose
+   * line of a block quote holding one paragraph. A group of such lines, after the first also
+   * paragraph lines (lazy continuation lines, see {@link isQuoteGroup}), is one quote whose
    * paragraph runs from the first line's text to the last line's end (no line in it can close the
-   * paragraph or the quote, and none is lazy); read by {@link readGroup}, not by micromark, whose
-   * reading of a long quote (a container continued line by line) is most of such a text's lint.
+   * paragraph or the quote); read by {@link readGroup}, not by micromark, whose reading of a long
+   * quote (a container continued line by line, a lazy line checked against its paragraph) is most
+   * of such a text's lint.
    */
   Quote,
 }
@@ -547,7 +549,7 @@ interface GroupOut {
  * other delimiter in a list, or a line indented under an item (relative to the item it may open a
  * construct).
  */
-function readGroup(text: string, lines: readonly number[], out: GroupOut | undefined): GroupEnd {
+function readGroup(text: string, source: string, lines: readonly number[], out: GroupOut | undefined): GroupEnd {
   // The open paragraph (top level or an item's), its end, and the open list's delimiter (0: none).
   let paraStart = -1;
   let paraEnd = -1;
@@ -558,15 +560,16 @@ function readGroup(text: string, lines: readonly number[], out: GroupOut | undef
       paraStart = -1;
       return;
     }
+    // micromark's content starts after the spaces that indent its first line in the copy it reads
+    // (a flattened quote's `>` is one of them: its paragraph starts at the author's text).
+    let root = paraStart;
+    while (source.charCodeAt(root) === 32) root++;
     // Read by index, not destructured: until flushPara is optimised, destructuring makes an iterator per call.
-    const trimmed = trimRange(text, paraStart, paraEnd);
+    const trimmed = trimRange(text, root, paraEnd);
     const s = trimmed[0];
     const e = trimmed[1];
     if (e > s) out.blocks.push({ kind: 'paragraph', start: s, end: e });
     if (!inItem) {
-      // micromark's content starts after the spaces that indent its first line.
-      let root = paraStart;
-      while (text.charCodeAt(root) === 32) root++;
       out.rootStarts.push(root);
       out.rootTypes.push('content');
     }
@@ -577,7 +580,7 @@ function readGroup(text: string, lines: readonly number[], out: GroupOut | undef
     const le = lines[k + 1] as number;
     const kind = lines[k + 2] as LineKind;
     if (kind === LineKind.Quote) {
-      // The group is all quote lines (see `markdownBlocks`): one quote, one paragraph.
+      // The group is a quote line, then quote lines and lazy lines (see `markdownBlocks`): one quote, one paragraph.
       if (!out) return GroupEnd.Closed;
       const trimmed = trimRange(text, ls + 2, lines[lines.length - 2] as number);
       if (trimmed[1] > trimmed[0]) out.blocks.push({ kind: 'paragraph', start: trimmed[0], end: trimmed[1] });
@@ -630,7 +633,7 @@ function readGroup(text: string, lines: readonly number[], out: GroupOut | undef
       paraEnd = le;
       continue;
     }
-    if (inItem && text.charCodeAt(ls) === 32) return GroupEnd.Unread;
+    if (inItem && source.charCodeAt(ls) === 32) return GroupEnd.Unread;
     if (paraStart < 0) paraStart = ls;
     paraEnd = le;
   }
@@ -718,11 +721,31 @@ function quoteLineKind(source: string, start: number, end: number): LineKind {
 function guardedLineKind(text: string, source: string, start: number, end: number): LineKind {
   if (source.charCodeAt(start) === 0x3000 && text.charCodeAt(start) !== 0x3000) return LineKind.Complex;
   if (source.charCodeAt(start) === 62 && text.charCodeAt(start) === 62) return quoteLineKind(source, start, end);
-  // Quote markers read as spaces indent the line only in the guarded copy: micromark reads it.
-  for (let i = start; i < end && source.charCodeAt(i) === 32; i++) if (text.charCodeAt(i) !== 32) return LineKind.Complex;
+  // Quote markers read as spaces (a flattened quote: markdown-guard.ts) indent the line in the
+  // guarded copy: a paragraph line there, whose text {@link readGroup} starts after those spaces.
+  let flattened = false;
+  for (let i = start; i < end && source.charCodeAt(i) === 32; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 62) flattened = true;
+    else if (c !== 32) return LineKind.Complex;
+  }
   // Lists are what the guard rewrites (markers read as text): micromark reads them from its copy.
   const kind = lineKind(source, start, end);
+  if (flattened) return kind === LineKind.Paragraph ? kind : LineKind.Complex;
   return kind === LineKind.Item ? LineKind.Complex : kind;
+}
+
+/**
+ * Whether a group holding quote lines (start, end, kind triples) is one quote with one paragraph:
+ * a quote line first, then quote lines and paragraph lines. A paragraph line there is the quoted
+ * paragraph's lazy continuation (CommonMark): it opens no block (no marker, heading, fence, HTML,
+ * item; `=` and `-`, which could underline a setext heading, are markers too), so it neither
+ * interrupts the paragraph nor closes the quote, and a quote line after it continues both.
+ */
+function isQuoteGroup(lines: readonly number[]): boolean {
+  if (lines[2] !== LineKind.Quote) return false;
+  for (let k = 5; k < lines.length; k += 3) if (lines[k] !== LineKind.Quote && lines[k] !== LineKind.Paragraph) return false;
+  return true;
 }
 
 /**
@@ -771,7 +794,7 @@ export function markdownBlocks(text: string, from = 0, to = text.length): Markdo
   const out: GroupOut = { blocks, rootStarts, rootTypes };
   const endGroup = (next: number): boolean => {
     if (groupStart < 0) return true;
-    if (groupQuotes > 0 && groupQuotes * 3 !== groupLines.length) groupSimple = false;
+    if (groupQuotes > 0 && !isQuoteGroup(groupLines)) groupSimple = false;
     // A group of items is read here when it leaves no list open, or when the next line closes it.
     if (groupSimple && groupItems) {
       // After a run left to micromark, an item may go on the run's list, or be read as text (after
@@ -779,14 +802,14 @@ export function markdownBlocks(text: string, from = 0, to = text.length): Markdo
       // a failed look-ahead and the whole text again).
       if (runStart >= 0 && groupLines[2] === LineKind.Item) groupSimple = false;
       else {
-        const end = readGroup(text, groupLines, undefined);
+        const end = readGroup(text, source, groupLines, undefined);
         if (end === GroupEnd.Unread || (end === GroupEnd.OpenList && !closesList(text, next, to))) groupSimple = false;
       }
     }
     if (groupSimple) {
       // The group's first line is the run's look-ahead: a construct must start there.
       if (runStart >= 0 && !flushRun(groupStart, groupLines[1] as number)) return false;
-      readGroup(text, groupLines, out);
+      readGroup(text, source, groupLines, out);
     } else if (runStart < 0) runStart = groupStart;
     groupItems = false;
     groupQuotes = 0;
@@ -812,7 +835,11 @@ export function markdownBlocks(text: string, from = 0, to = text.length): Markdo
       if (groupStart < 0) groupStart = pos;
       let k = kind;
       // An indented line continues a paragraph line before it; anywhere else it is indented code.
-      if (k === LineKind.Indented) k = groupLines.length > 0 && groupLines[groupLines.length - 1] === LineKind.Paragraph ? LineKind.Paragraph : LineKind.Complex;
+      // After a quote line it continues the quote's paragraph, lazily (read only in a quote group).
+      if (k === LineKind.Indented) {
+        const before = groupLines.length > 0 ? groupLines[groupLines.length - 1] : LineKind.Blank;
+        k = before === LineKind.Paragraph || before === LineKind.Quote ? LineKind.Paragraph : LineKind.Complex;
+      }
       if (k === LineKind.Complex) groupSimple = false;
       else if (k === LineKind.Item) groupItems = true;
       else if (k === LineKind.Quote) groupQuotes++;

@@ -107,6 +107,36 @@ describe('micromark block reader equals the remark (mdast) reader', () => {
     );
   }, 60_000);
 
+  it('reads quotes with lazy continuation lines as micromark alone does (flattened past the guard\'s cap too)', () => {
+    // A quote line, then lines without `>` (lazy when nothing in them opens or interrupts a block), quote lines, and
+    // every kind of line that may not be lazy: markers, items, headings, fences, HTML, setext underlines, tables,
+    // indentation, tabs, `>` later in the line or after spaces.
+    const next = fc.tuple(
+      fc.constantFrom(
+        '段落。', '段落。', '段落。', 'x 段落', '（一）加强', 'a > b', '甲>乙', ' 续行', '   续行', '    缩进', '     代码', '\t制表',
+        ' > 引', '   > 引', '    > 引', '> 引用', '>> 深', '> ', '>', '- a', '* a', '+ a', '1. a', '2. a', '1) a', '# h', '#h', '=', '===',
+        '-', '---', '***', '___', '```', '~~~', '<div>', '<!-- c -->', '文<!-- c -->', '| a | b |', '[x]: y', '　全角', '\u00a0不换行',
+      ),
+      fc.constantFrom('\n', '\n', '\n', '\r\n', '\n\n', '\n \n'),
+    );
+    const group = fc.tuple(fc.constantFrom('> 甲', '> 　甲', '>  甲', '> 1. 甲', '> - 甲', '甲'), fc.array(next, { maxLength: 12 }));
+    // Past 64 lazy lines in the text the guard reads every quote marker as a space (or as text where spaces
+    // would indent four columns): a second reading of the same groups, after a quote of 70 lazy lines.
+    const lazyTail = '\n> 尾\n' + Array.from({ length: 70 }, (_, i) => `懒${i}\n`).join('');
+    for (const text of ['> 甲\n乙\n', '> 甲\n乙\n> 丙\n丁\n', '> 甲\n    乙\n', '> 甲\n===\n', '> 甲\n---\n', '> 甲\n2. 乙\n', '> 甲\n乙\n' + lazyTail, lazyTail.slice(1)]) {
+      expect(markdownBlocks(text), text).toEqual(micromarkOnlyBlocks(text));
+    }
+    fc.assert(
+      fc.property(fc.array(group, { minLength: 1, maxLength: 4 }), fc.boolean(), (groups, flatten) => {
+        const base = groups.map(([first, rest]) => first + '\n' + rest.map(([l, end]) => l + end).join('')).join('\n');
+        const text = flatten ? base + lazyTail : base;
+        expect(markdownBlocks(text)).toEqual(micromarkOnlyBlocks(text));
+        if (!flatten) expect(blocksOf(text)).toEqual(expectedBlocks(text));
+      }),
+      { numRuns: 1500 },
+    );
+  }, 120_000);
+
   it('finds a line\'s `<!--` or lone CR wherever it is (other `<`, `<!-` and `\\r\\n` before or after it)', () => {
     const line = fc
       .array(fc.constantFrom('甲', '乙。', '<', '<b>', '!', '-', '<!-', '<!--', '-->', '\r', ' ', '1. '), { maxLength: 10 })
