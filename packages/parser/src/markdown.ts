@@ -505,6 +505,7 @@ function lineKind(text: string, start: number, end: number): LineKind {
     for (let k = i; k < e; k++) if (text.charCodeAt(k) === 35) return LineKind.Complex;
     kind = LineKind.Heading;
   } else if (c0 >= 48 && c0 <= 57 && itemContentAt(text, start, e) > 0) kind = LineKind.Item;
+  else if ((c0 === 45 || c0 === 42 || c0 === 43) && bulletContentAt(text, start, e) > 0) kind = LineKind.Item;
   else if (opensConstruct(text, start, e)) return LineKind.Complex;
   return holdsCommentOrCr(text, start, e) ? LineKind.Complex : kind;
 }
@@ -521,6 +522,19 @@ function itemContentAt(text: string, start: number, e: number): number {
   const m = text.charCodeAt(k);
   if ((m !== 46 && m !== 41) || text.charCodeAt(k + 1) !== 32) return 0;
   const c = k + 2;
+  if (c >= e) return 0;
+  const first = text.charCodeAt(c);
+  return first === 32 || first === 9 || first === 13 || opensConstruct(text, c, e) ? 0 : c;
+}
+
+/**
+ * Where the content of a bullet list item of prose starts, for a line text[start, e) opening with
+ * `-`, `*` or `+`: the marker, one space, then a character that opens no construct (so not a
+ * thematic break `- - -`, not a nested marker); 0 when the line is not one.
+ */
+function bulletContentAt(text: string, start: number, e: number): number {
+  if (text.charCodeAt(start + 1) !== 32) return 0;
+  const c = start + 2;
   if (c >= e) return 0;
   const first = text.charCodeAt(c);
   return first === 32 || first === 9 || first === 13 || opensConstruct(text, c, e) ? 0 : c;
@@ -613,10 +627,12 @@ function readGroup(text: string, source: string, lines: readonly number[], out: 
     if (kind === LineKind.Item) {
       let d = ls;
       while (text.charCodeAt(d) >= 48 && text.charCodeAt(d) <= 57) d++;
+      // An ordered item's `.` or `)`, or a bullet item's marker: another one starts another list.
       const itemDelimiter = text.charCodeAt(d);
+      const bullet = d === ls;
       if (inItem) {
         if (itemDelimiter !== delimiter) return GroupEnd.Unread;
-      } else if (paraStart >= 0 && !(d === ls + 1 && text.charCodeAt(ls) === 49)) {
+      } else if (paraStart >= 0 && !bullet && !(d === ls + 1 && text.charCodeAt(ls) === 49)) {
         // Only an item numbered 1 interrupts a paragraph; any other is the paragraph's text.
         paraEnd = le;
         continue;
@@ -624,7 +640,7 @@ function readGroup(text: string, source: string, lines: readonly number[], out: 
         flushPara();
         delimiter = itemDelimiter;
         out?.rootStarts.push(ls);
-        out?.rootTypes.push('listOrdered');
+        out?.rootTypes.push(bullet ? 'listUnordered' : 'listOrdered');
       }
       flushPara();
       inItem = true;
@@ -633,7 +649,14 @@ function readGroup(text: string, source: string, lines: readonly number[], out: 
       paraEnd = le;
       continue;
     }
-    if (inItem && source.charCodeAt(ls) === 32) return GroupEnd.Unread;
+    if (inItem && source.charCodeAt(ls) === 32) {
+      // An indented paragraph line in an item goes on with the item's paragraph (indented to its
+      // content or lazily) unless, relative to the content, it opens a construct: up to three spaces
+      // its kind says it opens none; further indented (a paragraph's continuation), look.
+      let i = ls;
+      while (source.charCodeAt(i) === 32) i++;
+      if (i - ls >= 4 && opensConstruct(source, i, le)) return GroupEnd.Unread;
+    }
     if (paraStart < 0) paraStart = ls;
     paraEnd = le;
   }
@@ -729,10 +752,11 @@ function guardedLineKind(text: string, source: string, start: number, end: numbe
     if (c === 62) flattened = true;
     else if (c !== 32) return LineKind.Complex;
   }
-  // Lists are what the guard rewrites (markers read as text): micromark reads them from its copy.
+  // Lists are what the guard rewrites (markers read as text): a line is read as micromark reads it in
+  // its copy (a marker left there is an item's; one rewritten, `x 段落`, a paragraph's text).
   const kind = lineKind(source, start, end);
   if (flattened) return kind === LineKind.Paragraph ? kind : LineKind.Complex;
-  return kind === LineKind.Item ? LineKind.Complex : kind;
+  return kind;
 }
 
 /**
@@ -838,7 +862,7 @@ export function markdownBlocks(text: string, from = 0, to = text.length): Markdo
       // After a quote line it continues the quote's paragraph, lazily (read only in a quote group).
       if (k === LineKind.Indented) {
         const before = groupLines.length > 0 ? groupLines[groupLines.length - 1] : LineKind.Blank;
-        k = before === LineKind.Paragraph || before === LineKind.Quote ? LineKind.Paragraph : LineKind.Complex;
+        k = before === LineKind.Paragraph || before === LineKind.Quote || before === LineKind.Item ? LineKind.Paragraph : LineKind.Complex;
       }
       if (k === LineKind.Complex) groupSimple = false;
       else if (k === LineKind.Item) groupItems = true;

@@ -137,6 +137,32 @@ describe('micromark block reader equals the remark (mdast) reader', () => {
     );
   }, 120_000);
 
+  it('reads bullet and ordered items with indented and lazy lines as micromark alone does (guarded texts too)', () => {
+    const next = fc.tuple(
+      fc.constantFrom(
+        '段落。', '段落。', ' 续行', '  续行', '  续行', '   续行', '    续行', '     续行', '      续行', '  　 续行', '  > 引', '  >>>> 深',
+        '- 项', '- 项', '* 项', '+ 项', '-  项', '- - -', '- # h', '1. 项', '2. 项', '1) 项', '  - 子项', '    - 子项', '      - 子项', '     1. 子项',
+        '      ```', '      # h', '      <div>', '     \t制表', '  \t制表', '> 引', '# h', '=', '---', '```', '<!-- c -->', '  <!-- c -->', '[x]: y',
+      ),
+      fc.constantFrom('\n', '\n', '\n', '\r\n', '\n\n', '\n \n'),
+    );
+    const group = fc.tuple(fc.constantFrom('- 甲', '* 甲', '+ 甲', '1. 甲', '- >>>>>>>> 甲', '- 　甲', '甲', '> 甲'), fc.array(next, { maxLength: 12 }));
+    // Past 64 lazy lines the guard reads quote markers as spaces (or text), past 64 lazy lines under an item its marker as text.
+    const quoteTail = '\n> 尾\n' + Array.from({ length: 70 }, (_, i) => `懒${i}\n`).join('');
+    const listTail = '\n- 尾\n' + Array.from({ length: 70 }, (_, i) => `懒${i}\n`).join('');
+    for (const text of ['- 甲\n  乙\n', '- 甲\n      - 乙\n', '- 甲\n* 乙\n', '甲\n- 乙\n', '- 甲\n\n  乙\n', '- >>>> 甲\n  > 乙\n' + quoteTail, '- 甲\n乙\n' + listTail]) {
+      expect(markdownBlocks(text), text).toEqual(micromarkOnlyBlocks(text));
+    }
+    fc.assert(
+      fc.property(fc.array(group, { minLength: 1, maxLength: 4 }), fc.constantFrom('', '', quoteTail, listTail), (groups, tail) => {
+        const text = groups.map(([first, rest]) => first + '\n' + rest.map(([l, end]) => l + end).join('')).join('\n') + tail;
+        expect(markdownBlocks(text)).toEqual(micromarkOnlyBlocks(text));
+        if (tail === '') expect(blocksOf(text)).toEqual(expectedBlocks(text));
+      }),
+      { numRuns: 1500 },
+    );
+  }, 120_000);
+
   it('finds a line\'s `<!--` or lone CR wherever it is (other `<`, `<!-` and `\\r\\n` before or after it)', () => {
     const line = fc
       .array(fc.constantFrom('甲', '乙。', '<', '<b>', '!', '-', '<!-', '<!--', '-->', '\r', ' ', '1. '), { maxLength: 10 })
