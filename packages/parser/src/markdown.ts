@@ -362,14 +362,7 @@ function micromarkBlocks(text: string, from: number, to: number, source: string 
    * author's quote had its paragraph.
    */
   function skipFlattened(s: number, e: number): number {
-    if (source === text) return s;
-    let k = s;
-    while (k < e) {
-      const c = text.charCodeAt(k);
-      if (c === 32 || c === 9 || (c === 62 && source.charCodeAt(k) === 0x3000)) k++;
-      else break;
-    }
-    return k < e ? k : s;
+    return source === text ? s : skipFlattenedMarkers(text, source, s, e);
   }
 
   function scanPlain(): void {
@@ -389,6 +382,21 @@ function micromarkBlocks(text: string, from: number, to: number, source: string 
   return frontMatter ? { blocks, frontMatter, rootStarts, rootTypes } : { blocks, rootStarts, rootTypes };
 }
 
+
+/**
+ * Where a paragraph whose micromark token starts at `s` (and ends at `e`) starts once the quote
+ * markers the guard read as text (ideographic spaces in `source`) are skipped, with the spaces
+ * among them; `s` when nothing else is left.
+ */
+function skipFlattenedMarkers(text: string, source: string, s: number, e: number): number {
+  let k = s;
+  while (k < e) {
+    const c = text.charCodeAt(k);
+    if (c === 32 || c === 9 || (c === 62 && source.charCodeAt(k) === 0x3000)) k++;
+    else break;
+  }
+  return k < e ? k : s;
+}
 
 /** Token types that are blocks (mdast flow nodes) when they are children of a list. */
 function isFlowBlock(type: string): boolean {
@@ -578,8 +586,15 @@ function readGroup(text: string, source: string, lines: readonly number[], out: 
     // (a flattened quote's `>` is one of them: its paragraph starts at the author's text).
     let root = paraStart;
     while (source.charCodeAt(root) === 32) root++;
+    // Its block starts after the markers of a flattened quote read as text (`  > 引` as `  　 引`), as
+    // micromark's reading gives it; its token ends before a CR that ends the line.
+    let from = root;
+    if (source !== text && source.charCodeAt(root) === 0x3000) {
+      const end = text.charCodeAt(paraEnd - 1) === 13 ? paraEnd - 1 : paraEnd;
+      from = skipFlattenedMarkers(text, source, root, end);
+    }
     // Read by index, not destructured: until flushPara is optimised, destructuring makes an iterator per call.
-    const trimmed = trimRange(text, root, paraEnd);
+    const trimmed = trimRange(text, from, paraEnd);
     const s = trimmed[0];
     const e = trimmed[1];
     if (e > s) out.blocks.push({ kind: 'paragraph', start: s, end: e });

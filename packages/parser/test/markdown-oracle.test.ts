@@ -123,7 +123,9 @@ describe('micromark block reader equals the remark (mdast) reader', () => {
     // Past 64 lazy lines in the text the guard reads every quote marker as a space (or as text where spaces
     // would indent four columns): a second reading of the same groups, after a quote of 70 lazy lines.
     const lazyTail = '\n> 尾\n' + Array.from({ length: 70 }, (_, i) => `懒${i}\n`).join('');
-    for (const text of ['> 甲\n乙\n', '> 甲\n乙\n> 丙\n丁\n', '> 甲\n    乙\n', '> 甲\n===\n', '> 甲\n---\n', '> 甲\n2. 乙\n', '> 甲\n乙\n' + lazyTail, lazyTail.slice(1)]) {
+    // Indented quote markers flattened as text (`  > 引` read as `  　 引`): the paragraph's block starts after them.
+    const flat = ['甲\n\n  > 引\n', '> 甲\n# h\n   > 引\n\n> 甲\n', '  > \n', '  >  \r\n', '甲\n\n  > 引\n乙\n'].map((t) => t + lazyTail);
+    for (const text of ['> 甲\n乙\n', '> 甲\n乙\n> 丙\n丁\n', '> 甲\n    乙\n', '> 甲\n===\n', '> 甲\n---\n', '> 甲\n2. 乙\n', '> 甲\n乙\n' + lazyTail, lazyTail.slice(1), ...flat]) {
       expect(markdownBlocks(text), text).toEqual(micromarkOnlyBlocks(text));
     }
     fc.assert(
