@@ -425,7 +425,8 @@ function isFlowBlock(type: string): boolean {
  * paragraph line that cannot start or interrupt any block construct (its
  * first character is none of the CommonMark markers, it is not indented, not
  * an ordered-list marker) and holds no `<!--` (an HTML comment) and no lone
- * CR, or an ordered list item of prose (`1. 压实责任。…`, see {@link LineKind.Item}).
+ * CR, or a list item of prose (`1. 压实责任。…`, `- 压实责任。…`, see {@link LineKind.Item}), or a
+ * quote line (see {@link LineKind.Quote}).
  * Such a group is read here directly: its blocks are exactly micromark's.
  * Everything else goes to micromark in maximal runs of groups; a run must end
  * cleanly (a top-level construct starts at the next simple group, checked by
@@ -448,8 +449,9 @@ const enum LineKind {
   /**
    * An ordered list item of prose at the line's start: 1–9 digits, `.` or `)`, one space, then a
    * character that opens no construct, no `<!--` or lone CR (reports number their measures so, often
-   * without blank lines, the paragraphs after an item being its lazy continuation). Read by
-   * {@link readGroup}, which leaves to micromark what it does not model.
+   * without blank lines, the paragraphs after an item being its lazy continuation); or a bullet
+   * item of prose: `-`, `*` or `+`, one space, then such a character. Read by {@link readGroup},
+   * which leaves to micromark what it does not model.
    */
   Item,
   /**
@@ -566,10 +568,11 @@ interface GroupOut {
  * Reads a group of lines (start, end, kind triples; no blank line among them, nothing open before
  * it) as micromark does, into `out` when given (without it, only what the group ends in). A
  * paragraph line after an item continues the item's paragraph (inside the item or lazily), an
- * item after an item is the list's next item when its delimiter is the list's, an item interrupts
- * a paragraph only when its number is `1`, and a heading closes the list. Unread: an item of the
- * other delimiter in a list, or a line indented under an item (relative to the item it may open a
- * construct).
+ * item after an item is the list's next item when its delimiter (or bullet) is the list's, an
+ * ordered item interrupts a paragraph only when its number is `1` (a bullet item always), and a
+ * heading closes the list. Unread: an item of another delimiter in a list, or a line indented four
+ * or more spaces under an item whose first character opens a construct (relative to the item's
+ * content it may be a nested item).
  */
 function readGroup(text: string, source: string, lines: readonly number[], out: GroupOut | undefined): GroupEnd {
   // The open paragraph (top level or an item's), its end, and the open list's delimiter (0: none).
