@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { parse, reparse } from '@fzlint/parser';
+import { parse, reparse, type Heading, type Section } from '@fzlint/parser';
 import { createAnalysisCache, defineRule, type AnyRule } from '@fzlint/rule-api';
 import { describe, expect, it } from 'vitest';
 import { createRuleReuse, editWindow, lint, rules as builtinRules } from '../src/index.js';
+import { HEADING_FIELDS, NUMBERING_FIELDS, SECTION_FIELDS, sentenceWindow } from '../src/incremental.js';
 
 /**
  * Types `keys` into `text` one at a time (`startOf` places each in the current text; `del`
@@ -70,7 +71,7 @@ describe('RuleReuse', () => {
     const text = `${TEXT.slice(0, at)}法冶${TEXT.slice(at)}`;
     const document = reparse(first.document, [{ range: { start: at, end: at }, text: '法冶' }]);
     const next = reuse.run('r.md', () => lint(text, { rules, filePath: 'r.md', document }));
-    expect(reuse.stats).toEqual({ windowed: 1, whole: 1, figuresKept: 0, figuresKeptAround: 0, figuresKeptRead: 0, documentKept: 0, documentRun: 0 });
+    expect(reuse.stats).toEqual({ windowed: 1, sentences: 0, whole: 1, figuresKept: 0, figuresKeptAround: 0, figuresKeptRead: 0, documentKept: 0, documentRun: 0 });
     const fresh = lint(text, { rules: [typoRule('style/test-local', 'paragraph')], filePath: 'r.md' });
     expect(next.diagnostics).toEqual(fresh.diagnostics);
     expect(next.diagnostics.map((d) => text.slice(d.range.start, d.range.end))).toEqual(['法冶', '法冶', '法冶']);
@@ -137,6 +138,85 @@ describe('editWindow', () => {
     expect(editWindow(before, edit('2023年', '字'))).toBeUndefined();
     // A new paragraph break splits what a rule read as one paragraph.
     expect(editWindow(before, edit('完善', '\n\n## 三、其他\n\n'))).toBeUndefined();
+  });
+
+  it('compares every field the parser gives a heading and a section (the lists it reads field by field)', () => {
+    const keys = { heading: new Set<string>(), section: new Set<string>(), numbering: new Set<string>() };
+    const walk = (sections: readonly Section[]): void => {
+      for (const s of sections) {
+        for (const k of Object.keys(s)) keys.section.add(k);
+        walk(s.children);
+      }
+    };
+    const full = new URL('../../../fixtures/corpus/full/', import.meta.url);
+    const texts = [TEXT, ...readdirSync(full).map((n) => readFileSync(new URL(n, full), 'utf8'))];
+    for (const text of texts) {
+      for (const format of ['markdown', 'plaintext'] as const) {
+        const d = parse(text, { format });
+        for (const h of d.headings) {
+          for (const k of Object.keys(h)) keys.heading.add(k);
+          for (const k of Object.keys(h.numbering ?? {})) keys.numbering.add(k);
+        }
+        walk(d.sections);
+      }
+    }
+    // A field the parser adds must be added to the comparison too (and to these lists).
+    for (const k of keys.heading) expect(HEADING_FIELDS).toContain(k);
+    for (const k of keys.section) expect(SECTION_FIELDS).toContain(k);
+    for (const k of keys.numbering) expect(NUMBERING_FIELDS).toContain(k);
+    expect(keys.heading.has('numbering') && keys.heading.has('concept') && keys.heading.has('year')).toBe(true);
+  });
+
+  it('is none when a heading or section outside the window differs in any field it compares', () => {
+    const w = edit('完善', '字');
+    expect(editWindow(before, w)).toBeDefined();
+    const h = w.headings.findIndex((x) => x.numbering !== undefined);
+    expect(h).toBeGreaterThanOrEqual(0);
+    const heading = w.headings[h]!;
+    const variants: Record<string, unknown>[] = [
+      { text: `${heading.text}字` },
+      { title: `${heading.title}字` },
+      { level: heading.level + 1 },
+      { origin: heading.origin === 'markdown' ? 'line' : 'markdown' },
+      { concept: undefined },
+      { year: 1999 },
+      { markdownDepth: 6 },
+      { titleRange: { start: heading.titleRange.start, end: heading.titleRange.end + 1 } },
+      { numbering: { ...heading.numbering!, value: heading.numbering!.value + 1 } },
+      { numbering: { ...heading.numbering!, raw: `${heading.numbering!.raw} ` } },
+      { numbering: { ...heading.numbering!, range: { start: heading.numbering!.range.start, end: heading.numbering!.range.end + 1 } } },
+      { numbering: undefined },
+    ];
+    for (const v of variants) {
+      const headings = w.headings.map((x, i) => (i === h ? ({ ...x, ...v } as Heading) : x));
+      expect(editWindow(before, { ...w, headings })).toBeUndefined();
+    }
+    // Sections, nested: another text with sub-headings.
+    const nested = ['# 2023年法治政府建设工作报告', '', '## 一、主要举措', '', '### （一）完善制度', '', '推进法冶政府建设。', '', '### （二）严格执法', '', '完善依法行政制度。', ''].join('\n');
+    const base = parse(nested, { format: 'markdown' });
+    const at = nested.indexOf('推进');
+    const typed = reparse(base, [{ range: { start: at, end: at }, text: '字' }]);
+    expect(editWindow(base, typed)).toBeDefined();
+    const i = typed.sections.findIndex((x) => x.children.length > 1);
+    expect(i).toBeGreaterThanOrEqual(0);
+    const top = typed.sections[i]!;
+    const withTop = (s: Section): Section[] => typed.sections.map((x, k) => (k === i ? s : x));
+    const sectionVariants: Record<string, unknown>[] = [
+      { level: top.level + 1 },
+      { concept: top.concept === undefined ? 'measures' : undefined },
+      { range: { start: top.range.start, end: top.range.end + 1 } },
+      { bodyRange: { start: top.bodyRange.start + 1, end: top.bodyRange.end } },
+      { children: top.children.slice(1) },
+      { heading: { ...top.heading, range: { start: top.heading.range.start + 1, end: top.heading.range.end } } },
+    ];
+    for (const v of sectionVariants) expect(editWindow(base, { ...typed, sections: withTop({ ...top, ...v } as Section) })).toBeUndefined();
+    // A child's field (the one after the window, shifted, and the one before it).
+    for (const c of [0, 1]) {
+      const child = top.children[c]!;
+      const children = top.children.map((x, k) => (k === c ? { ...x, level: x.level + 1 } : x));
+      expect(child).toBeDefined();
+      expect(editWindow(base, { ...typed, sections: withTop({ ...top, children }) })).toBeUndefined();
+    }
   });
 
   // A line of spaces between two paragraphs (as in the language server's 100 KB bench text).
@@ -210,6 +290,85 @@ describe('incremental lint with the built-in rules (property: the findings of a 
     // The windowed path was taken (not only whole-document runs that would hide a wrong shift).
     expect(reuse.stats.windowed).toBeGreaterThan(100);
   }, 300_000);
+});
+
+describe('incremental lint of sentence rules (property: findings kept per sentence only when the other sentences are the same)', () => {
+  // One long paragraph of sentences the references rules report (outdated law versions and plans,
+  // a year range without 年, a wrong kind of change, a title known by another name, an ended
+  // campaign, a document number with a lost bracket, an outdated term), between short ones.
+  const SENTENCES = [
+    '依据《行政处罚法》（2017年修正）办理案件。',
+    '认真落实《法治政府建设实施纲要（2015—2020年）》，推进依法行政。',
+    '开展法治宣传活动，群众满意度明显提升；',
+    '全面贯彻《法治政府建设实施纲要(2021-2025)》，法治政府建设取得新成效。',
+    '学习《立法法》（2023年修正）。',
+    '印发《XX县扫黑除恶专项斗争工作总结》。',
+    '转发国办发〔2021〕12号文件和国发2021 3号文件。',
+    '坚决贯彻落实“外防输入,内防反弹”的总策略和“动态清零”的总方针。',
+    '清理《XX县工商局关于规范广告经营的通知》等文件。',
+    '深化政务公开，完善依法行政制度体系。',
+  ];
+  const LONG = ['2023年法治政府建设工作报告', '一、主要举措', SENTENCES.join(''), '推进法冶政府建设。', SENTENCES.slice(3).join(''), '二、存在的不足', '基层执法力量薄弱。'].join('\n');
+  const keystroke = fc.record({
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    del: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 6 })),
+    insert: fc.constantFrom('', '字', '。', '；', '，', '《', '》', '（', '）', '〔', '〕', '号', '2021', '年', '修正', '修订', '十九大精神', '扫黑除恶', '《行政复议法》（2017年修正）', '\n'),
+  });
+
+  it('after keystrokes in long paragraphs of references, linted along the way', () => {
+    const reuse = createRuleReuse();
+    const rules = reuse.wrap(builtinRules);
+    let key = 0;
+    fc.assert(
+      fc.property(fc.constantFrom('long.txt', 'long.md'), fc.array(keystroke, { minLength: 1, maxLength: 6 }), (filePath, keys) => {
+        typeAndCompare(reuse, rules, `${key++}-${filePath}`, filePath, LONG, keys, (k, text) => Math.floor(k.at * text.length));
+      }),
+      { numRuns: 120 },
+    );
+    // The narrowed path was taken (not only paragraph windows that would hide a wrong keep).
+    expect(reuse.stats.sentences).toBeGreaterThan(100);
+  }, 300_000);
+
+  it('narrows the window to the sentences around the change only when the others are the same', () => {
+    const base = parse(LONG, { format: 'plaintext' });
+    const at = LONG.indexOf('开展法治宣传活动') + 2;
+    const typed = reparse(base, [{ range: { start: at, end: at }, text: '字' }]);
+    const w = editWindow(base, typed)!;
+    const n = sentenceWindow(base, typed, w)!;
+    // The sentence typed into and one each side of it.
+    expect(LONG.slice(n.oldStart, n.oldEnd)).toBe(SENTENCES.slice(1, 4).join(''));
+    expect(n.view.sentences.map((x) => x.text)).toEqual([SENTENCES[1], `开展字${SENTENCES[2]!.slice(2)}`, SENTENCES[3]]);
+    expect(n.view.references.every((r) => r.sentenceIndex >= 0 && r.sentenceIndex < 3 && r.range.start >= n.start && r.range.end <= n.end)).toBe(true);
+    // Refused when a sentence it keeps differs (its range, paragraph or heading), or a document number outside it.
+    const k = typed.sentences.findIndex((x) => x.text === SENTENCES[6]);
+    const sentence = typed.sentences[k]!;
+    const changed = [
+      { ...sentence, headingIndex: sentence.headingIndex + 1 },
+      { ...sentence, range: { start: sentence.range.start, end: sentence.range.end - 1 } },
+      { ...sentence, paragraphIndex: sentence.paragraphIndex + 1 },
+    ];
+    for (const x of changed) {
+      const next = { ...typed, sentences: typed.sentences.map((y, i) => (i === k ? x : y)) };
+      expect(sentenceWindow(base, next, editWindow(base, next)!)).toBeUndefined();
+    }
+    const dn = typed.documentNumbers.findIndex((x) => x.range.start > n.end);
+    expect(dn).toBeGreaterThanOrEqual(0);
+    const documentNumbers = typed.documentNumbers.map((x, i) => (i === dn ? { ...x, serial: (x.serial ?? 0) + 1 } : x));
+    expect(sentenceWindow(base, { ...typed, documentNumbers }, w)).toBeUndefined();
+  });
+
+  it('re-reads only the sentences around a keystroke in a long paragraph, the findings a fresh lint’s', () => {
+    const reuse = createRuleReuse();
+    const rules = reuse.wrap(builtinRules);
+    const at = LONG.indexOf('开展法治宣传活动');
+    const first = lint(LONG, { filePath: 'long.txt' }).diagnostics.filter((d) => d.ruleId.startsWith('references/'));
+    expect(new Set(first.map((d) => d.ruleId)).size).toBeGreaterThanOrEqual(4);
+    const keys = [{ del: 0, insert: '字' }, { del: 1, insert: '' }, { del: 0, insert: '。' }, { del: 0, insert: '《行政复议法》（2017年修正）' }, { del: 2, insert: '' }];
+    const before = reuse.stats.sentences;
+    typeAndCompare(reuse, rules, 'long', 'long.txt', LONG, keys, () => at + 2);
+    // Eight sentence rules on each of the five keystrokes.
+    expect(reuse.stats.sentences - before).toBe(40);
+  });
 });
 
 describe('incremental lint of figures (property: statistics rules keep findings only when no figure changed)', () => {

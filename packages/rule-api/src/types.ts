@@ -43,10 +43,13 @@ export interface RuleMeta<MessageId extends string = string, Options = unknown> 
   readonly defaultOptions?: Options;
   /**
    * What a finding of the rule depends on, for incremental linting (an editor re-lints only
-   * what an edit touched). `sentence` / `paragraph`: every finding lies in one paragraph and
-   * depends only on that paragraph's text (its sentences, numbers, references) and on what
+   * what an edit touched). `paragraph`: every finding lies in one paragraph and depends only on
+   * that paragraph's text (its sentences, numbers, references, document numbers) and on what
    * the document says as a whole (title, dates, headings, sections, settings), so findings of
-   * untouched paragraphs are reused, shifted. `section` and `document` (the default): the rule
+   * untouched paragraphs are reused, shifted. `sentence`: the same for one sentence — every
+   * finding lies in one sentence and depends only on it (its text, numbers and references, the
+   * document numbers in it) and on the document as a whole, so in a long paragraph only the
+   * sentences an edit touched are read again. `section` and `document` (the default): the rule
    * reads across paragraphs and runs on the whole document after every edit.
    */
   readonly scope?: RuleScope;
