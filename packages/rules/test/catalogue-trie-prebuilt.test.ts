@@ -14,6 +14,7 @@ import {
   extendCatalogueTrie,
   firstNodeOf,
   normalizeSpelling,
+  pairBit,
   prebuiltCatalogueTrie,
   readCatalogueTrie,
   writeCatalogueTrie,
@@ -161,6 +162,30 @@ describe('the prebuilt catalogue trie', () => {
     // Its entries are the built-in catalogue's own objects.
     const node = prebuilt!.entries.findIndex((list) => list !== undefined);
     expect(builtinCatalogue).toContain(prebuilt!.entries[node]![0]);
+  });
+
+  it('has the pair bit of every root child and its children (the scan skips a walk where it is clear)', () => {
+    const hasPair = (trie: FlatTrie, c: number, d: number): boolean => {
+      const b = pairBit(c, d);
+      return (trie.pairBits[b >>> 5]! & (1 << (b & 31))) !== 0;
+    };
+    let pairs = 0;
+    let clear = 0;
+    for (const trie of [built, prebuiltCatalogueTrie()!]) {
+      for (let c = 0; c < 0x10000; c++) {
+        const node = firstNodeOf(trie, c);
+        if (node === 0) continue;
+        for (let d = 0x4e00; d <= 0x9fff; d++) {
+          if (childOf(trie, node, d) !== 0) {
+            pairs++;
+            expect(hasPair(trie, c, d), `${String.fromCharCode(c, d)}`).toBe(true);
+          } else if (!hasPair(trie, c, d)) clear++;
+        }
+      }
+    }
+    expect(pairs).toBeGreaterThan(100);
+    // Most pairs that begin no key are told by a clear bit.
+    expect(clear).toBeGreaterThan(0);
   });
 
   it('is the file the build wrote', () => {
