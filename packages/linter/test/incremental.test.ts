@@ -593,6 +593,36 @@ describe('incremental lint of figures, edits inside sentences with figures (prop
       { numRuns: 150 },
     );
   }, 300_000);
+  // A long paragraph of bare counts (no verb, no object of the vocabulary) whose own words — up to
+  // 48 characters back in their sentence — give a period or a scope, among counts the ledger pairs:
+  // keystrokes anywhere in it, many of them typing period and scope words or year digits, near a
+  // count's own words or far from them (where the kept reading is not read again).
+  const bare = [
+    '2023年法治政府建设工作报告',
+    '一、主要举措',
+    '2023年，开展法治培训12场，组织旁听庭审8次。依法纠正违法行为，群众满意度明显提升。全市举办法治讲座5期，发放宣传资料3000份。今年受理行政复议案件120件，同比增长20%。上年受理行政复议案件100件。各级组织开展普法活动40次，其中线上活动10次。',
+    '二、存在的不足',
+    '法治意识有待提高。',
+  ].join('\n');
+
+  it('around bare counts read from their own words, in a long paragraph (property)', () => {
+    const reuse = createRuleReuse();
+    const rules = reuse.wrap(builtinRules);
+    let key = 0;
+    const anywhere = fc.record({
+      at: fc.integer({ min: 0, max: 1000 }).map((x) => x / 1000),
+      del: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 0, max: 3 })),
+      insert: fc.constantFrom('', '字', '全市', '全县', '各级', '今年', '上年', '2022年', '本年度', '1', '0', '，', '。', '场', '次'),
+    });
+    const before = reuse.stats.figuresKeptRead;
+    fc.assert(
+      fc.property(fc.array(anywhere, { minLength: 1, maxLength: 6 }), (keys) => {
+        typeAndCompare(reuse, rules, `${key++}-bare`, 'bare.txt', bare, keys, (k, t) => Math.floor(k.at * t.length));
+      }),
+      { numRuns: 200 },
+    );
+    expect(reuse.stats.figuresKeptRead - before).toBeGreaterThan(0);
+  }, 300_000);
 });
 
 describe('incremental lint of figures, edits inside headings (property: kept only when the figure rules read the same)', () => {

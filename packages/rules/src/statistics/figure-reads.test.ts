@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parse, reparse } from '@fzlint/parser';
 import { describe, expect, it } from 'vitest';
 import { figureLedger, ledgerDistanceSpans } from './figures.js';
-import { citationsKept, figureDistancesKept, figureReadsKept, headingReadsKept, POINT_FIELDS, RANGE_FIELDS, VALUE_FIELDS } from './figure-reads.js';
+import { citationsKept, figureDistancesKept, figureReadsKept, headingReadsKept, ownWordsKept, POINT_FIELDS, RANGE_FIELDS, VALUE_FIELDS } from './figure-reads.js';
 import { extractStatisticsUncached } from './relations.js';
 
 const CORPUS = join(dirname(fileURLToPath(import.meta.url)), '../../../../fixtures/corpus/full');
@@ -72,6 +72,41 @@ describe('figure reads', () => {
     expect(figureReadsKept(digit.before, digit.after, digit.edit, 2, 2)).toBe(false);
     const verb = edit(TEXT, '审结', 2, '受理');
     expect(figureReadsKept(verb.before, verb.after, verb.edit, 2, 2)).toBe(false);
+  });
+
+  it('reads a bare count’s own words again only near the change, and sees them change there', () => {
+    // 12场 is a bare count (no verb, no object of the vocabulary): its period and scope are read
+    // from the 48 characters before it in its sentence.
+    const text = ['2023年法治政府建设工作报告', '一、主要举措', '2023年，开展法治培训12场，组织旁听庭审8次。依法纠正违法行为，审结行政复议案件130件。'].join('\n');
+    // Its own words changed: a scope word typed at the start of its sentence, or a digit of the
+    // year before it, which only those words tell (the statistics analysis reads the same).
+    const scope = edit(text, '2023年，开展', 0, '全市');
+    expect(figureReadsKept(scope.before, scope.after, scope.edit, 2, 2)).toBe(false);
+    const year = edit(text, '023年，开展', 0, '字');
+    expect(figureReadsKept(year.before, year.after, year.edit, 2, 2)).toBe(false);
+    // A character typed in the next sentence, after every count but 130件: the same reading.
+    const later = edit(text, '纠正', 0, '字');
+    expect(figureReadsKept(later.before, later.after, later.edit, 2, 2)).toBe(true);
+    // A character typed before the paragraph's first count's words: the same reading, shifted.
+    const before = edit(text, '2023年，', 0, '');
+    expect(figureReadsKept(before.before, before.after, before.edit, 2, 2)).toBe(true);
+  });
+
+  it('takes a count’s own words as kept only when they lie wholly before the change, or wholly after it and shifted', () => {
+    const e = { start: 100, oldEnd: 102, delta: 3 };
+    // Before the change: the words end at the count, at or before its start; the same place.
+    expect(ownWordsKept(e, 100, 40, 100, 40)).toBe(true);
+    expect(ownWordsKept(e, 90, 0, 90, 0)).toBe(true);
+    expect(ownWordsKept(e, 90, 0, 91, 0)).toBe(false);
+    expect(ownWordsKept(e, 90, 60, 90, 61)).toBe(false);
+    // The words reach into the change.
+    expect(ownWordsKept(e, 120, 80, 123, 80)).toBe(false);
+    expect(ownWordsKept(e, 120, 101, 123, 104)).toBe(false);
+    // After it: from its old end on, shifted by the edit (the sentence start too, or the 48-character bound).
+    expect(ownWordsKept(e, 120, 102, 123, 105)).toBe(true);
+    expect(ownWordsKept(e, 160, 0, 163, 0)).toBe(true);
+    expect(ownWordsKept(e, 160, 0, 162, 0)).toBe(false);
+    expect(ownWordsKept(e, 120, 102, 123, 102)).toBe(false);
   });
 
   it('reads the outline the same for a heading reworded in place, not for one made, unmade or made the plan', () => {

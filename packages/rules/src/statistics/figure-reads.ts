@@ -20,7 +20,7 @@
  */
 import { documentMemo, type ReportDocument, type Section, type TextRange } from '@fzlint/parser';
 import type { AnalysisCache } from '@fzlint/rule-api';
-import { figureLedger, isBareCount, ledgerDistanceSpans, ownFigure } from './figures.js';
+import { figureLedger, isBareCount, ledgerDistanceSpans, OWN_WINDOW as OWN_WORDS, ownFigure } from './figures.js';
 import { hasCarryOver } from './mentions.js';
 import { analyzeStatistics, STATISTICS_CACHE } from './relations.js';
 import { StatisticsCache } from './incremental.js';
@@ -93,10 +93,18 @@ function sameObject(e: FigureEdit, x: object, y: object, depth: number): boolean
   return true;
 }
 
+/** The three field sets as one look-up (1 range, 2 point, 3 value): one hash probe per field, not three. */
+const FIELD_KIND: ReadonlyMap<string, number> = new Map([
+  ...[...RANGE_FIELDS].map((k) => [k, 1] as const),
+  ...[...POINT_FIELDS].map((k) => [k, 2] as const),
+  ...[...VALUE_FIELDS].map((k) => [k, 3] as const),
+]);
+
 function sameField(e: FigureEdit, key: string, x: unknown, y: unknown, depth: number): boolean {
-  if (RANGE_FIELDS.has(key)) return sameRangeAcross(e, x as TextRange | undefined, y as TextRange | undefined);
-  if (POINT_FIELDS.has(key)) return x === undefined || y === undefined ? x === y : pointIn(e, x as number) === y;
-  if (x === y && VALUE_FIELDS.has(key)) return true;
+  const kind = FIELD_KIND.get(key);
+  if (kind === 1) return sameRangeAcross(e, x as TextRange | undefined, y as TextRange | undefined);
+  if (kind === 2) return x === undefined || y === undefined ? x === y : pointIn(e, x as number) === y;
+  if (x === y && kind === 3) return true;
   // The same object elsewhere may hold offsets, which must then be mapped: compared field by field.
   return sameAcross(e, x, y, depth + 1);
 }
@@ -133,12 +141,17 @@ export function figureReadsKept(previous: ReportDocument, next: ReportDocument, 
     if (!sameAcross(e, a.mentions, b.mentions, 0) || !sameAcross(e, a.rates, b.rates, 0) || !sameAcross(e, a.changes, b.changes, 0)) return false;
     if (!sameAcross(e, a.relations, b.relations, 0)) return false;
     // A bare count's period and scope, read from its own words (`ownFigure`: back to its sentence's
-    // start or 48 characters): the same reading (it holds no offset).
+    // start or 48 characters): the same reading (it holds no offset). The mentions being the same
+    // (above), a count whose words read lie wholly before the change, or wholly after it and
+    // shifted, in both, reads the same text: only those near the change are read again.
     for (let i = 0; i < a.mentions.length; i++) {
       const x = a.mentions[i]!;
       if (!isBareCount(x)) continue;
       const y = b.mentions[i]!;
-      if (!sameAcross(e, ownFigure(x, a.text, a.sentences[2 * x.sentenceIndex]!), ownFigure(y, b.text, b.sentences[2 * y.sentenceIndex]!), 0)) return false;
+      const xs = a.sentences[2 * x.sentenceIndex]!;
+      const ys = b.sentences[2 * y.sentenceIndex]!;
+      if (ownWordsKept(e, x.range.start, xs, y.range.start, ys)) continue;
+      if (!sameAcross(e, ownFigure(x, a.text, xs), ownFigure(y, b.text, ys), 0)) return false;
     }
   }
   // The sentences touching the change: whether they mention carried-over work, and their place.
@@ -160,6 +173,19 @@ export function figureReadsKept(previous: ReportDocument, next: ReportDocument, 
     if (placeOf(previous, x.range, x.headingIndex) !== placeOf(next, y.range, y.headingIndex)) return false;
   }
   return true;
+}
+
+/**
+ * Whether the words `ownFigure` reads before a count, [max(sentence start, count start − 48),
+ * count start), are the same text old and new: the count at `x` of a sentence starting at `xs`
+ * (old, relative to its paragraph as `e` is) and at `y`, `ys` (new), the span ending at or before
+ * the change's start, unmoved, or starting at or after its old end, shifted by the edit.
+ */
+export function ownWordsKept(e: FigureEdit, x: number, xs: number, y: number, ys: number): boolean {
+  const from = Math.max(xs, x - OWN_WORDS);
+  const to = Math.max(ys, y - OWN_WORDS);
+  if (x <= e.start) return y === x && to === from;
+  return from >= e.oldEnd && y === x + e.delta && to === from + e.delta;
 }
 
 /**

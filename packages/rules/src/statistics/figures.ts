@@ -754,7 +754,7 @@ function qualifierOf(objectText: string, metric: MetricObject | undefined): stri
 }
 
 /** How far back a bare count's own words are read (as the statistics reader's clause window). */
-const OWN_WINDOW = 48;
+export const OWN_WINDOW = 48;
 
 /** A count whose own words `ownFigure` reads: no verb, no object of the vocabulary (培训12场). */
 export function isBareCount(m: StatisticMention): boolean {

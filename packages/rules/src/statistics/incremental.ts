@@ -29,6 +29,22 @@ interface NumberFields {
   readonly multiplier: number | undefined;
 }
 
+/**
+ * One paragraph's analysis as `StatisticsCache.paragraph` gives it: the cached analysis itself,
+ * its start in the document, its text and sentence bounds, its counts, rates, changes and
+ * relations by phase, all relative to its start.
+ */
+export interface ParagraphAnalysis {
+  readonly analysis: object;
+  readonly lo: number;
+  readonly text: string;
+  readonly sentences: readonly number[];
+  readonly mentions: readonly StatisticMention[];
+  readonly rates: readonly RateStatement[];
+  readonly changes: readonly ChangeStatement[];
+  readonly relations: readonly (readonly StatisticRelation[])[];
+}
+
 /** A run's results rebased into one document, kept to be handed out again while nothing moves. */
 interface Placed {
   /** Index of the run's first sentence. */
@@ -365,6 +381,8 @@ export class StatisticsCache {
    * `reparse` left untouched keep their sentence objects, and their results.
    */
   private placements = new WeakMap<Sentence, { readonly text: string; readonly placed: Placed }>();
+  /** The answers of `paragraph` by document and paragraph index (null: a paragraph without numbers). */
+  private paragraphsRead = new WeakMap<ReportDocument, Map<number, ParagraphAnalysis | null>>();
   private hitCount = 0;
   private missCount = 0;
 
@@ -399,6 +417,7 @@ export class StatisticsCache {
     this.entries.clear();
     this.sentenceEntries.clear();
     this.placements = new WeakMap();
+    this.paragraphsRead = new WeakMap();
     this.hitCount = 0;
     this.missCount = 0;
     this.sentenceHitCount = 0;
@@ -443,10 +462,17 @@ export class StatisticsCache {
    * comparing one paragraph's analysis before and after an edit without rebasing a whole
    * document's (`figureReadsKept`). The placements and counters are left alone.
    */
-  paragraph(
-    document: ReportDocument,
-    paragraphIndex: number,
-  ): { readonly analysis: object; readonly lo: number; readonly text: string; readonly sentences: readonly number[]; readonly mentions: readonly StatisticMention[]; readonly rates: readonly RateStatement[]; readonly changes: readonly ChangeStatement[]; readonly relations: readonly (readonly StatisticRelation[])[] } | undefined {
+  paragraph(document: ReportDocument, paragraphIndex: number): ParagraphAnalysis | undefined {
+    // An editor's keystrokes compare each document twice, as the new one and then as the old one:
+    // the second time, the same answer (it depends on the document and the index alone).
+    let known = this.paragraphsRead.get(document);
+    if (known === undefined) this.paragraphsRead.set(document, (known = new Map()));
+    let found = known.get(paragraphIndex);
+    if (found === undefined) known.set(paragraphIndex, (found = this.readParagraph(document, paragraphIndex) ?? null));
+    return found ?? undefined;
+  }
+
+  private readParagraph(document: ReportDocument, paragraphIndex: number): ParagraphAnalysis | undefined {
     const { text, sentences } = document;
     let a = 0;
     let hi = sentences.length;
