@@ -22,6 +22,10 @@ export interface SectionEntry {
    * year's shortcomings. Its heading's concept is dropped.
    */
   readonly rectification: boolean;
+  /** The heading's concept as `headingConcept` gives it (kept on a rectification heading too). */
+  readonly headingConcept: ConceptId | undefined;
+  /** The heading's words as `headingWords` reads them. */
+  readonly words: string;
 }
 
 /** The required concepts, in the regulation's order. */
@@ -107,11 +111,23 @@ export function headingConcepts(heading: Heading): ReadonlySet<ConceptId> {
   const out = new Set<ConceptId>();
   const own = headingConcept(heading);
   if (own) out.add(own);
-  const label = headingWords(heading);
-  if (!CONJUNCTION.test(label)) return out;
+  const parts = partConcepts(headingWords(heading));
+  for (let i = 0; i < parts.length; i++) out.add(parts[i]!);
+  return out;
+}
+
+const NO_CONCEPTS: readonly ConceptId[] = [];
+
+/**
+ * The concepts of the parts of a heading whose words are `label`, in order (repeats kept),
+ * when it names several contents; none otherwise: `headingConcepts` without the heading's own.
+ */
+export function partConcepts(label: string): readonly ConceptId[] {
+  if (!CONJUNCTION.test(label)) return NO_CONCEPTS;
+  const out: ConceptId[] = [];
   for (const part of label.split(CONJUNCTION)) {
     const c = part.trim() ? conceptOfHeading(part) : undefined;
-    if (c) out.add(c);
+    if (c) out.push(c);
   }
   return out;
 }
@@ -133,13 +149,16 @@ export function flattenSections(document: ReportDocument): readonly SectionEntry
       const title = readTitle(heading);
       const words = wordsOfTitle(title);
       const rectification = rectificationWords(heading, words, year);
-      const own = rectification ? undefined : heading.concept !== undefined ? heading.concept : conceptOfLabel(title, words);
+      const headingOwn = heading.concept !== undefined ? heading.concept : conceptOfLabel(title, words);
+      const own = rectification ? undefined : headingOwn;
       const entry: SectionEntry = {
         section,
         parent,
         concept: own,
         effectiveConcept: own ?? parent?.effectiveConcept,
         rectification,
+        headingConcept: headingOwn,
+        words,
       };
       out.push(entry);
       if (section.children.length > 0) walk(section.children, entry);

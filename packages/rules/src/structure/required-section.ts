@@ -4,7 +4,7 @@ import { defineRule, type Fix, type SuggestionDescriptor } from '@fzlint/rule-ap
 import {
   REQUIRED_CONCEPTS,
   chineseNumeral,
-  headingConcepts,
+  partConcepts,
   underPlan,
   documentAnchor,
   findProse,
@@ -125,17 +125,22 @@ interface HeadingCoverage {
   readonly thematicTopLevel: boolean;
 }
 
-/** Each heading's concepts read once (`headingConcepts`), not once per required concept. */
+/**
+ * Each heading's concepts (`headingConcepts`: its own, then its parts') read once, not once per
+ * required concept, from the words and concept `flattenSections` read (not read from the title again).
+ */
 function headingCoverage(entries: readonly SectionEntry[]): HeadingCoverage {
   const outsidePlan = new Set<ConceptId>();
   let plan = false;
   let thematicTopLevel = false;
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
-    const concepts = headingConcepts(e.section.heading);
-    if (concepts.has('next-year-plan')) plan = true;
+    const own = e.headingConcept;
+    const parts = partConcepts(e.words);
+    if (own === 'next-year-plan' || parts.includes('next-year-plan')) plan = true;
     if (e.effectiveConcept === 'next-year-plan' || underPlan(e)) continue;
-    for (const c of concepts) outsidePlan.add(c);
+    if (own !== undefined) outsidePlan.add(own);
+    for (let k = 0; k < parts.length; k++) outsidePlan.add(parts[k]!);
     if (e.parent === undefined && e.concept === undefined && e.section.bodyRange.end > e.section.bodyRange.start) thematicTopLevel = true;
   }
   return { outsidePlan, plan, thematicTopLevel };
