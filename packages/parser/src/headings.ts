@@ -475,7 +475,8 @@ export function assignLevels(text: string, raws: readonly RawHeading[]): Heading
   // In Markdown that mixes numbered and unnumbered headings, a depth keeps the level its numbered headings have.
   const depthLevel = new Map<number, number>();
   const stack: { kind: NumberingKind | 'md'; rank: number; level: number }[] = [];
-  const out: Heading[] = [];
+  // Made at its length: a list grown push by push re-allocates a large one several times (fresh pages each).
+  const out: Heading[] = new Array<Heading>(raws.length);
   for (let i = 0; i < raws.length; i++) {
     const r = raws[i]!;
     let level: number;
@@ -499,7 +500,7 @@ export function assignLevels(text: string, raws: readonly RawHeading[]): Heading
     // One fold of the title for its concept and its year.
     const folded = fold(text, r.titleStart, r.titleEnd);
     const concept = conceptOf(folded.text);
-    out.push(headingOf(r, text.slice(r.start, r.end), text.slice(r.titleStart, r.titleEnd), level, concept, headingYear(text, r.titleStart, r.titleEnd, folded)));
+    out[i] = headingOf(r, text.slice(r.start, r.end), text.slice(r.titleStart, r.titleEnd), level, concept, headingYear(text, r.titleStart, r.titleEnd, folded));
   }
   return out;
 }
@@ -555,13 +556,18 @@ export interface HeadingBlock {
  * keeps the headings after the title.
  */
 export function collectHeadings(text: string, body: readonly HeadingBlock[], title: ReportTitle | undefined): { raws: RawHeading[]; titleBlock: number; titleLast: number } {
-  const out: RawHeading[] = [];
+  // Made at its largest length (a block gives its own headings or at most one unnumbered one) and cut
+  // to what it holds: a large list grown push by push is re-allocated several times.
+  let bound = 0;
+  for (let i = 0; i < body.length; i++) bound += Math.max(1, (body[i] as HeadingBlock).raws.length);
+  const out: RawHeading[] = new Array<RawHeading>(bound);
+  let n = 0;
   let titleBlock = -1;
   let titleLast = -1;
   let seenTop = false;
   let numberedSubSinceTop = false;
   const note = (h: RawHeading): void => {
-    out.push(h);
+    out[n++] = h;
     if (h.numbering?.kind === 'chinese') {
       seenTop = true;
       numberedSubSinceTop = false;
@@ -578,7 +584,7 @@ export function collectHeadings(text: string, body: readonly HeadingBlock[], tit
       continue;
     }
     if (b.kind === 'heading') {
-      for (let k = 0; k < info.raws.length; k++) out.push(info.raws[k]!);
+      for (let k = 0; k < info.raws.length; k++) out[n++] = info.raws[k]!;
       seenTop = true;
       continue;
     }
@@ -587,9 +593,10 @@ export function collectHeadings(text: string, body: readonly HeadingBlock[], tit
       continue;
     }
     if (seenTop && numberedSubSinceTop && isUnnumberedHeading(text, b, body[i - 1]?.block, body[i + 1]?.block)) {
-      out.push({ start: b.start, end: b.end, titleStart: b.start, titleEnd: b.end, origin: 'unnumbered' });
+      out[n++] = { start: b.start, end: b.end, titleStart: b.start, titleEnd: b.end, origin: 'unnumbered' };
     }
   }
+  out.length = n;
   return { raws: out, titleBlock, titleLast };
 }
 

@@ -574,7 +574,7 @@ interface GroupOut {
  * or more spaces under an item whose first character opens a construct (relative to the item's
  * content it may be a nested item).
  */
-function readGroup(text: string, source: string, lines: readonly number[], out: GroupOut | undefined): GroupEnd {
+function readGroup(text: string, source: string, lines: Int32Array, count: number, out: GroupOut | undefined): GroupEnd {
   // The open paragraph (top level or an item's), its end, and the open list's delimiter (0: none).
   let paraStart = -1;
   let paraEnd = -1;
@@ -607,14 +607,14 @@ function readGroup(text: string, source: string, lines: readonly number[], out: 
     }
     paraStart = -1;
   };
-  for (let k = 0; k < lines.length; k += 3) {
+  for (let k = 0; k < count; k += 3) {
     const ls = lines[k] as number;
     const le = lines[k + 1] as number;
     const kind = lines[k + 2] as LineKind;
     if (kind === LineKind.Quote) {
       // The group is a quote line, then quote lines and lazy lines (see `markdownBlocks`): one quote, one paragraph.
       if (!out) return GroupEnd.Closed;
-      const trimmed = trimRange(text, ls + 2, lines[lines.length - 2] as number);
+      const trimmed = trimRange(text, ls + 2, lines[count - 2] as number);
       if (trimmed[1] > trimmed[0]) out.blocks.push({ kind: 'paragraph', start: trimmed[0], end: trimmed[1] });
       out.rootStarts.push(ls);
       out.rootTypes.push('blockQuote');
@@ -784,9 +784,24 @@ function guardedLineKind(text: string, source: string, start: number, end: numbe
  * item; `=` and `-`, which could underline a setext heading, are markers too), so it neither
  * interrupts the paragraph nor closes the quote, and a quote line after it continues both.
  */
-function isQuoteGroup(lines: readonly number[]): boolean {
+function isQuoteGroup(lines: Int32Array, count: number): boolean {
   if (lines[2] !== LineKind.Quote) return false;
-  for (let k = 5; k < lines.length; k += 3) if (lines[k] !== LineKind.Quote && lines[k] !== LineKind.Paragraph) return false;
+  for (let k = 5; k < count; k += 3) if (lines[k] !== LineKind.Quote && lines[k] !== LineKind.Paragraph) return false;
+  return true;
+}
+
+/**
+ * The lines of a group (start, end, kind triples), kept from one call of `markdownBlocks` to the
+ * next: a text that is one group of many short lines (`#` lines, 500,000 a MB) grew a fresh array
+ * of three entries a line by pushes, ~0.15 s of CPU per MB. `markdownBlocks` does not re-enter
+ * itself, so one array serves every call; a larger one than this is not kept.
+ */
+let groupScratch = new Int32Array(3 * 256);
+const GROUP_SCRATCH_KEPT = 1 << 21;
+
+/** Whether blocks are ordered by start (a stable sort would leave them as they are). */
+function startsInOrder(blocks: readonly Block[]): boolean {
+  for (let i = 1; i < blocks.length; i++) if ((blocks[i] as Block).start < (blocks[i - 1] as Block).start) return false;
   return true;
 }
 
@@ -814,7 +829,9 @@ export function markdownBlocks(text: string, from = 0, to = text.length): Markdo
   let groupItems = false;
   // Quote lines in the group: read here only when every line is one.
   let groupQuotes = 0;
-  const groupLines: number[] = []; // start, end, kind triples
+  // The group's lines, start, end, kind triples (`groupCount` entries), in the kept scratch array.
+  let groupLines = groupScratch;
+  let groupCount = 0;
 
   const flushRun = (until: number, lookaheadEnd: number): boolean => {
     const md = micromarkBlocks(text, runStart, lookaheadEnd, source);
@@ -836,7 +853,7 @@ export function markdownBlocks(text: string, from = 0, to = text.length): Markdo
   const out: GroupOut = { blocks, rootStarts, rootTypes };
   const endGroup = (next: number): boolean => {
     if (groupStart < 0) return true;
-    if (groupQuotes > 0 && !isQuoteGroup(groupLines)) groupSimple = false;
+    if (groupQuotes > 0 && !isQuoteGroup(groupLines, groupCount)) groupSimple = false;
     // A group of items is read here when it leaves no list open, or when the next line closes it.
     if (groupSimple && groupItems) {
       // After a run left to micromark, an item may go on the run's list, or be read as text (after
@@ -844,20 +861,20 @@ export function markdownBlocks(text: string, from = 0, to = text.length): Markdo
       // a failed look-ahead and the whole text again).
       if (runStart >= 0 && groupLines[2] === LineKind.Item) groupSimple = false;
       else {
-        const end = readGroup(text, source, groupLines, undefined);
+        const end = readGroup(text, source, groupLines, groupCount, undefined);
         if (end === GroupEnd.Unread || (end === GroupEnd.OpenList && !closesList(text, next, to))) groupSimple = false;
       }
     }
     if (groupSimple) {
       // The group's first line is the run's look-ahead: a construct must start there.
       if (runStart >= 0 && !flushRun(groupStart, groupLines[1] as number)) return false;
-      readGroup(text, source, groupLines, out);
+      readGroup(text, source, groupLines, groupCount, out);
     } else if (runStart < 0) runStart = groupStart;
     groupItems = false;
     groupQuotes = 0;
     groupStart = -1;
     groupSimple = true;
-    groupLines.length = 0;
+    groupCount = 0;
     return true;
   };
 
@@ -879,23 +896,33 @@ export function markdownBlocks(text: string, from = 0, to = text.length): Markdo
       // An indented line continues a paragraph line before it; anywhere else it is indented code.
       // After a quote line it continues the quote's paragraph, lazily (read only in a quote group).
       if (k === LineKind.Indented) {
-        const before = groupLines.length > 0 ? groupLines[groupLines.length - 1] : LineKind.Blank;
+        const before = groupCount > 0 ? groupLines[groupCount - 1] : LineKind.Blank;
         k = before === LineKind.Paragraph || before === LineKind.Quote || before === LineKind.Item ? LineKind.Paragraph : LineKind.Complex;
       }
       if (k === LineKind.Complex) groupSimple = false;
       else if (k === LineKind.Item) groupItems = true;
       else if (k === LineKind.Quote) groupQuotes++;
-      groupLines.push(pos, le, k);
+      if (groupCount + 3 > groupLines.length) {
+        const grown = new Int32Array(groupLines.length * 2);
+        grown.set(groupLines);
+        groupLines = grown;
+      }
+      groupLines[groupCount] = pos;
+      groupLines[groupCount + 1] = le;
+      groupLines[groupCount + 2] = k;
+      groupCount += 3;
     }
     pos = le + 1;
   }
   if (ok) ok = endGroup(to);
   if (ok && runStart >= 0) ok = flushRun(to, to);
+  if (groupLines.length <= GROUP_SCRATCH_KEPT) groupScratch = groupLines;
   if (!ok) {
     const md = micromarkBlocks(text, from, to, source);
     return withRestarts(md.blocks, md.frontMatter, md.rootStarts, md.rootTypes);
   }
-  blocks.sort((a, b) => a.start - b.start);
+  // Mostly in order already (a sort copies the list): sorted only when a block is out of order.
+  if (!startsInOrder(blocks)) blocks.sort((a, b) => a.start - b.start);
   return withRestarts(blocks, frontMatter, rootStarts, rootTypes);
 }
 
@@ -943,7 +970,10 @@ export function markdownInputLimits(text: string): readonly InputLimit[] {
  * on after blank lines), which changes how that line reads.
  */
 function withRestarts(blocks: Block[], frontMatter: FrontMatter | undefined, rootStarts: readonly number[], rootTypes: readonly string[]): MarkdownBlocks {
-  const roots: number[] = [];
-  for (let i = 0; i < rootStarts.length; i++) if (i === 0 || rootTypes[i - 1] !== 'codeIndented') roots.push(rootStarts[i] as number);
+  // Made at its largest length and cut to what it holds, rather than grown push by push.
+  const roots: number[] = new Array<number>(rootStarts.length);
+  let n = 0;
+  for (let i = 0; i < rootStarts.length; i++) if (i === 0 || rootTypes[i - 1] !== 'codeIndented') roots[n++] = rootStarts[i] as number;
+  roots.length = n;
   return frontMatter ? { blocks, frontMatter, roots } : { blocks, roots };
 }

@@ -148,7 +148,9 @@ export function assemble(
 ): ReportDocument {
   const { infos, frontMatter, roots, split } = read;
   const { bodyRange, junk, junkRanges } = findBody(text, infos);
-  const body: BlockInfo[] = [];
+  // At most every block, cut to what it holds (not grown push by push: a large list re-allocated several times).
+  const body: BlockInfo[] = new Array<BlockInfo>(infos.length);
+  let bodyLength = 0;
   const comments: CommentNode[] = [];
   const codeRanges: TextRange[] = [];
   for (let i = 0; i < infos.length; i++) {
@@ -156,8 +158,9 @@ export function assemble(
     const b = info.block;
     if (b.kind === 'comment') comments.push({ value: b.value ?? '', range: { start: b.start, end: b.end } });
     else if (b.kind === 'code') codeRanges.push({ start: b.start, end: b.end });
-    else if (!junk[i]) body.push(info);
+    else if (!junk[i]) body[bodyLength++] = info;
   }
+  body.length = bodyLength;
 
   const header = infos.filter((info) => info.block.kind === 'paragraph' && info.block.end <= bodyRange.start);
   const title = findTitle(text, body, junkRanges, header) ?? frontMatterTitle(text, frontMatter);

@@ -196,3 +196,12 @@ describe('micromark block reader equals the remark (mdast) reader', () => {
     );
   }, 60_000);
 });
+
+describe('the group lines kept between calls of markdownBlocks', () => {
+  it('reads a short text after a long group, and the long group again, as micromark does', () => {
+    // The first text grows the kept array; the later ones read over what it left in it.
+    const long = '#\n'.repeat(3000) + '段落一\n段落二\n';
+    const short = '# 标题\n正文一行\n\n- 项\n';
+    for (const t of [long, short, long.slice(0, 2000), short]) expect(markdownBlocks(t)).toEqual(micromarkOnlyBlocks(t));
+  });
+});
