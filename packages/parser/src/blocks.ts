@@ -358,16 +358,35 @@ function startsHeading(text: string, pos: number): boolean {
     while (k < text.length && isBlank(text.charCodeAt(k))) k++;
     // A numbering alone at the line end still opens a heading (its title is on the next line),
     // unless digits go on there: `6.` / `69户` is the number 6.69 broken over two lines (lines of
-    // table bars between are not there for the reader).
+    // table bars between are not there for the reader). The look stops at a blank line: the line
+    // after it starts a paragraph of its own (`isHardBreak`), and the numbering's line reads the
+    // same whatever follows one (`1.` / `` / `12345` is a heading line, as `1.` / `` is).
     const c = text.charCodeAt(k);
-    if (k < text.length && (c === 10 || c === 13) && n.kind === 'arabic') {
-      let m = k;
-      while (m < text.length && (isSpace(text.charCodeAt(m)) || isGap(text.charCodeAt(m)))) m++;
-      if (isDigit(text.charCodeAt(m))) return false;
-    }
+    if (k < text.length && (c === 10 || c === 13) && n.kind === 'arabic' && digitsGoOn(text, k)) return false;
     return k >= text.length || c === 10 || c === 13 || !isSpace(c);
   }
   return startsWithItemMarker(text.slice(pos, pos + 3));
+}
+
+/**
+ * Whether the next line with units after the break at `at` (a line's `\n`, or its `\r`) opens
+ * with a digit, table bars and blanks before it left out, and no blank line comes first
+ * (lines of bars alone are skipped, as `readUnits` does).
+ */
+function digitsGoOn(text: string, at: number): boolean {
+  for (let lineStart = lineBreakAt(text, at) + 1; lineStart > 0 && lineStart < text.length; ) {
+    let lineEnd = lineBreakAt(text, lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const [s, e] = trimRange(text, lineStart, lineEnd);
+    if (e <= s) return false;
+    if (!isBarsOnly(text, s, e)) {
+      let m = s;
+      while (m < e && isGap(text.charCodeAt(m))) m++;
+      return isDigit(text.charCodeAt(m));
+    }
+    lineStart = lineEnd + 1;
+  }
+  return false;
 }
 
 /** Whether `read` (a block's text so far, folded) ends a paragraph: a sentence end or a colon, closers after it. */

@@ -450,6 +450,50 @@ describe('reparse', () => {
     expect(edited('甲\n|\n乙', { range: { start: 2, end: 2 }, text: '\n' })).toEqual(['甲', '乙']);
   });
 
+  it('reads a numbering alone on its line the same whatever follows a blank line (plain text)', () => {
+    // A line `1.` (a numbering with its title on the next line) is not a heading when digits go on
+    // in the next line (`6.` / `69户` is 6.69 broken over two lines). That look stopped at no blank
+    // line: `文字后文` / `1.` / `` / `12345` joined `1.` to the paragraph before it, `文字后文` / `1.` / ``
+    // did not, and a re-parse of an edit after the blank line kept the old reading. The property
+    // test's counterexample (generated plain text, seed 1499919346) and its look-alikes.
+    const cases: [string, TextEdit[]][] = [
+      ['文字<!-- 注释 -->后文\n1.\n\n', [{ range: { start: 20, end: 20 }, text: '12345' }]],
+      ['文字<!-- 注释 -->后文\n1.\n\n', [{ range: { start: 19, end: 19 }, text: '12345' }]],
+      ['文字后文\n1.\n\n', [{ range: { start: 9, end: 9 }, text: '12345' }]],
+      ['文字后文\n1.\n\n12345', [{ range: { start: 9, end: 14 }, text: '' }]],
+      ['文字后文\n1.\n\n字', [{ range: { start: 9, end: 10 }, text: '2' }]],
+      ['文字后文\r\n1.\r\n\r\n', [{ range: { start: 12, end: 12 }, text: '12345' }]],
+      ['文字后文\n6.  \n \u3000\n69户', [{ range: { start: 0, end: 0 }, text: '字' }]],
+      ['文字后文\n6.\n|\n\n69户', [{ range: { start: 11, end: 11 }, text: '7' }]],
+      ['文字后文\n6.\n\n|\n69户', [{ range: { start: 11, end: 11 }, text: '7' }]],
+      // A gap in a line before the numbering (the line split there), then the blank line.
+      ['文字后文 1.\n\n', [{ range: { start: 9, end: 9 }, text: '12345' }]],
+      // The blank line typed between the numbering and the digits, or deleted.
+      ['文字后文\n6.\n69户', [{ range: { start: 8, end: 8 }, text: '\n' }]],
+      ['文字后文\n6.\n\n69户', [{ range: { start: 8, end: 9 }, text: '' }]],
+      // No blank line: the digits still go on the numbering's line, over lines of bars too.
+      ['文字后文\n6.\n69户', [{ range: { start: 0, end: 0 }, text: '字' }]],
+      ['文字后文\n6.\n|\n69户', [{ range: { start: 0, end: 0 }, text: '字' }]],
+    ];
+    for (const [source, edits] of cases) {
+      let doc = parse(source, PLAIN);
+      let text = source;
+      for (const edit of edits) {
+        doc = reparse(doc, [edit]);
+        text = text.slice(0, edit.range.start) + edit.text + text.slice(edit.range.end);
+        expect(doc.text).toBe(text);
+        expect(comparable(doc), JSON.stringify(text)).toEqual(comparable(parse(text, PLAIN)));
+      }
+    }
+    const paragraphs = (text: string): string[] => parse(text, PLAIN).paragraphs.map((p) => p.text);
+    expect(paragraphs('文字后文\n1.\n\n')).toEqual(['文字后文', '1.']);
+    expect(paragraphs('文字后文\n1.\n\n12345')).toEqual(['文字后文', '1.', '12345']);
+    expect(paragraphs('文字<!-- 注释 -->后文\n1.\n\n12345')).toEqual(['文字<!-- 注释 -->后文', '1.', '12345']);
+    expect(parse('文字<!-- 注释 -->后文\n1.\n\n12345', PLAIN).numbers.map((n) => n.raw)).toEqual(['12345']);
+    expect(paragraphs('文字后文\n6.\n|\n\n69户')).toEqual(['文字后文', '6.', '69户']);
+    expect(paragraphs('文字后文\n6.\n|\n69户')).toEqual(paragraphs('文字后文\n6.\n69户').map((p) => p.replace('\n69', '\n|\n69')));
+  });
+
   it('handles an unclosed code fence typed into Markdown (the rest of the text becomes code)', () => {
     const source = fullMd[0] ?? '';
     const doc = parse(source, MARKDOWN);
