@@ -29,6 +29,20 @@ const comparable = (d: ReportDocument): unknown => {
   return { ...rest, lineStarts: lineIndex.lineStarts, ...(d.format === 'markdown' ? { inputLimits: documentInputLimits(d) } : {}) };
 };
 
+/** Each plain text re-parsed after each of its edits in turn equals a full parse of the edited text. */
+function expectPlainChains(cases: readonly (readonly [string, readonly TextEdit[]])[]): void {
+  for (const [source, edits] of cases) {
+    let doc = parse(source, PLAIN);
+    let text = source;
+    for (const edit of edits) {
+      doc = reparse(doc, [edit]);
+      text = text.slice(0, edit.range.start) + edit.text + text.slice(edit.range.end);
+      expect(doc.text).toBe(text);
+      expect(comparable(doc), JSON.stringify(text)).toEqual(comparable(parse(text, PLAIN)));
+    }
+  }
+}
+
 /** Text inserted by random edits: structure (headings, lists, fences, comments, junk), facts and plain characters. */
 const INSERTS = [
   '', 'x', '字', '。', '，', '\n', '\n\n', '\r\n', '\u3000', '  ', '    ', '一、', '二、存在的问题', '（一）', '（三）加强领导。', '1. ', '2、',
@@ -434,16 +448,7 @@ describe('reparse', () => {
         ],
       ],
     ];
-    for (const [source, edits] of cases) {
-      let doc = parse(source, PLAIN);
-      let text = source;
-      for (const edit of edits) {
-        doc = reparse(doc, [edit]);
-        text = text.slice(0, edit.range.start) + edit.text + text.slice(edit.range.end);
-        expect(doc.text).toBe(text);
-        expect(comparable(doc), JSON.stringify(text)).toEqual(comparable(parse(text, PLAIN)));
-      }
-    }
+    expectPlainChains(cases);
     const edited = (source: string, edit: TextEdit): string[] => reparse(parse(source, PLAIN), [edit]).paragraphs.map((p) => p.text);
     expect(edited('甲\n\n|\n乙', { range: { start: 1, end: 1 }, text: '字' })).toEqual(['甲字', '乙']);
     expect(edited('甲\n\n|\n乙', { range: { start: 1, end: 2 }, text: '' })).toEqual(['甲\n|\n乙']);
@@ -475,16 +480,7 @@ describe('reparse', () => {
       ['文字后文\n6.\n69户', [{ range: { start: 0, end: 0 }, text: '字' }]],
       ['文字后文\n6.\n|\n69户', [{ range: { start: 0, end: 0 }, text: '字' }]],
     ];
-    for (const [source, edits] of cases) {
-      let doc = parse(source, PLAIN);
-      let text = source;
-      for (const edit of edits) {
-        doc = reparse(doc, [edit]);
-        text = text.slice(0, edit.range.start) + edit.text + text.slice(edit.range.end);
-        expect(doc.text).toBe(text);
-        expect(comparable(doc), JSON.stringify(text)).toEqual(comparable(parse(text, PLAIN)));
-      }
-    }
+    expectPlainChains(cases);
     const paragraphs = (text: string): string[] => parse(text, PLAIN).paragraphs.map((p) => p.text);
     expect(paragraphs('文字后文\n1.\n\n')).toEqual(['文字后文', '1.']);
     expect(paragraphs('文字后文\n1.\n\n12345')).toEqual(['文字后文', '1.', '12345']);
