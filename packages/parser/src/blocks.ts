@@ -374,19 +374,28 @@ function startsHeading(text: string, pos: number): boolean {
  * (lines of bars alone are skipped, as `readUnits` does).
  */
 function digitsGoOn(text: string, at: number): boolean {
-  for (let lineStart = lineBreakAt(text, at) + 1; lineStart > 0 && lineStart < text.length; ) {
+  const next = nextUnitLine(text, lineBreakAt(text, at) + 1);
+  if (next === undefined) return false;
+  let m = next[0];
+  while (m < next[1] && isGap(text.charCodeAt(m))) m++;
+  return isDigit(text.charCodeAt(m));
+}
+
+/**
+ * The trimmed range of the first line with units at or after the line start `pos` (lines of
+ * table bars alone skipped, as `readUnits` does), or undefined when a blank line or the text's
+ * end comes first.
+ */
+function nextUnitLine(text: string, pos: number): [number, number] | undefined {
+  for (let lineStart = pos; lineStart <= text.length; ) {
     let lineEnd = lineBreakAt(text, lineStart);
     if (lineEnd < 0) lineEnd = text.length;
-    const [s, e] = trimRange(text, lineStart, lineEnd);
-    if (e <= s) return false;
-    if (!isBarsOnly(text, s, e)) {
-      let m = s;
-      while (m < e && isGap(text.charCodeAt(m))) m++;
-      return isDigit(text.charCodeAt(m));
-    }
+    const line = trimRange(text, lineStart, lineEnd);
+    if (line[1] <= line[0]) return undefined;
+    if (!isBarsOnly(text, line[0], line[1])) return line;
     lineStart = lineEnd + 1;
   }
-  return false;
+  return undefined;
 }
 
 /** Whether `read` (a block's text so far, folded) ends a paragraph: a sentence end or a colon, closers after it. */
@@ -576,17 +585,10 @@ function previousLineStart(text: string, lineStart: number): number {
 export function isHardBreak(text: string, pos: number): boolean {
   if (pos <= 0 || pos >= text.length) return true;
   // The next line with units; a blank line on the way opens a paragraph there.
-  let s = 0;
-  let e = 0;
-  for (let lineStart = pos; ; ) {
-    if (lineStart > text.length) return true;
-    let lineEnd = lineBreakAt(text, lineStart);
-    if (lineEnd < 0) lineEnd = text.length;
-    [s, e] = trimRange(text, lineStart, lineEnd);
-    if (e <= s) return true;
-    if (!isBarsOnly(text, s, e)) break;
-    lineStart = lineEnd + 1;
-  }
+  const next = nextUnitLine(text, pos);
+  if (next === undefined) return true;
+  let s = next[0];
+  const e = next[1];
   // The last line with units before the break; a blank line on the way parts it from the next too.
   let ps = 0;
   let pe = 0;
