@@ -531,10 +531,7 @@ function itemContentAt(text: string, start: number, e: number): number {
   if (k - start > 9) return 0;
   const m = text.charCodeAt(k);
   if ((m !== 46 && m !== 41) || text.charCodeAt(k + 1) !== 32) return 0;
-  const c = k + 2;
-  if (c >= e) return 0;
-  const first = text.charCodeAt(c);
-  return first === 32 || first === 9 || first === 13 || opensConstruct(text, c, e) ? 0 : c;
+  return proseContentAt(text, k + 2, e);
 }
 
 /**
@@ -544,7 +541,14 @@ function itemContentAt(text: string, start: number, e: number): number {
  */
 function bulletContentAt(text: string, start: number, e: number): number {
   if (text.charCodeAt(start + 1) !== 32) return 0;
-  const c = start + 2;
+  return proseContentAt(text, start + 2, e);
+}
+
+/**
+ * `c`, where an item's content starts after its marker and one space, when prose starts there
+ * (a character of the line that is no further space or tab, no CR, and opens no construct); else 0.
+ */
+function proseContentAt(text: string, c: number, e: number): number {
   if (c >= e) return 0;
   const first = text.charCodeAt(c);
   return first === 32 || first === 9 || first === 13 || opensConstruct(text, c, e) ? 0 : c;
