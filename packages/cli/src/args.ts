@@ -119,9 +119,8 @@ const LOCALE_ARG = /^--locale(?:=(.*))?$/;
  * The locale for messages about the command line itself, read before full parsing
  * (so a usage error after `--locale en` is already in English).
  */
-export function sniffLocale(argv: readonly string[]): CliLocale | undefined {
-  // Words after the `--` that ends the options are paths, as the full parse reads them.
-  const end = optionsEnd(argv);
+export function sniffLocale(argv: readonly string[], end: number = optionsEnd(argv)): CliLocale | undefined {
+  // Words after the `--` that ends the options (`end`, see optionsEnd) are paths, as the full parse reads them.
   const n = end < 0 ? argv.length : end;
   for (let i = 0; i < n; i++) {
     const m = LOCALE_ARG.exec(argv[i] ?? '');
@@ -293,12 +292,12 @@ export function optionName(error: Error): string | undefined {
  * Never throws and never exits: a problem is returned for `main` to print (exit 2).
  */
 export function parseCliArgs(argv: readonly string[]): ParsedArgs {
-  const sniffed = sniffLocale(argv);
-  const fail = (p: CliProblem): ParsedArgs => ({ ok: false, problem: p, locale: sniffed ?? 'zh-CN' });
-
   // The words after `--` are not given to parseArgs: it spreads them into one call, which throws
   // past ~120,000 words (`fzlint -- $(yes a | head -200000)`); they are all positionals anyway.
   const end = optionsEnd(argv);
+  const sniffed = sniffLocale(argv, end);
+  const fail = (p: CliProblem): ParsedArgs => ({ ok: false, problem: p, locale: sniffed ?? 'zh-CN' });
+
   let parsed: ReturnType<typeof runParseArgs>;
   try {
     parsed = runParseArgs(end === -1 ? argv : argv.slice(0, end));
