@@ -6,6 +6,15 @@
  * cheaper per text position than `Map.prototype.get`).
  */
 
+/**
+ * The bit of a (first, second) UTF-16 unit pair in a table of 2^`bits` bits: the pair filter of
+ * the style automaton and of the catalogue trie (their scans write it out inline: the CLI does
+ * not inline).
+ */
+export function unitPairBit(first: number, second: number, bits: number): number {
+  return (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x27d4eb2f)) >>> (32 - bits);
+}
+
 /** The first slot of (parent, unit) in a table of `mask + 1` slots. */
 export function slotOf(parent: number, unit: number, mask: number): number {
   return (Math.imul(parent, 0x9e3779b1) ^ Math.imul(unit, 0x85ebca6b)) & mask;

@@ -1,7 +1,7 @@
 import { builtinCatalogue, CATALOGUE_DIGEST, type CatalogueEntry } from '@fzlint/ontology';
 import { documentMemo, fold, type QuotedReference, type ReportDocument, type Section, type TextRange } from '@fzlint/parser';
 import type { RuleSettings } from '@fzlint/rule-api';
-import { EdgeTable } from '../edge-table.js';
+import { EdgeTable, unitPairBit } from '../edge-table.js';
 import { readPrebuilt } from '../prebuilt.js';
 import { alignedBytes, concatViews, TypedViewCursor } from '../typed-views.js';
 import { dayOf, earliestDay, latestDay, type DayNumber } from './dates.js';
@@ -337,17 +337,17 @@ export interface FlatTrie {
   readonly unitOf: Uint16Array;
 }
 
-/** `pairBits`' size in bits (as a shift: 2^15, 4 KB). */
-const PAIR_SHIFT = 17; // 32 - 15
+/** `pairBits`' size in bits, as a power of two (2^15 bits, 4 KB). */
+const PAIR_BITS = 15;
 
 /** Which of `pairBits` stands for the first unit `c` followed by the unit `d`. */
 export function pairBit(c: number, d: number): number {
-  return (Math.imul(c, 0x9e3779b1) ^ Math.imul(d, 0x27d4eb2f)) >>> PAIR_SHIFT;
+  return unitPairBit(c, d, PAIR_BITS);
 }
 
 /** `pairBits` of a trie: every root child's raw unit (from `firstSlots`) with each of its children's units. */
 function pairBitsOf(firstSlots: Uint32Array, childStart: Int32Array, unitOf: Uint16Array): Uint32Array {
-  const bits = new Uint32Array(1 << (32 - PAIR_SHIFT - 5));
+  const bits = new Uint32Array(1 << (PAIR_BITS - 5));
   for (let s = 0; s < firstSlots.length; s++) {
     const v = firstSlots[s]!;
     if (v === 0) continue;
@@ -1343,7 +1343,7 @@ function scanLiterals(
         // A CJK ideograph is its own normalised unit and never dropped: the pair's bit tells
         // whether the root child has it as a child (pairBit written out: the CLI does not inline).
         if (d >= 0x4e00 && d <= 0x9fff) {
-          const bit = (Math.imul(first, 0x9e3779b1) ^ Math.imul(d, 0x27d4eb2f)) >>> 17; // PAIR_SHIFT
+          const bit = (Math.imul(first, 0x9e3779b1) ^ Math.imul(d, 0x27d4eb2f)) >>> 17; // 32 - PAIR_BITS
           if ((pairBits[bit >>> 5]! & (1 << (bit & 31))) === 0) {
             i++;
             continue;

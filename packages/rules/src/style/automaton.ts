@@ -9,7 +9,7 @@
  * save the restart after a failed walk; on report text the walks that pass the bit
  * tests are one or two edges deep, so there is little to save.)
  */
-import { EdgeTable, slotOf, type EdgeArrays } from '../edge-table.js';
+import { EdgeTable, slotOf, unitPairBit, type EdgeArrays } from '../edge-table.js';
 import { alignedBytes, concatViews, sparseUnitTable, TypedViewCursor, unitTableOf } from '../typed-views.js';
 
 /** A compiled word list. */
@@ -203,7 +203,7 @@ export const PAIR_WORDS = (1 << PAIR_BITS) >>> 5;
 
 /** The bit of a (first, second) unit pair in `pairBits`. */
 export function pairSlot(first: number, second: number): number {
-  return (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x27d4eb2f)) >>> (32 - PAIR_BITS);
+  return unitPairBit(first, second, PAIR_BITS);
 }
 
 /**
