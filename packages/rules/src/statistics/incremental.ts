@@ -34,7 +34,7 @@ interface NumberFields {
  * its start in the document, its text and sentence bounds, its counts, rates, changes and
  * relations by phase, all relative to its start.
  */
-export interface ParagraphAnalysis {
+export interface ParagraphStatistics {
   readonly analysis: object;
   readonly lo: number;
   readonly text: string;
@@ -382,7 +382,7 @@ export class StatisticsCache {
    */
   private placements = new WeakMap<Sentence, { readonly text: string; readonly placed: Placed }>();
   /** The answers of `paragraph` by document and paragraph index (null: a paragraph without numbers). */
-  private paragraphsRead = new WeakMap<ReportDocument, Map<number, ParagraphAnalysis | null>>();
+  private paragraphsRead = new WeakMap<ReportDocument, Map<number, ParagraphStatistics | null>>();
   private hitCount = 0;
   private missCount = 0;
 
@@ -462,7 +462,7 @@ export class StatisticsCache {
    * comparing one paragraph's analysis before and after an edit without rebasing a whole
    * document's (`figureReadsKept`). The placements and counters are left alone.
    */
-  paragraph(document: ReportDocument, paragraphIndex: number): ParagraphAnalysis | undefined {
+  paragraph(document: ReportDocument, paragraphIndex: number): ParagraphStatistics | undefined {
     // An editor's keystrokes compare each document twice, as the new one and then as the old one:
     // the second time, the same answer (it depends on the document and the index alone).
     let known = this.paragraphsRead.get(document);
@@ -472,7 +472,7 @@ export class StatisticsCache {
     return found ?? undefined;
   }
 
-  private readParagraph(document: ReportDocument, paragraphIndex: number): ParagraphAnalysis | undefined {
+  private readParagraph(document: ReportDocument, paragraphIndex: number): ParagraphStatistics | undefined {
     const { text, sentences } = document;
     let a = 0;
     let hi = sentences.length;
