@@ -9,7 +9,7 @@
 import { toSourcePosition, type SourceMap } from '@fzlint/input';
 import { conceptById, concepts, type ConceptId } from '@fzlint/ontology';
 import type { CalendarDate, ReportDocument, Section, TextRange } from '@fzlint/parser';
-import type { Diagnostic, Locale } from '@fzlint/rule-api';
+import { displayWidth, padEndDisplay, type Diagnostic, type Locale } from '@fzlint/rule-api';
 import { figureLedger, type FigurePlace } from '@fzlint/rules';
 import type { FzlintConfig, LintResult, RuleConfigEntry } from './types.js';
 
@@ -516,18 +516,6 @@ const VERDICT: Readonly<Record<Verdict, { 'zh-CN': string; en: string }>> = {
   unknown: { 'zh-CN': '无法判断', en: 'unknown' },
 };
 
-const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
-
-function width(text: string): number {
-  let w = 0;
-  for (const ch of text) w += WIDE.test(ch) ? 2 : 1;
-  return w;
-}
-
-function pad(text: string, to: number): string {
-  return text + ' '.repeat(Math.max(0, to - width(text)));
-}
-
 /** A cell of the table: the score, or the verdict for pass/fail criteria. */
 function cell(c: CriterionScore, locale: Locale): string {
   if (c.id === 'causes' || c.id === 'timeliness') return VERDICT[c.verdict][locale];
@@ -558,9 +546,11 @@ export function formatScorecards(cards: readonly Scorecard[], locale: Locale): s
     ]);
   }
   // A loop, not Math.max(...rows): a folder of a few hundred thousand reports has more rows than a call takes arguments.
+  // Each cell measured once.
+  const cellWidths = rows.map((r) => r.map(displayWidth));
   const widths = columns.map(() => 0);
-  for (const r of rows) for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i]!, width(r[i] ?? ''));
-  const out: string[] = rows.map((r) => r.map((v, i) => pad(v, widths[i] ?? 0)).join('  ').trimEnd());
+  for (const w of cellWidths) for (let i = 0; i < widths.length; i++) if ((w[i] ?? 0) > widths[i]!) widths[i] = w[i]!;
+  const out: string[] = rows.map((r, row) => r.map((v, i) => padEndDisplay(v, widths[i] ?? 0, cellWidths[row]![i])).join('  ').trimEnd());
   for (const card of cards) {
     out.push('');
     const unit = card.positionUnit === 'paragraph' ? label(locale, '段落', 'paragraph') : label(locale, '行', 'line');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { charWidth, displayWidth, padEndDisplay } from '../src/formatters/width.js';
+import { charWidth, displayWidth, padEndDisplay } from '../src/formatters/index.js';
 
 /** The width as it was measured before (a string per code point, one `charWidth` each): the loop over UTF-16 units must agree. */
 function byCodePoint(text: string): number {

@@ -10,7 +10,7 @@ export { json, jsonChunks, toJsonResults, type JsonMessage, type JsonRelated, ty
 export { sarif, toSarifLog, artifactUri, SARIF_SCHEMA_URI } from './sarif.js';
 export { github, escapeData, escapeProperty } from './github.js';
 export { gitlab, toGitlabIssues, fingerprintHash, type GitlabIssue, type GitlabSeverity } from './gitlab.js';
-export { displayWidth, charWidth, padEndDisplay } from './width.js';
+export { displayWidth, charWidth, padEndDisplay } from '@fzlint/rule-api';
 export type { FormattableResult, Formatter, FormatterContext } from './types.js';
 
 const FORMATTERS = { stylish, json, sarif, github, gitlab } as const satisfies Record<string, Formatter>;

@@ -1,7 +1,6 @@
-import type { Severity } from '@fzlint/rule-api';
+import { displayWidth, type Severity } from '@fzlint/rule-api';
 import type { FormattableResult, FormatterContext } from './types.js';
 import { placesElsewhere, relativeTo } from './paths.js';
-import { displayWidth } from './width.js';
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: 'error', warn: 'warning', info: 'info' };
 const SEVERITY_COLOR: Record<Severity, string> = { error: '31', warn: '33', info: '36' };

@@ -6,7 +6,7 @@
  */
 import type { FigureMeasure, FigurePeriodKind } from '@fzlint/ontology';
 import type { ReportDocument } from '@fzlint/parser';
-import type { Locale } from '@fzlint/rule-api';
+import { displayWidth, padEndDisplay, type Locale } from '@fzlint/rule-api';
 import { keyObjectNames, scopeNames } from './format.js';
 import type { FigureLedger, FigurePlace, FigureScope, FigureStatement } from './figures.js';
 
@@ -96,25 +96,6 @@ export function figureLedgerData(ledger: FigureLedger, document: ReportDocument,
   return { version: 1, reportYear: ledger.reportYear ?? null, figures };
 }
 
-/** Columns a terminal gives a string: East Asian wide characters take two. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    const wide =
-      (cp >= 0x1100 && cp <= 0x115f) ||
-      (cp >= 0x2e80 && cp <= 0xa4cf) ||
-      (cp >= 0xac00 && cp <= 0xd7a3) ||
-      (cp >= 0xf900 && cp <= 0xfaff) ||
-      (cp >= 0xfe30 && cp <= 0xfe4f) ||
-      (cp >= 0xff00 && cp <= 0xff60) ||
-      (cp >= 0xffe0 && cp <= 0xffe6) ||
-      cp >= 0x20000;
-    width += wide ? 2 : 1;
-  }
-  return width;
-}
-
 const HEADERS: Readonly<Record<Locale, readonly string[]>> = {
   'zh-CN': ['行', '数字', '对象', '量', '口径', '时期', '同键'],
   en: ['line', 'figure', 'object', 'measure', 'scope', 'period', 'same key'],
@@ -168,11 +149,13 @@ export function formatFigureTable(data: FigureLedgerData, options: FigureDataOpt
     ]);
   }
   // A loop, not Math.max(...rows): a report of a few hundred thousand figures has more rows than a call takes arguments.
+  // Each cell measured once; the last column is not padded.
+  const cellWidths = rows.map((r) => r.map(displayWidth));
   const widths = rows[0]!.map(() => 0);
-  for (const r of rows) for (let c = 0; c < widths.length; c++) widths[c] = Math.max(widths[c]!, displayWidth(r[c]!));
+  for (const w of cellWidths) for (let c = 0; c < widths.length; c++) if (w[c]! > widths[c]!) widths[c] = w[c]!;
   return (
     rows
-      .map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell + ' '.repeat(widths[c]! - displayWidth(cell)))).join('  ').trimEnd())
+      .map((r, i) => r.map((cell, c) => (c === r.length - 1 ? cell : padEndDisplay(cell, widths[c]!, cellWidths[i]![c]))).join('  ').trimEnd())
       .join('\n') + '\n'
   );
 }

@@ -19,7 +19,7 @@ export { hasStatisticsInput } from './input.js';
 export { figureReadsKept, headingReadsKept, citationsKept, figureDistancesKept, keepFigureSpans, type FigureEdit } from './figure-reads.js';
 export { ledgerDistanceSpans } from './figures.js';
 export { figureLedger, buildLedger, keyId, isComparable } from './figures.js';
-export { figureLedgerData, formatFigureTable, figuresAt, displayWidth } from './figures-data.js';
+export { figureLedgerData, formatFigureTable, figuresAt } from './figures-data.js';
 export { describeFigure } from './format.js';
 export type { FigureData, FigureLedgerData, FigureDataOptions, FiguresAt } from './figures-data.js';
 export { checkChange, type ChangeCheck } from './growth-mismatch.js';

@@ -1,3 +1,6 @@
+// Terminal display width, shared by the linter's stylish formatter and the rules' text tables
+// (`inspect --figures`), so both align columns alike.
+
 // [start, end] code point ranges (inclusive) that terminals draw two columns wide:
 // East Asian Wide and Fullwidth (UAX #11), plus the emoji blocks terminals draw wide.
 const WIDE: readonly (readonly [number, number])[] = [
