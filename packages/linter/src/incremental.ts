@@ -37,6 +37,8 @@ import {
   headingConcepts,
   headingNumbering,
   mayHoldBrokenYear,
+  mayHoldCongressPhrase,
+  outdatedCongress,
   repeatedShortcomings,
   requiredSection,
   restatedFigure,
@@ -110,6 +112,34 @@ const DOCUMENT_READS: ReadonlyMap<AnyRule, (inputs: DocumentInputs, last: RuleSt
   [requiredSection as AnyRule, (i, last) => last.reports.length === 0 && i.outlineRead(wordingUnread) && i.headingConceptsKept() && i.hasSentences()],
 ]);
 
+/**
+ * `paragraph` rules that read a paragraph only through the sentences a test lets through, each
+ * such sentence read on its own (its text and range, and what the document says as a whole): a
+ * sentence the test refuses gives the rule nothing. When the sentences around a change (the
+ * `sentenceWindow`, whose other sentences are the same, shifted) are refused in the old text and
+ * the new, and the window keeps its number of paragraphs (so every other sentence its paragraph),
+ * every paragraph gives the rule what it gave last time, shifted, and so do its findings.
+ * - `references/outdated-congress`: a paragraph's congress phrases, which the references analysis
+ *   finds per sentence (the sentence's text, the next-year plan's sections) and only in the
+ *   sentences `congressSentences` lets through.
+ */
+const PARAGRAPH_READS: ReadonlyMap<AnyRule, (text: string, sentences: ReadonlyArray<{ readonly range: TextRange }>) => boolean> = new Map([
+  [outdatedCongress as AnyRule, mayHoldCongressPhrase],
+]);
+
+/** Whether `reads` lets through a sentence of the narrowed window `w`, in the old text or the new. */
+function readsAround(reads: (text: string, sentences: ReadonlyArray<{ readonly range: TextRange }>) => boolean, previous: ReportDocument, next: ReportDocument, w: RunWindow): boolean {
+  return reads(next.text, sentencesWithin(next, w.start, w.end)) || reads(previous.text, sentencesWithin(previous, w.oldStart, w.oldEnd));
+}
+
+/** The sentences of `doc` overlapping [start, end). */
+function sentencesWithin(doc: ReportDocument, start: number, end: number): ReportDocument['sentences'] {
+  const sentences = doc.sentences;
+  const from = lowerBound(sentences.length, (k) => sentences[k]!.range.end <= start);
+  const to = lowerBound(sentences.length, (k) => sentences[k]!.range.start < end);
+  return sentences.slice(from, to);
+}
+
 /** For `structure/year-consistency`: a heading naming no year (its wording is not read). */
 function namesNoYear(h: Heading): boolean {
   return h.year === undefined;
@@ -171,6 +201,11 @@ export interface RuleReuseStats {
   windowed: number;
   /** Of those, runs of a `sentence` rule on the sentences around the change only (see `sentenceWindow`). */
   sentences: number;
+  /**
+   * Of those, runs of a `paragraph` rule of {@link PARAGRAPH_READS} left out: the sentences around
+   * the change are none it reads, old and new (its findings shifted).
+   */
+  paragraphsKept: number;
   /** Rule runs on the whole document. */
   whole: number;
   /** Statistics rules not run: the edit changed no figure (their findings shifted). */
@@ -204,7 +239,7 @@ export class RuleReuse {
   /** Windows computed this lint: per new document, per old document. */
   private windows = new WeakMap<ReportDocument, Map<ReportDocument, EditWindow | null>>();
   private current: Map<AnyRule, RuleState> | undefined;
-  readonly stats: RuleReuseStats = { windowed: 0, sentences: 0, whole: 0, figuresKept: 0, figuresKeptAround: 0, figuresKeptRead: 0, documentKept: 0, documentRun: 0 };
+  readonly stats: RuleReuseStats = { windowed: 0, sentences: 0, paragraphsKept: 0, whole: 0, figuresKept: 0, figuresKeptAround: 0, figuresKeptRead: 0, documentKept: 0, documentRun: 0 };
   /** Per window: what the document rules read, and whether the edit left it alone (each asked once). */
   private documentInputs = new WeakMap<EditWindow, DocumentInputs>();
   /**
@@ -261,7 +296,17 @@ export class RuleReuse {
           ? this.wrapReusing(rule, 'windowed', (last, window, document, context) => {
               // A sentence rule re-reads only the sentences around the change when the paragraph's
               // other sentences are the same (a long paragraph's keystroke): else the paragraphs.
-              const narrow = rule.meta.scope === 'sentence' ? this.sentencesOf(last.document, document, window) : undefined;
+              const reads = PARAGRAPH_READS.get(rule);
+              const narrow = rule.meta.scope === 'sentence' || reads ? this.sentencesOf(last.document, document, window) : undefined;
+              if (reads) {
+                // A paragraph rule that reads its paragraph only through some of its sentences: when
+                // the sentences around the change are none of those, old and new, and every other
+                // sentence keeps its paragraph (as many paragraphs in the window), it finds the same.
+                const kept =
+                  narrow && window.last === window.oldLast && !readsAround(reads, last.document, document, narrow) ? outside(last, window) : undefined;
+                if (kept) this.stats.paragraphsKept++;
+                return kept ?? reuse(rule, last, window, context);
+              }
               const kept = narrow && reuse(rule, last, narrow, context);
               if (kept) this.stats.sentences++;
               return kept ?? reuse(rule, last, window, context);

@@ -71,7 +71,7 @@ describe('RuleReuse', () => {
     const text = `${TEXT.slice(0, at)}法冶${TEXT.slice(at)}`;
     const document = reparse(first.document, [{ range: { start: at, end: at }, text: '法冶' }]);
     const next = reuse.run('r.md', () => lint(text, { rules, filePath: 'r.md', document }));
-    expect(reuse.stats).toEqual({ windowed: 1, sentences: 0, whole: 1, figuresKept: 0, figuresKeptAround: 0, figuresKeptRead: 0, documentKept: 0, documentRun: 0 });
+    expect(reuse.stats).toEqual({ windowed: 1, sentences: 0, paragraphsKept: 0, whole: 1, figuresKept: 0, figuresKeptAround: 0, figuresKeptRead: 0, documentKept: 0, documentRun: 0 });
     const fresh = lint(text, { rules: [typoRule('style/test-local', 'paragraph')], filePath: 'r.md' });
     expect(next.diagnostics).toEqual(fresh.diagnostics);
     expect(next.diagnostics.map((d) => text.slice(d.range.start, d.range.end))).toEqual(['法冶', '法冶', '法冶']);
@@ -368,6 +368,58 @@ describe('incremental lint of sentence rules (property: findings kept per senten
     typeAndCompare(reuse, rules, 'long', 'long.txt', LONG, keys, () => at + 2);
     // Eight sentence rules on each of the five keystrokes.
     expect(reuse.stats.sentences - before).toBe(40);
+  });
+});
+
+describe('incremental lint of outdated-congress (property: findings kept when the sentences around a keystroke hold no meeting)', () => {
+  // A long paragraph naming the 19th congress alone (reported in a 2023 report) and, further on,
+  // the 20th (which then covers the paragraph: nothing reported), and a paragraph with the first only.
+  const FILLER = ['开展法治宣传活动，群众满意度明显提升。', '深化政务公开，完善依法行政制度体系。', '加大执法监督力度，重大案件全部审核。'].join('');
+  const OLD = '深入学习贯彻党的十九大精神，推进依法行政。';
+  const NEW = '全面贯彻党的二十大精神，建设法治政府。';
+  const TEXT = ['2023年法治政府建设工作报告', '一、主要举措', FILLER + FILLER + OLD + FILLER + NEW + FILLER + FILLER, '二、存在的不足', FILLER + OLD + FILLER + FILLER, '三、下一步工作', FILLER].join('\n');
+  const keystroke = fc.record({
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    del: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 6 })),
+    insert: fc.constantFrom('', '字', '。', '，', '\n', '\n\n', '十', '大', '全会', '精神', '二十大', '党的十九大', '十九届六中全会', '历次全会', '学习贯彻党的二十大精神'),
+  });
+
+  it('after keystrokes in long paragraphs naming meetings, linted along the way', () => {
+    const reuse = createRuleReuse();
+    const rules = reuse.wrap(builtinRules);
+    let key = 0;
+    fc.assert(
+      fc.property(fc.constantFrom('long.txt', 'long.md'), fc.array(keystroke, { minLength: 1, maxLength: 6 }), (filePath, keys) => {
+        typeAndCompare(reuse, rules, `${key++}-${filePath}`, filePath, TEXT, keys, (k, text) => Math.floor(k.at * text.length));
+      }),
+      { numRuns: 150 },
+    );
+    // The rule was left out often (not only paragraph runs that would hide a wrong keep).
+    expect(reuse.stats.paragraphsKept).toBeGreaterThan(30);
+  }, 300_000);
+
+  it('keeps the findings for a keystroke away from the meetings, not for a paragraph split between them', () => {
+    const first = lint(TEXT, { filePath: 'long.txt' }).diagnostics.filter((d) => d.ruleId === 'references/outdated-congress');
+    expect(first).toHaveLength(1);
+    const reuse = createRuleReuse();
+    const rules = reuse.wrap(builtinRules);
+    const between = TEXT.indexOf(OLD) + OLD.length + FILLER.indexOf('。') + 4;
+    const before = reuse.stats.paragraphsKept;
+    typeAndCompare(reuse, rules, 'long', 'long.txt', TEXT, [{ del: 0, insert: '字' }, { del: 1, insert: '' }], () => between);
+    expect(reuse.stats.paragraphsKept - before).toBe(2);
+    // A paragraph break between them: the 19th congress no longer has the 20th beside it.
+    let split = 0;
+    typeAndCompare(reuse, rules, 'split', 'long.txt', TEXT, [{ del: 0, insert: '\n\n' }], (_, text) => {
+      const after = lint(text.slice(0, between) + '\n\n' + text.slice(between), { filePath: 'long.txt' });
+      split = after.diagnostics.filter((d) => d.ruleId === 'references/outdated-congress').length;
+      return between;
+    });
+    expect(split).toBe(2);
+    // The 大 of 二十大 deleted: the sentence names no meeting now, but did before (read in the old text too).
+    const lost = TEXT.indexOf(NEW) + NEW.indexOf('二十大') + 2;
+    const kept = reuse.stats.paragraphsKept;
+    typeAndCompare(reuse, rules, 'lost', 'long.txt', TEXT, [{ del: 1, insert: '' }], () => lost);
+    expect(reuse.stats.paragraphsKept).toBe(kept);
   });
 });
 
@@ -782,6 +834,7 @@ describe('incremental lint of document rules (property: findings kept only when 
     expect(reuse.stats.documentKept - kept).toBe(5);
     expect(second.diagnostics.filter((d) => d.ruleId === 'structure/year-consistency').length).toBe(2);
   });
+
 });
 
 describe('incremental lint of document rules, edits inside headings (property: kept only when what each reads of the outline is the same)', () => {

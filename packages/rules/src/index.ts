@@ -119,6 +119,8 @@ export { rule as catalogueFreshness } from './references/catalogue-freshness.js'
 export { rule as endedCampaign } from './references/ended-campaign.js';
 export { rule as malformedCitation } from './references/malformed-citation.js';
 export { rule as outdatedCongress } from './references/outdated-congress.js';
+// Whether sentences may hold a congress phrase (the linter's edit path asks it of edited sentences).
+export { mayHoldCongressPhrase } from './references/outdated-congress.js';
 export { rule as outdatedOrganization } from './references/outdated-organization.js';
 export { rule as outdatedPlanPeriod } from './references/outdated-plan-period.js';
 export { rule as outdatedPolicy } from './references/outdated-policy.js';

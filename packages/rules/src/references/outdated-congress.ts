@@ -1,8 +1,9 @@
 import type { CatalogueEntry } from '@fzlint/ontology';
+import type { TextRange } from '@fzlint/parser';
 import { defineRule, type Severity } from '@fzlint/rule-api';
 import { formatIsoEn, formatIsoZh, isoOf } from './dates.js';
 import { capFor, datesKnown } from './judge.js';
-import { analyzeReferences, type CongressPhrase, type Meeting } from './match.js';
+import { analyzeReferences, congressSentences, type CongressPhrase, type Meeting } from './match.js';
 
 type MessageId = 'notLatest' | 'notLatestInPlan';
 
@@ -10,6 +11,17 @@ type MessageId = 'notLatest' | 'notLatestInPlan';
 function shortName(entry: CatalogueEntry): string {
   const aliases = entry.aliases ?? [];
   return aliases.find((a) => a.startsWith('党的')) ?? aliases[0] ?? entry.name;
+}
+
+/**
+ * Whether any of these sentences (ranges of `text`) may hold a congress phrase: the rule reads a
+ * paragraph only through its phrases, which the references analysis finds sentence by sentence
+ * and only in the sentences `congressSentences` lets through. The linter's edit path asks it of
+ * the sentences a keystroke touched, old and new: with none, the paragraph names the same
+ * meetings as before and the findings are the last lint's, shifted.
+ */
+export function mayHoldCongressPhrase(text: string, sentences: ReadonlyArray<{ readonly range: TextRange }>): boolean {
+  return congressSentences(text, sentences).length > 0;
 }
 
 /** The meetings the phrases of one paragraph name, summed up. */
