@@ -157,10 +157,17 @@ export function plainTextBlocks(text: string, from = 0, to = text.length, split 
       end = v.end;
       last = v;
     }
-    // Optional fields assigned in the spread's order (no temporary objects).
-    const block: { -readonly [K in keyof Block]: Block[K] } = { kind: 'paragraph', start: u.start, end };
-    if (j > i + 1) block.soft = true;
-    if (!u.lineStart) block.inline = true;
+    // The optional fields in the literal, in the spread's order: a property added later takes a
+    // property store of its own (a text of short lines kept one per block).
+    const soft = j > i + 1;
+    const inline = !u.lineStart;
+    const block: Block = soft
+      ? inline
+        ? { kind: 'paragraph', start: u.start, end, soft: true, inline: true }
+        : { kind: 'paragraph', start: u.start, end, soft: true }
+      : inline
+        ? { kind: 'paragraph', start: u.start, end, inline: true }
+        : { kind: 'paragraph', start: u.start, end };
     blocks.push(block);
     i = j;
   }

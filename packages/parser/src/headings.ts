@@ -539,11 +539,34 @@ export function headingOf(
   return h;
 }
 
+const HEADING_TRAILER = /[\s。：:，,；;]/;
+
+/** The heading of a Markdown heading block; its range starts after the `#` markers, so fixes never touch them. */
+export function markdownHeadingRaw(text: string, b: Block): RawHeading {
+  const cs = b.contentStart ?? b.start;
+  let ce = b.contentEnd ?? b.end;
+  // A run-in heading keeps its full stop (### （一）加强领导。); the title does not.
+  while (ce > cs && HEADING_TRAILER.test(text[ce - 1] ?? '')) ce--;
+  const numbering = matchNumbering(text, cs);
+  let ts = numbering ? numbering.range.end : cs;
+  while (ts < ce && isSpace(text.charCodeAt(ts))) ts++;
+  return {
+    start: cs,
+    end: ce,
+    titleStart: ts,
+    titleEnd: ce,
+    origin: 'markdown',
+    ...(b.depth !== undefined ? { markdownDepth: b.depth } : {}),
+    ...(numbering ? { numbering } : {}),
+  };
+}
+
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** What `collectHeadings` needs of a body block. */
 export interface HeadingBlock {
   readonly block: Block;
+  /** Its enumerated headings (a Markdown heading block's own heading is made from the block here). */
   readonly raws: readonly RawHeading[];
 }
 
@@ -580,11 +603,14 @@ export function collectHeadings(text: string, body: readonly HeadingBlock[], tit
     if (title && b.start < title.range.end && title.range.start < b.end) {
       if (titleBlock < 0) titleBlock = i;
       titleLast = i;
-      for (let k = 0; k < info.raws.length; k++) if (info.raws[k]!.start >= title.range.end) note(info.raws[k]!);
+      if (b.kind === 'heading') {
+        const h = markdownHeadingRaw(text, b);
+        if (h.start >= title.range.end) note(h);
+      } else for (let k = 0; k < info.raws.length; k++) if (info.raws[k]!.start >= title.range.end) note(info.raws[k]!);
       continue;
     }
     if (b.kind === 'heading') {
-      for (let k = 0; k < info.raws.length; k++) out[n++] = info.raws[k]!;
+      out[n++] = markdownHeadingRaw(text, b);
       seenTop = true;
       continue;
     }

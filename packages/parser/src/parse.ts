@@ -17,13 +17,12 @@ import type { Block, FrontMatter } from './block.js';
 import { documentMemo } from './document-memo.js';
 import { markdownBlocks } from './markdown.js';
 import { findBody, isProse, junkLevel } from './junk.js';
-import { assignLevels, blockHeadings, collectHeadings, matchNumbering, type RawHeading } from './headings.js';
+import { assignLevels, blockHeadings, collectHeadings, markdownHeadingRaw, type RawHeading } from './headings.js';
 import { buildSections } from './sections.js';
 import { analyzeParagraph, HeadingCursor, type ParagraphAnalysis } from './sentences.js';
 import { placeAnalysis } from './placement.js';
 import { findTitle, frontMatterTitle, readFacts } from './facts.js';
 import { createLineIndex } from './lines.js';
-import { isSpace } from './text.js';
 
 const MARKDOWN_EXT = /\.(?:md|markdown|mdown|mkd)$/i;
 
@@ -42,10 +41,14 @@ export interface BlockInfo {
   readonly junk: 0 | 1 | 2;
   /** Long prose, which anchors the body. */
   readonly prose: boolean;
-  /** The block's own headings: its Markdown heading, or the enumerated headings inside it. */
+  /**
+   * The enumerated headings inside the block. A Markdown heading block's one heading is not kept
+   * here: it is made from the block when read (`markdownHeadingRaw`), which spares a list and a
+   * raw heading kept per Markdown heading (a text of empty `#` lines is nothing else).
+   */
   readonly raws: readonly RawHeading[];
   /** The paragraph analysis made when the block was last placed in a document (reused by `reparse`). */
-  para?: ParagraphAnalysis;
+  para?: ParagraphAnalysis | undefined;
 }
 
 /** Internal state kept beside each parsed document, for `reparse`. */
@@ -65,35 +68,21 @@ export const parseStates = documentMemo<ParseState>();
 
 /** Block-local analysis: junk level, prose flag and the block's own headings. */
 export function analyzeBlock(text: string, b: Block): BlockInfo {
-  if (b.kind === 'comment' || b.kind === 'code') return { block: b, junk: 0, prose: false, raws: [] };
+  if (b.kind === 'comment' || b.kind === 'code') return { block: b, junk: 0, prose: false, raws: NO_RAWS };
   const line = text.slice(b.start, b.end);
   const junk = junkLevel(line);
   const prose = isProse(line);
-  const raws = b.kind === 'heading' ? [markdownHeadingRaw(text, b)] : blockHeadings(text, b);
-  return { block: b, junk, prose, raws };
+  if (b.kind === 'heading') {
+    // `assemble` gives the paragraph analysis to every block with a paragraph (a heading's: its content):
+    // the slot is made in the literal, as a property added later takes a property store of its own.
+    return (b.contentEnd ?? b.end) > (b.contentStart ?? b.start) ? { block: b, junk, prose, raws: NO_RAWS, para: undefined } : { block: b, junk, prose, raws: NO_RAWS };
+  }
+  const found = blockHeadings(text, b);
+  return { block: b, junk, prose, raws: found.length === 0 ? NO_RAWS : found, para: undefined };
 }
 
-const HEADING_TRAILER = /[\s。：:，,；;]/;
-
-/** The heading of a Markdown heading block; its range starts after the `#` markers, so fixes never touch them. */
-function markdownHeadingRaw(text: string, b: Block): RawHeading {
-  const cs = b.contentStart ?? b.start;
-  let ce = b.contentEnd ?? b.end;
-  // A run-in heading keeps its full stop (### （一）加强领导。); the title does not.
-  while (ce > cs && HEADING_TRAILER.test(text[ce - 1] ?? '')) ce--;
-  const numbering = matchNumbering(text, cs);
-  let ts = numbering ? numbering.range.end : cs;
-  while (ts < ce && isSpace(text.charCodeAt(ts))) ts++;
-  return {
-    start: cs,
-    end: ce,
-    titleStart: ts,
-    titleEnd: ce,
-    origin: 'markdown',
-    ...(b.depth !== undefined ? { markdownDepth: b.depth } : {}),
-    ...(numbering ? { numbering } : {}),
-  };
-}
+/** The raw headings of a block with none, shared (read-only; kept per block for `reparse`). */
+const NO_RAWS: readonly RawHeading[] = Object.freeze([]);
 
 /** How many lists one `concat` call is given (a call takes a bounded number of arguments). */
 const CONCAT_LISTS = 8192;
@@ -182,7 +171,7 @@ export function assemble(
     const isTitle = i >= titleBlock && i <= titleLast && titleBlock >= 0;
     const at = { paragraphIndex: paragraphs.length, sentenceBase: sentenceCount, headings: cursor };
     const cached = info.para;
-    const a = cached && cached.titleBlock === isTitle ? placeAnalysis(cached, b.start, at) : analyzeParagraph(text, b, info.raws, ps, pe, isTitle, at);
+    const a = cached && cached.titleBlock === isTitle ? placeAnalysis(cached, b.start, at) : analyzeParagraph(text, b, b.kind === 'heading' ? [markdownHeadingRaw(text, b)] : info.raws, ps, pe, isTitle, at);
     info.para = a;
     paragraphs.push(a.paragraph);
     placed.push(a);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLineIndex, parse } from '../src/index.js';
+import { parseStates } from '../src/parse.js';
 
 const PROSE = '全年共办理各类事项一百余件，工作取得积极成效，群众满意度持续提升，得到上级充分肯定。';
 
@@ -43,6 +44,25 @@ describe('headings in plain text', () => {
     const md = parse('# 工作情况\n\n正文。\n\n## （一）加强领导\n', { format: 'markdown' });
     expect(md.headings[0]!.titleRange).toBe(md.headings[0]!.range);
     expect(md.headings[1]!.titleRange).toEqual({ start: md.headings[1]!.range.start + 3, end: md.headings[1]!.range.end });
+  });
+
+  it('keeps one shared frozen empty list for blocks and analyses with none, and no raw heading per Markdown heading', () => {
+    const doc = parse(['一、主要举措和成效', PROSE, PROSE].join('\n\n'));
+    const infos = parseStates.get(doc)!.infos;
+    expect(infos.map((i) => i.raws.length)).toEqual([1, 0, 0]);
+    expect(infos[1]!.raws).toBe(infos[2]!.raws);
+    expect(Object.isFrozen(infos[1]!.raws)).toBe(true);
+    expect(infos[1]!.para!.references).toBe(infos[2]!.para!.references);
+    expect(infos[1]!.para!.documentNumbers).toBe(infos[2]!.para!.references);
+    // The document's lists are its own (made by concat), never the shared one.
+    expect(Object.isFrozen(doc.references)).toBe(false);
+    const md = parse('# 一、工作情况\n\n#\n\n## （一）加强领导。\n', { format: 'markdown' });
+    expect(parseStates.get(md)!.infos.map((i) => i.raws.length)).toEqual([0, 0, 0]);
+    expect(md.headings.map((h) => [h.level, h.title, h.numbering?.raw])).toEqual([
+      [1, '工作情况', '一、'],
+      [1, '', undefined],
+      [2, '加强领导', '（一）'],
+    ]);
   });
 
   it('finds headings run together inside one line, but not 一是 or lists inside a sentence', () => {
