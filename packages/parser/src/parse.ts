@@ -92,13 +92,27 @@ function joined<T>(analyses: readonly ParagraphAnalysis[], part: (a: ParagraphAn
   const parts: (readonly T[])[] = new Array<readonly T[]>(analyses.length);
   for (let i = 0; i < analyses.length; i++) parts[i] = part(analyses[i] as ParagraphAnalysis);
   if (parts.length <= CONCAT_LISTS) return ([] as T[]).concat(...parts);
-  // A text of more paragraphs (a plain-text file of 200,000 lines): pushed, item by item.
-  const out: T[] = [];
+  // A text of more paragraphs (a plain-text file of 200,000 lines): counted, then copied into a list made at its length.
+  let total = 0;
+  for (let i = 0; i < parts.length; i++) total += (parts[i] as readonly T[]).length;
+  const out: T[] = new Array<T>(total);
+  let k = 0;
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i] as readonly T[];
-    for (let j = 0; j < p.length; j++) out.push(p[j] as T);
+    for (let j = 0; j < p.length; j++) out[k++] = p[j] as T;
   }
   return out;
+}
+
+// A Markdown heading's paragraph is its content, without the `#` markers.
+function paragraphStart(info: BlockInfo): number {
+  const b = info.block;
+  return b.kind === 'heading' ? (b.contentStart ?? b.start) : b.start;
+}
+
+function paragraphEnd(info: BlockInfo): number {
+  const b = info.block;
+  return b.kind === 'heading' ? (b.contentEnd ?? b.end) : b.end;
 }
 
 /** Reads the blocks of a whole text. */
@@ -157,24 +171,28 @@ export function assemble(
   const headings = levels(raws);
   const sections = buildSections(text, headings, bodyRange);
 
-  const paragraphs: Paragraph[] = [];
-  const placed: ParagraphAnalysis[] = [];
+  // Counted first and made at their length, not grown push by push (a large list grown so is
+  // re-allocated on fresh pages at each growth): a paragraph per body block with text in it.
+  let paragraphTotal = 0;
+  for (let i = 0; i < body.length; i++) if (paragraphEnd(body[i] as BlockInfo) > paragraphStart(body[i] as BlockInfo)) paragraphTotal++;
+  const paragraphs: Paragraph[] = new Array<Paragraph>(paragraphTotal);
+  const placed: ParagraphAnalysis[] = new Array<ParagraphAnalysis>(paragraphTotal);
+  let paragraphCount = 0;
   let sentenceCount = 0;
   const cursor = new HeadingCursor(headings);
   for (let i = 0; i < body.length; i++) {
     const info = body[i] as BlockInfo;
     const b = info.block;
-    // A Markdown heading's paragraph is its content, without the `#` markers.
-    const ps = b.kind === 'heading' ? (b.contentStart ?? b.start) : b.start;
-    const pe = b.kind === 'heading' ? (b.contentEnd ?? b.end) : b.end;
+    const ps = paragraphStart(info);
+    const pe = paragraphEnd(info);
     if (pe <= ps) continue;
     const isTitle = i >= titleBlock && i <= titleLast && titleBlock >= 0;
-    const at = { paragraphIndex: paragraphs.length, sentenceBase: sentenceCount, headings: cursor };
+    const at = { paragraphIndex: paragraphCount, sentenceBase: sentenceCount, headings: cursor };
     const cached = info.para;
     const a = cached && cached.titleBlock === isTitle ? placeAnalysis(cached, b.start, at) : analyzeParagraph(text, b, b.kind === 'heading' ? [markdownHeadingRaw(text, b)] : info.raws, ps, pe, isTitle, at);
     info.para = a;
-    paragraphs.push(a.paragraph);
-    placed.push(a);
+    paragraphs[paragraphCount] = a.paragraph;
+    placed[paragraphCount++] = a;
     sentenceCount += a.sentences.length;
   }
   // One `concat` of the paragraphs' lists: the document's list made at its length at once, not grown push by push.

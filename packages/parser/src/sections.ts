@@ -23,7 +23,10 @@ export function buildSections(text: string, headings: readonly Heading[], body: 
     open.push(i);
   }
   const build = (from: number, to: number): readonly Section[] => {
-    const out: Section[] = [];
+    // At most one a heading, cut to what it holds: the top-level list of a document of empty
+    // headings is as long as the document has lines, and grown push by push it is re-allocated.
+    const out: Section[] = new Array<Section>(to - from);
+    let count = 0;
     let i = from;
     while (i < to) {
       const h = headings[i] as Heading;
@@ -38,9 +41,10 @@ export function buildSections(text: string, headings: readonly Heading[], body: 
       const bodyRange = bs === range.start ? range : { start: bs, end: e };
       const children = j > i + 1 ? build(i + 1, j) : NO_CHILDREN;
       // Two literals rather than a spread of the optional concept (keys in the same order).
-      out.push(h.concept ? { heading: h, level: h.level, concept: h.concept, range, bodyRange, children } : { heading: h, level: h.level, range, bodyRange, children });
+      out[count++] = h.concept ? { heading: h, level: h.level, concept: h.concept, range, bodyRange, children } : { heading: h, level: h.level, range, bodyRange, children };
       i = j;
     }
+    out.length = count;
     return out;
   };
   return build(0, headings.length);

@@ -92,9 +92,15 @@ export function fold(text: string, start: number, end: number, slice?: string): 
   const long = end - start >= LONG_FOLD;
   if (long && lastFold !== undefined && lastFoldStart === start && lastFoldEnd === end && lastFoldText === text) return lastFold;
 
-  // Pieces of kept text: folded [fs[k], fs[k+1]) is text [ts[k], ts[k] + length).
-  const fs: number[] = [];
-  const ts: number[] = [];
+  // Pieces of kept text: folded [fs[k], fs[k+1]) is text [ts[k], ts[k] + length). At most one more
+  // than the line breaks: the lists made at that length and cut, not grown by `push` (a first push
+  // gives room for 17, and most folds are of a paragraph of two or three short lines).
+  let bound = 1;
+  for (let k = lf; k >= 0; k = piece.indexOf('\n', k + 1)) bound++;
+  for (let k = cr; k >= 0; k = piece.indexOf('\r', k + 1)) bound++;
+  const fs: number[] = new Array<number>(bound);
+  const ts: number[] = new Array<number>(bound);
+  let count = 0;
   let out = '';
   let i = start;
   while (i < end) {
@@ -113,8 +119,8 @@ export function fold(text: string, start: number, end: number, slice?: string): 
     let pe = brk;
     if (brk < end) while (pe > i && isBlank(text.charCodeAt(pe - 1))) pe--;
     if (pe > i) {
-      fs.push(out.length);
-      ts.push(i);
+      fs[count] = out.length;
+      ts[count++] = i;
       out += text.slice(i, pe);
     }
     if (brk >= end) break;
@@ -123,6 +129,8 @@ export function fold(text: string, start: number, end: number, slice?: string): 
     while (j < end && (isBlank(text.charCodeAt(j)) || text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13)) j++;
     i = j;
   }
+  fs.length = count;
+  ts.length = count;
   const folded = new PiecewiseFold(out, start, fs, ts);
   if (long) {
     lastFold = folded;
