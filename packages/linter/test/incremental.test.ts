@@ -1015,6 +1015,35 @@ describe('incremental lint of copied passages (property: the window’s passages
     );
   }, 600_000);
 
+  it('after chains of keystrokes in the report’s longest paragraph (cut into passages by normalised counts), linted along the way', () => {
+    // The first report runs together on one 5,866-character line: copied-passage cuts it at
+    // sentence ends by counts of normalised characters (passages.ts). Keystrokes there type and
+    // delete digits, number separators, Chinese year numerals and 年 around the cut points.
+    const longest = [...report.matchAll(/^.+$/gm)].reduce((a, b) => (b[0].length > a[0].length ? b : a));
+    expect(longest[0].length).toBeGreaterThan(3000);
+    const inLongest = fc.record({
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+      del: fc.oneof(fc.constant(0), fc.constant(1), fc.integer({ min: 0, max: 12 })),
+      insert: fc.constantFrom('', '字', '1', '2022', '，', ',', '.', '5', '二〇二二', '年', '。', '；', '\n', '1,436件。', '二〇二一年', '执法检查120次。'),
+    });
+    const reuse = createRuleReuse();
+    const rules = reuse.wrap(builtinRules);
+    let key = 0;
+    const previous = lastYear(report);
+    fc.assert(
+      fc.property(fc.array(inLongest, { minLength: 1, maxLength: 6 }), (keys) => {
+        let end = longest.index! + longest[0].length;
+        typeAndCompare(reuse, rules, `long-${key++}`, 'copied.txt', report, keys, (k) => {
+          // The line's end moves with what the keystrokes before typed and deleted.
+          const start = longest.index! + Math.floor(k.at * (end - longest.index!));
+          end += k.insert.length - Math.min(k.del, end - start);
+          return start;
+        }, previous);
+      }),
+      { numRuns: Number(process.env.FZLINT_PROP_RUNS ?? 40), seed: Number(process.env.FZLINT_PROP_SEED ?? 11) },
+    );
+  }, 600_000);
+
   it('after the property’s counterexample at 800 runs: a blank line and lines of table bars in the page’s metadata', () => {
     // The title and the `|` under it deleted (a blank line is left), the third line made a heading,
     // then the second bars turned into 。: the `。…` line continues the heading line over the blank
