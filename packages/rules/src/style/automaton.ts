@@ -400,12 +400,42 @@ export function scanAutomaton<T>(a: Automaton<T>, text: string, from: number, to
 }
 
 /**
+ * The length of the longest word (blocked ones too): a scan step at i reads no unit past
+ * i + depth. Nodes are numbered depth first, so a parent's id is below its children's.
+ */
+export function automatonDepth<T>(a: Automaton<T>): number {
+  const { first, chain, slots } = a;
+  const nodes = chain.length / 2;
+  const parent = new Int32Array(nodes).fill(-1);
+  for (let c = 0; c < first.length; c++) if (first[c] !== 0) parent[first[c]!] = 0;
+  for (let node = 1; node + 1 < nodes; node++) if ((chain[node * 2]! & CHAIN_NEXT) !== 0) parent[node + 1] = node;
+  for (let o = 0; o < slots.length; o += SLOT_WORDS) if (slots[o] !== 0) parent[slots[o + 1]!] = (slots[o]! >>> 16) - 1;
+  const depth = new Int32Array(nodes);
+  let deepest = 1;
+  for (let node = 1; node < nodes; node++) {
+    const p = parent[node]!;
+    if (p < 0) continue;
+    if (p >= node) throw new Error('automaton not numbered depth first');
+    depth[node] = depth[p]! + 1;
+    if (depth[node]! > deepest) deepest = depth[node]!;
+  }
+  return deepest;
+}
+
+/** Whether a node `collectAutomatonHits` appended ends a word, not a blocked word. */
+export function isWordNode<T>(a: Automaton<T>, node: number): boolean {
+  return a.chain[node * 2]! >>> CHAIN_FLAGS_SHIFT === WORD;
+}
+
+/**
  * Appends start, end and node of every leftmost-longest word of `text` between `from`
  * and `to` to `hits` (the payload is `a.payloads[node]`). The scan calls nothing: a
  * callback made per document (a closure) made its optimised code, specialised to the
  * first closure it met, deoptimise at the next document's ("wrong call target").
+ * With `blocked`, the blocked words' matches are appended too (every stretch the scan
+ * consumed: a scan resumed after an edit needs them, see `isWordNode`).
  */
-export function collectAutomatonHits<T>(a: Automaton<T>, text: string, from: number, to: number, hits: number[]): void {
+export function collectAutomatonHits<T>(a: Automaton<T>, text: string, from: number, to: number, hits: number[], blocked = false): void {
   const { first, firstBits, oneBits, secondBits, pairBits, chain, slots, mask } = a;
   let i = from;
   while (i < to) {
@@ -468,7 +498,7 @@ export function collectAutomatonHits<T>(a: Automaton<T>, text: string, from: num
       i++;
       continue;
     }
-    if (bestWord >>> 18 === WORD) hits.push(i, bestEnd, best);
+    if (bestWord >>> 18 === WORD || blocked) hits.push(i, bestEnd, best);
     i = bestEnd;
   }
 }

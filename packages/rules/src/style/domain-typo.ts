@@ -1,7 +1,7 @@
 import { domainTypoEntries, TYPO_DIGEST, TYPO_GENERATION, typoCandidateAt, typoExclusionWords, visitTypoCandidates, type TypoCandidate } from '@fzlint/ontology';
 import type { ReportDocument, TextRange } from '@fzlint/parser';
-import { defineRule } from '@fzlint/rule-api';
-import { AutomatonBuilder, collectAutomatonHits, PAIR_WORDS, pairSlot, readAutomaton, type Automaton } from './automaton.js';
+import { defineRule, type AnalysisCache, type AnalysisKey } from '@fzlint/rule-api';
+import { AutomatonBuilder, automatonDepth, collectAutomatonHits, isWordNode, PAIR_WORDS, pairSlot, readAutomaton, type Automaton } from './automaton.js';
 import { compileStyleEntries, findStyleMatches } from './scan.js';
 import { readPrebuilt } from '../prebuilt.js';
 
@@ -118,6 +118,104 @@ function automatonFor(text: string, from: number, to: number): Automaton<number>
   return firstAutomaton;
 }
 
+/** The last scan of a text, kept in an editor's analysis cache for the next keystroke's. */
+interface ScanState {
+  text: string | undefined;
+  from: number;
+  to: number;
+  automaton: Automaton<number> | undefined;
+  /** Start, end and node of every stretch the scan consumed, blocked words' too (absolute offsets). */
+  matches: number[];
+}
+
+const SCAN_KEY: AnalysisKey<ScanState> = {
+  name: 'style/domain-typo scan',
+  create: () => ({ text: undefined, from: 0, to: 0, automaton: undefined, matches: [] }),
+};
+
+/** `automatonDepth` of the automata scanned (the prebuilt one: a fraction of a millisecond, once). */
+const depths = new WeakMap<Automaton<number>, number>();
+
+function scanReach(a: Automaton<number>): number {
+  let depth = depths.get(a);
+  if (depth === undefined) {
+    depth = automatonDepth(a);
+    depths.set(a, depth);
+  }
+  return depth;
+}
+
+/** Whether relative offset q is strictly inside the match at `k` of `matches` (offsets less `base`). */
+function strictlyInside(matches: readonly number[], base: number, k: number, q: number): boolean {
+  return k < matches.length && matches[k]! - base < q && q < matches[k + 1]! - base;
+}
+
+/**
+ * Every stretch the automaton scan of `text` between `from` and `to` consumes (as
+ * `collectAutomatonHits` with `blocked`), found again only around what changed since the
+ * last scan kept in `state`. The scan is a left-to-right walk whose step at offset i reads
+ * units i to i + reach and moves to the end of its match or to i + 1; every offset outside a
+ * match is a step. So the old matches read entirely in the common prefix stay, the scan
+ * resumes at a step before the change, and it stops at the first offset after the change
+ * that is a step of both scans (from there both read the same units): the old matches
+ * from there on stay, shifted. A keystroke in a 6–9,000-character paragraph rescans a few
+ * dozen units instead of the paragraph.
+ */
+function rescan(a: Automaton<number>, state: ScanState, text: string, from: number, to: number): number[] {
+  const old = state.matches;
+  const oldText = state.text;
+  if (oldText === undefined || state.automaton !== a) {
+    const all: number[] = [];
+    collectAutomatonHits(a, text, from, to, all, true);
+    return all;
+  }
+  const r = scanReach(a);
+  const len = to - from;
+  const oldLen = state.to - state.from;
+  const max = Math.min(len, oldLen);
+  let p = 0;
+  while (p < max && text.charCodeAt(from + p) === oldText.charCodeAt(state.from + p)) p++;
+  let s = 0;
+  while (s < max - p && text.charCodeAt(to - 1 - s) === oldText.charCodeAt(state.to - 1 - s)) s++;
+  const out: number[] = [];
+  // The old matches whose steps read only the common prefix.
+  let k = 0;
+  let resume = Math.max(0, p - r - 1);
+  for (; k < old.length; k += 3) {
+    const start = old[k]! - state.from;
+    if (start + r >= p) break;
+    out.push(start + from, old[k + 1]! - state.from + from, old[k + 2]!);
+    resume = Math.max(resume, old[k + 1]! - state.from);
+  }
+  // Units scanned past the change before looking for a step both scans make.
+  let limit = Math.min(len, len - s + 4 * r + 16);
+  const fresh: number[] = [];
+  collectAutomatonHits(a, text, from + resume, from + limit, fresh, true);
+  const shift = len - oldLen;
+  for (;;) {
+    // The new matches a scan to `to` finds too: their steps read below `limit` (so does every step up to `last`).
+    let trusted = fresh.length;
+    if (limit < len) while (trusted > 0 && fresh[trusted - 3]! - from + r >= limit) trusted -= 3;
+    const last = limit < len ? limit - r - 1 : len;
+    let i = 0;
+    let j = k;
+    for (let q = Math.max(len - s, resume); q <= last; q++) {
+      while (i < trusted && fresh[i + 1]! - from <= q) i += 3;
+      if (i < trusted && fresh[i]! - from < q) continue;
+      const qo = q - shift;
+      while (j < old.length && old[j + 1]! - state.from <= qo) j += 3;
+      if (strictlyInside(old, state.from, j, qo)) continue;
+      for (let n = 0; n < trusted && fresh[n]! - from < q; n += 3) out.push(fresh[n]!, fresh[n + 1]!, fresh[n + 2]!);
+      for (let m = j; m < old.length; m += 3) out.push(old[m]! - state.from + from + shift, old[m + 1]! - state.from + from + shift, old[m + 2]!);
+      return out;
+    }
+    // No common step within the units scanned: scan on to the end.
+    limit = len;
+    fresh.length = 0;
+    collectAutomatonHits(a, text, from + resume, to, fresh, true);
+  }
+}
+
 /** One generated-candidate match. */
 export interface TermTypo {
   readonly candidate: TypoCandidate;
@@ -132,14 +230,26 @@ function inside(ranges: readonly TextRange[], start: number, end: number): boole
  * The generated misspellings of core terms in a document's body, outside page junk and
  * other documents' 《》 titles (cited as written).
  */
-export function findTermTypos(document: ReportDocument): TermTypo[] {
+export function findTermTypos(document: ReportDocument, cache?: AnalysisCache): TermTypo[] {
   const out: TermTypo[] = [];
   const { text, bodyRange, junkRanges } = document;
   let titles: TextRange[] | undefined;
   const automaton = automatonFor(text, bodyRange.start, bodyRange.end);
-  const hits: number[] = [];
-  collectAutomatonHits(automaton, text, bodyRange.start, bodyRange.end, hits);
+  let hits: number[] = [];
+  if (cache) {
+    // An editor: the scan found again only around the keystroke, blocked words' matches kept for the next.
+    const state = cache.get(SCAN_KEY);
+    hits = rescan(automaton, state, text, bodyRange.start, bodyRange.end);
+    state.text = text;
+    state.from = bodyRange.start;
+    state.to = bodyRange.end;
+    state.automaton = automaton;
+    state.matches = hits;
+  } else {
+    collectAutomatonHits(automaton, text, bodyRange.start, bodyRange.end, hits);
+  }
   for (let k = 0; k < hits.length; k += 3) {
+    if (cache && !isWordNode(automaton, hits[k + 2]!)) continue;
     const start = hits[k]!;
     const end = hits[k + 1]!;
     const candidate = typoCandidateAt(automaton.payloads[hits[k + 2]!]!);
@@ -200,7 +310,7 @@ export const rule = defineRule<MessageId>({
       });
     }
     const listed = matches.map((m) => m.range);
-    for (const { candidate, range } of findTermTypos(document)) {
+    for (const { candidate, range } of findTermTypos(document, context.analysisCache)) {
       // A listed typo (法冶) inside a generated one (法冶政府) is already reported.
       if (listed.some((r) => r.start < range.end && range.start < r.end)) continue;
       context.report({
