@@ -26,10 +26,26 @@ function formatValue(text: string, numbering: HeadingNumbering, value: number): 
   return /[０-９]/u.test(text.slice(r.start, r.end)) ? fullWidthDigits(value) : String(value);
 }
 
+/** Whether `c` is a unit of outline's numeral pattern (一…十, 〇, 0-9, ０-９). */
+function isNumeralUnit(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || c === 0x3007 || c === 0x4e00 || c === 0x4e8c || c === 0x4e09 ||
+    c === 0x56db || c === 0x4e94 || c === 0x516d || c === 0x4e03 || c === 0x516b || c === 0x4e5d || c === 0x5341
+  );
+}
+
 /** `numbering` as it would read with `value` (`（三）` → `（四）`). */
 function renumbered(text: string, numbering: HeadingNumbering, value: number): string {
-  const r = numeralRange(text, numbering.range);
-  return text.slice(numbering.range.start, r.start) + formatValue(text, numbering, value) + text.slice(r.end, numbering.range.end);
+  // The numeral's bounds as `numeralRange` finds them (its first run of numeral units), read in
+  // place: once per sequence finding, without its slice, match and range object.
+  const { start, end } = numbering.range;
+  let s = start;
+  while (s < end && !isNumeralUnit(text.charCodeAt(s))) s++;
+  // No numeral: numeralRange returns the whole range, and the numeral replaces it.
+  if (s === end) return formatValue(text, numbering, value);
+  let e = s + 1;
+  while (e < end && isNumeralUnit(text.charCodeAt(e))) e++;
+  return text.slice(start, s) + formatValue(text, numbering, value) + text.slice(e, end);
 }
 
 /**
@@ -163,6 +179,9 @@ function numberedItemIn(document: ReportDocument, start: number, end: number, ki
   return false;
 }
 
+/** No values: the gap of a repeated number (一、一、), where no item can be missing. */
+const NO_VALUES: ReadonlySet<number> = new Set<number>();
+
 function range(from: number, to: number): Set<number> {
   const out = new Set<number>();
   for (let v = from; v <= to && out.size < 50; v++) out.add(v);
@@ -206,7 +225,7 @@ function checkSequence(document: ReportDocument, list: readonly Item[], report: 
   for (let k = 1; k < values.length; k++) {
     if (values[k] === values[k - 1]! + 1) continue;
     // 一、二、（paragraph 三、…）四、: the missing item is there, unrecognised as a heading.
-    const gap = values[k]! > values[k - 1]! + 1 ? range(values[k - 1]! + 1, values[k]! - 1) : new Set<number>();
+    const gap = values[k]! > values[k - 1]! + 1 ? range(values[k - 1]! + 1, values[k]! - 1) : NO_VALUES;
     if (numberedItemIn(document, list[k - 1]!.heading.range.end, list[k]!.heading.range.start, list[k]!.numbering.kind, gap)) continue;
     breaks.push(k);
   }
@@ -241,9 +260,7 @@ function sequenceFinding(text: string, list: readonly Item[], k: number, fix: Fi
     previous: prev.raw,
     actual: cur.raw,
     expected: renumbered(text, cur, expectedValue),
-    missing: Array.from({ length: Math.max(0, Math.min(cur.value - expectedValue, 5)) }, (_, i) =>
-      renumbered(text, cur, expectedValue + i),
-    ).join(''),
+    missing: missingNumbers(text, cur, expectedValue),
   };
   const messageId: MessageId =
     cur.value === prev.value
@@ -253,7 +270,16 @@ function sequenceFinding(text: string, list: readonly Item[], k: number, fix: Fi
         : cur.value === 1
           ? 'restarted'
           : 'backwards';
-  return { messageId, data, range: cur.range, ...(fix ? { fix } : {}) };
+  // The same keys in the same order as a spread of `{ fix }` made, without the empty object and its copy.
+  return fix ? { messageId, data, range: cur.range, fix } : { messageId, data, range: cur.range };
+}
+
+/** The numberings skipped before `cur` from `expectedValue` on (at most five), run together; '' for a repeat or a step back (most breaks). */
+function missingNumbers(text: string, cur: HeadingNumbering, expectedValue: number): string {
+  const count = Math.min(cur.value - expectedValue, 5);
+  let out = '';
+  for (let i = 0; i < count; i++) out += renumbered(text, cur, expectedValue + i);
+  return out;
 }
 
 /** Bracket or separator width mixed within one list; fixed to the strict majority. */
