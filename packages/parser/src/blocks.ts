@@ -19,6 +19,7 @@ import {
   endsWithHeadingWord,
   isBareEnumerator,
   matchNumbering,
+  numberingEnd,
   startsWithItemMarker,
 } from './headings.js';
 import { ISSUER_END, isBlank, isCloser, isSentenceEnd, isSpace, trimRange } from './text.js';
@@ -359,9 +360,9 @@ const STANDALONE_TITLE = /(?:法治政府|依法行政|法治建设)[^，,。；
 
 /** Whether a heading's numbering, or a body item marker (一是), opens text at `pos`. */
 function startsHeading(text: string, pos: number): boolean {
-  const n = matchNumbering(text, pos);
-  if (n) {
-    let k = n.range.end;
+  const end = numberingEnd(text, pos);
+  if (end >= 0) {
+    let k = end;
     while (k < text.length && isBlank(text.charCodeAt(k))) k++;
     // A numbering alone at the line end still opens a heading (its title is on the next line),
     // unless digits go on there: `6.` / `69户` is the number 6.69 broken over two lines (lines of
@@ -369,7 +370,8 @@ function startsHeading(text: string, pos: number): boolean {
     // after it starts a paragraph of its own (`isHardBreak`), and the numbering's line reads the
     // same whatever follows one (`1.` / `` / `12345` is a heading line, as `1.` / `` is).
     const c = text.charCodeAt(k);
-    if (k < text.length && (c === 10 || c === 13) && n.kind === 'arabic' && digitsGoOn(text, k)) return false;
+    // Only an Arabic numbering (1.) starts with a digit.
+    if (k < text.length && (c === 10 || c === 13) && isDigit(text.charCodeAt(pos)) && digitsGoOn(text, k)) return false;
     return k >= text.length || c === 10 || c === 13 || !isSpace(c);
   }
   return startsWithItemMarker(text.slice(pos, pos + 3));
@@ -452,8 +454,8 @@ function joins(text: string, read: ReadSoFar, last: Unit, v: Unit, units: readon
  */
 function proseGoesOn(read: ReadSoFar, after: string): boolean {
   // A numbered line is a heading, unless its run-in title already ended (（二）深化…武装。将…).
-  const n = matchNumbering(read.head, 0);
-  if ((n && read.lastMark < n.range.end) || standsAloneSoFar(read)) return false;
+  const end = numberingEnd(read.head, 0);
+  if ((end >= 0 && read.lastMark < end) || standsAloneSoFar(read)) return false;
   if (read.length > 30) return true;
   return !endsWithHeadingWord(read.whole ?? read.tail, after);
 }

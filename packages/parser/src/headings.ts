@@ -71,6 +71,80 @@ export function matchNumbering(text: string, pos: number): HeadingNumbering | un
   return undefined;
 }
 
+/** Whether `c` is a unit the numbering patterns' `\s` matches (ECMAScript white space and line terminators). */
+function isRegexSpace(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** Whether `c` is one of 一二三四五六七八九十, the numerals of the Chinese numbering patterns. */
+function isNumberingHan(c: number): boolean {
+  return c === 0x4e00 || c === 0x4e8c || c === 0x4e09 || c === 0x56db || c === 0x4e94 || c === 0x516d || c === 0x4e03 || c === 0x516b || c === 0x4e5d || c === 0x5341;
+}
+
+function isAnyDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+}
+
+/**
+ * Where the numbering {@link matchNumbering} finds at `pos` ends, or -1 where it finds none, read
+ * unit by unit: no match array, numeral string or numbering object is made, for the callers that
+ * need only a yes or no or the numbering's length. The same patterns, read the same way: every
+ * Chinese numeral of one to three of 一…十 has a value of at least 1; an Arabic one of zeros only
+ * (0. / （00）) has none, and no other scheme starts with the same unit.
+ */
+export function numberingEnd(text: string, pos: number): number {
+  const n = text.length;
+  if (pos >= n) return -1;
+  const c = text.charCodeAt(pos);
+  if (c === 0x28 || c === 0xff08) {
+    // （一） / (1): open, an optional white space, the numeral, an optional white space, close.
+    let i = pos + 1;
+    if (i < n && isRegexSpace(text.charCodeAt(i))) i++;
+    const s = i;
+    const han = i < n && isNumberingHan(text.charCodeAt(i));
+    let nonzero = false;
+    const max = han ? 3 : 2;
+    while (i < n && i - s < max) {
+      const d = text.charCodeAt(i);
+      if (han ? !isNumberingHan(d) : !isAnyDigit(d)) break;
+      if (!han && d !== 48 && d !== 0xff10) nonzero = true;
+      i++;
+    }
+    if (i === s || (!han && !nonzero)) return -1;
+    if (i < n && isRegexSpace(text.charCodeAt(i))) i++;
+    const close = i < n ? text.charCodeAt(i) : -1;
+    return close === 0x29 || close === 0xff09 ? i + 1 : -1;
+  }
+  const han = isNumberingHan(c);
+  if (!han && !isAnyDigit(c)) return -1;
+  // 一、 / 1.: the numeral (at most three Han units or two digits), then its separator.
+  let i = pos;
+  let nonzero = false;
+  const max = han ? 3 : 2;
+  while (i < n && i - pos < max) {
+    const d = text.charCodeAt(i);
+    if (han ? !isNumberingHan(d) : !isAnyDigit(d)) break;
+    if (!han && d !== 48 && d !== 0xff10) nonzero = true;
+    i++;
+  }
+  if (!han && !nonzero) return -1;
+  if (i >= n) return -1;
+  const sep = text.charCodeAt(i);
+  const next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
+  if (sep === 0xff0e || sep === 0x2e) return isAnyDigit(next) ? -1 : i + 1;
+  if (sep !== 0x3001) return -1;
+  if (han) return i + 1;
+  // 1、 but not 1、2、: an Arabic 、 may not be followed by one or two digits and another 、.
+  if (isAnyDigit(next)) {
+    const k = i + 2 < n && isAnyDigit(text.charCodeAt(i + 2)) ? i + 3 : i + 2;
+    if (k < n && text.charCodeAt(k) === 0x3001) return -1;
+  }
+  return i + 1;
+}
+
 /** Body item markers that open a line or a body: 一是 … 十是, 首先, 其次. */
 const ITEM_MARKER = /^(?:[一二三四五六七八九十]{1,2}是|首先|其次|再次|最后)/u;
 
@@ -84,8 +158,7 @@ export function isBareEnumerator(s: string): boolean {
   if (s.length > 12) return false;
   const t = s.trim();
   if (t.length === 0 || t.length > 6) return false;
-  const n = matchNumbering(t, 0);
-  if (n && n.range.end === t.length) return true;
+  if (numberingEnd(t, 0) === t.length) return true;
   return /^(?:[一二三四五六七八九十]{1,2}是|首先|其次|第[一二三四五六七八九十]{1,2}[，,]?)$/u.test(t);
 }
 
