@@ -26,26 +26,11 @@ function formatValue(text: string, numbering: HeadingNumbering, value: number): 
   return /[０-９]/u.test(text.slice(r.start, r.end)) ? fullWidthDigits(value) : String(value);
 }
 
-/** Whether `c` is a unit of outline's numeral pattern (一…十, 〇, 0-9, ０-９). */
-function isNumeralUnit(c: number): boolean {
-  return (
-    (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || c === 0x3007 || c === 0x4e00 || c === 0x4e8c || c === 0x4e09 ||
-    c === 0x56db || c === 0x4e94 || c === 0x516d || c === 0x4e03 || c === 0x516b || c === 0x4e5d || c === 0x5341
-  );
-}
-
 /** `numbering` as it would read with `value` (`（三）` → `（四）`). */
 function renumbered(text: string, numbering: HeadingNumbering, value: number): string {
-  // The numeral's bounds as `numeralRange` finds them (its first run of numeral units), read in
-  // place: once per sequence finding, without its slice, match and range object.
-  const { start, end } = numbering.range;
-  let s = start;
-  while (s < end && !isNumeralUnit(text.charCodeAt(s))) s++;
-  // No numeral: numeralRange returns the whole range, and the numeral replaces it.
-  if (s === end) return formatValue(text, numbering, value);
-  let e = s + 1;
-  while (e < end && isNumeralUnit(text.charCodeAt(e))) e++;
-  return text.slice(start, s) + formatValue(text, numbering, value) + text.slice(e, end);
+  const r = numeralRange(text, numbering.range);
+  // No numeral: the range is the whole numbering, and the numeral replaces it.
+  return text.slice(numbering.range.start, r.start) + formatValue(text, numbering, value) + text.slice(r.end, numbering.range.end);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { parse } from '@fzlint/parser';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findProse, flattenSections, planRanges } from './outline.js';
+import { findProse, flattenSections, numeralRange, planRanges } from './outline.js';
 
 const text = [
   '2021年,桐乡市人民政府在市委的正确领导下,完善组织领导,强化责任担当。',
@@ -26,5 +27,36 @@ describe('findProse', () => {
     expect(outsideFirst!.sentence.range.start).toBeGreaterThan(first!.sentence.range.start);
     // A fresh parse of the same text is searched afresh, with the same result.
     expect(findProse(parse(text, { format: 'plaintext' }), 'shortcomings-and-causes', plan)).toEqual(first);
+  });
+});
+
+describe('numeralRange', () => {
+  // What it read before it read in place: the first run of the numeral class in the range's text.
+  function byPattern(text: string, start: number, end: number): { start: number; end: number } {
+    const m = /[一二三四五六七八九十〇0-9０-９]+/u.exec(text.slice(start, end));
+    return m ? { start: start + m.index, end: start + m.index + m[0].length } : { start, end };
+  }
+
+  it('finds the numeral of a numbering', () => {
+    expect(numeralRange('（十二）', { start: 0, end: 4 })).toEqual({ start: 1, end: 3 });
+    expect(numeralRange('前文３．', { start: 2, end: 4 })).toEqual({ start: 2, end: 3 });
+    expect(numeralRange('第〇、', { start: 1, end: 3 })).toEqual({ start: 1, end: 2 });
+    expect(numeralRange('（甲）', { start: 0, end: 3 })).toEqual({ start: 0, end: 3 });
+  });
+
+  it('agrees with the numeral pattern on any text and range', () => {
+    const unit = fc.constantFrom('一', '二', '十', '〇', '百', '0', '9', '０', '９', '（', '）', '、', '.', '．', 'a', '𠀀', '\ud800');
+    const input = fc.array(unit, { maxLength: 12 }).chain((units) => {
+      const text = units.join('');
+      return fc.tuple(fc.constant(text), fc.nat(text.length), fc.nat(text.length));
+    });
+    fc.assert(
+      fc.property(input, ([text, a, b]) => {
+        const start = Math.min(a, b);
+        const end = Math.max(a, b);
+        expect(numeralRange(text, { start, end })).toEqual(byPattern(text, start, end));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -379,12 +379,24 @@ export function fullWidthDigits(value: number): string {
   return String(value).replace(/[0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 }
 
-const NUMERAL = /[一二三四五六七八九十〇0-9０-９]+/u;
+/** Whether `c` is a unit of a numbering's numeral: 一…十, 〇, 0-9, ０-９. */
+function isNumeralUnit(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || c === 0x3007 || c === 0x4e00 || c === 0x4e8c || c === 0x4e09 ||
+    c === 0x56db || c === 0x4e94 || c === 0x516d || c === 0x4e03 || c === 0x516b || c === 0x4e5d || c === 0x5341
+  );
+}
 
-/** The numeral inside a numbering (`三` of `三、`, `2` of `（2）`). */
+/**
+ * The numeral inside a numbering (`三` of `三、`, `2` of `（2）`): its first run of numeral units,
+ * read in place (heading-numbering asks it once per sequence finding); the whole range when none.
+ */
 export function numeralRange(text: string, range: TextRange): TextRange {
-  const raw = text.slice(range.start, range.end);
-  const m = NUMERAL.exec(raw);
-  if (!m) return range;
-  return { start: range.start + m.index, end: range.start + m.index + m[0].length };
+  const { start, end } = range;
+  let s = start;
+  while (s < end && !isNumeralUnit(text.charCodeAt(s))) s++;
+  if (s === end) return range;
+  let e = s + 1;
+  while (e < end && isNumeralUnit(text.charCodeAt(e))) e++;
+  return { start: s, end: e };
 }
