@@ -9,7 +9,8 @@
 import { toSourcePosition, type SourceMap } from '@fzlint/input';
 import { conceptById, concepts, type ConceptId } from '@fzlint/ontology';
 import type { CalendarDate, ReportDocument, Section, TextRange } from '@fzlint/parser';
-import { displayWidth, padEndDisplay, type Diagnostic, type Locale } from '@fzlint/rule-api';
+import type { Diagnostic, Locale } from '@fzlint/rule-api';
+import { displayWidth, padEndDisplay } from '@fzlint/rule-api/width';
 import { figureLedger, type FigurePlace } from '@fzlint/rules';
 import type { FzlintConfig, LintResult, RuleConfigEntry } from './types.js';
 

@@ -10,7 +10,8 @@ export { json, jsonChunks, toJsonResults, type JsonMessage, type JsonRelated, ty
 export { sarif, toSarifLog, artifactUri, SARIF_SCHEMA_URI } from './sarif.js';
 export { github, escapeData, escapeProperty } from './github.js';
 export { gitlab, toGitlabIssues, fingerprintHash, type GitlabIssue, type GitlabSeverity } from './gitlab.js';
-export { displayWidth, charWidth, padEndDisplay } from '@fzlint/rule-api';
+// From the subpath: the index would bring the rules' API (and the catalogue it reads) into the CLI's start.
+export { displayWidth, charWidth, padEndDisplay } from '@fzlint/rule-api/width';
 export type { FormattableResult, Formatter, FormatterContext } from './types.js';
 
 const FORMATTERS = { stylish, json, sarif, github, gitlab } as const satisfies Record<string, Formatter>;

@@ -1,4 +1,5 @@
-import { displayWidth, type Severity } from '@fzlint/rule-api';
+import type { Severity } from '@fzlint/rule-api';
+import { displayWidth } from '@fzlint/rule-api/width';
 import type { FormattableResult, FormatterContext } from './types.js';
 import { placesElsewhere, relativeTo } from './paths.js';
 
