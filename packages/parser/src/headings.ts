@@ -89,6 +89,23 @@ function isAnyDigit(c: number): boolean {
 }
 
 /**
+ * The end of a numbering's numeral from `start`: at most three Han units (`han`) or two digits;
+ * -1 when there is none, or when the Arabic one is of zeros only.
+ */
+function numeralEnd(text: string, start: number, han: boolean): number {
+  const max = Math.min(text.length, start + (han ? 3 : 2));
+  let i = start;
+  let nonzero = false;
+  while (i < max) {
+    const d = text.charCodeAt(i);
+    if (han ? !isNumberingHan(d) : !isAnyDigit(d)) break;
+    if (!han && d !== 48 && d !== 0xff10) nonzero = true;
+    i++;
+  }
+  return i === start || (!han && !nonzero) ? -1 : i;
+}
+
+/**
  * Where the numbering {@link matchNumbering} finds at `pos` ends, or -1 where it finds none, read
  * unit by unit: no match array, numeral string or numbering object is made, for the callers that
  * need only a yes or no or the numbering's length. The same patterns, read the same way: every
@@ -103,35 +120,17 @@ export function numberingEnd(text: string, pos: number): number {
     // （一） / (1): open, an optional white space, the numeral, an optional white space, close.
     let i = pos + 1;
     if (i < n && isRegexSpace(text.charCodeAt(i))) i++;
-    const s = i;
-    const han = i < n && isNumberingHan(text.charCodeAt(i));
-    let nonzero = false;
-    const max = han ? 3 : 2;
-    while (i < n && i - s < max) {
-      const d = text.charCodeAt(i);
-      if (han ? !isNumberingHan(d) : !isAnyDigit(d)) break;
-      if (!han && d !== 48 && d !== 0xff10) nonzero = true;
-      i++;
-    }
-    if (i === s || (!han && !nonzero)) return -1;
+    i = numeralEnd(text, i, i < n && isNumberingHan(text.charCodeAt(i)));
+    if (i < 0) return -1;
     if (i < n && isRegexSpace(text.charCodeAt(i))) i++;
     const close = i < n ? text.charCodeAt(i) : -1;
     return close === 0x29 || close === 0xff09 ? i + 1 : -1;
   }
   const han = isNumberingHan(c);
   if (!han && !isAnyDigit(c)) return -1;
-  // 一、 / 1.: the numeral (at most three Han units or two digits), then its separator.
-  let i = pos;
-  let nonzero = false;
-  const max = han ? 3 : 2;
-  while (i < n && i - pos < max) {
-    const d = text.charCodeAt(i);
-    if (han ? !isNumberingHan(d) : !isAnyDigit(d)) break;
-    if (!han && d !== 48 && d !== 0xff10) nonzero = true;
-    i++;
-  }
-  if (!han && !nonzero) return -1;
-  if (i >= n) return -1;
+  // 一、 / 1.: the numeral, then its separator.
+  const i = numeralEnd(text, pos, han);
+  if (i < 0 || i >= n) return -1;
   const sep = text.charCodeAt(i);
   const next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
   if (sep === 0xff0e || sep === 0x2e) return isAnyDigit(next) ? -1 : i + 1;
