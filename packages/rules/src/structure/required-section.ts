@@ -83,7 +83,7 @@ export const rule = defineRule<MessageId, RequiredSectionOptions>({
     const entries = flattenSections(document);
     const plan = planRanges(entries);
     const locale = context.settings.locale;
-    const coverage = headingCoverage(entries);
+    const coverage = headingCoverage(entries, required);
     for (const concept of required) {
       if (hasHeading(coverage, concept.id)) continue;
       const data = { label: concept.label[locale], wording: concept.regulationWording };
@@ -128,20 +128,36 @@ interface HeadingCoverage {
 /**
  * Each heading's concepts (`headingConcepts`: its own, then its parts') read once, not once per
  * required concept, from the words and concept `flattenSections` read (not read from the title again).
+ * The headings' own concepts first: the parts only add concepts (a heading's parts are tried with
+ * every heading pattern of the ontology), so they are read only when the own concepts leave one of
+ * the `required` concepts without a heading (most reports have a heading of its own for each).
  */
-function headingCoverage(entries: readonly SectionEntry[]): HeadingCoverage {
+function headingCoverage(entries: readonly SectionEntry[], required: readonly ReportConcept[]): HeadingCoverage {
   const outsidePlan = new Set<ConceptId>();
   let plan = false;
   let thematicTopLevel = false;
+  // Whether each entry lies in the plan (a plan section or below one), read in the first pass for the second.
+  const inPlan: boolean[] = [];
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
     const own = e.headingConcept;
-    const parts = partConcepts(e.words);
-    if (own === 'next-year-plan' || parts.includes('next-year-plan')) plan = true;
-    if (e.effectiveConcept === 'next-year-plan' || underPlan(e)) continue;
+    if (own === 'next-year-plan') plan = true;
+    const planned = e.effectiveConcept === 'next-year-plan' || underPlan(e);
+    inPlan.push(planned);
+    if (planned) continue;
     if (own !== undefined) outsidePlan.add(own);
-    for (let k = 0; k < parts.length; k++) outsidePlan.add(parts[k]!);
     if (e.parent === undefined && e.concept === undefined && e.section.bodyRange.end > e.section.bodyRange.start) thematicTopLevel = true;
+  }
+  const coverage = { outsidePlan, plan, thematicTopLevel };
+  let covered = true;
+  for (let c = 0; c < required.length; c++) if (!hasHeading(coverage, required[c]!.id)) covered = false;
+  if (covered) return coverage;
+  for (let i = 0; i < entries.length; i++) {
+    const parts = partConcepts(entries[i]!.words);
+    if (parts.length === 0) continue;
+    if (parts.includes('next-year-plan')) plan = true;
+    if (inPlan[i]) continue;
+    for (let k = 0; k < parts.length; k++) outsidePlan.add(parts[k]!);
   }
   return { outsidePlan, plan, thematicTopLevel };
 }

@@ -11,6 +11,14 @@ import {
   trimRange,
   wordsIn,
 } from './outline.js';
+import { literalPrecheck } from './required-literals.js';
+
+/**
+ * Whether a text may hold one of the cause words: false only when it holds none of the literals the
+ * ontology's cause expressions cannot match without. A section without causes is then read once, not
+ * once per expression.
+ */
+const mayHoldCause = literalPrecheck(causeVocabulary);
 
 /** Options of `structure/shortcomings-without-causes`. */
 export interface ShortcomingsWithoutCausesOptions {
@@ -65,7 +73,7 @@ export const rule = defineRule<MessageId, ShortcomingsWithoutCausesOptions>({
     const extra = compilePatterns(context.options.causePatterns);
     const hasCauses = (range: TextRange): boolean => {
       const words = wordsIn(document, range);
-      return causeVocabulary.some((p) => p.test(words)) || extra.some((p) => p.test(words));
+      return (mayHoldCause(words) && causeVocabulary.some((p) => p.test(words))) || extra.some((p) => p.test(words));
     };
     const wording = conceptFor('shortcomings-and-causes')?.regulationWording ?? '上一年度推进法治政府建设存在的不足和原因';
     const entries = flattenSections(document);

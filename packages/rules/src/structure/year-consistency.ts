@@ -243,6 +243,9 @@ function brokenYearFrom(text: string, start: number, end: number, from: number):
     if (b < start) continue;
     const before = text.charCodeAt(b);
     if (before < 0x30 || before > 0x39) continue;
+    // Four digits or more run together before it (2023年度, 2023年12月): a whole year, which BROKEN_YEAR's
+    // look-behind refuses (folding only removes white space, never splits a run of digits).
+    if (b - 3 >= start && isAsciiDigit(text.charCodeAt(b - 1)) && isAsciiDigit(text.charCodeAt(b - 2)) && isAsciiDigit(text.charCodeAt(b - 3))) continue;
     let a = k + 1;
     while (a < end && isSpace(text.charCodeAt(a))) a++;
     if (a >= end) continue;
@@ -250,6 +253,10 @@ function brokenYearFrom(text: string, start: number, end: number, from: number):
     if (after === 0x5ea6 || (after >= 0x30 && after <= 0x39)) return true;
   }
   return false;
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 /**
@@ -260,19 +267,26 @@ function brokenYearFrom(text: string, start: number, end: number, from: number):
  */
 function reportBrokenYears(document: ReportDocument, reportYear: number | undefined, locale: 'zh-CN' | 'en', report: Report): void {
   const { text } = document;
-  // Pushed into a literal, not mapped (holey when mapped over elements, packed when empty): reportBrokenYears
-  // deoptimised on the second kind and was compiled again.
-  const ranges: TextRange[] = [];
+  // The sentences' ranges, read in place (not copied into a list), after the title's when no sentence holds the title.
   const { sentences } = document;
-  for (let i = 0; i < sentences.length; i++) ranges.push(sentences[i]!.range);
   const title = document.title;
-  if (title && !ranges.some((r) => r.start <= title.range.start && title.range.end <= r.end)) ranges.unshift(title.range);
+  let withTitle = false;
+  if (title) {
+    withTitle = true;
+    for (let i = 0; i < sentences.length; i++) {
+      const r = sentences[i]!.range;
+      if (r.start <= title.range.start && title.range.end <= r.end) {
+        withTitle = false;
+        break;
+      }
+    }
+  }
   // The text's next 年 at or after `searchedFrom` (-1: none), found by indexOf and kept while the
   // ranges move forward: the text is read once for 年, not each sentence character by character.
   let searchedFrom = 0;
   let nextYearMark = text.indexOf('年');
-  for (let i = 0; i < ranges.length; i++) {
-    const range = ranges[i]!;
+  for (let i = withTitle ? -1 : 0; i < sentences.length; i++) {
+    const range = i < 0 ? title!.range : sentences[i]!.range;
     if (searchedFrom > range.start || (nextYearMark >= 0 && nextYearMark < range.start)) {
       searchedFrom = range.start;
       nextYearMark = text.indexOf('年', range.start);
