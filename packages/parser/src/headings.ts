@@ -532,6 +532,18 @@ function unfoldHeading(text: string, f: Fold, h: RawHeading): RawHeading {
   };
 }
 
+/** The stack entries of Markdown depths' levels, one a level (read-only, shared by `assignLevels`' calls). */
+const MD_ENTRIES: { readonly kind: 'md'; readonly rank: number; readonly level: number }[] = [];
+
+function mdEntry(level: number): { readonly kind: 'md'; readonly rank: number; readonly level: number } {
+  let e = MD_ENTRIES[level];
+  if (e === undefined) {
+    e = { kind: 'md', rank: level, level };
+    if (level >= 0 && level < 64) MD_ENTRIES[level] = e;
+  }
+  return e;
+}
+
 /**
  * Assigns levels: a Markdown heading without numbering uses its `#` depth
  * (relative to the shallowest section heading); numbered headings nest by the
@@ -560,16 +572,21 @@ export function assignLevels(text: string, raws: readonly RawHeading[]): Heading
       if (r.markdownDepth !== undefined && !depthLevel.has(r.markdownDepth)) depthLevel.set(r.markdownDepth, level);
     } else if (r.markdownDepth !== undefined) {
       level = depthLevel.get(r.markdownDepth) ?? r.markdownDepth - (Number.isFinite(minDepth) ? minDepth : 1) + 1;
-      const rank = level;
       while (stack.length > 0 && (stack[stack.length - 1]?.level ?? 0) >= level) stack.pop();
-      stack.push({ kind: 'md', rank, level });
+      // An entry of a depth's level is the same at every heading (never changed): one a level, shared.
+      stack.push(mdEntry(level));
     } else {
       // Unnumbered heading-like line: a sibling of the deepest open numbered heading below level 1.
       const top = stack[stack.length - 1];
       level = top && top.level > 1 ? top.level : 2;
       while (stack.length > 0 && (stack[stack.length - 1]?.level ?? 0) > level) stack.pop();
     }
-    // One fold of the title for its concept and its year.
+    // One fold of the title for its concept and its year; an empty title (`#`) has no year and the
+    // empty title's concept, without a fold.
+    if (r.titleEnd === r.titleStart) {
+      out[i] = headingOf(r, text.slice(r.start, r.end), '', level, conceptOf(''), undefined);
+      continue;
+    }
     const folded = fold(text, r.titleStart, r.titleEnd);
     const concept = conceptOf(folded.text);
     out[i] = headingOf(r, text.slice(r.start, r.end), text.slice(r.titleStart, r.titleEnd), level, concept, headingYear(text, r.titleStart, r.titleEnd, folded));
@@ -622,15 +639,16 @@ export function markdownHeadingRaw(text: string, b: Block): RawHeading {
   const numbering = matchNumbering(text, cs);
   let ts = numbering ? numbering.range.end : cs;
   while (ts < ce && isSpace(text.charCodeAt(ts))) ts++;
-  return {
-    start: cs,
-    end: ce,
-    titleStart: ts,
-    titleEnd: ce,
-    origin: 'markdown',
-    ...(b.depth !== undefined ? { markdownDepth: b.depth } : {}),
-    ...(numbering ? { numbering } : {}),
-  };
+  // A literal per set of the optional fields, not spreads of them: the keys in the order the spreads
+  // gave, without a temporary object per field and a property store added to the heading (one raw
+  // heading a Markdown heading, kept until the levels are assigned).
+  const markdownDepth = b.depth;
+  if (markdownDepth !== undefined) {
+    return numbering
+      ? { start: cs, end: ce, titleStart: ts, titleEnd: ce, origin: 'markdown', markdownDepth, numbering }
+      : { start: cs, end: ce, titleStart: ts, titleEnd: ce, origin: 'markdown', markdownDepth };
+  }
+  return numbering ? { start: cs, end: ce, titleStart: ts, titleEnd: ce, origin: 'markdown', numbering } : { start: cs, end: ce, titleStart: ts, titleEnd: ce, origin: 'markdown' };
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

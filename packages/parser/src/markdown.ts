@@ -4,7 +4,7 @@ import { subtokenize } from 'micromark-util-subtokenize';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { flattensQuotes, guardMarkdown, patchEditMap, type InputLimit } from './markdown-guard.js';
 import type { Block, FrontMatter } from './block.js';
-import { trimRange } from './text.js';
+import { isSpace, trimRange } from './text.js';
 
 /*
  * Markdown is read from micromark's events (the tokenizer behind remark-parse),
@@ -564,8 +564,20 @@ const enum GroupEnd {
 /** Where {@link readGroup} puts what it reads. */
 interface GroupOut {
   readonly blocks: Block[];
-  readonly rootStarts: number[];
-  readonly rootTypes: string[];
+  /** The restart points so far (see {@link withRestarts}): a top-level construct's start, unless indented code is just before it. */
+  readonly roots: number[];
+  /** Whether the last top-level construct read is indented code (the next one is then no restart point). */
+  afterCode: boolean;
+}
+
+/**
+ * Notes a top-level construct read by the fast path (never indented code) in `out`: its start is a
+ * restart point unless indented code is just before it. Kept as the roots themselves, not a start and
+ * a type per construct (a text of empty headings has a construct a line: two more lists of that length).
+ */
+function noteRoot(out: GroupOut, start: number): void {
+  if (!out.afterCode) out.roots.push(start);
+  out.afterCode = false;
 }
 
 /**
@@ -605,10 +617,7 @@ function readGroup(text: string, source: string, lines: Int32Array, count: numbe
     const s = trimmed[0];
     const e = trimmed[1];
     if (e > s) out.blocks.push({ kind: 'paragraph', start: s, end: e });
-    if (!inItem) {
-      out.rootStarts.push(root);
-      out.rootTypes.push('content');
-    }
+    if (!inItem) noteRoot(out, root);
     paraStart = -1;
   };
   for (let k = 0; k < count; k += 3) {
@@ -620,8 +629,7 @@ function readGroup(text: string, source: string, lines: Int32Array, count: numbe
       if (!out) return GroupEnd.Closed;
       const trimmed = trimRange(text, ls + 2, lines[count - 2] as number);
       if (trimmed[1] > trimmed[0]) out.blocks.push({ kind: 'paragraph', start: trimmed[0], end: trimmed[1] });
-      out.rootStarts.push(ls);
-      out.rootTypes.push('blockQuote');
+      noteRoot(out, ls);
       return GroupEnd.Closed;
     }
     if (kind === LineKind.Heading) {
@@ -636,14 +644,15 @@ function readGroup(text: string, source: string, lines: Int32Array, count: numbe
       let ce = le;
       if (ce > i && text.charCodeAt(ce - 1) === 13) ce--;
       while (ce > i && (text.charCodeAt(ce - 1) === 32 || text.charCodeAt(ce - 1) === 9)) ce--;
-      const trimmed = trimRange(text, ls, le);
-      const s = trimmed[0];
-      const e = trimmed[1];
+      // The line trimmed (as `trimRange`, without its pair: a line of `#` is a heading each).
+      let s = ls;
+      let e = le;
+      while (s < e && isSpace(text.charCodeAt(s))) s++;
+      while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
       // An empty heading's content is empty at its (trimmed) end, as micromark gives it.
       const cs = ce > i ? i : e;
       out.blocks.push({ kind: 'heading', start: s, end: e, depth, contentStart: cs, contentEnd: ce > i ? ce : e });
-      out.rootStarts.push(ls);
-      out.rootTypes.push('atxHeading');
+      noteRoot(out, ls);
       continue;
     }
     if (kind === LineKind.Item) {
@@ -661,8 +670,7 @@ function readGroup(text: string, source: string, lines: Int32Array, count: numbe
       } else {
         flushPara();
         delimiter = itemDelimiter;
-        out?.rootStarts.push(ls);
-        out?.rootTypes.push(bullet ? 'listUnordered' : 'listOrdered');
+        if (out) noteRoot(out, ls);
       }
       flushPara();
       inItem = true;
@@ -821,8 +829,7 @@ export function markdownBlocks(text: string, from = 0, to = text.length): Markdo
   const guard = whole ? guarded(text) : guardMarkdown(text, from, to, flattenDecision(text));
   const source = guard.text;
   const blocks: Block[] = [];
-  const rootStarts: number[] = [];
-  const rootTypes: string[] = [];
+  const roots: number[] = [];
   let frontMatter: FrontMatter | undefined;
   // Start of the pending run of complex groups, or -1.
   let runStart = -1;
@@ -837,6 +844,7 @@ export function markdownBlocks(text: string, from = 0, to = text.length): Markdo
   let groupLines = groupScratch;
   let groupCount = 0;
 
+  const out: GroupOut = { blocks, roots, afterCode: false };
   const flushRun = (until: number, lookaheadEnd: number): boolean => {
     const md = micromarkBlocks(text, runStart, lookaheadEnd, source);
     if (runStart === 0 && md.frontMatter) frontMatter = md.frontMatter;
@@ -847,14 +855,13 @@ export function markdownBlocks(text: string, from = 0, to = text.length): Markdo
     for (let i = 0; i < md.rootStarts.length; i++) {
       const r = md.rootStarts[i] as number;
       if (r >= until) break;
-      rootStarts.push(r);
-      rootTypes.push(md.rootTypes[i] as string);
+      if (!out.afterCode) roots.push(r);
+      out.afterCode = md.rootTypes[i] === 'codeIndented';
     }
     runStart = -1;
     return true;
   };
 
-  const out: GroupOut = { blocks, rootStarts, rootTypes };
   const endGroup = (next: number): boolean => {
     if (groupStart < 0) return true;
     if (groupQuotes > 0 && !isQuoteGroup(groupLines, groupCount)) groupSimple = false;
@@ -927,7 +934,7 @@ export function markdownBlocks(text: string, from = 0, to = text.length): Markdo
   }
   // Mostly in order already (a sort copies the list): sorted only when a block is out of order.
   if (!startsInOrder(blocks)) blocks.sort((a, b) => a.start - b.start);
-  return withRestarts(blocks, frontMatter, rootStarts, rootTypes);
+  return frontMatter ? { blocks, frontMatter, roots } : { blocks, roots };
 }
 
 /** The whole text read by micromark alone, without the fast path: what the fast path must equal (tests). */
