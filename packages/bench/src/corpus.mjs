@@ -33,7 +33,7 @@ const ONE_MB = 1_000_000;
  * Reads the five full reports, in name order.
  * @returns {{name: string, text: Buffer}[]}
  */
-function readReports() {
+export function readReports() {
   const names = readdirSync(FULL).filter((n) => n.endsWith('.txt')).sort();
   if (names.length !== 5) throw new Error(`expected 5 reports in ${FULL}, found ${names.length}`);
   return names.map((name) => ({ name: name.replace(/\.txt$/, ''), text: readFileSync(join(FULL, name)) }));
@@ -113,6 +113,26 @@ export function buildCorpus({ copies }) {
     textlintrc,
     reports: reports.map((r) => ({ name: r.name, bytes: r.text.length })),
   };
+}
+
+/**
+ * The first `n` files of the corpus `buildCorpus` writes (same names, same bytes, same
+ * order: copy 000 of the five reports, then copy 001, …), in memory: for in-process
+ * drivers that must not depend on a temporary folder (`instructions.mjs`). Each text is
+ * decoded from the bytes anew, so no two are the same string object, as when the CLI
+ * reads them from disk.
+ * @param {number} n
+ * @returns {{file: string, text: string}[]}
+ */
+export function corpusTexts(n) {
+  const reports = readReports();
+  /** @type {{file: string, text: string}[]} */
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    const r = /** @type {{name: string, text: Buffer}} */ (reports[i % reports.length]);
+    out.push({ file: `corpus/${String(Math.floor(i / reports.length)).padStart(3, '0')}-${r.name}.md`, text: r.text.toString('utf8') });
+  }
+  return out;
 }
 
 /**
