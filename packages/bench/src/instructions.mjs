@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `pnpm --filter @fzlint/bench instructions`: instruction counts, not time, of one
 // in-process workload, under valgrind's callgrind — a figure the load of a shared host
-// does not move (identical builds: within ~0.3 %), so that a 0.5–2 % change can be seen
+// does not move (identical runs: within ~0.02 % of the net, once 0.36 %), so that a 0.5–2 % change can be seen
 // where timing needs dozens of rounds. With `--baseline DIR` the same workload also runs
 // on another built checkout, the two alternated round by round, and the ratio of the
 // medians is printed.
