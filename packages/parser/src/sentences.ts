@@ -76,7 +76,10 @@ export function analyzeParagraph(
   const documentNumbers = f ? extractDocumentNumbers(ftext, 0).map((d) => unfoldDocumentNumber(text, f, d)) : extractDocumentNumbers(ftext, ps);
   // Pushed, not mapped: a mapped list is holey when it has elements and packed when empty, and
   // extractNumbers deoptimised (and was compiled again) on meeting the second kind.
-  const docRanges: TextRange[] = [];
+  // Without document numbers, the shared empty list of objects: an empty literal is a list of
+  // small integers (another map), and extractNumbers, compiled on paragraphs without one, was
+  // deoptimised at the first paragraph with one and compiled again (~35 ms of TurboFan a run).
+  const docRanges: TextRange[] = documentNumbers.length === 0 ? NO_RANGES : [];
   for (let k = 0; k < documentNumbers.length; k++) docRanges.push(documentNumbers[k]!.range);
   // Cuts, in the coordinates of the (folded) paragraph.
   const cuts: number[] = [];
@@ -115,8 +118,12 @@ export function analyzeParagraph(
     sentences.push({ range, text: f ? text.slice(s, e) : st, paragraphIndex, headingIndex });
     if (f) {
       if ((holds & HOLDS_NUMERAL) !== 0) {
-        const local: TextRange[] = [];
-        for (const d of docRanges) if (d.end > s && d.start < e) local.push({ start: toLocal(f, ps, d.start) - a, end: toLocal(f, ps, d.end) - a });
+        let local: TextRange[] = NO_RANGES;
+        for (const d of docRanges) {
+          if (!(d.end > s && d.start < e)) continue;
+          if (local === NO_RANGES) local = [];
+          local.push({ start: toLocal(f, ps, d.start) - a, end: toLocal(f, ps, d.end) - a });
+        }
         for (const n of extractNumbers(st, 0, local, sentenceIndex)) numbers.push(unfoldNumber(text, f, a, n));
       }
       if ((holds & HOLDS_REFERENCE_OPENING) !== 0) for (const r of extractReferences(st, 0, sentenceIndex)) references.push(unfoldReference(text, f, a, r));
@@ -139,6 +146,13 @@ export function analyzeParagraph(
     documentNumbers: documentNumbers.length === 0 ? NONE : documentNumbers,
   };
 }
+
+/**
+ * The empty list of ranges handed to extractNumbers: made with an element and emptied, so it
+ * has the map of a list of objects (what a list with document numbers has). Never written to.
+ */
+const NO_RANGES: TextRange[] = [{ start: 0, end: 0 }];
+NO_RANGES.length = 0;
 
 /** The empty list the kept analyses share (read-only: the document's lists are copies made by `concat`). */
 const NONE: readonly never[] = Object.freeze([]);

@@ -69,6 +69,9 @@ export class WordsByFirstUnit<T = string> {
    * end), or undefined.
    */
   at(text: string, at: number, end: number = text.length): T | undefined {
+    // No word fits at or past the end (the number tails ask at a sentence's end): answered before
+    // reading the unit, since a read past the text's end deoptimised the compiled function.
+    if (at >= end) return undefined;
     const k = this.firstUnitIndex[text.charCodeAt(at)];
     if (k === undefined || k === 0) return undefined;
     const texts = this.texts[k - 1]!;
