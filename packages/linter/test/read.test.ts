@@ -123,4 +123,39 @@ describe('readFileBytesSync (a one-file run)', () => {
     writeFileSync(path, TEXT);
     expect(await readReportFile(path, 'f.md', { sync: true })).toEqual(await readReportFile(path, 'f.md'));
   });
+
+  it('reads exactly the file, at its size, without a buffer twice as large', () => {
+    const path = join(dir, 'f.md');
+    for (const size of [1, 4095, 4096, 14_000]) {
+      writeFileSync(path, 'a'.repeat(size));
+      const read = readFileBytesSync(path, 'f.md');
+      if (!read.ok) throw new Error('not read');
+      expect(read.bytes.length).toBe(size);
+      // One byte more than the file, to see its end: not the 2× buffer a grown read makes.
+      expect(read.bytes.buffer.byteLength).toBe(size + 1);
+    }
+  });
+
+  it('with scratch, reads each text in turn into one reused buffer (a folder run without a cache)', async () => {
+    // Sizes up and down across the buffer's first size (64 KB), a GBK file, and one above the reused buffer's 1 MB cap.
+    const texts = [TEXT, '法'.repeat(30_000), TEXT.repeat(3), '治'.repeat(350_000), TEXT];
+    const buffers = new Set<ArrayBufferLike>();
+    for (const [i, text] of texts.entries()) {
+      const path = join(dir, `f${i}.md`);
+      writeFileSync(path, text);
+      const read = await readReportFile(path, `f${i}.md`, { sync: true, scratch: true });
+      if (!read.ok) throw new Error('not read');
+      expect(read.text).toBe(text);
+      // The rest of the outcome as a read into a buffer of its own (bytes not compared: a 1 MB deep compare is slow).
+      expect({ ...read, bytes: undefined }).toEqual({ ...(await readReportFile(path, `f${i}.md`)), bytes: undefined });
+      if (read.bytes.length < 1 << 20) buffers.add(read.bytes.buffer);
+    }
+    const gbk = join(dir, 'gbk.md');
+    writeFileSync(gbk, iconv.encode(TEXT, 'gb18030'));
+    const read = await readReportFile(gbk, 'gbk.md', { sync: true, scratch: true });
+    expect(read.ok && read.text).toBe(TEXT);
+    expect(read.ok && read.encoding).toBe('gbk');
+    // The first buffer (64 KB) and the one the 90 KB file needed: not one per file.
+    expect(buffers.size).toBe(2);
+  });
 });

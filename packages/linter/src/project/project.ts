@@ -811,8 +811,20 @@ class Project implements Fzlint {
     // flight). Linted in this thread alone, the lints wait for the reads anyway. With workers
     // started already, this thread yields every READ_BURST files, so the workers get their tasks
     // and this thread lints (the pool's `local`) while the rest are read.
+    // Without a cache nothing asks for a file's bytes again (its content hash is the cache's
+    // key): a text report is read into a buffer reused for the next, and turned into text
+    // before that (the text reader decodes before `read` returns).
+    const keepBytes = cache !== undefined;
     const load = async (r: (typeof reads)[number]) =>
-      r.run ? readReportFile(r.target.path, r.display, { readers: this.readers, maxBytes: this.#maxBytes, read: this.#read, sync: true }) : undefined;
+      r.run
+        ? readReportFile(r.target.path, r.display, {
+            readers: this.readers,
+            maxBytes: this.#maxBytes,
+            read: this.#read,
+            sync: true,
+            scratch: !keepBytes && readerFor(r.display, this.readers) === textReader,
+          })
+        : undefined;
     try {
       const inFlight: (Promise<Awaited<ReturnType<typeof load>>> | undefined)[] = [];
       for (let i = 0; i < Math.min(READ_AHEAD, reads.length); i++) inFlight[i] = load(reads[i] as (typeof reads)[number]);
@@ -844,9 +856,13 @@ class Project implements Fzlint {
           ...(read.sourceMap ? { source: read.sourceMap } : {}),
           ...(previous ? { previous: taskPrevious(previous.loaded) } : {}),
         };
-        const bytes = read.bytes;
+        // Not kept without a cache (they may be the reused buffer's): nothing hashes them then.
+        const bytes = keepBytes ? read.bytes : undefined;
         let hash: string | undefined;
-        const contentHash = (): string => (hash ??= hashOf(bytes));
+        const contentHash = (): string => {
+          if (bytes === undefined) throw new Error(`fzlint: no bytes kept to hash for ${r.display} (a run without a cache)`);
+          return (hash ??= hashOf(bytes));
+        };
         if (pool && !this.#guarded(task.text)) submitted.set(prepared.length, pool.submit(task));
         prepared.push({
           target: r.target,
@@ -1005,7 +1021,8 @@ class Project implements Fzlint {
           const p = prepared[index] as Prepared;
           const pair = decided.pairs.get(index);
           const last = pair ? (prepared[pair.previous] as Prepared) : undefined;
-          const key = last ? previousKey(last.target.path, last.contentHash()) : undefined;
+          // The key is the cache's: without one, last year's bytes are not hashed.
+          const key = last && lintCache ? previousKey(last.target.path, last.contentHash()) : undefined;
           if (pair && last) previousUsed[index] = { filePath: last.target.path, displayPath: last.display, source: 'paired', reason: pair.reason };
           finalKeys[index] = key;
           const hit = lintCache?.get(p.target.path, p.contentHash, p.configHash, (r) => fitsText(r, p.text.length) && (accept?.(r) ?? true), p.meta, key);

@@ -57,7 +57,7 @@ export async function readFileBytes(path: string, display: string, maxBytes = MA
  * round trips through the thread pool (and without loading `node:fs/promises`). For a
  * run of one file, whose lint waits for it anyway (~2 ms of a one-file start).
  */
-export function readFileBytesSync(path: string, display: string, maxBytes = MAX_REPORT_BYTES): ReadBytes {
+export function readFileBytesSync(path: string, display: string, maxBytes = MAX_REPORT_BYTES, scratch = false): ReadBytes {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -66,7 +66,7 @@ export function readFileBytesSync(path: string, display: string, maxBytes = MAX_
   }
   try {
     const info = fstatSync(fd);
-    return statFailure(info, display, maxBytes) ?? read(readAll(fd, info.size), info, display);
+    return statFailure(info, display, maxBytes) ?? read(readAll(fd, info.size, scratch), info, display);
   } catch (error) {
     return readFailure(error, display);
   } finally {
@@ -109,9 +109,30 @@ function read(bytes: Uint8Array, info: { size: number; mtimeMs: number }, displa
   return { ok: true, bytes, meta: { size: info.size, mtimeMs: info.mtimeMs } };
 }
 
-/** Reads an open file to its end, as `handle.readFile()` does: `size` is a first guess (a file that grew is read whole). */
-function readAll(fd: number, size: number): Uint8Array {
-  let buffer = new Uint8Array(Math.max(size, 1));
+/**
+ * The buffer `readAll` reads into for a caller that consumes the bytes at once
+ * (`readReportFile`'s `scratch`): a folder run reads each report into the same pages. A
+ * fresh buffer per file is mostly page faults on a VM (~12-20 µs a 4 KB page measured here,
+ * see `readScratch` in packages/cli/src/compile-cache.ts): 1,000 reports are ~14 MB of them.
+ * Files above {@link SCRATCH_MAX_BYTES} get a buffer of their own.
+ */
+let scratchBuffer: Uint8Array | undefined;
+const SCRATCH_MAX_BYTES = 1 << 20;
+
+/**
+ * Reads an open file to its end, as `handle.readFile()` does: `size` is a first guess (a file
+ * that grew is read whole). One byte more than `size` is asked for, so the end of a file of
+ * that size is seen without growing the buffer (which allocated and copied twice its size for
+ * every file). With `scratch`, the bytes are in a buffer the next such read reuses.
+ */
+function readAll(fd: number, size: number, scratch = false): Uint8Array {
+  let buffer: Uint8Array;
+  if (scratch && size < SCRATCH_MAX_BYTES) {
+    if (scratchBuffer === undefined || scratchBuffer.length <= size) scratchBuffer = new Uint8Array(Math.min(SCRATCH_MAX_BYTES, Math.max(64 * 1024, 2 * (size + 1))));
+    buffer = scratchBuffer;
+  } else {
+    buffer = new Uint8Array(size + 1);
+  }
   let length = 0;
   for (;;) {
     if (length === buffer.length) {
@@ -145,9 +166,15 @@ export async function readReportFile(
     readonly read?: (bytes: Uint8Array, name: string) => Promise<ReadOutcome>;
     /** Reads the bytes in this thread (`readFileBytesSync`): for a run of one file. */
     readonly sync?: boolean;
+    /**
+     * With `sync`: the bytes may be read into a buffer the next read reuses. Only for a caller
+     * whose `read` (or reader) turns them into text before it returns, as the text reader
+     * does, and that keeps no outcome's `bytes`: they are gone with the next file's read.
+     */
+    readonly scratch?: boolean;
   } = {},
 ): Promise<ReadFileOutcome> {
-  const read = options.sync === true ? readFileBytesSync(path, display, options.maxBytes) : await readFileBytes(path, display, options.maxBytes);
+  const read = options.sync === true ? readFileBytesSync(path, display, options.maxBytes, options.scratch === true) : await readFileBytes(path, display, options.maxBytes);
   if (!read.ok) return read;
   const outcome: ReadOutcome = options.read
     ? await options.read(read.bytes, display)
