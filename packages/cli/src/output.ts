@@ -70,6 +70,13 @@ export async function handleSuppressions(fzlint: Fzlint, results: FormattableRes
   return s.apply(results, existing, file).results;
 }
 
+/**
+ * The bytes a JSON piece (`jsonChunks`, ~64 K characters; a larger one is written as text) is
+ * encoded into: at most 3 bytes a UTF-16 unit.
+ */
+const JSON_BYTES = 3 * 80 * 1024;
+let jsonBytes: Buffer | undefined;
+
 /** Runs each requested formatter and prints or writes its output; returns what went to stdout (but a lone JSON output's). */
 export async function writeOutputs(results: FormattableResult[], options: CliOptions, io: CliIo, reporter: Reporter): Promise<string[]> {
   // Position-only formatters without the engine (a warm --cache run loads no parser or rule); JSON and SARIF from the package.
@@ -90,9 +97,15 @@ export async function writeOutputs(results: FormattableResult[], options: CliOpt
       // `jsonChunks`), the same bytes. Not in `printed`: only the output memo reads that, and
       // it keeps no JSON.
       // Once stdout has stopped (its reader has gone), the rest is not even stringified.
+      // To a writer done with bytes when `write` returns (a file, pipe or socket), each piece is
+      // encoded into one reused buffer: as strings, each was a fresh UTF-8 copy of up to ~190 KB.
+      const out = io.stdout;
       for (const chunk of engine.jsonChunks(results)) {
-        if (io.stdout.stopped === true) break;
-        io.stdout.write(chunk);
+        if (out.stopped === true) break;
+        if (out.reusable === true && chunk.length * 3 <= JSON_BYTES) {
+          jsonBytes ??= Buffer.allocUnsafeSlow(JSON_BYTES);
+          out.write(jsonBytes.subarray(0, jsonBytes.write(chunk, 'utf8')));
+        } else out.write(chunk);
       }
       io.stdout.write('\n');
       continue;
