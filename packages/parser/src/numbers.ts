@@ -613,14 +613,3 @@ export function extractDocumentNumbers(text: string, base: number): DocumentNumb
   return out;
 }
 
-/*
- * The document-number path of extractNumbers taken a few times at load. Most paragraphs hold no
- * document number: the function was compiled before it had met one, and the first numeral inside
- * one (长府发〔2020〕9号) had no type feedback there, deoptimised it, and it was compiled again
- * (~35 ms of TurboFan in a cold pass; a function gets its feedback after several calls: hence the repeats).
- */
-const DOCUMENT_NUMBER_PRIMER = '据长府发〔2020〕9号，第三次办理案件1,234件、两百余件，增长12.5%';
-for (let k = 0; k < 16; k++) {
-  const ranges: TextRange[] = [{ start: 1, end: 12 }];
-  extractNumbers(DOCUMENT_NUMBER_PRIMER, 0, ranges, 0, []);
-}

@@ -148,22 +148,6 @@ let lastFoldText: string | undefined;
 let lastFoldStart = -1;
 let lastFoldEnd = -1;
 
-/*
- * The kept long fold asked for again a few times at load: that path is met only on a report with a
- * long soft-broken stretch, which the parser and a rule fold in turn; its first comparison had no
- * type feedback and deoptimised the compiled fold, which every sentence of every rule goes through
- * (a function gets its feedback after it has run ~8 times its bytecode: hence the repeats). Forgotten after.
- */
-function primeLongFold(): void {
-  // The breaks near the end, with blanks: every path of the fold taken, its loop over units short.
-  const primer = '法'.repeat(LONG_FOLD) + ' \n 法 \r\n法';
-  for (let k = 0; k < 64; k++) fold(primer, 0, primer.length);
-  lastFold = undefined;
-  lastFoldText = undefined;
-  lastFoldStart = -1;
-  lastFoldEnd = -1;
-}
-
 /**
  * Folds are made per sentence and paragraph by many rules: they are class instances
  * (one object) rather than object literals with two closures each (three objects and a
@@ -231,8 +215,6 @@ export function unfolded(text: string, start: number, end: number): Fold {
 function identityFold(slice: string, base: number): Fold {
   return new IdentityFold(slice, base);
 }
-
-primeLongFold();
 
 /**
  * The words of text[start, end) as they read: line breaks inside it, with the
