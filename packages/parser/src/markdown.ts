@@ -571,13 +571,14 @@ interface GroupOut {
 }
 
 /**
- * Notes a top-level construct read by the fast path (never indented code) in `out`: its start is a
- * restart point unless indented code is just before it. Kept as the roots themselves, not a start and
- * a type per construct (a text of empty headings has a construct a line: two more lists of that length).
+ * Notes a top-level construct in `out` (`code`: it is indented code, which the fast path never reads):
+ * its start is a restart point unless indented code is just before it. Kept as the roots themselves,
+ * not a start and a type per construct (a text of empty headings has a construct a line: two more
+ * lists of that length).
  */
-function noteRoot(out: GroupOut, start: number): void {
+function noteRoot(out: GroupOut, start: number, code = false): void {
   if (!out.afterCode) out.roots.push(start);
-  out.afterCode = false;
+  out.afterCode = code;
 }
 
 /**
@@ -855,8 +856,7 @@ export function markdownBlocks(text: string, from = 0, to = text.length): Markdo
     for (let i = 0; i < md.rootStarts.length; i++) {
       const r = md.rootStarts[i] as number;
       if (r >= until) break;
-      if (!out.afterCode) roots.push(r);
-      out.afterCode = md.rootTypes[i] === 'codeIndented';
+      noteRoot(out, r, md.rootTypes[i] === 'codeIndented');
     }
     runStart = -1;
     return true;
