@@ -142,3 +142,15 @@ export function corpusTexts(n) {
 export function removeCorpus(c) {
   rmSync(c.root, { recursive: true, force: true });
 }
+
+/**
+ * The shape at about `bytes` bytes of UTF-8 (its size in characters scaled by
+ * the bytes a character takes in it): the hostile inputs of `pathological.mjs` and
+ * `instructions.mjs`.
+ * @param {{make: (chars: number) => {text: string, format: string}}} shape @param {number} bytes
+ */
+export function shapeOfBytes(shape, bytes) {
+  const probe = shape.make(Math.max(64, Math.min(4096, bytes)));
+  const perChar = Buffer.byteLength(probe.text) / probe.text.length;
+  return shape.make(Math.max(64, Math.round(bytes / perChar)));
+}

@@ -24,7 +24,7 @@ import { createRequire } from 'node:module';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { REPO_ROOT, corpusTexts } from './corpus.mjs';
+import { REPO_ROOT, corpusTexts, shapeOfBytes } from './corpus.mjs';
 
 const SELF = new URL(import.meta.url).pathname;
 
@@ -184,16 +184,6 @@ export const fmtRatio = (r) => `${r.toFixed(4)} (${r < 1 ? '−' : '+'}${Math.ab
 
 // ---------------------------------------------------------------------------------------
 // The child: one workload in this process (started under valgrind by the parent).
-
-/**
- * The shape at about `bytes` bytes of UTF-8, as `pathological.mjs` makes it.
- * @param {{make: (chars: number) => {text: string, format: string}}} shape @param {number} bytes
- */
-function shapeOfBytes(shape, bytes) {
-  const probe = shape.make(Math.max(64, Math.min(4096, bytes)));
-  const perChar = Buffer.byteLength(probe.text) / probe.text.length;
-  return shape.make(Math.max(64, Math.round(bytes / perChar)));
-}
 
 /**
  * Runs one workload, synchronously from start to end: the packages are loaded with

@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { REPO_ROOT } from './corpus.mjs';
+import { REPO_ROOT, shapeOfBytes } from './corpus.mjs';
 import { LspClient } from './lsp.mjs';
 import { stats } from './measure.mjs';
 
@@ -22,17 +22,6 @@ const FUZZ = pathToFileURL(join(REPO_ROOT, 'packages', 'fuzz', 'dist', 'index.js
 const LINTER = pathToFileURL(join(REPO_ROOT, 'packages', 'linter', 'dist', 'index.js')).href;
 const SERVER_BIN = join(REPO_ROOT, 'packages', 'language-server', 'bin', 'fzlint-language-server.js');
 const BIG_DOC_BYTES = 5 * 1024 * 1024;
-
-/**
- * The shape at about `bytes` bytes of UTF-8 (its size in characters scaled by
- * the bytes a character takes in it).
- * @param {{make: (chars: number) => {text: string, format: string}}} shape @param {number} bytes
- */
-function shapeOfBytes(shape, bytes) {
-  const probe = shape.make(Math.max(64, Math.min(4096, bytes)));
-  const perChar = Buffer.byteLength(probe.text) / probe.text.length;
-  return shape.make(Math.max(64, Math.round(bytes / perChar)));
-}
 
 /**
  * In a child process: lints one shape `runs` times, prints `{bytes, chars, ms: [...]}`.
