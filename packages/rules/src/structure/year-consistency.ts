@@ -242,7 +242,7 @@ function brokenYearFrom(text: string, start: number, end: number, from: number):
     while (b >= start && isSpace(text.charCodeAt(b))) b--;
     if (b < start) continue;
     const before = text.charCodeAt(b);
-    if (before < 0x30 || before > 0x39) continue;
+    if (!isAsciiDigit(before)) continue;
     // Four digits or more run together before it (2023年度, 2023年12月): a whole year, which BROKEN_YEAR's
     // look-behind refuses (folding only removes white space, never splits a run of digits).
     if (b - 3 >= start && isAsciiDigit(text.charCodeAt(b - 1)) && isAsciiDigit(text.charCodeAt(b - 2)) && isAsciiDigit(text.charCodeAt(b - 3))) continue;
@@ -250,7 +250,7 @@ function brokenYearFrom(text: string, start: number, end: number, from: number):
     while (a < end && isSpace(text.charCodeAt(a))) a++;
     if (a >= end) continue;
     const after = text.charCodeAt(a);
-    if (after === 0x5ea6 || (after >= 0x30 && after <= 0x39)) return true;
+    if (after === 0x5ea6 || isAsciiDigit(after)) return true;
   }
   return false;
 }
