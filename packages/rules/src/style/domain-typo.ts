@@ -1,7 +1,7 @@
-import { domainTypoEntries, TYPO_DIGEST, TYPO_GENERATION, typoCandidateAt, typoExclusionWords, visitTypoCandidates, type TypoCandidate } from '@fzlint/ontology';
+import { domainTypoEntries, TYPO_CORE_TERMS, TYPO_DIGEST, TYPO_GENERATION, typoCandidateAt, typoExclusionWords, visitTypoCandidates, type TypoCandidate } from '@fzlint/ontology';
 import type { ReportDocument, TextRange } from '@fzlint/parser';
 import { defineRule, type AnalysisCache, type AnalysisKey } from '@fzlint/rule-api';
-import { AutomatonBuilder, automatonDepth, collectAutomatonHits, isWordNode, PAIR_WORDS, pairSlot, readAutomaton, type Automaton } from './automaton.js';
+import { AutomatonBuilder, collectAutomatonHits, isWordNode, PAIR_WORDS, pairSlot, readAutomaton, type Automaton } from './automaton.js';
 import { compileStyleEntries, findStyleMatches } from './scan.js';
 import { readPrebuilt } from '../prebuilt.js';
 
@@ -133,16 +133,49 @@ const SCAN_KEY: AnalysisKey<ScanState> = {
   create: () => ({ text: undefined, from: 0, to: 0, automaton: undefined, matches: [] }),
 };
 
-/** `automatonDepth` of the automata scanned (the prebuilt one: a fraction of a millisecond, once). */
-const depths = new WeakMap<Automaton<number>, number>();
+let reach = 0;
 
-function scanReach(a: Automaton<number>): number {
-  let depth = depths.get(a);
-  if (depth === undefined) {
-    depth = automatonDepth(a);
-    depths.set(a, depth);
+/**
+ * How far a scan step reads: the longest core term or blocked word (13). Every candidate is
+ * a core term with one unit replaced (`scripts/generate-typos.mjs`), so this is
+ * `automatonDepth` of the candidate automaton, and a bound for the first document's, built
+ * from fewer of its words (typo-rescan.test.ts checks both). Read from the two lists (~0.4 ms,
+ * once) rather than the automaton: `automatonDepth` walks its 65,536 first-unit entries,
+ * 22,419 nodes and their slots, 22–45 ms in still-unoptimised code, which an editor's first
+ * keystroke paid.
+ */
+export function typoScanReach(): number {
+  if (reach === 0) {
+    let longest = 1;
+    for (const term of TYPO_CORE_TERMS) if (term.length > longest) longest = term.length;
+    for (const word of typoExclusionWords()) if (word.length > longest) longest = word.length;
+    reach = longest;
   }
-  return depth;
+  return reach;
+}
+
+/** Units compared at once, as strings, before the unit-by-unit compare of the last stretch. */
+const STRETCH = 512;
+
+/**
+ * The number of equal units at `a[aFrom…]` and `b[bFrom…]`, at most `max`. Stretches of
+ * {@link STRETCH} units are compared as strings (the engine's compare of two slices) until
+ * one differs, then that one unit by unit: a keystroke's first rescan compared the ~100,000
+ * units of a 100 KB body one by one in still-unoptimised code (~12 ms).
+ */
+function commonPrefix(a: string, aFrom: number, b: string, bFrom: number, max: number): number {
+  let n = 0;
+  while (n + STRETCH <= max && a.slice(aFrom + n, aFrom + n + STRETCH) === b.slice(bFrom + n, bFrom + n + STRETCH)) n += STRETCH;
+  while (n < max && a.charCodeAt(aFrom + n) === b.charCodeAt(bFrom + n)) n++;
+  return n;
+}
+
+/** The number of equal units ending at `a[…aTo)` and `b[…bTo)`, at most `max` (as {@link commonPrefix}, backwards). */
+function commonSuffix(a: string, aTo: number, b: string, bTo: number, max: number): number {
+  let n = 0;
+  while (n + STRETCH <= max && a.slice(aTo - n - STRETCH, aTo - n) === b.slice(bTo - n - STRETCH, bTo - n)) n += STRETCH;
+  while (n < max && a.charCodeAt(aTo - 1 - n) === b.charCodeAt(bTo - 1 - n)) n++;
+  return n;
 }
 
 /** Whether relative offset q is strictly inside the match at `k` of `matches` (offsets less `base`). */
@@ -169,14 +202,12 @@ function rescan(a: Automaton<number>, state: ScanState, text: string, from: numb
     collectAutomatonHits(a, text, from, to, all, true);
     return all;
   }
-  const r = scanReach(a);
+  const r = typoScanReach();
   const len = to - from;
   const oldLen = state.to - state.from;
   const max = Math.min(len, oldLen);
-  let p = 0;
-  while (p < max && text.charCodeAt(from + p) === oldText.charCodeAt(state.from + p)) p++;
-  let s = 0;
-  while (s < max - p && text.charCodeAt(to - 1 - s) === oldText.charCodeAt(state.to - 1 - s)) s++;
+  const p = commonPrefix(text, from, oldText, state.from, max);
+  const s = commonSuffix(text, to, oldText, state.to, max - p);
   const out: number[] = [];
   // The old matches whose steps read only the common prefix.
   let k = 0;

@@ -1,9 +1,9 @@
 import { parse } from '@fzlint/parser';
 import { createAnalysisCache } from '@fzlint/rule-api';
 import { describe, expect, it } from 'vitest';
-import { typoExclusionWords, visitTypoCandidates } from '@fzlint/ontology';
+import { TYPO_CORE_TERMS, typoExclusionWords, visitTypoCandidates } from '@fzlint/ontology';
 import { AutomatonBuilder, automatonDepth } from './automaton.js';
-import { buildCandidateAutomaton, findTermTypos } from './domain-typo.js';
+import { buildCandidateAutomaton, findTermTypos, typoScanReach } from './domain-typo.js';
 
 // With an analysis cache (an editor) the typo scan is found again only around what changed
 // since the last scan; it must find what a scan of the whole body finds, after any edit.
@@ -74,6 +74,14 @@ describe('the typo scan resumed after an edit', () => {
     });
     for (const word of typoExclusionWords()) longest = Math.max(longest, word.length);
     expect(automatonDepth(buildCandidateAutomaton())).toBe(longest);
+    // The rescan's reach, read from the core terms and blocked words: every candidate's term is a core term.
+    expect(typoScanReach()).toBe(longest);
+    const core = new Set(TYPO_CORE_TERMS);
+    const stray: string[] = [];
+    visitTypoCandidates((term) => {
+      if (!core.has(term)) stray.push(term);
+    });
+    expect(stray).toEqual([]);
     const small = new AutomatonBuilder<number>();
     small.add('ab', 1);
     small.add('abcde', 2);
