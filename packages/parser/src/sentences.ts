@@ -117,16 +117,26 @@ export function analyzeParagraph(
     }
     sentences.push({ range, text: f ? text.slice(s, e) : st, paragraphIndex, headingIndex });
     if (f) {
+      // Found in the folded sentence, appended to the paragraph's lists and moved back into the text
+      // in place: the objects are fresh and no one else holds them (a copy of each, and a list and an
+      // iterator per sentence, were the garbage of a text of short lines).
       if ((holds & HOLDS_NUMERAL) !== 0) {
         let local: TextRange[] = NO_RANGES;
-        for (const d of docRanges) {
+        for (let k = 0; k < docRanges.length; k++) {
+          const d = docRanges[k]!;
           if (!(d.end > s && d.start < e)) continue;
           if (local === NO_RANGES) local = [];
           local.push({ start: toLocal(f, ps, d.start) - a, end: toLocal(f, ps, d.end) - a });
         }
-        for (const n of extractNumbers(st, 0, local, sentenceIndex)) numbers.push(unfoldNumber(text, f, a, n));
+        const first = numbers.length;
+        extractNumbers(st, 0, local, sentenceIndex, numbers);
+        for (let k = first; k < numbers.length; k++) unfoldNumber(text, f, a, numbers[k] as Mutable<NumberMention>);
       }
-      if ((holds & HOLDS_REFERENCE_OPENING) !== 0) for (const r of extractReferences(st, 0, sentenceIndex)) references.push(unfoldReference(text, f, a, r));
+      if ((holds & HOLDS_REFERENCE_OPENING) !== 0) {
+        const first = references.length;
+        extractReferences(st, 0, sentenceIndex, references);
+        for (let k = first; k < references.length; k++) unfoldReference(text, f, a, references[k] as Mutable<QuotedReference>);
+      }
     } else {
       if ((holds & HOLDS_NUMERAL) !== 0) extractNumbers(st, s, docRanges, sentenceIndex, numbers);
       if ((holds & HOLDS_REFERENCE_OPENING) !== 0) extractReferences(st, s, sentenceIndex, references);
@@ -277,40 +287,45 @@ for (let k = 0; k < 16; k++) splitSentences(PRIMER, 0, PRIMER.length, [2, 5]);
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** A range found at [a + r.start, a + r.end) of the folded paragraph, back in the text. */
-function unfoldRange(f: Fold, a: number, r: TextRange): TextRange {
+/**
+ * Moves a range found at [a + r.start, a + r.end) of the folded paragraph back into the text, in
+ * place (a fresh range no one else holds); returns whether it kept its length (nothing was folded out
+ * of it, so the text there is what was read).
+ */
+function unfoldRange(f: Fold, a: number, r: Mutable<TextRange>): boolean {
+  const length = r.end - r.start;
   const start = f.start(a + r.start);
-  return { start, end: Math.max(start, f.end(a + r.end)) };
+  const end = Math.max(start, f.end(a + r.end));
+  r.start = start;
+  r.end = end;
+  return end - start === length;
 }
 
-function unfoldNumber(text: string, f: Fold, a: number, n: NumberMention): NumberMention {
-  const range = unfoldRange(f, a, n.range);
-  // Field by field in the parser's one order for numbers (a spread may give another shape).
-  const m: Mutable<NumberMention> = {
-    raw: text.slice(range.start, range.end),
-    range,
-    valueRange: unfoldRange(f, a, n.valueRange),
-    value: n.value,
-    kind: n.kind,
-    approximate: n.approximate,
-    decimals: n.decimals,
-    numeral: n.numeral,
-    fullWidth: n.fullWidth,
-    sentenceIndex: n.sentenceIndex,
-    unit: n.unit,
-    approximateMarker: n.approximateMarker,
-    multiplier: n.multiplier,
-  };
-  return m;
+/**
+ * The text as written, for a range moved back by `unfoldRange`: the string read in the folded
+ * sentence when the range kept its length and the string is a copy (under 13 units: a longer slice
+ * is a view that would hold the folded paragraph), else a slice of the text.
+ */
+function rawAt(text: string, r: TextRange, kept: boolean, raw: string): string {
+  return kept && raw.length < 13 ? raw : text.slice(r.start, r.end);
 }
 
-function unfoldReference(text: string, f: Fold, a: number, r: QuotedReference): QuotedReference {
-  const range = unfoldRange(f, a, r.range);
-  const innerRange = unfoldRange(f, a, r.innerRange);
-  return { ...r, raw: text.slice(range.start, range.end), range, inner: text.slice(innerRange.start, innerRange.end), innerRange };
+/** A number found in the folded sentence starting at `a`, moved back into the text (same fields, same order). */
+function unfoldNumber(text: string, f: Fold, a: number, n: Mutable<NumberMention>): void {
+  const range = n.range as Mutable<TextRange>;
+  n.raw = rawAt(text, range, unfoldRange(f, a, range), n.raw);
+  unfoldRange(f, a, n.valueRange as Mutable<TextRange>);
+}
+
+function unfoldReference(text: string, f: Fold, a: number, r: Mutable<QuotedReference>): void {
+  const range = r.range as Mutable<TextRange>;
+  r.raw = rawAt(text, range, unfoldRange(f, a, range), r.raw);
+  const innerRange = r.innerRange as Mutable<TextRange>;
+  r.inner = rawAt(text, innerRange, unfoldRange(f, a, innerRange), r.inner);
 }
 
 function unfoldDocumentNumber(text: string, f: Fold, d: DocumentNumber): DocumentNumber {
-  const range = unfoldRange(f, 0, d.range);
+  const range = { start: d.range.start, end: d.range.end };
+  unfoldRange(f, 0, range);
   return { ...d, raw: text.slice(range.start, range.end), range };
 }
