@@ -43,6 +43,29 @@ describe('scanAutomaton', () => {
     );
   });
 
+  it('finds exactly what an entry-by-entry matcher finds when every word has three units or more (the triple bits in use)', () => {
+    const alphabet = fc.constantFrom(...'法治政府建设营商环境竟行政复议义a，');
+    const word = fc.string({ unit: alphabet, minLength: 3, maxLength: 6 });
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 12 }), fc.array(word, { maxLength: 3 }), fc.string({ unit: alphabet, maxLength: 60 }), (words, blocked, text) => {
+        const kept = words.filter((w) => !blocked.includes(w));
+        // Texts that end inside a word's first three units, and texts made of the words.
+        const joined = [...kept, ...blocked].join('');
+        for (const t of [text, joined, joined.slice(0, -1), joined.slice(1), text + joined.slice(0, 2)]) {
+          expect(scanned(kept, blocked, t)).toEqual(naive(kept, blocked, t));
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('finds words of one and two units beside longer ones (the triple bits then all set)', () => {
+    expect(scanned(['法治政府', '政府'], [], '政府')).toEqual([[0, 2, '政府']]);
+    expect(scanned(['法治政府', '府'], [], '法治政')).toEqual([]);
+    expect(scanned(['法治政府'], ['治政'], '法治政府治政府')).toEqual([[0, 4, '法治政府']]);
+    expect(scanned(['法治政府', '政府建设'], [], '法治政府建设')).toEqual([[0, 4, '法治政府']]);
+  });
+
   it('finds exactly what an entry-by-entry matcher finds for the generated typo terms', () => {
     const candidates = typoCandidates();
     const words = [...new Set(candidates.map((c) => c.wrong))];

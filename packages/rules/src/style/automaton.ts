@@ -4,10 +4,10 @@
  * parent and UTF-16 unit), and one left-to-right pass finds the leftmost-longest words.
  * Blocked words (real words that contain a listed one) are matched too and consume
  * their text without being reported. Most positions are passed over by three bit
- * tests (first unit, second unit, hashed first-second pair) before any edge look-up,
- * so the scan's cost follows the text, not the number of words. (Aho–Corasick would
- * save the restart after a failed walk; on report text the walks that pass the bit
- * tests are one or two edges deep, so there is little to save.)
+ * tests (first unit, second unit, hashed first-second-third triple) before any edge
+ * look-up, so the scan's cost follows the text, not the number of words. (Aho–Corasick
+ * would save the restart after a failed walk; on report text the walks that pass the bit
+ * tests are a few edges deep, so there is little to save.)
  */
 import { EdgeTable, slotOf, unitPairBit, type EdgeArrays } from '../edge-table.js';
 import { alignedBytes, concatViews, sparseUnitTable, TypedViewCursor, unitTableOf } from '../typed-views.js';
@@ -30,13 +30,17 @@ export interface Automaton<T> {
   /** Bit per unit: it is the second of some word — most walks end there without an edge look-up. */
   readonly secondBits: Uint32Array;
   /**
-   * Bit per hashed pair of first and second units of some word (PAIR_BITS bits, 16 KB): a
-   * position whose pair is not set starts no word of two or more units, whatever else shares
-   * its first unit. Hash collisions only let a walk happen that finds nothing; a set bit is
-   * never missed. (128 KB before: in a lint the table is out of the caches at every document,
-   * and a report's ~400 pair tests then missed in ~300 lines of it; 16 KB has 256.)
+   * Bit per hashed triple of first, second and third units of some word (`tripleSlot`: 16 KB,
+   * 256 lines of 512 bits, the line chosen by the first two units, the bit in it by all
+   * three; the ~4,900 triples of the typo candidates set ~3.7 % of the bits), every bit set
+   * when some word (or blocked word) has fewer than three units. A position whose triple is
+   * not set starts no word. Hash collisions only let a walk happen that finds nothing; a set
+   * bit is never missed. It replaced a bit per hashed first-second pair (also 16 KB): most
+   * walks that passed the pair bit (57 % of a report's) stopped at depth 2, each reading
+   * `first`, `chain` and often `slots`, three tables out of the caches at every document;
+   * the triple's line is read where the pair's was.
    */
-  readonly pairBits: Uint32Array;
+  readonly tripleBits: Uint32Array;
   /**
    * Per node: the payload of the word ending there (read only at a word's node: elsewhere it
    * is undefined, or -1 in an automaton `readAutomaton` read, whose payloads are an Int32Array).
@@ -196,12 +200,23 @@ function laidOut<T>(
 const WORD = 1;
 const BLOCKED = 2;
 
-/** Bits of `pairBits`, as a power of two (the ~1,600 pairs of the typo candidates set ~1.2 % of them). */
+/** Bits of a table by `pairSlot` (domain-typo's pairs of a text), as a power of two. */
 const PAIR_BITS = 17;
-/** Words of `pairBits`. */
+/** Words of a table by `pairSlot`. */
 export const PAIR_WORDS = (1 << PAIR_BITS) >>> 5;
 
-/** The bit of a (first, second) unit pair in `pairBits`. */
+/** Words of `tripleBits`: 256 lines of 512 bits. */
+const TRIPLE_WORDS = (256 * 512) >>> 5;
+
+/**
+ * The bit of a (first, second, third) unit triple in `tripleBits` (written out in
+ * `collectAutomatonHits`): the line by the first two units, the bit in it by all three.
+ */
+function tripleSlot(first: number, second: number, third: number): number {
+  return (((Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x27d4eb2f)) >>> 24) << 9) | ((Math.imul(first, 0x2545f491) ^ Math.imul(second, 0x9e3779b1) ^ Math.imul(third, 0x165667b1)) >>> 23);
+}
+
+/** The bit of a (first, second) unit pair in a table of `PAIR_WORDS` words. */
 export function pairSlot(first: number, second: number): number {
   return unitPairBit(first, second, PAIR_BITS);
 }
@@ -219,7 +234,9 @@ export class AutomatonBuilder<T> {
   private readonly firstBits = new Uint32Array(0x800);
   private readonly secondBits = new Uint32Array(0x800);
   private readonly oneBits = new Uint32Array(0x800);
-  private readonly pairBits = new Uint32Array(PAIR_WORDS);
+  private readonly tripleBits = new Uint32Array(TRIPLE_WORDS);
+  /** Some word or blocked word has fewer than three units (then every triple bit is set). */
+  private short = false;
   private readonly payloads: Array<T | undefined> = [undefined];
   private flags = new Uint8Array(64);
   private nodes = 1;
@@ -240,6 +257,7 @@ export class AutomatonBuilder<T> {
   addReplaced(word: string, at: number, unit: number, payload: T): void {
     if (word.length === 0) return;
     const node = this.walk(word, at, unit);
+    if (word.length < 3) this.short = true;
     if (word.length === 1) this.setOne(at === 0 ? unit : word.charCodeAt(0));
     if (this.flags[node] === BLOCKED) return;
     this.flags[node] = WORD;
@@ -250,6 +268,7 @@ export class AutomatonBuilder<T> {
   block(word: string): void {
     if (word.length === 0) return;
     const node = this.walk(word, -1, 0);
+    if (word.length < 3) this.short = true;
     if (word.length === 1) this.setOne(word.charCodeAt(0));
     this.flags[node] = BLOCKED;
     this.payloads[node] = undefined;
@@ -258,13 +277,15 @@ export class AutomatonBuilder<T> {
   /** The finished automaton (the builder is not to be used after). */
   build(): Automaton<T> {
     if (this.nodes > MAX_AUTOMATON_NODES) throw new Error(`AutomatonBuilder: ${this.nodes} nodes, at most ${MAX_AUTOMATON_NODES} fit the edge keys`);
-    const { firstBits, oneBits, secondBits, pairBits } = this;
-    return { firstBits, oneBits, secondBits, pairBits, ...laidOut(this.first, this.edges, this.flags, this.payloads, this.nodes) };
+    const { firstBits, oneBits, secondBits, tripleBits } = this;
+    if (this.short) tripleBits.fill(-1);
+    return { firstBits, oneBits, secondBits, tripleBits, ...laidOut(this.first, this.edges, this.flags, this.payloads, this.nodes) };
   }
 
   private walk(word: string, at: number, replacement: number): number {
     let node = 0;
     let firstUnit = 0;
+    let secondUnit = 0;
     for (let i = 0; i < word.length; i++) {
       const unit = i === at ? replacement : word.charCodeAt(i);
       let next: number;
@@ -283,11 +304,13 @@ export class AutomatonBuilder<T> {
           this.edges.put(node, unit, next);
           if (i === 1) {
             this.secondBits[unit >>> 5] = this.secondBits[unit >>> 5]! | (1 << (unit & 31));
-            const bit = pairSlot(firstUnit, unit);
-            this.pairBits[bit >>> 5] = this.pairBits[bit >>> 5]! | (1 << (bit & 31));
+          } else if (i === 2) {
+            const bit = tripleSlot(firstUnit, secondUnit, unit);
+            this.tripleBits[bit >>> 5] = this.tripleBits[bit >>> 5]! | (1 << (bit & 31));
           }
         }
       }
+      if (i === 1) secondUnit = unit;
       node = next;
     }
     return node;
@@ -311,10 +334,11 @@ export class AutomatonBuilder<T> {
 
 /**
  * The binary form's first word ("FZTA" read little-endian) and its layout version (8: no
- * per-node flags byte after the edge table, `chain` carries them).
+ * per-node flags byte after the edge table, `chain` carries them; 9: `tripleBits` in
+ * place of the pair bits).
  */
 const MAGIC = 0x41545a46;
-const AUTOMATON_FORMAT = 8;
+const AUTOMATON_FORMAT = 9;
 /** Header words: magic, format, the caller's key words (`KEY_WORDS`), nodes, edge-table mask, (unit, node) pairs of `first`. */
 const KEY_WORDS = 5;
 const HEADER_BYTES = (2 + KEY_WORDS + 3) * 4;
@@ -338,7 +362,7 @@ export function writeAutomaton(a: Automaton<number>, key: readonly number[]): Ui
     first.values,
     a.oneBits,
     a.secondBits,
-    a.pairBits,
+    a.tripleBits,
     payloads,
     a.chain,
     a.slots.subarray(0, size * SLOT_WORDS),
@@ -362,7 +386,7 @@ export function readAutomaton(bytes: Uint8Array, key: readonly number[]): Automa
   const mask = header[3 + KEY_WORDS]!;
   const firstPairs = header[4 + KEY_WORDS]!;
   const size = mask + 1;
-  const expected = HEADER_BYTES + (2 * firstPairs + 2 * 0x800 + PAIR_WORDS + 3 * nodes + SLOT_WORDS * size) * 4;
+  const expected = HEADER_BYTES + (2 * firstPairs + 2 * 0x800 + TRIPLE_WORDS + 3 * nodes + SLOT_WORDS * size) * 4;
   if (bytes.byteLength !== expected) return undefined;
   const views = new TypedViewCursor(buffer, byteOffset + HEADER_BYTES);
   const firstTable = unitTableOf(views.int32(firstPairs), views.int32(firstPairs));
@@ -371,14 +395,14 @@ export function readAutomaton(bytes: Uint8Array, key: readonly number[]): Automa
   const firstBits = firstTable.bits;
   const oneBits = views.uint32(0x800);
   const secondBits = views.uint32(0x800);
-  const pairBits = views.uint32(PAIR_WORDS);
+  const tripleBits = views.uint32(TRIPLE_WORDS);
   const payloads = views.int32(nodes);
   const chain = views.int32(2 * nodes);
   const slots = views.int32(SLOT_WORDS * size);
   // A walk reads chain[node + 1] where CHAIN_NEXT is set: never past the last node.
   if (nodes === 0 || (chain[2 * (nodes - 1)]! & CHAIN_NEXT) !== 0) return undefined;
   // Kept as read (-1 for none): turning 22,000 of them into an array of numbers and undefined was 2–3 ms.
-  return { first, firstBits, oneBits, secondBits, pairBits, payloads, chain, slots, mask };
+  return { first, firstBits, oneBits, secondBits, tripleBits, payloads, chain, slots, mask };
 }
 
 /** Compiles words with their payloads, and blocked words (consumed, never reported). */
@@ -436,7 +460,7 @@ export function isWordNode<T>(a: Automaton<T>, node: number): boolean {
  * consumed: a scan resumed after an edit needs them, see `isWordNode`).
  */
 export function collectAutomatonHits<T>(a: Automaton<T>, text: string, from: number, to: number, hits: number[], blocked = false): void {
-  const { first, firstBits, oneBits, secondBits, pairBits, chain, slots, mask } = a;
+  const { first, firstBits, oneBits, secondBits, tripleBits, chain, slots, mask } = a;
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
@@ -452,10 +476,12 @@ export function collectAutomatonHits<T>(a: Automaton<T>, text: string, from: num
         i++;
         continue;
       }
-      // Both units start words, but no word starts with the two together (营商 + 环竟 vs 营 + 业): the pair bit says so.
-      // (pairSlot(c, d) written out: the CLI runs without TurboFan's inlining, where it was a call here.)
-      const bit = (Math.imul(c, 0x9e3779b1) ^ Math.imul(d, 0x27d4eb2f)) >>> 15; // 32 - PAIR_BITS
-      if ((pairBits[bit >>> 5]! & (1 << (bit & 31))) === 0) {
+      // Both units start words, but no word starts with the three (营商 + 环竟 vs 营 + 业, 法治 + 政府 + 建设 vs
+      // 法治 + 建没): the triple bit says so. Past `to` there is no third unit: a word here would have two
+      // units, and then every triple bit is set. (tripleSlot written out: the CLI runs without TurboFan's inlining.)
+      const e = i + 2 < to ? text.charCodeAt(i + 2) : 0;
+      const triple = (((Math.imul(c, 0x9e3779b1) ^ Math.imul(d, 0x27d4eb2f)) >>> 24) << 9) | ((Math.imul(c, 0x2545f491) ^ Math.imul(d, 0x9e3779b1) ^ Math.imul(e, 0x165667b1)) >>> 23);
+      if ((tripleBits[triple >>> 5]! & (1 << (triple & 31))) === 0) {
         i++;
         continue;
       }
