@@ -556,13 +556,30 @@ export function assignLevels(text: string, raws: readonly RawHeading[]): Heading
     const depth = raws[i]!.markdownDepth;
     if (depth !== undefined) minDepth = Math.min(minDepth, depth);
   }
-  // In Markdown that mixes numbered and unnumbered headings, a depth keeps the level its numbered headings have.
-  const depthLevel = new Map<number, number>();
-  const stack: { kind: NumberingKind | 'md'; rank: number; level: number }[] = [];
+  const levels = new LevelAssigner(text, minDepth);
   // Made at its length: a list grown push by push re-allocates a large one several times (fresh pages each).
   const out: Heading[] = new Array<Heading>(raws.length);
-  for (let i = 0; i < raws.length; i++) {
-    const r = raws[i]!;
+  for (let i = 0; i < raws.length; i++) out[i] = levels.next(raws[i]!);
+  return out;
+}
+
+/**
+ * `assignLevels` one heading at a time, in document order, once the shallowest Markdown depth of all
+ * the headings is known: a heading is made as soon as its raw form is, and the raw form need not be
+ * kept until every other one has been read.
+ */
+class LevelAssigner {
+  // In Markdown that mixes numbered and unnumbered headings, a depth keeps the level its numbered headings have.
+  private readonly depthLevel = new Map<number, number>();
+  private readonly stack: { kind: NumberingKind | 'md'; rank: number; level: number }[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly minDepth: number,
+  ) {}
+
+  next(r: RawHeading): Heading {
+    const { text, stack, depthLevel, minDepth } = this;
     let level: number;
     if (r.numbering) {
       const rank = KIND_RANK[r.numbering.kind];
@@ -583,15 +600,11 @@ export function assignLevels(text: string, raws: readonly RawHeading[]): Heading
     }
     // One fold of the title for its concept and its year; an empty title (`#`) has no year and the
     // empty title's concept, without a fold.
-    if (r.titleEnd === r.titleStart) {
-      out[i] = headingOf(r, text.slice(r.start, r.end), '', level, conceptOf(''), undefined);
-      continue;
-    }
+    if (r.titleEnd === r.titleStart) return headingOf(r, text.slice(r.start, r.end), '', level, conceptOf(''), undefined);
     const folded = fold(text, r.titleStart, r.titleEnd);
     const concept = conceptOf(folded.text);
-    out[i] = headingOf(r, text.slice(r.start, r.end), text.slice(r.titleStart, r.titleEnd), level, concept, headingYear(text, r.titleStart, r.titleEnd, folded));
+    return headingOf(r, text.slice(r.start, r.end), text.slice(r.titleStart, r.titleEnd), level, concept, headingYear(text, r.titleStart, r.titleEnd, folded));
   }
-  return out;
 }
 
 /**
@@ -669,18 +682,45 @@ export interface HeadingBlock {
  * keeps the headings after the title.
  */
 export function collectHeadings(text: string, body: readonly HeadingBlock[], title: ReportTitle | undefined): { raws: RawHeading[]; titleBlock: number; titleLast: number } {
+  const { list, titleBlock, titleLast } = collectInto(text, body, title, undefined);
+  return { raws: list as RawHeading[], titleBlock, titleLast };
+}
+
+/**
+ * `collectHeadings` and `assignLevels` in one pass: the headings with their levels, each made as its
+ * raw form is read (the shallowest Markdown depth read from the blocks first). The raw form of a
+ * Markdown heading block is made here and dropped at once, not kept in a list of all of them until
+ * the levels are assigned (a document of `#` lines kept one a line, promoted by every scavenge).
+ * The same headings as `assignLevels(text, collectHeadings(text, body, title).raws)`.
+ */
+export function collectLeveledHeadings(text: string, body: readonly HeadingBlock[], title: ReportTitle | undefined): { headings: Heading[]; titleBlock: number; titleLast: number } {
+  // The Markdown heading blocks `collectInto` keeps: those of the body, and of a title block only
+  // when they start after the title (a raw Markdown heading starts at the block's content).
+  let minDepth = Infinity;
+  for (let i = 0; i < body.length; i++) {
+    const b = (body[i] as HeadingBlock).block;
+    if (b.kind !== 'heading' || b.depth === undefined || b.depth >= minDepth) continue;
+    if (title && b.start < title.range.end && title.range.start < b.end && (b.contentStart ?? b.start) < title.range.end) continue;
+    minDepth = b.depth;
+  }
+  const { list, titleBlock, titleLast } = collectInto(text, body, title, new LevelAssigner(text, minDepth));
+  return { headings: list as Heading[], titleBlock, titleLast };
+}
+
+/** The raw headings of `collectHeadings`, or with `levels` the headings made of them in turn. */
+function collectInto(text: string, body: readonly HeadingBlock[], title: ReportTitle | undefined, levels: LevelAssigner | undefined): { list: (RawHeading | Heading)[]; titleBlock: number; titleLast: number } {
   // Made at its largest length (a block gives its own headings or at most one unnumbered one) and cut
   // to what it holds: a large list grown push by push is re-allocated several times.
   let bound = 0;
   for (let i = 0; i < body.length; i++) bound += Math.max(1, (body[i] as HeadingBlock).raws.length);
-  const out: RawHeading[] = new Array<RawHeading>(bound);
+  const out: (RawHeading | Heading)[] = new Array<RawHeading | Heading>(bound);
   let n = 0;
   let titleBlock = -1;
   let titleLast = -1;
   let seenTop = false;
   let numberedSubSinceTop = false;
   const note = (h: RawHeading): void => {
-    out[n++] = h;
+    out[n++] = levels ? levels.next(h) : h;
     if (h.numbering?.kind === 'chinese') {
       seenTop = true;
       numberedSubSinceTop = false;
@@ -700,7 +740,8 @@ export function collectHeadings(text: string, body: readonly HeadingBlock[], tit
       continue;
     }
     if (b.kind === 'heading') {
-      out[n++] = markdownHeadingRaw(text, b);
+      const h = markdownHeadingRaw(text, b);
+      out[n++] = levels ? levels.next(h) : h;
       seenTop = true;
       continue;
     }
@@ -709,11 +750,12 @@ export function collectHeadings(text: string, body: readonly HeadingBlock[], tit
       continue;
     }
     if (seenTop && numberedSubSinceTop && isUnnumberedHeading(text, b, body[i - 1]?.block, body[i + 1]?.block)) {
-      out[n++] = { start: b.start, end: b.end, titleStart: b.start, titleEnd: b.end, origin: 'unnumbered' };
+      const h: RawHeading = { start: b.start, end: b.end, titleStart: b.start, titleEnd: b.end, origin: 'unnumbered' };
+      out[n++] = levels ? levels.next(h) : h;
     }
   }
   out.length = n;
-  return { raws: out, titleBlock, titleLast };
+  return { list: out, titleBlock, titleLast };
 }
 
 /**

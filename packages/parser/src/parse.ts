@@ -17,7 +17,7 @@ import type { Block, FrontMatter } from './block.js';
 import { documentMemo } from './document-memo.js';
 import { markdownBlocks } from './markdown.js';
 import { findBody, isProse, junkLevel } from './junk.js';
-import { assignLevels, blockHeadings, collectHeadings, markdownHeadingRaw, type RawHeading } from './headings.js';
+import { blockHeadings, collectHeadings, collectLeveledHeadings, markdownHeadingRaw, type RawHeading } from './headings.js';
 import { buildSections } from './sections.js';
 import { analyzeParagraph, HeadingCursor, type ParagraphAnalysis } from './sentences.js';
 import { placeAnalysis } from './placement.js';
@@ -139,7 +139,8 @@ export function parse(text: string, options: ParseOptions = {}): ReportDocument 
  * Builds the document from analysed blocks. Paragraph analyses cached on a
  * block (`para`) are reused, shifted or re-indexed when only their place
  * changed; blocks without them are analysed now. A re-parse may give the line
- * starts and make the headings from their raw forms itself (`levels`).
+ * starts and make the headings from their raw forms itself (`levels`; without it
+ * `assignLevels`' headings, made in one pass with their collection).
  */
 export function assemble(
   text: string,
@@ -147,7 +148,7 @@ export function assemble(
   format: 'markdown' | 'plaintext',
   read: Pick<ParseState, 'infos' | 'frontMatter' | 'roots' | 'split'>,
   lineStarts?: number[],
-  levels: (raws: RawHeading[]) => Heading[] = (raws) => assignLevels(text, raws),
+  levels?: (raws: RawHeading[]) => Heading[],
 ): ReportDocument {
   const { infos, frontMatter, roots, split } = read;
   const { bodyRange, junk, junkRanges } = findBody(text, infos);
@@ -167,8 +168,16 @@ export function assemble(
 
   const header = infos.filter((info) => info.block.kind === 'paragraph' && info.block.end <= bodyRange.start);
   const title = findTitle(text, body, junkRanges, header) ?? frontMatterTitle(text, frontMatter);
-  const { raws, titleBlock, titleLast } = collectHeadings(text, body, title);
-  const headings = levels(raws);
+  // Without a `levels` of its own (a re-parse's), each heading is made as its raw form is read.
+  let headings: Heading[];
+  let titleBlock: number;
+  let titleLast: number;
+  if (levels) {
+    const collected = collectHeadings(text, body, title);
+    headings = levels(collected.raws);
+    titleBlock = collected.titleBlock;
+    titleLast = collected.titleLast;
+  } else ({ headings, titleBlock, titleLast } = collectLeveledHeadings(text, body, title));
   const sections = buildSections(text, headings, bodyRange);
 
   // Counted first and made at their length, not grown push by push (a large list grown so is
