@@ -71,8 +71,8 @@ export async function handleSuppressions(fzlint: Fzlint, results: FormattableRes
 }
 
 /**
- * The bytes a JSON piece (`jsonChunks`, ~64 K characters; a larger one is written as text) is
- * encoded into: at most 3 bytes a UTF-16 unit.
+ * The bytes a JSON piece (`jsonChunks`, ~16 K characters and a result; one over 80 K is written
+ * as text) is encoded into: at most 3 bytes a UTF-16 unit.
  */
 const JSON_BYTES = 3 * 80 * 1024;
 let jsonBytes: Buffer | undefined;
@@ -99,14 +99,25 @@ export async function writeOutputs(results: FormattableResult[], options: CliOpt
       // Once stdout has stopped (its reader has gone), the rest is not even stringified.
       // To a writer done with bytes when `write` returns (a file, pipe or socket), each piece is
       // encoded into one reused buffer: as strings, each was a fresh UTF-8 copy of up to ~190 KB.
+      // Pieces are gathered in the buffer until the next might not fit: one write of up to 240 KB.
       const out = io.stdout;
+      let filled = 0;
+      const flush = (): void => {
+        if (filled > 0 && jsonBytes) out.write(jsonBytes.subarray(0, filled));
+        filled = 0;
+      };
       for (const chunk of engine.jsonChunks(results)) {
         if (out.stopped === true) break;
         if (out.reusable === true && chunk.length * 3 <= JSON_BYTES) {
           jsonBytes ??= Buffer.allocUnsafeSlow(JSON_BYTES);
-          out.write(jsonBytes.subarray(0, jsonBytes.write(chunk, 'utf8')));
-        } else out.write(chunk);
+          if (filled + chunk.length * 3 > JSON_BYTES) flush();
+          filled += jsonBytes.write(chunk, filled, 'utf8');
+        } else {
+          flush();
+          out.write(chunk);
+        }
       }
+      if (out.stopped !== true) flush();
       io.stdout.write('\n');
       continue;
     }

@@ -128,7 +128,7 @@ describe('json', () => {
     expect([...jsonChunks([])].join('')).toBe(json([]));
     const few = results();
     expect([...jsonChunks(few)].join('')).toBe(json(few, context));
-    // Enough sources (about 20 K characters each) for several pieces of about 64 K characters.
+    // Enough sources (about 20 K characters each) for several pieces of about 16 K characters.
     const text = `${'推进法冶政府建设，“依法行政”\\。\n'.repeat(1_000)}TODO：补充\n`;
     const many = Array.from({ length: 12 }, (_, i) => lint(text, { rules, filePath: `${cwd}/${i}.md` }));
     const chunks = [...jsonChunks(many)];
