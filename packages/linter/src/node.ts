@@ -91,6 +91,7 @@ export {
   WorkerPool,
   AUTO_WORKER_MIN_FILES,
   WORKER_QUEUE_DEPTH,
+  LOCAL_POOL_QUEUE_DEPTH,
   OUT_OF_MEMORY,
   type Settled,
   type WorkerPoolOptions,

@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUTO_FILES_PER_WORKER, AUTO_WORKER_MIN_FILES, poolSize, runInWorkers, WorkerPool } from '../src/project/workers.js';
+import { AUTO_FILES_PER_WORKER, AUTO_WORKER_MIN_FILES, LOCAL_POOL_QUEUE_DEPTH, poolSize, runInWorkers, WORKER_QUEUE_DEPTH, WorkerPool } from '../src/project/workers.js';
 
 describe('poolSize', () => {
   it('stays in the main thread for one file, ten files, or one core', () => {
@@ -132,6 +132,51 @@ parentPort.on('message', ({ id, task }) => {
     const results = await pending;
     expect(results.every((r) => !r.ok)).toBe(true);
     expect(here).toEqual([]);
+  });
+
+  it('a worker holds enough to last while the caller\'s thread runs a task of its own (`local`)', async () => {
+    // The worker marks each task it gets with a file; the caller's thread, busy in its first
+    // task (as a lint is: it answers no worker meanwhile), waits for the marks. With the depth
+    // of a pool without `local` the worker would get three and then sit idle.
+    const marks = mkdtempSync(join(tmpdir(), 'fzlint-marks-'));
+    const file = join(dir, 'marking-worker.mjs');
+    writeFileSync(
+      file,
+      `import { parentPort } from 'node:worker_threads';
+import { writeFileSync } from 'node:fs';
+parentPort.on('message', ({ id, task }) => {
+  writeFileSync(${JSON.stringify(marks)} + '/' + id, '');
+  parentPort.postMessage({ id, value: task });
+});`,
+    );
+    const seen: number[] = [];
+    const pool = new WorkerPool<number, number>(pathToFileURL(file), 1, {
+      local: async (task) => {
+        if (seen.length === 0) {
+          // Blocks this thread until the worker has run all it was given (or 10 s passed).
+          const until = Date.now() + 10_000;
+          let count = -1;
+          let stableSince = Date.now();
+          while (Date.now() < until) {
+            const now = readdirSync(marks).length;
+            if (now !== count) [count, stableSince] = [now, Date.now()];
+            if (count >= LOCAL_POOL_QUEUE_DEPTH || (count > 0 && Date.now() - stableSince > 1_000)) break;
+          }
+          seen.push(count);
+        }
+        return task;
+      },
+    });
+    try {
+      const tasks = Array.from({ length: 40 }, (_, i) => i);
+      const results = await pool.run(tasks);
+      expect(results).toEqual(tasks.map((t) => ({ ok: true, value: t })));
+      expect(LOCAL_POOL_QUEUE_DEPTH).toBeGreaterThan(WORKER_QUEUE_DEPTH);
+      expect(seen[0]).toBe(LOCAL_POOL_QUEUE_DEPTH);
+    } finally {
+      await pool.close();
+      if (existsSync(marks)) rmSync(marks, { recursive: true, force: true });
+    }
   });
 
   it('a crash with tasks queued behind it on the same thread fails only the culprits', async () => {
