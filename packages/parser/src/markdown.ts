@@ -725,6 +725,8 @@ function opensConstruct(text: string, i: number, e: number): boolean {
  * which changes no block (an HTML block starts a line: {@link MARKER_START}).
  */
 function holdsCommentOrCr(text: string, from: number, e: number): boolean {
+  // A whole text without `<` and CR (most reports) has no line to look at (see markdownBlocks).
+  if (!mayHoldLtOrCr) return false;
   // A native scan to the next CR, LF or `<` (the line holds no LF before `e`): no loop over every unit here.
   for (let i = from; i < e; i++) {
     UNTIL_CR_LF_OR_LT.lastIndex = i;
@@ -738,6 +740,14 @@ function holdsCommentOrCr(text: string, from: number, e: number): boolean {
 
 /** A stretch without CR, LF or `<`, from where it is asked for (never fails: it may be empty). */
 const UNTIL_CR_LF_OR_LT = /[^\r\n<]*/y;
+
+/**
+ * Whether the text `markdownBlocks` reads may hold a `<` or a CR: false when a whole text holds
+ * neither (two native searches per text, not a sticky regex test per line; its guarded copy
+ * replaces units by `x` and spaces only, so holds none either). A part read after an edit is not
+ * searched (the search would run to the text's end): true.
+ */
+let mayHoldLtOrCr = true;
 
 /**
  * A line that opens with spaces (reports indent paragraphs so, a whole report at a time). One to
@@ -827,6 +837,7 @@ export function markdownBlocks(text: string, from = 0, to = text.length): Markdo
   // micromark reads the guarded copy of the part read; whether quotes are read as text is the
   // whole text's decision, so a part re-read after an edit reads as it does in the whole.
   const whole = from === 0 && to === text.length;
+  mayHoldLtOrCr = !whole || text.indexOf('<') >= 0 || text.indexOf('\r') >= 0;
   const guard = whole ? guarded(text) : guardMarkdown(text, from, to, flattenDecision(text));
   const source = guard.text;
   const blocks: Block[] = [];
