@@ -81,18 +81,23 @@ export function analyzeParagraph(
   // deoptimised at the first paragraph with one and compiled again (~35 ms of TurboFan a run).
   const docRanges: TextRange[] = documentNumbers.length === 0 ? NO_RANGES : [];
   for (let k = 0; k < documentNumbers.length; k++) docRanges.push(documentNumbers[k]!.range);
-  // Cuts, in the coordinates of the (folded) paragraph.
+  // Cuts, in the coordinates of the folded paragraph, or of the text (a paragraph not folded is
+  // split in the text itself: its own text is a slice, each unit of which is read through the parent).
   const cuts: number[] = [];
   if (!isTitle) {
     for (let k = 0; k < raws.length; k++) {
       const h = raws[k]!;
-      if (h.start >= ps && h.start < pe) cuts.push(toLocal(f, ps, h.start), toLocal(f, ps, h.end));
+      if (h.start >= ps && h.start < pe) {
+        if (f) cuts.push(toLocal(f, ps, h.start), toLocal(f, ps, h.end));
+        else cuts.push(h.start, h.end);
+      }
     }
   }
   const sentences: Sentence[] = [];
   const numbers: NumberMention[] = [];
   const references: QuotedReference[] = [];
-  const bounds = splitSentences(ftext, 0, ftext.length, cuts);
+  // Sentence bounds in the folded paragraph, or in the text.
+  const bounds = f ? splitSentences(ftext, 0, ftext.length, cuts) : splitSentences(text, ps, pe, cuts);
   // The heading cursor's walk (HeadingCursor.at) inline: a method call per sentence otherwise.
   const cursor = at.headings;
   const headings = cursor.headings;
@@ -106,9 +111,9 @@ export function analyzeParagraph(
     // reference's first character has no number or reference to look for (most have no reference).
     const holds = bounds[k + 2] as number;
     const sentenceIndex = sentenceBase + sentences.length;
-    const s = f ? f.start(a) : ps + a;
-    const e = f ? f.end(b) : ps + b;
-    const st = ftext.slice(a, b);
+    const s = f ? f.start(a) : a;
+    const e = f ? f.end(b) : b;
+    const st = f ? ftext.slice(a, b) : text.slice(a, b);
     const range: TextRange = { start: s, end: e };
     if (nextHeading <= s) {
       while (headingIndex + 1 < headings.length && headings[headingIndex + 1]!.range.start <= s) headingIndex++;
