@@ -107,7 +107,12 @@ export const rule = defineRule<MessageId>({
       checkContinuations(document, lists, depth, parent, lastValueByKind, context.report);
       for (let i = 0; i < children.length; i++) visit(children[i]!.children, depth + 1, children[i]);
     };
-    visit(document.sections, 0, undefined);
+    lastData = undefined;
+    try {
+      visit(document.sections, 0, undefined);
+    } finally {
+      lastData = undefined;
+    }
     checkUnnumbered(document, context.report);
   },
 });
@@ -237,16 +242,25 @@ function checkSequence(document: ReportDocument, list: readonly Item[], report: 
   for (let b = 0; b < breaks.length; b++) report(sequenceFinding(text, list, breaks[b]!, undefined));
 }
 
+/** The data of the last sequence finding of this check (see `sequenceFinding`); cleared when the check ends. */
+let lastData: { readonly previous: string; readonly actual: string; readonly expected: string; readonly missing: string } | undefined;
+
 function sequenceFinding(text: string, list: readonly Item[], k: number, fix: Fix[] | undefined): ReportDescriptor<MessageId> {
   const prev = list[k - 1]!.numbering;
   const cur = list[k]!.numbering;
   const expectedValue = prev.value + 1;
-  const data = {
-    previous: prev.raw,
-    actual: cur.raw,
-    expected: renumbered(text, cur, expectedValue),
-    missing: missingNumbers(text, cur, expectedValue),
-  };
+  const previous = prev.raw;
+  const actual = cur.raw;
+  const expected = renumbered(text, cur, expectedValue);
+  const missing = missingNumbers(text, cur, expectedValue);
+  // A break that reads as the last one (一、一、一、…: every repeat) shares its data: the engine's
+  // message memo (by data object) then hands back the message rendered for it, and no data, memo
+  // entry or message is made and kept per finding. Equal values, so the output is the same.
+  let data = lastData;
+  if (data === undefined || data.previous !== previous || data.actual !== actual || data.expected !== expected || data.missing !== missing) {
+    data = { previous, actual, expected, missing };
+    lastData = data;
+  }
   const messageId: MessageId =
     cur.value === prev.value
       ? 'repeated'
