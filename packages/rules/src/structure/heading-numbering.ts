@@ -100,8 +100,10 @@ export const rule = defineRule<MessageId>({
     // One walk of the outline, one `listsOf` per parent for both checks (each walked it and built
     // every parent's lists before). The findings come in another order; the engine sorts them by
     // range, and the two checks never report one range of one list in the other order.
-    const lastValueByKind = new Map<string, number>();
+    const lastValueByKind = new Map<number, number>();
     const visit = (children: readonly Section[], depth: number, parent: Section | undefined): void => {
+      // A section without children (most of them) has no lists to check and none to carry on.
+      if (children.length === 0) return;
       const lists = listsOf(children);
       checkSiblings(document, lists, context.report);
       checkContinuations(document, lists, depth, parent, lastValueByKind, context.report);
@@ -193,9 +195,10 @@ function checkSiblings(document: ReportDocument, lists: readonly Item[][], repor
  * enumerations (举措：1. 2. 3. … 成效：1. 2.), so a 1 after other numbers starts a
  * new list there. A restart of 一、 or （一） under one parent is a real break.
  */
-function splitArabicRestarts(list: readonly Item[]): Item[][] {
+function splitArabicRestarts(list: readonly Item[]): (readonly Item[])[] {
   const kind = list[0]?.numbering.kind;
-  if (kind !== 'arabic' && kind !== 'paren-arabic') return [list.slice()];
+  // The list itself, not a copy: the runs are only read.
+  if (kind !== 'arabic' && kind !== 'paren-arabic') return [list];
   const runs: Item[][] = [];
   for (let i = 0; i < list.length; i++) {
     const item = list[i]!;
@@ -283,6 +286,15 @@ function missingNumbers(text: string, cur: HeadingNumbering, expectedValue: numb
 
 /** Bracket or separator width mixed within one list; fixed to the strict majority. */
 function checkWidths(document: ReportDocument, list: readonly Item[], report: Report): void {
+  // Counted first: most lists use one width, and no list of either width is made for them.
+  let fullCount = 0;
+  let halfCount = 0;
+  for (let i = 0; i < list.length; i++) {
+    const width = list[i]!.numbering.width;
+    if (width === 'full') fullCount++;
+    else if (width === 'half') halfCount++;
+  }
+  if (fullCount === 0 || halfCount === 0) return;
   const full = list.filter((i) => i.numbering.width === 'full');
   const half = list.filter((i) => i.numbering.width === 'half');
   if (full.length === 0 || half.length === 0) return;
@@ -364,6 +376,9 @@ function checkUnnumbered(document: ReportDocument, report: Report): void {
   }
 }
 
+/** A small number per numbering kind, for `checkContinuations`' keys. */
+const KIND_KEY: Readonly<Record<NumberingKind, number>> = { chinese: 0, 'paren-chinese': 1, arabic: 2, 'paren-arabic': 3 };
+
 /**
  * A list that starts other than at 一/1. Continuing the previous parent's list
  * of the same kind (（三） after a （二） under the previous top-level section) is accepted.
@@ -375,13 +390,14 @@ function checkContinuations(
   lists: readonly Item[][],
   depth: number,
   parent: Section | undefined,
-  lastValueByKind: Map<string, number>,
+  lastValueByKind: Map<number, number>,
   report: Report,
 ): void {
   for (let l = 0; l < lists.length; l++) {
     const list = lists[l]!;
     const first = list[0]!.numbering;
-    const key = `${depth}:${first.kind}`;
+    // Depth and kind as one number (the string `${depth}:${kind}` was made and hashed twice per list).
+    const key = depth * 8 + KIND_KEY[first.kind];
     const continued = lastValueByKind.get(key);
     const from = parent ? parent.heading.range.end : document.bodyRange.start;
     if (
