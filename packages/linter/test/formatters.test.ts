@@ -137,6 +137,45 @@ describe('json', () => {
   });
 });
 
+describe('json keys', () => {
+  // The JSON objects are built key by key (no spreads): ESLint's key order and the counts of every shape.
+  const at = (line: number, column: number) => ({ line, column });
+  const base = { messageId: 'm', range: { start: 0, end: 2 }, start: at(1, 1), end: at(1, 3), docsUrl: 'https://example.org/r' };
+  const everything = {
+    ...base,
+    ruleId: 'fzlint/read-error',
+    severity: 'error' as const,
+    message: 'all',
+    fix: { range: { start: 0, end: 2 }, text: '法治' },
+    suggestions: [{ desc: 'd', fix: { range: { start: 0, end: 1 }, text: 'x' } }],
+    related: [{ message: 'here', range: { start: 3, end: 4 } }],
+  };
+  const plain = { ...base, ruleId: 'style/a', severity: 'warning' as const, message: 'plain' };
+  const fixable = { ...plain, severity: 'info' as const, message: 'fixable', fix: { range: { start: 0, end: 1 }, text: 'y' } };
+  const messageKeys = ['ruleId', 'severity', 'fzlintSeverity', 'message', 'messageId', 'line', 'column', 'endLine', 'endColumn'];
+  const resultKeys = ['filePath', 'messages', 'suppressedMessages', 'errorCount', 'fatalErrorCount', 'warningCount', 'fixableErrorCount', 'fixableWarningCount', 'infoCount'];
+  const common = { source: '法冶\n第二行', errorCount: 1, warningCount: 2, infoCount: 1, fixableErrorCount: 1, fixableWarningCount: 1 };
+
+  it('keeps the order of the keys and the counts for a fatal, a fixed and a plain result', () => {
+    const fatal = JSON.parse(json([{ ...common, filePath: '/a.md', fatal: true, diagnostics: [everything, plain, fixable] }]))[0];
+    expect(Object.keys(fatal)).toEqual([...resultKeys, 'usedDeprecatedRules']);
+    expect(fatal).toMatchObject({ errorCount: 1, fatalErrorCount: 1, warningCount: 2, fixableErrorCount: 1, fixableWarningCount: 1, infoCount: 1 });
+    expect(Object.keys(fatal.messages[0])).toEqual([...messageKeys, 'fatal', 'fix', 'suggestions', 'related', 'docsUrl']);
+    expect(fatal.messages[0].related[0]).toEqual({ message: 'here', line: 2, column: 1, endLine: 2, endColumn: 2 });
+    expect(Object.keys(fatal.messages[1])).toEqual([...messageKeys, 'docsUrl']);
+    expect(Object.keys(fatal.messages[2])).toEqual([...messageKeys, 'fix', 'docsUrl']);
+    const fixed = JSON.parse(json([{ ...common, filePath: '/b.md', output: '法治', diagnostics: [plain] }]))[0];
+    expect(Object.keys(fixed)).toEqual([...resultKeys, 'output', 'usedDeprecatedRules']);
+    const read = JSON.parse(json([{ ...common, filePath: '/c.md', diagnostics: [fixable, everything] }]))[0];
+    expect(Object.keys(read)).toEqual([...resultKeys, 'source', 'usedDeprecatedRules']);
+    expect(read).toMatchObject({ errorCount: 1, fatalErrorCount: 0, warningCount: 1, fixableErrorCount: 1, fixableWarningCount: 1 });
+    expect(Object.keys(read.messages[1])).toEqual([...messageKeys, 'fix', 'suggestions', 'related', 'docsUrl']);
+    const clean = JSON.parse(json([{ ...common, diagnostics: [] }]))[0];
+    expect(Object.keys(clean)).toEqual([...resultKeys, 'usedDeprecatedRules']);
+    expect(clean.filePath).toBe('<text>');
+  });
+});
+
 describe('github', () => {
   it('prints one workflow command per finding with a repository-relative path', () => {
     const lines = github(results(), context).trimEnd().split('\n');

@@ -70,8 +70,16 @@ function toJsonRelated(d: Diagnostic, positionAt: () => (offset: number) => Line
   });
 }
 
+/** A message's JSON object (`JsonMessage`), built key by key. */
+type MutableJsonMessage = { -readonly [K in keyof JsonMessage]: JsonMessage[K] };
+
+/**
+ * One message as ESLint's JSON shapes it, its keys in `JsonMessage`'s order. Without spreads:
+ * each `...(x ? {…} : {})` made an object and copied it (most messages have a fix and nothing
+ * else optional).
+ */
 function toJsonMessage(d: Diagnostic, fatal: boolean, positionAt: () => (offset: number) => LineColumn): JsonMessage {
-  return {
+  const m = {
     ruleId: d.ruleId,
     severity: d.severity === 'error' ? 2 : 1,
     fzlintSeverity: d.severity,
@@ -81,19 +89,18 @@ function toJsonMessage(d: Diagnostic, fatal: boolean, positionAt: () => (offset:
     column: d.start.column,
     endLine: d.end.line,
     endColumn: d.end.column,
-    ...(fatal ? { fatal: true as const } : {}),
-    ...(d.fix ? { fix: { range: [d.fix.range.start, d.fix.range.end] as const, text: d.fix.text } } : {}),
-    ...(d.suggestions?.length
-      ? {
-          suggestions: d.suggestions.map((s) => ({
-            desc: s.desc,
-            fix: { range: [s.fix.range.start, s.fix.range.end] as const, text: s.fix.text },
-          })),
-        }
-      : {}),
-    ...(d.related?.length ? { related: toJsonRelated(d, positionAt) } : {}),
-    docsUrl: d.docsUrl,
-  };
+  } as MutableJsonMessage;
+  if (fatal) m.fatal = true;
+  if (d.fix) m.fix = { range: [d.fix.range.start, d.fix.range.end], text: d.fix.text };
+  if (d.suggestions?.length) {
+    m.suggestions = d.suggestions.map((s) => ({
+      desc: s.desc,
+      fix: { range: [s.fix.range.start, s.fix.range.end], text: s.fix.text },
+    }));
+  }
+  if (d.related?.length) m.related = toJsonRelated(d, positionAt);
+  m.docsUrl = d.docsUrl;
+  return m;
 }
 
 /** The results as ESLint's JSON formatter shapes them (a plain object, before `JSON.stringify`). */
@@ -111,23 +118,37 @@ function toJsonResult(r: FormattableResult): JsonResult {
     finder = document ? (offset: number) => document.lineIndex.positionAt(offset) : positionFinder(r.output ?? r.source ?? '');
     return finder;
   };
-  const messages = r.diagnostics.map((d) => toJsonMessage(d, r.fatal === true && d.ruleId === 'fzlint/read-error', positionAt));
-  const errors = messages.filter((m) => m.severity === 2);
-  const warnings = messages.filter((m) => m.severity === 1);
-  return {
-    filePath: r.filePath ?? '<text>',
-    messages,
-    suppressedMessages: [],
-    errorCount: errors.length,
-    fatalErrorCount: messages.filter((m) => m.fatal).length,
-    warningCount: warnings.length,
-    fixableErrorCount: errors.filter((m) => m.fix).length,
-    fixableWarningCount: warnings.filter((m) => m.fix).length,
-    infoCount: r.infoCount,
-    // As ESLint: the source when there are messages and no fixed output, the output when fixed.
-    ...(r.output !== undefined ? { output: r.output } : messages.length && !r.fatal ? { source: r.source } : {}),
-    usedDeprecatedRules: [],
-  };
+  const readError = r.fatal === true;
+  const diagnostics = r.diagnostics;
+  const messages: JsonMessage[] = [];
+  // The counts in one pass (they were five filters over the messages).
+  let errorCount = 0;
+  let warningCount = 0;
+  let fatalErrorCount = 0;
+  let fixableErrorCount = 0;
+  let fixableWarningCount = 0;
+  for (let i = 0; i < diagnostics.length; i++) {
+    const d = diagnostics[i] as Diagnostic;
+    const m = toJsonMessage(d, readError && d.ruleId === 'fzlint/read-error', positionAt);
+    messages.push(m);
+    if (m.severity === 2) {
+      errorCount++;
+      if (m.fix) fixableErrorCount++;
+    } else if (m.severity === 1) {
+      warningCount++;
+      if (m.fix) fixableWarningCount++;
+    }
+    if (m.fatal) fatalErrorCount++;
+  }
+  const filePath = r.filePath ?? '<text>';
+  // As ESLint: the source when there are messages and no fixed output, the output when fixed.
+  if (r.output !== undefined) {
+    return { filePath, messages, suppressedMessages: [], errorCount, fatalErrorCount, warningCount, fixableErrorCount, fixableWarningCount, infoCount: r.infoCount, output: r.output, usedDeprecatedRules: [] };
+  }
+  if (messages.length && !r.fatal) {
+    return { filePath, messages, suppressedMessages: [], errorCount, fatalErrorCount, warningCount, fixableErrorCount, fixableWarningCount, infoCount: r.infoCount, source: r.source, usedDeprecatedRules: [] };
+  }
+  return { filePath, messages, suppressedMessages: [], errorCount, fatalErrorCount, warningCount, fixableErrorCount, fixableWarningCount, infoCount: r.infoCount, usedDeprecatedRules: [] };
 }
 
 /**
