@@ -5,7 +5,23 @@ import { parse, type TextRange } from '@fzlint/parser';
 import { resolveSettings } from '@fzlint/rule-api';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeReferences, clauseEnd, congressSentences, looseKey, normalizeSpelling, plenumsIn, sortByRange, type CatalogueReference } from './match.js';
+import {
+  analyzeReferences,
+  childOf,
+  clauseEnd,
+  compileCatalogue,
+  congressSentences,
+  firstNodeOf,
+  looseKey,
+  normalizeSpelling,
+  pairBit,
+  plenumsIn,
+  sortByRange,
+  tripleBit,
+  tripleWord,
+  type CatalogueReference,
+  type FlatTrie,
+} from './match.js';
 
 // The congress scan and the references' sort take shortcuts (a sentence skipped by two
 // comparisons, loops for regular expressions, an insertion sort): each is compared here with
@@ -114,5 +130,81 @@ describe('keys of a long spelling', () => {
       expect(normalizeSpelling(`${head}“”中`)).toBe(`${head}中`);
       expect(looseKey(`${head}“2021年”中`)).toBe(`${head}2021中`);
     }
+  });
+});
+
+describe('the literal scan’s triple bits', () => {
+  const trie = compileCatalogue(builtinCatalogue).flat;
+  const isIdeograph = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
+  const hasTriple = (t: FlatTrie, c: number, d: number, e: number): boolean => (t.tripleBits[tripleWord(c, d)]! & (1 << tripleBit(c, d, e))) !== 0;
+
+  it('has the bit of every root child, child and grandchild, and every bit of a pair that ends something', () => {
+    const { childStart, unitOf, flags } = trie;
+    let triples = 0;
+    let full = 0;
+    for (let c = 0; c < 0x10000; c++) {
+      const node = firstNodeOf(trie, c);
+      if (node === 0) continue;
+      for (let k = childStart[node]!; k < childStart[node + 1]!; k++) {
+        const d = unitOf[k]!;
+        if (flags[k] !== 0) {
+          full++;
+          expect(trie.tripleBits[tripleWord(c, d)]! >>> 0, String.fromCharCode(c, d)).toBe(0xffffffff);
+          continue;
+        }
+        for (let m = childStart[k]!; m < childStart[k + 1]!; m++) {
+          triples++;
+          expect(hasTriple(trie, c, d, unitOf[m]!), String.fromCharCode(c, d, unitOf[m]!)).toBe(true);
+        }
+      }
+    }
+    expect(triples).toBeGreaterThan(200);
+    // 宪法 ends a key at its second unit.
+    expect(full).toBeGreaterThan(0);
+  });
+
+  it('lets through every place a walk finds a key or an exclude word (property)', () => {
+    // The scan's filter of a place i (no root child ends a key here), as the scan reads it.
+    const passes = (text: string, i: number, n: number): boolean => {
+      const c = text.charCodeAt(i);
+      if (firstNodeOf(trie, c) === 0 || i + 1 >= n) return false;
+      const d = text.charCodeAt(i + 1);
+      if ((trie.rawSecondBits[d >>> 5]! & (1 << (d & 31))) === 0) return false;
+      if (!isIdeograph(d)) return true;
+      const e = i + 2 < n ? text.charCodeAt(i + 2) : 0;
+      if (isIdeograph(e)) return hasTriple(trie, c, d, e);
+      const b = pairBit(c, d);
+      return (trie.pairBits[b >>> 5]! & (1 << (b & 31))) !== 0;
+    };
+    // A plain walk from i: whether some node on the way ends a key or an exclude word.
+    const walkFinds = (text: string, i: number, n: number): boolean => {
+      let node = firstNodeOf(trie, text.charCodeAt(i));
+      let last = -1;
+      if (node === 0) return false;
+      for (let j = i + 1; j < n; j++) {
+        const unit = normalizeSpelling(text[j]!);
+        if (unit === '') continue;
+        const u = unit.charCodeAt(0);
+        if (u === 0x2d && last === 0x2d) continue;
+        node = childOf(trie, node, u);
+        if (node === 0) return false;
+        last = u;
+        if (trie.flags[node] !== 0) return true;
+      }
+      return false;
+    };
+    const keys = builtinCatalogue.flatMap((e) => (e.kind === 'congress' ? [] : (e.aliases ?? []).map(normalizeSpelling))).filter((k) => k.length >= 2);
+    const piece = fc.oneof(
+      fc.constantFrom(...keys).chain((k) => fc.integer({ min: 1, max: k.length }).map((cut) => k.slice(0, cut))),
+      fc.constantFrom(...keys),
+      fc.constantFrom('“', '”', ' ', '—', '-', '－', '，', '法', '治', '政', '府', '国', '务', '院', '中'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = pieces.join('');
+        for (let i = 0; i < text.length; i++) if (walkFinds(text, i, text.length)) expect(passes(text, i, text.length), `${i} in ${text}`).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
