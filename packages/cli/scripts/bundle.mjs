@@ -40,7 +40,7 @@ import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { scriptSource } from './script-source.mjs';
+import { scriptSource, shiftMappings } from './script-source.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist', 'bundle');
@@ -136,18 +136,27 @@ const scriptOptions = {
 // The front first: it finds the modules of the lint part.
 const front = await build({ ...scriptOptions, entryPoints: { cli: 'src/cli.ts' }, plugins: [readersOutside, lintPart] });
 const rest = await build({ ...scriptOptions, entryPoints: { worker, lint: 'fzlint-lint-part' }, plugins: [readersOutside, partEntry] });
-for (const file of [...front.outputFiles, ...rest.outputFiles]) {
+const outputs = [...front.outputFiles, ...rest.outputFiles];
+const sourceMaps = new Map(outputs.filter((file) => file.path.endsWith('.map')).map((file) => [file.path, JSON.parse(file.text)]));
+for (const file of outputs) {
   if (!file.path.endsWith('.script.js')) {
-    writeFileSync(file.path, file.contents);
+    if (!sourceMaps.has(file.path)) writeFileSync(file.path, file.contents);
     continue;
   }
+  const edits = [];
+  const source = scriptSource(file.text, edits);
   // On esbuild's first line ("use strict";), so the linked source map stays right below it.
-  const body = scriptSource(file.text).replace(/^"use strict";/, '');
+  const body = source.replace(/^"use strict";/, '');
   const hash = createHash('sha256').update(body).digest('hex');
   // The loader reads an ASCII bundle as latin1 (see scriptSource).
   const ascii = !/[^\x00-\x7f]/.test(body);
-  writeFileSync(file.path, `/* fzlint-bundle ${hash}${ascii ? ' ascii' : ''} */(function (${PARAMS}) {"use strict";${body}\n})`);
+  const head = `/* fzlint-bundle ${hash}${ascii ? ' ascii' : ''} */(function (${PARAMS}) {"use strict";`;
+  writeFileSync(file.path, `${head}${body}\n})`);
+  // The map moved with the escapes and the head, so stack traces and profiles name the right code.
+  const sourceMap = sourceMaps.get(`${file.path}.map`);
+  if (sourceMap) sourceMap.mappings = shiftMappings(sourceMap.mappings, file.text, source, edits, head.length - (source.length - body.length));
 }
+for (const [path, sourceMap] of sourceMaps) writeFileSync(path, JSON.stringify(sourceMap));
 // The loader (src/compile-cache.ts) as CommonJS beside the bundles, and the worker's entry; the
 // folder's package.json makes its .js files CommonJS (bin/ has the same), so a run that imports
 // nothing never starts Node's ES module loader, in the main thread or a worker.

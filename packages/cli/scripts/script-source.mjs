@@ -1,5 +1,6 @@
 // The source transform of scripts/bundle.mjs (tested in test/script-source.test.ts): esbuild's
 // CommonJS output made ready to be compiled by `vm.Script` in src/compile-cache.ts.
+import { decode, encode } from '@jridgewell/sourcemap-codec';
 import { tokenizer } from 'acorn';
 
 /** `\uXXXX` for each UTF-16 unit of a string. */
@@ -41,13 +42,17 @@ export function escapeNonAscii(text, escapes) {
  *   decoding (≈ 5 ms of a start).
  * - non-ASCII characters in comments → `\uXXXX` text.
  * A template with another tag is left as it is (then the bundle is read as UTF-8).
+ *
+ * With `edits`, each replacement is pushed there as `{ start, end, length }` (offsets in
+ * `code`, in order), so that `shiftMappings` can keep esbuild's source map right.
  */
-export function scriptSource(code) {
+export function scriptSource(code, edits) {
   let out = '';
   let at = 0;
   const replace = (start, end, text) => {
     out += code.slice(at, start) + text;
     at = end;
+    edits?.push({ start, end, length: text.length });
   };
   /** Open templates and braces; a template entry says whether it is String.raw's. */
   const stack = [];
@@ -91,4 +96,43 @@ export function scriptSource(code) {
   }
   for (const comment of comments.slice(nextComment)) replace(comment.start, comment.end, comment.text);
   return out + code.slice(at);
+}
+
+/**
+ * esbuild's `mappings` for `code`, moved to where `scriptSource` put each position in `out`
+ * (its output for `code`, with the `edits` it pushed), with `lead` units written before `out`
+ * on the first line. An escape is longer than its character, so without this every column
+ * after one drifts (a profile or a stack trace then names the wrong function). A replacement
+ * keeps its line breaks, so a position stays on its line; one inside a replaced token goes to
+ * the token's start (on the token's first line if the token spans lines: column 0).
+ */
+export function shiftMappings(mappings, code, out, edits, lead = 0) {
+  const lines = decode(mappings);
+  let edit = 0;
+  let delta = 0;
+  let lineStart = 0;
+  let outLineStart = 0;
+  for (let line = 0; line < lines.length; line++) {
+    if (line > 0) {
+      const next = code.indexOf('\n', lineStart);
+      const outNext = out.indexOf('\n', outLineStart);
+      if (next < 0 || outNext < 0) {
+        lines.length = line;
+        break;
+      }
+      lineStart = next + 1;
+      outLineStart = outNext + 1;
+    }
+    for (const segment of lines[line]) {
+      const offset = lineStart + segment[0];
+      // Edits wholly before this position add their growth; one around it maps to its start.
+      while (edit < edits.length && edits[edit].end <= offset) {
+        delta += edits[edit].length - (edits[edit].end - edits[edit].start);
+        edit++;
+      }
+      const at = (edit < edits.length && edits[edit].start < offset ? edits[edit].start : offset) + delta;
+      segment[0] = Math.max(0, at - outLineStart) + (line === 0 ? lead : 0);
+    }
+  }
+  return encode(lines);
 }

@@ -5,7 +5,8 @@
  */
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { escapeNonAscii, scriptSource } from '../scripts/script-source.mjs';
+import { decode, encode } from '@jridgewell/sourcemap-codec';
+import { escapeNonAscii, scriptSource, shiftMappings, type SourceEdit } from '../scripts/script-source.mjs';
 
 const ascii = (text: string) => !/[^\x00-\x7f]/.test(text);
 /** Evaluates an expression in a fresh context (with the given globals). */
@@ -71,5 +72,56 @@ describe('escapeNonAscii', () => {
   it('writes a surrogate pair as two escapes and keeps ASCII escapes', () => {
     expect(escapeNonAscii('/😀\\d/', true)).toBe('/\\uD83D\\uDE00\\d/');
     expect(escapeNonAscii('年\\`', false)).toBe('${"\\u5E74"}\\`');
+  });
+});
+
+describe('shiftMappings', () => {
+  /** A map with one segment at each given generated position (line, column), source line = its index. */
+  const mappingsAt = (positions: [number, number][]) => {
+    const lines: [number, number, number, number][][] = [];
+    positions.forEach(([line, column], i) => {
+      while (lines.length <= line) lines.push([]);
+      lines[line]!.push([column, 0, i, 0]);
+    });
+    return encode(lines);
+  };
+  /** Each segment's generated (line, column) after the shift. */
+  const positionsOf = (mappings: string) => decode(mappings).flatMap((segments, line) => segments.map((s) => [line, s[0]] as [number, number]));
+  /** Where `needle` (the n-th occurrence) sits in `text`, as (line, column). */
+  const find = (text: string, needle: string, nth = 0): [number, number] => {
+    let at = -1;
+    for (let i = 0; i <= nth; i++) at = text.indexOf(needle, at + 1);
+    expect(at, needle).toBeGreaterThanOrEqual(0);
+    const line = text.slice(0, at).split('\n').length - 1;
+    return [line, at - (text.lastIndexOf('\n', at - 1) + 1)];
+  };
+
+  it('moves every position after an escape by the escape\'s growth, on its own line only', () => {
+    const code = '"use strict";var a=/年度/.test(x);function b(){return /[、．]/}\nvar c=`${d}`;/* 注 */function e(){}\nvar f=1;';
+    const needles = ['var a', '.test', 'function b', 'return', 'var c', 'function e', 'var f'];
+    const edits: SourceEdit[] = [];
+    const out = scriptSource(code, edits);
+    expect(edits.length).toBe(3);
+    const shifted = positionsOf(shiftMappings(mappingsAt(needles.map((n) => find(code, n))), code, out, edits));
+    expect(shifted).toEqual(needles.map((n) => find(out, n)));
+  });
+
+  it('adds the head written before the output on the first line only', () => {
+    const code = 'var a=/年/;\nvar b=/度/;';
+    const edits: SourceEdit[] = [];
+    const out = scriptSource(code, edits);
+    const head = '/* head */(function () {';
+    const shifted = positionsOf(shiftMappings(mappingsAt([find(code, 'var a'), find(code, 'var b')]), code, out, edits, head.length));
+    expect(shifted).toEqual([find(head + out, 'var a'), find(head + out, 'var b')]);
+  });
+
+  it('maps a position inside a replaced token to the token\'s start, and one in a token across lines to its line\'s start', () => {
+    const code = 'x=String.raw`一\n二`+/三/;y=1;';
+    const edits: SourceEdit[] = [];
+    const out = scriptSource(code, edits);
+    const shifted = positionsOf(shiftMappings(mappingsAt([find(code, '二'), find(code, '三'), find(code, 'y=1')]), code, out, edits));
+    expect(shifted[0]).toEqual([1, 0]);
+    expect(shifted[1]).toEqual(find(out, '/\\u4E09/'));
+    expect(shifted[2]).toEqual(find(out, 'y=1'));
   });
 });
