@@ -326,7 +326,7 @@ export interface FlatTrie {
    * `pairBit` (4 KB, ~2,600 pairs set in the built-in trie). Where a CJK ideograph (its own
    * normalised form) follows a first unit and the pair's bit is clear, the walk would stop at
    * it: ~40 % of the walks the second-unit bit lets through. (Made from the trie by
-   * `pairBitsOf`, never written to the prebuilt file.)
+   * `filterBitsOf`, never written to the prebuilt file.)
    */
   readonly pairBits: Uint32Array;
   /**
@@ -336,7 +336,7 @@ export interface FlatTrie {
    * set. Where two CJK ideographs follow a first unit and the triple's bit is clear, the walk
    * would stop at the third without a match: ~2 in 3 of the walks the pair bit lets through on
    * the corpus (the pair is some key's start, the third unit no child of it). (Made from the
-   * trie by `tripleBitsOf`, never written to the prebuilt file.)
+   * trie by `filterBitsOf`, never written to the prebuilt file.)
    */
   readonly tripleBits: Uint32Array;
   /** Per node: the entries that end here. */
@@ -355,22 +355,6 @@ export function pairBit(c: number, d: number): number {
   return unitPairBit(c, d, PAIR_BITS);
 }
 
-/** `pairBits` of a trie: every root child's raw unit (from `firstSlots`) with each of its children's units. */
-function pairBitsOf(firstSlots: Uint32Array, childStart: Int32Array, unitOf: Uint16Array): Uint32Array {
-  const bits = new Uint32Array(1 << (PAIR_BITS - 5));
-  for (let s = 0; s < firstSlots.length; s++) {
-    const v = firstSlots[s]!;
-    if (v === 0) continue;
-    const c = v & 0xffff;
-    const node = v >>> 16;
-    for (let k = childStart[node]!, end = childStart[node + 1]!; k < end; k++) {
-      const b = pairBit(c, unitOf[k]!);
-      bits[b >>> 5] = bits[b >>> 5]! | (1 << (b & 31));
-    }
-  }
-  return bits;
-}
-
 /** `tripleBits`' size in words, as a power of two (2^10 words, 4 KB). */
 const TRIPLE_WORDS = 10;
 
@@ -385,12 +369,14 @@ export function tripleBit(c: number, d: number, e: number): number {
 }
 
 /**
- * `tripleBits` of a trie: every root child's raw unit (from `firstSlots`) with each of its
- * children's units, and each of theirs; all bits of a pair's word where the pair's node ends
- * something (a walk that stops at the third unit still finds it).
+ * `pairBits` and `tripleBits` of a trie, in one walk: every root child's raw unit (from
+ * `firstSlots`) with each of its children's units (a pair bit), and each of theirs (a triple
+ * bit); all bits of a pair's word where the pair's node ends something (a walk that stops at the
+ * third unit still finds it).
  */
-function tripleBitsOf(firstSlots: Uint32Array, childStart: Int32Array, unitOf: Uint16Array, flags: Uint8Array): Uint32Array {
-  const bits = new Uint32Array(1 << TRIPLE_WORDS);
+function filterBitsOf(firstSlots: Uint32Array, childStart: Int32Array, unitOf: Uint16Array, flags: Uint8Array): { pairBits: Uint32Array; tripleBits: Uint32Array } {
+  const pairBits = new Uint32Array(1 << (PAIR_BITS - 5));
+  const tripleBits = new Uint32Array(1 << TRIPLE_WORDS);
   for (let s = 0; s < firstSlots.length; s++) {
     const v = firstSlots[s]!;
     if (v === 0) continue;
@@ -398,15 +384,17 @@ function tripleBitsOf(firstSlots: Uint32Array, childStart: Int32Array, unitOf: U
     const node = v >>> 16;
     for (let k = childStart[node]!, end = childStart[node + 1]!; k < end; k++) {
       const d = unitOf[k]!;
+      const b = pairBit(c, d);
+      pairBits[b >>> 5] = pairBits[b >>> 5]! | (1 << (b & 31));
       const w = tripleWord(c, d);
       if (flags[k] !== 0) {
-        bits[w] = 0xffffffff;
+        tripleBits[w] = 0xffffffff;
         continue;
       }
-      for (let m = childStart[k]!, last = childStart[k + 1]!; m < last; m++) bits[w] = bits[w]! | (1 << tripleBit(c, d, unitOf[m]!));
+      for (let m = childStart[k]!, last = childStart[k + 1]!; m < last; m++) tripleBits[w] = tripleBits[w]! | (1 << tripleBit(c, d, unitOf[m]!));
     }
   }
-  return bits;
+  return { pairBits, tripleBits };
 }
 
 /** The multiplier of `firstSlots`' hash. */
@@ -608,8 +596,7 @@ class FlatTrieBuilder {
       ...first,
       ...trie,
       rawSecondBits: rawSecondBitsOf(this.secondBits),
-      pairBits: pairBitsOf(first.firstSlots, childStart, unitOf),
-      tripleBits: tripleBitsOf(first.firstSlots, childStart, unitOf, flags),
+      ...filterBitsOf(first.firstSlots, childStart, unitOf, flags),
     };
   }
 }
@@ -904,8 +891,7 @@ export function readCatalogueTrie(bytes: Uint8Array, catalogue: readonly Catalog
     else entries[node] = [entry];
   }
   const rawSecondBits = rawSecondBitsOf(secondBits);
-  const pairBits = pairBitsOf(firstSlots, childStart, unitOf);
-  const tripleBits = tripleBitsOf(firstSlots, childStart, unitOf, flags);
+  const { pairBits, tripleBits } = filterBitsOf(firstSlots, childStart, unitOf, flags);
   return { firstSlots, firstShift, firstBits, flags, rootEnds: rootEnds === 1, secondBits, rawSecondBits, pairBits, tripleBits, entries, childStart, unitOf };
 }
 

@@ -297,7 +297,6 @@ function checkWidths(document: ReportDocument, list: readonly Item[], report: Re
   if (fullCount === 0 || halfCount === 0) return;
   const full = list.filter((i) => i.numbering.width === 'full');
   const half = list.filter((i) => i.numbering.width === 'half');
-  if (full.length === 0 || half.length === 0) return;
   const { text } = document;
   const majority = full.length > half.length ? full : half.length > full.length ? half : undefined;
   // On a tie nothing is certain: the items unlike the first are reported, unfixed.
