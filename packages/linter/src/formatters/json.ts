@@ -72,6 +72,8 @@ function toJsonRelated(d: Diagnostic, positionAt: () => (offset: number) => Line
 
 /** A message's JSON object (`JsonMessage`), built key by key. */
 type MutableJsonMessage = { -readonly [K in keyof JsonMessage]: JsonMessage[K] };
+/** A result's JSON object (`JsonResult`) while it is built key by key (its optional keys before the last). */
+type JsonResultInProgress = { -readonly [K in keyof JsonResult]?: JsonResult[K] };
 
 /**
  * One message as ESLint's JSON shapes it, its keys in `JsonMessage`'s order. Without spreads:
@@ -140,15 +142,22 @@ function toJsonResult(r: FormattableResult): JsonResult {
     }
     if (m.fatal) fatalErrorCount++;
   }
-  const filePath = r.filePath ?? '<text>';
+  const result: JsonResultInProgress = {
+    filePath: r.filePath ?? '<text>',
+    messages,
+    suppressedMessages: [],
+    errorCount,
+    fatalErrorCount,
+    warningCount,
+    fixableErrorCount,
+    fixableWarningCount,
+    infoCount: r.infoCount,
+  };
   // As ESLint: the source when there are messages and no fixed output, the output when fixed.
-  if (r.output !== undefined) {
-    return { filePath, messages, suppressedMessages: [], errorCount, fatalErrorCount, warningCount, fixableErrorCount, fixableWarningCount, infoCount: r.infoCount, output: r.output, usedDeprecatedRules: [] };
-  }
-  if (messages.length && !r.fatal) {
-    return { filePath, messages, suppressedMessages: [], errorCount, fatalErrorCount, warningCount, fixableErrorCount, fixableWarningCount, infoCount: r.infoCount, source: r.source, usedDeprecatedRules: [] };
-  }
-  return { filePath, messages, suppressedMessages: [], errorCount, fatalErrorCount, warningCount, fixableErrorCount, fixableWarningCount, infoCount: r.infoCount, usedDeprecatedRules: [] };
+  if (r.output !== undefined) result.output = r.output;
+  else if (messages.length && !r.fatal) result.source = r.source;
+  result.usedDeprecatedRules = [];
+  return result as JsonResult;
 }
 
 /**
