@@ -5,7 +5,7 @@
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic as FzDiagnostic, Severity } from '@fzlint/rule-api';
-import { changedSpan, editedLineStarts, lineOf, readLineStarts, type TextRange } from '@fzlint/parser';
+import { changedSpan, editedLineStarts, lineOf, readLineStarts, type TextEdit as OffsetEdit, type TextRange } from '@fzlint/parser';
 import {
   DiagnosticSeverity,
   DiagnosticTag,
@@ -300,6 +300,32 @@ function sameLineColumn(a: { line: number; column: number } | undefined, b: { li
 /** An LSP text edit replacing an offset range. */
 export function toTextEdit(lines: LineMap, range: TextRange, newText: string): TextEdit {
   return { range: lines.range(range), newText };
+}
+
+/** Whether a UTF-16 unit is the first (high) half of a surrogate pair. */
+const isHighSurrogate = (unit: number): boolean => (unit & 0xfc00) === 0xd800;
+
+/** Whether a UTF-16 unit is the second (low) half of a surrogate pair. */
+const isLowSurrogate = (unit: number): boolean => (unit & 0xfc00) === 0xdc00;
+
+/**
+ * The one edit, in offsets, that turns `before` into `after`: the common prefix and suffix
+ * kept ({@link changedSpan}: native compares of slices, not a loop over a 100 KB text per
+ * keystroke), the middle replaced. Each end moves outward where it would cut a surrogate
+ * pair: an edit that changes only an astral character's high half keeps its low half in the
+ * suffix, and the end must then take it back.
+ */
+export function singleEdit(before: string, after: string): OffsetEdit {
+  const { prefix, suffix } = changedSpan(before, after);
+  let start = prefix;
+  if (start > 0 && isHighSurrogate(before.charCodeAt(start - 1))) start--;
+  let end = before.length - suffix;
+  let afterEnd = after.length - suffix;
+  if (suffix > 0 && isLowSurrogate(before.charCodeAt(end)) && end > 0 && isHighSurrogate(before.charCodeAt(end - 1))) {
+    end++;
+    afterEnd++;
+  }
+  return { range: { start, end }, text: after.slice(start, afterEnd) };
 }
 
 /** A whole-document range (for edits that replace everything). */

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RemoteLinter, budgetsFromEnv, DEFAULT_TIME_BUDGET_MS } from '../src/remote.js';
-import { singleEdit } from '../src/service/remote-host.js';
+import { singleEdit } from '../src/convert.js';
 import { lintRequest as lint } from './remote-requests.js';
 
 let dir: string;
@@ -92,7 +92,8 @@ describe('RemoteLinter', () => {
 
 describe('singleEdit', () => {
   it('turns one text into the other, never cutting a surrogate pair', () => {
-    const text = fc.string({ unit: fc.constantFrom('a', '报', '😀', '\n', '一') });
+    // 𐀀 (U+10000) and 🐀 (U+1F400) share their low half: an edit of one into the other differs in the high half only.
+    const text = fc.string({ unit: fc.constantFrom('a', '报', '😀', '\n', '一', '\u{10000}', '\u{1F400}') });
     fc.assert(
       fc.property(text, text, (before, after) => {
         const edit = singleEdit(before, after);
@@ -102,5 +103,11 @@ describe('singleEdit', () => {
       }),
       { numRuns: 500, seed: 16 },
     );
+  });
+
+  it('takes back the low half of a pair whose high half changed', () => {
+    // The common suffix holds the shared low half; an edit ending before it would replace nothing.
+    expect(singleEdit('甲\u{10000}乙', '甲\u{1F400}乙')).toEqual({ range: { start: 1, end: 3 }, text: '\u{1F400}' });
+    expect(singleEdit('\u{10000}', '\u{1F400}')).toEqual({ range: { start: 0, end: 2 }, text: '\u{1F400}' });
   });
 });

@@ -274,6 +274,8 @@ describe('code actions', () => {
     const lines = new LineMap('甲乙丙丁');
     expect(minimalEdit(lines, '甲乙X丁')).toEqual({ range: { start: { line: 0, character: 2 }, end: { line: 0, character: 3 } }, newText: 'X' });
     expect(minimalEdit(lines, '甲乙丙丁')).toBeUndefined();
+    // Never an end inside a surrogate pair (𐀀 and 🐀 share their low half).
+    expect(minimalEdit(new LineMap('甲\u{10000}'), '甲\u{1F400}')).toEqual({ range: { start: { line: 0, character: 1 }, end: { line: 0, character: 3 } }, newText: '\u{1F400}' });
   });
 });
 

@@ -5,7 +5,7 @@
 import type { Diagnostic as FzDiagnostic, Fix } from '@fzlint/rule-api';
 import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { CodeActionKind } from 'vscode-languageserver-types';
-import { toTextEdit, type DiagnosticData, type LineMap } from '../convert.js';
+import { singleEdit, toTextEdit, type DiagnosticData, type LineMap } from '../convert.js';
 import type { LintSnapshot } from './diagnostics.js';
 import { CONCEPT_ORDER, isConceptId, sectionText } from './skeleton.js';
 import type { CodeActionRequest, LintEngine } from './types.js';
@@ -122,20 +122,9 @@ function insertSectionAction(snapshot: LintSnapshot, finding: FzDiagnostic, diag
  * so that a fix-all does not move the cursor or rewrite the whole buffer.
  */
 export function minimalEdit(lines: LineMap, after: string): TextEdit | undefined {
-  const before = lines.text;
-  if (before === after) return undefined;
-  let start = 0;
-  const max = Math.min(before.length, after.length);
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let endB = before.length;
-  let endA = after.length;
-  while (endB > start && endA > start && before.charCodeAt(endB - 1) === after.charCodeAt(endA - 1)) {
-    endB--;
-    endA--;
-  }
-  // Never split a surrogate pair.
-  if (start > 0 && start < before.length && (before.charCodeAt(start) & 0xfc00) === 0xdc00) start--;
-  return toTextEdit(lines, { start, end: endB }, after.slice(start, endA));
+  if (lines.text === after) return undefined;
+  const edit = singleEdit(lines.text, after);
+  return toTextEdit(lines, edit.range, edit.text);
 }
 
 /** The fix-all action for a snapshot, or undefined when nothing is fixable. */

@@ -6,8 +6,8 @@
  * request thread uses for small documents. Free of `worker_threads`: the entry
  * (`lint-worker.ts`) wires it to the thread's port.
  */
-import type { ReportDocument, TextEdit } from '@fzlint/parser';
-import { LineMap, toLspDiagnostics } from '../convert.js';
+import type { ReportDocument } from '@fzlint/parser';
+import { LineMap, singleEdit, toLspDiagnostics } from '../convert.js';
 import { codeActions } from './code-actions.js';
 import type { LintSnapshot } from './diagnostics.js';
 import { hoverAt } from './hover.js';
@@ -20,28 +20,6 @@ interface Kept {
   readonly snapshot: LintSnapshot;
   readonly document: ReportDocument;
   readonly key: string;
-}
-
-/**
- * The one edit that turns `before` into `after`: the common prefix and suffix
- * kept, the middle replaced (linear; never ending inside a surrogate pair).
- */
-export function singleEdit(before: string, after: string): TextEdit {
-  let start = 0;
-  const max = Math.min(before.length, after.length);
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  if (start > 0 && (before.charCodeAt(start - 1) & 0xfc00) === 0xd800) start--;
-  let endB = before.length;
-  let endA = after.length;
-  while (endB > start && endA > start && before.charCodeAt(endB - 1) === after.charCodeAt(endA - 1)) {
-    endB--;
-    endA--;
-  }
-  if (endB < before.length && (before.charCodeAt(endB) & 0xfc00) === 0xdc00 && endB > start) {
-    endB--;
-    endA--;
-  }
-  return { range: { start, end: endB }, text: after.slice(start, endA) };
 }
 
 /** Options of {@link RemoteHost}. */
