@@ -4,6 +4,7 @@ import {
   mayStateFigure,
   numbersBySentence,
   readSentence,
+  releaseSentenceReader,
   type ChangeStatement,
   type FigureContext,
   type RateStatement,
@@ -700,6 +701,7 @@ export class StatisticsCache {
         rateBase: 0,
         changeBase: 0,
       });
+      releaseSentenceReader();
       entry = {
         key: detach(key),
         mentions: read.mentions,
