@@ -34,9 +34,19 @@ function yearDigits(text: string, range: TextRange): TextRange | undefined {
   return m ? { start: f.start(m.index), end: f.end(m.index + m[0].length) } : undefined;
 }
 
-/** The year written at `digits`, read through soft line breaks. */
+/**
+ * The year written at `digits` (a range `yearDigits` gave: four ASCII or four full-width digits once
+ * folded), read in place: folding removes only line breaks and the blanks beside them, never a digit,
+ * so the year is its digits in order (no folded copy, no replace by a callback per heading).
+ */
 function yearAt(text: string, digits: TextRange): number {
-  return Number(fold(text, digits.start, digits.end).text.replace(/[０-９]/gu, (c) => String(c.charCodeAt(0) - 0xff10)));
+  let year = 0;
+  for (let k = digits.start; k < digits.end; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 0x30 && c <= 0x39) year = year * 10 + (c - 0x30);
+    else if (c >= 0xff10 && c <= 0xff19) year = year * 10 + (c - 0xff10);
+  }
+  return year;
 }
 
 /** Whether the year at `digits` is part of a span (`2018年以来`, `2021—2025年`). */
@@ -46,12 +56,22 @@ function inSpan(text: string, digits: TextRange): boolean {
   return YEAR_SPAN_AFTER.test(after) || YEAR_SPAN_BEFORE.test(before);
 }
 
-/** The year a concept heading names, when it names exactly one year and not a span. */
-function headingYear(text: string, heading: Heading): { year: number; range: TextRange } | undefined {
+/**
+ * The year a concept heading names, when it names exactly one year and not a span. `label`: the
+ * heading's words (`headingWords`), read once by the caller, which also shows them in the message.
+ */
+function headingYear(text: string, heading: Heading, label: string): { year: number; range: TextRange } | undefined {
   if (heading.year === undefined) return undefined;
-  const label = headingWords(heading);
-  const years = new Set(label.match(YEAR_IN_TEXT) ?? []);
-  if (years.size > 1) return undefined;
+  // Two different years in its words: no vote (the matches compared as they are found, no list or set of them).
+  YEAR_IN_TEXT.lastIndex = 0;
+  let named: string | undefined;
+  for (let m = YEAR_IN_TEXT.exec(label); m; m = YEAR_IN_TEXT.exec(label)) {
+    if (named === undefined) named = m[0];
+    else if (m[0] !== named) {
+      YEAR_IN_TEXT.lastIndex = 0;
+      return undefined;
+    }
+  }
   const digits = heading.yearRange ? yearDigits(text, heading.yearRange) : yearDigits(text, heading.titleRange);
   if (!digits || inSpan(text, digits)) return undefined;
   if (yearAt(text, digits) !== heading.year) return undefined;
@@ -159,8 +179,10 @@ export const rule = defineRule<MessageId>({
       const id = VOTING_CONCEPTS[c]!;
       const sections = conceptSections(entries, id);
       for (let s = 0; s < sections.length; s++) {
-        const entry = sections[s]!;
-        const found = headingYear(text, entry.section.heading);
+        const heading = sections[s]!.section.heading;
+        if (heading.year === undefined) continue;
+        const label = headingWords(heading);
+        const found = headingYear(text, heading, label);
         if (!found) continue;
         const plan = id === 'next-year-plan';
         votes.push({
@@ -169,7 +191,7 @@ export const rule = defineRule<MessageId>({
           implies: plan ? found.year - 1 : found.year,
           range: found.range,
           weight: plan ? WEIGHT.plan : WEIGHT.heading,
-          label: headingWords(entry.section.heading),
+          label,
         });
       }
     }
