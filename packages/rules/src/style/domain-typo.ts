@@ -1,5 +1,5 @@
 import { domainTypoEntries, TYPO_CORE_TERMS, TYPO_DIGEST, TYPO_GENERATION, typoCandidateAt, typoExclusionWords, visitTypoCandidates, type TypoCandidate } from '@fzlint/ontology';
-import type { ReportDocument, TextRange } from '@fzlint/parser';
+import { changedSpan, type ReportDocument, type TextRange } from '@fzlint/parser';
 import { defineRule, type AnalysisCache, type AnalysisKey } from '@fzlint/rule-api';
 import { AutomatonBuilder, collectAutomatonHits, isWordNode, PAIR_WORDS, pairSlot, readAutomaton, type Automaton } from './automaton.js';
 import { compileStyleEntries, findStyleMatches } from './scan.js';
@@ -154,30 +154,6 @@ export function typoScanReach(): number {
   return reach;
 }
 
-/** Units compared at once, as strings, before the unit-by-unit compare of the last stretch. */
-const STRETCH = 512;
-
-/**
- * The number of equal units at `a[aFrom…]` and `b[bFrom…]`, at most `max`. Stretches of
- * {@link STRETCH} units are compared as strings (the engine's compare of two slices) until
- * one differs, then that one unit by unit: a keystroke's first rescan compared the ~100,000
- * units of a 100 KB body one by one in still-unoptimised code (~12 ms).
- */
-function commonPrefix(a: string, aFrom: number, b: string, bFrom: number, max: number): number {
-  let n = 0;
-  while (n + STRETCH <= max && a.slice(aFrom + n, aFrom + n + STRETCH) === b.slice(bFrom + n, bFrom + n + STRETCH)) n += STRETCH;
-  while (n < max && a.charCodeAt(aFrom + n) === b.charCodeAt(bFrom + n)) n++;
-  return n;
-}
-
-/** The number of equal units ending at `a[…aTo)` and `b[…bTo)`, at most `max` (as {@link commonPrefix}, backwards). */
-function commonSuffix(a: string, aTo: number, b: string, bTo: number, max: number): number {
-  let n = 0;
-  while (n + STRETCH <= max && a.slice(aTo - n - STRETCH, aTo - n) === b.slice(bTo - n - STRETCH, bTo - n)) n += STRETCH;
-  while (n < max && a.charCodeAt(aTo - 1 - n) === b.charCodeAt(bTo - 1 - n)) n++;
-  return n;
-}
-
 /** Whether relative offset q is strictly inside the match at `k` of `matches` (offsets less `base`). */
 function strictlyInside(matches: readonly number[], base: number, k: number, q: number): boolean {
   return k < matches.length && matches[k]! - base < q && q < matches[k + 1]! - base;
@@ -205,9 +181,9 @@ function rescan(a: Automaton<number>, state: ScanState, text: string, from: numb
   const r = typoScanReach();
   const len = to - from;
   const oldLen = state.to - state.from;
-  const max = Math.min(len, oldLen);
-  const p = commonPrefix(text, from, oldText, state.from, max);
-  const s = commonSuffix(text, to, oldText, state.to, max - p);
+  // Native compares of slices (views of the flat texts), not a unit-by-unit loop: a keystroke's
+  // first rescan compared the ~100,000 units of a 100 KB body one by one in unoptimised code (~12 ms).
+  const { prefix: p, suffix: s } = changedSpan(oldText.slice(state.from, state.to), text.slice(from, to));
   const out: number[] = [];
   // The old matches whose steps read only the common prefix.
   let k = 0;
