@@ -83,11 +83,13 @@ export function analyzeParagraph(
   for (let k = 0; k < documentNumbers.length; k++) docRanges.push(documentNumbers[k]!.range);
   // Cuts, in the coordinates of the folded paragraph, or of the text (a paragraph not folded is
   // split in the text itself: its own text is a slice, each unit of which is read through the parent).
-  const cuts: number[] = [];
+  // The shared empty list until a heading cuts the paragraph (most paragraphs have none).
+  let cuts: number[] = NO_CUTS;
   if (!isTitle) {
     for (let k = 0; k < raws.length; k++) {
       const h = raws[k]!;
       if (h.start >= ps && h.start < pe) {
+        if (cuts === NO_CUTS) cuts = [];
         if (f) cuts.push(toLocal(f, ps, h.start), toLocal(f, ps, h.end));
         else cuts.push(h.start, h.end);
       }
@@ -97,19 +99,21 @@ export function analyzeParagraph(
   const numbers: NumberMention[] = [];
   const references: QuotedReference[] = [];
   // Sentence bounds in the folded paragraph, or in the text.
-  const bounds = f ? splitSentences(ftext, 0, ftext.length, cuts) : splitSentences(text, ps, pe, cuts);
+  // In the split's reused buffer (read before any other split: one list and its growth per paragraph otherwise).
+  const nBounds = f ? splitInto(ftext, 0, ftext.length, cuts) : splitInto(text, ps, pe, cuts);
+  const bounds = boundsBuffer;
   // The heading cursor's walk (HeadingCursor.at) inline: a method call per sentence otherwise.
   const cursor = at.headings;
   const headings = cursor.headings;
   let headingIndex = cursor.index;
   // Where the next heading starts: one comparison per sentence until a sentence reaches it.
   let nextHeading = headingIndex + 1 < headings.length ? headings[headingIndex + 1]!.range.start : Infinity;
-  for (let k = 0; k < bounds.length; k += 3) {
-    const a = bounds[k] as number;
-    const b = bounds[k + 1] as number;
+  for (let k = 0; k < nBounds; k += 3) {
+    const a = bounds[k]!;
+    const b = bounds[k + 1]!;
     // What the sentence holds, read by splitSentences: a sentence without a numeral's or a
     // reference's first character has no number or reference to look for (most have no reference).
-    const holds = bounds[k + 2] as number;
+    const holds = bounds[k + 2]!;
     const sentenceIndex = sentenceBase + sentences.length;
     const s = f ? f.start(a) : a;
     const e = f ? f.end(b) : b;
@@ -169,6 +173,9 @@ export function analyzeParagraph(
 const NO_RANGES: TextRange[] = [{ start: 0, end: 0 }];
 NO_RANGES.length = 0;
 
+/** The cuts of a paragraph no heading cuts, shared (never written to). */
+const NO_CUTS: number[] = [];
+
 /** The empty list the kept analyses share (read-only: the document's lists are copies made by `concat`). */
 const NONE: readonly never[] = Object.freeze([]);
 
@@ -209,13 +216,32 @@ SENTENCE_UNIT[0x0d]! |= LINE_FEED;
 const SPACE = 32;
 for (const c of SPACE_CODES) SENTENCE_UNIT[c]! |= SPACE;
 
+/**
+ * The split's output, reused by every split: each sentence's start, end and what it holds
+ * (`boundsLength` entries). Offsets are below 2^30 (a string's length).
+ */
+let boundsBuffer = new Int32Array(768);
+let boundsLength = 0;
+
 /** Appends s[a, b) trimmed, with what it holds, when anything is left (spaces hold nothing). */
-function pushTrimmed(s: string, out: number[], a: number, b: number, holds: number): void {
+function pushTrimmed(s: string, a: number, b: number, holds: number): void {
   let ts = a;
   let te = b;
   while (ts < te && (SENTENCE_UNIT[s.charCodeAt(ts)]! & SPACE) !== 0) ts++;
   while (te > ts && (SENTENCE_UNIT[s.charCodeAt(te - 1)]! & SPACE) !== 0) te--;
-  if (te > ts) out.push(ts, te, holds & HOLDS);
+  if (te > ts) {
+    let out = boundsBuffer;
+    const n = boundsLength;
+    if (n + 3 > out.length) {
+      const grown = new Int32Array(out.length * 2);
+      grown.set(out);
+      boundsBuffer = out = grown;
+    }
+    out[n] = ts;
+    out[n + 1] = te;
+    out[n + 2] = holds & HOLDS;
+    boundsLength = n + 3;
+  }
 }
 
 /** What ends a sentence at a unit: a sentence end or a line feed. */
@@ -224,10 +250,15 @@ const STOP = END | LINE_FEED;
 /**
  * Splits s[start, end) at sentence ends, line breaks and the given cut offsets; returns
  * each trimmed sentence as its start, its end and what it holds (`HOLDS_NUMERAL`,
- * `HOLDS_REFERENCE_OPENING`) in one flat list (one allocation per paragraph).
+ * `HOLDS_REFERENCE_OPENING`) in one flat list.
  */
 export function splitSentences(s: string, start: number, end: number, cuts: readonly number[]): number[] {
-  const out: number[] = [];
+  return Array.from(boundsBuffer.subarray(0, splitInto(s, start, end, cuts)));
+}
+
+/** `splitSentences` into `boundsBuffer`; returns how many entries it wrote (three per sentence). */
+function splitInto(s: string, start: number, end: number, cuts: readonly number[]): number {
+  boundsLength = 0;
   let from = start;
   let holds = 0;
   let ci = 0;
@@ -247,7 +278,7 @@ export function splitSentences(s: string, start: number, end: number, cuts: read
     if (i === cut) {
       // A cut before the unit at i; then the unit is read as any other.
       if (i > from) {
-        pushTrimmed(s, out, from, i, holds);
+        pushTrimmed(s, from, i, holds);
         from = i;
         holds = 0;
       }
@@ -265,19 +296,19 @@ export function splitSentences(s: string, start: number, end: number, cuts: read
         holds |= closer;
         j++;
       }
-      pushTrimmed(s, out, from, j, holds);
+      pushTrimmed(s, from, j, holds);
       from = j;
       holds = 0;
       i = j;
     } else {
-      pushTrimmed(s, out, from, i, holds);
+      pushTrimmed(s, from, i, holds);
       from = i + 1;
       holds = 0;
       i++;
     }
   }
-  if (from < end) pushTrimmed(s, out, from, end, holds);
-  return out;
+  if (from < end) pushTrimmed(s, from, end, holds);
+  return boundsLength;
 }
 
 /*
@@ -288,7 +319,7 @@ export function splitSentences(s: string, start: number, end: number, cuts: read
  * (A function gets its feedback after several calls: hence the repeats.)
  */
 const PRIMER = '第1条“法”。”\n二《 》';
-for (let k = 0; k < 16; k++) splitSentences(PRIMER, 0, PRIMER.length, [2, 5]);
+for (let k = 0; k < 16; k++) splitInto(PRIMER, 0, PRIMER.length, [2, 5]);
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
