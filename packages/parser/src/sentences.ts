@@ -151,6 +151,9 @@ export function analyzeParagraph(
       if ((holds & HOLDS_REFERENCE_OPENING) !== 0) extractReferences(st, s, sentenceIndex, references);
     }
   }
+  // A paragraph of thousands of sentences grew the shared buffer: let it go, so that the process
+  // (a language server runs for days) keeps no more than a common paragraph needs.
+  if (bounds.length > MAX_KEPT_BOUNDS) boundsBuffer = new Int32Array(INITIAL_BOUNDS);
   // An empty list is the shared frozen one: the analysis is kept for `reparse`, and most paragraphs
   // hold no reference, document number or number (a text of short lines kept ~5 empty lists per line pair).
   return {
@@ -220,7 +223,10 @@ for (const c of SPACE_CODES) SENTENCE_UNIT[c]! |= SPACE;
  * The split's output, reused by every split: each sentence's start, end and what it holds
  * (`boundsLength` entries). Offsets are below 2^30 (a string's length).
  */
-let boundsBuffer = new Int32Array(768);
+const INITIAL_BOUNDS = 768;
+/** The largest buffer kept between paragraphs (128 KB, ~11,000 sentences). */
+const MAX_KEPT_BOUNDS = 1 << 15;
+let boundsBuffer = new Int32Array(INITIAL_BOUNDS);
 let boundsLength = 0;
 
 /** Appends s[a, b) trimmed, with what it holds, when anything is left (spaces hold nothing). */
