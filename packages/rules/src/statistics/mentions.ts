@@ -654,7 +654,7 @@ export interface SentenceMentions {
   readonly rates: readonly RateStatement[];
   readonly changes: readonly ChangeStatement[];
   /** What flows into the next sentence of the paragraph; undefined: the sentence had no count (the previous context flows on). */
-  readonly outgoing?: SentenceContext;
+  readonly outgoing?: SentenceContext | undefined;
 }
 
 /**
@@ -764,6 +764,12 @@ export function readSentence(
   // The shared reading and scanner keep this sentence's text and results until the caller lets go
   // of them (`releaseSentenceReader`, once per pass, not ~40 stores per sentence read).
   return reading.finish();
+}
+
+/** The first of `numbers` (in text order) that starts at or after `end` (a loop, not `find` with a closure per change). */
+function firstFrom(numbers: readonly NumberMention[], end: number): NumberMention | undefined {
+  for (let i = 0; i < numbers.length; i++) if (numbers[i]!.range.start >= end) return numbers[i];
+  return undefined;
 }
 
 /**
@@ -1124,13 +1130,18 @@ class SentenceReading {
     for (let i = 0; i < hereChanges.length; i++) {
       const c = hereChanges[i]!;
       if (c.base !== undefined || c.subjectAt === undefined) continue;
-      const next = numbers.find((x) => x.range.start >= c.number.range.end);
+      const next = firstFrom(numbers, c.number.range.end);
       if (!next || next.range.start >= sEnd || !inRange(next) || !compatibleBase(c, next, here, hereRates)) continue;
       if (BASE_AFTER_RE.test(text.slice(c.number.range.end, next.range.start))) c.base = next;
     }
-    const read: { -readonly [K in keyof SentenceMentions]: SentenceMentions[K] } = { mentions: here, rates: hereRates, changes: hereChanges };
-    if (this.counted) read.outgoing = { object: this.lastObject, scope: this.lastScope, figure: this.running };
-    return read;
+    // One literal with all four fields: a fourth added later would give every sentence read an
+    // out-of-object property store and a map transition.
+    return {
+      mentions: here,
+      rates: hereRates,
+      changes: hereChanges,
+      outgoing: this.counted ? { object: this.lastObject, scope: this.lastScope, figure: this.running } : undefined,
+    };
   }
 }
 
