@@ -9,7 +9,6 @@ import {
   conceptOfHeading,
   headingEndWords,
   numberingSchemes,
-  toHalfWidthDigits,
   type ConceptId,
 } from '@fzlint/ontology';
 import type { Heading, HeadingNumbering, HeadingOrigin, NumberingKind, ReportTitle, TextRange } from './model.js';
@@ -41,30 +40,50 @@ export const RUN_IN_TITLE: Readonly<Record<NumberingKind, number>> = { chinese: 
 const HAN = /\p{Script=Han}/u;
 const TRAILING_PUNCT = /[\s:：,，、*_]+$/u;
 
-/** Tries every numbering scheme at `pos`; returns the numbering found. */
+/**
+ * Tries every numbering scheme at `pos`; returns the numbering found. Each pattern is tried by
+ * `test` (sticky: the match ends at `lastIndex`), and the match's pieces are read from the text:
+ * no match array and no capture strings are made, only the numbering and, for a Chinese
+ * numeral, its text.
+ */
 export function matchNumbering(text: string, pos: number): HeadingNumbering | undefined {
   for (let k = 0; k < numberingSchemes.length; k++) {
     const scheme = numberingSchemes[k]!;
     const re = scheme.pattern;
     re.lastIndex = pos;
-    const m = re.exec(text);
-    if (!m) continue;
-    const open = m[1] ?? '';
-    const numeral = m[2] ?? '';
-    const close = m[3] ?? '';
-    const value = scheme.kind === 'chinese' || scheme.kind === 'paren-chinese'
-      ? chineseNumeralValue(numeral)
-      : Number(toHalfWidthDigits(numeral));
+    if (!re.test(text)) continue;
+    const end = re.lastIndex;
+    const kind = scheme.kind as NumberingKind;
+    const paren = kind === 'paren-chinese' || kind === 'paren-arabic';
+    const han = kind === 'chinese' || kind === 'paren-chinese';
+    // The numeral: after the open paren and its optional white space, or at `pos`.
+    let ns = pos;
+    if (paren) {
+      ns++;
+      if (isRegexSpace(text.charCodeAt(ns))) ns++;
+    }
+    let ne = ns + 1;
+    while (ne < end && (han ? isNumberingHan(text.charCodeAt(ne)) : isAnyDigit(text.charCodeAt(ne)))) ne++;
+    let value: number | undefined;
+    if (han) value = chineseNumeralValue(text.slice(ns, ne));
+    else {
+      // One or two digits, half or full width.
+      value = 0;
+      for (let i = ns; i < ne; i++) {
+        const d = text.charCodeAt(i);
+        value = value * 10 + (d >= 0xff10 ? d - 0xff10 : d - 48);
+      }
+    }
     if (value === undefined || !Number.isFinite(value) || value < 1) continue;
-    const paren = scheme.kind === 'paren-chinese' || scheme.kind === 'paren-arabic';
-    const widthChar = paren ? open : close;
+    const open = text.charCodeAt(pos);
+    const last = text.charCodeAt(end - 1);
     // 、 is the standard separator after 一 and counts as full width.
-    const full = paren ? widthChar === '（' && close === '）' : widthChar === '、' || widthChar === '．';
+    const full = paren ? open === 0xff08 && last === 0xff09 : last === 0x3001 || last === 0xff0e;
     return {
-      kind: scheme.kind as NumberingKind,
+      kind,
       value,
-      raw: m[0],
-      range: { start: pos, end: pos + m[0].length },
+      raw: text.slice(pos, end),
+      range: { start: pos, end },
       width: full ? 'full' : 'half',
     };
   }
