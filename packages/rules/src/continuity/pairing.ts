@@ -147,7 +147,9 @@ export function issuerFromTitle(title: string): string | undefined {
   return found;
 }
 
-const METADATA = /(?:^|\n)\s*(?:发布机构|发文机关|发文单位|成文单位)\s*[:：]\s*([^\n]{2,40}?)\s*(?=\n|$)/u;
+/** The labels of an archive page's issuer field; METADATA is made from them, and a head without one is not searched. */
+const METADATA_LABELS = ['发布机构', '发文机关', '发文单位', '成文单位'] as const;
+const METADATA = new RegExp(String.raw`(?:^|\n)\s*(?:${METADATA_LABELS.join('|')})\s*[:：]\s*([^\n]{2,40}?)\s*(?=\n|$)`, 'u');
 const ISSUER_LINE = /^[\u4e00-\u9fff（）()]{2,30}?(?:人民政府|政府|委员会|管委会|管理局|办事处|党组|党委|局|厅|委|部)$/u;
 /** A line that reads as the report's title (a page whose title the parser did not take). */
 const TITLE_LINE = /(?:法治政府建设|法治建设|依法行政)[^\n]{0,40}(?:报告|情况|总结)/u;
@@ -206,9 +208,11 @@ function fromTitleLine(document: ReportDocument): IssuerName | undefined {
 
 function fromMetadata(document: ReportDocument): IssuerName | undefined {
   const head = document.text.slice(0, 3000);
-  // METADATA needs one of its four words (three of the five corpus reports have none): without
-  // one, neither the expression (its first runs compile it) nor its scan of the 3,000 characters.
-  if (!head.includes('发布机构') && !head.includes('发文机关') && !head.includes('发文单位') && !head.includes('成文单位')) return undefined;
+  // METADATA needs one of its labels (three of the five corpus reports have none): without one,
+  // neither the expression (its first runs compile it) nor its scan of the 3,000 characters.
+  let labelled = false;
+  for (let k = 0; k < METADATA_LABELS.length && !labelled; k++) labelled = head.includes(METADATA_LABELS[k]!);
+  if (!labelled) return undefined;
   const m = METADATA.exec(head);
   if (!m) return undefined;
   const start = m.index + m[0].indexOf(m[1]!);
