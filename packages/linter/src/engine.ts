@@ -303,25 +303,31 @@ function lintOnce(text: string, p: Prepared, parsed?: ReportDocument): Pass {
     );
   }
   const { enabled } = p;
+  // One options object and one message guard per lint, not per rule: the rule being run and whether
+  // it already had a broken message are this loop's, and `runRule` reads its options only while it runs.
+  let current = '';
+  let invalid = false;
+  const runOptions: { -readonly [K in keyof RunRuleOptions]: RunRuleOptions[K] } = {
+    settings,
+    severity: 'info',
+    options: undefined,
+    // A finding whose message would show NaN, Infinity, undefined or null is left out and
+    // reported as the rule's failure (once per rule); its other findings stay.
+    onInvalidMessage: (error) => {
+      ruleFailures.push({ ruleId: current, error });
+      if (!invalid) found.push(ruleError(current, error));
+      invalid = true;
+    },
+  };
+  if (p.previous) runOptions.previous = p.previous;
+  if (p.options.analysisCache) runOptions.analysisCache = p.options.analysisCache;
   for (let r = 0; r < enabled.length; r++) {
     const { rule, severity, options } = enabled[r]!;
-    let invalid = false;
+    current = rule.meta.id;
+    invalid = false;
     try {
-      // One object per rule and document, optional fields assigned (no spreads of temporary objects).
-      const runOptions: { -readonly [K in keyof RunRuleOptions]: RunRuleOptions[K] } = {
-        settings,
-        severity,
-        // A finding whose message would show NaN, Infinity, undefined or null is left out and
-        // reported as the rule's failure (once per rule); its other findings stay.
-        onInvalidMessage: (error) => {
-          ruleFailures.push({ ruleId: rule.meta.id, error });
-          if (!invalid) found.push(ruleError(rule.meta.id, error));
-          invalid = true;
-        },
-      };
-      if (options !== undefined) runOptions.options = options;
-      if (p.previous) runOptions.previous = p.previous;
-      if (p.options.analysisCache) runOptions.analysisCache = p.options.analysisCache;
+      runOptions.severity = severity;
+      runOptions.options = options;
       const diagnostics = runRule(rule, ruleDocument, runOptions);
       for (let i = 0; i < diagnostics.length; i++) found.push(diagnostics[i]!);
     } catch (e) {
