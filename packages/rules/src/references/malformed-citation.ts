@@ -141,7 +141,7 @@ export const rule = defineRule<MessageId>({
   check(document, context) {
     const { references, titles, compiled } = analyzeReferences(document, context.settings);
     const reported: TextRange[] = [];
-    const overlaps = (r: TextRange) => reported.some((x) => r.start < x.end && x.start < r.end);
+    const overlaps = (r: TextRange) => overlapsAny(reported, r);
     const report = (
       messageId: MessageId,
       range: TextRange,
@@ -316,6 +316,15 @@ function versionForm(
     sure ? 'warn' : 'info',
     sure && c.labelRange ? { range: c.labelRange, text: label } : undefined,
   );
+}
+
+/** Whether `r` overlaps one of `ranges`: a loop, not `some` with a closure made per title and finding. */
+function overlapsAny(ranges: readonly TextRange[], r: TextRange): boolean {
+  for (let i = 0; i < ranges.length; i++) {
+    const x = ranges[i]!;
+    if (r.start < x.end && x.start < r.end) return true;
+  }
+  return false;
 }
 
 interface PolicySpelling {

@@ -1053,8 +1053,13 @@ export function nextYearPlanRanges(document: ReportDocument): readonly TextRange
   return out;
 }
 
+/** Whether `offset` is inside one of `ranges`: a loop, not `some` with a closure made per accepted match. */
 function inRanges(ranges: readonly TextRange[], offset: number): boolean {
-  return ranges.some((r) => offset >= r.start && offset < r.end);
+  for (let i = 0; i < ranges.length; i++) {
+    const r = ranges[i]!;
+    if (offset >= r.start && offset < r.end) return true;
+  }
+  return false;
 }
 
 /** Writing date and report year as used by the references rules. */
