@@ -57,11 +57,11 @@ function inSpan(text: string, digits: TextRange): boolean {
 }
 
 /**
- * The year a concept heading names, when it names exactly one year and not a span. `label`: the
- * heading's words (`headingWords`), read once by the caller, which also shows them in the message.
+ * The year a concept heading with a year (`heading.year`, told by the caller before it reads the
+ * words) names, when it names exactly one year and not a span. `label`: the heading's words
+ * (`headingWords`), read once by the caller, which also shows them in the message.
  */
 function headingYear(text: string, heading: Heading, label: string): { year: number; range: TextRange } | undefined {
-  if (heading.year === undefined) return undefined;
   // Two different years in its words: no vote (the matches compared as they are found, no list or set of them).
   YEAR_IN_TEXT.lastIndex = 0;
   let named: string | undefined;
