@@ -7,7 +7,10 @@
 import type {
   CommentNode,
   Heading,
+  NumberMention,
   Paragraph,
+  QuotedReference,
+  Sentence,
   ParseOptions,
   ReportDocument,
   TextRange,
@@ -189,6 +192,13 @@ export function assemble(
   let paragraphCount = 0;
   let sentenceCount = 0;
   const cursor = new HeadingCursor(headings);
+  // The document's sentences, numbers and references, appended to by each paragraph analysed now
+  // (a cached one's are appended below), which keeps a copy of its part at its length: one list each
+  // grown for the document, not a list per paragraph grown push by push (room for 17 kept for one
+  // element) and joined at the end.
+  const sentences: Sentence[] = [];
+  const numbers: NumberMention[] = [];
+  const references: QuotedReference[] = [];
   for (let i = 0; i < body.length; i++) {
     const info = body[i] as BlockInfo;
     const b = info.block;
@@ -196,18 +206,21 @@ export function assemble(
     const pe = paragraphEnd(info);
     if (pe <= ps) continue;
     const isTitle = i >= titleBlock && i <= titleLast && titleBlock >= 0;
-    const at = { paragraphIndex: paragraphCount, sentenceBase: sentenceCount, headings: cursor };
+    const at = { paragraphIndex: paragraphCount, sentenceBase: sentenceCount, headings: cursor, sentences, numbers, references };
     const cached = info.para;
-    const a = cached && cached.titleBlock === isTitle ? placeAnalysis(cached, b.start, at) : analyzeParagraph(text, b, b.kind === 'heading' ? [markdownHeadingRaw(text, b)] : info.raws, ps, pe, isTitle, at);
+    let a: ParagraphAnalysis;
+    if (cached && cached.titleBlock === isTitle) {
+      a = placeAnalysis(cached, b.start, at);
+      for (let k = 0; k < a.sentences.length; k++) sentences.push(a.sentences[k] as Sentence);
+      for (let k = 0; k < a.numbers.length; k++) numbers.push(a.numbers[k] as NumberMention);
+      for (let k = 0; k < a.references.length; k++) references.push(a.references[k] as QuotedReference);
+    } else a = analyzeParagraph(text, b, b.kind === 'heading' ? [markdownHeadingRaw(text, b)] : info.raws, ps, pe, isTitle, at);
     info.para = a;
     paragraphs[paragraphCount] = a.paragraph;
     placed[paragraphCount++] = a;
     sentenceCount += a.sentences.length;
   }
-  // One `concat` of the paragraphs' lists: the document's list made at its length at once, not grown push by push.
-  const sentences = joined(placed, (a) => a.sentences);
-  const numbers = joined(placed, (a) => a.numbers);
-  const references = joined(placed, (a) => a.references);
+  // One `concat` of the paragraphs' lists (rare: the shared empty list for most): made at its length at once.
   const documentNumbers = joined(placed, (a) => a.documentNumbers);
 
   const facts = readFacts(text, options, frontMatter, title, body, headings, junkRanges, sentences);

@@ -48,6 +48,13 @@ export interface Placement {
   readonly paragraphIndex: number;
   readonly sentenceBase: number;
   readonly headings: HeadingCursor;
+  /**
+   * The document's sentences, numbers and references so far, appended to by `analyzeParagraph` (a
+   * paragraph keeps a copy of its part at its length: a list grown push by push keeps room for 17).
+   */
+  readonly sentences: Sentence[];
+  readonly numbers: NumberMention[];
+  readonly references: QuotedReference[];
 }
 
 /**
@@ -95,9 +102,13 @@ export function analyzeParagraph(
       }
     }
   }
-  const sentences: Sentence[] = [];
-  const numbers: NumberMention[] = [];
-  const references: QuotedReference[] = [];
+  // Appended to the document's lists (see Placement); this paragraph's are copied from them at the end.
+  const sentences = at.sentences;
+  const sentencesFirst = sentences.length;
+  const numbers = at.numbers;
+  const references = at.references;
+  const numbersFirst = numbers.length;
+  const referencesFirst = references.length;
   // Sentence bounds in the folded paragraph, or in the text.
   // In the split's reused buffer (read before any other split: one list and its growth per paragraph otherwise).
   const nBounds = f ? splitInto(ftext, 0, ftext.length, cuts) : splitInto(text, ps, pe, cuts);
@@ -114,7 +125,7 @@ export function analyzeParagraph(
     // What the sentence holds, read by splitSentences: a sentence without a numeral's or a
     // reference's first character has no number or reference to look for (most have no reference).
     const holds = bounds[k + 2]!;
-    const sentenceIndex = sentenceBase + sentences.length;
+    const sentenceIndex = sentenceBase + (sentences.length - sentencesFirst);
     const s = f ? f.start(a) : a;
     const e = f ? f.end(b) : b;
     const st = f ? ftext.slice(a, b) : text.slice(a, b);
@@ -162,9 +173,9 @@ export function analyzeParagraph(
     paragraph,
     paragraphIndex,
     sentenceBase,
-    sentences,
-    numbers: numbers.length === 0 ? NONE : numbers,
-    references: references.length === 0 ? NONE : references,
+    sentences: sentences.slice(sentencesFirst),
+    numbers: numbers.length === numbersFirst ? NONE : numbers.slice(numbersFirst),
+    references: references.length === referencesFirst ? NONE : references.slice(referencesFirst),
     documentNumbers: documentNumbers.length === 0 ? NONE : documentNumbers,
   };
 }
@@ -179,7 +190,7 @@ NO_RANGES.length = 0;
 /** The cuts of a paragraph no heading cuts, shared (never written to). */
 const NO_CUTS: number[] = [];
 
-/** The empty list the kept analyses share (read-only: the document's lists are copies made by `concat`). */
+/** The empty list the kept analyses share (read-only: the document's lists are its own, see Placement). */
 const NONE: readonly never[] = Object.freeze([]);
 
 /** The folded-paragraph index of text offset `offset` (a heading boundary or a document number's end). */
