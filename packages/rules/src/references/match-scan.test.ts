@@ -208,3 +208,42 @@ describe('the literal scan’s triple bits', () => {
     );
   });
 });
+
+describe('a literal match’s title', () => {
+  // The scan finds a match's title by a cursor through the titles, sentence by sentence; here the
+  // plain definition: the first book title (in text order) of the match's sentence whose inside
+  // holds the match. Sentences of many titles and matches, titles that hold a name and text around.
+  const piece = fc.constantFrom(
+    '《法治政府建设实施纲要（2015－2020年）》',
+    '法治政府建设实施纲要（2015－2020年）',
+    '《关于贯彻落实法治政府建设实施纲要的意见》',
+    '《行政诉讼法》',
+    '行政诉讼法',
+    '《某市行政复议条例》',
+    '《',
+    '》',
+    '推进',
+    '，',
+    '。',
+  );
+  const report = fc.array(fc.array(piece, { minLength: 1, maxLength: 40 }).map((p) => p.join('')), { minLength: 1, maxLength: 6 });
+
+  it('is the first title of its sentence around it (property)', () => {
+    fc.assert(
+      fc.property(report, (paragraphs) => {
+        const document = parse(`# 某市2023年法治政府建设年度报告\n\n${paragraphs.join('\n\n')}\n`);
+        const settings = { ...resolveSettings(document, {}), catalogue: builtinCatalogue as readonly CatalogueEntry[] };
+        const titles = document.references.filter((r) => r.kind === 'book-title');
+        for (const ref of analyzeReferences(document, settings).references) {
+          if (ref.via !== 'text' && ref.via !== 'title') continue;
+          const around = titles.find(
+            (t) => t.sentenceIndex === ref.sentenceIndex && ref.range.start >= t.innerRange.start && ref.range.end <= t.innerRange.end,
+          );
+          expect(ref.via).toBe(around ? 'title' : 'text');
+          expect(ref.titleRange).toEqual(around?.innerRange);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1353,7 +1353,7 @@ function scanLiterals(
   const { firstSlots, firstShift, firstBits, flags, rawSecondBits, pairBits, tripleBits, rootEnds } = trie;
   const firstMask = firstSlots.length - 1;
   const bySentence = titlesInSentenceOrder(titles);
-  titleCursor = 0;
+  titleSentence = -1;
   const resolved = resolvedOn(compiled, day);
   const sentences = document.sentences;
   // Each sentence is read in the document's text (its `text` is that slice): one flat string,
@@ -1564,21 +1564,30 @@ function acceptMatch(
 }
 
 /**
- * The scan's cursor through its titles (in sentence order): the first title of the sentence of
- * the last match, or of one after it. Matches come in text order, so it only moves on. Module
- * state, set to 0 by `scanLiterals` (as `walkBest`): not a parameter or a loop of the scan's,
- * whose bytecode is kept small (a larger scan was optimised later: +2.7 % instructions a lint).
+ * The scan's cursor through its titles (in sentence order): [titleCursor, titleEnd) are the
+ * titles of sentence `titleSentence`, the sentence of the last match. Matches come in text order,
+ * so it only moves on, and each title is passed once a scan (a sentence's end is found once, not
+ * per match: a sentence of many titles and matches stays linear). Module state, started anew by
+ * `scanLiterals` setting `titleSentence` to -1 (as `walkBest`): not a parameter or a loop of the
+ * scan's, whose bytecode is kept small (a larger scan was optimised later: +2.7 % instructions a lint).
  */
 let titleCursor = 0;
+let titleEnd = 0;
+let titleSentence = -1;
 
-/** The title of `titles` (in sentence order) around [start, end) in sentence `sentenceIndex`, moving `titleCursor` on. */
+/** The title of `titles` (in sentence order) around [start, end) in sentence `sentenceIndex`, moving the cursor on. */
 function titleOfMatch(titles: readonly QuotedReference[], sentenceIndex: number, start: number, end: number): QuotedReference | undefined {
-  let from = titleCursor;
-  while (from < titles.length && titles[from]!.sentenceIndex < sentenceIndex) from++;
-  titleCursor = from;
-  let to = from;
-  while (to < titles.length && titles[to]!.sentenceIndex === sentenceIndex) to++;
-  return from < to ? titleAround(titles, from, to, start, end) : undefined;
+  if (sentenceIndex !== titleSentence) {
+    // Titles before titleEnd are of sentences up to titleSentence, before this one.
+    let from = titleSentence < 0 ? 0 : titleEnd;
+    while (from < titles.length && titles[from]!.sentenceIndex < sentenceIndex) from++;
+    let to = from;
+    while (to < titles.length && titles[to]!.sentenceIndex === sentenceIndex) to++;
+    titleCursor = from;
+    titleEnd = to;
+    titleSentence = sentenceIndex;
+  }
+  return titleCursor < titleEnd ? titleAround(titles, titleCursor, titleEnd, start, end) : undefined;
 }
 
 /**
