@@ -13,11 +13,11 @@ type MessageId =
   | 'unnumbered'
   | 'addNumber';
 
-/** A numbered heading of one sibling list. */
-interface Item {
-  readonly heading: Heading;
-  readonly numbering: HeadingNumbering;
-}
+/**
+ * A numbered heading of one sibling list: the heading itself (no object made per item to pair it
+ * with its numbering, which it holds).
+ */
+type Item = Heading & { readonly numbering: HeadingNumbering };
 
 /** The numeral of `value` written as `numbering` writes its own. */
 function formatValue(text: string, numbering: HeadingNumbering, value: number): string {
@@ -137,7 +137,7 @@ function listsOf(children: readonly Section[]): Item[][] {
     let list: Item[] | undefined;
     for (let l = 0; l < lists.length; l++) if (lists[l]![0]!.numbering.kind === n.kind) list = lists[l];
     if (!list) lists.push((list = []));
-    list.push({ heading: child.heading, numbering: n });
+    list.push(child.heading as Item);
   }
   return lists;
 }
@@ -211,25 +211,28 @@ function splitArabicRestarts(list: readonly Item[]): (readonly Item[])[] {
 /** Gaps, repeats, restarts and backward steps inside one list. */
 function checkSequence(document: ReportDocument, list: readonly Item[], report: Report): void {
   const { text } = document;
-  // Pushed, not mapped (holey when mapped over elements, packed when empty): checkSequence deoptimised on the second kind.
-  const values: number[] = [];
-  for (let i = 0; i < list.length; i++) values.push(list[i]!.numbering.value);
-  const breaks: number[] = [];
-  for (let k = 1; k < values.length; k++) {
-    if (values[k] === values[k - 1]! + 1) continue;
+  // The values read from the items, and the list of breaks made at the first one: most lists run
+  // without a break, and made neither list (each an array grown to room for 17 on its first push).
+  let breaks: number[] | undefined;
+  for (let k = 1; k < list.length; k++) {
+    const before = list[k - 1]!.numbering.value;
+    const value = list[k]!.numbering.value;
+    if (value === before + 1) continue;
     // 一、二、（paragraph 三、…）四、: the missing item is there, unrecognised as a heading.
-    const gap = values[k]! > values[k - 1]! + 1 ? range(values[k - 1]! + 1, values[k]! - 1) : NO_VALUES;
-    if (numberedItemIn(document, list[k - 1]!.heading.range.end, list[k]!.heading.range.start, list[k]!.numbering.kind, gap)) continue;
-    breaks.push(k);
+    const gap = value > before + 1 ? range(before + 1, value - 1) : NO_VALUES;
+    if (numberedItemIn(document, list[k - 1]!.range.end, list[k]!.range.start, list[k]!.numbering.kind, gap)) continue;
+    (breaks ??= []).push(k);
   }
-  const startsAtOne = values[0] === 1;
+  if (breaks === undefined) return;
+  const startsAtOne = list[0]!.numbering.value === 1;
 
   // A single certain correction: see the rule's TSDoc.
-  if (startsAtOne && breaks.length > 0) {
+  if (startsAtOne) {
     const k = breaks[0]!;
-    const previous = values[k - 1]!;
-    const actual = values[k]!;
-    const sandwiched = breaks.length === 2 && breaks[1] === k + 1 && values[k + 1] === previous + 2;
+    const previous = list[k - 1]!.numbering.value;
+    const actual = list[k]!.numbering.value;
+    // breaks[1] === k + 1: item k + 1 exists.
+    const sandwiched = breaks.length === 2 && breaks[1] === k + 1 && list[k + 1]!.numbering.value === previous + 2;
     const tailRuns = breaks.length === 1 && (actual > previous || actual === previous) && actual !== 1;
     if (sandwiched || tailRuns) {
       const end = sandwiched ? k + 1 : list.length;
@@ -402,7 +405,7 @@ function checkContinuations(
     if (
       first.value !== 1 &&
       continued !== first.value - 1 &&
-      !numberedItemIn(document, from, list[0]!.heading.range.start, first.kind, range(1, first.value - 1))
+      !numberedItemIn(document, from, list[0]!.range.start, first.kind, range(1, first.value - 1))
     ) {
       report({
         messageId: 'startsNotAtOne',

@@ -175,16 +175,24 @@ export function flattenSections(document: ReportDocument): readonly SectionEntry
  * the next-year plan never count for another concept: a plan item about the
  * 第一责任人 is next year's intention, not this year's account.
  */
-export function conceptSections(entries: readonly SectionEntry[], id: ConceptId): SectionEntry[] {
-  return entries.filter((e) => {
-    if (e.concept !== id) return false;
+export function conceptSections(entries: readonly SectionEntry[], id: ConceptId): readonly SectionEntry[] {
+  // A loop, not `filter` with a closure per call: the list is made at the first section found, and
+  // a concept without one (most of the calls: year-consistency asks for each voting concept) shares
+  // one empty list.
+  let out: SectionEntry[] | undefined;
+  next: for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    if (e.concept !== id) continue;
     for (let p = e.parent; p; p = p.parent) {
-      if (p.concept === id) return false;
-      if (id !== 'next-year-plan' && p.effectiveConcept === 'next-year-plan') return false;
+      if (p.concept === id) continue next;
+      if (id !== 'next-year-plan' && p.effectiveConcept === 'next-year-plan') continue next;
     }
-    return true;
-  });
+    (out ??= []).push(e);
+  }
+  return out ?? NO_SECTIONS;
 }
+
+const NO_SECTIONS: readonly SectionEntry[] = Object.freeze([]);
 
 /** Whether a section lies inside the next-year plan (below a plan heading). */
 export function underPlan(entry: SectionEntry): boolean {
