@@ -60,11 +60,132 @@ const BUILT_RELATED = new WeakMap<readonly RelatedDescriptor[], BuiltRelated>();
 /** How related information names a previous report given without a file path. */
 export const PREVIOUS_WITHOUT_PATH = '<previous>';
 
+/** The options of a rule run without configured options: one frozen object per rule, not a copy per run. */
+const DEFAULT_OPTIONS = new WeakMap<AnyRule['meta'], unknown>();
+const NO_OPTIONS: Readonly<Record<string, never>> = Object.freeze({});
+
+/**
+ * A rule's options when none are configured: its `defaultOptions` (a frozen copy of an object, so a
+ * rule cannot change them for the next run, as the copy made per run once guarded), else an empty
+ * frozen object. Made once per rule: ~60 rules run on every report.
+ */
+function defaultOptionsOf(meta: AnyRule['meta']): unknown {
+  const defaults = meta.defaultOptions;
+  if (defaults === undefined || defaults === null) return NO_OPTIONS;
+  if (typeof defaults !== 'object') return defaults;
+  let options = DEFAULT_OPTIONS.get(meta);
+  if (options === undefined) DEFAULT_OPTIONS.set(meta, (options = Object.freeze({ ...(defaults as object) })));
+  return options;
+}
+
 function clampRange(doc: ReportDocument, start: number, end: number) {
   const length = doc.text.length;
   const s = Math.max(0, Math.min(length, start));
   const e = Math.max(s, Math.min(length, end));
   return { start: s, end: e };
+}
+
+/** One rule run's reporting state (see `runRule`), made when the rule reports its first finding. */
+interface Run {
+  readonly meta: AnyRule['meta'];
+  readonly document: ReportDocument;
+  readonly opts: RunRuleOptions;
+  readonly locale: RuleSettings['locale'];
+  readonly ceiling: Severity;
+  readonly out: Diagnostic[];
+}
+
+function render(run: Run, messageId: string, data?: Readonly<Record<string, string | number>>): string {
+  const { meta, locale, document } = run;
+  const template = (meta.messages as Record<string, { 'zh-CN': string; en: string } | undefined>)[messageId];
+  if (!template) throw new Error(`Rule ${meta.id} reported unknown messageId "${messageId}"`);
+  return renderMessage(meta.id, messageId, template, locale, data, document.text);
+}
+
+/**
+ * The related places of a finding. Places all in last year's report do not move with an edit of
+ * this one: a `related` array reported again (the language server's incremental lint reports kept
+ * findings again, shifted, with their `related` array) gets the places built for it last time
+ * when last year's report, the locale and every message are the same.
+ */
+function relatedOf(run: Run, descriptors: readonly RelatedDescriptor[]): readonly RelatedInformation[] | undefined {
+  const { meta, locale, document, opts } = run;
+  const previous = opts.previous;
+  const known = previous ? BUILT_RELATED.get(descriptors) : undefined;
+  if (previous !== undefined && known !== undefined && known.previous === previous.document && known.filePath === previous.filePath && known.meta === meta && known.locale === locale && known.places.length === descriptors.length) {
+    const places = known.places;
+    let same = true;
+    for (let i = 0; i < descriptors.length; i++) {
+      const r = descriptors[i]!;
+      const place = places[i]!;
+      // Rendered again (from the messages' own memo): the message guard reads this document's text.
+      const message = render(run, r.messageId, r.data);
+      if (r.in !== 'previous' || r.range.start !== place.range.start || r.range.end !== place.range.end || message !== place.message) same = false;
+    }
+    if (same) return places;
+  }
+  let related: RelatedInformation[] | undefined;
+  let allPrevious = previous !== undefined;
+  for (const r of descriptors) {
+    if (r.in === 'previous') {
+      // A place in last year's report: its offsets and lines are that text's.
+      if (!previous) continue;
+      const other = previous.document;
+      const place = clampRange(other, r.range.start, r.range.end);
+      (related ??= []).push({
+        range: place,
+        message: render(run, r.messageId, r.data),
+        filePath: previous.filePath ?? PREVIOUS_WITHOUT_PATH,
+        start: other.lineIndex.positionAt(place.start),
+        end: other.lineIndex.positionAt(place.end),
+      });
+      continue;
+    }
+    allPrevious = false;
+    (related ??= []).push({ range: clampRange(document, r.range.start, r.range.end), message: render(run, r.messageId, r.data) });
+  }
+  // Kept only for an editor's lints (those with an analysis cache): a one-off lint reports nothing again.
+  if (allPrevious && related !== undefined && related.length === descriptors.length && opts.analysisCache !== undefined) {
+    BUILT_RELATED.set(descriptors, { previous: previous!.document, filePath: previous!.filePath, meta, locale, places: related });
+  } else if (known !== undefined) BUILT_RELATED.delete(descriptors);
+  return related;
+}
+
+function reportOne(run: Run, d: ReportDescriptor): void {
+  const { meta, document, ceiling, out } = run;
+  const range = clampRange(document, d.range.start, d.range.end);
+  const severity = capSeverity(d.severity ?? meta.defaultSeverity, ceiling);
+  let fix: Fix | undefined;
+  if (d.fix !== undefined) {
+    if (!meta.fixable) throw new Error(`Rule ${meta.id} reported a fix but meta.fixable is false`);
+    fix = mergeFixes(document.text, d.fix);
+  }
+  // Arrays made only for a finding that has suggestions or related places (most have neither).
+  let suggestions: Suggestion[] | undefined;
+  if (d.suggestions) {
+    for (const s of d.suggestions) {
+      const merged = mergeFixes(document.text, s.fix);
+      if (merged) (suggestions ??= []).push({ desc: render(run, s.messageId, s.data), fix: merged });
+    }
+  }
+  let related: readonly RelatedInformation[] | undefined;
+  if (d.related) related = relatedOf(run, d.related);
+  // One literal, the optional fields assigned in the order they were always written (no spreads of temporary objects).
+  const diagnostic: { -readonly [K in keyof Diagnostic]: Diagnostic[K] } = {
+    ruleId: meta.id,
+    severity,
+    messageId: d.messageId,
+    message: render(run, d.messageId, d.data),
+    range,
+    start: document.lineIndex.positionAt(range.start),
+    end: document.lineIndex.positionAt(range.end),
+    docsUrl: meta.docsUrl,
+  };
+  if (fix) diagnostic.fix = fix;
+  if (suggestions) diagnostic.suggestions = suggestions;
+  if (related) diagnostic.related = related;
+  if (d.data) diagnostic.data = d.data;
+  out.push(diagnostic);
 }
 
 /**
@@ -79,110 +200,26 @@ export function runRule(rule: AnyRule, document: ReportDocument, opts: RunRuleOp
   const locale = opts.settings.locale;
   // Runs for every rule on every document: no spreads of temporary objects where none is needed.
   const options =
-    meta.defaultOptions && typeof meta.defaultOptions === 'object'
-      ? opts.options === undefined || opts.options === null
-        ? { ...(meta.defaultOptions as object) }
-        : { ...(meta.defaultOptions as object), ...(opts.options as object) }
-      : (opts.options ?? meta.defaultOptions ?? {});
+    opts.options === undefined || opts.options === null
+      ? defaultOptionsOf(meta)
+      : meta.defaultOptions && typeof meta.defaultOptions === 'object'
+        ? { ...(meta.defaultOptions as object), ...(opts.options as object) }
+        : opts.options;
   const out: Diagnostic[] = [];
-  const render = (messageId: string, data?: Readonly<Record<string, string | number>>): string => {
-    const template = (meta.messages as Record<string, { 'zh-CN': string; en: string } | undefined>)[messageId];
-    if (!template) throw new Error(`Rule ${meta.id} reported unknown messageId "${messageId}"`);
-    return renderMessage(meta.id, messageId, template, locale, data, document.text);
-  };
+  // What reporting a finding needs, made at the first one: most rule runs report nothing.
+  let run: Run | undefined;
   const report = (d: ReportDescriptor): void => {
+    const r = (run ??= { meta, document, opts, locale, ceiling, out });
     if (!opts.onInvalidMessage) {
-      reportOne(d);
+      reportOne(r, d);
       return;
     }
     try {
-      reportOne(d);
+      reportOne(r, d);
     } catch (error) {
       if (!(error instanceof InvalidMessageError)) throw error;
       opts.onInvalidMessage(error);
     }
-  };
-  /**
-   * The related places of a finding. Places all in last year's report do not move with an edit of
-   * this one: a `related` array reported again (the language server's incremental lint reports kept
-   * findings again, shifted, with their `related` array) gets the places built for it last time
-   * when last year's report, the locale and every message are the same.
-   */
-  const relatedOf = (descriptors: readonly RelatedDescriptor[]): readonly RelatedInformation[] | undefined => {
-    const previous = opts.previous;
-    const known = previous ? BUILT_RELATED.get(descriptors) : undefined;
-    if (previous !== undefined && known !== undefined && known.previous === previous.document && known.filePath === previous.filePath && known.meta === meta && known.locale === locale && known.places.length === descriptors.length) {
-      const places = known.places;
-      let same = true;
-      for (let i = 0; i < descriptors.length; i++) {
-        const r = descriptors[i]!;
-        const place = places[i]!;
-        // Rendered again (from the messages' own memo): the message guard reads this document's text.
-        const message = render(r.messageId, r.data);
-        if (r.in !== 'previous' || r.range.start !== place.range.start || r.range.end !== place.range.end || message !== place.message) same = false;
-      }
-      if (same) return places;
-    }
-    let related: RelatedInformation[] | undefined;
-    let allPrevious = previous !== undefined;
-    for (const r of descriptors) {
-      if (r.in === 'previous') {
-        // A place in last year's report: its offsets and lines are that text's.
-        if (!previous) continue;
-        const other = previous.document;
-        const place = clampRange(other, r.range.start, r.range.end);
-        (related ??= []).push({
-          range: place,
-          message: render(r.messageId, r.data),
-          filePath: previous.filePath ?? PREVIOUS_WITHOUT_PATH,
-          start: other.lineIndex.positionAt(place.start),
-          end: other.lineIndex.positionAt(place.end),
-        });
-        continue;
-      }
-      allPrevious = false;
-      (related ??= []).push({ range: clampRange(document, r.range.start, r.range.end), message: render(r.messageId, r.data) });
-    }
-    // Kept only for an editor's lints (those with an analysis cache): a one-off lint reports nothing again.
-    if (allPrevious && related !== undefined && related.length === descriptors.length && opts.analysisCache !== undefined) {
-      BUILT_RELATED.set(descriptors, { previous: previous!.document, filePath: previous!.filePath, meta, locale, places: related });
-    } else if (known !== undefined) BUILT_RELATED.delete(descriptors);
-    return related;
-  };
-  const reportOne = (d: ReportDescriptor): void => {
-    const range = clampRange(document, d.range.start, d.range.end);
-    const severity = capSeverity(d.severity ?? meta.defaultSeverity, ceiling);
-    let fix: Fix | undefined;
-    if (d.fix !== undefined) {
-      if (!meta.fixable) throw new Error(`Rule ${meta.id} reported a fix but meta.fixable is false`);
-      fix = mergeFixes(document.text, d.fix);
-    }
-    // Arrays made only for a finding that has suggestions or related places (most have neither).
-    let suggestions: Suggestion[] | undefined;
-    if (d.suggestions) {
-      for (const s of d.suggestions) {
-        const merged = mergeFixes(document.text, s.fix);
-        if (merged) (suggestions ??= []).push({ desc: render(s.messageId, s.data), fix: merged });
-      }
-    }
-    let related: readonly RelatedInformation[] | undefined;
-    if (d.related) related = relatedOf(d.related);
-    // One literal, the optional fields assigned in the order they were always written (no spreads of temporary objects).
-    const diagnostic: { -readonly [K in keyof Diagnostic]: Diagnostic[K] } = {
-      ruleId: meta.id,
-      severity,
-      messageId: d.messageId,
-      message: render(d.messageId, d.data),
-      range,
-      start: document.lineIndex.positionAt(range.start),
-      end: document.lineIndex.positionAt(range.end),
-      docsUrl: meta.docsUrl,
-    };
-    if (fix) diagnostic.fix = fix;
-    if (suggestions) diagnostic.suggestions = suggestions;
-    if (related) diagnostic.related = related;
-    if (d.data) diagnostic.data = d.data;
-    out.push(diagnostic);
   };
   // One literal, the optional fields assigned when given (no spreads of temporary objects).
   const context: MutableContext = { options, settings: opts.settings, report };
