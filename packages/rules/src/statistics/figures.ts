@@ -508,8 +508,22 @@ function needs(
     if (code === undefined) local.set(word, (code = VOCABULARY_CODES.size + 1 + local.size));
     return code;
   };
+  // The code a word was given, or -1 when it has none yet: a key holding such a word was never
+  // put in a set (the passes after the first only look keys up), and is not coded either — before,
+  // every text object and rate name of a report with a change went into the local map there.
+  const knownCode = (word: string): number => VOCABULARY_CODES.get(word) ?? local?.get(word) ?? -1;
   const countKey = (m: StatisticMention): number =>
     ((codeOf(m.object?.key ?? '') * 16 + MEASURE_CODES[m.measure]) * 8192 + codeOf(verbBasis(m))) * 8192 + codeOf(m.unitFamily);
+  /** `countKey` for a look-up: -1 when a word of it has no code (no set holds the key). */
+  const knownCountKey = (m: StatisticMention): number => {
+    const object = knownCode(m.object?.key ?? '');
+    if (object < 0) return -1;
+    const verb = knownCode(verbBasis(m));
+    if (verb < 0) return -1;
+    const unit = knownCode(m.unitFamily);
+    if (unit < 0) return -1;
+    return ((object * 16 + MEASURE_CODES[m.measure]) * 8192 + verb) * 8192 + unit;
+  };
   const rateKey = (r: RateStatement): number =>
     (r.metric
       ? codeOf(r.metric.id)
@@ -518,6 +532,14 @@ function needs(
         : codeOf('')) *
       65536 +
     codeOf(r.verb?.group ?? r.name);
+  /** `rateKey` for a look-up: -1 when a word of it has no code. */
+  const knownRateKey = (r: RateStatement): number => {
+    const head = r.metric ? knownCode(r.metric.id) : r.verb?.base ? (VERB_KEY_CODES.get(r.verb.group) ?? knownCode(`verb:${r.verb.group}`)) : knownCode('');
+    if (head < 0) return -1;
+    const name = knownCode(r.verb?.group ?? r.name);
+    if (name < 0) return -1;
+    return head * 65536 + name;
+  };
   const compared = (m: StatisticMention): boolean => m.object?.metric?.annualRegister === true && COMPARED_MEASURES.has(m.measure);
   const anySubject = subjects.size > 0;
 
@@ -577,7 +599,7 @@ function needs(
       (work && pairObjects !== undefined && m.object !== undefined && pairObjects.has(m.object.key)) ||
       (rateGroups !== undefined && m.measure === 'concluded' && m.verb !== undefined && rateGroups.has(m.verb.group)) ||
       (twice && compared(m) && (seen!.get(countKey(m)) ?? 0) >= 2) ||
-      (changed !== undefined && ((anySubject && subjects.has(m.range.start)) || changed.has(countKey(m))));
+      (changed !== undefined && ((anySubject && subjects.has(m.range.start)) || changed.has(knownCountKey(m))));
   }
   // The received counts of the concluded counts a rate may pair with.
   if (rateGroups) {
@@ -591,7 +613,7 @@ function needs(
     const named = r.metric !== undefined || r.verb?.base !== undefined;
     needRate[i] =
       (named && ((ratesTwice && (seenRates!.get(rateKey(r)) ?? 0) >= 2) || (r.verb?.rateOverReceived === true && !localRate[r.index]))) ||
-      (changed !== undefined && ((anySubject && subjects.has(r.range.start)) || changed.has(rateKey(r))));
+      (changed !== undefined && ((anySubject && subjects.has(r.range.start)) || changed.has(knownRateKey(r))));
   }
   return { needCount, needRate };
 }

@@ -701,7 +701,7 @@ export class StatisticsCache {
         rateBase: 0,
         changeBase: 0,
       });
-      releaseSentenceReader();
+      // The shared result's fields are read before the reader is let go (release clears them).
       entry = {
         key: detach(key),
         mentions: read.mentions,
@@ -713,6 +713,7 @@ export class StatisticsCache {
         changeBase: read.changes.map((c) => (c.base ? position.get(c.base)! : -1)),
         outgoing: read.outgoing,
       };
+      releaseSentenceReader();
       this.sentenceEntries.set(entry);
     }
     return place(entry, numbers, at, lo);

@@ -718,7 +718,10 @@ function listedVerbs(head: string, headStart: number): DistributedVerb[] {
   return out;
 }
 
-/** The `SentenceReader` of the whole-document pass (no cache). */
+/**
+ * The `SentenceReader` of the whole-document pass (no cache). The result object is shared: read
+ * its fields before the next call and before `releaseSentenceReader` (the lists and the context in it may be kept).
+ */
 export function readSentence(
   text: string,
   range: TextRange,
@@ -779,6 +782,10 @@ function firstFrom(numbers: readonly NumberMention[], end: number): NumberMentio
 export function releaseSentenceReader(): void {
   SHARED_READING.release();
   SHARED_SCANNER.release();
+  SHARED_RESULT.mentions = NO_HERE;
+  SHARED_RESULT.rates = NO_SENTENCE_RATES;
+  SHARED_RESULT.changes = NO_SENTENCE_CHANGES;
+  SHARED_RESULT.outgoing = undefined;
 }
 
 /**
@@ -1134,14 +1141,14 @@ class SentenceReading {
       if (!next || next.range.start >= sEnd || !inRange(next) || !compatibleBase(c, next, here, hereRates)) continue;
       if (BASE_AFTER_RE.test(text.slice(c.number.range.end, next.range.start))) c.base = next;
     }
-    // One literal with all four fields: a fourth added later would give every sentence read an
-    // out-of-object property store and a map transition.
-    return {
-      mentions: here,
-      rates: hereRates,
-      changes: hereChanges,
-      outgoing: this.counted ? { object: this.lastObject, scope: this.lastScope, figure: this.running } : undefined,
-    };
+    // Written into the one shared result (no object of four fields per sentence read): the
+    // caller reads it before it reads the next sentence or lets the reader go.
+    const result = SHARED_RESULT;
+    result.mentions = here;
+    result.rates = hereRates;
+    result.changes = hereChanges;
+    result.outgoing = this.counted ? { object: this.lastObject, scope: this.lastScope, figure: this.running } : undefined;
+    return result;
   }
 }
 
@@ -1205,6 +1212,11 @@ const NO_HERE: StatisticMention[] = [];
 const SHARED_READING = new SentenceReading();
 /** The one clause scanner `readSentence` reuses for every sentence. */
 const SHARED_SCANNER = new ClauseScanner();
+/**
+ * The one result `readSentence` returns, rewritten for every sentence: valid until the next
+ * `readSentence` or `releaseSentenceReader` (its lists and context are new per sentence and may be kept).
+ */
+const SHARED_RESULT: Mutable<SentenceMentions> = { mentions: NO_HERE, rates: NO_SENTENCE_RATES, changes: NO_SENTENCE_CHANGES, outgoing: undefined };
 
 function figureOf(period: PeriodMark | undefined, scope: ScopeMark | undefined, subject: string): FigureContext {
   const f: { -readonly [K in keyof FigureContext]: FigureContext[K] } = { subject };
