@@ -711,7 +711,8 @@ export class StatisticsCache {
         changes: read.changes,
         changeNumber: read.changes.map((c) => position.get(c.number)!),
         changeBase: read.changes.map((c) => (c.base ? position.get(c.base)! : -1)),
-        outgoing: read.outgoing,
+        // A copy: the reader's outgoing context is one shared object, rewritten by its next read.
+        outgoing: read.outgoing ? { object: read.outgoing.object, scope: read.outgoing.scope, figure: read.outgoing.figure } : undefined,
       };
       releaseSentenceReader();
       this.sentenceEntries.set(entry);

@@ -719,8 +719,9 @@ function listedVerbs(head: string, headStart: number): DistributedVerb[] {
 }
 
 /**
- * The `SentenceReader` of the whole-document pass (no cache). The result object is shared: read
- * its fields before the next call and before `releaseSentenceReader` (the lists and the context in it may be kept).
+ * The `SentenceReader` of the whole-document pass (no cache). The result object and its outgoing
+ * context are shared: read them before the next call and before `releaseSentenceReader`; the
+ * lists may be kept, the context only as a copy (it may be passed as the next call's context).
  */
 export function readSentence(
   text: string,
@@ -786,6 +787,9 @@ export function releaseSentenceReader(): void {
   SHARED_RESULT.rates = NO_SENTENCE_RATES;
   SHARED_RESULT.changes = NO_SENTENCE_CHANGES;
   SHARED_RESULT.outgoing = undefined;
+  SHARED_OUTGOING.object = undefined;
+  SHARED_OUTGOING.scope = undefined;
+  SHARED_OUTGOING.figure = NO_FIGURE;
 }
 
 /**
@@ -1147,7 +1151,15 @@ class SentenceReading {
     result.mentions = here;
     result.rates = hereRates;
     result.changes = hereChanges;
-    result.outgoing = this.counted ? { object: this.lastObject, scope: this.lastScope, figure: this.running } : undefined;
+    if (this.counted) {
+      // The one shared context, rewritten here only: the sentence's own reading of its incoming
+      // context (reset, readCount) is over, and a kept context is a copy (the incremental cache's).
+      const outgoing = SHARED_OUTGOING;
+      outgoing.object = this.lastObject;
+      outgoing.scope = this.lastScope;
+      outgoing.figure = this.running;
+      result.outgoing = outgoing;
+    } else result.outgoing = undefined;
     return result;
   }
 }
@@ -1217,6 +1229,11 @@ const SHARED_SCANNER = new ClauseScanner();
  * `readSentence` or `releaseSentenceReader` (its lists and context are new per sentence and may be kept).
  */
 const SHARED_RESULT: Mutable<SentenceMentions> = { mentions: NO_HERE, rates: NO_SENTENCE_RATES, changes: NO_SENTENCE_CHANGES, outgoing: undefined };
+/**
+ * The one outgoing context `readSentence` returns, rewritten for every sentence that counts: it
+ * flows into the next sentence's read only (a caller that keeps a context copies it).
+ */
+const SHARED_OUTGOING: Mutable<SentenceContext> = { object: undefined, scope: undefined, figure: NO_FIGURE };
 
 function figureOf(period: PeriodMark | undefined, scope: ScopeMark | undefined, subject: string): FigureContext {
   const f: { -readonly [K in keyof FigureContext]: FigureContext[K] } = { subject };
