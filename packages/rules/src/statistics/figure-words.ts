@@ -120,37 +120,51 @@ export function lastPeriodIn(text: string): PeriodMark | undefined {
  * the range in the document text before it slices it): the same result, without scanning again.
  */
 export function lastPeriodInMarked(text: string): PeriodMark | undefined {
-  let last: PeriodMark | undefined;
-  let plan: PeriodMark | undefined;
+  // Only the last match (and the last plan word) is returned: the matches are noted, and the mark is
+  // made for the one returned only (no mark, year read or test per earlier match).
+  let lastGroup = 0;
+  let lastText = '';
+  let lastIndex = 0;
+  let planText: string | undefined;
   let asOfFrom = -1;
   PERIOD_RE.lastIndex = 0;
   for (let m = PERIOD_RE.exec(text); m; m = PERIOD_RE.exec(text)) {
-    const t = m[0];
-    const index = m.index;
     if (m[1] !== undefined) continue;
-    if (m[2] !== undefined) {
-      last = { kind: 'span', text: t };
-    } else if (m[3] !== undefined) {
-      const year = Number(toHalfWidthDigits(/[0-9０-９]{4}/.exec(t)![0]));
-      if (/来$/.test(t)) last = { kind: 'since', text: t, year };
-      else if (asOfFrom >= 0 || /[底末]$/.test(t)) last = { kind: 'as-of', text: asOfText(text, asOfFrom, index, t) };
-      else if (/半年$/.test(t)) last = { kind: 'span', text: t };
-      else last = { kind: 'year', text: t, year };
-    } else if (m[4] !== undefined) {
-      const n = /近?([0-9０-９]+|[一二三四五六七八九十两]+)/.exec(t);
-      const years = n ? numeralValue(n[1]!) : undefined;
-      last = { kind: 'recent', text: years !== undefined ? `近${years}年` : t };
-    } else if (m[5] !== undefined) {
-      last = asOfFrom >= 0 || /[底末]$/.test(t) ? { kind: 'as-of', text: asOfText(text, asOfFrom, index, t) } : { kind: 'span', text: t };
-    } else if (m[6] !== undefined) {
-      const kind = PERIOD_WORD_KIND.get(t) ?? 'span';
-      if (t === '截至' || t === '截止') asOfFrom = index;
-      last = kind === 'as-of' ? { kind, text: asOfText(text, asOfFrom, index, t) } : { kind, text: t };
-      if (kind === 'plan') plan = last;
+    const t = m[0];
+    const group = m[2] !== undefined ? 2 : m[3] !== undefined ? 3 : m[4] !== undefined ? 4 : m[5] !== undefined ? 5 : m[6] !== undefined ? 6 : 0;
+    if (group === 0) continue;
+    lastGroup = group;
+    lastText = t;
+    lastIndex = m.index;
+    if (group === 6) {
+      if (t === '截至' || t === '截止') asOfFrom = m.index;
+      if (PERIOD_WORD_KIND.get(t) === 'plan') planText = t;
     }
   }
   // 力争全年受理…: a target, whatever period it names.
-  return plan ?? last;
+  if (planText !== undefined) return { kind: 'plan', text: planText };
+  // asOfFrom is the last 截至 at or before the last match: a 截至 is a match of its own.
+  return lastGroup === 0 ? undefined : periodMark(text, lastGroup, lastText, lastIndex, asOfFrom);
+}
+
+/** The mark of a `PERIOD_RE` match `t` at `index` in `text`, of capture group `group` (2–6), after a 截至 at `asOfFrom` (-1: none). */
+function periodMark(text: string, group: number, t: string, index: number, asOfFrom: number): PeriodMark {
+  if (group === 2) return { kind: 'span', text: t };
+  if (group === 3) {
+    const year = Number(toHalfWidthDigits(/[0-9０-９]{4}/.exec(t)![0]));
+    if (/来$/.test(t)) return { kind: 'since', text: t, year };
+    if (asOfFrom >= 0 || /[底末]$/.test(t)) return { kind: 'as-of', text: asOfText(text, asOfFrom, index, t) };
+    if (/半年$/.test(t)) return { kind: 'span', text: t };
+    return { kind: 'year', text: t, year };
+  }
+  if (group === 4) {
+    const n = /近?([0-9０-９]+|[一二三四五六七八九十两]+)/.exec(t);
+    const years = n ? numeralValue(n[1]!) : undefined;
+    return { kind: 'recent', text: years !== undefined ? `近${years}年` : t };
+  }
+  if (group === 5) return asOfFrom >= 0 || /[底末]$/.test(t) ? { kind: 'as-of', text: asOfText(text, asOfFrom, index, t) } : { kind: 'span', text: t };
+  const kind = PERIOD_WORD_KIND.get(t) ?? 'span';
+  return kind === 'as-of' ? { kind, text: asOfText(text, asOfFrom, index, t) } : { kind, text: t };
 }
 
 const PERIOD_WORDS_RE = new RegExp(PERIOD_RE.source, 'g');

@@ -697,9 +697,29 @@ function placer(document: ReportDocument): (s: Mutable<FigureStatement>) => Muta
 
 /** A key as one string. */
 export function keyId(key: MetricKey): string {
+  return keyIdWith(key, key.period);
+}
+
+/**
+ * The fields of a key as `keyId` joins them, written into one list for every key (no list of eight per
+ * key, and no spread copy of a key for another period): the join's result is all that is kept.
+ */
+const KEY_PARTS: string[] = ['', '', '', '', '', '', '', ''];
+
+/** `keyId` of `key` with `period` in place of its own. */
+function keyIdWith(key: MetricKey, period: FigurePeriod): string {
   // Joined, not a template: a template of 15 pieces makes a chain of ~13 cons strings, flattened again
   // when the key is hashed; a join writes one flat string (every field is a string: the same text).
-  return [key.object, key.qualifier, key.measure, key.basis, key.scope.kind, key.scope.id, key.period.id, key.unit].join('|');
+  const parts = KEY_PARTS;
+  parts[0] = key.object;
+  parts[1] = key.qualifier;
+  parts[2] = key.measure;
+  parts[3] = key.basis;
+  parts[4] = key.scope.kind;
+  parts[5] = key.scope.id;
+  parts[6] = period.id;
+  parts[7] = key.unit;
+  return parts.join('|');
 }
 
 /** A period mark resolved against the report year. */
@@ -989,7 +1009,7 @@ function findConflicts(byKey: ReadonlyMap<string, readonly FigureStatement[]>): 
 
 /** The key of `key` for another period. */
 function withPeriod(key: MetricKey, period: FigurePeriod): string {
-  return keyId({ ...key, period });
+  return keyIdWith(key, period);
 }
 
 /** The statements of `keyId` in the section of `at`, all of one value, nearest to `at` first; undefined when none or they disagree. */
@@ -1155,9 +1175,19 @@ interface WorkGroup {
 
 /** The work group of a statement: its key without measure and basis. */
 function groupOf(key: MetricKey): string {
-  // Joined, not a template (as keyId).
-  return [key.object, key.qualifier, key.scope.kind, key.scope.id, key.period.id, key.unit].join('|');
+  // Joined, not a template (as keyId), from one list written for every key (as keyId).
+  const parts = GROUP_PARTS;
+  parts[0] = key.object;
+  parts[1] = key.qualifier;
+  parts[2] = key.scope.kind;
+  parts[3] = key.scope.id;
+  parts[4] = key.period.id;
+  parts[5] = key.unit;
+  return parts.join('|');
 }
+
+/** The fields `groupOf` joins, one list for every key. */
+const GROUP_PARTS: string[] = ['', '', '', '', '', ''];
 
 /** Received, new, carried-over and concluded counts of the body, grouped by what they count (one pass). */
 function workGroups(statements: readonly FigureStatement[]): Map<string, WorkGroup> {

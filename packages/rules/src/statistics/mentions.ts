@@ -447,9 +447,31 @@ export function headMetricObject(phrase: string): MetricObject | undefined {
   return undefined;
 }
 
+/**
+ * The objects of cleaned words seen before, in this report or an earlier one (objects are never
+ * written: counts of the same words share one); null for words that name none. Only words shorter
+ * than 13 units are kept: V8 copies a slice that short, so no key holds on to a report's text
+ * (a longer slice points into it). Cleared when full, so it stays small in a long-running server.
+ */
+const OBJECTS = new Map<string, MentionObject | null>();
+const OBJECTS_MAX = 1024;
+const OBJECT_KEY_MAX = 12;
+
 function objectFrom(text: string): MentionObject | undefined {
-  let t = cleanObjectText(text);
+  const t = cleanObjectText(text);
   if (!t) return undefined;
+  if (t.length > OBJECT_KEY_MAX) return objectOfCleaned(t);
+  const known = OBJECTS.get(t);
+  if (known !== undefined) return known ?? undefined;
+  const object = objectOfCleaned(t);
+  if (OBJECTS.size >= OBJECTS_MAX) OBJECTS.clear();
+  OBJECTS.set(t, object ?? null);
+  return object;
+}
+
+/** `objectFrom` of words already cleaned (not empty): a function of the words alone. */
+function objectOfCleaned(cleanedWords: string): MentionObject | undefined {
+  let t = cleanedWords;
   let metric = headMetricObject(t);
   if (metric) return { key: metric.id, metric, text: t, inherited: false };
   // 上年结转5件, （上年为90件）, 由90件: period and change words are no object's name
