@@ -100,20 +100,14 @@ export const rule = defineRule<MessageId>({
     // One walk of the outline, one `listsOf` per parent for both checks (each walked it and built
     // every parent's lists before). The findings come in another order; the engine sorts them by
     // range, and the two checks never report one range of one list in the other order.
-    const lastValueByKind = new Map<number, number>();
-    const visit = (children: readonly Section[], depth: number, parent: Section | undefined): void => {
-      // A section without children (most of them) has no lists to check and none to carry on.
-      if (children.length === 0) return;
-      const lists = listsOf(children);
-      checkSiblings(document, lists, context.report);
-      checkContinuations(document, lists, depth, parent, lastValueByKind, context.report);
-      for (let i = 0; i < children.length; i++) visit(children[i]!.children, depth + 1, children[i]);
-    };
     lastData = undefined;
     try {
-      visit(document.sections, 0, undefined);
+      visit(document, context.report, document.sections, 0, undefined);
     } finally {
+      LAST_VALUE.fill(undefined);
       lastData = undefined;
+      // The reused lists hold this document's headings: let them go.
+      for (let l = 0; l < LISTS.length; l++) LISTS[l]!.length = 0;
     }
     checkUnnumbered(document, context.report);
   },
@@ -123,23 +117,59 @@ export default rule;
 
 type Report = (d: ReportDescriptor<MessageId>) => void;
 
+/** Checks the lists of one parent's `children`, then each child's own (a module function: no closure per check). */
+function visit(
+  document: ReportDocument,
+  report: Report,
+  children: readonly Section[],
+  depth: number,
+  parent: Section | undefined,
+): void {
+  // A section without children (most of them) has no lists to check and none to carry on.
+  if (children.length === 0) return;
+  const count = listsOf(children);
+  checkSiblings(document, count, report);
+  checkContinuations(document, count, depth, parent, report);
+  for (let i = 0; i < children.length; i++) visit(document, report, children[i]!.children, depth + 1, children[i]);
+}
+
 /**
- * Numbered children of one parent, one list per numbering kind, in order; the lists in the
- * order their kinds first occur. An array, not a Map by kind (at most four kinds): iterating a
- * Map's values makes an iterator and a result per step until the caller is optimised.
+ * The lists of the parent being checked, one per numbering kind (at most four): reused from parent
+ * to parent and document to document, as the checks of one parent are done with them before the
+ * next parent's are made (each list was an array grown to room for 17 at its first push, one or
+ * two per parent). Written over in place and cut to their new length, never to 0 until a check
+ * ends (V8 gives up an array's room when its length is set to 0, not when it is cut to 1 or more).
  */
-function listsOf(children: readonly Section[]): Item[][] {
-  const lists: Item[][] = [];
+const LISTS: Item[][] = [[], [], [], []];
+/** How many items `listsOf` has written into each of `LISTS` so far. */
+const LENGTHS: number[] = [0, 0, 0, 0];
+
+/**
+ * Numbered children of one parent, one list per numbering kind, in order, written into the first
+ * lists of `LISTS` in the order their kinds first occur; returns how many. An array, not a Map by
+ * kind: iterating a Map's values makes an iterator and a result per step until the caller is optimised.
+ */
+function listsOf(children: readonly Section[]): number {
+  let count = 0;
   for (let i = 0; i < children.length; i++) {
     const child = children[i]!;
     const n = child.heading.numbering;
     if (!n) continue;
-    let list: Item[] | undefined;
-    for (let l = 0; l < lists.length; l++) if (lists[l]![0]!.numbering.kind === n.kind) list = lists[l];
-    if (!list) lists.push((list = []));
-    list.push(child.heading as Item);
+    let l = 0;
+    while (l < count && LISTS[l]![0]!.numbering.kind !== n.kind) l++;
+    if (l === count) {
+      // A fifth kind would get a list of its own.
+      if (count === LISTS.length) {
+        LISTS.push([]);
+        LENGTHS.push(0);
+      }
+      LENGTHS[count++] = 0;
+    }
+    // An index at most the list's length: written over, or appended.
+    LISTS[l]![LENGTHS[l]!++] = child.heading as Item;
   }
-  return lists;
+  for (let l = 0; l < count; l++) LISTS[l]!.length = LENGTHS[l]!;
+  return count;
 }
 
 /** White space or a sentence end: where an enumerated item may begin after it. */
@@ -180,41 +210,36 @@ function range(from: number, to: number): Set<number> {
   return out;
 }
 
-/** Runs of the numbering checks over the children of one parent (`lists`: `listsOf` them). */
-function checkSiblings(document: ReportDocument, lists: readonly Item[][], report: Report): void {
-  for (let l = 0; l < lists.length; l++) {
-    const list = lists[l]!;
-    const runs = splitArabicRestarts(list);
-    for (let r = 0; r < runs.length; r++) checkSequence(document, runs[r]!, report);
+/** Runs of the numbering checks over the children of one parent (`count`: how many lists `listsOf` wrote). */
+function checkSiblings(document: ReportDocument, count: number, report: Report): void {
+  for (let l = 0; l < count; l++) {
+    const list = LISTS[l]!;
+    // Arabic-numbered items (1. 2. / （1）（2）) under one parent often form several enumerations
+    // (举措：1. 2. 3. … 成效：1. 2.), so a 1 after other numbers starts a new run there, checked
+    // alone (read in place: no list per run). A restart of 一、 or （一） under one parent is a real break.
+    const kind = list[0]!.numbering.kind;
+    if (kind === 'arabic' || kind === 'paren-arabic') {
+      let from = 0;
+      for (let i = 1; i < list.length; i++) {
+        if (list[i]!.numbering.value !== 1) continue;
+        checkSequence(document, list, from, i, report);
+        from = i;
+      }
+      checkSequence(document, list, from, list.length, report);
+    } else {
+      checkSequence(document, list, 0, list.length, report);
+    }
     checkWidths(document, list, report);
   }
 }
 
-/**
- * Arabic-numbered items (1. 2. / （1）（2）) under one parent often form several
- * enumerations (举措：1. 2. 3. … 成效：1. 2.), so a 1 after other numbers starts a
- * new list there. A restart of 一、 or （一） under one parent is a real break.
- */
-function splitArabicRestarts(list: readonly Item[]): (readonly Item[])[] {
-  const kind = list[0]?.numbering.kind;
-  // The list itself, not a copy: the runs are only read.
-  if (kind !== 'arabic' && kind !== 'paren-arabic') return [list];
-  const runs: Item[][] = [];
-  for (let i = 0; i < list.length; i++) {
-    const item = list[i]!;
-    if (item.numbering.value === 1 || runs.length === 0) runs.push([item]);
-    else runs[runs.length - 1]!.push(item);
-  }
-  return runs;
-}
-
-/** Gaps, repeats, restarts and backward steps inside one list. */
-function checkSequence(document: ReportDocument, list: readonly Item[], report: Report): void {
+/** Gaps, repeats, restarts and backward steps inside the run `list[from, to)`. */
+function checkSequence(document: ReportDocument, list: readonly Item[], from: number, to: number, report: Report): void {
   const { text } = document;
   // The values read from the items, and the list of breaks made at the first one: most lists run
   // without a break, and made neither list (each an array grown to room for 17 on its first push).
   let breaks: number[] | undefined;
-  for (let k = 1; k < list.length; k++) {
+  for (let k = from + 1; k < to; k++) {
     const before = list[k - 1]!.numbering.value;
     const value = list[k]!.numbering.value;
     if (value === before + 1) continue;
@@ -224,7 +249,7 @@ function checkSequence(document: ReportDocument, list: readonly Item[], report: 
     (breaks ??= []).push(k);
   }
   if (breaks === undefined) return;
-  const startsAtOne = list[0]!.numbering.value === 1;
+  const startsAtOne = list[from]!.numbering.value === 1;
 
   // A single certain correction: see the rule's TSDoc.
   if (startsAtOne) {
@@ -235,7 +260,7 @@ function checkSequence(document: ReportDocument, list: readonly Item[], report: 
     const sandwiched = breaks.length === 2 && breaks[1] === k + 1 && list[k + 1]!.numbering.value === previous + 2;
     const tailRuns = breaks.length === 1 && (actual > previous || actual === previous) && actual !== 1;
     if (sandwiched || tailRuns) {
-      const end = sandwiched ? k + 1 : list.length;
+      const end = sandwiched ? k + 1 : to;
       const fix: Fix[] = [];
       for (let j = k; j < end; j++) {
         const n = list[j]!.numbering;
@@ -335,48 +360,79 @@ function withMarksOf(text: string, numbering: HeadingNumbering, model: HeadingNu
  */
 function checkUnnumbered(document: ReportDocument, report: Report): void {
   const { text, headings } = document;
-  interface Run {
-    last: HeadingNumbering;
-    numbered: number;
-    unnumbered: number;
-  }
   // One forward pass; Markdown headings and the others are two separate outlines. The runs are
   // indexed by depth (small integers), in arrays rather than Maps: dropping the deeper runs is a
   // truncation, not an iteration over the keys (an iterator per heading until this is optimised).
-  const runs = { md: [] as (Run | undefined)[], level: [] as (Run | undefined)[] };
-  for (let i = 0; i < headings.length; i++) {
-    const h = headings[i]!;
-    const markdown = h.markdownDepth !== undefined;
-    const depth = markdown ? h.markdownDepth! : h.level;
-    const byDepth = markdown ? runs.md : runs.level;
-    if (byDepth.length > depth + 1) byDepth.length = depth + 1;
-    const run = byDepth[depth];
-    if (h.numbering) {
-      if (run && run.last.kind === h.numbering.kind) {
-        run.last = h.numbering;
-        run.numbered++;
-        run.unnumbered = 0;
-      } else {
-        byDepth[depth] = { last: h.numbering, numbered: 1, unnumbered: 0 };
+  // The arrays are the module's, kept from document to document with their room (see `MD_RUNS`).
+  try {
+    for (let i = 0; i < headings.length; i++) {
+      const h = headings[i]!;
+      const markdown = h.markdownDepth !== undefined;
+      const depth = markdown ? h.markdownDepth! : h.level;
+      const byDepth = markdown ? MD_RUNS : LEVEL_RUNS;
+      // Cut to depth + 1 ≥ 1, never to 0, so the array keeps its room.
+      if (byDepth.length > depth + 1) byDepth.length = depth + 1;
+      const run = byDepth[depth];
+      if (h.numbering) {
+        if (run && run.last.kind === h.numbering.kind) {
+          run.last = h.numbering;
+          run.numbered++;
+          run.unnumbered = 0;
+        } else if (run) {
+          // A list of another kind at this depth: its run, written over in place.
+          run.last = h.numbering;
+          run.numbered = 1;
+          run.unnumbered = 0;
+        } else {
+          byDepth[depth] = { last: h.numbering, numbered: 1, unnumbered: 0 };
+        }
+        continue;
       }
-      continue;
+      if (run && (h.origin === 'unnumbered' || h.origin === 'markdown')) reportUnnumbered(text, h, run, report);
     }
-    if (!run || (h.origin !== 'unnumbered' && h.origin !== 'markdown')) continue;
-    run.unnumbered++;
-    // One numbered sibling is not yet a numbered list.
-    if (run.numbered < 2) continue;
-    const expected = renumbered(text, run.last, run.last.value + run.unnumbered);
-    const range = trimRange(text, h.titleRange);
-    report({
-      messageId: 'unnumbered',
-      data: { title: headingWords(h), example: renumbered(text, run.last, 1), expected },
-      range,
-      suggestions: [
-        { messageId: 'addNumber', data: { expected }, fix: { range: { start: range.start, end: range.start }, text: expected } },
-      ],
-    });
+  } finally {
+    // The runs hold this document's numberings: let them go (the slots read as no run, as holes did).
+    MD_RUNS.fill(undefined);
+    LEVEL_RUNS.fill(undefined);
   }
 }
+
+interface Run {
+  last: HeadingNumbering;
+  numbered: number;
+  unnumbered: number;
+}
+
+/**
+ * `checkUnnumbered`'s runs by depth, for Markdown headings and for the others: reused, not two
+ * arrays made and grown per document (their slots emptied when a check ends).
+ */
+const MD_RUNS: (Run | undefined)[] = [];
+const LEVEL_RUNS: (Run | undefined)[] = [];
+
+/** An unnumbered heading `h` after the numbered ones of `run`, reported once the run has two. */
+function reportUnnumbered(text: string, h: Heading, run: Run, report: Report): void {
+  run.unnumbered++;
+  // One numbered sibling is not yet a numbered list.
+  if (run.numbered < 2) return;
+  const expected = renumbered(text, run.last, run.last.value + run.unnumbered);
+  const range = trimRange(text, h.titleRange);
+  report({
+    messageId: 'unnumbered',
+    data: { title: headingWords(h), example: renumbered(text, run.last, 1), expected },
+    range,
+    suggestions: [
+      { messageId: 'addNumber', data: { expected }, fix: { range: { start: range.start, end: range.start }, text: expected } },
+    ],
+  });
+}
+
+/**
+ * The last value of each depth and kind's list so far in the document being checked, by
+ * `depth * 8 + KIND_KEY[kind]` (small integers: an array, not a Map made and grown per check);
+ * emptied, its room kept, when a check ends.
+ */
+const LAST_VALUE: (number | undefined)[] = [];
 
 /** A small number per numbering kind, for `checkContinuations`' keys. */
 const KIND_KEY: Readonly<Record<NumberingKind, number>> = { chinese: 0, 'paren-chinese': 1, arabic: 2, 'paren-arabic': 3 };
@@ -384,23 +440,22 @@ const KIND_KEY: Readonly<Record<NumberingKind, number>> = { chinese: 0, 'paren-c
 /**
  * A list that starts other than at 一/1. Continuing the previous parent's list
  * of the same kind (（三） after a （二） under the previous top-level section) is accepted.
- * `lists` are the lists of one parent at `depth`, parents visited in document order;
- * `lastValueByKind` carries each depth and kind's last value from one parent to the next.
+ * The first `count` of `LISTS` are the lists of one parent at `depth`, parents visited in document order;
+ * `LAST_VALUE` carries each depth and kind's last value from one parent to the next.
  */
 function checkContinuations(
   document: ReportDocument,
-  lists: readonly Item[][],
+  count: number,
   depth: number,
   parent: Section | undefined,
-  lastValueByKind: Map<number, number>,
   report: Report,
 ): void {
-  for (let l = 0; l < lists.length; l++) {
-    const list = lists[l]!;
+  for (let l = 0; l < count; l++) {
+    const list = LISTS[l]!;
     const first = list[0]!.numbering;
     // Depth and kind as one number (the string `${depth}:${kind}` was made and hashed twice per list).
     const key = depth * 8 + KIND_KEY[first.kind];
-    const continued = lastValueByKind.get(key);
+    const continued = LAST_VALUE[key];
     const from = parent ? parent.heading.range.end : document.bodyRange.start;
     if (
       first.value !== 1 &&
@@ -413,6 +468,6 @@ function checkContinuations(
         range: first.range,
       });
     }
-    lastValueByKind.set(key, list[list.length - 1]!.numbering.value);
+    LAST_VALUE[key] = list[list.length - 1]!.numbering.value;
   }
 }
