@@ -188,6 +188,30 @@ function reportOne(run: Run, d: ReportDescriptor): void {
   out.push(diagnostic);
 }
 
+/** A rule's options for one run: configured ones over its defaults, else its frozen defaults (`defaultOptionsOf`). */
+function optionsFor(meta: AnyRule['meta'], opts: RunRuleOptions): unknown {
+  return opts.options === undefined || opts.options === null
+    ? defaultOptionsOf(meta)
+    : meta.defaultOptions && typeof meta.defaultOptions === 'object'
+      ? { ...(meta.defaultOptions as object), ...(opts.options as object) }
+      : opts.options;
+}
+
+/** Reports one finding of a run, the broken messages given to `onInvalidMessage` when there is one. */
+function reportGuarded(run: Run, d: ReportDescriptor): void {
+  const onInvalidMessage = run.opts.onInvalidMessage;
+  if (!onInvalidMessage) {
+    reportOne(run, d);
+    return;
+  }
+  try {
+    reportOne(run, d);
+  } catch (error) {
+    if (!(error instanceof InvalidMessageError)) throw error;
+    onInvalidMessage(error);
+  }
+}
+
 /**
  * Runs one rule on a parsed document and resolves what it reports into diagnostics:
  * messages rendered, severities capped, edits merged, positions computed.
@@ -199,34 +223,83 @@ export function runRule(rule: AnyRule, document: ReportDocument, opts: RunRuleOp
   const ceiling = opts.severity ?? meta.defaultSeverity;
   const locale = opts.settings.locale;
   // Runs for every rule on every document: no spreads of temporary objects where none is needed.
-  const options =
-    opts.options === undefined || opts.options === null
-      ? defaultOptionsOf(meta)
-      : meta.defaultOptions && typeof meta.defaultOptions === 'object'
-        ? { ...(meta.defaultOptions as object), ...(opts.options as object) }
-        : opts.options;
+  const options = optionsFor(meta, opts);
   const out: Diagnostic[] = [];
   // What reporting a finding needs, made at the first one: most rule runs report nothing.
   let run: Run | undefined;
-  const report = (d: ReportDescriptor): void => {
-    const r = (run ??= { meta, document, opts, locale, ceiling, out });
-    if (!opts.onInvalidMessage) {
-      reportOne(r, d);
-      return;
-    }
-    try {
-      reportOne(r, d);
-    } catch (error) {
-      if (!(error instanceof InvalidMessageError)) throw error;
-      opts.onInvalidMessage(error);
-    }
-  };
+  const report = (d: ReportDescriptor): void => reportGuarded((run ??= { meta, document, opts, locale, ceiling, out }), d);
   // One literal, the optional fields assigned when given (no spreads of temporary objects).
   const context: MutableContext = { options, settings: opts.settings, report };
   if (opts.previous) context.previous = opts.previous;
   if (opts.analysisCache) context.analysisCache = opts.analysisCache;
   rule.check(document, context);
   return out;
+}
+
+/** Runs rules one after another as `runRule` does (see `createRuleRunner`). */
+export interface RuleRunner {
+  /**
+   * `runRule(rule, document, opts)`, its findings in a list of the runner's own: valid until the
+   * runner's next run, which empties it (copy what is kept). Exceptions propagate, as `runRule`'s.
+   */
+  run(rule: AnyRule, document: ReportDocument, opts: RunRuleOptions): readonly Diagnostic[];
+}
+
+/**
+ * A runner for the rules of one lint (the engine makes one per pass): one context, one
+ * `report` function and one list of findings serve every run, where `runRule` makes a context
+ * object, a closure with its scope and a list per run (~60 rules on every report, most of
+ * which report nothing). A rule sees the same context object in every run, its fields set
+ * for that run: `options`, `settings`, and `previous` and `analysisCache` (`undefined` when
+ * not given). `context` and `report` serve the run they were given to, while `check` runs: a
+ * finding reported after `check` returned was always lost (its list was already read), and
+ * now is not made at all.
+ */
+export function createRuleRunner(): RuleRunner {
+  const out: Diagnostic[] = [];
+  // The one run record, its fields set for each run (`reportOne` reads it).
+  const run: { -readonly [K in keyof Run]: Run[K] } = {
+    meta: undefined as unknown as AnyRule['meta'],
+    document: undefined as unknown as ReportDocument,
+    opts: undefined as unknown as RunRuleOptions,
+    locale: 'zh-CN',
+    ceiling: 'info',
+    out,
+  };
+  let running = false;
+  const report = (d: ReportDescriptor): void => {
+    if (running) reportGuarded(run, d);
+  };
+  // Every field present from the start (one shape for every run); those not given are undefined.
+  const context = {
+    options: undefined as unknown,
+    settings: undefined as unknown as RuleSettings,
+    report,
+    previous: undefined as PreviousReport | undefined,
+    analysisCache: undefined as AnalysisCache | undefined,
+  };
+  return {
+    run(rule, document, opts) {
+      const { meta } = rule;
+      out.length = 0;
+      run.meta = meta;
+      run.document = document;
+      run.opts = opts;
+      run.locale = opts.settings.locale;
+      run.ceiling = opts.severity ?? meta.defaultSeverity;
+      context.options = optionsFor(meta, opts);
+      context.settings = opts.settings;
+      context.previous = opts.previous;
+      context.analysisCache = opts.analysisCache;
+      running = true;
+      try {
+        rule.check(document, context as MutableContext);
+      } finally {
+        running = false;
+      }
+      return out;
+    },
+  };
 }
 
 /**

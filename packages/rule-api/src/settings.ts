@@ -21,10 +21,14 @@ export function mergeCatalogue(extra: readonly CatalogueEntry[] | undefined): re
 /** The settings every rule sees for one document. Explicit values win over what the document says. */
 export function resolveSettings(document: ReportDocument, input: SettingsInput = {}): RuleSettings {
   const reportYear = input.reportYear ?? document.reportYear?.value;
-  return {
-    ...(reportYear !== undefined ? { reportYear } : {}),
-    ...((input.writingDate ?? document.writingDate?.value) !== undefined ? { writingDate: (input.writingDate ?? document.writingDate?.value)! } : {}),
-    locale: input.locale ?? 'zh-CN',
-    catalogue: mergeCatalogue(input.catalogue),
-  };
+  const writingDate = input.writingDate ?? document.writingDate?.value;
+  const locale = input.locale ?? 'zh-CN';
+  const catalogue = mergeCatalogue(input.catalogue);
+  // Plain literals, the fields in the order they were always written, each only when set: a
+  // literal opening with a spread of a non-empty object (a report's year, as most have) made
+  // V8 allocate ~0.8 KB a call, on every lint.
+  if (reportYear !== undefined) {
+    return writingDate !== undefined ? { reportYear, writingDate, locale, catalogue } : { reportYear, locale, catalogue };
+  }
+  return writingDate !== undefined ? { writingDate, locale, catalogue } : { locale, catalogue };
 }

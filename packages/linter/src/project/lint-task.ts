@@ -2,7 +2,7 @@ import { toSourcePosition, type InputProblem, type SourceMap, type TextFormat } 
 import type { CalendarDate, ReportDocument } from '@fzlint/parser';
 import type { AnyRule, Diagnostic, Locale } from '@fzlint/rule-api';
 import { remapRelatedIn } from '../related.js';
-import type { FzlintConfig, LintResult } from '../types.js';
+import type { FzlintConfig, LintOptions, LintResult } from '../types.js';
 import type { SerializedResult } from './result.js';
 
 export { remapRelatedIn };
@@ -93,21 +93,18 @@ export async function runLintTaskKeeping(
   const { lint, reportIdentity } = await engine();
   let result: LintResult;
   const previous = task.previous;
+  // The options set field by field, not as a literal of conditional spreads (~0.4 KB a file in V8).
+  const options: { -readonly [K in keyof LintOptions]: LintOptions[K] } = { filePath: task.filePath, format: task.format, config: task.config, fix: task.fix };
+  if (rules) options.rules = rules;
+  if (task.reportYear !== undefined) options.reportYear = task.reportYear;
+  if (task.writingDate !== undefined) options.writingDate = task.writingDate;
+  if (task.locale !== undefined) options.locale = task.locale;
+  if (parsed.document) options.document = parsed.document;
+  if (previous) {
+    options.previous = { text: previous.text, filePath: previous.filePath, format: previous.format, ...(parsed.previous ? { document: parsed.previous } : {}) };
+  }
   try {
-    result = lint(task.text, {
-      filePath: task.filePath,
-      format: task.format,
-      ...(rules ? { rules } : {}),
-      config: task.config,
-      fix: task.fix,
-      ...(task.reportYear !== undefined ? { reportYear: task.reportYear } : {}),
-      ...(task.writingDate !== undefined ? { writingDate: task.writingDate } : {}),
-      ...(task.locale !== undefined ? { locale: task.locale } : {}),
-      ...(parsed.document ? { document: parsed.document } : {}),
-      ...(previous
-        ? { previous: { text: previous.text, filePath: previous.filePath, format: previous.format, ...(parsed.previous ? { document: parsed.previous } : {}) } }
-        : {}),
-    });
+    result = lint(task.text, options);
   } catch (error) {
     const err = error instanceof Error ? error : new Error(String(error));
     return { outcome: { ok: false, configError: err.name === 'ConfigError', message: err.message } };

@@ -1066,17 +1066,17 @@ class Project implements Fzlint {
       const result = outcomes[i];
       if (!result) return;
       const used = previousUsed[i];
-      const file: FileLintResult = {
-        ...result,
-        filePath: p.target.path,
-        displayPath: p.display,
-        source: p.text,
-        format: p.format,
-        encoding: p.encoding,
-        ...(p.sourceMap ? { sourceMap: p.sourceMap } : {}),
-        ...(fromCache[i] ? { cached: true } : {}),
-        ...(used ? { previous: used } : {}),
-      };
+      // The result copied, then this file's fields set in the order they were always written: a
+      // literal opening with a spread of the result cost V8 ~2.5 KB a file (as the warm run's below).
+      const file: { -readonly [K in keyof FileLintResult]: FileLintResult[K] } = Object.assign({}, result) as FileLintResult;
+      file.filePath = p.target.path;
+      file.displayPath = p.display;
+      file.source = p.text;
+      file.format = p.format;
+      file.encoding = p.encoding;
+      if (p.sourceMap) file.sourceMap = p.sourceMap;
+      if (fromCache[i]) file.cached = true;
+      if (used) file.previous = used;
       const key = finalKeys[i];
       if (lintCache) this.#cacheInfo.set(file, { cache: lintCache, configHash: p.configHash, ...(key !== undefined ? { previousKey: key } : {}) });
       results.push(file);

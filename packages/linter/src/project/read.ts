@@ -148,8 +148,11 @@ function readAll(fd: number, size: number, scratch = false): Uint8Array {
 }
 
 /** A report file read into text, with its bytes and metadata (for the cache). */
+type ReadTextFile = ReadText & { readonly bytes: Uint8Array; readonly meta: FileMeta };
+
+/** A report file read into text, with its bytes and metadata (for the cache), or why not. */
 export type ReadFileOutcome =
-  | (ReadText & { readonly bytes: Uint8Array; readonly meta: FileMeta })
+  | ReadTextFile
   | { readonly ok: false; readonly reason: ReadFailureReason | 'binary' | 'undecodable' | 'not-convertible' | 'over-budget'; readonly problem: InputProblem };
 
 /**
@@ -188,7 +191,12 @@ export async function readReportFile(
     const reason = id === 'binary' || id === 'undecodable' || id === 'empty' ? id : id === 'overMemoryBudget' ? 'over-budget' : 'not-convertible';
     return { ok: false, reason, problem: outcome.problem };
   }
-  return { ...outcome, bytes: read.bytes, meta: read.meta };
+  // Copied, then the two fields set: a literal opening with a spread of the outcome cost V8 ~2.5 KB
+  // a file (`Object.assign` with the fields set after, ~0.3 KB), the same fields in the same order.
+  const file: { -readonly [K in keyof ReadTextFile]: ReadTextFile[K] } = Object.assign({}, outcome) as ReadTextFile;
+  file.bytes = read.bytes;
+  file.meta = read.meta;
+  return file;
 }
 
 type Iconv = typeof import('iconv-lite');
