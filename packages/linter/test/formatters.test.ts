@@ -150,7 +150,7 @@ describe('json keys', () => {
     suggestions: [{ desc: 'd', fix: { range: { start: 0, end: 1 }, text: 'x' } }],
     related: [{ message: 'here', range: { start: 3, end: 4 } }],
   };
-  const plain = { ...base, ruleId: 'style/a', severity: 'warning' as const, message: 'plain' };
+  const plain = { ...base, ruleId: 'style/a', severity: 'warn' as const, message: 'plain' };
   const fixable = { ...plain, severity: 'info' as const, message: 'fixable', fix: { range: { start: 0, end: 1 }, text: 'y' } };
   const messageKeys = ['ruleId', 'severity', 'fzlintSeverity', 'message', 'messageId', 'line', 'column', 'endLine', 'endColumn'];
   const resultKeys = ['filePath', 'messages', 'suppressedMessages', 'errorCount', 'fatalErrorCount', 'warningCount', 'fixableErrorCount', 'fixableWarningCount', 'infoCount'];
