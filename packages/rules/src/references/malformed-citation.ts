@@ -3,7 +3,7 @@ import { fold, type TextRange } from '@fzlint/parser';
 import { defineRule, type Fix } from '@fzlint/rule-api';
 import { adoptionYear, lawVersions, versionLabel } from '@fzlint/ontology';
 import { displayName } from './judge.js';
-import { analyzeReferences, isTitleKey, looseEntries } from './match.js';
+import { analyzeReferences, isTitleKey } from './match.js';
 import { analyzeVersions, type VersionCitation } from './versions.js';
 
 type MessageId =
@@ -258,7 +258,7 @@ export const rule = defineRule<MessageId>({
     for (let i = 0; i < titles.length; i++) {
       const { title, exact: key, loose } = titles[i]!;
       if (key.length < 10 || titlesWithReferences.has(title.innerRange.start) || overlaps(title.innerRange)) continue;
-      if (isTitleKey(compiled, key) || looseEntries(compiled, loose)) continue;
+      if (loose || isTitleKey(compiled, key)) continue;
       const match = nearestPolicy(key, compiled.titleKeys);
       if (!match) continue;
       const fixed = match.spelling;
