@@ -383,6 +383,17 @@ function isDigit(c: number): boolean {
  * `sharesPiece`).
  */
 export function keyPieces(key: string, max: number): string[] {
+  // nearestPolicy's two cases as literals of their length (a list grown from empty by `push` took room for 17).
+  const length = key.length;
+  if (max === 1) {
+    const half = Math.floor(length / 2);
+    return [key.slice(0, half), key.slice(half, length)];
+  }
+  if (max === 2) {
+    const third = Math.floor(length / 3);
+    const twoThirds = Math.floor((2 * length) / 3);
+    return [key.slice(0, third), key.slice(third, twoThirds), key.slice(twoThirds, length)];
+  }
   const pieces: string[] = [];
   const n = max + 1;
   for (let k = 0; k < n; k++) pieces.push(key.slice(Math.floor((k * key.length) / n), Math.floor(((k + 1) * key.length) / n)));
