@@ -3,7 +3,7 @@ import { fold, type TextRange } from '@fzlint/parser';
 import { defineRule, type Fix } from '@fzlint/rule-api';
 import { adoptionYear, lawVersions, versionLabel } from '@fzlint/ontology';
 import { displayName } from './judge.js';
-import { analyzeReferences, isTitleKey } from './match.js';
+import { analyzeReferences, isTitleKey, looseEntries } from './match.js';
 import { analyzeVersions, type VersionCitation } from './versions.js';
 
 type MessageId =
@@ -258,7 +258,7 @@ export const rule = defineRule<MessageId>({
     for (let i = 0; i < titles.length; i++) {
       const { title, exact: key, loose } = titles[i]!;
       if (key.length < 10 || titlesWithReferences.has(title.innerRange.start) || overlaps(title.innerRange)) continue;
-      if (loose || isTitleKey(compiled, key)) continue;
+      if (isTitleKey(compiled, key) || looseEntries(compiled, loose)) continue;
       const match = nearestPolicy(key, compiled.titleKeys);
       if (!match) continue;
       const fixed = match.spelling;
@@ -383,17 +383,6 @@ function isDigit(c: number): boolean {
  * `sharesPiece`).
  */
 export function keyPieces(key: string, max: number): string[] {
-  // nearestPolicy's two cases as literals of their length (a list grown from empty by `push` took room for 17).
-  const length = key.length;
-  if (max === 1) {
-    const half = Math.floor(length / 2);
-    return [key.slice(0, half), key.slice(half, length)];
-  }
-  if (max === 2) {
-    const third = Math.floor(length / 3);
-    const twoThirds = Math.floor((2 * length) / 3);
-    return [key.slice(0, third), key.slice(third, twoThirds), key.slice(twoThirds, length)];
-  }
   const pieces: string[] = [];
   const n = max + 1;
   for (let k = 0; k < n; k++) pieces.push(key.slice(Math.floor((k * key.length) / n), Math.floor(((k + 1) * key.length) / n)));

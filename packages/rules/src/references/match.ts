@@ -711,14 +711,8 @@ const LOOSE_SALT = 0x6b43a9b5;
 
 /** A hash of `key`'s units and length, salted: which of `keyBits` stands for it. */
 function keyHash(key: string, salt: number): number {
-  let h = salt;
+  let h = Math.imul(salt ^ key.length, 0x9e3779b1);
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return mixKeyHash(h, key.length);
-}
-
-/** The end of {@link keyHash}: the length mixed in last, so a key can be hashed as it is read (`hasLooseBit`). */
-function mixKeyHash(h: number, length: number): number {
-  h = Math.imul(h ^ length, 0x9e3779b1);
   return (h ^ (h >>> 15)) & (KEY_BITS - 1);
 }
 
@@ -737,30 +731,9 @@ export function isTitleKey(compiled: CompiledCatalogue, key: string): boolean {
   return hasKeyBit(compiled.keyBits, key, EXACT_SALT) && compiled.titleKeys.has(key);
 }
 
-/**
- * `looseKeys`' entries for the `looseKey` of `text` (a title's inner text). The key is hashed as
- * the text is read, and made only where its bit is set: a report's ~14 titles almost all miss,
- * and each made its key (a list of units grown by `push`, then a string) to be hashed and dropped.
- */
-export function looseEntries(compiled: CompiledCatalogue, text: string): CatalogueEntry[] | undefined {
-  return hasLooseBit(compiled.keyBits, text) ? compiled.looseKeys.get(looseKey(text)) : undefined;
-}
-
-/** Whether `looseKey(text)` is 6 units or more and its bit (`keyHash`, LOOSE_SALT) is set: the key's units hashed as `looseKey` keeps them (piece by piece alike). */
-function hasLooseBit(bits: Uint32Array, text: string): boolean {
-  let h = LOOSE_SALT;
-  let length = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const n = c >= 0x4e00 && c <= 0x9fff ? c : norm(c);
-    if ((n >= 0x4e00 && n <= 0x9fff && n !== NIAN) || (n >= 0x3400 && n <= 0x4dbf) || (n >= 0x30 && n <= 0x39)) {
-      h = Math.imul(h ^ n, 0x01000193);
-      length++;
-    }
-  }
-  if (length < 6) return false;
-  const b = mixKeyHash(h, length);
-  return (bits[b >>> 5]! & (1 << (b & 31))) !== 0;
+/** `looseKeys`' entries for `loose` (a `looseKey`), the Map asked only past `keyBits`. */
+export function looseEntries(compiled: CompiledCatalogue, loose: string): CatalogueEntry[] | undefined {
+  return loose.length >= 6 && hasKeyBit(compiled.keyBits, loose, LOOSE_SALT) ? compiled.looseKeys.get(loose) : undefined;
 }
 
 /** The rest of a catalogue's compilation around its trie `flat`: the look-up tables of titles, meetings and ids. */
@@ -1659,8 +1632,10 @@ function scanLooseTitles(
   refs: CatalogueReference[],
 ): void {
   for (let i = 0; i < titles.length; i++) {
-    const { title, exact, loose: entries } = titles[i]!;
-    if (!entries || isTitleKey(compiled, exact)) continue;
+    const { title, exact, loose } = titles[i]!;
+    if (isTitleKey(compiled, exact)) continue;
+    const entries = looseEntries(compiled, loose);
+    if (!entries) continue;
     const entry = pickByDate(entries, day);
     const successor = entry.successor ? compiled.byId.get(entry.successor) : undefined;
     refs.push({
@@ -1685,8 +1660,8 @@ export interface TitleKeys {
   readonly title: QuotedReference;
   /** `normalizeSpelling` of the inner text. */
   readonly exact: string;
-  /** `looseEntries` of the inner text: the catalogue's entries of its `looseKey`, if any (the key itself is not kept). */
-  readonly loose: CatalogueEntry[] | undefined;
+  /** `looseKey` of the inner text. */
+  readonly loose: string;
 }
 
 /** Everything recognised in one document for one catalogue and dates. */
@@ -1725,7 +1700,7 @@ export function analyzeReferences(document: ReportDocument, settings: RuleSettin
     const title = references[i]!;
     if (title.kind !== 'book-title') continue;
     titles.push(title);
-    titleKeys.push({ title, exact: normalizeSpelling(title.inner), loose: looseEntries(compiled, title.inner) });
+    titleKeys.push({ title, exact: normalizeSpelling(title.inner), loose: looseKey(title.inner) });
   }
   scanLiterals(document, compiled, dates.writing, planRanges, titles, refs);
   scanLooseTitles(titleKeys, compiled, dates.writing, planRanges, refs);
