@@ -85,7 +85,7 @@ function clampRange(doc: ReportDocument, start: number, end: number) {
   return { start: s, end: e };
 }
 
-/** One rule run's reporting state (see `runRule`), made when the rule reports its first finding. */
+/** One rule run's reporting state: the runner's one record, its fields set for each run (see `createRuleRunner`). */
 interface Run {
   readonly meta: AnyRule['meta'];
   readonly document: ReportDocument;
@@ -215,28 +215,16 @@ function reportGuarded(run: Run, d: ReportDescriptor): void {
 /**
  * Runs one rule on a parsed document and resolves what it reports into diagnostics:
  * messages rendered, severities capped, edits merged, positions computed.
- * The linter engine and the RuleTester share it. Exceptions propagate; the
+ * The RuleTester runs rules with it, the linter engine with a runner (`createRuleRunner`) per
+ * pass: this is one run of such a runner, so both take one path. Exceptions propagate; the
  * engine decides how to report a rule that throws.
  */
 export function runRule(rule: AnyRule, document: ReportDocument, opts: RunRuleOptions): Diagnostic[] {
-  const { meta } = rule;
-  const ceiling = opts.severity ?? meta.defaultSeverity;
-  const locale = opts.settings.locale;
-  // Runs for every rule on every document: no spreads of temporary objects where none is needed.
-  const options = optionsFor(meta, opts);
-  const out: Diagnostic[] = [];
-  // What reporting a finding needs, made at the first one: most rule runs report nothing.
-  let run: Run | undefined;
-  const report = (d: ReportDescriptor): void => reportGuarded((run ??= { meta, document, opts, locale, ceiling, out }), d);
-  // One literal, the optional fields assigned when given (no spreads of temporary objects).
-  const context: MutableContext = { options, settings: opts.settings, report };
-  if (opts.previous) context.previous = opts.previous;
-  if (opts.analysisCache) context.analysisCache = opts.analysisCache;
-  rule.check(document, context);
-  return out;
+  // The findings copied out of the runner's own list (which its next run would empty).
+  return createRuleRunner().run(rule, document, opts).slice();
 }
 
-/** Runs rules one after another as `runRule` does (see `createRuleRunner`). */
+/** Runs rules one after another, each as `runRule` does (see `createRuleRunner`). */
 export interface RuleRunner {
   /**
    * `runRule(rule, document, opts)`, its findings in a list of the runner's own: valid until the
@@ -247,9 +235,8 @@ export interface RuleRunner {
 
 /**
  * A runner for the rules of one lint (the engine makes one per pass): one context, one
- * `report` function and one list of findings serve every run, where `runRule` makes a context
- * object, a closure with its scope and a list per run (~60 rules on every report, most of
- * which report nothing). A rule sees the same context object in every run, its fields set
+ * `report` function and one list of findings serve every run, not a context object, a closure
+ * and a list per rule (~60 rules on every report, most of which report nothing). A rule sees the same context object in every run, its fields set
  * for that run: `options`, `settings`, and `previous` and `analysisCache` (`undefined` when
  * not given). `context` and `report` serve the run they were given to, while `check` runs: a
  * finding reported after `check` returned was always lost (its list was already read), and
