@@ -512,34 +512,30 @@ function needs(
   // put in a set (the passes after the first only look keys up), and is not coded either — before,
   // every text object and rate name of a report with a change went into the local map there.
   const knownCode = (word: string): number => VOCABULARY_CODES.get(word) ?? local?.get(word) ?? -1;
-  const countKey = (m: StatisticMention): number =>
-    ((codeOf(m.object?.key ?? '') * 16 + MEASURE_CODES[m.measure]) * 8192 + codeOf(verbBasis(m))) * 8192 + codeOf(m.unitFamily);
-  /** `countKey` for a look-up: -1 when a word of it has no code (no set holds the key). */
-  const knownCountKey = (m: StatisticMention): number => {
-    const object = knownCode(m.object?.key ?? '');
+  // One formula per key for both kinds of code: `codeOf` gives every word a code (never -1);
+  // `knownCode` gives -1 for a word without one, and then the key is -1 (no set holds it).
+  const countKeyBy = (m: StatisticMention, code: (word: string) => number): number => {
+    const object = code(m.object?.key ?? '');
     if (object < 0) return -1;
-    const verb = knownCode(verbBasis(m));
+    const verb = code(verbBasis(m));
     if (verb < 0) return -1;
-    const unit = knownCode(m.unitFamily);
+    const unit = code(m.unitFamily);
     if (unit < 0) return -1;
     return ((object * 16 + MEASURE_CODES[m.measure]) * 8192 + verb) * 8192 + unit;
   };
-  const rateKey = (r: RateStatement): number =>
-    (r.metric
-      ? codeOf(r.metric.id)
-      : r.verb?.base
-        ? (VERB_KEY_CODES.get(r.verb.group) ?? codeOf(`verb:${r.verb.group}`))
-        : codeOf('')) *
-      65536 +
-    codeOf(r.verb?.group ?? r.name);
-  /** `rateKey` for a look-up: -1 when a word of it has no code. */
-  const knownRateKey = (r: RateStatement): number => {
-    const head = r.metric ? knownCode(r.metric.id) : r.verb?.base ? (VERB_KEY_CODES.get(r.verb.group) ?? knownCode(`verb:${r.verb.group}`)) : knownCode('');
+  const rateKeyBy = (r: RateStatement, code: (word: string) => number): number => {
+    const head = r.metric ? code(r.metric.id) : r.verb?.base ? (VERB_KEY_CODES.get(r.verb.group) ?? code(`verb:${r.verb.group}`)) : code('');
     if (head < 0) return -1;
-    const name = knownCode(r.verb?.group ?? r.name);
+    const name = code(r.verb?.group ?? r.name);
     if (name < 0) return -1;
     return head * 65536 + name;
   };
+  const countKey = (m: StatisticMention): number => countKeyBy(m, codeOf);
+  /** `countKey` for a look-up: -1 when a word of it has no code (no set holds the key). */
+  const knownCountKey = (m: StatisticMention): number => countKeyBy(m, knownCode);
+  const rateKey = (r: RateStatement): number => rateKeyBy(r, codeOf);
+  /** `rateKey` for a look-up: -1 when a word of it has no code. */
+  const knownRateKey = (r: RateStatement): number => rateKeyBy(r, knownCode);
   const compared = (m: StatisticMention): boolean => m.object?.metric?.annualRegister === true && COMPARED_MEASURES.has(m.measure);
   const anySubject = subjects.size > 0;
 
