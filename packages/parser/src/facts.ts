@@ -215,7 +215,7 @@ export function readFacts(
   headings: readonly Heading[],
   junkRanges: readonly TextRange[],
   sentences: readonly Sentence[],
-): { reportYear?: DocumentFact<number>; writingDate?: DocumentFact<CalendarDate>; publicationDate?: DocumentFact<CalendarDate> } {
+): { reportYear: DocumentFact<number> | undefined; writingDate: DocumentFact<CalendarDate> | undefined; publicationDate: DocumentFact<CalendarDate> | undefined } {
   // Metadata dates from page furniture.
   const meta = new Map<string, { date: CalendarDate; range: TextRange }>();
   let headerDate: { date: CalendarDate; range: TextRange } | undefined;
@@ -295,11 +295,9 @@ export function readFacts(
   }
   if (!writingDate && deadline) writingDate = { value: deadline, source: 'default', assumed: true };
 
-  return {
-    ...(reportYear ? { reportYear } : {}),
-    ...(writingDate ? { writingDate } : {}),
-    ...(publicationDate ? { publicationDate } : {}),
-  };
+  // One literal, a fact not found undefined (the one caller reads each with `?? undefined`): spreads of
+  // optional parts copied each part's properties by a runtime call, ~0.4 % of a lint's samples.
+  return { reportYear, writingDate, publicationDate };
 }
 
 /** The year the opening sentences name: 2023年，在市委的坚强领导下…, or 现将我局2022年度法治政府建设工作报告如下. */

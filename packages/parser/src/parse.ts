@@ -93,11 +93,13 @@ const CONCAT_LISTS = 8192;
 /** The lists `part` gives of each analysis, one after another, in one array. */
 function joined<T>(analyses: readonly ParagraphAnalysis[], part: (a: ParagraphAnalysis) => readonly T[]): T[] {
   const parts: (readonly T[])[] = new Array<readonly T[]>(analyses.length);
-  for (let i = 0; i < analyses.length; i++) parts[i] = part(analyses[i] as ParagraphAnalysis);
-  if (parts.length <= CONCAT_LISTS) return ([] as T[]).concat(...parts);
-  // A text of more paragraphs (a plain-text file of 200,000 lines): counted, then copied into a list made at its length.
   let total = 0;
-  for (let i = 0; i < parts.length; i++) total += (parts[i] as readonly T[]).length;
+  for (let i = 0; i < analyses.length; i++) total += (parts[i] = part(analyses[i] as ParagraphAnalysis)).length;
+  // Counted first: most documents have none, and a `concat` spread over the paragraphs' shared
+  // frozen empty lists took the builtin's slow path (~0.2 % of a lint's samples).
+  if (total === 0) return [];
+  if (parts.length <= CONCAT_LISTS) return ([] as T[]).concat(...parts);
+  // A text of more paragraphs (a plain-text file of 200,000 lines): copied into a list made at its length.
   const out: T[] = new Array<T>(total);
   let k = 0;
   for (let i = 0; i < parts.length; i++) {
