@@ -153,8 +153,15 @@ const METADATA = new RegExp(String.raw`(?:^|\n)\s*(?:${METADATA_LABELS.join('|')
 const ISSUER_LINE = /^[\u4e00-\u9fff（）()]{2,30}?(?:人民政府|政府|委员会|管委会|管理局|办事处|党组|党委|局|厅|委|部)$/u;
 /** A line that reads as the report's title (a page whose title the parser did not take). */
 const TITLE_LINE = /(?:法治政府建设|法治建设|依法行政)[^\n]{0,40}(?:报告|情况|总结)/u;
+/**
+ * The opening sentence's unit (2022年，西城区坚持……): the group. The verb after it is a lookahead, not
+ * matched: the same matches and the same group (it ends the expression, and only the group and the
+ * match's presence are read), but irregexp compiled the consumed alternation after the lazy name and
+ * its optional 人民政府 ~5× slower (~1.8 ms against ~0.3 ms of CPU at its first run, paid once per
+ * process that pairs reports).
+ */
 const OPENING = new RegExp(
-  String.raw`^\s*(?:(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:度)?|今年|本年度?)(?:以来)?\s*[，,]?\s*(?:在[^，,。]{2,40}?下\s*[，,]\s*)*([\u4e00-\u9fff]{2,20}?(?:省|自治区|市|自治州|县|区|旗|镇|乡|街道|办事处|局|委|厅|部)(?:人民政府|政府)?)(?:坚持|以|在|深入|认真|全面|紧紧|始终|立足|聚焦|紧扣|围绕|持续|扎实|严格|按照|高度|法治|依法|进一步|着力|大力|不断)`,
+  String.raw`^\s*(?:(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:度)?|今年|本年度?)(?:以来)?\s*[，,]?\s*(?:在[^，,。]{2,40}?下\s*[，,]\s*)*([\u4e00-\u9fff]{2,20}?(?:省|自治区|市|自治州|县|区|旗|镇|乡|街道|办事处|局|委|厅|部)(?:人民政府|政府)?)(?=坚持|以|在|深入|认真|全面|紧紧|始终|立足|聚焦|紧扣|围绕|持续|扎实|严格|按照|高度|法治|依法|进一步|着力|大力|不断)`,
   'u',
 );
 
