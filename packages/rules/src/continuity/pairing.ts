@@ -16,7 +16,7 @@
  * a region in front (重庆市渝中区 ↔ 渝中区) and the shorter one is itself a place
  * name. 北京市 and 北京市西城区, or two bureaus of one city, never match.
  */
-import type { FactSource, ReportDocument, TextRange } from '@fzlint/parser';
+import { REGEXP_SPACE_CODES, type FactSource, type ReportDocument, type TextRange } from '@fzlint/parser';
 
 /** Where an issuer name was read. */
 export type IssuerSource = 'title' | 'metadata' | 'issuer-line' | 'signature' | 'opening' | 'file-name';
@@ -243,15 +243,23 @@ function fromIssuerLine(document: ReportDocument): IssuerName | undefined {
   return undefined;
 }
 
+/** What /\s/ matches, by UTF-16 unit: the signature's blanks before its date, read by code, not a regex per unit. */
+const SIGNATURE_SPACE = new Set(REGEXP_SPACE_CODES);
+
+/** What /[\u4e00-\u9fff（）()]/u matches in a one-unit string: a unit of the name before a signature date. */
+function isSignatureUnit(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || c === 0xff08 || c === 0xff09 || c === 0x28 || c === 0x29;
+}
+
 /** The unit named right before the signature date (苏平片区管理局2023年3月30日). */
 function fromSignature(document: ReportDocument): IssuerName | undefined {
   const fact = document.writingDate;
   if (!fact || fact.source !== 'signature' || !fact.range) return undefined;
   const { text } = document;
   let end = fact.range.start;
-  while (end > 0 && /\s/u.test(text[end - 1]!)) end--;
+  while (end > 0 && SIGNATURE_SPACE.has(text.charCodeAt(end - 1))) end--;
   let start = end;
-  while (start > 0 && end - start < 40 && /[\u4e00-\u9fff（）()]/u.test(text[start - 1]!)) start--;
+  while (start > 0 && end - start < 40 && isSignatureUnit(text.charCodeAt(start - 1))) start--;
   const found = text.slice(start, end);
   if (!ORG_SUFFIX.test(found)) return undefined;
   return name(found, 'signature', { start, end });
