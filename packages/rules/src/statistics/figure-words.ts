@@ -201,11 +201,11 @@ const SCOPE_MARKS: ReadonlyMap<string, ScopeMark> = new Map(FIGURE_SCOPE_WORDS.m
 
 /** The scope words found in a text: the ledger's (全市, 各县区 …) and the pairing one (SCOPE_WORDS). */
 export interface ScopesFound {
-  readonly figure?: ScopeMark;
-  readonly pairing?: string;
+  readonly figure: ScopeMark | undefined;
+  readonly pairing: string | undefined;
 }
 /** No scope word (what `scopesIn` finds in a text without one). */
-export const NO_SCOPES: ScopesFound = {};
+export const NO_SCOPES: ScopesFound = { figure: undefined, pairing: undefined };
 
 /** Scope words starting with 全, 各 or 我 by their first character, longest first; and the ones ending in 级 (市本级). */
 const SCOPE_WORDS_LONGEST = [...new Set([...FIGURE_SCOPE_WORDS.map((x) => x.text), ...SCOPE_WORDS])].sort((a, b) => b.length - a.length);
@@ -255,7 +255,10 @@ export function scopesIn(text: string): ScopesFound {
     i = lastEnd - 1;
   }
   if (figure === undefined && pairing === undefined) return NO_SCOPES;
-  return figure && pairing !== undefined ? { figure, pairing } : figure ? { figure } : { pairing: pairing! };
+  // One shape whatever was found (both fields, undefined when absent): the first clause with a
+  // pairing scope and no figure scope (`{ pairing }`, a literal of its own) threw this function's
+  // optimised code away, and under the CLI's interrupt budget it was never optimised again.
+  return { figure, pairing };
 }
 
 /** The last scope word in `text` (全市, 市本级, 各县区), or undefined. */

@@ -1048,8 +1048,10 @@ class SentenceReading {
     const mayScope = words.mayScope;
     objectWords ??= verbRange ? text.slice(verbRange.end, start) : prefix;
     const object = this.objectOf(n, objectWords, verbRange, clauseStart);
-    if (verb) this.inPartList = false;
-    if (partList) this.inPartList = true;
+    // One store whichever way (a part list opens, a verb closes it, else it stays): the first count
+    // opening a part list, a store never run before, threw the optimised code of this method away
+    // after a few reports, and under the CLI's interrupt budget it was not optimised again.
+    this.inPartList = partList || (verb === undefined && this.inPartList);
 
     const scopes = mayScope ? scopesIn(clausePrefix) : NO_SCOPES;
     let scope: string | undefined = scopes.pairing;
