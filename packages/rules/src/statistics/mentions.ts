@@ -1466,6 +1466,40 @@ function compatibleBase(
   return subject !== undefined && unit !== undefined && unit.family === subject.unitFamily;
 }
 
+/** What a rate's name says, a function of the name alone (`rateStatements`' four tests). */
+interface RateNameFacts {
+  readonly share: boolean;
+  readonly unbounded: boolean;
+  readonly verb: MetricVerb | undefined;
+  readonly metric: MetricObject | undefined;
+}
+
+/**
+ * The facts of rate names read before, in this report or an earlier one (办结率, 纠错率 recur):
+ * the alias and verb searches, two expressions over the name, run once per name. Only names of
+ * at most 12 units are kept (V8 copies a slice that short, so no key holds on to a report's
+ * text); cleared when full, so it stays small in a long-running server (as `objectFrom`'s map).
+ */
+const RATE_NAMES = new Map<string, RateNameFacts>();
+const RATE_NAMES_MAX = 1024;
+const RATE_NAME_KEY_MAX = 12;
+
+function rateNameFacts(name: string): RateNameFacts {
+  const known = RATE_NAMES.get(name);
+  if (known !== undefined) return known;
+  const facts: RateNameFacts = {
+    share: SHARE_RE.test(name),
+    unbounded: UNBOUNDED_RE.test(name),
+    verb: findRateVerb(name),
+    metric: findMetricObject(name),
+  };
+  if (name.length <= RATE_NAME_KEY_MAX) {
+    if (RATE_NAMES.size >= RATE_NAMES_MAX) RATE_NAMES.clear();
+    RATE_NAMES.set(name, facts);
+  }
+  return facts;
+}
+
 /**
  * Reads the rate names in front of a percentage: the words before the value,
  * once links such as 为/达/均达到 are dropped, must end in 率/占比/比例/比重.
@@ -1481,6 +1515,7 @@ function rateStatements(n: NumberMention, prefixStart: number, prefix: string): 
     const m = RATE_NAME_RE.exec(trimmed);
     if (!m) break;
     const name = m[1]!.replace(/^[为达是均]+/, '');
+    const facts = rateNameFacts(name);
     const nameEnd = prefixStart + trimmed.length;
     // Field by field in the order of every rate (one object shape); optional fields present, undefined when absent.
     out.push({
@@ -1492,13 +1527,13 @@ function rateStatements(n: NumberMention, prefixStart: number, prefix: string): 
       value: n.value,
       decimals: n.decimals,
       exact: !n.approximate,
-      share: SHARE_RE.test(name),
-      unbounded: UNBOUNDED_RE.test(name),
+      share: facts.share,
+      unbounded: facts.unbounded,
       sentenceIndex: 0,
       paragraphIndex: 0,
       figure: NO_FIGURE,
-      verb: findRateVerb(name),
-      metric: findMetricObject(name),
+      verb: facts.verb,
+      metric: facts.metric,
     });
     const before = trimmed.slice(0, trimmed.length - m[1]!.length);
     if (!/[、和及与]$/.test(before)) break;
