@@ -209,6 +209,38 @@ describe('the literal scan’s triple bits', () => {
   });
 });
 
+describe('the literal scan on a trie whose root children end something', () => {
+  // The scan's filters (a first unit's bit and the next unit's, the pair and triple bits) are
+  // the same for every trie: where a root child ends something (`rootEnds`), it ends a one-unit
+  // exclude word, never a key (keys are two units or more), and that word's match alone is
+  // skipped as no match is. So one-unit exclude words change nothing a scan finds.
+  const law = builtinCatalogue.find((e) => e.kind === 'law')!;
+  const copy = builtinCatalogue.map((e) => (e === law ? { ...e } : e)) as readonly CatalogueEntry[];
+  const oneUnit = builtinCatalogue.map((e) => (e === law ? { ...e, exclude: [...(e.exclude ?? []), '法', '国', '政', '“'] } : e)) as readonly CatalogueEntry[];
+  const keys = builtinCatalogue.flatMap((e) => (e.kind === 'congress' ? [] : (e.aliases ?? []))).filter((k) => normalizeSpelling(k).length >= 2);
+  const piece = fc.oneof(
+    fc.constantFrom(...keys).chain((k) => fc.integer({ min: 1, max: k.length }).map((cut) => k.slice(0, cut))),
+    fc.constantFrom(...keys),
+    fc.constantFrom('“', '”', ' ', '—', '-', '，', '。', '法', '国', '政', '府', '《', '》'),
+  );
+  const found = (document: ReturnType<typeof parse>, catalogue: readonly CatalogueEntry[]): string[] => {
+    const settings = { ...resolveSettings(document, {}), catalogue };
+    return analyzeReferences(document, settings).references.map((r) => `${r.range.start}-${r.range.end} ${r.entry.id} ${r.via}`);
+  };
+
+  it('finds what it finds without the one-unit exclude words (property)', () => {
+    expect(compileCatalogue(oneUnit).flat.rootEnds).toBe(true);
+    expect(compileCatalogue(copy).flat.rootEnds).toBe(false);
+    fc.assert(
+      fc.property(fc.array(fc.array(piece, { maxLength: 16 }), { minLength: 1, maxLength: 4 }), (paragraphs) => {
+        const document = parse(`# 某市2023年法治政府建设年度报告\n\n${paragraphs.map((p) => p.join('')).join('\n\n')}\n`);
+        expect(found(document, oneUnit)).toEqual(found(document, copy));
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
 describe('a literal match’s title', () => {
   // The scan finds a match's title by a cursor through the titles, sentence by sentence; here the
   // plain definition: the first book title (in text order) of the match's sentence whose inside
