@@ -5,7 +5,7 @@
 // bundle of the CLI (dist/bundle/cli.script.js, one file instead of ~190 modules: see
 // scripts/bundle.mjs) through V8's code cache (dist/bundle/loader.js, from
 // src/compile-cache.ts), or tsc's dist/cli.js when only tsc has run.
-const { existsSync, fstatSync, writeSync } = require('node:fs');
+const { existsSync, fstatSync, statSync, writeSync } = require('node:fs');
 const { join } = require('node:path');
 
 const bundle = join(__dirname, '..', 'dist', 'bundle', 'cli.script.js');
@@ -105,9 +105,26 @@ function watched(stream) {
 }
 
 /**
+ * Whether fd 1's `stat` is /dev/null (`fzlint … >/dev/null`, a CI step that needs only the exit
+ * code): Node's own stdout there is a synchronous file stream too, but it was given each JSON
+ * piece as a string and encoded it into a fresh buffer (~190 KB a piece, fresh pages); written
+ * directly, the pieces go through the one reused buffer as for a file. Other character devices
+ * (a terminal, /dev/full) keep `process.stdout`. One more `stat` only when stdout is a character device.
+ */
+function isDevNull(stat) {
+  if (!stat.isCharacterDevice() || process.platform === 'win32') return false;
+  try {
+    const devNull = statSync('/dev/null');
+    return devNull.isCharacterDevice() && devNull.rdev === stat.rdev;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Standard output for the CLI: written with `fs.writeSync` when fd 1 is a pipe (a FIFO), a
- * socket (what a Node parent's `spawn` gives: lint-staged, an editor's task) or a regular
- * file, as Node's own stream writes those on Linux (synchronously), without creating
+ * socket (what a Node parent's `spawn` gives: lint-staged, an editor's task), a regular
+ * file or /dev/null, as Node's own stream writes those on Linux (synchronously), without creating
  * `process.stdout`: for a pipe or a socket that loads `net` (~3.5 ms of a one-file run), for
  * a file the streams (~2 ms; node:v8 no longer loads them, see above). A terminal and the
  * rest keep `process.stdout`. EPIPE and any other failed write stop stdout (stopStdout);
@@ -119,7 +136,7 @@ function standardOutput() {
   let direct = false;
   try {
     const stat = fstatSync(1);
-    direct = stat.isFIFO() || stat.isSocket() || stat.isFile();
+    direct = stat.isFIFO() || stat.isSocket() || stat.isFile() || isDevNull(stat);
   } catch {
     direct = false;
   }

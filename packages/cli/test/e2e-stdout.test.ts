@@ -6,7 +6,7 @@
  * for an output larger than a pipe's buffer.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, fzlint, largeOutputProject, runEnv, shellCommand } from './helpers.js';
@@ -82,5 +82,28 @@ describe.skipIf(process.platform === 'win32')('a run whose output goes to a file
       expect(run.code).toBe(reference.code);
       expect(run.output === reference.stdout + reference.stderr).toBe(true);
     }
+  });
+});
+
+describe.skipIf(process.platform === 'win32' || !existsSync('/dev/null'))('a run whose output goes to /dev/null', () => {
+  it('writes it as a file (no streams loaded), with the exit code and stderr a socket run has', () => {
+    const args = ['--format', 'json', '--concurrency', '1', '.'];
+    const reference = fzlint(dir, args);
+    const preload = join(outputs, 'modules-null.cjs');
+    const list = join(outputs, 'modules-null.txt');
+    writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));\n`);
+    const err = join(outputs, 'err-null.txt');
+    const nul = openSync('/dev/null', 'w');
+    const errFd = openSync(err, 'w');
+    try {
+      const r = spawnSync(process.execPath, ['-r', preload, BIN, ...args], { cwd: dir, env: runEnv(), stdio: ['ignore', nul, errFd], timeout: 180_000, killSignal: 'SIGKILL' });
+      expect(r.status).toBe(reference.code);
+    } finally {
+      closeSync(nul);
+      closeSync(errFd);
+    }
+    expect(readFileSync(err, 'utf8')).toBe(reference.stderr);
+    const modules = readFileSync(list, 'utf8').split('\n');
+    expect(modules).not.toContain('NativeModule stream');
   });
 });
