@@ -16,7 +16,7 @@
  * a region in front (重庆市渝中区 ↔ 渝中区) and the shorter one is itself a place
  * name. 北京市 and 北京市西城区, or two bureaus of one city, never match.
  */
-import { REGEXP_SPACE_CODES, type FactSource, type ReportDocument, type TextRange } from '@fzlint/parser';
+import type { FactSource, ReportDocument, TextRange } from '@fzlint/parser';
 
 /** Where an issuer name was read. */
 export type IssuerSource = 'title' | 'metadata' | 'issuer-line' | 'signature' | 'opening' | 'file-name';
@@ -243,9 +243,6 @@ function fromIssuerLine(document: ReportDocument): IssuerName | undefined {
   return undefined;
 }
 
-/** What /\s/ matches, by UTF-16 unit: the signature's blanks before its date, read by code, not a regex per unit. */
-const SIGNATURE_SPACE = new Set(REGEXP_SPACE_CODES);
-
 /** What /[\u4e00-\u9fff（）()]/u matches in a one-unit string: a unit of the name before a signature date. */
 function isSignatureUnit(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || c === 0xff08 || c === 0xff09 || c === 0x28 || c === 0x29;
@@ -257,7 +254,9 @@ function fromSignature(document: ReportDocument): IssuerName | undefined {
   if (!fact || fact.source !== 'signature' || !fact.range) return undefined;
   const { text } = document;
   let end = fact.range.start;
-  while (end > 0 && SIGNATURE_SPACE.has(text.charCodeAt(end - 1))) end--;
+  // The blanks before the date (a few units) by /\s/: a value import of the parser's REGEXP_SPACE_CODES
+  // here put the whole parser into the CLI's front script, which bundles this module (front-bundle.test.ts).
+  while (end > 0 && /\s/u.test(text[end - 1]!)) end--;
   let start = end;
   while (start > 0 && end - start < 40 && isSignatureUnit(text.charCodeAt(start - 1))) start--;
   const found = text.slice(start, end);
