@@ -32,12 +32,23 @@ export interface ParagraphAnalysis {
 export class HeadingCursor {
   /** The last index `at` returned (-1 before the first heading); `analyzeParagraph` walks it inline. */
   index = -1;
-  constructor(readonly headings: readonly Heading[]) {}
+  /**
+   * Each heading's start, read once here: the headings are objects of several shapes (with and
+   * without numbering, concept, year …), and the sentence loops' optimised code read `range` on the
+   * shapes it had met and was thrown away at a report's first heading of another shape.
+   */
+  readonly starts: number[];
+  constructor(readonly headings: readonly Heading[]) {
+    const starts: number[] = new Array<number>(headings.length);
+    for (let i = 0; i < headings.length; i++) starts[i] = (headings[i] as Heading).range.start;
+    this.starts = starts;
+  }
 
   /** Index into the headings of the last heading starting at or before `offset`, or -1. */
   at(offset: number): number {
     let n = this.index;
-    while (n + 1 < this.headings.length && (this.headings[n + 1] as Heading).range.start <= offset) n++;
+    const starts = this.starts;
+    while (n + 1 < starts.length && (starts[n + 1] as number) <= offset) n++;
     this.index = n;
     return n;
   }
@@ -112,56 +123,9 @@ export function analyzeParagraph(
   // Sentence bounds in the folded paragraph, or in the text.
   // In the split's reused buffer (read before any other split: one list and its growth per paragraph otherwise).
   const nBounds = f ? splitInto(ftext, 0, ftext.length, cuts) : splitInto(text, ps, pe, cuts);
+  if (f) foldedSentences(text, f, ps, ftext, nBounds, at, docRanges, sentencesFirst);
+  else textSentences(text, nBounds, at, docRanges, sentencesFirst);
   const bounds = boundsBuffer;
-  // The heading cursor's walk (HeadingCursor.at) inline: a method call per sentence otherwise.
-  const cursor = at.headings;
-  const headings = cursor.headings;
-  let headingIndex = cursor.index;
-  // Where the next heading starts: one comparison per sentence until a sentence reaches it.
-  let nextHeading = headingIndex + 1 < headings.length ? headings[headingIndex + 1]!.range.start : Infinity;
-  for (let k = 0; k < nBounds; k += 3) {
-    const a = bounds[k]!;
-    const b = bounds[k + 1]!;
-    // What the sentence holds, read by splitSentences: a sentence without a numeral's or a
-    // reference's first character has no number or reference to look for (most have no reference).
-    const holds = bounds[k + 2]!;
-    const sentenceIndex = sentenceBase + (sentences.length - sentencesFirst);
-    const s = f ? f.start(a) : a;
-    const e = f ? f.end(b) : b;
-    const st = f ? ftext.slice(a, b) : text.slice(a, b);
-    const range: TextRange = { start: s, end: e };
-    if (nextHeading <= s) {
-      while (headingIndex + 1 < headings.length && headings[headingIndex + 1]!.range.start <= s) headingIndex++;
-      cursor.index = headingIndex;
-      nextHeading = headingIndex + 1 < headings.length ? headings[headingIndex + 1]!.range.start : Infinity;
-    }
-    sentences.push({ range, text: f ? text.slice(s, e) : st, paragraphIndex, headingIndex });
-    if (f) {
-      // Found in the folded sentence, appended to the paragraph's lists and moved back into the text
-      // in place: the objects are fresh and no one else holds them (a copy of each, and a list and an
-      // iterator per sentence, were the garbage of a text of short lines).
-      if ((holds & HOLDS_NUMERAL) !== 0) {
-        let local: TextRange[] = NO_RANGES;
-        for (let k = 0; k < docRanges.length; k++) {
-          const d = docRanges[k]!;
-          if (!(d.end > s && d.start < e)) continue;
-          if (local === NO_RANGES) local = [];
-          local.push({ start: toLocal(f, ps, d.start) - a, end: toLocal(f, ps, d.end) - a });
-        }
-        const first = numbers.length;
-        extractNumbers(st, 0, local, sentenceIndex, numbers);
-        for (let k = first; k < numbers.length; k++) unfoldNumber(text, f, a, numbers[k] as Mutable<NumberMention>);
-      }
-      if ((holds & HOLDS_REFERENCE_OPENING) !== 0) {
-        const first = references.length;
-        extractReferences(st, 0, sentenceIndex, references);
-        for (let k = first; k < references.length; k++) unfoldReference(text, f, a, references[k] as Mutable<QuotedReference>);
-      }
-    } else {
-      if ((holds & HOLDS_NUMERAL) !== 0) extractNumbers(st, s, docRanges, sentenceIndex, numbers);
-      if ((holds & HOLDS_REFERENCE_OPENING) !== 0) extractReferences(st, s, sentenceIndex, references);
-    }
-  }
   // A paragraph of thousands of sentences grew the shared buffer: let it go, so that the process
   // (a language server runs for days) keeps no more than a common paragraph needs.
   if (bounds.length > MAX_KEPT_BOUNDS) boundsBuffer = new Int32Array(INITIAL_BOUNDS);
@@ -178,6 +142,105 @@ export function analyzeParagraph(
     references: references.length === referencesFirst ? NONE : references.slice(referencesFirst),
     documentNumbers: documentNumbers.length === 0 ? NONE : documentNumbers,
   };
+}
+
+/**
+ * The sentences of a paragraph split in the text itself (`boundsBuffer`'s first `nBounds` entries),
+ * appended with their numbers and references to the document's lists. The per-sentence loops are
+ * functions of their own, one per kind of paragraph: `analyzeParagraph` whole is too large for V8 to
+ * optimise early under the CLI's interrupt budget (1,653 bytes of bytecode, 14 ticks: after ~340 reports
+ * of a lint), and the loop is where its time goes.
+ */
+function textSentences(text: string, nBounds: number, at: Placement, docRanges: readonly TextRange[], sentencesFirst: number): void {
+  const bounds = boundsBuffer;
+  const paragraphIndex = at.paragraphIndex;
+  const sentenceBase = at.sentenceBase;
+  const sentences = at.sentences;
+  const numbers = at.numbers;
+  const references = at.references;
+  // The heading cursor's walk (HeadingCursor.at) inline: a method call per sentence otherwise.
+  const cursor = at.headings;
+  const starts = cursor.starts;
+  let headingIndex = cursor.index;
+  // Where the next heading starts: one comparison per sentence until a sentence reaches it.
+  let nextHeading = headingIndex + 1 < starts.length ? starts[headingIndex + 1]! : Infinity;
+  for (let k = 0; k < nBounds; k += 3) {
+    const s = bounds[k]!;
+    const e = bounds[k + 1]!;
+    // What the sentence holds, read by splitSentences: a sentence without a numeral's or a
+    // reference's first character has no number or reference to look for (most have no reference).
+    const holds = bounds[k + 2]!;
+    const sentenceIndex = sentenceBase + (sentences.length - sentencesFirst);
+    const st = text.slice(s, e);
+    const range: TextRange = { start: s, end: e };
+    if (nextHeading <= s) {
+      while (headingIndex + 1 < starts.length && starts[headingIndex + 1]! <= s) headingIndex++;
+      cursor.index = headingIndex;
+      nextHeading = headingIndex + 1 < starts.length ? starts[headingIndex + 1]! : Infinity;
+    }
+    sentences.push({ range, text: st, paragraphIndex, headingIndex });
+    if ((holds & HOLDS_NUMERAL) !== 0) extractNumbers(st, s, docRanges, sentenceIndex, numbers);
+    if ((holds & HOLDS_REFERENCE_OPENING) !== 0) extractReferences(st, s, sentenceIndex, references);
+  }
+}
+
+/** {@link textSentences} for a folded paragraph: bounds in `ftext` (`f`'s text), ranges moved back into the text. */
+function foldedSentences(
+  text: string,
+  f: Fold,
+  ps: number,
+  ftext: string,
+  nBounds: number,
+  at: Placement,
+  docRanges: readonly TextRange[],
+  sentencesFirst: number,
+): void {
+  const bounds = boundsBuffer;
+  const paragraphIndex = at.paragraphIndex;
+  const sentenceBase = at.sentenceBase;
+  const sentences = at.sentences;
+  const numbers = at.numbers;
+  const references = at.references;
+  const cursor = at.headings;
+  const starts = cursor.starts;
+  let headingIndex = cursor.index;
+  let nextHeading = headingIndex + 1 < starts.length ? starts[headingIndex + 1]! : Infinity;
+  for (let k = 0; k < nBounds; k += 3) {
+    const a = bounds[k]!;
+    const b = bounds[k + 1]!;
+    const holds = bounds[k + 2]!;
+    const sentenceIndex = sentenceBase + (sentences.length - sentencesFirst);
+    const s = f.start(a);
+    const e = f.end(b);
+    const st = ftext.slice(a, b);
+    const range: TextRange = { start: s, end: e };
+    if (nextHeading <= s) {
+      while (headingIndex + 1 < starts.length && starts[headingIndex + 1]! <= s) headingIndex++;
+      cursor.index = headingIndex;
+      nextHeading = headingIndex + 1 < starts.length ? starts[headingIndex + 1]! : Infinity;
+    }
+    sentences.push({ range, text: text.slice(s, e), paragraphIndex, headingIndex });
+    // Found in the folded sentence, appended to the paragraph's lists and moved back into the text
+    // in place: the objects are fresh and no one else holds them (a copy of each, and a list and an
+    // iterator per sentence, were the garbage of a text of short lines).
+    if ((holds & HOLDS_NUMERAL) !== 0) {
+      let local: TextRange[] = NO_RANGES;
+      for (let k = 0; k < docRanges.length; k++) {
+        const d = docRanges[k]!;
+        if (!(d.end > s && d.start < e)) continue;
+        if (local === NO_RANGES) local = [];
+        local.push({ start: toLocal(f, ps, d.start) - a, end: toLocal(f, ps, d.end) - a });
+      }
+      const first = numbers.length;
+      extractNumbers(st, 0, local, sentenceIndex, numbers);
+      for (let k = first; k < numbers.length; k++) unfoldNumber(text, f, a, numbers[k] as Mutable<NumberMention>);
+    }
+    if ((holds & HOLDS_REFERENCE_OPENING) !== 0) {
+      const first = references.length;
+      extractReferences(st, 0, sentenceIndex, references);
+      for (let k = first; k < references.length; k++) unfoldReference(text, f, a, references[k] as Mutable<QuotedReference>);
+    }
+  }
 }
 
 /**
