@@ -451,6 +451,10 @@ export function isWordNode<T>(a: Automaton<T>, node: number): boolean {
   return a.chain[node * 2]! >>> CHAIN_FLAGS_SHIFT === WORD;
 }
 
+/** The end and node of the match `nextAutomatonHit` last returned. */
+let hitEnd = 0;
+let hitNode = 0;
+
 /**
  * Appends start, end and node of every leftmost-longest word of `text` between `from`
  * and `to` to `hits` (the payload is `a.payloads[node]`). The scan calls nothing: a
@@ -460,6 +464,22 @@ export function isWordNode<T>(a: Automaton<T>, node: number): boolean {
  * consumed: a scan resumed after an edit needs them, see `isWordNode`).
  */
 export function collectAutomatonHits<T>(a: Automaton<T>, text: string, from: number, to: number, hits: number[], blocked = false): void {
+  for (let i = nextAutomatonHit(a, text, from, to); i >= 0; i = nextAutomatonHit(a, text, hitEnd, to)) {
+    if (blocked || a.chain[hitNode * 2]! >>> CHAIN_FLAGS_SHIFT === WORD) hits.push(i, hitEnd, hitNode);
+  }
+}
+
+/**
+ * The start of the first leftmost-longest word or blocked word of `text` at or after
+ * `from` and before `to`, its end and node left in `hitEnd` and `hitNode`; -1 for none.
+ * The scan's hot loop, apart from what is done with a match: most reports have none, so
+ * a match's code (a push, a flag test) had never run when V8 optimised the loop, and its
+ * optimised code was thrown away at the first report with one ("insufficient type
+ * feedback", ~200 reports into the bench corpus) and compiled twice more. A match here
+ * runs no operation the common path has not run: only moves, two module stores and the
+ * return.
+ */
+function nextAutomatonHit<T>(a: Automaton<T>, text: string, from: number, to: number): number {
   const { first, firstBits, oneBits, secondBits, tripleBits, chain, slots, mask } = a;
   let i = from;
   while (i < to) {
@@ -488,10 +508,11 @@ export function collectAutomatonHits<T>(a: Automaton<T>, text: string, from: num
     }
     let node = first[c]!;
     let word = chain[node * 2]!;
-    let best = word >= 0x40000 ? node : 0; // 1 << CHAIN_FLAGS_SHIFT (literals: the bundle keeps module constants as loads)
-    let bestWord = word;
-    let bestEnd = best !== 0 ? i + 1 : -1;
-    for (let j = i + 1; j < to; j++) {
+    let j = i + 1;
+    // A word ends at node (1 << CHAIN_FLAGS_SHIFT; literals: the bundle keeps module constants as loads).
+    let best = word >= 0x40000 ? node : 0;
+    let bestEnd = j; // read only where best is not 0
+    while (j < to) {
       const unit = text.charCodeAt(j);
       let child = 0;
       if ((word & 0x1ffff) === (0x10000 | unit)) { // CHAIN_NEXT and the unit
@@ -514,17 +535,20 @@ export function collectAutomatonHits<T>(a: Automaton<T>, text: string, from: num
       if (child === 0) break;
       node = child;
       word = chain[node * 2]!;
+      j++;
+      // Moves only (no j + 1 here): this runs at a match, rare enough that V8 may optimise before it first runs.
       if (word >= 0x40000) {
         best = node;
-        bestWord = word;
-        bestEnd = j + 1;
+        bestEnd = j;
       }
     }
     if (best === 0) {
       i++;
       continue;
     }
-    if (bestWord >>> 18 === WORD || blocked) hits.push(i, bestEnd, best);
-    i = bestEnd;
+    hitEnd = bestEnd;
+    hitNode = best;
+    return i;
   }
+  return -1;
 }
