@@ -142,14 +142,7 @@ export const rule = defineRule<MessageId>({
     const { references, titles, compiled } = analyzeReferences(document, context.settings);
     const reported: TextRange[] = [];
     const overlaps = (r: TextRange) => overlapsAny(reported, r);
-    const report = (
-      messageId: MessageId,
-      range: TextRange,
-      data: Record<string, string>,
-      fix?: Fix,
-      suggestion?: { fixed: string; fix: Fix },
-      severity?: 'info',
-    ) => {
+    const report: Report = (messageId, range, data, fix, suggestion, severity) => {
       if (overlaps(range)) return;
       reported.push(range);
       context.report({
