@@ -30,7 +30,7 @@ export interface ParagraphAnalysis {
  * in increasing order (sentences come in document order): one forward walk.
  */
 export class HeadingCursor {
-  /** The last index `at` returned (-1 before the first heading); `analyzeParagraph` walks it inline. */
+  /** The last index `at` returned (-1 before the first heading). */
   index = -1;
   /**
    * Each heading's start, read once here: the headings are objects of several shapes (with and
@@ -51,6 +51,12 @@ export class HeadingCursor {
     while (n + 1 < starts.length && (starts[n + 1] as number) <= offset) n++;
     this.index = n;
     return n;
+  }
+
+  /** Where the heading after the last one `at` returned starts, or Infinity after the last heading. */
+  nextStart(): number {
+    const next = this.index + 1;
+    return next < this.starts.length ? (this.starts[next] as number) : Infinity;
   }
 }
 
@@ -158,12 +164,12 @@ function textSentences(text: string, nBounds: number, at: Placement, docRanges: 
   const sentences = at.sentences;
   const numbers = at.numbers;
   const references = at.references;
-  // The heading cursor's walk (HeadingCursor.at) inline: a method call per sentence otherwise.
+  // The heading cursor walked only where a sentence reaches the next heading (`nextHeading`): one
+  // comparison per sentence, a call of `at` per heading.
   const cursor = at.headings;
-  const starts = cursor.starts;
   let headingIndex = cursor.index;
   // Where the next heading starts: one comparison per sentence until a sentence reaches it.
-  let nextHeading = headingIndex + 1 < starts.length ? starts[headingIndex + 1]! : Infinity;
+  let nextHeading = cursor.nextStart();
   for (let k = 0; k < nBounds; k += 3) {
     const s = bounds[k]!;
     const e = bounds[k + 1]!;
@@ -174,9 +180,8 @@ function textSentences(text: string, nBounds: number, at: Placement, docRanges: 
     const st = text.slice(s, e);
     const range: TextRange = { start: s, end: e };
     if (nextHeading <= s) {
-      while (headingIndex + 1 < starts.length && starts[headingIndex + 1]! <= s) headingIndex++;
-      cursor.index = headingIndex;
-      nextHeading = headingIndex + 1 < starts.length ? starts[headingIndex + 1]! : Infinity;
+      headingIndex = cursor.at(s);
+      nextHeading = cursor.nextStart();
     }
     sentences.push({ range, text: st, paragraphIndex, headingIndex });
     if ((holds & HOLDS_NUMERAL) !== 0) extractNumbers(st, s, docRanges, sentenceIndex, numbers);
@@ -202,9 +207,8 @@ function foldedSentences(
   const numbers = at.numbers;
   const references = at.references;
   const cursor = at.headings;
-  const starts = cursor.starts;
   let headingIndex = cursor.index;
-  let nextHeading = headingIndex + 1 < starts.length ? starts[headingIndex + 1]! : Infinity;
+  let nextHeading = cursor.nextStart();
   for (let k = 0; k < nBounds; k += 3) {
     const a = bounds[k]!;
     const b = bounds[k + 1]!;
@@ -215,9 +219,8 @@ function foldedSentences(
     const st = ftext.slice(a, b);
     const range: TextRange = { start: s, end: e };
     if (nextHeading <= s) {
-      while (headingIndex + 1 < starts.length && starts[headingIndex + 1]! <= s) headingIndex++;
-      cursor.index = headingIndex;
-      nextHeading = headingIndex + 1 < starts.length ? starts[headingIndex + 1]! : Infinity;
+      headingIndex = cursor.at(s);
+      nextHeading = cursor.nextStart();
     }
     sentences.push({ range, text: text.slice(s, e), paragraphIndex, headingIndex });
     // Found in the folded sentence, appended to the paragraph's lists and moved back into the text
