@@ -1,10 +1,12 @@
 import type { CalendarDate, DocumentFact, TextRange } from '@fzlint/parser';
-import { defineRule } from '@fzlint/rule-api';
+import { defineRule, type RuleContext } from '@fzlint/rule-api';
 
 type MessageId = 'tooEarly' | 'afterDeadline';
+type Context = RuleContext<MessageId>;
 
-function compare(a: CalendarDate, b: CalendarDate): number {
-  return a.year - b.year || a.month - b.month || a.day - b.day;
+/** `a` against the day `year`-`month`-`day` (no date object per report). */
+function compare(a: CalendarDate, year: number, month: number, day: number): number {
+  return a.year - year || a.month - month || a.day - day;
 }
 
 function formatDate(d: CalendarDate): string {
@@ -52,36 +54,38 @@ export const rule = defineRule<MessageId>({
   check(document, context) {
     const year = context.settings.reportYear;
     if (year === undefined) return;
-    const deadline: CalendarDate = { year: year + 1, month: 4, day: 1 };
-    const yearEnd: CalendarDate = { year, month: 12, day: 31 };
-    const seen: TextRange[] = [];
-    const facts: Array<[keyof typeof WHAT, DocumentFact<CalendarDate> | undefined]> = [
-      ['writing', document.writingDate],
-      ['publication', document.publicationDate],
-    ];
-    for (let i = 0; i < facts.length; i++) {
-      const kind = facts[i]![0];
-      const fact = facts[i]![1];
-      if (!fact || fact.assumed || fact.source === 'default' || fact.source === 'option' || !fact.range) continue;
-      const range = fact.range;
-      if (seen.some((r) => r.start === range.start && r.end === range.end)) continue;
-      seen.push(range);
-      const date = fact.value;
-      const messageId: MessageId | undefined =
-        compare(date, yearEnd) < 0 ? 'tooEarly' : compare(date, deadline) > 0 ? 'afterDeadline' : undefined;
-      if (!messageId) continue;
-      context.report({
-        messageId,
-        data: {
-          what: WHAT[kind][context.settings.locale],
-          date: formatDate(date),
-          year,
-          deadline: formatDate(deadline),
-        },
-        range,
-      });
-    }
+    // The two facts in turn, without a list of pairs or a list of seen ranges per report: a publication
+    // date read at the writing date's range is the same statement, reported once.
+    const writing = document.writingDate;
+    const seen = stated(writing) ? writing!.range : undefined;
+    if (seen) checkFact(context, year, 'writing', writing!.value, seen);
+    const publication = document.publicationDate;
+    if (!stated(publication)) return;
+    const range = publication!.range!;
+    if (seen && seen.start === range.start && seen.end === range.end) return;
+    checkFact(context, year, 'publication', publication!.value, range);
   },
 });
+
+/** Whether the text states the fact (not assumed, not a default or an option) at a range. */
+function stated(fact: DocumentFact<CalendarDate> | undefined): boolean {
+  return !(!fact || fact.assumed || fact.source === 'default' || fact.source === 'option' || !fact.range);
+}
+
+function checkFact(context: Context, year: number, kind: keyof typeof WHAT, date: CalendarDate, range: TextRange): void {
+  const messageId: MessageId | undefined =
+    compare(date, year, 12, 31) < 0 ? 'tooEarly' : compare(date, year + 1, 4, 1) > 0 ? 'afterDeadline' : undefined;
+  if (!messageId) return;
+  context.report({
+    messageId,
+    data: {
+      what: WHAT[kind][context.settings.locale],
+      date: formatDate(date),
+      year,
+      deadline: formatDate({ year: year + 1, month: 4, day: 1 }),
+    },
+    range,
+  });
+}
 
 export default rule;

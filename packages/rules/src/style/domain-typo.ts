@@ -230,7 +230,8 @@ export interface TermTypo {
 }
 
 function inside(ranges: readonly TextRange[], start: number, end: number): boolean {
-  return ranges.some((r) => start >= r.start && end <= r.end);
+  for (let i = 0; i < ranges.length; i++) if (start >= ranges[i]!.start && end <= ranges[i]!.end) return true;
+  return false;
 }
 
 /**

@@ -43,6 +43,8 @@ export interface StyleMatch {
 }
 
 function expand(template: string, groups: RegExpExecArray): string {
+  // Most corrections are plain text: no replace (and no closure) for them.
+  if (!template.includes('$')) return template;
   return template.replace(/\$(\d)/gu, (_, n: string) => groups[Number(n)] ?? '');
 }
 
@@ -56,7 +58,8 @@ function bookTitleRanges(document: ReportDocument): TextRange[] {
 }
 
 function inside(ranges: readonly TextRange[], start: number, end: number): boolean {
-  return ranges.some((r) => start >= r.start && end <= r.end);
+  for (let i = 0; i < ranges.length; i++) if (start >= ranges[i]!.start && end <= ranges[i]!.end) return true;
+  return false;
 }
 
 /**
@@ -89,12 +92,12 @@ export function findStyleMatches(document: ReportDocument, compiled: readonly Co
         if (start < bodyRange.start || end > bodyRange.end) continue;
         titles ??= bookTitleRanges(document);
         if (inside(junkRanges, start, end) || inside(titles, start, end)) continue;
-        out.push({
-          entry,
-          range: { start, end },
-          text: m[0],
-          ...(entry.correct !== undefined ? { replacement: expand(entry.correct, m) } : {}),
-        });
+        // Two literals, not a spread of a conditional one: no object made and copied per match.
+        out.push(
+          entry.correct !== undefined
+            ? { entry, range: { start, end }, text: m[0], replacement: expand(entry.correct, m) }
+            : { entry, range: { start, end }, text: m[0] },
+        );
       }
     }
   }

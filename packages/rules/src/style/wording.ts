@@ -73,7 +73,26 @@ function expand(template: string, m: RegExpExecArray): string {
 }
 
 function inside(ranges: readonly TextRange[], start: number, end: number): boolean {
-  return ranges.some((r) => start >= r.start && end <= r.end);
+  for (let i = 0; i < ranges.length; i++) if (start >= ranges[i]!.start && end <= ranges[i]!.end) return true;
+  return false;
+}
+
+/** Whether one of `hints` was found in the text (no closure per record and report). */
+function anyPresent(hints: readonly string[], present: ReadonlySet<string>): boolean {
+  for (let i = 0; i < hints.length; i++) if (present.has(hints[i]!)) return true;
+  return false;
+}
+
+/**
+ * Whether a match is inside another document's 《》 title: only the titles holding the match are
+ * asked whether they are themselves a wrong name (most reports' dozen titles hold no match).
+ */
+function inOtherTitle(references: ReportDocument['references'], compiled: readonly Compiled[], start: number, end: number): boolean {
+  for (let i = 0; i < references.length; i++) {
+    const r = references[i]!;
+    if (r.kind === 'book-title' && start >= r.range.start && end <= r.range.end && !isWholeTitleOf(r.inner, compiled)) return true;
+  }
+  return false;
 }
 
 /** Whether a legitimate use (an allow-list match) covers part of the match, within its clause. */
@@ -189,7 +208,8 @@ export const rule = defineRule<MessageId, WordingOptions>({
       }
       compiled = more;
     }
-    const off = new Set(disable ?? []);
+    // Most runs switch no record off: no Set for them.
+    const off = disable?.length ? new Set(disable) : undefined;
     const dated = datesKnown(document, context.settings);
     const dates = referenceDates(context.settings);
     const yearStart = dates.reportYear * 10000 + 101;
@@ -207,21 +227,12 @@ export const rule = defineRule<MessageId, WordingOptions>({
         hintRe.lastIndex = h.index + 1;
       }
     }
-    // Whether a match is inside another document's 《》 title: only the titles holding the match are
-    // asked whether they are themselves a wrong name (most reports' dozen titles hold no match).
     const { references } = document;
-    const inOtherTitle = (start: number, end: number): boolean => {
-      for (let i = 0; i < references.length; i++) {
-        const r = references[i]!;
-        if (r.kind === 'book-title' && start >= r.range.start && end <= r.range.end && !isWholeTitleOf(r.inner, compiled)) return true;
-      }
-      return false;
-    };
     for (let c = 0; c < compiled.length; c++) {
       const { entry, regex, allow, hints } = compiled[c]!;
-      if (off.has(entry.id)) continue;
+      if (off?.has(entry.id)) continue;
       // A literal every match contains, absent from the text: nothing to find (most records, most reports).
-      if (hints.length > 0 && !hints.some((h) => present.has(h))) continue;
+      if (hints.length > 0 && !anyPresent(hints, present)) continue;
       regex.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = regex.exec(text))) {
@@ -232,7 +243,7 @@ export const rule = defineRule<MessageId, WordingOptions>({
         const start = m.index;
         const end = start + m[0].length;
         if (start < bodyRange.start || end > bodyRange.end) continue;
-        if (inside(junkRanges, start, end) || inOtherTitle(start, end)) continue;
+        if (inside(junkRanges, start, end) || inOtherTitle(references, compiled, start, end)) continue;
         if (allow && allowed(allow, text, start, end)) continue;
         if (/法制/u.test(m[0]) && FAZHI_OK.test(m[0])) continue;
         let severity: Severity = entry.severity;
