@@ -22,7 +22,7 @@ import {
   numberingEnd,
   startsWithItemMarker,
 } from './headings.js';
-import { ISSUER_END, isBlank, isCloser, isSentenceEnd, isSpace, trimRange } from './text.js';
+import { ISSUER_END, isBlank, isCloser, isSentenceEnd, isSpace, trimmedEnd, trimmedStart, trimRange } from './text.js';
 import type { Block } from './block.js';
 
 export type { Block, FrontMatter } from './block.js';
@@ -198,7 +198,8 @@ function readUnits(text: string, from: number, to: number, comments: Block[]): U
   while (lineStart <= to) {
     let lineEnd = lineBreakAt(text, lineStart);
     if (lineEnd < 0 || lineEnd > to) lineEnd = to;
-    const [s, e] = trimRange(text, lineStart, lineEnd);
+    const s = trimmedStart(text, lineStart, lineEnd);
+    const e = trimmedEnd(text, s, lineEnd);
     if (e > s) {
       const line = text.slice(s, e);
       const value = directiveValue(line);
@@ -542,24 +543,29 @@ export function isSplitLineText(text: string): boolean {
 export function splitLineStats(text: string): { open: number; pairs: number } {
   let pairs = 0;
   let open = 0;
-  let prev: [number, number] = [-1, -1];
+  // The previous line's trimmed range (-1: none, or blank), and this line's: numbers, not a pair per line.
+  let prevStart = -1;
+  let prevEnd = -1;
   for (let lineStart = 0; lineStart <= text.length; ) {
     let lineEnd = lineBreakAt(text, lineStart);
     if (lineEnd < 0) lineEnd = text.length;
-    const [ls, le] = trimRange(text, lineStart, lineEnd);
+    const ls = trimmedStart(text, lineStart, lineEnd);
+    const le = trimmedEnd(text, ls, lineEnd);
     lineStart = lineEnd + 1;
-    const line: [number, number] = le > ls ? [ls, le] : [-1, -1];
-    if (line[0] >= 0 && prev[0] >= 0) {
+    const lineFrom = le > ls ? ls : -1;
+    const lineTo = le > ls ? le : -1;
+    if (lineFrom >= 0 && prevStart >= 0) {
       pairs++;
-      const read = text.slice(prev[0], prev[1]);
-      const b = text[line[0]] as string;
+      const read = text.slice(prevStart, prevEnd);
+      const b = text[lineFrom] as string;
       const sure = CONTINUES_START.has(b) || CONTINUES_END.has(read[read.length - 1] as string) || isBareEnumerator(read);
       // A heading, a title, an issuer, a date or a note ends its line without punctuation in any report: only prose counts.
-      if (!sure && !closesParagraph(read) && !startsHeading(text, prev[0]) && !standsAlone(read) && !startsHeading(text, line[0]) && directiveValue(read) === undefined) {
-        if (junkLevel(read) === 0 && junkLevel(text.slice(line[0], line[1])) === 0) open++;
+      if (!sure && !closesParagraph(read) && !startsHeading(text, prevStart) && !standsAlone(read) && !startsHeading(text, lineFrom) && directiveValue(read) === undefined) {
+        if (junkLevel(read) === 0 && junkLevel(text.slice(lineFrom, lineTo)) === 0) open++;
       }
     }
-    prev = line;
+    prevStart = lineFrom;
+    prevEnd = lineTo;
   }
   return { open, pairs };
 }
@@ -604,7 +610,8 @@ export function isHardBreak(text: string, pos: number): boolean {
   for (let lineStart = pos; ; ) {
     if (lineStart <= 0) return true;
     const prev = previousLineStart(text, lineStart);
-    [ps, pe] = trimRange(text, prev, lineStart - 1);
+    ps = trimmedStart(text, prev, lineStart - 1);
+    pe = trimmedEnd(text, ps, lineStart - 1);
     if (pe <= ps) return true;
     if (!isBarsOnly(text, ps, pe)) break;
     lineStart = prev;
@@ -618,7 +625,8 @@ export function isHardBreak(text: string, pos: number): boolean {
 
 /** Whether the line text[lineStart, lineEnd) has units for `readUnits` (text or a directive; not blank, not bars only). */
 function hasUnits(text: string, lineStart: number, lineEnd: number): boolean {
-  const [s, e] = trimRange(text, lineStart, lineEnd);
+  const s = trimmedStart(text, lineStart, lineEnd);
+  const e = trimmedEnd(text, s, lineEnd);
   return e > s && !isBarsOnly(text, s, e);
 }
 

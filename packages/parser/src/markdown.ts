@@ -4,7 +4,7 @@ import { subtokenize } from 'micromark-util-subtokenize';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { flattensQuotes, guardMarkdown, patchEditMap, type InputLimit } from './markdown-guard.js';
 import type { Block, FrontMatter } from './block.js';
-import { isSpace, trimRange } from './text.js';
+import { isSpace, trimmedEnd, trimmedStart, trimRange } from './text.js';
 
 /*
  * Markdown is read from micromark's events (the tokenizer behind remark-parse),
@@ -233,7 +233,8 @@ function micromarkBlocks(text: string, from: number, to: number, source: string 
           imageDepth--;
           break;
         case 'paragraph': {
-          const [s, e] = trimRange(text, paragraphMarker >= 0 ? paragraphMarker : skipFlattened(ts, te), te);
+          const s = trimmedStart(text, paragraphMarker >= 0 ? paragraphMarker : skipFlattened(ts, te), te);
+          const e = trimmedEnd(text, s, te);
           if (e > s) blocks.push({ kind: 'paragraph', start: s, end: e });
           paragraphMarker = -1;
           scanPlain();
@@ -242,7 +243,8 @@ function micromarkBlocks(text: string, from: number, to: number, source: string 
         }
         case 'atxHeading':
         case 'setextHeading': {
-          const [s, e] = trimRange(text, ts, te);
+          const s = trimmedStart(text, ts, te);
+          const e = trimmedEnd(text, s, te);
           const cs = headingContent ? headingContent[0] : e;
           const ce = headingContent ? headingContent[1] : e;
           blocks.push({ kind: 'heading', start: s, end: e, depth: headingDepth || 1, contentStart: cs, contentEnd: ce });
@@ -332,7 +334,8 @@ function micromarkBlocks(text: string, from: number, to: number, source: string 
         break;
       case 'htmlFlow': {
         if (!pushComments(ts, te, blocks)) {
-          const [s, e] = trimRange(text, ts, te);
+          const s = trimmedStart(text, ts, te);
+          const e = trimmedEnd(text, s, te);
           if (e > s) blocks.push({ kind: 'paragraph', start: s, end: e });
           // Comments inside the block (`<div>` … `<!-- fzlint-disable -->` … `</div>`): the block keeps its text.
           commentsIn(ts, te, blocks, true);
@@ -342,7 +345,8 @@ function micromarkBlocks(text: string, from: number, to: number, source: string 
       }
       case 'codeFenced': {
         // Kept as a block of its own: a directive inside it is an example, not a directive.
-        const [s, e] = trimRange(text, ts, te);
+        const s = trimmedStart(text, ts, te);
+        const e = trimmedEnd(text, s, te);
         if (e > s) blocks.push({ kind: 'code', start: s, end: e });
         skipUntilDepth = d;
         break;
@@ -613,10 +617,9 @@ function readGroup(text: string, source: string, lines: Int32Array, count: numbe
       const end = text.charCodeAt(paraEnd - 1) === 13 ? paraEnd - 1 : paraEnd;
       from = skipFlattenedMarkers(text, source, root, end);
     }
-    // Read by index, not destructured: until flushPara is optimised, destructuring makes an iterator per call.
-    const trimmed = trimRange(text, from, paraEnd);
-    const s = trimmed[0];
-    const e = trimmed[1];
+    // Two numbers, not a pair (destructured, an iterator per call until flushPara is optimised).
+    const s = trimmedStart(text, from, paraEnd);
+    const e = trimmedEnd(text, s, paraEnd);
     if (e > s) out.blocks.push({ kind: 'paragraph', start: s, end: e });
     if (!inItem) noteRoot(out, root);
     paraStart = -1;

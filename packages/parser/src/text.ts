@@ -35,6 +35,24 @@ export function isRegExpSpace(code: number): boolean {
   return REGEXP_SPACE[code] === 1;
 }
 
+/**
+ * The start of text[start, end) with its leading whitespace skipped (what `trimRange` gives first).
+ * With `trimmedEnd`, for loops over lines: two numbers, not a pair array and, destructured, an
+ * array iterator and its result objects per line.
+ */
+export function trimmedStart(text: string, start: number, end: number): number {
+  let s = start;
+  while (s < end && isSpace(text.charCodeAt(s))) s++;
+  return s;
+}
+
+/** The end of text[s, end) with its trailing whitespace left out (`s` from `trimmedStart`: what `trimRange` gives second). */
+export function trimmedEnd(text: string, s: number, end: number): number {
+  let e = end;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  return e;
+}
+
 /** Shrinks [start, end) to exclude surrounding whitespace. */
 export function trimRange(text: string, start: number, end: number): [number, number] {
   let s = start;
