@@ -887,7 +887,16 @@ function rateStatement(r: RateStatement, reportYear: number | undefined): Mutabl
     period: periodOf(r.figure, reportYear, 'rate'),
     unit: '%',
   };
-  const bounded = !r.exact ? boundsOfRate(r.number) : { lower: r.value, upper: r.value };
+  // The value loaded once and no bounds object for an exact rate: the value is a double field, and
+  // each load of it in baseline code (this function's, in a worker's reports) boxes a new heap number.
+  const value = r.value;
+  let lower = value;
+  let upper = value;
+  if (!r.exact) {
+    const bounded = boundsOfRate(r.number);
+    lower = bounded.lower;
+    upper = bounded.upper;
+  }
   const s: Mutable<FigureStatement> = {
     index: 0,
     kind: 'rate',
@@ -895,9 +904,9 @@ function rateStatement(r: RateStatement, reportYear: number | undefined): Mutabl
     keyId: keyId(key),
     range: r.range,
     text: r.number.raw,
-    value: r.value,
-    lower: bounded.lower,
-    upper: bounded.upper,
+    value,
+    lower,
+    upper,
     precision: 0.5 * 10 ** -r.decimals,
     unit: r.number.unit ?? '%',
     sentenceIndex: r.sentenceIndex,
@@ -932,6 +941,8 @@ function changeKey(c: ChangeStatement, subject: MetricKey | undefined): MetricKe
 
 function changeStatement(c: ChangeStatement, text: string, subject: MetricKey | undefined): Mutable<FigureStatement> {
   const key = changeKey(c, subject);
+  // Loaded once (a double field: each load in baseline code boxes a new heap number).
+  const value = c.value;
   const s: Mutable<FigureStatement> = {
     index: 0,
     kind: 'change',
@@ -939,9 +950,9 @@ function changeStatement(c: ChangeStatement, text: string, subject: MetricKey | 
     keyId: keyId(key),
     range: c.range,
     text: text.slice(c.range.start, c.range.end),
-    value: c.value,
-    lower: c.exact ? c.value : 0,
-    upper: c.exact ? c.value : Infinity,
+    value,
+    lower: c.exact ? value : 0,
+    upper: c.exact ? value : Infinity,
     precision: precisionOf(c.number),
     unit: c.number.unit ?? '',
     verb: c.verb,

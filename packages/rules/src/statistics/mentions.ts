@@ -1084,13 +1084,16 @@ class SentenceReading {
     const figure = bare
       ? this.running
       : this.figureAt(clauseStart, clauseFrom, start, scopes.figure, verbRange?.start, (action !== undefined || verblessStatement) && !bracketed, verblessStatement);
+    // Loaded once: the parser's number value is a double field, and each load of it in baseline code
+    // boxes a new heap number (three loads made three).
+    const value = n.value;
     const mention: MutableMention = {
       index: at.mentionBase + this.here.length,
       number: n,
       range: n.range,
-      value: n.value,
-      lower: bound === Bound.Both || bound === Bound.Lower ? n.value : 0,
-      upper: bound === Bound.Both || bound === Bound.Upper ? n.value : Infinity,
+      value,
+      lower: bound === Bound.Both || bound === Bound.Lower ? value : 0,
+      upper: bound === Bound.Both || bound === Bound.Upper ? value : Infinity,
       exact: !n.approximate,
       precision: precisionOf(n),
       unit: unit.unit,
