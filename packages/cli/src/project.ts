@@ -9,6 +9,7 @@ import type { CliIo } from './io.js';
 import { problem, type CliLocale } from './messages.js';
 import type { Reporter } from './reporter.js';
 import { CLI_READERS } from './readers.js';
+import { v8 } from './compile-cache.js';
 
 /** Environment variable: the memory budget of one file, in MiB (default 2048; docs/robustness.md). */
 export const MEMORY_BUDGET_ENV = 'FZLINT_MEMORY_BUDGET_MB';
@@ -102,8 +103,9 @@ export async function openProject(options: CliOptions, io: CliIo, reporter: Repo
     readers: CLI_READERS,
     ...(Number.isInteger(budget) && budget > 0 ? { memoryBudgetMb: budget } : {}),
     locale: localeOf(options),
-    // A run of its own: a pool of linting threads may tune V8 for the process.
-    tuneThreads: true,
+    // A run of its own: a pool of linting threads, or a few files' lint in this thread, may
+    // tune V8 for the process (through the loader's binding: node:v8 would load the streams).
+    tuneThreads: (flags) => v8().setFlagsFromString(flags),
     overrides: overridesOf(options),
     ignore: options.ignore,
     ...(options.config !== undefined ? { configFile: options.config } : {}),

@@ -45,7 +45,7 @@ interface Engine {
 let loaded: Engine | undefined;
 
 /** Loads the engine once per thread (it pulls in the parser and every rule). */
-async function engine(): Promise<Engine> {
+export async function engine(): Promise<Engine> {
   if (!loaded) {
     const [{ lint }, { reportIdentity }] = await Promise.all([import('../engine.js'), import('@fzlint/rules')]);
     loaded = { lint, reportIdentity };

@@ -51,7 +51,7 @@ import type { StoredEntry } from './cache-codec.js';
 import { ConfigLoader, jsonErrorLocation } from './config-loader.js';
 import { listFiles as listFileTargets, type FileTarget, type ListedFiles } from './files.js';
 import { IgnoreFiles, toPosix, type IgnoreVerdict } from './ignore.js';
-import { remapDiagnostics, remapRelatedIn, runLintTask, runLintTaskKeeping, type LintTask, type LintTaskOutcome, type ParsedDocuments, type TaskPrevious } from './lint-task.js';
+import { engine, remapDiagnostics, remapRelatedIn, runLintTask, runLintTaskKeeping, type LintTask, type LintTaskOutcome, type ParsedDocuments, type TaskPrevious } from './lint-task.js';
 import {
   loadPrevious,
   previousDetail,
@@ -66,7 +66,7 @@ import {
 import { encodeReport, readReportFile, writeReportFile } from './read.js';
 import type { FileLintResult, PreviousUsed, SerializedResult } from './result.js';
 import { Guard, GUARD_MIN_CHARS, InputBudgetError, MEMORY_BUDGET_MB, overBudgetProblem } from './guard.js';
-import { OUT_OF_MEMORY, poolSize, tuneForPool, WorkerPool, type Settled } from './workers.js';
+import { ALONE_MAX_FILES, OUT_OF_MEMORY, poolSize, tuneForPool, tuneForThreadAlone, untuneThreadAlone, WorkerPool, type FlagSetter, type Settled } from './workers.js';
 
 /**
  * Settings that win over every config file (the CLI's `--rule`, `--report-year`,
@@ -112,10 +112,12 @@ export interface FzlintOptions {
   readonly memoryBudgetMb?: number;
   /**
    * Let `lintFiles` tune V8 for the whole process when it starts linting threads
-   * (a later optimising compiler: see `tuneForPool`). For a command-line run; a
-   * host with other work (an editor) leaves it off (default).
+   * (a later optimising compiler: see `tuneForPool`), and for the lint of a few files in
+   * this thread alone (`tuneForThreadAlone`). For a command-line run; a host with other
+   * work (an editor) leaves it off (default). A function: how to set V8's flags (default
+   * `node:v8`'s `setFlagsFromString`; the CLI's loader has one that does not load the streams).
    */
-  readonly tuneThreads?: boolean;
+  readonly tuneThreads?: boolean | FlagSetter;
   /** A config loader to share its caches with other code (made from `cwd`, `configFile`, `rules`, `locale` when absent). */
   readonly loader?: ConfigLoader;
 }
@@ -517,11 +519,17 @@ class Project implements Fzlint {
    * which this thread lints anyway when it runs alone.
    */
   #lintPool(size: number): WorkerPool<LintTask, LintTaskOutcome> {
-    if (this.#options.tuneThreads) tuneForPool();
+    if (this.#options.tuneThreads) tuneForPool(this.#flagSetter());
     return new WorkerPool<LintTask, LintTaskOutcome>(new URL('./worker.js', import.meta.url), size - 1, {
       ...this.#poolOptions(),
       local: runLintTask,
     });
+  }
+
+  /** The `tuneThreads` function, if one was given. */
+  #flagSetter(): FlagSetter | undefined {
+    const tune = this.#options.tuneThreads;
+    return typeof tune === 'function' ? tune : undefined;
   }
 
   /** Worker pools hold each thread to the memory budget: a file over it is one problem, not the end of the run. */
@@ -923,6 +931,13 @@ class Project implements Fzlint {
 
     const size = customRules ? 1 : poolSize(firstPass.length, options.concurrency ?? 'auto');
     if (!pool && size > 1) pool = this.#lintPool(Math.min(size, firstPass.length));
+    // A few files linted here alone (`auto`): a later optimising compiler still, for the lint only
+    // (see tuneForThreadAlone); the engine loaded first, so its code cache is the usual one.
+    let alone = false;
+    if (!pool && this.#options.tuneThreads && !customRules && firstPass.length > 1 && firstPass.length <= ALONE_MAX_FILES && (options.concurrency ?? 'auto') === 'auto') {
+      await engine();
+      alone = tuneForThreadAlone(this.#flagSetter());
+    }
     // In this thread the parsed documents of files to pair are kept for their second lint (bounded),
     // only those that can pair with a report linted (or found in the cache) before them: a kept
     // document outlives young collections and is promoted, ~1 ms of collector time each (a batch
@@ -1059,6 +1074,7 @@ class Project implements Fzlint {
       // results instead of before them. The pool is closed either way, so the process does not
       // wait for it beyond that.
       void pool?.close();
+      if (alone) untuneThreadAlone(this.#flagSetter());
     }
 
     const results: FileLintResult[] = [];
