@@ -66,7 +66,7 @@ import {
 import { encodeReport, readReportFile, writeReportFile } from './read.js';
 import type { FileLintResult, PreviousUsed, SerializedResult } from './result.js';
 import { Guard, GUARD_MIN_CHARS, InputBudgetError, MEMORY_BUDGET_MB, overBudgetProblem } from './guard.js';
-import { ALONE_MAX_FILES, OUT_OF_MEMORY, poolSize, tuneForPool, tuneForThreadAlone, untuneThreadAlone, WorkerPool, type FlagSetter, type Settled } from './workers.js';
+import { ALONE_MAX_FILES, ALONE_MIN_FILES, OUT_OF_MEMORY, poolSize, tuneForPool, tuneForThreadAlone, untuneThreadAlone, WorkerPool, type FlagSetter, type Settled } from './workers.js';
 
 /**
  * Settings that win over every config file (the CLI's `--rule`, `--report-year`,
@@ -934,7 +934,7 @@ class Project implements Fzlint {
     // A few files linted here alone (`auto`): a later optimising compiler still, for the lint only
     // (see tuneForThreadAlone); the engine loaded first, so its code cache is the usual one.
     let alone = false;
-    if (!pool && this.#options.tuneThreads && !customRules && firstPass.length > 1 && firstPass.length <= ALONE_MAX_FILES && (options.concurrency ?? 'auto') === 'auto') {
+    if (!pool && this.#options.tuneThreads && !customRules && firstPass.length >= ALONE_MIN_FILES && firstPass.length <= ALONE_MAX_FILES && (options.concurrency ?? 'auto') === 'auto') {
       await engine();
       alone = tuneForThreadAlone(this.#flagSetter());
     }
