@@ -8,11 +8,26 @@ import type { CatalogueReference } from './match.js';
  * replacement for what is written (新冠肺炎 → 新冠病毒感染). Longest rename key first,
  * so 习近平总书记全面依法治国新理念新思想新战略 is replaced whole.
  */
+/**
+ * A rename table's keys, longest first (a stable sort, as `Object.keys(…).sort(…)` gave), made
+ * once per catalogue entry's table: the two functions below and outdated-term sorted a fresh
+ * copy per finding, ~0.37 MB per 200 corpus reports in the CLI's heap profile.
+ */
+const sortedKeys = new WeakMap<Readonly<Record<string, string>>, readonly string[]>();
+export function renameKeys(renames: Readonly<Record<string, string>>): readonly string[] {
+  let keys = sortedKeys.get(renames);
+  if (keys === undefined) {
+    keys = Object.keys(renames).sort((a, b) => b.length - a.length);
+    sortedKeys.set(renames, keys);
+  }
+  return keys;
+}
+
 export function renameFix(ref: CatalogueReference, successor: CatalogueEntry | undefined): Fix | undefined {
   const entry = ref.entry;
   if (!entry.successorIsRename || !entry.renames || entry.confidence !== 'confirmed') return undefined;
   if (!successor || successor.confidence !== 'confirmed') return undefined;
-  const keys = Object.keys(entry.renames).sort((a, b) => b.length - a.length);
+  const keys = renameKeys(entry.renames);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
     const at = ref.text.indexOf(key);
@@ -27,8 +42,10 @@ export function renameFix(ref: CatalogueReference, successor: CatalogueEntry | u
 export function renameText(ref: CatalogueReference): string | undefined {
   const renames = ref.entry.renames;
   if (!ref.entry.successorIsRename || !renames) return undefined;
-  const key = Object.keys(renames)
-    .sort((a, b) => b.length - a.length)
-    .find((k) => ref.text.includes(k));
-  return key ? ref.text.replace(key, renames[key]!) : undefined;
+  const keys = renameKeys(renames);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (ref.text.includes(key)) return key ? ref.text.replace(key, renames[key]!) : undefined;
+  }
+  return undefined;
 }

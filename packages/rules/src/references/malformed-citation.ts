@@ -1,5 +1,5 @@
 import type { CatalogueEntry } from '@fzlint/ontology';
-import { fold, type DocumentNumber, type QuotedReference, type TextRange } from '@fzlint/parser';
+import { fold, type DocumentNumber, type Fold, type QuotedReference, type TextRange } from '@fzlint/parser';
 import { defineRule, type Fix } from '@fzlint/rule-api';
 import { adoptionYear, lawVersions, versionLabel } from '@fzlint/ontology';
 import { displayName } from './judge.js';
@@ -255,8 +255,9 @@ function titleYearRanges(text: string, quoted: readonly QuotedReference[], catal
     // Both patterns below read two four-digit years: most titles hold no eight digits.
     if (!hasDigits(text, title.innerRange.start, title.innerRange.end, 8)) continue;
     // The title as it reads: a web copy may break it over lines (（\n2015-2020年）).
+    // (No closure over `inner` for the ranges: one captured by the loop's body made V8 allocate
+    // the body's context for every book title, ~0.47 MB per 200 corpus reports, before the test above.)
     const inner = fold(text, title.innerRange.start, title.innerRange.end);
-    const at = (index: number, length: number): TextRange => ({ start: inner.start(index), end: inner.end(index + length) });
     RUN_TOGETHER.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = RUN_TOGETHER.exec(inner.text))) {
@@ -264,20 +265,25 @@ function titleYearRanges(text: string, quoted: readonly QuotedReference[], catal
       const to = m[2]!;
       if (!plausibleRange(from, to)) continue;
       const fixed = `${from}—${to}年`;
-      const range = at(m.index, m[0].length);
+      const range = foldedRange(inner, m.index, m[0].length);
       report('yearRange', range, { text: m[0], fixed }, { range, text: fixed });
     }
     RANGE_WITHOUT_YEAR.lastIndex = 0;
     while ((m = RANGE_WITHOUT_YEAR.exec(inner.text))) {
       if (!plausibleRange(m[1]!, m[3]!)) continue;
       const fixed = `${m[0]}年`;
-      const range = at(m.index, m[0].length);
+      const range = foldedRange(inner, m.index, m[0].length);
       // Local documents often write their period without 年 (《…规划（2021—2025）》): only a
       // catalogued title is known to be written otherwise; for the rest this is a hint.
       const sure = catalogued.has(title.innerRange.start);
       report('yearRange', range, { text: m[0], fixed }, { range, text: fixed }, undefined, sure ? undefined : 'info');
     }
   }
+}
+
+/** The text range of `length` units at `index` of a folded text. */
+function foldedRange(inner: Fold, index: number, length: number): TextRange {
+  return { start: inner.start(index), end: inner.end(index + length) };
 }
 
 /**

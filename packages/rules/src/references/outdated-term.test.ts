@@ -151,3 +151,16 @@ describe('outdated-term with a user pattern matching a 300,000-character line', 
     expect(found[0]!.message).toContain('全面推行行政执法三项制度');
   }, 60_000);
 });
+
+// One finding per entry and sentence, the entries of a sentence kept in a list while the sentence
+// lasts (no `id@sentence` key per reference): the same term again in its sentence, after another
+// term, is not reported twice; in the next sentence it is.
+describe('outdated-term: one finding per entry and sentence', () => {
+  it('reports a term once per sentence, again in the next sentence', () => {
+    const code = md(2023, '做好新冠肺炎疫情防控，落实“乙类甲管”，巩固新冠肺炎防控成果。继续做好新冠肺炎防控。');
+    const found = lintWithRule(rule, { code, settings: at(2023) });
+    expect(found).toHaveLength(3);
+    const starts = found.map((d) => d.range.start);
+    expect(new Set(starts).size).toBe(3);
+  });
+});
