@@ -473,6 +473,18 @@ function plainNumber(
   return n;
 }
 
+/*
+ * The number's shape made once, at load, with no number in `value`. V8 keeps one
+ * representation per field of a map: with whole numbers and fractions stored, `value`
+ * became a double field, where every number (2021 too) is held in a mutable box and
+ * every load of it in unoptimised code (most rules under the CLI's interrupt budget)
+ * allocates a new heap number. A first object whose `value` is not a number makes the
+ * field tagged: whole numbers are then stored as small integers and fractions as
+ * immutable heap numbers, and a load allocates nothing. `withTail` and `shiftNumber`
+ * (placement.ts) build the same fields in the same order, so they share this map.
+ */
+plainNumber('', 0, 0, 0, 0, undefined as unknown as number, 'count', 0, 'arabic', false, 0, undefined);
+
 /** An ordinal (第3次, 第十五届): the number with the 第 before it, and its unit when one follows. */
 function ordinal(
   text: string,
