@@ -177,19 +177,26 @@ export function flattenSections(document: ReportDocument): readonly SectionEntry
  */
 export function conceptSections(entries: readonly SectionEntry[], id: ConceptId): readonly SectionEntry[] {
   // A loop, not `filter` with a closure per call: the list is made at the first section found, and
-  // a concept without one (most of the calls: year-consistency asks for each voting concept) shares
-  // one empty list.
+  // a concept without one shares one empty list.
   let out: SectionEntry[] | undefined;
-  next: for (let i = 0; i < entries.length; i++) {
+  for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
-    if (e.concept !== id) continue;
-    for (let p = e.parent; p; p = p.parent) {
-      if (p.concept === id) continue next;
-      if (id !== 'next-year-plan' && p.effectiveConcept === 'next-year-plan') continue next;
-    }
-    (out ??= []).push(e);
+    if (isConceptSection(e, id)) (out ??= []).push(e);
   }
   return out ?? NO_SECTIONS;
+}
+
+/**
+ * Whether `entry` is one of `conceptSections(entries, id)`: a caller that only walks them in
+ * document order tests each entry instead of having a list made per concept (year-consistency).
+ */
+export function isConceptSection(entry: SectionEntry, id: ConceptId): boolean {
+  if (entry.concept !== id) return false;
+  for (let p = entry.parent; p; p = p.parent) {
+    if (p.concept === id) return false;
+    if (id !== 'next-year-plan' && p.effectiveConcept === 'next-year-plan') return false;
+  }
+  return true;
 }
 
 const NO_SECTIONS: readonly SectionEntry[] = Object.freeze([]);

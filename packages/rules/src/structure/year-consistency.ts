@@ -1,7 +1,7 @@
 import type { ConceptId } from '@fzlint/ontology';
 import { fold, isSpace, type Heading, type ReportDocument, type TextRange } from '@fzlint/parser';
 import { defineRule, type ReportDescriptor } from '@fzlint/rule-api';
-import { conceptSections, documentAnchor, flattenSections, headingWords } from './outline.js';
+import { documentAnchor, flattenSections, headingWords, isConceptSection } from './outline.js';
 import { BROKEN_YEAR, YEAR_SPAN_AFTER, YEAR_SPAN_BEFORE } from './vocabulary.js';
 
 type MessageId = 'titleYear' | 'bodyYear' | 'headingYear' | 'planYear' | 'brokenYear' | 'unknownYear';
@@ -177,9 +177,10 @@ export const rule = defineRule<MessageId>({
     const entries = flattenSections(document);
     for (let c = 0; c < VOTING_CONCEPTS.length; c++) {
       const id = VOTING_CONCEPTS[c]!;
-      const sections = conceptSections(entries, id);
-      for (let s = 0; s < sections.length; s++) {
-        const heading = sections[s]!.section.heading;
+      // conceptSections(entries, id) in document order, tested entry by entry: no list per concept.
+      for (let s = 0; s < entries.length; s++) {
+        if (!isConceptSection(entries[s]!, id)) continue;
+        const heading = entries[s]!.section.heading;
         if (heading.year === undefined) continue;
         const label = headingWords(heading);
         const found = headingYear(text, heading, label);
