@@ -387,28 +387,30 @@ function lastBefore(here: readonly StatisticMention[], offset: number): number {
 /**
  * Scratch list filled by `before` (a relation never asks again while it reads one): an
  * array re-used for every count instead of a generator and an iterator result per count.
+ * Written by index up to the count `before` returns, never cut by `length = 0`: V8 drops the
+ * backing store of an array set to length 0, and the next push allocated a new one (17 slots)
+ * on every call. Entries past the count are stale (at most WINDOW mentions kept alive).
  */
 const BEFORE: StatisticMention[] = [];
 
 /**
  * Mentions before `m` in its sentence (nearest first), then those of the previous
- * sentence of its paragraph; at most WINDOW of them. Fills and returns the shared
- * `BEFORE` list: read it before the next call.
+ * sentence of its paragraph; at most WINDOW of them. Fills the shared `BEFORE` list and
+ * returns how many it holds: read them before the next call.
  */
 function before(
   m: { sentenceIndex: number; paragraphIndex: number; range: TextRange },
   bySentence: readonly (readonly StatisticMention[])[],
-): readonly StatisticMention[] {
+): number {
   const out = BEFORE;
-  out.length = 0;
-  let budget = WINDOW;
+  let n = 0;
   const here = bySentence[m.sentenceIndex] ?? NO_MENTIONS;
-  for (let i = lastBefore(here, m.range.start); i >= 0 && budget > 0; i--, budget--) out.push(here[i]!);
+  for (let i = lastBefore(here, m.range.start); i >= 0 && n < WINDOW; i--) out[n++] = here[i]!;
   const prev = bySentence[m.sentenceIndex - 1] ?? NO_MENTIONS;
-  for (let i = prev.length - 1; i >= 0 && budget > 0; i--, budget--) {
-    if (prev[i]!.paragraphIndex === m.paragraphIndex) out.push(prev[i]!);
+  for (let i = prev.length - 1, budget = WINDOW - n; i >= 0 && budget > 0; i--, budget--) {
+    if (prev[i]!.paragraphIndex === m.paragraphIndex) out[n++] = prev[i]!;
   }
-  return out;
+  return n;
 }
 
 const NO_MENTIONS: readonly StatisticMention[] = [];
@@ -424,10 +426,11 @@ function findReceived(
   const opensSentence = (bySentence[c.sentenceIndex] ?? [])[0] === c;
   // 2022年度受理30件，2021年度受理25件，两年共审结50件: counts of several years before an
   // undated concluded count leave its basis open.
-  const candidates = before(c, bySentence);
+  const count = before(c, bySentence);
+  const candidates = BEFORE;
   let firstYear: number | undefined;
   let severalYears = false;
-  for (let i = 0; i < candidates.length; i++) {
+  for (let i = 0; i < count; i++) {
     const r = candidates[i]!;
     if (r.action === 'received' && r.sentenceIndex === c.sentenceIndex && r.year !== undefined && sameObject(r, c)) {
       if (firstYear === undefined) firstYear = r.year;
@@ -437,7 +440,7 @@ function findReceived(
   if (severalYears && c.year === undefined) return undefined;
   // 出庭 is counted against 应出庭, the ordinary concluded verbs against 受理/收到 ….
   const baseGroup = c.verb?.base ?? 'receive';
-  for (let i = 0; i < candidates.length; i++) {
+  for (let i = 0; i < count; i++) {
     const r = candidates[i]!;
     if (r.action !== 'received' || r.verb?.group !== baseGroup) continue;
     if (r.year !== undefined && c.year !== undefined && r.year !== c.year) continue;
@@ -458,13 +461,15 @@ function rateRelation(
   partOf: ReadonlyMap<number, PartsRelation>,
   doc: StatisticsInput,
 ): RateRelation | undefined {
-  const at = { sentenceIndex: rate.sentenceIndex, paragraphIndex: rate.paragraphIndex, range: rate.nameRange };
   // 纠错率 and 败诉率 are over the concluded cases, which the text seldom gives as their base.
   if (rate.verb && !rate.verb.rateOverReceived) return undefined;
   if (rate.verb) {
     const verb = rate.verb;
-    const candidates = before(at, bySentence);
-    for (let i = 0; i < candidates.length; i++) {
+    // Made only here: the share path and the rates over concluded cases do not need it.
+    const at = { sentenceIndex: rate.sentenceIndex, paragraphIndex: rate.paragraphIndex, range: rate.nameRange };
+    const count = before(at, bySentence);
+    const candidates = BEFORE;
+    for (let i = 0; i < count; i++) {
       const c = candidates[i]!;
       if (c.action !== 'concluded' || c.verb?.group !== verb.group) continue;
       if (rate.metric && c.object?.metric && c.object.metric.id !== rate.metric.id) continue;
@@ -502,19 +507,23 @@ export function ratio(
   denominator: StatisticMention,
   basis: RateRelation['basis'],
 ): RateRelation | undefined {
-  if (!numerator.exact || !denominator.exact || denominator.value <= 0) return undefined;
+  if (!numerator.exact || !denominator.exact) return undefined;
+  // Each loaded once: the count's value and precision are double fields, and each load in
+  // baseline code boxes a new heap number (eleven loads made eleven).
+  const d = denominator.value;
+  if (d <= 0) return undefined;
   if (numerator.unitFamily !== denominator.unitFamily) return undefined;
-  const computedMin = ((numerator.value - numerator.precision) / (denominator.value + denominator.precision)) * 100;
-  const computedMax =
-    denominator.value - denominator.precision > 0
-      ? ((numerator.value + numerator.precision) / (denominator.value - denominator.precision)) * 100
-      : Infinity;
+  const n = numerator.value;
+  const np = numerator.precision;
+  const dp = denominator.precision;
+  const computedMin = ((n - np) / (d + dp)) * 100;
+  const computedMax = d - dp > 0 ? ((n + np) / (d - dp)) * 100 : Infinity;
   return {
     kind: 'rate',
     rate,
     numerator,
     denominator,
-    computed: (numerator.value / denominator.value) * 100,
+    computed: (n / d) * 100,
     computedMin,
     computedMax,
     basis,
@@ -533,8 +542,9 @@ function netChanges(
     if (net.action !== 'net' || !net.exact) continue;
     let removed: StatisticMention | undefined;
     let added: StatisticMention | undefined;
-    const candidates = before(net, bySentence);
-    for (let k = 0; k < candidates.length; k++) {
+    const count = before(net, bySentence);
+    const candidates = BEFORE;
+    for (let k = 0; k < count; k++) {
       const m = candidates[k]!;
       if (!sameObject(m, net)) continue;
       if (!removed) {
