@@ -55,11 +55,8 @@ export function trimmedEnd(text: string, s: number, end: number): number {
 
 /** Shrinks [start, end) to exclude surrounding whitespace. */
 export function trimRange(text: string, start: number, end: number): [number, number] {
-  let s = start;
-  let e = end;
-  while (s < e && isSpace(text.charCodeAt(s))) s++;
-  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-  return [s, e];
+  const s = trimmedStart(text, start, end);
+  return [s, trimmedEnd(text, s, end)];
 }
 
 /** 。！？；!?; — the marks that end a sentence. */
