@@ -2,7 +2,7 @@ import { domainTypoEntries, TYPO_CORE_TERMS, TYPO_DIGEST, TYPO_GENERATION, typoC
 import { changedSpan, type ReportDocument, type TextRange } from '@fzlint/parser';
 import { defineRule, type AnalysisCache, type AnalysisKey } from '@fzlint/rule-api';
 import { AutomatonBuilder, collectAutomatonHits, isWordNode, PAIR_WORDS, pairSlot, readAutomaton, type Automaton } from './automaton.js';
-import { compileStyleEntries, findStyleMatches } from './scan.js';
+import { compileStyleEntries, findStyleMatches, inside } from './scan.js';
 import { readPrebuilt } from '../prebuilt.js';
 
 type MessageId = 'typo' | 'termTypo';
@@ -227,11 +227,6 @@ function rescan(a: Automaton<number>, state: ScanState, text: string, from: numb
 export interface TermTypo {
   readonly candidate: TypoCandidate;
   readonly range: TextRange;
-}
-
-function inside(ranges: readonly TextRange[], start: number, end: number): boolean {
-  for (let i = 0; i < ranges.length; i++) if (start >= ranges[i]!.start && end <= ranges[i]!.end) return true;
-  return false;
 }
 
 /**

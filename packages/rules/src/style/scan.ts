@@ -42,7 +42,8 @@ export interface StyleMatch {
   readonly replacement?: string;
 }
 
-function expand(template: string, groups: RegExpExecArray): string {
+/** A correction with `$1`… filled from the match's groups. */
+export function expand(template: string, groups: RegExpExecArray): string {
   // Most corrections are plain text: no replace (and no closure) for them.
   if (!template.includes('$')) return template;
   return template.replace(/\$(\d)/gu, (_, n: string) => groups[Number(n)] ?? '');
@@ -57,7 +58,8 @@ function bookTitleRanges(document: ReportDocument): TextRange[] {
   return out;
 }
 
-function inside(ranges: readonly TextRange[], start: number, end: number): boolean {
+/** Whether [start, end) lies inside one of `ranges` (a loop, not `some` with a closure per call). */
+export function inside(ranges: readonly TextRange[], start: number, end: number): boolean {
   for (let i = 0; i < ranges.length; i++) if (start >= ranges[i]!.start && end <= ranges[i]!.end) return true;
   return false;
 }

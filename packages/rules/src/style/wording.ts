@@ -1,9 +1,10 @@
 import { FAZHI_LEGITIMATE, wordingEntries, type WordingEntry } from '@fzlint/ontology';
-import type { ReportDocument, TextRange } from '@fzlint/parser';
+import type { ReportDocument } from '@fzlint/parser';
 import { defineRule, type Severity } from '@fzlint/rule-api';
 import { earliestDay, formatIsoZh } from '../references/dates.js';
 import { datesKnown } from '../references/judge.js';
 import { referenceDates } from '../references/match.js';
+import { expand, inside } from './scan.js';
 
 type MessageId = 'wrong' | 'outdated' | 'useRight';
 
@@ -67,15 +68,6 @@ const FAZHI_OK = new RegExp(FAZHI_LEGITIMATE.join('|'), 'u');
 const extraCache = new WeakMap<readonly WordingEntry[], Compiled[]>();
 
 const RANK: Record<Severity, number> = { info: 0, warn: 1, error: 2 };
-
-function expand(template: string, m: RegExpExecArray): string {
-  return template.replace(/\$(\d)/gu, (_, n: string) => m[Number(n)] ?? '');
-}
-
-function inside(ranges: readonly TextRange[], start: number, end: number): boolean {
-  for (let i = 0; i < ranges.length; i++) if (start >= ranges[i]!.start && end <= ranges[i]!.end) return true;
-  return false;
-}
 
 /** Whether one of `hints` was found in the text (no closure per record and report). */
 function anyPresent(hints: readonly string[], present: ReadonlySet<string>): boolean {
