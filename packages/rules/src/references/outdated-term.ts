@@ -1,5 +1,5 @@
 import { defineRule, type ReportDescriptor } from '@fzlint/rule-api';
-import { renameFix, renameKeys, renameText } from './fixes.js';
+import { renameEdit, renameFix, renameText } from './fixes.js';
 import { judgeOutdated, outdatedData, datesKnown } from './judge.js';
 import { analyzeReferences } from './match.js';
 
@@ -85,14 +85,7 @@ export const rule = defineRule<MessageId>({
       const data = outdatedData(ref.text, ref.entry, ref.successor, judgement);
       const replacement = renameText(ref);
       const fix = renameFix(ref, ref.successor);
-      const suggestionFix =
-        !fix && replacement && ref.entry.renames
-          ? (() => {
-              const key = renameKeys(ref.entry.renames!).find((k) => ref.text.includes(k))!;
-              const at = ref.range.start + ref.text.indexOf(key);
-              return { range: { start: at, end: at + key.length }, text: ref.entry.renames![key]! };
-            })()
-          : undefined;
+      const suggestionFix = !fix && replacement ? renameEdit(ref) : undefined;
       // The finding's own data object (outdatedData makes one per call) and one descriptor literal, the
       // optional fields assigned: no spread copies (this rule reports most of a lint's findings).
       data.replacement = replacement ?? '';

@@ -9,6 +9,10 @@ function compare(a: CalendarDate, year: number, month: number, day: number): num
   return a.year - year || a.month - month || a.day - day;
 }
 
+/** The day of the next year before which the report is made public (1 April). */
+const DEADLINE_MONTH = 4;
+const DEADLINE_DAY = 1;
+
 function formatDate(d: CalendarDate): string {
   return `${d.year}年${d.month}月${d.day}日`;
 }
@@ -57,24 +61,27 @@ export const rule = defineRule<MessageId>({
     // The two facts in turn, without a list of pairs or a list of seen ranges per report: a publication
     // date read at the writing date's range is the same statement, reported once.
     const writing = document.writingDate;
-    const seen = stated(writing) ? writing!.range : undefined;
-    if (seen) checkFact(context, year, 'writing', writing!.value, seen);
+    let seen: TextRange | undefined;
+    if (stated(writing)) {
+      seen = writing.range;
+      checkFact(context, year, 'writing', writing.value, seen);
+    }
     const publication = document.publicationDate;
     if (!stated(publication)) return;
-    const range = publication!.range!;
+    const range = publication.range;
     if (seen && seen.start === range.start && seen.end === range.end) return;
-    checkFact(context, year, 'publication', publication!.value, range);
+    checkFact(context, year, 'publication', publication.value, range);
   },
 });
 
 /** Whether the text states the fact (not assumed, not a default or an option) at a range. */
-function stated(fact: DocumentFact<CalendarDate> | undefined): boolean {
+function stated(fact: DocumentFact<CalendarDate> | undefined): fact is DocumentFact<CalendarDate> & { readonly range: TextRange } {
   return !(!fact || fact.assumed || fact.source === 'default' || fact.source === 'option' || !fact.range);
 }
 
 function checkFact(context: Context, year: number, kind: keyof typeof WHAT, date: CalendarDate, range: TextRange): void {
   const messageId: MessageId | undefined =
-    compare(date, year, 12, 31) < 0 ? 'tooEarly' : compare(date, year + 1, 4, 1) > 0 ? 'afterDeadline' : undefined;
+    compare(date, year, 12, 31) < 0 ? 'tooEarly' : compare(date, year + 1, DEADLINE_MONTH, DEADLINE_DAY) > 0 ? 'afterDeadline' : undefined;
   if (!messageId) return;
   context.report({
     messageId,
@@ -82,7 +89,7 @@ function checkFact(context: Context, year: number, kind: keyof typeof WHAT, date
       what: WHAT[kind][context.settings.locale],
       date: formatDate(date),
       year,
-      deadline: formatDate({ year: year + 1, month: 4, day: 1 }),
+      deadline: formatDate({ year: year + 1, month: DEADLINE_MONTH, day: DEADLINE_DAY }),
     },
     range,
   });
