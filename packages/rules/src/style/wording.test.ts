@@ -120,5 +120,24 @@ new RuleTester().run(rule, {
       errors: [{ messageId: 'wrong', severity: 'warn' }],
       output: md(2022, 'XX市司法局开展执法检查。'),
     },
+    {
+      // Its hint 司法局长 begins with a built-in hint, 司法局: both are found where the longer one is.
+      name: 'an extra record whose hint begins with a built-in one',
+      code: md(2022, '区司法局长出席会议。'),
+      settings: at(2022),
+      options: { extra: [{ id: 'local-2', pattern: '司法局长', right: '司法局局长', severity: 'warn', confidence: 'unconfirmed', reason: '职务全称' }] },
+      errors: [{ messageId: 'wrong', severity: 'info', text: '司法局长' }],
+    },
+    {
+      // The built-in record (街道司法局) and the extra one (司法局长) start their hints at one place.
+      name: 'the built-in record still found where the longer extra hint is',
+      code: md(2022, '街道司法局长出席会议。'),
+      settings: at(2022),
+      options: { extra: [{ id: 'local-2', pattern: '司法局长', right: '司法局局长', severity: 'warn', confidence: 'unconfirmed', reason: '职务全称' }] },
+      errors: [
+        { messageId: 'wrong', severity: 'info', text: '街道司法局' },
+        { messageId: 'wrong', severity: 'info', text: '司法局长' },
+      ],
+    },
   ],
 });

@@ -54,15 +54,35 @@ function compile(entries: readonly WordingEntry[]): Compiled[] {
 
 const BUILTIN = compile(wordingEntries);
 
-const hintCache = new WeakMap<readonly Compiled[], RegExp | undefined>();
+/** One regular expression of every hint, and the hints each hint begins with. */
+interface HintScan {
+  readonly regex: RegExp;
+  /**
+   * For a hint that begins with other hints (司法局长 and 司法局, e.g. a config record's and a
+   * built-in one), those shorter hints: the alternation tries the longer first, so the shorter
+   * ones starting at the same place must be marked present with it.
+   */
+  readonly prefixes: ReadonlyMap<string, readonly string[]>;
+}
+
+const hintCache = new WeakMap<readonly Compiled[], HintScan | undefined>();
 
 /** One regular expression of every hint: a single pass finds which records can match at all. */
-function hintRegex(compiled: readonly Compiled[]): RegExp | undefined {
+function hintScan(compiled: readonly Compiled[]): HintScan | undefined {
   if (hintCache.has(compiled)) return hintCache.get(compiled);
-  const hints = [...new Set(compiled.flatMap((c) => c.hints))];
-  const regex = hints.length ? new RegExp(hints.map((h) => h.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|'), 'gu') : undefined;
-  hintCache.set(compiled, regex);
-  return regex;
+  let hints = [...new Set(compiled.flatMap((c) => c.hints))];
+  const prefixes = new Map<string, string[]>();
+  for (const hint of hints) {
+    const shorter = hints.filter((other) => other.length < hint.length && hint.startsWith(other));
+    if (shorter.length) prefixes.set(hint, shorter);
+  }
+  // Longer first only where one hint begins another (no built-in hint does).
+  if (prefixes.size) hints = hints.sort((a, b) => b.length - a.length);
+  const scan = hints.length
+    ? { regex: new RegExp(hints.map((h) => h.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|'), 'gu'), prefixes }
+    : undefined;
+  hintCache.set(compiled, scan);
+  return scan;
 }
 const FAZHI_OK = new RegExp(FAZHI_LEGITIMATE.join('|'), 'u');
 const extraCache = new WeakMap<readonly WordingEntry[], Compiled[]>();
@@ -209,12 +229,15 @@ export const rule = defineRule<MessageId, WordingOptions>({
     const { text, bodyRange, junkRanges } = document;
     // Which hints occur (one pass); a record whose hints are all absent cannot match.
     const present = new Set<string>();
-    const hintRe = hintRegex(compiled);
-    if (hintRe) {
+    const scan = hintScan(compiled);
+    if (scan) {
+      const { regex: hintRe, prefixes } = scan;
       hintRe.lastIndex = 0;
       let h: RegExpExecArray | null;
       while ((h = hintRe.exec(text))) {
         present.add(h[0]);
+        const shorter = prefixes.size ? prefixes.get(h[0]) : undefined;
+        if (shorter) for (let k = 0; k < shorter.length; k++) present.add(shorter[k]!);
         // Overlapping hints: look again from the next character.
         hintRe.lastIndex = h.index + 1;
       }
