@@ -115,7 +115,10 @@ const RENDERED = new WeakMap<object, Rendered>();
 /**
  * {@link checkMessageData} then {@link formatMessage}: the message of `template` with `data`,
  * or the one rendered last time from the same data object when the template, the locale and
- * every value are the same and the guard's verdict did not read the text.
+ * every value are the same and the guard's verdict did not read the text. With `remember`
+ * false the message is neither looked up nor kept: a one-off lint (the CLI's) never reports a
+ * data object again, and keeping each finding's (a record, two arrays and a weak-map entry)
+ * only made garbage.
  */
 export function renderMessage(
   ruleId: string,
@@ -124,8 +127,13 @@ export function renderMessage(
   locale: Locale,
   data: Readonly<Record<string, string | number>> | undefined,
   text: string,
+  remember = true,
 ): string {
   if (!data) return formatMessage(template, locale, data);
+  if (!remember) {
+    checkMessageData(ruleId, messageId, data, text);
+    return formatMessage(template, locale, data);
+  }
   const known = RENDERED.get(data);
   if (known && known.template === template && known.locale === locale && sameValues(data, known)) return known.message;
   // One keys array for the guard and the cache entry (it was made twice per finding).

@@ -99,7 +99,8 @@ function render(run: Run, messageId: string, data?: Readonly<Record<string, stri
   const { meta, locale, document } = run;
   const template = (meta.messages as Record<string, { 'zh-CN': string; en: string } | undefined>)[messageId];
   if (!template) throw new Error(`Rule ${meta.id} reported unknown messageId "${messageId}"`);
-  return renderMessage(meta.id, messageId, template, locale, data, document.text);
+  // Remembered by data object only for an editor's lints (those with an analysis cache), as `relatedOf`'s places.
+  return renderMessage(meta.id, messageId, template, locale, data, document.text, run.opts.analysisCache !== undefined);
 }
 
 /**

@@ -70,6 +70,16 @@ describe('messages rendered again from the same data object (findings a lint kee
     expect(() => renderMessage('r', 'm', template, 'zh-CN', data, '')).toThrow(InvalidMessageError);
   });
 
+  it('neither looks up nor keeps a message when not asked to remember it (a one-off lint)', () => {
+    const data: Record<string, string | number> = { value: 12, unit: '件' };
+    expect(renderMessage('r', 'm', template, 'zh-CN', data, '', false)).toBe('应为12件');
+    // Nothing kept: the next lookup renders afresh, and the guard still runs.
+    data.value = 13;
+    expect(renderMessage('r', 'm', template, 'zh-CN', data, '', false)).toBe('应为13件');
+    data.value = Number.NaN;
+    expect(() => renderMessage('r', 'm', template, 'zh-CN', data, '', false)).toThrow(InvalidMessageError);
+  });
+
   it('asks the guard again when its verdict read the text (a quoted word the next text may not hold)', () => {
     const data = { value: 'null', unit: '' };
     expect(renderMessage('r', 'm', template, 'zh-CN', data, 'a null value')).toBe('应为null');
