@@ -850,6 +850,65 @@ function countKey(
   };
 }
 
+/**
+ * The statements' shapes, seeded once per thread when the module loads (one object each, no code
+ * run: parse51's seed of the number's `value`). V8 keeps one representation per field of a map:
+ * a fraction or Infinity made `value`, `lower`, `upper` and `precision` double fields, each a
+ * mutable box made with the statement, and every load of one in code V8 has not optimised (most of
+ * the ledger under the CLI's interrupt budget) copied the box into a new heap number. With
+ * undefined stored first they are tagged fields: whole numbers stay small integers, a fraction an
+ * immutable number loaded without a copy. A literal takes the map of the first literal of as many
+ * fields, then one per key in order, so a seed has the fields of its statement in the statement's
+ * order: the count's (a rate's are the same up to `place`: one map, one seed) and the change's (one
+ * field more: a map of its own). The orders are checked against real statements by a test
+ * (`statementShapeKeys`). Made by a call: a bundler drops an unused literal (esbuild left the
+ * first version out of the CLI's bundle).
+ */
+const SEEDED_STATEMENTS: readonly Record<string, unknown>[] = [undefined].flatMap((n) => [
+  {
+    index: 0,
+    kind: 'count',
+    key: undefined,
+    keyId: '',
+    range: undefined,
+    text: '',
+    value: n,
+    lower: n,
+    upper: n,
+    precision: n,
+    unit: '',
+    sentenceIndex: 0,
+    paragraphIndex: 0,
+    sectionIndex: 0,
+    place: 'body',
+    mention: undefined,
+  },
+  {
+    index: 0,
+    kind: 'change',
+    key: undefined,
+    keyId: '',
+    range: undefined,
+    text: '',
+    value: n,
+    lower: n,
+    upper: n,
+    precision: n,
+    unit: '',
+    verb: undefined,
+    sentenceIndex: 0,
+    paragraphIndex: 0,
+    sectionIndex: 0,
+    place: 'body',
+    change: undefined,
+  },
+]);
+
+/** The fields of the seeded count and change statements, in order (for the test that keeps them in the statements' order). */
+export function statementShapeKeys(): { count: string[]; change: string[] } {
+  return { count: Object.keys(SEEDED_STATEMENTS[0]!), change: Object.keys(SEEDED_STATEMENTS[1]!) };
+}
+
 function countStatement(m: StatisticMention, key: MetricKey): Mutable<FigureStatement> {
   const s: Mutable<FigureStatement> = {
     index: 0,
@@ -887,8 +946,8 @@ function rateStatement(r: RateStatement, reportYear: number | undefined): Mutabl
     period: periodOf(r.figure, reportYear, 'rate'),
     unit: '%',
   };
-  // The value loaded once and no bounds object for an exact rate: the value is a double field, and
-  // each load of it in baseline code (this function's, in a worker's reports) boxes a new heap number.
+  // The value loaded once and no bounds object for an exact rate (the value was a double field, boxed
+  // anew by each load in baseline code, until mentions.ts's seeded rate made it tagged).
   const value = r.value;
   let lower = value;
   let upper = value;
@@ -941,7 +1000,7 @@ function changeKey(c: ChangeStatement, subject: MetricKey | undefined): MetricKe
 
 function changeStatement(c: ChangeStatement, text: string, subject: MetricKey | undefined): Mutable<FigureStatement> {
   const key = changeKey(c, subject);
-  // Loaded once (a double field: each load in baseline code boxes a new heap number).
+  // Loaded once (written when a load of a double field boxed a new heap number in baseline code).
   const value = c.value;
   const s: Mutable<FigureStatement> = {
     index: 0,

@@ -1084,8 +1084,8 @@ class SentenceReading {
     const figure = bare
       ? this.running
       : this.figureAt(clauseStart, clauseFrom, start, scopes.figure, verbRange?.start, (action !== undefined || verblessStatement) && !bracketed, verblessStatement);
-    // Loaded once: the parser's number value is a double field, and each load of it in baseline code
-    // boxes a new heap number (three loads made three).
+    // Loaded once (three loads before, when the parser's number value was a double field and each
+    // load of it in baseline code boxed a new heap number).
     const value = n.value;
     const mention: MutableMention = {
       index: at.mentionBase + this.here.length,
@@ -1229,6 +1229,37 @@ const PRIMED_MENTIONS: readonly Record<string, unknown>[] = [0, undefined].map((
   scope: undefined,
   year,
 }));
+
+/**
+ * A throwaway rate made once per thread when the module loads, `value` undefined: a rate's value is
+ * mostly a fraction (99.7), which made the field a double one, a mutable box per rate, and every
+ * load of it in code V8 has not optimised (the ledger's, the relations') a new heap number. Stored
+ * undefined first, the field is tagged (figures.ts's seeded statements say more). The key order is
+ * checked against a real rate by a test (`rateShapeKeys`). Made by a call: a bundler drops an unused
+ * literal (esbuild left the first version out of the CLI's bundle).
+ */
+const SEEDED_RATE: Readonly<Record<string, unknown>> = [undefined].map((value) => ({
+  index: 0,
+  number: undefined,
+  name: '',
+  nameRange: undefined,
+  range: undefined,
+  value,
+  decimals: 0,
+  exact: false,
+  share: false,
+  unbounded: false,
+  sentenceIndex: 0,
+  paragraphIndex: 0,
+  figure: undefined,
+  verb: undefined,
+  metric: undefined,
+}))[0]!;
+
+/** The fields of the seeded rate, in order (for the test that keeps them in `rateStatements`' order). */
+export function rateShapeKeys(): string[] {
+  return Object.keys(SEEDED_RATE);
+}
 
 /** The fields of the primed counts, in order (for the test that keeps them in the reader's order). */
 export function mentionShapeKeys(): string[] {

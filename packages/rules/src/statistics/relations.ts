@@ -498,6 +498,29 @@ function rateRelation(
 }
 
 /**
+ * A throwaway rate relation made once per thread when the module loads, the three computed values
+ * undefined: stored first as fractions, they were double fields (a mutable box each, and a new
+ * heap number per load in code V8 has not optimised); seeded, they are tagged (figures.ts's seeded
+ * statements say more). The key order is checked against a real relation by a test (`rateRelationShapeKeys`).
+ * Made by a call: a bundler drops an unused literal (esbuild left the first version out of the CLI's bundle).
+ */
+const SEEDED_RATE_RELATION: Readonly<Record<string, unknown>> = [undefined].map((n) => ({
+  kind: 'rate',
+  rate: undefined,
+  numerator: undefined,
+  denominator: undefined,
+  computed: n,
+  computedMin: n,
+  computedMax: n,
+  basis: 'received-concluded',
+}))[0]!;
+
+/** The fields of the seeded rate relation, in order (for the test that keeps them in `ratio`'s order). */
+export function rateRelationShapeKeys(): string[] {
+  return Object.keys(SEEDED_RATE_RELATION);
+}
+
+/**
  * A rate with the counts it is computed from, or undefined when they cannot give it
  * (approximate counts, a zero base, counts of different units).
  */
@@ -508,8 +531,8 @@ export function ratio(
   basis: RateRelation['basis'],
 ): RateRelation | undefined {
   if (!numerator.exact || !denominator.exact) return undefined;
-  // Each loaded once: the count's value and precision are double fields, and each load in
-  // baseline code boxes a new heap number (eleven loads made eleven).
+  // Each loaded once (eleven loads before, when a load of a double field in baseline code boxed a
+  // new heap number; the counts' fields are tagged since mentions.ts's primed counts).
   const d = denominator.value;
   if (d <= 0) return undefined;
   if (numerator.unitFamily !== denominator.unitFamily) return undefined;
