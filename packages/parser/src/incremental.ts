@@ -1,4 +1,4 @@
-import type { Heading, ParseOptions, ReportDocument, TextRange } from './model.js';
+import type { Heading, ParseOptions, QuotedReference, ReportDocument, Sentence, TextRange } from './model.js';
 import { afterNextUnitLine, isHardBreak, isSplitLineText, plainTextBlocks, previousUnitLine } from './blocks.js';
 import type { Block } from './block.js';
 import { documentMemo } from './document-memo.js';
@@ -173,8 +173,13 @@ function detachTexts(a: ParagraphAnalysis): void {
     const c = own.slice(r.start - base, r.end - base);
     return c === t ? c : t;
   };
-  for (const st of a.sentences) (st as { text: string }).text = cut(st.range, st.text);
-  for (const ref of a.references) {
+  const { sentences, references } = a.lists;
+  for (let i = a.sentenceBase; i < a.sentenceBase + a.sentenceCount; i++) {
+    const st = sentences[i] as Sentence;
+    (st as { text: string }).text = cut(st.range, st.text);
+  }
+  for (let i = a.referencesFirst; i < a.referencesFirst + a.referenceCount; i++) {
+    const ref = references[i] as QuotedReference;
     (ref as { raw: string }).raw = cut(ref.range, ref.raw);
     (ref as { inner: string }).inner = cut(ref.innerRange, ref.inner);
   }

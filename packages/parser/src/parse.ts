@@ -22,7 +22,7 @@ import { markdownBlocks } from './markdown.js';
 import { findBody, isProse, junkLevel } from './junk.js';
 import { blockHeadings, collectHeadings, collectLeveledHeadings, markdownHeadingRaw, type RawHeading } from './headings.js';
 import { buildSections } from './sections.js';
-import { analyzeParagraph, HeadingCursor, type ParagraphAnalysis } from './sentences.js';
+import { analyzeParagraph, HeadingCursor, type DocumentLists, type ParagraphAnalysis } from './sentences.js';
 import { placeAnalysis } from './placement.js';
 import { findTitle, frontMatterTitle, readFacts } from './facts.js';
 import { createLineIndex } from './lines.js';
@@ -194,13 +194,13 @@ export function assemble(
   let paragraphCount = 0;
   let sentenceCount = 0;
   const cursor = new HeadingCursor(headings);
-  // The document's sentences, numbers and references, appended to by each paragraph analysed now
-  // (a cached one's are appended below), which keeps a copy of its part at its length: one list each
-  // grown for the document, not a list per paragraph grown push by push (room for 17 kept for one
-  // element) and joined at the end.
+  // The document's sentences, numbers and references, appended to by each paragraph analysed or
+  // placed now, which keeps where its part is in them: one list each grown for the document, not a
+  // list per paragraph grown push by push (room for 17 kept for one element) and joined at the end.
   const sentences: Sentence[] = [];
   const numbers: NumberMention[] = [];
   const references: QuotedReference[] = [];
+  const lists: DocumentLists = { sentences, numbers, references };
   for (let i = 0; i < body.length; i++) {
     const info = body[i] as BlockInfo;
     const b = info.block;
@@ -208,19 +208,16 @@ export function assemble(
     const pe = paragraphEnd(info);
     if (pe <= ps) continue;
     const isTitle = i >= titleBlock && i <= titleLast && titleBlock >= 0;
-    const at = { paragraphIndex: paragraphCount, sentenceBase: sentenceCount, headings: cursor, sentences, numbers, references };
+    const at = { paragraphIndex: paragraphCount, sentenceBase: sentenceCount, headings: cursor, lists };
     const cached = info.para;
     let a: ParagraphAnalysis;
-    if (cached && cached.titleBlock === isTitle) {
-      a = placeAnalysis(cached, b.start, at);
-      for (let k = 0; k < a.sentences.length; k++) sentences.push(a.sentences[k] as Sentence);
-      for (let k = 0; k < a.numbers.length; k++) numbers.push(a.numbers[k] as NumberMention);
-      for (let k = 0; k < a.references.length; k++) references.push(a.references[k] as QuotedReference);
-    } else a = analyzeParagraph(text, b, b.kind === 'heading' ? [markdownHeadingRaw(text, b)] : info.raws, ps, pe, isTitle, at);
+    // A cached analysis is placed: its sentences, numbers and references appended to the lists, as analyzeParagraph does.
+    if (cached && cached.titleBlock === isTitle) a = placeAnalysis(cached, b.start, at);
+    else a = analyzeParagraph(text, b, b.kind === 'heading' ? [markdownHeadingRaw(text, b)] : info.raws, ps, pe, isTitle, at);
     info.para = a;
     paragraphs[paragraphCount] = a.paragraph;
     placed[paragraphCount++] = a;
-    sentenceCount += a.sentences.length;
+    sentenceCount += a.sentenceCount;
   }
   // One `concat` of the paragraphs' lists (rare: the shared empty list for most): made at its length at once.
   const documentNumbers = joined(placed, (a) => a.documentNumbers);

@@ -48,42 +48,54 @@ function shiftReference(r: QuotedReference, d: number, ds: number): QuotedRefere
 
 /**
  * A block's cached analysis at the block's new place (its block starts at
- * `blockStart`, its paragraph and first sentence get the indexes of `at`): the
- * same object when nothing moved, shifted/re-indexed copies otherwise.
+ * `blockStart`, its paragraph and first sentence get the indexes of `at`):
+ * its sentences, numbers and references appended to the document's lists of
+ * `at` (the same objects where nothing moved, shifted/re-indexed copies
+ * otherwise), and a new analysis that reads them there. Always a new analysis:
+ * one that kept the previous document's lists would keep them alive for as
+ * long as the paragraph is not edited.
  */
 export function placeAnalysis(c: ParagraphAnalysis, blockStart: number, at: Placement): ParagraphAnalysis {
   const d = blockStart - c.blockStart;
   const { paragraphIndex, sentenceBase } = at;
   const ds = sentenceBase - c.sentenceBase;
   const paragraph = d === 0 ? c.paragraph : { range: shiftRange(c.paragraph.range, d), text: c.paragraph.text };
-  // The cached list stands until a sentence differs (every sentence when the paragraph moved);
-  // from there on a new list is made at its length. A loop, not `map` with a callback writing a
-  // captured flag: no list is made for the paragraphs an edit leaves in place (before it).
-  const old = c.sentences;
+  const from = c.lists;
+  const lists = at.lists;
+  // A sentence stands where its place and heading are the same; a new one is made otherwise.
+  const sentences = lists.sentences;
   const cursor = at.headings;
-  let sentences: Sentence[] | undefined;
-  for (let i = 0; i < old.length; i++) {
-    const st = old[i] as Sentence;
+  for (let i = 0; i < c.sentenceCount; i++) {
+    const st = from.sentences[c.sentenceBase + i] as Sentence;
     const headingIndex = cursor.at(st.range.start + d);
     const same = d === 0 && headingIndex === st.headingIndex && paragraphIndex === st.paragraphIndex;
-    if (sentences === undefined) {
-      if (same) continue;
-      sentences = new Array<Sentence>(old.length);
-      for (let k = 0; k < i; k++) sentences[k] = old[k] as Sentence;
-    }
-    sentences[i] = same ? st : { range: d === 0 ? st.range : shiftRange(st.range, d), text: st.text, paragraphIndex, headingIndex };
+    sentences.push(same ? st : { range: d === 0 ? st.range : shiftRange(st.range, d), text: st.text, paragraphIndex, headingIndex });
   }
-  if (sentences === undefined && d === 0 && ds === 0 && paragraphIndex === c.paragraphIndex) return c;
   const moved = d !== 0 || ds !== 0;
+  const numbers = lists.numbers;
+  const numbersFirst = numbers.length;
+  for (let i = 0; i < c.numberCount; i++) {
+    const n = from.numbers[c.numbersFirst + i] as NumberMention;
+    numbers.push(moved ? shiftNumber(n, d, ds) : n);
+  }
+  const references = lists.references;
+  const referencesFirst = references.length;
+  for (let i = 0; i < c.referenceCount; i++) {
+    const r = from.references[c.referencesFirst + i] as QuotedReference;
+    references.push(moved ? shiftReference(r, d, ds) : r);
+  }
   return {
     blockStart,
     titleBlock: c.titleBlock,
     paragraph,
     paragraphIndex,
+    lists,
     sentenceBase,
-    sentences: sentences ?? old,
-    numbers: moved ? c.numbers.map((n) => shiftNumber(n, d, ds)) : c.numbers,
-    references: moved ? c.references.map((r) => shiftReference(r, d, ds)) : c.references,
+    sentenceCount: c.sentenceCount,
+    numbersFirst,
+    numberCount: c.numberCount,
+    referencesFirst,
+    referenceCount: c.referenceCount,
     documentNumbers: d === 0 ? c.documentNumbers : c.documentNumbers.map((x) => ({ ...x, range: shiftRange(x.range, d) })),
   };
 }

@@ -17,12 +17,29 @@ export interface ParagraphAnalysis {
   readonly titleBlock: boolean;
   readonly paragraph: Paragraph;
   readonly paragraphIndex: number;
-  /** Index of the first sentence. */
+  /**
+   * The lists of the document the analysis was placed in: its sentences, numbers and references are
+   * the runs of them given below (read there, not copied: a paragraph kept a copy of each of its runs
+   * for `reparse`, three lists per paragraph of every document parsed).
+   */
+  readonly lists: DocumentLists;
+  /** Index of the first sentence (in the document and in `lists.sentences`). */
   readonly sentenceBase: number;
-  readonly sentences: readonly Sentence[];
-  readonly numbers: readonly NumberMention[];
-  readonly references: readonly QuotedReference[];
+  readonly sentenceCount: number;
+  /** Index of the first number in `lists.numbers`. */
+  readonly numbersFirst: number;
+  readonly numberCount: number;
+  /** Index of the first reference in `lists.references`. */
+  readonly referencesFirst: number;
+  readonly referenceCount: number;
   readonly documentNumbers: readonly DocumentNumber[];
+}
+
+/** A document's sentences, numbers and references, as `assemble` appends to them (one object per document). */
+export interface DocumentLists {
+  readonly sentences: Sentence[];
+  readonly numbers: NumberMention[];
+  readonly references: QuotedReference[];
 }
 
 /**
@@ -67,11 +84,9 @@ export interface Placement {
   readonly headings: HeadingCursor;
   /**
    * The document's sentences, numbers and references so far, appended to by `analyzeParagraph` (a
-   * paragraph keeps a copy of its part at its length: a list grown push by push keeps room for 17).
+   * paragraph keeps where its part is in them: see ParagraphAnalysis).
    */
-  readonly sentences: Sentence[];
-  readonly numbers: NumberMention[];
-  readonly references: QuotedReference[];
+  readonly lists: DocumentLists;
 }
 
 /**
@@ -119,11 +134,12 @@ export function analyzeParagraph(
       }
     }
   }
-  // Appended to the document's lists (see Placement); this paragraph's are copied from them at the end.
-  const sentences = at.sentences;
+  // Appended to the document's lists (see Placement); this paragraph's are the runs from here.
+  const lists = at.lists;
+  const sentences = lists.sentences;
   const sentencesFirst = sentences.length;
-  const numbers = at.numbers;
-  const references = at.references;
+  const numbers = lists.numbers;
+  const references = lists.references;
   const numbersFirst = numbers.length;
   const referencesFirst = references.length;
   // Sentence bounds in the folded paragraph, or in the text.
@@ -136,16 +152,19 @@ export function analyzeParagraph(
   // (a language server runs for days) keeps no more than a common paragraph needs.
   if (bounds.length > MAX_KEPT_BOUNDS) boundsBuffer = new Int32Array(INITIAL_BOUNDS);
   // An empty list is the shared frozen one: the analysis is kept for `reparse`, and most paragraphs
-  // hold no reference, document number or number (a text of short lines kept ~5 empty lists per line pair).
+  // hold no document number.
   return {
     blockStart: block.start,
     titleBlock: isTitle,
     paragraph,
     paragraphIndex,
+    lists: at.lists,
     sentenceBase,
-    sentences: sentences.slice(sentencesFirst),
-    numbers: numbers.length === numbersFirst ? NONE : numbers.slice(numbersFirst),
-    references: references.length === referencesFirst ? NONE : references.slice(referencesFirst),
+    sentenceCount: sentences.length - sentencesFirst,
+    numbersFirst,
+    numberCount: numbers.length - numbersFirst,
+    referencesFirst,
+    referenceCount: references.length - referencesFirst,
     documentNumbers: documentNumbers.length === 0 ? NONE : documentNumbers,
   };
 }
@@ -161,9 +180,10 @@ function textSentences(text: string, nBounds: number, at: Placement, docRanges: 
   const bounds = boundsBuffer;
   const paragraphIndex = at.paragraphIndex;
   const sentenceBase = at.sentenceBase;
-  const sentences = at.sentences;
-  const numbers = at.numbers;
-  const references = at.references;
+  const lists = at.lists;
+  const sentences = lists.sentences;
+  const numbers = lists.numbers;
+  const references = lists.references;
   // The heading cursor walked only where a sentence reaches the next heading (`nextHeading`): one
   // comparison per sentence, a call of `at` per heading.
   const cursor = at.headings;
@@ -203,9 +223,10 @@ function foldedSentences(
   const bounds = boundsBuffer;
   const paragraphIndex = at.paragraphIndex;
   const sentenceBase = at.sentenceBase;
-  const sentences = at.sentences;
-  const numbers = at.numbers;
-  const references = at.references;
+  const lists = at.lists;
+  const sentences = lists.sentences;
+  const numbers = lists.numbers;
+  const references = lists.references;
   const cursor = at.headings;
   let headingIndex = cursor.index;
   let nextHeading = cursor.nextStart();

@@ -52,8 +52,11 @@ describe('headings in plain text', () => {
     expect(infos.map((i) => i.raws.length)).toEqual([1, 0, 0]);
     expect(infos[1]!.raws).toBe(infos[2]!.raws);
     expect(Object.isFrozen(infos[1]!.raws)).toBe(true);
-    expect(infos[1]!.para!.references).toBe(infos[2]!.para!.references);
-    expect(infos[1]!.para!.documentNumbers).toBe(infos[2]!.para!.references);
+    expect(infos[1]!.para!.referenceCount).toBe(0);
+    expect(infos[1]!.para!.documentNumbers).toBe(infos[2]!.para!.documentNumbers);
+    expect(Object.isFrozen(infos[1]!.para!.documentNumbers)).toBe(true);
+    // The analyses read the document's own lists (no copy per paragraph).
+    expect(infos[1]!.para!.lists.sentences).toBe(doc.sentences);
     // The document's lists are its own (made by concat), never the shared one.
     expect(Object.isFrozen(doc.references)).toBe(false);
     const md = parse('# 一、工作情况\n\n#\n\n## （一）加强领导。\n', { format: 'markdown' });
