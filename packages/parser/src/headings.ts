@@ -373,24 +373,16 @@ function headingAt(text: string, pos: number, blockEnd: number, numbering: Headi
   let titleStart = numbering.range.end;
   while (titleStart < blockEnd && (text.charCodeAt(titleStart) === 32 || text.charCodeAt(titleStart) === 0x3000)) titleStart++;
   const max = MAX_TITLE[numbering.kind];
-  // Look for the line end only within the longest possible title: a whole
-  // report on one line must not be rescanned for every heading.
-  const windowEnd = Math.min(blockEnd, titleStart + max + 2);
-  let lineEnd = blockEnd;
+  // The line end is found by the title's loop itself (its whitespace branch: a line break ends the
+  // title there, endedBy 'line'), not by a first pass over the same units; the loop reads no further
+  // than the longest possible title (and the block), so a whole report on one line is not rescanned per heading.
   // The per-unit tests of this function and its loop below are written inline (isLineEnd,
   // mayOpenBody, isSpace): under the CLI's V8 flags each helper is a call per unit of a title.
-  for (let k = titleStart; k < windowEnd; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 10 || c === 13) {
-      lineEnd = k;
-      break;
-    }
-  }
   // Title ends at a sentence end, at a whitespace gap (run-together reports
   // separate headings from text with spaces), where a body opens, or at the end of the line.
   let i = titleStart;
   let endedBy: RawHeading['endedBy'] = 'line';
-  for (; i < lineEnd && i - titleStart <= max + 1; i++) {
+  for (; i < blockEnd && i - titleStart <= max + 1; i++) {
     const code = text.charCodeAt(i);
     // A colon also ends a run-in heading: （一）依法履行政府职能，科学开展民主决策：我镇坚持……
     if (code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff1b || code === 0x21 || code === 0x3f || code === 0x3b || code === 0xff1a || code === 0x3a) {
@@ -418,8 +410,8 @@ function headingAt(text: string, pos: number, blockEnd: number, numbering: Headi
     if (code === 32 || code === 9 || code === 0x3000 || code === 0xa0 || code === 10 || code === 13 || code === 0xfeff || code === 0x2002 || code === 0x2003) {
       // (isSpace.) Whitespace right before the end of the line is trailing, not a gap.
       let j = i;
-      while (j < lineEnd && !isLineEnd(text.charCodeAt(j)) && isSpace(text.charCodeAt(j))) j++;
-      if (j >= lineEnd || isLineEnd(text.charCodeAt(j))) {
+      while (j < blockEnd && !isLineEnd(text.charCodeAt(j)) && isSpace(text.charCodeAt(j))) j++;
+      if (j >= blockEnd || isLineEnd(text.charCodeAt(j))) {
         i = j;
         break;
       }
