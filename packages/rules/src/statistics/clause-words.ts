@@ -10,7 +10,7 @@
 import { CARRY_OVER_MARKERS, COMPARISON_MARKERS, GROWTH_MARKERS, METRIC_VERBS, NEGATIONS, PER_CAPITA_MARKERS, type MetricVerb } from '@fzlint/ontology';
 import { WordsByFirstUnit } from '@fzlint/parser';
 import { alternation } from './figure-words.js';
-import { COUNT_WORD, markUnits, SCOPE, STAT_UNIT, VERB_FIRST } from './unit-class.js';
+import { COUNT_WORD, GROWTH_LAST, GROWTH_LINK, markUnits, markWordUnits, SCOPE, STAT_UNIT, VERB_FIRST, WORD_UNIT } from './unit-class.js';
 
 /** A comparison word in the clause makes a count a difference (较上年增加30件). */
 export const COMPARISON_RE = new RegExp(alternation(COMPARISON_MARKERS));
@@ -26,8 +26,7 @@ export const PART_LIST_START = /其中|包括|分别为|分别是|[（(，,]含/
 const PART_LIST_WORDS = ['其中', '包括', '分别为', '分别是', '（含', '(含', '，含', ',含'];
 /** The growth links GROWTH_BEFORE_RE allows after the word (增长了, 增加达). */
 const GROWTH_LINKS = '了达为';
-const GROWTH_LINK = new Uint8Array(0x10000);
-for (const c of GROWTH_LINKS) GROWTH_LINK[c.charCodeAt(0)] = 1;
+markWordUnits(GROWTH_LINKS, GROWTH_LINK);
 
 const VERB_BY_TEXT: ReadonlyMap<string, MetricVerb> = new Map(METRIC_VERBS.map((v) => [v.text, v]));
 /** The verbs by their first character, longest first (as the regex alternation tries them). */
@@ -48,16 +47,15 @@ const enum Trigger {
 }
 
 /**
- * Bits of the lists with a word of one character (较), by character; bits of the lists with a
- * longer word, by its first character; and a small hashed table of first-and-second characters
- * whose false positives only cost a regex test.
+ * By character, bits of the lists with a word of one character (较) in the low byte, and bits of
+ * the lists with a longer word starting with it in the high byte (one table: each 64 KB table
+ * costs its page faults per thread at load); and a small hashed table of first-and-second
+ * characters whose false positives only cost a regex test.
  */
-const SINGLE = new Uint8Array(0x10000);
-const FIRST = new Uint8Array(0x10000);
+const TRIGGERS = new Uint16Array(0x10000);
 const PAIR = new Uint8Array(0x1000);
 /** Last characters of the growth words. */
-const GROWTH_LAST = new Uint8Array(0x10000);
-for (const w of GROWTH_MARKERS) GROWTH_LAST[w.charCodeAt(w.length - 1)] = 1;
+markWordUnits(GROWTH_MARKERS.map((w) => w[w.length - 1]!), GROWTH_LAST);
 if (GROWTH_MARKERS.some((w) => GROWTH_LINKS.includes(w[w.length - 1]!))) throw new Error('a growth word ends in a link: the growth gate would miss it');
 
 /** The slot of a first-and-second-character pair in PAIR (written out in `readCountWords`' loop: keep the two alike). */
@@ -70,9 +68,9 @@ function addTriggers(words: readonly string[], bit: Trigger): void {
     if (w.length === 0) throw new Error('an empty word matches everywhere: no trigger can gate it');
     const c = w.charCodeAt(0);
     markUnits([c], COUNT_WORD);
-    if (w.length === 1) SINGLE[c]! |= bit;
+    if (w.length === 1) TRIGGERS[c]! |= bit;
     else {
-      FIRST[c]! |= bit;
+      TRIGGERS[c]! |= bit << 8;
       PAIR[pairSlot(c, w.charCodeAt(1))]! |= bit;
     }
   }
@@ -140,14 +138,14 @@ export function readCountWords(
   let verbFrom = prefixStart;
   for (let i = from; i < end; i++) {
     const c = text.charCodeAt(i);
-    // One load of the shared table per unit; SINGLE and FIRST only at a count word's first unit.
+    // One load of the shared table per unit; TRIGGERS only at a count word's first unit.
     const cls = STAT_UNIT[c]!;
     if (cls === 0) continue;
     if ((cls & SCOPE) !== 0) scopeAt = i;
     if ((cls & COUNT_WORD) !== 0) {
-      const single = SINGLE[c]!;
-      const first = FIRST[c]!;
-      let bits = single;
+      const triggers = TRIGGERS[c]!;
+      const first = triggers >> 8;
+      let bits = triggers & 0xff;
       // pairSlot written out: a call per candidate unit under the CLI's flags.
       if (first !== 0 && i + 1 < end) bits |= first & PAIR[(c * 31 + text.charCodeAt(i + 1)) & 0xfff]!;
       if (bits !== 0) {
@@ -185,8 +183,9 @@ export function readCountWords(
 function mayEndInGrowth(text: string, from: number, end: number): boolean {
   if (end <= from) return false;
   const last = text.charCodeAt(end - 1);
-  if (GROWTH_LAST[last] === 1) return true;
-  return end - 2 >= from && GROWTH_LINK[last] === 1 && GROWTH_LAST[text.charCodeAt(end - 2)] === 1;
+  const bits = WORD_UNIT[last]!;
+  if ((bits & GROWTH_LAST) !== 0) return true;
+  return end - 2 >= from && (bits & GROWTH_LINK) !== 0 && (WORD_UNIT[text.charCodeAt(end - 2)]! & GROWTH_LAST) !== 0;
 }
 
 /**

@@ -24,7 +24,23 @@ import {
   type FigureScopeKind,
 } from '@fzlint/ontology';
 import { WordsByFirstUnit } from '@fzlint/parser';
-import { holdsClass, markChars, markUnits, PERIOD, SCOPE, STAT_UNIT, WITHOUT_PERIOD } from './unit-class.js';
+import {
+  CARRIED_OVER_LAST,
+  CHANGE_LINK,
+  CHANGE_VERB_LAST,
+  holdsClass,
+  holdsWordUnit,
+  markChars,
+  markUnits,
+  markWordUnits,
+  PERIOD,
+  SCOPE,
+  STAT_UNIT,
+  TIMES_LAST,
+  TOTAL_FIRST,
+  WITHOUT_PERIOD,
+  WORD_UNIT,
+} from './unit-class.js';
 
 /** The period a figure covers, as the text marks it. */
 export interface PeriodMark {
@@ -180,17 +196,9 @@ export function withoutPeriodWords(words: string): string {
   return words.replace(PERIOD_WORDS_RE, '').replace(CHANGE_TO_RE, '');
 }
 
-/** A table of UTF-16 code units: 1 for each character of `chars`. */
-function charTable(chars: Iterable<string>): Uint8Array {
-  const table = new Uint8Array(0x10000);
-  for (const c of chars) table[c.charCodeAt(0)] = 1;
-  return table;
-}
-
-/** Whether `text` holds a character of `table` (a loop over code units: no regex, no string per character). */
-function hasAny(table: Uint8Array, text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (table[text.charCodeAt(i)] === 1) return true;
-  return false;
+/** Whether `text` holds a unit with `bit` of WORD_UNIT (a loop over code units: no regex, no string per character). */
+function hasAny(bit: number, text: string): boolean {
+  return holdsWordUnit(bit, text, 0, text.length);
 }
 
 /** Characters of the words `withoutPeriodWords` drops: period, carried-over, comparison and change words. */
@@ -326,17 +334,17 @@ const SUBJECTS_MAX = 4096;
 const CARRIED_OVER_RE = new RegExp(alternation(CARRIED_OVER_WORDS));
 /** Whether the words before a count mark it as carried-over work (上年结转5件, 旧存3件). */
 export function marksCarriedOver(words: string): boolean {
-  return hasAny(CARRIED_OVER_CHARS, words) && CARRIED_OVER_RE.test(words);
+  return hasAny(CARRIED_OVER_LAST, words) && CARRIED_OVER_RE.test(words);
 }
 /** The last characters of the carried-over words (结转, 未结, 遗留, 旧存). */
-const CARRIED_OVER_CHARS = charTable(new Set(CARRIED_OVER_WORDS.map((w) => w[w.length - 1]!)));
+markWordUnits(CARRIED_OVER_WORDS.map((w) => w[w.length - 1]!), CARRIED_OVER_LAST);
 
 const TOTAL_RE = new RegExp(alternation(TOTAL_WORDS));
 /** Whether the words before a count mark it as a sum (共计, 合计). */
 export function marksTotal(words: string): boolean {
-  return hasAny(TOTAL_CHARS, words) && TOTAL_RE.test(words);
+  return hasAny(TOTAL_FIRST, words) && TOTAL_RE.test(words);
 }
-const TOTAL_CHARS = charTable(new Set(TOTAL_WORDS.map((w) => w[0]!)));
+markWordUnits(TOTAL_WORDS.map((w) => w[0]!), TOTAL_FIRST);
 
 const CHANGE_DIRECTION: ReadonlyMap<string, ChangeDirection> = new Map(CHANGE_VERBS.map((v) => [v.text, v.direction]));
 /** A change verb right before a number (增长20%, 下降了3个百分点, 增幅为12%, 增加约30件); 净增加 and 新增加 are counts. */
@@ -367,17 +375,19 @@ export function mayFollowChange(text: string, offset: number, floor: number, tim
   while (i >= floor && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x3000)) i--;
   if (i < floor) return false;
   const c = text.charCodeAt(i);
-  if (times && TIMES_LAST_TABLE[c] === 1) return true;
-  if (VERB_END_TABLE[c] === 1) return true;
+  const bits = WORD_UNIT[c]!;
+  if (times && (bits & TIMES_LAST) !== 0) return true;
+  if ((bits & CHANGE_VERB_LAST) !== 0) return true;
   // 增长了20%, 增幅为12%, 增加约30件, 下降超过3个百分点: a link, then the verb.
-  if (LINK_TABLE[c] !== 1) return false;
-  const before = text.charCodeAt(i - 1);
-  return i - 1 >= floor && (VERB_END_TABLE[before] === 1 || (LINK_TABLE[before] === 1 && i - 2 >= floor && VERB_END_TABLE[text.charCodeAt(i - 2)] === 1));
+  if ((bits & CHANGE_LINK) === 0) return false;
+  if (i - 1 < floor) return false;
+  const before = WORD_UNIT[text.charCodeAt(i - 1)]!;
+  return (before & CHANGE_VERB_LAST) !== 0 || ((before & CHANGE_LINK) !== 0 && i - 2 >= floor && (WORD_UNIT[text.charCodeAt(i - 2)]! & CHANGE_VERB_LAST) !== 0);
 }
 /** Last characters of the change verbs (增长, 下降 …), and of the links that may follow them (了, 达到, 为, 约, 超过). */
-const VERB_END_TABLE = charTable(new Set(CHANGE_VERBS.map((v) => v.text[v.text.length - 1]!)));
-const LINK_TABLE = charTable(['了', '到', '达', '为', '约', '近', '过', '超']);
-const TIMES_LAST_TABLE = charTable(TIMES_LAST_CHARS);
+markWordUnits(CHANGE_VERBS.map((v) => v.text[v.text.length - 1]!), CHANGE_VERB_LAST);
+markWordUnits(['了', '到', '达', '为', '约', '近', '过', '超'], CHANGE_LINK);
+markWordUnits(TIMES_LAST_CHARS, TIMES_LAST);
 
 /** Whether the words before a 倍 figure make it a multiple of the old count (是上年的3倍). */
 export function timesOfBefore(words: string): boolean {

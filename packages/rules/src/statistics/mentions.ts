@@ -16,7 +16,7 @@ import {
   type MetricVerb,
   type TimesReading,
 } from '@fzlint/ontology';
-import { holdsUnit, REGEXP_SPACE_CODES, type NumberMention, type TextRange } from '@fzlint/parser';
+import { REGEXP_SPACE_CODES, type NumberMention, type TextRange } from '@fzlint/parser';
 import {
   changeVerbBefore,
   lastComparatorIn,
@@ -35,7 +35,23 @@ import {
 } from './figure-words.js';
 import type { StatisticsInput } from './input.js';
 import { CARRY_OVER_RE, negationBefore, readCountWords } from './clause-words.js';
-import { CLAUSE_BREAK, holdsClass, markChars, PERIOD, SCOPE, STAT_UNIT } from './unit-class.js';
+import {
+  CLAUSE_BREAK,
+  FILLER_FIRST,
+  holdsClass,
+  holdsWordUnit,
+  markChars,
+  markWordUnits,
+  PERIOD,
+  QUOTE_OR_SPACE,
+  RATE_LINK_LAST,
+  RATE_SUFFIX_LAST,
+  SCOPE,
+  SCOPE_WORD_FIRST,
+  STAT_UNIT,
+  TAIL_FILLER_LAST,
+  WORD_UNIT,
+} from './unit-class.js';
 
 export type { StatisticsInput } from './input.js';
 export type { PeriodMark, ScopeMark } from './figure-words.js';
@@ -201,11 +217,6 @@ const OBJECT_TAIL_WORDS = ['的', '等', '共计', '共', '合计', '总计', '�
 const OBJECT_TAIL_FILLER = new RegExp(`(?:${OBJECT_TAIL_WORDS.join('|')})+$`);
 
 /** A table of UTF-16 code units: 1 for each character of `chars`. */
-function unitTable(chars: Iterable<string>): Uint8Array {
-  const table = new Uint8Array(0x10000);
-  for (const c of chars) table[c.charCodeAt(0)] = 1;
-  return table;
-}
 /** What `\s` and `trim()` take for white space (ECMAScript's WhiteSpace and LineTerminator). */
 const WHITE_SPACE = String.fromCharCode(...REGEXP_SPACE_CODES);
 /**
@@ -213,9 +224,9 @@ const WHITE_SPACE = String.fromCharCode(...REGEXP_SPACE_CODES);
  * words before a count hold no quote or space, start with no filler, end in none and name no
  * scope, and a `replace` that is not run makes no string.
  */
-const QUOTE_OR_SPACE = unitTable([...'“”"\'‘’《》', ...WHITE_SPACE]);
-const FILLER_FIRST = unitTable([...OBJECT_FILLER_MARKS, ...WHITE_SPACE, ...OBJECT_FILLER_WORDS.map((w) => w[0]!)]);
-const TAIL_FILLER_LAST = unitTable(OBJECT_TAIL_WORDS.map((w) => w[w.length - 1]!));
+markWordUnits([...'“”"\'‘’《》', ...WHITE_SPACE], QUOTE_OR_SPACE);
+markWordUnits([...OBJECT_FILLER_MARKS, ...WHITE_SPACE, ...OBJECT_FILLER_WORDS.map((w) => w[0]!)], FILLER_FIRST);
+markWordUnits(OBJECT_TAIL_WORDS.map((w) => w[w.length - 1]!), TAIL_FILLER_LAST);
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -232,13 +243,13 @@ const CONCLUDED_VERBS_LONGEST = METRIC_VERBS.filter((v) => v.kind === 'concluded
 );
 const SCOPE_RE = new RegExp(alternation(SCOPE_WORDS), 'g');
 /** The scope words' first units: a text without one has no match of SCOPE_RE. */
-const SCOPE_FIRST = unitTable(SCOPE_WORDS.map((w) => w[0]!));
+markWordUnits(SCOPE_WORDS.map((w) => w[0]!), SCOPE_WORD_FIRST);
 const NEUTRAL_SCOPE_SET = new Set(NEUTRAL_SCOPES);
 const RATE_LINK_TAIL_RE = new RegExp(`(?:${alternation(RATE_LINKS)}|由|\\s)+$`);
 const RATE_NAME_RE = new RegExp(`([\\p{Script=Han}A-Za-z0-9“”"'‘’]{0,24}?(?:${alternation(RATE_SUFFIXES)}))$`, 'u');
 /** Last units of what the two expressions above match at the end of the words (a word of the list, 由, a space; 率, 比, 例, 重). */
-const RATE_LINK_LAST = unitTable([...RATE_LINKS.map((w) => w[w.length - 1]!), '由', ...WHITE_SPACE]);
-const RATE_SUFFIX_LAST = unitTable(RATE_SUFFIXES.map((w) => w[w.length - 1]!));
+markWordUnits([...RATE_LINKS.map((w) => w[w.length - 1]!), '由', ...WHITE_SPACE], RATE_LINK_LAST);
+markWordUnits(RATE_SUFFIXES.map((w) => w[w.length - 1]!), RATE_SUFFIX_LAST);
 const UNBOUNDED_RE = new RegExp(alternation(UNBOUNDED_RATE_WORDS));
 const SHARE_RE = new RegExp(`(?:${alternation(RATE_SUFFIXES.filter((x) => x !== '率'))})$`);
 const ALIASES_LONGEST: readonly { alias: string; metric: MetricObject }[] = METRIC_OBJECTS.flatMap((m) =>
@@ -421,15 +432,15 @@ function cleanObjectText(s: string): string {
 }
 
 function cleanObjectTextOnce(s: string): string {
-  let t = holdsUnit(QUOTE_OR_SPACE, s, 0, s.length) ? s.trim().replace(/[“”"'‘’《》\s]/g, '') : s;
+  let t = holdsWordUnit(QUOTE_OR_SPACE, s, 0, s.length) ? s.trim().replace(/[“”"'‘’《》\s]/g, '') : s;
   if (t.length === 0) return t;
-  if (FILLER_FIRST[t.charCodeAt(0)] === 1) t = t.replace(OBJECT_FILLER, '');
-  if (t.length > 0 && TAIL_FILLER_LAST[t.charCodeAt(t.length - 1)] === 1) t = t.replace(OBJECT_TAIL_FILLER, '');
-  if (holdsUnit(SCOPE_FIRST, t, 0, t.length)) {
+  if ((WORD_UNIT[t.charCodeAt(0)]! & FILLER_FIRST) !== 0) t = t.replace(OBJECT_FILLER, '');
+  if (t.length > 0 && (WORD_UNIT[t.charCodeAt(t.length - 1)]! & TAIL_FILLER_LAST) !== 0) t = t.replace(OBJECT_TAIL_FILLER, '');
+  if (holdsWordUnit(SCOPE_WORD_FIRST, t, 0, t.length)) {
     SCOPE_RE.lastIndex = 0;
     t = t.replace(SCOPE_RE, '');
   }
-  return t.length > 0 && FILLER_FIRST[t.charCodeAt(0)] === 1 ? t.replace(OBJECT_FILLER, '') : t;
+  return t.length > 0 && (WORD_UNIT[t.charCodeAt(0)]! & FILLER_FIRST) !== 0 ? t.replace(OBJECT_FILLER, '') : t;
 }
 
 /**
@@ -973,7 +984,7 @@ class SentenceReading {
     const start = n.range.start;
     if (start <= prefixStart) return;
     const last = text.charCodeAt(start - 1);
-    if (RATE_LINK_LAST[last] !== 1 && RATE_SUFFIX_LAST[last] !== 1) return;
+    if ((WORD_UNIT[last]! & (RATE_LINK_LAST | RATE_SUFFIX_LAST)) === 0) return;
     const found = rateStatements(n, prefixStart, text.slice(prefixStart, start));
     if (found.length === 0) return;
     // The words before the rate and its name's head (开发区管委会行政复议案件 | 办结率) say
@@ -1542,10 +1553,10 @@ function rateNameFacts(name: string): RateNameFacts {
  */
 function rateStatements(n: NumberMention, prefixStart: number, prefix: string): Mutable<RateStatement>[] {
   // Each expression matches only words ending in one of its last units: most words are not run through them.
-  let trimmed = prefix.length > 0 && RATE_LINK_LAST[prefix.charCodeAt(prefix.length - 1)] === 1 ? prefix.replace(RATE_LINK_TAIL_RE, '') : prefix;
+  let trimmed = prefix.length > 0 && (WORD_UNIT[prefix.charCodeAt(prefix.length - 1)]! & RATE_LINK_LAST) !== 0 ? prefix.replace(RATE_LINK_TAIL_RE, '') : prefix;
   const out: Mutable<RateStatement>[] = [];
   for (;;) {
-    if (trimmed.length === 0 || RATE_SUFFIX_LAST[trimmed.charCodeAt(trimmed.length - 1)] !== 1) break;
+    if (trimmed.length === 0 || (WORD_UNIT[trimmed.charCodeAt(trimmed.length - 1)]! & RATE_SUFFIX_LAST) === 0) break;
     const m = RATE_NAME_RE.exec(trimmed);
     if (!m) break;
     const name = m[1]!.replace(/^[为达是均]+/, '');

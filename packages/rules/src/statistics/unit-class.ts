@@ -17,7 +17,7 @@ export const SCOPE = 1;
 export const PERIOD = 2;
 /** A clause break (mentions' CLAUSE_BREAK_CHARS). */
 export const CLAUSE_BREAK = 4;
-/** The first unit of a comparison, per-capita, carried-over, part-list or 分别 word (clause-words' SINGLE or FIRST). */
+/** The first unit of a comparison, per-capita, carried-over, part-list or 分别 word (clause-words' TRIGGERS). */
 export const COUNT_WORD = 8;
 /** The first unit of a metric verb (clause-words). */
 export const VERB_FIRST = 16;
@@ -25,6 +25,52 @@ export const VERB_FIRST = 16;
 export const PART_MARKER_FIRST = 32;
 /** A character of the words `withoutPeriodWords` drops (figure-words). */
 export const WITHOUT_PERIOD = 64;
+
+/**
+ * Per UTF-16 unit, bits of the word checks below, read at a few units per count or clause. Each
+ * was a 64 KB table of its own (13 of them): each cost every thread that loads the rules ~9 page
+ * faults and ~0.1 ms CPU at load on the shared host (docs/performance.md). One 128 KB table,
+ * marked by the modules that read it as they load.
+ */
+export const WORD_UNIT = new Uint16Array(0x10000);
+
+/** mentions: a quote or white space (`cleanObjectTextOnce`'s first `replace`). */
+export const QUOTE_OR_SPACE = 1;
+/** mentions: the first unit of an object filler mark or word, or white space. */
+export const FILLER_FIRST = 2;
+/** mentions: the last unit of an object tail word. */
+export const TAIL_FILLER_LAST = 4;
+/** mentions: the first unit of a scope word (SCOPE_RE). */
+export const SCOPE_WORD_FIRST = 8;
+/** mentions: the last unit of a rate link, 由, or white space. */
+export const RATE_LINK_LAST = 16;
+/** mentions: the last unit of a rate suffix (率, 比, 例, 重). */
+export const RATE_SUFFIX_LAST = 32;
+/** figure-words: the last unit of a carried-over word (结转, 未结, 遗留, 旧存). */
+export const CARRIED_OVER_LAST = 64;
+/** figure-words: the first unit of a total word (共计, 合计). */
+export const TOTAL_FIRST = 128;
+/** figure-words: the last unit of a change verb. */
+export const CHANGE_VERB_LAST = 256;
+/** figure-words: a link after a change verb (了, 到, 达, 为, 约, 近, 过, 超). */
+export const CHANGE_LINK = 512;
+/** figure-words: the last unit of a 倍 comparison's words, or 的. */
+export const TIMES_LAST = 1024;
+/** clause-words: a growth link (了, 达, 为). */
+export const GROWTH_LINK = 2048;
+/** clause-words: the last unit of a growth word. */
+export const GROWTH_LAST = 4096;
+
+/** Sets `bit` of WORD_UNIT at the first unit of each string of `chars`. */
+export function markWordUnits(chars: Iterable<string>, bit: number): void {
+  for (const ch of chars) WORD_UNIT[ch.charCodeAt(0)]! |= bit;
+}
+
+/** Whether text[from, to) holds a unit with `bit` of WORD_UNIT. */
+export function holdsWordUnit(bit: number, text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if ((WORD_UNIT[text.charCodeAt(i)]! & bit) !== 0) return true;
+  return false;
+}
 
 /** Sets `bit` at each unit of `units`. */
 export function markUnits(units: Iterable<number>, bit: number): void {
