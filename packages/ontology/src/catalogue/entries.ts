@@ -209,11 +209,19 @@ function bareName(name: string): string {
     .trim();
 }
 
-/** Converts a research record (and its overlay) into a catalogue entry. */
+/** A type's fields writable and optional, for an entry built field by field. */
+type Draft<T> = { -readonly [K in keyof T]?: T[K] };
+
+/**
+ * Converts a research record (and its overlay) into a catalogue entry. Built by assignment
+ * in the order of the fields, not by spreads of conditional literals: every thread that
+ * lints runs this at load (docs/performance.md, refs53).
+ */
 function toEntry(record: TimelineRecord, recordsById: ReadonlyMap<string, TimelineRecord>): CatalogueEntry {
   const overlay = OVERLAYS[record.id] ?? {};
   const kind = overlay.kind ?? PLAN_KIND[record.id] ?? KIND[record.kind];
-  const aliases = [...(overlay.aliases ?? record.aliases), ...(overlay.moreAliases ?? [])];
+  const aliases = (overlay.aliases ?? record.aliases).slice();
+  if (overlay.moreAliases) for (const a of overlay.moreAliases) aliases.push(a);
   const bare = bareName(record.name);
   if (!aliases.includes(bare) && kind !== 'congress' && kind !== 'organization' && kind !== 'term') aliases.unshift(bare);
   // A versioned law name (《…法》（2017年修正）) is also found with its version, so the version decides.
@@ -222,26 +230,27 @@ function toEntry(record: TimelineRecord, recordsById: ReadonlyMap<string, Timeli
   // An entry replaced without an end date stops being current when its successor starts.
   const successor = record.supersededBy ? recordsById.get(record.supersededBy) : undefined;
   const validUntil = record.end ?? (successor?.start ?? undefined);
-  const notes = [record.note, overlay.note].filter((n): n is string => Boolean(n));
-  if (!record.end && validUntil) notes.push(`有效期止取后继条目起始日（${validUntil}）。`);
-  const renames = overlay.renames;
-  return {
-    id: record.id,
-    kind,
-    name: record.name,
-    aliases,
-    ...(overlay.patterns ? { patterns: overlay.patterns } : {}),
-    ...(record.start ? { validFrom: record.start } : {}),
-    ...(validUntil ? { validUntil } : {}),
-    ...(record.supersededBy ? { successor: record.supersededBy } : {}),
-    ...(record.supersededBy ? { successorIsRename: RENAME_IDS.has(record.id) } : {}),
-    source: record.source,
-    confidence: record.confidence,
-    ...(notes.length ? { note: notes.join(' ') } : {}),
-    ...(overlay.exclude ? { exclude: overlay.exclude } : {}),
-    ...(renames ? { renames } : {}),
-    ...(overlay.severityCap ? { severityCap: overlay.severityCap } : {}),
-  };
+  let note = record.note || undefined;
+  if (overlay.note) note = note ? `${note} ${overlay.note}` : overlay.note;
+  if (!record.end && validUntil) {
+    const derived = `有效期止取后继条目起始日（${validUntil}）。`;
+    note = note ? `${note} ${derived}` : derived;
+  }
+  const entry: Draft<CatalogueEntry> = { id: record.id, kind, name: record.name, aliases };
+  if (overlay.patterns) entry.patterns = overlay.patterns;
+  if (record.start) entry.validFrom = record.start;
+  if (validUntil) entry.validUntil = validUntil;
+  if (record.supersededBy) {
+    entry.successor = record.supersededBy;
+    entry.successorIsRename = RENAME_IDS.has(record.id);
+  }
+  entry.source = record.source;
+  entry.confidence = record.confidence;
+  if (note) entry.note = note;
+  if (overlay.exclude) entry.exclude = overlay.exclude;
+  if (overlay.renames) entry.renames = overlay.renames;
+  if (overlay.severityCap) entry.severityCap = overlay.severityCap;
+  return entry as CatalogueEntry;
 }
 
 /**
@@ -407,12 +416,21 @@ const REPLACED_IDS: ReadonlyMap<string, string> = new Map([
 ]);
 
 function buildCatalogue(): CatalogueEntry[] {
-  const byId = new Map(timelineRecords.map((r) => [r.id, r]));
-  const kept = [...timelineRecords.map((r) => toEntry(r, byId)), ...EXTRA_ENTRIES, ...CORPUS_CITED].filter((e) => !REPLACED_IDS.has(e.id));
-  return [...kept, ...researchLawEntries, ...researchCampaignEntries].map((e) => {
-    const successor = e.successor ? REPLACED_IDS.get(e.successor) : undefined;
-    return successor ? { ...e, successor } : e;
-  });
+  const byId = new Map<string, TimelineRecord>();
+  for (const r of timelineRecords) byId.set(r.id, r);
+  const out: CatalogueEntry[] = [];
+  for (const r of timelineRecords) if (!REPLACED_IDS.has(r.id)) out.push(withSuccessor(toEntry(r, byId)));
+  for (const e of EXTRA_ENTRIES) if (!REPLACED_IDS.has(e.id)) out.push(withSuccessor(e));
+  for (const e of CORPUS_CITED) if (!REPLACED_IDS.has(e.id)) out.push(withSuccessor(e));
+  for (const e of researchLawEntries) out.push(withSuccessor(e));
+  for (const e of researchCampaignEntries) out.push(withSuccessor(e));
+  return out;
+}
+
+/** The entry with its successor rewritten when the successor was replaced by a researched entry. */
+function withSuccessor(e: CatalogueEntry): CatalogueEntry {
+  const successor = e.successor ? REPLACED_IDS.get(e.successor) : undefined;
+  return successor ? { ...e, successor } : e;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { researchCampaigns, researchLaws, type ResearchCampaign, type ResearchLaw, type ResearchVersion } from './law-versions.js';
-import type { CatalogueEntry, LawVersion } from './types.js';
+import type { CampaignPhase, CatalogueEntry, LawVersion } from './types.js';
 
 /*
  * Catalogue entries from the law-version research (`law-versions.ts`): one `law`
@@ -81,18 +81,26 @@ const REPEAL_CONFIDENCE: Readonly<Record<string, CatalogueEntry['confidence']>> 
 /** Words containing a law's name that are not the law. */
 const LAW_EXCLUDE: Readonly<Record<string, readonly string[]>> = {};
 
+/** A type's fields writable and optional, for an object built field by field (no spread of a conditional literal per field). */
+type Draft<T> = { -readonly [K in keyof T]?: T[K] };
+
+/*
+ * The entries below are made by assignment in the order of the fields, not by spreads of
+ * conditional literals: every thread that lints builds them at load (≈ 350 objects), and
+ * unoptimised code pays a literal and a copy per spread (docs/performance.md, refs53).
+ */
 function version(v: ResearchVersion): LawVersion {
-  return {
-    kind: v.kind,
-    ...(v.adopted ? { adopted: v.adopted } : {}),
-    ...(v.effective ? { effective: v.effective } : {}),
-    confidence: v.confidence,
-    effectiveConfidence: v.effectiveConfidence,
-    ...(v.body ? { body: v.body } : {}),
-    ...(v.cite ? { cite: v.cite } : {}),
-    ...(v.source ? { source: v.source } : {}),
-    ...(v.note || v.effectiveBasis ? { note: [v.note, v.effectiveBasis ? `施行日依据：${v.effectiveBasis}` : undefined].filter(Boolean).join('；') } : {}),
-  };
+  const out: Draft<LawVersion> = { kind: v.kind };
+  if (v.adopted) out.adopted = v.adopted;
+  if (v.effective) out.effective = v.effective;
+  out.confidence = v.confidence;
+  out.effectiveConfidence = v.effectiveConfidence;
+  if (v.body) out.body = v.body;
+  if (v.cite) out.cite = v.cite;
+  if (v.source) out.source = v.source;
+  if (v.effectiveBasis) out.note = v.note ? `${v.note}；施行日依据：${v.effectiveBasis}` : `施行日依据：${v.effectiveBasis}`;
+  else if (v.note) out.note = v.note;
+  return out as LawVersion;
 }
 
 let formerIdsByLawCache: Map<string, string[]> | undefined;
@@ -110,16 +118,30 @@ function formerIdsByLaw(): Map<string, string[]> {
   return byLaw;
 }
 
+/** Appends a law's spelling unless it is there already, a version phrase or dropped for that law. */
+function addLawAlias(aliases: string[], alias: string, dropped: readonly string[] | undefined): void {
+  if (!aliases.includes(alias) && !VERSION_PHRASE.test(alias) && !dropped?.includes(alias)) aliases.push(alias);
+}
+
 function lawEntry(law: ResearchLaw): CatalogueEntry {
   const versions = law.versions.map(version);
   const enacted = versions[0];
-  const repeal = versions.find((v) => v.kind === '废止');
-  const dropped = new Set(DROPPED_LAW_ALIASES[law.id] ?? []);
-  const aliases = [...new Set([law.fullName, law.name, ...law.aliases, ...(MORE_LAW_ALIASES[law.id] ?? [])])].filter(
-    (a) => !VERSION_PHRASE.test(a) && !dropped.has(a),
-  );
-  const current = [...versions].reverse().find((v) => v.kind !== '废止');
-  const formerIds = formerIdsByLaw().get(law.id) ?? [];
+  let repeal: LawVersion | undefined;
+  let current: LawVersion | undefined;
+  let complete = true;
+  for (let i = 0; i < versions.length; i++) {
+    const v = versions[i]!;
+    if (v.kind === '废止') repeal ??= v;
+    else current = v;
+    if (v.note?.includes('从略')) complete = false;
+  }
+  const dropped = DROPPED_LAW_ALIASES[law.id];
+  const aliases: string[] = [];
+  addLawAlias(aliases, law.fullName, dropped);
+  addLawAlias(aliases, law.name, dropped);
+  for (const a of law.aliases) addLawAlias(aliases, a, dropped);
+  for (const a of MORE_LAW_ALIASES[law.id] ?? []) addLawAlias(aliases, a, dropped);
+  const formerIds = formerIdsByLaw().get(law.id);
   const from = enacted?.effective ?? enacted?.adopted;
   const confidence = repeal
     ? (REPEAL_CONFIDENCE[law.id] ?? repeal.effectiveConfidence)
@@ -129,23 +151,23 @@ function lawEntry(law: ResearchLaw): CatalogueEntry {
   const notes = [law.status !== '现行有效' ? `状态：${law.status}。` : '', law.note ?? '', law.replaces ? `取代：${law.replaces}。` : '']
     .filter(Boolean)
     .join(' ');
-  return {
-    id: law.id,
-    kind: 'law',
-    name: `《${law.fullName}》`,
-    aliases,
-    ...(from ? { validFrom: from } : {}),
-    ...(repeal?.effective ? { validUntil: repeal.effective } : {}),
-    ...(law.replacedBy ? { successor: law.replacedBy, successorIsRename: false } : {}),
-    source: (repeal ?? current ?? enacted)?.source ?? 'law-versions',
-    confidence,
-    ...(notes ? { note: notes } : {}),
-    ...(LAW_EXCLUDE[law.id] ? { exclude: LAW_EXCLUDE[law.id] } : {}),
-    versions,
-    versionsComplete: !versions.some((v) => v.note?.includes('从略')),
-    ...(formerIds.length ? { formerIds } : {}),
-    category: law.category,
-  };
+  const entry: Draft<CatalogueEntry> = { id: law.id, kind: 'law', name: `《${law.fullName}》`, aliases };
+  if (from) entry.validFrom = from;
+  if (repeal?.effective) entry.validUntil = repeal.effective;
+  if (law.replacedBy) {
+    entry.successor = law.replacedBy;
+    entry.successorIsRename = false;
+  }
+  entry.source = (repeal ?? current ?? enacted)?.source ?? 'law-versions';
+  entry.confidence = confidence;
+  if (notes) entry.note = notes;
+  const exclude = LAW_EXCLUDE[law.id];
+  if (exclude) entry.exclude = exclude;
+  entry.versions = versions;
+  entry.versionsComplete = complete;
+  if (formerIds) entry.formerIds = formerIds;
+  entry.category = law.category;
+  return entry as CatalogueEntry;
 }
 
 /** What this file adds to or changes in a campaign record, with the reason. */
@@ -218,33 +240,31 @@ function campaignEntry(c: ResearchCampaign): CatalogueEntry {
   const until = o.validUntil === undefined ? c.end : o.validUntil;
   const successorId = c.successor?.startsWith('cp-') ? c.successor : undefined;
   const successorName = c.successor && !successorId ? c.successor : undefined;
-  const notes = [c.note, o.note].filter((n): n is string => Boolean(n)).join(' ');
-  return {
-    id: c.id,
-    kind: 'campaign',
-    name: c.name,
-    aliases: [...(o.aliases ?? c.aliases)],
-    ...(c.start ? { validFrom: c.start } : {}),
-    ...(until ? { validUntil: until } : {}),
-    ...(successorId ? { successor: successorId, successorIsRename: false } : {}),
-    ...(successorName ? { successorName } : {}),
-    source: c.source,
-    confidence: c.confidence,
-    ...(notes ? { note: notes } : {}),
-    ...(o.exclude ? { exclude: o.exclude } : {}),
-    ...(o.severityCap ? { severityCap: o.severityCap } : {}),
-    ...(c.phases.length
-      ? {
-          phases: c.phases.map((p) => ({
-            name: p.name,
-            ...(p.start ? { start: p.start } : {}),
-            ...(p.end ? { end: p.end } : {}),
-            ...(p.note ? { note: p.note } : {}),
-          })),
-        }
-      : {}),
-    ...(c.seeAlso ? { formerIds: [c.seeAlso] } : {}),
-  };
+  const notes = c.note ? (o.note ? `${c.note} ${o.note}` : c.note) : (o.note ?? '');
+  const entry: Draft<CatalogueEntry> = { id: c.id, kind: 'campaign', name: c.name, aliases: (o.aliases ?? c.aliases).slice() };
+  if (c.start) entry.validFrom = c.start;
+  if (until) entry.validUntil = until;
+  if (successorId) {
+    entry.successor = successorId;
+    entry.successorIsRename = false;
+  }
+  if (successorName) entry.successorName = successorName;
+  entry.source = c.source;
+  entry.confidence = c.confidence;
+  if (notes) entry.note = notes;
+  if (o.exclude) entry.exclude = o.exclude;
+  if (o.severityCap) entry.severityCap = o.severityCap;
+  if (c.phases.length) entry.phases = c.phases.map(phase);
+  if (c.seeAlso) entry.formerIds = [c.seeAlso];
+  return entry as CatalogueEntry;
+}
+
+function phase(p: ResearchCampaign['phases'][number]): CampaignPhase {
+  const out: Draft<CampaignPhase> = { name: p.name };
+  if (p.start) out.start = p.start;
+  if (p.end) out.end = p.end;
+  if (p.note) out.note = p.note;
+  return out as CampaignPhase;
 }
 
 /** Every researched law and regulation as a catalogue entry. */
