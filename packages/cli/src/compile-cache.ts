@@ -369,8 +369,12 @@ function prune(dir: string, written: string): void {
 
 /** Dynamic imports of the lint part of a split bundle (scripts/bundle.mjs). */
 const PART_PREFIX = 'fzlint-part:';
+/** Dynamic imports of what only the commands part holds (the commands other than lint, the engine's index). */
+const COMMANDS_PREFIX = 'fzlint-commands:';
 /** The lint part's script, beside the bundle that imports it. */
 const PART_SCRIPT = 'lint.script.js';
+/** The commands part: the lint part's modules and the other commands (scripts/bundle.mjs). */
+const COMMANDS_SCRIPT = 'commands.script.js';
 
 /** What `import('node:…')` gives: the named exports and `default` (the module object). */
 function builtinNamespace(exports: unknown): Record<string, unknown> {
@@ -424,14 +428,22 @@ export function loadScript(file: string, env: CacheEnv = process.env, kind?: Run
         ? Promise.resolve().then(() => builtinNamespace(require(specifier)))
         : specifier.startsWith(PART_PREFIX)
           ? Promise.resolve().then(() => {
-              part ??= loadScript(join(dirname(file), PART_SCRIPT), env, kind);
+              // Once a command has loaded the commands part, it answers the engine too: one copy of the modules.
+              part ??= commands ?? loadScript(join(dirname(file), PART_SCRIPT), env, kind);
               return (part.exports['load'] as (key: string) => Promise<unknown>)(specifier.slice(PART_PREFIX.length));
             })
-          : import(specifier),
+          : specifier.startsWith(COMMANDS_PREFIX)
+            ? Promise.resolve().then(() => {
+                commands ??= loadScript(join(dirname(file), COMMANDS_SCRIPT), env, kind);
+                return (commands.exports['load'] as (key: string) => Promise<unknown>)(specifier.slice(COMMANDS_PREFIX.length));
+              })
+            : import(specifier),
   );
   let saved = false;
-  /** The lint part, once a run needed it. */
+  /** The lint part, once a run needed it (the commands part, when a command loaded that first). */
   let part: LoadedScript | undefined;
+  /** The commands part, once a command needed it. */
+  let commands: LoadedScript | undefined;
   return {
     exports: module.exports,
     cache,
@@ -439,8 +451,9 @@ export function loadScript(file: string, env: CacheEnv = process.env, kind?: Run
     thin: cache === 'used' && cachedBytes * 4 < source.length,
     save(light = false, force = false) {
       part?.save(light);
+      if (commands !== part) commands?.save(light);
       if (saved || cacheFile === undefined) return;
-      const kind = light ? 0 : part ? WITH_PART : WITHOUT_PART;
+      const kind = light ? 0 : part || commands ? WITH_PART : WITHOUT_PART;
       const had = cache === 'used' && typeof cached === 'object' && !cached.light ? cached.flags & (WITH_PART | WITHOUT_PART) : 0;
       const refresh = force || cache !== 'used' || (typeof cached === 'object' && cached.light && !light) || (kind !== 0 && (had & kind) === 0);
       if (!refresh || v8().cachedDataVersionTag() !== tagAtLoad) return;

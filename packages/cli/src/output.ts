@@ -83,7 +83,9 @@ export async function writeOutputs(results: FormattableResult[], options: CliOpt
   const front = await import('@fzlint/linter/formatters');
   const { shouldUseColor } = front;
   const needsEngine = options.formats.some((f) => f.name !== 'stylish' && f.name !== 'github' && f.name !== 'gitlab');
-  const engine = needsEngine ? await import('@fzlint/linter') : undefined;
+  // The formatters' module alone, not the package's index (its config validator, scorecard and
+  // incremental lint are not initialised for a run's output).
+  const engine = needsEngine ? await import('@fzlint/linter/formatters/all') : undefined;
   const getFormatter = engine ? engine.getFormatter : (name: string) => front[name as 'stylish' | 'github' | 'gitlab'];
   const env = io.env ?? {};
   const toStdout: string[] = [];

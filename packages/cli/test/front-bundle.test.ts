@@ -26,10 +26,29 @@ describe('the front script', () => {
   });
 });
 
+describe('the lint part', () => {
+  // What a lint never runs is in commands.script.js only (scripts/bundle.mjs, COMMANDS_ONLY): every
+  // thread that lints reads, copies and deserialises lint.script.js (one-file run -1.4 % instructions).
+  const sources = (name: string) =>
+    (JSON.parse(readFileSync(new URL(`../dist/bundle/${name}.map`, import.meta.url), 'utf8')) as { sources: string[] }).sources;
+  const commandsOnly = (s: string) => /[\\/]src[\\/]commands[\\/]|[\\/]linter[\\/](src|dist)[\\/](index|scorecard)\.|[\\/]linter[\\/](src|dist)[\\/]config[\\/]compiled-validator\./.test(s);
+
+  it('holds neither the commands other than lint nor the engine\'s index, scorecard or config validator', () => {
+    expect(sources('lint.script.js').filter(commandsOnly)).toEqual([]);
+  });
+
+  it('while the commands part holds them and the engine (the check above reads the real source lists)', () => {
+    const commands = sources('commands.script.js');
+    expect(commands.filter(commandsOnly).length).toBeGreaterThan(5);
+    expect(commands.some((s) => /[\\/]linter[\\/](src|dist)[\\/]engine\./.test(s))).toBe(true);
+    expect(sources('lint.script.js').some((s) => /[\\/]linter[\\/](src|dist)[\\/]formatters[\\/]json\./.test(s))).toBe(true);
+  });
+});
+
 describe('the bundles\' source maps', () => {
   // scripts/bundle.mjs escapes non-ASCII characters and wraps the code after esbuild wrote the maps;
   // unmoved, every column after an escape drifted (a profile charged rule-api's runRule to a rule).
-  it.each(['cli.script.js', 'lint.script.js', 'worker.script.js'])('%s: each function declaration maps to its own source line', (name) => {
+  it.each(['cli.script.js', 'lint.script.js', 'commands.script.js', 'worker.script.js'])('%s: each function declaration maps to its own source line', (name) => {
     const code = readFileSync(new URL(`../dist/bundle/${name}`, import.meta.url), 'latin1');
     const sourceMap = JSON.parse(readFileSync(new URL(`../dist/bundle/${name}.map`, import.meta.url), 'utf8')) as { sources: string[]; sourcesContent: string[]; mappings: string };
     const lines = decode(sourceMap.mappings);
