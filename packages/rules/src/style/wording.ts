@@ -22,124 +22,21 @@ interface Compiled {
   readonly hints: readonly string[];
 }
 
-/** Whether a UTF-16 unit is a Han character of U+3400–U+9FFF (what a hint is made of). */
-function isHintUnit(c: number): boolean {
-  return c >= 0x3400 && c <= 0x9fff;
-}
-
-/** What `.` does not match. */
-function isLineTerminator(c: number): boolean {
-  return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
-}
-
-/**
- * `pattern` with every character class (`[…]`, escapes inside read as pairs) made one U+0000: what
- * `pattern.replace(/\[(?:\\.|[^\]\\])*\]/gu, '\u0000')` gives, read by code. Every record's hints
- * are found when the rule's module loads, in every thread that lints: by expressions, each was
- * compiled twice (interpreted, then native) there.
- */
-function dropClasses(s: string): string {
-  let out = '';
-  let from = 0;
-  for (let i = s.indexOf('['); i >= 0; i = s.indexOf('[', i + 1)) {
-    let j = i + 1;
-    for (;;) {
-      if (j >= s.length) {
-        j = -1;
-        break;
-      }
-      const c = s.charCodeAt(j);
-      if (c === 0x5d) break; // ]
-      if (c !== 0x5c) j++;
-      else if (j + 1 < s.length && !isLineTerminator(s.charCodeAt(j + 1))) j += 2; // \ and the unit it escapes (`.`: no line terminator)
-      else {
-        j = -1;
-        break;
-      }
-    }
-    if (j < 0) continue; // no class opens here: look on from the next unit, as the expression does
-    out += `${s.slice(from, i)}\u0000`;
-    from = j + 1;
-    i = j;
-  }
-  return from === 0 ? s : out + s.slice(from);
-}
-
-/**
- * `s` with every innermost group (`(` then no parenthesis up to `)`) made one U+0000, or undefined
- * when it has none: `s.replace(/\([^()]*\)/gu, '\u0000')` when `/\([^()]*\)/u.test(s)`, read by code.
- */
-function dropInnermostGroups(s: string): string | undefined {
-  let out = '';
-  let from = 0;
-  let found = false;
-  let i = s.indexOf('(');
-  while (i >= 0) {
-    let j = i + 1;
-    while (j < s.length && s.charCodeAt(j) !== 0x28 && s.charCodeAt(j) !== 0x29) j++;
-    if (j < s.length && s.charCodeAt(j) === 0x29) {
-      out += `${s.slice(from, i)}\u0000`;
-      from = j + 1;
-      found = true;
-      i = s.indexOf('(', j + 1);
-    } else i = j < s.length ? j : -1; // another ( opens first: the group starts there, if anywhere
-  }
-  return found ? out + s.slice(from) : undefined;
-}
-
-/**
- * The longest run of Han characters of one alternative (the first of the longest), escapes (`\`
- * and the code point after it, not a line terminator) and a character made optional or repeated
- * (法治?, 依法*, 法{2}) no part of one: `alternative.replace(/\\./gu, '\u0000').replace(/[\u3400-\u9fff](?=[?*{])/gu,
- * '\u0000').match(/[\u3400-\u9fff]+/gu)`'s longest, read by code.
- */
-function longestHanRun(alternative: string): string {
-  let t = '';
-  for (let i = 0; i < alternative.length; i++) {
-    const c = alternative.charCodeAt(i);
-    const d = i + 1 < alternative.length ? alternative.charCodeAt(i + 1) : -1;
-    if (c === 0x5c && d >= 0 && !isLineTerminator(d)) {
-      // `.` under `u` takes a whole surrogate pair.
-      const pair = d >= 0xd800 && d <= 0xdbff && i + 2 < alternative.length && (alternative.charCodeAt(i + 2) & 0xfc00) === 0xdc00;
-      i += pair ? 2 : 1;
-      t += '\u0000';
-    } else t += alternative[i];
-  }
-  let longest = '';
-  let start = -1;
-  for (let i = 0; i <= t.length; i++) {
-    let inRun = false;
-    if (i < t.length && isHintUnit(t.charCodeAt(i))) {
-      const n = i + 1 < t.length ? t.charCodeAt(i + 1) : 0;
-      inRun = n !== 0x3f && n !== 0x2a && n !== 0x7b; // ? * {
-    }
-    if (inRun) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      if (i - start > longest.length) longest = t.slice(start, i);
-      start = -1;
-    }
-  }
-  return longest;
-}
-
 /**
  * The literal words a pattern's matches must contain: per top-level alternative, its
  * longest run of Han characters outside groups, classes and look-arounds (向(?:其)?上一级
  * 主管部门… → 上一级主管部门). Empty when an alternative has none (then the regex always runs).
- * Only Han characters (U+3400–U+9FFF): a hint needs no escape in the hint expression.
  */
 export function patternHints(pattern: string): string[] {
+  let flat = pattern;
   // Drop character classes, then groups from the innermost out.
-  let flat = dropClasses(pattern);
-  for (let guard = 0; guard < 20; guard++) {
-    const next = dropInnermostGroups(flat);
-    if (next === undefined) break;
-    flat = next;
-  }
+  flat = flat.replace(/\[(?:\\.|[^\]\\])*\]/gu, '\u0000');
+  for (let guard = 0; guard < 20 && /\([^()]*\)/u.test(flat); guard++) flat = flat.replace(/\([^()]*\)/gu, '\u0000');
   const hints: string[] = [];
   for (const alternative of flat.split('|')) {
-    const longest = longestHanRun(alternative);
+    // A character made optional (法治?, 依法*) is no part of a run every match holds.
+    const runs = alternative.replace(/\\./gu, '\u0000').replace(/[\u3400-\u9fff](?=[?*{])/gu, '\u0000').match(/[\u3400-\u9fff]+/gu) ?? [];
+    const longest = runs.reduce((a, b) => (b.length > a.length ? b : a), '');
     if (!longest) return [];
     hints.push(longest);
   }
@@ -182,8 +79,7 @@ function hintScan(compiled: readonly Compiled[]): HintScan | undefined {
   // Longer first only where one hint begins another (no built-in hint does).
   if (prefixes.size) hints = hints.sort((a, b) => b.length - a.length);
   const scan = hints.length
-    ? // Hints are Han characters only (patternHints): nothing to escape.
-      { regex: new RegExp(hints.join('|'), 'gu'), prefixes }
+    ? { regex: new RegExp(hints.map((h) => h.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|'), 'gu'), prefixes }
     : undefined;
   hintCache.set(compiled, scan);
   return scan;
