@@ -40,6 +40,13 @@ if (nodeMajor >= 20 && nodeMajor <= 24 && !/turbo-inlining/.test(givenFlags)) {
 if (nodeMajor >= 20 && nodeMajor <= 24 && !/interrupt-budget(?!-)/.test(givenFlags)) {
   setFlagsFromString('--interrupt-budget=1081344');
 }
+// Regular expressions compiled to machine code at their first run, not interpreted first and
+// compiled again once they run a second time (V8's tier-up): a lint runs most of its several
+// hundred expressions many times, so their bytecode was made for nothing. 1,000 files ~4 % less
+// CPU (default and --concurrency 1), one and 10 files the same (2026-12-07, docs/performance.md).
+if (nodeMajor >= 20 && nodeMajor <= 24 && !/--(?:no-)?regexp-tier-up(?![-\w])/.test(givenFlags)) {
+  setFlagsFromString('--no-regexp-tier-up');
+}
 
 /**
  * Why standard output takes no more writes: undefined while it does, 'gone' once its reader

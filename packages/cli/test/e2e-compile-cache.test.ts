@@ -285,7 +285,7 @@ describe('the code cache of the worker threads', () => {
       process.execPath,
       [
         '-e',
-        `const v8 = require('node:v8'); v8.setFlagsFromString('--no-turbo-inlining'); v8.setFlagsFromString('--interrupt-budget=1081344');
+        `const v8 = require('node:v8'); v8.setFlagsFromString('--no-turbo-inlining'); v8.setFlagsFromString('--interrupt-budget=1081344'); v8.setFlagsFromString('--no-regexp-tier-up');
          const fs = require('node:fs'); const { Script } = require('node:vm');
          const data = new Script(fs.readFileSync(process.argv[1], 'latin1'), { filename: process.argv[1] }).createCachedData();
          const header = Buffer.alloc(12); header.write('FZV8', 0, 'latin1'); header[4] = 4; header.writeUInt32LE(data.length, 8);
