@@ -196,11 +196,6 @@ export function withoutPeriodWords(words: string): string {
   return words.replace(PERIOD_WORDS_RE, '').replace(CHANGE_TO_RE, '');
 }
 
-/** Whether `text` holds a unit with `bit` of WORD_UNIT (a loop over code units: no regex, no string per character). */
-function hasAny(bit: number, text: string): boolean {
-  return holdsWordUnit(bit, text, 0, text.length);
-}
-
 /** Characters of the words `withoutPeriodWords` drops: period, carried-over, comparison and change words. */
 markChars(new Set([...PERIOD_CHARS, ...[...CARRIED_OVER_WORDS, ...COMPARATOR_WORDS].map((w) => w[0]!), '由', '从', '到', '至']), WITHOUT_PERIOD);
 
@@ -334,7 +329,7 @@ const SUBJECTS_MAX = 4096;
 const CARRIED_OVER_RE = new RegExp(alternation(CARRIED_OVER_WORDS));
 /** Whether the words before a count mark it as carried-over work (上年结转5件, 旧存3件). */
 export function marksCarriedOver(words: string): boolean {
-  return hasAny(CARRIED_OVER_LAST, words) && CARRIED_OVER_RE.test(words);
+  return holdsWordUnit(CARRIED_OVER_LAST, words, 0, words.length) && CARRIED_OVER_RE.test(words);
 }
 /** The last characters of the carried-over words (结转, 未结, 遗留, 旧存). */
 markWordUnits(CARRIED_OVER_WORDS.map((w) => w[w.length - 1]!), CARRIED_OVER_LAST);
@@ -342,7 +337,7 @@ markWordUnits(CARRIED_OVER_WORDS.map((w) => w[w.length - 1]!), CARRIED_OVER_LAST
 const TOTAL_RE = new RegExp(alternation(TOTAL_WORDS));
 /** Whether the words before a count mark it as a sum (共计, 合计). */
 export function marksTotal(words: string): boolean {
-  return hasAny(TOTAL_FIRST, words) && TOTAL_RE.test(words);
+  return holdsWordUnit(TOTAL_FIRST, words, 0, words.length) && TOTAL_RE.test(words);
 }
 markWordUnits(TOTAL_WORDS.map((w) => w[0]!), TOTAL_FIRST);
 

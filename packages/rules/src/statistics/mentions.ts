@@ -216,7 +216,6 @@ const OBJECT_FILLER = new RegExp(`^(?:[${OBJECT_FILLER_MARKS}\\s]|${OBJECT_FILLE
 const OBJECT_TAIL_WORDS = ['的', '等', '共计', '共', '合计', '总计', '累计', '达', '为', '计', '了'];
 const OBJECT_TAIL_FILLER = new RegExp(`(?:${OBJECT_TAIL_WORDS.join('|')})+$`);
 
-/** A table of UTF-16 code units: 1 for each character of `chars`. */
 /** What `\s` and `trim()` take for white space (ECMAScript's WhiteSpace and LineTerminator). */
 const WHITE_SPACE = String.fromCharCode(...REGEXP_SPACE_CODES);
 /**
