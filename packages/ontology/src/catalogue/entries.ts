@@ -1,4 +1,4 @@
-import { MERGED_TIMELINE_LAWS, researchCampaignEntries, researchLawEntries } from './research.js';
+import { MERGED_TIMELINE_LAWS, researchCampaignEntries, researchLawEntries, type Draft } from './research.js';
 import { timelineRecords, type TimelineRecord } from './timeline.js';
 import type { CatalogueEntry, CatalogueKind } from './types.js';
 
@@ -208,9 +208,6 @@ function bareName(name: string): string {
     .replace(/（[^）]*(?:〔|号|简称)[^）]*）$/, '')
     .trim();
 }
-
-/** A type's fields writable and optional, for an entry built field by field. */
-type Draft<T> = { -readonly [K in keyof T]?: T[K] };
 
 /**
  * Converts a research record (and its overlay) into a catalogue entry. Built by assignment

@@ -82,7 +82,7 @@ const REPEAL_CONFIDENCE: Readonly<Record<string, CatalogueEntry['confidence']>> 
 const LAW_EXCLUDE: Readonly<Record<string, readonly string[]>> = {};
 
 /** A type's fields writable and optional, for an object built field by field (no spread of a conditional literal per field). */
-type Draft<T> = { -readonly [K in keyof T]?: T[K] };
+export type Draft<T> = { -readonly [K in keyof T]?: T[K] };
 
 /*
  * The entries below are made by assignment in the order of the fields, not by spreads of
