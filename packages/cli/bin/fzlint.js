@@ -44,7 +44,10 @@ if (nodeMajor >= 20 && nodeMajor <= 24 && !/interrupt-budget(?!-)/.test(givenFla
 // compiled again once they run a second time (V8's tier-up): a lint runs most of its several
 // hundred expressions many times, so their bytecode was made for nothing. 1,000 files ~4 % less
 // CPU (default and --concurrency 1), one and 10 files the same (2026-12-07, docs/performance.md).
-if (nodeMajor >= 20 && nodeMajor <= 24 && !/--(?:no-)?regexp-tier-up(?![-\w])/.test(givenFlags)) {
+// Only when node was given no flag at all: on Node 20.20, set here after any other flag (`node
+// --no-warnings`, NODE_OPTIONS=--max-old-space-size=…), runs of 8-20 or 61+ files crashed in
+// V8's native regular-expression code (SIGSEGV); given on the command line it is safe.
+if (nodeMajor >= 20 && nodeMajor <= 24 && givenFlags.trim() === '') {
   setFlagsFromString('--no-regexp-tier-up');
 }
 

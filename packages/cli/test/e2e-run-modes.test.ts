@@ -54,6 +54,13 @@ describe('run modes give identical output', () => {
     }
   });
 
+  it('node given a flag of its own (NODE_OPTIONS): the same output, no crash', () => {
+    // Node 20.20 crashed (SIGSEGV in a regular expression) on 8-20 files when the bin set
+    // --no-regexp-tier-up after a flag given to node: the bin sets it only when none was.
+    const plain = fzlint(dir, ['reports', '--format', 'json']);
+    same(fzlint(dir, ['reports', '--format', 'json'], undefined, { NODE_OPTIONS: '--no-warnings' }), plain);
+  });
+
   it('a warm cache (stat only for stylish, read for json) gives the cold output, and is not rewritten', () => {
     for (const format of ['stylish', 'json', 'github', 'gitlab']) {
       const reference = fzlint(dir, ['reports', '--format', format, '--concurrency', '1']);
