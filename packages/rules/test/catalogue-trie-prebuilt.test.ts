@@ -300,6 +300,26 @@ describe('the prebuilt catalogue trie', () => {
     );
   });
 
+  it('gives the tables of titles and meetings built at run time (the file holds them too)', async () => {
+    const { match } = await withoutPrebuiltFile();
+    const tables = (compiled: ReturnType<typeof compileCatalogue>): string =>
+      JSON.stringify({
+        titleKeys: [...compiled.titleKeys].map(([key, entries]) => [key, entries.map((e) => e.id)]),
+        looseKeys: [...compiled.looseKeys].map(([key, entries]) => [key, entries.map((e) => e.id)]),
+        keyBits: [...compiled.keyBits],
+        meetings: compiled.meetings.map((m) => [m.entry.id, m.cc, m.session, m.start]),
+        meetingsByKey: [...compiled.meetingsByKey].map(([key, m]) => [key, compiled.meetings.indexOf(m)]),
+      });
+    const fromFile = compileCatalogue(builtinCatalogue);
+    const atRunTime = match.compileCatalogue(builtinCatalogue);
+    expect(fromFile.titleKeys.size).toBeGreaterThan(200);
+    expect(fromFile.meetingsByKey.size).toBeGreaterThan(10);
+    expect(tables(fromFile)).toBe(tables(atRunTime));
+    // The entries are the catalogue's own objects.
+    expect(builtinCatalogue).toContain(fromFile.titleKeys.values().next().value![0]);
+    expect(builtinCatalogue).toContain(fromFile.meetings[0]!.entry);
+  });
+
   it('gives the findings of a trie built at run time, with and without a user’s entries, and without the file', async () => {
     const { rules, match } = await withoutPrebuiltFile();
     expect(match.prebuiltCatalogueTrie()).toBeUndefined();

@@ -736,18 +736,23 @@ export function looseEntries(compiled: CompiledCatalogue, loose: string): Catalo
   return loose.length >= 6 && hasKeyBit(compiled.keyBits, loose, LOOSE_SALT) ? compiled.looseKeys.get(loose) : undefined;
 }
 
-/** The rest of a catalogue's compilation around its trie `flat`: the look-up tables of titles, meetings and ids. */
-function compile(catalogue: readonly CatalogueEntry[], flat: FlatTrie): CompiledCatalogue {
+/** What `compile` makes of a catalogue's entries besides the trie, ids and patterns: what the build can write beside the trie. */
+interface CatalogueTables {
+  readonly titleKeys: Map<string, CatalogueEntry[]>;
+  readonly looseKeys: Map<string, CatalogueEntry[]>;
+  readonly keyBits: Uint32Array;
+  readonly meetingsByKey: Map<string, Meeting>;
+  readonly meetings: Meeting[];
+}
+
+/** The look-up tables of titles and meetings of `catalogue`. */
+function tablesOf(catalogue: readonly CatalogueEntry[]): CatalogueTables {
   const titleKeys = new Map<string, CatalogueEntry[]>();
   const looseKeys = new Map<string, CatalogueEntry[]>();
   const keyBits = new Uint32Array(KEY_BITS >>> 5);
   const meetingsByKey = new Map<string, Meeting>();
   const meetings: Meeting[] = [];
-  const byId = new Map<string, CatalogueEntry>();
-  const patternSources: string[] = [];
-  const groups: (CatalogueEntry | undefined)[] = [undefined];
   for (const entry of catalogue) {
-    byId.set(entry.id, entry);
     if (entry.kind === 'congress') {
       const meeting = meetingOf(entry);
       if (meeting) meetings.push(meeting);
@@ -773,21 +778,33 @@ function compile(catalogue: readonly CatalogueEntry[], flat: FlatTrie): Compiled
         }
       }
     }
+  }
+  meetings.sort((a, b) => a.start - b.start);
+  return { titleKeys, looseKeys, keyBits, meetingsByKey, meetings };
+}
+
+/** The rest of a catalogue's compilation around its trie `flat` and its `tables`: the ids and patterns. */
+function compile(catalogue: readonly CatalogueEntry[], flat: FlatTrie, tables: CatalogueTables): CompiledCatalogue {
+  const byId = new Map<string, CatalogueEntry>();
+  const patternSources: string[] = [];
+  const groups: (CatalogueEntry | undefined)[] = [undefined];
+  for (const entry of catalogue) {
+    byId.set(entry.id, entry);
+    if (entry.kind === 'congress') continue;
     for (const source of entry.patterns ?? []) {
       patternSources.push(`(${source})`);
       groups.push(entry);
       for (let i = groupCount(source); i > 0; i--) groups.push(undefined);
     }
   }
-  meetings.sort((a, b) => a.start - b.start);
   const compiled: CompiledCatalogue = {
     flat,
     byId,
-    titleKeys,
-    looseKeys,
-    keyBits,
-    meetingsByKey,
-    meetings,
+    titleKeys: tables.titleKeys,
+    looseKeys: tables.looseKeys,
+    keyBits: tables.keyBits,
+    meetingsByKey: tables.meetingsByKey,
+    meetings: tables.meetings,
     resolvedByDay: new Map(),
     ...(patternSources.length
       ? { patterns: { regex: new RegExp(patternSources.join('|'), 'gu'), groups } }
@@ -796,23 +813,113 @@ function compile(catalogue: readonly CatalogueEntry[], flat: FlatTrie): Compiled
   return compiled;
 }
 
+/** Header words of the tables' part of the prebuilt file: title keys, loose keys, meetings, meeting keys, words, units. */
+const TABLES_HEADER_WORDS = 6;
+
+/**
+ * `tables` as bytes: the counts, `keyBits`, then one list of words (each title and loose key's
+ * length and entries as indexes into `catalogue`, each meeting's entry index, number, session
+ * and start, each meeting key's length and meeting), then every key's units one after another.
+ */
+function writeCatalogueTables(tables: CatalogueTables, indexOf: ReadonlyMap<CatalogueEntry, number>): ArrayBufferView[] {
+  const words: number[] = [];
+  const units: number[] = [];
+  const index = (entry: CatalogueEntry): number => {
+    const at = indexOf.get(entry);
+    if (at === undefined) throw new Error(`writeCatalogueTrie: ${entry.id} is not in the catalogue`);
+    return at;
+  };
+  const addKey = (key: string): void => {
+    words.push(key.length);
+    for (let i = 0; i < key.length; i++) units.push(key.charCodeAt(i));
+  };
+  for (const keys of [tables.titleKeys, tables.looseKeys]) {
+    for (const [key, entries] of keys) {
+      addKey(key);
+      words.push(entries.length);
+      for (const entry of entries) words.push(index(entry));
+    }
+  }
+  for (const meeting of tables.meetings) words.push(index(meeting.entry), meeting.cc, meeting.session, meeting.start);
+  for (const [key, meeting] of tables.meetingsByKey) {
+    addKey(key);
+    words.push(tables.meetings.indexOf(meeting));
+  }
+  const counts = [tables.titleKeys.size, tables.looseKeys.size, tables.meetings.length, tables.meetingsByKey.size, words.length, units.length];
+  return [Int32Array.from(counts), tables.keyBits, Int32Array.from(words), Uint16Array.from(units)];
+}
+
+/** The tables `writeCatalogueTables` wrote at `at` in `buffer` (`byteLength` bytes), or undefined when they are not. */
+function readCatalogueTables(buffer: ArrayBufferLike, at: number, byteLength: number, catalogue: readonly CatalogueEntry[]): CatalogueTables | undefined {
+  if (byteLength < TABLES_HEADER_WORDS * 4 + KEY_BITS / 8) return undefined;
+  const views = new TypedViewCursor(buffer, at);
+  const counts = views.int32(TABLES_HEADER_WORDS);
+  const wordCount = counts[4]!;
+  const unitCount = counts[5]!;
+  if (byteLength !== TABLES_HEADER_WORDS * 4 + KEY_BITS / 8 + wordCount * 4 + unitCount * 2) return undefined;
+  const keyBits = views.uint32(KEY_BITS >>> 5);
+  const words = views.int32(wordCount);
+  // Every key's units as one string, each key a slice of it.
+  const text = String.fromCharCode(...views.uint16(unitCount));
+  let w = 0;
+  let u = 0;
+  const nextKey = (): string => {
+    const key = text.slice(u, u + words[w]!);
+    u += words[w++]!;
+    return key;
+  };
+  // An index past the catalogue (a file not written for it) refuses the tables.
+  let refused = false;
+  const entryAt = (index: number): CatalogueEntry => {
+    const entry = catalogue[index];
+    if (entry === undefined) refused = true;
+    return entry!;
+  };
+  const keysOf = (count: number): Map<string, CatalogueEntry[]> => {
+    const keys = new Map<string, CatalogueEntry[]>();
+    for (let k = 0; k < count; k++) {
+      const key = nextKey();
+      const entries: CatalogueEntry[] = [];
+      for (let e = words[w++]!; e > 0; e--) entries.push(entryAt(words[w++]!));
+      keys.set(key, entries);
+    }
+    return keys;
+  };
+  const titleKeys = keysOf(counts[0]!);
+  const looseKeys = keysOf(counts[1]!);
+  const meetings: Meeting[] = [];
+  for (let k = 0; k < counts[2]!; k++, w += 4) meetings.push({ entry: entryAt(words[w]!), cc: words[w + 1]!, session: words[w + 2]!, start: words[w + 3]! });
+  const meetingsByKey = new Map<string, Meeting>();
+  for (let k = 0; k < counts[3]!; k++) {
+    const key = nextKey();
+    const meeting = meetings[words[w++]!];
+    if (meeting === undefined) refused = true;
+    meetingsByKey.set(key, meeting!);
+  }
+  if (refused || w !== wordCount || u !== unitCount) return undefined;
+  return { titleKeys, looseKeys, keyBits, meetingsByKey, meetings };
+}
+
 /* ---------------------------------------------------------------- the prebuilt trie */
 
 /** The binary form's first word ("FZCT" read little-endian) and its layout version. */
 const TRIE_MAGIC = 0x54435a46;
-const TRIE_FORMAT = 4;
+const TRIE_FORMAT = 5;
 /**
  * Header words: magic, format, catalogue digest, catalogue entries, nodes, `firstSlots`' length
- * and shift, (node, entry) pairs, `rootEnds` (0 or 1; format 4: read, not told by a loop at load).
+ * and shift, (node, entry) pairs, `rootEnds` (0 or 1; format 4: read, not told by a loop at load),
+ * the bytes of the catalogue's tables after the trie (format 5: `writeCatalogueTables`).
  */
-const TRIE_HEADER_WORDS = 9;
+const TRIE_HEADER_WORDS = 10;
 
 /**
  * The built-in catalogue's trie as bytes (header, then its typed arrays as they are, and each
- * node's entries as indexes into `catalogue`): what `pnpm build` writes to
- * dist/references/catalogue-trie.bin (scripts/write-catalogue-trie.mjs), so a process or
- * worker thread reads it instead of building it. `digest`: the catalogue's
- * (`CATALOGUE_DIGEST`), checked by `readCatalogueTrie`.
+ * node's entries as indexes into `catalogue`), followed by `catalogue`'s tables of titles and
+ * meetings: what `pnpm build` writes to dist/references/catalogue-trie.bin
+ * (scripts/write-catalogue-trie.mjs), so a process or worker thread reads them instead of
+ * building them (the tables cost a CLI thread ~8 M instructions to build, mostly its first,
+ * unoptimised runs of the keys' loops). `digest`: the catalogue's (`CATALOGUE_DIGEST`),
+ * checked by `readCatalogueTrie`.
  */
 export function writeCatalogueTrie(trie: FlatTrie, catalogue: readonly CatalogueEntry[], digest: number): Uint8Array {
   const indexOf = new Map(catalogue.map((entry, index) => [entry, index]));
@@ -827,9 +934,10 @@ export function writeCatalogueTrie(trie: FlatTrie, catalogue: readonly Catalogue
     }
   });
   const nodes = trie.flags.length;
+  const tables = writeCatalogueTables(tablesOf(catalogue), indexOf);
   // `firstBits` follows from `firstSlots`, `rawSecondBits` from `secondBits`.
   const parts: ArrayBufferView[] = [
-    new Int32Array([TRIE_MAGIC, TRIE_FORMAT, digest | 0, catalogue.length, nodes, trie.firstSlots.length, trie.firstShift, pairNodes.length, trie.rootEnds ? 1 : 0]),
+    new Int32Array([TRIE_MAGIC, TRIE_FORMAT, digest | 0, catalogue.length, nodes, trie.firstSlots.length, trie.firstShift, pairNodes.length, trie.rootEnds ? 1 : 0, 0]),
     trie.firstSlots,
     trie.secondBits,
     trie.childStart,
@@ -838,7 +946,15 @@ export function writeCatalogueTrie(trie: FlatTrie, catalogue: readonly Catalogue
     trie.unitOf,
     trie.flags,
   ];
+  // The tables start at a multiple of 4 bytes, for their 4-byte views.
+  parts.push(new Uint8Array(paddingAfter(parts.reduce((sum, p) => sum + p.byteLength, 0))), ...tables);
+  (parts[0] as Int32Array)[TRIE_HEADER_WORDS - 1] = tables.reduce((sum, p) => sum + p.byteLength, 0);
   return concatViews(parts);
+}
+
+/** The bytes that bring `length` to a multiple of 4. */
+function paddingAfter(length: number): number {
+  return (4 - (length % 4)) % 4;
 }
 
 /**
@@ -848,6 +964,11 @@ export function writeCatalogueTrie(trie: FlatTrie, catalogue: readonly Catalogue
  * from a catalogue of another digest or length.
  */
 export function readCatalogueTrie(bytes: Uint8Array, catalogue: readonly CatalogueEntry[], digest: number): FlatTrie | undefined {
+  return readPrebuiltCatalogue(bytes, catalogue, digest)?.trie;
+}
+
+/** The trie and tables `writeCatalogueTrie` wrote (see `readCatalogueTrie`), or undefined when they are not. */
+function readPrebuiltCatalogue(bytes: Uint8Array, catalogue: readonly CatalogueEntry[], digest: number): { trie: FlatTrie; tables: CatalogueTables } | undefined {
   const headerBytes = TRIE_HEADER_WORDS * 4;
   if (bytes.byteLength < headerBytes) return undefined;
   bytes = alignedBytes(bytes);
@@ -859,9 +980,12 @@ export function readCatalogueTrie(bytes: Uint8Array, catalogue: readonly Catalog
   const firstShift = header[6]!;
   const pairs = header[7]!;
   const rootEnds = header[8]!;
+  const tablesBytes = header[9]!;
   if (rootEnds !== 0 && rootEnds !== 1) return undefined;
   if (nodes < 1 || firstSize < 1 || 2 ** (32 - firstShift) !== firstSize) return undefined;
-  if (bytes.byteLength !== headerBytes + (firstSize + 0x800 + nodes + 1 + 2 * pairs) * 4 + nodes * 2 + nodes) return undefined;
+  const trieBytes = headerBytes + (firstSize + 0x800 + nodes + 1 + 2 * pairs) * 4 + nodes * 2 + nodes;
+  const tablesAt = trieBytes + paddingAfter(trieBytes);
+  if (bytes.byteLength !== tablesAt + tablesBytes) return undefined;
   const views = new TypedViewCursor(buffer, byteOffset + headerBytes);
   const firstSlots = views.uint32(firstSize);
   const secondBits = views.uint32(0x800);
@@ -890,13 +1014,16 @@ export function readCatalogueTrie(bytes: Uint8Array, catalogue: readonly Catalog
     if (list) list.push(entry);
     else entries[node] = [entry];
   }
+  const tables = readCatalogueTables(buffer, byteOffset + tablesAt, tablesBytes, catalogue);
+  if (!tables) return undefined;
   const rawSecondBits = rawSecondBitsOf(secondBits);
   const { pairBits, tripleBits } = filterBitsOf(firstSlots, childStart, unitOf, flags);
-  return { firstSlots, firstShift, firstBits, flags, rootEnds: rootEnds === 1, secondBits, rawSecondBits, pairBits, tripleBits, entries, childStart, unitOf };
+  const trie = { firstSlots, firstShift, firstBits, flags, rootEnds: rootEnds === 1, secondBits, rawSecondBits, pairBits, tripleBits, entries, childStart, unitOf };
+  return { trie, tables };
 }
 
-/** The built-in catalogue's trie as `pnpm build` wrote it; null where there is none or it is stale (looked for once). */
-let prebuiltTrie: FlatTrie | null | undefined;
+/** The built-in catalogue's trie and tables as `pnpm build` wrote them; null where there are none or they are stale (looked for once). */
+let prebuilt: { trie: FlatTrie; tables: CatalogueTables } | null | undefined;
 
 /**
  * The built-in catalogue's prebuilt trie, found through this package's exports
@@ -907,11 +1034,15 @@ let prebuiltTrie: FlatTrie | null | undefined;
  * in every process and worker thread.
  */
 export function prebuiltCatalogueTrie(): FlatTrie | undefined {
-  if (prebuiltTrie === undefined) {
+  return prebuiltCatalogue()?.trie;
+}
+
+function prebuiltCatalogue(): { trie: FlatTrie; tables: CatalogueTables } | undefined {
+  if (prebuilt === undefined) {
     const bytes = CATALOGUE_DIGEST === undefined ? undefined : readPrebuilt('catalogue-trie.bin');
-    prebuiltTrie = (bytes && readCatalogueTrie(bytes, builtinCatalogue, CATALOGUE_DIGEST!)) ?? null;
+    prebuilt = (bytes && readPrebuiltCatalogue(bytes, builtinCatalogue, CATALOGUE_DIGEST!)) ?? null;
   }
-  return prebuiltTrie ?? undefined;
+  return prebuilt ?? undefined;
 }
 
 /** The built-in entries' positions, for splitting a merged catalogue (made at the first user catalogue). */
@@ -968,7 +1099,8 @@ export function compileCatalogue(catalogue: readonly CatalogueEntry[]): Compiled
   if (compiled) return compiled;
   compiled = recent.find((r) => sameEntries(r.entries, catalogue))?.compiled;
   if (!compiled) {
-    compiled = compile(catalogue, catalogueTrie(catalogue));
+    const tables = catalogue === builtinCatalogue ? prebuiltCatalogue()?.tables : undefined;
+    compiled = compile(catalogue, catalogueTrie(catalogue), tables ?? tablesOf(catalogue));
     recent.unshift({ entries: catalogue, compiled });
     if (recent.length > 4) recent.pop();
   }
