@@ -1544,6 +1544,11 @@ function rateNameFacts(name: string): RateNameFacts {
   return facts;
 }
 
+/** What `rateStatements` returns for words that name no rate (never written: replaced by a new list at the first). */
+const NO_RATES_FOUND: Mutable<RateStatement>[] = [];
+/** 、, 和, 及 and 与: the marks between two rate names of one list. */
+const RATE_LIST_MARKS: readonly number[] = [0x3001, 0x548c, 0x53ca, 0x4e0e];
+
 /**
  * Reads the rate names in front of a percentage: the words before the value,
  * once links such as 为/达/均达到 are dropped, must end in 率/占比/比例/比重.
@@ -1553,7 +1558,8 @@ function rateNameFacts(name: string): RateNameFacts {
 function rateStatements(n: NumberMention, prefixStart: number, prefix: string): Mutable<RateStatement>[] {
   // Each expression matches only words ending in one of its last units: most words are not run through them.
   let trimmed = prefix.length > 0 && (WORD_UNIT[prefix.charCodeAt(prefix.length - 1)]! & RATE_LINK_LAST) !== 0 ? prefix.replace(RATE_LINK_TAIL_RE, '') : prefix;
-  const out: Mutable<RateStatement>[] = [];
+  // Most percentages name one rate: the list starts as a literal of it (a push onto [] makes room for 17).
+  let out: Mutable<RateStatement>[] = NO_RATES_FOUND;
   for (;;) {
     if (trimmed.length === 0 || (WORD_UNIT[trimmed.charCodeAt(trimmed.length - 1)]! & RATE_SUFFIX_LAST) === 0) break;
     const m = RATE_NAME_RE.exec(trimmed);
@@ -1562,7 +1568,7 @@ function rateStatements(n: NumberMention, prefixStart: number, prefix: string): 
     const facts = rateNameFacts(name);
     const nameEnd = prefixStart + trimmed.length;
     // Field by field in the order of every rate (one object shape); optional fields present, undefined when absent.
-    out.push({
+    const rate: Mutable<RateStatement> = {
       index: 0,
       number: n,
       name,
@@ -1578,10 +1584,13 @@ function rateStatements(n: NumberMention, prefixStart: number, prefix: string): 
       figure: NO_FIGURE,
       verb: facts.verb,
       metric: facts.metric,
-    });
-    const before = trimmed.slice(0, trimmed.length - m[1]!.length);
-    if (!/[、和及与]$/.test(before)) break;
-    trimmed = before.slice(0, -1);
+    };
+    if (out === NO_RATES_FOUND) out = [rate];
+    else out.push(rate);
+    // Another name before this one only after a list mark (办结率、满意率分别为…): tested in place, not on a slice.
+    const before = trimmed.length - m[1]!.length;
+    if (!RATE_LIST_MARKS.includes(trimmed.charCodeAt(before - 1))) break;
+    trimmed = trimmed.slice(0, before - 1);
   }
   // Read from the value backwards: the first name read is the last written (pushed, then turned, not
   // unshifted: unshift is a call into the runtime).
