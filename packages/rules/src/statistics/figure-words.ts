@@ -25,11 +25,9 @@ import {
 } from '@fzlint/ontology';
 import { WordsByFirstUnit } from '@fzlint/parser';
 import {
-  CARRIED_OVER_LAST,
   CHANGE_LINK,
   CHANGE_VERB_LAST,
   holdsClass,
-  holdsWordUnit,
   markChars,
   markUnits,
   markWordUnits,
@@ -37,8 +35,7 @@ import {
   SCOPE,
   STAT_UNIT,
   TIMES_LAST,
-  TOTAL_FIRST,
-  WITHOUT_PERIOD,
+  unitClass,
   WORD_UNIT,
 } from './unit-class.js';
 
@@ -187,17 +184,18 @@ const PERIOD_WORDS_RE = new RegExp(PERIOD_RE.source, 'g');
 /** Words of a change's old and new figures (由90件增加到128件): no object's name. */
 const CHANGE_TO_RE = /^(?:由|从)|(?:增长|增加|提高|提升|上升|下降|减少|降低)(?:到|至)$/g;
 
+/** Characters of the words `withoutPeriodWords` drops: period, carried-over, comparison and change words. */
+const WITHOUT_PERIOD = unitClass([...PERIOD_CHARS, ...[...CARRIED_OVER_WORDS, ...COMPARATOR_WORDS].map((w) => w[0]!), '由', '从', '到', '至']);
+
 /**
  * The words of an object phrase without period, carried-over, comparison and change
  * words (上年结转 → '', 上年为 → 为): they say which figure, not what is counted.
  */
 export function withoutPeriodWords(words: string): string {
-  if (!holdsClass(WITHOUT_PERIOD, words, 0, words.length)) return words;
+  if (!WITHOUT_PERIOD.test(words)) return words;
   return words.replace(PERIOD_WORDS_RE, '').replace(CHANGE_TO_RE, '');
 }
 
-/** Characters of the words `withoutPeriodWords` drops: period, carried-over, comparison and change words. */
-markChars(new Set([...PERIOD_CHARS, ...[...CARRIED_OVER_WORDS, ...COMPARATOR_WORDS].map((w) => w[0]!), '由', '从', '到', '至']), WITHOUT_PERIOD);
 
 const PAIRING_SCOPE: ReadonlySet<string> = new Set(SCOPE_WORDS);
 const SCOPE_MARKS: ReadonlyMap<string, ScopeMark> = new Map(FIGURE_SCOPE_WORDS.map((w) => [w.text, { kind: w.kind, text: w.text }]));
@@ -327,19 +325,20 @@ const SUBJECTS = new Map<string, string>();
 const SUBJECTS_MAX = 4096;
 
 const CARRIED_OVER_RE = new RegExp(alternation(CARRIED_OVER_WORDS));
+/** The last characters of the carried-over words (结转, 未结, 遗留, 旧存). */
+const CARRIED_OVER_LAST = unitClass(CARRIED_OVER_WORDS.map((w) => w[w.length - 1]!));
 /** Whether the words before a count mark it as carried-over work (上年结转5件, 旧存3件). */
 export function marksCarriedOver(words: string): boolean {
-  return holdsWordUnit(CARRIED_OVER_LAST, words, 0, words.length) && CARRIED_OVER_RE.test(words);
+  return CARRIED_OVER_LAST.test(words) && CARRIED_OVER_RE.test(words);
 }
-/** The last characters of the carried-over words (结转, 未结, 遗留, 旧存). */
-markWordUnits(CARRIED_OVER_WORDS.map((w) => w[w.length - 1]!), CARRIED_OVER_LAST);
 
 const TOTAL_RE = new RegExp(alternation(TOTAL_WORDS));
+/** The first characters of the total words (共计, 合计). */
+const TOTAL_FIRST = unitClass(TOTAL_WORDS.map((w) => w[0]!));
 /** Whether the words before a count mark it as a sum (共计, 合计). */
 export function marksTotal(words: string): boolean {
-  return holdsWordUnit(TOTAL_FIRST, words, 0, words.length) && TOTAL_RE.test(words);
+  return TOTAL_FIRST.test(words) && TOTAL_RE.test(words);
 }
-markWordUnits(TOTAL_WORDS.map((w) => w[0]!), TOTAL_FIRST);
 
 const CHANGE_DIRECTION: ReadonlyMap<string, ChangeDirection> = new Map(CHANGE_VERBS.map((v) => [v.text, v.direction]));
 /** A change verb right before a number (增长20%, 下降了3个百分点, 增幅为12%, 增加约30件); 净增加 and 新增加 are counts. */

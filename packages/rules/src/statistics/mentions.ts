@@ -39,17 +39,15 @@ import {
   CLAUSE_BREAK,
   FILLER_FIRST,
   holdsClass,
-  holdsWordUnit,
   markChars,
   markWordUnits,
   PERIOD,
-  QUOTE_OR_SPACE,
   RATE_LINK_LAST,
   RATE_SUFFIX_LAST,
   SCOPE,
-  SCOPE_WORD_FIRST,
   STAT_UNIT,
   TAIL_FILLER_LAST,
+  unitClass,
   WORD_UNIT,
 } from './unit-class.js';
 
@@ -223,7 +221,7 @@ const WHITE_SPACE = String.fromCharCode(...REGEXP_SPACE_CODES);
  * words before a count hold no quote or space, start with no filler, end in none and name no
  * scope, and a `replace` that is not run makes no string.
  */
-markWordUnits([...'“”"\'‘’《》', ...WHITE_SPACE], QUOTE_OR_SPACE);
+const QUOTE_OR_SPACE = unitClass([...'“”"\'‘’《》', ...WHITE_SPACE]);
 markWordUnits([...OBJECT_FILLER_MARKS, ...WHITE_SPACE, ...OBJECT_FILLER_WORDS.map((w) => w[0]!)], FILLER_FIRST);
 markWordUnits(OBJECT_TAIL_WORDS.map((w) => w[w.length - 1]!), TAIL_FILLER_LAST);
 
@@ -242,7 +240,7 @@ const CONCLUDED_VERBS_LONGEST = METRIC_VERBS.filter((v) => v.kind === 'concluded
 );
 const SCOPE_RE = new RegExp(alternation(SCOPE_WORDS), 'g');
 /** The scope words' first units: a text without one has no match of SCOPE_RE. */
-markWordUnits(SCOPE_WORDS.map((w) => w[0]!), SCOPE_WORD_FIRST);
+const SCOPE_WORD_FIRST = unitClass(SCOPE_WORDS.map((w) => w[0]!));
 const NEUTRAL_SCOPE_SET = new Set(NEUTRAL_SCOPES);
 const RATE_LINK_TAIL_RE = new RegExp(`(?:${alternation(RATE_LINKS)}|由|\\s)+$`);
 const RATE_NAME_RE = new RegExp(`([\\p{Script=Han}A-Za-z0-9“”"'‘’]{0,24}?(?:${alternation(RATE_SUFFIXES)}))$`, 'u');
@@ -431,11 +429,11 @@ function cleanObjectText(s: string): string {
 }
 
 function cleanObjectTextOnce(s: string): string {
-  let t = holdsWordUnit(QUOTE_OR_SPACE, s, 0, s.length) ? s.trim().replace(/[“”"'‘’《》\s]/g, '') : s;
+  let t = QUOTE_OR_SPACE.test(s) ? s.trim().replace(/[“”"'‘’《》\s]/g, '') : s;
   if (t.length === 0) return t;
   if ((WORD_UNIT[t.charCodeAt(0)]! & FILLER_FIRST) !== 0) t = t.replace(OBJECT_FILLER, '');
   if (t.length > 0 && (WORD_UNIT[t.charCodeAt(t.length - 1)]! & TAIL_FILLER_LAST) !== 0) t = t.replace(OBJECT_TAIL_FILLER, '');
-  if (holdsWordUnit(SCOPE_WORD_FIRST, t, 0, t.length)) {
+  if (SCOPE_WORD_FIRST.test(t)) {
     SCOPE_RE.lastIndex = 0;
     t = t.replace(SCOPE_RE, '');
   }

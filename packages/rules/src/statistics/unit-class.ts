@@ -23,8 +23,6 @@ export const COUNT_WORD = 8;
 export const VERB_FIRST = 16;
 /** The first unit of a part marker (relations). */
 export const PART_MARKER_FIRST = 32;
-/** A character of the words `withoutPeriodWords` drops (figure-words). */
-export const WITHOUT_PERIOD = 64;
 
 /**
  * Per UTF-16 unit, bits of the word checks below, read at a few units per count or clause. Each
@@ -34,22 +32,14 @@ export const WITHOUT_PERIOD = 64;
  */
 export const WORD_UNIT = new Uint16Array(0x10000);
 
-/** mentions: a quote or white space (`cleanObjectTextOnce`'s first `replace`). */
-export const QUOTE_OR_SPACE = 1;
 /** mentions: the first unit of an object filler mark or word, or white space. */
 export const FILLER_FIRST = 2;
 /** mentions: the last unit of an object tail word. */
 export const TAIL_FILLER_LAST = 4;
-/** mentions: the first unit of a scope word (SCOPE_RE). */
-export const SCOPE_WORD_FIRST = 8;
 /** mentions: the last unit of a rate link, 由, or white space. */
 export const RATE_LINK_LAST = 16;
 /** mentions: the last unit of a rate suffix (率, 比, 例, 重). */
 export const RATE_SUFFIX_LAST = 32;
-/** figure-words: the last unit of a carried-over word (结转, 未结, 遗留, 旧存). */
-export const CARRIED_OVER_LAST = 64;
-/** figure-words: the first unit of a total word (共计, 合计). */
-export const TOTAL_FIRST = 128;
 /** figure-words: the last unit of a change verb. */
 export const CHANGE_VERB_LAST = 256;
 /** figure-words: a link after a change verb (了, 到, 达, 为, 约, 近, 过, 超). */
@@ -66,10 +56,16 @@ export function markWordUnits(chars: Iterable<string>, bit: number): void {
   for (const ch of chars) WORD_UNIT[ch.charCodeAt(0)]! |= bit;
 }
 
-/** Whether text[from, to) holds a unit with `bit` of WORD_UNIT. */
-export function holdsWordUnit(bit: number, text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if ((WORD_UNIT[text.charCodeAt(i)]! & bit) !== 0) return true;
-  return false;
+/**
+ * A one-class expression of the first units of `chars` (written `\uXXXX`, one unit each, no `u`
+ * flag). Its `test` is a scan in machine code from a thread's first report under the bin's
+ * `--no-regexp-tier-up`, where a JS loop over the units runs unoptimised for a thread's first
+ * reports under the CLI's interrupt budget.
+ */
+export function unitClass(chars: Iterable<string>): RegExp {
+  const units = new Set<number>();
+  for (const ch of chars) units.add(ch.charCodeAt(0));
+  return new RegExp(`[${[...units].map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]`);
 }
 
 /** Sets `bit` at each unit of `units`. */
