@@ -12,7 +12,7 @@ import {
   type ConceptId,
 } from '@fzlint/ontology';
 import type { Heading, HeadingNumbering, HeadingOrigin, NumberingKind, ReportTitle, TextRange } from './model.js';
-import { fold, ISSUER_END, isSpace, type Fold } from './text.js';
+import { fold, ISSUER_END, isSpace, unitClassSource, type Fold } from './text.js';
 import type { Block } from './block.js';
 
 /** A heading before levels are assigned. */
@@ -285,22 +285,15 @@ const NUMBERING_FIRST = numberingSchemes.map((scheme) => scheme.firstChars).join
 /** Characters after which a heading may start (the gate below): whitespace, 。！？!?：: and emphasis markers. */
 const GATE = ' \t\n\r\u3000\u00a0\ufeff\u2002\u2003*_\u3002\uff01\uff1f!?\uff1a:';
 
-/** A class of these BMP characters, each written as `\uXXXX` (for a pattern without the `u` flag: one unit each). */
-function unitClass(chars: string): string {
-  let out = '[';
-  for (let i = 0; i < chars.length; i++) out += '\\u' + chars.charCodeAt(i).toString(16).padStart(4, '0');
-  return out + ']';
-}
-
 /**
  * A gate unit followed by a numbering's first unit: the next place a heading can start lies right after
  * the gate. A regular expression rather than a loop over the units: it runs as machine code from a
  * thread's first report, where a JS loop over every unit of the text runs in the interpreter for the
  * first reports of each thread that lints.
  */
-const GATED_NUMBERING = new RegExp(unitClass(GATE) + unitClass(NUMBERING_FIRST), 'g');
+const GATED_NUMBERING = new RegExp(unitClassSource(GATE) + unitClassSource(NUMBERING_FIRST), 'g');
 /** A numbering's first unit at `lastIndex` (sticky). */
-const NUMBERING_START = new RegExp(unitClass(NUMBERING_FIRST), 'y');
+const NUMBERING_START = new RegExp(unitClassSource(NUMBERING_FIRST), 'y');
 
 /**
  * Finds enumerated headings inside text[start, end) (a line, a paragraph, or a

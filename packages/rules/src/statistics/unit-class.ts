@@ -5,8 +5,9 @@
  * them at every unit of the clauses around numbers: a report's Chinese text touched ~100–200
  * lines of each, which the other rules of a lint push out of the CPU caches before the next
  * report. In one table a report reads those lines once. Each module marks its own bits when it
- * loads (this module imports nothing, so it is evaluated first); no bit is set afterwards.
+ * loads (this module imports only the parser, so it is evaluated before them); no bit is set afterwards.
  */
+import { unitClassSource } from '@fzlint/parser';
 
 /** Per UTF-16 unit, bits of the classes below. */
 export const STAT_UNIT = new Uint8Array(0x10000);
@@ -63,9 +64,7 @@ export function markWordUnits(chars: Iterable<string>, bit: number): void {
  * reports under the CLI's interrupt budget.
  */
 export function unitClass(chars: Iterable<string>): RegExp {
-  const units = new Set<number>();
-  for (const ch of chars) units.add(ch.charCodeAt(0));
-  return new RegExp(`[${[...units].map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]`);
+  return new RegExp(unitClassSource(chars));
 }
 
 /** Sets `bit` at each unit of `units`. */
