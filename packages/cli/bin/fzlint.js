@@ -212,6 +212,7 @@ async function run() {
   }
   const argv = process.argv.slice(2);
   const stdout = standardOutput();
+  let lintedNothing = false;
   const code = await cli.main(argv, {
     stdout,
     // Created on first use, like stdin: a run that prints nothing on stderr does not create its stream.
@@ -222,11 +223,14 @@ async function run() {
       return process.stdin;
     },
     env: process.env,
+    lintedNothing() {
+      lintedNothing = true;
+    },
   });
   // The code cache, written after the work so the functions it compiled are in it;
-  // a cache from a run that compiled little (help, version, a usage error) is replaced
-  // by the next real run's.
-  loaded?.save(code === 2 || argv.some((a) => a === '-h' || a === '--help' || a === '-v' || a === '--version'));
+  // a cache from a run that compiled little (help, version, a usage error, a lint of only
+  // empty or ignored files) is replaced by the next real run's.
+  loaded?.save(lintedNothing || code === 2 || argv.some((a) => a === '-h' || a === '--help' || a === '-v' || a === '--version'));
   // Every command has finished its work when main returns. With nothing left to write, exit
   // now: a natural exit first tears down the environment and the heap (for 1,000 reports
   // hundreds of MB, tens of ms after the output, more under load), which process.exit skips

@@ -87,7 +87,12 @@ export type CacheEnv = Readonly<Record<string, string | undefined>>;
 /** Our header before V8's data: magic, a flag byte, the data's length (a truncated file is refused). */
 const MAGIC = 'FZV8';
 const HEADER_BYTES = 12;
-/** The flag of a cache written by a run that compiled little (`--help`, `--version`, a usage error). */
+/**
+ * The flag of a cache written by a run that compiled little (`--help`, `--version`, a usage error,
+ * a lint that linted no report): the next run that is not light replaces it. A lint of one empty
+ * file once wrote the one-file caches as a lint's, and each later one-file lint compiled the
+ * rules afresh (+24 % instructions, docs/performance.md).
+ */
 const LIGHT = 1;
 /**
  * Which kinds of real runs the cache holds the compiled functions of: one that loaded the

@@ -29,6 +29,12 @@ export interface CliIo {
   readonly stdin?: AsyncIterable<string | Uint8Array> | string;
   /** Environment (for `NO_COLOR` / `FORCE_COLOR`); defaults to none. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Called by a lint that linted and printed no report (its files empty, ignored or
+   * unreadable): such a run compiled little of the lint, so bin/fzlint.js writes its code
+   * caches as light ones, which the next run that lints replaces (src/compile-cache.ts).
+   */
+  readonly lintedNothing?: () => void;
 }
 
 /** Standard input's bytes (empty when there is none). */

@@ -186,6 +186,32 @@ describe('the code cache of the CLI bundle', () => {
     expect(statSync(oneCli).size).toBeGreaterThan(oneFiles[0]!.size / 2);
   });
 
+  it('a lint that lints nothing (an empty file) writes its caches light: the next lint of one file writes them again', () => {
+    const home = freshHome();
+    // JSON output: its formatter is in the lint part, which the run then loads.
+    expect(run(home, [FILES.empty, '--format', 'json']).code).toBe(0);
+    const names = [...files(home, 'cli'), ...files(home, 'lint')];
+    expect(names).toHaveLength(2);
+    for (const name of names) expect(name).toMatch(/\.one\.bin$/);
+    const paths = names.map((name) => join(cacheDir(home), name));
+    // Light: the run compiled little of the lint, so the next lint's must not be kept from the file.
+    for (const path of paths) expect(readFileSync(path)[4]).toBe(1);
+    const light = paths.map((path) => statSync(path));
+    const reference = run(home, [FILES.jia, '--format', 'json'], { FZLINT_NO_COMPILE_CACHE: '1' });
+    same(run(home, [FILES.jia, '--format', 'json']), reference);
+    // Written again by the first run that linted: the CLI's as a lint's (the lint part loaded), the part's as any real run's.
+    expect(paths.map((path) => readFileSync(path)[4])).toEqual([2, 4]);
+    paths.forEach((path, i) => {
+      expect(statSync(path).ino).not.toBe(light[i]!.ino);
+      expect(statSync(path).size).toBeGreaterThan(light[i]!.size);
+    });
+    // Then left alone, by a run that lints nothing too.
+    const full = paths.map((path) => statSync(path));
+    expect(run(home, [FILES.empty, '--format', 'json']).code).toBe(0);
+    same(run(home, [FILES.jia, '--format', 'json']), reference);
+    paths.forEach((path, i) => expect(statSync(path).ino).toBe(full[i]!.ino));
+  });
+
   it('keeps the newest files of a bundle when it writes one, and removes stale temporary files', () => {
     const home = freshHome();
     const dir = cacheDir(home);

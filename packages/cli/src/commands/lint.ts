@@ -71,6 +71,9 @@ export async function lintCommand(options: CliOptions, io: CliIo, reporter: Repo
     }
   }
 
+  // No report linted or printed (an empty, ignored or unreadable file): the bin's code caches are
+  // then written light, not as a lint's (a warm run's cached results count: printing them is its kind).
+  if (!results.some((r) => r.fatal !== true)) io.lintedNothing?.();
   results = await handleSuppressions(fzlint, results, options, reporter);
   if (options.quiet) {
     results = results.map((r) => {
