@@ -196,7 +196,6 @@ export function withoutPeriodWords(words: string): string {
   return words.replace(PERIOD_WORDS_RE, '').replace(CHANGE_TO_RE, '');
 }
 
-
 const PAIRING_SCOPE: ReadonlySet<string> = new Set(SCOPE_WORDS);
 const SCOPE_MARKS: ReadonlyMap<string, ScopeMark> = new Map(FIGURE_SCOPE_WORDS.map((w) => [w.text, { kind: w.kind, text: w.text }]));
 
