@@ -91,7 +91,7 @@ const HEADER_BYTES = 12;
  * The flag of a cache written by a run that compiled little (`--help`, `--version`, a usage error,
  * a lint that linted no report): the next run that is not light replaces it. A lint of one empty
  * file once wrote the one-file caches as a lint's, and each later one-file lint compiled the
- * rules afresh (+24 % instructions, docs/performance.md).
+ * rules afresh (+24 % instructions, docs/performance-journal.md).
  */
 const LIGHT = 1;
 /**
@@ -165,7 +165,7 @@ const HEADER = /^\/\* fzlint-bundle ([0-9a-f]{8,64})( ascii)? \*\//;
  * page faults on a VM (~12-20 µs a 4 KB page measured here): `readFileSync` gave each of the
  * four files of a one-file run (the CLI's and the lint part's source and cache, ~4.7 MB) fresh
  * pages, ~1,150 faults, where one buffer the size of the largest needs ~590
- * (docs/performance.md, "Afternoon of 2026-12-05: cold start"). Allocated larger than the
+ * (docs/performance-journal.md, "Afternoon of 2026-12-05: cold start"). Allocated larger than the
  * first file: pages never touched cost nothing, and the lint part's 2.4 MB then reuses the
  * pages the CLI's files touched.
  */
@@ -486,7 +486,7 @@ export function startWorkerScript(script: string | URL): void {
   const loaded = loadScript(file);
   // A thin cache is written again: a thread whose first task compiled little (a tiny text, a
   // Word document to read) left one that every later thread of this build would otherwise
-  // keep, compiling the rules afresh (~30 ms CPU of a 10-file two-thread run, docs/performance.md).
+  // keep, compiling the rules afresh (~30 ms CPU of a 10-file two-thread run, docs/performance-journal.md).
   if (loaded.cache === 'off' || (loaded.cache === 'used' && !loaded.thin)) return;
   // Loaded by the worker's bundle anyway; the same object the bundle posts through.
   const port = (createRequire(file)('node:worker_threads') as typeof import('node:worker_threads')).parentPort;

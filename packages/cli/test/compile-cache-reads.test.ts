@@ -1,5 +1,5 @@
 /**
- * How a start reads its files (docs/performance.md, "Afternoon of 2026-12-05: cold start"):
+ * How a start reads its files (docs/performance-journal.md, "Afternoon of 2026-12-05: cold start"):
  * the loader reads the bundles and code caches through one reused buffer
  * (src/compile-cache.ts `readScratch`), and the bundled rules find their prebuilt tables
  * beside the bundle (scripts/bundle.mjs copies them) without resolving `@fzlint/rules`.

@@ -34,7 +34,7 @@ export function holdsUnit(table: Uint8Array, text: string, from: number, to: num
  * A regular-expression class of the first UTF-16 unit of each of `chars`, each written `\uXXXX` (for a
  * pattern without the `u` flag: one unit each, no character to escape). A `test` with such a class
  * scans in machine code from a thread's first report, where a JS loop over the units runs unoptimised
- * for a CLI thread's first reports (docs/performance.md, "Midday of 2026-12-07").
+ * for a CLI thread's first reports (docs/performance-journal.md, "Midday of 2026-12-07").
  */
 export function unitClassSource(chars: Iterable<string>): string {
   const units = new Set<number>();

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
  * the data at run time. Looked for beside this module first: a bundle carries the files next
  * to itself (the CLI's, the VS Code extension's, which ships without node_modules), and
  * there the package resolution below cost a one-file run 5-12 ms (its first `require.resolve`
- * of a package's exports loads Node's ES module resolver; docs/performance.md, "Afternoon of
+ * of a package's exports loads Node's ES module resolver; docs/performance-journal.md, "Afternoon of
  * 2026-12-05: cold start"). Then through the package's exports (this package's own dist,
  * where the files sit in subfolders).
  */

@@ -48,7 +48,7 @@ export const POOL_INTERRUPT_BUDGET = 1_081_344;
  * V8's interrupt budget while this thread lints a few files alone (`auto`, up to
  * {@link ALONE_MAX_FILES}): 32× the default. Ten files used ~5 % less CPU than with the
  * pool's 16×; 59 files used ~3 % more, and a thread that lints 1,000 files
- * (`--concurrency 1`) ran slower with it (docs/performance.md).
+ * (`--concurrency 1`) ran slower with it (docs/performance-journal.md).
  */
 export const ALONE_INTERRUPT_BUDGET = 2_162_688;
 

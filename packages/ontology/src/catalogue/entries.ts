@@ -212,7 +212,7 @@ function bareName(name: string): string {
 /**
  * Converts a research record (and its overlay) into a catalogue entry. Built by assignment
  * in the order of the fields, not by spreads of conditional literals: every thread that
- * lints runs this at load (docs/performance.md, refs53).
+ * lints runs this at load (docs/performance-journal.md, refs53).
  */
 function toEntry(record: TimelineRecord, recordsById: ReadonlyMap<string, TimelineRecord>): CatalogueEntry {
   const overlay = OVERLAYS[record.id] ?? {};

@@ -87,7 +87,7 @@ export type Draft<T> = { -readonly [K in keyof T]?: T[K] };
 /*
  * The entries below are made by assignment in the order of the fields, not by spreads of
  * conditional literals: every thread that lints builds them at load (≈ 350 objects), and
- * unoptimised code pays a literal and a copy per spread (docs/performance.md, refs53).
+ * unoptimised code pays a literal and a copy per spread (docs/performance-journal.md, refs53).
  */
 function version(v: ResearchVersion): LawVersion {
   const out: Draft<LawVersion> = { kind: v.kind };

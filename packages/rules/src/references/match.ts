@@ -290,7 +290,7 @@ function groupCount(source: string): number {
  * built-in catalogue's 2,614 nodes): in a lint the other rules push it out of the caches
  * before every report, and a report's walks then read at most its ~290 lines, where the
  * open-addressing edge table of 8,192 slots (80 KB) and the 256 KB first-unit table they
- * replaced cost ~870 line misses a report (docs/performance.md, midday of 2026-12-05).
+ * replaced cost ~870 line misses a report (docs/performance-journal.md, midday of 2026-12-05).
  */
 export interface FlatTrie {
   /**
@@ -1523,7 +1523,7 @@ function scanLiterals(
       // sentence, where the walk finds nothing either). Both bits in one test: one branch per
       // unit, taken for ~13 % of a report's units, not two, taken for ~27 % and ~48 % of those:
       // ~4 more instructions a unit, but fewer mispredicted branches (analyzeReferences' CPU
-      // 4-10 % lower in process, docs/performance.md). (A root child that ends something,
+      // 4-10 % lower in process, docs/performance-journal.md). (A root child that ends something,
       // `rootEnds`, ends an exclude word, never a key: keys are two units or more, `trieKeys`.
       // Its match alone is skipped as no match is, by the loop's `i++`, so the filters here
       // hold for any trie.)

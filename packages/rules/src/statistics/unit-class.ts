@@ -28,7 +28,7 @@ export const PART_MARKER_FIRST = 32;
 /**
  * Per UTF-16 unit, bits of the word checks below, read at a few units per count or clause. Each
  * was a 64 KB table of its own (13 of them): each cost every thread that loads the rules ~9 page
- * faults and ~0.1 ms CPU at load on the shared host (docs/performance.md). One 128 KB table,
+ * faults and ~0.1 ms CPU at load on the shared host (docs/performance-journal.md). One 128 KB table,
  * marked by the modules that read it as they load. The checks that scan a whole string are
  * `unitClass` expressions instead (their bits 1, 8, 64 and 128 are free).
  */
