@@ -303,8 +303,8 @@ export function findHeadingsInBlock(text: string, start: number, end: number, or
       // Jump to the next unit that follows a possible gate and can start a numbering: most units are
       // neither. (A loop over the two tables, bounded by the block: no match array, no scan past `end`;
       // each unit read once, its gate flag kept for the next. Not a regular expression of the two
-      // classes: that ran ~30 % fewer instructions but took more CPU time, its class tests branchier
-      // than a table load; docs/performance-journal.md, "Afternoon of 2026-12-07".)
+      // classes: that ran fewer instructions but a larger share of parse()'s CPU samples;
+      // docs/performance-journal.md, "Afternoon of 2026-12-07".)
       let gate = GATE_CODES[text.charCodeAt(pos - 1)]!;
       for (; pos < end; pos++) {
         const c = text.charCodeAt(pos);
