@@ -19,12 +19,15 @@
 //   --baseline DIR   profile another built checkout of fzlint the same way, right after
 //                this one, and print both side by side (phases, rules)
 //   --keep       keep the .cpuprofile files and print where they are
+//   --rounds N   with --baseline: N alternated profiles of each checkout, compared function by
+//                function (see USAGE; compareRounds)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildCorpus, removeCorpus, REPO_ROOT } from './corpus.mjs';
+import { median } from './instructions.mjs';
 import { startServer } from './lsp.mjs';
 import { originalSource, PHASES, phasesOf } from './phases.mjs';
 
@@ -36,6 +39,220 @@ import { originalSource, PHASES, phasesOf } from './phases.mjs';
 function binNodeFlags() {
   const major = Number(process.versions.node.split('.')[0]);
   return major >= 20 && major <= 24 ? ['--no-regexp-tier-up'] : [];
+}
+
+/**
+ * All the V8 flags the bin sets for a plain run (packages/cli/bin/fzlint.js), for `--bin-flags`:
+ * the in-process targets then run their code as the CLI does.
+ * @returns {string[]}
+ */
+function allBinNodeFlags() {
+  const major = Number(process.versions.node.split('.')[0]);
+  return major >= 20 && major <= 24 ? ['--no-turbo-inlining', '--interrupt-budget=1081344', ...binNodeFlags()] : [];
+}
+
+const TARGETS = ['cli', 'lint', 'parse', 'startup', 'lsp', 'rules'];
+
+const USAGE = `usage: pnpm --filter @fzlint/bench profile -- [options]
+       node packages/bench/src/profile.mjs [options]
+
+Runs fzlint over the bench corpus under node --cpu-prof and says where the time goes.
+
+  --target T        cli | lint | parse | startup | lsp | rules (default cli)
+                      cli      fzlint --concurrency N --format json corpus
+                      lint     lint() in one process (src/inproc.mjs fzlint-lint)
+                      parse    @fzlint/parser parse() in one process (src/inproc.mjs fzlint-parse)
+                      startup  fzlint on one 23.5 KB report
+                      lsp      the language server: open the 100 KB report, 50 one-character edits
+                      rules    no profiler: each rule timed alone over the corpus (best of 3)
+  --copies N        copies of each report (default 40: 200 files, ~2.8 MB; 200: 1,000 files)
+  --concurrency N   fzlint's --concurrency for --target cli (default 1)
+  --top N           functions and rules to list (default 25)
+  --baseline DIR    another built checkout, profiled the same way and printed beside this one
+  --keep            keep the .cpuprofile files and print where they are
+  --interval US     the profiler's sampling interval in microseconds (default V8's, 1000)
+  --bin-flags       run lint and parse under the V8 flags the CLI's bin sets
+                    (--no-turbo-inlining --interrupt-budget=1081344 --no-regexp-tier-up)
+
+Comparing two checkouts function by function (needs --baseline):
+  --rounds N        N profiles of each checkout, alternated (this, baseline, baseline, this, …);
+                    prints per function the median self time and median share of all sampled
+                    time of each checkout, the per-round ratio of shares (this / baseline) and
+                    in how many rounds each side's share is the lower. A function's share of its
+                    own profile holds up under the host's load better than whole-run CPU does.
+  --functions A,B   the functions to compare (default: the top --top of both by combined share),
+                    by name; * matches any text, so 'RegExp: [\\u*' selects every regular
+                    expression whose source starts with [\\u (V8 names a regexp's code by its
+                    source) and '*Heading*' any name holding Heading. Also --function A, repeated
+                    (for a name with a comma). With more than one, a row of them together.
+  -h, --help        this text
+
+Example: profile -- --target parse --copies 200 --bin-flags --interval 200 --rounds 7
+           --baseline /work/wt/start12 --functions 'findHeadingsInBlock,RegExp: [\\u*'`;
+
+export class UsageError extends Error {}
+
+/**
+ * @typedef {object} ProfileOptions
+ * @property {string} target
+ * @property {number} copies
+ * @property {number} top
+ * @property {boolean} keep
+ * @property {string} concurrency
+ * @property {string} [baseline]
+ * @property {number} [interval]   microseconds
+ * @property {boolean} binFlags
+ * @property {number} [rounds]
+ * @property {string[]} [functions]  selectors (compareRounds)
+ * @property {boolean} help
+ */
+
+/**
+ * The command line. Folders are resolved against `cwd`.
+ * @param {readonly string[]} argv @param {string} cwd
+ * @returns {ProfileOptions}
+ */
+export function parseArgs(argv, cwd) {
+  /** @type {ProfileOptions} */
+  const o = { target: 'cli', copies: 40, top: 25, keep: false, concurrency: '1', binFlags: false, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = /** @type {string} */ (argv[i]);
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined || (v.startsWith('--') && v !== '--')) throw new UsageError(`${a} needs a value`);
+      return v;
+    };
+    const whole = (/** @type {number} */ min) => {
+      const v = value();
+      if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`${a} needs a whole number ≥ ${min}, not ${v}`);
+      return Number(v);
+    };
+    switch (a) {
+      case '--target': {
+        const t = value();
+        if (!TARGETS.includes(t)) throw new UsageError(`--target must be one of ${TARGETS.join(', ')}, not ${t}`);
+        o.target = t;
+        break;
+      }
+      case '--copies': o.copies = whole(1); break;
+      case '--top': o.top = whole(1); break;
+      case '--keep': o.keep = true; break;
+      case '--concurrency': o.concurrency = String(whole(1)); break;
+      case '--baseline': o.baseline = resolve(cwd, value()); break;
+      case '--interval': o.interval = whole(1); break;
+      case '--bin-flags': o.binFlags = true; break;
+      case '--rounds': o.rounds = whole(1); break;
+      case '--functions': o.functions = [...(o.functions ?? []), ...value().split(',').map((f) => f.trim()).filter((f) => f !== '')]; break;
+      case '--function': o.functions = [...(o.functions ?? []), value()]; break;
+      case '-h':
+      case '--help': o.help = true; break;
+      case '--': break;
+      default: throw new UsageError(`unknown option ${a}`);
+    }
+  }
+  if (o.rounds !== undefined && o.baseline === undefined) throw new UsageError('--rounds compares two checkouts: give --baseline DIR');
+  if (o.rounds !== undefined && o.target === 'rules') throw new UsageError('--rounds needs a profiled target (--target rules runs no profiler)');
+  if (o.functions !== undefined && o.rounds === undefined) throw new UsageError('--functions goes with --rounds N');
+  if (o.functions !== undefined && o.functions.length === 0) throw new UsageError('--functions needs at least one name');
+  return o;
+}
+
+/**
+ * A selector of --functions as a test of a function's name: the whole name, `*` any text.
+ * @param {string} selector
+ * @returns {(name: string) => boolean}
+ */
+export function selectorTest(selector) {
+  const re = new RegExp(`^${selector.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^]*')}$`);
+  return (name) => re.test(name);
+}
+
+/**
+ * One profile as compareRounds reads it: all sampled time, and self time by function.
+ * @typedef {{total: number, fns: Map<string, {ms: number, name: string}>}} ProfileSample
+ */
+
+/**
+ * A function's identity across two checkouts: its name and file, not its line (which an edit moves).
+ * @param {string} key a key of summarise()'s byFn
+ */
+export function functionId(key) {
+  return key.replace(/:\d+$/, '');
+}
+
+/**
+ * Self time of the functions a test selects in one profile, and its share of all sampled time.
+ * @param {ProfileSample} p @param {(name: string) => boolean} test
+ */
+export function selectedTime(p, test) {
+  let ms = 0;
+  for (const e of p.fns.values()) if (test(e.name)) ms += e.ms;
+  return { ms, share: p.total > 0 ? ms / p.total : NaN };
+}
+
+/**
+ * Per row, over rounds of one profile of each checkout: the median self time and median
+ * share of each, the round-by-round ratio of shares (this / baseline; NaN where the baseline has
+ * none) and in how many rounds each side's share is the lower (ties count for neither).
+ * @param {ReadonlyArray<{this: ProfileSample, baseline: ProfileSample}>} rounds
+ * @param {ReadonlyArray<{label: string, test: (p: ProfileSample) => {ms: number, share: number}}>} rows
+ */
+export function compareRounds(rounds, rows) {
+  return rows.map(({ label, test }) => {
+    const mine = rounds.map((r) => test(r.this));
+    const theirs = rounds.map((r) => test(r.baseline));
+    const ratios = rounds.map((_, i) => {
+      const t = /** @type {{share: number}} */ (theirs[i]).share;
+      return t > 0 ? /** @type {{share: number}} */ (mine[i]).share / t : NaN;
+    });
+    let thisLower = 0;
+    let baselineLower = 0;
+    for (const [i, m] of mine.entries()) {
+      const t = /** @type {{share: number}} */ (theirs[i]);
+      if (m.share < t.share) thisLower++;
+      else if (t.share < m.share) baselineLower++;
+    }
+    return {
+      label,
+      thisMs: median(mine.map((x) => x.ms)),
+      thisShare: median(mine.map((x) => x.share)),
+      baselineMs: median(theirs.map((x) => x.ms)),
+      baselineShare: median(theirs.map((x) => x.share)),
+      ratios,
+      thisLower,
+      baselineLower,
+    };
+  });
+}
+
+/**
+ * The rows for --rounds without --functions: the `top` functions by the sum of their median
+ * shares in the two checkouts, each matched across checkouts by functionId.
+ * @param {ReadonlyArray<{this: ProfileSample, baseline: ProfileSample}>} rounds @param {number} top
+ */
+export function topFunctionRows(rounds, top) {
+  /** @type {(p: ProfileSample) => Map<string, number>} */
+  const byId = (p) => {
+    /** @type {Map<string, number>} */
+    const m = new Map();
+    for (const [k, e] of p.fns) m.set(functionId(k), (m.get(functionId(k)) ?? 0) + e.ms);
+    return m;
+  };
+  const perRound = rounds.map((r) => ({ this: byId(r.this), baseline: byId(r.baseline), thisTotal: r.this.total, baselineTotal: r.baseline.total }));
+  const ids = new Set(perRound.flatMap((r) => [...r.this.keys(), ...r.baseline.keys()]));
+  const combined = [...ids].map((id) => ({
+    id,
+    share: median(perRound.map((r) => (r.this.get(id) ?? 0) / r.thisTotal)) + median(perRound.map((r) => (r.baseline.get(id) ?? 0) / r.baselineTotal)),
+  }));
+  combined.sort((x, y) => y.share - x.share || (x.id < y.id ? -1 : 1));
+  return combined.slice(0, top).map(({ id }) => ({
+    label: id,
+    test: (/** @type {ProfileSample} */ p) => {
+      let ms = 0;
+      for (const [k, e] of p.fns) if (functionId(k) === id) ms += e.ms;
+      return { ms, share: p.total > 0 ? ms / p.total : NaN };
+    },
+  }));
 }
 
 /**
@@ -65,8 +282,9 @@ export function category(url) {
  * Self time by category (builtins such as RegExp and String methods are charged to the
  * nearest JavaScript caller with a URL) and by function.
  * @param {any} profile a .cpuprofile
+ * @param {string} [root] the checkout profiled (its path is dropped from the functions' files)
  */
-export function summarise(profile) {
+export function summarise(profile, root = REPO_ROOT) {
   /** @type {Map<number, any>} */
   const nodes = new Map(profile.nodes.map((/** @type {any} */ n) => [n.id, n]));
   /** @type {Map<number, number>} */
@@ -82,7 +300,7 @@ export function summarise(profile) {
   }
   /** @type {Map<string, number>} */
   const byCat = new Map();
-  /** @type {Map<string, {ms: number, cat: string}>} */
+  /** @type {Map<string, {ms: number, cat: string, name: string}>} */
   const byFn = new Map();
   /** @type {Map<number, string>} */
   const catOf = new Map();
@@ -112,9 +330,10 @@ export function summarise(profile) {
     byCat.set(cat, (byCat.get(cat) ?? 0) + ms);
     const cf = nodes.get(id)?.callFrame ?? {};
     const orig = cf.url ? originalSource(cf.url, cf.lineNumber ?? 0, cf.columnNumber ?? 0) : undefined;
-    const where = orig ? `${orig.replace(`${REPO_ROOT}/`, '').replace(/.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, '')} (bundled)` : cf.url ? `${String(cf.url).replace(/^file:\/\//, '').replace(`${REPO_ROOT}/`, '').replace(/.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, '')}:${cf.lineNumber + 1}` : '(native)';
-    const key = `${cf.functionName || '(anonymous)'}  ${where}`;
-    const e = byFn.get(key) ?? { ms: 0, cat };
+    const where = orig ? `${orig.replace(`${root}/`, '').replace(/.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, '')} (bundled)` : cf.url ? `${String(cf.url).replace(/^file:\/\//, '').replace(`${root}/`, '').replace(/.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, '')}:${cf.lineNumber + 1}` : '(native)';
+    const name = cf.functionName || '(anonymous)';
+    const key = `${name}  ${where}`;
+    const e = byFn.get(key) ?? { ms: 0, cat, name };
     e.ms += ms;
     byFn.set(key, e);
   }
@@ -137,16 +356,17 @@ async function ruleIdsOf(root) {
 
 /**
  * Runs one target of one checkout under the profiler and summarises every thread's profile.
- * @param {{root: string, target: string, concurrency: string, corpus: import('./corpus.mjs').BenchCorpus, keep: boolean}} o
+ * @param {{root: string, target: string, concurrency: string, corpus: import('./corpus.mjs').BenchCorpus, keep: boolean, interval?: number | undefined, binFlags?: boolean}} o
  */
-async function profileOnce({ root, target, concurrency, corpus, keep }) {
+async function profileOnce({ root, target, concurrency, corpus, keep, interval, binFlags }) {
   const dir = mkdtempSync(join(tmpdir(), 'fzlint-prof-'));
+  const profilerFlags = ['--cpu-prof', '--cpu-prof-dir', dir, ...(interval === undefined ? [] : ['--cpu-prof-interval', String(interval)])];
   const inproc = join(REPO_ROOT, 'packages', 'bench', 'src', 'inproc.mjs');
   const fzlintBin = join(root, 'packages', 'cli', 'bin', 'fzlint.js');
   /** Runs the server under the profiler through the bench's LSP client. */
   const profileServer = async () => {
     const server = join(root, 'packages', 'language-server', 'bin', 'fzlint-language-server.js');
-    const { client } = await startServer(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, server, '--stdio'], corpus.root);
+    const { client } = await startServer(process.execPath, [...profilerFlags, server, '--stdio'], corpus.root);
     const uri = pathToFileURL(corpus.doc100k).href;
     const text = readFileSync(corpus.doc100k, 'utf8');
     const opened = client.waitForDiagnostics(uri, 1);
@@ -178,8 +398,8 @@ async function profileOnce({ root, target, concurrency, corpus, keep }) {
       // The bin sets --no-regexp-tier-up only when node is given no flag (packages/cli/bin/fzlint.js:
       // set after another flag it crashed Node 20.20), so a profiled CLI run gets it here, given first,
       // to profile what a plain run executes. The in-process drivers run as the bench's rows do.
-      const cliFlags = target === 'cli' || target === 'startup' ? binNodeFlags() : [];
-      const r = spawnSync(process.execPath, [...cliFlags, '--cpu-prof', '--cpu-prof-dir', dir, ...cmdArgs], {
+      const cliFlags = target === 'cli' || target === 'startup' ? binNodeFlags() : binFlags ? allBinNodeFlags() : [];
+      const r = spawnSync(process.execPath, [...cliFlags, ...profilerFlags, ...cmdArgs], {
         cwd: corpus.root,
         stdio: ['ignore', 'ignore', 'pipe'],
         maxBuffer: 1 << 26,
@@ -191,7 +411,7 @@ async function profileOnce({ root, target, concurrency, corpus, keep }) {
     const ruleIds = await ruleIdsOf(root);
     /** @type {Map<string, number>} */
     const cats = new Map();
-    /** @type {Map<string, {ms: number, cat: string}>} */
+    /** @type {Map<string, {ms: number, cat: string, name: string}>} */
     const fns = new Map();
     /** @type {Map<string, number>} */
     const phases = new Map();
@@ -201,11 +421,11 @@ async function profileOnce({ root, target, concurrency, corpus, keep }) {
     const add = (/** @type {Map<string, number>} */ m, /** @type {string} */ k, /** @type {number} */ v) => m.set(k, (m.get(k) ?? 0) + v);
     for (const f of files) {
       const profile = JSON.parse(readFileSync(join(dir, f), 'utf8'));
-      const s = summarise(profile);
+      const s = summarise(profile, root);
       total += s.total;
       for (const [k, v] of s.byCat) add(cats, k, v);
       for (const [k, v] of s.byFn) {
-        const e = fns.get(k) ?? { ms: 0, cat: v.cat };
+        const e = fns.get(k) ?? { ms: 0, cat: v.cat, name: v.name };
         e.ms += v.ms;
         fns.set(k, e);
       }
@@ -219,28 +439,10 @@ async function profileOnce({ root, target, concurrency, corpus, keep }) {
   }
 }
 
-async function mainProfile() {
-  const argv = process.argv.slice(2);
-  let target = 'cli';
-  let copies = 40;
-  let top = 25;
-  let keep = false;
-  let concurrency = '1';
-  /** @type {string | undefined} */
-  let baseline;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--target') target = argv[++i] ?? 'cli';
-    else if (a === '--copies') copies = Number(argv[++i]);
-    else if (a === '--top') top = Number(argv[++i]);
-    else if (a === '--keep') keep = true;
-    else if (a === '--concurrency') concurrency = argv[++i] ?? '1';
-    else if (a === '--baseline') baseline = resolve(argv[++i] ?? '.');
-    else if (a === '--') continue;
-    else throw new Error(`unknown option ${a}`);
-  }
-  if (!['cli', 'lint', 'parse', 'startup', 'lsp', 'rules'].includes(target)) throw new Error(`--target must be cli, lint, parse, startup, lsp or rules, not ${target}`);
-  if (baseline && !existsSync(join(baseline, 'packages', 'cli', 'bin', 'fzlint.js'))) throw new Error(`--baseline ${baseline}: not an fzlint checkout (packages/cli/bin/fzlint.js is missing); build it first`);
+/** @param {ProfileOptions} o */
+async function mainProfile(o) {
+  const { target, copies, top, keep, concurrency, baseline, interval, binFlags } = o;
+  if (baseline && !existsSync(join(baseline, 'packages', 'cli', 'bin', 'fzlint.js'))) throw new UsageError(`--baseline ${baseline}: not an fzlint checkout (packages/cli/bin/fzlint.js is missing); build it first`);
   const corpus = buildCorpus({ copies: target === 'startup' || target === 'lsp' ? 1 : copies });
   if (target === 'rules') {
     try {
@@ -258,10 +460,14 @@ async function mainProfile() {
     return;
   }
   try {
-    const a = await profileOnce({ root: REPO_ROOT, target, concurrency, corpus, keep });
-    const b = baseline ? await profileOnce({ root: baseline, target, concurrency, corpus, keep }) : undefined;
     const what = target === 'cli' ? `fzlint --concurrency ${concurrency}` : target === 'startup' ? 'fzlint one/one.md' : target === 'lsp' ? 'the language server (open 100 KB, 50 edits)' : target === 'lint' ? 'lint() in-process' : 'parse() in-process';
     const files = target === 'startup' ? '1 file (23.5 KB)' : target === 'lsp' ? 'the 100 KB report' : `${corpus.files.length} files (${(corpus.bytes / 1e6).toFixed(2)} MB)`;
+    if (o.rounds !== undefined && baseline !== undefined) {
+      await compareProfiles({ ...o, rounds: o.rounds, baseline, corpus, what, files });
+      return;
+    }
+    const a = await profileOnce({ root: REPO_ROOT, target, concurrency, corpus, keep, interval, binFlags });
+    const b = baseline ? await profileOnce({ root: baseline, target, concurrency, corpus, keep, interval, binFlags }) : undefined;
     console.log(`profile of ${what} over ${files}`);
     for (const [name, p] of [['this', a], ...(b ? [['baseline', b]] : [])]) {
       const x = /** @type {Awaited<ReturnType<typeof profileOnce>>} */ (p);
@@ -305,6 +511,81 @@ async function mainProfile() {
   }
 }
 
+/**
+ * --rounds: alternated profiles of both checkouts, compared function by function (compareRounds).
+ * @param {ProfileOptions & {rounds: number, baseline: string, corpus: import('./corpus.mjs').BenchCorpus, what: string, files: string}} o
+ */
+async function compareProfiles(o) {
+  const { rounds, baseline, corpus, target, concurrency, interval, binFlags, keep } = o;
+  /** @type {Array<{this: ProfileSample, baseline: ProfileSample}>} */
+  const results = [];
+  for (let r = 0; r < rounds; r++) {
+    // this, baseline, baseline, this, …: neither side is always the one run first.
+    const order = r % 2 === 0 ? [REPO_ROOT, baseline] : [baseline, REPO_ROOT];
+    /** @type {Record<string, ProfileSample>} */
+    const got = {};
+    for (const root of order) {
+      const p = await profileOnce({ root, target, concurrency, corpus, keep, interval, binFlags });
+      got[root] = p;
+      process.stderr.write(`round ${r + 1}/${rounds} ${root === REPO_ROOT ? 'this' : 'baseline'}: ${(p.total / 1000).toFixed(2)} s sampled${keep ? ` (${p.dir})` : ''}\n`);
+    }
+    results.push({ this: /** @type {ProfileSample} */ (got[REPO_ROOT]), baseline: /** @type {ProfileSample} */ (got[baseline]) });
+  }
+  const selectors = o.functions ?? [];
+  const rows = selectors.length
+    ? [
+        ...selectors.map((sel) => {
+          const t = selectorTest(sel);
+          return { label: sel, test: (/** @type {ProfileSample} */ p) => selectedTime(p, t) };
+        }),
+        ...(selectors.length > 1
+          ? [{ label: 'the above together', test: (/** @type {ProfileSample} */ p) => selectedTime(p, (name) => selectors.some((sel) => selectorTest(sel)(name))) }]
+          : []),
+      ]
+    : topFunctionRows(results, o.top);
+  const compared = compareRounds(results, rows);
+  const flags = target === 'cli' || target === 'startup' ? binNodeFlags() : binFlags ? allBinNodeFlags() : [];
+  console.log(`profiles of ${o.what} over ${o.files}: ${rounds} round(s) alternated (this, baseline, baseline, this, …), sampling every ${interval ?? 1000} µs${flags.length ? `, node ${flags.join(' ')}` : ''}`);
+  const totals = (/** @type {'this' | 'baseline'} */ side) => results.map((r) => r[side].total);
+  const range = (/** @type {number[]} */ xs) => `${(median(xs) / 1000).toFixed(2)} s median (${(Math.min(...xs) / 1000).toFixed(2)}–${(Math.max(...xs) / 1000).toFixed(2)})`;
+  console.log(`  this      ${REPO_ROOT}: ${range(totals('this'))} sampled`);
+  console.log(`  baseline  ${baseline}: ${range(totals('baseline'))} sampled`);
+  console.log(`\n${selectors.length ? 'selected functions' : `top ${rows.length} functions of both by combined share`} (self time; share of all sampled time, median over rounds):`);
+  const pct = (/** @type {number} */ x) => (Number.isFinite(x) ? `${(x * 100).toFixed(2)} %` : '—');
+  const ratio = (/** @type {number} */ x) => (Number.isFinite(x) ? x.toFixed(3) : '—');
+  const table = [['function', 'this ms', 'share', 'baseline ms', 'share', 'ratio of shares: median (min–max)', 'lower: this / baseline']];
+  for (const c of compared) {
+    const finite = c.ratios.filter(Number.isFinite);
+    table.push([
+      c.label,
+      c.thisMs.toFixed(0),
+      pct(c.thisShare),
+      c.baselineMs.toFixed(0),
+      pct(c.baselineShare),
+      finite.length ? `${ratio(median(finite))} (${ratio(Math.min(...finite))}–${ratio(Math.max(...finite))})` : '—',
+      `${c.thisLower} / ${c.baselineLower} of ${rounds}`,
+    ]);
+  }
+  const widths = /** @type {string[]} */ (table[0]).map((_, col) => Math.max(...table.map((r) => [...(r[col] ?? '')].length)));
+  for (const [i, r] of table.entries()) {
+    console.log(`  ${r.map((cell, col) => (col === 0 ? cell.padEnd(/** @type {number} */ (widths[col])) : cell.padStart(/** @type {number} */ (widths[col])))).join('  ')}`);
+    if (i === 0) console.log(`  ${widths.map((w) => '─'.repeat(w)).join('  ')}`);
+  }
+  console.log('\nper-round ratios of shares (this / baseline), in round order:');
+  for (const c of compared) console.log(`  ${c.label}: ${c.ratios.map(ratio).join(' ')}`);
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await mainProfile();
+  // Under `pnpm --filter`, the working folder is packages/bench; folders on the command line are
+  // meant from where pnpm was started.
+  const cwd = process.env.npm_lifecycle_event && process.env.INIT_CWD ? process.env.INIT_CWD : process.cwd();
+  try {
+    const o = parseArgs(process.argv.slice(2), cwd);
+    if (o.help) process.stdout.write(`${USAGE}\n`);
+    else await mainProfile(o);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    console.error(`profile: ${err.message} (--help for usage)`);
+    process.exitCode = 2;
+  }
 }
