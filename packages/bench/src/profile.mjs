@@ -84,7 +84,8 @@ Comparing two checkouts function by function (needs --baseline):
                     by name; * matches any text, so 'RegExp: [\\u*' selects every regular
                     expression whose source starts with [\\u (V8 names a regexp's code by its
                     source) and '*Heading*' any name holding Heading. Also --function A, repeated
-                    (for a name with a comma). With more than one, a row of them together.
+                    (for a name with a comma). 'A + B' is one row of both (a function and
+                    the expressions it runs). With more than one row, a row of all together.
   -h, --help        this text
 
 Example: profile -- --target parse --copies 200 --bin-flags --interval 200 --rounds 7
@@ -165,6 +166,17 @@ export function parseArgs(argv, cwd) {
 export function selectorTest(selector) {
   const re = new RegExp(`^${selector.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^]*')}$`);
   return (name) => re.test(name);
+}
+
+/**
+ * A row of --functions as a test of a function's name: selectors joined by ' + ' are one row (a
+ * function and the regular expressions it runs, say).
+ * @param {string} row
+ * @returns {(name: string) => boolean}
+ */
+export function rowTest(row) {
+  const tests = row.split(' + ').map(selectorTest);
+  return (name) => tests.some((t) => t(name));
 }
 
 /**
@@ -535,11 +547,11 @@ async function compareProfiles(o) {
   const rows = selectors.length
     ? [
         ...selectors.map((sel) => {
-          const t = selectorTest(sel);
+          const t = rowTest(sel);
           return { label: sel, test: (/** @type {ProfileSample} */ p) => selectedTime(p, t) };
         }),
         ...(selectors.length > 1
-          ? [{ label: 'the above together', test: (/** @type {ProfileSample} */ p) => selectedTime(p, (name) => selectors.some((sel) => selectorTest(sel)(name))) }]
+          ? [{ label: 'the above together', test: (/** @type {ProfileSample} */ p) => selectedTime(p, rowTest(selectors.join(' + '))) }]
           : []),
       ]
     : topFunctionRows(results, o.top);

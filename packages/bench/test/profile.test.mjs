@@ -1,7 +1,7 @@
 // What of src/profile.mjs can be checked without running a profiler: its command line and the
 // arithmetic of `--rounds` (medians, shares, ratios, which side is lower, the top functions).
 import { describe, expect, it } from 'vitest';
-import { compareRounds, functionId, parseArgs, selectedTime, selectorTest, topFunctionRows, UsageError } from '../src/profile.mjs';
+import { compareRounds, functionId, parseArgs, rowTest, selectedTime, selectorTest, topFunctionRows, UsageError } from '../src/profile.mjs';
 
 describe('parseArgs', () => {
   it('defaults to the CLI, 40 copies, the top 25, one thread, no rounds', () => {
@@ -60,6 +60,14 @@ describe('selectorTest', () => {
 function profile(total, fns) {
   return { total, fns: new Map(Object.entries(fns).map(([k, ms]) => [k, { ms, name: k.split('  ')[0] ?? k }])) };
 }
+
+describe('rowTest', () => {
+  it('joins selectors by + into one row', () => {
+    const t = rowTest('holdsCommentOrCr + RegExp: [^\\r\\n<]*');
+    expect([t('holdsCommentOrCr'), t('RegExp: [^\\r\\n<]*'), t('markdownBlocks')]).toEqual([true, true, false]);
+    expect(rowTest('a+b')('a+b')).toBe(true);
+  });
+});
 
 describe('selectedTime', () => {
   it('adds the self time of every function the test selects, and its share of all sampled time', () => {
