@@ -27,7 +27,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildCorpus, removeCorpus, REPO_ROOT } from './corpus.mjs';
-import { median } from './instructions.mjs';
+import { median, UsageError } from './instructions.mjs';
 import { startServer } from './lsp.mjs';
 import { originalSource, PHASES, phasesOf } from './phases.mjs';
 
@@ -89,9 +89,10 @@ Comparing two checkouts function by function (needs --baseline):
   -h, --help        this text
 
 Example: profile -- --target parse --copies 200 --bin-flags --interval 200 --rounds 7
-           --baseline /work/wt/start12 --functions 'findHeadingsInBlock,RegExp: [\\u*'`;
+           --baseline DIR --functions 'findHeadingsInBlock + RegExp: [\\u*'`;
 
-export class UsageError extends Error {}
+/** A bad command line: said in one line, exit code 2 (the same class as instructions.mjs's). */
+export { UsageError };
 
 /**
  * @typedef {object} ProfileOptions
@@ -120,7 +121,7 @@ export function parseArgs(argv, cwd) {
     const a = /** @type {string} */ (argv[i]);
     const value = () => {
       const v = argv[++i];
-      if (v === undefined || (v.startsWith('--') && v !== '--')) throw new UsageError(`${a} needs a value`);
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} needs a value`);
       return v;
     };
     const whole = (/** @type {number} */ min) => {
