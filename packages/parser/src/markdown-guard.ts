@@ -153,6 +153,10 @@ export function guardMarkdown(text: string, from = 0, to = text.length, flatten?
   // Whether any line holds a container marker: without one no list item opens, and the
   // list model (`lazyListItems`) has nothing to find (most reports have no Markdown list).
   let anyMarker = false;
+  // List items a line opens (content columns), pushed onto listColumns only when the line opens no
+  // quote: one list for every line, emptied per line (a new list a line was most of the guard's garbage).
+  const opened: number[] = [];
+  let openedCount = 0;
 
   let pos = from;
   while (pos < to) {
@@ -176,8 +180,7 @@ export function guardMarkdown(text: string, from = 0, to = text.length, flatten?
     const lineBlank = indentEnd >= le || (indentEnd === le - 1 && text.charCodeAt(indentEnd) === 13);
     if (!lineBlank) while (listColumns.length > 0 && (listColumns[listColumns.length - 1] as number) > column) listColumns.pop();
     const continued = listColumns.length;
-    // List items this line opens (content columns), pushed only when the line opens no quote.
-    const opened: number[] = [];
+    openedCount = 0;
     let col = column;
     i = indentEnd;
     while (i < le) {
@@ -202,10 +205,10 @@ export function guardMarkdown(text: string, from = 0, to = text.length, flatten?
       if (c === GT) {
         quotes++;
         quoteMarks.push(i);
-      } else opened.push(listContentColumn(text, after, le, col));
+      } else opened[openedCount++] = listContentColumn(text, after, le, col);
       i = after;
     }
-    if (quotes === 0) for (let k = 0; k < opened.length; k++) listColumns.push(opened[k]!);
+    if (quotes === 0) for (let k = 0; k < openedCount; k++) listColumns.push(opened[k]!);
     if (capped || deep) {
       if (capped) {
         markerLines++;

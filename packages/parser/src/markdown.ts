@@ -586,6 +586,31 @@ function noteRoot(out: GroupOut, start: number, code = false): void {
 }
 
 /**
+ * Ends the paragraph text[paraStart, paraEnd) a group has open (none: `paraStart` < 0), into `out`
+ * when given; an item's paragraph (`inItem`) notes no root. A function of the module, not a closure
+ * of `readGroup`'s state: a closure and its context were made for every group of lines.
+ */
+function flushParagraph(text: string, source: string, out: GroupOut | undefined, paraStart: number, paraEnd: number, inItem: boolean): void {
+  if (paraStart < 0 || !out) return;
+  // micromark's content starts after the spaces that indent its first line in the copy it reads
+  // (a flattened quote's `>` is one of them: its paragraph starts at the author's text).
+  let root = paraStart;
+  while (source.charCodeAt(root) === 32) root++;
+  // Its block starts after the markers of a flattened quote read as text (`  > 引` as `  　 引`), as
+  // micromark's reading gives it; its token ends before a CR that ends the line.
+  let from = root;
+  if (source !== text && source.charCodeAt(root) === 0x3000) {
+    const end = text.charCodeAt(paraEnd - 1) === 13 ? paraEnd - 1 : paraEnd;
+    from = skipFlattenedMarkers(text, source, root, end);
+  }
+  // Two numbers, not a pair (destructured, an iterator per call until flushParagraph is optimised).
+  const s = trimmedStart(text, from, paraEnd);
+  const e = trimmedEnd(text, s, paraEnd);
+  if (e > s) out.blocks.push({ kind: 'paragraph', start: s, end: e });
+  if (!inItem) noteRoot(out, root);
+}
+
+/**
  * Reads a group of lines (start, end, kind triples; no blank line among them, nothing open before
  * it) as micromark does, into `out` when given (without it, only what the group ends in). A
  * paragraph line after an item continues the item's paragraph (inside the item or lazily), an
@@ -601,29 +626,6 @@ function readGroup(text: string, source: string, lines: Int32Array, count: numbe
   let paraEnd = -1;
   let inItem = false;
   let delimiter = 0;
-  const flushPara = (): void => {
-    if (paraStart < 0 || !out) {
-      paraStart = -1;
-      return;
-    }
-    // micromark's content starts after the spaces that indent its first line in the copy it reads
-    // (a flattened quote's `>` is one of them: its paragraph starts at the author's text).
-    let root = paraStart;
-    while (source.charCodeAt(root) === 32) root++;
-    // Its block starts after the markers of a flattened quote read as text (`  > 引` as `  　 引`), as
-    // micromark's reading gives it; its token ends before a CR that ends the line.
-    let from = root;
-    if (source !== text && source.charCodeAt(root) === 0x3000) {
-      const end = text.charCodeAt(paraEnd - 1) === 13 ? paraEnd - 1 : paraEnd;
-      from = skipFlattenedMarkers(text, source, root, end);
-    }
-    // Two numbers, not a pair (destructured, an iterator per call until flushPara is optimised).
-    const s = trimmedStart(text, from, paraEnd);
-    const e = trimmedEnd(text, s, paraEnd);
-    if (e > s) out.blocks.push({ kind: 'paragraph', start: s, end: e });
-    if (!inItem) noteRoot(out, root);
-    paraStart = -1;
-  };
   for (let k = 0; k < count; k += 3) {
     const ls = lines[k] as number;
     const le = lines[k + 1] as number;
@@ -637,7 +639,8 @@ function readGroup(text: string, source: string, lines: Int32Array, count: numbe
       return GroupEnd.Closed;
     }
     if (kind === LineKind.Heading) {
-      flushPara();
+      flushParagraph(text, source, out, paraStart, paraEnd, inItem);
+      paraStart = -1;
       inItem = false;
       delimiter = 0;
       if (!out) continue;
@@ -672,11 +675,12 @@ function readGroup(text: string, source: string, lines: Int32Array, count: numbe
         paraEnd = le;
         continue;
       } else {
-        flushPara();
+        flushParagraph(text, source, out, paraStart, paraEnd, inItem);
+        paraStart = -1;
         delimiter = itemDelimiter;
         if (out) noteRoot(out, ls);
       }
-      flushPara();
+      flushParagraph(text, source, out, paraStart, paraEnd, inItem);
       inItem = true;
       // The item's paragraph starts at its marker (list items keep their marker).
       paraStart = ls;
@@ -694,7 +698,7 @@ function readGroup(text: string, source: string, lines: Int32Array, count: numbe
     if (paraStart < 0) paraStart = ls;
     paraEnd = le;
   }
-  flushPara();
+  flushParagraph(text, source, out, paraStart, paraEnd, inItem);
   return inItem ? GroupEnd.OpenList : GroupEnd.Closed;
 }
 
