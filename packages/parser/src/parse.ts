@@ -201,6 +201,14 @@ export function assemble(
   const numbers: NumberMention[] = [];
   const references: QuotedReference[] = [];
   const lists: DocumentLists = { sentences, numbers, references };
+  // Where the next paragraph goes: one object for the document, moved on per paragraph (no analysis
+  // keeps it), not one made per paragraph.
+  const at: { paragraphIndex: number; sentenceBase: number; readonly headings: HeadingCursor; readonly lists: DocumentLists } = {
+    paragraphIndex: 0,
+    sentenceBase: 0,
+    headings: cursor,
+    lists,
+  };
   for (let i = 0; i < body.length; i++) {
     const info = body[i] as BlockInfo;
     const b = info.block;
@@ -208,7 +216,8 @@ export function assemble(
     const pe = paragraphEnd(info);
     if (pe <= ps) continue;
     const isTitle = i >= titleBlock && i <= titleLast && titleBlock >= 0;
-    const at = { paragraphIndex: paragraphCount, sentenceBase: sentenceCount, headings: cursor, lists };
+    at.paragraphIndex = paragraphCount;
+    at.sentenceBase = sentenceCount;
     const cached = info.para;
     let a: ParagraphAnalysis;
     // A cached analysis is placed: its sentences, numbers and references appended to the lists, as analyzeParagraph does.

@@ -122,15 +122,16 @@ export function analyzeParagraph(
   for (let k = 0; k < documentNumbers.length; k++) docRanges.push(documentNumbers[k]!.range);
   // Cuts, in the coordinates of the folded paragraph, or of the text (a paragraph not folded is
   // split in the text itself: its own text is a slice, each unit of which is read through the parent).
-  // The shared empty list until a heading cuts the paragraph (most paragraphs have none).
-  let cuts: number[] = NO_CUTS;
+  // The first `nCuts` entries of the shared `cutsBuffer` (read by the split below, before any other
+  // paragraph's): a list made for every paragraph a heading cuts was most of this function's garbage.
+  const cuts = cutsBuffer;
+  let nCuts = 0;
   if (!isTitle) {
     for (let k = 0; k < raws.length; k++) {
       const h = raws[k]!;
       if (h.start >= ps && h.start < pe) {
-        if (cuts === NO_CUTS) cuts = [];
-        if (f) cuts.push(toLocal(f, ps, h.start), toLocal(f, ps, h.end));
-        else cuts.push(h.start, h.end);
+        cuts[nCuts++] = f ? toLocal(f, ps, h.start) : h.start;
+        cuts[nCuts++] = f ? toLocal(f, ps, h.end) : h.end;
       }
     }
   }
@@ -144,7 +145,7 @@ export function analyzeParagraph(
   const referencesFirst = references.length;
   // Sentence bounds in the folded paragraph, or in the text.
   // In the split's reused buffer (read before any other split: one list and its growth per paragraph otherwise).
-  const nBounds = f ? splitInto(ftext, 0, ftext.length, cuts) : splitInto(text, ps, pe, cuts);
+  const nBounds = f ? splitInto(ftext, 0, ftext.length, cuts, nCuts) : splitInto(text, ps, pe, cuts, nCuts);
   if (f) foldedSentences(text, f, ps, ftext, nBounds, at, docRanges, sentencesFirst);
   else textSentences(text, nBounds, at, docRanges, sentencesFirst);
   const bounds = boundsBuffer;
@@ -274,8 +275,11 @@ function foldedSentences(
 const NO_RANGES: TextRange[] = [{ start: 0, end: 0 }];
 NO_RANGES.length = 0;
 
-/** The cuts of a paragraph no heading cuts, shared (never written to). */
-const NO_CUTS: number[] = [];
+/**
+ * The heading cuts of the paragraph being split (`analyzeParagraph`): its first entries, written over
+ * for each paragraph (as long as the most cuts a paragraph has had: two a heading).
+ */
+const cutsBuffer: number[] = [];
 
 /** The empty list the kept analyses share (read-only: the document's lists are its own, see Placement). */
 const NONE: readonly never[] = Object.freeze([]);
@@ -357,16 +361,15 @@ const STOP = END | LINE_FEED;
  * `HOLDS_REFERENCE_OPENING`) in one flat list.
  */
 export function splitSentences(s: string, start: number, end: number, cuts: readonly number[]): number[] {
-  return Array.from(boundsBuffer.subarray(0, splitInto(s, start, end, cuts)));
+  return Array.from(boundsBuffer.subarray(0, splitInto(s, start, end, cuts, cuts.length)));
 }
 
-/** `splitSentences` into `boundsBuffer`; returns how many entries it wrote (three per sentence). */
-function splitInto(s: string, start: number, end: number, cuts: readonly number[]): number {
+/** `splitSentences` (the cuts: the first `nCuts` of `cuts`) into `boundsBuffer`; returns how many entries it wrote (three per sentence). */
+function splitInto(s: string, start: number, end: number, cuts: readonly number[], nCuts: number): number {
   boundsLength = 0;
   let from = start;
   let holds = 0;
   let ci = 0;
-  const nCuts = cuts.length;
   let i = start;
   while (i < end) {
     while (ci < nCuts && (cuts[ci] as number) < i) ci++;
@@ -423,7 +426,7 @@ function splitInto(s: string, start: number, end: number, cuts: readonly number[
  * (A function gets its feedback after several calls: hence the repeats.)
  */
 const PRIMER = '第1条“法”。”\n二《 》';
-for (let k = 0; k < 16; k++) splitInto(PRIMER, 0, PRIMER.length, [2, 5]);
+for (let k = 0; k < 16; k++) splitInto(PRIMER, 0, PRIMER.length, [2, 5], 2);
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
