@@ -180,7 +180,6 @@ export function isBareEnumerator(s: string): boolean {
   return /^(?:[一二三四五六七八九十]{1,2}是|首先|其次|第[一二三四五六七八九十]{1,2}[，,]?)$/u.test(t);
 }
 
-const END_WORDS = new Set(headingEndWords);
 const LONGEST_END_WORD = headingEndWords.reduce((n, w) => Math.max(n, w.length), 0);
 /** Per unit: 1 when it ends an end word of two or more units, 2 when it is a unit after the first of one (both may be set). */
 const END_WORD_UNITS = new Uint8Array(0x10000);
@@ -195,17 +194,34 @@ for (const w of headingEndWords) {
   END_WORD_UNITS[last] = END_WORD_UNITS[last]! | 1;
   for (let i = 1; i < w.length; i++) END_WORD_UNITS[w.charCodeAt(i)] = END_WORD_UNITS[w.charCodeAt(i)]! | 2;
 }
+/**
+ * Every end word of two or more units cut in two after each of its units but the last (`工作计划`:
+ * 工|作计划, 工作|计划, 工作计|划), by the first unit of the second part: the cuts a word may span a
+ * title's end and the text after it at, tested without a string made.
+ */
+const END_WORD_CUTS_BY_TAIL_FIRST = new Map<number, { readonly head: string; readonly tail: string }[]>();
+for (const w of headingEndWords) {
+  for (let k = 1; k < w.length; k++) {
+    const cut = { head: w.slice(0, k), tail: w.slice(k) };
+    const list = END_WORD_CUTS_BY_TAIL_FIRST.get(w.charCodeAt(k));
+    if (list) list.push(cut);
+    else END_WORD_CUTS_BY_TAIL_FIRST.set(w.charCodeAt(k), [cut]);
+  }
+}
 
 /**
  * Whether `title` ends with one of the ontology's heading end words, and no
  * longer end word runs on into `after` (`工作` before `计划…` is inside `工作计划`).
  */
 export function endsWithHeadingWord(title: string, after: string): boolean {
-  // No end word ends with the title's last unit: none of the slices below can match.
+  // No end word ends with the title's last unit: none of the words below can match.
   if (title.length < 2 || (END_WORD_UNITS[title.charCodeAt(title.length - 1)]! & 1) === 0) return false;
+  // The end words of two or more units ending with that unit, compared in place (a slice of the
+  // title per length tried was a new string each).
+  const candidates = END_WORDS_BY_LAST.get(title.charCodeAt(title.length - 1));
   let found = false;
-  for (let len = 2; len <= LONGEST_END_WORD && len <= title.length; len++) {
-    if (END_WORDS.has(title.slice(title.length - len))) {
+  for (let k = 0; candidates !== undefined && k < candidates.length; k++) {
+    if (title.endsWith(candidates[k]!)) {
       found = true;
       break;
     }
@@ -214,11 +230,12 @@ export function endsWithHeadingWord(title: string, after: string): boolean {
   // A word that starts inside the title and ends inside `after` spans the boundary: it needs
   // `after` to begin with a unit that is not the first of some end word.
   if (after.length === 0 || (END_WORD_UNITS[after.charCodeAt(0)]! & 2) === 0) return true;
-  for (let k = 1; k < LONGEST_END_WORD && k <= title.length; k++) {
-    const head = title.slice(title.length - k);
-    for (let len = k + 1; len <= LONGEST_END_WORD && len - k <= after.length; len++) {
-      if (END_WORDS.has(head + after.slice(0, len - k))) return false;
-    }
+  // Each end word cut where `after` may begin it, compared in place (a slice and a joined string per
+  // pair of lengths tried were this function's garbage).
+  const cuts = END_WORD_CUTS_BY_TAIL_FIRST.get(after.charCodeAt(0));
+  for (let k = 0; cuts !== undefined && k < cuts.length; k++) {
+    const cut = cuts[k]!;
+    if (title.endsWith(cut.head) && after.startsWith(cut.tail)) return false;
   }
   return true;
 }

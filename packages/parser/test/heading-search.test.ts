@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bodyOpening } from '@fzlint/ontology';
-import { findHeadingsInBlock, mayOpenBody } from '../src/headings.js';
-import { findHeadingsInBlock as findHeadingsBefore } from './support/headings-before.js';
+import { bodyOpening, headingEndWords } from '@fzlint/ontology';
+import { endsWithHeadingWord, findHeadingsInBlock, mayOpenBody } from '../src/headings.js';
+import { endsWithHeadingWord as endsWithHeadingWordBefore, findHeadingsInBlock as findHeadingsBefore } from './support/headings-before.js';
 
 /**
  * Pieces of report text that exercise every branch of the heading search: numberings of each
@@ -39,6 +39,33 @@ describe('heading search', () => {
     );
     // The generator must reach the search's work: many texts hold headings.
     expect(withHeadings).toBeGreaterThan(300);
+  });
+
+  it('endsWithHeadingWord, comparing end words in place, says what its slicing form said (differential)', () => {
+    // Titles and texts after them of end words, their pieces and other units, so that words end
+    // titles and run on across the end in every way.
+    const pieces = [...headingEndWords, ...headingEndWords.flatMap((w) => [...w]), '计划', '的', '一、', '2022年', ' ', 'a'];
+    const stretch = fc.array(fc.constantFrom(...pieces), { maxLength: 6 }).map((parts) => parts.join(''));
+    let ends = 0;
+    fc.assert(
+      fc.property(stretch, stretch, (title, after) => {
+        const found = endsWithHeadingWord(title, after);
+        expect(found).toBe(endsWithHeadingWordBefore(title, after));
+        if (found) ends++;
+      }),
+      { numRuns: 5000 },
+    );
+    // Every end word, then every other cut in two across the title's end.
+    for (const w of headingEndWords) {
+      for (const v of headingEndWords) {
+        for (let k = 1; k < v.length; k++) {
+          const title = w + v.slice(0, k);
+          const after = v.slice(k);
+          expect(endsWithHeadingWord(title, after)).toBe(endsWithHeadingWordBefore(title, after));
+        }
+      }
+    }
+    expect(ends).toBeGreaterThan(500);
   });
 
   it('mayOpenBody admits every unit a body opening can start with', () => {
