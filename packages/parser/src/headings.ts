@@ -575,6 +575,22 @@ function mdEntry(level: number): { readonly kind: 'md'; readonly rank: number; r
 }
 
 /**
+ * The stack entries of numbered headings, one a numbering kind and level (read-only, shared alike), at
+ * rank × 64 + level: an entry made per numbered heading lived only as long as `assignLevels`' call.
+ */
+const NUMBERED_ENTRIES: { readonly kind: NumberingKind; readonly rank: number; readonly level: number }[] = [];
+
+function numberedEntry(kind: NumberingKind, level: number): { readonly kind: NumberingKind; readonly rank: number; readonly level: number } {
+  const rank = KIND_RANK[kind];
+  let e = NUMBERED_ENTRIES[rank * 64 + level];
+  if (e === undefined) {
+    e = { kind, rank, level };
+    if (level >= 0 && level < 64) NUMBERED_ENTRIES[rank * 64 + level] = e;
+  }
+  return e;
+}
+
+/**
  * Assigns levels: a Markdown heading without numbering uses its `#` depth
  * (relative to the shallowest section heading); numbered headings nest by the
  * order their numbering kinds appear (一、 then 1. makes 1. level 2 when no
@@ -601,7 +617,7 @@ export function assignLevels(text: string, raws: readonly RawHeading[]): Heading
 class LevelAssigner {
   // In Markdown that mixes numbered and unnumbered headings, a depth keeps the level its numbered headings have.
   private readonly depthLevel = new Map<number, number>();
-  private readonly stack: { kind: NumberingKind | 'md'; rank: number; level: number }[] = [];
+  private readonly stack: { readonly kind: NumberingKind | 'md'; readonly rank: number; readonly level: number }[] = [];
 
   constructor(
     private readonly text: string,
@@ -615,7 +631,7 @@ class LevelAssigner {
       const rank = KIND_RANK[r.numbering.kind];
       while (stack.length > 0 && (stack[stack.length - 1]?.rank ?? 0) >= rank) stack.pop();
       level = stack.length + 1;
-      stack.push({ kind: r.numbering.kind, rank, level });
+      stack.push(numberedEntry(r.numbering.kind, level));
       if (r.markdownDepth !== undefined && !depthLevel.has(r.markdownDepth)) depthLevel.set(r.markdownDepth, level);
     } else if (r.markdownDepth !== undefined) {
       level = depthLevel.get(r.markdownDepth) ?? r.markdownDepth - (Number.isFinite(minDepth) ? minDepth : 1) + 1;

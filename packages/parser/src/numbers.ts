@@ -581,6 +581,9 @@ function withTail(
   return n;
 }
 
+/** The document numbers of a text without 号 (shared, frozen). */
+const NO_DOCUMENT_NUMBERS: readonly DocumentNumber[] = Object.freeze([]);
+
 /** The bracketed year of a document number; the issuer prefix is read backwards from it. */
 const DOC_YEAR = /([〔［[（(【])\s*((?:19|20)\d{2})(?:\s*([〕］\]）)】])\s*第?\s*([0-9０-９]{1,5})|([0-9０-９]{1,5}))\s*号/g;
 const HAN_CHAR = /\p{Script=Han}/u;
@@ -592,10 +595,11 @@ const PREFIX_END = /[发字函办令通规函告复呈报批]$/u;
  * bracket (中发〔202133号) is flagged. The scan anchors on the bracketed year,
  * which is rare, and reads the issuer prefix backwards, so it stays linear.
  */
-export function extractDocumentNumbers(text: string, base: number): DocumentNumber[] {
+export function extractDocumentNumbers(text: string, base: number): readonly DocumentNumber[] {
+  // The year needs a bracket and the number ends in 号: most paragraphs have neither (the shared
+  // empty list for them, not a new one a paragraph).
+  if (text.indexOf('号') < 0) return NO_DOCUMENT_NUMBERS;
   const out: DocumentNumber[] = [];
-  // The year needs a bracket and the number ends in 号: most paragraphs have neither.
-  if (text.indexOf('号') < 0) return out;
   DOC_YEAR.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = DOC_YEAR.exec(text))) {
