@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from './corpus.mjs';
 import { startServer } from './lsp.mjs';
 import { summariseFindings } from './findings.mjs';
-import { stats, timeAlternating, timeCommand } from './measure.mjs';
+import { pairedRatio, stats, timeAlternating, timeCommand } from './measure.mjs';
 
 export const BENCH_DIR = join(REPO_ROOT, 'packages', 'bench');
 const NODE = process.execPath;
@@ -172,14 +172,21 @@ function clearFzlintCache(root, co) {
  */
 
 /**
+ * One side of a paired row: its short name (for "faster in"), what the table calls it, the command
+ * (a spec, or why it cannot run), and how to count the findings in its last run's output.
+ * @typedef {{name: string, label: string, spec: import('./measure.mjs').CommandSpec | {na: string}, count?: (out: string) => number | undefined}} PairSide
+ */
+
+/**
  * Every figure, in table order. `group` is what `--only` matches, along with `id`.
  * Rows with `ab` run the same command with the `--baseline` checkout too, alternately;
- * rows with `check` have their JSON output hashed for the findings check.
+ * rows with `check` have their JSON output hashed for the findings check; `paired` rows
+ * time two commands alternately for the ratio a goal is judged on (group `paired` too).
  * @param {{corpus: import('./corpus.mjs').BenchCorpus, runs: number, warmup: number,
  *   heavyRuns: number, startupRuns: number, lspOpens: number, lspEdits: number,
  *   lspOpenDocs: number, cores: number, fzlint: {ok: boolean, reason?: string},
  *   self: Checkout, baseline?: Checkout, log: (s: string) => void}} ctx
- * @returns {{id: string, group: string, label: string, bytes?: number, ab?: boolean, check?: boolean, aliases?: string[], run: () => Promise<any>}[]}
+ * @returns {{id: string, group: string, label: string, bytes?: number, ab?: boolean, check?: boolean, paired?: boolean, aliases?: string[], run: () => Promise<any>}[]}
  */
 export function figures(ctx) {
   const c = ctx.corpus;
@@ -214,6 +221,41 @@ export function figures(ctx) {
     return { ...finish(r.a, ctx.self), baseline: finish(r.b, /** @type {Checkout} */ (ctx.baseline)) };
   };
 
+  /**
+   * A paired row: two commands timed alternately in one row (`timeAlternating`: A B, B A, …)
+   * and the median of the per-pair ratios `num / den` (`pairedRatio`), which the host's drift
+   * between two rows timed minutes apart cannot move. `first` runs first in the first pair
+   * (the cache's cold run, which fills the cache the warm runs read). With `--baseline`, the
+   * baseline checkout's pairs follow this checkout's: each ratio is taken within its own pairs.
+   * @param {(co: Checkout) => {num: PairSide, den: PairSide, first?: 'num' | 'den'}} make
+   */
+  const paired = async (make) => {
+    /** @param {Checkout} co */
+    const one = async (co) => {
+      const p = make(co);
+      const numSpec = p.num.spec;
+      const denSpec = p.den.spec;
+      if ('na' in numSpec) return numSpec;
+      if ('na' in denSpec) return denSpec;
+      const r = p.first === 'den' ? await timeAlternating(denSpec, numSpec) : await timeAlternating(numSpec, denSpec);
+      const [num, den] = p.first === 'den' ? [r.b, r.a] : [r.a, r.b];
+      /** @param {Awaited<ReturnType<typeof timeCommand>>} x @param {PairSide} side */
+      const finish = (x, side) => {
+        const findings = side.count?.(readFileSync(x.lastOutFile, 'utf8'));
+        rmSync(x.lastOutFile, { force: true });
+        return { name: side.name, label: side.label, ...x, lastOutFile: undefined, ...(side.count ? { findings } : {}) };
+      };
+      return {
+        num: finish(num, p.num),
+        den: finish(den, p.den),
+        ratio: pairedRatio(num.samples, den.samples),
+        ...(num.cpuSamples && den.cpuSamples ? { cpuRatio: pairedRatio(num.cpuSamples, den.cpuSamples) } : {}),
+      };
+    };
+    const mine = await one(ctx.self);
+    if (!ctx.baseline) return mine;
+    return { ...mine, baseline: 'na' in mine ? { na: 'not run: this checkout could not run the row' } : await one(ctx.baseline) };
+  };
   /** `fzlint --format json …` of a checkout. @param {string[]} args @param {Partial<import('./measure.mjs').CommandSpec>} [extra] */
   const fz = (args, extra = {}) => (/** @type {Checkout} */ co) =>
     co.status.ok ? { ...base, cmd: NODE, args: [co.fzlintBin, '--format', 'json', ...args], ...extra } : { na: co.status.reason ?? 'fzlint is not built' };
@@ -334,6 +376,19 @@ export function figures(ctx) {
       run: () => ab(fz(['corpus']), check),
     },
     {
+      id: 'pair-concurrency',
+      group: 'fzlint',
+      aliases: ['paired'],
+      label: 'paired: fzlint --concurrency 1 / 2 (speed-up)',
+      ab: true,
+      paired: true,
+      run: () =>
+        paired((co) => ({
+          num: { name: '--concurrency 1', label: 'paired: fzlint --concurrency 1', spec: fz(['--concurrency', '1', 'corpus'])(co), count: countFzlint },
+          den: { name: '--concurrency 2', label: 'paired: fzlint --concurrency 2', spec: fz(['--concurrency', '2', 'corpus'])(co), count: countFzlint },
+        })),
+    },
+    {
       id: 'cache-cold',
       group: 'cache',
       label: 'fzlint --cache, cold (empty cache)',
@@ -384,6 +439,22 @@ export function figures(ctx) {
       },
     },
     {
+      id: 'pair-cache',
+      group: 'cache',
+      aliases: ['paired'],
+      label: 'paired: fzlint --cache, warm / cold',
+      ab: true,
+      paired: true,
+      // Cold first: its run fills the cache every later warm run finds unchanged (a warm run
+      // after a warm one, in the B A pairs, finds the same cache).
+      run: () =>
+        paired((co) => ({
+          first: 'den',
+          num: { name: 'warm', label: 'paired: fzlint --cache, warm, nothing changed', spec: fzStylish([...cache(co), 'corpus'])(co) },
+          den: { name: 'cold', label: 'paired: fzlint --cache, cold (cache emptied)', spec: fzStylish([...cache(co), 'corpus'], { before: () => clearFzlintCache(c.root, co) })(co) },
+        })),
+    },
+    {
       id: 'few-1',
       group: 'choose',
       label: `fzlint --concurrency 1, ${few.length} files`,
@@ -417,6 +488,22 @@ export function figures(ctx) {
         };
       },
     })),
+    {
+      id: 'pair-autocorrect',
+      group: 'peers',
+      aliases: ['paired'],
+      label: "paired: AutoCorrect / fzlint (default): fzlint's speed-up",
+      ab: true,
+      paired: true,
+      run: () => {
+        const peer = /** @type {(typeof PEERS)[number]} */ (PEERS.find((p) => p.id === 'autocorrect'));
+        const bin = peerBin(peer.pkg, peer.bin);
+        return paired((co) => ({
+          num: { name: 'AutoCorrect', label: 'paired: AutoCorrect (--lint --format json)', spec: { ...base, cmd: NODE, args: [bin.file, ...peer.corpusArgs(c)] }, count: peer.count },
+          den: { name: 'fzlint', label: 'paired: fzlint (default)', spec: fz(['corpus'])(co), count: countFzlint },
+        }));
+      },
+    },
     {
       id: 'big-parse',
       group: 'big',
@@ -488,6 +575,19 @@ export function figures(ctx) {
       bytes: c.oneBytes,
       ab: true,
       run: () => ab(fz(['one/one.md'], { runs: ctx.startupRuns }), count),
+    },
+    {
+      id: 'pair-startup',
+      group: 'startup',
+      aliases: ['paired'],
+      label: 'paired: fzlint one file / node -e 0',
+      ab: true,
+      paired: true,
+      run: () =>
+        paired((co) => ({
+          num: { name: 'fzlint', label: 'paired: fzlint, one file', spec: fz(['one/one.md'], { runs: ctx.startupRuns })(co), count: countFzlint },
+          den: { name: 'node', label: 'paired: node -e 0', spec: { ...base, runs: ctx.startupRuns, cmd: NODE, args: ['-e', '0'] } },
+        })),
     },
     {
       id: 'startup-fzlint-1',

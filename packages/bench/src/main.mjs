@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { buildCorpus, removeCorpus, REPO_ROOT } from './corpus.mjs';
 import { figures, fzlintStatus, FZLINT_BIN, installedVersion, openCheckout, PEERS } from './figures.mjs';
 import { describeDifference, FINDINGS_BASELINE, gitCommit, readFindingsBaseline, summariseFindings, writeFindingsBaseline } from './findings.mjs';
+import { goalTable, judgeGoal, pairNote } from './goals.mjs';
 import { cleanupScratch, GNU_TIME, timeCommand } from './measure.mjs';
 
 const HELP = `pnpm bench [options]
@@ -40,16 +41,21 @@ Rows (id — what; group in brackets):
             fzlint-2          fzlint --concurrency 2                                  [A/B] [findings]
             fzlint-all        fzlint --concurrency <cores> (only with more than 2 cores) [A/B] [findings]
             fzlint-auto       fzlint (default concurrency)                            [A/B] [findings]
+            pair-concurrency  --concurrency 1 and 2, paired                           [A/B] [paired]
   [cache]   cache-cold        --cache, cache emptied before each run (stylish output) [A/B] [findings]
             cache-warm        --cache, nothing changed (stylish output)               [A/B] [findings]
             cache-one         --cache, one file changed before each run (stylish)     [A/B]
+            pair-cache        --cache cold (emptied) and warm, paired (stylish)       [A/B] [paired]
   [choose]  few-1, few-2, few-auto   10 files with --concurrency 1, 2, default        [A/B]
             startup-fzlint-1  one file with --concurrency 1 (beside startup-fzlint)   [A/B]
   [peers]   markdownlint, remark, textlint, autocorrect   each with its defaults
+            pair-autocorrect  autocorrect and fzlint-auto's command, paired           [A/B] [paired]
   [big]     big-parse, big-fzlint    the ~1 MB report: remark-parse vs fzlint         [A/B fzlint]
   [lsp]     lsp-init, lsp-open, lsp-edit (p50/p90/p99 over --edits edits [A/B]), lsp-rss,
             lsp-open-autocorrect, lsp-edit-autocorrect, lsp-rss-autocorrect
   [startup] startup-node (node -e 0), startup-fzlint (one 23.5 KB file) [A/B], startup-<peer>
+            pair-startup      startup-fzlint's command and node -e 0, paired          [A/B] [paired]
+  [paired]  the four pair-* rows above (also in their own groups)
   [previous]      previous-none, previous-same, previous-other   the cost of --previous
   [pathological]  path-<shape> (s/MB of lint() per hostile shape), path-lsp-answer
 
@@ -58,11 +64,19 @@ normalised and hashed; all must equal packages/bench/findings-baseline.json for 
 corpus size. A difference is printed with the rules whose counts differ, and the
 bench exits with code 1.
 
+Paired rows: the two commands a goal compares, run alternately in one row (A B, B A, …;
+--runs pairs, one-file rows as many as startup rows) so that both meet the same machine
+state; their ratio is the median of the per-pair ratios, printed with its min–max and how
+many pairs each side won. With --baseline, the baseline's pairs follow this checkout's.
+
 Speed goals, printed with "met"/"MISSED": default vs AutoCorrect ≥ 1.0×, --concurrency
 2 vs 1 ≥ 1.7×, default concurrency within 10 % of the better of 1 and 2 (1, 10, 1,000 files),
 warm cache ≤ 5 % of cold, lint/parse ≤ 1.3× (whole process and in-process, 1 core), 1 MB
 lint ≤ 1.2× parse, LSP edit p50 ≤ 10 ms and p90 ≤ 20 ms (p99 shown), fzlint one.md ≤ 2.5×
-node -e 0; and the older targets (markdownlint-cli2 ≥ 3×, remark-cli > 1×, LSP RSS).`;
+node -e 0; and the older targets (markdownlint-cli2 ≥ 3×, remark-cli > 1×, LSP RSS).
+The goals with a paired row (AutoCorrect, --concurrency 2, warm cache, one.md) are judged
+on its paired ratio ("paired"; "unpaired" when that row did not run), with the ratio of
+the separate rows, timed minutes apart, beside it.`;
 
 /** @param {string[]} argv */
 function parseArgs(argv) {
@@ -237,13 +251,18 @@ export async function main(argv) {
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  /** @type {{id: string, group: string, label: string, bytes?: number, ab?: boolean, check?: boolean, aliases?: string[], run: () => Promise<any>}[]} */
+  /** @type {{id: string, group: string, label: string, bytes?: number, ab?: boolean, check?: boolean, paired?: boolean, aliases?: string[], run: () => Promise<any>}[]} */
   const all = [...figures(ctx), ...(await import('./previous.mjs')).previousFigures(ctx), ...(await (await import('./pathological.mjs')).pathologicalFigures({ ...ctx, quick: opts.quick }))];
   for (const name of [...(opts.only ?? []), ...opts.skip]) {
     if (!all.some((f) => names(f, [name]))) log(`warning: no figure or group named "${name}" (see --help)`);
   }
-  /** Median of a result, or its RSS for memory rows. @param {any} r */
-  const shown = (r) => (r.rssMiB !== undefined && !Number.isFinite(r.wall?.median) ? `${r.rssMiB.toFixed(0)} MiB` : fmtMs(r.wall?.median));
+  /** Median of a result, its RSS for memory rows, both medians and the ratio for paired rows. @param {any} r */
+  const shown = (r) =>
+    r.ratio
+      ? `${fmtMs(r.num.wall.median)} / ${fmtMs(r.den.wall.median)}: ${r.ratio.median.toFixed(3)} paired (${r.ratio.n} pairs)`
+      : r.rssMiB !== undefined && !Number.isFinite(r.wall?.median)
+        ? `${r.rssMiB.toFixed(0)} MiB`
+        : fmtMs(r.wall?.median);
   /** @type {any[]} */
   const results = [];
   try {
@@ -262,7 +281,7 @@ export async function main(argv) {
       }
       const b = r.baseline;
       log(`${r.na ? `n/a — ${r.na}` : shown(r)}${b ? ` | baseline ${b.na ? `n/a — ${b.na}` : shown(b)}` : ''} (${((Date.now() - t) / 1000).toFixed(1)} s)${r.note ? ` — ${r.note}` : ''}`);
-      const row = { id: f.id, group: f.group, label: f.label, ...(f.bytes ? { bytes: f.bytes } : {}), ...(f.check ? { check: true } : {}), ...(f.ab ? { ab: true } : {}), ...r };
+      const row = { id: f.id, group: f.group, label: f.label, ...(f.bytes ? { bytes: f.bytes } : {}), ...(f.check ? { check: true } : {}), ...(f.ab ? { ab: true } : {}), ...(f.paired ? { paired: true } : {}), ...r };
       for (const x of [row, b]) if (x && x.wall && f.bytes && Number.isFinite(x.wall.median)) x.mbPerS = f.bytes / 1e6 / (x.wall.median / 1000);
       results.push(row);
     }
@@ -292,25 +311,40 @@ export async function main(argv) {
   const cpu = (/** @type {string} */ id, /** @type {'a' | 'b'} */ side = 'a') => get(id, side)?.cpuMs;
   const inner = (/** @type {string} */ id, /** @type {'a' | 'b'} */ side = 'a') => get(id, side)?.inner?.workMs;
   const div = (/** @type {number | undefined} */ a, /** @type {number | undefined} */ b) => (a !== undefined && b !== undefined && Number.isFinite(a) && Number.isFinite(b) && b > 0 ? a / b : undefined);
+  /** The paired ratio of a paired row (median of its per-pair ratios). @param {string} id @param {'a' | 'b'} side */
+  const pairedMedian = (id, side) => get(id, side)?.ratio?.median;
 
   /** @type {{id: string, label: string, value: number | undefined, before?: number | undefined, note?: string}[]} */
   const ratios = [];
   /** @param {string} id @param {string} label @param {(side: 'a' | 'b') => number | undefined} f @param {string} [note] */
   const ratio = (id, label, f, note = '') => ratios.push({ id, label, value: f('a'), ...(baseline ? { before: f('b') } : {}), ...(note ? { note } : {}) });
+  /**
+   * The ratio of a paired row, under the same id, with how its pairs went (this checkout's) in the note.
+   * @param {string} id @param {string} label @param {string} goalNote
+   */
+  const pairedRatio = (id, label, goalNote) => {
+    const r = get(id, 'a');
+    const note = r?.ratio ? `${pairNote(r.ratio, r.num.name, r.den.name)} · ${goalNote}` : goalNote;
+    ratio(id, `${label}, paired (A B, B A, …)`, (s) => pairedMedian(id, s), note);
+  };
   ratio('lint-vs-parse', 'fzlint --concurrency 1 / parse only (whole process)', (s) => div(med('fzlint-1', s), med('parse', s)), 'goal ≤ 1.3');
   // CPU time is steadier than wall time on a shared machine.
   ratio('lint-vs-parse-cpu', 'fzlint --concurrency 1 / parse only (CPU time)', (s) => div(cpu('fzlint-1', s), cpu('parse', s)), 'goal ≤ 1.3');
   ratio('lint-vs-parse-inproc', 'lint() / remark parse (in-process, work only)', (s) => div(inner('fzlint-lint', s), inner('parse', s)), 'goal ≤ 1.3');
   ratio('fzparse-vs-parse-inproc', '@fzlint/parser parse() / remark parse (in-process)', (s) => div(inner('fzlint-parse', s), inner('parse', s)));
   ratio('speedup-2', 'fzlint --concurrency 1 / --concurrency 2 (speed-up)', (s) => div(med('fzlint-1', s), med('fzlint-2', s)), 'goal ≥ 1.7');
+  pairedRatio('pair-concurrency', 'fzlint --concurrency 1 / --concurrency 2', 'goal ≥ 1.7');
   if (cores > 2) ratio('scaling', `fzlint --concurrency 1 / ${cores} (speed-up)`, (s) => div(med('fzlint-1', s), med('fzlint-all', s)), `ideal ${cores}`);
   ratio('speedup-auto', 'fzlint --concurrency 1 / default (speed-up)', (s) => div(med('fzlint-1', s), med('fzlint-auto', s)));
   // Peers run with their defaults, so fzlint does too.
   for (const p of PEERS) ratio(`peer-${p.id}`, `${p.pkg} / fzlint (default): fzlint's speed-up`, (s) => div(med(p.id, s), med('fzlint-auto', s)), p.id === 'markdownlint' ? 'target ≥ 3' : p.id === 'remark' ? 'target > 1' : p.id === 'autocorrect' ? 'goal ≥ 1.0 (aim 1.2)' : '');
+  pairedRatio('pair-autocorrect', 'autocorrect-node / fzlint (default)', 'goal ≥ 1.0 (aim 1.2)');
   ratio('cache-warm', 'warm cache, nothing changed / cold', (s) => div(med('cache-warm', s), med('cache-cold', s)), 'goal ≤ 0.05');
+  pairedRatio('pair-cache', 'warm cache, nothing changed / cold', 'goal ≤ 0.05');
   ratio('cache-one', 'warm cache, 1 file changed / cold', (s) => div(med('cache-one', s), med('cache-cold', s)));
   ratio('big-lint-vs-parse', '1 MB report: fzlint / parse only', (s) => div(med('big-fzlint', s), med('big-parse', s)), 'goal ≤ 1.2');
   ratio('startup-vs-node', 'fzlint one file / node -e 0', (s) => div(med('startup-fzlint', s), med('startup-node', s)), 'goal ≤ 2.5');
+  pairedRatio('pair-startup', 'fzlint one file / node -e 0', 'goal ≤ 2.5');
   /** Default concurrency / the better of 1 and 2. @param {string} one @param {string} two @param {string} auto */
   const choice = (one, two, auto) => (/** @type {'a' | 'b'} */ s) => {
     const best = [med(one, s), med(two, s)].filter((x) => x !== undefined);
@@ -324,25 +358,23 @@ export async function main(argv) {
     const r = ratios.find((x) => x.id === id);
     return side === 'a' ? r?.value : r?.before;
   };
-  /** @type {{goal: string, value: string, before?: string, ok: boolean | undefined}[]} */
+  /** @type {import('./goals.mjs').Goal[]} */
   const goals = [];
   /**
-   * @param {string} goal @param {(side: 'a' | 'b') => number | undefined} f
+   * @param {string} goal @param {(side: 'a' | 'b') => number | undefined} f the figure (of the separate rows)
    * @param {(v: number) => boolean | undefined} ok (undefined: reported, no goal) @param {(v: number) => string} show
+   * @param {string} [pairedId] the paired row the goal is judged on when it ran
    */
-  const goal = (goal, f, ok, show) => {
-    const fmt = (/** @type {number | undefined} */ v) => (v === undefined || !Number.isFinite(v) ? 'n/a' : show(v));
-    const v = f('a');
-    goals.push({ goal, value: fmt(v), ...(baseline ? { before: fmt(f('b')) } : {}), ok: v === undefined || !Number.isFinite(v) ? undefined : ok(v) });
-  };
+  const goal = (goal, f, ok, show, pairedId) =>
+    goals.push(judgeGoal({ goal, measured: f, ...(pairedId ? { paired: (/** @type {'a' | 'b'} */ s) => pairedMedian(pairedId, s) } : {}), ok, show, withBaseline: Boolean(baseline) }));
   const x = (/** @type {number} */ v) => `${v.toFixed(2)}×`;
   const pct = (/** @type {number} */ v) => `${(v * 100).toFixed(1)} %`;
-  goal('default run ≥ 1.0× AutoCorrect (aim 1.2×)', (s) => rv('peer-autocorrect', s), (v) => v >= 1, x);
-  goal('--concurrency 2 ≥ 1.7× faster than 1', (s) => rv('speedup-2', s), (v) => v >= 1.7, x);
+  goal('default run ≥ 1.0× AutoCorrect (aim 1.2×)', (s) => rv('peer-autocorrect', s), (v) => v >= 1, x, 'pair-autocorrect');
+  goal('--concurrency 2 ≥ 1.7× faster than 1', (s) => rv('speedup-2', s), (v) => v >= 1.7, x, 'pair-concurrency');
   goal(`default concurrency ≤ 1.1× the better of 1, 2 (${corpus.files.length} files)`, (s) => rv('choose-1000', s), (v) => v <= 1.1, x);
   goal('default concurrency ≤ 1.1× the better of 1, 2 (10 files)', (s) => rv('choose-10', s), (v) => v <= 1.1, x);
   goal('default concurrency ≤ 1.1× --concurrency 1 (one file)', (s) => rv('choose-1', s), (v) => v <= 1.1, x);
-  goal('warm --cache, nothing changed ≤ 5 % of cold', (s) => rv('cache-warm', s), (v) => v <= 0.05, pct);
+  goal('warm --cache, nothing changed ≤ 5 % of cold', (s) => rv('cache-warm', s), (v) => v <= 0.05, pct, 'pair-cache');
   goal('lint / parse ≤ 1.3×, whole process, 1 core', (s) => rv('lint-vs-parse', s), (v) => v <= 1.3, x);
   goal('lint / parse ≤ 1.3×, whole process, CPU time', (s) => rv('lint-vs-parse-cpu', s), (v) => v <= 1.3, x);
   goal('lint / parse ≤ 1.3×, in-process', (s) => rv('lint-vs-parse-inproc', s), (v) => v <= 1.3, x);
@@ -351,7 +383,7 @@ export async function main(argv) {
   goal('LSP edit → diagnostics, 100 KB: p50 ≤ 10 ms', edit('median'), (v) => v <= 10, fmtMs);
   goal('LSP edit → diagnostics, 100 KB: p90 ≤ 20 ms', edit('p90'), (v) => v <= 20, fmtMs);
   goal('LSP edit → diagnostics, 100 KB: p99 (reported)', edit('p99'), () => undefined, fmtMs);
-  goal('cold start: fzlint one.md ≤ 2.5× node -e 0', (s) => rv('startup-vs-node', s), (v) => v <= 2.5, x);
+  goal('cold start: fzlint one.md ≤ 2.5× node -e 0', (s) => rv('startup-vs-node', s), (v) => v <= 2.5, x, 'pair-startup');
   goal('(older target) ≥ 3× faster than markdownlint-cli2', (s) => rv('peer-markdownlint', s), (v) => v >= 3, x);
   goal('(older target) faster than remark-cli', (s) => rv('peer-remark', s), (v) => v > 1, x);
   goal(`(older target) LSP RSS < 200 MB with ${ctxBase.lspOpenDocs} reports`, (s) => (s === 'a' ? get('lsp-rss', 'a')?.rssMiB : undefined), (v) => v < 200, (v) => `${v.toFixed(0)} MiB`);
@@ -365,17 +397,16 @@ export async function main(argv) {
   // ---- print
   const head = ['figure', 'median', 'min – max', 'n', 'MB/s', 'CPU', 'peak MiB', 'findings', ...(baseline ? ['baseline', 'this / baseline'] : [])];
   const rows = [head];
-  for (const r of results) {
-    const b = r.baseline;
+  /**
+   * A table row: a figure (or one side of a paired row) and, with a baseline, the baseline's.
+   * @param {string} label @param {any} r @param {any} b @param {boolean} isRss
+   */
+  const cells = (label, r, b, isRss) => {
     const abCells = baseline ? (b ? [b.na ? 'n/a' : shown(b), b.na || r.na ? '' : (div(r.wall?.median, b.wall?.median) ?? NaN).toFixed(2)] : ['', '']) : [];
-    if (r.na) {
-      rows.push([r.label, 'n/a', '', '', '', '', '', '', ...abCells]);
-      continue;
-    }
+    if (r.na) return [label, 'n/a', '', '', '', '', '', '', ...abCells];
     const w = r.wall;
-    const isRss = r.id.startsWith('lsp-rss');
-    rows.push([
-      r.label,
+    return [
+      label,
       isRss ? `${r.rssMiB.toFixed(0)} MiB` : fmtMs(w.median),
       isRss ? '' : `${fmtMs(w.min)} – ${fmtMs(w.max)}`,
       isRss ? '1' : String(w.n),
@@ -384,7 +415,13 @@ export async function main(argv) {
       isRss ? r.peakMiB.toFixed(0) : r.rssMiB !== undefined ? r.rssMiB.toFixed(0) : '',
       r.findings !== undefined ? String(r.findings) : '',
       ...abCells,
-    ]);
+    ];
+  };
+  for (const r of results) {
+    if (r.paired && !r.na) {
+      // Both sides of the pairs, one line each; their ratio is in the ratios table.
+      for (const side of /** @type {const} */ (['num', 'den'])) rows.push(cells(r[side].label, r[side], r.baseline && (r.baseline.na ? r.baseline : r.baseline[side]), false));
+    } else rows.push(cells(r.label, r, r.baseline, r.id.startsWith('lsp-rss')));
   }
   const out = [];
   out.push(`fzlint bench — ${corpus.files.length} files, ${(corpus.bytes / 1e6).toFixed(2)} MB; ${machine().cpuModel}, ${cores} cores, Node ${process.version}`);
@@ -405,13 +442,12 @@ export async function main(argv) {
   const fmtRatio = (/** @type {number | undefined} */ v) => (v === undefined ? 'n/a' : v.toFixed(v < 0.1 ? 3 : 2));
   const ratioRows = (opts.only || opts.skip.length ? ratios.filter((r) => r.value !== undefined || r.before !== undefined) : ratios).map((r) => [r.label, ...(baseline ? [fmtRatio(r.before)] : []), fmtRatio(r.value), r.note ?? '']);
   out.push('');
-  out.push(table([ratioHead, ...ratioRows], ['l', 'r', 'r', 'l']));
-  const goalHead = ['speed goal', ...(baseline ? ['baseline', 'this'] : ['measured']), ''];
+  out.push(table([ratioHead, ...ratioRows], ['l', ...ratioHead.slice(1, -1).map(() => /** @type {const} */ ('r')), 'l']));
   // With --only/--skip, goals whose rows did not run are left out of the printed table (kept in the JSON).
   const shownGoals = opts.only || opts.skip.length ? goals.filter((g) => g.value !== 'n/a' || (g.before !== undefined && g.before !== 'n/a') || g.ok !== undefined) : goals;
-  const goalRows = shownGoals.map((g) => [g.goal, ...(baseline ? [g.before ?? ''] : []), g.value, g.ok === undefined ? '—' : g.ok ? 'met' : 'MISSED']);
+  const { head: goalHead, rows: goalRows } = goalTable(shownGoals, Boolean(baseline));
   out.push('');
-  out.push(table([goalHead, ...goalRows], ['l', 'r', 'r', 'l']));
+  out.push(table([goalHead, ...goalRows], ['l', ...goalHead.slice(1, -1).map(() => /** @type {const} */ ('r')), 'l']));
   if (findings.lines.length) {
     out.push('');
     out.push(...findings.lines);

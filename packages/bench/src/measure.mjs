@@ -137,6 +137,7 @@ function summarise(kept) {
   return {
     wall: stats(kept.map((r) => r.wallMs)),
     samples: kept.map((r) => Math.round(r.wallMs * 10) / 10),
+    ...(cpu.length === kept.length ? { cpuSamples: cpu.map((x) => Math.round(/** @type {number} */ (x))) } : {}),
     cpuMs: cpu.length ? stats(/** @type {number[]} */ (cpu)).median : undefined,
     rssMiB: rss.length ? Math.max(.../** @type {number[]} */ (rss)) : undefined,
     exitCode: last.code,
@@ -182,3 +183,28 @@ export async function timeAlternating(a, b) {
   }
   return { a: summarise(keptA), b: summarise(keptB) };
 }
+
+/**
+ * The ratio of two commands timed in pairs (`timeAlternating`: the i-th runs of each form a
+ * pair, back to back): each pair's `num[i] / den[i]`, and their median — a figure the host's
+ * drift over minutes cannot move, since both runs of a pair meet the same machine state, and
+ * one disturbed pair cannot move either. `numFaster` and `denFaster` count the pairs each
+ * side won (a tie counts for neither).
+ * @param {readonly number[]} num @param {readonly number[]} den
+ */
+export function pairedRatio(num, den) {
+  if (num.length !== den.length) throw new Error(`pairedRatio: ${num.length} against ${den.length} samples`);
+  const ratios = num.map((x, i) => x / /** @type {number} */ (den[i]));
+  const { median, min, max, n } = stats(ratios);
+  return {
+    median,
+    min,
+    max,
+    n,
+    numFaster: ratios.filter((r) => r < 1).length,
+    denFaster: ratios.filter((r) => r > 1).length,
+    ratios: ratios.map((r) => Math.round(r * 10000) / 10000),
+  };
+}
+
+/** @typedef {ReturnType<typeof pairedRatio>} PairedRatio */
