@@ -256,6 +256,7 @@ export function figures(ctx) {
     if (!ctx.baseline) return mine;
     return { ...mine, baseline: 'na' in mine ? { na: 'not run: this checkout could not run the row' } : await one(ctx.baseline) };
   };
+
   /** `fzlint --format json …` of a checkout. @param {string[]} args @param {Partial<import('./measure.mjs').CommandSpec>} [extra] */
   const fz = (args, extra = {}) => (/** @type {Checkout} */ co) =>
     co.status.ok ? { ...base, cmd: NODE, args: [co.fzlintBin, '--format', 'json', ...args], ...extra } : { na: co.status.reason ?? 'fzlint is not built' };
