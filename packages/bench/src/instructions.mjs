@@ -69,6 +69,41 @@ A run costs ~15–40 s (the valgrind slowdown is ~50×): the default, with --bas
 export class UsageError extends Error {}
 
 /**
+ * A command line read option by option, shared by the bench's scripts: `next()` the next
+ * argument, `value()` the current option's value and `whole(min)` the same as a whole number
+ * ≥ min, each refused with a UsageError that names the option.
+ */
+export class OptionReader {
+  #i = -1;
+  #option = '';
+  /** @param {readonly string[]} argv */
+  constructor(argv) {
+    this.argv = argv;
+  }
+
+  /** The next argument, or undefined after the last. */
+  next() {
+    const a = this.argv[++this.#i];
+    if (a !== undefined) this.#option = a;
+    return a;
+  }
+
+  /** The argument after the current option: its value. */
+  value() {
+    const v = this.argv[++this.#i];
+    if (v === undefined || v.startsWith('--')) throw new UsageError(`${this.#option} needs a value`);
+    return v;
+  }
+
+  /** @param {number} min */
+  whole(min) {
+    const v = this.value();
+    if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`${this.#option} needs a whole number ≥ ${min}, not ${v}`);
+    return Number(v);
+  }
+}
+
+/**
  * @typedef {object} Options
  * @property {Workload} workload
  * @property {number} n           corpus reports (parse, lint, rule)
@@ -95,34 +130,24 @@ export function parseArgs(argv, cwd = process.cwd()) {
   const o = { workload: 'lint', n: 10, bytes: 65536, rounds: 3, baseRuns: 1, root: REPO_ROOT, help: false };
   /** @type {Workload | undefined} */
   let workload;
-  for (let i = 0; i < argv.length; i++) {
-    const a = /** @type {string} */ (argv[i]);
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
-    const int = (/** @type {number} */ min) => {
-      const v = value();
-      if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`${a} needs a whole number ≥ ${min}, not ${v}`);
-      return Number(v);
-    };
+  const args = new OptionReader(argv);
+  for (let a = args.next(); a !== undefined; a = args.next()) {
     switch (a) {
       case '--workload': {
-        const w = value();
+        const w = args.value();
         if (!WORKLOADS.includes(/** @type {Workload} */ (w))) throw new UsageError(`--workload must be one of ${WORKLOADS.join(', ')}, not ${w}`);
         workload = /** @type {Workload} */ (w);
         break;
       }
-      case '--n': o.n = int(1); break;
-      case '--bytes': o.bytes = int(64); break;
-      case '--rule': o.rule = value(); break;
-      case '--shape': o.shape = value(); break;
-      case '--rounds': o.rounds = int(1); break;
-      case '--base-runs': o.baseRuns = int(0); break;
-      case '--baseline': o.baseline = resolve(cwd, value()); break;
-      case '--root': o.root = resolve(cwd, value()); break;
-      case '--out': o.out = resolve(cwd, value()); break;
+      case '--n': o.n = args.whole(1); break;
+      case '--bytes': o.bytes = args.whole(64); break;
+      case '--rule': o.rule = args.value(); break;
+      case '--shape': o.shape = args.value(); break;
+      case '--rounds': o.rounds = args.whole(1); break;
+      case '--base-runs': o.baseRuns = args.whole(0); break;
+      case '--baseline': o.baseline = resolve(cwd, args.value()); break;
+      case '--root': o.root = resolve(cwd, args.value()); break;
+      case '--out': o.out = resolve(cwd, args.value()); break;
       case '-h':
       case '--help': o.help = true; break;
       // `pnpm --filter @fzlint/bench instructions -- …` passes the `--` on.

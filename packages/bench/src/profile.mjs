@@ -27,7 +27,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildCorpus, removeCorpus, REPO_ROOT } from './corpus.mjs';
-import { median, UsageError } from './instructions.mjs';
+import { median, OptionReader, UsageError } from './instructions.mjs';
 import { startServer } from './lsp.mjs';
 import { originalSource, PHASES, phasesOf } from './phases.mjs';
 
@@ -117,35 +117,25 @@ export { UsageError };
 export function parseArgs(argv, cwd) {
   /** @type {ProfileOptions} */
   const o = { target: 'cli', copies: 40, top: 25, keep: false, concurrency: '1', binFlags: false, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = /** @type {string} */ (argv[i]);
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
-    const whole = (/** @type {number} */ min) => {
-      const v = value();
-      if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`${a} needs a whole number ≥ ${min}, not ${v}`);
-      return Number(v);
-    };
+  const args = new OptionReader(argv);
+  for (let a = args.next(); a !== undefined; a = args.next()) {
     switch (a) {
       case '--target': {
-        const t = value();
+        const t = args.value();
         if (!TARGETS.includes(t)) throw new UsageError(`--target must be one of ${TARGETS.join(', ')}, not ${t}`);
         o.target = t;
         break;
       }
-      case '--copies': o.copies = whole(1); break;
-      case '--top': o.top = whole(1); break;
+      case '--copies': o.copies = args.whole(1); break;
+      case '--top': o.top = args.whole(1); break;
       case '--keep': o.keep = true; break;
-      case '--concurrency': o.concurrency = String(whole(1)); break;
-      case '--baseline': o.baseline = resolve(cwd, value()); break;
-      case '--interval': o.interval = whole(1); break;
+      case '--concurrency': o.concurrency = String(args.whole(1)); break;
+      case '--baseline': o.baseline = resolve(cwd, args.value()); break;
+      case '--interval': o.interval = args.whole(1); break;
       case '--bin-flags': o.binFlags = true; break;
-      case '--rounds': o.rounds = whole(1); break;
-      case '--functions': o.functions = [...(o.functions ?? []), ...value().split(',').map((f) => f.trim()).filter((f) => f !== '')]; break;
-      case '--function': o.functions = [...(o.functions ?? []), value()]; break;
+      case '--rounds': o.rounds = args.whole(1); break;
+      case '--functions': o.functions = [...(o.functions ?? []), ...args.value().split(',').map((f) => f.trim()).filter((f) => f !== '')]; break;
+      case '--function': o.functions = [...(o.functions ?? []), args.value()]; break;
       case '-h':
       case '--help': o.help = true; break;
       case '--': break;
