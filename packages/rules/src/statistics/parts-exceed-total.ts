@@ -1,6 +1,7 @@
 import { defineRule } from '@fzlint/rule-api';
+import type { TextRange } from '@fzlint/parser';
 import { shown, withUnit } from './format.js';
-import { extractStatistics } from './relations.js';
+import { extractStatistics, type PartsRelation } from './relations.js';
 
 /**
  * Parts of a total (其中…、包括…、分别为…) that add up to more than the total.
@@ -40,46 +41,66 @@ export const rule = defineRule({
     },
   },
   check(document, context) {
-    for (const rel of extractStatistics(document, context.analysisCache).relations) {
+    // Indexed loops and one pass over the parts, no closure per relation: every parts relation of every
+    // report is checked, and most add up (the range and the message's words are made for a finding only).
+    const relations = extractStatistics(document, context.analysisCache).relations;
+    for (let i = 0; i < relations.length; i++) {
+      const rel = relations[i]!;
       if (rel.kind !== 'parts') continue;
       const { total, parts } = rel;
-      const lastPart = parts[parts.length - 1]!;
-      const range = { start: rel.markerRange.start, end: lastPart.range.end };
-      const lower = parts.reduce((s, p) => s + p.lower, 0);
-      // The message's words are made only for a finding (most lists add up).
-      const dataOf = (): { sum: string; total: string; marker: string; difference: string } => ({
-        sum: withUnit(lower, total),
-        total: shown(total),
-        marker: rel.exhaustive === 'marker' ? rel.marker : parts.map((p) => p.label).join('、'),
-        difference: '',
-      });
+      let lower = 0;
+      let maxLower = -Infinity;
+      let allExact = true;
       // Rounded counts (3.2万户) may add up to a little more or less than their total.
-      const tolerance = parts.reduce((s, p) => s + p.precision, total.precision) + 1e-9;
+      let precision = total.precision;
+      for (let k = 0; k < parts.length; k++) {
+        const p = parts[k]!;
+        lower += p.lower;
+        precision += p.precision;
+        if (p.lower > maxLower) maxLower = p.lower;
+        if (!p.exact) allExact = false;
+      }
+      const tolerance = precision + 1e-9;
       // A cross-cutting subset list (其中网上申请…、涉及征收…) may add up to more than the total.
-      const sumMustHold = rel.disjoint || parts.length === 1 || parts.some((p) => p.lower > total.upper + tolerance);
+      const sumMustHold = rel.disjoint || parts.length === 1 || maxLower > total.upper + tolerance;
       if (lower > total.upper + tolerance && sumMustHold) {
-        const data = dataOf();
+        const data = messageData(rel, lower);
         context.report({
           messageId: 'exceeds',
-          range,
+          range: listRange(rel),
           data,
           related: [{ range: total.range, messageId: 'totalHere', data }],
         });
         continue;
       }
-      if (!rel.exhaustive || !total.exact || parts.some((p) => !p.exact)) continue;
+      if (!rel.exhaustive || !total.exact || !allExact) continue;
       const difference = Math.abs(total.value - lower);
       if (difference <= tolerance) continue;
-      const data = dataOf();
+      const data = messageData(rel, lower);
       context.report({
         messageId: 'partitionMismatch',
         severity: 'warn',
-        range,
+        range: listRange(rel),
         data: { ...data, difference: withUnit(difference, total) },
         related: [{ range: total.range, messageId: 'totalHere', data }],
       });
     }
   },
 });
+
+/** A finding's range: from the list's marker through its last part. */
+function listRange(rel: PartsRelation): TextRange {
+  return { start: rel.markerRange.start, end: rel.parts[rel.parts.length - 1]!.range.end };
+}
+
+/** A finding's message words: the parts' sum (`lower`), the total and the list's marker. */
+function messageData(rel: PartsRelation, lower: number): { sum: string; total: string; marker: string; difference: string } {
+  return {
+    sum: withUnit(lower, rel.total),
+    total: shown(rel.total),
+    marker: rel.exhaustive === 'marker' ? rel.marker : rel.parts.map((p) => p.label).join('、'),
+    difference: '',
+  };
+}
 
 export default rule;
