@@ -55,35 +55,27 @@ export const rule = defineRule({
   },
   check(document, context) {
     const ledger = figureLedger(document, context.analysisCache);
-    const carriedByConcluded = new Map<StatisticMention, CarriedOverSum>();
-    for (const c of ledger.carriedOver) if (c.concluded.mention) carriedByConcluded.set(c.concluded.mention, c);
+    // Indexed loops, no closure per pair, the map only when a sum was found: this runs for every
+    // report, and most have no pair that needs words (the message's words are made for a finding only).
+    const carriedByConcluded = sumsByConcluded(ledger.carriedOver);
     const relations: (ReceivedConcludedRelation | SectionPair)[] = [];
-    for (const rel of extractStatistics(document, context.analysisCache).relations) if (rel.kind === 'received-concluded') relations.push(rel);
-    for (const rel of ledger.sectionPairs) relations.push(rel);
-    for (const rel of relations) {
+    const statistics = extractStatistics(document, context.analysisCache).relations;
+    for (let i = 0; i < statistics.length; i++) {
+      const rel = statistics[i]!;
+      if (rel.kind === 'received-concluded') relations.push(rel);
+    }
+    for (let i = 0; i < ledger.sectionPairs.length; i++) relations.push(ledger.sectionPairs[i]!);
+    for (let i = 0; i < relations.length; i++) {
+      const rel = relations[i]!;
       const { received, concluded } = rel;
       const section = 'reach' in rel;
-      // The message's words are made only for a finding (most pairs hold).
-      const dataOf = () => {
-        const object = objectNames(received);
-        return {
-          concludedVerb: verbOf(concluded, '办结'),
-          receivedVerb: verbOf(received, '收到'),
-          concluded: shown(concluded),
-          received: shown(received),
-          objectZh: object.zh,
-          objectEn: object.en,
-          carried: '',
-          sum: '',
-        };
-      };
       // With the carried-over count stated, the bound is received + carried-over.
       const sum = carriedByConcluded.get(concluded);
       if (sum && sum.received.mention === received) {
         const carried = sum.carried;
         const upper = received.upper + received.precision + carried.upper + carried.precision;
         if (!(concluded.lower - concluded.precision > upper)) continue;
-        const data = dataOf();
+        const data = messageData(received, concluded);
         const related = [{ range: received.range, messageId: 'receivedHere' as const, data }];
         context.report({
           messageId: 'exceedsWithCarriedOver',
@@ -97,7 +89,7 @@ export const rule = defineRule({
       // Counts rounded to 万 (96.8万件) may differ by their rounding.
       if (!(concluded.lower - concluded.precision > received.upper + received.precision)) continue;
       const severity = rel.carryOver ? 'info' : section ? 'warn' : undefined;
-      const data = dataOf();
+      const data = messageData(received, concluded);
       const related = [{ range: received.range, messageId: 'receivedHere' as const, data }];
       context.report({
         messageId: rel.carryOver ? 'exceedsCarriedOver' : 'exceeds',
@@ -109,5 +101,33 @@ export const rule = defineRule({
     }
   },
 });
+
+const NO_SUMS: ReadonlyMap<StatisticMention, CarriedOverSum> = new Map();
+
+/** The carried-over sums by their concluded count (the shared empty map when there is none, as in most reports). */
+function sumsByConcluded(sums: readonly CarriedOverSum[]): ReadonlyMap<StatisticMention, CarriedOverSum> {
+  if (sums.length === 0) return NO_SUMS;
+  const byConcluded = new Map<StatisticMention, CarriedOverSum>();
+  for (let i = 0; i < sums.length; i++) {
+    const c = sums[i]!;
+    if (c.concluded.mention) byConcluded.set(c.concluded.mention, c);
+  }
+  return byConcluded;
+}
+
+/** A finding's message words: the two counts, their verbs and their object (the carried-over words filled in by the caller). */
+function messageData(received: StatisticMention, concluded: StatisticMention) {
+  const object = objectNames(received);
+  return {
+    concludedVerb: verbOf(concluded, '办结'),
+    receivedVerb: verbOf(received, '收到'),
+    concluded: shown(concluded),
+    received: shown(received),
+    objectZh: object.zh,
+    objectEn: object.en,
+    carried: '',
+    sum: '',
+  };
+}
 
 export default rule;
