@@ -497,46 +497,8 @@ function needs(
   localRate: readonly boolean[],
 ): { needCount: readonly boolean[]; needRate: readonly boolean[] } {
   const { mentions, rates, relations } = result;
-  // Numbers, not strings: these keys are made for the counts of every report. Words of the
-  // vocabulary have fixed codes; other words (text objects, rate names) codes of this call.
-  let local: Map<string, number> | undefined;
-  const codeOf = (word: string): number => {
-    const fixed = VOCABULARY_CODES.get(word);
-    if (fixed !== undefined) return fixed;
-    local ??= new Map();
-    let code = local.get(word);
-    if (code === undefined) local.set(word, (code = VOCABULARY_CODES.size + 1 + local.size));
-    return code;
-  };
-  // The code a word was given, or -1 when it has none yet: a key holding such a word was never
-  // put in a set (the passes after the first only look keys up), and is not coded either — before,
-  // every text object and rate name of a report with a change went into the local map there.
-  const knownCode = (word: string): number => VOCABULARY_CODES.get(word) ?? local?.get(word) ?? -1;
-  // One formula per key for both kinds of code: `codeOf` gives every word a code (never -1);
-  // `knownCode` gives -1 for a word without one, and then the key is -1 (no set holds it).
-  const countKeyBy = (m: StatisticMention, code: (word: string) => number): number => {
-    const object = code(m.object?.key ?? '');
-    if (object < 0) return -1;
-    const verb = code(verbBasis(m));
-    if (verb < 0) return -1;
-    const unit = code(m.unitFamily);
-    if (unit < 0) return -1;
-    return ((object * 16 + MEASURE_CODES[m.measure]) * 8192 + verb) * 8192 + unit;
-  };
-  const rateKeyBy = (r: RateStatement, code: (word: string) => number): number => {
-    const head = r.metric ? code(r.metric.id) : r.verb?.base ? (VERB_KEY_CODES.get(r.verb.group) ?? code(`verb:${r.verb.group}`)) : code('');
-    if (head < 0) return -1;
-    const name = code(r.verb?.group ?? r.name);
-    if (name < 0) return -1;
-    return head * 65536 + name;
-  };
-  const countKey = (m: StatisticMention): number => countKeyBy(m, codeOf);
-  /** `countKey` for a look-up: -1 when a word of it has no code (no set holds the key). */
-  const knownCountKey = (m: StatisticMention): number => countKeyBy(m, knownCode);
-  const rateKey = (r: RateStatement): number => rateKeyBy(r, codeOf);
-  /** `rateKey` for a look-up: -1 when a word of it has no code. */
-  const knownRateKey = (r: RateStatement): number => rateKeyBy(r, knownCode);
-  const compared = (m: StatisticMention): boolean => m.object?.metric?.annualRegister === true && COMPARED_MEASURES.has(m.measure);
+  // One object for the keys' codes, not eight closures and their context for every report.
+  const keys = new KeyCodes();
   const anySubject = subjects.size > 0;
 
   // One pass: figures stated twice, the figures changes change (with the other statements of
@@ -550,13 +512,13 @@ function needs(
     const m = mentions[i]!;
     // Carried-over sums and balances need a carried-over count (新增/新收 alone are everywhere).
     if (m.measure === 'carried-over') anyWork = true;
-    if (compared(m)) {
-      const k = countKey(m);
+    if (isCompared(m)) {
+      const k = keys.countKey(m, false);
       const n = (seen ??= new Map()).get(k) ?? 0;
       seen.set(k, n + 1);
       if (n >= 1) twice = true;
     }
-    if (anySubject && subjects.has(m.range.start)) (changed ??= new Set()).add(countKey(m));
+    if (anySubject && subjects.has(m.range.start)) (changed ??= new Set()).add(keys.countKey(m, false));
     if (m.measure === 'concluded' && m.object?.metric && !m.object.inherited && m.verb && !receivedOf[m.index]) {
       (pairObjects ??= new Set()).add(m.object.key);
     }
@@ -567,13 +529,13 @@ function needs(
   for (let i = 0; i < rates.length; i++) {
     const r = rates[i]!;
     if (r.metric || r.verb?.base) {
-      const k = rateKey(r);
+      const k = keys.rateKey(r, false);
       const n = (seenRates ??= new Map()).get(k) ?? 0;
       seenRates.set(k, n + 1);
       if (n >= 1) ratesTwice = true;
       if (anySubject && subjects.has(r.range.start)) (changed ??= new Set()).add(k);
       if (r.verb?.rateOverReceived && r.exact && !localRate[r.index]) (rateGroups ??= new Set()).add(r.verb.group);
-    } else if (anySubject && subjects.has(r.range.start)) (changed ??= new Set()).add(rateKey(r));
+    } else if (anySubject && subjects.has(r.range.start)) (changed ??= new Set()).add(keys.rateKey(r, false));
   }
   // Most reports: nothing to pair, and no statement is made before the full list is asked for.
   if (!twice && !ratesTwice && !changed && !anyWork && !pairObjects && !rateGroups) return NOTHING_NEEDED;
@@ -594,8 +556,8 @@ function needs(
       (anyWork && (work || (totals?.has(m) ?? false))) ||
       (work && pairObjects !== undefined && m.object !== undefined && pairObjects.has(m.object.key)) ||
       (rateGroups !== undefined && m.measure === 'concluded' && m.verb !== undefined && rateGroups.has(m.verb.group)) ||
-      (twice && compared(m) && (seen!.get(countKey(m)) ?? 0) >= 2) ||
-      (changed !== undefined && ((anySubject && subjects.has(m.range.start)) || changed.has(knownCountKey(m))));
+      (twice && isCompared(m) && (seen!.get(keys.countKey(m, false)) ?? 0) >= 2) ||
+      (changed !== undefined && ((anySubject && subjects.has(m.range.start)) || changed.has(keys.countKey(m, true))));
   }
   // The received counts of the concluded counts a rate may pair with.
   if (rateGroups) {
@@ -608,10 +570,59 @@ function needs(
     const r = rates[i]!;
     const named = r.metric !== undefined || r.verb?.base !== undefined;
     needRate[i] =
-      (named && ((ratesTwice && (seenRates!.get(rateKey(r)) ?? 0) >= 2) || (r.verb?.rateOverReceived === true && !localRate[r.index]))) ||
-      (changed !== undefined && ((anySubject && subjects.has(r.range.start)) || changed.has(knownRateKey(r))));
+      (named && ((ratesTwice && (seenRates!.get(keys.rateKey(r, false)) ?? 0) >= 2) || (r.verb?.rateOverReceived === true && !localRate[r.index]))) ||
+      (changed !== undefined && ((anySubject && subjects.has(r.range.start)) || changed.has(keys.rateKey(r, true))));
   }
   return { needCount, needRate };
+}
+
+/**
+ * Number keys of counts and rates, for `needs`: numbers, not strings, as these keys are made for the
+ * counts of every report. Words of the vocabulary have fixed codes; other words (text objects, rate
+ * names) codes of this object. One formula per key for both kinds of look-up: with `known` false every
+ * word is given a code (never -1); with `known` true a word without one gives -1, and then the key is
+ * -1 (no set holds it: the passes after the first only look keys up, and such words are not coded).
+ */
+class KeyCodes {
+  private local: Map<string, number> | undefined;
+
+  /** A word's code; a word of neither the vocabulary nor this object's codes gets a new one, or -1 when `known`. */
+  code(word: string, known: boolean): number {
+    const fixed = VOCABULARY_CODES.get(word);
+    if (fixed !== undefined) return fixed;
+    if (known) return this.local?.get(word) ?? -1;
+    const local = (this.local ??= new Map());
+    let code = local.get(word);
+    if (code === undefined) local.set(word, (code = VOCABULARY_CODES.size + 1 + local.size));
+    return code;
+  }
+
+  countKey(m: StatisticMention, known: boolean): number {
+    const object = this.code(m.object?.key ?? '', known);
+    if (object < 0) return -1;
+    const verb = this.code(verbBasis(m), known);
+    if (verb < 0) return -1;
+    const unit = this.code(m.unitFamily, known);
+    if (unit < 0) return -1;
+    return ((object * 16 + MEASURE_CODES[m.measure]) * 8192 + verb) * 8192 + unit;
+  }
+
+  rateKey(r: RateStatement, known: boolean): number {
+    const head = r.metric
+      ? this.code(r.metric.id, known)
+      : r.verb?.base
+        ? (VERB_KEY_CODES.get(r.verb.group) ?? this.code(`verb:${r.verb.group}`, known))
+        : this.code('', known);
+    if (head < 0) return -1;
+    const name = this.code(r.verb?.group ?? r.name, known);
+    if (name < 0) return -1;
+    return head * 65536 + name;
+  }
+}
+
+/** Whether a count is compared with the other statements of its key (stated twice: a conflict). */
+function isCompared(m: StatisticMention): boolean {
+  return m.object?.metric?.annualRegister === true && COMPARED_MEASURES.has(m.measure);
 }
 
 const NOTHING_NEEDED: { needCount: readonly boolean[]; needRate: readonly boolean[] } = { needCount: [], needRate: [] };
