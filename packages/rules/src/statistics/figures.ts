@@ -250,8 +250,10 @@ export function buildLedger(document: ReportDocument, result: StatisticsResult):
 
   // Parts and their totals, and the received count of each concluded one, from the paragraph
   // analysis, by mention index (arrays: a lint builds this for every report).
-  const partOf: (PartsRelation | undefined)[] = new Array<PartsRelation | undefined>(mentions.length);
-  const isTotal: boolean[] = new Array<boolean>(mentions.length);
+  // Lists by mention index are made when first written (most reports state no parts, and most
+  // reports' ledgers make no statement before the full list is asked for, which a lint never does).
+  let partOf: (PartsRelation | undefined)[] | undefined;
+  let isTotal: boolean[] | undefined;
   const receivedOf: (ReceivedConcludedRelation | undefined)[] = new Array<ReceivedConcludedRelation | undefined>(mentions.length);
   const localRate: boolean[] = new Array<boolean>(rates.length);
   const partsList: PartsRelation[] = [];
@@ -262,19 +264,21 @@ export function buildLedger(document: ReportDocument, result: StatisticsResult):
     const rel = relations[i]!;
     if (rel.kind === 'parts') {
       partsList.push(rel);
-      isTotal[rel.total.index] = true;
+      (isTotal ??= new Array<boolean>(mentions.length))[rel.total.index] = true;
+      partOf ??= new Array<PartsRelation | undefined>(mentions.length);
       for (let k = 0; k < rel.parts.length; k++) partOf[rel.parts[k]!.index] ??= rel;
     } else if (rel.kind === 'received-concluded') receivedOf[rel.concluded.index] = rel;
     else if (rel.kind === 'rate') localRate[rel.rate.index] = true;
   }
 
-  const keys: (MetricKey | undefined)[] = new Array<MetricKey | undefined>(mentions.length);
+  let keys: (MetricKey | undefined)[] | undefined;
   const mentionKey = (m: StatisticMention): MetricKey => {
+    keys ??= new Array<MetricKey | undefined>(mentions.length);
     let key = keys[m.index];
     if (!key) {
-      const part = partOf[m.index];
+      const part = partOf?.[m.index];
       const scope: FigureScope | undefined = part ? { kind: 'part', text: partLabel(m), id: `${partLabel(m)}@${keyId(mentionKey(part.total))}` } : undefined;
-      key = countKey(m, scope, isTotal[m.index] === true, reportYear, text, document.sentences[m.sentenceIndex]?.range.start ?? m.clauseStart);
+      key = countKey(m, scope, isTotal?.[m.index] === true, reportYear, text, document.sentences[m.sentenceIndex]?.range.start ?? m.clauseStart);
       keys[m.index] = key;
     }
     return key;
@@ -292,10 +296,11 @@ export function buildLedger(document: ReportDocument, result: StatisticsResult):
   // 1. The statements the rules read, in text order.
   const subjects = changes.length > 0 ? new Set<number>() : NO_SUBJECTS;
   for (let i = 0; i < changes.length; i++) if (changes[i]!.subjectAt !== undefined) (subjects as Set<number>).add(changes[i]!.subjectAt!);
-  const counts: (Mutable<FigureStatement> | undefined)[] = new Array<Mutable<FigureStatement> | undefined>(mentions.length);
-  const rateAt: (Mutable<FigureStatement> | undefined)[] = new Array<Mutable<FigureStatement> | undefined>(rates.length);
   const working: FigureStatement[] = [];
   const { needCount, needRate } = needs(result, subjects, receivedOf, localRate);
+  // Sized only when a statement is made (an empty list reads undefined at every index, as an unwritten one).
+  const counts: (Mutable<FigureStatement> | undefined)[] = needCount.length > 0 ? new Array<Mutable<FigureStatement> | undefined>(mentions.length) : [];
+  const rateAt: (Mutable<FigureStatement> | undefined)[] = needRate.length > 0 ? new Array<Mutable<FigureStatement> | undefined>(rates.length) : [];
   // Loops, not forEach: a closure call per count of every report, most of them needed by nothing
   // (and none when nothing is needed: the lists are then empty).
   for (let position = 0; position < needCount.length; position++) {
