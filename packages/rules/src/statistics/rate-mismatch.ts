@@ -36,10 +36,18 @@ export const rule = defineRule({
     },
   },
   check(document, context) {
+    // Indexed loops, not for…of: this runs once a report, in code not yet optimised, where for…of
+    // makes an iterator and a result object per step.
     const relations: (RateRelation | SectionRate)[] = [];
-    for (const rel of extractStatistics(document, context.analysisCache).relations) if (rel.kind === 'rate') relations.push(rel);
-    for (const rel of figureLedger(document, context.analysisCache).sectionRates) relations.push(rel);
-    for (const rel of relations) {
+    const statistics = extractStatistics(document, context.analysisCache).relations;
+    for (let i = 0; i < statistics.length; i++) {
+      const rel = statistics[i]!;
+      if (rel.kind === 'rate') relations.push(rel);
+    }
+    const sectionRates = figureLedger(document, context.analysisCache).sectionRates;
+    for (let i = 0; i < sectionRates.length; i++) relations.push(sectionRates[i]!);
+    for (let i = 0; i < relations.length; i++) {
+      const rel = relations[i]!;
       if (!rel.rate.exact) continue;
       if (rateAgreesWithin(rel.rate.value, rel.rate.decimals, rel.computedMin, rel.computedMax)) continue;
       const numeratorVerb = verbOf(rel.numerator, rel.basis === 'part-total' ? '分项' : '办结');
