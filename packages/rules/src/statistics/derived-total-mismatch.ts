@@ -43,7 +43,10 @@ export const rule = defineRule({
   },
   check(document, context) {
     // 收到 = 新收 + 上年结转, when all three are stated.
-    for (const b of figureLedger(document, context.analysisCache).balances) {
+    // An indexed loop, not for…of (an iterator and a result object per step in code run once a report).
+    const balances = figureLedger(document, context.analysisCache).balances;
+    for (let i = 0; i < balances.length; i++) {
+      const b = balances[i]!;
       const { total, carried } = b;
       const expected = b.new.value + carried.value;
       const tolerance = b.new.precision + carried.precision + total.precision + 1e-9;

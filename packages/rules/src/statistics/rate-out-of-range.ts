@@ -25,7 +25,11 @@ export const rule = defineRule({
     },
   },
   check(document, context) {
-    for (const rate of extractStatistics(document, context.analysisCache).rates) {
+    // An indexed loop, not for…of: this runs once a report, in code not yet optimised, where for…of
+    // makes an iterator and a result object per step.
+    const rates = extractStatistics(document, context.analysisCache).rates;
+    for (let i = 0; i < rates.length; i++) {
+      const rate = rates[i]!;
       if (rate.unbounded) continue;
       const marker = rate.number.approximateMarker ?? '';
       const upperBoundOnly = rate.number.approximate && /近|不到|以内|以下|不足|约|左右/.test(marker);
