@@ -30,20 +30,6 @@ export function holdsUnit(table: Uint8Array, text: string, from: number, to: num
   return false;
 }
 
-/**
- * A regular-expression class of the first UTF-16 unit of each of `chars`, each written `\uXXXX` (for a
- * pattern without the `u` flag: one unit each, no character to escape). A `test` with such a class
- * scans in machine code from a thread's first report, where a JS loop over the units runs unoptimised
- * for a CLI thread's first reports (docs/performance-journal.md, "Midday of 2026-12-07").
- */
-export function unitClassSource(chars: Iterable<string>): string {
-  const units = new Set<number>();
-  for (const ch of chars) units.add(ch.charCodeAt(0));
-  let out = '[';
-  for (const unit of units) out += `\\u${unit.toString(16).padStart(4, '0')}`;
-  return `${out}]`;
-}
-
 /** What /\s/ matches, by UTF-16 unit (a code outside 0–0xFFFF, or NaN past a text's end: no). */
 export function isRegExpSpace(code: number): boolean {
   return REGEXP_SPACE[code] === 1;

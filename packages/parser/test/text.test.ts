@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { changedSpan, unitClassSource } from '../src/index.js';
+import { changedSpan } from '../src/index.js';
 import { fold, isSpace, SPACE_CODES } from '../src/text.js';
 
 /** The definition: characters compared one by one from each end, the suffix not overlapping the prefix. */
@@ -59,20 +59,5 @@ describe('fold of a long stretch (the last one is kept)', () => {
     expect(fold(b, 0, b.length).text).toBe('b'.repeat(5000));
     // Another range of the first text.
     expect(fold(a, 2, a.length).text).toBe('a'.repeat(4999));
-  });
-});
-
-describe('unitClassSource', () => {
-  it('matches exactly the first unit of each of its characters or words, special characters included', () => {
-    const chars = [']', '\\', '^', '-', '[', '共计', '合计', '。', ' ', '\u3000'];
-    const re = new RegExp(unitClassSource(chars));
-    const firsts = new Set(chars.map((c) => c.charCodeAt(0)));
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 0xffff }), (unit) => {
-        expect(re.test(String.fromCharCode(unit))).toBe(firsts.has(unit));
-      }),
-    );
-    expect(re.test('计')).toBe(false); // the second unit of 共计 is not in the class
-    expect(unitClassSource('aab')).toBe('[\\u0061\\u0062]');
   });
 });

@@ -5,9 +5,8 @@
  * them at every unit of the clauses around numbers: a report's Chinese text touched ~100–200
  * lines of each, which the other rules of a lint push out of the CPU caches before the next
  * report. In one table a report reads those lines once. Each module marks its own bits when it
- * loads (this module imports only the parser, so it is evaluated before them); no bit is set afterwards.
+ * loads (this module imports nothing, so it is evaluated first); no bit is set afterwards.
  */
-import { unitClassSource } from '@fzlint/parser';
 
 /** Per UTF-16 unit, bits of the classes below. */
 export const STAT_UNIT = new Uint8Array(0x10000);
@@ -59,13 +58,18 @@ export function markWordUnits(chars: Iterable<string>, bit: number): void {
 }
 
 /**
- * A one-class expression of the first units of `chars` (written `\uXXXX`, one unit each, no `u`
- * flag). Its `test` is a scan in machine code from a thread's first report under the bin's
- * `--no-regexp-tier-up`, where a JS loop over the units runs unoptimised for a thread's first
- * reports under the CLI's interrupt budget.
+ * A one-class expression of the first UTF-16 unit of each of `chars` (each written `\uXXXX`: a
+ * pattern without the `u` flag, one unit each, no character to escape), for the checks that scan a
+ * whole string. Measured against the loops over WORD_UNIT bits it replaced: the same share of a lint's
+ * CPU profile (docs/performance-journal.md, "Afternoon of 2026-12-07: changes kept on instruction
+ * counts…"); a scan over every unit of a long block was slower as an expression (the heading scan).
  */
 export function unitClass(chars: Iterable<string>): RegExp {
-  return new RegExp(unitClassSource(chars));
+  const units = new Set<number>();
+  for (const ch of chars) units.add(ch.charCodeAt(0));
+  let source = '[';
+  for (const unit of units) source += `\\u${unit.toString(16).padStart(4, '0')}`;
+  return new RegExp(`${source}]`);
 }
 
 /** Sets `bit` at each unit of `units`. */
