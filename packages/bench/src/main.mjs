@@ -322,7 +322,7 @@ export async function main(argv) {
    * The ratio of a paired row, under the same id, with how its pairs went (this checkout's) in the note.
    * @param {string} id @param {string} label @param {string} goalNote
    */
-  const pairedRatio = (id, label, goalNote) => {
+  const pairedRatioLine = (id, label, goalNote) => {
     const r = get(id, 'a');
     const note = r?.ratio ? `${pairNote(r.ratio, r.num.name, r.den.name)} · ${goalNote}` : goalNote;
     ratio(id, `${label}, paired (A B, B A, …)`, (s) => pairedMedian(id, s), note);
@@ -333,18 +333,18 @@ export async function main(argv) {
   ratio('lint-vs-parse-inproc', 'lint() / remark parse (in-process, work only)', (s) => div(inner('fzlint-lint', s), inner('parse', s)), 'goal ≤ 1.3');
   ratio('fzparse-vs-parse-inproc', '@fzlint/parser parse() / remark parse (in-process)', (s) => div(inner('fzlint-parse', s), inner('parse', s)));
   ratio('speedup-2', 'fzlint --concurrency 1 / --concurrency 2 (speed-up)', (s) => div(med('fzlint-1', s), med('fzlint-2', s)), 'goal ≥ 1.7');
-  pairedRatio('pair-concurrency', 'fzlint --concurrency 1 / --concurrency 2', 'goal ≥ 1.7');
+  pairedRatioLine('pair-concurrency', 'fzlint --concurrency 1 / --concurrency 2', 'goal ≥ 1.7');
   if (cores > 2) ratio('scaling', `fzlint --concurrency 1 / ${cores} (speed-up)`, (s) => div(med('fzlint-1', s), med('fzlint-all', s)), `ideal ${cores}`);
   ratio('speedup-auto', 'fzlint --concurrency 1 / default (speed-up)', (s) => div(med('fzlint-1', s), med('fzlint-auto', s)));
   // Peers run with their defaults, so fzlint does too.
   for (const p of PEERS) ratio(`peer-${p.id}`, `${p.pkg} / fzlint (default): fzlint's speed-up`, (s) => div(med(p.id, s), med('fzlint-auto', s)), p.id === 'markdownlint' ? 'target ≥ 3' : p.id === 'remark' ? 'target > 1' : p.id === 'autocorrect' ? 'goal ≥ 1.0 (aim 1.2)' : '');
-  pairedRatio('pair-autocorrect', 'autocorrect-node / fzlint (default)', 'goal ≥ 1.0 (aim 1.2)');
+  pairedRatioLine('pair-autocorrect', 'autocorrect-node / fzlint (default)', 'goal ≥ 1.0 (aim 1.2)');
   ratio('cache-warm', 'warm cache, nothing changed / cold', (s) => div(med('cache-warm', s), med('cache-cold', s)), 'goal ≤ 0.05');
-  pairedRatio('pair-cache', 'warm cache, nothing changed / cold', 'goal ≤ 0.05');
+  pairedRatioLine('pair-cache', 'warm cache, nothing changed / cold', 'goal ≤ 0.05');
   ratio('cache-one', 'warm cache, 1 file changed / cold', (s) => div(med('cache-one', s), med('cache-cold', s)));
   ratio('big-lint-vs-parse', '1 MB report: fzlint / parse only', (s) => div(med('big-fzlint', s), med('big-parse', s)), 'goal ≤ 1.2');
   ratio('startup-vs-node', 'fzlint one file / node -e 0', (s) => div(med('startup-fzlint', s), med('startup-node', s)), 'goal ≤ 2.5');
-  pairedRatio('pair-startup', 'fzlint one file / node -e 0', 'goal ≤ 2.5');
+  pairedRatioLine('pair-startup', 'fzlint one file / node -e 0', 'goal ≤ 2.5');
   /** Default concurrency / the better of 1 and 2. @param {string} one @param {string} two @param {string} auto */
   const choice = (one, two, auto) => (/** @type {'a' | 'b'} */ s) => {
     const best = [med(one, s), med(two, s)].filter((x) => x !== undefined);
