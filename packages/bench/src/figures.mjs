@@ -8,7 +8,8 @@ import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from './corpus.mjs';
 import { startServer } from './lsp.mjs';
 import { summariseFindings } from './findings.mjs';
-import { pairedRatio, stats, timeAlternating, timeCommand } from './measure.mjs';
+import { timeAlternating, timeCommand, timeRotating } from './measure.mjs';
+import { fastestPerRound, pairedRatio, stats } from './stats.mjs';
 
 export const BENCH_DIR = join(REPO_ROOT, 'packages', 'bench');
 const NODE = process.execPath;
@@ -172,6 +173,9 @@ function clearFzlintCache(root, co) {
  */
 
 /**
+/** @typedef {import('./measure.mjs').Summary} Summary */
+
+/**
  * One side of a paired row: its short name (for "faster in"), what the table calls it, the command
  * (a spec, or why it cannot run), and how to count the findings in its last run's output.
  * @typedef {{name: string, label: string, spec: import('./measure.mjs').CommandSpec | {na: string}, count?: (out: string) => number | undefined}} PairSide
@@ -225,31 +229,41 @@ export function figures(ctx) {
    * A paired row: two commands timed alternately in one row (`timeAlternating`: A B, B A, …)
    * and the median of the per-pair ratios `num / den` (`pairedRatio`), which the host's drift
    * between two rows timed minutes apart cannot move. `first` runs first in the first pair
-   * (the cache's cold run, which fills the cache the warm runs read). With `--baseline`, the
-   * baseline checkout's pairs follow this checkout's: each ratio is taken within its own pairs.
-   * @param {(co: Checkout) => {num: PairSide, den: PairSide, first?: 'num' | 'den'}} make
+   * (the cache's cold run, which fills the cache the warm runs read). `den` may be several
+   * commands (a goal against "the better of" them): all are timed in rotated rounds
+   * (`timeRotating`: A B C, B C A, …) and each round's denominator is the fastest of them
+   * (`fastestPerRound`). With `--baseline`, the baseline checkout's pairs follow this
+   * checkout's: each ratio is taken within its own pairs.
+   * @param {(co: Checkout) => {num: PairSide, den: PairSide | PairSide[], first?: 'num' | 'den'}} make
    */
   const paired = async (make) => {
     /** @param {Checkout} co */
     const one = async (co) => {
       const p = make(co);
-      const numSpec = p.num.spec;
-      const denSpec = p.den.spec;
-      if ('na' in numSpec) return numSpec;
-      if ('na' in denSpec) return denSpec;
-      const r = p.first === 'den' ? await timeAlternating(denSpec, numSpec) : await timeAlternating(numSpec, denSpec);
-      const [num, den] = p.first === 'den' ? [r.b, r.a] : [r.a, r.b];
-      /** @param {Awaited<ReturnType<typeof timeCommand>>} x @param {PairSide} side */
+      const dens = Array.isArray(p.den) ? p.den : [p.den];
+      const specs = [p.num.spec, ...dens.map((d) => d.spec)];
+      const na = specs.find((s) => 'na' in s);
+      if (na) return na;
+      // Indices into `specs` in the order of the first round: num first, unless the den goes first.
+      const order = specs.map((_, k) => k);
+      if (p.first === 'den') order.push(/** @type {number} */ (order.shift()));
+      const timed = await timeRotating(order.map((k) => /** @type {import('./measure.mjs').CommandSpec} */ (specs[k])));
+      // Back in the order of `specs`: num, then the dens.
+      const [num, ...denResults] = specs.map((_, k) => /** @type {Summary} */ (timed[order.indexOf(k)]));
+      /** @param {Summary} x @param {PairSide} side */
       const finish = (x, side) => {
         const findings = side.count?.(readFileSync(x.lastOutFile, 'utf8'));
         rmSync(x.lastOutFile, { force: true });
         return { name: side.name, label: side.label, ...x, lastOutFile: undefined, ...(side.count ? { findings } : {}) };
       };
+      const fastest = Array.isArray(p.den) ? fastestPerRound(denResults) : /** @type {Summary} */ (denResults[0]);
+      const finished = dens.map((d, k) => finish(/** @type {Summary} */ (denResults[k]), d));
       return {
-        num: finish(num, p.num),
-        den: finish(den, p.den),
-        ratio: pairedRatio(num.samples, den.samples),
-        ...(num.cpuSamples && den.cpuSamples ? { cpuRatio: pairedRatio(num.cpuSamples, den.cpuSamples) } : {}),
+        num: finish(/** @type {Summary} */ (num), p.num),
+        den: Array.isArray(p.den) ? finished : finished[0],
+        ...('wins' in fastest ? { fastestDen: fastest.wins } : {}),
+        ratio: pairedRatio(/** @type {Summary} */ (num).samples, fastest.samples),
+        ...(num?.cpuSamples && fastest.cpuSamples ? { cpuRatio: pairedRatio(num.cpuSamples, fastest.cpuSamples) } : {}),
       };
     };
     const mine = await one(ctx.self);
@@ -308,6 +322,22 @@ export function figures(ctx) {
   const changedOriginal = readFileSync(changed);
   const cache = (/** @type {Checkout} */ co) => ['--cache', '--cache-location', `${cacheDir(c.root, co)}/`];
   const few = c.files.slice(0, 10).map((f) => relative(c.root, f));
+
+  /**
+   * The goal "the default concurrency chooses well": the default against the better of
+   * `--concurrency 1` and `2` on `inputs` (the three commands in rotated rounds), or against
+   * `--concurrency 1` alone (`concurrencies` ['1']: one file, a pair).
+   * @param {string[]} inputs @param {string} what how many files, for the labels
+   * @param {number} rounds @param {string[]} [concurrencies]
+   */
+  const chooseRow = (inputs, what, rounds, concurrencies = ['1', '2']) =>
+    paired((co) => {
+      const dens = concurrencies.map((n) => ({ name: `--concurrency ${n}`, label: `paired: fzlint --concurrency ${n}, ${what}`, spec: fz(['--concurrency', n, ...inputs], { runs: rounds })(co), count: countFzlint }));
+      return {
+        num: { name: 'default', label: `paired: fzlint (default), ${what}`, spec: fz(inputs, { runs: rounds })(co), count: countFzlint },
+        den: dens.length === 1 ? /** @type {PairSide} */ (dens[0]) : dens,
+      };
+    });
 
   return [
     {
@@ -476,6 +506,25 @@ export function figures(ctx) {
       ab: true,
       run: () => ab(fz(few), count),
     },
+    {
+      id: 'pair-choose-1000',
+      group: 'choose',
+      aliases: ['paired'],
+      label: `paired: fzlint default / better of --concurrency 1, 2, ${c.files.length} files`,
+      ab: true,
+      paired: true,
+      // Three rounds (with the warm-up, ~24 s on 2 cores): the costliest paired row.
+      run: () => chooseRow(['corpus'], `${c.files.length} files`, ctx.heavyRuns),
+    },
+    {
+      id: 'pair-choose-10',
+      group: 'choose',
+      aliases: ['paired'],
+      label: `paired: fzlint default / better of --concurrency 1, 2, ${few.length} files`,
+      ab: true,
+      paired: true,
+      run: () => chooseRow(few, `${few.length} files`, ctx.runs),
+    },
     ...PEERS.map((p) => ({
       id: p.id,
       group: 'peers',
@@ -597,6 +646,15 @@ export function figures(ctx) {
       bytes: c.oneBytes,
       ab: true,
       run: () => ab(fz(['--concurrency', '1', 'one/one.md'], { runs: ctx.startupRuns }), count),
+    },
+    {
+      id: 'pair-choose-1',
+      group: 'choose',
+      aliases: ['paired'],
+      label: 'paired: fzlint default / --concurrency 1, one file',
+      ab: true,
+      paired: true,
+      run: () => chooseRow(['one/one.md'], 'one file', ctx.startupRuns, ['1']),
     },
     ...PEERS.map((p) => ({
       id: `startup-${p.id}`,

@@ -1,6 +1,6 @@
 // The speed goals `pnpm bench` prints with met / MISSED. A goal stated as the ratio of two
 // commands is judged on their paired ratio (the two timed alternately in one row, the median
-// of the per-pair ratios: `pairedRatio` in measure.mjs) when that row ran; the ratio of the
+// of the per-pair ratios: `pairedRatio` in stats.mjs) when that row ran; the ratio of the
 // two separate rows, timed minutes apart as before, is shown beside it so the history stays
 // comparable. Pure functions, so that the tests can check the verdicts.
 
@@ -68,11 +68,25 @@ export function goalTable(goals, withBaseline) {
 }
 
 /**
- * What a paired ratio's note says: how many pairs, the spread of their ratios, and how
- * many pairs each side won.
- * @param {import('./measure.mjs').PairedRatio} r @param {string} numName @param {string} denName
+ * What a paired ratio's note says: how many pairs (or rounds), the spread of their ratios, and
+ * how many each side won.
+ * @param {import('./stats.mjs').PairedRatio} r @param {string} numName @param {string} denName
+ * @param {'pair' | 'round'} [unit]
  */
-export function pairNote(r, numName, denName) {
+export function pairNote(r, numName, denName, unit = 'pair') {
   const f = (/** @type {number} */ v) => v.toFixed(v < 0.1 ? 3 : 2);
-  return `${r.n} pairs, per pair ${f(r.min)}–${f(r.max)}; faster: ${numName} ${r.numFaster}, ${denName} ${r.denFaster}`;
+  return `${r.n} ${unit}s, per ${unit} ${f(r.min)}–${f(r.max)}; faster: ${numName} ${r.numFaster}, ${denName} ${r.denFaster}`;
+}
+
+/**
+ * The note of a paired row's ratio. When its denominator is several commands (the better
+ * of them, round by round: `fastestPerRound`), it counts rounds, each the numerator against
+ * that round's better one, and says which of them was the better in how many.
+ * @param {{ratio: import('./stats.mjs').PairedRatio, num: {name: string},
+ *   den: {name: string} | Array<{name: string}>, fastestDen?: number[]}} row
+ */
+export function pairedRowNote(row) {
+  if (!Array.isArray(row.den)) return pairNote(row.ratio, row.num.name, row.den.name);
+  const wins = row.den.map((d, k) => `${d.name} in ${row.fastestDen?.[k] ?? 0}`).join(', ');
+  return `${pairNote(row.ratio, row.num.name, 'the better', 'round')} (the better: ${wins})`;
 }

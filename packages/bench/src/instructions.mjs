@@ -25,6 +25,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO_ROOT, corpusTexts, shapeOfBytes } from './corpus.mjs';
+import { median, pairedRatio } from './stats.mjs';
 
 const SELF = new URL(import.meta.url).pathname;
 /** The fuzz package's shapes, a module that imports nothing (not its index, which loads fzlint). */
@@ -164,14 +165,6 @@ export function parseArgs(argv, cwd = process.cwd()) {
   return o;
 }
 
-/** @param {readonly number[]} xs */
-export function median(xs) {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? /** @type {number} */ (s[m]) : (/** @type {number} */ (s[m - 1]) + /** @type {number} */ (s[m])) / 2;
-}
-
 /** (max − min) / median: the spread of one build's counts, 0.003 = 0.3 %. @param {readonly number[]} xs */
 export function spread(xs) {
   return xs.length === 0 ? NaN : (Math.max(...xs) - Math.min(...xs)) / median(xs);
@@ -190,12 +183,12 @@ export function summarize(base, totals) {
 
 /**
  * This build against the baseline: the ratio of the median net counts (< 1: this does
- * less), and the ratio of each round's pair.
+ * less), and the ratio of each round's pair (to 4 decimals, as the bench's paired rows).
  * @param {readonly number[]} thisNets @param {readonly number[]} baselineNets
  */
 export function compare(thisNets, baselineNets) {
-  const perRound = thisNets.map((t, i) => t / /** @type {number} */ (baselineNets[i]));
-  return { ratio: median(thisNets) / median(baselineNets), perRound, lower: perRound.filter((r) => r < 1).length };
+  const rounds = pairedRatio(thisNets, baselineNets);
+  return { ratio: median(thisNets) / median(baselineNets), perRound: rounds.ratios, lower: rounds.numFaster };
 }
 
 /** The total callgrind prints on stderr (`==PID== Collected : N`), or undefined. @param {string} stderr */

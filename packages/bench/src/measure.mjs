@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, openSync, closeSync, readFileSync, statSync, rmSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stats } from './stats.mjs';
 
 /** Absolute path of GNU time, or undefined (macOS' BSD time lacks `-f`). */
 export const GNU_TIME = ['/usr/bin/time'].find((p) => {
@@ -86,19 +87,6 @@ export function cleanupScratch() {
 }
 
 /**
- * Median, min, max and the 90th and 99th percentiles (nearest rank) of a list of numbers.
- * @param {readonly number[]} xs
- */
-export function stats(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const n = s.length;
-  if (n === 0) return { median: NaN, min: NaN, max: NaN, p90: NaN, p99: NaN, n: 0 };
-  const median = n % 2 ? /** @type {number} */ (s[(n - 1) / 2]) : (/** @type {number} */ (s[n / 2 - 1]) + /** @type {number} */ (s[n / 2])) / 2;
-  const rank = (/** @type {number} */ p) => /** @type {number} */ (s[Math.min(n - 1, Math.max(0, Math.ceil(n * p) - 1))]);
-  return { median, min: /** @type {number} */ (s[0]), max: /** @type {number} */ (s[n - 1]), p90: rank(0.9), p99: rank(0.99), n };
-}
-
-/**
  * What to time: a command, `warmup + runs` times (warm-ups discarded). `before` runs
  * before every run, untimed (e.g. empty a cache, touch a file).
  * @typedef {{cmd: string, args: readonly string[], cwd?: string, env?: NodeJS.ProcessEnv,
@@ -146,6 +134,8 @@ function summarise(kept) {
   };
 }
 
+/** @typedef {ReturnType<typeof summarise>} Summary */
+
 /**
  * Runs a command `warmup + runs` times (warm-ups discarded) and summarises.
  * @param {CommandSpec} spec
@@ -162,49 +152,37 @@ export async function timeCommand(spec) {
 }
 
 /**
- * Times two commands alternately — A B, B A, A B, … — so that both meet the same machine
- * state (a shared machine's load drifts over minutes). The before/after comparison of
- * `--baseline`: `a` is this checkout, `b` the other one.
- * @param {CommandSpec} a @param {CommandSpec} b
+ * Times several commands in rounds, one run of each a round, rotating the order every round
+ * (A B C, B C A, C A B, …; for two commands A B, B A, …), so that all meet the same machine
+ * state (a shared machine's load drifts over minutes) and each takes every place in a round
+ * as often as the others. The i-th kept runs of the commands form round i. Returns one
+ * summary a command, in the order given.
+ * @param {readonly CommandSpec[]} specs
  */
-export async function timeAlternating(a, b) {
-  /** @type {RunResult[]} */
-  const keptA = [];
-  /** @type {RunResult[]} */
-  const keptB = [];
-  const warmup = Math.max(a.warmup, b.warmup);
-  const runs = Math.max(a.runs, b.runs);
+export async function timeRotating(specs) {
+  /** @type {RunResult[][]} */
+  const kept = specs.map(() => []);
+  const warmup = Math.max(...specs.map((s) => s.warmup));
+  const runs = Math.max(...specs.map((s) => s.runs));
   for (let i = 0; i < warmup + runs; i++) {
-    for (const side of i % 2 === 0 ? ['a', 'b'] : ['b', 'a']) {
-      const r = await runSpec(side === 'a' ? a : b, i);
-      if (i >= warmup) (side === 'a' ? keptA : keptB).push(r);
+    for (let k = 0; k < specs.length; k++) {
+      const at = (i + k) % specs.length;
+      const r = await runSpec(/** @type {CommandSpec} */ (specs[at]), i);
+      if (i >= warmup) /** @type {RunResult[]} */ (kept[at]).push(r);
       else rmSync(r.outFile, { force: true });
     }
   }
-  return { a: summarise(keptA), b: summarise(keptB) };
+  return kept.map(summarise);
 }
 
 /**
- * The ratio of two commands timed in pairs (`timeAlternating`: the i-th runs of each form a
- * pair, back to back): each pair's `num[i] / den[i]`, and their median — a figure the host's
- * drift over minutes cannot move, since both runs of a pair meet the same machine state, and
- * one disturbed pair cannot move either. `numFaster` and `denFaster` count the pairs each
- * side won (a tie counts for neither).
- * @param {readonly number[]} num @param {readonly number[]} den
+ * Times two commands alternately — A B, B A, A B, … (`timeRotating` of two) — so that both
+ * meet the same machine state. The before/after comparison of `--baseline`: `a` is this
+ * checkout, `b` the other one.
+ * @param {CommandSpec} a @param {CommandSpec} b
  */
-export function pairedRatio(num, den) {
-  if (num.length !== den.length) throw new Error(`pairedRatio: ${num.length} against ${den.length} samples`);
-  const ratios = num.map((x, i) => x / /** @type {number} */ (den[i]));
-  const { median, min, max, n } = stats(ratios);
-  return {
-    median,
-    min,
-    max,
-    n,
-    numFaster: ratios.filter((r) => r < 1).length,
-    denFaster: ratios.filter((r) => r > 1).length,
-    ratios: ratios.map((r) => Math.round(r * 10000) / 10000),
-  };
+export async function timeAlternating(a, b) {
+  const [ra, rb] = /** @type {[Summary, Summary]} */ (await timeRotating([a, b]));
+  return { a: ra, b: rb };
 }
 
-/** @typedef {ReturnType<typeof pairedRatio>} PairedRatio */

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO_ROOT, shapeOfBytes } from './corpus.mjs';
 import { LspClient } from './lsp.mjs';
-import { stats } from './measure.mjs';
+import { stats } from './stats.mjs';
 
 const SELF = new URL(import.meta.url).pathname;
 const FUZZ = pathToFileURL(join(REPO_ROOT, 'packages', 'fuzz', 'dist', 'index.js')).href;

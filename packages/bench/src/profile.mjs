@@ -27,7 +27,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildCorpus, removeCorpus, REPO_ROOT } from './corpus.mjs';
-import { median, OptionReader, UsageError } from './instructions.mjs';
+import { OptionReader, UsageError } from './instructions.mjs';
+import { median, pairedRatio } from './stats.mjs';
 import { startServer } from './lsp.mjs';
 import { originalSource, PHASES, phasesOf } from './phases.mjs';
 
@@ -195,8 +196,9 @@ export function selectedTime(p, test) {
 
 /**
  * Per row, over rounds of one profile of each checkout: the median self time and median
- * share of each, the round-by-round ratio of shares (this / baseline; NaN where the baseline has
- * none) and in how many rounds each side's share is the lower (ties count for neither).
+ * share of each, the round-by-round ratio of shares (this / baseline: `pairedRatio`'s `ratios`,
+ * to 4 decimals; Infinity where only the baseline has none, NaN where neither has any) and in
+ * how many rounds each side's share is the lower (ties count for neither).
  * @param {ReadonlyArray<{this: ProfileSample, baseline: ProfileSample}>} rounds
  * @param {ReadonlyArray<{label: string, test: (p: ProfileSample) => {ms: number, share: number}}>} rows
  */
@@ -204,26 +206,17 @@ export function compareRounds(rounds, rows) {
   return rows.map(({ label, test }) => {
     const mine = rounds.map((r) => test(r.this));
     const theirs = rounds.map((r) => test(r.baseline));
-    const ratios = rounds.map((_, i) => {
-      const t = /** @type {{share: number}} */ (theirs[i]).share;
-      return t > 0 ? /** @type {{share: number}} */ (mine[i]).share / t : NaN;
-    });
-    let thisLower = 0;
-    let baselineLower = 0;
-    for (const [i, m] of mine.entries()) {
-      const t = /** @type {{share: number}} */ (theirs[i]);
-      if (m.share < t.share) thisLower++;
-      else if (t.share < m.share) baselineLower++;
-    }
+    // The per-round ratios and who is lower are those of the bench's paired rows.
+    const shares = pairedRatio(mine.map((x) => x.share), theirs.map((x) => x.share));
     return {
       label,
       thisMs: median(mine.map((x) => x.ms)),
       thisShare: median(mine.map((x) => x.share)),
       baselineMs: median(theirs.map((x) => x.ms)),
       baselineShare: median(theirs.map((x) => x.share)),
-      ratios,
-      thisLower,
-      baselineLower,
+      ratios: shares.ratios,
+      thisLower: shares.numFaster,
+      baselineLower: shares.denFaster,
     };
   });
 }

@@ -3,7 +3,7 @@
 // (it is optional and slow); `pnpm --filter @fzlint/bench instructions` is a benchmark.
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../src/corpus.mjs';
-import { collectedFrom, compare, fmtRatio, median, parseArgs, spread, summarize, UsageError } from '../src/instructions.mjs';
+import { collectedFrom, compare, fmtRatio, parseArgs, spread, summarize, UsageError } from '../src/instructions.mjs';
 
 describe('parseArgs', () => {
   it('defaults to lint of 10 reports, 3 rounds, one base run, this checkout', () => {
@@ -57,13 +57,6 @@ describe('parseArgs', () => {
 });
 
 describe('the arithmetic', () => {
-  it('median of odd and even counts', () => {
-    expect(median([3, 1, 2])).toBe(2);
-    expect(median([4, 1, 3, 2])).toBe(2.5);
-    expect(median([7])).toBe(7);
-    expect(median([])).toBeNaN();
-  });
-
   it('spread is (max − min) / median', () => {
     expect(spread([1000, 1003, 1000])).toBeCloseTo(0.003, 10);
     expect(spread([5, 5])).toBe(0);

@@ -1,8 +1,9 @@
-// Paired goal ratios: the arithmetic of pairedRatio (measure.mjs), the order timeAlternating
+// Paired goal ratios: the arithmetic of pairedRatio (stats.mjs), the order timeAlternating
 // runs a pair in, and the goals table judging a goal on the paired figure (goals.mjs).
 import { describe, expect, it } from 'vitest';
-import { goalTable, judgeGoal, pairNote } from '../src/goals.mjs';
-import { pairedRatio, timeAlternating } from '../src/measure.mjs';
+import { goalTable, judgeGoal, pairedRowNote, pairNote } from '../src/goals.mjs';
+import { timeAlternating, timeRotating } from '../src/measure.mjs';
+import { fastestPerRound, median, pairedRatio } from '../src/stats.mjs';
 
 describe('pairedRatio', () => {
   it('is the median of the per-pair ratios, not the ratio of the medians', () => {
@@ -48,22 +49,77 @@ describe('pairedRatio', () => {
   });
 });
 
+/**
+ * A command that does nothing (`true`, quicker to start than node on a busy host), 3 runs
+ * after 1 warm-up, each noting `name` and the round in `order`.
+ * @param {string[]} order @param {string} name
+ */
+const noted = (order, name) => ({
+  cmd: 'true',
+  args: [],
+  runs: 3,
+  warmup: 1,
+  before: (/** @type {number} */ i) => void order.push(`${name}${i}`),
+});
+
 describe('timeAlternating', () => {
   it('runs A B, B A, … and keeps the i-th runs of each side as a pair', async () => {
     /** @type {string[]} */
     const order = [];
-    const spec = (/** @type {string} */ side) => ({
-      cmd: process.execPath,
-      args: ['-e', '0'],
-      runs: 3,
-      warmup: 1,
-      before: (/** @type {number} */ i) => void order.push(`${side}${i}`),
-    });
-    const r = await timeAlternating(spec('a'), spec('b'));
+    const r = await timeAlternating(noted(order, 'a'), noted(order, 'b'));
     expect(order).toEqual(['a0', 'b0', 'b1', 'a1', 'a2', 'b2', 'b3', 'a3']);
     expect(r.a.samples).toHaveLength(3);
     expect(r.b.samples).toHaveLength(3);
     expect(pairedRatio(r.a.samples, r.b.samples).n).toBe(3);
+  }, 30_000);
+});
+
+describe('median', () => {
+  it('of odd and even counts, NaN of none', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([7])).toBe(7);
+    expect(median([])).toBeNaN();
+  });
+});
+
+describe('timeRotating', () => {
+  it('runs A B C, B C A, C A B, … and keeps the i-th runs of each command as round i', async () => {
+    /** @type {string[]} */
+    const order = [];
+    const r = await timeRotating([noted(order, 'd'), noted(order, 'x'), noted(order, 'y')]);
+    expect(order).toEqual(['d0', 'x0', 'y0', 'x1', 'y1', 'd1', 'y2', 'd2', 'x2', 'd3', 'x3', 'y3']);
+    expect(r.map((s) => s.samples.length)).toEqual([3, 3, 3]);
+  }, 30_000);
+});
+
+describe('fastestPerRound', () => {
+  // Three rounds of default (d), --concurrency 1 (c1) and 2 (c2); round 2 a slow spell for all.
+  const d = { samples: [1000, 1500, 1020], cpuSamples: [1900, 2800, 1950] };
+  const c1 = { samples: [1700, 2500, 990], cpuSamples: [1650, 2400, 960] };
+  const c2 = { samples: [980, 1480, 1010], cpuSamples: [1880, 2750, 1940] };
+
+  it('takes the fastest of the commands round by round, with the CPU time of that same run', () => {
+    const f = fastestPerRound([c1, c2]);
+    expect(f.samples).toEqual([980, 1480, 990]);
+    expect(f.cpuSamples).toEqual([1880, 2750, 960]);
+    expect(f.wins).toEqual([1, 2]);
+  });
+
+  it('makes pairedRatio the median over rounds of default / min(c1, c2)', () => {
+    const r = pairedRatio(d.samples, fastestPerRound([c1, c2]).samples);
+    expect(r.ratios).toEqual([1.0204, 1.0135, 1.0303]);
+    expect(r.median).toBeCloseTo(1000 / 980, 12);
+    expect([r.numFaster, r.denFaster]).toEqual([0, 3]);
+  });
+
+  it('has no CPU samples unless every command has them', () => {
+    expect(fastestPerRound([c1, { samples: c2.samples }])).not.toHaveProperty('cpuSamples');
+  });
+
+  it('refuses commands with different numbers of rounds, and no commands', () => {
+    expect(() => fastestPerRound([c1, { samples: [1, 2] }])).toThrow(/3, 2/);
+    expect(() => fastestPerRound([])).toThrow(/fastestPerRound/);
   });
 });
 
@@ -71,6 +127,18 @@ describe('pairNote', () => {
   it('says how many pairs, their spread and who won how many', () => {
     expect(pairNote(pairedRatio([1100, 1200, 900], [1000, 1000, 1000]), 'AutoCorrect', 'fzlint')).toBe('3 pairs, per pair 0.90–1.20; faster: AutoCorrect 1, fzlint 2');
     expect(pairNote(pairedRatio([80, 90], [1000, 1000]), 'warm', 'cold')).toBe('2 pairs, per pair 0.080–0.090; faster: warm 2, cold 0');
+  });
+});
+
+describe('pairedRowNote', () => {
+  it('is the pair note for one denominator', () => {
+    const row = { ratio: pairedRatio([90, 110, 95], [100, 100, 100]), num: { name: 'default' }, den: { name: '--concurrency 1' } };
+    expect(pairedRowNote(row)).toBe('3 pairs, per pair 0.90–1.10; faster: default 2, --concurrency 1 1');
+  });
+
+  it('names the better of several denominators and how often each was the better', () => {
+    const row = { ratio: pairedRatio([1000, 1020], [990, 1030]), num: { name: 'default' }, den: [{ name: '--concurrency 1' }, { name: '--concurrency 2' }], fastestDen: [0, 2] };
+    expect(pairedRowNote(row)).toBe('2 rounds, per round 0.99–1.01; faster: default 1, the better 1 (the better: --concurrency 1 in 0, --concurrency 2 in 2)');
   });
 });
 

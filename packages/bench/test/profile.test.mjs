@@ -100,9 +100,11 @@ describe('compareRounds', () => {
     expect([row?.thisLower, row?.baselineLower]).toEqual([2, 1]);
   });
 
-  it('gives NaN for a ratio where the baseline has none of the function', () => {
-    const [r] = compareRounds([{ this: f(1000, 5), baseline: profile(1000, {}) }], [{ label: 'f', test: (p) => selectedTime(p, selectorTest('f')) }]);
-    expect(r?.ratios[0]).toBeNaN();
+  it('gives Infinity for a ratio where only the baseline has none of the function, NaN where neither has any (as pairedRatio)', () => {
+    const rows = [{ label: 'f', test: (/** @type {import('../src/profile.mjs').ProfileSample} */ p) => selectedTime(p, selectorTest('f')) }];
+    const [r] = compareRounds([{ this: f(1000, 5), baseline: profile(1000, {}) }, { this: profile(1000, {}), baseline: profile(1000, {}) }], rows);
+    expect(r?.ratios[0]).toBe(Infinity);
+    expect(r?.ratios[1]).toBeNaN();
     expect([r?.thisLower, r?.baselineLower]).toEqual([0, 1]);
   });
 });
