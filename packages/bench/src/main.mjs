@@ -266,7 +266,7 @@ export async function main(argv) {
   /** Median of a result, its RSS for memory rows, both medians and the ratio for paired rows. @param {any} r */
   const shown = (r) =>
     r.ratio
-      ? `${fmtMs(r.num.wall.median)} / ${[r.den].flat().map((/** @type {any} */ d) => fmtMs(d.wall.median)).join(', ')}: ${r.ratio.median.toFixed(3)} paired (${r.ratio.n} pairs)`
+      ? `${fmtMs(r.num.wall.median)} / ${[r.den].flat().map((/** @type {any} */ d) => fmtMs(d.wall.median)).join(', ')}: ${r.ratio.median.toFixed(3)} paired (${r.ratio.n} ${Array.isArray(r.den) ? 'rounds' : 'pairs'})`
       : r.rssMiB !== undefined && !Number.isFinite(r.wall?.median)
         ? `${r.rssMiB.toFixed(0)} MiB`
         : fmtMs(r.wall?.median);
