@@ -1,6 +1,7 @@
 // The speed goals `pnpm bench` prints with met / MISSED. A goal stated as the ratio of two
 // commands is judged on their paired ratio (the two timed alternately in one row, the median
-// of the per-pair ratios: `pairedRatio` in stats.mjs) when that row ran; the ratio of the
+// of the per-pair ratios: `pairedRatio` in stats.mjs; against "the better of" two commands, the
+// three in rotated rounds and each round's faster one) when that row ran; the ratio of the
 // two separate rows, timed minutes apart as before, is shown beside it so the history stays
 // comparable. Pure functions, so that the tests can check the verdicts.
 
