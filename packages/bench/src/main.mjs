@@ -81,9 +81,9 @@ warm cache ≤ 5 % of cold, lint/parse ≤ 1.3× (whole process and in-process, 
 lint ≤ 1.2× parse, LSP edit p50 ≤ 10 ms and p90 ≤ 20 ms (p99 shown), fzlint one.md ≤ 2.5×
 node -e 0; and the older targets (markdownlint-cli2 ≥ 3×, remark-cli > 1×, LSP RSS).
 The goals with a paired row (AutoCorrect, --concurrency 2, the default concurrency on 1,000,
-10 and 1 files, warm cache, one.md) are judged
-on its paired ratio ("paired"; "unpaired" when that row did not run), with the ratio of
-the separate rows, timed minutes apart, beside it.`;
+10 and 1 files, warm cache, one.md) are judged on its paired ratio ("paired"; "unpaired"
+when that row did not run), with the ratio of the separate rows, timed minutes apart,
+beside it.`;
 
 /** @param {string[]} argv */
 function parseArgs(argv) {

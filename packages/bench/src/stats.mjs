@@ -21,11 +21,12 @@ export function median(xs) {
 }
 
 /**
- * The ratio of two commands timed in pairs (`timeAlternating` in measure.mjs: the i-th runs of each form a
- * pair, back to back): each pair's `num[i] / den[i]`, and their median — a figure the host's
- * drift over minutes cannot move, since both runs of a pair meet the same machine state, and
- * one disturbed pair cannot move either. `numFaster` and `denFaster` count the pairs each
- * side won (a tie counts for neither).
+ * The ratio of two commands timed in pairs (`timeAlternating` in measure.mjs: the i-th runs
+ * of each form a pair, back to back): each pair's `num[i] / den[i]`, and their median — a
+ * figure the host's drift over minutes cannot move, since both runs of a pair meet the same
+ * machine state, and one disturbed pair cannot move either. `numFaster` and `denFaster` count
+ * the pairs each side won (a tie counts for neither). A zero `den[i]` gives Infinity (NaN when
+ * `num[i]` is zero too: neither side won).
  * @param {readonly number[]} num @param {readonly number[]} den
  */
 export function pairedRatio(num, den) {
@@ -47,9 +48,9 @@ export function pairedRatio(num, den) {
 
 /**
  * The denominator of a goal stated against "the better of" several commands timed in the same
- * rounds (`timeRotating` in measure.mjs): in each round the wall time of the fastest of them, and the CPU time
- * of that same run (when every command has CPU samples). `pairedRatio(num, fastest.samples)`
- * is then the median over rounds of num / min(the others).
+ * rounds (`timeRotating` in measure.mjs): in each round the wall time of the fastest of them,
+ * and the CPU time of that same run (when every command has CPU samples).
+ * `pairedRatio(num, fastest.samples)` is then the median over rounds of num / min(the others).
  * @param {ReadonlyArray<{samples: readonly number[], cpuSamples?: readonly number[]}>} sides
  */
 export function fastestPerRound(sides) {
