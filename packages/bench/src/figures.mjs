@@ -172,7 +172,6 @@ function clearFzlintCache(root, co) {
  * @typedef {{na: string} | (Omit<Awaited<ReturnType<typeof timeCommand>>, 'lastOutFile'> & {findings?: number, findingsSummary?: import('./findings.mjs').FindingsSummary, inner?: any})} Side
  */
 
-/**
 /** @typedef {import('./measure.mjs').Summary} Summary */
 
 /**
