@@ -78,8 +78,10 @@ function hintScan(compiled: readonly Compiled[]): HintScan | undefined {
   }
   // Longer first only where one hint begins another (no built-in hint does).
   if (prefixes.size) hints = hints.sort((a, b) => b.length - a.length);
+  // Without the `u` flag: the hints are Han runs of the BMP (`patternHints`), matched alike without it, and
+  // irregexp's scan without it is the cheaper one (no surrogate-pair handling at each place tried).
   const scan = hints.length
-    ? { regex: new RegExp(hints.map((h) => h.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|'), 'gu'), prefixes }
+    ? { regex: new RegExp(hints.map((h) => h.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|'), 'g'), prefixes }
     : undefined;
   hintCache.set(compiled, scan);
   return scan;
