@@ -279,29 +279,3 @@ describe('a literal match’s title', () => {
     );
   });
 });
-
-describe('a literal match’s historical context', () => {
-  // Read only for entries a rule can date (an end, a successor or versions): for the others no
-  // rule asks, and `historical` is false whatever the words around.
-  const entry = (id: string, name: string, validUntil?: string): CatalogueEntry => ({
-    id,
-    kind: 'term',
-    name,
-    aliases: [name],
-    validFrom: '2010',
-    confidence: 'confirmed',
-    ...(validUntil ? { validUntil } : {}),
-  });
-  const catalogue = [...(builtinCatalogue as readonly CatalogueEntry[]), entry('t-dated', '甲乙丙丁工作机制', '2020'), entry('t-undated', '戊己庚辛工作机制')];
-
-  it('is decided for an entry with an end, and false for one without', () => {
-    const document = parse('# 某市2023年法治政府建设年度报告\n\n原甲乙丙丁工作机制已完成。原戊己庚辛工作机制已完成。甲乙丙丁工作机制运行良好。\n');
-    const settings = { ...resolveSettings(document, {}), catalogue };
-    const found = analyzeReferences(document, settings).references.filter((r) => r.entry.id.startsWith('t-'));
-    expect(found.map((r) => [r.entry.id, r.historical])).toEqual([
-      ['t-dated', true],
-      ['t-undated', false],
-      ['t-dated', false],
-    ]);
-  });
-});

@@ -41,11 +41,7 @@ export interface CatalogueReference {
   readonly titleRange?: TextRange;
   /** Inside the next-year-plan section. */
   readonly inNextYearPlan: boolean;
-  /**
-   * A historical mention (原工商局, 党的十九大以来, 七五普法期间获评). Decided where it can change a
-   * finding: for an entry that can go out of date (an end, a successor or versions: `canDate`) and
-   * for congress phrases; false for the others (no rule reads it there) and for loose titles.
-   */
+  /** A historical mention (原工商局, 党的十九大以来, 七五普法期间获评). */
   readonly historical: boolean;
   /** Status on the writing date. */
   readonly status: ReferenceStatus;
@@ -124,8 +120,6 @@ interface ResolvedNode {
   readonly kind: CatalogueEntry['kind'];
   readonly status: ReferenceStatus;
   readonly successor: CatalogueEntry | undefined;
-  /** `canDate(entry, successor)`: whether the match's historical context is worth deciding. */
-  readonly canDate: boolean;
 }
 
 const DASHES = '—–－‐‑‒―-~～─';
@@ -1605,19 +1599,9 @@ function resolvedOn(compiled: CompiledCatalogue, day: DayNumber): Array<Resolved
 function resolveNode(resolved: Array<ResolvedNode | undefined>, node: number, entries: readonly CatalogueEntry[], compiled: CompiledCatalogue, day: DayNumber): ResolvedNode {
   const entry = pickByDate(entries, day);
   const successor = entry.successor ? compiled.byId.get(entry.successor) : undefined;
-  const value: ResolvedNode = { entry, kind: entry.kind, status: statusOn(entry, day), successor, canDate: canDate(entry, successor) };
+  const value: ResolvedNode = { entry, kind: entry.kind, status: statusOn(entry, day), successor };
   resolved[node] = value;
   return value;
-}
-
-/**
- * Whether a reference to `entry` can be dated by a rule: an end or a successor (the outdated
- * rules' `endOf`, ended-campaign and the plan periods' `validUntil`) or versions (outdated-law-
- * version). Only then is its historical context read: ~75 % of a report's literal matches are
- * of entries with none of them, whose `historical` no rule asks about.
- */
-function canDate(entry: CatalogueEntry, successor: CatalogueEntry | undefined): boolean {
-  return entry.validUntil !== undefined || successor !== undefined || entry.versions !== undefined;
 }
 
 /** The node `walkTrie` last found (its second result: no object per walk). */
@@ -1699,7 +1683,7 @@ function acceptMatch(
   const successor = resolved.successor;
   const range = { start, end };
   const inNextYearPlan = inRanges(planRanges, start);
-  const historical = resolved.canDate && isHistorical(text, localStart, localEnd);
+  const historical = isHistorical(text, localStart, localEnd);
   const status = resolved.status;
   // Literals in the one key order, optional fields added last, rather than spreads of temporary objects.
   const ref: { -readonly [K in keyof CatalogueReference]: CatalogueReference[K] } = title
@@ -1946,7 +1930,7 @@ function scanPatterns(
         sentenceIndex,
         inOtherTitle: false,
         inNextYearPlan: inRanges(planRanges, start),
-        historical: canDate(entry, successor) && isHistorical(sentence.text, m.index, m.index + m[0].length),
+        historical: isHistorical(sentence.text, m.index, m.index + m[0].length),
         status: statusOn(entry, day),
         ...(successor ? { successor } : {}),
       });
