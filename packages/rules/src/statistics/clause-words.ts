@@ -7,7 +7,17 @@
  * last ones for a word that must end the words), so most counts run none of them, and the
  * last verb is found without a match array per verb.
  */
-import { CARRY_OVER_MARKERS, COMPARISON_MARKERS, GROWTH_MARKERS, METRIC_VERBS, NEGATIONS, PER_CAPITA_MARKERS, type MetricVerb } from '@fzlint/ontology';
+import {
+  CARRIED_OVER_WORDS,
+  CARRY_OVER_MARKERS,
+  COMPARISON_MARKERS,
+  GROWTH_MARKERS,
+  METRIC_VERBS,
+  NEGATIONS,
+  PER_CAPITA_MARKERS,
+  TOTAL_WORDS,
+  type MetricVerb,
+} from '@fzlint/ontology';
 import { WordsByFirstUnit } from '@fzlint/parser';
 import { alternation } from './figure-words.js';
 import { COUNT_WORD, GROWTH_LAST, GROWTH_LINK, markUnits, markWordUnits, SCOPE, STAT_UNIT, VERB_FIRST, WORD_UNIT } from './unit-class.js';
@@ -44,6 +54,10 @@ const enum Trigger {
   CarryOver = 4,
   PartList = 8,
   Distributive = 16,
+  /** figure-words' `marksCarriedOver` words (上年结转, 旧存). */
+  CarriedOver = 32,
+  /** figure-words' `marksTotal` words (共计, 合计). */
+  Total = 64,
 }
 
 /**
@@ -80,6 +94,8 @@ addTriggers(PER_CAPITA_MARKERS, Trigger.PerCapita);
 addTriggers(CARRY_OVER_MARKERS, Trigger.CarryOver);
 addTriggers(PART_LIST_WORDS, Trigger.PartList);
 addTriggers(['分别'], Trigger.Distributive);
+addTriggers(CARRIED_OVER_WORDS, Trigger.CarriedOver);
+addTriggers(TOTAL_WORDS, Trigger.Total);
 
 /** The negations by length, longest first (the negation regex's alternation order). */
 const NEGATIONS_LONGEST: readonly string[] = [...new Set(NEGATIONS)].sort((a, b) => b.length - a.length);
@@ -103,6 +119,10 @@ export class CountWords {
   carryOver = false;
   /** The clause holds a character a scope word needs (else `scopesIn` of it finds none). */
   mayScope = false;
+  /** The clause may hold a carried-over word (else figure-words' `marksCarriedOver` of it is false). */
+  mayMarkCarriedOver = false;
+  /** The clause may hold a total word (else figure-words' `marksTotal` of it is false). */
+  mayMarkTotal = false;
 }
 
 const scratch = new CountWords();
@@ -131,6 +151,8 @@ export function readCountWords(
   let carryOverAt = -1;
   let partListAt = -1;
   let distributiveAt = -1;
+  let carriedOverAt = -1;
+  let totalAt = -1;
   let scopeAt = -1;
   let verbAt = -1;
   let verbText = '';
@@ -154,6 +176,8 @@ export function readCountWords(
         if ((bits & Trigger.CarryOver) !== 0) carryOverAt = i;
         if ((bits & Trigger.PartList) !== 0) partListAt = i;
         if ((bits & Trigger.Distributive) !== 0) distributiveAt = i;
+        if ((bits & Trigger.CarriedOver) !== 0) carriedOverAt = i;
+        if ((bits & Trigger.Total) !== 0) totalAt = i;
       }
     }
     if (i >= verbFrom && (cls & VERB_FIRST) !== 0) {
@@ -176,6 +200,8 @@ export function readCountWords(
   out.partList = partListAt >= betweenFrom && PART_LIST_START.test(text.slice(betweenFrom, end));
   out.carryOver = carryOverAt >= prefixStart && CARRY_OVER_RE.test(prefix);
   out.mayScope = scopeAt >= clauseFrom;
+  out.mayMarkCarriedOver = carriedOverAt >= clauseFrom;
+  out.mayMarkTotal = totalAt >= clauseFrom;
   return out;
 }
 

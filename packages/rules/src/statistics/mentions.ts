@@ -1054,6 +1054,10 @@ class SentenceReading {
     const partList = words.partList;
     const carryOver = words.carryOver;
     const mayScope = words.mayScope;
+    // The scan's gates for the carried-over and total words of the clause (`clausePrefix`): where
+    // it saw no such word's first units, their expressions are not run.
+    const mayMarkCarriedOver = words.mayMarkCarriedOver;
+    const mayMarkTotal = words.mayMarkTotal;
     objectWords ??= verbRange ? text.slice(verbRange.end, start) : prefix;
     const object = this.objectOf(n, objectWords, verbRange, clauseStart);
     // One store whichever way (a part list opens, a verb closes it, else it stays): the first count
@@ -1082,9 +1086,9 @@ class SentenceReading {
     }
     // A count with its own verb, outside brackets and lists, states what is in force for the clauses after it.
     // Without a verb, a carried-over count or a sum (县司法局上年结转行政复议案件5件) is a statement of its own too.
-    const carried = !verbRange && marksCarriedOver(clausePrefix);
+    const carried = !verbRange && mayMarkCarriedOver && marksCarriedOver(clausePrefix);
     // Read once: a count without a verb takes its measure from these two tests too (below).
-    const total = !verbRange && !bracketed && !carried ? marksTotal(clausePrefix) : undefined;
+    const total = !verbRange && !bracketed && !carried ? mayMarkTotal && marksTotal(clausePrefix) : undefined;
     const verblessStatement = !verbRange && !bracketed && (carried || total === true);
     // A bare count of something outside the vocabulary (培训12场) is compared with nothing: it takes what is
     // in force, and the ledger reads its own words only if it is asked for every figure (ownFigure).
@@ -1114,10 +1118,10 @@ class SentenceReading {
       clauseStart,
       // Without a verb (no action): measureOf's carried-over and sum tests, already read above.
       measure: verbRange
-        ? measureOf(action, verb, text, clausePrefix, verbRange, clauseStart, figure)
+        ? measureOf(action, verb, text, clausePrefix, mayMarkCarriedOver, mayMarkTotal, verbRange, clauseStart, figure)
         : carried
           ? 'carried-over'
-          : (total ?? marksTotal(clausePrefix))
+          : (total ?? (mayMarkTotal && marksTotal(clausePrefix)))
             ? 'total'
             : 'count',
       figure,
@@ -1312,18 +1316,23 @@ function withFigure(f: FigureContext, period: PeriodMark | undefined, scope: Sco
   return figureOf(period ?? f.period, scope ?? f.scope, subject ?? f.subject);
 }
 
-/** What a count measures, from its verb and the words of its clause. */
+/**
+ * What a count measures, from its verb and the words of its clause; `mayMarkCarriedOver` and
+ * `mayMarkTotal` are `readCountWords`' gates for those words (false: their expressions find none).
+ */
 function measureOf(
   action: MetricActionKind | undefined,
   verb: MetricVerb | undefined,
   text: string,
   clausePrefix: string,
+  mayMarkCarriedOver: boolean,
+  mayMarkTotal: boolean,
   verbRange: TextRange | undefined,
   clauseStart: number,
   figure: FigureContext,
 ): FigureMeasure {
   // 上年结转5件, 旧存3件, 上年未结5件 (the verb is part of the words).
-  if ((action === undefined || action === 'pending' || action === 'received') && marksCarriedOver(clausePrefix)) return 'carried-over';
+  if (mayMarkCarriedOver && (action === undefined || action === 'pending' || action === 'received') && marksCarriedOver(clausePrefix)) return 'carried-over';
   switch (action) {
     case 'received':
       // The words right before the verb (sliced only here: most counts are not received ones).
@@ -1342,7 +1351,7 @@ function measureOf(
     case 'net':
       return 'net';
     default:
-      return marksTotal(clausePrefix) ? 'total' : 'count';
+      return mayMarkTotal && marksTotal(clausePrefix) ? 'total' : 'count';
   }
 }
 
