@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import {
+  CARRIED_OVER_WORDS,
   CARRY_OVER_MARKERS,
   COMPARISON_MARKERS,
   FIGURE_SCOPE_WORDS,
@@ -17,11 +18,12 @@ import {
   NEGATIONS,
   PER_CAPITA_MARKERS,
   SCOPE_WORDS,
+  TOTAL_WORDS,
 } from '@fzlint/ontology';
 import { parse } from '@fzlint/parser';
 import { describe, expect, it } from 'vitest';
 import { negationBefore, readCountWords } from './clause-words.js';
-import { scopesIn } from './figure-words.js';
+import { marksCarriedOver, marksTotal, scopesIn } from './figure-words.js';
 
 // The reading before the scan (mentions.ts at 6d44cc9).
 function escapeRegExp(s: string): string {
@@ -70,7 +72,14 @@ function oracle(text: string, end: number, prefixStart: number, clauseFrom: numb
   };
 }
 
-function scanned(text: string, end: number, prefixStart: number, clauseFrom: number, betweenFrom: number): Reading & { mayScope: boolean } {
+/** The scan's gates (they may only say "maybe"). */
+interface Gates {
+  mayScope: boolean;
+  mayMarkCarriedOver: boolean;
+  mayMarkTotal: boolean;
+}
+
+function scanned(text: string, end: number, prefixStart: number, clauseFrom: number, betweenFrom: number): Reading & Gates {
   const w = readCountWords(text, end, prefixStart, text.slice(prefixStart, end), clauseFrom, text.slice(clauseFrom, end), betweenFrom);
   return {
     notACount: w.notACount,
@@ -82,15 +91,23 @@ function scanned(text: string, end: number, prefixStart: number, clauseFrom: num
     carryOver: w.carryOver,
     scope: false,
     mayScope: w.mayScope,
+    mayMarkCarriedOver: w.mayMarkCarriedOver,
+    mayMarkTotal: w.mayMarkTotal,
   };
 }
 
-/** The scan's reading equals the oracle's; where the scan says no scope word can be there, scopesIn finds none. */
+/**
+ * The scan's reading equals the oracle's; where the scan says no scope, carried-over or total word can be
+ * there, scopesIn, marksCarriedOver and marksTotal of the clause find none.
+ */
 function expectSame(text: string, end: number, prefixStart: number, clauseFrom: number, betweenFrom: number): void {
   const want = oracle(text, end, prefixStart, clauseFrom, betweenFrom);
-  const { mayScope, ...got } = scanned(text, end, prefixStart, clauseFrom, betweenFrom);
+  const { mayScope, mayMarkCarriedOver, mayMarkTotal, ...got } = scanned(text, end, prefixStart, clauseFrom, betweenFrom);
   expect({ ...got, scope: want.scope }, JSON.stringify({ text: text.slice(Math.min(prefixStart, clauseFrom, betweenFrom), end), end, prefixStart, clauseFrom, betweenFrom })).toEqual(want);
   if (!mayScope) expect(want.scope).toBe(false);
+  const clausePrefix = text.slice(clauseFrom, end);
+  if (!mayMarkCarriedOver) expect(marksCarriedOver(clausePrefix)).toBe(false);
+  if (!mayMarkTotal) expect(marksTotal(clausePrefix)).toBe(false);
 }
 
 function oracleNegation(text: string, from: number, to: number): string | undefined {
@@ -103,6 +120,8 @@ const PIECES = [
   ...PER_CAPITA_MARKERS,
   ...GROWTH_MARKERS,
   ...CARRY_OVER_MARKERS,
+  ...CARRIED_OVER_WORDS,
+  ...TOTAL_WORDS,
   ...NEGATIONS,
   ...METRIC_VERBS.map((v) => v.text),
   ...SCOPE_WORDS,
@@ -197,6 +216,10 @@ describe('readCountWords: the words before a count in one scan', () => {
     expect(read('上年结转').carryOver).toBe(true);
     expect(read('全市受理').mayScope).toBe(true);
     expect(read('受理').mayScope).toBe(false);
+    expect(read('上年结转').mayMarkCarriedOver).toBe(true);
+    expect(read('旧存').mayMarkCarriedOver).toBe(true);
+    expect(read('共计受理').mayMarkTotal).toBe(true);
+    expect(read('全市受理').mayMarkCarriedOver || read('全市受理').mayMarkTotal).toBe(false);
   });
 });
 
