@@ -12,7 +12,7 @@ import {
   type ConceptId,
 } from '@fzlint/ontology';
 import type { Heading, HeadingNumbering, HeadingOrigin, NumberingKind, ReportTitle, TextRange } from './model.js';
-import { fold, ISSUER_END, isSpace, type Fold } from './text.js';
+import { fold, ISSUER_END, isSpace, REGEXP_SPACE_CODES, type Fold } from './text.js';
 import type { Block } from './block.js';
 
 /** A heading before levels are assigned. */
@@ -38,7 +38,10 @@ export const MAX_TITLE: Readonly<Record<NumberingKind, number>> = { chinese: 64,
  */
 export const RUN_IN_TITLE: Readonly<Record<NumberingKind, number>> = { chinese: 30, 'paren-chinese': 40, arabic: 20, 'paren-arabic': 20 };
 const HAN = /\p{Script=Han}/u;
-const TRAILING_PUNCT = /[\s:：,，、*_]+$/u;
+/** The units trimmed off a title's end (what /[\s:：,，、*_]+$/u matched): white space, colons, commas, 、 and emphasis. */
+const TRAILING_UNITS = new Uint8Array(0x10000);
+for (const c of REGEXP_SPACE_CODES) TRAILING_UNITS[c] = 1;
+for (const ch of ':：,，、*_') TRAILING_UNITS[ch.charCodeAt(0)] = 1;
 
 /**
  * Tries every numbering scheme at `pos`; returns the numbering found. Each pattern is tried by
@@ -452,10 +455,11 @@ function headingAt(text: string, pos: number, blockEnd: number, numbering: Headi
     }
   }
   if (i - titleStart > max) return undefined;
+  // Trimmed by a backward read of its last units, then sliced once (a regular expression anchored at the
+  // end is tried from every unit of the title, and its replace made a second string).
   let titleEnd = i;
-  const rawTitle = text.slice(titleStart, titleEnd);
-  const trimmed = rawTitle.replace(TRAILING_PUNCT, '');
-  titleEnd = titleStart + trimmed.length;
+  while (titleEnd > titleStart && TRAILING_UNITS[text.charCodeAt(titleEnd - 1)] === 1) titleEnd--;
+  const trimmed = text.slice(titleStart, titleEnd);
   if (trimmed.length < 2 || !HAN.test(trimmed)) return undefined;
   if (!wholeLine && endedBy === 'sentence' && numbering.kind !== 'chinese') {
     // A run-in heading (（一）加强领导。正文……) is short; a long first sentence is a numbered paragraph.
