@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -134,6 +134,15 @@ describe('readFileBytesSync (a one-file run)', () => {
       // One byte more than the file, to see its end: not the 2× buffer a grown read makes.
       expect(read.bytes.buffer.byteLength).toBe(size + 1);
     }
+  });
+
+  it.skipIf(!existsSync('/proc/self/status'))('reads a file whose size says 0 to its end (/proc), not stopping at a short read', () => {
+    const read = readFileBytesSync('/proc/self/status', 'status');
+    if (!read.ok) throw new Error('not read');
+    const text = Buffer.from(read.bytes).toString('utf8');
+    expect(text.startsWith('Name:')).toBe(true);
+    // Its last lines, past the first byte a read of `size + 1` asked for.
+    expect(text).toMatch(/\nThreads:.*\n[\s\S]*\n$/);
   });
 
   it('with scratch, reads each text in turn into one reused buffer (a folder run without a cache)', async () => {

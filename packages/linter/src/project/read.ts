@@ -140,9 +140,15 @@ function readAll(fd: number, size: number, scratch = false): Uint8Array {
       larger.set(buffer);
       buffer = larger;
     }
-    const n = readSync(fd, buffer, length, buffer.length - length, null);
+    const asked = buffer.length - length;
+    const n = readSync(fd, buffer, length, asked, null);
     if (n === 0) break;
     length += n;
+    // A regular file's read comes back short only at its end: a file of the size `fstat` gave
+    // (or more) that filled less than was asked is whole, without the read of 0 bytes that
+    // would say so (one syscall less a file). Not for a size of 0: files such as /proc's say
+    // 0 and are read in pieces.
+    if (n < asked && size > 0 && length >= size) break;
   }
   return length === buffer.length ? buffer : buffer.subarray(0, length);
 }
