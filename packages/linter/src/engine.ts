@@ -1,5 +1,5 @@
 import { textFormatOf } from '@fzlint/input';
-import { documentInputLimits, parse, releaseDocument, type CalendarDate, type ReportDocument } from '@fzlint/parser';
+import { documentInputLimits, parse, releaseDocument, type CalendarDate, type ParseOptions, type ReportDocument } from '@fzlint/parser';
 import {
   applyFixesOnce,
   compareDiagnostics,
@@ -11,6 +11,7 @@ import {
   type Locale,
   type PreviousReport,
   type RunRuleOptions,
+  type SettingsInput,
   type Severity,
 } from '@fzlint/rule-api';
 import { rules as builtinRules, rulesById as builtinRulesById } from '@fzlint/rules';
@@ -43,14 +44,14 @@ interface Prepared {
   readonly enabled: readonly EnabledRule[];
   readonly knownRuleIds: ReadonlySet<string>;
   readonly locale: Locale;
-  readonly reportYear?: number;
-  readonly writingDate?: CalendarDate;
+  readonly reportYear: number | undefined;
+  readonly writingDate: CalendarDate | undefined;
   readonly config: FzlintConfig;
   readonly options: LintOptions;
   /** Last year's report, parsed once for every fix pass (and cached across calls). */
-  readonly previous?: PreviousReport;
+  readonly previous: PreviousReport | undefined;
   /** Why last year's report could not be parsed (reported; the continuity rules then stay silent). */
-  readonly previousError?: Error;
+  readonly previousError: Error | undefined;
 }
 
 /**
@@ -111,17 +112,19 @@ function prepare(options: LintOptions): Prepared {
       previousError = errorOf(e);
     }
   }
+  // Every field present (an optional one undefined), no spread: a literal of conditional spreads
+  // was made field by field at run time, on every lint. Nothing lists this object's keys.
   return {
     format: options.format ?? formatForPath(options.filePath),
     enabled,
     knownRuleIds,
     locale,
-    ...(reportYear !== undefined ? { reportYear } : {}),
-    ...(writingDate ? { writingDate } : {}),
+    reportYear,
+    writingDate,
     config,
     options,
-    ...(previous ? { previous } : {}),
-    ...(previousError ? { previousError } : {}),
+    previous,
+    previousError,
   };
 }
 
@@ -205,17 +208,34 @@ function givenDocument(options: LintOptions, text: string, format: 'markdown' | 
   return document !== undefined && document.format === format && document.text === text ? document : undefined;
 }
 
+/**
+ * The parser's options for a lint, each only when set. Set field by field: a literal of
+ * conditional spreads was made at run time, an object per spread, on every lint.
+ */
+function parseOptionsOf(p: Prepared): ParseOptions {
+  const options: { -readonly [K in keyof ParseOptions]: ParseOptions[K] } = { format: p.format };
+  if (p.options.filePath !== undefined) options.filePath = p.options.filePath;
+  if (p.reportYear !== undefined) options.reportYear = p.reportYear;
+  if (p.writingDate) options.writingDate = p.writingDate;
+  return options;
+}
+
+/** The rules' settings as given for a lint, each only when set (field by field, as {@link parseOptionsOf}). */
+function settingsInputOf(p: Prepared): SettingsInput {
+  const input: { -readonly [K in keyof SettingsInput]: SettingsInput[K] } = {};
+  if (p.reportYear !== undefined) input.reportYear = p.reportYear;
+  if (p.writingDate) input.writingDate = p.writingDate;
+  input.locale = p.locale;
+  if (p.config.catalogue) input.catalogue = p.config.catalogue;
+  return input;
+}
+
 function lintOnce(text: string, p: Prepared, parsed?: ReportDocument): Pass {
   const ruleFailures: RuleFailure[] = [];
   const found: Diagnostic[] = [];
   let document: ReportDocument;
   try {
-    document = parsed ?? parse(text, {
-      format: p.format,
-      ...(p.options.filePath !== undefined ? { filePath: p.options.filePath } : {}),
-      ...(p.reportYear !== undefined ? { reportYear: p.reportYear } : {}),
-      ...(p.writingDate ? { writingDate: p.writingDate } : {}),
-    });
+    document = parsed ?? parse(text, parseOptionsOf(p));
   } catch (e) {
     // A parser bug must not take the file down with it: report it and lint nothing.
     document = emptyDocument(text, p.format, p.options.filePath, p.writingDate);
@@ -271,12 +291,7 @@ function lintOnce(text: string, p: Prepared, parsed?: ReportDocument): Pass {
     );
   }
 
-  const settings = resolveSettings(document, {
-    ...(p.reportYear !== undefined ? { reportYear: p.reportYear } : {}),
-    ...(p.writingDate ? { writingDate: p.writingDate } : {}),
-    locale: p.locale,
-    ...(p.config.catalogue ? { catalogue: p.config.catalogue } : {}),
-  });
+  const settings = resolveSettings(document, settingsInputOf(p));
   const positionAt = (offset: number) => document.lineIndex.positionAt(offset);
   const ruleError = (ruleId: string, error: Error): Diagnostic =>
     linterDiagnostic({

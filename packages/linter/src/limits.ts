@@ -56,10 +56,14 @@ export function isOutOfRange(text: string, n: NumberMention): boolean {
 /** The document's numbers fzlint cannot check exactly, and the document without them (itself when there are none). */
 export function withoutOutOfRange(document: ReportDocument): { readonly document: ReportDocument; readonly outOfRange: readonly NumberMention[] } {
   let outOfRange: NumberMention[] | undefined;
-  const { numbers } = document;
+  const { numbers, text } = document;
   for (let i = 0; i < numbers.length; i++) {
     const n = numbers[i]!;
-    if (!isOutOfRange(document.text, n)) continue;
+    // `isOutOfRange`'s first test, here without a call for nearly every number (a report has
+    // hundreds, and this loop mostly runs before V8 optimises it, where a call is not inlined).
+    const value = n.value;
+    if (value < 1e15 && value > -1e15 && n.valueRange.end - n.valueRange.start <= MAX_EXACT_DIGITS) continue;
+    if (!isOutOfRange(text, n)) continue;
     (outOfRange ??= []).push(n);
   }
   if (!outOfRange) return { document, outOfRange: [] };
