@@ -414,9 +414,10 @@ function isDigit(c: number): boolean {
  * `sharesPiece`).
  */
 export function keyPieces(key: string, max: number): string[] {
-  const pieces: string[] = [];
   const n = max + 1;
-  for (let k = 0; k < n; k++) pieces.push(key.slice(Math.floor((k * key.length) / n), Math.floor(((k + 1) * key.length) / n)));
+  // Made at its length (two or three pieces), not grown by `push` (a first push gives room for 17).
+  const pieces = new Array<string>(n);
+  for (let k = 0; k < n; k++) pieces[k] = key.slice(Math.floor((k * key.length) / n), Math.floor(((k + 1) * key.length) / n));
   return pieces;
 }
 

@@ -1203,12 +1203,22 @@ export interface ReferenceDates {
 
 /** The dates judgements use: the report year defaults to the year before the writing date's. */
 export function referenceDates(settings: RuleSettings): ReferenceDates {
+  return { writing: referenceWriting(settings), reportYear: referenceReportYear(settings) };
+}
+
+/** {@link referenceDates}' `writing`, without the object (`analyzeReferences` asks it per rule, a cache hit mostly). */
+function referenceWriting(settings: RuleSettings): DayNumber {
   // An undated report (no year, no date) is judged by no time-based rule (see datesKnown); its
   // references are still found, as on the last day of the year before the deadline would be.
-  const date = settings.writingDate ?? { year: (settings.reportYear ?? UNDATED_YEAR) + 1, month: 3, day: 31 };
-  const writing = dayOf(date);
-  const reportYear = settings.reportYear ?? (date.month <= 6 ? date.year - 1 : date.year);
-  return { writing, reportYear };
+  const date = settings.writingDate;
+  return date ? dayOf(date) : ((settings.reportYear ?? UNDATED_YEAR) + 1) * 10000 + 331;
+}
+
+/** {@link referenceDates}' `reportYear`: the year before the writing date's in its first half. */
+function referenceReportYear(settings: RuleSettings): number {
+  if (settings.reportYear !== undefined) return settings.reportYear;
+  const date = settings.writingDate;
+  return date ? (date.month <= 6 ? date.year - 1 : date.year) : UNDATED_YEAR;
 }
 
 /** The year an undated report's references are looked up in (only form checks use them). */
@@ -1823,10 +1833,13 @@ const documentCache = documentMemo<{ writing: DayNumber; reportYear: number; cat
  */
 export function analyzeReferences(document: ReportDocument, settings: RuleSettings): DocumentReferences {
   const catalogue = settings.catalogue;
-  const dates = referenceDates(settings);
+  const writing = referenceWriting(settings);
+  const reportYear = referenceReportYear(settings);
   const cached = documentCache.get(document);
-  // (The dates compared as numbers: a string key made of them cost two conversions per rule asking.)
-  if (cached && cached.writing === dates.writing && cached.reportYear === dates.reportYear && cached.catalogue === catalogue) return cached.value;
+  // (The dates compared as numbers: a string key made of them cost two conversions per rule asking;
+  // the dates object is made on a miss only.)
+  if (cached && cached.writing === writing && cached.reportYear === reportYear && cached.catalogue === catalogue) return cached.value;
+  const dates: ReferenceDates = { writing, reportYear };
   const compiled = compileCatalogue(catalogue);
   const planRanges = nextYearPlanRanges(document);
   const refs: CatalogueReference[] = [];

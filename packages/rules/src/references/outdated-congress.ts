@@ -38,18 +38,28 @@ function paragraphMeetings(siblings: readonly CongressPhrase[]): ParagraphMeetin
   const allOf = new Set<number>();
   const maxSessionOf = new Map<number, number>();
   let maxCc = Number.NEGATIVE_INFINITY;
-  for (const p of siblings) {
-    for (const { meeting } of p.meetings) {
+  // Indexed loops: `for…of` made an iterator and a result per step in this code, unoptimised through a CLI run.
+  for (let i = 0; i < siblings.length; i++) {
+    const p = siblings[i]!;
+    for (let k = 0; k < p.meetings.length; k++) {
+      const meeting = p.meetings[k]!.meeting;
       if (meeting.cc > maxCc) maxCc = meeting.cc;
       const session = maxSessionOf.get(meeting.cc);
       if (session === undefined || meeting.session > session) maxSessionOf.set(meeting.cc, meeting.session);
     }
-    for (const cc of p.allPlenumsOf) {
+    for (let k = 0; k < p.allPlenumsOf.length; k++) {
+      const cc = p.allPlenumsOf[k]!;
       allOf.add(cc);
       if (cc > maxCc) maxCc = cc;
     }
   }
   return { allOf, maxCc, maxSessionOf };
+}
+
+/** The first of `met` (in catalogue order) that is a congress of a Central Committee after `maxCc`. */
+function laterCongress(met: readonly Meeting[], maxCc: number): Meeting | undefined {
+  for (let i = 0; i < met.length; i++) if (met[i]!.session === 0 && met[i]!.cc > maxCc) return met[i];
+  return undefined;
 }
 
 /**
@@ -113,14 +123,20 @@ export const rule = defineRule<MessageId>({
         summaries.set(phrase.paragraphIndex, summary);
       }
       const { allOf, maxCc, maxSessionOf } = summary;
-      let missing: Meeting | undefined;
       // A later congress that no phrase of the paragraph names.
-      missing = met.find((m) => m.session === 0 && m.cc > maxCc);
-      const listed = phrase.meetings.filter((m) => m.meeting.session > 0).map((m) => m.meeting);
+      let missing = laterCongress(met, maxCc);
       // The cumulative formula (十九大和十九届二中、三中全会) must be complete; one plenum named alone
-      // (学习党的十九届五中全会精神) is cited for its own content.
-      const cumulative = listed.length >= 2 || (listed.length > 0 && phrase.meetings.some((m) => m.meeting.session === 0));
+      // (学习党的十九届五中全会精神) is cited for its own content. Counted in a loop, the plenums
+      // listed made only when it is (not a filter, a map and a some, with their closures, per phrase).
+      let plenums = 0;
+      let congresses = 0;
+      for (let k = 0; k < phrase.meetings.length; k++) {
+        if (phrase.meetings[k]!.meeting.session > 0) plenums++;
+        else congresses++;
+      }
+      const cumulative = plenums >= 2 || (plenums > 0 && congresses > 0);
       if (!missing && cumulative) {
+        const listed = phrase.meetings.filter((m) => m.meeting.session > 0).map((m) => m.meeting);
         // Plenums listed one by one in this phrase, with a later one of the same CC left out.
         // Only the latest Central Committee matters: a later congress closes the plenums of the one before.
         for (const cc of new Set(listed.map((m) => m.cc))) {
