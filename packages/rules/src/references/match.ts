@@ -191,10 +191,29 @@ function normalizeLong(text: string): string {
   return out;
 }
 
+/**
+ * A key's units as `normalizeSpelling` and `looseKey` first need them: a list with room for every
+ * unit of `text` (a key is never longer), holding its first `before` units. Made at that length
+ * and written by index, not grown by `push` (room for 17, then 41: most titles are 10-40 units).
+ */
+function unitsBefore(text: string, before: number): number[] {
+  const codes = new Array<number>(text.length);
+  for (let k = 0; k < before; k++) codes[k] = text.charCodeAt(k);
+  return codes;
+}
+
+/** The string of the first `count` units of `codes` (cut to that length in place: no copy). */
+function keyOfUnits(codes: number[], count: number): string {
+  codes.length = count;
+  return String.fromCharCode(...codes);
+}
+
 /** Normalises a spelling for matching (the same mapping the scan applies to text). */
 export function normalizeSpelling(text: string): string {
   if (text.length > KEY_PIECE) return normalizeLong(text);
   let codes: number[] | undefined;
+  // Units in codes, once made.
+  let count = 0;
   let last = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -203,14 +222,14 @@ export function normalizeSpelling(text: string): string {
     const skip = n < 0 || (n === DASH && last === DASH);
     // Allocate only when the text actually changes (most titles do not).
     if (!codes && (skip || n !== c)) {
-      codes = [];
-      for (let k = 0; k < i; k++) codes.push(text.charCodeAt(k));
+      codes = unitsBefore(text, i);
+      count = i;
     }
     if (skip) continue;
-    codes?.push(n);
+    if (codes) codes[count++] = n;
     last = n;
   }
-  return codes ? String.fromCharCode(...codes) : text;
+  return codes ? keyOfUnits(codes, count) : text;
 }
 
 const NIAN = 0x5e74; // 年
@@ -226,18 +245,19 @@ function looseLong(text: string): string {
 export function looseKey(text: string): string {
   if (text.length > KEY_PIECE) return looseLong(text);
   let codes: number[] | undefined;
+  let count = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const n = c >= 0x4e00 && c <= 0x9fff ? c : norm(c);
     const kept = (n >= 0x4e00 && n <= 0x9fff && n !== NIAN) || (n >= 0x3400 && n <= 0x4dbf) || (n >= 0x30 && n <= 0x39);
     // Allocate only when the key differs from the text (a title of CJK only, without 年, is its own key).
     if (!codes && (!kept || n !== c)) {
-      codes = [];
-      for (let k = 0; k < i; k++) codes.push(text.charCodeAt(k));
+      codes = unitsBefore(text, i);
+      count = i;
     }
-    if (kept) codes?.push(n);
+    if (kept && codes) codes[count++] = n;
   }
-  return codes ? String.fromCharCode(...codes) : text;
+  return codes ? keyOfUnits(codes, count) : text;
 }
 
 const CN_NUM: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
