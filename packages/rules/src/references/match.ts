@@ -1231,7 +1231,7 @@ function referenceWriting(settings: RuleSettings): DayNumber {
   // An undated report (no year, no date) is judged by no time-based rule (see datesKnown); its
   // references are still found, as on the last day of the year before the deadline would be.
   const date = settings.writingDate;
-  return date ? dayOf(date) : ((settings.reportYear ?? UNDATED_YEAR) + 1) * 10000 + 331;
+  return dayOf(date ?? { year: (settings.reportYear ?? UNDATED_YEAR) + 1, month: 3, day: 31 });
 }
 
 /** {@link referenceDates}' `reportYear`: the year before the writing date's in its first half. */
