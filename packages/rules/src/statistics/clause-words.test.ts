@@ -17,14 +17,13 @@ import {
   METRIC_VERBS,
   NEGATIONS,
   PER_CAPITA_MARKERS,
-  PERIOD_WORDS,
   SCOPE_WORDS,
   TOTAL_WORDS,
 } from '@fzlint/ontology';
 import { parse } from '@fzlint/parser';
 import { describe, expect, it } from 'vitest';
 import { negationBefore, readCountWords } from './clause-words.js';
-import { lastPeriodIn, marksCarriedOver, marksTotal, scopesIn } from './figure-words.js';
+import { marksCarriedOver, marksTotal, scopesIn } from './figure-words.js';
 
 // The reading before the scan (mentions.ts at 6d44cc9).
 function escapeRegExp(s: string): string {
@@ -76,7 +75,6 @@ function oracle(text: string, end: number, prefixStart: number, clauseFrom: numb
 /** The scan's gates (they may only say "maybe"). */
 interface Gates {
   mayScope: boolean;
-  mayPeriod: boolean;
   mayMarkCarriedOver: boolean;
   mayMarkTotal: boolean;
 }
@@ -93,23 +91,21 @@ function scanned(text: string, end: number, prefixStart: number, clauseFrom: num
     carryOver: w.carryOver,
     scope: false,
     mayScope: w.mayScope,
-    mayPeriod: w.mayPeriod,
     mayMarkCarriedOver: w.mayMarkCarriedOver,
     mayMarkTotal: w.mayMarkTotal,
   };
 }
 
 /**
- * The scan's reading equals the oracle's; where the scan says no scope, period, carried-over or total word
- * can be there, scopesIn, lastPeriodIn, marksCarriedOver and marksTotal of the clause find none.
+ * The scan's reading equals the oracle's; where the scan says no scope, carried-over or total word can be
+ * there, scopesIn, marksCarriedOver and marksTotal of the clause find none.
  */
 function expectSame(text: string, end: number, prefixStart: number, clauseFrom: number, betweenFrom: number): void {
   const want = oracle(text, end, prefixStart, clauseFrom, betweenFrom);
-  const { mayScope, mayPeriod, mayMarkCarriedOver, mayMarkTotal, ...got } = scanned(text, end, prefixStart, clauseFrom, betweenFrom);
+  const { mayScope, mayMarkCarriedOver, mayMarkTotal, ...got } = scanned(text, end, prefixStart, clauseFrom, betweenFrom);
   expect({ ...got, scope: want.scope }, JSON.stringify({ text: text.slice(Math.min(prefixStart, clauseFrom, betweenFrom), end), end, prefixStart, clauseFrom, betweenFrom })).toEqual(want);
   if (!mayScope) expect(want.scope).toBe(false);
   const clausePrefix = text.slice(clauseFrom, end);
-  if (!mayPeriod) expect(lastPeriodIn(clausePrefix)).toBeUndefined();
   if (!mayMarkCarriedOver) expect(marksCarriedOver(clausePrefix)).toBe(false);
   if (!mayMarkTotal) expect(marksTotal(clausePrefix)).toBe(false);
 }
@@ -126,7 +122,6 @@ const PIECES = [
   ...CARRY_OVER_MARKERS,
   ...CARRIED_OVER_WORDS,
   ...TOTAL_WORDS,
-  ...PERIOD_WORDS.map((w) => w.text),
   ...NEGATIONS,
   ...METRIC_VERBS.map((v) => v.text),
   ...SCOPE_WORDS,
@@ -169,9 +164,6 @@ const PIECES = [
   '调解',
   '成功',
   '12',
-  '2021',
-  '近三',
-  '月',
   '件',
 ];
 
@@ -224,8 +216,6 @@ describe('readCountWords: the words before a count in one scan', () => {
     expect(read('上年结转').carryOver).toBe(true);
     expect(read('全市受理').mayScope).toBe(true);
     expect(read('受理').mayScope).toBe(false);
-    expect(read('2021年受理').mayPeriod).toBe(true);
-    expect(read('受理').mayPeriod).toBe(false);
     expect(read('上年结转').mayMarkCarriedOver).toBe(true);
     expect(read('旧存').mayMarkCarriedOver).toBe(true);
     expect(read('共计受理').mayMarkTotal).toBe(true);

@@ -20,7 +20,7 @@ import {
 } from '@fzlint/ontology';
 import { WordsByFirstUnit } from '@fzlint/parser';
 import { alternation } from './figure-words.js';
-import { COUNT_WORD, GROWTH_LAST, GROWTH_LINK, markUnits, markWordUnits, PERIOD, SCOPE, STAT_UNIT, VERB_FIRST, WORD_UNIT } from './unit-class.js';
+import { COUNT_WORD, GROWTH_LAST, GROWTH_LINK, markUnits, markWordUnits, SCOPE, STAT_UNIT, VERB_FIRST, WORD_UNIT } from './unit-class.js';
 
 /** A comparison word in the clause makes a count a difference (较上年增加30件). */
 export const COMPARISON_RE = new RegExp(alternation(COMPARISON_MARKERS));
@@ -119,8 +119,6 @@ export class CountWords {
   carryOver = false;
   /** The clause holds a character a scope word needs (else `scopesIn` of it finds none). */
   mayScope = false;
-  /** The clause holds a character every period expression needs (else figure-words' `lastPeriodIn` of it finds none). */
-  mayPeriod = false;
   /** The clause may hold a carried-over word (else figure-words' `marksCarriedOver` of it is false). */
   mayMarkCarriedOver = false;
   /** The clause may hold a total word (else figure-words' `marksTotal` of it is false). */
@@ -156,7 +154,6 @@ export function readCountWords(
   let carriedOverAt = -1;
   let totalAt = -1;
   let scopeAt = -1;
-  let periodAt = -1;
   let verbAt = -1;
   let verbText = '';
   // Where the verb search goes on: after a verb, the next one starts past it (the regex's non-overlapping matches).
@@ -167,7 +164,6 @@ export function readCountWords(
     const cls = STAT_UNIT[c]!;
     if (cls === 0) continue;
     if ((cls & SCOPE) !== 0) scopeAt = i;
-    if ((cls & PERIOD) !== 0) periodAt = i;
     if ((cls & COUNT_WORD) !== 0) {
       const triggers = TRIGGERS[c]!;
       const first = triggers >> 8;
@@ -204,7 +200,6 @@ export function readCountWords(
   out.partList = partListAt >= betweenFrom && PART_LIST_START.test(text.slice(betweenFrom, end));
   out.carryOver = carryOverAt >= prefixStart && CARRY_OVER_RE.test(prefix);
   out.mayScope = scopeAt >= clauseFrom;
-  out.mayPeriod = periodAt >= clauseFrom;
   out.mayMarkCarriedOver = carriedOverAt >= clauseFrom;
   out.mayMarkTotal = totalAt >= clauseFrom;
   return out;

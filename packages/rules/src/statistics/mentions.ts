@@ -912,14 +912,12 @@ class SentenceReading {
 
   /**
    * The period, scope and subject of a count or rate: its own clause's words (`own`, the
-   * words before it; `ownScope` already read from them; `ownMayPeriod`: whether they hold a
-   * `PERIOD` unit, else they name no period), else what is in force.
+   * words before it; `ownScope` already read from them), else what is in force.
    */
   figureAt(
     clauseStart: number,
     ownFrom: number,
     ownTo: number,
-    ownMayPeriod: boolean,
     ownScope: ScopeMark | undefined,
     verbStart: number | undefined,
     persist: boolean,
@@ -942,7 +940,7 @@ class SentenceReading {
         }
       }
     }
-    const ownPeriod = ownMayPeriod ? lastPeriodInMarked(text.slice(ownFrom, ownTo)) : undefined;
+    const ownPeriod = holdsClass(PERIOD, text, ownFrom, ownTo) ? lastPeriodInMarked(text.slice(ownFrom, ownTo)) : undefined;
     let ownSubject: string | undefined;
     if (verbStart !== undefined && verbStart > clauseStart) {
       const words = subjectOf(text.slice(Math.max(clauseStart, verbStart - CLAUSE_WINDOW), verbStart));
@@ -993,8 +991,7 @@ class SentenceReading {
     const headEnd = first.verb ? nameStart + first.name.lastIndexOf(first.verb.text) : nameStart;
     const ownFrom = Math.max(clauseStart, nameStart - CLAUSE_WINDOW);
     const ownScope = holdsClass(SCOPE, text, ownFrom, headEnd) ? scopesIn(text.slice(ownFrom, headEnd)).figure : undefined;
-    const ownMayPeriod = holdsClass(PERIOD, text, ownFrom, headEnd);
-    const figure = this.figureAt(clauseStart, ownFrom, headEnd, ownMayPeriod, ownScope, first.verb ? headEnd : undefined, false, false);
+    const figure = this.figureAt(clauseStart, ownFrom, headEnd, ownScope, first.verb ? headEnd : undefined, false, false);
     for (let i = 0; i < found.length; i++) {
       // rateStatements made each rate in its final shape: it is completed here, not copied.
       const r = found[i]!;
@@ -1057,8 +1054,6 @@ class SentenceReading {
     const partList = words.partList;
     const carryOver = words.carryOver;
     const mayScope = words.mayScope;
-    // Whether the clause's words hold a period unit (figureAt's test of the same range, read by the scan).
-    const mayPeriod = words.mayPeriod;
     // The scan's gates for the carried-over and total words of the clause (`clausePrefix`): where
     // it saw no such word's first units, their expressions are not run.
     const mayMarkCarriedOver = words.mayMarkCarriedOver;
@@ -1100,7 +1095,7 @@ class SentenceReading {
     const bare = !verbRange && !object?.metric && !verblessStatement && !carried;
     const figure = bare
       ? this.running
-      : this.figureAt(clauseStart, clauseFrom, start, mayPeriod, scopes.figure, verbRange?.start, (action !== undefined || verblessStatement) && !bracketed, verblessStatement);
+      : this.figureAt(clauseStart, clauseFrom, start, scopes.figure, verbRange?.start, (action !== undefined || verblessStatement) && !bracketed, verblessStatement);
     // Loaded once (three loads before, when the parser's number value was a double field and each
     // load of it in baseline code boxed a new heap number).
     const value = n.value;
