@@ -1,9 +1,8 @@
 import { defineRule } from '@fzlint/rule-api';
 import { shown, objectNames, verbOf, withUnit } from './format.js';
-import { figureLedger, type CarriedOverSum, type SectionPair } from './figures.js';
+import { figureLedger, type CarriedOverSum } from './figures.js';
 import type { StatisticMention } from './mentions.js';
-import { extractStatistics } from './relations.js';
-import type { ReceivedConcludedRelation } from './types.js';
+import { extractStatistics, relationsOfKind } from './relations.js';
 
 /**
  * A concluded count (审结/办结/化解/整改 …) above the received count (收到/受理/排查 …)
@@ -58,13 +57,7 @@ export const rule = defineRule({
     // Indexed loops, no closure per pair, the map only when a sum was found: this runs for every
     // report, and most have no pair that needs words (the message's words are made for a finding only).
     const carriedByConcluded = sumsByConcluded(ledger.carriedOver);
-    const relations: (ReceivedConcludedRelation | SectionPair)[] = [];
-    const statistics = extractStatistics(document, context.analysisCache).relations;
-    for (let i = 0; i < statistics.length; i++) {
-      const rel = statistics[i]!;
-      if (rel.kind === 'received-concluded') relations.push(rel);
-    }
-    for (let i = 0; i < ledger.sectionPairs.length; i++) relations.push(ledger.sectionPairs[i]!);
+    const relations = relationsOfKind(extractStatistics(document, context.analysisCache).relations, 'received-concluded', ledger.sectionPairs);
     for (let i = 0; i < relations.length; i++) {
       const rel = relations[i]!;
       const { received, concluded } = rel;

@@ -1,8 +1,7 @@
 import { defineRule } from '@fzlint/rule-api';
 import { formatPercent, shown, verbOf } from './format.js';
-import { figureLedger, type SectionRate } from './figures.js';
-import { extractStatistics } from './relations.js';
-import type { RateRelation } from './types.js';
+import { figureLedger } from './figures.js';
+import { extractStatistics, relationsOfKind } from './relations.js';
 
 /**
  * A stated rate that its own counts contradict (办结率100% next to 受理172件、办结155件).
@@ -36,16 +35,13 @@ export const rule = defineRule({
     },
   },
   check(document, context) {
-    // Indexed loops, not for…of: this runs once a report, in code not yet optimised, where for…of
+    // An indexed loop, not for…of: this runs once a report, in code not yet optimised, where for…of
     // makes an iterator and a result object per step.
-    const relations: (RateRelation | SectionRate)[] = [];
-    const statistics = extractStatistics(document, context.analysisCache).relations;
-    for (let i = 0; i < statistics.length; i++) {
-      const rel = statistics[i]!;
-      if (rel.kind === 'rate') relations.push(rel);
-    }
-    const sectionRates = figureLedger(document, context.analysisCache).sectionRates;
-    for (let i = 0; i < sectionRates.length; i++) relations.push(sectionRates[i]!);
+    const relations = relationsOfKind(
+      extractStatistics(document, context.analysisCache).relations,
+      'rate',
+      figureLedger(document, context.analysisCache).sectionRates,
+    );
     for (let i = 0; i < relations.length; i++) {
       const rel = relations[i]!;
       if (!rel.rate.exact) continue;

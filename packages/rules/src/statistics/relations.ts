@@ -176,6 +176,26 @@ export function extractStatistics(document: ReportDocument, cache?: AnalysisCach
 }
 
 /**
+ * The relations of one kind (`received-concluded`, `rate`, …), then `more` (the ledger's section
+ * relations of that kind), in one list: what a rule checks of both sources alike. Indexed loops,
+ * not for…of: a rule calls this once a report, in code not yet optimised, where for…of makes an
+ * iterator and a result object per step.
+ */
+export function relationsOfKind<K extends StatisticRelation['kind'], M>(
+  relations: readonly StatisticRelation[],
+  kind: K,
+  more: readonly M[],
+): (Extract<StatisticRelation, { kind: K }> | M)[] {
+  const out: (Extract<StatisticRelation, { kind: K }> | M)[] = [];
+  for (let i = 0; i < relations.length; i++) {
+    const rel = relations[i]!;
+    if (rel.kind === kind) out.push(rel as Extract<StatisticRelation, { kind: K }>);
+  }
+  for (let i = 0; i < more.length; i++) out.push(more[i]!);
+  return out;
+}
+
+/**
  * The statistics of a document read in one whole-document pass, without any cache:
  * the reference the incremental path must equal (tests, benchmarks).
  */
