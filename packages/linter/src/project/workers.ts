@@ -76,7 +76,23 @@ export function tuneForPool(setFlags?: FlagSetter): void {
   if (tuned) return;
   tuned = true;
   setInterruptBudget(POOL_INTERRUPT_BUDGET, setFlags);
+  setFlag(WORKERS_COMPILE_ON_THEIR_THREAD, setFlags);
 }
+
+/**
+ * Set by {@link tuneForPool} before the pool's workers start: each worker runs TurboFan in its
+ * own thread, not on one of V8's platform threads. V8 gives an isolate its compiler thread when it
+ * makes the isolate, so a flag set at run time reaches only the isolates made later (checked
+ * with `--trace-opt`: the main thread's compiles stay `kConcurrent`, the worker's become
+ * `kSynchronous`; the same when set from the bin). The main thread keeps its compiler thread,
+ * and a one-thread run, which is never tuned for a pool, keeps the second core it gives it.
+ * In a two-thread run on two cores that thread competed with the two lint threads. Default
+ * 1,000-file run, paired and alternated (2026-12-07, load 5–18, so wall is rough): CPU 0.994 /
+ * 0.958 / 0.968, wall 0.894 / 0.934 / 0.951 in three sittings (20 of 31 rounds lower in CPU, 23
+ * of 31 in wall); `node --no-concurrent-recompilation` (both threads, the last stop) 0.983 / 0.978,
+ * but slower at `--concurrency 1` (wall 1.12), which this leaves alone (docs/performance-journal.md).
+ */
+export const WORKERS_COMPILE_ON_THEIR_THREAD = '--no-concurrent-recompilation';
 
 /**
  * As {@link tuneForPool}, for the lint of a run whose few files this thread lints alone:
@@ -101,11 +117,22 @@ export function untuneThreadAlone(setFlags?: FlagSetter): void {
 export type FlagSetter = (flags: string) => void;
 
 function setInterruptBudget(budget: number, setFlags?: FlagSetter): boolean {
+  return setFlag(`--interrupt-budget=${budget}`, setFlags);
+}
+
+/**
+ * Sets a V8 flag (`--name`, `--no-name` or `--name=value`) unless node was given that flag
+ * (`NODE_OPTIONS`, node's own flags: an explicit flag wins), and only on the Node versions it was
+ * checked on (20–24: V8 prints an error for a flag it lacks). Returns whether it was set.
+ */
+function setFlag(flag: string, setFlags?: FlagSetter): boolean {
   const major = Number(process.versions.node.split('.')[0]);
   if (major < 20 || major > 24) return false;
-  if (/interrupt-budget(?!-)/.test(`${process.env['NODE_OPTIONS'] ?? ''} ${process.execArgv.join(' ')}`)) return false;
+  // The flag's name as node takes it (`-` or `_`), not a longer flag that begins with it.
+  const name = flag.replace(/^--(no-)?/, '').replace(/=.*/, '').replace(/-/g, '[-_]');
+  if (new RegExp(`${name}(?![-_\\w])`).test(`${process.env['NODE_OPTIONS'] ?? ''} ${process.execArgv.join(' ')}`)) return false;
   // node:v8 here, not on load (and only without a setter): it loads the streams (~2 ms), which a run without a pool never needs.
-  (setFlags ?? (createRequire(import.meta.url)('node:v8') as typeof import('node:v8')).setFlagsFromString)(`--interrupt-budget=${budget}`);
+  (setFlags ?? (createRequire(import.meta.url)('node:v8') as typeof import('node:v8')).setFlagsFromString)(flag);
   return true;
 }
 
