@@ -87,10 +87,11 @@ export function tuneForPool(setFlags?: FlagSetter): void {
  * `kSynchronous`; the same when set from the bin). The main thread keeps its compiler thread,
  * and a one-thread run, which is never tuned for a pool, keeps the second core it gives it.
  * In a two-thread run on two cores that thread competed with the two lint threads. Default
- * 1,000-file run, paired and alternated (2026-12-07, load 5–18, so wall is rough): CPU 0.994 /
- * 0.958 / 0.968, wall 0.894 / 0.934 / 0.951 in three sittings (20 of 31 rounds lower in CPU, 23
- * of 31 in wall); `node --no-concurrent-recompilation` (both threads, the last stop) 0.983 / 0.978,
- * but slower at `--concurrency 1` (wall 1.12), which this leaves alone (docs/performance-journal.md).
+ * 1,000-file run, paired and alternated (2026-12-07): at load 5–18 CPU 0.994 / 0.958 / 0.968,
+ * wall 0.894 / 0.934 / 0.951 in three sittings (20 of 31 rounds lower in CPU, 23 of 31 in wall); at
+ * load ~2 only CPU 0.991, wall 0.990 (8 of 14), and the AutoCorrect pair unchanged (0.94 / 0.94, 10
+ * pairs). `node --no-concurrent-recompilation` (both threads, the last stop) 0.983 / 0.978, but
+ * slower at `--concurrency 1` (wall 1.12), which this leaves alone (docs/performance-journal.md).
  */
 export const WORKERS_COMPILE_ON_THEIR_THREAD = '--no-concurrent-recompilation';
 
