@@ -1,5 +1,4 @@
 import {
-  type NumberUnitKind,
   approximationPrefixes,
   chineseNumeralValue,
   hotlineNumbers,
@@ -38,8 +37,6 @@ for (const c of CHINESE_NUMERAL_CODES) NUMERAL_CLASS[c] = 2;
 export const NUMERAL_START_CODES: readonly number[] = [...DIGIT_CODES, ...CHINESE_NUMERAL_CODES];
 
 const DI = 0x7b2c; // 第
-/** The hotline numbers, asked of every Arabic numeral: one hash look-up, not a search of the list. */
-const HOTLINES: ReadonlySet<string> = new Set(hotlineNumbers);
 
 function isDigitCode(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
@@ -102,20 +99,8 @@ const WAN = 0x4e07; // 万
 const YI = 0x4ebf; // 亿
 const YU = 0x4f59; // 余
 const DUO = 0x591a; // 多
-/** A unit as the tail reads it: its text and the kind of number it makes (`numberKindOf` of its kind). */
-interface TailUnit {
-  readonly text: string;
-  readonly numberKind: NumberKind;
-}
-/**
- * The units by their first character, longest first (the alternation's order), each with its
- * number kind: read with the unit, not looked up again per number (two calls and a map look-up).
- * Of units written alike the first wins, as in the ontology's `unitKind`.
- */
-const UNITS_BY_FIRST = new WordsByFirstUnit<TailUnit>(
-  numberUnits.map((u) => ({ text: u.text, numberKind: numberKindOf(u.kind) })),
-  (u) => u.text,
-);
+/** The units by their first character, longest first (the alternation's order). */
+const UNITS_BY_FIRST = WordsByFirstUnit.of([...numberUnits].map((x) => x.text));
 
 /** The tail last read by `readTail`: its length and parts (undefined: the part is not written). */
 let tailLength = 0;
@@ -123,8 +108,6 @@ let tailMultiplier: string | undefined;
 /** 余/多 before the unit (or, read first, before the multiplier). */
 let tailApproximate: string | undefined;
 let tailUnit: string | undefined;
-/** The kind of number `tailUnit` makes (undefined without a unit). */
-let tailUnitKind: NumberKind | undefined;
 /** 以上/左右/余/多 after the unit. */
 let tailAfter: string | undefined;
 
@@ -158,16 +141,12 @@ function readTail(text: string, e: number, approximateFirst: boolean): void {
     }
   }
   // The first-unit table read here: most numerals have no unit after them, and `at` is a call.
-  const unit = p >= n || UNITS_BY_FIRST.firstUnitIndex[text.charCodeAt(p)] === 0 ? undefined : UNITS_BY_FIRST.at(text, p);
-  tailUnit = unit?.text;
-  tailUnitKind = unit?.numberKind;
-  if (unit !== undefined) p += unit.text.length;
-  // 以上/左右 by their units: most numerals have neither after them, and `startsWith` is a call.
-  c = p < n ? text.charCodeAt(p) : -1;
-  const second = p + 1 < n ? text.charCodeAt(p + 1) : -1;
-  if (c === 0x4ee5 && second === 0x4e0a) tailAfter = '以上';
-  else if (c === 0x5de6 && second === 0x53f3) tailAfter = '左右';
+  tailUnit = p >= n || UNITS_BY_FIRST.firstUnitIndex[text.charCodeAt(p)] === 0 ? undefined : UNITS_BY_FIRST.at(text, p);
+  if (tailUnit !== undefined) p += tailUnit.length;
+  if (text.startsWith('以上', p)) tailAfter = '以上';
+  else if (text.startsWith('左右', p)) tailAfter = '左右';
   else if (!approximatesFirst) {
+    c = p < n ? text.charCodeAt(p) : -1;
     if (c === YU) tailAfter = '余';
     else if (c === DUO) tailAfter = '多';
   }
@@ -177,9 +156,8 @@ function readTail(text: string, e: number, approximateFirst: boolean): void {
 /** Characters that make a prefix part of a word (节约, 最近, 附近). */
 const PREFIX_WORD_BEFORE: Readonly<Record<string, RegExp>> = { 约: /[节制签履合预邀公条相大契简]$/, 近: /[最附临靠亲就贴逼接将]$/, 超: /[赶高]$/ };
 const PREFIX_BEFORE = new RegExp(String.raw`(?:${PREFIX_ALT})$`);
-/** Per UTF-16 unit, 1 for the last units of the approximation prefixes: PREFIX_BEFORE can match only before one of them. */
-const PREFIX_LAST_UNITS = new Uint8Array(0x10000);
-for (const p of approximationPrefixes) if (p.length > 0) PREFIX_LAST_UNITS[p.charCodeAt(p.length - 1)] = 1;
+/** The last units of the approximation prefixes: PREFIX_BEFORE can match only before one of them. */
+const PREFIX_LAST_UNITS = new Set(approximationPrefixes.filter((p) => p.length > 0).map((p) => p.charCodeAt(p.length - 1)));
 const FULL_DATE = /^([0-9０-９]{4})\s*[年\-/.．]\s*([0-9０-９]{1,2})\s*[月\-/.．]\s*(?:([0-9０-９]{1,2})\s*日?)?/;
 const YEAR_RANGE_TAIL = /^[—－\-–~～至到]{1,2}\s*((?:19|20)[0-9]{2})(?![0-9])/;
 
@@ -282,9 +260,13 @@ function halfWidthNumeral(raw: string): string {
   return raw;
 }
 
-/** The kind of number a unit of kind `k` makes (a time or measure is no figure the rules compare). */
-function numberKindOf(k: NumberUnitKind | undefined): NumberKind {
-  return k === 'count' || k === 'percent' || k === 'money' ? k : 'other';
+function kindOfUnit(unit: string | undefined, decimals: number): NumberKind {
+  if (unit === undefined) return decimals > 0 ? 'decimal' : 'other';
+  const k = unitKind(unit);
+  if (k === 'count') return 'count';
+  if (k === 'percent') return 'percent';
+  if (k === 'money') return 'money';
+  return 'other';
 }
 
 /**
@@ -427,7 +409,7 @@ function arabicNumberAt(
       return next;
     }
   }
-  if (HOTLINES.has(half) && !countUnitAt(text, e)) {
+  if (hotlineNumbers.includes(half) && !countUnitAt(text, e)) {
     out.push(plainNumber(text, base, s, e, e, Number(half), 'phone', decimals, 'arabic', fullWidth, sentenceIndex, undefined));
     return next;
   }
@@ -553,7 +535,6 @@ function withTail(
   readTail(text, e, true);
   let mult = tailMultiplier;
   let unit = tailUnit;
-  let unitNumberKind = tailUnitKind;
   const approxBefore = tailApproximate;
   const approxAfter = tailAfter;
   let approxMark = approxBefore ?? approxAfter;
@@ -563,7 +544,6 @@ function withTail(
   let multiplier: number | undefined;
   if (mult && unit && /^(?:余|多)?元$/.test(unit)) {
     unit = mult + '元';
-    unitNumberKind = numberKindOf(unitKind(unit));
     mult = undefined;
   }
   // (211.29万 with no unit: the multiplier applies.)
@@ -579,7 +559,7 @@ function withTail(
   }
   // A prefix mark (约, 近, 超过…) ends right before the numeral: test that unit before slicing and matching.
   let pre: RegExpExecArray | null = null;
-  const before = !approxMark && s > 0 && PREFIX_LAST_UNITS[text.charCodeAt(s - 1)] === 1 ? text.slice(Math.max(0, s - 4), s) : '';
+  const before = !approxMark && s > 0 && PREFIX_LAST_UNITS.has(text.charCodeAt(s - 1)) ? text.slice(Math.max(0, s - 4), s) : '';
   if (before) pre = PREFIX_BEFORE.exec(before);
   if (pre) {
     const wordBefore = PREFIX_WORD_BEFORE[pre[0]];
@@ -591,7 +571,7 @@ function withTail(
     start = s - pre[0].length;
   }
   const v = multiplier ? Math.round(value * multiplier * 1e6) / 1e6 : value;
-  const kind = unitNumberKind ?? (decimals > 0 ? 'decimal' : 'other');
+  const kind = kindOfUnit(unit, decimals);
   // One literal, optional fields added after: no spread of temporary objects on this hot path.
   // The ranges apart from the literal: a literal holding a literal is not shallow, and unoptimised
   // code (where this mostly runs) builds it by a runtime call that copies both boilerplates.
