@@ -7,7 +7,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   analyzeReferences,
-  buildCatalogueTrie,
   childOf,
   clauseEnd,
   compileCatalogue,
@@ -139,17 +138,6 @@ describe('the literal scan’s triple bits', () => {
   const isIdeograph = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
   const hasTriple = (t: FlatTrie, c: number, d: number, e: number): boolean => (t.tripleBits[tripleWord(c, d)]! & (1 << tripleBit(c, d, e))) !== 0;
 
-  it('holds in unitClasses each unit’s bits of firstBits and rawSecondBits', () => {
-    for (const t of [trie, buildCatalogueTrie(builtinCatalogue)]) {
-      for (let c = 0; c < 0x10000; c++) {
-        const bits = (t.unitClasses[c >>> 4]! >>> ((c & 15) << 1)) & 3;
-        const first = (t.firstBits[c >>> 5]! >>> (c & 31)) & 1;
-        const second = (t.rawSecondBits[c >>> 5]! >>> (c & 31)) & 1;
-        if (bits !== (first | (second << 1))) expect({ c, bits }).toEqual({ c, bits: first | (second << 1) });
-      }
-    }
-  });
-
   it('has the bit of every root child, child and grandchild, and every bit of a pair that ends something', () => {
     const { childStart, unitOf, flags } = trie;
     let triples = 0;
@@ -186,8 +174,7 @@ describe('the literal scan’s triple bits', () => {
       const e = i + 2 < n ? text.charCodeAt(i + 2) : 0;
       if (isIdeograph(e)) return hasTriple(trie, c, d, e);
       const b = pairBit(c, d);
-      if ((trie.pairBits[b >>> 5]! & (1 << (b & 31))) === 0) return false;
-      return (trie.rawThirdBits[e >>> 5]! & (1 << (e & 31))) !== 0 || trie.tripleBits[tripleWord(c, d)] === 0xffffffff;
+      return (trie.pairBits[b >>> 5]! & (1 << (b & 31))) !== 0;
     };
     // A plain walk from i: whether some node on the way ends a key or an exclude word.
     const walkFinds = (text: string, i: number, n: number): boolean => {

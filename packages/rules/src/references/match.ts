@@ -338,16 +338,9 @@ export interface FlatTrie {
   /**
    * Bit per RAW code unit: normalised, it is dropped, a dash or a bit of `secondBits`. Where it
    * is clear the unit after a first unit stops every walk, told without a `norm` of it.
-   * (Made from `secondBits` by `rawBitsOf`, never written to the prebuilt file.)
+   * (Made from `secondBits` by `rawSecondBitsOf`, never written to the prebuilt file.)
    */
   readonly rawSecondBits: Uint32Array;
-  /**
-   * `firstBits` and `rawSecondBits` interleaved, two bits per RAW code unit `c` (word `c >>> 4`,
-   * from bit `(c & 15) << 1`): the low one `firstBits`', the high one `rawSecondBits`'. The scan
-   * reads each unit's two bits with one load (it is a place's next unit, then the next place's
-   * first), not one load from each. (Made by `unitClassesOf`, never written to the prebuilt file.)
-   */
-  readonly unitClasses: Uint32Array;
   /**
    * Bit per (raw first unit, second unit) of every root child and its children, hashed by
    * `pairBit` (4 KB, ~2,600 pairs set in the built-in trie). Where a CJK ideograph (its own
@@ -366,14 +359,6 @@ export interface FlatTrie {
    * trie by `filterBitsOf`, never written to the prebuilt file.)
    */
   readonly tripleBits: Uint32Array;
-  /**
-   * Bit per RAW code unit: normalised, it is dropped, a dash or the third unit of some key (a
-   * grandchild's unit). Where a unit other than a CJK ideograph follows a pair (，。、 after
-   * 建设, 行政) and its bit is clear, the walk would stop at it: it finds something only where
-   * the pair's node ends a key or an `exclude` word (the pair's `tripleBits` word all set).
-   * (Made by `filterBitsOf`, never written to the prebuilt file.)
-   */
-  readonly rawThirdBits: Uint32Array;
   /** Per node: the entries that end here. */
   readonly entries: ReadonlyArray<CatalogueEntry[] | undefined>;
   /** Per node, and one more: the first of its children (the next node's first is its end). */
@@ -407,17 +392,11 @@ export function tripleBit(c: number, d: number, e: number): number {
  * `pairBits` and `tripleBits` of a trie, in one walk: every root child's raw unit (from
  * `firstSlots`) with each of its children's units (a pair bit), and each of theirs (a triple
  * bit); all bits of a pair's word where the pair's node ends something (a walk that stops at the
- * third unit still finds it); and every grandchild's unit, by raw unit (`rawThirdBits`).
+ * third unit still finds it).
  */
-function filterBitsOf(
-  firstSlots: Uint32Array,
-  childStart: Int32Array,
-  unitOf: Uint16Array,
-  flags: Uint8Array,
-): { pairBits: Uint32Array; tripleBits: Uint32Array; rawThirdBits: Uint32Array } {
+function filterBitsOf(firstSlots: Uint32Array, childStart: Int32Array, unitOf: Uint16Array, flags: Uint8Array): { pairBits: Uint32Array; tripleBits: Uint32Array } {
   const pairBits = new Uint32Array(1 << (PAIR_BITS - 5));
   const tripleBits = new Uint32Array(1 << TRIPLE_WORDS);
-  const thirdBits = new Uint32Array(0x800);
   for (let s = 0; s < firstSlots.length; s++) {
     const v = firstSlots[s]!;
     if (v === 0) continue;
@@ -432,14 +411,10 @@ function filterBitsOf(
         tripleBits[w] = 0xffffffff;
         continue;
       }
-      for (let m = childStart[k]!, last = childStart[k + 1]!; m < last; m++) {
-        const e = unitOf[m]!;
-        tripleBits[w] = tripleBits[w]! | (1 << tripleBit(c, d, e));
-        thirdBits[e >>> 5] = thirdBits[e >>> 5]! | (1 << (e & 31));
-      }
+      for (let m = childStart[k]!, last = childStart[k + 1]!; m < last; m++) tripleBits[w] = tripleBits[w]! | (1 << tripleBit(c, d, unitOf[m]!));
     }
   }
-  return { pairBits, tripleBits, rawThirdBits: rawBitsOf(thirdBits) };
+  return { pairBits, tripleBits };
 }
 
 /** The multiplier of `firstSlots`' hash. */
@@ -621,7 +596,7 @@ class FlatTrieBuilder {
     // at start rather than 65,536.
     const firstUnits: number[] = [];
     const firstNodes: number[] = [];
-    const root = { ...trie, firstSlots: new Uint32Array(1), firstShift: 31, firstBits: new Uint32Array(0), rawSecondBits: new Uint32Array(0), unitClasses: new Uint32Array(0), pairBits: new Uint32Array(0), tripleBits: new Uint32Array(0), rawThirdBits: new Uint32Array(0) };
+    const root = { ...trie, firstSlots: new Uint32Array(1), firstShift: 31, firstBits: new Uint32Array(0), rawSecondBits: new Uint32Array(0), pairBits: new Uint32Array(0), tripleBits: new Uint32Array(0) };
     const seen = new Set<number>();
     const setFirst = (c: number): void => {
       const n = norm(c);
@@ -637,12 +612,10 @@ class FlatTrieBuilder {
     for (let c = 0xff01; c <= 0xff5e; c++) setFirst(c);
     for (const c of this.rootUnits) setFirst(c);
     const first = firstTableOf(firstUnits, firstNodes);
-    const rawSecondBits = rawBitsOf(this.secondBits);
     return {
       ...first,
       ...trie,
-      rawSecondBits,
-      unitClasses: unitClassesOf(first.firstBits, rawSecondBits),
+      rawSecondBits: rawSecondBitsOf(this.secondBits),
       ...filterBitsOf(first.firstSlots, childStart, unitOf, flags),
     };
   }
@@ -669,39 +642,17 @@ function firstTableOf(units: readonly number[], nodes: readonly number[]): { fir
   return { firstSlots, firstShift, firstBits };
 }
 
-/** The 16 bits of `x` spread to the even bits of a word (bit k to bit 2k). */
-function spreadBits(x: number): number {
-  x &= 0xffff;
-  x = (x | (x << 8)) & 0x00ff00ff;
-  x = (x | (x << 4)) & 0x0f0f0f0f;
-  x = (x | (x << 2)) & 0x33333333;
-  return (x | (x << 1)) & 0x55555555;
-}
-
-/** `FlatTrie.unitClasses` of a trie's `firstBits` and `rawSecondBits` (a word of each per 32 units, two of its own). */
-function unitClassesOf(firstBits: Uint32Array, rawSecondBits: Uint32Array): Uint32Array {
-  const classes = new Uint32Array(0x1000);
-  for (let w = 0; w < 0x800; w++) {
-    const first = firstBits[w]!;
-    const second = rawSecondBits[w]!;
-    classes[2 * w] = spreadBits(first) | (spreadBits(second) << 1);
-    classes[2 * w + 1] = spreadBits(first >>> 16) | (spreadBits(second >>> 16) << 1);
-  }
-  return classes;
-}
-
 /**
- * A bit per normalised unit (`secondBits`, the third units of `filterBitsOf`) read by raw
- * units: only Latin-1, the special units and full-width ASCII normalise to another unit, so a
- * copy with those few hundred bits set anew. A dropped unit or a dash is always set (the walk
- * decides: a dropped unit is skipped, a second dash is collapsed), so a clear bit never stops a
- * walk that would have gone on.
+ * `secondBits` read by raw units: only Latin-1, the special units and full-width ASCII
+ * normalise to another unit, so a copy with those few hundred bits set anew. A dropped unit
+ * or a dash is always set (the walk decides: a dropped unit is skipped, a second dash is
+ * collapsed), so a clear bit never stops a walk that would have gone on.
  */
-function rawBitsOf(bits: Uint32Array): Uint32Array {
-  const raw = bits.slice();
+function rawSecondBitsOf(secondBits: Uint32Array): Uint32Array {
+  const raw = secondBits.slice();
   const reset = (c: number): void => {
     const n = norm(c);
-    const set = n < 0 || n === DASH || (bits[n >>> 5]! & (1 << (n & 31))) !== 0;
+    const set = n < 0 || n === DASH || (secondBits[n >>> 5]! & (1 << (n & 31))) !== 0;
     raw[c >>> 5] = set ? raw[c >>> 5]! | (1 << (c & 31)) : raw[c >>> 5]! & ~(1 << (c & 31));
   };
   for (let c = 0; c < 0x100; c++) reset(c);
@@ -1086,10 +1037,9 @@ function readPrebuiltCatalogue(bytes: Uint8Array, catalogue: readonly CatalogueE
   }
   const tables = readCatalogueTables(buffer, byteOffset + tablesAt, tablesBytes, catalogue);
   if (!tables) return undefined;
-  const rawSecondBits = rawBitsOf(secondBits);
-  const { pairBits, tripleBits, rawThirdBits } = filterBitsOf(firstSlots, childStart, unitOf, flags);
-  const unitClasses = unitClassesOf(firstBits, rawSecondBits);
-  const trie = { firstSlots, firstShift, firstBits, flags, rootEnds: rootEnds === 1, secondBits, rawSecondBits, unitClasses, pairBits, tripleBits, rawThirdBits, entries, childStart, unitOf };
+  const rawSecondBits = rawSecondBitsOf(secondBits);
+  const { pairBits, tripleBits } = filterBitsOf(firstSlots, childStart, unitOf, flags);
+  const trie = { firstSlots, firstShift, firstBits, flags, rootEnds: rootEnds === 1, secondBits, rawSecondBits, pairBits, tripleBits, entries, childStart, unitOf };
   return { trie, tables };
 }
 
@@ -1572,7 +1522,7 @@ function scanLiterals(
   refs: CatalogueReference[],
 ): void {
   const trie = compiled.flat;
-  const { firstSlots, firstShift, unitClasses, flags, pairBits, tripleBits, rawThirdBits } = trie;
+  const { firstSlots, firstShift, firstBits, flags, rawSecondBits, pairBits, tripleBits } = trie;
   const firstMask = firstSlots.length - 1;
   const bySentence = titlesInSentenceOrder(titles);
   titleSentence = -1;
@@ -1593,26 +1543,21 @@ function scanLiterals(
     // in a branch no report had taken yet (a sentence ending in a key's first unit) had no type
     // feedback when the loop was first optimised, and deoptimised it when first taken.
     // Each unit is read once: `next` is the unit after `i` (0 past the sentence), the next
-    // turn's `first`; so are its two bits of `unitClasses`, `nextClass` (unitClass written out,
-    // masked to a small integer).
+    // turn's `first`.
     let next = base < n ? text.charCodeAt(base) : 0;
-    let nextClass = (unitClasses[next >>> 4]! >>> ((next & 15) << 1)) & 3;
     for (let i = base; i < n; i++) {
       const first = next;
-      const firstClass = nextClass;
       next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
-      nextClass = (unitClasses[next >>> 4]! >>> ((next & 15) << 1)) & 3;
       // A walk finds something only from a root child's unit followed by some key's second
       // unit (its raw bit: normalised, it is dropped, a dash or a second unit; 0 past the
-      // sentence, where the walk finds nothing either): `first`'s low bit and `next`'s high bit
-      // (`firstBits` and `rawSecondBits`, one load a unit). Both bits in one test: one branch per
+      // sentence, where the walk finds nothing either). Both bits in one test: one branch per
       // unit, taken for ~13 % of a report's units, not two, taken for ~27 % and ~48 % of those:
       // ~4 more instructions a unit, but fewer mispredicted branches (analyzeReferences' CPU
       // 4-10 % lower in process, docs/performance-journal.md). (A root child that ends something,
       // `rootEnds`, ends an exclude word, never a key: keys are two units or more, `trieKeys`.
       // Its match alone is skipped as no match is, by the loop's `i++`, so the filters here
       // hold for any trie.)
-      if ((firstClass & (nextClass >>> 1)) === 0) continue;
+      if (((firstBits[first >>> 5]! >>> (first & 31)) & (rawSecondBits[next >>> 5]! >>> (next & 31)) & 1) === 0) continue;
       // A CJK ideograph is its own normalised unit and never dropped: the pair's bit tells
       // whether the root child has it as a child; with a third ideograph after it, the
       // triple's bit whether that pair's node has the third as a child (or ends something).
@@ -1626,10 +1571,6 @@ function scanLiterals(
         } else {
           const bit = pair >>> 17; // 32 - PAIR_BITS
           if ((pairBits[bit >>> 5]! & (1 << (bit & 31))) === 0) continue;
-          // Another unit after the pair (，。、, 0 past the sentence): the walk goes past the
-          // pair only where it is dropped, a dash or some key's third unit, and finds something
-          // at the pair only where the pair's word is all set (~27 walks a report were for none).
-          if ((rawThirdBits[e >>> 5]! & (1 << (e & 31))) === 0 && tripleBits[pair >>> 22] !== 0xffffffff) continue;
         }
       }
       // firstNodeOf(trie, first), written out (the CLI does not inline).
@@ -1654,7 +1595,6 @@ function scanLiterals(
       // On past the match (the loop's `i++` steps over its last unit).
       i = bestEnd;
       next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
-      nextClass = (unitClasses[next >>> 4]! >>> ((next & 15) << 1)) & 3;
     }
   }
 }
@@ -1706,8 +1646,7 @@ let walkBest = 0;
  */
 function walkTrie(trie: FlatTrie, text: string, i: number, n: number, node: number): number {
   const { flags, childStart, unitOf } = trie;
-  // The root child's unit is the first unit normalised (read, not normalised again).
-  let last = unitOf[node]!;
+  let last = norm(text.charCodeAt(i));
   let best = flags[node] !== 0 ? node : 0;
   let bestEnd = best !== 0 ? i : -1;
   for (let j = i + 1; j < n; j++) {
