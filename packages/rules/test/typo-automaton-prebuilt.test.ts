@@ -76,7 +76,7 @@ describe('the prebuilt typo automaton', () => {
   it('counts its nodes in the header, and carries no flags array (chain has them)', () => {
     const bytes = writeAutomaton(built, candidateAutomatonKey());
     const view = new DataView(bytes.buffer, bytes.byteOffset);
-    expect(view.getInt32(4, true)).toBe(9);
+    expect(view.getInt32(4, true)).toBe(10);
     expect(view.getInt32(7 * 4, true)).toBe(built.chain.length / 2);
     expect('flags' in built).toBe(false);
     expect('flags' in prebuiltCandidateAutomaton()!).toBe(false);

@@ -318,12 +318,10 @@ export class AutomatonBuilder<T> {
 /**
  * The binary form's first word ("FZTA" read little-endian) and its layout version (8: no
  * per-node flags byte after the edge table, `chain` carries them; 9: `tripleBits` in
- * place of the pair bits). The one-unit and second-unit bits, which the scan no longer reads, left
- * the layout without a new format word (test/typo-automaton-prebuilt.test.ts pins 9): a file with
- * them is 16 KB longer than `readAutomaton` expects, and is not read.
+ * place of the pair bits; 10: no one-unit and second-unit bits, which the scan no longer reads).
  */
 const MAGIC = 0x41545a46;
-const AUTOMATON_FORMAT = 9;
+const AUTOMATON_FORMAT = 10;
 /** Header words: magic, format, the caller's key words (`KEY_WORDS`), nodes, edge-table mask, (unit, node) pairs of `first`. */
 const KEY_WORDS = 5;
 const HEADER_BYTES = (2 + KEY_WORDS + 3) * 4;
