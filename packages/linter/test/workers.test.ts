@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -188,5 +189,76 @@ parentPort.on('message', ({ id, task }) => {
       if (typeof task === 'number') expect(results[i]).toEqual({ ok: true, value: task * 2 });
       else expect(results[i]).toMatchObject({ ok: false });
     });
+  });
+});
+
+describe('WorkerPool stdio', () => {
+  let dir: string;
+  let children = 0;
+  const dist = new URL('../dist/project/workers.js', import.meta.url);
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'fzlint-workers-stdio-'));
+    // Task 'log' writes to both streams and answers once the main thread has taken the writes (a
+    // worker's pending writes are lost when it is terminated, with Node's own piping too); any other
+    // task writes nothing.
+    writeFileSync(
+      join(dir, 'worker.mjs'),
+      `import { parentPort } from 'node:worker_threads';
+const flushed = (stream) => new Promise((resolve) => stream.write('', resolve));
+parentPort.on('message', async ({ id, task }) => {
+  if (task === 'log') {
+    console.log('out ' + id);
+    console.error('err ' + id);
+    await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  }
+  parentPort.postMessage({ id, value: id });
+});`,
+    );
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /**
+   * Runs `body` in a child process (stdout and stderr piped) after a pool of `size` workers
+   * (the built module) ran `tasks`; `watch` records whether the process's stdout/stderr were
+   * ever created (their getters wrapped before the pool loads).
+   */
+  function child(body: string, options = ''): { status: number | null; stdout: string; stderr: string } {
+    expect(existsSync(dist), 'build the package first').toBe(true);
+    const code = `
+const touched = [];
+for (const name of ['stdout', 'stderr']) {
+  const get = Object.getOwnPropertyDescriptor(process, name).get;
+  Object.defineProperty(process, name, { configurable: true, enumerable: true, get() { touched.push(name); return get.call(process); } });
+}
+const { WorkerPool } = await import(${JSON.stringify(dist.href)});
+const pool = new WorkerPool(new URL(${JSON.stringify(pathToFileURL(join(dir, 'worker.mjs')).href)}), 1, {${options}});
+${body}`;
+    // A file, not `-e`: the workers inherit node's flags, and `--input-type` fails a worker's start.
+    const file = join(dir, `child-${++children}.mjs`);
+    writeFileSync(file, code);
+    const run = spawnSync(process.execPath, [file], { encoding: 'utf8', timeout: 20_000 });
+    return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+  }
+
+  it("forwards what a worker writes to the process's stdout and stderr, in order", () => {
+    const run = child(`await pool.run(['log', 'log', 'log']); await pool.close();`);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('out 0\nout 1\nout 2\n');
+    expect(run.stderr).toBe('err 0\nerr 1\nerr 2\n');
+  });
+
+  it("creates neither of the process's streams while its workers write nothing", () => {
+    // A created process.stdout makes a piped fd 1 non-blocking, and the CLI's direct writes then fail (EAGAIN).
+    const run = child(`await pool.run(['quiet', 'quiet']); await pool.close();
+(await import('node:fs')).writeSync(1, JSON.stringify(touched));`);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual([]);
+  });
+
+  it('lets the process exit while a pool kept for later (`unrefWhenIdle`) is idle', () => {
+    const run = child(`console.log(JSON.stringify(await pool.run(['log'])));`, 'unrefWhenIdle: true');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('out 0');
+    expect(run.stdout).toContain('[{"ok":true,"value":0}]');
   });
 });

@@ -315,8 +315,23 @@ export class WorkerPool<T, R> {
 
   private start(): void {
     if (this.closed) return;
-    const worker = new (workerThreads().Worker)(this.script, this.options.resourceLimits ? { resourceLimits: this.options.resourceLimits } : {});
-    if (this.options.unrefWhenIdle) worker.unref();
+    const { resourceLimits, unrefWhenIdle } = this.options;
+    // Node pipes a worker's stdio into process.stdout/stderr unless told not to, which creates both
+    // streams at once; for a pipe that makes fd 1 non-blocking, and the CLI's direct writes of its
+    // output then fail with EAGAIN and go the slower stream way. So the pool reads its workers'
+    // stdio itself and touches the process's streams only when a worker writes. Not for a pool that
+    // lets the process exit while idle: a worker stdio stream being read holds the loop until the
+    // worker exits (Node refs the worker's port for it), and such a process is long-lived anyway.
+    const ownStdio = !unrefWhenIdle;
+    const worker = new (workerThreads().Worker)(this.script, {
+      ...(resourceLimits ? { resourceLimits } : {}),
+      ...(ownStdio ? { stdout: true, stderr: true } : {}),
+    });
+    if (ownStdio) {
+      worker.stdout.on('data', (chunk: Buffer) => process.stdout.write(chunk));
+      worker.stderr.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+    }
+    if (unrefWhenIdle) worker.unref();
     const slot: Slot = { worker, inFlight: [] };
     this.slots.add(slot);
     let lost = false;
@@ -341,7 +356,7 @@ export class WorkerPool<T, R> {
       if (at >= 0) slot.inFlight.splice(at, 1);
       if ('error' in reply) this.settle(reply.id, { ok: false, error: reply.error });
       else this.settle(reply.id, { ok: true, value: reply.value });
-      if (this.options.unrefWhenIdle && slot.inFlight.length === 0) worker.unref();
+      if (unrefWhenIdle && slot.inFlight.length === 0) worker.unref();
       this.pump();
     });
     worker.on('error', (error: Error & { code?: string }) => fail(error.message, error.code));
