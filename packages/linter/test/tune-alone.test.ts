@@ -33,4 +33,17 @@ describe('the interrupt budget of a few files linted in this thread', () => {
     expect(await budgetsSet(['r0.md', 'r1.md'])).toEqual([]);
     expect(await budgetsSet(['.'], 1)).toEqual([]);
   });
+
+  it('is not set when node was given the budget, and is when a flag only ends with its name', async () => {
+    const given = process.env['NODE_OPTIONS'];
+    try {
+      process.env['NODE_OPTIONS'] = '--max-old-space-size=512 --interrupt_budget=5000';
+      expect(await budgetsSet(['.'])).toEqual([]);
+      process.env['NODE_OPTIONS'] = '--trace-interrupt-budget';
+      expect(await budgetsSet(['.'])).toEqual([`--interrupt-budget=${ALONE_INTERRUPT_BUDGET}`, `--interrupt-budget=${POOL_INTERRUPT_BUDGET}`]);
+    } finally {
+      if (given === undefined) delete process.env['NODE_OPTIONS'];
+      else process.env['NODE_OPTIONS'] = given;
+    }
+  });
 });
