@@ -20,36 +20,38 @@ try {
 }
 const { setFlagsFromString } = typeof loader?.v8 === 'function' ? loader.v8() : require('node:v8');
 
-// A lint run is short and walks much code once: V8's optimising compiler spent more
-// time inlining (and re-inlining after deoptimisations) than the inlined code saved.
-// Without inlining a 1,000-report run is ~10% faster and uses ~15% less CPU
-// (docs/performance-journal.md). Set before the bundle loads; an explicit flag wins. Only on
-// the Node versions it was checked on (20–24): V8 prints an error for a flag it lacks.
-const nodeMajor = Number(process.versions.node.split('.')[0]);
-const givenFlags = `${process.env.NODE_OPTIONS ?? ''} ${process.execArgv.join(' ')}`;
-if (nodeMajor >= 20 && nodeMajor <= 24 && !/turbo-inlining/.test(givenFlags)) {
-  setFlagsFromString('--no-turbo-inlining');
+/**
+ * Sets the bin's V8 flags, unless node was given the same flag: `nodeWasGiven` and `givenNodeFlags`
+ * are @fzlint/linter's (src/node-flags.ts), the pool's own test, from the loader when built (before
+ * the bundle loads), else from the linter's module itself (run(), before the tsc build's CLI loads).
+ * Only on the Node versions the flags were checked on (20–24): V8 prints an error for a flag it lacks.
+ */
+function tune({ nodeWasGiven, givenNodeFlags }) {
+  const nodeMajor = Number(process.versions.node.split('.')[0]);
+  if (nodeMajor < 20 || nodeMajor > 24) return;
+  // A lint run is short and walks much code once: V8's optimising compiler spent more
+  // time inlining (and re-inlining after deoptimisations) than the inlined code saved.
+  // Without inlining a 1,000-report run is ~10% faster and uses ~15% less CPU
+  // (docs/performance-journal.md).
+  if (!nodeWasGiven('--no-turbo-inlining')) setFlagsFromString('--no-turbo-inlining');
+  // Optimise a function later: 16x V8's default interrupt budget, the pool's value
+  // (POOL_INTERRUPT_BUDGET, packages/linter/src/project/workers.ts), from the start. With the
+  // default, a one-file run spent ~35 ms of its ~210 ms CPU optimising (on threads that compete
+  // with the lint on two cores) code that ran a few times more; 10 and 50 files in one
+  // thread use 20-30 % less CPU, 1,000 files with --concurrency 1 ~4 % less. 16x rather than 8x
+  // (2026-12-06, night): 10 files ~9 % and the default 1,000-file run ~4 % less CPU, one file
+  // the same (docs/performance-journal.md).
+  if (!nodeWasGiven('--interrupt-budget=1081344')) setFlagsFromString('--interrupt-budget=1081344');
+  // Regular expressions compiled to machine code at their first run, not interpreted first and
+  // compiled again once they run a second time (V8's tier-up): a lint runs most of its several
+  // hundred expressions many times, so their bytecode was made for nothing. 1,000 files ~4 % less
+  // CPU (default and --concurrency 1), one and 10 files the same (2026-12-07, docs/performance-journal.md).
+  // Only when node was given no flag at all: on Node 20.20, set here after any other flag (`node
+  // --no-warnings`, NODE_OPTIONS=--max-old-space-size=…), runs of 8-20 or 61+ files crashed in
+  // V8's native regular-expression code (SIGSEGV); given on the command line it is safe.
+  if (givenNodeFlags().trim() === '') setFlagsFromString('--no-regexp-tier-up');
 }
-// Optimise a function later: 16x V8's default interrupt budget, the pool's value
-// (POOL_INTERRUPT_BUDGET, packages/linter/src/project/workers.ts), from the start. With the
-// default, a one-file run spent ~35 ms of its ~210 ms CPU optimising (on threads that compete
-// with the lint on two cores) code that ran a few times more; 10 and 50 files in one
-// thread use 20-30 % less CPU, 1,000 files with --concurrency 1 ~4 % less. 16x rather than 8x
-// (2026-12-06, night): 10 files ~9 % and the default 1,000-file run ~4 % less CPU, one file
-// the same (docs/performance-journal.md).
-if (nodeMajor >= 20 && nodeMajor <= 24 && !/interrupt-budget(?!-)/.test(givenFlags)) {
-  setFlagsFromString('--interrupt-budget=1081344');
-}
-// Regular expressions compiled to machine code at their first run, not interpreted first and
-// compiled again once they run a second time (V8's tier-up): a lint runs most of its several
-// hundred expressions many times, so their bytecode was made for nothing. 1,000 files ~4 % less
-// CPU (default and --concurrency 1), one and 10 files the same (2026-12-07, docs/performance-journal.md).
-// Only when node was given no flag at all: on Node 20.20, set here after any other flag (`node
-// --no-warnings`, NODE_OPTIONS=--max-old-space-size=…), runs of 8-20 or 61+ files crashed in
-// V8's native regular-expression code (SIGSEGV); given on the command line it is safe.
-if (nodeMajor >= 20 && nodeMajor <= 24 && givenFlags.trim() === '') {
-  setFlagsFromString('--no-regexp-tier-up');
-}
+if (typeof loader?.nodeWasGiven === 'function') tune(loader);
 
 /**
  * Why standard output takes no more writes: undefined while it does, 'gone' once its reader
@@ -204,6 +206,7 @@ async function run() {
       loaded = loader.loadScript(bundle, process.env, loader.runKindOf(process.argv.slice(2)));
       cli = loaded.exports;
     } else {
+      tune(await import('@fzlint/linter/node-flags'));
       cli = await import('../dist/cli.js');
     }
   } catch (error) {

@@ -34,6 +34,10 @@ import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
 
+// The bin's test of which flags node was given: the pool's own (@fzlint/linter), inside the loader
+// (it imports nothing), so the bin, CommonJS before any bundle, asks the same question the same way.
+export { givenNodeFlags, nodeWasGiven } from '@fzlint/linter/node-flags';
+
 /** The two functions of `node:v8` a start needs: the flags the bin sets, and the tag that names a cache file. */
 export interface V8Functions {
   setFlagsFromString(flags: string): void;

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import type { ResourceLimits, Worker } from 'node:worker_threads';
+import { nodeWasGiven } from '../node-flags.js';
 
 let threads: typeof import('node:worker_threads') | undefined;
 /** `node:worker_threads`, loaded when the first thread starts (~2 ms a one-file run does not need). */
@@ -129,10 +130,7 @@ function setInterruptBudget(budget: number, setFlags?: FlagSetter): boolean {
 function setFlag(flag: string, setFlags?: FlagSetter): boolean {
   const major = Number(process.versions.node.split('.')[0]);
   if (major < 20 || major > 24) return false;
-  // The flag as node takes it (`-` or `_`, with or without `no-`), not a longer flag that begins or
-  // ends with its name (`--interrupt-budget-for-…`, `--trace-concurrent-recompilation`).
-  const name = flag.replace(/^--(no-)?/, '').replace(/=.*/, '').replace(/-/g, '[-_]');
-  if (new RegExp(`(?:^|\\s)--(?:no[-_])?${name}(?![-_\\w])`).test(`${process.env['NODE_OPTIONS'] ?? ''} ${process.execArgv.join(' ')}`)) return false;
+  if (nodeWasGiven(flag)) return false;
   // node:v8 here, not on load (and only without a setter): it loads the streams (~2 ms), which a run without a pool never needs.
   (setFlags ?? (createRequire(import.meta.url)('node:v8') as typeof import('node:v8')).setFlagsFromString)(flag);
   return true;

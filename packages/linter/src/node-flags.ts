@@ -1,0 +1,20 @@
+// Which V8 flags node was given (NODE_OPTIONS, node's own command-line flags), so that a flag the
+// linter or the CLI's bin sets for speed never overrides the user's own. One test for both: the
+// bin (CommonJS, before any bundle loads) gets it through the CLI's loader (dist/bundle/loader.js,
+// which esbuild builds from src/compile-cache.ts with this module inside), the pool from here.
+
+/** The flags node was given: `NODE_OPTIONS` and node's own command-line flags, in one string. */
+export function givenNodeFlags(): string {
+  return `${process.env['NODE_OPTIONS'] ?? ''} ${process.execArgv.join(' ')}`;
+}
+
+/**
+ * Whether node was given the flag `flag` names (`--name`, `--no-name` or `--name=value`: its name
+ * is what counts), as node takes it: `--name`, `--no-name`, `--name=…`, with `-` or `_` between
+ * the words. Not a longer flag that begins or ends with the name (`--interrupt-budget-for-…`,
+ * `--trace-turbo-inlining`): those leave the flag itself as it was.
+ */
+export function nodeWasGiven(flag: string, given: string = givenNodeFlags()): boolean {
+  const name = flag.replace(/^--(no-)?/, '').replace(/=.*/, '').replace(/-/g, '[-_]');
+  return new RegExp(`(?:^|\\s)--(?:no[-_])?${name}(?![-_\\w])`).test(given);
+}
