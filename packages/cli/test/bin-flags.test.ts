@@ -2,7 +2,7 @@
  * The V8 flags bin/fzlint.js sets before the bundle loads, and that a flag node was given wins:
  * the flag itself (`--name`, `--no-name`, `_` for `-`, `--name=value`) stops the bin's, a longer
  * flag that only contains its name (`--trace-turbo-inlining`) does not. A preload records what the
- * bin passes to V8 (through the binding its loader uses: src/compile-cache.ts, `v8()`); with that
+ * bin passes to V8 (through the binding its loader uses, src/compile-cache.ts `v8()`, or node:v8); with that
  * `--require` node has a flag, so the bin leaves `--no-regexp-tier-up` out (see the bin).
  */
 import { spawnSync } from 'node:child_process';
@@ -21,6 +21,13 @@ beforeAll(() => {
     preload,
     `'use strict';
 const { writeSync } = require('node:fs');
+// node:v8 too: the loader's way when the binding is gone (a later Node).
+const v8 = require('node:v8');
+const setFlags = v8.setFlagsFromString;
+v8.setFlagsFromString = (flags) => {
+  writeSync(2, 'set ' + flags + '\\n');
+  setFlags(flags);
+};
 const binding = process.binding;
 process.binding = function (name) {
   const real = binding.call(process, name);
