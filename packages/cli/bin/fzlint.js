@@ -21,19 +21,19 @@ try {
 const { setFlagsFromString } = typeof loader?.v8 === 'function' ? loader.v8() : require('node:v8');
 
 /**
- * Sets the bin's V8 flags, unless node was given the same flag: `nodeWasGiven` and `givenNodeFlags`
- * are @fzlint/linter's (src/node-flags.ts), the pool's own test, from the loader when built (before
- * the bundle loads), else from the linter's module itself (run(), before the tsc build's CLI loads).
- * Only on the Node versions the flags were checked on (20–24): V8 prints an error for a flag it lacks.
+ * Sets the bin's V8 flags, unless node was given the same flag, and only on the Node versions the
+ * flags were checked on (20–24): `setUnlessGiven`, `flagsCheckedOnThisNode` and `givenNodeFlags`
+ * are @fzlint/linter's (src/node-flags.ts), what the pool sets its own flags with, from the loader
+ * when built (before the bundle loads), else from the linter's module itself (run(), before the
+ * tsc build's CLI loads).
  */
-function tune({ nodeWasGiven, givenNodeFlags }) {
-  const nodeMajor = Number(process.versions.node.split('.')[0]);
-  if (nodeMajor < 20 || nodeMajor > 24) return;
+function tune({ setUnlessGiven, flagsCheckedOnThisNode, givenNodeFlags }) {
+  if (!flagsCheckedOnThisNode()) return;
   // A lint run is short and walks much code once: V8's optimising compiler spent more
   // time inlining (and re-inlining after deoptimisations) than the inlined code saved.
   // Without inlining a 1,000-report run is ~10% faster and uses ~15% less CPU
   // (docs/performance-journal.md).
-  if (!nodeWasGiven('--no-turbo-inlining')) setFlagsFromString('--no-turbo-inlining');
+  setUnlessGiven('--no-turbo-inlining', setFlagsFromString);
   // Optimise a function later: 16x V8's default interrupt budget, the pool's value
   // (POOL_INTERRUPT_BUDGET, packages/linter/src/project/workers.ts), from the start. With the
   // default, a one-file run spent ~35 ms of its ~210 ms CPU optimising (on threads that compete
@@ -41,7 +41,7 @@ function tune({ nodeWasGiven, givenNodeFlags }) {
   // thread use 20-30 % less CPU, 1,000 files with --concurrency 1 ~4 % less. 16x rather than 8x
   // (2026-12-06, night): 10 files ~9 % and the default 1,000-file run ~4 % less CPU, one file
   // the same (docs/performance-journal.md).
-  if (!nodeWasGiven('--interrupt-budget=1081344')) setFlagsFromString('--interrupt-budget=1081344');
+  setUnlessGiven('--interrupt-budget=1081344', setFlagsFromString);
   // Regular expressions compiled to machine code at their first run, not interpreted first and
   // compiled again once they run a second time (V8's tier-up): a lint runs most of its several
   // hundred expressions many times, so their bytecode was made for nothing. 1,000 files ~4 % less
@@ -51,7 +51,7 @@ function tune({ nodeWasGiven, givenNodeFlags }) {
   // V8's native regular-expression code (SIGSEGV); given on the command line it is safe.
   if (givenNodeFlags().trim() === '') setFlagsFromString('--no-regexp-tier-up');
 }
-if (typeof loader?.nodeWasGiven === 'function') tune(loader);
+if (typeof loader?.setUnlessGiven === 'function') tune(loader);
 
 /**
  * Why standard output takes no more writes: undefined while it does, 'gone' once its reader

@@ -18,3 +18,20 @@ export function nodeWasGiven(flag: string, given: string = givenNodeFlags()): bo
   const name = flag.replace(/^--(no-)?/, '').replace(/=.*/, '').replace(/-/g, '[-_]');
   return new RegExp(`(?:^|\\s)--(?:no[-_])?${name}(?![-_\\w])`).test(given);
 }
+
+/** Whether this Node is one the speed flags were checked on (20–24): V8 prints an error for a flag it lacks. */
+export function flagsCheckedOnThisNode(): boolean {
+  const major = Number(process.versions.node.split('.')[0]);
+  return major >= 20 && major <= 24;
+}
+
+/**
+ * Sets a V8 flag for speed (`--name`, `--no-name` or `--name=value`) through `setFlags`, unless
+ * node was given that flag (an explicit flag wins) or this Node is not one the flags were checked
+ * on. Returns whether it was set. The bin and the pool both set theirs through it.
+ */
+export function setUnlessGiven(flag: string, setFlags: (flags: string) => void): boolean {
+  if (!flagsCheckedOnThisNode() || nodeWasGiven(flag)) return false;
+  setFlags(flag);
+  return true;
+}

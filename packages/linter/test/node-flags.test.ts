@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nodeWasGiven } from '../src/node-flags.js';
+import { flagsCheckedOnThisNode, nodeWasGiven, setUnlessGiven } from '../src/node-flags.js';
 
 // The one test of which V8 flags node was given, for the pool (setFlag) and the CLI's bin.
 describe('nodeWasGiven', () => {
@@ -24,6 +24,22 @@ describe('nodeWasGiven', () => {
       expect(nodeWasGiven('--no-concurrent-recompilation')).toBe(true);
       process.env['NODE_OPTIONS'] = '--trace-concurrent-recompilation';
       expect(nodeWasGiven('--no-concurrent-recompilation')).toBe(false);
+    } finally {
+      if (given === undefined) delete process.env['NODE_OPTIONS'];
+      else process.env['NODE_OPTIONS'] = given;
+    }
+  });
+});
+
+describe('setUnlessGiven', () => {
+  it('sets a flag node was not given, on the Node versions the flags were checked on, and leaves one it was given', () => {
+    const given = process.env['NODE_OPTIONS'];
+    const set: string[] = [];
+    try {
+      process.env['NODE_OPTIONS'] = '--trace-turbo-inlining --interrupt_budget=5000';
+      expect(setUnlessGiven('--no-turbo-inlining', (f) => set.push(f))).toBe(flagsCheckedOnThisNode());
+      expect(setUnlessGiven('--interrupt-budget=1081344', (f) => set.push(f))).toBe(false);
+      expect(set).toEqual(flagsCheckedOnThisNode() ? ['--no-turbo-inlining'] : []);
     } finally {
       if (given === undefined) delete process.env['NODE_OPTIONS'];
       else process.env['NODE_OPTIONS'] = given;

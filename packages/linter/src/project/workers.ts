@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import type { ResourceLimits, Worker } from 'node:worker_threads';
-import { nodeWasGiven } from '../node-flags.js';
+import { setUnlessGiven } from '../node-flags.js';
 
 let threads: typeof import('node:worker_threads') | undefined;
 /** `node:worker_threads`, loaded when the first thread starts (~2 ms a one-file run does not need). */
@@ -128,12 +128,8 @@ function setInterruptBudget(budget: number, setFlags?: FlagSetter): boolean {
  * checked on (20–24: V8 prints an error for a flag it lacks). Returns whether it was set.
  */
 function setFlag(flag: string, setFlags?: FlagSetter): boolean {
-  const major = Number(process.versions.node.split('.')[0]);
-  if (major < 20 || major > 24) return false;
-  if (nodeWasGiven(flag)) return false;
-  // node:v8 here, not on load (and only without a setter): it loads the streams (~2 ms), which a run without a pool never needs.
-  (setFlags ?? (createRequire(import.meta.url)('node:v8') as typeof import('node:v8')).setFlagsFromString)(flag);
-  return true;
+  // node:v8 only when a flag is set (and only without a setter): it loads the streams (~2 ms), which a run without a pool never needs.
+  return setUnlessGiven(flag, (f) => (setFlags ?? (createRequire(import.meta.url)('node:v8') as typeof import('node:v8')).setFlagsFromString)(f));
 }
 
 /**
