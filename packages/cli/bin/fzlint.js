@@ -22,26 +22,21 @@ const { setFlagsFromString } = typeof loader?.v8 === 'function' ? loader.v8() : 
 
 /**
  * Sets the bin's V8 flags, unless node was given the same flag, and only on the Node versions the
- * flags were checked on (20–24): `setUnlessGiven`, `flagsCheckedOnThisNode` and `givenNodeFlags`
- * are @fzlint/linter's (src/node-flags.ts), what the pool sets its own flags with, from the loader
+ * flags were checked on (20–24): `setUnlessGiven`, `flagsCheckedOnThisNode`, `givenNodeFlags` and
+ * `POOL_INTERRUPT_BUDGET` are @fzlint/linter's (src/node-flags.ts), what the pool sets its own flags with, from the loader
  * when built (before the bundle loads), else from the linter's module itself (run(), before the
  * tsc build's CLI loads).
  */
-function tune({ setUnlessGiven, flagsCheckedOnThisNode, givenNodeFlags }) {
+function tune({ setUnlessGiven, flagsCheckedOnThisNode, givenNodeFlags, POOL_INTERRUPT_BUDGET }) {
   if (!flagsCheckedOnThisNode()) return;
   // A lint run is short and walks much code once: V8's optimising compiler spent more
   // time inlining (and re-inlining after deoptimisations) than the inlined code saved.
   // Without inlining a 1,000-report run is ~10% faster and uses ~15% less CPU
   // (docs/performance-journal.md).
   setUnlessGiven('--no-turbo-inlining', setFlagsFromString);
-  // Optimise a function later: 16x V8's default interrupt budget, the pool's value
-  // (POOL_INTERRUPT_BUDGET, packages/linter/src/project/workers.ts), from the start. With the
-  // default, a one-file run spent ~35 ms of its ~210 ms CPU optimising (on threads that compete
-  // with the lint on two cores) code that ran a few times more; 10 and 50 files in one
-  // thread use 20-30 % less CPU, 1,000 files with --concurrency 1 ~4 % less. 16x rather than 8x
-  // (2026-12-06, night): 10 files ~9 % and the default 1,000-file run ~4 % less CPU, one file
-  // the same (docs/performance-journal.md).
-  setUnlessGiven('--interrupt-budget=1081344', setFlagsFromString);
+  // Optimise a function later: the pool's interrupt budget (16x V8's default), from the start
+  // (POOL_INTERRUPT_BUDGET, packages/linter/src/node-flags.ts, says what it saves).
+  setUnlessGiven(`--interrupt-budget=${POOL_INTERRUPT_BUDGET}`, setFlagsFromString);
   // Regular expressions compiled to machine code at their first run, not interpreted first and
   // compiled again once they run a second time (V8's tier-up): a lint runs most of its several
   // hundred expressions many times, so their bytecode was made for nothing. 1,000 files ~4 % less

@@ -36,7 +36,7 @@ import { Script } from 'node:vm';
 
 // The bin's test of which flags node was given: the pool's own (@fzlint/linter), inside the loader
 // (it imports nothing), so the bin, CommonJS before any bundle, asks the same question the same way.
-export { flagsCheckedOnThisNode, givenNodeFlags, setUnlessGiven } from '@fzlint/linter/node-flags';
+export { flagsCheckedOnThisNode, givenNodeFlags, POOL_INTERRUPT_BUDGET, setUnlessGiven } from '@fzlint/linter/node-flags';
 
 /** The two functions of `node:v8` a start needs: the flags the bin sets, and the tag that names a cache file. */
 export interface V8Functions {

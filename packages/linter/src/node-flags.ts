@@ -3,6 +3,18 @@
 // bin (CommonJS, before any bundle loads) gets it through the CLI's loader (dist/bundle/loader.js,
 // which esbuild builds from src/compile-cache.ts with this module inside), the pool from here.
 
+/**
+ * V8's interrupt budget for a lint run: 16x the default of Node 20-24's V8 (65,536), so V8
+ * optimises a function later. The CLI's bin sets it from the start, and a worker pool
+ * (`tuneForPool`, src/project/workers.ts) for the rest of the process. With the default, a
+ * one-file run spent ~35 ms of its ~210 ms CPU optimising (on threads that compete with the
+ * lint on two cores) code that ran a few times more; 10 and 50 files in one thread use
+ * 20-30 % less CPU, 1,000 files with --concurrency 1 ~4 % less. 16x rather than 8x
+ * (2026-12-06, night): 10 files ~9 % and the default 1,000-file run ~4 % less CPU, one file
+ * the same (docs/performance-journal.md).
+ */
+export const POOL_INTERRUPT_BUDGET = 1_081_344;
+
 /** The flags node was given: `NODE_OPTIONS` and node's own command-line flags, in one string. */
 export function givenNodeFlags(): string {
   return `${process.env['NODE_OPTIONS'] ?? ''} ${process.execArgv.join(' ')}`;

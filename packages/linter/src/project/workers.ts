@@ -1,7 +1,10 @@
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import type { ResourceLimits, Worker } from 'node:worker_threads';
-import { setUnlessGiven } from '../node-flags.js';
+import { POOL_INTERRUPT_BUDGET, setUnlessGiven } from '../node-flags.js';
+
+// The pool's budget is the bin's too, so it lives beside the flag helpers both use (src/node-flags.ts).
+export { POOL_INTERRUPT_BUDGET };
 
 let threads: typeof import('node:worker_threads') | undefined;
 /** `node:worker_threads`, loaded when the first thread starts (~2 ms a one-file run does not need). */
@@ -41,9 +44,6 @@ export function poolSize(fileCount: number, concurrency: number | 'auto', cores:
   // An explicit number is obeyed even for a few files (so it can be tested and compared).
   return Math.max(1, Math.min(concurrency, fileCount));
 }
-
-/** V8's interrupt budget while a pool lints (16× the default of Node 20–24's V8; the CLI's bin sets the same). */
-export const POOL_INTERRUPT_BUDGET = 1_081_344;
 
 /**
  * V8's interrupt budget while this thread lints a few files alone (`auto`, up to
