@@ -4,7 +4,7 @@
 // which esbuild builds from src/compile-cache.ts with this module inside), the pool from here.
 
 /**
- * V8's interrupt budget for a lint run: 16x the default of Node 20-24's V8 (65,536), so V8
+ * V8's interrupt budget for a lint run: 16x the default of Node 20-24's V8 (67,584), so V8
  * optimises a function later. The CLI's bin sets it from the start, and a worker pool
  * (`tuneForPool`, src/project/workers.ts) for the rest of the process. With the default, a
  * one-file run spent ~35 ms of its ~210 ms CPU optimising (on threads that compete with the
