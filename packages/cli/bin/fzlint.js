@@ -23,9 +23,9 @@ const { setFlagsFromString } = typeof loader?.v8 === 'function' ? loader.v8() : 
 /**
  * Sets the bin's V8 flags, unless node was given the same flag, and only on the Node versions the
  * flags were checked on (20–24): `setUnlessGiven`, `flagsCheckedOnThisNode`, `givenNodeFlags` and
- * `POOL_INTERRUPT_BUDGET` are @fzlint/linter's (src/node-flags.ts), what the pool sets its own flags with, from the loader
- * when built (before the bundle loads), else from the linter's module itself (run(), before the
- * tsc build's CLI loads).
+ * `POOL_INTERRUPT_BUDGET` are @fzlint/linter's (src/node-flags.ts), what the pool sets its own
+ * flags with, from the loader when built (before the bundle loads), else from the linter's module
+ * itself (run(), before the tsc build's CLI loads).
  */
 function tune({ setUnlessGiven, flagsCheckedOnThisNode, givenNodeFlags, POOL_INTERRUPT_BUDGET }) {
   if (!flagsCheckedOnThisNode()) return;

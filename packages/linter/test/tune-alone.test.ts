@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFzlint } from '../src/project/project.js';
-import { ALONE_INTERRUPT_BUDGET, ALONE_MAX_FILES, ALONE_MIN_FILES, POOL_INTERRUPT_BUDGET } from '../src/project/workers.js';
+import { POOL_INTERRUPT_BUDGET } from '../src/node-flags.js';
+import { ALONE_INTERRUPT_BUDGET, ALONE_MAX_FILES, ALONE_MIN_FILES } from '../src/project/workers.js';
 
 // The budget a few files' lint in this thread gets (tuneForThreadAlone), and that it is set
 // back after the lint (the bundles' code caches are written only under their load-time flags).

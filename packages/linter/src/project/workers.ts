@@ -3,9 +3,6 @@ import { availableParallelism } from 'node:os';
 import type { ResourceLimits, Worker } from 'node:worker_threads';
 import { POOL_INTERRUPT_BUDGET, setUnlessGiven } from '../node-flags.js';
 
-// The pool's budget is the bin's too, so it lives beside the flag helpers both use (src/node-flags.ts).
-export { POOL_INTERRUPT_BUDGET };
-
 let threads: typeof import('node:worker_threads') | undefined;
 /** `node:worker_threads`, loaded when the first thread starts (~2 ms a one-file run does not need). */
 function workerThreads(): typeof import('node:worker_threads') {
@@ -122,11 +119,7 @@ function setInterruptBudget(budget: number, setFlags?: FlagSetter): boolean {
   return setFlag(`--interrupt-budget=${budget}`, setFlags);
 }
 
-/**
- * Sets a V8 flag (`--name`, `--no-name` or `--name=value`) unless node was given that flag
- * (`NODE_OPTIONS`, node's own flags: an explicit flag wins), and only on the Node versions it was
- * checked on (20–24: V8 prints an error for a flag it lacks). Returns whether it was set.
- */
+/** `setUnlessGiven` (src/node-flags.ts) with `node:v8`'s setter when none is given. Returns whether the flag was set. */
 function setFlag(flag: string, setFlags?: FlagSetter): boolean {
   // node:v8 only when a flag is set (and only without a setter): it loads the streams (~2 ms), which a run without a pool never needs.
   return setUnlessGiven(flag, (f) => (setFlags ?? (createRequire(import.meta.url)('node:v8') as typeof import('node:v8')).setFlagsFromString)(f));
