@@ -32,7 +32,7 @@ interface NodeBuffer {
   isUtf8(bytes: Uint8Array): boolean;
   isAscii(bytes: Uint8Array): boolean;
   transcode(bytes: Uint8Array, from: 'utf8', to: 'ucs2'): Uint8Array;
-  Buffer: { from(buffer: ArrayBufferLike, byteOffset: number, length: number): Uint8Array & { toString(encoding: 'latin1' | 'utf16le'): string } };
+  Buffer: { from(buffer: ArrayBufferLike, byteOffset: number, length: number): Uint8Array & { toString(encoding: 'latin1' | 'utf16le'): string; indexOf(value: number): number } };
 }
 
 /**
@@ -80,6 +80,18 @@ export function decodeUtf8Portable(bytes: Uint8Array): string | undefined {
 }
 
 /**
+ * Whether the first {@link SNIFF_BYTES} bytes hold a NUL. In Node, `Buffer#indexOf` (memchr, a
+ * word at a time) over a view of them; elsewhere the engine's `indexOf`, not a loop of element
+ * reads (~5× faster), which V8 runs a byte at a time.
+ */
+function hasNul(bytes: Uint8Array): boolean {
+  const node = (nodeBuffer ??= findNodeBuffer());
+  const length = Math.min(bytes.length, SNIFF_BYTES);
+  if (node === null) return bytes.subarray(0, length).indexOf(0) !== -1;
+  return node.Buffer.from(bytes.buffer, bytes.byteOffset, length).indexOf(0) !== -1;
+}
+
+/**
  * Decodes bytes as a report: UTF-8 (a BOM is dropped), UTF-16 LE/BE when a BOM
  * says so, else GBK (GB18030) when the bytes are not UTF-8 and are well-formed
  * GBK. Bytes with NUL and no UTF-16 BOM are binary.
@@ -93,8 +105,7 @@ export function decodeText(bytes: Uint8Array): DecodeOutcome {
   if (b0 === 0xfe && b1 === 0xff) {
     return { ok: true, text: new TextDecoder('utf-16be', { ignoreBOM: true }).decode(bytes.subarray(2)), encoding: 'utf16be' };
   }
-  // The engine's indexOf, not a loop of element reads (~5× faster).
-  if (bytes.subarray(0, SNIFF_BYTES).indexOf(0) !== -1) return { ok: false, reason: 'binary' };
+  if (hasNul(bytes)) return { ok: false, reason: 'binary' };
   const hasBom = b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf;
   // Valid UTF-8 is taken as UTF-8, as every editor does. Only a few characters of GBK
   // can be valid UTF-8 by chance (一 is D2 BB, UTF-8 for һ); a whole report cannot.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { looksLikeGbk } from '@fzlint/input';
-import { decodeReport, encodeReport, readFileBytes, readFileBytesSync, readReportFile } from '../src/project/read.js';
+import { decodeReport, encodeReport, readFileBytes, readFileBytesSync, readReportFile, readTextReportFileSync } from '../src/project/read.js';
 
 /** The CLI's former `readReport(path, display, maxBytes)`, now `readReportFile` of the project API. */
 const readReport = (path: string, display: string, maxBytes?: number) => readReportFile(path, display, maxBytes !== undefined ? { maxBytes } : {});
@@ -122,6 +122,36 @@ describe('readFileBytesSync (a one-file run)', () => {
     const path = join(dir, 'f.md');
     writeFileSync(path, TEXT);
     expect(await readReportFile(path, 'f.md', { sync: true })).toEqual(await readReportFile(path, 'f.md'));
+  });
+
+  it('readTextReportFileSync gives what readReportFile gives for a text report: text, fields and each failure', async () => {
+    const cases: [string, Uint8Array | string | 'dir' | 'none', number?][] = [
+      ['f.md', TEXT],
+      ['f.txt', TEXT],
+      ['bom.md', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(TEXT)])],
+      ['gbk.md', iconv.encode(TEXT, 'gb18030')],
+      ['utf16.md', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(TEXT, 'utf16le')])],
+      ['latin1.md', Buffer.from([0x61, 0xe9, 0x62, 0x0a])],
+      ['nul.md', Buffer.from([0x61, 0x00, 0x62])],
+      ['blank.md', ' \n\n'],
+      ['empty.md', ''],
+      ['large.md', 'x'.repeat(2048), 1024],
+      ['sub', 'dir'],
+      ['gone.md', 'none'],
+    ];
+    for (const [name, content, maxBytes] of cases) {
+      const path = join(dir, name);
+      if (content === 'dir') mkdirSync(path);
+      else if (content !== 'none') writeFileSync(path, content);
+      for (const scratch of [false, true]) {
+        const expected = await readReportFile(path, name, { sync: true, scratch, ...(maxBytes !== undefined ? { maxBytes } : {}) });
+        const got = readTextReportFileSync(path, name, maxBytes, scratch);
+        if (scratch && got.ok && expected.ok) {
+          // The reused buffer holds the last read's bytes: compared by the text alone.
+          expect({ ...got, bytes: undefined }).toEqual({ ...expected, bytes: undefined });
+        } else expect(got).toEqual(expected);
+      }
+    }
   });
 
   it('reads exactly the file, at its size, without a buffer twice as large', () => {

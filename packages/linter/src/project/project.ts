@@ -63,7 +63,7 @@ import {
   type PreviousText,
   type ProjectPrevious,
 } from './previous.js';
-import { encodeReport, readReportFile, writeReportFile } from './read.js';
+import { encodeReport, readReportFile, readTextReportFileSync, writeReportFile, type ReadFileOutcome } from './read.js';
 import type { FileLintResult, PreviousUsed, SerializedResult } from './result.js';
 import { Guard, GUARD_MIN_CHARS, InputBudgetError, MEMORY_BUDGET_MB, overBudgetProblem } from './guard.js';
 import { ALONE_MAX_FILES, ALONE_MIN_FILES, OUT_OF_MEMORY, poolSize, tuneForPool, tuneForThreadAlone, untuneThreadAlone, WorkerPool, type FlagSetter, type Settled } from './workers.js';
@@ -825,22 +825,20 @@ class Project implements Fzlint {
     // key): a text report is read into a buffer reused for the next, and turned into text
     // before that (the text reader decodes before `read` returns).
     const keepBytes = cache !== undefined;
-    const load = async (r: (typeof reads)[number]) =>
-      r.run
-        ? readReportFile(r.target.path, r.display, {
-            readers: this.readers,
-            maxBytes: this.#maxBytes,
-            read: this.#read,
-            sync: true,
-            scratch: !keepBytes && readerFor(r.display, this.readers) === textReader,
-          })
-        : undefined;
+    // A text report is read and decoded at once, without the readers' promises (this thread
+    // reads every file, also those the workers lint); other kinds through `#read`, READ_AHEAD at a time.
+    const load = (r: (typeof reads)[number]): ReadFileOutcome | Promise<ReadFileOutcome> | undefined => {
+      if (!r.run) return undefined;
+      if (readerFor(r.display, this.readers) === textReader) return readTextReportFileSync(r.target.path, r.display, this.#maxBytes, !keepBytes);
+      return readReportFile(r.target.path, r.display, { readers: this.readers, maxBytes: this.#maxBytes, read: this.#read, sync: true });
+    };
     try {
-      const inFlight: (Promise<Awaited<ReturnType<typeof load>>> | undefined)[] = [];
+      const inFlight: ReturnType<typeof load>[] = [];
       for (let i = 0; i < Math.min(READ_AHEAD, reads.length); i++) inFlight[i] = load(reads[i] as (typeof reads)[number]);
       for (let i = 0; i < reads.length; i++) {
         const r = reads[i] as (typeof reads)[number];
-        const read = await inFlight[i];
+        const pending = inFlight[i];
+        const read = pending instanceof Promise ? await pending : pending;
         inFlight[i] = undefined;
         if (i + READ_AHEAD < reads.length) inFlight[i + READ_AHEAD] = load(reads[i + READ_AHEAD] as (typeof reads)[number]);
         if (early && i % READ_BURST === READ_BURST - 1) await new Promise<void>((resolve) => setImmediate(resolve));
