@@ -97,6 +97,14 @@ describe('readReport', () => {
   });
 });
 
+/** Puts a case's file in the test folder: its content, a folder (`'dir'`) or nothing (`'none'`); returns its path. */
+function placeCase(name: string, content: Uint8Array | string | 'dir' | 'none'): string {
+  const path = join(dir, name);
+  if (content === 'dir') mkdirSync(path);
+  else if (content !== 'none') writeFileSync(path, content);
+  return path;
+}
+
 describe('readFileBytesSync (a one-file run)', () => {
   it('gives what readFileBytes gives: bytes and metadata, and each failure', async () => {
     const big = 'x'.repeat(200_000);
@@ -109,9 +117,7 @@ describe('readFileBytesSync (a one-file run)', () => {
       ['gone.md', 'none'],
     ];
     for (const [name, content, maxBytes] of cases) {
-      const path = join(dir, name);
-      if (content === 'dir') mkdirSync(path);
-      else if (content !== 'none') writeFileSync(path, content);
+      const path = placeCase(name, content);
       const sync = readFileBytesSync(path, name, maxBytes);
       expect(sync).toEqual(await readFileBytes(path, name, maxBytes));
       if (sync.ok) expect(Buffer.from(sync.bytes).toString('utf8')).toBe(content);
@@ -140,9 +146,7 @@ describe('readFileBytesSync (a one-file run)', () => {
       ['gone.md', 'none'],
     ];
     for (const [name, content, maxBytes] of cases) {
-      const path = join(dir, name);
-      if (content === 'dir') mkdirSync(path);
-      else if (content !== 'none') writeFileSync(path, content);
+      const path = placeCase(name, content);
       for (const scratch of [false, true]) {
         const expected = await readReportFile(path, name, { sync: true, scratch, ...(maxBytes !== undefined ? { maxBytes } : {}) });
         const got = readTextReportFileSync(path, name, maxBytes, scratch);

@@ -111,10 +111,11 @@ function read(bytes: Uint8Array, info: { size: number; mtimeMs: number }, displa
 }
 
 /**
- * The buffer `readAll` reads into for a caller that consumes the bytes at once
- * (`readReportFile`'s `scratch`): a folder run reads each report into the same pages. A
- * fresh buffer per file is mostly page faults on a VM (~12-20 µs a 4 KB page measured here,
- * see `readScratch` in packages/cli/src/compile-cache.ts): 1,000 reports are ~14 MB of them.
+ * The buffer `readAll` reads into for a caller that consumes the bytes at once (`scratch` of
+ * `readTextReportFileSync`, the folder run's, and of `readReportFile`): a folder run reads each
+ * report into the same pages. A fresh buffer per file is mostly page faults on a VM (~12-20 µs
+ * a 4 KB page measured here, see `readScratch` in packages/cli/src/compile-cache.ts): 1,000
+ * reports are ~14 MB of them.
  * Files above {@link SCRATCH_MAX_BYTES} get a buffer of their own.
  */
 let scratchBuffer: Uint8Array | undefined;
