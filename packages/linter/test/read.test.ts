@@ -97,8 +97,19 @@ describe('readReport', () => {
   });
 });
 
+/** A file to read: its name, its content (or a folder, or nothing there), and the byte cap to read it with. */
+type FileCase = [name: string, content: Uint8Array | string | 'dir' | 'none', maxBytes?: number];
+
+/** The reads that fail, which every reader must refuse alike: empty, over the cap, a folder, a missing file. */
+const FAILING_FILES: readonly FileCase[] = [
+  ['empty.md', ''],
+  ['large.md', 'x'.repeat(2048), 1024],
+  ['sub', 'dir'],
+  ['gone.md', 'none'],
+];
+
 /** Puts a case's file in the test folder: its content, a folder (`'dir'`) or nothing (`'none'`); returns its path. */
-function placeCase(name: string, content: Uint8Array | string | 'dir' | 'none'): string {
+function placeCase(name: string, content: FileCase[1]): string {
   const path = join(dir, name);
   if (content === 'dir') mkdirSync(path);
   else if (content !== 'none') writeFileSync(path, content);
@@ -108,14 +119,7 @@ function placeCase(name: string, content: Uint8Array | string | 'dir' | 'none'):
 describe('readFileBytesSync (a one-file run)', () => {
   it('gives what readFileBytes gives: bytes and metadata, and each failure', async () => {
     const big = 'x'.repeat(200_000);
-    const cases: [string, Uint8Array | string | 'dir' | 'none', number?][] = [
-      ['f.md', TEXT],
-      ['big.md', big],
-      ['empty.md', ''],
-      ['large.md', 'x'.repeat(2048), 1024],
-      ['sub', 'dir'],
-      ['gone.md', 'none'],
-    ];
+    const cases: FileCase[] = [['f.md', TEXT], ['big.md', big], ...FAILING_FILES];
     for (const [name, content, maxBytes] of cases) {
       const path = placeCase(name, content);
       const sync = readFileBytesSync(path, name, maxBytes);
@@ -131,7 +135,7 @@ describe('readFileBytesSync (a one-file run)', () => {
   });
 
   it('readTextReportFileSync gives what readReportFile gives for a text report: text, fields and each failure', async () => {
-    const cases: [string, Uint8Array | string | 'dir' | 'none', number?][] = [
+    const cases: FileCase[] = [
       ['f.md', TEXT],
       ['f.txt', TEXT],
       ['bom.md', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(TEXT)])],
@@ -140,10 +144,7 @@ describe('readFileBytesSync (a one-file run)', () => {
       ['latin1.md', Buffer.from([0x61, 0xe9, 0x62, 0x0a])],
       ['nul.md', Buffer.from([0x61, 0x00, 0x62])],
       ['blank.md', ' \n\n'],
-      ['empty.md', ''],
-      ['large.md', 'x'.repeat(2048), 1024],
-      ['sub', 'dir'],
-      ['gone.md', 'none'],
+      ...FAILING_FILES,
     ];
     for (const [name, content, maxBytes] of cases) {
       const path = placeCase(name, content);

@@ -823,7 +823,7 @@ class Project implements Fzlint {
     // and this thread lints (the pool's `local`) while the rest are read.
     // Without a cache nothing asks for a file's bytes again (its content hash is the cache's
     // key): a text report is read into a buffer reused for the next, and turned into text
-    // before that (the text reader decodes before `read` returns).
+    // before that (`readTextReportFileSync` decodes before it returns).
     const keepBytes = cache !== undefined;
     // A text report is read and decoded at once, without the readers' promises (this thread
     // reads every file, also those the workers lint); other kinds through `#read`, READ_AHEAD at a time.
