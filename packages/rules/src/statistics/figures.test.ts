@@ -111,6 +111,18 @@ describe('the ledger API', () => {
   });
 });
 
+describe('section pairs', () => {
+  // needs() makes no statement for a concluded count with no received count of its object before it
+  // (mayPairInSection): the pair is found only with the received count first.
+  it('a concluded count pairs with an earlier received count of its section, not a later one', () => {
+    const earlier = figureLedger(doc('一、行政复议\n\n全年共受理行政复议案件120件。\n\n此外，开展培训12场，审结行政复议案件118件。'));
+    expect(earlier.sectionPairs.map((p) => `${p.received.value}->${p.concluded.value}:${p.reach}`)).toEqual(['120->118:section']);
+    const later = figureLedger(doc('一、行政复议\n\n此外，开展培训12场，审结行政复议案件118件。\n\n全年共受理行政复议案件120件。'));
+    expect(later.sectionPairs).toEqual([]);
+    expect(later.statements.map((s) => s.text)).toEqual(['12场', '118件', '120件']);
+  });
+});
+
 describe('with an analysis cache', () => {
   it('the ledger of an edited document equals the one of a cold pass', () => {
     const analysisCache = createAnalysisCache();

@@ -531,6 +531,7 @@ function needs(
   let seenRates: Map<number, number> | undefined;
   let ratesTwice = false;
   let rateGroups: Set<string> | undefined;
+  let unpairedRate = false;
   for (let i = 0; i < rates.length; i++) {
     const r = rates[i]!;
     if (r.metric || r.verb?.base) {
@@ -539,11 +540,17 @@ function needs(
       seenRates.set(k, n + 1);
       if (n >= 1) ratesTwice = true;
       if (anySubject && subjects.has(r.range.start)) (changed ??= new Set()).add(k);
-      if (r.verb?.rateOverReceived && r.exact && !localRate[r.index]) (rateGroups ??= new Set()).add(r.verb.group);
+      if (r.verb?.rateOverReceived && !localRate[r.index]) {
+        // An approximate one is a statement too (needRate below), though it pairs with nothing.
+        unpairedRate = true;
+        if (r.exact) (rateGroups ??= new Set()).add(r.verb.group);
+      }
     } else if (anySubject && subjects.has(r.range.start)) (changed ??= new Set()).add(keys.rateKey(r, false));
   }
   // Most reports: nothing to pair, and no statement is made before the full list is asked for.
-  if (!twice && !ratesTwice && !changed && !anyWork && !pairObjects && !rateGroups) return NOTHING_NEEDED;
+  if (!twice && !ratesTwice && !changed && !anyWork && !rateGroups) {
+    if (!pairObjects || (!unpairedRate && !mayPairInSection(mentions, receivedOf, pairObjects))) return NOTHING_NEEDED;
+  }
 
   let totals: Set<StatisticMention> | undefined;
   if (anyWork) {
@@ -623,6 +630,40 @@ class KeyCodes {
     if (name < 0) return -1;
     return head * 65536 + name;
   }
+}
+
+/**
+ * Whether the work counts of `pairObjects` — the only statements `needs` would make when nothing
+ * else is needed — can give the ledger anything: a section pair (a concluded count of such an
+ * object and, before it, a received or new count of that object, not inherited, of the verb group
+ * it is counted against) or a conflict (two compared counts of one object, measure and unit, whose
+ * verbs `needs`' keys told apart). Without carried-over counts, changes of a figure or rates to
+ * pair (the caller checks) they take part in nothing else, and a concluded count with no received
+ * count near it mostly has none earlier at all: then no statement is made. Errs towards true (a
+ * count may be taken as earlier than one at the same offset).
+ */
+function mayPairInSection(
+  mentions: readonly StatisticMention[],
+  receivedOf: readonly (ReceivedConcludedRelation | undefined)[],
+  pairObjects: ReadonlySet<string>,
+): boolean {
+  let bases: Set<string> | undefined;
+  let compared: Set<string> | undefined;
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    const object = m.object;
+    if (!object || !isWork(m.measure) || !pairObjects.has(object.key)) continue;
+    if (isCompared(m)) {
+      const k = `${object.key}\u0000${m.measure}\u0000${m.unitFamily}`;
+      if ((compared ??= new Set()).has(k)) return true;
+      compared.add(k);
+    }
+    const verb = m.verb;
+    if (!verb || object.inherited) continue;
+    if (m.measure === 'received' || m.measure === 'new') (bases ??= new Set()).add(`${object.key}\u0000${verb.group}`);
+    else if (m.measure === 'concluded' && object.metric && !receivedOf[m.index] && bases?.has(`${object.key}\u0000${verb.base ?? 'receive'}`)) return true;
+  }
+  return false;
 }
 
 /** Whether a count is compared with the other statements of its key (stated twice: a conflict). */
