@@ -324,10 +324,15 @@ function searchProse(
     const at = sentence.range.start;
     if (at < bodyRange.start || at >= bodyRange.end) continue;
     if (inRanges(excluded, at) || inRanges(document.junkRanges, at)) continue;
+    // A sentence without a line break reads as written (its fold's text is `sentence.text`): most
+    // fail the pre-check there, and no fold is made for them (only this search folds sentences).
+    const raw = sentence.text;
+    const broken = raw.indexOf('\n') >= 0 || raw.indexOf('\r') >= 0;
+    if (!broken && !mayMatch(raw)) continue;
     // Read through soft line breaks (a web copy broken mid-sentence): `存在一些不\n足`.
     const f = folds.sentence(k);
     const words = f.text;
-    if (!mayMatch(words)) continue;
+    if (broken && !mayMatch(words)) continue;
     let best: { index: number; length: number } | undefined;
     for (let i = 0; i < patterns.length; i++) {
       const m = stateless(patterns[i]!).exec(words);

@@ -15,6 +15,7 @@ import {
   trimRange,
   type SectionEntry,
 } from './outline.js';
+import { literalPrecheck } from './required-literals.js';
 
 /** Options of `structure/required-section`. */
 export interface RequiredSectionOptions {
@@ -149,10 +150,15 @@ function headingCoverage(entries: readonly SectionEntry[], required: readonly Re
     if (e.parent === undefined && e.concept === undefined && e.section.bodyRange.end > e.section.bodyRange.start) thematicTopLevel = true;
   }
   const coverage = { outsidePlan, plan, thematicTopLevel };
-  let covered = true;
-  for (let c = 0; c < required.length; c++) if (!hasHeading(coverage, required[c]!.id)) covered = false;
-  if (covered) return coverage;
+  let uncovered = '';
+  for (let c = 0; c < required.length; c++) if (!hasHeading(coverage, required[c]!.id)) uncovered += `${required[c]!.id} `;
+  if (uncovered === '') return coverage;
+  // Only `hasHeading` of the required concepts is read, and those covered stay covered: a heading
+  // whose words hold none of the literals the uncovered concepts' heading patterns need has no part
+  // of those concepts (its parts are pieces of its words), and its parts are not split and classified.
+  const mayName = headingPrecheck(uncovered, required);
   for (let i = 0; i < entries.length; i++) {
+    if (!mayName(entries[i]!.words)) continue;
     const parts = partConcepts(entries[i]!.words);
     if (parts.length === 0) continue;
     if (parts.includes('next-year-plan')) plan = true;
@@ -160,6 +166,22 @@ function headingCoverage(entries: readonly SectionEntry[], required: readonly Re
     for (let k = 0; k < parts.length; k++) outsidePlan.add(parts[k]!);
   }
   return { outsidePlan, plan, thematicTopLevel };
+}
+
+const HEADING_PRECHECKS = new Map<string, (text: string) => boolean>();
+
+/**
+ * A pre-check of the heading patterns of the required concepts named in `ids` (space-separated, as
+ * `headingCoverage` lists them): false only for words none of those patterns can match. One per list.
+ */
+function headingPrecheck(ids: string, required: readonly ReportConcept[]): (text: string) => boolean {
+  let check = HEADING_PRECHECKS.get(ids);
+  if (!check) {
+    const patterns: RegExp[] = [];
+    for (const c of required) if (ids.includes(`${c.id} `)) patterns.push(...c.headingPatterns);
+    HEADING_PRECHECKS.set(ids, (check = literalPrecheck(patterns)));
+  }
+  return check;
 }
 
 /**
