@@ -149,7 +149,7 @@ describe('readFileBytesSync (a one-file run)', () => {
     for (const [name, content, maxBytes] of cases) {
       const path = placeCase(name, content);
       for (const scratch of [false, true]) {
-        const expected = await readReportFile(path, name, { sync: true, scratch, ...(maxBytes !== undefined ? { maxBytes } : {}) });
+        const expected = await readReportFile(path, name, { sync: true, ...(maxBytes !== undefined ? { maxBytes } : {}) });
         const got = readTextReportFileSync(path, name, maxBytes, scratch);
         if (scratch && got.ok && expected.ok) {
           // The reused buffer holds the last read's bytes: compared by the text alone.
@@ -187,7 +187,7 @@ describe('readFileBytesSync (a one-file run)', () => {
     for (const [i, text] of texts.entries()) {
       const path = join(dir, `f${i}.md`);
       writeFileSync(path, text);
-      const read = await readReportFile(path, `f${i}.md`, { sync: true, scratch: true });
+      const read = readTextReportFileSync(path, `f${i}.md`, undefined, true);
       if (!read.ok) throw new Error('not read');
       expect(read.text).toBe(text);
       // The rest of the outcome as a read into a buffer of its own (bytes not compared: a 1 MB deep compare is slow).
@@ -196,7 +196,7 @@ describe('readFileBytesSync (a one-file run)', () => {
     }
     const gbk = join(dir, 'gbk.md');
     writeFileSync(gbk, iconv.encode(TEXT, 'gb18030'));
-    const read = await readReportFile(gbk, 'gbk.md', { sync: true, scratch: true });
+    const read = readTextReportFileSync(gbk, 'gbk.md', undefined, true);
     expect(read.ok && read.text).toBe(TEXT);
     expect(read.ok && read.encoding).toBe('gbk');
     // The first buffer (64 KB) and the one the 90 KB file needed: not one per file.

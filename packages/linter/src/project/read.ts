@@ -112,10 +112,9 @@ function read(bytes: Uint8Array, info: { size: number; mtimeMs: number }, displa
 
 /**
  * The buffer `readAll` reads into for a caller that consumes the bytes at once (`scratch` of
- * `readTextReportFileSync`, the folder run's, and of `readReportFile`): a folder run reads each
- * report into the same pages. A fresh buffer per file is mostly page faults on a VM (~12-20 µs
- * a 4 KB page measured here, see `readScratch` in packages/cli/src/compile-cache.ts): 1,000
- * reports are ~14 MB of them.
+ * `readTextReportFileSync`, the folder run's): a folder run reads each report into the same
+ * pages. A fresh buffer per file is mostly page faults on a VM (~12-20 µs a 4 KB page measured
+ * here, see `readScratch` in packages/cli/src/compile-cache.ts): 1,000 reports are ~14 MB of them.
  * Files above {@link SCRATCH_MAX_BYTES} get a buffer of their own.
  */
 let scratchBuffer: Uint8Array | undefined;
@@ -177,15 +176,9 @@ export async function readReportFile(
     readonly read?: (bytes: Uint8Array, name: string) => Promise<ReadOutcome>;
     /** Reads the bytes in this thread (`readFileBytesSync`): for a run of one file. */
     readonly sync?: boolean;
-    /**
-     * With `sync`: the bytes may be read into a buffer the next read reuses. Only for a caller
-     * whose `read` (or reader) turns them into text before it returns, as the text reader
-     * does, and that keeps no outcome's `bytes`: they are gone with the next file's read.
-     */
-    readonly scratch?: boolean;
   } = {},
 ): Promise<ReadFileOutcome> {
-  const read = options.sync === true ? readFileBytesSync(path, display, options.maxBytes, options.scratch === true) : await readFileBytes(path, display, options.maxBytes);
+  const read = options.sync === true ? readFileBytesSync(path, display, options.maxBytes) : await readFileBytes(path, display, options.maxBytes);
   if (!read.ok) return read;
   const outcome: ReadOutcome = options.read
     ? await options.read(read.bytes, display)
@@ -214,7 +207,9 @@ function readProblem(problem: InputProblem): ReadFileOutcome {
  * `readReportFile` with `sync` for a file the text reader reads (the caller has looked the
  * reader up): the same checks, outcome and fields, in this thread and without promises. The
  * readers' path makes ~5 promises and looks the reader up twice more per file (a folder run
- * reads every report in its main thread). With `scratch`, as `readReportFile`'s.
+ * reads every report in its main thread). With `scratch` the bytes are read into a buffer the
+ * next such read reuses: the text is made before this returns, and a caller must keep no
+ * outcome's `bytes` (they are gone with the next file's read).
  */
 export function readTextReportFileSync(path: string, display: string, maxBytes = MAX_REPORT_BYTES, scratch = false): ReadFileOutcome {
   const read = readFileBytesSync(path, display, maxBytes, scratch);
