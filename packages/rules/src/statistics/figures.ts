@@ -19,6 +19,7 @@ import {
   type FigurePeriodKind,
   type FigureScopeKind,
   type MetricObject,
+  type MetricVerb,
 } from '@fzlint/ontology';
 import { documentMemo, type NumberMention, type ReportDocument, type Section, type TextRange } from '@fzlint/parser';
 import type { AnalysisCache } from '@fzlint/rule-api';
@@ -524,9 +525,8 @@ function needs(
       if (n >= 1) twice = true;
     }
     if (anySubject && subjects.has(m.range.start)) (changed ??= new Set()).add(keys.countKey(m, false));
-    if (m.measure === 'concluded' && m.object?.metric && !m.object.inherited && m.verb && !receivedOf[m.index]) {
-      (pairObjects ??= new Set()).add(m.object.key);
-    }
+    // The measure first: most counts are not concluded, and this loop sees every count of a report.
+    if (m.measure === 'concluded' && awaitsSectionPair(m, receivedOf)) (pairObjects ??= new Set()).add(m.object.key);
   }
   let seenRates: Map<number, number> | undefined;
   let ratesTwice = false;
@@ -661,9 +661,26 @@ function mayPairInSection(
     const verb = m.verb;
     if (!verb || object.inherited) continue;
     if (m.measure === 'received' || m.measure === 'new') (bases ??= new Set()).add(`${object.key}\u0000${verb.group}`);
-    else if (m.measure === 'concluded' && object.metric && !receivedOf[m.index] && bases?.has(`${object.key}\u0000${verb.base ?? 'receive'}`)) return true;
+    else if (awaitsSectionPair(m, receivedOf) && bases?.has(`${object.key}\u0000${pairedVerbGroup(verb)}`)) return true;
   }
   return false;
+}
+
+/**
+ * Whether a count is a concluded count `sectionPairs` looks for a received count for: of a named
+ * metric, not inherited, with a verb, and with no received count in its own or the previous
+ * sentence. `needs` and `mayPairInSection` ask it first, so that they stay a superset.
+ */
+function awaitsSectionPair(
+  m: StatisticMention,
+  receivedOf: readonly (ReceivedConcludedRelation | undefined)[],
+): m is StatisticMention & { readonly object: NonNullable<StatisticMention['object']>; readonly verb: MetricVerb } {
+  return m.measure === 'concluded' && !!m.object?.metric && !m.object.inherited && !!m.verb && !receivedOf[m.index];
+}
+
+/** The verb group of the received or new count a concluded count of `verb` pairs with. */
+function pairedVerbGroup(verb: MetricVerb): string {
+  return verb.base ?? 'receive';
 }
 
 /** Whether a count is compared with the other statements of its key (stated twice: a conflict). */
@@ -1423,8 +1440,8 @@ function sectionPairs(
     for (let k = 0; k < g.concluded.length; k++) {
       const concluded = g.concluded[k]!;
       const m = concluded.mention!;
-      if (receivedOf[m.index] || !m.object?.metric || m.object.inherited || !m.verb) continue;
-      const baseGroup = m.verb.base ?? 'receive';
+      if (!awaitsSectionPair(m, receivedOf)) continue;
+      const baseGroup = pairedVerbGroup(m.verb);
       const candidates = [...nearIn(g.received, concluded), ...nearIn(g.new, concluded)].filter(
         (s) =>
           s.sectionIndex === concluded.sectionIndex &&
