@@ -123,6 +123,48 @@ describe('section pairs', () => {
   });
 });
 
+describe('changes', () => {
+  // Only a change of a figure the ledger made a statement of is compared: its statement is made with
+  // the ledger, the others' (no count or rate subject) with the full list, in their place and order.
+  it('a change with a count subject is compared; one without is in the full list, keyed with no subject', () => {
+    const ledger = figureLedger(doc('受理政府信息公开申请128件，同比增长20%（上年为90件）。办理行政执法案件数量同比下降15%。'));
+    expect(ledger.changes.map((c) => [c.statement.index, c.statement.text, c.current.text, c.base.value])).toEqual([[1, '同比增长20%', '128件', 90]]);
+    expect(ledger.statements.map((s) => [s.index, s.kind, s.text])).toEqual([
+      [0, 'count', '128件'],
+      [1, 'change', '同比增长20%'],
+      [2, 'count', '90件'],
+      [3, 'change', '同比下降15%'],
+    ]);
+    expect(ledger.statements[3]?.keyId).toBe('||change||report||current|%');
+    expect(ledger.statements[1]).toBe(ledger.changes[0]?.statement);
+    expect(ledger.byKey.get('||change||report||current|%')).toEqual([ledger.statements[3]]);
+  });
+
+  it('a change without a subject still ends the stretch of its sentence the next change’s alternatives come from', () => {
+    const after = figureLedger(doc('受理行政复议案件50件，全市经济增长5%，审结48件，同比增长25%（上年为40件）。'));
+    expect(after.changes.map((c) => [c.current.text, c.alternatives.map((a) => a.value)])).toEqual([['48件', []]]);
+    const before = figureLedger(doc('全市经济增长5%，受理行政复议案件50件，审结48件，同比增长25%（上年为40件）。'));
+    expect(before.changes.map((c) => [c.current.text, c.alternatives.map((a) => a.value)])).toEqual([['48件', [50]]]);
+    expect(before.statements.map((s) => [s.index, s.kind, s.text])).toEqual([
+      [0, 'change', '增长5%'],
+      [1, 'count', '50件'],
+      [2, 'count', '48件'],
+      [3, 'change', '同比增长25%'],
+      [4, 'count', '40件'],
+    ]);
+    expect(before.changes[0]?.statement.index).toBe(3);
+  });
+
+  it('a report whose changes have no figure compares none, and lists them all', () => {
+    const ledger = figureLedger(doc('全市经济增长5%。\n\n办理行政执法案件数量同比下降15%。'));
+    expect(ledger.changes).toEqual([]);
+    expect(ledger.statements.map((s) => [s.index, s.kind, s.text, s.place])).toEqual([
+      [0, 'change', '增长5%', 'body'],
+      [1, 'change', '同比下降15%', 'body'],
+    ]);
+  });
+});
+
 describe('with an analysis cache', () => {
   it('the ledger of an edited document equals the one of a cold pass', () => {
     const analysisCache = createAnalysisCache();

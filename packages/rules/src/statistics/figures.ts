@@ -327,14 +327,24 @@ export function buildLedger(document: ReportDocument, result: StatisticsResult):
     const k = countBelow(rates, rangeStart, offset, false);
     return rates[k]?.range.start === offset ? rateAt[k] : undefined;
   };
-  // Pushed into a literal, not mapped: a mapped list is holey and an empty one packed, and buildLedger
-  // deoptimised on meeting the second kind (at changeStatements.length) and was compiled again.
-  const changeStatements: Mutable<FigureStatement>[] = [];
+  // Only the changes of a figure the ledger made a statement of are compared (`compareChanges` skips
+  // the others): their statements are made now, the others' by `full` (keyed with no subject, as now),
+  // so that a report whose changes change no figure the rules read makes none. Pushed into a literal,
+  // not mapped: a mapped list is holey and an empty one packed, and buildLedger deoptimised on meeting
+  // the second kind (at changeStatements.length) and was compiled again.
+  const changeStatements: (Mutable<FigureStatement> | undefined)[] = [];
+  let compared = false;
   for (let position = 0; position < changes.length; position++) {
     const c = changes[position]!;
-    const s = locate(changeStatement(c, text, c.subjectAt !== undefined ? at(c.subjectAt)?.key : undefined));
+    const subject = c.subjectAt !== undefined ? at(c.subjectAt) : undefined;
+    if (!subject) {
+      changeStatements.push(undefined);
+      continue;
+    }
+    const s = locate(changeStatement(c, text, subject.key));
     s.index = indexOf('change', position, c.number.range.start);
     changeStatements.push(s);
+    compared = true;
   }
 
   let comparable: Map<string, FigureStatement[]> | undefined;
@@ -376,7 +386,7 @@ export function buildLedger(document: ReportDocument, result: StatisticsResult):
         statements.push(rateAt[ri] ?? locate(rateStatement(rates[ri]!, reportYear)));
         ri++;
       } else {
-        statements.push(changeStatements[ci]!);
+        statements.push(changeStatements[ci] ?? locate(changeStatement(changes[ci]!, text, undefined)));
         ci++;
       }
     }
@@ -395,7 +405,7 @@ export function buildLedger(document: ReportDocument, result: StatisticsResult):
     reportYear,
     full,
     comparable ? findConflicts(comparable) : NONE,
-    changeStatements.length > 0 ? compareChanges(changeStatements, at, working, reportYear, result, distances) : NONE,
+    compared ? compareChanges(changes, changeStatements, at, working, reportYear, result, distances) : NONE,
     groups.size > 0 ? carriedOverSums(groups, pairAt, counts) : NONE,
     groups.size > 0 || partsList.length > 0 ? workBalances(groups, partsList, counts) : NONE,
     pairs,
@@ -1214,7 +1224,8 @@ function uniqueInSection(
  * the same key and the compared period in the same section (上年受理90件).
  */
 function compareChanges(
-  statements: readonly FigureStatement[],
+  changes: readonly ChangeStatement[],
+  statements: readonly (FigureStatement | undefined)[],
   at: (offset: number) => FigureStatement | undefined,
   working: readonly FigureStatement[],
   reportYear: number | undefined,
@@ -1225,13 +1236,15 @@ function compareChanges(
   let byKey: Map<string, FigureStatement[]> | undefined;
   let previousChangeEnd = -1;
   let previousSentence = -1;
-  for (let i = 0; i < statements.length; i++) {
-    const statement = statements[i]!;
-    const since = statement.sentenceIndex === previousSentence ? previousChangeEnd : -1;
-    previousSentence = statement.sentenceIndex;
-    previousChangeEnd = statement.range.end;
-    const change = statement.change;
-    if (!change || statement.place !== 'body' || change.subjectAt === undefined) continue;
+  for (let i = 0; i < changes.length; i++) {
+    // Every change moves the sentence's last change end (a statement's range and sentence are its change's).
+    const change = changes[i]!;
+    const since = change.sentenceIndex === previousSentence ? previousChangeEnd : -1;
+    previousSentence = change.sentenceIndex;
+    previousChangeEnd = change.range.end;
+    // No statement: the change's subject is no figure the ledger made a statement of (`at` gives none).
+    const statement = statements[i];
+    if (!statement || statement.place !== 'body' || change.subjectAt === undefined) continue;
     const current = at(change.subjectAt);
     if (!current || current.place !== 'body') continue;
     let base: ChangeBase | undefined;
