@@ -140,6 +140,69 @@ describe('issuer names', () => {
     },
   );
 
+  // issuerFromTitle skips the year and 关于 rewrites of a head without 年 or 关于, reads the trailing
+  // CJK run by code and looks for 中共 only in a head holding it: the shapes each of those skips.
+  it.each([
+    ['桐乡市法治政府建设报告', '桐乡市'],
+    ['桐乡市关于法治政府建设的报告', '桐乡市'],
+    ['二〇二一年度桐乡市法治政府建设工作情况的报告', '桐乡市'],
+    ['桐乡市二〇二一年法治政府建设工作情况的报告', '桐乡市'],
+    ['２０２１年度桐乡市法治政府建设工作情况的报告', '桐乡市'],
+    ['桐乡市２０２１年法治政府建设情况', '桐乡市'],
+    ['桐乡市一年来法治政府建设情况', '桐乡市一年来'],
+    ['开发区(黄梅街道)2021年度法治政府建设工作情况', '开发区(黄梅街道)'],
+    ['开发区（黄梅街道）2021年度法治政府建设工作情况', '开发区(黄梅街道)'],
+    ['某·乡2021年法治政府建设情况', '某·乡'],
+    ['中共宽城区委宽城区人民政府2020年度法治政府建设情况的报告', '中共宽城区委宽城区人民政府'],
+    ['中共宽城区委 宽城区人民政府2020年度法治政府建设情况的报告', '中共宽城区委 宽城区人民政府'],
+    ['中共宽城区委 关于2020年度法治政府建设情况的报告', '中共宽城区委'],
+    ['XX中共宽城区委员会 宽城区2020年度法治政府建设情况的报告', '中共宽城区委员会 宽城区'],
+    ['报告 宽城区2020年法治政府建设情况', '宽城区'],
+  ])('title %s → issuer %s', (title, found) => {
+    expect(issuerFromTitle(title)).toBe(found);
+  });
+
+  it.each([
+    '法治政府建设情况的报告',
+    '2021年法治政府建设情况',
+    '二〇二一年法治政府建设情况',
+    'Report 2021: 法治政府建设',
+    '桐乡市 2021 report 法治政府建设',
+    '桐乡市\u{20000}法治政府建设情况',
+    '关于法治政府建设',
+    '宽城区：法治政府建设情况',
+  ])('a head ending in no CJK run (%s) gives none', (title) => {
+    expect(issuerFromTitle(title)).toBeUndefined();
+  });
+
+  it('reads the title as the expressions did (property)', () => {
+    const pieces = ['2021年', '二〇二一年', '２０２１年度', '年', '度', '关于', '中共', '宽城区', '委', '委员会', '人民政府', ' ', '　', '(', ')', '（', '）', '·', ':', '：', 'ab', '1', '\u{20000}', '㐀', '法治政府建设', '情况的报告'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 8 }), (parts) => {
+        const title = `${parts.join('')}法治政府建设情况`;
+        expect(issuerFromTitle(title)).toBe(issuerFromTitleByExpressions(title));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  // fromIssuerLine runs its expression only on a trimmed line of 3–34 units ending in one of its
+  // endings' last unit: the lines at and past those bounds.
+  it.each([
+    ['杭州市人民政府', '杭州市人民政府'],
+    ['  杭州市人民政府　 ', '杭州市人民政府'],
+    [`${'桐'.repeat(29)}乡人民政府`, `${'桐'.repeat(29)}乡人民政府`],
+    [`${'桐'.repeat(30)}乡人民政府`, undefined],
+    ['(某)办事处', '(某)办事处'],
+    ['杭州市人民政府。', undefined],
+    ['市委', undefined],
+  ])('the unit line %s under a title without one → %s', (line, raw) => {
+    const document = parse(`# 2022年度法治政府建设情况的报告\n\n${line}\n\n各项工作有序推进。\n`, { filePath: '/x/a.md', format: 'markdown' });
+    const issuer = reportIdentity(document, '/x/a.md').issuer;
+    expect(issuer?.raw).toBe(raw);
+    if (raw !== undefined) expect(issuer?.source).toBe('issuer-line');
+  });
+
   it('file names', () => {
     expect(identityFromFileName('reports/西城区2022年法治政府建设报告.md')).toEqual({ issuer: '西城区', year: 2022 });
     expect(identityFromFileName('/x/2023-洪洞县.txt')).toEqual({ issuer: '洪洞县', year: 2023 });
@@ -402,3 +465,22 @@ describe('pairing', () => {
     expect(r).toBeLessThan(25);
   });
 });
+
+/** issuerFromTitle as it was written before its pre-checks: every step an expression. */
+function issuerFromTitleByExpressions(title: string): string | undefined {
+  const t = title.normalize('NFKC');
+  const subject = /法治政府建设|法治建设|依法行政|法治政府|法治工作/u.exec(t);
+  if (!subject) return undefined;
+  const head = t
+    .slice(0, subject.index)
+    .replace(/(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:度)?/gu, ' ')
+    .replace(/关于/gu, ' ')
+    .trimEnd();
+  const run = /[\u3400-\u9fff()·]+$/u.exec(head);
+  if (!run) return undefined;
+  let found = run[0];
+  const party = /中共[\u3400-\u9fff]+?(?:委员会|委)$/u.exec(head.slice(0, run.index).trimEnd());
+  if (party) found = `${party[0]} ${found}`;
+  if (found.length < 2 || /^(?:[我本全该各][市县区镇乡局委厅办省州旗]|市|县|区|镇|乡|局|我们|本单位|本部门|关于|年度|情况)$/u.test(found)) return undefined;
+  return found;
+}

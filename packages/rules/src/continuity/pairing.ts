@@ -45,7 +45,20 @@ export interface ReportIdentity {
 
 const REPORT_SUBJECT = /法治政府建设|法治建设|依法行政|法治政府|法治工作/u;
 const YEAR_WORDS = /(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:度)?/gu;
-const CJK_RUN = /[\u3400-\u9fff()·]+$/u;
+/**
+ * Where the run of /[\u3400-\u9fff()·]+$/u that ends `s` starts (-1: `s` does not end in one), read
+ * backwards by code: what that expression's exec finds (its leftmost match is the whole trailing run;
+ * a surrogate is in none of its classes, with or without the pair read as one code point).
+ */
+function cjkRunStart(s: string): number {
+  let i = s.length;
+  while (i > 0) {
+    const c = s.charCodeAt(i - 1);
+    if ((c >= 0x3400 && c <= 0x9fff) || c === 0x28 || c === 0x29 || c === 0xb7) i--;
+    else break;
+  }
+  return i < s.length ? i : -1;
+}
 /** Words that stand where a name would and are none (我市, 全区, 本局). */
 const NOT_A_NAME = /^(?:[我本全该各][市县区镇乡局委厅办省州旗]|市|县|区|镇|乡|局|我们|本单位|本部门|关于|年度|情况)$/u;
 /** A name that is a place (or a unit of one), as opposed to a bare department name (司法局). */
@@ -135,14 +148,21 @@ export function issuerFromTitle(title: string): string | undefined {
   const t = fold(title);
   const subject = REPORT_SUBJECT.exec(t);
   if (!subject) return undefined;
-  const head = t.slice(0, subject.index).replace(YEAR_WORDS, ' ').replace(/关于/gu, ' ').trimEnd();
+  // YEAR_WORDS needs a 年 and the second replacement a 关于: a head without one is not rewritten
+  // (a batch asks this of the title and of the title-like lines of every report).
+  let head = t.slice(0, subject.index);
+  if (head.includes('年')) head = head.replace(YEAR_WORDS, ' ');
+  if (head.includes('关于')) head = head.replace(/关于/gu, ' ');
+  head = head.trimEnd();
   // The last run of CJK text before the subject: a title may carry page junk in front.
-  const run = CJK_RUN.exec(head);
-  if (!run) return undefined;
-  let found = run[0];
+  const runStart = cjkRunStart(head);
+  if (runStart < 0) return undefined;
+  let found = head.slice(runStart);
   // A joint title names the Party committee first, after a space: 中共宽城区委 宽城区人民政府.
-  const party = /中共[\u3400-\u9fff]+?(?:委员会|委)$/u.exec(head.slice(0, run.index).trimEnd());
-  if (party) found = `${party[0]} ${found}`;
+  if (runStart > 0 && head.includes('中共')) {
+    const party = /中共[\u3400-\u9fff]+?(?:委员会|委)$/u.exec(head.slice(0, runStart).trimEnd());
+    if (party) found = `${party[0]} ${found}`;
+  }
   if (found.length < 2 || NOT_A_NAME.test(found)) return undefined;
   return found;
 }
@@ -151,6 +171,13 @@ export function issuerFromTitle(title: string): string | undefined {
 const METADATA_LABELS = ['发布机构', '发文机关', '发文单位', '成文单位'] as const;
 const METADATA = new RegExp(String.raw`(?:^|\n)\s*(?:${METADATA_LABELS.join('|')})\s*[:：]\s*([^\n]{2,40}?)\s*(?=\n|$)`, 'u');
 const ISSUER_LINE = /^[\u4e00-\u9fff（）()]{2,30}?(?:人民政府|政府|委员会|管委会|管理局|办事处|党组|党委|局|厅|委|部)$/u;
+/**
+ * What ISSUER_LINE cannot match without, told before it runs (most lines under a title are
+ * paragraphs): at most 30 units and the longest ending (4), at least 3, and the last unit of one of
+ * its endings.
+ */
+const ISSUER_LINE_MAX = 34;
+const ISSUER_LINE_ENDS = '府会局处组委厅部';
 /** A line that reads as the report's title (a page whose title the parser did not take). */
 const TITLE_LINE = /(?:法治政府建设|法治建设|依法行政)[^\n]{0,40}(?:报告|情况|总结)/u;
 /**
@@ -204,7 +231,8 @@ function fromTitleLine(document: ReportDocument): IssuerName | undefined {
       const line = text.slice(at, end);
       const found = TITLE_LINE.test(line) ? issuerFromTitle(line) : undefined;
       if (found) {
-        const start = at + line.indexOf(found.replace(/^.* /u, ''));
+        // The name after a joint title's space (中共宽城区委 宽城区人民政府 → its second half).
+        const start = at + line.indexOf(found.includes(' ') ? found.replace(/^.* /u, '') : found);
         return name(found, 'title', { start, end: start + found.length });
       }
     }
@@ -234,7 +262,7 @@ function fromIssuerLine(document: ReportDocument): IssuerName | undefined {
     const nl = text.indexOf('\n', at);
     const end = nl < 0 || nl > bodyRange.end ? bodyRange.end : nl;
     const line = text.slice(at, end).trim();
-    if (line && ISSUER_LINE.test(line)) {
+    if (line.length >= 3 && line.length <= ISSUER_LINE_MAX && ISSUER_LINE_ENDS.includes(line[line.length - 1]!) && ISSUER_LINE.test(line)) {
       const start = at + text.slice(at, end).indexOf(line);
       return name(line, 'issuer-line', { start, end: start + line.length });
     }
