@@ -170,14 +170,17 @@ export function issuerFromTitle(title: string): string | undefined {
 /** The labels of an archive page's issuer field; METADATA is made from them, and a head without one is not searched. */
 const METADATA_LABELS = ['发布机构', '发文机关', '发文单位', '成文单位'] as const;
 const METADATA = new RegExp(String.raw`(?:^|\n)\s*(?:${METADATA_LABELS.join('|')})\s*[:：]\s*([^\n]{2,40}?)\s*(?=\n|$)`, 'u');
-const ISSUER_LINE = /^[\u4e00-\u9fff（）()]{2,30}?(?:人民政府|政府|委员会|管委会|管理局|办事处|党组|党委|局|厅|委|部)$/u;
+/** The words a unit line ends in (a unit's name and nothing else: 某某区司法局). */
+const ISSUER_LINE_ENDINGS = ['人民政府', '政府', '委员会', '管委会', '管理局', '办事处', '党组', '党委', '局', '厅', '委', '部'] as const;
+const ISSUER_LINE_NAME_MAX = 30;
+const ISSUER_LINE = new RegExp(String.raw`^[\u4e00-\u9fff（）()]{2,${ISSUER_LINE_NAME_MAX}}?(?:${ISSUER_LINE_ENDINGS.join('|')})$`, 'u');
 /**
  * What ISSUER_LINE cannot match without, told before it runs (most lines under a title are
- * paragraphs): at most 30 units and the longest ending (4), at least 3, and the last unit of one of
- * its endings.
+ * paragraphs): at least 3 units, at most the name's 30 and the longest ending, and the last unit
+ * of one of its endings. Derived from the same list, so the two cannot drift apart.
  */
-const ISSUER_LINE_MAX = 34;
-const ISSUER_LINE_ENDS = '府会局处组委厅部';
+const ISSUER_LINE_MAX = ISSUER_LINE_NAME_MAX + Math.max(...ISSUER_LINE_ENDINGS.map((e) => e.length));
+const ISSUER_LINE_ENDS = ISSUER_LINE_ENDINGS.map((e) => e[e.length - 1]!).join('');
 /** A line that reads as the report's title (a page whose title the parser did not take). */
 const TITLE_LINE = /(?:法治政府建设|法治建设|依法行政)[^\n]{0,40}(?:报告|情况|总结)/u;
 /**
